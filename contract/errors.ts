@@ -1,0 +1,50 @@
+/** The one error shape every transport returns: a code, the message in both languages, and the field at fault. */
+export type LedgerErrorCode =
+  | 'invalid_input'
+  | 'unknown_method'
+  | 'not_found'
+  | 'duplicate'
+  | 'in_use'
+  | 'over_delivered'
+  | 'amount_mismatch'
+  | 'rate_missing'
+  | 'schema_too_new'
+  | 'too_large'
+  | 'internal';
+
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export interface LedgerErrorShape {
+  code: LedgerErrorCode;
+  message: Bilingual;
+  field?: string;
+}
+
+export class LedgerError extends Error {
+  readonly code: LedgerErrorCode;
+  readonly bilingual: Bilingual;
+  readonly field?: string;
+
+  constructor(code: LedgerErrorCode, message: Bilingual, field?: string) {
+    super(message.en);
+    this.name = 'LedgerError';
+    this.code = code;
+    this.bilingual = message;
+    if (field !== undefined) this.field = field;
+  }
+
+  toShape(): LedgerErrorShape {
+    return this.field === undefined
+      ? { code: this.code, message: this.bilingual }
+      : { code: this.code, message: this.bilingual, field: this.field };
+  }
+
+  static fromShape(shape: LedgerErrorShape): LedgerError {
+    return new LedgerError(shape.code, shape.message, shape.field);
+  }
+}
+
+export type Envelope<R> = { ok: true; result: R } | { ok: false; error: LedgerErrorShape };

@@ -1,0 +1,382 @@
+/**
+ * The one contract between the UI (or CLI, or HTTP) and the ledger: every method as `area.verb`,
+ * its input schema (validated at the boundary) and its result type.
+ */
+import { z } from 'zod';
+import { isCurrencyCode, MAX_AMOUNT_MINOR, QUANTITY_PATTERN, RATE_PATTERN } from './money';
+
+export const PLACE_LEVELS = ['province', 'district', 'commune'] as const;
+export const DONOR_KINDS = ['foreign_ngo', 'foundation', 'company', 'individual', 'domestic_intermediary'] as const;
+export const PLEDGE_KINDS = ['house', 'gift', 'scholarship', 'cash', 'equipment', 'project', 'other'] as const;
+export const PLEDGE_STATUSES = ['pledged', 'in_progress', 'completed', 'cancelled'] as const;
+export const TOTALS_GROUPINGS = ['place', 'donor', 'kind', 'quarter', 'currency'] as const;
+export const PLEDGE_SORT_KEYS = ['pledgeDate', 'vndEquivalent', 'donor', 'place', 'kind', 'status', 'updatedAt'] as const;
+
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+export type DonorKind = (typeof DONOR_KINDS)[number];
+export type PledgeKind = (typeof PLEDGE_KINDS)[number];
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+export type TotalsGrouping = (typeof TOTALS_GROUPINGS)[number];
+export type PledgeSortKey = (typeof PLEDGE_SORT_KEYS)[number];
+
+// ---------- field schemas ----------
+
+function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number?];
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date as YYYY-MM-DD. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, { message: 'not_a_date' });
+/** A rate's validity: a month (YYYY-MM) or a day (YYYY-MM-DD). */
+export const RateValidOn = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).refine(isRealDate, { message: 'not_a_date' });
+export const Id = z.uuid();
+export const Currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, { message: 'unknown_currency' });
+export const AmountMinor = z.number().int().min(0).max(MAX_AMOUNT_MINOR);
+export const Quantity = z.string().trim().regex(QUANTITY_PATTERN);
+export const Rate = z
+  .string()
+  .trim()
+  .regex(RATE_PATTERN)
+  .refine((r) => !/^0+(\.0+)?$/.test(r), { message: 'zero_rate' });
+const Name = z.string().trim().min(1).max(300);
+const ShortText = z.string().trim().max(300);
+const LongText = z.string().trim().max(4000);
+
+// ---------- places ----------
+
+const placeFields = {
+  name: Name,
+  level: z.enum(PLACE_LEVELS),
+  parentId: Id.nullish(),
+  code: z.string().trim().max(20).nullish(),
+  validFrom: IsoDate.nullish(),
+  validTo: IsoDate.nullish(),
+  successorIds: z.array(Id).max(200).optional(),
+};
+export const PlaceCreateInput = z.strictObject(placeFields);
+export const PlaceUpdateInput = z.strictObject({ id: Id, ...z.object(placeFields).partial().shape });
+export const PlaceListInput = z.strictObject({
+  /** Only units valid on this date; all units when omitted. */
+  validOn: IsoDate.optional(),
+});
+
+// ---------- donors ----------
+
+const donorFields = {
+  name: Name,
+  shortName: ShortText.nullish(),
+  country: ShortText.nullish(),
+  kind: z.enum(DONOR_KINDS),
+  notes: LongText.nullish(),
+};
+export const DonorCreateInput = z.strictObject(donorFields);
+export const DonorUpdateInput = z.strictObject({ id: Id, ...z.object(donorFields).partial().shape });
+export const DonorListInput = z.strictObject({ text: z.string().max(200).optional() });
+export const IdInput = z.strictObject({ id: Id });
+
+// ---------- pledges ----------
+
+const pledgeFields = {
+  donorId: Id,
+  placeId: Id,
+  kind: z.enum(PLEDGE_KINDS),
+  description: z.string().trim().min(1).max(2000),
+  quantity: Quantity.nullish(),
+  unit: z.string().trim().max(50).nullish(),
+  unitValueMinor: AmountMinor.nullish(),
+  /** Omitted when quantity and unit value are given: it is then their product. */
+  amountMinor: AmountMinor.nullish(),
+  currency: Currency,
+  /** VND per one unit of the currency; proposed from the rates table when omitted. */
+  rate: Rate.nullish(),
+  rateDate: IsoDate.nullish(),
+  rateSource: ShortText.nullish(),
+  pledgeDate: IsoDate,
+  status: z.enum(PLEDGE_STATUSES).optional(),
+  beneficiaries: z.number().int().min(0).max(1_000_000_000).nullish(),
+  approvalNumber: z.string().trim().max(100).nullish(),
+  approvalDate: IsoDate.nullish(),
+  notes: LongText.nullish(),
+};
+export const PledgeCreateInput = z.strictObject(pledgeFields);
+export const PledgeUpdateInput = z.strictObject({
+  id: Id,
+  /** Why the pledge changed (kept in its history). */
+  reason: ShortText.nullish(),
+  ...z.object(pledgeFields).partial().shape,
+});
+
+export const PledgeFilter = z.strictObject({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** A place and everything under it. */
+  placeId: Id.optional(),
+  donorId: Id.optional(),
+  kinds: z.array(z.enum(PLEDGE_KINDS)).max(PLEDGE_KINDS.length).optional(),
+  statuses: z.array(z.enum(PLEDGE_STATUSES)).max(PLEDGE_STATUSES.length).optional(),
+  currencies: z.array(Currency).max(50).optional(),
+  /** Words matched ignoring case and accents against description, donor, place, notes, approval number. */
+  text: z.string().max(200).optional(),
+});
+export type PledgeFilter = z.output<typeof PledgeFilter>;
+
+export const PledgeListInput = z.strictObject({
+  filter: PledgeFilter.default({}),
+  sort: z
+    .strictObject({ by: z.enum(PLEDGE_SORT_KEYS), dir: z.enum(['asc', 'desc']) })
+    .default({ by: 'pledgeDate', dir: 'desc' }),
+  page: z
+    .strictObject({ offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1).max(500) })
+    .default({ offset: 0, limit: 100 }),
+});
+
+// ---------- deliveries ----------
+
+const deliveryFields = {
+  pledgeId: Id,
+  deliveryDate: IsoDate,
+  amountMinor: AmountMinor.nullish(),
+  quantity: Quantity.nullish(),
+  /** Must be the pledge's currency; taken from the pledge when omitted. */
+  currency: Currency.optional(),
+  rate: Rate.nullish(),
+  rateDate: IsoDate.nullish(),
+  rateSource: ShortText.nullish(),
+  notes: LongText.nullish(),
+};
+export const DeliveryCreateInput = z.strictObject(deliveryFields);
+const { pledgeId: _pledgeId, ...deliveryEditable } = deliveryFields;
+export const DeliveryUpdateInput = z.strictObject({ id: Id, ...z.object(deliveryEditable).partial().shape });
+
+// ---------- exchange rates ----------
+
+export const RateListInput = z.strictObject({ currency: Currency.optional() });
+export const RateSetInput = z.strictObject({
+  currency: Currency,
+  validOn: RateValidOn,
+  rate: Rate,
+  source: Name,
+});
+export const RateProposeInput = z.strictObject({ currency: Currency, date: IsoDate });
+
+// ---------- totals ----------
+
+export const TotalsInput = z.strictObject({
+  by: z.enum(TOTALS_GROUPINGS),
+  filter: PledgeFilter.default({}),
+  in: z.enum(['VND', 'USD']).default('VND'),
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
+
+export const EmptyInput = z.strictObject({});
+
+// ---------- results ----------
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  schemaVersion: number;
+  databasePath: string;
+  site: { id: string; name: string };
+  counts: { places: number; donors: number; pledges: number; deliveries: number; rates: number };
+}
+
+export interface Place {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+  parentId: string | null;
+  code: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  successorIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Donor {
+  id: string;
+  name: string;
+  shortName: string | null;
+  country: string | null;
+  kind: DonorKind;
+  notes: string | null;
+  pledgeCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Pledge {
+  id: string;
+  donorId: string;
+  placeId: string;
+  kind: PledgeKind;
+  description: string;
+  quantity: string | null;
+  unit: string | null;
+  unitValueMinor: number | null;
+  amountMinor: number;
+  currency: string;
+  rate: string;
+  rateDate: string | null;
+  rateSource: string | null;
+  vndEquivalent: number;
+  pledgeDate: string;
+  status: PledgeStatus;
+  beneficiaries: number | null;
+  approvalNumber: string | null;
+  approvalDate: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PledgeRow extends Pledge {
+  donorName: string;
+  donorShortName: string | null;
+  placeName: string;
+  deliveredAmountMinor: number;
+  deliveredVnd: number;
+  remainingAmountMinor: number;
+}
+
+export interface Delivery {
+  id: string;
+  pledgeId: string;
+  deliveryDate: string;
+  amountMinor: number | null;
+  quantity: string | null;
+  currency: string;
+  rate: string;
+  rateDate: string | null;
+  rateSource: string | null;
+  vndEquivalent: number;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  action: 'create' | 'update' | 'delete';
+  entity: 'pledge' | 'delivery';
+  entityId: string;
+  siteId: string;
+  siteName: string;
+  note: string | null;
+  changes: FieldChange[];
+}
+
+export interface PledgeDetail {
+  pledge: PledgeRow;
+  deliveries: Delivery[];
+  remaining: { amountMinor: number; quantity: string | null };
+  history: HistoryEntry[];
+}
+
+export interface PledgeList {
+  rows: PledgeRow[];
+  total: number;
+}
+
+export interface ExchangeRate {
+  id: string;
+  currency: string;
+  validOn: string;
+  rate: string;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RateProposal {
+  currency: string;
+  rate: string;
+  validOn: string;
+  source: string;
+}
+
+export interface TotalsGroup {
+  key: string;
+  label: string;
+  pledged: number;
+  delivered: number;
+  pledgeCount: number;
+}
+
+export interface TotalsResult {
+  currency: 'VND' | 'USD';
+  by: TotalsGrouping;
+  groups: TotalsGroup[];
+  total: { pledged: number; delivered: number; pledgeCount: number };
+  /** In USD: amounts with no USD rate on or before their date, kept in VND so nothing vanishes. */
+  unconverted?: { pledgedVnd: number; deliveredVnd: number; pledgeCount: number };
+}
+
+// ---------- the method table ----------
+
+interface MethodSpec<S extends z.ZodType, R> {
+  input: S;
+  /** Phantom: carries the result type only. */
+  result: R;
+}
+
+function method<R>() {
+  return <S extends z.ZodType>(input: S): MethodSpec<S, R> => ({ input, result: undefined as R });
+}
+
+export const contract = {
+  'app.info': method<AppInfo>()(EmptyInput),
+  'places.list': method<Place[]>()(PlaceListInput),
+  'places.create': method<Place>()(PlaceCreateInput),
+  'places.update': method<Place>()(PlaceUpdateInput),
+  'donors.list': method<Donor[]>()(DonorListInput),
+  'donors.create': method<Donor>()(DonorCreateInput),
+  'donors.update': method<Donor>()(DonorUpdateInput),
+  'donors.delete': method<{ id: string }>()(IdInput),
+  'pledges.list': method<PledgeList>()(PledgeListInput),
+  'pledges.get': method<PledgeDetail>()(IdInput),
+  'pledges.create': method<PledgeRow>()(PledgeCreateInput),
+  'pledges.update': method<PledgeRow>()(PledgeUpdateInput),
+  'pledges.delete': method<{ id: string }>()(IdInput),
+  'deliveries.create': method<Delivery>()(DeliveryCreateInput),
+  'deliveries.update': method<Delivery>()(DeliveryUpdateInput),
+  'deliveries.delete': method<{ id: string }>()(IdInput),
+  'rates.list': method<ExchangeRate[]>()(RateListInput),
+  'rates.set': method<ExchangeRate>()(RateSetInput),
+  'rates.propose': method<RateProposal | null>()(RateProposeInput),
+  totals: method<TotalsResult>()(TotalsInput),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends Method> = Contract[M]['result'];
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the renderer holds: one async function per method. */
+export type LedgerClient = { [M in Method]: (input: MethodInput<M>) => Promise<MethodResult<M>> };
+
+export { LedgerError } from './errors';
+export type { Envelope, LedgerErrorShape, LedgerErrorCode, Bilingual } from './errors';

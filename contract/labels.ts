@@ -1,0 +1,42 @@
+/** Names of the ledger's fixed vocabularies, one table per language (used by the CLI, reports and UI). */
+import type { DonorKind, PlaceLevel, PledgeKind, PledgeStatus } from './index';
+
+export type Lang = 'vi' | 'en';
+
+export const VOCABULARY: Record<
+  Lang,
+  {
+    pledgeKind: Record<PledgeKind, string>;
+    pledgeStatus: Record<PledgeStatus, string>;
+    donorKind: Record<DonorKind, string>;
+    placeLevel: Record<PlaceLevel, string>;
+    quarter: (year: string, quarter: string) => string;
+  }
+> = {
+  vi: {
+    pledgeKind: {
+      house: 'Nhà ở', gift: 'Quà', scholarship: 'Học bổng', cash: 'Tiền mặt',
+      equipment: 'Trang thiết bị', project: 'Dự án', other: 'Khác',
+    },
+    pledgeStatus: { pledged: 'Cam kết', in_progress: 'Đang thực hiện', completed: 'Hoàn thành', cancelled: 'Hủy' },
+    donorKind: {
+      foreign_ngo: 'Tổ chức phi chính phủ nước ngoài', foundation: 'Quỹ', company: 'Doanh nghiệp',
+      individual: 'Cá nhân', domestic_intermediary: 'Tổ chức trung gian trong nước',
+    },
+    placeLevel: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
+    quarter: (year, q) => `Quý ${q}/${year}`,
+  },
+  en: {
+    pledgeKind: {
+      house: 'Houses', gift: 'Gifts', scholarship: 'Scholarships', cash: 'Cash',
+      equipment: 'Equipment', project: 'Projects', other: 'Other',
+    },
+    pledgeStatus: { pledged: 'Pledged', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
+    donorKind: {
+      foreign_ngo: 'Foreign NGO', foundation: 'Foundation', company: 'Company',
+      individual: 'Individual', domestic_intermediary: 'Domestic intermediary',
+    },
+    placeLevel: { province: 'Province', district: 'District', commune: 'Commune' },
+    quarter: (year, q) => `Q${q} ${year}`,
+  },
+};

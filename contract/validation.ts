@@ -1,0 +1,102 @@
+/** Turns a schema failure into the contract's bilingual error, naming the field in the user's words. */
+import type { z } from 'zod';
+import type { Bilingual, LedgerErrorShape } from './errors';
+
+const FIELD_LABELS: Record<string, Bilingual> = {
+  id: { vi: 'Mã bản ghi', en: 'Record id' },
+  name: { vi: 'Tên', en: 'Name' },
+  level: { vi: 'Cấp', en: 'Level' },
+  parentId: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },
+  code: { vi: 'Mã đơn vị', en: 'Code' },
+  validFrom: { vi: 'Hiệu lực từ', en: 'Valid from' },
+  validTo: { vi: 'Hiệu lực đến', en: 'Valid to' },
+  successorIds: { vi: 'Đơn vị kế thừa', en: 'Successor units' },
+  shortName: { vi: 'Tên viết tắt', en: 'Short name' },
+  country: { vi: 'Quốc gia', en: 'Country' },
+  kind: { vi: 'Loại', en: 'Kind' },
+  notes: { vi: 'Ghi chú', en: 'Notes' },
+  donorId: { vi: 'Nhà tài trợ', en: 'Donor' },
+  placeId: { vi: 'Địa bàn', en: 'Place' },
+  description: { vi: 'Nội dung', en: 'Description' },
+  quantity: { vi: 'Số lượng', en: 'Quantity' },
+  unit: { vi: 'Đơn vị tính', en: 'Unit' },
+  unitValueMinor: { vi: 'Đơn giá', en: 'Unit value' },
+  amountMinor: { vi: 'Thành tiền', en: 'Amount' },
+  currency: { vi: 'Loại tiền', en: 'Currency' },
+  rate: { vi: 'Tỷ giá', en: 'Exchange rate' },
+  rateDate: { vi: 'Ngày tỷ giá', en: 'Rate date' },
+  rateSource: { vi: 'Nguồn tỷ giá', en: 'Rate source' },
+  pledgeDate: { vi: 'Ngày cam kết', en: 'Pledge date' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  beneficiaries: { vi: 'Số người hưởng lợi', en: 'Beneficiaries' },
+  approvalNumber: { vi: 'Số văn bản phê duyệt', en: 'Approval document number' },
+  approvalDate: { vi: 'Ngày phê duyệt', en: 'Approval date' },
+  reason: { vi: 'Lý do điều chỉnh', en: 'Reason for the change' },
+  pledgeId: { vi: 'Cam kết', en: 'Pledge' },
+  deliveryDate: { vi: 'Ngày giao/giải ngân', en: 'Delivery date' },
+  validOn: { vi: 'Áp dụng cho', en: 'Applies to' },
+  source: { vi: 'Nguồn', en: 'Source' },
+  date: { vi: 'Ngày', en: 'Date' },
+  from: { vi: 'Từ ngày', en: 'From' },
+  to: { vi: 'Đến ngày', en: 'To' },
+  text: { vi: 'Từ khóa', en: 'Search text' },
+  by: { vi: 'Nhóm theo', en: 'Group by' },
+  offset: { vi: 'Vị trí trang', en: 'Page offset' },
+  limit: { vi: 'Số dòng mỗi trang', en: 'Page size' },
+};
+
+export function fieldLabel(field: string): Bilingual {
+  const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
+  return FIELD_LABELS[last] ?? { vi: field, en: field };
+}
+
+function reason(issue: z.core.$ZodIssue): Bilingual {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { vi: 'bắt buộc phải nhập', en: 'is required' }
+        : { vi: `sai kiểu dữ liệu (cần ${issue.expected})`, en: `has the wrong type (expected ${issue.expected})` };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1
+          ? { vi: 'không được để trống', en: 'must not be empty' }
+          : { vi: `phải có ít nhất ${issue.minimum} ký tự`, en: `must have at least ${issue.minimum} characters` }
+        : { vi: `phải lớn hơn hoặc bằng ${issue.minimum}`, en: `must be at least ${issue.minimum}` };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { vi: `dài quá ${issue.maximum} ký tự`, en: `is longer than ${issue.maximum} characters` }
+        : issue.origin === 'array'
+          ? { vi: `có quá ${issue.maximum} mục`, en: `has more than ${issue.maximum} items` }
+          : { vi: `vượt quá giới hạn ${issue.maximum}`, en: `exceeds the limit of ${issue.maximum}` };
+    case 'invalid_format':
+      return { vi: 'sai định dạng', en: 'has an invalid format' };
+    case 'invalid_value':
+      return {
+        vi: `phải là một trong: ${issue.values.join(', ')}`,
+        en: `must be one of: ${issue.values.join(', ')}`,
+      };
+    case 'unrecognized_keys':
+      return { vi: `có trường không hợp lệ: ${issue.keys.join(', ')}`, en: `has unknown fields: ${issue.keys.join(', ')}` };
+    case 'custom':
+      if (issue.message === 'not_a_date') return { vi: 'không phải ngày hợp lệ', en: 'is not a valid date' };
+      if (issue.message === 'unknown_currency') return { vi: 'không phải mã tiền tệ được hỗ trợ', en: 'is not a supported currency code' };
+      if (issue.message === 'zero_rate') return { vi: 'phải lớn hơn 0', en: 'must be greater than 0' };
+      return { vi: 'không hợp lệ', en: 'is invalid' };
+    default:
+      return { vi: 'không hợp lệ', en: 'is invalid' };
+  }
+}
+
+export function describeZodError(error: z.ZodError): LedgerErrorShape {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  const field = issue.code === 'unrecognized_keys' && path === '' ? issue.keys[0] ?? '' : path;
+  const label = field ? fieldLabel(field) : { vi: 'Dữ liệu', en: 'Input' };
+  const why = reason(issue);
+  const shape: LedgerErrorShape = {
+    code: 'invalid_input',
+    message: { vi: `${label.vi}: ${why.vi}`, en: `${label.en}: ${why.en}` },
+  };
+  if (field) shape.field = field;
+  return shape;
+}

@@ -1,0 +1,74 @@
+/** The audit log: every create, update and delete with the row before and after, when, and by which installation. */
+import { sql } from 'kysely';
+import type { FieldChange, HistoryEntry } from '../contract';
+import type { Ctx } from './context';
+import type { AuditLogTable } from './schema';
+
+/** Fields that change on every write and say nothing to a reader of the history. */
+const NOISE = new Set(['updatedAt', 'createdAt', 'searchText']);
+
+export interface AuditInput {
+  action: AuditLogTable['action'];
+  entity: AuditLogTable['entity'];
+  entityId: string;
+  parentId?: string | null;
+  before?: object | null;
+  after?: object | null;
+  note?: string | null;
+}
+
+export async function recordAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
+  await ctx.db
+    .insertInto('auditLog')
+    .values({
+      id: crypto.randomUUID(),
+      at: ctx.now,
+      siteId: ctx.site.id,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      parentId: entry.parentId ?? null,
+      before: entry.before ? JSON.stringify(entry.before) : null,
+      after: entry.after ? JSON.stringify(entry.after) : null,
+      note: entry.note ?? null,
+    })
+    .execute();
+}
+
+export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: FieldChange[] = [];
+  for (const field of keys) {
+    if (NOISE.has(field) || field === 'id') continue;
+    const b = before?.[field] ?? null;
+    const a = after?.[field] ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+/** A pledge's history, its deliveries' included, oldest first. */
+export async function pledgeHistory(ctx: Ctx, pledgeId: string): Promise<HistoryEntry[]> {
+  const rows = await ctx.db
+    .selectFrom('auditLog')
+    .selectAll()
+    .where((eb) => eb.or([eb('entityId', '=', pledgeId), eb('parentId', '=', pledgeId)]))
+    // Entries of one call share a timestamp; insertion order (rowid) keeps them in sequence.
+    .orderBy(sql`rowid`)
+    .execute();
+  return rows.map((row) => {
+    const before = row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null;
+    const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null;
+    return {
+      id: row.id,
+      at: row.at,
+      action: row.action,
+      entity: row.entity as HistoryEntry['entity'],
+      entityId: row.entityId,
+      siteId: row.siteId,
+      siteName: row.siteId === ctx.site.id ? ctx.site.name : row.siteId,
+      note: row.note,
+      changes: diff(before, after),
+    };
+  });
+}

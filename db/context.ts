@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { LedgerError, type Bilingual } from '../contract/errors';
+import { fieldLabel } from '../contract/validation';
+import type { Ledger, Site } from './open';
+import type { DB } from './schema';
+
+/** What every ledger operation receives: the (transactional) database, who is writing, and when. */
+export interface Ctx {
+  db: Kysely<DB>;
+  site: Site;
+  file: string;
+  schemaVersion: number;
+  /** One timestamp per contract call, so all rows a call writes share it. */
+  now: string;
+}
+
+export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
+  return { db, site: ledger.site, file: ledger.file, schemaVersion: ledger.schemaVersion, now: new Date().toISOString() };
+}
+
+export function notFound(field: string, what: Bilingual): LedgerError {
+  const label = fieldLabel(field);
+  return new LedgerError(
+    'not_found',
+    { vi: `${label.vi}: không tìm thấy ${what.vi}`, en: `${label.en}: ${what.en} not found` },
+    field,
+  );
+}
+
+export function invalid(field: string, why: Bilingual, code: LedgerError['code'] = 'invalid_input'): LedgerError {
+  const label = fieldLabel(field);
+  return new LedgerError(code, { vi: `${label.vi}: ${why.vi}`, en: `${label.en}: ${why.en}` }, field);
+}
+
+/** A Vietnamese dd/mm/yyyy rendering of an ISO date, for messages. */
+export function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return d ? `${d}/${m}/${y}` : `${m}/${y}`;
+}

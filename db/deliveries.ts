@@ -1,0 +1,151 @@
+/** Deliveries (hand-overs, disbursements) against a pledge; what remains is never allowed below zero. */
+import type { Delivery, ParsedInput } from '../contract';
+import { addQuantities, canonicalQuantity, formatAmount, multiplyQuantity, proportionalAmount, subtractQuantities, vndEquivalent } from '../contract/money';
+import { recordAudit } from './audit';
+import { invalid, notFound, type Ctx } from './context';
+import { resolveRate } from './rates';
+
+const DELIVERY_NOUN = { vi: 'lần giao/giải ngân', en: 'delivery' };
+
+export async function listDeliveriesOf(ctx: Ctx, pledgeId: string): Promise<Delivery[]> {
+  return ctx.db.selectFrom('deliveries').selectAll().where('pledgeId', '=', pledgeId).orderBy('deliveryDate').orderBy('createdAt').execute();
+}
+
+async function getDelivery(ctx: Ctx, id: string): Promise<Delivery> {
+  const row = await ctx.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('id', DELIVERY_NOUN);
+  return row;
+}
+
+/** Sum of a pledge's deliveries, optionally leaving one out (the one being edited). */
+export async function deliveredSoFar(ctx: Ctx, pledgeId: string, exceptId?: string): Promise<{ amountMinor: number; quantity: string; count: number }> {
+  let query = ctx.db.selectFrom('deliveries').select(['amountMinor', 'quantity']).where('pledgeId', '=', pledgeId);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  const rows = await query.execute();
+  return {
+    amountMinor: rows.reduce((sum, r) => sum + (r.amountMinor ?? 0), 0),
+    quantity: rows.reduce((sum, r) => (r.quantity ? addQuantities(sum, r.quantity) : sum), '0'),
+    count: rows.length,
+  };
+}
+
+interface DeliveryDraft {
+  deliveryDate: string;
+  amountMinor: number | null;
+  quantity: string | null;
+  rate?: string | null;
+  rateDate?: string | null;
+  rateSource?: string | null;
+  currency?: string | undefined;
+  notes: string | null;
+}
+
+/** Checks a delivery against its pledge and returns the row values to store. */
+async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId?: string) {
+  const pledge = await ctx.db.selectFrom('pledges').selectAll().where('id', '=', pledgeId).executeTakeFirst();
+  if (!pledge) throw notFound('pledgeId', { vi: 'cam kết', en: 'pledge' });
+  if (pledge.status === 'cancelled') {
+    throw invalid('pledgeId', { vi: 'cam kết đã hủy, không ghi nhận giao/giải ngân', en: 'the pledge is cancelled; no deliveries can be recorded' });
+  }
+  if (draft.currency && draft.currency !== pledge.currency) {
+    throw invalid('currency', { vi: `phải là loại tiền của cam kết (${pledge.currency})`, en: `must be the pledge's currency (${pledge.currency})` });
+  }
+  if (draft.amountMinor === null && draft.quantity === null) {
+    throw invalid('amountMinor', { vi: 'nhập số tiền hoặc số lượng đã giao', en: 'give the amount or the quantity delivered' });
+  }
+  if (draft.quantity !== null && pledge.quantity === null) {
+    throw invalid('quantity', { vi: 'cam kết không có số lượng', en: 'the pledge has no quantity' });
+  }
+  const done = await deliveredSoFar(ctx, pledgeId, exceptId);
+  const currency = pledge.currency;
+  if (draft.amountMinor !== null && done.amountMinor + draft.amountMinor > pledge.amountMinor) {
+    const left = pledge.amountMinor - done.amountMinor;
+    throw invalid(
+      'amountMinor',
+      {
+        vi: `vượt phần còn lại của cam kết (còn ${formatAmount(left, currency, 'vi')} ${currency})`,
+        en: `exceeds what remains of the pledge (${formatAmount(left, currency, 'en')} ${currency} left)`,
+      },
+      'over_delivered',
+    );
+  }
+  const quantity = draft.quantity === null ? null : canonicalQuantity(draft.quantity);
+  if (quantity !== null && pledge.quantity !== null) {
+    const left = subtractQuantities(pledge.quantity, done.quantity);
+    if (subtractQuantities(left, quantity).startsWith('-')) {
+      throw invalid(
+        'quantity',
+        { vi: `vượt số lượng còn lại (còn ${left} ${pledge.unit ?? ''})`.trim(), en: `exceeds the quantity left (${left} ${pledge.unit ?? ''})`.trim() },
+        'over_delivered',
+      );
+    }
+  }
+  const recorded = await resolveRate(ctx, currency, draft.deliveryDate, draft);
+  // A delivery of quantity only is valued at the pledge's unit value (or its share of the total).
+  const amountForValue = draft.amountMinor ?? valueOfQuantity(pledge, quantity!);
+  return {
+    deliveryDate: draft.deliveryDate,
+    amountMinor: draft.amountMinor,
+    quantity,
+    currency,
+    ...recorded,
+    vndEquivalent: vndEquivalent(amountForValue, currency, recorded.rate),
+    notes: draft.notes,
+  };
+}
+
+function valueOfQuantity(pledge: { quantity: string | null; amountMinor: number; unitValueMinor: number | null }, quantity: string): number {
+  if (pledge.unitValueMinor !== null) return multiplyQuantity(quantity, pledge.unitValueMinor);
+  return proportionalAmount(quantity, pledge.quantity!, pledge.amountMinor);
+}
+
+export async function createDelivery(ctx: Ctx, input: ParsedInput<'deliveries.create'>): Promise<Delivery> {
+  const values = await settle(ctx, input.pledgeId, {
+    deliveryDate: input.deliveryDate,
+    amountMinor: input.amountMinor ?? null,
+    quantity: input.quantity ?? null,
+    rate: input.rate,
+    rateDate: input.rateDate,
+    rateSource: input.rateSource,
+    currency: input.currency,
+    notes: input.notes || null,
+  });
+  const id = crypto.randomUUID();
+  await ctx.db.insertInto('deliveries').values({ id, pledgeId: input.pledgeId, ...values, createdAt: ctx.now, updatedAt: ctx.now }).execute();
+  const delivery = await getDelivery(ctx, id);
+  await recordAudit(ctx, { action: 'create', entity: 'delivery', entityId: id, parentId: input.pledgeId, after: delivery });
+  return delivery;
+}
+
+export async function updateDelivery(ctx: Ctx, input: ParsedInput<'deliveries.update'>): Promise<Delivery> {
+  const before = await getDelivery(ctx, input.id);
+  const rateGiven = input.rate !== undefined && input.rate !== null;
+  const dateChanged = input.deliveryDate !== undefined && input.deliveryDate !== before.deliveryDate;
+  const values = await settle(
+    ctx,
+    before.pledgeId,
+    {
+      deliveryDate: input.deliveryDate ?? before.deliveryDate,
+      amountMinor: input.amountMinor === undefined ? before.amountMinor : input.amountMinor,
+      quantity: input.quantity === undefined ? before.quantity : input.quantity,
+      // Keep the recorded rate unless a new one is typed or the date moved.
+      rate: rateGiven ? input.rate : dateChanged ? null : before.rate,
+      rateDate: input.rateDate === undefined ? (dateChanged && !rateGiven ? null : before.rateDate) : input.rateDate,
+      rateSource: input.rateSource === undefined ? (dateChanged && !rateGiven ? null : before.rateSource) : input.rateSource,
+      currency: input.currency,
+      notes: input.notes === undefined ? before.notes : input.notes || null,
+    },
+    before.id,
+  );
+  await ctx.db.updateTable('deliveries').set({ ...values, updatedAt: ctx.now }).where('id', '=', before.id).execute();
+  const after = await getDelivery(ctx, before.id);
+  await recordAudit(ctx, { action: 'update', entity: 'delivery', entityId: before.id, parentId: before.pledgeId, before, after });
+  return after;
+}
+
+export async function deleteDelivery(ctx: Ctx, input: ParsedInput<'deliveries.delete'>): Promise<{ id: string }> {
+  const before = await getDelivery(ctx, input.id);
+  await ctx.db.deleteFrom('deliveries').where('id', '=', before.id).execute();
+  await recordAudit(ctx, { action: 'delete', entity: 'delivery', entityId: before.id, parentId: before.pledgeId, before });
+  return { id: before.id };
+}

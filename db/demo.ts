@@ -1,0 +1,138 @@
+/**
+ * Loads the public Cao Bằng 2022 aid events (seed-aid-events.json) as demo data, in one transaction.
+ * Amendments in the file ("amended_to") are applied as recorded changes, so the history shows them.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Currency, type DonorKind, type PledgeKind } from '../contract';
+import { LedgerError } from '../contract/errors';
+import { parseAmount } from '../contract/money';
+import { contextFor, type Ctx } from './context';
+import { createDonor, findDonorByName } from './donors';
+import type { Ledger } from './open';
+import { findPlace } from './places';
+import { createPledge, updatePledge } from './pledges';
+import { setRate } from './rates';
+import { seedPlaces } from './seed';
+
+const FixtureEvent = z.object({
+  date: z.string(),
+  donor: z.string(),
+  place: z.string(),
+  kind: z.string(),
+  description: z.string(),
+  quantity: z.number().optional(),
+  unit: z.string().optional(),
+  amount: z.number(),
+  currency: Currency,
+  rate: z.number().optional(),
+  amended_to: z
+    .object({ amount: z.number(), unit_value: z.number().optional(), quantity: z.number().optional(), unit: z.string().optional(), note: z.string() })
+    .optional(),
+});
+
+export const Fixture = z.object({
+  province: z.string(),
+  donors: z.array(z.object({ key: z.string(), name: z.string(), short: z.string(), country: z.string(), kind: z.string() })),
+  events: z.array(FixtureEvent),
+  checks: z.record(z.string(), z.number()),
+});
+export type Fixture = z.infer<typeof Fixture>;
+
+const DONOR_KINDS: Record<string, DonorKind> = {
+  'foreign NGO': 'foreign_ngo',
+  'domestic intermediary': 'domestic_intermediary',
+  foundation: 'foundation',
+  company: 'company',
+  individual: 'individual',
+};
+
+/** Rate implied by the articles (10,000 USD ≈ 230 million VND), for events that state none. */
+const DEMO_USD_RATE = { rate: '23000', source: 'Quy đổi theo tin bài: 10.000 USD ≈ 230 triệu đồng' };
+
+export function readFixture(path: string): Fixture {
+  return Fixture.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** Exact number from the fixture, written without going through float formatting. */
+function amountText(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`Fixture amount ${value} is not an integer`);
+  return String(value);
+}
+
+async function placeOf(ctx: Ctx, text: string): Promise<{ placeId: string; note: string | null }> {
+  const names = text.split(';').map((n) => n.replace(/\(.*\)/, '').trim()).filter(Boolean);
+  if (names.length === 1) return { placeId: (await findPlace(ctx, names[0]!)).id, note: null };
+  // Several districts in one pledge: recorded at their common parent, naming them.
+  const places = await Promise.all(names.map((n) => findPlace(ctx, n)));
+  const parentId = places[0]!.parentId;
+  if (!parentId || places.some((p) => p.parentId !== parentId)) throw new Error(`Places ${text} have no common parent`);
+  return { placeId: parentId, note: places.map((p) => p.name).join(', ') };
+}
+
+export interface DemoSummary {
+  donors: number;
+  pledges: number;
+  amendments: number;
+}
+
+export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSummary> {
+  return ledger.db.transaction().execute(async (trx) => {
+    const ctx = contextFor(ledger, trx);
+    await seedPlaces(ctx);
+    const donorIds = new Map<string, string>();
+    for (const donor of fixture.donors) {
+      if (await findDonorByName(ctx, donor.name)) {
+        throw new LedgerError('duplicate', {
+          vi: `Dữ liệu mẫu đã có trong tệp này (nhà tài trợ "${donor.name}")`,
+          en: `The demo data is already in this file (donor "${donor.name}")`,
+        });
+      }
+      const kind = DONOR_KINDS[donor.kind];
+      if (!kind) throw new Error(`Unknown donor kind ${donor.kind}`);
+      const created = await createDonor(ctx, { name: donor.name, shortName: donor.short, country: donor.country, kind });
+      donorIds.set(donor.key, created.id);
+    }
+    const months = new Set(fixture.events.filter((e) => e.currency === 'USD').map((e) => e.date.slice(0, 7)));
+    for (const month of months) await setRate(ctx, { currency: 'USD', validOn: month, ...DEMO_USD_RATE });
+
+    let pledges = 0;
+    let amendments = 0;
+    for (const event of fixture.events) {
+      const exactDay = /^\d{4}-\d{2}-\d{2}$/.test(event.date);
+      const { placeId, note: placeNote } = await placeOf(ctx, event.place);
+      const notes = [
+        exactDay ? null : `Tin bài chỉ nêu tháng ${event.date.slice(5, 7)}/${event.date.slice(0, 4)}; ghi ngày 01.`,
+        placeNote ? `Địa bàn: ${placeNote}.` : null,
+      ].filter(Boolean).join(' ') || null;
+      const pledge = await createPledge(ctx, {
+        donorId: donorIds.get(event.donor)!,
+        placeId,
+        kind: event.kind as PledgeKind,
+        description: event.description.replace(/\s*\(initial pledge\)$/, '') + (placeNote ? ` (${placeNote})` : ''),
+        quantity: event.quantity === undefined ? null : String(event.quantity),
+        unit: event.unit ?? null,
+        amountMinor: parseAmount(amountText(event.amount), event.currency, 'plain'),
+        currency: event.currency,
+        rate: event.rate === undefined ? null : String(event.rate),
+        rateSource: event.rate === undefined ? null : 'Tỷ giá nêu trong tin bài',
+        pledgeDate: exactDay ? event.date : `${event.date}-01`,
+        notes,
+      });
+      pledges++;
+      const amended = event.amended_to;
+      if (amended) {
+        await updatePledge(ctx, {
+          id: pledge.id,
+          amountMinor: parseAmount(amountText(amended.amount), event.currency, 'plain'),
+          ...(amended.unit_value === undefined ? {} : { unitValueMinor: parseAmount(amountText(amended.unit_value), event.currency, 'plain') }),
+          ...(amended.quantity === undefined ? {} : { quantity: String(amended.quantity) }),
+          ...(amended.unit === undefined ? {} : { unit: amended.unit }),
+          reason: amended.note,
+        });
+        amendments++;
+      }
+    }
+    return { donors: fixture.donors.length, pledges, amendments };
+  });
+}

@@ -1,0 +1,107 @@
+/** Opens (or creates) a ledger file: pragmas, the folding function, migrations, this installation's identity. */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { LedgerError } from '../contract/errors';
+import { foldText } from '../contract/text';
+import { migrate, SCHEMA_VERSION } from './migrate';
+import type { DB } from './schema';
+
+export interface Site {
+  id: string;
+  name: string;
+}
+
+export interface Ledger {
+  file: string;
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<DB>;
+  site: Site;
+  schemaVersion: number;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (otherwise that is an error). */
+  create?: boolean;
+  /** The name of this installation, used when the file is created. */
+  siteName?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function loadDriver(): typeof BetterSqlite3 {
+  try {
+    return require('better-sqlite3') as typeof BetterSqlite3;
+  } catch (error) {
+    if (error instanceof Error && /NODE_MODULE_VERSION|was compiled against/.test(error.message)) {
+      throw new Error(
+        'better-sqlite3 is built for another runtime (Electron). Run `npm run native:node` to switch it back to Node.',
+      );
+    }
+    throw error;
+  }
+}
+
+export async function openLedger(file: string, options: OpenOptions = {}): Promise<Ledger> {
+  if (file !== ':memory:' && !existsSync(file) && !options.create) {
+    throw new LedgerError('not_found', {
+      vi: `Không tìm thấy tệp dữ liệu ${file}. Hãy tạo bằng lệnh init.`,
+      en: `Database file ${file} not found. Create it with the init command.`,
+    });
+  }
+  const Driver = loadDriver();
+  const sqlite = new Driver(file);
+  try {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw new LedgerError('invalid_input', {
+        vi: `Tệp ${file} không phải là cơ sở dữ liệu SQLite hợp lệ.`,
+        en: `${file} is not a valid SQLite database.`,
+      });
+    }
+    sqlite.pragma('foreign_keys = ON');
+    // FULL: a committed transaction survives a power cut, not only a process crash.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.function('fold_text', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? foldText(text) : '',
+    );
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    await migrate(db);
+    const site = await ensureSite(db, options.siteName ?? hostname());
+    return {
+      file,
+      sqlite,
+      db,
+      site,
+      schemaVersion: SCHEMA_VERSION,
+      close: () => db.destroy(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+async function ensureSite(db: Kysely<DB>, defaultName: string): Promise<Site> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
+    const values = new Map(rows.map((r) => [r.key, r.value]));
+    const now = new Date().toISOString();
+    let id = values.get('site.id');
+    let name = values.get('site.name');
+    if (!id) {
+      id = crypto.randomUUID();
+      await trx.insertInto('settings').values({ key: 'site.id', value: id, updatedAt: now }).execute();
+    }
+    if (!name) {
+      name = defaultName;
+      await trx.insertInto('settings').values({ key: 'site.name', value: name, updatedAt: now }).execute();
+    }
+    return { id, name };
+  });
+}

@@ -1,0 +1,292 @@
+/** Pledges (commitments): exact amounts in their currency, the rate they used, and their VND equivalent. */
+import { sql, type RawBuilder } from 'kysely';
+import type { ParsedInput, Pledge, PledgeDetail, PledgeFilter, PledgeList, PledgeRow } from '../contract';
+import { LedgerError } from '../contract/errors';
+import { formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
+import { escapeLike, searchWords } from '../contract/text';
+import { pledgeHistory, recordAudit, diff } from './audit';
+import { invalid, notFound, viDate, type Ctx } from './context';
+import { listDeliveriesOf, deliveredSoFar } from './deliveries';
+import { getDonor } from './donors';
+import { getPlace } from './places';
+import { resolveRate } from './rates';
+import { refreshSearchText } from './search';
+import type { PledgesTable } from './schema';
+
+const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
+
+const PLEDGE_COLUMNS = sql`p.id, p.donor_id, p.place_id, p.kind, p.description, p.quantity, p.unit, p.unit_value_minor,
+  p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
+  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at`;
+
+const ROW_SELECT = sql`SELECT ${PLEDGE_COLUMNS}, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
+  coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
+  coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
+  FROM pledges p JOIN donors d ON d.id = p.donor_id JOIN places pl ON pl.id = p.place_id`;
+
+type RawRow = Omit<PledgeRow, 'remainingAmountMinor'>;
+
+function withRemaining(row: RawRow): PledgeRow {
+  return { ...row, remainingAmountMinor: row.amountMinor - row.deliveredAmountMinor };
+}
+
+/**
+ * SQL conditions on pledges `p` for a filter. `dateColumn` is what from/to apply to: the pledge date,
+ * or a delivery's date when totalling deliveries.
+ */
+export function pledgeConditions(filter: PledgeFilter, dateColumn: RawBuilder<unknown> = sql`p.pledge_date`): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (filter.from) conditions.push(sql`${dateColumn} >= ${filter.from}`);
+  if (filter.to) conditions.push(sql`${dateColumn} <= ${filter.to}`);
+  if (filter.placeId) {
+    conditions.push(sql`p.place_id IN (WITH RECURSIVE under(id) AS (
+      SELECT ${filter.placeId} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`);
+  }
+  if (filter.donorId) conditions.push(sql`p.donor_id = ${filter.donorId}`);
+  if (filter.kinds?.length) conditions.push(sql`p.kind IN (${sql.join(filter.kinds)})`);
+  if (filter.statuses?.length) conditions.push(sql`p.status IN (${sql.join(filter.statuses)})`);
+  if (filter.currencies?.length) conditions.push(sql`p.currency IN (${sql.join(filter.currencies)})`);
+  for (const word of searchWords(filter.text ?? '')) {
+    conditions.push(sql`p.search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+  }
+  return conditions;
+}
+
+export function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+}
+
+const SORT_COLUMNS = {
+  pledgeDate: 'p.pledge_date',
+  vndEquivalent: 'p.vnd_equivalent',
+  donor: 'd.name_key',
+  place: 'pl.name_folded',
+  kind: 'p.kind',
+  status: 'p.status',
+  updatedAt: 'p.updated_at',
+} as const;
+
+export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>): Promise<PledgeList> {
+  const where = whereClause(pledgeConditions(input.filter));
+  const dir = sql.raw(input.sort.dir === 'asc' ? 'ASC' : 'DESC');
+  const order = sql`ORDER BY ${sql.raw(SORT_COLUMNS[input.sort.by])} ${dir}, p.id ${dir}`;
+  const rows = await sql<RawRow>`${ROW_SELECT} ${where} ${order} LIMIT ${input.page.limit} OFFSET ${input.page.offset}`.execute(ctx.db);
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM pledges p ${where}`.execute(ctx.db);
+  return { rows: rows.rows.map(withRemaining), total: count.rows[0]?.n ?? 0 };
+}
+
+export async function getPledgeRow(ctx: Ctx, id: string, field = 'id'): Promise<PledgeRow> {
+  const result = await sql<RawRow>`${ROW_SELECT} WHERE p.id = ${id}`.execute(ctx.db);
+  const row = result.rows[0];
+  if (!row) throw notFound(field, PLEDGE_NOUN);
+  return withRemaining(row);
+}
+
+export async function getPledgeDetail(ctx: Ctx, id: string): Promise<PledgeDetail> {
+  const pledge = await getPledgeRow(ctx, id);
+  const deliveries = await listDeliveriesOf(ctx, id);
+  const delivered = await deliveredSoFar(ctx, id);
+  return {
+    pledge,
+    deliveries,
+    remaining: {
+      amountMinor: pledge.amountMinor - delivered.amountMinor,
+      quantity: pledge.quantity === null ? null : subtractQuantities(pledge.quantity, delivered.quantity),
+    },
+    history: await pledgeHistory(ctx, id),
+  };
+}
+
+function snapshot(row: PledgeRow): Pledge {
+  const { donorName: _d, donorShortName: _s, placeName: _p, deliveredAmountMinor: _a, deliveredVnd: _v, remainingAmountMinor: _r, ...pledge } = row;
+  return pledge;
+}
+
+type PledgeDraft = Omit<PledgesTable, 'id' | 'createdAt' | 'updatedAt' | 'searchText' | 'vndEquivalent' | 'amountMinor'> & {
+  amountMinor: number | null;
+};
+
+/** Amount from quantity × unit value when not given; a given amount must equal that product exactly. */
+function settleAmount(draft: PledgeDraft): number {
+  const { quantity, unitValueMinor, amountMinor, currency } = draft;
+  if (quantity !== null && unitValueMinor !== null) {
+    const product = multiplyQuantity(quantity, unitValueMinor);
+    if (amountMinor === null) {
+      if (product > MAX_AMOUNT_MINOR) throw invalid('amountMinor', { vi: 'quá lớn', en: 'is too large' }, 'too_large');
+      return product;
+    }
+    if (product !== amountMinor) {
+      const q = quantity.replace('.', ',');
+      throw invalid(
+        'amountMinor',
+        {
+          vi: `${formatAmount(amountMinor, currency, 'vi')} ${currency} khác Số lượng × Đơn giá = ${q} × ${formatAmount(unitValueMinor, currency, 'vi')} = ${formatAmount(product, currency, 'vi')} ${currency}`,
+          en: `${formatAmount(amountMinor, currency, 'en')} ${currency} differs from quantity × unit value = ${quantity} × ${formatAmount(unitValueMinor, currency, 'en')} = ${formatAmount(product, currency, 'en')} ${currency}`,
+        },
+        'amount_mismatch',
+      );
+    }
+  }
+  if (amountMinor === null) {
+    throw invalid('amountMinor', { vi: 'bắt buộc phải nhập (hoặc nhập Số lượng và Đơn giá)', en: 'is required (or give quantity and unit value)' });
+  }
+  return amountMinor;
+}
+
+function computeVnd(amountMinor: number, currency: string, rate: string): number {
+  const vnd = vndEquivalent(amountMinor, currency, rate);
+  if (!Number.isSafeInteger(vnd) || vnd > MAX_AMOUNT_MINOR) {
+    throw invalid('amountMinor', { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' }, 'too_large');
+  }
+  return vnd;
+}
+
+/** A pledge's place must be a unit that existed on the pledge date. */
+async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string) {
+  const place = await getPlace(ctx, placeId).catch((error: unknown) => {
+    if (error instanceof LedgerError && error.code === 'not_found') throw notFound('placeId', { vi: 'địa bàn', en: 'place' });
+    throw error;
+  });
+  if (place.validTo && date > place.validTo) {
+    throw invalid('placeId', {
+      vi: `${place.name} chỉ có hiệu lực đến ${viDate(place.validTo)}, trước ngày cam kết ${viDate(date)}; hãy chọn đơn vị mới`,
+      en: `${place.name} ceased on ${place.validTo}, before the pledge date ${date}; choose the unit that replaced it`,
+    });
+  }
+  if (place.validFrom && date < place.validFrom) {
+    throw invalid('placeId', {
+      vi: `${place.name} chỉ có hiệu lực từ ${viDate(place.validFrom)}, sau ngày cam kết ${viDate(date)}`,
+      en: `${place.name} exists only from ${place.validFrom}, after the pledge date ${date}`,
+    });
+  }
+}
+
+export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>): Promise<PledgeRow> {
+  await getDonor(ctx, input.donorId);
+  await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate);
+  const draft: PledgeDraft = {
+    donorId: input.donorId,
+    placeId: input.placeId,
+    kind: input.kind,
+    description: input.description,
+    quantity: input.quantity ? canonicalQuantity(input.quantity) : null,
+    unit: input.unit || null,
+    unitValueMinor: input.unitValueMinor ?? null,
+    amountMinor: input.amountMinor ?? null,
+    currency: input.currency,
+    ...(await resolveRate(ctx, input.currency, input.pledgeDate, input)),
+    pledgeDate: input.pledgeDate,
+    status: input.status ?? 'pledged',
+    beneficiaries: input.beneficiaries ?? null,
+    approvalNumber: input.approvalNumber || null,
+    approvalDate: input.approvalDate ?? null,
+    notes: input.notes || null,
+  };
+  const amountMinor = settleAmount(draft);
+  const id = crypto.randomUUID();
+  await ctx.db
+    .insertInto('pledges')
+    .values({ ...draft, id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now })
+    .execute();
+  await refreshSearchText(ctx, 'pledge', id);
+  const row = await getPledgeRow(ctx, id);
+  await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: snapshot(row) });
+  return row;
+}
+
+export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'>): Promise<PledgeRow> {
+  const beforeRow = await getPledgeRow(ctx, input.id);
+  const before = snapshot(beforeRow);
+  const pick = <K extends keyof PledgeDraft>(key: K): PledgeDraft[K] => {
+    const value = (input as Record<string, unknown>)[key];
+    if (value === undefined) return before[key as keyof Pledge] as PledgeDraft[K];
+    return (value === '' ? null : value) as PledgeDraft[K];
+  };
+  const currency = pick('currency');
+  const pledgeDate = pick('pledgeDate');
+  const donorId = pick('donorId');
+  const placeId = pick('placeId');
+  if (donorId !== before.donorId) await getDonor(ctx, donorId);
+  if (placeId !== before.placeId || pledgeDate !== before.pledgeDate) await checkPlaceOnDate(ctx, placeId, pledgeDate);
+
+  // The recorded rate stays unless the user gives another or the currency changes.
+  const rateGiven = input.rate !== undefined && input.rate !== null;
+  const recorded =
+    currency !== before.currency || rateGiven
+      ? await resolveRate(ctx, currency, pledgeDate, input)
+      : {
+          rate: before.rate,
+          rateDate: input.rateDate === undefined ? before.rateDate : input.rateDate,
+          rateSource: input.rateSource === undefined ? before.rateSource : input.rateSource || null,
+        };
+
+  const quantity = pick('quantity');
+  const unitValueMinor = pick('unitValueMinor');
+  // An amount not re-typed follows a changed quantity or unit value.
+  const amountGiven = input.amountMinor !== undefined;
+  const factorsChanged = input.quantity !== undefined || input.unitValueMinor !== undefined;
+  const draft: PledgeDraft = {
+    donorId,
+    placeId,
+    kind: pick('kind'),
+    description: pick('description'),
+    quantity: quantity ? canonicalQuantity(quantity) : null,
+    unit: pick('unit'),
+    unitValueMinor,
+    amountMinor: amountGiven ? (input.amountMinor ?? null) : factorsChanged && quantity !== null && unitValueMinor !== null ? null : before.amountMinor,
+    currency,
+    ...recorded,
+    pledgeDate,
+    status: pick('status'),
+    beneficiaries: pick('beneficiaries'),
+    approvalNumber: pick('approvalNumber'),
+    approvalDate: pick('approvalDate'),
+    notes: pick('notes'),
+  };
+  const amountMinor = settleAmount(draft);
+
+  const delivered = await deliveredSoFar(ctx, before.id);
+  if (delivered.count > 0 && currency !== before.currency) {
+    throw invalid('currency', {
+      vi: `không đổi được vì đã có ${delivered.count} lần giao/giải ngân bằng ${before.currency}`,
+      en: `cannot change: ${delivered.count} deliveries are recorded in ${before.currency}`,
+    });
+  }
+  if (amountMinor < delivered.amountMinor) {
+    throw invalid(
+      'amountMinor',
+      {
+        vi: `không được nhỏ hơn số đã giao/giải ngân (${formatAmount(delivered.amountMinor, currency, 'vi')} ${currency})`,
+        en: `cannot be less than what was already delivered (${formatAmount(delivered.amountMinor, currency, 'en')} ${currency})`,
+      },
+      'over_delivered',
+    );
+  }
+  if (draft.quantity !== null && delivered.quantity !== '0' && subtractQuantities(draft.quantity, delivered.quantity).startsWith('-')) {
+    throw invalid(
+      'quantity',
+      { vi: `không được nhỏ hơn số lượng đã giao (${delivered.quantity})`, en: `cannot be less than the quantity delivered (${delivered.quantity})` },
+      'over_delivered',
+    );
+  }
+
+  const next = { ...draft, amountMinor, vndEquivalent: computeVnd(amountMinor, currency, draft.rate) };
+  const changes = diff(before as unknown as Record<string, unknown>, { ...before, ...next } as unknown as Record<string, unknown>);
+  if (changes.length === 0) return beforeRow;
+  await ctx.db.updateTable('pledges').set({ ...next, updatedAt: ctx.now }).where('id', '=', before.id).execute();
+  await refreshSearchText(ctx, 'pledge', before.id);
+  const after = await getPledgeRow(ctx, before.id);
+  await recordAudit(ctx, { action: 'update', entity: 'pledge', entityId: before.id, before, after: snapshot(after), note: input.reason ?? null });
+  return after;
+}
+
+export async function deletePledge(ctx: Ctx, input: ParsedInput<'pledges.delete'>): Promise<{ id: string }> {
+  const row = await getPledgeRow(ctx, input.id);
+  for (const delivery of await listDeliveriesOf(ctx, row.id)) {
+    await ctx.db.deleteFrom('deliveries').where('id', '=', delivery.id).execute();
+    await recordAudit(ctx, { action: 'delete', entity: 'delivery', entityId: delivery.id, parentId: row.id, before: delivery });
+  }
+  await ctx.db.deleteFrom('pledges').where('id', '=', row.id).execute();
+  await recordAudit(ctx, { action: 'delete', entity: 'pledge', entityId: row.id, before: snapshot(row) });
+  return { id: row.id };
+}

@@ -1,0 +1,98 @@
+/**
+ * The contract's implementation: one handler per method. `call` validates the input against the
+ * contract's schema, runs the handler in one transaction and answers with an envelope, so every
+ * transport (IPC, HTTP, CLI) behaves the same and a failed call changes nothing.
+ */
+import { z } from 'zod';
+import { contract, isMethod, type Method, type MethodResult, type ParsedInput } from '../contract';
+import { LedgerError, type Envelope } from '../contract/errors';
+import { DecimalParseError } from '../contract/money';
+import { describeZodError } from '../contract/validation';
+import { appInfo } from './app-info';
+import { contextFor, type Ctx } from './context';
+import { createDelivery, deleteDelivery, updateDelivery } from './deliveries';
+import { createDonor, deleteDonor, listDonors, updateDonor } from './donors';
+import type { Ledger } from './open';
+import { createPlace, listPlaces, updatePlace } from './places';
+import { createPledge, deletePledge, getPledgeDetail, listPledges, updatePledge } from './pledges';
+import { listRates, proposeRate, setRate } from './rates';
+import { totals } from './totals';
+
+type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
+
+export const handlers: Handlers = {
+  'app.info': (ctx) => appInfo(ctx),
+  'places.list': listPlaces,
+  'places.create': createPlace,
+  'places.update': updatePlace,
+  'donors.list': listDonors,
+  'donors.create': createDonor,
+  'donors.update': updateDonor,
+  'donors.delete': deleteDonor,
+  'pledges.list': listPledges,
+  'pledges.get': (ctx, input) => getPledgeDetail(ctx, input.id),
+  'pledges.create': createPledge,
+  'pledges.update': updatePledge,
+  'pledges.delete': deletePledge,
+  'deliveries.create': createDelivery,
+  'deliveries.update': updateDelivery,
+  'deliveries.delete': deleteDelivery,
+  'rates.list': listRates,
+  'rates.set': setRate,
+  'rates.propose': (ctx, input) => proposeRate(ctx, input.currency, input.date),
+  totals,
+};
+
+export interface LedgerService {
+  ledger: Ledger;
+  /** Untrusted name and input in, envelope out; never throws. */
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Typed convenience for trusted callers (CLI, tests): throws LedgerError on failure. */
+  invoke<M extends Method>(method: M, input: z.input<(typeof contract)[M]['input']>): Promise<MethodResult<M>>;
+}
+
+export function toErrorShape(error: unknown) {
+  if (error instanceof LedgerError) return error.toShape();
+  if (error instanceof z.ZodError) return describeZodError(error);
+  if (error instanceof DecimalParseError) {
+    return new LedgerError('invalid_input', { vi: `Số không hợp lệ: ${error.input}`, en: `Invalid number: ${error.input}` }).toShape();
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new LedgerError('internal', {
+    vi: `Lỗi nội bộ, dữ liệu không bị thay đổi: ${detail}`,
+    en: `Internal error; nothing was changed: ${detail}`,
+  }).toShape();
+}
+
+export function createLedgerService(ledger: Ledger): LedgerService {
+  async function call(method: string, input: unknown): Promise<Envelope<unknown>> {
+    if (typeof method !== 'string' || !isMethod(method)) {
+      return {
+        ok: false,
+        error: new LedgerError('unknown_method', {
+          vi: `Không có chức năng "${String(method)}"`,
+          en: `No such method "${String(method)}"`,
+        }).toShape(),
+      };
+    }
+    try {
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+      const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
+      const result = await ledger.db.transaction().execute((trx) => handler(contextFor(ledger, trx), parsed.data));
+      return { ok: true, result };
+    } catch (error) {
+      const shape = toErrorShape(error);
+      if (shape.code === 'internal') console.error(`[${method}]`, error);
+      return { ok: false, error: shape };
+    }
+  }
+
+  async function invoke<M extends Method>(method: M, input: unknown): Promise<MethodResult<M>> {
+    const envelope = await call(method, input);
+    if (!envelope.ok) throw LedgerError.fromShape(envelope.error);
+    return envelope.result as MethodResult<M>;
+  }
+
+  return { ledger, call, invoke };
+}

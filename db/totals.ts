@@ -1,0 +1,140 @@
+/**
+ * Totals of pledged and delivered value, grouped by place, donor, kind, quarter or currency.
+ * Pledged counts pledges dated in the range; delivered counts deliveries dated in the range whose
+ * pledge matches the other filters. Cancelled pledges are left out unless a status filter asks for them.
+ * The grand total is the sum of the groups, so a report's rows always add up to it.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { ParsedInput, TotalsGroup, TotalsGrouping, TotalsResult } from '../contract';
+import { LedgerError } from '../contract/errors';
+import { VOCABULARY } from '../contract/labels';
+import { vndToMinor } from '../contract/money';
+import type { Ctx } from './context';
+import { pledgeConditions, whereClause } from './pledges';
+
+function quarterKey(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`substr(${dateColumn}, 1, 4) || '-Q' || ((CAST(substr(${dateColumn}, 6, 2) AS INTEGER) + 2) / 3)`;
+}
+
+function groupKey(by: TotalsGrouping, dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
+  switch (by) {
+    case 'place':
+      return sql`p.place_id`;
+    case 'donor':
+      return sql`p.donor_id`;
+    case 'kind':
+      return sql`p.kind`;
+    case 'currency':
+      return sql`p.currency`;
+    case 'quarter':
+      return quarterKey(dateColumn);
+  }
+}
+
+/** The latest USD rate valid on or before a date (NULL when there is none). */
+function usdRateOn(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(SELECT r.rate FROM exchange_rates r WHERE r.currency = 'USD' AND r.valid_on <= ${dateColumn} ORDER BY r.valid_on DESC LIMIT 1)`;
+}
+
+interface Bucket {
+  key: string;
+  /** VND equivalents, or for USD rows their cents. */
+  amount: number;
+  isUsd: number;
+  usdRate: string | null;
+  n: number;
+}
+
+function safe(value: number | bigint): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) {
+    throw new LedgerError('too_large', { vi: 'Tổng vượt quá giới hạn tính toán chính xác', en: 'The total exceeds the exactly representable range' });
+  }
+  return n;
+}
+
+async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[]> {
+  const filter = { ...input.filter };
+  if (!filter.statuses?.length) filter.statuses = ['pledged', 'in_progress', 'completed'];
+  const usd = input.in === 'USD';
+  const dateColumn = side === 'pledged' ? sql`p.pledge_date` : sql`x.delivery_date`;
+  const where = whereClause(pledgeConditions(filter, dateColumn));
+  const key = groupKey(input.by, dateColumn);
+  const row = side === 'pledged' ? sql`p` : sql`x`;
+  const from = side === 'pledged' ? sql`FROM pledges p` : sql`FROM deliveries x JOIN pledges p ON p.id = x.pledge_id`;
+  // Rows whose USD value is exact: USD amounts (a quantity-only delivery has no amount, only its VND value).
+  const usdExact = side === 'pledged' ? sql`p.currency = 'USD'` : sql`(x.currency = 'USD' AND x.amount_minor IS NOT NULL)`;
+  const amountExpr = usd
+    ? sql`sum(CASE WHEN ${usdExact} THEN ${row}.amount_minor ELSE ${row}.vnd_equivalent END)`
+    : sql`sum(${row}.vnd_equivalent)`;
+  const isUsdExpr = usd ? sql`(${usdExact})` : sql`0`;
+  const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(dateColumn)} END` : sql`NULL`;
+  const result = await sql<Bucket>`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS is_usd, ${usdRate} AS usd_rate, count(*) AS n
+    ${from} ${where} GROUP BY 1, 3, 4`.execute(ctx.db);
+  return result.rows;
+}
+
+async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' | 'en'): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  if (by === 'place' && keys.length) {
+    for (const p of await ctx.db.selectFrom('places').select(['id', 'name']).where('id', 'in', keys).execute()) map.set(p.id, p.name);
+  } else if (by === 'donor' && keys.length) {
+    for (const d of await ctx.db.selectFrom('donors').select(['id', 'name']).where('id', 'in', keys).execute()) map.set(d.id, d.name);
+  } else if (by === 'kind') {
+    for (const k of keys) map.set(k, VOCABULARY[lang].pledgeKind[k as keyof (typeof VOCABULARY)['vi']['pledgeKind']] ?? k);
+  } else if (by === 'quarter') {
+    for (const k of keys) map.set(k, VOCABULARY[lang].quarter(k.slice(0, 4), k.slice(6)));
+  } else {
+    for (const k of keys) map.set(k, k);
+  }
+  return map;
+}
+
+export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<TotalsResult> {
+  const usd = input.in === 'USD';
+  const groups = new Map<string, { pledged: bigint; delivered: bigint; pledgeCount: number }>();
+  const unconverted = { pledgedVnd: 0n, deliveredVnd: 0n, pledgeCount: 0 };
+  for (const side of ['pledged', 'delivered'] as const) {
+    for (const bucket of await buckets(ctx, input, side)) {
+      const group = groups.get(bucket.key) ?? { pledged: 0n, delivered: 0n, pledgeCount: 0 };
+      groups.set(bucket.key, group);
+      let value: bigint;
+      if (!usd || bucket.isUsd) value = BigInt(bucket.amount);
+      else if (bucket.usdRate) value = vndToMinor(bucket.amount, 'USD', bucket.usdRate);
+      else {
+        // No USD rate known for these dates: reported apart, in VND, rather than dropped.
+        if (side === 'pledged') {
+          unconverted.pledgedVnd += BigInt(bucket.amount);
+          unconverted.pledgeCount += bucket.n;
+        } else unconverted.deliveredVnd += BigInt(bucket.amount);
+        value = 0n;
+      }
+      group[side] += value;
+      if (side === 'pledged') group.pledgeCount += bucket.n;
+    }
+  }
+  const names = await labels(ctx, input.by, [...groups.keys()], input.lang);
+  const rows: TotalsGroup[] = [...groups.entries()].map(([key, g]) => ({
+    key,
+    label: names.get(key) ?? key,
+    pledged: safe(g.pledged),
+    delivered: safe(g.delivered),
+    pledgeCount: g.pledgeCount,
+  }));
+  if (input.by === 'quarter') rows.sort((a, b) => a.key.localeCompare(b.key));
+  else rows.sort((a, b) => b.pledged - a.pledged || b.delivered - a.delivered || a.label.localeCompare(b.label, 'vi'));
+  const total = rows.reduce(
+    (t, g) => ({ pledged: t.pledged + BigInt(g.pledged), delivered: t.delivered + BigInt(g.delivered), pledgeCount: t.pledgeCount + g.pledgeCount }),
+    { pledged: 0n, delivered: 0n, pledgeCount: 0 },
+  );
+  const result: TotalsResult = {
+    currency: input.in,
+    by: input.by,
+    groups: rows,
+    total: { pledged: safe(total.pledged), delivered: safe(total.delivered), pledgeCount: total.pledgeCount },
+  };
+  if (usd) {
+    result.unconverted = { pledgedVnd: safe(unconverted.pledgedVnd), deliveredVnd: safe(unconverted.deliveredVnd), pledgeCount: unconverted.pledgeCount };
+  }
+  return result;
+}

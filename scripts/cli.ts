@@ -1,0 +1,158 @@
+/**
+ * Command line for batch work over the same contract the app uses:
+ *   npm run --silent cli -- <command> --db FILE ...
+ * Results go to stdout; errors go to stderr in Vietnamese and English with a non-zero exit.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LedgerError } from '../contract/errors';
+import { formatAmount } from '../contract/money';
+import { TOTALS_GROUPINGS, type TotalsGrouping } from '../contract';
+import { contextFor } from '../db/context';
+import { loadDemo, readFixture } from '../db/demo';
+import { openLedger, type Ledger } from '../db/open';
+import { seedPlaces } from '../db/seed';
+import { createLedgerService } from '../db/service';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_FIXTURE = resolve(ROOT, '../shared/fixtures/seed-aid-events.json');
+
+const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command line
+
+  init   --db FILE [--site NAME]        tạo sổ mới và nạp danh mục địa bàn / create a ledger with its places
+  demo   --db FILE [--fixture PATH]     nạp dữ liệu mẫu Cao Bằng 2022 / load the Cao Bằng 2022 demo data
+  info   --db FILE [--json]             thông tin sổ / ledger information
+  totals --db FILE --by place|donor|kind|quarter|currency [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--usd] [--json]
+                                        tổng cam kết và đã giao / pledged and delivered totals
+`;
+
+class UsageError extends Error {}
+
+function options(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      site: { type: 'string' },
+      fixture: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      by: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      usd: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+type Options = ReturnType<typeof options>['values'];
+
+function requireDb(values: Options): string {
+  if (!values.db) throw new UsageError('Thiếu --db FILE / Missing --db FILE');
+  return values.db;
+}
+
+async function withLedger<T>(file: string, create: boolean, site: string | undefined, run: (ledger: Ledger) => Promise<T>): Promise<T> {
+  const ledger = await openLedger(file, { create, ...(site ? { siteName: site } : {}) });
+  try {
+    return await run(ledger);
+  } finally {
+    await ledger.close();
+  }
+}
+
+const out = (text: string) => process.stdout.write(text + '\n');
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+  const { values } = options(rest);
+  switch (command) {
+    case 'init': {
+      const file = requireDb(values);
+      const added = await withLedger(file, true, values.site, (ledger) =>
+        ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx))),
+      );
+      out(added ? `Đã tạo sổ ${file} với ${added} đơn vị hành chính / Created ${file} with ${added} places` : `Sổ ${file} đã có sẵn / ${file} already initialised`);
+      return 0;
+    }
+    case 'demo': {
+      const file = requireDb(values);
+      const fixturePath = values.fixture ?? DEFAULT_FIXTURE;
+      if (!existsSync(fixturePath)) throw new UsageError(`Không thấy tệp dữ liệu mẫu ${fixturePath} / Demo file not found: ${fixturePath}`);
+      const summary = await withLedger(file, true, values.site, (ledger) => loadDemo(ledger, readFixture(fixturePath)));
+      out(`Đã nạp ${summary.donors} nhà tài trợ, ${summary.pledges} cam kết, ${summary.amendments} điều chỉnh / Loaded ${summary.donors} donors, ${summary.pledges} pledges, ${summary.amendments} amendments`);
+      return 0;
+    }
+    case 'info': {
+      const info = await withLedger(requireDb(values), false, undefined, (ledger) => createLedgerService(ledger).invoke('app.info', {}));
+      if (values.json) out(JSON.stringify(info));
+      else {
+        out(`${info.name} ${info.version} — lược đồ/schema ${info.schemaVersion}`);
+        out(`Tệp/File: ${info.databasePath}`);
+        out(`Cài đặt/Installation: ${info.site.name} (${info.site.id})`);
+        const c = info.counts;
+        out(`Địa bàn/places ${c.places} · nhà tài trợ/donors ${c.donors} · cam kết/pledges ${c.pledges} · giao/deliveries ${c.deliveries} · tỷ giá/rates ${c.rates}`);
+      }
+      return 0;
+    }
+    case 'totals': {
+      const by = values.by as TotalsGrouping | undefined;
+      if (!by || !TOTALS_GROUPINGS.includes(by)) throw new UsageError(`--by phải là / must be: ${TOTALS_GROUPINGS.join('|')}`);
+      const filter = { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) };
+      const result = await withLedger(requireDb(values), false, undefined, (ledger) =>
+        createLedgerService(ledger).invoke('totals', { by, filter, in: values.usd ? 'USD' : 'VND' }),
+      );
+      if (values.json) {
+        out(
+          JSON.stringify({
+            currency: result.currency,
+            groups: result.groups.map((g) => ({ key: g.key, label: g.label, pledged: g.pledged, delivered: g.delivered })),
+            total: { pledged: result.total.pledged, delivered: result.total.delivered },
+            ...(result.unconverted ? { unconverted: result.unconverted } : {}),
+          }),
+        );
+      } else {
+        const money = (v: number) => formatAmount(v, result.currency, 'vi');
+        const width = Math.max(10, ...result.groups.map((g) => g.label.length));
+        out(`${''.padEnd(width)}  ${'Cam kết'.padStart(20)}  ${'Đã giao'.padStart(20)}   (${result.currency})`);
+        for (const g of result.groups) out(`${g.label.padEnd(width)}  ${money(g.pledged).padStart(20)}  ${money(g.delivered).padStart(20)}`);
+        out(`${'Tổng cộng'.padEnd(width)}  ${money(result.total.pledged).padStart(20)}  ${money(result.total.delivered).padStart(20)}`);
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`Lệnh không hợp lệ: ${command} / Unknown command: ${command}\n\n${USAGE}`);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(error.message + '\n');
+    return 2;
+  }
+  if (error instanceof LedgerError) {
+    const shape = error.toShape();
+    process.stderr.write(`Lỗi: ${shape.message.vi}\nError: ${shape.message.en}\n`);
+    return 1;
+  }
+  if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    process.stderr.write(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  process.stderr.write(`Lỗi / Error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => process.exit(report(error)),
+  );
+}
