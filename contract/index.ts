@@ -3,7 +3,10 @@
  * its input schema (validated at the boundary) and its result type.
  */
 import { z } from 'zod';
+import type { Envelope } from './errors';
 import { isCurrencyCode, MAX_AMOUNT_MINOR, QUANTITY_PATTERN, RATE_PATTERN } from './money';
+
+export type { Envelope };
 
 export const PLACE_LEVELS = ['province', 'district', 'commune'] as const;
 export const DONOR_KINDS = ['foreign_ngo', 'foundation', 'company', 'individual', 'domestic_intermediary'] as const;
@@ -375,8 +378,11 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** What the preload exposes as window.ledger: one function per method, answering an envelope. */
+export type LedgerBridge = { [M in Method]: (input: MethodInput<M>) => Promise<Envelope<MethodResult<M>>> };
+
 /** What the renderer holds: one async function per method. */
 export type LedgerClient = { [M in Method]: (input: MethodInput<M>) => Promise<MethodResult<M>> };
 
 export { LedgerError } from './errors';
-export type { Envelope, LedgerErrorShape, LedgerErrorCode, Bilingual } from './errors';
+export type { LedgerErrorShape, LedgerErrorCode, Bilingual } from './errors';

@@ -136,6 +136,19 @@ export function decimalToText(digits: bigint, scale: number): string {
   return frac ? `${intPart}.${frac}` : intPart;
 }
 
+/** Raised when an exact result would not fit a JS number exactly (above 2^53). */
+export class AmountRangeError extends RangeError {
+  constructor(readonly value: bigint) {
+    super(`Amount ${value} is too large to be exact`);
+  }
+}
+
+/** bigint -> number, refusing values a number cannot hold exactly. */
+export function exactNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new AmountRangeError(value);
+  return Number(value);
+}
+
 /** Rounds numerator/denominator (both non-negative) half up to an integer. */
 export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
   if (denominator <= 0n) throw new RangeError('denominator must be positive');
@@ -146,8 +159,7 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
 export function vndEquivalent(amountMinor: number, currency: string, rate: string): number {
   const exp = currencyExponent(currency);
   const { digits, scale } = parseRate(rate);
-  const vnd = divideHalfUp(BigInt(amountMinor) * digits, 10n ** BigInt(exp + scale));
-  return Number(vnd);
+  return exactNumber(divideHalfUp(BigInt(amountMinor) * digits, 10n ** BigInt(exp + scale)));
 }
 
 /** Converts a VND sum into minor units of another currency at a rate, rounded half up. */
@@ -163,7 +175,7 @@ export const QUANTITY_PATTERN = /^\d{1,12}(\.\d{1,3})?$/;
 /** quantity × unit value, rounded half up to the minor unit. */
 export function multiplyQuantity(quantity: string, unitValueMinor: number): number {
   const { digits, scale } = parseDecimal(quantity, 'plain');
-  return Number(divideHalfUp(digits * BigInt(unitValueMinor), 10n ** BigInt(scale)));
+  return exactNumber(divideHalfUp(digits * BigInt(unitValueMinor), 10n ** BigInt(scale)));
 }
 
 function alignedQuantities(a: string, b: string): { x: bigint; y: bigint; scale: number } {
@@ -177,7 +189,7 @@ function alignedQuantities(a: string, b: string): { x: bigint; y: bigint; scale:
 export function proportionalAmount(part: string, whole: string, amountMinor: number): number {
   const { x, y } = alignedQuantities(part, whole);
   if (y === 0n) return 0;
-  return Number(divideHalfUp(x * BigInt(amountMinor), y));
+  return exactNumber(divideHalfUp(x * BigInt(amountMinor), y));
 }
 
 /** Exact sum of non-negative quantities as canonical text. */

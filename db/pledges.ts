@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedInput, Pledge, PledgeDetail, PledgeFilter, PledgeList, PledgeRow } from '../contract';
 import { LedgerError } from '../contract/errors';
-import { formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
+import { AmountRangeError, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
 import { escapeLike, searchWords } from '../contract/text';
 import { pledgeHistory, recordAudit, diff } from './audit';
 import { invalid, notFound, viDate, type Ctx } from './context';
@@ -134,8 +134,14 @@ function settleAmount(draft: PledgeDraft): number {
 }
 
 function computeVnd(amountMinor: number, currency: string, rate: string): number {
-  const vnd = vndEquivalent(amountMinor, currency, rate);
-  if (!Number.isSafeInteger(vnd) || vnd > MAX_AMOUNT_MINOR) {
+  let vnd: number;
+  try {
+    vnd = vndEquivalent(amountMinor, currency, rate);
+  } catch (error) {
+    if (!(error instanceof AmountRangeError)) throw error;
+    vnd = Infinity;
+  }
+  if (vnd > MAX_AMOUNT_MINOR) {
     throw invalid('amountMinor', { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' }, 'too_large');
   }
   return vnd;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { contract, isMethod, type Method, type MethodResult, type ParsedInput } from '../contract';
 import { LedgerError, type Envelope } from '../contract/errors';
-import { DecimalParseError } from '../contract/money';
+import { AmountRangeError, DecimalParseError } from '../contract/money';
 import { describeZodError } from '../contract/validation';
 import { appInfo } from './app-info';
 import { contextFor, type Ctx } from './context';
@@ -56,6 +56,9 @@ export function toErrorShape(error: unknown) {
   if (error instanceof z.ZodError) return describeZodError(error);
   if (error instanceof DecimalParseError) {
     return new LedgerError('invalid_input', { vi: `Số không hợp lệ: ${error.input}`, en: `Invalid number: ${error.input}` }).toShape();
+  }
+  if (error instanceof AmountRangeError) {
+    return new LedgerError('too_large', { vi: 'Số tiền quá lớn để tính chính xác', en: 'The amount is too large to be exact' }).toShape();
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new LedgerError('internal', {

@@ -1,0 +1,77 @@
+/**
+ * The desktop shell: opens the ledger in the user's data folder, registers the contract over IPC,
+ * and shows the UI from the app:// protocol in a hardened window. No business logic lives here.
+ */
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LedgerError } from '../contract/errors';
+import { contextFor } from '../db/context';
+import { openLedger, type Ledger } from '../db/open';
+import { seedPlaces } from '../db/seed';
+import { createLedgerService } from '../db/service';
+import { registerLedgerIpc } from './ipc';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyPermissions, guardContents, mainWindowOptions } from './window';
+
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+const PRELOAD = join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let ledger: Ledger | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+/** Serves dist/renderer under app://ledger/, with the CSP header; nothing outside that folder. */
+async function serveRenderer(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  const file = normalize(join(RENDERER_DIR, decodeURIComponent(pathname)));
+  if (!file.startsWith(RENDERER_DIR + sep)) return new Response('Forbidden', { status: 403 });
+  const target = existsSync(file) ? file : join(RENDERER_DIR, 'index.html');
+  const response = await net.fetch(pathToFileURL(target).toString());
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  return new Response(response.body, { status: response.status, headers });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(PRELOAD));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  const file = join(app.getPath('userData'), 'aid-ledger.sqlite');
+  ledger = await openLedger(file, { create: true });
+  const opened = ledger;
+  await opened.db.transaction().execute((trx) => seedPlaces(contextFor(opened, trx)));
+  registerLedgerIpc(ipcMain, createLedgerService(opened));
+  denyPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, serveRenderer);
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  app.on('window-all-closed', () => {
+    void ledger?.close().finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    const text =
+      error instanceof LedgerError
+        ? `${error.toShape().message.vi}\n\n${error.toShape().message.en}`
+        : String(error instanceof Error ? error.message : error);
+    dialog.showErrorBox('Sổ theo dõi viện trợ / Aid Ledger', text);
+    app.exit(1);
+  });
+}

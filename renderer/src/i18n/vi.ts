@@ -1,0 +1,32 @@
+/** Every Vietnamese string of the UI. */
+export const vi = {
+  appTitle: 'Sổ theo dõi viện trợ',
+  appSubtitle: 'Viện trợ phi chính phủ nước ngoài',
+  version: 'Phiên bản',
+  installation: 'Máy cài đặt',
+  database: 'Tệp dữ liệu',
+  loading: 'Đang tải…',
+  loadFailed: 'Không tải được dữ liệu',
+  search: 'Tìm kiếm (không cần dấu)',
+  pledges: 'Sổ cam kết',
+  pledgeCount: (shown: number, total: number) => `Hiển thị ${shown} / ${total} cam kết`,
+  empty: 'Chưa có cam kết nào',
+  totalsByDonor: 'Tổng theo nhà tài trợ',
+  totalsByKind: 'Tổng theo loại hỗ trợ',
+  grandTotal: 'Tổng cộng',
+  columns: {
+    date: 'Ngày cam kết',
+    donor: 'Nhà tài trợ',
+    place: 'Địa bàn',
+    kind: 'Loại',
+    description: 'Nội dung',
+    amount: 'Giá trị',
+    vnd: 'Quy đổi (VND)',
+    status: 'Trạng thái',
+    pledged: 'Cam kết (VND)',
+    delivered: 'Đã giao (VND)',
+    group: 'Nhóm',
+  },
+  language: 'English',
+};
+export type Catalog = typeof vi;

@@ -1,0 +1,49 @@
+/**
+ * `npm run serve -- --db FILE --port N`: the app in a browser at 127.0.0.1, over the same contract.
+ * A new file is created and given its places, as the desktop app does on first start.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LedgerError } from '../contract/errors';
+import { contextFor } from '../db/context';
+import { openLedger } from '../db/open';
+import { seedPlaces } from '../db/seed';
+import { createLedgerService } from '../db/service';
+import { createBridge } from './http-bridge';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'aid-ledger.sqlite' },
+    port: { type: 'string', default: '5178' },
+    static: { type: 'string', default: resolve(ROOT, 'dist/renderer') },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`Cổng không hợp lệ / Invalid port: ${values.port}\n`);
+  process.exit(2);
+}
+
+try {
+  const ledger = await openLedger(values.db, { create: true });
+  await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
+  const server = createBridge(createLedgerService(ledger), values.static);
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    process.stdout.write(`Aid Ledger: http://127.0.0.1:${actual}/ (${values.db})\n`);
+  });
+  const stop = () => server.close(() => void ledger.close().then(() => process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof LedgerError) {
+    const { message } = error.toShape();
+    process.stderr.write(`Lỗi: ${message.vi}\nError: ${message.en}\n`);
+  } else process.stderr.write(`Lỗi / Error: ${String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,399 @@
+/** Every contract method through the service (the same path IPC, HTTP and the CLI take), with its error paths. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { METHODS, type Method } from '../contract';
+import type { Envelope } from '../contract/errors';
+import { tableCounts, tempLedger, type TestLedger } from './helpers';
+
+let t: TestLedger;
+beforeEach(async () => {
+  t = await tempLedger();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const call = (method: string, input: unknown) => t.service.call(method, input);
+
+/** Calls a method that must fail and checks it changed nothing. */
+async function expectError(method: string, input: unknown, code: string, field?: string) {
+  const before = tableCounts(t.ledger);
+  const envelope = (await call(method, input)) as Envelope<unknown>;
+  if (envelope.ok) throw new Error(`${method} unexpectedly succeeded`);
+  expect(envelope.error.code).toBe(code);
+  if (field !== undefined) expect(envelope.error.field).toBe(field);
+  expect(envelope.error.message.vi.length).toBeGreaterThan(3);
+  expect(envelope.error.message.en.length).toBeGreaterThan(3);
+  expect(envelope.error.message.vi).not.toBe(envelope.error.message.en);
+  expect(tableCounts(t.ledger)).toEqual(before);
+  return envelope.error;
+}
+
+async function place(name: string) {
+  const places = await t.service.invoke('places.list', {});
+  return places.find((p) => p.name === name)!;
+}
+
+async function donor(name = 'Tổ chức Tzu Chi') {
+  return t.service.invoke('donors.create', { name, kind: 'foreign_ngo', country: 'Đài Loan (Trung Quốc)', shortName: 'Tzu Chi' });
+}
+
+async function pledge(overrides: Record<string, unknown> = {}) {
+  const d = overrides.donorId ? null : await donor();
+  const p = await place('Bảo Lạc');
+  return t.service.invoke('pledges.create', {
+    donorId: d?.id,
+    placeId: p.id,
+    kind: 'house',
+    description: 'Hỗ trợ làm nhà cho hộ nghèo',
+    quantity: '20',
+    unit: 'hộ',
+    amountMinor: 700_000_000,
+    currency: 'VND',
+    pledgeDate: '2022-08-01',
+    ...overrides,
+  } as never);
+}
+
+describe('the contract module', () => {
+  it('lists every method the service implements, area.verb', () => {
+    expect(METHODS).toEqual(
+      expect.arrayContaining([
+        'app.info', 'places.list', 'places.create', 'places.update', 'donors.list', 'donors.create', 'donors.update',
+        'donors.delete', 'pledges.list', 'pledges.get', 'pledges.create', 'pledges.update', 'pledges.delete',
+        'deliveries.create', 'deliveries.update', 'deliveries.delete', 'rates.list', 'rates.set', 'totals',
+      ] satisfies Method[]),
+    );
+    for (const m of METHODS) expect(m).toMatch(/^[a-z]+(\.[a-z]+)?$/);
+  });
+
+  it('refuses unknown methods and malformed input', async () => {
+    await expectError('pledges.nuke', {}, 'unknown_method');
+    await expectError('__proto__', {}, 'unknown_method');
+    await expectError('donors.create', 'not an object', 'invalid_input');
+    await expectError('donors.create', { name: 'X', kind: 'foreign_ngo', extra: 1 }, 'invalid_input', 'extra');
+  });
+});
+
+describe('app.info', () => {
+  it('describes the ledger and this installation', async () => {
+    const info = await t.service.invoke('app.info', {});
+    expect(info.schemaVersion).toBe(1);
+    expect(info.site.name).toBe('Máy thử nghiệm');
+    expect(info.site.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(info.databasePath).toBe(t.file);
+    expect(info.counts.places).toBe(11);
+  });
+});
+
+describe('places', () => {
+  it('are seeded with Cao Bằng and its ten district-level units valid until 30/06/2025', async () => {
+    const places = await t.service.invoke('places.list', {});
+    const province = places.find((p) => p.level === 'province')!;
+    expect(province).toMatchObject({ name: 'Cao Bằng', code: '04', parentId: null });
+    const districts = places.filter((p) => p.level === 'district');
+    expect(districts.map((d) => d.name).sort()).toEqual(
+      ['Bảo Lạc', 'Bảo Lâm', 'Hà Quảng', 'Hạ Lang', 'Hòa An', 'Nguyên Bình', 'Quảng Hòa', 'Thành phố Cao Bằng', 'Thạch An', 'Trùng Khánh'].sort(),
+    );
+    expect(districts.every((d) => d.parentId === province.id && d.validTo === '2025-06-30')).toBe(true);
+    expect(await t.service.invoke('places.list', { validOn: '2025-07-01' })).toHaveLength(1);
+  });
+
+  it('are created and updated with successor links for the 2025 reform', async () => {
+    const province = await place('Cao Bằng');
+    const baoLac = await place('Bảo Lạc');
+    const commune = await t.service.invoke('places.create', {
+      name: 'Xã Bảo Lạc', level: 'commune', parentId: province.id, validFrom: '2025-07-01', code: '01234',
+    });
+    const updated = await t.service.invoke('places.update', { id: baoLac.id, successorIds: [commune.id] });
+    expect(updated.successorIds).toEqual([commune.id]);
+    const renamed = await t.service.invoke('places.update', { id: commune.id, name: 'Xã Bảo Lạc mới' });
+    expect(renamed.name).toBe('Xã Bảo Lạc mới');
+  });
+
+  it('refuse a wrong shape with the field at fault', async () => {
+    const province = await place('Cao Bằng');
+    const baoLac = await place('Bảo Lạc');
+    await expectError('places.create', { name: 'Xã A', level: 'commune' }, 'invalid_input', 'parentId');
+    await expectError('places.create', { name: 'Tỉnh B', level: 'province', parentId: province.id }, 'invalid_input', 'parentId');
+    await expectError('places.create', { name: 'Huyện C', level: 'district', parentId: baoLac.id }, 'invalid_input', 'parentId');
+    await expectError('places.create', { name: 'Xã D', level: 'commune', parentId: crypto.randomUUID() }, 'not_found', 'parentId');
+    await expectError('places.create', { name: 'Xã E', level: 'commune', parentId: baoLac.id, validFrom: '2025-01-01', validTo: '2024-01-01' }, 'invalid_input', 'validTo');
+    await expectError('places.create', { name: 'Xã F', level: 'commune', parentId: baoLac.id, code: '04' }, 'duplicate', 'code');
+    await expectError('places.create', { name: '', level: 'commune', parentId: baoLac.id }, 'invalid_input', 'name');
+    await expectError('places.create', { name: 'Xã G', level: 'village', parentId: baoLac.id }, 'invalid_input', 'level');
+    await expectError('places.update', { id: province.id, parentId: baoLac.id, level: 'district' }, 'invalid_input');
+    await expectError('places.update', { id: crypto.randomUUID(), name: 'x' }, 'not_found', 'placeId');
+    await expectError('places.update', { id: baoLac.id, successorIds: [baoLac.id] }, 'invalid_input', 'successorIds');
+  });
+});
+
+describe('donors', () => {
+  it('are unique by name ignoring case, accents and Unicode normalisation', async () => {
+    await donor('Tổ chức Tzu Chi');
+    await expectError('donors.create', { name: 'TO CHUC TZU CHI', kind: 'foreign_ngo' }, 'duplicate', 'name');
+    await expectError('donors.create', { name: 'Tổ chức Tzu Chi'.normalize('NFD'), kind: 'foreign_ngo' }, 'duplicate', 'name');
+    await expectError('donors.create', { name: '  tổ   chức tzu chi ', kind: 'foreign_ngo' }, 'duplicate', 'name');
+  });
+
+  it('are listed, searched without accents, updated and deleted', async () => {
+    const tzu = await donor();
+    await t.service.invoke('donors.create', { name: 'Liên hiệp các tổ chức hữu nghị Việt Nam', shortName: 'VUFO', kind: 'domestic_intermediary' });
+    expect((await t.service.invoke('donors.list', {})).map((d) => d.shortName)).toEqual(['VUFO', 'Tzu Chi']);
+    expect((await t.service.invoke('donors.list', { text: 'lien hiep' })).map((d) => d.shortName)).toEqual(['VUFO']);
+    expect((await t.service.invoke('donors.list', { text: 'vufo' })).map((d) => d.shortName)).toEqual(['VUFO']);
+    const updated = await t.service.invoke('donors.update', { id: tzu.id, country: 'Taiwan', notes: 'Từ thiện Phật giáo' });
+    expect(updated).toMatchObject({ name: 'Tổ chức Tzu Chi', country: 'Taiwan', notes: 'Từ thiện Phật giáo' });
+    await expectError('donors.update', { id: tzu.id, name: 'liên hiệp các tổ chức hữu nghị việt nam' }, 'duplicate', 'name');
+    expect(await t.service.invoke('donors.delete', { id: tzu.id })).toEqual({ id: tzu.id });
+    expect(await t.service.invoke('donors.list', {})).toHaveLength(1);
+  });
+
+  it('cannot be deleted while pledges refer to them', async () => {
+    const p = await pledge();
+    const error = await expectError('donors.delete', { id: p.donorId }, 'in_use', 'id');
+    expect(error.message.vi).toContain('1 cam kết');
+    await expectError('donors.delete', { id: crypto.randomUUID() }, 'not_found', 'id');
+  });
+});
+
+describe('pledges', () => {
+  it('are created with exact money and their VND equivalent', async () => {
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-08', rate: '23000', source: 'Thư nhà tài trợ' });
+    const d = await t.service.invoke('donors.create', { name: 'The VinaCapital Foundation', kind: 'foreign_ngo' });
+    const p = await pledge({ donorId: d.id, kind: 'scholarship', quantity: null, unit: null, amountMinor: 1_000_000, currency: 'usd', pledgeDate: '2022-08-15' });
+    expect(p).toMatchObject({ amountMinor: 1_000_000, currency: 'USD', rate: '23000', rateDate: '2022-08-01', rateSource: 'Thư nhà tài trợ', vndEquivalent: 230_000_000 });
+    const typed = await pledge({ donorId: d.id, amountMinor: 123_457, quantity: null, currency: 'USD', rate: '23070.50', rateSource: 'NHNN' });
+    expect(typed).toMatchObject({ rate: '23070.5', vndEquivalent: 28_482_147, status: 'pledged' }); // 1,234.57 × 23,070.5 = 28,482,147.185
+  });
+
+  it('compute the amount from quantity × unit value, and refuse a total that differs', async () => {
+    const p = await pledge({ amountMinor: null, unitValueMinor: 44_000_000 });
+    expect(p.amountMinor).toBe(880_000_000);
+    const error = await expectError('pledges.create', { ...(await pledgeInput()), unitValueMinor: 44_000_000, amountMinor: 700_000_000 }, 'amount_mismatch', 'amountMinor');
+    expect(error.message.vi).toContain('880.000.000');
+  });
+
+  async function pledgeInput() {
+    const [d] = await t.service.invoke('donors.list', {});
+    const p = await place('Bảo Lạc');
+    return { donorId: d!.id, placeId: p.id, kind: 'house', description: 'Nhà', quantity: '20', amountMinor: 700_000_000, currency: 'VND', pledgeDate: '2022-08-01' };
+  }
+
+  it('refuse bad input naming the field, and change nothing', async () => {
+    await donor();
+    const base = await pledgeInput();
+    await expectError('pledges.create', { ...base, amountMinor: -1 }, 'invalid_input', 'amountMinor');
+    await expectError('pledges.create', { ...base, amountMinor: 1.5 }, 'invalid_input', 'amountMinor');
+    await expectError('pledges.create', { ...base, amountMinor: '700000000' }, 'invalid_input', 'amountMinor');
+    await expectError('pledges.create', { ...base, currency: 'XYZ' }, 'invalid_input', 'currency');
+    await expectError('pledges.create', { ...base, pledgeDate: '2022-02-30' }, 'invalid_input', 'pledgeDate');
+    await expectError('pledges.create', { ...base, pledgeDate: '05/09/2022' }, 'invalid_input', 'pledgeDate');
+    await expectError('pledges.create', { ...base, kind: 'castle' }, 'invalid_input', 'kind');
+    await expectError('pledges.create', { ...base, description: '   ' }, 'invalid_input', 'description');
+    await expectError('pledges.create', { ...base, quantity: '1,5' }, 'invalid_input', 'quantity');
+    await expectError('pledges.create', { ...base, donorId: crypto.randomUUID() }, 'not_found', 'donorId');
+    await expectError('pledges.create', { ...base, placeId: crypto.randomUUID() }, 'not_found', 'placeId');
+    await expectError('pledges.create', { ...base, amountMinor: undefined, quantity: undefined }, 'invalid_input', 'amountMinor');
+    await expectError('pledges.create', { ...base, currency: 'EUR' }, 'rate_missing', 'rate');
+    await expectError('pledges.create', { ...base, currency: 'USD', rate: '0' }, 'invalid_input', 'rate');
+    const late = await expectError('pledges.create', { ...base, pledgeDate: '2025-08-01' }, 'invalid_input', 'placeId');
+    expect(late.message.vi).toContain('30/06/2025');
+  });
+
+  it('are listed with filters, accent-insensitive search, sorting, paging and a total count', async () => {
+    const tzu = await donor();
+    const vufo = await t.service.invoke('donors.create', { name: 'Liên hiệp các tổ chức hữu nghị Việt Nam', shortName: 'VUFO', kind: 'domestic_intermediary' });
+    const province = await place('Cao Bằng');
+    const nguyenBinh = await place('Nguyên Bình');
+    const a = await pledge({ donorId: tzu.id, pledgeDate: '2022-08-01' });
+    const b = await pledge({ donorId: tzu.id, placeId: nguyenBinh.id, kind: 'gift', description: 'Quà Tết', quantity: null, amountMinor: 500_000_000, pledgeDate: '2022-09-10' });
+    const c = await pledge({ donorId: vufo.id, placeId: province.id, kind: 'gift', description: 'Quà an sinh', quantity: null, amountMinor: 100_000_000, pledgeDate: '2022-07-07', status: 'completed' });
+    const ids = async (input: object) => (await t.service.invoke('pledges.list', input as never)).rows.map((r) => r.id);
+
+    expect(await ids({})).toEqual([b.id, a.id, c.id]); // newest first by default
+    expect(await ids({ filter: { text: 'bao lac' } })).toEqual([a.id]);
+    expect(await ids({ filter: { text: 'BẢO LẠC' } })).toEqual([a.id]);
+    expect(await ids({ filter: { text: 'tzu nguyen' } })).toEqual([b.id]);
+    expect(await ids({ filter: { text: 'vufo' } })).toEqual([c.id]);
+    expect(await ids({ filter: { text: '100%' } })).toEqual([]);
+    expect(await ids({ filter: { placeId: province.id }, sort: { by: 'pledgeDate', dir: 'asc' } })).toEqual([c.id, a.id, b.id]);
+    expect(await ids({ filter: { placeId: nguyenBinh.id } })).toEqual([b.id]);
+    expect(await ids({ filter: { donorId: vufo.id } })).toEqual([c.id]);
+    expect(await ids({ filter: { kinds: ['gift'] }, sort: { by: 'vndEquivalent', dir: 'desc' } })).toEqual([b.id, c.id]);
+    expect(await ids({ filter: { statuses: ['completed'] } })).toEqual([c.id]);
+    expect(await ids({ filter: { currencies: ['USD'] } })).toEqual([]);
+    expect(await ids({ filter: { from: '2022-08-01', to: '2022-08-31' } })).toEqual([a.id]);
+    const byDonor = await ids({ sort: { by: 'donor', dir: 'asc' } });
+    expect(byDonor[0]).toBe(c.id); // 'Liên hiệp…' sorts before 'Tổ chức…'
+    expect(byDonor.slice(1).sort()).toEqual([a.id, b.id].sort());
+    const page = await t.service.invoke('pledges.list', { page: { offset: 1, limit: 1 } });
+    expect(page).toMatchObject({ total: 3, rows: [{ id: a.id, donorName: 'Tổ chức Tzu Chi', placeName: 'Bảo Lạc', remainingAmountMinor: 700_000_000 }] });
+    await expectError('pledges.list', { page: { offset: 0, limit: 100000 } }, 'invalid_input', 'page.limit');
+    await expectError('pledges.list', { sort: { by: 'secret_column', dir: 'asc' } }, 'invalid_input', 'sort.by');
+  });
+
+  it('find renamed donors and places by their new names', async () => {
+    const p = await pledge();
+    await t.service.invoke('donors.update', { id: p.donorId, name: 'Quỹ Từ Tế' });
+    expect((await t.service.invoke('pledges.list', { filter: { text: 'tu te' } })).total).toBe(1);
+    await t.service.invoke('places.update', { id: p.placeId, name: 'Huyện Bảo Lạc' });
+    expect((await t.service.invoke('pledges.list', { filter: { text: 'huyen bao' } })).total).toBe(1);
+  });
+
+  it('are amended with the change and its reason kept in the history', async () => {
+    const p = await pledge();
+    const amended = await t.service.invoke('pledges.update', { id: p.id, unitValueMinor: 44_000_000, amountMinor: 880_000_000, reason: 'Sau khảo sát' });
+    expect(amended.vndEquivalent).toBe(880_000_000);
+    const detail = await t.service.invoke('pledges.get', { id: p.id });
+    expect(detail.history.map((h) => h.action)).toEqual(['create', 'update']);
+    const update = detail.history[1]!;
+    expect(update.note).toBe('Sau khảo sát');
+    expect(update.siteName).toBe('Máy thử nghiệm');
+    expect(update.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'amountMinor', before: 700_000_000, after: 880_000_000 },
+        { field: 'vndEquivalent', before: 700_000_000, after: 880_000_000 },
+        { field: 'unitValueMinor', before: null, after: 44_000_000 },
+      ]),
+    );
+    // Changing nothing records nothing.
+    await t.service.invoke('pledges.update', { id: p.id, description: p.description });
+    expect((await t.service.invoke('pledges.get', { id: p.id })).history).toHaveLength(2);
+    // A changed quantity re-computes the amount from the unit value.
+    expect((await t.service.invoke('pledges.update', { id: p.id, quantity: '21' })).amountMinor).toBe(924_000_000);
+    await expectError('pledges.update', { id: p.id, amountMinor: 1 }, 'amount_mismatch', 'amountMinor');
+    await expectError('pledges.update', { id: crypto.randomUUID(), notes: 'x' }, 'not_found', 'id');
+    await expectError('pledges.update', { id: p.id, status: 'lost' }, 'invalid_input', 'status');
+  });
+
+  it('keep their recorded rate when today\'s rate changes', async () => {
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-08', rate: '23000', source: 'KBNN' });
+    const p = await pledge({ quantity: null, amountMinor: 1_000_000, currency: 'USD' });
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-08', rate: '25000', source: 'KBNN' });
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2026-11', rate: '26300', source: 'KBNN' });
+    const amended = await t.service.invoke('pledges.update', { id: p.id, notes: 'Đã ký biên bản' });
+    expect(amended).toMatchObject({ rate: '23000', vndEquivalent: 230_000_000 });
+    const bigger = await t.service.invoke('pledges.update', { id: p.id, amountMinor: 2_000_000 });
+    expect(bigger).toMatchObject({ rate: '23000', vndEquivalent: 460_000_000 });
+  });
+
+  it('are deleted with their deliveries, all recorded in the audit log', async () => {
+    const p = await pledge();
+    await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', amountMinor: 100_000_000 });
+    expect(await t.service.invoke('pledges.delete', { id: p.id })).toEqual({ id: p.id });
+    expect(tableCounts(t.ledger)).toMatchObject({ pledges: 0, deliveries: 0 });
+    const actions = t.ledger.sqlite.prepare(`SELECT entity, action FROM audit_log WHERE entity IN ('pledge','delivery') ORDER BY rowid`).all();
+    expect(actions).toEqual([
+      { entity: 'pledge', action: 'create' },
+      { entity: 'delivery', action: 'create' },
+      { entity: 'delivery', action: 'delete' },
+      { entity: 'pledge', action: 'delete' },
+    ]);
+    await expectError('pledges.get', { id: p.id }, 'not_found', 'id');
+    await expectError('pledges.delete', { id: p.id }, 'not_found', 'id');
+  });
+});
+
+describe('deliveries', () => {
+  it('reduce what remains, and never below zero', async () => {
+    const p = await pledge({ amountMinor: null, unitValueMinor: 35_000_000 });
+    const d1 = await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', quantity: '5', notes: 'Bàn giao 5 căn' });
+    expect(d1).toMatchObject({ amountMinor: null, quantity: '5', currency: 'VND', rate: '1', vndEquivalent: 175_000_000 });
+    const d2 = await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-11-01', amountMinor: 300_000_000 });
+    let detail = await t.service.invoke('pledges.get', { id: p.id });
+    expect(detail.remaining).toEqual({ amountMinor: 400_000_000, quantity: '15' });
+    expect(detail.deliveries.map((d) => d.id)).toEqual([d1.id, d2.id]);
+    const over = await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-01', amountMinor: 400_000_001 }, 'over_delivered', 'amountMinor');
+    expect(over.message.vi).toContain('400.000.000');
+    await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-01', quantity: '16' }, 'over_delivered', 'quantity');
+    await expectError('deliveries.update', { id: d2.id, amountMinor: 700_000_001 }, 'over_delivered', 'amountMinor');
+    await expectError('pledges.update', { id: p.id, amountMinor: 200_000_000, unitValueMinor: null }, 'over_delivered', 'amountMinor');
+    await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-01' }, 'invalid_input', 'amountMinor');
+    await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-01', amountMinor: 1, currency: 'USD' }, 'invalid_input', 'currency');
+    await expectError('deliveries.create', { pledgeId: crypto.randomUUID(), deliveryDate: '2022-12-01', amountMinor: 1 }, 'not_found', 'pledgeId');
+    const edited = await t.service.invoke('deliveries.update', { id: d2.id, amountMinor: 400_000_000 });
+    expect(edited.vndEquivalent).toBe(400_000_000);
+    await t.service.invoke('deliveries.delete', { id: d1.id });
+    detail = await t.service.invoke('pledges.get', { id: p.id });
+    expect(detail.remaining).toEqual({ amountMinor: 300_000_000, quantity: '20' });
+    expect(detail.history.map((h) => `${h.entity}:${h.action}`)).toEqual([
+      'pledge:create', 'delivery:create', 'delivery:create', 'delivery:update', 'delivery:delete',
+    ]);
+    await expectError('deliveries.delete', { id: d1.id }, 'not_found', 'id');
+  });
+
+  it('record their own rate, and none on a cancelled pledge', async () => {
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-08', rate: '23000', source: 'KBNN' });
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-12', rate: '23630', source: 'KBNN' });
+    const p = await pledge({ quantity: null, amountMinor: 1_000_000, currency: 'USD' });
+    const d = await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-20', amountMinor: 500_000 });
+    expect(d).toMatchObject({ currency: 'USD', rate: '23630', vndEquivalent: 118_150_000 });
+    await t.service.invoke('pledges.update', { id: p.id, status: 'cancelled' });
+    await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-21', amountMinor: 1 }, 'invalid_input', 'pledgeId');
+  });
+});
+
+describe('exchange rates', () => {
+  it('are set per month or day, listed, and proposed for a date', async () => {
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-01', rate: '23070', source: 'NHNN' });
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-12', rate: '23630', source: 'NHNN' });
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-12-15', rate: '23700.5', source: 'Vietcombank' });
+    await t.service.invoke('rates.set', { currency: 'EUR', validOn: '2022-12', rate: '24800', source: 'NHNN' });
+    expect((await t.service.invoke('rates.list', { currency: 'USD' })).map((r) => r.validOn)).toEqual(['2022-12-15', '2022-12', '2022-01']);
+    expect(await t.service.invoke('rates.list', {})).toHaveLength(4);
+    const propose = (date: string) => t.service.invoke('rates.propose', { currency: 'USD', date });
+    expect(await propose('2021-12-31')).toBeNull();
+    expect(await propose('2022-06-30')).toMatchObject({ rate: '23070', validOn: '2022-01' });
+    expect(await propose('2022-12-01')).toMatchObject({ rate: '23630', validOn: '2022-12' });
+    expect(await propose('2022-12-20')).toMatchObject({ rate: '23700.5', source: 'Vietcombank' });
+    const replaced = await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-12', rate: '23640', source: 'NHNN' });
+    expect(replaced.rate).toBe('23640');
+    expect(await t.service.invoke('rates.list', {})).toHaveLength(4);
+    await expectError('rates.set', { currency: 'VND', validOn: '2022-12', rate: '1', source: 'x' }, 'invalid_input', 'currency');
+    await expectError('rates.set', { currency: 'USD', validOn: '2022-13', rate: '1', source: 'x' }, 'invalid_input', 'validOn');
+    await expectError('rates.set', { currency: 'USD', validOn: '2022-12', rate: '-5', source: 'x' }, 'invalid_input', 'rate');
+    await expectError('rates.set', { currency: 'USD', validOn: '2022-12', rate: '23000', source: '' }, 'invalid_input', 'source');
+  });
+});
+
+describe('totals', () => {
+  it('group pledged and delivered VND, leaving cancelled pledges out', async () => {
+    const p1 = await pledge({ pledgeDate: '2022-08-01' });
+    const vufo = await t.service.invoke('donors.create', { name: 'VUFO', kind: 'domestic_intermediary' });
+    const p2 = await pledge({ donorId: vufo.id, kind: 'gift', quantity: null, amountMinor: 500_000_000, pledgeDate: '2022-10-05' });
+    await pledge({ donorId: vufo.id, kind: 'cash', quantity: null, amountMinor: 999, pledgeDate: '2022-10-05', status: 'cancelled' });
+    await t.service.invoke('deliveries.create', { pledgeId: p1.id, deliveryDate: '2022-12-01', amountMinor: 100_000_000 });
+    await t.service.invoke('deliveries.create', { pledgeId: p2.id, deliveryDate: '2023-01-10', amountMinor: 500_000_000 });
+
+    const byQuarter = await t.service.invoke('totals', { by: 'quarter' });
+    expect(byQuarter.groups).toEqual([
+      { key: '2022-Q3', label: 'Quý 3/2022', pledged: 700_000_000, delivered: 0, pledgeCount: 1 },
+      { key: '2022-Q4', label: 'Quý 4/2022', pledged: 500_000_000, delivered: 100_000_000, pledgeCount: 1 },
+      { key: '2023-Q1', label: 'Quý 1/2023', pledged: 0, delivered: 500_000_000, pledgeCount: 0 },
+    ]);
+    expect(byQuarter.total).toEqual({ pledged: 1_200_000_000, delivered: 600_000_000, pledgeCount: 2 });
+
+    const byKind = await t.service.invoke('totals', { by: 'kind', lang: 'en', filter: { to: '2022-12-31' } });
+    expect(byKind.groups.map((g) => [g.label, g.pledged, g.delivered])).toEqual([['Houses', 700_000_000, 100_000_000], ['Gifts', 500_000_000, 0]]);
+    const cancelled = await t.service.invoke('totals', { by: 'kind', filter: { statuses: ['cancelled'] } });
+    expect(cancelled.total.pledged).toBe(999);
+    const byPlace = await t.service.invoke('totals', { by: 'place', filter: { placeId: (await place('Cao Bằng')).id } });
+    expect(byPlace.groups).toHaveLength(1);
+    expect(byPlace.groups[0]).toMatchObject({ label: 'Bảo Lạc', pledged: 1_200_000_000 });
+    await expectError('totals', { by: 'moon' }, 'invalid_input', 'by');
+  });
+
+  it('in USD use each row\'s own date rate, USD rows exactly, and keep rows without a rate apart', async () => {
+    await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-08', rate: '23000', source: 'KBNN' });
+    await pledge({ quantity: null, amountMinor: 230_000_000, pledgeDate: '2022-08-02' }); // 10,000.00 USD at 23,000
+    const vcf = await t.service.invoke('donors.create', { name: 'VCF', kind: 'foreign_ngo' });
+    await pledge({ donorId: vcf.id, quantity: null, amountMinor: 1_000_001, currency: 'USD', rate: '24000', pledgeDate: '2022-08-03' });
+    await pledge({ donorId: vcf.id, quantity: null, amountMinor: 5_000_000, pledgeDate: '2022-07-01' }); // no USD rate yet
+    const usd = await t.service.invoke('totals', { by: 'donor', in: 'USD' });
+    expect(usd.currency).toBe('USD');
+    expect(usd.groups.find((g) => g.label === 'Tổ chức Tzu Chi')!.pledged).toBe(1_000_000);
+    expect(usd.groups.find((g) => g.label === 'VCF')!.pledged).toBe(1_000_001);
+    expect(usd.unconverted).toEqual({ pledgedVnd: 5_000_000, deliveredVnd: 0, pledgeCount: 1 });
+    expect(usd.total.pledged).toBe(2_000_001);
+  });
+});
