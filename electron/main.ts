@@ -4,8 +4,8 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LedgerError } from '../contract/errors';
 import { contextFor } from '../db/context';
 import { openLedger, type Ledger } from '../db/open';
@@ -14,8 +14,10 @@ import { createLedgerService } from '../db/service';
 import { registerLedgerIpc } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyPermissions, guardContents, mainWindowOptions } from './window';
 
-const RENDERER_DIR = join(__dirname, '..', 'renderer');
-const PRELOAD = join(__dirname, 'preload.cjs');
+// Bundled as dist/electron/main.cjs, next to preload.cjs and below dist/renderer.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = join(HERE, '..', 'renderer');
+const PRELOAD = join(HERE, 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

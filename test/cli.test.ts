@@ -1,0 +1,60 @@
+/** The CLI as users run it: a child process, results on stdout only, errors on stderr with a non-zero exit. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE, ROOT, tempDir } from './helpers';
+
+const dir = tempDir();
+afterAll(() => dir.remove());
+const db = join(dir.dir, 'cli.sqlite');
+
+function cli(...args: string[]) {
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('cli', () => {
+  it('init, demo, info and totals --json', () => {
+    const init = cli('init', '--db', db, '--site', 'Sở Ngoại vụ Cao Bằng');
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain('11');
+    expect(cli('demo', '--db', db, '--fixture', FIXTURE).status).toBe(0);
+
+    const info = cli('info', '--db', db, '--json');
+    expect(info.status).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ site: { name: 'Sở Ngoại vụ Cao Bằng' }, counts: { pledges: 7, donors: 4 } });
+
+    const totals = cli('totals', '--db', db, '--by', 'donor', '--json');
+    expect(totals.status).toBe(0);
+    expect(totals.stderr).toBe('');
+    const parsed = JSON.parse(totals.stdout); // stdout holds the JSON and nothing else
+    expect(Object.keys(parsed)).toEqual(['currency', 'groups', 'total']);
+    expect(parsed.currency).toBe('VND');
+    for (const g of parsed.groups) expect(Object.keys(g)).toEqual(['key', 'label', 'pledged', 'delivered']);
+    expect(parsed.groups.find((g: { label: string }) => g.label === 'Tổ chức Tzu Chi').pledged).toBe(1_880_000_000);
+    expect(parsed.groups.find((g: { label: string }) => g.label === 'The VinaCapital Foundation').pledged).toBe(230_000_000);
+    expect(parsed.total).toEqual({ pledged: 3_700_000_000, delivered: 0 });
+
+    const q = JSON.parse(cli('totals', '--db', db, '--by', 'quarter', '--from', '2022-07-01', '--to', '2022-09-30', '--json').stdout);
+    expect(q.groups).toEqual([{ key: '2022-Q3', label: 'Quý 3/2022', pledged: 3_700_000_000, delivered: 0 }]);
+    const none = JSON.parse(cli('totals', '--db', db, '--by', 'place', '--from', '2023-01-01', '--json').stdout);
+    expect(none).toEqual({ currency: 'VND', groups: [], total: { pledged: 0, delivered: 0 } });
+  });
+
+  it('reports errors on stderr, in both languages, with a non-zero exit', () => {
+    const missing = cli('info', '--db', join(dir.dir, 'nope.sqlite'));
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/Lỗi: Không tìm thấy tệp/);
+    expect(missing.stderr).toMatch(/Error: Database file/);
+
+    const badDate = cli('totals', '--db', db, '--by', 'kind', '--from', '2022-13-01', '--json');
+    expect(badDate.status).toBe(1);
+    expect(badDate.stdout).toBe('');
+    expect(badDate.stderr).toContain('Từ ngày');
+
+    expect(cli('totals', '--db', db, '--by', 'weather').status).toBe(2);
+    expect(cli('frobnicate', '--db', db).status).toBe(2);
+    expect(cli('demo', '--db', db, '--fixture', FIXTURE).status).toBe(1); // already loaded
+  });
+});

@@ -1,0 +1,93 @@
+/** Property: on any ledger, totals over every grouping add up to the same grand total, which equals the sum of the rows. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PLEDGE_KINDS, PLEDGE_STATUSES, TOTALS_GROUPINGS } from '../contract';
+import { tempLedger } from './helpers';
+
+const pledgeArb = fc.record({
+  donor: fc.integer({ min: 0, max: 3 }),
+  place: fc.integer({ min: 0, max: 10 }),
+  kind: fc.constantFrom(...PLEDGE_KINDS),
+  status: fc.constantFrom(...PLEDGE_STATUSES),
+  usd: fc.boolean(),
+  amount: fc.integer({ min: 0, max: 1_000_000_000_000 }),
+  rate: fc.integer({ min: 20_000_00, max: 26_000_00 }), // hundredths of a đồng
+  date: fc.date({ min: new Date('2021-01-01T00:00:00Z'), max: new Date('2025-06-30T00:00:00Z'), noInvalidDate: true }),
+  deliveredShare: fc.integer({ min: 0, max: 100 }),
+  deliveryDays: fc.integer({ min: 0, max: 400 }),
+});
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+describe('totals', () => {
+  it('add up over every grouping and equal the sum of the ledger rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(pledgeArb, { minLength: 0, maxLength: 25 }),
+        fc.option(fc.record({ from: fc.date({ min: new Date('2021-01-01T00:00:00Z'), max: new Date('2026-01-01T00:00:00Z'), noInvalidDate: true }), days: fc.integer({ min: 0, max: 900 }) })),
+        async (pledges, range) => {
+          const t = await tempLedger();
+          try {
+            const places = await t.service.invoke('places.list', {});
+            const donors = [];
+            for (let i = 0; i < 4; i++) donors.push(await t.service.invoke('donors.create', { name: `Nhà tài trợ ${i}`, kind: 'foreign_ngo' }));
+            await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-06', rate: '23456.78', source: 'test' });
+            for (const p of pledges) {
+              const rate = `${Math.floor(p.rate / 100)}.${String(p.rate % 100).padStart(2, '0')}`;
+              const created = await t.service.invoke('pledges.create', {
+                donorId: donors[p.donor]!.id,
+                placeId: places[p.place]!.id,
+                kind: p.kind,
+                description: `Cam kết ${p.kind}`,
+                amountMinor: p.amount,
+                currency: p.usd ? 'USD' : 'VND',
+                ...(p.usd ? { rate } : {}),
+                pledgeDate: iso(p.date),
+                status: p.status === 'cancelled' ? 'pledged' : p.status,
+              });
+              const share = Math.floor((p.amount * p.deliveredShare) / 100);
+              if (share > 0) {
+                await t.service.invoke('deliveries.create', {
+                  pledgeId: created.id,
+                  deliveryDate: iso(new Date(p.date.getTime() + p.deliveryDays * 86_400_000)),
+                  amountMinor: share,
+                  ...(p.usd ? { rate } : {}),
+                });
+              }
+              if (p.status === 'cancelled') await t.service.invoke('pledges.update', { id: created.id, status: 'cancelled' });
+            }
+            const filter = range ? { from: iso(range.from), to: iso(new Date(range.from.getTime() + range.days * 86_400_000)) } : {};
+            const inRange = (date: string) => (!filter.from || date >= filter.from) && (!filter.to || date <= filter.to);
+
+            // Independent sums: every pledge row read back through pledges.list and every delivery through pledges.get.
+            const { rows } = await t.service.invoke('pledges.list', { page: { offset: 0, limit: 500 } });
+            let pledged = 0n;
+            let delivered = 0n;
+            for (const row of rows) {
+              if (row.status === 'cancelled') continue;
+              if (inRange(row.pledgeDate)) pledged += BigInt(row.vndEquivalent);
+              for (const d of (await t.service.invoke('pledges.get', { id: row.id })).deliveries) {
+                if (inRange(d.deliveryDate)) delivered += BigInt(d.vndEquivalent);
+              }
+            }
+            for (const by of TOTALS_GROUPINGS) {
+              const result = await t.service.invoke('totals', { by, filter });
+              const sum = result.groups.reduce((s, g) => ({ p: s.p + BigInt(g.pledged), d: s.d + BigInt(g.delivered) }), { p: 0n, d: 0n });
+              expect(sum.p).toBe(BigInt(result.total.pledged));
+              expect(sum.d).toBe(BigInt(result.total.delivered));
+              expect(BigInt(result.total.pledged)).toBe(pledged);
+              expect(BigInt(result.total.delivered)).toBe(delivered);
+              expect(new Set(result.groups.map((g) => g.key)).size).toBe(result.groups.length);
+              const usd = await t.service.invoke('totals', { by, filter, in: 'USD' });
+              const usdSum = usd.groups.reduce((s, g) => s + BigInt(g.pledged), 0n);
+              expect(usdSum).toBe(BigInt(usd.total.pledged));
+            }
+          } finally {
+            await t.close();
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
