@@ -17,7 +17,8 @@ import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_FIXTURE = resolve(ROOT, '../shared/fixtures/seed-aid-events.json');
+/** The public Cao Bằng 2022 aid events, shipped with the app as its demo data. */
+export const DEFAULT_FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json');
 
 const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command line
 

@@ -8,7 +8,7 @@ import { seedPlaces } from '../db/seed';
 import { createLedgerService, type LedgerService } from '../db/service';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const FIXTURE = resolve(ROOT, '../shared/fixtures/seed-aid-events.json');
+export const FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json');
 
 export interface TestLedger {
   dir: string;
