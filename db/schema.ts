@@ -4,7 +4,7 @@
  * from several installations can be merged.
  */
 import type { Generated } from 'kysely';
-import type { DonorKind, PlaceLevel, PledgeKind, PledgeStatus } from '../contract';
+import type { Delivery, Donor, ExchangeRate, Place, Pledge } from '../contract';
 
 interface Stamped {
   id: string;
@@ -12,14 +12,10 @@ interface Stamped {
   updatedAt: string;
 }
 
-export interface PlacesTable extends Stamped {
-  name: string;
+// Stored rows are the contract's records plus the columns only the database needs.
+
+export interface PlacesTable extends Omit<Place, 'successorIds'> {
   nameFolded: string;
-  level: PlaceLevel;
-  parentId: string | null;
-  code: string | null;
-  validFrom: string | null;
-  validTo: string | null;
 }
 
 export interface PlaceSuccessorsTable extends Stamped {
@@ -27,59 +23,19 @@ export interface PlaceSuccessorsTable extends Stamped {
   successorId: string;
 }
 
-export interface DonorsTable extends Stamped {
-  name: string;
+export interface DonorsTable extends Omit<Donor, 'pledgeCount'> {
   /** Folded name: unique, so "Tổ chức Tzu Chi" and "to chuc tzu chi" are one donor. */
   nameKey: string;
-  shortName: string | null;
-  country: string | null;
-  kind: DonorKind;
-  notes: string | null;
 }
 
-export interface PledgesTable extends Stamped {
-  donorId: string;
-  placeId: string;
-  kind: PledgeKind;
-  description: string;
-  quantity: string | null;
-  unit: string | null;
-  unitValueMinor: number | null;
-  amountMinor: number;
-  currency: string;
-  rate: string;
-  rateDate: string | null;
-  rateSource: string | null;
-  vndEquivalent: number;
-  pledgeDate: string;
-  status: PledgeStatus;
-  beneficiaries: number | null;
-  approvalNumber: string | null;
-  approvalDate: string | null;
-  notes: string | null;
+export interface PledgesTable extends Pledge {
   /** Folded words of the pledge, its donor and its place, kept in step on every write. */
   searchText: Generated<string>;
 }
 
-export interface DeliveriesTable extends Stamped {
-  pledgeId: string;
-  deliveryDate: string;
-  amountMinor: number | null;
-  quantity: string | null;
-  currency: string;
-  rate: string;
-  rateDate: string | null;
-  rateSource: string | null;
-  vndEquivalent: number;
-  notes: string | null;
-}
+export type DeliveriesTable = Delivery;
 
-export interface ExchangeRatesTable extends Stamped {
-  currency: string;
-  validOn: string;
-  rate: string;
-  source: string;
-}
+export type ExchangeRatesTable = ExchangeRate;
 
 export interface AuditLogTable {
   id: string;

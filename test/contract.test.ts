@@ -72,6 +72,17 @@ describe('the contract module', () => {
     await expectError('donors.create', 'not an object', 'invalid_input');
     await expectError('donors.create', { name: 'X', kind: 'foreign_ngo', extra: 1 }, 'invalid_input', 'extra');
   });
+
+  it('validates the input of the read methods too', async () => {
+    await expectError('app.info', { verbose: true }, 'invalid_input', 'verbose');
+    await expectError('places.list', { validOn: '30/06/2025' }, 'invalid_input', 'validOn');
+    await expectError('donors.list', { text: 42 }, 'invalid_input', 'text');
+    await expectError('pledges.get', { id: 'not-a-uuid' }, 'invalid_input', 'id');
+    await expectError('pledges.list', { filter: { kinds: ['house', 'palace'] } }, 'invalid_input', 'filter.kinds.1');
+    await expectError('rates.list', { currency: 'DOGE' }, 'invalid_input', 'currency');
+    await expectError('rates.propose', { currency: 'USD' }, 'invalid_input', 'date');
+    await expectError('totals', { by: 'kind', in: 'EUR' }, 'invalid_input', 'in');
+  });
 });
 
 describe('app.info', () => {
