@@ -174,12 +174,26 @@ export const RateProposeInput = z.strictObject({ currency: Currency, date: IsoDa
 
 export const TotalsInput = z.strictObject({
   by: z.enum(TOTALS_GROUPINGS),
+  /** With by = place: one group per unit directly under this one (its own pledges form a group too). */
+  rollUpUnder: Id.optional(),
   filter: PledgeFilter.default({}),
   in: z.enum(['VND', 'USD']).default('VND'),
   lang: z.enum(['vi', 'en']).default('vi'),
 });
 
 export const EmptyInput = z.strictObject({});
+
+// ---------- settings ----------
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const SettingsUpdateInput = z.strictObject({
+  /** Shown in report headers, e.g. "SỞ NGOẠI VỤ TỈNH CAO BẰNG". */
+  departmentName: z.string().trim().max(200).optional(),
+  /** This installation's name, recorded with every change it makes. */
+  siteName: z.string().trim().min(1).max(100).optional(),
+  language: z.enum(LANGUAGES).optional(),
+});
 
 // ---------- results ----------
 
@@ -190,6 +204,13 @@ export interface AppInfo {
   databasePath: string;
   site: { id: string; name: string };
   counts: { places: number; donors: number; pledges: number; deliveries: number; rates: number };
+}
+
+export interface Settings {
+  departmentName: string;
+  siteName: string;
+  siteId: string;
+  language: Language;
 }
 
 export interface Place {
@@ -320,6 +341,8 @@ export interface TotalsGroup {
   pledged: number;
   delivered: number;
   pledgeCount: number;
+  /** Sum of the pledges' quantities (houses, packages, ...), exact decimal text. */
+  quantity: string;
 }
 
 export interface TotalsResult {
@@ -345,6 +368,8 @@ function method<R>() {
 
 export const contract = {
   'app.info': method<AppInfo>()(EmptyInput),
+  'settings.get': method<Settings>()(EmptyInput),
+  'settings.update': method<Settings>()(SettingsUpdateInput),
   'places.list': method<Place[]>()(PlaceListInput),
   'places.create': method<Place>()(PlaceCreateInput),
   'places.update': method<Place>()(PlaceUpdateInput),

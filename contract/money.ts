@@ -204,6 +204,17 @@ export function subtractQuantities(a: string, b: string): string {
   return x >= y ? decimalToText(x - y, scale) : '-' + decimalToText(y - x, scale);
 }
 
+/** Quantities are stored as integer thousandths, so the database can add them exactly. */
+export function quantityToMilli(quantity: string): number {
+  const { digits, scale } = parseDecimal(quantity, 'plain');
+  if (scale > 3) throw new DecimalParseError('too_many_decimals', quantity);
+  return exactNumber(digits * 10n ** BigInt(3 - scale));
+}
+
+export function milliToQuantity(milli: number | bigint): string {
+  return decimalToText(BigInt(milli), 3);
+}
+
 /** Canonical text of a quantity ("20.500" -> "20.5"). */
 export function canonicalQuantity(quantity: string): string {
   const { digits, scale } = parseDecimal(quantity, 'plain');

@@ -43,6 +43,10 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   by: { vi: 'Nhóm theo', en: 'Group by' },
   offset: { vi: 'Vị trí trang', en: 'Page offset' },
   limit: { vi: 'Số dòng mỗi trang', en: 'Page size' },
+  departmentName: { vi: 'Tên cơ quan', en: 'Department name' },
+  siteName: { vi: 'Tên máy cài đặt', en: 'Installation name' },
+  language: { vi: 'Ngôn ngữ', en: 'Language' },
+  rollUpUnder: { vi: 'Gộp theo đơn vị', en: 'Roll up under' },
 };
 
 export function fieldLabel(field: string): Bilingual {

@@ -1,32 +1,41 @@
 /** Deliveries (hand-overs, disbursements) against a pledge; what remains is never allowed below zero. */
 import type { Delivery, ParsedInput } from '../contract';
-import { addQuantities, canonicalQuantity, formatAmount, multiplyQuantity, proportionalAmount, subtractQuantities, vndEquivalent } from '../contract/money';
+import { canonicalQuantity, milliToQuantity, quantityToMilli, formatAmount, multiplyQuantity, proportionalAmount, subtractQuantities, vndEquivalent } from '../contract/money';
 import { recordAudit } from './audit';
 import { invalid, notFound, type Ctx } from './context';
 import { resolveRate } from './rates';
+import type { DeliveriesTable } from './schema';
 
 const DELIVERY_NOUN = { vi: 'lần giao/giải ngân', en: 'delivery' };
 
+function fromStored({ quantityMilli, ...row }: DeliveriesTable): Delivery {
+  return { ...row, quantity: quantityMilli === null ? null : milliToQuantity(quantityMilli) };
+}
+
 export async function listDeliveriesOf(ctx: Ctx, pledgeId: string): Promise<Delivery[]> {
-  return ctx.db.selectFrom('deliveries').selectAll().where('pledgeId', '=', pledgeId).orderBy('deliveryDate').orderBy('createdAt').execute();
+  const rows = await ctx.db.selectFrom('deliveries').selectAll().where('pledgeId', '=', pledgeId).orderBy('deliveryDate').orderBy('createdAt').execute();
+  return rows.map(fromStored);
 }
 
 async function getDelivery(ctx: Ctx, id: string): Promise<Delivery> {
   const row = await ctx.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('id', DELIVERY_NOUN);
-  return row;
+  return fromStored(row);
 }
 
 /** Sum of a pledge's deliveries, optionally leaving one out (the one being edited). */
 export async function deliveredSoFar(ctx: Ctx, pledgeId: string, exceptId?: string): Promise<{ amountMinor: number; quantity: string; count: number }> {
-  let query = ctx.db.selectFrom('deliveries').select(['amountMinor', 'quantity']).where('pledgeId', '=', pledgeId);
+  let query = ctx.db
+    .selectFrom('deliveries')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('amountMinor'), eb.lit(0)).as('amountMinor'),
+      eb.fn.coalesce(eb.fn.sum<number>('quantityMilli'), eb.lit(0)).as('quantityMilli'),
+      eb.fn.countAll<number>().as('count'),
+    ])
+    .where('pledgeId', '=', pledgeId);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  const rows = await query.execute();
-  return {
-    amountMinor: rows.reduce((sum, r) => sum + (r.amountMinor ?? 0), 0),
-    quantity: rows.reduce((sum, r) => (r.quantity ? addQuantities(sum, r.quantity) : sum), '0'),
-    count: rows.length,
-  };
+  const sums = await query.executeTakeFirstOrThrow();
+  return { amountMinor: Number(sums.amountMinor), quantity: milliToQuantity(Number(sums.quantityMilli)), count: Number(sums.count) };
 }
 
 interface DeliveryDraft {
@@ -42,8 +51,9 @@ interface DeliveryDraft {
 
 /** Checks a delivery against its pledge and returns the row values to store. */
 async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId?: string) {
-  const pledge = await ctx.db.selectFrom('pledges').selectAll().where('id', '=', pledgeId).executeTakeFirst();
-  if (!pledge) throw notFound('pledgeId', { vi: 'cam kết', en: 'pledge' });
+  const stored = await ctx.db.selectFrom('pledges').selectAll().where('id', '=', pledgeId).executeTakeFirst();
+  if (!stored) throw notFound('pledgeId', { vi: 'cam kết', en: 'pledge' });
+  const pledge = { ...stored, quantity: stored.quantityMilli === null ? null : milliToQuantity(stored.quantityMilli) };
   if (pledge.status === 'cancelled') {
     throw invalid('pledgeId', { vi: 'cam kết đã hủy, không ghi nhận giao/giải ngân', en: 'the pledge is cancelled; no deliveries can be recorded' });
   }
@@ -86,7 +96,7 @@ async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId
   return {
     deliveryDate: draft.deliveryDate,
     amountMinor: draft.amountMinor,
-    quantity,
+    quantityMilli: quantity === null ? null : quantityToMilli(quantity),
     currency,
     ...recorded,
     vndEquivalent: vndEquivalent(amountForValue, currency, recorded.rate),

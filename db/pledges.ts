@@ -2,7 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedInput, Pledge, PledgeDetail, PledgeFilter, PledgeList, PledgeRow } from '../contract';
 import { LedgerError } from '../contract/errors';
-import { AmountRangeError, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
+import { AmountRangeError, milliToQuantity, quantityToMilli, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
 import { escapeLike, searchWords } from '../contract/text';
 import { pledgeHistory, recordAudit, diff } from './audit';
 import { invalid, notFound, viDate, type Ctx } from './context';
@@ -11,11 +11,10 @@ import { getDonor } from './donors';
 import { getPlace } from './places';
 import { resolveRate } from './rates';
 import { refreshSearchText } from './search';
-import type { PledgesTable } from './schema';
 
 const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
 
-const PLEDGE_COLUMNS = sql`p.id, p.donor_id, p.place_id, p.kind, p.description, p.quantity, p.unit, p.unit_value_minor,
+const PLEDGE_COLUMNS = sql`p.id, p.donor_id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
   p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
   p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at`;
 
@@ -24,10 +23,19 @@ const ROW_SELECT = sql`SELECT ${PLEDGE_COLUMNS}, d.name AS donor_name, d.short_n
   coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
   FROM pledges p JOIN donors d ON d.id = p.donor_id JOIN places pl ON pl.id = p.place_id`;
 
-type RawRow = Omit<PledgeRow, 'remainingAmountMinor'>;
+type RawRow = Omit<PledgeRow, 'remainingAmountMinor' | 'quantity'> & { quantityMilli: number | null };
 
-function withRemaining(row: RawRow): PledgeRow {
-  return { ...row, remainingAmountMinor: row.amountMinor - row.deliveredAmountMinor };
+function fromRaw({ quantityMilli, ...row }: RawRow): PledgeRow {
+  return {
+    ...row,
+    quantity: quantityMilli === null ? null : milliToQuantity(quantityMilli),
+    remainingAmountMinor: row.amountMinor - row.deliveredAmountMinor,
+  };
+}
+
+/** The stored form of a pledge's quantity. */
+function stored<T extends { quantity: string | null }>({ quantity, ...rest }: T) {
+  return { ...rest, quantityMilli: quantity === null ? null : quantityToMilli(quantity) };
 }
 
 /**
@@ -72,14 +80,14 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   const order = sql`ORDER BY ${sql.raw(SORT_COLUMNS[input.sort.by])} ${dir}, p.id ${dir}`;
   const rows = await sql<RawRow>`${ROW_SELECT} ${where} ${order} LIMIT ${input.page.limit} OFFSET ${input.page.offset}`.execute(ctx.db);
   const count = await sql<{ n: number }>`SELECT count(*) AS n FROM pledges p ${where}`.execute(ctx.db);
-  return { rows: rows.rows.map(withRemaining), total: count.rows[0]?.n ?? 0 };
+  return { rows: rows.rows.map(fromRaw), total: count.rows[0]?.n ?? 0 };
 }
 
 export async function getPledgeRow(ctx: Ctx, id: string, field = 'id'): Promise<PledgeRow> {
   const result = await sql<RawRow>`${ROW_SELECT} WHERE p.id = ${id}`.execute(ctx.db);
   const row = result.rows[0];
   if (!row) throw notFound(field, PLEDGE_NOUN);
-  return withRemaining(row);
+  return fromRaw(row);
 }
 
 export async function getPledgeDetail(ctx: Ctx, id: string): Promise<PledgeDetail> {
@@ -102,7 +110,7 @@ function snapshot(row: PledgeRow): Pledge {
   return pledge;
 }
 
-type PledgeDraft = Omit<PledgesTable, 'id' | 'createdAt' | 'updatedAt' | 'searchText' | 'vndEquivalent' | 'amountMinor'> & {
+type PledgeDraft = Omit<Pledge, 'id' | 'createdAt' | 'updatedAt' | 'vndEquivalent' | 'amountMinor'> & {
   amountMinor: number | null;
 };
 
@@ -192,7 +200,7 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
   const id = crypto.randomUUID();
   await ctx.db
     .insertInto('pledges')
-    .values({ ...draft, id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now })
+    .values({ ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now })
     .execute();
   await refreshSearchText(ctx, 'pledge', id);
   const row = await getPledgeRow(ctx, id);
@@ -279,7 +287,7 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
   const next = { ...draft, amountMinor, vndEquivalent: computeVnd(amountMinor, currency, draft.rate) };
   const changes = diff(before as unknown as Record<string, unknown>, { ...before, ...next } as unknown as Record<string, unknown>);
   if (changes.length === 0) return beforeRow;
-  await ctx.db.updateTable('pledges').set({ ...next, updatedAt: ctx.now }).where('id', '=', before.id).execute();
+  await ctx.db.updateTable('pledges').set({ ...stored(next), updatedAt: ctx.now }).where('id', '=', before.id).execute();
   await refreshSearchText(ctx, 'pledge', before.id);
   const after = await getPledgeRow(ctx, before.id);
   await recordAudit(ctx, { action: 'update', entity: 'pledge', entityId: before.id, before, after: snapshot(after), note: input.reason ?? null });

@@ -28,12 +28,17 @@ export interface DonorsTable extends Omit<Donor, 'pledgeCount'> {
   nameKey: string;
 }
 
-export interface PledgesTable extends Pledge {
+/** Quantities are stored as integer thousandths ("2.5" -> 2500) so sums are exact in SQL. */
+interface StoredQuantity {
+  quantityMilli: number | null;
+}
+
+export interface PledgesTable extends Omit<Pledge, 'quantity'>, StoredQuantity {
   /** Folded words of the pledge, its donor and its place, kept in step on every write. */
   searchText: Generated<string>;
 }
 
-export type DeliveriesTable = Delivery;
+export interface DeliveriesTable extends Omit<Delivery, 'quantity'>, StoredQuantity {}
 
 export type ExchangeRatesTable = ExchangeRate;
 

@@ -16,12 +16,15 @@ import type { Ledger } from './open';
 import { createPlace, listPlaces, updatePlace } from './places';
 import { createPledge, deletePledge, getPledgeDetail, listPledges, updatePledge } from './pledges';
 import { listRates, proposeRate, setRate } from './rates';
+import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
 
 export const handlers: Handlers = {
   'app.info': (ctx) => appInfo(ctx),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': updateSettings,
   'places.list': listPlaces,
   'places.create': createPlace,
   'places.update': updatePlace,

@@ -8,7 +8,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { ParsedInput, TotalsGroup, TotalsGrouping, TotalsResult } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { VOCABULARY } from '../contract/labels';
-import { vndToMinor } from '../contract/money';
+import { milliToQuantity, vndToMinor } from '../contract/money';
 import type { Ctx } from './context';
 import { pledgeConditions, whereClause } from './pledges';
 
@@ -43,6 +43,7 @@ interface Bucket {
   isUsd: number;
   usdRate: string | null;
   n: number;
+  quantityMilli: number | null;
 }
 
 function safe(value: number | bigint): number {
@@ -69,7 +70,8 @@ async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' |
     : sql`sum(${row}.vnd_equivalent)`;
   const isUsdExpr = usd ? sql`(${usdExact})` : sql`0`;
   const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(dateColumn)} END` : sql`NULL`;
-  const result = await sql<Bucket>`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS is_usd, ${usdRate} AS usd_rate, count(*) AS n
+  const result = await sql<Bucket>`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS is_usd, ${usdRate} AS usd_rate, count(*) AS n,
+    ${side === 'pledged' ? sql`sum(p.quantity_milli)` : sql`NULL`} AS quantity_milli
     ${from} ${where} GROUP BY 1, 3, 4`.execute(ctx.db);
   return result.rows;
 }
@@ -90,14 +92,37 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
   return map;
 }
 
+/**
+ * Maps every place to the unit directly under `root` that contains it (the root maps to itself),
+ * so pledges recorded at communes add up into their district's bar.
+ */
+async function rollUpMap(ctx: Ctx, root: string): Promise<Map<string, string>> {
+  const places = await ctx.db.selectFrom('places').select(['id', 'parentId']).execute();
+  const parent = new Map(places.map((p) => [p.id, p.parentId]));
+  const map = new Map<string, string>();
+  for (const { id } of places) {
+    let cursor: string | null = id;
+    let below: string | null = null;
+    while (cursor !== null && cursor !== root) {
+      below = cursor;
+      cursor = parent.get(cursor) ?? null;
+    }
+    if (cursor === root) map.set(id, below ?? root);
+  }
+  return map;
+}
+
 export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<TotalsResult> {
   const usd = input.in === 'USD';
-  const groups = new Map<string, { pledged: bigint; delivered: bigint; pledgeCount: number }>();
+  const groups = new Map<string, { pledged: bigint; delivered: bigint; pledgeCount: number; quantityMilli: bigint }>();
   const unconverted = { pledgedVnd: 0n, deliveredVnd: 0n, pledgeCount: 0 };
+  const rollUp = input.by === 'place' && input.rollUpUnder ? await rollUpMap(ctx, input.rollUpUnder) : null;
   for (const side of ['pledged', 'delivered'] as const) {
     for (const bucket of await buckets(ctx, input, side)) {
-      const group = groups.get(bucket.key) ?? { pledged: 0n, delivered: 0n, pledgeCount: 0 };
-      groups.set(bucket.key, group);
+      const key = rollUp?.get(bucket.key) ?? bucket.key;
+      const group = groups.get(key) ?? { pledged: 0n, delivered: 0n, pledgeCount: 0, quantityMilli: 0n };
+      groups.set(key, group);
+      if (bucket.quantityMilli !== null) group.quantityMilli += BigInt(bucket.quantityMilli);
       let value: bigint;
       if (!usd || bucket.isUsd) value = BigInt(bucket.amount);
       else if (bucket.usdRate) value = vndToMinor(bucket.amount, 'USD', bucket.usdRate);
@@ -120,6 +145,7 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     pledged: safe(g.pledged),
     delivered: safe(g.delivered),
     pledgeCount: g.pledgeCount,
+    quantity: milliToQuantity(g.quantityMilli),
   }));
   if (input.by === 'quarter') rows.sort((a, b) => a.key.localeCompare(b.key));
   else rows.sort((a, b) => b.pledged - a.pledged || b.delivered - a.delivered || a.label.localeCompare(b.label, 'vi'));

@@ -378,9 +378,9 @@ describe('totals', () => {
 
     const byQuarter = await t.service.invoke('totals', { by: 'quarter' });
     expect(byQuarter.groups).toEqual([
-      { key: '2022-Q3', label: 'Quý 3/2022', pledged: 700_000_000, delivered: 0, pledgeCount: 1 },
-      { key: '2022-Q4', label: 'Quý 4/2022', pledged: 500_000_000, delivered: 100_000_000, pledgeCount: 1 },
-      { key: '2023-Q1', label: 'Quý 1/2023', pledged: 0, delivered: 500_000_000, pledgeCount: 0 },
+      { key: '2022-Q3', label: 'Quý 3/2022', pledged: 700_000_000, delivered: 0, pledgeCount: 1, quantity: '20' },
+      { key: '2022-Q4', label: 'Quý 4/2022', pledged: 500_000_000, delivered: 100_000_000, pledgeCount: 1, quantity: '0' },
+      { key: '2023-Q1', label: 'Quý 1/2023', pledged: 0, delivered: 500_000_000, pledgeCount: 0, quantity: '0' },
     ]);
     expect(byQuarter.total).toEqual({ pledged: 1_200_000_000, delivered: 600_000_000, pledgeCount: 2 });
 
@@ -406,5 +406,34 @@ describe('totals', () => {
     expect(usd.groups.find((g) => g.label === 'VCF')!.pledged).toBe(1_000_001);
     expect(usd.unconverted).toEqual({ pledgedVnd: 5_000_000, deliveredVnd: 0, pledgeCount: 1 });
     expect(usd.total.pledged).toBe(2_000_001);
+  });
+
+  it('roll places up to the units directly under a chosen one', async () => {
+    const province = await place('Cao Bằng');
+    const baoLac = await place('Bảo Lạc');
+    const commune = await t.service.invoke('places.create', { name: 'Xã Hưng Đạo', level: 'commune', parentId: baoLac.id, validTo: '2025-06-30' });
+    const d = await donor();
+    await pledge({ donorId: d.id, placeId: commune.id, quantity: '2.5', unit: 'tấn', amountMinor: 100 });
+    await pledge({ donorId: d.id, placeId: baoLac.id, quantity: '3', amountMinor: 200 });
+    await pledge({ donorId: d.id, placeId: province.id, quantity: null, amountMinor: 400 });
+    const byDistrict = await t.service.invoke('totals', { by: 'place', rollUpUnder: province.id });
+    expect(byDistrict.groups.map((g) => [g.label, g.pledged, g.quantity])).toEqual([
+      ['Cao Bằng', 400, '0'],
+      ['Bảo Lạc', 300, '5.5'],
+    ]);
+    const byCommune = await t.service.invoke('totals', { by: 'place', rollUpUnder: baoLac.id, filter: { placeId: baoLac.id } });
+    expect(byCommune.groups.map((g) => [g.label, g.pledged])).toEqual([['Bảo Lạc', 200], ['Xã Hưng Đạo', 100]]);
+  });
+});
+
+describe('settings', () => {
+  it('keep the department name, installation name and language', async () => {
+    expect(await t.service.invoke('settings.get', {})).toMatchObject({ departmentName: '', siteName: 'Máy thử nghiệm', language: 'vi' });
+    const updated = await t.service.invoke('settings.update', { departmentName: 'SỞ NGOẠI VỤ TỈNH CAO BẰNG', siteName: 'Phòng HTQT', language: 'en' });
+    expect(updated).toMatchObject({ departmentName: 'SỞ NGOẠI VỤ TỈNH CAO BẰNG', siteName: 'Phòng HTQT', language: 'en' });
+    const p = await pledge();
+    expect((await t.service.invoke('pledges.get', { id: p.id })).history[0]!.siteName).toBe('Phòng HTQT');
+    await expectError('settings.update', { language: 'fr' }, 'invalid_input', 'language');
+    await expectError('settings.update', { siteName: '  ' }, 'invalid_input', 'siteName');
   });
 });

@@ -43,7 +43,7 @@ const statements = [
     place_id TEXT NOT NULL REFERENCES places(id),
     kind TEXT NOT NULL CHECK (kind IN ('house', 'gift', 'scholarship', 'cash', 'equipment', 'project', 'other')),
     description TEXT NOT NULL,
-    quantity TEXT,
+    quantity_milli INTEGER CHECK (quantity_milli IS NULL OR quantity_milli >= 0),
     unit TEXT,
     unit_value_minor INTEGER CHECK (unit_value_minor IS NULL OR unit_value_minor >= 0),
     amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
@@ -70,7 +70,7 @@ const statements = [
     pledge_id TEXT NOT NULL REFERENCES pledges(id),
     delivery_date TEXT NOT NULL,
     amount_minor INTEGER CHECK (amount_minor IS NULL OR amount_minor >= 0),
-    quantity TEXT,
+    quantity_milli INTEGER CHECK (quantity_milli IS NULL OR quantity_milli >= 0),
     currency TEXT NOT NULL CHECK (length(currency) = 3),
     rate TEXT NOT NULL,
     rate_date TEXT,
@@ -79,7 +79,7 @@ const statements = [
     notes TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    CHECK (amount_minor IS NOT NULL OR quantity IS NOT NULL)
+    CHECK (amount_minor IS NOT NULL OR quantity_milli IS NOT NULL)
   )`,
   `CREATE INDEX deliveries_pledge ON deliveries(pledge_id)`,
   `CREATE INDEX deliveries_date ON deliveries(delivery_date)`,

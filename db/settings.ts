@@ -1,0 +1,31 @@
+/** Settings kept in the ledger file: the department's name, this installation's name, the UI language. */
+import type { Language, ParsedInput, Settings } from '../contract';
+import type { Ctx } from './context';
+
+const KEYS = { departmentName: 'department.name', siteName: 'site.name', language: 'ui.language' } as const;
+
+export async function getSettings(ctx: Ctx): Promise<Settings> {
+  const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).execute();
+  const values = new Map(rows.map((r) => [r.key, r.value]));
+  return {
+    departmentName: values.get(KEYS.departmentName) ?? '',
+    siteName: values.get(KEYS.siteName) ?? ctx.site.name,
+    siteId: ctx.site.id,
+    language: (values.get(KEYS.language) as Language | undefined) ?? 'vi',
+  };
+}
+
+export async function updateSettings(ctx: Ctx, input: ParsedInput<'settings.update'>): Promise<Settings> {
+  for (const field of Object.keys(KEYS) as (keyof typeof KEYS)[]) {
+    const value = input[field];
+    if (value === undefined) continue;
+    await ctx.db
+      .insertInto('settings')
+      .values({ key: KEYS[field], value, updatedAt: ctx.now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updatedAt: ctx.now }))
+      .execute();
+  }
+  // The name recorded with this installation's changes follows the setting at once.
+  if (input.siteName) ctx.site.name = input.siteName;
+  return getSettings(ctx);
+}
