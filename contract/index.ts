@@ -139,7 +139,11 @@ export const PledgeListInput = z.strictObject({
   page: z
     .strictObject({ offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1).max(500) })
     .default({ offset: 0, limit: 100 }),
+  /** Count every match too (a page scrolled into view needs no count: the first answer had it). */
+  withTotal: z.boolean().default(true),
 });
+
+export const PledgeSummaryInput = z.strictObject({ filter: PledgeFilter.default({}) });
 
 // ---------- deliveries ----------
 
@@ -313,9 +317,18 @@ export interface PledgeDetail {
   history: HistoryEntry[];
 }
 
+/** Sums over every pledge a filter matches (cancelled ones counted but not added). */
+export interface PledgeSummary {
+  count: number;
+  pledgedVnd: number;
+  deliveredVnd: number;
+  remainingVnd: number;
+}
+
 export interface PledgeList {
   rows: PledgeRow[];
-  total: number;
+  /** null when the call asked not to count. */
+  total: number | null;
 }
 
 export interface ExchangeRate {
@@ -378,6 +391,7 @@ export const contract = {
   'donors.update': method<Donor>()(DonorUpdateInput),
   'donors.delete': method<{ id: string }>()(IdInput),
   'pledges.list': method<PledgeList>()(PledgeListInput),
+  'pledges.summary': method<PledgeSummary>()(PledgeSummaryInput),
   'pledges.get': method<PledgeDetail>()(IdInput),
   'pledges.create': method<PledgeRow>()(PledgeCreateInput),
   'pledges.update': method<PledgeRow>()(PledgeUpdateInput),

@@ -1,6 +1,6 @@
 /** Pledges (commitments): exact amounts in their currency, the rate they used, and their VND equivalent. */
 import { sql, type RawBuilder } from 'kysely';
-import type { ParsedInput, Pledge, PledgeDetail, PledgeFilter, PledgeList, PledgeRow } from '../contract';
+import type { ParsedInput, Pledge, PledgeDetail, PledgeFilter, PledgeList, PledgeRow, PledgeSummary } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { AmountRangeError, milliToQuantity, quantityToMilli, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
 import { escapeLike, searchWords } from '../contract/text';
@@ -79,8 +79,22 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   const dir = sql.raw(input.sort.dir === 'asc' ? 'ASC' : 'DESC');
   const order = sql`ORDER BY ${sql.raw(SORT_COLUMNS[input.sort.by])} ${dir}, p.id ${dir}`;
   const rows = await sql<RawRow>`${ROW_SELECT} ${where} ${order} LIMIT ${input.page.limit} OFFSET ${input.page.offset}`.execute(ctx.db);
+  if (!input.withTotal) return { rows: rows.rows.map(fromRaw), total: null };
   const count = await sql<{ n: number }>`SELECT count(*) AS n FROM pledges p ${where}`.execute(ctx.db);
   return { rows: rows.rows.map(fromRaw), total: count.rows[0]?.n ?? 0 };
+}
+
+export async function summarizePledges(ctx: Ctx, input: ParsedInput<'pledges.summary'>): Promise<PledgeSummary> {
+  const where = whereClause(pledgeConditions(input.filter));
+  const result = await sql<{ count: number; pledgedVnd: number | null; deliveredVnd: number | null }>`
+    SELECT count(*) AS count,
+      sum(CASE WHEN p.status <> 'cancelled' THEN p.vnd_equivalent END) AS pledged_vnd,
+      sum(CASE WHEN p.status <> 'cancelled' THEN (SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id) END) AS delivered_vnd
+    FROM pledges p ${where}`.execute(ctx.db);
+  const row = result.rows[0]!;
+  const pledgedVnd = row.pledgedVnd ?? 0;
+  const deliveredVnd = row.deliveredVnd ?? 0;
+  return { count: row.count, pledgedVnd, deliveredVnd, remainingVnd: pledgedVnd - deliveredVnd };
 }
 
 export async function getPledgeRow(ctx: Ctx, id: string, field = 'id'): Promise<PledgeRow> {

@@ -14,7 +14,7 @@ import { createDelivery, deleteDelivery, updateDelivery } from './deliveries';
 import { createDonor, deleteDonor, listDonors, updateDonor } from './donors';
 import type { Ledger } from './open';
 import { createPlace, listPlaces, updatePlace } from './places';
-import { createPledge, deletePledge, getPledgeDetail, listPledges, updatePledge } from './pledges';
+import { createPledge, deletePledge, getPledgeDetail, listPledges, summarizePledges, updatePledge } from './pledges';
 import { listRates, proposeRate, setRate } from './rates';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
@@ -33,6 +33,7 @@ export const handlers: Handlers = {
   'donors.update': updateDonor,
   'donors.delete': deleteDonor,
   'pledges.list': listPledges,
+  'pledges.summary': summarizePledges,
   'pledges.get': (ctx, input) => getPledgeDetail(ctx, input.id),
   'pledges.create': createPledge,
   'pledges.update': updatePledge,

@@ -237,8 +237,15 @@ describe('pledges', () => {
     const byDonor = await ids({ sort: { by: 'donor', dir: 'asc' } });
     expect(byDonor[0]).toBe(c.id); // 'Liên hiệp…' sorts before 'Tổ chức…'
     expect(byDonor.slice(1).sort()).toEqual([a.id, b.id].sort());
+    expect(await t.service.invoke('pledges.summary', {})).toEqual({ count: 3, pledgedVnd: 1_300_000_000, deliveredVnd: 0, remainingVnd: 1_300_000_000 });
+    await t.service.invoke('deliveries.create', { pledgeId: c.id, deliveryDate: '2022-07-08', amountMinor: 40_000_000 });
+    expect(await t.service.invoke('pledges.summary', { filter: { donorId: vufo.id } })).toEqual({ count: 1, pledgedVnd: 100_000_000, deliveredVnd: 40_000_000, remainingVnd: 60_000_000 });
+    await t.service.invoke('pledges.update', { id: c.id, status: 'cancelled' });
+    expect(await t.service.invoke('pledges.summary', { filter: { donorId: vufo.id } })).toEqual({ count: 1, pledgedVnd: 0, deliveredVnd: 0, remainingVnd: 0 });
+    await t.service.invoke('pledges.update', { id: c.id, status: 'completed' });
     const page = await t.service.invoke('pledges.list', { page: { offset: 1, limit: 1 } });
     expect(page).toMatchObject({ total: 3, rows: [{ id: a.id, donorName: 'Tổ chức Tzu Chi', placeName: 'Bảo Lạc', remainingAmountMinor: 700_000_000 }] });
+    expect((await t.service.invoke('pledges.list', { page: { offset: 2, limit: 5 }, withTotal: false })).total).toBeNull();
     await expectError('pledges.list', { page: { offset: 0, limit: 100000 } }, 'invalid_input', 'page.limit');
     await expectError('pledges.list', { sort: { by: 'secret_column', dir: 'asc' } }, 'invalid_input', 'sort.by');
   });

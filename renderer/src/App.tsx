@@ -1,154 +1,119 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo, PledgeList, TotalsResult } from '../../contract';
-import { VOCABULARY, type Lang } from '../../contract/labels';
-import { formatAmount } from '../../contract/money';
-import { api, ClientError } from './api';
-import { en } from './i18n/en';
-import { vi } from './i18n/vi';
+/** The app shell: navigation, the language switch, the new-pledge shortcut (Alt+N), and the shared filter. */
+import { PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Tooltip } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../contract';
+import { PledgeFormModal } from './components/PledgeFormModal';
+import { EMPTY_FILTER, type FilterState } from './filters';
+import { call, queryClient } from './queries';
+import { Dashboard } from './screens/Dashboard';
+import { Donors } from './screens/Donors';
+import { Places } from './screens/Places';
+import { Pledges } from './screens/Pledges';
+import { Rates } from './screens/Rates';
+import { Settings } from './screens/Settings';
 
-const CATALOGS = { vi, en };
-
-function viDate(iso: string) {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-interface Loaded {
-  info: AppInfo;
-  pledges: PledgeList;
-  byDonor: TotalsResult;
-  byKind: TotalsResult;
-}
-
-function TotalsTable({ title, totals, t, testId }: { title: string; totals: TotalsResult; t: typeof vi; testId: string }) {
-  const money = (v: number) => formatAmount(v, 'VND', 'vi');
-  return (
-    <section className="card">
-      <h2>{title}</h2>
-      <table data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t.columns.group}</th>
-            <th className="num">{t.columns.pledged}</th>
-            <th className="num">{t.columns.delivered}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {totals.groups.map((g) => (
-            <tr key={g.key}>
-              <td>{g.label}</td>
-              <td className="num">{money(g.pledged)}</td>
-              <td className="num">{money(g.delivered)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th>{t.grandTotal}</th>
-            <th className="num" data-testid={`${testId}-pledged`}>{money(totals.total.pledged)}</th>
-            <th className="num">{money(totals.total.delivered)}</th>
-          </tr>
-        </tfoot>
-      </table>
-    </section>
-  );
-}
+export const SCREENS = ['dashboard', 'pledges', 'donors', 'places', 'rates', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number];
 
 export function App() {
-  const [lang, setLang] = useState<Lang>('vi');
-  const [text, setText] = useState('');
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const t = CATALOGS[lang];
-  const words = VOCABULARY[lang];
+  const { t, i18n } = useTranslation();
+  const [screen, setScreen] = useState<Screen>('dashboard');
+  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [currency, setCurrency] = useState<'VND' | 'USD'>('VND');
+  const [creating, setCreating] = useState(false);
+  const language = (i18n.language === 'en' ? 'en' : 'vi') as Language;
+
+  const applyLanguage = useCallback(
+    (next: Language) => {
+      void i18n.changeLanguage(next);
+      dayjs.locale(next === 'vi' ? 'vi' : 'en');
+      document.documentElement.lang = next;
+      // Labels that come from the ledger (kinds, quarters) follow the language.
+      void queryClient.invalidateQueries({ queryKey: ['totals'] });
+    },
+    [i18n],
+  );
 
   useEffect(() => {
-    let cancelled = false;
-    const filter = text.trim() ? { text } : {};
-    Promise.all([
-      api['app.info']({}),
-      api['pledges.list']({ filter, page: { offset: 0, limit: 100 } }),
-      api.totals({ by: 'donor', filter, lang }),
-      api.totals({ by: 'kind', filter, lang }),
-    ]).then(
-      ([info, pledges, byDonor, byKind]) => {
-        if (!cancelled) {
-          setData({ info, pledges, byDonor, byKind });
-          setError(null);
-        }
-      },
-      (e: unknown) => {
-        if (!cancelled) setError(e instanceof ClientError ? e.shape.message[lang] : String(e));
-      },
-    );
-    return () => {
-      cancelled = true;
+    call('settings.get', {}).then((s) => applyLanguage(s.language), () => undefined);
+  }, [applyLanguage]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setCreating(true);
+      }
     };
-  }, [text, lang]);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const switchLanguage = () => {
+    const next: Language = language === 'vi' ? 'en' : 'vi';
+    applyLanguage(next);
+    void call('settings.update', { language: next }).catch(() => undefined);
+  };
 
   return (
-    <main lang={lang}>
-      <header>
-        <div>
-          <h1>{t.appTitle}</h1>
-          <p className="muted">{t.appSubtitle}</p>
-        </div>
-        <button type="button" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-          {t.language}
-        </button>
-      </header>
-      {error && <p role="alert" className="error">{t.loadFailed}: {error}</p>}
-      {!data && !error && <p>{t.loading}</p>}
-      {data && (
-        <>
-          <p className="muted" data-testid="app-info">
-            {data.info.name} · {t.version} {data.info.version} · {t.installation}: {data.info.site.name} · {t.database}: {data.info.databasePath}
-          </p>
-          <div className="grid">
-            <TotalsTable title={t.totalsByDonor} totals={data.byDonor} t={t} testId="totals-donor" />
-            <TotalsTable title={t.totalsByKind} totals={data.byKind} t={t} testId="totals-kind" />
-          </div>
-          <section className="card">
-            <h2>{t.pledges}</h2>
-            <input aria-label={t.search} placeholder={t.search} value={text} onChange={(e) => setText(e.target.value)} />
-            <p className="muted">{t.pledgeCount(data.pledges.rows.length, data.pledges.total)}</p>
-            {data.pledges.rows.length === 0 ? (
-              <p>{t.empty}</p>
-            ) : (
-              <table data-testid="pledges">
-                <thead>
-                  <tr>
-                    <th>{t.columns.date}</th>
-                    <th>{t.columns.donor}</th>
-                    <th>{t.columns.place}</th>
-                    <th>{t.columns.kind}</th>
-                    <th>{t.columns.description}</th>
-                    <th className="num">{t.columns.amount}</th>
-                    <th className="num">{t.columns.vnd}</th>
-                    <th>{t.columns.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.pledges.rows.map((p) => (
-                    <tr key={p.id}>
-                      <td>{viDate(p.pledgeDate)}</td>
-                      <td>{p.donorShortName ?? p.donorName}</td>
-                      <td>{p.placeName}</td>
-                      <td>{words.pledgeKind[p.kind]}</td>
-                      <td>{p.description}</td>
-                      <td className="num">
-                        {formatAmount(p.amountMinor, p.currency, 'vi')} {p.currency}
-                      </td>
-                      <td className="num">{formatAmount(p.vndEquivalent, 'VND', 'vi')}</td>
-                      <td>{words.pledgeStatus[p.status]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-        </>
-      )}
-    </main>
+    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontSize: 14 } }}>
+      <AntApp>
+        <Layout className="shell">
+          <Layout.Sider width={200} theme="light" className="sider">
+            <div className="brand">
+              <div className="brand-title">{t('app.title')}</div>
+              <div className="brand-subtitle">{t('app.subtitle')}</div>
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={[screen]}
+              onClick={({ key }) => setScreen(key as Screen)}
+              items={SCREENS.map((key) => ({ key, label: t(`nav.${key}`) }))}
+              data-testid="nav"
+            />
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header className="header">
+              <Space>
+                <Tooltip title={t('app.newPledgeHint')}>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-pledge">
+                    {t('app.newPledge')}
+                  </Button>
+                </Tooltip>
+                <Button onClick={switchLanguage} data-testid="switch-language">
+                  {t('app.switchLanguage')}
+                </Button>
+              </Space>
+            </Layout.Header>
+            <Layout.Content className="content">
+              {screen === 'dashboard' && (
+                <Dashboard
+                  filter={filter}
+                  onFilter={setFilter}
+                  currency={currency}
+                  onCurrency={setCurrency}
+                  onOpenLedger={(next) => {
+                    setFilter(next);
+                    setScreen('pledges');
+                  }}
+                />
+              )}
+              {screen === 'pledges' && <Pledges filter={filter} onFilter={setFilter} />}
+              {screen === 'donors' && <Donors />}
+              {screen === 'places' && <Places />}
+              {screen === 'rates' && <Rates />}
+              {screen === 'settings' && <Settings onLanguage={applyLanguage} />}
+            </Layout.Content>
+          </Layout>
+        </Layout>
+        <PledgeFormModal open={creating} onClose={() => setCreating(false)} />
+      </AntApp>
+    </ConfigProvider>
   );
 }

@@ -1,0 +1,91 @@
+/**
+ * Chart series as pure functions of `totals` results: what the dashboard draws, and what the tests check.
+ * Sums are done with BigInt, so the "others" slice and the KPI tiles add up exactly.
+ */
+import type { TotalsGroup, TotalsResult } from '../../contract';
+
+export interface Kpis {
+  pledged: number;
+  delivered: number;
+  remaining: number;
+  houses: string;
+  gifts: string;
+  scholarships: string;
+  donors: number;
+}
+
+const sum = (values: number[]) => Number(values.reduce((acc, v) => acc + BigInt(v), 0n));
+
+export function kpis(byKind: TotalsResult, byDonor: TotalsResult): Kpis {
+  const quantity = (kind: string) => byKind.groups.find((g) => g.key === kind)?.quantity ?? '0';
+  return {
+    pledged: byKind.total.pledged,
+    delivered: byKind.total.delivered,
+    remaining: Number(BigInt(byKind.total.pledged) - BigInt(byKind.total.delivered)),
+    houses: quantity('house'),
+    gifts: quantity('gift'),
+    scholarships: quantity('scholarship'),
+    donors: byDonor.groups.filter((g) => g.pledgeCount > 0).length,
+  };
+}
+
+export interface Bar {
+  key: string;
+  label: string;
+  pledged: number;
+  delivered: number;
+}
+
+const bar = (g: TotalsGroup): Bar => ({ key: g.key, label: g.label, pledged: g.pledged, delivered: g.delivered });
+
+/** The `n` largest donors by pledged value, and one "others" bar for the rest (key null: not clickable). */
+export type DonorBar = Omit<Bar, 'key'> & { key: string | null };
+
+export function topDonors(byDonor: TotalsResult, n: number, othersLabel: string): DonorBar[] {
+  const sorted = [...byDonor.groups].sort((a, b) => b.pledged - a.pledged || b.delivered - a.delivered);
+  const top: DonorBar[] = sorted.slice(0, n).map(bar);
+  const rest = sorted.slice(n);
+  if (rest.length) {
+    top.push({ key: null, label: othersLabel, pledged: sum(rest.map((g) => g.pledged)), delivered: sum(rest.map((g) => g.delivered)) });
+  }
+  return top;
+}
+
+export interface Slice {
+  key: string;
+  label: string;
+  value: number;
+}
+
+/** Pledged value by kind, largest first, without empty slices. */
+export function kindShare(byKind: TotalsResult): Slice[] {
+  return byKind.groups
+    .filter((g) => g.pledged > 0)
+    .sort((a, b) => b.pledged - a.pledged)
+    .map((g) => ({ key: g.key, label: g.label, value: g.pledged }));
+}
+
+/** Pledged and delivered per quarter, with empty quarters between the first and last filled in. */
+export function quarterSeries(byQuarter: TotalsResult, label: (year: string, quarter: string) => string): Bar[] {
+  const groups = [...byQuarter.groups].sort((a, b) => a.key.localeCompare(b.key));
+  if (!groups.length) return [];
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const [first, last] = [groups[0]!.key, groups[groups.length - 1]!.key];
+  const series: Bar[] = [];
+  let year = Number(first.slice(0, 4));
+  let q = Number(first.slice(6));
+  for (;;) {
+    const key = `${year}-Q${q}`;
+    const g = byKey.get(key);
+    series.push(g ? bar(g) : { key, label: label(String(year), String(q)), pledged: 0, delivered: 0 });
+    if (key === last) break;
+    q = q === 4 ? 1 : q + 1;
+    if (q === 1) year++;
+  }
+  return series;
+}
+
+/** Bars by place, largest pledged first. */
+export function placeBars(byPlace: TotalsResult): Bar[] {
+  return [...byPlace.groups].sort((a, b) => b.pledged - a.pledged || a.label.localeCompare(b.label, 'vi')).map(bar);
+}

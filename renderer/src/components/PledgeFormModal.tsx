@@ -1,0 +1,368 @@
+/**
+ * The pledge form: keyboard-first (Tab between fields, Enter saves, Esc cancels), money typed the Vietnamese way,
+ * the rate proposed from the rates table for the pledge date, and errors shown on the field at fault.
+ */
+import { Alert, App as AntApp, Col, DatePicker, Form, Input, Modal, Row, Select, AutoComplete } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeRow, type PledgeStatus } from '../../../contract';
+import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
+import { ClientError } from '../api';
+import { money, parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
+import { vocabulary } from '../i18n';
+import { errorText, useLedger, useLedgerMutation } from '../queries';
+import { DonorFormModal } from './DonorFormModal';
+import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
+import { DonorPicker, PlacePicker } from './pickers';
+
+export const DATE_FORMAT = 'DD/MM/YYYY';
+const UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
+
+interface Values {
+  pledgeDate?: Dayjs;
+  donorId?: string;
+  placeId?: string;
+  kind?: PledgeKind;
+  description?: string;
+  quantity?: string;
+  unit?: string;
+  unitValueMinor?: string;
+  amountMinor?: string;
+  currency: string;
+  rate?: string;
+  rateSource?: string;
+  status: PledgeStatus;
+  beneficiaries?: string;
+  approvalNumber?: string;
+  approvalDate?: Dayjs;
+  notes?: string;
+  reason?: string;
+}
+
+interface Props {
+  open: boolean;
+  pledge?: PledgeRow | undefined;
+  onClose: () => void;
+  onSaved?: (pledge: PledgeRow) => void;
+}
+
+const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+function initialValues(pledge: PledgeRow | undefined, language: string): Values {
+  if (!pledge) return { pledgeDate: dayjs(), currency: 'VND', status: 'pledged' };
+  return {
+    pledgeDate: dayjs(pledge.pledgeDate),
+    donorId: pledge.donorId,
+    placeId: pledge.placeId,
+    kind: pledge.kind,
+    description: pledge.description,
+    quantity: showQuantity(pledge.quantity, language),
+    unit: pledge.unit ?? '',
+    unitValueMinor: moneyText(pledge.unitValueMinor, pledge.currency, language),
+    amountMinor: moneyText(pledge.amountMinor, pledge.currency, language),
+    currency: pledge.currency,
+    rate: pledge.currency === 'VND' ? '' : showRate(pledge.rate, language),
+    rateSource: pledge.rateSource ?? '',
+    status: pledge.status,
+    beneficiaries: pledge.beneficiaries === null ? '' : String(pledge.beneficiaries),
+    approvalNumber: pledge.approvalNumber ?? '',
+    ...(pledge.approvalDate ? { approvalDate: dayjs(pledge.approvalDate) } : {}),
+    notes: pledge.notes ?? '',
+    reason: '',
+  };
+}
+
+export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = vocabulary(lang);
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Values>();
+  const create = useLedgerMutation('pledges.create');
+  const update = useLedgerMutation('pledges.update');
+  const [rateEdited, setRateEdited] = useState(false);
+  const [donorModal, setDonorModal] = useState<{ name: string } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const currency = Form.useWatch('currency', form) ?? 'VND';
+  const pledgeDate = iso(Form.useWatch('pledgeDate', form));
+  const quantityText = Form.useWatch('quantity', form);
+  const unitValueText = Form.useWatch('unitValueMinor', form);
+  const amountText = Form.useWatch('amountMinor', form);
+  const rateText = Form.useWatch('rate', form);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(initialValues(pledge, lang));
+    setRateEdited(Boolean(pledge));
+    setFormError(null);
+  }, [open, pledge, form, lang]);
+
+  const needsRate = currency !== 'VND' && isCurrencyCode(currency);
+  const proposal = useLedger('rates.propose', { currency, date: pledgeDate ?? '' }, { enabled: open && needsRate && Boolean(pledgeDate) });
+
+  // A proposed rate fills the field until the user types their own.
+  useEffect(() => {
+    if (!open || !needsRate || rateEdited || proposal.isFetching) return;
+    form.setFieldsValue({ rate: proposal.data ? showRate(proposal.data.rate, lang) : '', rateSource: proposal.data?.source ?? '' });
+  }, [open, needsRate, rateEdited, proposal.data, proposal.isFetching, form, lang]);
+
+  const quantity = parseQuantity(quantityText ?? '', lang);
+  const unitValue = parseMoneyText(unitValueText, currency, lang);
+  const amount = parseMoneyText(amountText, currency, lang);
+  const product = useMemo(() => {
+    if (!quantity || quantity === 'invalid' || !unitValue || !('minor' in unitValue)) return null;
+    try {
+      return multiplyQuantity(quantity, unitValue.minor);
+    } catch {
+      return null;
+    }
+  }, [quantity, unitValue]);
+  const effectiveAmount = amount && 'minor' in amount ? amount.minor : amount === null ? product : null;
+  const rate = needsRate ? parseRateText(rateText ?? '', lang) : '1';
+  const vndPreview = useMemo(() => {
+    if (effectiveAmount === null || !rate || rate === 'invalid' || !isCurrencyCode(currency)) return null;
+    try {
+      return vndEquivalent(effectiveAmount, currency, rate);
+    } catch {
+      return null;
+    }
+  }, [effectiveAmount, rate, currency]);
+
+  const moneyRule = (required: boolean) => ({
+    validator: async (_: unknown, text: string | undefined) => {
+      const parsed = parseMoneyText(text, currency, lang);
+      if (parsed === null) {
+        if (required && product === null) throw new Error(t('common.required'));
+        return;
+      }
+      if ('error' in parsed) {
+        throw new Error(parsed.error === 'decimals' ? t('form.tooManyDecimals', { currency, digits: decimalsOf(currency) }) : t('form.badNumber'));
+      }
+    },
+  });
+
+  async function save(values: Values) {
+    setFormError(null);
+    const minor = (text: string | undefined) => {
+      const parsed = parseMoneyText(text, values.currency, lang);
+      return parsed && 'minor' in parsed ? parsed.minor : null;
+    };
+    const q = parseQuantity(values.quantity ?? '', lang);
+    const typedRate = needsRate ? parseRateText(values.rate ?? '', lang) : null;
+    const currencyChanged = pledge ? pledge.currency !== values.currency : true;
+    const sendRate = needsRate && (!pledge || rateEdited || currencyChanged);
+    const input = {
+      pledgeDate: iso(values.pledgeDate)!,
+      donorId: values.donorId!,
+      placeId: values.placeId!,
+      kind: values.kind!,
+      description: values.description ?? '',
+      quantity: q === 'invalid' ? (values.quantity ?? null) : q,
+      unit: values.unit || null,
+      unitValueMinor: minor(values.unitValueMinor),
+      amountMinor: minor(values.amountMinor),
+      currency: values.currency,
+      ...(sendRate ? { rate: typedRate === 'invalid' ? values.rate : typedRate, rateSource: values.rateSource || null } : {}),
+      status: values.status,
+      beneficiaries: values.beneficiaries ? Number(values.beneficiaries) : null,
+      approvalNumber: values.approvalNumber || null,
+      approvalDate: iso(values.approvalDate) ?? null,
+      notes: values.notes || null,
+    };
+    try {
+      const saved = pledge
+        ? await update.mutateAsync({ id: pledge.id, ...input, reason: values.reason || null })
+        : await create.mutateAsync(input);
+      message.success(pledge ? t('form.savedEdit') : t('form.savedNew'));
+      onSaved?.(saved);
+      onClose();
+    } catch (error) {
+      const text = errorText(error, lang);
+      const field = error instanceof ClientError ? error.shape.field : undefined;
+      if (field && field in input) form.setFields([{ name: field as keyof Values, errors: [text] }]);
+      else setFormError(text);
+    }
+  }
+
+  const kindOptions = PLEDGE_KINDS.map((k) => ({ value: k, label: words.pledgeKind[k] }));
+  const statusOptions = PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }));
+
+  return (
+    <>
+      <Modal
+        open={open}
+        title={pledge ? t('form.editTitle') : t('form.createTitle')}
+        onCancel={onClose}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={create.isPending || update.isPending}
+        width={920}
+        destroyOnHidden
+        forceRender
+        maskClosable={false}
+      >
+        <Form form={form} layout="vertical" onFinish={save} name="pledge" scrollToFirstError>
+          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="pledgeDate" label={t('form.pledgeDate')} rules={[{ required: true, message: t('common.required') }]}>
+                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} autoFocus allowClear={false} />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item name="donorId" label={t('form.donor')} rules={[{ required: true, message: t('common.required') }]}>
+                <DonorPicker onCreate={(name) => setDonorModal({ name })} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="placeId" label={t('form.place')} rules={[{ required: true, message: t('common.required') }]}>
+                <PlacePicker {...(pledgeDate ? { onDate: pledgeDate } : {})} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="kind" label={t('form.kind')} rules={[{ required: true, message: t('common.required') }]}>
+                <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} />
+              </Form.Item>
+            </Col>
+            <Col span={18}>
+              <Form.Item name="description" label={t('form.description')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={4}>
+              <Form.Item
+                name="quantity"
+                label={t('form.quantity')}
+                rules={[{ validator: async (_, text?: string) => { if (parseQuantity(text ?? '', lang) === 'invalid') throw new Error(t('form.badNumber')); } }]}
+              >
+                <Input inputMode="decimal" />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="unit" label={t('form.unit')}>
+                <AutoComplete options={UNITS.map((u) => ({ value: u }))} />
+              </Form.Item>
+            </Col>
+            <Col span={5}>
+              <Form.Item name="unitValueMinor" label={t('form.unitValue')} rules={[moneyRule(false)]}>
+                <MoneyInput currency={currency} language={lang} />
+              </Form.Item>
+            </Col>
+            <Col span={7}>
+              <Form.Item
+                name="amountMinor"
+                label={t('form.amount')}
+                dependencies={['quantity', 'unitValueMinor', 'currency']}
+                rules={[moneyRule(true)]}
+                extra={
+                  product !== null && amount && 'minor' in amount && amount.minor !== product ? (
+                    <span className="warning-text">{t('form.productMismatch', { product: money(product, currency, lang) })}</span>
+                  ) : product !== null && amount === null ? (
+                    `= ${money(product, currency, lang)}`
+                  ) : (
+                    t('form.amountComputed')
+                  )
+                }
+              >
+                <MoneyInput currency={currency} language={lang} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="currency" label={t('form.currency')} rules={[{ required: true }]}>
+                <Select
+                  showSearch
+                  options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
+                  onChange={() => setRateEdited(false)}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          {needsRate && (
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item
+                  name="rate"
+                  label={t('form.rate', { currency })}
+                  rules={[
+                    { required: true, message: proposal.data === null ? t('form.rateNone', { currency }) : t('common.required') },
+                    { validator: async (_, text?: string) => { if (parseRateText(text ?? '', lang) === 'invalid') throw new Error(t('form.badNumber')); } },
+                  ]}
+                  extra={
+                    proposal.data
+                      ? t('form.rateProposed', { rate: showRate(proposal.data.rate, lang), source: proposal.data.source, validOn: showDate(proposal.data.validOn) })
+                      : proposal.data === null
+                        ? t('form.rateNone', { currency })
+                        : undefined
+                  }
+                >
+                  <Input inputMode="decimal" onChange={() => setRateEdited(true)} />
+                </Form.Item>
+              </Col>
+              <Col span={10}>
+                <Form.Item name="rateSource" label={t('form.rateSource')}>
+                  <Input onChange={() => setRateEdited(true)} />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <div className="vnd-preview" data-testid="vnd-preview">
+                  {vndPreview !== null ? t('form.vndEquivalent', { vnd: money(vndPreview, 'VND', lang) }) : ''}
+                </div>
+              </Col>
+            </Row>
+          )}
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="status" label={t('form.status')} rules={[{ required: true }]}>
+                <Select options={statusOptions} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item
+                name="beneficiaries"
+                label={t('form.beneficiaries')}
+                rules={[{ pattern: /^\d{0,9}$/, message: t('form.badNumber') }]}
+              >
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="approvalNumber" label={t('form.approvalNumber')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="approvalDate" label={t('form.approvalDate')}>
+                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="notes" label={t('form.notes')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          {pledge && (
+            <Form.Item name="reason" label={t('form.reason')}>
+              <Input />
+            </Form.Item>
+          )}
+          <p className="muted">{t('form.keyboardHint')}</p>
+          {/* Enter in any field submits through this button. */}
+          <button type="submit" hidden />
+        </Form>
+      </Modal>
+      <DonorFormModal
+        open={donorModal !== null}
+        initialName={donorModal?.name ?? ''}
+        onClose={() => setDonorModal(null)}
+        onSaved={(donor) => form.setFieldsValue({ donorId: donor.id })}
+      />
+    </>
+  );
+}

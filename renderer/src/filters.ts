@@ -1,0 +1,61 @@
+/** The filter shared by the dashboard and the ledger: what the user picked, and the contract filter it means. */
+import type { PledgeFilter, PledgeKind, PledgeStatus } from '../../contract';
+
+export const PERIOD_PRESETS = ['all', 'thisQuarter', 'lastQuarter', 'thisYear', 'lastYear', 'custom'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+export interface FilterState {
+  preset: PeriodPreset;
+  /** Used when preset = custom. */
+  from?: string;
+  to?: string;
+  placeId?: string;
+  donorId?: string;
+  kinds: PledgeKind[];
+  statuses: PledgeStatus[];
+  text: string;
+}
+
+export const EMPTY_FILTER: FilterState = { preset: 'all', kinds: [], statuses: [], text: '' };
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The dates a preset covers, relative to `today`. */
+export function periodRange(preset: PeriodPreset, today: Date, custom: { from?: string; to?: string } = {}): { from?: string; to?: string } {
+  const y = today.getFullYear();
+  const q = Math.floor(today.getMonth() / 3); // 0..3
+  const quarter = (year: number, index: number) => ({ from: iso(year, index * 3 + 1, 1), to: iso(year, index * 3 + 3, lastDay(year, index * 3 + 3)) });
+  switch (preset) {
+    case 'all':
+      return {};
+    case 'thisQuarter':
+      return quarter(y, q);
+    case 'lastQuarter':
+      return q === 0 ? quarter(y - 1, 3) : quarter(y, q - 1);
+    case 'thisYear':
+      return { from: iso(y, 1, 1), to: iso(y, 12, 31) };
+    case 'lastYear':
+      return { from: iso(y - 1, 1, 1), to: iso(y - 1, 12, 31) };
+    case 'custom':
+      return { ...(custom.from ? { from: custom.from } : {}), ...(custom.to ? { to: custom.to } : {}) };
+  }
+}
+
+export function toContractFilter(state: FilterState, today: Date = new Date()): PledgeFilter {
+  const range = periodRange(state.preset, today, state);
+  return {
+    ...range,
+    ...(state.placeId ? { placeId: state.placeId } : {}),
+    ...(state.donorId ? { donorId: state.donorId } : {}),
+    ...(state.kinds.length ? { kinds: state.kinds } : {}),
+    ...(state.statuses.length ? { statuses: state.statuses } : {}),
+    ...(state.text.trim() ? { text: state.text.trim() } : {}),
+  };
+}
+
+/** The quarter key "2022-Q3" as a date range, for opening the ledger from a chart bar. */
+export function quarterRange(key: string): { from: string; to: string } {
+  const [year, q] = [Number(key.slice(0, 4)), Number(key.slice(6))];
+  return { from: iso(year, (q - 1) * 3 + 1, 1), to: iso(year, q * 3, lastDay(year, q * 3)) };
+}

@@ -1,0 +1,27 @@
+/** The places list as a tree for pickers and the Places screen. */
+import type { Place } from '../../contract';
+
+export interface PlaceNode {
+  place: Place;
+  children: PlaceNode[];
+}
+
+export function placeTree(places: Place[]): PlaceNode[] {
+  const nodes = new Map(places.map((p) => [p.id, { place: p, children: [] as PlaceNode[] }]));
+  const roots: PlaceNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.place.parentId ? nodes.get(node.place.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  const order = (list: PlaceNode[]) => {
+    list.sort((a, b) => a.place.name.localeCompare(b.place.name, 'vi'));
+    list.forEach((n) => order(n.children));
+  };
+  order(roots);
+  return roots;
+}
+
+/** Whether a unit existed on a date. */
+export function validOn(place: Place, date: string): boolean {
+  return (!place.validFrom || place.validFrom <= date) && (!place.validTo || place.validTo >= date);
+}

@@ -1,0 +1,38 @@
+/** Data from the ledger through react-query: cached per method and input, refreshed after every write. */
+import { keepPreviousData, QueryClient, useMutation, useQuery } from '@tanstack/react-query';
+import type { Method, MethodInput, MethodResult } from '../../contract';
+import { api, ClientError } from './api';
+
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 60_000, retry: false, refetchOnWindowFocus: false } },
+});
+
+type Call<M extends Method> = (input: MethodInput<M>) => Promise<MethodResult<M>>;
+
+export function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  return (api[method] as Call<M>)(input);
+}
+
+export function useLedger<M extends Method>(method: M, input: MethodInput<M>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
+  return useQuery<MethodResult<M>, ClientError>({
+    queryKey: [method, input],
+    queryFn: () => call(method, input),
+    enabled: options.enabled ?? true,
+    // Keeps the last answer on screen while a changed filter loads, instead of flashing empty.
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+}
+
+/** A write; on success every cached read is refreshed, so tables and charts show it at once. */
+export function useLedgerMutation<M extends Method>(method: M) {
+  return useMutation<MethodResult<M>, ClientError, MethodInput<M>>({
+    mutationFn: (input) => call(method, input),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+/** The message of a failed call in the user's language. */
+export function errorText(error: unknown, language: string): string {
+  if (error instanceof ClientError) return error.shape.message[language === 'en' ? 'en' : 'vi'];
+  return error instanceof Error ? error.message : String(error);
+}

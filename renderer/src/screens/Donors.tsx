@@ -1,0 +1,75 @@
+/** Nhà tài trợ: list, accent-insensitive search, create, edit, delete (confirmed; refused while pledges refer to it). */
+import { App as AntApp, Button, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Donor } from '../../../contract';
+import { DonorFormModal } from '../components/DonorFormModal';
+import { vocabulary } from '../i18n';
+import { errorText, useLedger, useLedgerMutation } from '../queries';
+
+export function Donors() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = vocabulary(lang);
+  const { message } = AntApp.useApp();
+  const [text, setText] = useState('');
+  const donors = useLedger('donors.list', text.trim() ? { text } : {}, { keepPrevious: true });
+  const remove = useLedgerMutation('donors.delete');
+  const [editing, setEditing] = useState<{ donor?: Donor } | null>(null);
+
+  return (
+    <div className="screen" data-testid="donors-screen">
+      <Typography.Title level={3}>{t('donors.title')}</Typography.Title>
+      <Space className="toolbar">
+        <Input.Search allowClear placeholder={t('common.search')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 300 }} />
+        <Button type="primary" onClick={() => setEditing({})}>
+          {t('donors.add')}
+        </Button>
+      </Space>
+      {donors.isError && <Typography.Text type="danger">{t('common.loadFailed', { message: errorText(donors.error, lang) })}</Typography.Text>}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={donors.isLoading}
+        dataSource={donors.data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('donorForm.name'), dataIndex: 'name' },
+          { title: t('donorForm.shortName'), dataIndex: 'shortName' },
+          { title: t('donorForm.country'), dataIndex: 'country' },
+          { title: t('donorForm.kind'), dataIndex: 'kind', render: (k: Donor['kind']) => words.donorKind[k] },
+          { title: t('donors.pledgeCount'), dataIndex: 'pledgeCount', className: 'num' },
+          {
+            title: t('common.actions'),
+            render: (_, donor: Donor) => (
+              <Space size="small">
+                <Button size="small" type="link" onClick={() => setEditing({ donor })}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('common.confirmDelete')}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={async () => {
+                    try {
+                      await remove.mutateAsync({ id: donor.id });
+                      message.success(t('common.deleted'));
+                    } catch (error) {
+                      message.error(errorText(error, lang));
+                    }
+                  }}
+                >
+                  <Button size="small" type="link" danger>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <DonorFormModal open={editing !== null} donor={editing?.donor} onClose={() => setEditing(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+/** Địa bàn: the administrative tree with validity periods and the old → new mapping of the 2025 reform. */
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography, Alert } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLACE_LEVELS, type Place, type PlaceLevel } from '../../../contract';
+import { ClientError } from '../api';
+import { DATE_FORMAT } from '../components/PledgeFormModal';
+import { PlacePicker, usePlaces } from '../components/pickers';
+import { showDate } from '../format';
+import { vocabulary } from '../i18n';
+import { placeTree, type PlaceNode } from '../places';
+import { errorText, useLedgerMutation } from '../queries';
+
+interface Row extends Place {
+  children?: Row[];
+}
+
+function rows(nodes: PlaceNode[]): Row[] {
+  return nodes.map(({ place, children }) => (children.length ? { ...place, children: rows(children) } : { ...place }));
+}
+
+interface Values {
+  name: string;
+  level: PlaceLevel;
+  parentId?: string;
+  code?: string;
+  validFrom?: Dayjs;
+  validTo?: Dayjs;
+  successorIds?: string[];
+}
+
+function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place | undefined; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = vocabulary(lang);
+  const [form] = Form.useForm<Values>();
+  const create = useLedgerMutation('places.create');
+  const update = useLedgerMutation('places.update');
+  const places = usePlaces();
+  const [formError, setFormError] = useState<string | null>(null);
+  const successorOptions = useMemo(
+    () => (places.data ?? []).filter((p) => p.id !== place?.id).map((p) => ({ value: p.id, title: p.name })),
+    [places.data, place],
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setFormError(null);
+    form.setFieldsValue(
+      place
+        ? {
+            name: place.name,
+            level: place.level,
+            ...(place.parentId ? { parentId: place.parentId } : {}),
+            code: place.code ?? '',
+            ...(place.validFrom ? { validFrom: dayjs(place.validFrom) } : {}),
+            ...(place.validTo ? { validTo: dayjs(place.validTo) } : {}),
+            successorIds: place.successorIds,
+          }
+        : { level: 'commune' },
+    );
+  }, [open, place, form]);
+
+  async function save(values: Values) {
+    const input = {
+      name: values.name,
+      level: values.level,
+      parentId: values.parentId ?? null,
+      code: values.code || null,
+      validFrom: values.validFrom?.format('YYYY-MM-DD') ?? null,
+      validTo: values.validTo?.format('YYYY-MM-DD') ?? null,
+      successorIds: values.successorIds ?? [],
+    };
+    try {
+      if (place) await update.mutateAsync({ id: place.id, ...input });
+      else await create.mutateAsync(input);
+      onClose();
+    } catch (error) {
+      const field = error instanceof ClientError ? error.shape.field : undefined;
+      if (field && field in input) form.setFields([{ name: field as keyof Values, errors: [errorText(error, lang)] }]);
+      else setFormError(errorText(error, lang));
+    }
+  }
+
+  return (
+    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden forceRender>
+      <Form form={form} layout="vertical" onFinish={save} name="place">
+        {formError && <Alert type="error" showIcon title={formError} role="alert" />}
+        <Form.Item name="name" label={t('places.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="level" label={t('places.level')} rules={[{ required: true }]}>
+          <Select options={PLACE_LEVELS.map((l) => ({ value: l, label: words.placeLevel[l] }))} />
+        </Form.Item>
+        <Form.Item name="parentId" label={t('places.parent')}>
+          <PlacePicker allowClear />
+        </Form.Item>
+        <Form.Item name="code" label={t('places.code')}>
+          <Input />
+        </Form.Item>
+        <Space>
+          <Form.Item name="validFrom" label={t('places.validFrom')}>
+            <DatePicker format={DATE_FORMAT} />
+          </Form.Item>
+          <Form.Item name="validTo" label={t('places.validTo')}>
+            <DatePicker format={DATE_FORMAT} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="successorIds" label={t('places.successors')}>
+          <TreeSelect multiple treeData={successorOptions} showSearch={{ treeNodeFilterProp: 'title' }} allowClear />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}
+
+export function Places() {
+  const { t, i18n } = useTranslation();
+  const words = vocabulary(i18n.language);
+  const places = usePlaces();
+  const [editing, setEditing] = useState<{ place?: Place } | null>(null);
+  const tree = useMemo(() => rows(placeTree(places.data ?? [])), [places.data]);
+  const names = useMemo(() => new Map((places.data ?? []).map((p) => [p.id, p.name])), [places.data]);
+
+  return (
+    <div className="screen" data-testid="places-screen">
+      <Typography.Title level={3}>{t('places.title')}</Typography.Title>
+      <Space className="toolbar">
+        <Button type="primary" onClick={() => setEditing({})}>
+          {t('places.add')}
+        </Button>
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={places.isLoading}
+        dataSource={tree}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        columns={[
+          { title: t('places.name'), dataIndex: 'name' },
+          { title: t('places.level'), dataIndex: 'level', render: (l: PlaceLevel) => words.placeLevel[l] },
+          { title: t('places.code'), dataIndex: 'code' },
+          { title: t('places.validFrom'), dataIndex: 'validFrom', render: (d: string | null) => showDate(d) },
+          { title: t('places.validTo'), dataIndex: 'validTo', render: (d: string | null) => showDate(d) },
+          {
+            title: t('places.successors'),
+            dataIndex: 'successorIds',
+            render: (ids: string[]) => ids.map((id) => <Tag key={id}>→ {names.get(id)}</Tag>),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, place: Row) => (
+              <Button size="small" type="link" onClick={() => setEditing({ place })}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <PlaceFormModal open={editing !== null} place={editing?.place} onClose={() => setEditing(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/** Tỷ giá: the rates used to propose a pledge's rate, per currency and month or day, with their source. */
+import { Alert, Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeRate } from '../../../contract';
+import { CURRENCY_CODES } from '../../../contract/money';
+import { ClientError } from '../api';
+import { DATE_FORMAT } from '../components/PledgeFormModal';
+import { parseRateText, showDate, showRate } from '../format';
+import { errorText, useLedger, useLedgerMutation } from '../queries';
+
+interface Values {
+  currency: string;
+  period: Dayjs;
+  rate: string;
+  source: string;
+}
+
+export function Rates() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rates = useLedger('rates.list', {});
+  const set = useLedgerMutation('rates.set');
+  const [mode, setMode] = useState<'month' | 'day'>('month');
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function save(values: Values) {
+    setFormError(null);
+    const rate = parseRateText(values.rate, lang);
+    const input = {
+      currency: values.currency,
+      validOn: values.period.format(mode === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD'),
+      rate: rate ?? values.rate,
+      source: values.source,
+    };
+    try {
+      await set.mutateAsync(input);
+      form.resetFields(['rate']);
+    } catch (error) {
+      const field = error instanceof ClientError ? error.shape.field : undefined;
+      const name = field === 'validOn' ? 'period' : field;
+      if (name && ['currency', 'period', 'rate', 'source'].includes(name)) form.setFields([{ name: name as keyof Values, errors: [errorText(error, lang)] }]);
+      else setFormError(errorText(error, lang));
+    }
+  }
+
+  return (
+    <div className="screen" data-testid="rates-screen">
+      <Typography.Title level={3}>{t('rates.title')}</Typography.Title>
+      <Card size="small" title={t('rates.add')} className="rate-form">
+        <Form form={form} layout="inline" onFinish={save} initialValues={{ currency: 'USD' }} name="rate">
+          {formError && <Alert type="error" showIcon title={formError} role="alert" />}
+          <Form.Item name="currency" label={t('rates.currency')} rules={[{ required: true }]}>
+            <Select showSearch style={{ width: 90 }} options={CURRENCY_CODES.filter((c) => c !== 'VND').map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+          <Form.Item label={t('rates.validOn')}>
+            <Space>
+              <Segmented value={mode} onChange={(v) => setMode(v as 'month' | 'day')} options={[{ value: 'month', label: t('rates.byMonth') }, { value: 'day', label: t('rates.byDay') }]} />
+              <Form.Item name="period" noStyle rules={[{ required: true, message: t('common.required') }]}>
+                {mode === 'month' ? <DatePicker picker="month" format="MM/YYYY" /> : <DatePicker format={DATE_FORMAT} />}
+              </Form.Item>
+            </Space>
+          </Form.Item>
+          <Form.Item
+            name="rate"
+            label={t('rates.rate')}
+            rules={[{ required: true, message: t('common.required') }, { validator: async (_, v?: string) => { if (v && parseRateText(v, lang) === 'invalid') throw new Error(t('form.badNumber')); } }]}
+          >
+            <Input inputMode="decimal" style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="source" label={t('rates.source')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input placeholder={t('rates.sourcePlaceholder')} style={{ width: 320 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={set.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form>
+      </Card>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={rates.isLoading}
+        dataSource={rates.data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('rates.currency'), dataIndex: 'currency' },
+          { title: t('rates.validOn'), dataIndex: 'validOn', render: (v: string) => showDate(v) },
+          { title: t('rates.rate'), dataIndex: 'rate', className: 'num', render: (r: string) => showRate(r, lang) },
+          { title: t('rates.source'), dataIndex: 'source' },
+          { title: t('detail.history'), render: (_, r: ExchangeRate) => showDate(r.updatedAt.slice(0, 10)) },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/** Cài đặt: language, the department's name for reports, this installation's name. */
+import { App as AntApp, Button, Descriptions, Form, Input, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../contract';
+import { errorText, useLedger, useLedgerMutation } from '../queries';
+
+interface Values {
+  language: Language;
+  departmentName: string;
+  siteName: string;
+}
+
+export function Settings({ onLanguage }: { onLanguage: (language: Language) => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const settings = useLedger('settings.get', {});
+  const info = useLedger('app.info', {});
+  const update = useLedgerMutation('settings.update');
+  const [form] = Form.useForm<Values>();
+
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+
+  async function save(values: Values) {
+    try {
+      const saved = await update.mutateAsync(values);
+      onLanguage(saved.language);
+      message.success(t('common.saved'));
+    } catch (error) {
+      message.error(errorText(error, i18n.language));
+    }
+  }
+
+  return (
+    <div className="screen narrow" data-testid="settings-screen">
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      <Form form={form} layout="vertical" onFinish={save} name="settings" style={{ maxWidth: 560 }}>
+        <Form.Item name="language" label={t('settings.language')}>
+          <Select options={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]} />
+        </Form.Item>
+        <Form.Item name="departmentName" label={t('settings.departmentName')}>
+          <Input placeholder="SỞ NGOẠI VỤ TỈNH CAO BẰNG" />
+        </Form.Item>
+        <Form.Item name="siteName" label={t('settings.siteName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {t('common.save')}
+        </Button>
+      </Form>
+      {info.data && (
+        <Descriptions column={1} size="small" className="about" bordered>
+          <Descriptions.Item label={t('settings.version')}>
+            {info.data.name} {info.data.version}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.database')}>{info.data.databasePath}</Descriptions.Item>
+        </Descriptions>
+      )}
+    </div>
+  );
+}
