@@ -97,7 +97,8 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       cancelText={t('common.cancel')}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
-      forceRender
+      afterOpenChange={(visible) => visible && form.focusField('deliveryDate')}
+
     >
       <Form form={form} layout="vertical" onFinish={save} name="delivery">
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}

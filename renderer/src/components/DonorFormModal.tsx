@@ -62,7 +62,8 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
       onOk={() => form.submit()}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
-      forceRender
+      afterOpenChange={(visible) => visible && form.focusField('name')}
+
     >
       <Form form={form} layout="vertical" onFinish={save} name="donor">
         <Form.Item name="name" label={t('donorForm.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -75,7 +76,7 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('donorForm.kind')} rules={[{ required: true }]}>
-          <Select options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))} />
         </Form.Item>
         <Form.Item name="notes" label={t('donorForm.notes')}>
           <Input.TextArea rows={2} />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../../../contract';
 import { EMPTY_FILTER, PERIOD_PRESETS, type FilterState } from '../filters';
 import { vocabulary } from '../i18n';
-import { DonorPicker, PlacePicker } from './pickers';
+import { DonorPicker, PlaceTreePicker } from './pickers';
 import { DATE_FORMAT } from './PledgeFormModal';
 
 interface Props {
@@ -52,8 +52,7 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
           }}
         />
       )}
-      <PlacePicker
-        allowClear
+      <PlaceTreePicker
         placeholder={t('filters.place')}
         style={{ width: 200 }}
         {...(value.placeId ? { value: value.placeId } : {})}

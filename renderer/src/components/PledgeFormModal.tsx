@@ -2,7 +2,7 @@
  * The pledge form: keyboard-first (Tab between fields, Enter saves, Esc cancels), money typed the Vietnamese way,
  * the rate proposed from the rates table for the pledge date, and errors shown on the field at fault.
  */
-import { Alert, App as AntApp, Col, DatePicker, Form, Input, Modal, Row, Select, AutoComplete } from 'antd';
+import { Alert, App as AntApp, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -202,8 +202,10 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
         confirmLoading={create.isPending || update.isPending}
         width={920}
         destroyOnHidden
-        forceRender
+
         maskClosable={false}
+        // The dialog takes focus when it opens; hand it to the first field so typing can start at once.
+        afterOpenChange={(visible) => visible && form.focusField('pledgeDate')}
       >
         <Form form={form} layout="vertical" onFinish={save} name="pledge" scrollToFirstError>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
@@ -248,7 +250,8 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
             </Col>
             <Col span={4}>
               <Form.Item name="unit" label={t('form.unit')}>
-                <AutoComplete options={UNITS.map((u) => ({ value: u }))} />
+                {/* A plain field with suggestions: Tab always moves on, as in every other field. */}
+                <Input list="pledge-units" />
               </Form.Item>
             </Col>
             <Col span={5}>
@@ -352,6 +355,11 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
               <Input />
             </Form.Item>
           )}
+          <datalist id="pledge-units">
+            {UNITS.map((u) => (
+              <option key={u} value={u} />
+            ))}
+          </datalist>
           <p className="muted">{t('form.keyboardHint')}</p>
           {/* Enter in any field submits through this button. */}
           <button type="submit" hidden />

@@ -63,27 +63,6 @@ export function DonorPicker({ value, onChange, onCreate, allowClear, placeholder
   );
 }
 
-interface TreeOption {
-  value: string;
-  title: string;
-  label: string;
-  disabled?: boolean;
-  children: TreeOption[];
-}
-
-function toOptions(nodes: PlaceNode[], date: string | undefined, expired: string): TreeOption[] {
-  return nodes.map(({ place, children }) => {
-    const stale = date !== undefined && !validOn(place, date);
-    return {
-      value: place.id,
-      title: stale ? `${place.name} (${expired})` : place.name,
-      label: place.name,
-      disabled: stale,
-      children: toOptions(children, date, expired),
-    };
-  });
-}
-
 interface PlacePickerProps {
   value?: string;
   onChange?: (id: string | undefined) => void;
@@ -91,7 +70,6 @@ interface PlacePickerProps {
   onDate?: string;
   allowClear?: boolean;
   placeholder?: string;
-  multiple?: boolean;
   id?: string;
   style?: React.CSSProperties;
 }
@@ -100,22 +78,81 @@ export function usePlaces() {
   return useLedger('places.list', {});
 }
 
+interface PlaceOption {
+  value: string;
+  label: React.ReactNode;
+  search: string;
+  disabled: boolean;
+}
+
+/** Every unit in tree order, indented by level, with its parent's name to tell namesakes apart. */
+function placeOptions(nodes: PlaceNode[], date: string | undefined, expired: string, depth = 0, parent = ''): PlaceOption[] {
+  return nodes.flatMap(({ place, children }) => {
+    const stale = date !== undefined && !validOn(place, date);
+    const option: PlaceOption = {
+      value: place.id,
+      label: (
+        <span style={{ paddingLeft: depth * 14 }}>
+          {place.name}
+          {parent && <span className="muted"> · {parent}</span>}
+          {stale && <span className="muted"> ({expired})</span>}
+        </span>
+      ),
+      search: `${place.name} ${parent}`,
+      disabled: stale,
+    };
+    return [option, ...placeOptions(children, date, expired, depth + 1, place.name)];
+  });
+}
+
+/** Type-ahead place picker for forms: Enter picks the first unit whose name matches. */
 export function PlacePicker({ value, onChange, onDate, allowClear, placeholder, id, style }: PlacePickerProps) {
   const { t } = useTranslation();
   const places = usePlaces();
-  const treeData = useMemo(() => toOptions(placeTree(places.data ?? []), onDate, t('places.expired')), [places.data, onDate, t]);
+  const options = useMemo(() => placeOptions(placeTree(places.data ?? []), onDate, t('places.expired')), [places.data, onDate, t]);
   return (
-    <TreeSelect
+    <Select
       id={id}
-      showSearch={{ filterTreeNode: (input, node) => matches(input, String(node.title ?? '')) }}
-      treeDefaultExpandAll
+      showSearch={{ filterOption: (input, option) => matches(input, option?.search) }}
       value={value}
       allowClear={allowClear}
       placeholder={placeholder ?? t('form.placePlaceholder')}
-      treeData={treeData}
+      loading={places.isLoading}
+      options={options}
+      optionLabelProp="label"
       onChange={(next: string | undefined) => onChange?.(next)}
       style={style}
       data-testid="place-picker"
+    />
+  );
+}
+
+interface TreeOption {
+  value: string;
+  title: string;
+  children: TreeOption[];
+}
+
+function toTree(nodes: PlaceNode[]): TreeOption[] {
+  return nodes.map(({ place, children }) => ({ value: place.id, title: place.name, children: toTree(children) }));
+}
+
+/** The place tree for filters: choosing a unit includes everything under it. */
+export function PlaceTreePicker({ value, onChange, placeholder, style }: Omit<PlacePickerProps, 'onDate'>) {
+  const { t } = useTranslation();
+  const places = usePlaces();
+  const treeData = useMemo(() => toTree(placeTree(places.data ?? [])), [places.data]);
+  return (
+    <TreeSelect
+      showSearch={{ filterTreeNode: (input, node) => matches(input, String(node.title ?? '')) }}
+      treeDefaultExpandAll
+      value={value}
+      allowClear
+      placeholder={placeholder ?? t('filters.place')}
+      treeData={treeData}
+      onChange={(next: string | undefined) => onChange?.(next)}
+      style={style}
+      data-testid="place-tree-picker"
     />
   );
 }

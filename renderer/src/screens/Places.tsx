@@ -85,7 +85,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
   }
 
   return (
-    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden forceRender>
+    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={(visible) => visible && form.focusField('name')}>
       <Form form={form} layout="vertical" onFinish={save} name="place">
         {formError && <Alert type="error" showIcon title={formError} role="alert" />}
         <Form.Item name="name" label={t('places.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>

@@ -1,0 +1,85 @@
+/** Driving the real UI as a person would: through the form's fields, by keyboard where that is how it is used. */
+import type { Page } from 'playwright-core';
+
+export interface UiPledge {
+  date: string; // dd/mm/yyyy
+  donorSearch: string;
+  /** When the donor does not exist yet: created from the picker. */
+  newDonor?: { name: string; shortName: string; country: string; kind?: string };
+  placeSearch: string;
+  kind: string; // label typed into the kind picker
+  description: string;
+  quantity?: string;
+  unit?: string;
+  unitValue?: string;
+  amount?: string;
+  currency?: string;
+  rate?: string;
+  rateSource?: string;
+}
+
+export async function pick(page: Page, selector: string, text: string) {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(text);
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+  // The list closes over a few frames; a person's next key comes later than that.
+  await page.waitForTimeout(150);
+}
+
+async function typeInto(page: Page, selector: string, text: string) {
+  const input = page.locator(selector);
+  await input.click();
+  await input.press('Control+a');
+  await input.pressSequentially(text);
+}
+
+export async function fillPledgeForm(page: Page, p: UiPledge) {
+  await typeInto(page, '#pledge_pledgeDate', p.date);
+  await page.keyboard.press('Tab');
+  await pick(page, '#pledge_donorId', p.donorSearch);
+  if (p.newDonor) {
+    const name = page.locator('#donor_name');
+    await name.waitFor();
+    await name.fill(p.newDonor.name);
+    await page.locator('#donor_shortName').fill(p.newDonor.shortName);
+    await page.locator('#donor_country').fill(p.newDonor.country);
+    if (p.newDonor.kind) await pick(page, '#donor_kind', p.newDonor.kind);
+    await name.press('Enter');
+    await name.waitFor({ state: 'hidden' });
+  }
+  await pick(page, '#pledge_placeId', p.placeSearch);
+  await pick(page, '#pledge_kind', p.kind);
+  await page.locator('#pledge_description').fill(p.description);
+  if (p.quantity) await page.locator('#pledge_quantity').fill(p.quantity);
+  if (p.unit) await page.locator('#pledge_unit').fill(p.unit);
+  if (p.unitValue) await page.locator('#pledge_unitValueMinor').fill(p.unitValue);
+  if (p.amount) await page.locator('#pledge_amountMinor').fill(p.amount);
+  if (p.currency) await pick(page, '#pledge_currency', p.currency);
+  if (p.rate) await page.locator('#pledge_rate').fill(p.rate);
+  if (p.rateSource) await page.locator('#pledge_rateSource').fill(p.rateSource);
+}
+
+/** Saves the open pledge form with Enter and waits for it to close. */
+export async function saveWithEnter(page: Page) {
+  await page.locator('#pledge_description').press('Enter');
+  await page.locator('#pledge_description').waitFor({ state: 'hidden' });
+}
+
+export async function openScreen(page: Page, name: string) {
+  await page.getByTestId('nav').getByText(name, { exact: true }).click();
+}
+
+/** Reads the ledger straight from the bridge, to check what the UI saved (never to enter data). */
+export async function ledgerCall<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const response = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
+      const envelope = await response.json();
+      if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+      return envelope.result;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
