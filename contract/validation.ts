@@ -27,6 +27,7 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   rateDate: { vi: 'Ngày tỷ giá', en: 'Rate date' },
   rateSource: { vi: 'Nguồn tỷ giá', en: 'Rate source' },
   pledgeDate: { vi: 'Ngày cam kết', en: 'Pledge date' },
+  vndEquivalent: { vi: 'Quy đổi VND', en: 'VND equivalent' },
   status: { vi: 'Trạng thái', en: 'Status' },
   beneficiaries: { vi: 'Số người hưởng lợi', en: 'Beneficiaries' },
   approvalNumber: { vi: 'Số văn bản phê duyệt', en: 'Approval document number' },

@@ -74,27 +74,39 @@ const SORT_COLUMNS = {
   updatedAt: 'p.updated_at',
 } as const;
 
+/** Past this offset, counting first is cheap next to walking the index, and may let us walk it from the other end. */
+const FAR_OFFSET = 20_000;
+
 export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>): Promise<PledgeList> {
   const where = whereClause(pledgeConditions(input.filter));
-  const dir = sql.raw(input.sort.dir === 'asc' ? 'ASC' : 'DESC');
+  const { offset, limit } = input.page;
+  const countRows = async () => (await sql<{ n: number }>`SELECT count(*) AS n FROM pledges p ${where}`.execute(ctx.db)).rows[0]?.n ?? 0;
+  const total = input.withTotal || offset > FAR_OFFSET ? await countRows() : null;
+  // A page near the end is read in the opposite order from the end, so the last page is as quick as the first.
+  const fromEnd = total !== null && offset > total / 2;
+  const asc = (input.sort.dir === 'asc') !== fromEnd;
+  const dir = sql.raw(asc ? 'ASC' : 'DESC');
   const order = sql`ORDER BY ${sql.raw(SORT_COLUMNS[input.sort.by])} ${dir}, p.id ${dir}`;
-  const rows = await sql<RawRow>`${ROW_SELECT} ${where} ${order} LIMIT ${input.page.limit} OFFSET ${input.page.offset}`.execute(ctx.db);
-  if (!input.withTotal) return { rows: rows.rows.map(fromRaw), total: null };
-  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM pledges p ${where}`.execute(ctx.db);
-  return { rows: rows.rows.map(fromRaw), total: count.rows[0]?.n ?? 0 };
+  const start = fromEnd ? Math.max(0, total - offset - limit) : offset;
+  const take = fromEnd ? Math.max(0, Math.min(limit, total - offset)) : limit;
+  const result = await sql<RawRow>`${ROW_SELECT} ${where} ${order} LIMIT ${take} OFFSET ${start}`.execute(ctx.db);
+  const rows = result.rows.map(fromRaw);
+  if (fromEnd) rows.reverse();
+  return { rows, total: input.withTotal ? total : null };
 }
 
 export async function summarizePledges(ctx: Ctx, input: ParsedInput<'pledges.summary'>): Promise<PledgeSummary> {
   const where = whereClause(pledgeConditions(input.filter));
-  const result = await sql<{ count: number; pledgedVnd: number | null; deliveredVnd: number | null }>`
-    SELECT count(*) AS count,
-      sum(CASE WHEN p.status <> 'cancelled' THEN p.vnd_equivalent END) AS pledged_vnd,
-      sum(CASE WHEN p.status <> 'cancelled' THEN (SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id) END) AS delivered_vnd
+  const pledged = await sql<{ count: number; pledgedVnd: number | null }>`
+    SELECT count(*) AS count, sum(CASE WHEN p.status <> 'cancelled' THEN p.vnd_equivalent END) AS pledged_vnd
     FROM pledges p ${where}`.execute(ctx.db);
-  const row = result.rows[0]!;
-  const pledgedVnd = row.pledgedVnd ?? 0;
-  const deliveredVnd = row.deliveredVnd ?? 0;
-  return { count: row.count, pledgedVnd, deliveredVnd, remainingVnd: pledgedVnd - deliveredVnd };
+  // Every delivery of the matching pledges, whatever its date: the ledger's "delivered" column summed.
+  const conditions = [...pledgeConditions(input.filter), sql`p.status <> 'cancelled'`];
+  const delivered = await sql<{ deliveredVnd: number | null }>`
+    SELECT sum(x.vnd_equivalent) AS delivered_vnd FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause(conditions)}`.execute(ctx.db);
+  const pledgedVnd = pledged.rows[0]!.pledgedVnd ?? 0;
+  const deliveredVnd = delivered.rows[0]!.deliveredVnd ?? 0;
+  return { count: pledged.rows[0]!.count, pledgedVnd, deliveredVnd, remainingVnd: pledgedVnd - deliveredVnd };
 }
 
 export async function getPledgeRow(ctx: Ctx, id: string, field = 'id'): Promise<PledgeRow> {

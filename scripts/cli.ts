@@ -14,6 +14,7 @@ import { contextFor } from '../db/context';
 import { loadDemo, readFixture } from '../db/demo';
 import { openLedger, type Ledger } from '../db/open';
 import { seedPlaces } from '../db/seed';
+import { generateLedger } from '../db/synthetic';
 import { createLedgerService } from '../db/service';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,7 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
   init   --db FILE [--site NAME]        tạo sổ mới và nạp danh mục địa bàn / create a ledger with its places
   demo   --db FILE [--fixture PATH]     nạp dữ liệu mẫu Cao Bằng 2022 / load the Cao Bằng 2022 demo data
   info   --db FILE [--json]             thông tin sổ / ledger information
+  generate --db FILE [--rows N] [--seed S]  sổ mô phỏng để thử tải / a synthetic ledger for scale tests
   totals --db FILE --by place|donor|kind|quarter|currency [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--usd] [--json]
                                         tổng cam kết và đã giao / pledged and delivered totals
 `;
@@ -44,6 +46,8 @@ function options(args: string[]) {
       from: { type: 'string' },
       to: { type: 'string' },
       usd: { type: 'boolean', default: false },
+      rows: { type: 'string', default: '1000000' },
+      seed: { type: 'string', default: '20221231' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -89,6 +93,16 @@ export async function main(argv: string[]): Promise<number> {
       if (!existsSync(fixturePath)) throw new UsageError(`Không thấy tệp dữ liệu mẫu ${fixturePath} / Demo file not found: ${fixturePath}`);
       const summary = await withLedger(file, true, values.site, (ledger) => loadDemo(ledger, readFixture(fixturePath)));
       out(`Đã nạp ${summary.donors} nhà tài trợ, ${summary.pledges} cam kết, ${summary.amendments} điều chỉnh / Loaded ${summary.donors} donors, ${summary.pledges} pledges, ${summary.amendments} amendments`);
+      return 0;
+    }
+    case 'generate': {
+      const rows = Number(values.rows);
+      if (!Number.isInteger(rows) || rows < 0) throw new UsageError('--rows phải là số nguyên / --rows must be an integer');
+      const started = Date.now();
+      const result = await withLedger(requireDb(values), true, values.site, (ledger) =>
+        generateLedger(ledger, { rows, seed: Number(values.seed), onProgress: (done) => process.stderr.write(`… ${done}\n`) }),
+      );
+      out(`Đã tạo ${result.pledges} cam kết, ${result.deliveries} lần giao trong ${((Date.now() - started) / 1000).toFixed(1)} giây / Generated ${result.pledges} pledges and ${result.deliveries} deliveries`);
       return 0;
     }
     case 'info': {

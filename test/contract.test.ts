@@ -246,6 +246,12 @@ describe('pledges', () => {
     const page = await t.service.invoke('pledges.list', { page: { offset: 1, limit: 1 } });
     expect(page).toMatchObject({ total: 3, rows: [{ id: a.id, donorName: 'Tổ chức Tzu Chi', placeName: 'Bảo Lạc', remainingAmountMinor: 700_000_000 }] });
     expect((await t.service.invoke('pledges.list', { page: { offset: 2, limit: 5 }, withTotal: false })).total).toBeNull();
+    // Pages read from the far end come back in the same order as from the start.
+    const all = (await t.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } })).rows.map((r) => r.id);
+    for (let offset = 0; offset < 4; offset++) {
+      const pageRows = await t.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' }, page: { offset, limit: 2 }, withTotal: false });
+      expect(pageRows.rows.map((r) => r.id)).toEqual(all.slice(offset, offset + 2));
+    }
     await expectError('pledges.list', { page: { offset: 0, limit: 100000 } }, 'invalid_input', 'page.limit');
     await expectError('pledges.list', { sort: { by: 'secret_column', dir: 'asc' } }, 'invalid_input', 'sort.by');
   });

@@ -23,7 +23,15 @@ export type Screen = (typeof SCREENS)[number];
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [screen, setScreen] = useState<Screen>('dashboard');
+  // The screen is kept in the address (#pledges), so a reload or a link opens the same screen.
+  const [screen, setScreenState] = useState<Screen>(() => {
+    const fromHash = window.location.hash.slice(1) as Screen;
+    return SCREENS.includes(fromHash) ? fromHash : 'dashboard';
+  });
+  const setScreen = useCallback((next: Screen) => {
+    setScreenState(next);
+    window.history.replaceState(null, '', `#${next}`);
+  }, []);
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
   const [currency, setCurrency] = useState<'VND' | 'USD'>('VND');
   const [creating, setCreating] = useState(false);

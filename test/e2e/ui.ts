@@ -76,7 +76,7 @@ export async function ledgerCall<T>(page: Page, method: string, input: unknown):
   return page.evaluate(
     async ([m, i]) => {
       const response = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
-      const envelope = await response.json();
+      const envelope = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
       if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
       return envelope.result;
     },

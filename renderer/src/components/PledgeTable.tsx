@@ -10,10 +10,12 @@ import { useTranslation } from 'react-i18next';
 import type { PledgeFilter, PledgeRow, PledgeSortKey } from '../../../contract';
 import { money, showDate } from '../format';
 import { vocabulary } from '../i18n';
-import { call } from '../queries';
+import { call, errorText, useLedger } from '../queries';
 
 export const PAGE_SIZE = 100;
-const ROW_HEIGHT = 38;
+const ROW_HEIGHT = 32;
+/** Browsers cap an element's height near 33.5 million pixels; rows past this many cannot be scrolled to. */
+export const MAX_SCROLLABLE_ROWS = Math.floor(33_000_000 / ROW_HEIGHT);
 
 export interface Sort {
   by: PledgeSortKey;
@@ -23,20 +25,22 @@ export interface Sort {
 interface Props {
   filter: PledgeFilter;
   sort: Sort;
-  count: number | undefined;
   onSort: (sort: Sort) => void;
   onOpen: (row: PledgeRow) => void;
 }
 
 const STATUS_COLORS = { pledged: 'blue', in_progress: 'gold', completed: 'green', cancelled: 'default' } as const;
 
-export function PledgeTable({ filter, sort, count, onSort, onOpen }: Props) {
+export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const words = vocabulary(lang);
+  // The first page comes with the count, so the table shows as soon as that one query answers.
+  const head = useLedger('pledges.list', { filter, sort, page: { offset: 0, limit: PAGE_SIZE }, withTotal: true }, { keepPrevious: true });
+  const count = head.data?.total ?? undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: count ?? 0,
+    count: Math.min(count ?? 0, MAX_SCROLLABLE_ROWS),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -44,7 +48,7 @@ export function PledgeTable({ filter, sort, count, onSort, onOpen }: Props) {
   const items = virtualizer.getVirtualItems();
   const firstPage = items.length ? Math.floor(items[0]!.index / PAGE_SIZE) : 0;
   const lastPage = items.length ? Math.floor(items[items.length - 1]!.index / PAGE_SIZE) : 0;
-  const pageNumbers = count ? Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i) : [];
+  const pageNumbers = count ? Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i).filter((p) => p > 0) : [];
   const pages = useQueries({
     queries: pageNumbers.map((page) => ({
       queryKey: ['pledges.list', filter, sort, page],
@@ -53,7 +57,8 @@ export function PledgeTable({ filter, sort, count, onSort, onOpen }: Props) {
   });
   const rowAt = (index: number): PledgeRow | undefined => {
     const page = Math.floor(index / PAGE_SIZE);
-    return pages[page - firstPage]?.data?.rows[index - page * PAGE_SIZE];
+    if (page === 0) return head.data?.rows[index];
+    return pages[pageNumbers.indexOf(page)]?.data?.rows[index - page * PAGE_SIZE];
   };
 
   const columns: { key: string; label: string; sortBy?: PledgeSortKey; className?: string }[] = [
@@ -87,9 +92,15 @@ export function PledgeTable({ filter, sort, count, onSort, onOpen }: Props) {
           </div>
         ))}
       </div>
+      {count !== undefined && count > MAX_SCROLLABLE_ROWS && (
+        <div className="table-note" role="note">
+          {t('pledges.tooMany', { shown: MAX_SCROLLABLE_ROWS.toLocaleString(lang === 'en' ? 'en' : 'vi') })}
+        </div>
+      )}
       <div ref={scroller} className="ledger-body" data-testid="pledge-rows">
         {count === 0 && <Empty description={t('pledges.empty')} />}
-        {count === undefined && <Spin />}
+        {count === undefined && !head.isError && <Spin />}
+        {head.isError && <Empty description={errorText(head.error, lang)} />}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);

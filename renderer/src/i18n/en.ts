@@ -79,7 +79,7 @@ export const en: Catalog = {
   },
   pledges: {
     title: 'Pledges',
-    count: '{{count}} pledges',
+    count: '{{n}} pledges',
     totalsLine: 'Total (cancelled pledges excluded)',
     open: 'Open',
     columns: {
@@ -94,6 +94,7 @@ export const en: Catalog = {
       status: 'Status',
     },
     empty: 'No pledges match the filters',
+    tooMany: 'Only the first {{shown}} rows can be scrolled to: narrow the filters to see the rest',
   },
   form: {
     createTitle: 'New pledge',

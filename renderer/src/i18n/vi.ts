@@ -77,7 +77,7 @@ export const vi = {
   },
   pledges: {
     title: 'Sổ cam kết',
-    count: '{{count}} cam kết',
+    count: '{{n}} cam kết',
     totalsLine: 'Tổng (không tính cam kết đã hủy)',
     open: 'Xem chi tiết',
     columns: {
@@ -92,6 +92,7 @@ export const vi = {
       status: 'Trạng thái',
     },
     empty: 'Không có cam kết nào khớp bộ lọc',
+    tooMany: 'Chỉ cuộn được {{shown}} dòng đầu: hãy thu hẹp bộ lọc để xem các dòng sau',
   },
   form: {
     createTitle: 'Thêm cam kết',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PledgeRow } from '../../../contract';
 import { FilterBar } from '../components/FilterBar';
 import { PledgeDetailDrawer } from '../components/PledgeDetailDrawer';
-import { PledgeTable, type Sort } from '../components/PledgeTable';
+import { PAGE_SIZE, PledgeTable, type Sort } from '../components/PledgeTable';
 import { toContractFilter, type FilterState } from '../filters';
 import { money } from '../format';
 import { errorText, useLedger } from '../queries';
@@ -21,7 +21,9 @@ export function Pledges({ filter, onFilter }: Props) {
   const [sort, setSort] = useState<Sort>({ by: 'pledgeDate', dir: 'desc' });
   const [openId, setOpenId] = useState<string | null>(null);
   const contractFilter = toContractFilter(filter);
-  const summary = useLedger('pledges.summary', { filter: contractFilter }, { keepPrevious: true });
+  const head = useLedger('pledges.list', { filter: contractFilter, sort, page: { offset: 0, limit: PAGE_SIZE }, withTotal: true }, { keepPrevious: true });
+  // The totals line waits for the first page: a table to read comes before the sums under it.
+  const summary = useLedger('pledges.summary', { filter: contractFilter }, { keepPrevious: true, enabled: head.isSuccess });
   const s = summary.data;
 
   return (
@@ -29,10 +31,10 @@ export function Pledges({ filter, onFilter }: Props) {
       <Typography.Title level={3}>{t('pledges.title')}</Typography.Title>
       <FilterBar value={filter} onChange={onFilter} withText />
       {summary.isError && <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(summary.error, lang) })} />}
-      <PledgeTable filter={contractFilter} sort={sort} onSort={setSort} count={s?.count} onOpen={(row: PledgeRow) => setOpenId(row.id)} />
+      <PledgeTable filter={contractFilter} sort={sort} onSort={setSort} onOpen={(row: PledgeRow) => setOpenId(row.id)} />
       {s && (
         <div className="totals-line" data-testid="totals-line">
-          <span data-testid="totals-count">{t('pledges.count', { count: s.count })}</span>
+          <span data-testid="totals-count">{t('pledges.count', { n: money(s.count, 'VND', lang) })}</span>
           <span>{t('pledges.totalsLine')}:</span>
           <span>
             {t('dashboard.pledged')} <strong data-testid="totals-pledged">{money(s.pledgedVnd, 'VND', lang)}</strong>
