@@ -267,6 +267,21 @@ describe('entering the Cao Bằng events through the form', () => {
     await expect.poll(() => page.getByTestId('donors-screen').textContent()).toContain('Blue Dragon Children');
   });
 
+  it('proposes the rate of the rates table for a foreign-currency pledge', async () => {
+    await page.getByTestId('new-pledge').click();
+    const date = page.locator('#pledge_pledgeDate');
+    await date.click();
+    await date.press('Control+a');
+    await date.pressSequentially('15/07/2022');
+    await page.keyboard.press('Tab');
+    await pick(page, '#pledge_currency', 'USD');
+    await expect.poll(() => page.locator('#pledge_rate').inputValue()).toBe('23.000');
+    expect(await page.locator('#pledge_rateSource').inputValue()).toBe('Tỷ giá hạch toán tháng 7/2022');
+    await page.waitForTimeout(300);
+    await page.locator('#pledge_rate').press('Escape');
+    await page.locator('#pledge_rate').waitFor({ state: 'hidden' });
+  });
+
   it('switches to English', async () => {
     await openScreen(page, 'Tổng quan');
     await page.getByTestId('switch-language').click();
