@@ -187,6 +187,30 @@ export const TotalsInput = z.strictObject({
 
 export const EmptyInput = z.strictObject({});
 
+// ---------- reports ----------
+
+/** A report period: a quarter ("2022-Q3"), a half year ("2022-H2") or a year ("2022"). */
+export const ReportPeriodKey = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{4}(-Q[1-4]|-H[12])?$/);
+export const ReportInput = z.strictObject({
+  period: ReportPeriodKey,
+  /** The province when omitted. */
+  placeId: Id.optional(),
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
+
+// ---------- imports ----------
+
+export const TemplateInput = z.strictObject({ placeId: Id });
+export const ImportInput = z.strictObject({
+  fileName: z.string().trim().min(1).max(260),
+  /** The file's bytes, base64-encoded. */
+  base64: z.string().max(40_000_000),
+});
+
 // ---------- settings ----------
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -208,6 +232,100 @@ export interface AppInfo {
   databasePath: string;
   site: { id: string; name: string };
   counts: { places: number; donors: number; pledges: number; deliveries: number; rates: number };
+}
+
+export interface ReportPeriod {
+  key: string;
+  kind: 'quarter' | 'half' | 'year';
+  from: string;
+  to: string;
+  /** "QUÝ III NĂM 2022", "6 THÁNG CUỐI NĂM 2022", "NĂM 2022". */
+  label: string;
+}
+
+/** Pledged and delivered values of one group, in VND. */
+export interface ReportFigures {
+  pledgedVnd: number;
+  deliveredVnd: number;
+  cumulativeDeliveredVnd: number;
+  remainingVnd: number;
+}
+
+export interface ReportSummaryRow extends ReportFigures {
+  kind: PledgeKind;
+  kindLabel: string;
+  placeName: string;
+  /** Pledged in the period in original currencies other than VND, e.g. "10.000,00 USD". */
+  original: string;
+}
+
+export interface ReportDonorRow extends ReportFigures {
+  donor: string;
+  country: string;
+}
+
+export interface ReportDetailRow {
+  type: 'pledge' | 'delivery';
+  date: string;
+  donor: string;
+  placeName: string;
+  kindLabel: string;
+  description: string;
+  quantity: string | null;
+  unit: string | null;
+  amountMinor: number | null;
+  currency: string;
+  /** The amount as written in its currency ("10.000,00"). */
+  amountText: string;
+  rate: string;
+  vnd: number;
+  status: string;
+}
+
+export interface ReportChangeRow {
+  date: string;
+  donor: string;
+  description: string;
+  changes: string;
+  reason: string;
+}
+
+export interface Report {
+  title: string;
+  period: ReportPeriod;
+  departmentName: string;
+  provinceName: string;
+  placeName: string;
+  /** The day the report is dated (YYYY-MM-DD). */
+  dated: string;
+  summary: ReportSummaryRow[];
+  summaryTotal: ReportFigures;
+  donors: ReportDonorRow[];
+  donorTotal: ReportFigures;
+  pledges: ReportDetailRow[];
+  deliveries: ReportDetailRow[];
+  changes: ReportChangeRow[];
+}
+
+export interface ExcelFile {
+  fileName: string;
+  base64: string;
+}
+
+export interface ImportIssue {
+  /** The sheet's row number as the spreadsheet shows it (0 for the file as a whole). */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportResult {
+  added: number;
+  skipped: number;
+  errors: ImportIssue[];
+  /** Donors created for rows that named a new donor with its country. */
+  newDonors: string[];
+  dryRun: boolean;
 }
 
 export interface Settings {
@@ -403,6 +521,11 @@ export const contract = {
   'rates.set': method<ExchangeRate>()(RateSetInput),
   'rates.propose': method<RateProposal | null>()(RateProposeInput),
   totals: method<TotalsResult>()(TotalsInput),
+  'reports.preview': method<Report>()(ReportInput),
+  'reports.xlsx': method<ExcelFile>()(ReportInput),
+  'imports.template': method<ExcelFile>()(TemplateInput),
+  'imports.preview': method<ImportResult>()(ImportInput),
+  'imports.apply': method<ImportResult>()(ImportInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -67,7 +67,15 @@ export interface SchemaMigrationsTable {
   appliedAt: string;
 }
 
+export interface ImportedRowsTable {
+  key: string;
+  pledgeId: string;
+  fileName: string;
+  importedAt: string;
+}
+
 export interface DB {
+  importedRows: ImportedRowsTable;
   places: PlacesTable;
   placeSuccessors: PlaceSuccessorsTable;
   donors: DonorsTable;

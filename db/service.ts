@@ -18,6 +18,10 @@ import { createPledge, deletePledge, getPledgeDetail, listPledges, summarizePled
 import { listRates, proposeRate, setRate } from './rates';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
+import { buildReport } from './reports/build';
+import { reportFileName, writeReport } from './reports/excel';
+import { importSpreadsheet } from './excel/import';
+import { writeTemplate } from './excel/template';
 
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
 
@@ -45,6 +49,17 @@ export const handlers: Handlers = {
   'rates.set': setRate,
   'rates.propose': (ctx, input) => proposeRate(ctx, input.currency, input.date),
   totals,
+  'reports.preview': buildReport,
+  'reports.xlsx': async (ctx, input) => {
+    const report = await buildReport(ctx, input);
+    return { fileName: reportFileName(report), base64: (await writeReport(report)).toString('base64') };
+  },
+  'imports.template': async (ctx, input) => {
+    const file = await writeTemplate(ctx, input.placeId);
+    return { fileName: file.fileName, base64: file.bytes.toString('base64') };
+  },
+  'imports.preview': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: true }),
+  'imports.apply': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: false }),
 };
 
 export interface LedgerService {

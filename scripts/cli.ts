@@ -3,8 +3,8 @@
  *   npm run --silent cli -- <command> --db FILE ...
  * Results go to stdout; errors go to stderr in Vietnamese and English with a non-zero exit.
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LedgerError } from '../contract/errors';
@@ -14,6 +14,7 @@ import { contextFor } from '../db/context';
 import { loadDemo, readFixture } from '../db/demo';
 import { openLedger, type Ledger } from '../db/open';
 import { seedPlaces } from '../db/seed';
+import { findPlace } from '../db/places';
 import { generateLedger } from '../db/synthetic';
 import { createLedgerService } from '../db/service';
 
@@ -27,6 +28,12 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
   demo   --db FILE [--fixture PATH]     nạp dữ liệu mẫu Cao Bằng 2022 / load the Cao Bằng 2022 demo data
   info   --db FILE [--json]             thông tin sổ / ledger information
   generate --db FILE [--rows N] [--seed S]  sổ mô phỏng để thử tải / a synthetic ledger for scale tests
+  report --db FILE (--quarter 2022-Q3 | --half 2022-H2 | --year 2022) [--place CODE_OR_NAME] --out FILE.xlsx
+                                        báo cáo Excel theo mẫu / the Excel report
+  template --db FILE --place CODE_OR_NAME --out FILE.xlsx
+                                        mẫu nhập liệu cho huyện / the data-entry workbook for a district
+  import --db FILE PATH [--dry-run] [--json]
+                                        nhập tệp .xlsx/.xls/.ods/.csv / import a spreadsheet
   totals --db FILE --by place|donor|kind|quarter|currency [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--usd] [--json]
                                         tổng cam kết và đã giao / pledged and delivered totals
 `;
@@ -48,6 +55,12 @@ function options(args: string[]) {
       usd: { type: 'boolean', default: false },
       rows: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '20221231' },
+      quarter: { type: 'string' },
+      half: { type: 'string' },
+      year: { type: 'string' },
+      place: { type: 'string' },
+      out: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     out(USAGE);
     return command ? 0 : 2;
   }
-  const { values } = options(rest);
+  const { values, positionals } = options(rest);
   switch (command) {
     case 'init': {
       const file = requireDb(values);
@@ -104,6 +117,56 @@ export async function main(argv: string[]): Promise<number> {
       );
       out(`Đã tạo ${result.pledges} cam kết, ${result.deliveries} lần giao trong ${((Date.now() - started) / 1000).toFixed(1)} giây / Generated ${result.pledges} pledges and ${result.deliveries} deliveries`);
       return 0;
+    }
+    case 'report': {
+      const periods = [values.quarter, values.half, values.year].filter(Boolean) as string[];
+      if (periods.length !== 1) throw new UsageError('Chọn đúng một kỳ: --quarter 2022-Q3 | --half 2022-H2 | --year 2022 / Give exactly one period');
+      const period = periods[0]!;
+      const ok = values.quarter ? /^\d{4}-Q[1-4]$/i : values.half ? /^\d{4}-H[12]$/i : /^\d{4}$/;
+      if (!ok.test(period)) throw new UsageError(`Kỳ báo cáo không hợp lệ / Invalid period: ${period}`);
+      if (!values.out) throw new UsageError('Thiếu --out FILE.xlsx / Missing --out FILE.xlsx');
+      const outFile = values.out;
+      const written = await withLedger(requireDb(values), false, undefined, async (ledger) => {
+        const service = createLedgerService(ledger);
+        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id) : undefined;
+        const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}) });
+        writeFileSync(outFile, Buffer.from(file.base64, 'base64'));
+        return file;
+      });
+      out(`Đã ghi báo cáo ${outFile} / Report written: ${outFile} (${written.fileName})`);
+      return 0;
+    }
+    case 'template': {
+      if (!values.place) throw new UsageError('Thiếu --place CODE_OR_NAME / Missing --place');
+      if (!values.out) throw new UsageError('Thiếu --out FILE.xlsx / Missing --out FILE.xlsx');
+      const outFile = values.out;
+      await withLedger(requireDb(values), false, undefined, async (ledger) => {
+        const placeId = await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id);
+        const file = await createLedgerService(ledger).invoke('imports.template', { placeId });
+        writeFileSync(outFile, Buffer.from(file.base64, 'base64'));
+      });
+      out(`Đã ghi mẫu nhập liệu ${outFile} / Template written: ${outFile}`);
+      return 0;
+    }
+    case 'import': {
+      const path = positionals[0];
+      if (!path) throw new UsageError('Thiếu đường dẫn tệp / Missing the file to import');
+      if (!existsSync(path)) throw new UsageError(`Không thấy tệp ${path} / File not found: ${path}`);
+      const bytes = readFileSync(path);
+      const method = values['dry-run'] ? 'imports.preview' : 'imports.apply';
+      const result = await withLedger(requireDb(values), false, undefined, (ledger) =>
+        createLedgerService(ledger).invoke(method, { fileName: basename(path), base64: bytes.toString('base64') }),
+      );
+      if (values.json) out(JSON.stringify({ added: result.added, skipped: result.skipped, errors: result.errors }));
+      else {
+        for (const e of result.errors) process.stderr.write(`Dòng ${e.row}${e.column ? `, cột "${e.column}"` : ''}: ${e.message}\n`);
+        out(
+          result.errors.length
+            ? `Tệp bị từ chối: ${result.errors.length} lỗi, không ghi gì / File rejected: ${result.errors.length} error(s), nothing written`
+            : `${result.dryRun ? 'Xem trước' : 'Đã nhập'}: thêm ${result.added}, bỏ qua ${result.skipped} (đã có) / ${result.dryRun ? 'Preview' : 'Imported'}: ${result.added} added, ${result.skipped} skipped`,
+        );
+      }
+      return result.errors.length ? 1 : 0;
     }
     case 'info': {
       const info = await withLedger(requireDb(values), false, undefined, (ledger) => createLedgerService(ledger).invoke('app.info', {}));

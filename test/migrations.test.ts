@@ -27,7 +27,7 @@ describe('migrations', () => {
     const file = fresh();
     const ledger = await openLedger(file, { create: true });
     const tables = ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all().map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(['audit_log', 'deliveries', 'donors', 'exchange_rates', 'place_successors', 'places', 'pledges', 'schema_migrations', 'settings']);
+    expect(tables).toEqual(['audit_log', 'deliveries', 'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places', 'pledges', 'schema_migrations', 'settings']);
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => ledger.sqlite.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at) VALUES ('d', 'missing', '2022-01-01', 1, 'VND', '1', 1, 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);
@@ -46,7 +46,7 @@ describe('migrations', () => {
     await ledger.close();
     await expect(openLedger(file)).rejects.toMatchObject({ code: 'schema_too_new', bilingual: { vi: expect.stringContaining('phiên bản mới hơn') } });
     const reopened = (await import('better-sqlite3')).default(file);
-    expect(reopened.prepare(`SELECT count(*) AS n FROM schema_migrations`).get()).toEqual({ n: 2 });
+    expect(reopened.prepare(`SELECT count(*) AS n FROM schema_migrations`).get()).toEqual({ n: SCHEMA_VERSION + 1 });
     reopened.close();
   });
 
@@ -56,7 +56,7 @@ describe('migrations', () => {
     const broken = [
       ...MIGRATIONS,
       {
-        name: '0002_broken',
+        name: '9000_broken',
         async up(db: Parameters<(typeof MIGRATIONS)[number]['up']>[0]) {
           await sql`CREATE TABLE half_done (id TEXT)`.execute(db);
           await sql`THIS IS NOT SQL`.execute(db);
@@ -65,7 +65,7 @@ describe('migrations', () => {
     ];
     await expect(migrate(ledger.db, broken)).rejects.toThrow();
     expect(ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get()).toBeUndefined();
-    expect(ledger.sqlite.prepare(`SELECT name FROM schema_migrations WHERE name = '0002_broken'`).get()).toBeUndefined();
+    expect(ledger.sqlite.prepare(`SELECT name FROM schema_migrations WHERE name = '9000_broken'`).get()).toBeUndefined();
     await ledger.close();
   });
 

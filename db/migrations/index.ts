@@ -1,10 +1,14 @@
 /** Every migration in order. Names are zero-padded so they sort; released ones are never edited. */
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_imported_rows';
 
 export interface Migration {
   name: string;
   up(db: Kysely<any>): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001_initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001_initial', up: m0001.up },
+  { name: '0002_imported_rows', up: m0002.up },
+];

@@ -1,0 +1,320 @@
+/**
+ * Imports pledges from the spreadsheets officers send (.xlsx, .xls, .ods, .csv). Every row is read and checked
+ * first; a file with any bad row is rejected whole, each error naming the sheet row, the column and the reason.
+ * Rows are then written through the same code as the form, inside a savepoint: a preview rolls back, a failure
+ * rolls back, and only a clean import is kept. Rows already imported (by content) are skipped.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import * as XLSX from 'xlsx';
+import type { ImportIssue, ImportResult, PledgeKind, PledgeStatus } from '../../contract';
+import { LedgerError } from '../../contract/errors';
+import { decimalToText, formatAmount, isCurrencyCode, MAX_AMOUNT_MINOR, multiplyQuantity, parseAmount, parseDecimal, RATE_PATTERN } from '../../contract/money';
+import { foldText } from '../../contract/text';
+import type { Ctx } from '../context';
+import { createDonor } from '../donors';
+import { createPledge } from '../pledges';
+import { KINDS_BY_TEXT, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_ROWS = 100_000;
+const MAX_COLUMNS = 60;
+const MAX_ERRORS = 200;
+
+const HEADERS = new Map(TEMPLATE_COLUMNS.map((c) => [headerKey(c.header), c.key]));
+const HEADER_OF = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
+const REQUIRED: ColumnKey[] = ['date', 'donor', 'place', 'kind', 'description'];
+
+class RowError extends Error {
+  constructor(readonly column: ColumnKey, message: string) {
+    super(message);
+  }
+}
+
+interface ParsedRow {
+  row: number;
+  date: string;
+  donorName: string;
+  country: string | null;
+  placeId: string;
+  kind: PledgeKind;
+  description: string;
+  quantity: string | null;
+  unit: string | null;
+  unitValueMinor: number | null;
+  amountMinor: number;
+  currency: string;
+  rate: string | null;
+  beneficiaries: number | null;
+  status: PledgeStatus;
+  notes: string | null;
+}
+
+function readWorkbook(fileName: string, bytes: Buffer): XLSX.WorkBook {
+  const options: XLSX.ParsingOptions = { cellFormula: true, cellDates: false, cellNF: true, raw: true, sheetRows: MAX_ROWS + 2, dense: false };
+  if (/\.csv$/i.test(fileName)) {
+    // CSV files are read as UTF-8 text: Vietnamese letters would be garbled as bytes.
+    return XLSX.read(new TextDecoder('utf-8').decode(bytes), { ...options, type: 'string' });
+  }
+  return XLSX.read(bytes, { ...options, type: 'buffer' });
+}
+
+function cellText(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  return String(cell.v).trim();
+}
+
+/** A date cell or dd/mm/yyyy text (05/09/2022 is 5 September). */
+function readDate(cell: XLSX.CellObject | undefined): string {
+  let y: number, m: number, d: number;
+  if (cell?.t === 'n') {
+    const code = XLSX.SSF.parse_date_code(cell.v as number);
+    if (!code || !Number.isInteger(cell.v as number)) throw new RowError('date', 'không phải ngày hợp lệ');
+    ({ y, m, d } = code);
+  } else {
+    const text = cellText(cell);
+    const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
+    else if (isoDate) [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
+    else throw new RowError('date', text ? `"${text}" không phải ngày dạng ngày/tháng/năm` : 'bắt buộc phải nhập');
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new RowError('date', 'không phải ngày hợp lệ');
+  if (y < 1990 || y > 2100) throw new RowError('date', `năm ${y} nằm ngoài khoảng 1990–2100`);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A number cell or vi-VN text, as exact decimal text. */
+function readDecimal(cell: XLSX.CellObject | undefined, column: ColumnKey): string | null {
+  if (!cell || cell.v === undefined || cell.v === null || cellText(cell) === '') return null;
+  if (cell.t === 'n') {
+    const value = cell.v as number;
+    if (!Number.isFinite(value) || value < 0) throw new RowError(column, 'phải là số không âm');
+    const text = String(value);
+    if (/e/i.test(text)) throw new RowError(column, 'số quá lớn hoặc quá nhỏ');
+    return text;
+  }
+  if (cell.t === 'b') throw new RowError(column, 'phải là số');
+  const text = cellText(cell);
+  try {
+    const { digits, scale } = parseDecimal(text, 'vi');
+    return decimalToText(digits, scale);
+  } catch {
+    throw new RowError(column, `"${text}" không phải số (ví dụ: 700.000.000 hoặc 1.234,57)`);
+  }
+}
+
+function readAmount(cell: XLSX.CellObject | undefined, column: ColumnKey, currency: string): number | null {
+  const text = readDecimal(cell, column);
+  if (text === null) return null;
+  try {
+    const minor = parseAmount(text, currency, 'plain');
+    if (minor > MAX_AMOUNT_MINOR) throw new Error('too large');
+    return minor;
+  } catch {
+    throw new RowError(column, `${text} không hợp lệ cho ${currency} (quá lớn hoặc quá nhiều chữ số thập phân)`);
+  }
+}
+
+/** Edit distance, for suggesting the names closest to one that matched nothing. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+export interface ImportOptions {
+  fileName: string;
+  bytes: Buffer;
+  dryRun: boolean;
+}
+
+export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
+  const result = (errors: ImportIssue[], extra: Partial<ImportResult> = {}): ImportResult => ({
+    added: 0, skipped: 0, newDonors: [], dryRun: options.dryRun, ...extra, errors: errors.slice(0, MAX_ERRORS),
+  });
+  const fileError = (message: string) => result([{ row: 0, column: '', message }]);
+  if (options.bytes.length === 0) return fileError('Tệp rỗng');
+  if (options.bytes.length > MAX_FILE_BYTES) return fileError(`Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (!/\.(xlsx|xls|ods|csv)$/i.test(options.fileName)) return fileError('Chỉ nhận tệp .xlsx, .xls, .ods hoặc .csv');
+
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = readWorkbook(options.fileName, options.bytes);
+  } catch (error) {
+    return fileError(`Không đọc được tệp bảng tính (${error instanceof Error ? error.message.slice(0, 120) : 'lỗi không rõ'})`);
+  }
+  const sheetName = workbook.SheetNames.find((n) => headerKey(n) === headerKey(TEMPLATE_SHEET)) ?? workbook.SheetNames[0];
+  const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
+  if (!sheet || !sheet['!ref']) return fileError(`Không có dữ liệu: tệp cần trang "${TEMPLATE_SHEET}"`);
+  const full = XLSX.utils.decode_range(sheet['!fullref'] ?? sheet['!ref']);
+  if (full.e.r - full.s.r > MAX_ROWS) return fileError(`Trang "${sheetName}" có hơn ${MAX_ROWS.toLocaleString('vi')} dòng; hãy chia thành nhiều tệp`);
+  const range = XLSX.utils.decode_range(sheet['!ref']);
+  range.e.c = Math.min(range.e.c, range.s.c + MAX_COLUMNS);
+  const cellAt = (r: number, c: number) => sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+
+  // The header row: the first of the top rows that names at least three known columns.
+  let headerRow = -1;
+  let columns = new Map<ColumnKey, number>();
+  for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + 9) && headerRow < 0; r++) {
+    const found = new Map<ColumnKey, number>();
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      const key = HEADERS.get(headerKey(cellText(cellAt(r, c))));
+      if (key && !found.has(key)) found.set(key, c);
+    }
+    if (found.size >= 3) [headerRow, columns] = [r, found];
+  }
+  if (headerRow < 0) return fileError(`Không tìm thấy dòng tiêu đề (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`);
+  const missing = REQUIRED.filter((k) => !columns.has(k));
+  if (!columns.has('amount') && !(columns.has('quantity') && columns.has('unitValue'))) missing.push('amount');
+  if (missing.length) {
+    return result(missing.map((k) => ({ row: headerRow + 1, column: HEADER_OF[k], message: 'thiếu cột này ở dòng tiêu đề' })));
+  }
+
+  const places = await ctx.db.selectFrom('places').select(['id', 'name', 'nameFolded']).execute();
+  const donors = await ctx.db.selectFrom('donors').select(['id', 'name', 'nameKey', 'shortName']).execute();
+  const errors: ImportIssue[] = [];
+  const rows: ParsedRow[] = [];
+
+  for (let r = headerRow + 1; r <= range.e.r && errors.length < MAX_ERRORS; r++) {
+    const cell = (key: ColumnKey) => (columns.has(key) ? cellAt(r, columns.get(key)!) : undefined);
+    const used = [...columns.values()].some((c) => cellText(cellAt(r, c)) !== '');
+    if (!used) continue;
+    const rowNumber = r + 1;
+    try {
+      for (const [key, c] of columns) {
+        if (cellAt(r, c)?.f) throw new RowError(key, 'ô chứa công thức; hãy dán giá trị (Paste Values)');
+      }
+      const text = (key: ColumnKey) => cellText(cell(key));
+      const date = readDate(cell('date'));
+      const currencyText = text('currency').toUpperCase() || 'VND';
+      if (!isCurrencyCode(currencyText)) throw new RowError('currency', `"${text('currency')}" không phải mã tiền tệ được hỗ trợ`);
+      const kind = KINDS_BY_TEXT.get(foldText(text('kind')));
+      if (!kind) throw new RowError('kind', text('kind') ? `"${text('kind')}" không phải loại hỗ trợ (Nhà ở, Quà, Học bổng, Tiền mặt, Trang thiết bị, Dự án, Khác)` : 'bắt buộc phải nhập');
+      const statusText = text('status');
+      const status = statusText ? STATUSES_BY_TEXT.get(foldText(statusText)) : 'pledged';
+      if (!status) throw new RowError('status', `"${statusText}" không phải trạng thái (Cam kết, Đang thực hiện, Hoàn thành, Hủy)`);
+      const description = text('description');
+      if (!description) throw new RowError('description', 'bắt buộc phải nhập');
+
+      const placeText = text('place');
+      if (!placeText) throw new RowError('place', 'bắt buộc phải nhập');
+      const placeMatches = places.filter((p) => p.nameFolded === foldText(placeText));
+      if (placeMatches.length !== 1) {
+        const closest = [...places]
+          .sort((a, b) => distance(foldText(placeText), a.nameFolded) - distance(foldText(placeText), b.nameFolded))
+          .slice(0, 3)
+          .map((p) => p.name);
+        throw new RowError('place', placeMatches.length > 1 ? `"${placeText}" trùng tên nhiều đơn vị` : `không có địa bàn "${placeText}"; gần nhất: ${closest.join(', ')}`);
+      }
+
+      const donorName = text('donor');
+      if (!donorName) throw new RowError('donor', 'bắt buộc phải nhập');
+      const donorKey = foldText(donorName);
+      const country = text('country') || null;
+      const known = donors.some((d) => d.nameKey === donorKey || (d.shortName && foldText(d.shortName) === donorKey));
+      if (!known && !country) throw new RowError('donor', `chưa có nhà tài trợ "${donorName}"; ghi Quốc gia để tạo mới`);
+
+      const quantity = readDecimal(cell('quantity'), 'quantity');
+      if (quantity !== null && (parseDecimal(quantity, 'plain').scale > 3 || quantity.replace('.', '').length > 15)) throw new RowError('quantity', 'quá nhiều chữ số');
+      const unitValueMinor = readAmount(cell('unitValue'), 'unitValue', currencyText);
+      let amountMinor = readAmount(cell('amount'), 'amount', currencyText);
+      if (quantity !== null && unitValueMinor !== null) {
+        const product = multiplyQuantity(quantity, unitValueMinor);
+        if (amountMinor === null) amountMinor = product;
+        else if (amountMinor !== product) {
+          throw new RowError('amount', `${formatAmount(amountMinor, currencyText, 'vi')} khác Số lượng × Đơn giá = ${formatAmount(product, currencyText, 'vi')}`);
+        }
+      }
+      if (amountMinor === null) throw new RowError('amount', 'bắt buộc phải nhập (hoặc Số lượng và Đơn giá)');
+
+      let rate: string | null = null;
+      if (currencyText !== 'VND') {
+        rate = readDecimal(cell('rate'), 'rate');
+        if (rate !== null && (!RATE_PATTERN.test(rate) || /^0+(\.0+)?$/.test(rate))) throw new RowError('rate', `tỷ giá ${rate} không hợp lệ`);
+        if (rate === null) {
+          const month = date.slice(0, 7);
+          const monthly = await sql<{ n: number }>`SELECT count(*) AS n FROM exchange_rates WHERE currency = ${currencyText}
+            AND (valid_on = ${month} OR (valid_on LIKE ${month + '-%'} AND valid_on <= ${date}))`.execute(ctx.db);
+          if (!monthly.rows[0]?.n) throw new RowError('rate', `chưa có tỷ giá ${currencyText} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}; hãy ghi Tỷ giá`);
+        }
+      }
+      const beneficiariesText = readDecimal(cell('beneficiaries'), 'beneficiaries');
+      if (beneficiariesText !== null && !/^\d{1,9}$/.test(beneficiariesText)) throw new RowError('beneficiaries', 'phải là số nguyên');
+
+      rows.push({
+        row: rowNumber, date, donorName, country, placeId: placeMatches[0]!.id, kind, description,
+        quantity, unit: text('unit') || null, unitValueMinor, amountMinor, currency: currencyText, rate,
+        beneficiaries: beneficiariesText === null ? null : Number(beneficiariesText), status, notes: text('notes') || null,
+      });
+    } catch (error) {
+      if (error instanceof RowError) errors.push({ row: rowNumber, column: HEADER_OF[error.column], message: error.message });
+      else throw error;
+    }
+  }
+  if (errors.length) return result(errors);
+  if (rows.length === 0) return fileError(`Trang "${sheetName}" không có dòng dữ liệu nào`);
+
+  // Same content, same key: re-sending a file adds nothing. Identical rows in one file count in order.
+  const seen = new Map<string, number>();
+  const keyed = rows.map((r) => {
+    const content = JSON.stringify([r.date, foldText(r.donorName), r.placeId, r.kind, foldText(r.description), r.quantity, r.amountMinor, r.currency]);
+    const n = (seen.get(content) ?? 0) + 1;
+    seen.set(content, n);
+    return { ...r, key: createHash('sha256').update(`${content}#${n}`).digest('hex') };
+  });
+  const existing = new Set(
+    (await ctx.db.selectFrom('importedRows').select('key').where('key', 'in', keyed.map((r) => r.key)).execute()).map((r) => r.key),
+  );
+  const fresh = keyed.filter((r) => !existing.has(r.key));
+
+  await sql`SAVEPOINT spreadsheet_import`.execute(ctx.db);
+  const newDonors: string[] = [];
+  try {
+    const donorIds = new Map<string, string>();
+    for (const d of await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'shortName']).execute()) {
+      donorIds.set(d.nameKey, d.id);
+      if (d.shortName && !donorIds.has(foldText(d.shortName))) donorIds.set(foldText(d.shortName), d.id);
+    }
+    for (const r of fresh) {
+      try {
+        let donorId = donorIds.get(foldText(r.donorName));
+        if (!donorId) {
+          const donor = await createDonor(ctx, { name: r.donorName, country: r.country, kind: 'foreign_ngo' });
+          donorIds.set(foldText(donor.name), donor.id);
+          donorIds.set(foldText(r.donorName), donor.id);
+          donorId = donor.id;
+          newDonors.push(donor.name);
+        }
+        const pledge = await createPledge(ctx, {
+          donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
+          unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
+          rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes,
+        });
+        await ctx.db.insertInto('importedRows').values({ key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now }).execute();
+      } catch (error) {
+        if (!(error instanceof LedgerError)) throw error;
+        const shape = error.toShape();
+        const column = { donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
+        errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi });
+      }
+    }
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
+    await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
+    throw error;
+  }
+  if (errors.length || options.dryRun) await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
+  await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
+  if (errors.length) return result(errors, { skipped: keyed.length - fresh.length });
+  return result([], { added: fresh.length, skipped: keyed.length - fresh.length, newDonors });
+}

@@ -1,0 +1,123 @@
+/**
+ * The data-entry workbook a district fills in without the app: sheet "Nhập liệu" with the fixed header row and
+ * dropdowns (that district's units, kinds of aid, currencies, statuses), an instructions sheet with a sample row,
+ * and a hidden sheet holding the dropdown lists.
+ */
+import ExcelJS from 'exceljs';
+import { CURRENCY_CODES } from '../../contract/money';
+import type { Ctx } from '../context';
+import { getPlace, listPlaces } from '../places';
+import { KIND_LABELS, STATUS_LABELS, TEMPLATE_COLUMNS, TEMPLATE_SHEET } from './columns';
+
+const FONT = 'Times New Roman';
+const ROWS = 1000;
+
+/** The unit and every unit under it, current ones first. */
+async function unitsUnder(ctx: Ctx, placeId: string): Promise<string[]> {
+  const places = await listPlaces(ctx, {});
+  const children = new Map<string, string[]>();
+  for (const p of places) if (p.parentId) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p.id]);
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const out: string[] = [];
+  const walk = (id: string) => {
+    const place = byId.get(id);
+    if (place) out.push(place.name);
+    for (const child of children.get(id) ?? []) walk(child);
+  };
+  walk(placeId);
+  return [...new Set(out)];
+}
+
+export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileName: string; bytes: Buffer }> {
+  const place = await getPlace(ctx, placeId);
+  const units = await unitsUnder(ctx, placeId);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Aid Ledger';
+
+  const sheet = workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const header = sheet.getRow(1);
+  TEMPLATE_COLUMNS.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, bold: true, size: 11 };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    sheet.getColumn(i + 1).width = c.width;
+  });
+  header.height = 32;
+
+  // The dropdown lists live on a hidden sheet: a list typed into a validation rule is limited to 255 characters.
+  const lists = workbook.addWorksheet('Danh mục', { state: 'hidden' });
+  const columns: [string, readonly string[]][] = [
+    ['Địa bàn', units],
+    ['Loại hỗ trợ', KIND_LABELS],
+    ['Loại tiền', CURRENCY_CODES],
+    ['Trạng thái', STATUS_LABELS],
+  ];
+  columns.forEach(([title, values], i) => {
+    lists.getCell(1, i + 1).value = title;
+    values.forEach((v, j) => (lists.getCell(j + 2, i + 1).value = v));
+  });
+  const range = (index: number, count: number) => {
+    const letter = lists.getColumn(index + 1).letter;
+    return `'Danh mục'!$${letter}$2:$${letter}$${count + 1}`;
+  };
+  const col = (key: string) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
+  const validations: [string, number, number][] = [
+    ['place', 0, units.length],
+    ['kind', 1, KIND_LABELS.length],
+    ['currency', 2, CURRENCY_CODES.length],
+    ['status', 3, STATUS_LABELS.length],
+  ];
+  for (let row = 2; row <= ROWS + 1; row++) {
+    for (const [key, index, count] of validations) {
+      sheet.getCell(row, col(key)).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [range(index, count)],
+        showErrorMessage: true,
+        errorTitle: 'Giá trị không hợp lệ',
+        error: 'Hãy chọn một giá trị trong danh sách.',
+      };
+    }
+    sheet.getCell(row, col('date')).numFmt = 'dd/mm/yyyy';
+    for (const key of ['unitValue', 'amount']) sheet.getCell(row, col(key)).numFmt = '#,##0';
+  }
+
+  const help = workbook.addWorksheet('Hướng dẫn');
+  help.getColumn(1).width = 110;
+  const lines = [
+    `MẪU NHẬP LIỆU VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI — ${place.name.toUpperCase()}`,
+    '',
+    `1. Nhập mỗi cam kết trên một dòng của trang "${TEMPLATE_SHEET}", từ dòng 2. Không đổi tên, thứ tự các cột.`,
+    '2. Ngày cam kết: ngày/tháng/năm, ví dụ 05/09/2022 là ngày 5 tháng 9 năm 2022.',
+    '3. Nhà tài trợ: ghi đúng tên; nhà tài trợ mới thì ghi thêm Quốc gia để hệ thống tạo mới.',
+    '4. Địa bàn, Loại hỗ trợ, Loại tiền, Trạng thái: chọn trong danh sách thả xuống.',
+    '5. Số tiền ghi theo kiểu Việt Nam: 700.000.000 hoặc 1.234,57. Thành tiền phải bằng Số lượng × Đơn giá khi ghi cả ba.',
+    '6. Tiền ngoại tệ (USD, EUR, ...) ghi Tỷ giá (số đồng cho 1 đơn vị ngoại tệ), trừ khi Sở đã có tỷ giá của tháng đó.',
+    '7. Không dùng công thức trong ô; nếu có, hãy dán giá trị (Paste Values).',
+    '8. Tệp có dòng sai sẽ bị trả lại toàn bộ, kèm danh sách lỗi theo số dòng và tên cột. Gửi lại cùng một tệp không tạo bản ghi trùng.',
+    '',
+    'Dòng mẫu (không nhập dòng này vào trang Nhập liệu):',
+  ];
+  lines.forEach((text, i) => {
+    const cell = help.getCell(i + 1, 1);
+    cell.value = text;
+    cell.font = { name: FONT, size: 12, bold: i === 0 };
+    cell.alignment = { wrapText: true };
+  });
+  const sampleHeader = help.getRow(lines.length + 1);
+  const sample = help.getRow(lines.length + 2);
+  const sampleValues: Record<string, string | number> = {
+    date: '05/09/2022', donor: 'Tổ chức Tzu Chi', country: 'Đài Loan (Trung Quốc)', place: units[1] ?? place.name, kind: 'Nhà ở',
+    description: 'Hỗ trợ làm nhà cho hộ nghèo', quantity: 20, unit: 'hộ', unitValue: '44.000.000', amount: '880.000.000', currency: 'VND',
+    rate: '', beneficiaries: 80, status: 'Cam kết', notes: '',
+  };
+  TEMPLATE_COLUMNS.forEach((c, i) => {
+    sampleHeader.getCell(i + 2).value = c.header;
+    sampleHeader.getCell(i + 2).font = { name: FONT, bold: true };
+    sample.getCell(i + 2).value = sampleValues[c.key] ?? '';
+    sample.getCell(i + 2).font = { name: FONT, italic: true };
+  });
+  return { fileName: `Mau-nhap-lieu-${place.name}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-'), bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}

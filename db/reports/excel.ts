@@ -1,0 +1,258 @@
+/**
+ * Lays the report's rows out as a printable workbook in the Decree 30/2020 form: the department and the national
+ * motto, the title, the place and date line, tables with repeated headers, SUM totals (with their values cached,
+ * so every reader sees them), and a signature block. Times New Roman, #,##0, A4 landscape fitted to the width.
+ */
+import ExcelJS from 'exceljs';
+import type { Report, ReportDetailRow, ReportFigures } from '../../contract';
+import { showQuantityVi } from '../excel/cells';
+
+const FONT = 'Times New Roman';
+const MONEY_FORMAT = '#,##0';
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+interface Column {
+  header: string;
+  width: number;
+  money?: boolean;
+  align?: 'left' | 'center' | 'right';
+}
+
+function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Header of every sheet; returns the row the table starts at. */
+function letterhead(sheet: ExcelJS.Worksheet, report: Report, columns: number, subtitle: string): number {
+  const split = Math.max(2, Math.floor(columns / 2) - 1);
+  const put = (row: number, from: number, to: number, text: string, font: Partial<ExcelJS.Font>, align: ExcelJS.Alignment['horizontal'] = 'center') => {
+    sheet.mergeCells(row, from, row, to);
+    const cell = sheet.getCell(row, from);
+    cell.value = text;
+    cell.font = { name: FONT, size: 12, ...font };
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+  };
+  const department = report.departmentName || `SỞ NGOẠI VỤ TỈNH ${report.provinceName.toUpperCase()}`;
+  put(1, 1, split, department.toUpperCase(), { bold: true });
+  put(1, split + 1, columns, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
+  put(2, split + 1, columns, 'Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true });
+  const [y, m, d] = report.dated.split('-');
+  put(3, split + 1, columns, `${report.provinceName}, ngày ${d} tháng ${m} năm ${y}`, { italic: true });
+  put(5, 1, columns, report.title, { bold: true, size: 14 });
+  sheet.getRow(5).height = 36;
+  put(6, 1, columns, subtitle, { italic: true });
+  return 8;
+}
+
+function tableHeader(sheet: ExcelJS.Worksheet, row: number, columns: Column[]) {
+  const header = sheet.getRow(row);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+    sheet.getColumn(i + 1).width = c.width;
+  });
+  header.height = 45;
+  // Printed on every page.
+  sheet.pageSetup.printTitlesRow = `${row}:${row}`;
+}
+
+function dataRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], values: (string | number | null)[]) {
+  const r = sheet.getRow(row);
+  values.forEach((v, i) => {
+    const cell = r.getCell(i + 1);
+    cell.value = v;
+    cell.font = { name: FONT, size: 11 };
+    cell.border = BORDER;
+    const column = columns[i]!;
+    if (column.money) cell.numFmt = MONEY_FORMAT;
+    cell.alignment = { vertical: 'middle', wrapText: !column.money, horizontal: column.align ?? (column.money ? 'right' : 'left') };
+  });
+}
+
+/** A totals row: SUM formulas over the rows above, each with its value cached. */
+function totalsRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], label: string, firstData: number, lastData: number, sums: (number | null)[]) {
+  const r = sheet.getRow(row);
+  columns.forEach((column, i) => {
+    const cell = r.getCell(i + 1);
+    cell.border = BORDER;
+    cell.font = { name: FONT, size: 11, bold: true };
+    const sum = sums[i];
+    if (column.money && sum !== null && sum !== undefined) {
+      const letter = sheet.getColumn(i + 1).letter;
+      cell.value = lastData >= firstData ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: sum } : 0;
+      cell.numFmt = MONEY_FORMAT;
+      cell.alignment = { horizontal: 'right' };
+    }
+  });
+  sheet.mergeCells(row, 1, row, Math.max(1, columns.findIndex((c) => c.money)));
+  r.getCell(1).value = label;
+  r.getCell(1).alignment = { horizontal: 'center' };
+}
+
+function signatures(sheet: ExcelJS.Worksheet, row: number, columns: number) {
+  const split = Math.max(2, Math.floor(columns / 2));
+  const put = (r: number, from: number, to: number, text: string, font: Partial<ExcelJS.Font>) => {
+    sheet.mergeCells(r, from, r, to);
+    const cell = sheet.getCell(r, from);
+    cell.value = text;
+    cell.font = { name: FONT, size: 12, ...font };
+    cell.alignment = { horizontal: 'center' };
+  };
+  put(row, 1, split, 'NGƯỜI LẬP BIỂU', { bold: true });
+  put(row, split + 1, columns, 'THỦ TRƯỞNG CƠ QUAN', { bold: true });
+  put(row + 1, 1, split, '(Ký, ghi rõ họ tên)', { italic: true });
+  put(row + 1, split + 1, columns, '(Ký tên, đóng dấu)', { italic: true });
+}
+
+function setupPage(sheet: ExcelJS.Worksheet) {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter.oddFooter = '&CTrang &P/&N';
+}
+
+const figureColumns: Column[] = [
+  { header: 'Cam kết trong kỳ (VND)', width: 18, money: true },
+  { header: 'Tiếp nhận trong kỳ (VND)', width: 18, money: true },
+  { header: 'Lũy kế đã tiếp nhận (VND)', width: 18, money: true },
+  { header: 'Còn lại (VND)', width: 18, money: true },
+];
+const figureValues = (f: ReportFigures) => [f.pledgedVnd, f.deliveredVnd, f.cumulativeDeliveredVnd, f.remainingVnd];
+
+function subtitle(report: Report): string {
+  const place = report.placeName && report.placeName !== report.provinceName ? `Địa bàn: ${report.placeName}` : `Địa bàn: tỉnh ${report.provinceName}`;
+  return `(${place}; từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đồng)`;
+}
+
+function summarySheet(workbook: ExcelJS.Workbook, report: Report) {
+  const sheet = workbook.addWorksheet('Tổng hợp');
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Loại hỗ trợ', width: 16 },
+    { header: 'Địa bàn', width: 22 },
+    ...figureColumns,
+    { header: 'Nguyên tệ (cam kết trong kỳ, ngoài VND)', width: 22 },
+  ];
+  const head = letterhead(sheet, report, columns.length, subtitle(report));
+  tableHeader(sheet, head, columns);
+  report.summary.forEach((r, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, r.kindLabel, r.placeName, ...figureValues(r), r.original]));
+  const last = head + report.summary.length;
+  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [null, null, null, ...figureValues(report.summaryTotal), null]);
+  signatures(sheet, last + 4, columns.length);
+  setupPage(sheet);
+}
+
+function donorSheet(workbook: ExcelJS.Workbook, report: Report) {
+  const sheet = workbook.addWorksheet('Theo nhà tài trợ');
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Nhà tài trợ', width: 34 },
+    { header: 'Quốc gia', width: 18 },
+    ...figureColumns,
+  ];
+  const head = letterhead(sheet, report, columns.length, subtitle(report));
+  tableHeader(sheet, head, columns);
+  report.donors.forEach((r, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, r.donor, r.country, ...figureValues(r)]));
+  const last = head + report.donors.length;
+  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [null, null, null, ...figureValues(report.donorTotal)]);
+  signatures(sheet, last + 4, columns.length);
+  setupPage(sheet);
+}
+
+function detailSheet(workbook: ExcelJS.Workbook, report: Report) {
+  const sheet = workbook.addWorksheet('Chi tiết');
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Ngày', width: 12, align: 'center' },
+    { header: 'Nhà tài trợ', width: 26 },
+    { header: 'Địa bàn', width: 16 },
+    { header: 'Loại hỗ trợ', width: 13 },
+    { header: 'Nội dung', width: 34 },
+    { header: 'Số lượng', width: 10, align: 'right' },
+    { header: 'Đơn vị tính', width: 9 },
+    { header: 'Giá trị nguyên tệ', width: 16, align: 'right' },
+    { header: 'Loại tiền', width: 8, align: 'center' },
+    { header: 'Tỷ giá', width: 10, align: 'right' },
+    { header: 'Quy đổi (VND)', width: 18, money: true },
+  ];
+  const head = letterhead(sheet, report, columns.length, subtitle(report));
+  tableHeader(sheet, head, columns);
+  let row = head + 1;
+  const section = (title: string, rows: ReportDetailRow[], totalLabel: string, total: number) => {
+    sheet.mergeCells(row, 1, row, columns.length);
+    const cell = sheet.getCell(row, 1);
+    cell.value = title;
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.border = BORDER;
+    row++;
+    const first = row;
+    rows.forEach((r, i) => {
+      dataRow(sheet, row, columns, [
+        i + 1, viDate(r.date), r.donor, r.placeName, r.kindLabel, r.description,
+        r.quantity === null ? '' : showQuantityVi(r.quantity), r.unit ?? '', r.amountText, r.currency, r.currency === 'VND' ? '' : showQuantityVi(r.rate), r.vnd,
+      ]);
+      row++;
+    });
+    totalsRow(sheet, row, columns, totalLabel, first, row - 1, [...columns.slice(0, -1).map(() => null), total]);
+    row++;
+  };
+  const sum = (rows: ReportDetailRow[]) => Number(rows.reduce((s, r) => s + BigInt(r.vnd), 0n));
+  section('A. CAM KẾT TRONG KỲ', report.pledges, 'Cộng A', sum(report.pledges));
+  section('B. TIẾP NHẬN / GIẢI NGÂN TRONG KỲ', report.deliveries, 'Cộng B', sum(report.deliveries));
+  signatures(sheet, row + 2, columns.length);
+  setupPage(sheet);
+}
+
+function changesSheet(workbook: ExcelJS.Workbook, report: Report) {
+  const sheet = workbook.addWorksheet('Điều chỉnh');
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Ngày điều chỉnh', width: 13, align: 'center' },
+    { header: 'Nhà tài trợ', width: 26 },
+    { header: 'Nội dung cam kết', width: 34 },
+    { header: 'Thay đổi (trước → sau)', width: 60 },
+    { header: 'Lý do', width: 30 },
+  ];
+  const head = letterhead(sheet, report, columns.length, subtitle(report));
+  tableHeader(sheet, head, columns);
+  report.changes.forEach((c, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, viDate(c.date), c.donor, c.description, c.changes, c.reason]));
+  if (report.changes.length === 0) {
+    sheet.mergeCells(head + 1, 1, head + 1, columns.length);
+    const cell = sheet.getCell(head + 1, 1);
+    cell.value = 'Không có cam kết nào được điều chỉnh trong kỳ.';
+    cell.font = { name: FONT, size: 11, italic: true };
+  }
+  signatures(sheet, head + Math.max(1, report.changes.length) + 3, columns.length);
+  setupPage(sheet);
+}
+
+export async function writeReport(report: Report): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = report.departmentName || 'Aid Ledger';
+  workbook.created = new Date(`${report.dated}T00:00:00Z`);
+  summarySheet(workbook, report);
+  detailSheet(workbook, report);
+  donorSheet(workbook, report);
+  changesSheet(workbook, report);
+  // Formulas carry cached values; readers that recalculate get the same numbers.
+  workbook.calcProperties.fullCalcOnLoad = true;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function reportFileName(report: Report): string {
+  const place = report.placeName && report.placeName !== report.provinceName ? `-${report.placeName}` : '';
+  return `Bao-cao-vien-tro-${report.period.key}${place}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-');
+}
