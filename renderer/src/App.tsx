@@ -16,9 +16,11 @@ import { Donors } from './screens/Donors';
 import { Places } from './screens/Places';
 import { Pledges } from './screens/Pledges';
 import { Rates } from './screens/Rates';
+import { Reports } from './screens/Reports';
+import { Imports } from './screens/Imports';
 import { Settings } from './screens/Settings';
 
-export const SCREENS = ['dashboard', 'pledges', 'donors', 'places', 'rates', 'settings'] as const;
+export const SCREENS = ['dashboard', 'pledges', 'reports', 'imports', 'donors', 'places', 'rates', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export function App() {
@@ -31,6 +33,14 @@ export function App() {
   const setScreen = useCallback((next: Screen) => {
     setScreenState(next);
     window.history.replaceState(null, '', `#${next}`);
+  }, []);
+  useEffect(() => {
+    const follow = () => {
+      const fromHash = window.location.hash.slice(1) as Screen;
+      if (SCREENS.includes(fromHash)) setScreenState(fromHash);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
   }, []);
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
   const [currency, setCurrency] = useState<'VND' | 'USD'>('VND');
@@ -116,6 +126,8 @@ export function App() {
               {screen === 'donors' && <Donors />}
               {screen === 'places' && <Places />}
               {screen === 'rates' && <Rates />}
+              {screen === 'reports' && <Reports />}
+              {screen === 'imports' && <Imports />}
               {screen === 'settings' && <Settings onLanguage={applyLanguage} />}
             </Layout.Content>
           </Layout>

@@ -1,0 +1,89 @@
+/** Reports and imports in the real UI: preview and download the quarterly report; check and import a district's file. */
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PledgeSummary } from '../../contract';
+import { TEMPLATE_COLUMNS } from '../../db/excel/columns';
+import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { launchBrowser, serve, type Served } from './serve';
+import { ledgerCall, openScreen } from './ui';
+
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const dir = tempDir();
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const db = join(dir.dir, 'reports.sqlite');
+  const demo = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE], { encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(demo.stderr);
+  served = await serve(db);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  dir.remove();
+});
+
+describe('reports', () => {
+  it('previews the quarter and downloads the Excel report', async () => {
+    await page.goto(`${served.url}#reports`);
+    const year = page.getByRole('combobox', { name: 'Năm' });
+    await year.click();
+    await page.locator('.ant-select-item-option', { hasText: '2022' }).click();
+    const quarter = page.getByRole('combobox', { name: 'Quý' });
+    await quarter.click();
+    await page.locator('.ant-select-item-option', { hasText: 'Quý III' }).click();
+    await page.getByTestId('report-preview').click();
+    await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe('3.700.000.000');
+    expect(await page.getByTestId('report-preview-body').textContent()).toContain('QUÝ III NĂM 2022');
+    await page.screenshot({ path: join(SCREENSHOTS, 'reports.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+    expect(download.suggestedFilename()).toBe('Bao-cao-vien-tro-2022-Q3.xlsx');
+    const path = join(dir.dir, download.suggestedFilename());
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.getWorksheet('Tổng hợp')!.getCell('A5').value).toBe('BÁO CÁO TÌNH HÌNH TIẾP NHẬN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI QUÝ III NĂM 2022');
+  });
+});
+
+describe('imports', () => {
+  const csv = (rows: string[]) => [TEMPLATE_COLUMNS.map((c) => c.header).join(','), ...rows].join('\n');
+
+  it('checks a district\'s file, shows what it would add, and imports it', async () => {
+    const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    const good = join(dir.dir, 'bao-lac.csv');
+    writeFileSync(good, csv(['05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Sửa nhà cho hộ nghèo,2,căn,"30.000.000",,VND,,,Hoàn thành,']));
+    await page.goto(`${served.url}#imports`);
+    await page.getByTestId('imports-screen').locator('input[type=file]').setInputFiles(good);
+    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('sẽ thêm 1 cam kết');
+    await page.screenshot({ path: join(SCREENSHOTS, 'imports.png') });
+    await page.getByTestId('import-apply').click();
+    await expect.poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(before.count + 1);
+    const after = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    expect(after.pledgedVnd - before.pledgedVnd).toBe(60_000_000);
+  });
+
+  it('lists a bad file\'s errors by row and column and writes nothing', async () => {
+    const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    const bad = join(dir.dir, 'bad.csv');
+    writeFileSync(bad, csv(['05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Tốt,,,,"1.000.000",VND,,,,', '31/02/2022,Quỹ Lạ,,Bao Lam Xa,Nhà ở,Sai,,,,"12,5",VND,,,,']));
+    await page.getByTestId('imports-screen').locator('input[type=file]').setInputFiles(bad);
+    await page.getByTestId('import-errors').waitFor();
+    const text = await page.getByTestId('import-errors').textContent();
+    expect(text).toContain('Ngày cam kết');
+    await page.screenshot({ path: join(SCREENSHOTS, 'imports-errors.png') });
+    expect(await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).toEqual(before);
+    await openScreen(page, 'Sổ cam kết');
+  });
+});
