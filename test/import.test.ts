@@ -167,6 +167,14 @@ describe('a bad file', () => {
     ]);
   });
 
+  it('lists every problem of a row at once', async () => {
+    const bad = join(t.dir, 'several.csv');
+    writeFileSync(bad, `${HEADERS.join(',')}\n31/02/2022,Quỹ Lạ,,Bao Lam Xa,Lâu đài,,,,,"12,5",VND,,,,\n`);
+    expect((await rejected(bad)).map((e) => [e.row, e.column])).toEqual([
+      [2, 'Ngày cam kết'], [2, 'Loại hỗ trợ'], [2, 'Nội dung'], [2, 'Địa bàn'], [2, 'Nhà tài trợ'], [2, 'Thành tiền'],
+    ]);
+  });
+
   it('accepts a foreign currency without a rate when the month has one', async () => {
     await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-09', rate: '23500', source: 'KBNN' });
     const filled = await fill(await template(), [['05/09/2022', 'Tổ chức Tzu Chi', '', 'Bảo Lạc', 'Tiền mặt', 'Hỗ trợ', null, null, null, 100, 'USD', null, null, null, null]]);

@@ -190,76 +190,114 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const used = [...columns.values()].some((c) => cellText(cellAt(r, c)) !== '');
     if (!used) continue;
     const rowNumber = r + 1;
-    try {
-      for (const [key, c] of columns) {
-        if (cellAt(r, c)?.f) throw new RowError(key, 'ô chứa công thức; hãy dán giá trị (Paste Values)');
+    // Every field is checked, so one pass shows every problem of the row.
+    const rowErrors: ImportIssue[] = [];
+    const check = <T>(read: () => T): T | undefined => {
+      try {
+        return read();
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        rowErrors.push({ row: rowNumber, column: HEADER_OF[error.column], message: error.message });
+        return undefined;
       }
-      const text = (key: ColumnKey) => cellText(cell(key));
-      const date = readDate(cell('date'));
-      const currencyText = text('currency').toUpperCase() || 'VND';
-      if (!isCurrencyCode(currencyText)) throw new RowError('currency', `"${text('currency')}" không phải mã tiền tệ được hỗ trợ`);
-      const kind = KINDS_BY_TEXT.get(foldText(text('kind')));
-      if (!kind) throw new RowError('kind', text('kind') ? `"${text('kind')}" không phải loại hỗ trợ (Nhà ở, Quà, Học bổng, Tiền mặt, Trang thiết bị, Dự án, Khác)` : 'bắt buộc phải nhập');
+    };
+    const text = (key: ColumnKey) => cellText(cell(key));
+    const formulas = [...columns].filter(([, c]) => cellAt(r, c)?.f);
+    for (const [key] of formulas) check(() => { throw new RowError(key, 'ô chứa công thức; hãy dán giá trị (Paste Values)'); });
+    if (formulas.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    const date = check(() => readDate(cell('date')));
+    const currency = check(() => {
+      const code = text('currency').toUpperCase() || 'VND';
+      if (!isCurrencyCode(code)) throw new RowError('currency', `"${text('currency')}" không phải mã tiền tệ được hỗ trợ`);
+      return code;
+    });
+    const kind = check(() => {
+      const found = KINDS_BY_TEXT.get(foldText(text('kind')));
+      if (!found) throw new RowError('kind', text('kind') ? `"${text('kind')}" không phải loại hỗ trợ (Nhà ở, Quà, Học bổng, Tiền mặt, Trang thiết bị, Dự án, Khác)` : 'bắt buộc phải nhập');
+      return found;
+    });
+    const status = check(() => {
       const statusText = text('status');
-      const status = statusText ? STATUSES_BY_TEXT.get(foldText(statusText)) : 'pledged';
-      if (!status) throw new RowError('status', `"${statusText}" không phải trạng thái (Cam kết, Đang thực hiện, Hoàn thành, Hủy)`);
-      const description = text('description');
-      if (!description) throw new RowError('description', 'bắt buộc phải nhập');
-
+      const found = statusText ? STATUSES_BY_TEXT.get(foldText(statusText)) : 'pledged';
+      if (!found) throw new RowError('status', `"${statusText}" không phải trạng thái (Cam kết, Đang thực hiện, Hoàn thành, Hủy)`);
+      return found;
+    });
+    const description = check(() => {
+      if (!text('description')) throw new RowError('description', 'bắt buộc phải nhập');
+      return text('description');
+    });
+    const placeId = check(() => {
       const placeText = text('place');
       if (!placeText) throw new RowError('place', 'bắt buộc phải nhập');
-      const placeMatches = places.filter((p) => p.nameFolded === foldText(placeText));
-      if (placeMatches.length !== 1) {
-        const closest = [...places]
-          .sort((a, b) => distance(foldText(placeText), a.nameFolded) - distance(foldText(placeText), b.nameFolded))
-          .slice(0, 3)
-          .map((p) => p.name);
-        throw new RowError('place', placeMatches.length > 1 ? `"${placeText}" trùng tên nhiều đơn vị` : `không có địa bàn "${placeText}"; gần nhất: ${closest.join(', ')}`);
-      }
-
-      const donorName = text('donor');
+      const matches = places.filter((p) => p.nameFolded === foldText(placeText));
+      if (matches.length === 1) return matches[0]!.id;
+      const closest = [...places]
+        .sort((a, b) => distance(foldText(placeText), a.nameFolded) - distance(foldText(placeText), b.nameFolded))
+        .slice(0, 3)
+        .map((p) => p.name);
+      throw new RowError('place', matches.length > 1 ? `"${placeText}" trùng tên nhiều đơn vị` : `không có địa bàn "${placeText}"; gần nhất: ${closest.join(', ')}`);
+    });
+    const donorName = text('donor');
+    const country = text('country') || null;
+    check(() => {
       if (!donorName) throw new RowError('donor', 'bắt buộc phải nhập');
-      const donorKey = foldText(donorName);
-      const country = text('country') || null;
-      const known = donors.some((d) => d.nameKey === donorKey || (d.shortName && foldText(d.shortName) === donorKey));
+      const key = foldText(donorName);
+      const known = donors.some((d) => d.nameKey === key || (d.shortName && foldText(d.shortName) === key));
       if (!known && !country) throw new RowError('donor', `chưa có nhà tài trợ "${donorName}"; ghi Quốc gia để tạo mới`);
-
-      const quantity = readDecimal(cell('quantity'), 'quantity');
-      if (quantity !== null && (parseDecimal(quantity, 'plain').scale > 3 || quantity.replace('.', '').length > 15)) throw new RowError('quantity', 'quá nhiều chữ số');
-      const unitValueMinor = readAmount(cell('unitValue'), 'unitValue', currencyText);
-      let amountMinor = readAmount(cell('amount'), 'amount', currencyText);
-      if (quantity !== null && unitValueMinor !== null) {
-        const product = multiplyQuantity(quantity, unitValueMinor);
-        if (amountMinor === null) amountMinor = product;
-        else if (amountMinor !== product) {
-          throw new RowError('amount', `${formatAmount(amountMinor, currencyText, 'vi')} khác Số lượng × Đơn giá = ${formatAmount(product, currencyText, 'vi')}`);
+    });
+    const quantity = check(() => {
+      const q = readDecimal(cell('quantity'), 'quantity');
+      if (q !== null && (parseDecimal(q, 'plain').scale > 3 || q.replace('.', '').length > 15)) throw new RowError('quantity', 'quá nhiều chữ số');
+      return q;
+    });
+    let amountMinor: number | null | undefined;
+    let unitValueMinor: number | null | undefined;
+    let rate: string | null | undefined = null;
+    if (currency) {
+      unitValueMinor = check(() => readAmount(cell('unitValue'), 'unitValue', currency));
+      amountMinor = check(() => {
+        let amount = readAmount(cell('amount'), 'amount', currency);
+        if (quantity && unitValueMinor !== undefined && unitValueMinor !== null) {
+          const product = multiplyQuantity(quantity, unitValueMinor);
+          if (amount === null) amount = product;
+          else if (amount !== product) {
+            throw new RowError('amount', `${formatAmount(amount, currency, 'vi')} khác Số lượng × Đơn giá = ${formatAmount(product, currency, 'vi')}`);
+          }
         }
-      }
-      if (amountMinor === null) throw new RowError('amount', 'bắt buộc phải nhập (hoặc Số lượng và Đơn giá)');
-
-      let rate: string | null = null;
-      if (currencyText !== 'VND') {
-        rate = readDecimal(cell('rate'), 'rate');
-        if (rate !== null && (!RATE_PATTERN.test(rate) || /^0+(\.0+)?$/.test(rate))) throw new RowError('rate', `tỷ giá ${rate} không hợp lệ`);
-        if (rate === null) {
-          const month = date.slice(0, 7);
-          const monthly = await sql<{ n: number }>`SELECT count(*) AS n FROM exchange_rates WHERE currency = ${currencyText}
-            AND (valid_on = ${month} OR (valid_on LIKE ${month + '-%'} AND valid_on <= ${date}))`.execute(ctx.db);
-          if (!monthly.rows[0]?.n) throw new RowError('rate', `chưa có tỷ giá ${currencyText} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}; hãy ghi Tỷ giá`);
-        }
-      }
-      const beneficiariesText = readDecimal(cell('beneficiaries'), 'beneficiaries');
-      if (beneficiariesText !== null && !/^\d{1,9}$/.test(beneficiariesText)) throw new RowError('beneficiaries', 'phải là số nguyên');
-
-      rows.push({
-        row: rowNumber, date, donorName, country, placeId: placeMatches[0]!.id, kind, description,
-        quantity, unit: text('unit') || null, unitValueMinor, amountMinor, currency: currencyText, rate,
-        beneficiaries: beneficiariesText === null ? null : Number(beneficiariesText), status, notes: text('notes') || null,
+        if (amount === null) throw new RowError('amount', 'bắt buộc phải nhập (hoặc Số lượng và Đơn giá)');
+        return amount;
       });
-    } catch (error) {
-      if (error instanceof RowError) errors.push({ row: rowNumber, column: HEADER_OF[error.column], message: error.message });
-      else throw error;
+      if (currency !== 'VND') {
+        rate = check(() => {
+          const typed = readDecimal(cell('rate'), 'rate');
+          if (typed !== null && (!RATE_PATTERN.test(typed) || /^0+(\.0+)?$/.test(typed))) throw new RowError('rate', `tỷ giá ${typed} không hợp lệ`);
+          return typed;
+        });
+        if (rate === null && date) {
+          const month = date.slice(0, 7);
+          const monthly = await sql<{ n: number }>`SELECT count(*) AS n FROM exchange_rates WHERE currency = ${currency}
+            AND (valid_on = ${month} OR (valid_on LIKE ${month + '-%'} AND valid_on <= ${date}))`.execute(ctx.db);
+          if (!monthly.rows[0]?.n) check(() => { throw new RowError('rate', `chưa có tỷ giá ${currency} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}; hãy ghi Tỷ giá`); });
+        }
+      }
     }
+    const beneficiaries = check(() => {
+      const b = readDecimal(cell('beneficiaries'), 'beneficiaries');
+      if (b !== null && !/^\d{1,9}$/.test(b)) throw new RowError('beneficiaries', 'phải là số nguyên');
+      return b === null ? null : Number(b);
+    });
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    rows.push({
+      row: rowNumber, date: date!, donorName, country, placeId: placeId!, kind: kind!, description: description!,
+      quantity: quantity ?? null, unit: text('unit') || null, unitValueMinor: unitValueMinor ?? null, amountMinor: amountMinor!, currency: currency!,
+      rate: rate ?? null, beneficiaries: beneficiaries ?? null, status: status!, notes: text('notes') || null,
+    });
   }
   if (errors.length) return result(errors);
   if (rows.length === 0) return fileError(`Trang "${sheetName}" không có dòng dữ liệu nào`);
