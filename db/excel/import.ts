@@ -14,9 +14,12 @@ import { foldText } from '../../contract/text';
 import type { Ctx } from '../context';
 import { createDonor } from '../donors';
 import { createPledge } from '../pledges';
+import { isZip, summarizeZip } from './zip';
 import { KINDS_BY_TEXT, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** What a workbook may unpack to; a real 100,000-row sheet is well under this. */
+export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 export const MAX_ROWS = 100_000;
 const MAX_COLUMNS = 60;
 const MAX_ERRORS = 200;
@@ -147,6 +150,11 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   if (options.bytes.length > MAX_FILE_BYTES) return fileError(`Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   if (!/\.(xlsx|xls|ods|csv)$/i.test(options.fileName)) return fileError('Chỉ nhận tệp .xlsx, .xls, .ods hoặc .csv');
 
+  if (isZip(options.bytes)) {
+    const zip = summarizeZip(options.bytes);
+    if (!zip) return fileError('Tệp nén (.xlsx/.ods) bị hỏng');
+    if (zip.uncompressedBytes > MAX_UNPACKED_BYTES) return fileError(`Tệp giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; từ chối để bảo vệ máy`);
+  }
   let workbook: XLSX.WorkBook;
   try {
     workbook = readWorkbook(options.fileName, options.bytes);
