@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { LedgerError, type Bilingual } from '../contract/errors';
 import { fieldLabel } from '../contract/validation';
-import type { Ledger, Site } from './open';
+import type { Ledger, Site, Tracking } from './open';
 import type { DB } from './schema';
 
 /** What every ledger operation receives: the (transactional) database, who is writing, and when. */
 export interface Ctx {
   db: Kysely<DB>;
+  tracking: Tracking;
   site: Site;
   file: string;
   schemaVersion: number;
@@ -15,7 +16,7 @@ export interface Ctx {
 }
 
 export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
-  return { db, site: ledger.site, file: ledger.file, schemaVersion: ledger.schemaVersion, now: new Date().toISOString() };
+  return { db, tracking: ledger.tracking, site: ledger.site, file: ledger.file, schemaVersion: ledger.schemaVersion, now: new Date().toISOString() };
 }
 
 export function notFound(field: string, what: Bilingual): LedgerError {

@@ -7,6 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { LedgerError } from '../contract/errors';
 import { foldText } from '../contract/text';
 import { migrate, SCHEMA_VERSION } from './migrate';
+import { HybridClock } from './sync/clock';
 import type { DB } from './schema';
 
 export interface Site {
@@ -14,7 +15,15 @@ export interface Site {
   name: string;
 }
 
+/** Change tracking state of one open ledger: its clock, and whether a bundle is being applied. */
+export interface Tracking {
+  clock: HybridClock;
+  /** While true the tracking triggers stand aside: merged rows keep the versions they came with. */
+  applying: boolean;
+}
+
 export interface Ledger {
+  tracking: Tracking;
   file: string;
   sqlite: BetterSqlite3.Database;
   db: Kysely<DB>;
@@ -70,10 +79,24 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     sqlite.function('fold_text', { deterministic: true }, (text: unknown) =>
       typeof text === 'string' ? foldText(text) : '',
     );
+    const site: Site = { id: '', name: '' };
+    const tracking: Tracking = { clock: new HybridClock(() => site.id), applying: false };
+    sqlite.function('site_id', () => {
+      if (!site.id) throw new Error('site id not set');
+      return site.id;
+    });
+    sqlite.function('hlc_next', { deterministic: false }, () => tracking.clock.next());
+    sqlite.function('sync_applying', () => (tracking.applying ? 1 : 0));
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
     await migrate(db);
-    const site = await ensureSite(db, options.siteName ?? hostname());
+    Object.assign(site, await ensureSite(db, options.siteName ?? hostname()));
+    // The clock starts past every version already in the file.
+    for (const table of ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones']) {
+      const row = sqlite.prepare(`SELECT max(version) AS v FROM ${table}`).get() as { v: string | null };
+      if (row.v) tracking.clock.observe(row.v);
+    }
     return {
+      tracking,
       file,
       sqlite,
       db,

@@ -27,7 +27,7 @@ describe('migrations', () => {
     const file = fresh();
     const ledger = await openLedger(file, { create: true });
     const tables = ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all().map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(['audit_log', 'deliveries', 'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places', 'pledges', 'schema_migrations', 'settings']);
+    expect(tables).toEqual(['audit_log', 'deliveries', 'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places', 'pledges', 'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones']);
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => ledger.sqlite.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at) VALUES ('d', 'missing', '2022-01-01', 1, 'VND', '1', 1, 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);

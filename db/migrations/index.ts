@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_imported_rows';
+import * as m0003 from './0003_sync';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_initial', up: m0001.up },
   { name: '0002_imported_rows', up: m0002.up },
+  { name: '0003_sync', up: m0003.up },
 ];

@@ -1,0 +1,314 @@
+/**
+ * Bundles: the changes of one installation in one file, carried by USB stick, email or a shared folder.
+ * A bundle is gzip-compressed JSON behind a header line and its SHA-256, so a tampered, truncated or foreign file
+ * is refused before anything is read from it. Merging is by record id: a newer version based on ours replaces
+ * ours; two edits made without seeing each other are a conflict — the later version is kept in the ledger and the
+ * other is kept beside it for the user to choose — so nothing is lost and every installation ends up the same.
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { LedgerError } from '../../contract/errors';
+import type { Ctx } from '../context';
+import { SCHEMA_VERSION } from '../migrate';
+import { refreshSearchText } from '../search';
+
+export const BUNDLE_FORMAT = 'aid-ledger-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+const HEADER = 'AIDLEDGER-BUNDLE';
+
+/** Tables in the order rows must be applied (parents before children). */
+export const BUNDLE_TABLES = [
+  ['places', 'place'],
+  ['place_successors', 'place_successor'],
+  ['donors', 'donor'],
+  ['pledges', 'pledge'],
+  ['deliveries', 'delivery'],
+  ['exchange_rates', 'exchange_rate'],
+] as const;
+type Table = (typeof BUNDLE_TABLES)[number][0];
+type Row = Record<string, unknown> & { id: string; version: string; origin_site: string; base_version: string };
+
+interface Tombstone {
+  entity: string;
+  id: string;
+  version: string;
+  origin_site: string;
+  deleted_at: string;
+}
+
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  schemaVersion: number;
+  site: { id: string; name: string };
+  createdAt: string;
+  since: string;
+  records: Record<Table, Row[]>;
+  tombstones: Tombstone[];
+  audit: Record<string, unknown>[];
+}
+
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  deleted: number;
+}
+
+const refuse = (vi: string, en: string) => new LedgerError('invalid_input', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
+
+export function encodeBundle(bundle: Bundle): Buffer {
+  const body = gzipSync(Buffer.from(JSON.stringify(bundle), 'utf8'));
+  const digest = createHash('sha256').update(body).digest('hex');
+  return Buffer.concat([Buffer.from(`${HEADER} ${BUNDLE_FORMAT_VERSION} ${digest}\n`, 'ascii'), body]);
+}
+
+export function decodeBundle(bytes: Buffer): Bundle {
+  const newline = bytes.indexOf(0x0a);
+  const header = newline > 0 && newline < 200 ? bytes.subarray(0, newline).toString('ascii') : '';
+  const match = /^AIDLEDGER-BUNDLE (\d+) ([0-9a-f]{64})$/.exec(header);
+  if (!match) throw refuse('đây không phải tệp gói dữ liệu của Sổ theo dõi viện trợ', 'this is not an Aid Ledger bundle');
+  if (Number(match[1]) > BUNDLE_FORMAT_VERSION) {
+    throw refuse('gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật', 'it was made by a newer version of the app; update the app');
+  }
+  const body = bytes.subarray(newline + 1);
+  if (createHash('sha256').update(body).digest('hex') !== match[2]) {
+    throw refuse('tệp đã bị sửa đổi hoặc không đầy đủ (sai mã kiểm tra)', 'the file was altered or is incomplete (checksum mismatch)');
+  }
+  let bundle: Bundle;
+  try {
+    bundle = JSON.parse(gunzipSync(body, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8')) as Bundle;
+  } catch {
+    throw refuse('nội dung không đọc được', 'its content cannot be read');
+  }
+  if (bundle.format !== BUNDLE_FORMAT || !bundle.records || !Array.isArray(bundle.tombstones)) {
+    throw refuse('định dạng không đúng', 'unknown format');
+  }
+  if (bundle.schemaVersion > SCHEMA_VERSION) {
+    throw refuse('gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật', 'it was made by a newer version of the app; update the app');
+  }
+  return bundle;
+}
+
+function versionTime(version: string): string {
+  const ms = Number(version.split('-')[0] ?? 0);
+  return ms > 0 ? new Date(ms).toISOString() : '';
+}
+
+/** This installation's changes since the last export to `destination` (or all of them). */
+export async function exportBundle(ctx: Ctx, options: { all?: boolean; destination?: string } = {}): Promise<{ bundle: Bundle; bytes: Buffer }> {
+  const destination = options.destination ?? 'province';
+  const mark = await sql<{ exportedVersion: string }>`SELECT exported_version FROM sync_marks WHERE destination = ${destination}`.execute(ctx.db);
+  const since = options.all ? '' : (mark.rows[0]?.exportedVersion ?? '');
+  const records = {} as Record<Table, Row[]>;
+  let upTo = since;
+  // An incremental bundle holds this installation's own edits; a full one holds everything it has.
+  const own = options.all ? '' : ` AND origin_site = '${ctx.site.id.replace(/'/g, "''")}'`;
+  for (const [table] of BUNDLE_TABLES) {
+    // Raw rows, as stored: the merge writes them back column for column.
+    const rows = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE version > '${since.replace(/'/g, "''")}'${own} ORDER BY version`).execute(ctx.db)).rows;
+    records[table] = rows.map((r) => {
+      const { search_text: _search, ...row } = r as Row & { search_text?: unknown };
+      return snakeRow(row);
+    });
+    for (const r of records[table]) if (r.version > upTo) upTo = r.version;
+  }
+  const tombstones = (await sql.raw<Tombstone>(`SELECT * FROM tombstones WHERE version > '${since.replace(/'/g, "''")}'${own} ORDER BY version`).execute(ctx.db)).rows.map((t) => snakeRow(t as unknown as Row) as unknown as Tombstone);
+  for (const t of tombstones) if (t.version > upTo) upTo = t.version;
+  const audit = (await sql.raw(`SELECT * FROM audit_log WHERE site_id = '${ctx.site.id.replace(/'/g, "''")}' AND at >= '${versionTime(since)}' ORDER BY rowid`).execute(ctx.db)).rows.map((a) => snakeRow(a as Row));
+  const bundle: Bundle = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    site: { id: ctx.site.id, name: ctx.site.name },
+    createdAt: ctx.now,
+    since,
+    records,
+    tombstones,
+    audit,
+  };
+  if (upTo > since) {
+    await sql`INSERT INTO sync_marks (destination, exported_version) VALUES (${destination}, ${upTo})
+      ON CONFLICT (destination) DO UPDATE SET exported_version = excluded.exported_version`.execute(ctx.db);
+  }
+  const counts = Object.fromEntries(BUNDLE_TABLES.map(([t]) => [t, records[t].length]));
+  await logSync(ctx, 'export', bundle.site, destination, { ...counts, tombstones: tombstones.length });
+  return { bundle, bytes: encodeBundle(bundle) };
+}
+
+/** Kysely hands rows back camelCased; bundles carry the stored column names. */
+function snakeRow(row: Record<string, unknown>): Row {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v])) as Row;
+}
+
+async function logSync(ctx: Ctx, direction: 'export' | 'import', site: { id: string; name: string }, fileName: string, counts: object) {
+  await sql`INSERT INTO sync_log (id, at, direction, peer_site_id, peer_site_name, file_name, counts)
+    VALUES (${crypto.randomUUID()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(ctx.db);
+}
+
+const columnCache = new Map<string, string[]>();
+async function columnsOf(ctx: Ctx, table: string): Promise<string[]> {
+  if (!columnCache.has(table)) {
+    const info = await sql.raw<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`).execute(ctx.db);
+    columnCache.set(table, info.rows.map((r) => r.name));
+  }
+  return columnCache.get(table)!;
+}
+
+async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean) {
+  const columns = (await columnsOf(ctx, table)).filter((c) => c in row && c !== 'search_text');
+  const values = columns.map((c) => row[c] as never);
+  if (insert) {
+    await sql`INSERT INTO ${sql.raw(table)} (${sql.join(columns.map((c) => sql.raw(c)))}) VALUES (${sql.join(values)})`.execute(ctx.db);
+  } else {
+    const sets = columns.filter((c) => c !== 'id').map((c) => sql`${sql.raw(c)} = ${row[c] as never}`);
+    await sql`UPDATE ${sql.raw(table)} SET ${sql.join(sets)} WHERE id = ${row.id}`.execute(ctx.db);
+  }
+}
+
+type Relation = 'same' | 'theirs-newer' | 'ours-newer' | 'concurrent';
+
+/** How a remote version relates to ours: the same, built on ours, ours built on it, or made without seeing each other. */
+export function relate(ours: Pick<Row, 'version' | 'origin_site' | 'base_version'>, theirs: Pick<Row, 'version' | 'origin_site' | 'base_version'>): Relation {
+  if (ours.version === theirs.version) return 'same';
+  if (theirs.base_version === ours.version) return 'theirs-newer';
+  if (ours.base_version === theirs.version) return 'ours-newer';
+  if (ours.origin_site === theirs.origin_site) return theirs.version > ours.version ? 'theirs-newer' : 'ours-newer';
+  return 'concurrent';
+}
+
+async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | null, other: Row | null, keptVersion: string, otherVersion: string): Promise<boolean> {
+  const result = await sql`INSERT INTO sync_conflicts (id, entity, record_id, kept_version, other_version, kept, other, detected_at)
+    VALUES (${crypto.randomUUID()}, ${entity}, ${id}, ${keptVersion}, ${otherVersion}, ${kept ? JSON.stringify(kept) : null}, ${other ? JSON.stringify(other) : null}, ${ctx.now})
+    ON CONFLICT (entity, record_id, kept_version, other_version) DO NOTHING`.execute(ctx.db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/** Applies a bundle; with dryRun the same work is done and rolled back, so the preview is exact. */
+export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: boolean; fileName?: string } = {}): Promise<MergeCounts> {
+  const bundle = decodeBundle(bytes);
+  const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0 };
+  await sql`SAVEPOINT bundle_import`.execute(ctx.db);
+  ctx.tracking.applying = true;
+  try {
+    const touchedPledges = new Set<string>();
+    for (const [table, entity] of BUNDLE_TABLES) {
+      let rows = bundle.records[table] ?? [];
+      if (table === 'places') rows = parentsFirst(rows);
+      for (const theirs of rows) {
+        ctx.tracking.clock.observe(theirs.version);
+        const ours = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE id = '${String(theirs.id).replace(/'/g, "''")}'`).execute(ctx.db)).rows[0];
+        if (!ours) {
+          const tomb = await tombstoneOf(ctx, entity, theirs.id);
+          if (tomb && tomb.version >= theirs.version) {
+            counts.unchanged++;
+            continue;
+          }
+          await writeRow(ctx, table, theirs, true);
+          if (tomb) await sql`DELETE FROM tombstones WHERE entity = ${entity} AND id = ${theirs.id}`.execute(ctx.db);
+          counts.inserted++;
+        } else {
+          const ourRow = snakeRow(ours);
+          const relation = relate(ourRow, theirs);
+          if (relation === 'same' || relation === 'ours-newer') {
+            counts.unchanged++;
+            continue;
+          }
+          if (relation === 'theirs-newer') {
+            await writeRow(ctx, table, theirs, false);
+            counts.updated++;
+          } else {
+            // Made without seeing each other: the later version stays in the ledger, the other is kept beside it.
+            const theirsWins = theirs.version > ourRow.version;
+            if (theirsWins) await writeRow(ctx, table, theirs, false);
+            const [kept, other] = theirsWins ? [theirs, ourRow] : [ourRow, theirs];
+            if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version)) counts.conflicts++;
+            else counts.unchanged++;
+          }
+        }
+        if (table === 'pledges') touchedPledges.add(theirs.id);
+      }
+    }
+    // Deletions: children first, so foreign keys hold.
+    const order = ['delivery', 'pledge', 'exchange_rate', 'donor', 'place_successor', 'place'];
+    const tombstones = [...bundle.tombstones].sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity));
+    for (const tomb of tombstones) {
+      ctx.tracking.clock.observe(tomb.version);
+      const table = BUNDLE_TABLES.find(([, e]) => e === tomb.entity)?.[0];
+      if (!table) continue;
+      const ours = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE id = '${String(tomb.id).replace(/'/g, "''")}'`).execute(ctx.db)).rows[0];
+      const existing = await tombstoneOf(ctx, tomb.entity, tomb.id);
+      if (ours) {
+        const ourRow = snakeRow(ours);
+        if (ourRow.version > tomb.version && ourRow.origin_site !== tomb.origin_site) {
+          // Edited here after being deleted there: the edit stays, and the deletion is shown as a conflict.
+          if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
+          continue;
+        }
+        await sql.raw(`DELETE FROM ${table} WHERE id = '${String(tomb.id).replace(/'/g, "''")}'`).execute(ctx.db);
+        counts.deleted++;
+      } else if (!existing || existing.version >= tomb.version) {
+        if (existing) {
+          counts.unchanged++;
+          continue;
+        }
+      }
+      await sql`INSERT INTO tombstones (entity, id, version, origin_site, deleted_at) VALUES (${tomb.entity}, ${tomb.id}, ${tomb.version}, ${tomb.origin_site}, ${tomb.deleted_at})
+        ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at
+        WHERE excluded.version > tombstones.version`.execute(ctx.db);
+    }
+    for (const id of touchedPledges) await refreshSearchText(ctx, 'pledge', id);
+    for (const entry of bundle.audit ?? []) {
+      const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
+      await sql`INSERT OR IGNORE INTO audit_log (${sql.join(columns.map((c) => sql.raw(c)))}) VALUES (${sql.join(columns.map((c) => entry[c] as never))})`.execute(ctx.db);
+    }
+    const problems = (await sql.raw<{ table: string }>('PRAGMA foreign_key_check').execute(ctx.db)).rows;
+    if (problems.length) {
+      throw refuse(
+        `gói tham chiếu tới danh mục (địa bàn, nhà tài trợ) chưa có ở đây (${problems.length} bản ghi); hãy nhập gói danh mục của tỉnh trước`,
+        `it refers to places or donors this ledger does not have (${problems.length} rows); import the province's reference bundle first`,
+      );
+    }
+  } catch (error) {
+    ctx.tracking.applying = false;
+    await sql`ROLLBACK TO SAVEPOINT bundle_import`.execute(ctx.db);
+    await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
+    if (error instanceof Error && /UNIQUE constraint failed: donors.name_key/.test(error.message)) {
+      throw refuse('có nhà tài trợ trùng tên với một nhà tài trợ khác ở đây', 'a donor has the same name as a different donor here');
+    }
+    throw error;
+  }
+  ctx.tracking.applying = false;
+  if (options.dryRun) await sql`ROLLBACK TO SAVEPOINT bundle_import`.execute(ctx.db);
+  else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts);
+  await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
+  return counts;
+}
+
+async function tombstoneOf(ctx: Ctx, entity: string, id: string): Promise<Tombstone | undefined> {
+  const row = (await sql<Record<string, unknown>>`SELECT * FROM tombstones WHERE entity = ${entity} AND id = ${id}`.execute(ctx.db)).rows[0];
+  return row ? (snakeRow(row) as unknown as Tombstone) : undefined;
+}
+
+function parentsFirst(rows: Row[]): Row[] {
+  const ids = new Set(rows.map((r) => r.id));
+  const out: Row[] = [];
+  const placed = new Set<string>();
+  let pending = rows;
+  while (pending.length) {
+    const next = pending.filter((r) => {
+      const parent = r.parent_id as string | null;
+      if (!parent || !ids.has(parent) || placed.has(parent)) {
+        out.push(r);
+        placed.add(r.id);
+        return false;
+      }
+      return true;
+    });
+    if (next.length === pending.length) return [...out, ...next];
+    pending = next;
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+/** Change tracking and bundles: two installations exchanging files, in any order, twice, with edits on both sides. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contextFor } from '../db/context';
+import { decodeBundle, exportBundle, importBundle, type MergeCounts } from '../db/sync/bundle';
+import { HybridClock, parseVersion } from '../db/sync/clock';
+import type { Ledger } from '../db/open';
+import { tableCounts, tempLedger, type TestLedger } from './helpers';
+
+let province: TestLedger;
+let district: TestLedger;
+
+async function exportFrom(t: TestLedger, all = false): Promise<Buffer> {
+  return t.ledger.db.transaction().execute(async (trx) => (await exportBundle(contextFor(t.ledger, trx), { all })).bytes);
+}
+async function importInto(t: TestLedger, bytes: Buffer, dryRun = false): Promise<MergeCounts> {
+  return t.ledger.db.transaction().execute((trx) => importBundle(contextFor(t.ledger, trx), bytes, { dryRun }));
+}
+/** Every ledger row as it reads, without the columns that differ by installation (search text). */
+function snapshot(ledger: Ledger) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones']) {
+    out[table] = ledger.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${table === 'tombstones' ? 'entity, id' : 'id'}`).all().map((r) => {
+      const { search_text: _s, ...rest } = r as Record<string, unknown>;
+      return rest;
+    });
+  }
+  return out;
+}
+
+beforeEach(async () => {
+  province = await tempLedger({ siteName: 'Sở Ngoại vụ' });
+  // The district starts from the province's reference data.
+  district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
+  await importInto(district, await exportFrom(province, true));
+});
+afterEach(async () => {
+  await province.close();
+  await district.close();
+});
+
+async function districtPledge(t: TestLedger, amount: number, description = 'Nhà tình nghĩa', donorName = `Quỹ hỗ trợ ${t.ledger.site.name}`) {
+  const places = await t.service.invoke('places.list', {});
+  const donor = (await t.service.invoke('donors.list', {})).find((d) => d.name === donorName) ?? (await t.service.invoke('donors.create', { name: donorName, kind: 'foundation' }));
+  return t.service.invoke('pledges.create', {
+    donorId: donor.id, placeId: places.find((p) => p.name === 'Bảo Lạc')!.id, kind: 'house', description, amountMinor: amount, currency: 'VND', pledgeDate: '2022-09-01',
+  });
+}
+
+describe('the hybrid clock', () => {
+  it('orders edits even when the wall clock stands still or goes back', () => {
+    let now = 1_000;
+    const clock = new HybridClock(() => 'site-a', () => now);
+    const a = clock.next();
+    const b = clock.next();
+    now = 500;
+    const c = clock.next();
+    expect([a, b, c]).toEqual([...[a, b, c]].sort());
+    expect(new Set([a, b, c]).size).toBe(3);
+    clock.observe('0000000000009000-000002-site-b');
+    expect(clock.next() > '0000000000009000-000002-site-b').toBe(true);
+    expect(parseVersion(a)).toEqual({ ms: 1000, counter: 0, site: 'site-a' });
+  });
+});
+
+describe('change tracking', () => {
+  it('versions every write and leaves a tombstone for every deletion, in the same transaction', async () => {
+    const p = await districtPledge(district, 100);
+    const row = () => district.ledger.sqlite.prepare('SELECT version, origin_site, base_version FROM pledges WHERE id = ?').get(p.id) as Record<string, string>;
+    const first = row();
+    expect(first.origin_site).toBe(district.ledger.site.id);
+    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 200 });
+    expect(row().version > first.version).toBe(true);
+    const before = tableCounts(district.ledger);
+    // A refused edit changes no version.
+    await district.service.call('pledges.update', { id: p.id, amountMinor: -1 });
+    expect(tableCounts(district.ledger)).toEqual(before);
+    await district.service.invoke('pledges.delete', { id: p.id });
+    expect(district.ledger.sqlite.prepare(`SELECT entity, origin_site FROM tombstones WHERE id = ?`).get(p.id)).toEqual({ entity: 'pledge', origin_site: district.ledger.site.id });
+  });
+});
+
+describe('bundles', () => {
+  it('carry a district\'s new records to the province once, whatever the number of imports', async () => {
+    await districtPledge(district, 700_000_000);
+    await districtPledge(district, 500_000_000, 'Quà Tết');
+    const bundle = await exportFrom(district);
+    expect(await importInto(province, bundle, true)).toMatchObject({ inserted: 3, conflicts: 0 });
+    expect((await province.service.invoke('app.info', {})).counts.pledges).toBe(0); // the preview wrote nothing
+    expect(await importInto(province, bundle)).toMatchObject({ inserted: 3, updated: 0, conflicts: 0 });
+    expect(await importInto(province, bundle)).toMatchObject({ inserted: 0, updated: 0, conflicts: 0, unchanged: 3 });
+    const totals = await province.service.invoke('totals', { by: 'donor' });
+    expect(totals.total.pledged).toBe(1_200_000_000);
+    expect((await province.service.invoke('pledges.list', { filter: { text: 'qua tet' } })).total).toBe(1);
+    // The next export holds only what changed since.
+    expect(decodeBundle(await exportFrom(district)).records.pledges).toHaveLength(0);
+  });
+
+  it('merge edits made in turn, and keep both sides of edits made without seeing each other', async () => {
+    const p = await districtPledge(district, 100);
+    await importInto(province, await exportFrom(district, true));
+    // The province amends it, the district sees that, then amends it again: each edit builds on the last.
+    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 200 });
+    expect(await importInto(district, await exportFrom(province, true))).toMatchObject({ updated: 1, conflicts: 0 });
+    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 300 });
+    expect(await importInto(province, await exportFrom(district, true))).toMatchObject({ updated: 1, conflicts: 0 });
+    expect((await province.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor).toBe(300);
+
+    // Now both edit without exchanging: a conflict on both sides, the same version kept everywhere, the other kept beside it.
+    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 400 });
+    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 500 });
+    const fromDistrict = await exportFrom(district, true);
+    const fromProvince = await exportFrom(province, true);
+    expect(await importInto(province, fromDistrict)).toMatchObject({ conflicts: 1 });
+    expect(await importInto(district, fromProvince)).toMatchObject({ conflicts: 1 });
+    const amount = async (t: TestLedger) => (await t.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor;
+    expect(await amount(province)).toBe(await amount(district));
+    expect([400, 500]).toContain(await amount(province));
+    const conflict = province.ledger.sqlite.prepare('SELECT kept, other FROM sync_conflicts').get() as { kept: string; other: string };
+    expect([JSON.parse(conflict.kept).amount_minor, JSON.parse(conflict.other).amount_minor].sort()).toEqual([400, 500]);
+    // Importing again finds nothing new.
+    expect(await importInto(province, fromDistrict)).toMatchObject({ conflicts: 0, inserted: 0, updated: 0 });
+  });
+
+  it('give the same ledger whatever order they are imported in', async () => {
+    const other = await tempLedger({ seed: false, siteName: 'Huyện Nguyên Bình' });
+    try {
+      await importInto(other, await exportFrom(province, true));
+      const a = await districtPledge(district, 111);
+      await districtPledge(other, 222, 'Quà');
+      await district.service.invoke('pledges.update', { id: a.id, amountMinor: 333 });
+      const bundles = [await exportFrom(district, true), await exportFrom(other, true)];
+      const one = await tempLedger({ seed: false });
+      const two = await tempLedger({ seed: false });
+      try {
+        await importInto(one, await exportFrom(province, true));
+        await importInto(two, await exportFrom(province, true));
+        for (const b of bundles) await importInto(one, b);
+        for (const b of [...bundles].reverse()) await importInto(two, b);
+        expect(snapshot(one.ledger)).toEqual(snapshot(two.ledger));
+        expect((await one.service.invoke('totals', { by: 'kind' })).total.pledged).toBe(333 + 222);
+      } finally {
+        await one.close();
+        await two.close();
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('carry deletions', async () => {
+    const p = await districtPledge(district, 100);
+    await importInto(province, await exportFrom(district, true));
+    await district.service.invoke('pledges.delete', { id: p.id });
+    expect(await importInto(province, await exportFrom(district))).toMatchObject({ deleted: 1 });
+    expect((await province.service.invoke('app.info', {})).counts.pledges).toBe(0);
+  });
+
+  it('refuse a tampered, truncated, foreign or newer-format file and change nothing', async () => {
+    await districtPledge(district, 100);
+    const good = await exportFrom(district, true);
+    const before = tableCounts(province.ledger);
+    const tampered = Buffer.from(good);
+    tampered[tampered.length - 10] ^= 0xff;
+    const newer = Buffer.from(good.toString('latin1').replace(/^AIDLEDGER-BUNDLE 1 /, 'AIDLEDGER-BUNDLE 9 '), 'latin1');
+    for (const [bytes, message] of [
+      [tampered, 'sai mã kiểm tra'],
+      [good.subarray(0, good.length - 20), 'sai mã kiểm tra'],
+      [Buffer.from('PK\u0003\u0004 a spreadsheet'), 'không phải tệp gói dữ liệu'],
+      [newer, 'phiên bản mới hơn'],
+    ] as const) {
+      await expect(importInto(province, bytes)).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining(message) } });
+      expect(tableCounts(province.ledger)).toEqual(before);
+    }
+  });
+});
