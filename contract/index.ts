@@ -211,6 +211,17 @@ export const ImportInput = z.strictObject({
   base64: z.string().max(40_000_000),
 });
 
+// ---------- sync ----------
+
+export const SITE_ROLES = ['province', 'district'] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+export const SyncExportInput = z.strictObject({ all: z.boolean().default(false) });
+export const SyncResolveInput = z.strictObject({
+  conflictId: Id,
+  /** Keep the version now in the ledger, or put the other one back. */
+  keep: z.enum(['kept', 'other']),
+});
+
 // ---------- settings ----------
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -221,6 +232,8 @@ export const SettingsUpdateInput = z.strictObject({
   /** This installation's name, recorded with every change it makes. */
   siteName: z.string().trim().min(1).max(100).optional(),
   language: z.enum(LANGUAGES).optional(),
+  siteRole: z.enum(SITE_ROLES).optional(),
+  sitePlaceId: Id.nullable().optional(),
 });
 
 // ---------- results ----------
@@ -333,6 +346,46 @@ export interface Settings {
   siteName: string;
   siteId: string;
   language: Language;
+  siteRole: SiteRole;
+  /** The district or commune a district office works for. */
+  sitePlaceId: string | null;
+}
+
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  deleted: number;
+}
+
+export interface BundleFile extends ExcelFile {
+  records: number;
+}
+
+export interface SyncConflict {
+  id: string;
+  entity: string;
+  recordId: string;
+  detectedAt: string;
+  /** The version in the ledger and the other one, as stored (null: deleted). */
+  kept: Record<string, unknown> | null;
+  other: Record<string, unknown> | null;
+  keptSite: string;
+  otherSite: string;
+}
+
+export interface SyncLogEntry {
+  at: string;
+  direction: 'export' | 'import';
+  siteName: string;
+  fileName: string;
+  counts: Record<string, number>;
+}
+
+export interface SyncStatus {
+  conflicts: SyncConflict[];
+  log: SyncLogEntry[];
 }
 
 export interface Place {
@@ -526,6 +579,11 @@ export const contract = {
   'imports.template': method<ExcelFile>()(TemplateInput),
   'imports.preview': method<ImportResult>()(ImportInput),
   'imports.apply': method<ImportResult>()(ImportInput),
+  'sync.export': method<BundleFile>()(SyncExportInput),
+  'sync.preview': method<MergeCounts>()(ImportInput),
+  'sync.import': method<MergeCounts>()(ImportInput),
+  'sync.status': method<SyncStatus>()(EmptyInput),
+  'sync.resolve': method<{ id: string }>()(SyncResolveInput),
 } as const;
 
 export type Contract = typeof contract;

@@ -115,9 +115,9 @@ async function setSuccessors(ctx: Ctx, placeId: string, successorIds: string[]) 
   }
 }
 
-export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>): Promise<Place> {
+export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>, id: string = crypto.randomUUID()): Promise<Place> {
   const row: PlacesTable = {
-    id: crypto.randomUUID(),
+    id,
     name: input.name,
     nameFolded: foldText(input.name),
     level: input.level,

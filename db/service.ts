@@ -22,6 +22,7 @@ import { buildReport } from './reports/build';
 import { reportFileName, writeReport } from './reports/excel';
 import { importSpreadsheet } from './excel/import';
 import { writeTemplate } from './excel/template';
+import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
 
@@ -59,6 +60,11 @@ export const handlers: Handlers = {
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
   'imports.preview': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: true }),
+  'sync.export': syncExport,
+  'sync.preview': (ctx, input) => syncImport(ctx, input, true),
+  'sync.import': (ctx, input) => syncImport(ctx, input, false),
+  'sync.status': (ctx) => syncStatus(ctx),
+  'sync.resolve': syncResolve,
   'imports.apply': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: false }),
 };
 

@@ -1,8 +1,8 @@
 /** Settings kept in the ledger file: the department's name, this installation's name, the UI language. */
-import type { Language, ParsedInput, Settings } from '../contract';
+import type { Language, ParsedInput, Settings, SiteRole } from '../contract';
 import type { Ctx } from './context';
 
-const KEYS = { departmentName: 'department.name', siteName: 'site.name', language: 'ui.language' } as const;
+const KEYS = { departmentName: 'department.name', siteName: 'site.name', language: 'ui.language', siteRole: 'site.role', sitePlaceId: 'site.placeId' } as const;
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {
   const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).execute();
@@ -12,13 +12,16 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
     siteName: values.get(KEYS.siteName) ?? ctx.site.name,
     siteId: ctx.site.id,
     language: (values.get(KEYS.language) as Language | undefined) ?? 'vi',
+    siteRole: (values.get(KEYS.siteRole) as SiteRole | undefined) ?? 'province',
+    sitePlaceId: values.get(KEYS.sitePlaceId) || null,
   };
 }
 
 export async function updateSettings(ctx: Ctx, input: ParsedInput<'settings.update'>): Promise<Settings> {
   for (const field of Object.keys(KEYS) as (keyof typeof KEYS)[]) {
-    const value = input[field];
-    if (value === undefined) continue;
+    const given = input[field];
+    if (given === undefined) continue;
+    const value = given ?? '';
     await ctx.db
       .insertInto('settings')
       .values({ key: KEYS[field], value, updatedAt: ctx.now })

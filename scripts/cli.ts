@@ -24,7 +24,8 @@ export const DEFAULT_FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json')
 
 const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command line
 
-  init   --db FILE [--site NAME]        tạo sổ mới và nạp danh mục địa bàn / create a ledger with its places
+  init   --db FILE [--site NAME] [--role province|district] [--place CODE_OR_NAME]
+                                        tạo sổ mới và nạp danh mục địa bàn / create a ledger with its places
   demo   --db FILE [--fixture PATH]     nạp dữ liệu mẫu Cao Bằng 2022 / load the Cao Bằng 2022 demo data
   info   --db FILE [--json]             thông tin sổ / ledger information
   generate --db FILE [--rows N] [--seed S]  sổ mô phỏng để thử tải / a synthetic ledger for scale tests
@@ -34,6 +35,10 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
                                         mẫu nhập liệu cho huyện / the data-entry workbook for a district
   import --db FILE PATH [--dry-run] [--json]
                                         nhập tệp .xlsx/.xls/.ods/.csv / import a spreadsheet
+  bundle export --db FILE --out FILE [--all]
+                                        gói dữ liệu thay đổi để gửi tỉnh / this site's changes as a bundle
+  bundle import --db FILE PATH [--dry-run] [--json]
+                                        nhập gói dữ liệu / merge a bundle
   totals --db FILE --by place|donor|kind|quarter|currency [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--usd] [--json]
                                         tổng cam kết và đã giao / pledged and delivered totals
 `;
@@ -61,6 +66,8 @@ function options(args: string[]) {
       place: { type: 'string' },
       out: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      role: { type: 'string' },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -94,9 +101,19 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'init': {
       const file = requireDb(values);
-      const added = await withLedger(file, true, values.site, (ledger) =>
-        ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx))),
-      );
+      if (values.role && values.role !== 'province' && values.role !== 'district') throw new UsageError('--role phải là province hoặc district / --role must be province or district');
+      if (values.role === 'district' && !values.place) throw new UsageError('Văn phòng huyện cần --place / A district office needs --place');
+      const added = await withLedger(file, true, values.site, async (ledger) => {
+        const count = await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
+        const service = createLedgerService(ledger);
+        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id) : undefined;
+        await service.invoke('settings.update', {
+          ...(values.site ? { siteName: values.site } : {}),
+          ...(values.role ? { siteRole: values.role as 'province' | 'district' } : {}),
+          ...(placeId ? { sitePlaceId: placeId } : {}),
+        });
+        return count;
+      });
       out(added ? `Đã tạo sổ ${file} với ${added} đơn vị hành chính / Created ${file} with ${added} places` : `Sổ ${file} đã có sẵn / ${file} already initialised`);
       return 0;
     }
@@ -167,6 +184,29 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
       return result.errors.length ? 1 : 0;
+    }
+    case 'bundle': {
+      const [action, path] = positionals;
+      if (action === 'export') {
+        if (!values.out) throw new UsageError('Thiếu --out FILE / Missing --out FILE');
+        const outFile = values.out;
+        const file = await withLedger(requireDb(values), false, undefined, (ledger) => createLedgerService(ledger).invoke('sync.export', { all: values.all }));
+        writeFileSync(outFile, Buffer.from(file.base64, 'base64'));
+        out(`Đã ghi gói ${outFile}: ${file.records} bản ghi / Bundle written: ${outFile} (${file.records} records)`);
+        return 0;
+      }
+      if (action === 'import') {
+        if (!path) throw new UsageError('Thiếu đường dẫn gói / Missing the bundle to import');
+        if (!existsSync(path)) throw new UsageError(`Không thấy tệp ${path} / File not found: ${path}`);
+        const input = { fileName: basename(path), base64: readFileSync(path).toString('base64') };
+        const counts = await withLedger(requireDb(values), false, undefined, (ledger) =>
+          createLedgerService(ledger).invoke(values['dry-run'] ? 'sync.preview' : 'sync.import', input),
+        );
+        if (values.json) out(JSON.stringify({ inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, conflicts: counts.conflicts }));
+        else out(`Thêm ${counts.inserted}, cập nhật ${counts.updated}, không đổi ${counts.unchanged}, xung đột ${counts.conflicts}, xóa ${counts.deleted} / inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged}, conflicts ${counts.conflicts}, deleted ${counts.deleted}`);
+        return 0;
+      }
+      throw new UsageError('Dùng: bundle export | bundle import / Use: bundle export | bundle import');
     }
     case 'info': {
       const info = await withLedger(requireDb(values), false, undefined, (ledger) => createLedgerService(ledger).invoke('app.info', {}));

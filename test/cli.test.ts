@@ -58,3 +58,27 @@ describe('cli', () => {
     expect(cli('demo', '--db', db, '--fixture', FIXTURE).status).toBe(1); // already loaded
   });
 });
+
+describe('cli bundles', () => {
+  it('carry a district office\'s data to the province, once', () => {
+    const provinceDb = join(dir.dir, 'province.sqlite');
+    const districtDb = join(dir.dir, 'district.sqlite');
+    const reference = join(dir.dir, 'reference.aidledger');
+    const changes = join(dir.dir, 'changes.aidledger');
+    expect(cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ', '--role', 'province').status).toBe(0);
+    expect(cli('bundle', 'export', '--db', provinceDb, '--out', reference, '--all').status).toBe(0);
+    expect(cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc').status).toBe(0);
+    // Places seeded apart are the same records: the reference bundle finds nothing new.
+    expect(JSON.parse(cli('bundle', 'import', '--db', districtDb, reference, '--json').stdout)).toEqual({ inserted: 0, updated: 0, unchanged: 11, conflicts: 0 });
+    expect(cli('demo', '--db', districtDb, '--fixture', FIXTURE).status).toBe(0);
+    expect(cli('bundle', 'export', '--db', districtDb, '--out', changes).status).toBe(0);
+    expect(JSON.parse(cli('bundle', 'import', '--db', provinceDb, changes, '--json').stdout)).toEqual({ inserted: 13, updated: 0, unchanged: 0, conflicts: 0 });
+    expect(JSON.parse(cli('bundle', 'import', '--db', provinceDb, changes, '--json').stdout)).toEqual({ inserted: 0, updated: 0, unchanged: 13, conflicts: 0 });
+    const totals = JSON.parse(cli('totals', '--db', provinceDb, '--by', 'donor', '--json').stdout);
+    expect(totals.total.pledged).toBe(3_700_000_000);
+    const bad = cli('bundle', 'import', '--db', provinceDb, FIXTURE, '--json');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('không phải tệp gói dữ liệu');
+    expect(cli('init', '--db', join(dir.dir, 'x.sqlite'), '--role', 'district').status).toBe(2);
+  });
+});
