@@ -18,9 +18,10 @@ import { Pledges } from './screens/Pledges';
 import { Rates } from './screens/Rates';
 import { Reports } from './screens/Reports';
 import { Imports } from './screens/Imports';
+import { Sync } from './screens/Sync';
 import { Settings } from './screens/Settings';
 
-export const SCREENS = ['dashboard', 'pledges', 'reports', 'imports', 'donors', 'places', 'rates', 'settings'] as const;
+export const SCREENS = ['dashboard', 'pledges', 'reports', 'imports', 'sync', 'donors', 'places', 'rates', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export function App() {
@@ -128,6 +129,7 @@ export function App() {
               {screen === 'rates' && <Rates />}
               {screen === 'reports' && <Reports />}
               {screen === 'imports' && <Imports />}
+              {screen === 'sync' && <Sync />}
               {screen === 'settings' && <Settings onLanguage={applyLanguage} />}
             </Layout.Content>
           </Layout>
