@@ -29,7 +29,7 @@ function snapshot() {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
-      foreignKeys: db.pragma('foreign_key_check').length,
+      foreignKeys: (db.pragma('foreign_key_check') as unknown[]).length,
       pledges: count('pledges'),
       deliveries: count('deliveries'),
       donors: count('donors'),
