@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Delivery, PledgeRow } from '../../../contract';
 import { ClientError } from '../api';
 import { parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
-import { errorText, useLedger, useLedgerMutation } from '../queries';
+import { errorText, useLedgerMutation } from '../queries';
+import { useProposedRate } from './useProposedRate';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
 import { DATE_FORMAT } from './PledgeFormModal';
 
@@ -37,7 +38,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
   const currency = pledge.currency;
   const needsRate = currency !== 'VND';
   const date = Form.useWatch('deliveryDate', form)?.format('YYYY-MM-DD');
-  const proposal = useLedger('rates.propose', { currency, date: date ?? '' }, { enabled: open && needsRate && Boolean(date) });
+  const proposal = useProposedRate(form as never, { open, currency, date, needsRate, rateEdited, lang });
 
   useEffect(() => {
     if (!open) return;
@@ -58,10 +59,6 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
     );
   }, [open, delivery, form, currency, lang, needsRate]);
 
-  useEffect(() => {
-    if (!open || !needsRate || rateEdited || proposal.isFetching) return;
-    form.setFieldsValue({ rate: proposal.data ? showRate(proposal.data.rate, lang) : '', rateSource: proposal.data?.source ?? '' });
-  }, [open, needsRate, rateEdited, proposal.data, proposal.isFetching, form, lang]);
 
   async function save(values: Values) {
     setFormError(null);

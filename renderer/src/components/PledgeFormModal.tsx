@@ -11,7 +11,8 @@ import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from 
 import { ClientError } from '../api';
 import { money, parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
 import { vocabulary } from '../i18n';
-import { errorText, useLedger, useLedgerMutation } from '../queries';
+import { errorText, useLedgerMutation } from '../queries';
+import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
 import { DonorPicker, PlacePicker } from './pickers';
@@ -101,13 +102,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
   }, [open, pledge, form, lang]);
 
   const needsRate = currency !== 'VND' && isCurrencyCode(currency);
-  const proposal = useLedger('rates.propose', { currency, date: pledgeDate ?? '' }, { enabled: open && needsRate && Boolean(pledgeDate) });
-
-  // A proposed rate fills the field until the user types their own.
-  useEffect(() => {
-    if (!open || !needsRate || rateEdited || proposal.isFetching) return;
-    form.setFieldsValue({ rate: proposal.data ? showRate(proposal.data.rate, lang) : '', rateSource: proposal.data?.source ?? '' });
-  }, [open, needsRate, rateEdited, proposal.data, proposal.isFetching, form, lang]);
+  const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
 
   const quantity = parseQuantity(quantityText ?? '', lang);
   const unitValue = parseMoneyText(unitValueText, currency, lang);
