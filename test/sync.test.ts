@@ -147,6 +147,25 @@ describe('bundles', () => {
     }
   });
 
+  it('bring the province\'s department name to a district office', async () => {
+    await province.service.invoke('settings.update', { departmentName: 'SỞ NGOẠI VỤ TỈNH CAO BẰNG' });
+    await district.service.invoke('settings.update', { siteRole: 'district' });
+    await importInto(district, await exportFrom(province, true));
+    expect((await district.service.invoke('settings.get', {})).departmentName).toBe('SỞ NGOẠI VỤ TỈNH CAO BẰNG');
+  });
+
+  it('keep a delivery recorded for a pledge deleted elsewhere as a conflict, without blocking the merge', async () => {
+    const p = await districtPledge(district, 1_000);
+    await importInto(province, await exportFrom(district, true));
+    await province.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', amountMinor: 400 });
+    await district.service.invoke('pledges.delete', { id: p.id });
+    const counts = await importInto(district, await exportFrom(province));
+    expect(counts.conflicts).toBe(1);
+    expect((await district.service.invoke('app.info', {})).counts.deliveries).toBe(0);
+    const status = await district.service.invoke('sync.status', {});
+    expect(status.conflicts[0]).toMatchObject({ entity: 'delivery', kept: null, other: { amount_minor: 400 } });
+  });
+
   it('carry deletions', async () => {
     const p = await districtPledge(district, 100);
     await importInto(province, await exportFrom(district, true));

@@ -47,6 +47,8 @@ export interface Bundle {
   records: Record<Table, Row[]>;
   tombstones: Tombstone[];
   audit: Record<string, unknown>[];
+  /** From a province's full bundle: settings its districts take over (the department's name). */
+  reference?: { departmentName: string };
 }
 
 export interface MergeCounts {
@@ -118,7 +120,11 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
   const tombstones = (await sql.raw<Tombstone>(`SELECT * FROM tombstones WHERE version > '${since.replace(/'/g, "''")}'${own} ORDER BY version`).execute(ctx.db)).rows.map((t) => snakeRow(t as unknown as Row) as unknown as Tombstone);
   for (const t of tombstones) if (t.version > upTo) upTo = t.version;
   const audit = (await sql.raw(`SELECT * FROM audit_log WHERE site_id = '${ctx.site.id.replace(/'/g, "''")}' AND at >= '${versionTime(since)}' ORDER BY rowid`).execute(ctx.db)).rows.map((a) => snakeRow(a as Row));
+  const settings = await sql<{ key: string; value: string }>`SELECT key, value FROM settings WHERE key IN ('site.role', 'department.name')`.execute(ctx.db);
+  const setting = (key: string) => settings.rows.find((r) => r.key === key)?.value;
+  const isProvince = (setting('site.role') ?? 'province') === 'province';
   const bundle: Bundle = {
+    ...(options.all && isProvince && setting('department.name') ? { reference: { departmentName: setting('department.name')! } } : {}),
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -200,6 +206,16 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
       for (const theirs of rows) {
         ctx.tracking.clock.observe(theirs.version);
         const ours = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE id = '${String(theirs.id).replace(/'/g, "''")}'`).execute(ctx.db)).rows[0];
+        if (!ours && table === 'deliveries') {
+          // A delivery recorded elsewhere for a pledge deleted here: kept as a conflict, not lost, not blocking.
+          const pledgeId = String(theirs.pledge_id);
+          const pledgeHere = (await sql`SELECT 1 AS x FROM pledges WHERE id = ${pledgeId}`.execute(ctx.db)).rows.length > 0;
+          if (!pledgeHere && (await tombstoneOf(ctx, 'pledge', pledgeId))) {
+            if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version)) counts.conflicts++;
+            else counts.unchanged++;
+            continue;
+          }
+        }
         if (!ours) {
           const tomb = await tombstoneOf(ctx, entity, theirs.id);
           if (tomb && tomb.version >= theirs.version) {
@@ -260,6 +276,12 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
         WHERE excluded.version > tombstones.version`.execute(ctx.db);
     }
     for (const id of touchedPledges) await refreshSearchText(ctx, 'pledge', id);
+    // A district takes the province's department name for its reports.
+    const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
+    if (bundle.reference?.departmentName && ownRole === 'district') {
+      await sql`INSERT INTO settings (key, value, updated_at) VALUES ('department.name', ${bundle.reference.departmentName}, ${ctx.now})
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(ctx.db);
+    }
     for (const entry of bundle.audit ?? []) {
       const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
       await sql`INSERT OR IGNORE INTO audit_log (${sql.join(columns.map((c) => sql.raw(c)))}) VALUES (${sql.join(columns.map((c) => entry[c] as never))})`.execute(ctx.db);
