@@ -118,3 +118,66 @@ describe('merging random histories', () => {
     expect(conflictsSeen).toBeGreaterThan(0);
   }, 240_000);
 });
+
+describe('districts reporting to the province', () => {
+  it('give the province totals equal to the sum of the districts\' own totals, in any import order', async () => {
+    const districtOp = fc.record({
+      site: fc.integer({ min: 0, max: 2 }),
+      action: fc.constantFrom('create', 'create', 'update', 'delete', 'deliver'),
+      amount: fc.integer({ min: 10, max: 1_000_000 }),
+      pick: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(districtOp, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), async (ops, shuffle) => {
+        const province = await tempLedger({ siteName: 'Tỉnh' });
+        const districts = [await tempLedger({ siteName: 'Huyện 1' }), await tempLedger({ siteName: 'Huyện 2' }), await tempLedger({ siteName: 'Huyện 3' })];
+        try {
+          const places = await province.service.invoke('places.list', {});
+          const donors: string[] = [];
+          for (const [i, d] of districts.entries()) donors.push((await d.service.invoke('donors.create', { name: `Nhà tài trợ huyện ${i}`, kind: 'foreign_ngo' })).id);
+          const bundles: Buffer[] = [];
+          for (const o of ops) {
+            const d = districts[o.site]!;
+            const mine = (d.ledger.sqlite.prepare('SELECT id, amount_minor FROM pledges ORDER BY id').all() as { id: string; amount_minor: number }[]);
+            const target = mine.length ? mine[o.pick % mine.length]! : null;
+            if (o.action === 'create' || !target) {
+              await d.service.invoke('pledges.create', {
+                donorId: donors[o.site]!, placeId: places[1 + o.site]!.id, kind: 'gift', description: 'Quà', amountMinor: o.amount, currency: 'VND', pledgeDate: '2022-09-01',
+              });
+            } else if (o.action === 'update') {
+              const delivered = (d.ledger.sqlite.prepare('SELECT coalesce(sum(amount_minor), 0) AS s FROM deliveries WHERE pledge_id = ?').get(target.id) as { s: number }).s;
+              await d.service.invoke('pledges.update', { id: target.id, amountMinor: Math.max(o.amount, delivered) });
+            } else if (o.action === 'delete') {
+              await d.service.invoke('pledges.delete', { id: target.id });
+            } else {
+              const delivered = (d.ledger.sqlite.prepare('SELECT coalesce(sum(amount_minor), 0) AS s FROM deliveries WHERE pledge_id = ?').get(target.id) as { s: number }).s;
+              const left = target.amount_minor - delivered;
+              if (left > 0) await d.service.invoke('deliveries.create', { pledgeId: target.id, deliveryDate: '2022-10-01', amountMinor: Math.min(left, o.amount) });
+            }
+            // Now and then a district sends what changed since its last bundle.
+            if (o.pick % 3 === 0) bundles.push((await d.ledger.db.transaction().execute((trx) => exportBundle(contextFor(d.ledger, trx)))).bytes);
+          }
+          for (const d of districts) bundles.push((await d.ledger.db.transaction().execute((trx) => exportBundle(contextFor(d.ledger, trx)))).bytes);
+          // Bundles arrive in any order; a district's later bundle may come before its earlier one.
+          const order = bundles.map((b, i) => ({ b, key: shuffle[i % shuffle.length]! * 31 + i })).sort((a, b) => a.key - b.key).map((x) => x.b);
+          for (const b of order) await province.ledger.db.transaction().execute((trx) => importBundle(contextFor(province.ledger, trx), b));
+          let pledged = 0;
+          let delivered = 0;
+          for (const d of districts) {
+            const own = await d.service.invoke('totals', { by: 'kind' });
+            pledged += own.total.pledged;
+            delivered += own.total.delivered;
+          }
+          const atProvince = await province.service.invoke('totals', { by: 'kind' });
+          expect(atProvince.total.pledged).toBe(pledged);
+          expect(atProvince.total.delivered).toBe(delivered);
+          expect(province.ledger.sqlite.prepare('SELECT count(*) AS n FROM sync_conflicts').get()).toEqual({ n: 0 });
+        } finally {
+          await province.close();
+          for (const d of districts) await d.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 240_000);
+});

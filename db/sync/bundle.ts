@@ -117,6 +117,7 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
     });
     for (const r of records[table]) if (r.version > upTo) upTo = r.version;
   }
+  await addReferencedRows(ctx, records);
   const tombstones = (await sql.raw<Tombstone>(`SELECT * FROM tombstones WHERE version > '${since.replace(/'/g, "''")}'${own} ORDER BY version`).execute(ctx.db)).rows.map((t) => snakeRow(t as unknown as Row) as unknown as Tombstone);
   for (const t of tombstones) if (t.version > upTo) upTo = t.version;
   const audit = (await sql.raw(`SELECT * FROM audit_log WHERE site_id = '${ctx.site.id.replace(/'/g, "''")}' AND at >= '${versionTime(since)}' ORDER BY rowid`).execute(ctx.db)).rows.map((a) => snakeRow(a as Row));
@@ -142,6 +143,37 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
   const counts = Object.fromEntries(BUNDLE_TABLES.map(([t]) => [t, records[t].length]));
   await logSync(ctx, 'export', bundle.site, destination, { ...counts, tombstones: tombstones.length });
   return { bundle, bytes: encodeBundle(bundle) };
+}
+
+/**
+ * Every bundle carries the rows its rows point to (a delivery's pledge, a pledge's donor and place, a place's parent),
+ * as they are now, so a bundle can be merged whatever arrived before it.
+ */
+async function addReferencedRows(ctx: Ctx, records: Record<Table, Row[]>): Promise<void> {
+  const references: [Table, Table, string][] = [
+    ['deliveries', 'pledges', 'pledge_id'],
+    ['pledges', 'donors', 'donor_id'],
+    ['pledges', 'places', 'place_id'],
+    ['place_successors', 'places', 'place_id'],
+    ['place_successors', 'places', 'successor_id'],
+    ['places', 'places', 'parent_id'],
+  ];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [from, to, column] of references) {
+      const have = new Set(records[to].map((r) => r.id));
+      const wanted = [...new Set(records[from].map((r) => r[column]).filter((id): id is string => typeof id === 'string' && !have.has(id)))];
+      if (!wanted.length) continue;
+      const rows = (await sql<Row>`SELECT * FROM ${sql.raw(to)} WHERE id IN (${sql.join(wanted)})`.execute(ctx.db)).rows.map((r) => {
+        const { search_text: _search, ...row } = snakeRow(r);
+        return row as Row;
+      });
+      if (rows.length) {
+        records[to].push(...rows);
+        changed = true;
+      }
+    }
+  }
 }
 
 /** Kysely hands rows back camelCased; bundles carry the stored column names. */
@@ -206,6 +238,11 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
       for (const theirs of rows) {
         ctx.tracking.clock.observe(theirs.version);
         const ours = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE id = '${String(theirs.id).replace(/'/g, "''")}'`).execute(ctx.db)).rows[0];
+        const deletedHere = !ours ? await tombstoneOf(ctx, entity, theirs.id) : undefined;
+        if (!ours && deletedHere && deletedHere.version >= theirs.version) {
+          counts.unchanged++;
+          continue;
+        }
         if (!ours && table === 'deliveries') {
           // A delivery recorded elsewhere for a pledge deleted here: kept as a conflict, not lost, not blocking.
           const pledgeId = String(theirs.pledge_id);
@@ -217,11 +254,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           }
         }
         if (!ours) {
-          const tomb = await tombstoneOf(ctx, entity, theirs.id);
-          if (tomb && tomb.version >= theirs.version) {
-            counts.unchanged++;
-            continue;
-          }
+          const tomb = deletedHere;
           await writeRow(ctx, table, theirs, true);
           if (tomb) await sql`DELETE FROM tombstones WHERE entity = ${entity} AND id = ${theirs.id}`.execute(ctx.db);
           counts.inserted++;
