@@ -46,7 +46,9 @@ describe('a merge that is killed', () => {
     expect(before).toMatchObject({ integrity: 'ok', pledges: 0 });
     let killedMidway = 0;
     for (const delay of [400, 900, 1500, 2200, 3000]) {
-      const child = spawn(tsx, [cliPath, 'bundle', 'import', '--db', province, bundle, '--json'], { stdio: 'ignore' });
+      // Node itself runs the import (with tsx as a loader), so the kill hits the process doing the work,
+      // not a launcher whose child would carry on.
+      const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'bundle', 'import', '--db', province, bundle, '--json'], { stdio: 'ignore', cwd: ROOT });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await new Promise((resolve) => setTimeout(resolve, delay));
       const finished = child.exitCode !== null;
@@ -66,6 +68,7 @@ describe('a merge that is killed', () => {
     }
     expect(killedMidway).toBeGreaterThan(0);
     const complete = spawnSync(tsx, [cliPath, 'bundle', 'import', '--db', province, bundle, '--json'], { encoding: 'utf8' });
+    expect(complete.stderr).toBe('');
     expect(complete.status).toBe(0);
     expect(snapshot()).toMatchObject({ integrity: 'ok', pledges: 8000 });
   }, 180_000);
