@@ -1,5 +1,6 @@
 /** Data from the ledger through react-query: cached per method and input, refreshed after every write. */
 import { keepPreviousData, QueryClient, useMutation, useQuery } from '@tanstack/react-query';
+import type { FormInstance } from 'antd';
 import type { Method, MethodInput, MethodResult } from '../../contract';
 import { api, ClientError } from './api';
 
@@ -29,6 +30,25 @@ export function useLedgerMutation<M extends Method>(method: M) {
     mutationFn: (input) => call(method, input),
     onSuccess: () => queryClient.invalidateQueries(),
   });
+}
+
+/**
+ * Shows a failed save where the user will look: on the form field the ledger named (renamed where the form calls it
+ * otherwise), or through `elsewhere` when the field is not on the form.
+ */
+export function showSaveError(
+  form: FormInstance,
+  error: unknown,
+  language: string,
+  fields: readonly string[],
+  elsewhere: (text: string) => void,
+  rename: Record<string, string> = {},
+): void {
+  const text = errorText(error, language);
+  const field = error instanceof ClientError ? error.shape.field : undefined;
+  const name = field === undefined ? undefined : (rename[field] ?? field);
+  if (name !== undefined && fields.includes(name)) form.setFields([{ name, errors: [text] }]);
+  else elsewhere(text);
 }
 
 /** The message of a failed call in the user's language. */

@@ -4,9 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delivery, PledgeRow } from '../../../contract';
-import { ClientError } from '../api';
 import { parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
-import { errorText, useLedgerMutation } from '../queries';
+import { showSaveError, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
 import { DATE_FORMAT } from './PledgeFormModal';
@@ -77,10 +76,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       else await create.mutateAsync({ pledgeId: pledge.id, ...input });
       onClose();
     } catch (error) {
-      const text = errorText(error, lang);
-      const field = error instanceof ClientError ? error.shape.field : undefined;
-      if (field && field in input) form.setFields([{ name: field as keyof Values, errors: [text] }]);
-      else setFormError(text);
+      showSaveError(form, error, lang, Object.keys(input), setFormError);
     }
   }
 

@@ -4,8 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DONOR_KINDS, type Donor } from '../../../contract';
 import { vocabulary } from '../i18n';
-import { errorText, useLedgerMutation } from '../queries';
-import { ClientError } from '../api';
+import { showSaveError, useLedgerMutation } from '../queries';
 
 interface Props {
   open: boolean;
@@ -47,8 +46,7 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
       onSaved?.(saved);
       onClose();
     } catch (error) {
-      const field = error instanceof ClientError ? error.shape.field : undefined;
-      form.setFields([{ name: field && field in input ? (field as keyof Values) : 'name', errors: [errorText(error, i18n.language)] }]);
+      showSaveError(form, error, i18n.language, Object.keys(input), (text) => form.setFields([{ name: 'name', errors: [text] }]));
     }
   }
 

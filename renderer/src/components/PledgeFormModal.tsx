@@ -8,10 +8,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeRow, type PledgeStatus } from '../../../contract';
 import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
-import { ClientError } from '../api';
 import { money, parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
 import { vocabulary } from '../i18n';
-import { errorText, useLedgerMutation } from '../queries';
+import { showSaveError, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
@@ -175,10 +174,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
       onSaved?.(saved);
       onClose();
     } catch (error) {
-      const text = errorText(error, lang);
-      const field = error instanceof ClientError ? error.shape.field : undefined;
-      if (field && field in input) form.setFields([{ name: field as keyof Values, errors: [text] }]);
-      else setFormError(text);
+      showSaveError(form, error, lang, Object.keys(input), setFormError);
     }
   }
 

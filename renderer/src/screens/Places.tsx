@@ -4,13 +4,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_LEVELS, type Place, type PlaceLevel } from '../../../contract';
-import { ClientError } from '../api';
 import { DATE_FORMAT } from '../components/PledgeFormModal';
 import { PlacePicker, usePlaces } from '../components/pickers';
 import { showDate } from '../format';
 import { vocabulary } from '../i18n';
 import { placeTree, type PlaceNode } from '../places';
-import { errorText, useLedgerMutation } from '../queries';
+import { showSaveError, useLedgerMutation } from '../queries';
 
 interface Row extends Place {
   children?: Row[];
@@ -78,9 +77,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
       else await create.mutateAsync(input);
       onClose();
     } catch (error) {
-      const field = error instanceof ClientError ? error.shape.field : undefined;
-      if (field && field in input) form.setFields([{ name: field as keyof Values, errors: [errorText(error, lang)] }]);
-      else setFormError(errorText(error, lang));
+      showSaveError(form, error, lang, Object.keys(input), setFormError);
     }
   }
 

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeRate } from '../../../contract';
 import { CURRENCY_CODES } from '../../../contract/money';
-import { ClientError } from '../api';
 import { DATE_FORMAT } from '../components/PledgeFormModal';
 import { parseRateText, showDate, showRate } from '../format';
-import { errorText, useLedger, useLedgerMutation } from '../queries';
+import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 
 interface Values {
   currency: string;
@@ -39,10 +38,7 @@ export function Rates() {
       await set.mutateAsync(input);
       form.resetFields(['rate']);
     } catch (error) {
-      const field = error instanceof ClientError ? error.shape.field : undefined;
-      const name = field === 'validOn' ? 'period' : field;
-      if (name && ['currency', 'period', 'rate', 'source'].includes(name)) form.setFields([{ name: name as keyof Values, errors: [errorText(error, lang)] }]);
-      else setFormError(errorText(error, lang));
+      showSaveError(form, error, lang, ['currency', 'period', 'rate', 'source'], setFormError, { validOn: 'period' });
     }
   }
 
