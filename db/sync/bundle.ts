@@ -107,10 +107,10 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
   const records = {} as Record<Table, Row[]>;
   let upTo = since;
   // An incremental bundle holds this installation's own edits; a full one holds everything it has.
-  const own = options.all ? '' : ` AND origin_site = '${ctx.site.id.replace(/'/g, "''")}'`;
+  const own = options.all ? sql`` : sql` AND origin_site = ${ctx.site.id}`;
   for (const [table] of BUNDLE_TABLES) {
     // Raw rows, as stored: the merge writes them back column for column.
-    const rows = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE version > '${since.replace(/'/g, "''")}'${own} ORDER BY version`).execute(ctx.db)).rows;
+    const rows = (await sql<Row>`SELECT * FROM ${sql.raw(table)} WHERE version > ${since}${own} ORDER BY version`.execute(ctx.db)).rows;
     records[table] = rows.map((r) => {
       const { search_text: _search, ...row } = r as Row & { search_text?: unknown };
       return snakeRow(row);
@@ -118,9 +118,9 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
     for (const r of records[table]) if (r.version > upTo) upTo = r.version;
   }
   await addReferencedRows(ctx, records);
-  const tombstones = (await sql.raw<Tombstone>(`SELECT * FROM tombstones WHERE version > '${since.replace(/'/g, "''")}'${own} ORDER BY version`).execute(ctx.db)).rows.map((t) => snakeRow(t as unknown as Row) as unknown as Tombstone);
+  const tombstones = (await sql<Tombstone>`SELECT * FROM tombstones WHERE version > ${since}${own} ORDER BY version`.execute(ctx.db)).rows.map((t) => snakeRow(t as unknown as Row) as unknown as Tombstone);
   for (const t of tombstones) if (t.version > upTo) upTo = t.version;
-  const audit = (await sql.raw(`SELECT * FROM audit_log WHERE site_id = '${ctx.site.id.replace(/'/g, "''")}' AND at >= '${versionTime(since)}' ORDER BY rowid`).execute(ctx.db)).rows.map((a) => snakeRow(a as Row));
+  const audit = (await sql`SELECT * FROM audit_log WHERE site_id = ${ctx.site.id} AND at >= ${versionTime(since)} ORDER BY rowid`.execute(ctx.db)).rows.map((a) => snakeRow(a as Row));
   const settings = await sql<{ key: string; value: string }>`SELECT key, value FROM settings WHERE key IN ('site.role', 'department.name')`.execute(ctx.db);
   const setting = (key: string) => settings.rows.find((r) => r.key === key)?.value;
   const isProvince = (setting('site.role') ?? 'province') === 'province';
@@ -237,7 +237,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
       if (table === 'places') rows = parentsFirst(rows);
       for (const theirs of rows) {
         ctx.tracking.clock.observe(theirs.version);
-        const ours = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE id = '${String(theirs.id).replace(/'/g, "''")}'`).execute(ctx.db)).rows[0];
+        const ours = await rowOf(ctx, table, theirs.id);
         const deletedHere = !ours ? await tombstoneOf(ctx, entity, theirs.id) : undefined;
         if (!ours && deletedHere && deletedHere.version >= theirs.version) {
           counts.unchanged++;
@@ -287,7 +287,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
       ctx.tracking.clock.observe(tomb.version);
       const table = BUNDLE_TABLES.find(([, e]) => e === tomb.entity)?.[0];
       if (!table) continue;
-      const ours = (await sql.raw<Row>(`SELECT * FROM ${table} WHERE id = '${String(tomb.id).replace(/'/g, "''")}'`).execute(ctx.db)).rows[0];
+      const ours = await rowOf(ctx, table, tomb.id);
       const existing = await tombstoneOf(ctx, tomb.entity, tomb.id);
       if (ours) {
         const ourRow = snakeRow(ours);
@@ -296,7 +296,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
           continue;
         }
-        await sql.raw(`DELETE FROM ${table} WHERE id = '${String(tomb.id).replace(/'/g, "''")}'`).execute(ctx.db);
+        await sql`DELETE FROM ${sql.raw(table)} WHERE id = ${tomb.id}`.execute(ctx.db);
         counts.deleted++;
       } else if (!existing || existing.version >= tomb.version) {
         if (existing) {
@@ -340,6 +340,10 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
   else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts);
   await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
   return counts;
+}
+
+async function rowOf(ctx: Ctx, table: Table, id: string): Promise<Row | undefined> {
+  return (await sql<Row>`SELECT * FROM ${sql.raw(table)} WHERE id = ${id}`.execute(ctx.db)).rows[0];
 }
 
 async function tombstoneOf(ctx: Ctx, entity: string, id: string): Promise<Tombstone | undefined> {

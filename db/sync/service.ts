@@ -49,7 +49,7 @@ export async function syncResolve(ctx: Ctx, input: ParsedInput<'sync.resolve'>):
   const table = BUNDLE_TABLES.find(([, entity]) => entity === conflict.entity)?.[0];
   if (input.keep === 'other' && table) {
     if (conflict.other === null) {
-      await sql.raw(`DELETE FROM ${table} WHERE id = '${conflict.recordId.replace(/'/g, "''")}'`).execute(ctx.db);
+      await sql`DELETE FROM ${sql.raw(table)} WHERE id = ${conflict.recordId}`.execute(ctx.db);
     } else {
       const other = JSON.parse(conflict.other) as Record<string, unknown>;
       const skip = new Set(['id', 'version', 'origin_site', 'base_version', 'search_text', 'created_at']);
