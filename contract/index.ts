@@ -82,7 +82,18 @@ const donorFields = {
 };
 export const DonorCreateInput = z.strictObject(donorFields);
 export const DonorUpdateInput = z.strictObject({ id: Id, ...z.object(donorFields).partial().shape });
-export const DonorListInput = z.strictObject({ text: z.string().max(200).optional() });
+export const DonorListInput = z.strictObject({
+  text: z.string().max(200).optional(),
+  /** Donors merged into another are left out unless asked for. */
+  includeMerged: z.boolean().optional(),
+});
+export const DonorMergeInput = z.strictObject({
+  /** The donor recorded twice … */
+  id: Id,
+  /** … and the one its pledges count under from now on. */
+  intoId: Id,
+  note: LongText.nullish(),
+});
 export const IdInput = z.strictObject({ id: Id });
 
 // ---------- pledges ----------
@@ -357,6 +368,8 @@ export interface MergeCounts {
   unchanged: number;
   conflicts: number;
   deleted: number;
+  /** Donors found twice (the same name entered at two offices) and merged into one. */
+  donorsMerged: number;
 }
 
 export interface BundleFile extends ExcelFile {
@@ -383,9 +396,24 @@ export interface SyncLogEntry {
   counts: Record<string, number>;
 }
 
+/** What has been received from one installation, over all its bundles. */
+export interface SyncPeerSummary {
+  siteId: string;
+  siteName: string;
+  bundles: number;
+  lastReceivedAt: string;
+  inserted: number;
+  updated: number;
+  conflicts: number;
+}
+
 export interface SyncStatus {
   conflicts: SyncConflict[];
   log: SyncLogEntry[];
+  /** Every installation a bundle was received from, the most recent first. */
+  peers: SyncPeerSummary[];
+  /** When this installation last made a bundle (null: never). */
+  lastExportAt: string | null;
 }
 
 export interface Place {
@@ -408,6 +436,11 @@ export interface Donor {
   country: string | null;
   kind: DonorKind;
   notes: string | null;
+  /** Set when this donor was merged into another: its pledges count under that one. */
+  mergedInto: string | null;
+  /** Names of the donors merged into this one (searched and shown with it). */
+  aliases: string[];
+  /** Pledges of this donor and of the donors merged into it. */
   pledgeCount: number;
   createdAt: string;
   updatedAt: string;
@@ -561,6 +594,7 @@ export const contract = {
   'donors.create': method<Donor>()(DonorCreateInput),
   'donors.update': method<Donor>()(DonorUpdateInput),
   'donors.delete': method<{ id: string }>()(IdInput),
+  'donors.merge': method<Donor>()(DonorMergeInput),
   'pledges.list': method<PledgeList>()(PledgeListInput),
   'pledges.summary': method<PledgeSummary>()(PledgeSummaryInput),
   'pledges.get': method<PledgeDetail>()(IdInput),

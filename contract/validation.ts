@@ -16,6 +16,8 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   kind: { vi: 'Loại', en: 'Kind' },
   notes: { vi: 'Ghi chú', en: 'Notes' },
   donorId: { vi: 'Nhà tài trợ', en: 'Donor' },
+  intoId: { vi: 'Gộp vào', en: 'Merge into' },
+  mergedInto: { vi: 'Gộp vào', en: 'Merged into' },
   placeId: { vi: 'Địa bàn', en: 'Place' },
   description: { vi: 'Nội dung', en: 'Description' },
   quantity: { vi: 'Số lượng', en: 'Quantity' },

@@ -1,4 +1,7 @@
-/** Donors, unique by name ignoring case, accents and Unicode normalisation. */
+/**
+ * Donors, unique by name ignoring case, accents and Unicode normalisation. A donor recorded twice is merged into
+ * the other: its pledges stay as entered and count under the donor it was merged into.
+ */
 import { sql } from 'kysely';
 import type { Donor, ParsedInput } from '../contract';
 import { LedgerError } from '../contract/errors';
@@ -9,41 +12,70 @@ import { refreshSearchText } from './search';
 
 const DONOR_NOUN = { vi: 'nhà tài trợ', en: 'donor' };
 
+/** Separates alias names in one SQL value (a control character no name contains). */
+const ALIAS_SEPARATOR = '\u001f';
+
 function donorQuery(ctx: Ctx) {
   return ctx.db
     .selectFrom('donors')
-    .select(['id', 'name', 'shortName', 'country', 'kind', 'notes', 'createdAt', 'updatedAt'])
-    .select(sql<number>`(SELECT count(*) FROM pledges p WHERE p.donor_id = donors.id)`.as('pledgeCount'));
+    .select(['id', 'name', 'shortName', 'country', 'kind', 'notes', 'mergedInto', 'createdAt', 'updatedAt'])
+    .select(sql<number>`(SELECT count(*) FROM pledges p WHERE p.donor_id = donors.id OR p.donor_id IN (SELECT a.id FROM donors a WHERE a.merged_into = donors.id))`.as('pledgeCount'))
+    .select(sql<string | null>`(SELECT group_concat(a.name, ${ALIAS_SEPARATOR}) FROM (SELECT m.name FROM donors m WHERE m.merged_into = donors.id ORDER BY m.name_key) a)`.as('aliasNames'));
+}
+
+type DonorRow = Omit<Donor, 'aliases'> & { aliasNames: string | null };
+function fromRow({ aliasNames, ...donor }: DonorRow): Donor {
+  return { ...donor, aliases: aliasNames ? aliasNames.split(ALIAS_SEPARATOR) : [] };
 }
 
 export async function listDonors(ctx: Ctx, input: ParsedInput<'donors.list'>): Promise<Donor[]> {
   let query = donorQuery(ctx);
+  if (!input.includeMerged) query = query.where('mergedInto', 'is', null);
   for (const word of searchWords(input.text ?? '')) {
     const pattern = `%${escapeLike(word)}%`;
-    query = query.where(sql<boolean>`(donors.name_key LIKE ${pattern} ESCAPE '\\' OR fold_text(coalesce(donors.short_name, '')) LIKE ${pattern} ESCAPE '\\')`);
+    query = query.where(sql<boolean>`(donors.name_key LIKE ${pattern} ESCAPE '\\' OR fold_text(coalesce(donors.short_name, '')) LIKE ${pattern} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM donors a WHERE a.merged_into = donors.id AND a.name_key LIKE ${pattern} ESCAPE '\\'))`);
   }
-  return query.orderBy('nameKey').execute();
+  return (await query.orderBy('nameKey').execute()).map(fromRow);
 }
 
 export async function getDonor(ctx: Ctx, id: string, field = 'donorId'): Promise<Donor> {
   const donor = await donorQuery(ctx).where('id', '=', id).executeTakeFirst();
   if (!donor) throw notFound(field, DONOR_NOUN);
-  return donor;
+  return fromRow(donor);
 }
 
-/** Finds a donor by name or short name, ignoring case and accents. */
+/** The donor a donor's pledges count under: itself, or the one it was merged into. */
+export async function currentDonor(ctx: Ctx, id: string, field = 'donorId'): Promise<Donor> {
+  const donor = await getDonor(ctx, id, field);
+  return donor.mergedInto ? getDonor(ctx, donor.mergedInto, field) : donor;
+}
+
+/** Every merged donor's id mapped to the donor its pledges count under. */
+export async function mergedDonors(ctx: Ctx): Promise<Map<string, string>> {
+  const rows = await ctx.db.selectFrom('donors').select(['id', 'mergedInto']).where('mergedInto', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.id, r.mergedInto!]));
+}
+
+/** Finds a donor by name or short name (or a name it had before a merge), ignoring case and accents. */
 export async function findDonorByName(ctx: Ctx, name: string): Promise<Donor | undefined> {
   const key = foldText(name);
   const row = await ctx.db
     .selectFrom('donors')
     .select('id')
     .where((eb) => eb.or([eb('nameKey', '=', key), eb(sql`fold_text(coalesce(short_name, ''))`, '=', key)]))
+    .orderBy(sql`merged_into IS NOT NULL`)
     .executeTakeFirst();
-  return row ? getDonor(ctx, row.id) : undefined;
+  return row ? currentDonor(ctx, row.id) : undefined;
 }
 
 async function checkNameFree(ctx: Ctx, name: string, selfId?: string) {
-  const other = await ctx.db.selectFrom('donors').select(['id', 'name']).where('nameKey', '=', foldText(name)).executeTakeFirst();
+  const other = await ctx.db
+    .selectFrom('donors')
+    .select(['id', 'name'])
+    .where('nameKey', '=', foldText(name))
+    .where('mergedInto', 'is', null)
+    .executeTakeFirst();
   if (other && other.id !== selfId) {
     throw new LedgerError(
       'duplicate',
@@ -75,7 +107,8 @@ export async function createDonor(ctx: Ctx, input: ParsedInput<'donors.create'>)
   return donor;
 }
 
-function withoutCount({ pledgeCount: _count, ...donor }: Donor) {
+/** The donor as the history records it (without figures derived from other rows). */
+function withoutCount({ pledgeCount: _count, aliases: _aliases, ...donor }: Donor) {
   return donor;
 }
 
@@ -104,6 +137,16 @@ export async function updateDonor(ctx: Ctx, input: ParsedInput<'donors.update'>)
 
 export async function deleteDonor(ctx: Ctx, input: ParsedInput<'donors.delete'>): Promise<{ id: string }> {
   const donor = await getDonor(ctx, input.id, 'id');
+  if (donor.aliases.length > 0) {
+    throw new LedgerError(
+      'in_use',
+      {
+        vi: `Không xóa được "${donor.name}": đã có nhà tài trợ được gộp vào (${donor.aliases.join(', ')}).`,
+        en: `Cannot delete "${donor.name}": other donors were merged into it (${donor.aliases.join(', ')}).`,
+      },
+      'id',
+    );
+  }
   if (donor.pledgeCount > 0) {
     throw new LedgerError(
       'in_use',
@@ -117,4 +160,83 @@ export async function deleteDonor(ctx: Ctx, input: ParsedInput<'donors.delete'>)
   await ctx.db.deleteFrom('donors').where('id', '=', donor.id).execute();
   await recordAudit(ctx, { action: 'delete', entity: 'donor', entityId: donor.id, before: withoutCount(donor) });
   return { id: donor.id };
+}
+
+/** Merges a donor recorded twice into the other; its pledges (and donors merged into it) count under that one from now on. */
+export async function mergeDonor(ctx: Ctx, input: ParsedInput<'donors.merge'>): Promise<Donor> {
+  const from = await getDonor(ctx, input.id, 'id');
+  if (from.mergedInto) {
+    const into = await getDonor(ctx, from.mergedInto, 'id');
+    throw new LedgerError('invalid_input', { vi: `"${from.name}" đã được gộp vào "${into.name}"`, en: `"${from.name}" was already merged into "${into.name}"` }, 'id');
+  }
+  const into = await currentDonor(ctx, input.intoId, 'intoId');
+  if (into.id === from.id) {
+    throw new LedgerError('invalid_input', { vi: 'Gộp vào: hãy chọn một nhà tài trợ khác', en: 'Merge into: choose a different donor' }, 'intoId');
+  }
+  await pointDonorsAt(ctx, [from.id, ...(await aliasIds(ctx, from.id))], into.id, input.note ?? null);
+  return getDonor(ctx, into.id);
+}
+
+async function aliasIds(ctx: Ctx, id: string): Promise<string[]> {
+  return (await ctx.db.selectFrom('donors').select('id').where('mergedInto', '=', id).execute()).map((r) => r.id);
+}
+
+/** Sets where donors are merged into (null: stands on its own), with their history and their pledges' search words. */
+async function pointDonorsAt(ctx: Ctx, ids: string[], intoId: string | null, note: string | null): Promise<void> {
+  for (const id of ids) {
+    const before = await getDonor(ctx, id, 'id');
+    await ctx.db.updateTable('donors').set({ mergedInto: intoId, updatedAt: ctx.now }).where('id', '=', id).execute();
+    const after = await getDonor(ctx, id, 'id');
+    await recordAudit(ctx, { action: 'update', entity: 'donor', entityId: id, before: withoutCount(before), after: withoutCount(after), note });
+    await refreshSearchText(ctx, 'donor', id);
+  }
+  // The pledges of the donor merged into are now also found by the merged donors' names.
+  if (intoId) await refreshSearchText(ctx, 'donor', intoId);
+}
+
+/**
+ * After a bundle is merged: donors entered under the same name at different offices become one (the one with the
+ * smallest id, so every installation picks the same), and merges made at several offices are followed to their end.
+ * The result depends only on the donors present, so installations that have exchanged everything agree.
+ * Returns how many donors were merged.
+ */
+export async function settleDonorMerges(ctx: Ctx): Promise<number> {
+  const donors = await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'mergedInto']).orderBy('id').execute();
+  const target = new Map(donors.map((d) => [d.id, d.mergedInto]));
+  const rootOf = (id: string): string => {
+    const path: string[] = [];
+    for (let cursor = id; ; ) {
+      const next = target.get(cursor);
+      if (!next) return cursor;
+      path.push(cursor);
+      const loopsAt = path.indexOf(next);
+      if (loopsAt >= 0) {
+        // Offices merged these into each other: the smallest id in the loop stands on its own.
+        target.set(path.slice(loopsAt).sort()[0]!, null);
+        return rootOf(id);
+      }
+      cursor = next;
+    }
+  };
+  const roots = new Map<string, string>();
+  for (const d of donors) roots.set(d.id, rootOf(d.id));
+  // Donors standing on their own with the same name: the first id keeps the name.
+  const byName = new Map<string, string>();
+  const sameName = new Map<string, string>();
+  for (const d of donors) {
+    if (roots.get(d.id) !== d.id) continue;
+    const first = byName.get(d.nameKey);
+    if (first) sameName.set(d.id, first);
+    else byName.set(d.nameKey, d.id);
+  }
+  let merged = 0;
+  for (const d of donors) {
+    const root = roots.get(d.id)!;
+    const wanted = sameName.get(root) ?? (root === d.id ? null : root);
+    if (wanted === d.mergedInto) continue;
+    if (wanted && sameName.has(d.id)) merged++;
+    const note = sameName.has(d.id) ? 'Gộp tự động: cùng tên với một nhà tài trợ đã có (nhập từ gói dữ liệu)' : null;
+    await pointDonorsAt(ctx, [d.id], wanted, note);
+  }
+  return merged;
 }

@@ -7,21 +7,23 @@ import { escapeLike, searchWords } from '../contract/text';
 import { pledgeHistory, recordAudit, diff } from './audit';
 import { invalid, notFound, viDate, type Ctx } from './context';
 import { listDeliveriesOf, deliveredSoFar } from './deliveries';
-import { getDonor } from './donors';
+import { currentDonor } from './donors';
 import { getPlace } from './places';
 import { resolveRate } from './rates';
 import { refreshSearchText } from './search';
 
 const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
 
-const PLEDGE_COLUMNS = sql`p.id, p.donor_id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
+const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
   p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
   p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at`;
 
-const ROW_SELECT = sql`SELECT ${PLEDGE_COLUMNS}, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
+// A pledge is shown under its donor, or under the donor that one was merged into.
+const ROW_SELECT = sql`SELECT ${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
   coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
   coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
-  FROM pledges p JOIN donors d ON d.id = p.donor_id JOIN places pl ON pl.id = p.place_id`;
+  FROM pledges p JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
+  JOIN places pl ON pl.id = p.place_id`;
 
 type RawRow = Omit<PledgeRow, 'remainingAmountMinor' | 'quantity'> & { quantityMilli: number | null };
 
@@ -50,7 +52,7 @@ export function pledgeConditions(filter: PledgeFilter, dateColumn: RawBuilder<un
     conditions.push(sql`p.place_id IN (WITH RECURSIVE under(id) AS (
       SELECT ${filter.placeId} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`);
   }
-  if (filter.donorId) conditions.push(sql`p.donor_id = ${filter.donorId}`);
+  if (filter.donorId) conditions.push(sql`p.donor_id IN (SELECT id FROM donors WHERE id = ${filter.donorId} OR merged_into = ${filter.donorId})`);
   if (filter.kinds?.length) conditions.push(sql`p.kind IN (${sql.join(filter.kinds)})`);
   if (filter.statuses?.length) conditions.push(sql`p.status IN (${sql.join(filter.statuses)})`);
   if (filter.currencies?.length) conditions.push(sql`p.currency IN (${sql.join(filter.currencies)})`);
@@ -202,10 +204,10 @@ async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string) {
 }
 
 export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>): Promise<PledgeRow> {
-  await getDonor(ctx, input.donorId);
+  const donor = await currentDonor(ctx, input.donorId);
   await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate);
   const draft: PledgeDraft = {
-    donorId: input.donorId,
+    donorId: donor.id,
     placeId: input.placeId,
     kind: input.kind,
     description: input.description,
@@ -244,9 +246,8 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
   };
   const currency = pick('currency');
   const pledgeDate = pick('pledgeDate');
-  const donorId = pick('donorId');
   const placeId = pick('placeId');
-  if (donorId !== before.donorId) await getDonor(ctx, donorId);
+  const donorId = pick('donorId') === before.donorId ? before.donorId : (await currentDonor(ctx, pick('donorId'))).id;
   if (placeId !== before.placeId || pledgeDate !== before.pledgeDate) await checkPlaceOnDate(ctx, placeId, pledgeDate);
 
   // The recorded rate stays unless the user gives another or the currency changes.

@@ -23,8 +23,8 @@ export interface PlaceSuccessorsTable extends Stamped {
   successorId: string;
 }
 
-export interface DonorsTable extends Omit<Donor, 'pledgeCount'> {
-  /** Folded name: unique, so "Tổ chức Tzu Chi" and "to chuc tzu chi" are one donor. */
+export interface DonorsTable extends Omit<Donor, 'pledgeCount' | 'aliases'> {
+  /** Folded name: unique among donors not merged, so "Tổ chức Tzu Chi" and "to chuc tzu chi" are one donor. */
   nameKey: string;
 }
 

@@ -11,7 +11,7 @@ import { describeZodError } from '../contract/validation';
 import { appInfo } from './app-info';
 import { contextFor, type Ctx } from './context';
 import { createDelivery, deleteDelivery, updateDelivery } from './deliveries';
-import { createDonor, deleteDonor, listDonors, updateDonor } from './donors';
+import { createDonor, deleteDonor, mergeDonor, listDonors, updateDonor } from './donors';
 import type { Ledger } from './open';
 import { createPlace, listPlaces, updatePlace } from './places';
 import { createPledge, deletePledge, getPledgeDetail, listPledges, summarizePledges, updatePledge } from './pledges';
@@ -37,6 +37,7 @@ export const handlers: Handlers = {
   'donors.create': createDonor,
   'donors.update': updateDonor,
   'donors.delete': deleteDonor,
+  'donors.merge': mergeDonor,
   'pledges.list': listPledges,
   'pledges.summary': summarizePledges,
   'pledges.get': (ctx, input) => getPledgeDetail(ctx, input.id),

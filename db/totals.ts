@@ -10,6 +10,7 @@ import { LedgerError } from '../contract/errors';
 import { VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
 import type { Ctx } from './context';
+import { mergedDonors } from './donors';
 import { pledgeConditions, whereClause } from './pledges';
 
 function quarterKey(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -116,7 +117,8 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   const usd = input.in === 'USD';
   const groups = new Map<string, { pledged: bigint; delivered: bigint; pledgeCount: number; quantityMilli: bigint }>();
   const unconverted = { pledgedVnd: 0n, deliveredVnd: 0n, pledgeCount: 0 };
-  const rollUp = input.by === 'place' && input.rollUpUnder ? await rollUpMap(ctx, input.rollUpUnder) : null;
+  // Keys that count under another: communes under their district's bar, merged donors under the donor merged into.
+  const rollUp = input.by === 'place' && input.rollUpUnder ? await rollUpMap(ctx, input.rollUpUnder) : input.by === 'donor' ? await mergedDonors(ctx) : null;
   for (const side of ['pledged', 'delivered'] as const) {
     for (const bucket of await buckets(ctx, input, side)) {
       const key = rollUp?.get(bucket.key) ?? bucket.key;

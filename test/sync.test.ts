@@ -165,6 +165,16 @@ describe('bundles', () => {
     expect((await district.service.invoke('app.info', {})).counts.deliveries).toBe(0);
     const status = await district.service.invoke('sync.status', {});
     expect(status.conflicts[0]).toMatchObject({ entity: 'delivery', kept: null, other: { amount_minor: 400 } });
+
+    // "Use the other version" puts the delivery back with the pledge it needs, as new edits that travel on.
+    await district.service.invoke('sync.resolve', { conflictId: status.conflicts[0]!.id, keep: 'other' });
+    const detail = await district.service.invoke('pledges.get', { id: p.id });
+    expect(detail.deliveries.map((d) => d.amountMinor)).toEqual([400]);
+    expect(detail.remaining.amountMinor).toBe(600);
+    expect(district.ledger.sqlite.prepare(`SELECT count(*) AS n FROM tombstones WHERE id = ?`).get(p.id)).toEqual({ n: 0 });
+    // The province, which never deleted it, takes the restored versions as updates, not as conflicts.
+    expect(await importInto(province, await exportFrom(district))).toMatchObject({ conflicts: 0, updated: 2 });
+    expect((await province.service.invoke('totals', { by: 'kind' })).total).toEqual((await district.service.invoke('totals', { by: 'kind' })).total);
   });
 
   it('carry deletions', async () => {
@@ -190,6 +200,85 @@ describe('bundles', () => {
     ] as const) {
       await expect(importInto(province, bytes)).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining(message) } });
       expect(tableCounts(province.ledger)).toEqual(before);
+    }
+  });
+});
+
+describe('donors entered at two offices', () => {
+  const donorRows = (t: TestLedger) => t.ledger.sqlite.prepare('SELECT id, name, merged_into FROM donors ORDER BY id').all();
+
+  it('become one donor when they have the same name, at every office alike', async () => {
+    // Both offices record "Plan International" before exchanging anything.
+    await districtPledge(district, 300, 'Nhà', 'Plan International');
+    await districtPledge(province, 200, 'Quà', 'plan international');
+    const fromDistrict = await exportFrom(district, true);
+    expect(await importInto(province, fromDistrict, true)).toMatchObject({ inserted: 2, donorsMerged: 1, conflicts: 0 });
+    expect(await importInto(province, fromDistrict)).toMatchObject({ donorsMerged: 1, conflicts: 0 });
+    // The province's merge reaches the district as an edit, so the district has nothing left to merge.
+    expect(await importInto(district, await exportFrom(province, true))).toMatchObject({ donorsMerged: 0, conflicts: 0 });
+    // The one with the smaller id keeps the name everywhere; the other is merged into it.
+    expect(donorRows(province)).toEqual(donorRows(district));
+    for (const t of [province, district]) {
+      const plan = (await t.service.invoke('donors.list', { text: 'plan' }));
+      expect(plan).toHaveLength(1);
+      expect(plan[0]!.pledgeCount).toBe(2);
+      expect(plan[0]!.aliases).toHaveLength(1);
+      const byDonor = await t.service.invoke('totals', { by: 'donor' });
+      expect(byDonor.groups).toMatchObject([{ key: plan[0]!.id, pledged: 500 }]);
+      const listed = await t.service.invoke('pledges.list', { filter: { donorId: plan[0]!.id }, withTotal: true });
+      expect(listed.total).toBe(2);
+      expect(new Set(listed.rows.map((r) => r.donorId))).toEqual(new Set([plan[0]!.id]));
+    }
+    // Once settled, exchanging again changes nothing.
+    expect(await importInto(province, await exportFrom(district, true))).toMatchObject({ inserted: 0, updated: 0, conflicts: 0, donorsMerged: 0 });
+    const peers = (await province.service.invoke('sync.status', {})).peers;
+    expect(peers).toMatchObject([{ siteId: district.ledger.site.id, siteName: "Huyện Bảo Lạc", bundles: 2, inserted: 2 }]);
+  });
+
+  it('merged by hand keep their pledges, which count, list and are found under the donor merged into', async () => {
+    const a = await districtPledge(district, 700, 'Nhà', 'Quỹ Từ thiện Tzu Chi');
+    await importInto(province, await exportFrom(district, true));
+    const b = await districtPledge(province, 300, 'Quà', 'Tzu Chi Foundation');
+    const into = (await province.service.invoke('donors.list', { text: 'foundation' }))[0]!;
+    const before = tableCounts(province.ledger);
+    await expect(province.service.invoke('donors.merge', { id: into.id, intoId: into.id })).rejects.toMatchObject({ field: 'intoId' });
+    expect(tableCounts(province.ledger)).toEqual(before);
+    const merged = await province.service.invoke('donors.merge', { id: a.donorId, intoId: into.id, note: 'Cùng một tổ chức' });
+    expect(merged).toMatchObject({ id: into.id, pledgeCount: 2, aliases: ['Quỹ Từ thiện Tzu Chi'] });
+    await expect(province.service.invoke('donors.merge', { id: a.donorId, intoId: into.id })).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining('đã được gộp vào') } });
+    // The merge travels to the district, where new pledges for the old name go to the donor merged into.
+    expect(await importInto(district, await exportFrom(province))).toMatchObject({ conflicts: 0 });
+    for (const t of [province, district]) {
+      expect((await t.service.invoke('pledges.get', { id: a.id })).pledge).toMatchObject({ donorId: into.id, donorName: 'Tzu Chi Foundation' });
+      expect((await t.service.invoke('pledges.list', { filter: { text: 'tu thien tzu chi' }, withTotal: true })).total).toBe(2);
+      expect((await t.service.invoke('donors.list', {})).map((d) => d.name)).not.toContain('Quỹ Từ thiện Tzu Chi');
+      expect((await t.service.invoke('donors.list', { includeMerged: true })).find((d) => d.id === a.donorId)?.mergedInto).toBe(into.id);
+    }
+    const again = await district.service.invoke('pledges.create', {
+      donorId: a.donorId, placeId: a.placeId, kind: 'cash', description: 'Tiền mặt', amountMinor: 50, currency: 'VND', pledgeDate: '2022-09-02',
+    });
+    expect(again.donorId).toBe(into.id);
+    const report = await province.service.invoke('reports.preview', { period: '2022-Q3' });
+    expect(report.donors.map((d) => d.donor)).toEqual(['Tzu Chi Foundation']);
+    expect(b.donorId).toBe(into.id);
+  });
+
+  it('merged into each other at two offices end as one, the same everywhere, without conflicts', async () => {
+    await districtPledge(district, 1, 'Nhà', 'Tổ chức A');
+    await districtPledge(district, 2, 'Nhà', 'Tổ chức B');
+    await importInto(province, await exportFrom(district, true));
+    const [first, second] = (await province.service.invoke('donors.list', { text: 'to chuc' })).sort((x, y) => x.id.localeCompare(y.id));
+    await province.service.invoke('donors.merge', { id: first!.id, intoId: second!.id });
+    await district.service.invoke('donors.merge', { id: second!.id, intoId: first!.id });
+    const fromProvince = await exportFrom(province);
+    const fromDistrict = await exportFrom(district);
+    expect(await importInto(province, fromDistrict)).toMatchObject({ conflicts: 0 });
+    expect(await importInto(district, fromProvince)).toMatchObject({ conflicts: 0 });
+    expect(await importInto(province, await exportFrom(district))).toMatchObject({ conflicts: 0 });
+    expect(await importInto(district, await exportFrom(province))).toMatchObject({ conflicts: 0 });
+    expect(donorRows(province)).toEqual(donorRows(district));
+    for (const t of [province, district]) {
+      expect((await t.service.invoke('donors.list', { text: 'to chuc' })).map((d) => [d.id, d.pledgeCount])).toEqual([[first!.id, 2]]);
     }
   });
 });

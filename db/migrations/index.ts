@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_imported_rows';
 import * as m0003 from './0003_sync';
+import * as m0004 from './0004_donor_merges';
 
 export interface Migration {
   name: string;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_initial', up: m0001.up },
   { name: '0002_imported_rows', up: m0002.up },
   { name: '0003_sync', up: m0003.up },
+  { name: '0004_donor_merges', up: m0004.up },
 ];

@@ -9,6 +9,7 @@ import { VOCABULARY } from '../../contract/labels';
 import { formatAmount, milliToQuantity } from '../../contract/money';
 import { fieldLabel } from '../../contract/validation';
 import type { Ctx } from '../context';
+import { mergedDonors } from '../donors';
 import { getPlace } from '../places';
 import { pledgeConditions, whereClause } from '../pledges';
 import { getSettings } from '../settings';
@@ -158,21 +159,25 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     sql<Row>`SELECT ${key}, sum(x.vnd_equivalent) AS value FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredToDate} ${groupBy}`.execute(ctx.db),
     sql<Row>`SELECT ${key}, sum(p.vnd_equivalent) AS value FROM pledges p ${toDate} ${groupBy}`.execute(ctx.db),
   ]);
+  // A merged donor's pledges are reported under the donor it was merged into.
+  const merged = await mergedDonors(ctx);
+  const donorRows = new Map((await ctx.db.selectFrom('donors').select(['id', 'name', 'country']).execute()).map((d) => [d.id, d]));
   const names = {
     places: new Map((await ctx.db.selectFrom('places').select(['id', 'name']).execute()).map((p) => [p.id, p.name])),
-    donors: new Map((await ctx.db.selectFrom('donors').select(['id', 'name', 'country']).execute()).map((d) => [d.id, d])),
+    donors: new Map([...donorRows.keys()].map((id) => [id, donorRows.get(merged.get(id) ?? id)!])),
   };
   const groups = new Map<string, GroupSums>();
   const fields = ['pledgedVnd', 'deliveredVnd', 'cumulativeDeliveredVnd', 'pledgedToDateVnd'] as const;
   measures.forEach((result, i) => {
     for (const r of result.rows) {
-      const k = `${r.kind}|${r.placeId}|${r.donorId}`;
       const donor = names.donors.get(r.donorId);
+      const donorId = donor?.id ?? r.donorId;
+      const k = `${r.kind}|${r.placeId}|${donorId}`;
       const g = groups.get(k) ?? {
-        kind: r.kind, placeId: r.placeId, placeName: names.places.get(r.placeId) ?? '', donorId: r.donorId, donor: donor?.name ?? '', country: donor?.country ?? null,
+        kind: r.kind, placeId: r.placeId, placeName: names.places.get(r.placeId) ?? '', donorId, donor: donor?.name ?? '', country: donor?.country ?? null,
         pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, pledgedToDateVnd: 0,
       };
-      g[fields[i]!] = r.value;
+      g[fields[i]!] += r.value;
       groups.set(k, g);
     }
   });

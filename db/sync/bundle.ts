@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
+import { settleDonorMerges } from '../donors';
 import { refreshSearchText } from '../search';
 
 export const BUNDLE_FORMAT = 'aid-ledger-bundle';
@@ -26,8 +27,8 @@ export const BUNDLE_TABLES = [
   ['deliveries', 'delivery'],
   ['exchange_rates', 'exchange_rate'],
 ] as const;
-type Table = (typeof BUNDLE_TABLES)[number][0];
-type Row = Record<string, unknown> & { id: string; version: string; origin_site: string; base_version: string };
+export type Table = (typeof BUNDLE_TABLES)[number][0];
+export type Row = Record<string, unknown> & { id: string; version: string; origin_site: string; base_version: string };
 
 interface Tombstone {
   entity: string;
@@ -57,6 +58,7 @@ export interface MergeCounts {
   unchanged: number;
   conflicts: number;
   deleted: number;
+  donorsMerged: number;
 }
 
 const refuse = (vi: string, en: string) => new LedgerError('invalid_input', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
@@ -153,6 +155,7 @@ async function addReferencedRows(ctx: Ctx, records: Record<Table, Row[]>): Promi
   const references: [Table, Table, string][] = [
     ['deliveries', 'pledges', 'pledge_id'],
     ['pledges', 'donors', 'donor_id'],
+    ['donors', 'donors', 'merged_into'],
     ['pledges', 'places', 'place_id'],
     ['place_successors', 'places', 'place_id'],
     ['place_successors', 'places', 'successor_id'],
@@ -195,7 +198,7 @@ async function columnsOf(ctx: Ctx, table: string): Promise<string[]> {
   return columnCache.get(table)!;
 }
 
-async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean) {
+export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean) {
   const columns = (await columnsOf(ctx, table)).filter((c) => c in row && c !== 'search_text');
   const values = columns.map((c) => row[c] as never);
   if (insert) {
@@ -217,9 +220,21 @@ export function relate(ours: Pick<Row, 'version' | 'origin_site' | 'base_version
   return 'concurrent';
 }
 
-async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | null, other: Row | null, keptVersion: string, otherVersion: string): Promise<boolean> {
-  const result = await sql`INSERT INTO sync_conflicts (id, entity, record_id, kept_version, other_version, kept, other, detected_at)
-    VALUES (${crypto.randomUUID()}, ${entity}, ${id}, ${keptVersion}, ${otherVersion}, ${kept ? JSON.stringify(kept) : null}, ${other ? JSON.stringify(other) : null}, ${ctx.now})
+/** Columns that differ between two copies of the same content: when and where it was written. */
+const BOOKKEEPING = new Set(['version', 'origin_site', 'base_version', 'updated_at', 'search_text']);
+
+/** Two versions that say the same thing (two offices made the same change, such as merging the same donor). */
+function sameContent(a: Row, b: Row): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !BOOKKEEPING.has(k)));
+  return [...keys].every((k) => (a[k] ?? null) === (b[k] ?? null));
+}
+
+/** Rows a conflict's other version needs to be put back (a delivery's pledge deleted here). */
+export type ConflictContext = Partial<Record<Table, Row[]>>;
+
+async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | null, other: Row | null, keptVersion: string, otherVersion: string, context?: ConflictContext): Promise<boolean> {
+  const result = await sql`INSERT INTO sync_conflicts (id, entity, record_id, kept_version, other_version, kept, other, detected_at, context)
+    VALUES (${crypto.randomUUID()}, ${entity}, ${id}, ${keptVersion}, ${otherVersion}, ${kept ? JSON.stringify(kept) : null}, ${other ? JSON.stringify(other) : null}, ${ctx.now}, ${context ? JSON.stringify(context) : null})
     ON CONFLICT (entity, record_id, kept_version, other_version) DO NOTHING`.execute(ctx.db);
   return Number(result.numAffectedRows ?? 0) > 0;
 }
@@ -227,11 +242,15 @@ async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | 
 /** Applies a bundle; with dryRun the same work is done and rolled back, so the preview is exact. */
 export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: boolean; fileName?: string } = {}): Promise<MergeCounts> {
   const bundle = decodeBundle(bytes);
-  const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0 };
+  const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
   await sql`SAVEPOINT bundle_import`.execute(ctx.db);
+  // Rows may point at rows later in the bundle (a donor merged into another); references are checked at the end.
+  await sql`PRAGMA defer_foreign_keys = ON`.execute(ctx.db);
   ctx.tracking.applying = true;
   try {
     const touchedPledges = new Set<string>();
+    // Donors and places whose names changed: the search words of their pledges follow.
+    const renamed: ['donor' | 'place', string][] = [];
     for (const [table, entity] of BUNDLE_TABLES) {
       let rows = bundle.records[table] ?? [];
       if (table === 'places') rows = parentsFirst(rows);
@@ -248,7 +267,8 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           const pledgeId = String(theirs.pledge_id);
           const pledgeHere = (await sql`SELECT 1 AS x FROM pledges WHERE id = ${pledgeId}`.execute(ctx.db)).rows.length > 0;
           if (!pledgeHere && (await tombstoneOf(ctx, 'pledge', pledgeId))) {
-            if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version)) counts.conflicts++;
+            const pledge = (bundle.records.pledges ?? []).find((r) => r.id === pledgeId);
+            if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version, pledge ? { pledges: [pledge] } : undefined)) counts.conflicts++;
             else counts.unchanged++;
             continue;
           }
@@ -265,13 +285,20 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
             counts.unchanged++;
             continue;
           }
-          if (relation === 'theirs-newer') {
-            await writeRow(ctx, table, theirs, false);
-            counts.updated++;
+          if (relation === 'theirs-newer' || sameContent(ourRow, theirs)) {
+            // The same content written at two offices is no conflict: the later version is kept everywhere.
+            if (relation === 'theirs-newer' || theirs.version > ourRow.version) {
+              await writeRow(ctx, table, theirs, false);
+              counts.updated++;
+              if (table === 'donors' || table === 'places') renamed.push([entity as 'donor' | 'place', theirs.id]);
+              if (table === 'donors' && typeof theirs.merged_into === 'string') renamed.push(['donor', theirs.merged_into]);
+            } else counts.unchanged++;
           } else {
             // Made without seeing each other: the later version stays in the ledger, the other is kept beside it.
             const theirsWins = theirs.version > ourRow.version;
             if (theirsWins) await writeRow(ctx, table, theirs, false);
+            if (theirsWins && (table === 'donors' || table === 'places')) renamed.push([entity as 'donor' | 'place', theirs.id]);
+            if (theirsWins && table === 'donors' && typeof theirs.merged_into === 'string') renamed.push(['donor', theirs.merged_into]);
             const [kept, other] = theirsWins ? [theirs, ourRow] : [ourRow, theirs];
             if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version)) counts.conflicts++;
             else counts.unchanged++;
@@ -308,7 +335,12 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
         ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at
         WHERE excluded.version > tombstones.version`.execute(ctx.db);
     }
+    // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
+    ctx.tracking.applying = false;
+    counts.donorsMerged = await settleDonorMerges(ctx);
+    ctx.tracking.applying = true;
     for (const id of touchedPledges) await refreshSearchText(ctx, 'pledge', id);
+    for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
     // A district takes the province's department name for its reports.
     const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
     if (bundle.reference?.departmentName && ownRole === 'district') {
@@ -330,9 +362,6 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
     ctx.tracking.applying = false;
     await sql`ROLLBACK TO SAVEPOINT bundle_import`.execute(ctx.db);
     await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
-    if (error instanceof Error && /UNIQUE constraint failed: donors.name_key/.test(error.message)) {
-      throw refuse('có nhà tài trợ trùng tên với một nhà tài trợ khác ở đây', 'a donor has the same name as a different donor here');
-    }
     throw error;
   }
   ctx.tracking.applying = false;

@@ -4,7 +4,7 @@ import type { BundleFile, MergeCounts, ParsedInput, SyncStatus } from '../../con
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { refreshSearchText } from '../search';
-import { BUNDLE_TABLES, exportBundle, importBundle } from './bundle';
+import { BUNDLE_TABLES, exportBundle, importBundle, writeRow, type ConflictContext, type Row, type Table } from './bundle';
 
 export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): Promise<BundleFile> {
   const { bundle, bytes } = await exportBundle(ctx, { all: input.all });
@@ -24,7 +24,21 @@ export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
   const log = await sql<{ at: string; direction: 'export' | 'import'; peerSiteName: string; fileName: string; counts: string }>`
     SELECT at, direction, peer_site_name, file_name, counts FROM sync_log ORDER BY at DESC LIMIT 200`.execute(ctx.db);
   const siteOf = (version: string) => version.split('-').slice(2).join('-');
+  const received = await sql<{ peerSiteId: string; peerSiteName: string; bundles: number; lastAt: string; counts: string }>`
+    SELECT peer_site_id, peer_site_name, count(*) AS bundles, max(at) AS last_at, json_group_array(json(counts)) AS counts
+    FROM sync_log WHERE direction = 'import' GROUP BY peer_site_id ORDER BY last_at DESC`.execute(ctx.db);
+  const lastExport = await sql<{ at: string | null }>`SELECT max(at) AS at FROM sync_log WHERE direction = 'export'`.execute(ctx.db);
+  // The latest name a site used (names can change; the id does not).
+  const latestName = await sql<{ peerSiteId: string; peerSiteName: string }>`
+    SELECT peer_site_id, peer_site_name FROM sync_log l WHERE direction = 'import' AND at = (SELECT max(at) FROM sync_log WHERE peer_site_id = l.peer_site_id AND direction = 'import')`.execute(ctx.db);
+  const nameOf = new Map(latestName.rows.map((r) => [r.peerSiteId, r.peerSiteName]));
   return {
+    peers: received.rows.map((r) => {
+      const all = JSON.parse(r.counts) as Partial<Record<'inserted' | 'updated' | 'conflicts', number>>[];
+      const sum = (k: 'inserted' | 'updated' | 'conflicts') => all.reduce((n, c) => n + (c[k] ?? 0), 0);
+      return { siteId: r.peerSiteId, siteName: nameOf.get(r.peerSiteId) ?? r.peerSiteName, bundles: r.bundles, lastReceivedAt: r.lastAt, inserted: sum('inserted'), updated: sum('updated'), conflicts: sum('conflicts') };
+    }),
+    lastExportAt: lastExport.rows[0]?.at ?? null,
     conflicts: conflicts.rows.map((c) => ({
       id: c.id,
       entity: c.entity,
@@ -39,10 +53,13 @@ export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
   };
 }
 
-/** Keeps the version in the ledger, or puts the other one back as a new edit (which other installations then receive). */
+/**
+ * Keeps the version in the ledger, or puts the other one back as a new edit (which other installations then receive).
+ * A row missing here (a delivery whose pledge was deleted here) is put back with the rows it needs.
+ */
 export async function syncResolve(ctx: Ctx, input: ParsedInput<'sync.resolve'>): Promise<{ id: string }> {
-  const conflict = (await sql<{ id: string; entity: string; recordId: string; other: string | null; resolvedAt: string | null }>`
-    SELECT id, entity, record_id, other, resolved_at FROM sync_conflicts WHERE id = ${input.conflictId}`.execute(ctx.db)).rows[0];
+  const conflict = (await sql<{ id: string; entity: string; recordId: string; other: string | null; kept: string | null; context: string | null; resolvedAt: string | null }>`
+    SELECT id, entity, record_id, other, kept, context, resolved_at FROM sync_conflicts WHERE id = ${input.conflictId}`.execute(ctx.db)).rows[0];
   if (!conflict || conflict.resolvedAt) {
     throw new LedgerError('not_found', { vi: 'Không tìm thấy xung đột chưa xử lý', en: 'No such open conflict' }, 'conflictId');
   }
@@ -50,6 +67,12 @@ export async function syncResolve(ctx: Ctx, input: ParsedInput<'sync.resolve'>):
   if (input.keep === 'other' && table) {
     if (conflict.other === null) {
       await sql`DELETE FROM ${sql.raw(table)} WHERE id = ${conflict.recordId}`.execute(ctx.db);
+    } else if (!(await exists(ctx, table, conflict.recordId))) {
+      const context = conflict.context ? (JSON.parse(conflict.context) as ConflictContext) : {};
+      for (const [contextTable] of BUNDLE_TABLES) {
+        for (const row of context[contextTable] ?? []) if (!(await exists(ctx, contextTable, row.id))) await restoreRow(ctx, contextTable, row);
+      }
+      await restoreRow(ctx, table, JSON.parse(conflict.other) as Row);
     } else {
       const other = JSON.parse(conflict.other) as Record<string, unknown>;
       const skip = new Set(['id', 'version', 'origin_site', 'base_version', 'search_text', 'created_at']);
@@ -61,4 +84,33 @@ export async function syncResolve(ctx: Ctx, input: ParsedInput<'sync.resolve'>):
   }
   await sql`UPDATE sync_conflicts SET resolved_at = ${ctx.now}, resolution = ${input.keep} WHERE id = ${conflict.id}`.execute(ctx.db);
   return { id: conflict.id };
+}
+
+async function exists(ctx: Ctx, table: string, id: string): Promise<boolean> {
+  return (await sql`SELECT 1 AS x FROM ${sql.raw(table)} WHERE id = ${id}`.execute(ctx.db)).rows.length > 0;
+}
+
+/**
+ * Puts a row back as it was received, then touches it as a local edit, so it travels on with a new version
+ * based on the one the other offices have (and wins over the deletion they may have).
+ */
+async function restoreRow(ctx: Ctx, table: Table, row: Row): Promise<void> {
+  const entity = BUNDLE_TABLES.find(([t]) => t === table)![1];
+  ctx.tracking.applying = true;
+  try {
+    await writeRow(ctx, table, row, true);
+  } catch (error) {
+    if (error instanceof Error && /FOREIGN KEY/.test(error.message)) {
+      throw new LedgerError('in_use', {
+        vi: 'Không khôi phục được: nhà tài trợ hoặc địa bàn của bản ghi này đã bị xóa ở đây',
+        en: 'Cannot restore: the donor or place of this record was deleted here',
+      }, 'conflictId');
+    }
+    throw error;
+  } finally {
+    ctx.tracking.applying = false;
+  }
+  await sql`DELETE FROM tombstones WHERE entity = ${entity} AND id = ${row.id}`.execute(ctx.db);
+  await sql`UPDATE ${sql.raw(table)} SET updated_at = ${ctx.now} WHERE id = ${row.id}`.execute(ctx.db);
+  if (table === 'pledges') await refreshSearchText(ctx, 'pledge', row.id);
 }

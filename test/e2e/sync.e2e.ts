@@ -1,9 +1,15 @@
-/** The sync screen: a bundle made at a district, merged at the province with its preview, and the totals that follow. */
+/**
+ * The sync screen: a bundle made at a district, merged at the province with its preview, and the totals that follow;
+ * then edits made at both offices without exchanging: the conflict shown side by side and resolved, and a donor
+ * entered at both offices merged into one, then another merged by hand on the donors screen.
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PledgeSummary } from '../../contract';
+import type { Donor, PledgeDetail, PledgeList, PledgeSummary } from '../../contract';
+import { openLedger } from '../../db/open';
+import { createLedgerService, type LedgerService } from '../../db/service';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { launchBrowser, serve, type Served } from './serve';
 import { ledgerCall } from './ui';
@@ -14,14 +20,25 @@ const cli = (...args: string[]) => {
   const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
 };
+/** Edits made at an office (as its staff would in its own app), written straight into that office's ledger file. */
+async function atOffice<T>(file: string, work: (service: LedgerService) => Promise<T>): Promise<T> {
+  const ledger = await openLedger(file);
+  try {
+    return await work(createLedgerService(ledger));
+  } finally {
+    await ledger.close();
+  }
+}
+let districtDb: string;
+let provinceDb: string;
 let district: Served;
 let province: Served;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const districtDb = join(dir.dir, 'district.sqlite');
-  const provinceDb = join(dir.dir, 'province.sqlite');
+  districtDb = join(dir.dir, 'district.sqlite');
+  provinceDb = join(dir.dir, 'province.sqlite');
   cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
   cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
   cli('demo', '--db', districtDb, '--fixture', FIXTURE);
@@ -55,5 +72,83 @@ describe('the sync screen', () => {
     await page.getByTestId('sync-apply').click();
     await expect.poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).pledgedVnd).toBe(3_700_000_000);
     await expect.poll(() => page.getByTestId('sync-log').textContent()).toContain('Huyện Bảo Lạc');
+  });
+
+  it('shows edits made at both offices side by side, resolves them, and merges donors entered twice', async () => {
+    const tzuChi = async (service: LedgerService) => (await service.invoke('pledges.list', { filter: { text: 'tzu chi' }, sort: { by: 'pledgeDate', dir: 'asc' } })).rows[0]!;
+    const newDonorPledge = async (service: LedgerService, name: string, amount: number) => {
+      const donor = await service.invoke('donors.create', { name, kind: 'foreign_ngo', country: 'Anh' });
+      const first = await tzuChi(service);
+      await service.invoke('pledges.create', { donorId: donor.id, placeId: first.placeId, kind: 'scholarship', description: 'Học bổng', amountMinor: amount, currency: 'VND', pledgeDate: '2022-09-15' });
+    };
+    // Neither office has seen the other's edits: the district first, the province a moment later.
+    const pledgeId = await atOffice(districtDb, async (service) => {
+      const p = await tzuChi(service);
+      await service.invoke('pledges.update', { id: p.id, description: 'Xây nhà theo biên bản của huyện', notes: 'Sửa tại huyện' });
+      await newDonorPledge(service, 'Plan International', 50_000_000);
+      return p.id;
+    });
+    await atOffice(provinceDb, async (service) => {
+      await service.invoke('pledges.update', { id: pledgeId, description: 'Xây nhà theo quyết định của tỉnh', notes: 'Sửa tại tỉnh' });
+      await newDonorPledge(service, 'PLAN INTERNATIONAL', 30_000_000);
+      await service.invoke('donors.create', { name: 'Tzu Chi Foundation Vietnam', kind: 'foundation' });
+    });
+
+    const districtPage = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    await districtPage.goto(`${district.url}#sync`);
+    const [download] = await Promise.all([districtPage.waitForEvent('download'), districtPage.getByTestId('sync-export').click()]);
+    const bundle = join(dir.dir, `second-${download.suggestedFilename()}`);
+    await download.saveAs(bundle);
+    await districtPage.close();
+
+    await page.goto(`${province.url}#sync`);
+    await page.reload();
+    await page.getByTestId('sync-screen').locator('input[type=file]').setInputFiles(bundle);
+    await expect.poll(() => page.getByTestId('sync-preview').textContent()).toContain('xung đột 1');
+    expect(await page.getByTestId('sync-preview').textContent()).toContain('1 nhà tài trợ được nhập trùng tên');
+    await page.getByTestId('sync-apply').click();
+
+    // Both versions side by side, each under the office that made it; the later one is in use.
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    const text = await conflict.textContent();
+    expect(text).toContain('Cam kết');
+    expect(text).toContain('Xây nhà theo quyết định của tỉnh');
+    expect(text).toContain('Xây nhà theo biên bản của huyện');
+    expect(text).toContain('Huyện Bảo Lạc');
+    await page.screenshot({ path: join(SCREENSHOTS, 'sync-conflict.png') });
+    expect((await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: pledgeId })).pledge.description).toBe('Xây nhà theo quyết định của tỉnh');
+    await page.getByTestId('conflict-other').click();
+    await expect.poll(async () => (await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: pledgeId })).pledge).toMatchObject({
+      description: 'Xây nhà theo biên bản của huyện',
+      notes: 'Sửa tại huyện',
+    });
+    await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
+    expect(await page.getByTestId('sync-peers').textContent()).toMatch(/Huyện Bảo Lạc\s*2/);
+
+    // "Plan International" entered at both offices is one donor, with both pledges.
+    const plan = await ledgerCall<Donor[]>(page, 'donors.list', { text: 'plan' });
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatchObject({ pledgeCount: 2 });
+    const planPledges = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { donorId: plan[0]!.id }, withTotal: true });
+    expect(planPledges.total).toBe(2);
+
+    // A donor recorded under another name is merged by hand from the donors screen.
+    await page.goto(`${province.url}#donors`);
+    const row = page.locator('tr', { hasText: 'Tzu Chi Foundation Vietnam' });
+    await row.getByTestId('donor-merge').click();
+    const picker = page.locator('#donorMerge_intoId');
+    await picker.waitFor();
+    await picker.fill('to chuc tzu');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Enter');
+    await page.locator('#donorMerge_note').fill('Cùng một tổ chức');
+    await page.screenshot({ path: join(SCREENSHOTS, 'donor-merge.png') });
+    await page.getByRole('button', { name: 'Gộp', exact: true }).click();
+    await expect.poll(() => page.getByTestId('donor-aliases').filter({ hasText: 'Tzu Chi Foundation Vietnam' }).count()).toBe(1);
+    const merged = (await ledgerCall<Donor[]>(page, 'donors.list', { text: 'tzu chi foundation vietnam' }));
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.aliases).toEqual(['Tzu Chi Foundation Vietnam']);
+    expect(merged[0]!.name).not.toBe('Tzu Chi Foundation Vietnam');
   });
 });

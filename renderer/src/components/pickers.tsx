@@ -23,29 +23,31 @@ interface DonorPickerProps {
   placeholder?: string;
   id?: string;
   style?: React.CSSProperties;
+  /** A donor not to offer (the one being merged). */
+  exclude?: string;
 }
 
-export function DonorPicker({ value, onChange, onCreate, allowClear, placeholder, id, style }: DonorPickerProps) {
+export function DonorPicker({ value, onChange, onCreate, allowClear, placeholder, id, style, exclude }: DonorPickerProps) {
   const { t } = useTranslation();
   const donors = useLedger('donors.list', {});
   const [search, setSearch] = useState('');
   const options = useMemo(() => {
-    const list: { value: string; label: string; donor?: Donor }[] = (donors.data ?? []).map((d) => ({
+    const list: { value: string; label: string; donor?: Donor }[] = (donors.data ?? []).filter((d) => d.id !== exclude).map((d) => ({
       value: d.id,
       label: d.shortName ? `${d.name} (${d.shortName})` : d.name,
       donor: d,
     }));
-    const anyMatch = list.some((o) => matches(search, o.donor!.name, o.donor!.shortName));
+    const anyMatch = list.some((o) => matches(search, o.donor!.name, o.donor!.shortName, ...o.donor!.aliases));
     if (onCreate && (!search.trim() || !anyMatch)) {
       list.push({ value: NEW_DONOR, label: search.trim() ? `+ ${t('form.newDonor')} "${search.trim()}"` : `+ ${t('form.newDonor')}` });
     }
     return list;
-  }, [donors.data, search, onCreate, t]);
+  }, [donors.data, search, onCreate, t, exclude]);
   return (
     <Select
       id={id}
       showSearch={{
-        filterOption: (input, option) => option?.value === NEW_DONOR || matches(input, option?.donor?.name, option?.donor?.shortName, option?.donor?.country),
+        filterOption: (input, option) => option?.value === NEW_DONOR || matches(input, option?.donor?.name, option?.donor?.shortName, option?.donor?.country, ...(option?.donor?.aliases ?? [])),
         onSearch: setSearch,
       }}
       value={value}

@@ -1,9 +1,13 @@
-/** Nhà tài trợ: list, accent-insensitive search, create, edit, delete (confirmed; refused while pledges refer to it). */
+/**
+ * Nhà tài trợ: list, accent-insensitive search, create, edit, merge a donor recorded twice into the other,
+ * delete (confirmed; refused while pledges refer to it).
+ */
 import { App as AntApp, Button, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Donor } from '../../../contract';
 import { DonorFormModal } from '../components/DonorFormModal';
+import { DonorMergeModal } from '../components/DonorMergeModal';
 import { vocabulary } from '../i18n';
 import { errorText, useLedger, useLedgerMutation } from '../queries';
 
@@ -16,6 +20,7 @@ export function Donors() {
   const donors = useLedger('donors.list', text.trim() ? { text } : {}, { keepPrevious: true });
   const remove = useLedgerMutation('donors.delete');
   const [editing, setEditing] = useState<{ donor?: Donor } | null>(null);
+  const [merging, setMerging] = useState<Donor | null>(null);
 
   return (
     <div className="screen" data-testid="donors-screen">
@@ -35,6 +40,11 @@ export function Donors() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t('donorForm.name'), dataIndex: 'name' },
+          {
+            title: t('donors.aliases'),
+            dataIndex: 'aliases',
+            render: (aliases: string[]) => <span className="muted" data-testid="donor-aliases">{aliases.join('; ')}</span>,
+          },
           { title: t('donorForm.shortName'), dataIndex: 'shortName' },
           { title: t('donorForm.country'), dataIndex: 'country' },
           { title: t('donorForm.kind'), dataIndex: 'kind', render: (k: Donor['kind']) => words.donorKind[k] },
@@ -45,6 +55,9 @@ export function Donors() {
               <Space size="small">
                 <Button size="small" type="link" onClick={() => setEditing({ donor })}>
                   {t('common.edit')}
+                </Button>
+                <Button size="small" type="link" onClick={() => setMerging(donor)} data-testid="donor-merge">
+                  {t('donors.merge')}
                 </Button>
                 <Popconfirm
                   title={t('common.confirmDelete')}
@@ -70,6 +83,7 @@ export function Donors() {
         ]}
       />
       <DonorFormModal open={editing !== null} donor={editing?.donor} onClose={() => setEditing(null)} />
+      <DonorMergeModal donor={merging} onClose={() => setMerging(null)} onMerged={(into) => message.success(t('donorMerge.done', { name: into.name }))} />
     </div>
   );
 }
