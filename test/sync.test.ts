@@ -177,6 +177,29 @@ describe('bundles', () => {
     expect((await province.service.invoke('totals', { by: 'kind' })).total).toEqual((await district.service.invoke('totals', { by: 'kind' })).total);
   });
 
+  it('show a deletion made without seeing an edit as a conflict at both offices, and can put the edit back', async () => {
+    const p = await districtPledge(district, 100);
+    await importInto(province, await exportFrom(district, true));
+    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 200 });
+    await district.service.invoke('pledges.delete', { id: p.id });
+    const fromDistrict = await exportFrom(district);
+    const fromProvince = await exportFrom(province);
+    expect(await importInto(province, fromDistrict)).toMatchObject({ deleted: 1, conflicts: 1 });
+    expect(await importInto(district, fromProvince)).toMatchObject({ conflicts: 1 });
+    for (const t of [province, district]) expect((await t.service.invoke('app.info', {})).counts.pledges).toBe(0);
+    const [conflict] = (await province.service.invoke('sync.status', {})).conflicts;
+    expect(conflict).toMatchObject({ entity: 'pledge', kept: null, other: { amount_minor: 200 } });
+    await province.service.invoke('sync.resolve', { conflictId: conflict!.id, keep: 'other' });
+    expect(await importInto(district, await exportFrom(province))).toMatchObject({ inserted: 1 });
+    for (const t of [province, district]) expect((await t.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor).toBe(200);
+
+    // A deletion made after seeing the edit is no conflict.
+    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 300 });
+    await importInto(district, await exportFrom(province));
+    await district.service.invoke('pledges.delete', { id: p.id });
+    expect(await importInto(province, await exportFrom(district))).toMatchObject({ deleted: 1, conflicts: 0 });
+  });
+
   it('carry deletions', async () => {
     const p = await districtPledge(district, 100);
     await importInto(province, await exportFrom(district, true));

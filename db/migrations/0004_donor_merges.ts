@@ -4,9 +4,24 @@
  * rewrites them and cannot conflict with edits made elsewhere; every read counts them under the donor merged into.
  * Names are therefore unique only among donors that are not merged, which the ledger checks itself: SQLite cannot
  * drop the old column constraint, so the table is rebuilt.
- * Conflicts also get room for the rows needed to restore "the other version" (a deleted pledge's last state).
+ * Conflicts also get room for the rows needed to restore "the other version" (a deleted pledge's last state), and
+ * tombstones the version they deleted, so a deletion made without seeing an edit is shown as a conflict.
  */
 import { sql, type Kysely } from 'kysely';
+
+/** The tracked tables as 0003 created them. */
+const TRACKED = [
+  ['places', 'place'],
+  ['place_successors', 'place_successor'],
+  ['pledges', 'pledge'],
+  ['deliveries', 'delivery'],
+  ['exchange_rates', 'exchange_rate'],
+] as const;
+
+const deleteTrigger = (table: string, entity: string) => `CREATE TRIGGER ${table}_track_delete AFTER DELETE ON ${table} WHEN sync_applying() = 0 BEGIN
+      INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES ('${entity}', OLD.id, hlc_next(), site_id(), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), OLD.version)
+      ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at, base_version = excluded.base_version;
+    END`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   const run = (text: string) => sql.raw(text).execute(db);
@@ -43,9 +58,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         base_version = CASE WHEN OLD.origin_site = site_id() THEN OLD.base_version ELSE OLD.version END
       WHERE rowid = NEW.rowid;
     END`);
-  await run(`CREATE TRIGGER donors_track_delete AFTER DELETE ON donors WHEN sync_applying() = 0 BEGIN
-      INSERT INTO tombstones (entity, id, version, origin_site, deleted_at) VALUES ('donor', OLD.id, hlc_next(), site_id(), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-      ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at;
-    END`);
   await run(`ALTER TABLE sync_conflicts ADD COLUMN context TEXT`);
+  // The version a deletion removed ('' for deletions recorded before this).
+  await run(`ALTER TABLE tombstones ADD COLUMN base_version TEXT NOT NULL DEFAULT ''`);
+  await run(deleteTrigger('donors', 'donor'));
+  for (const [table, entity] of TRACKED) {
+    await run(`DROP TRIGGER ${table}_track_delete`);
+    await run(deleteTrigger(table, entity));
+  }
 }

@@ -36,6 +36,17 @@ interface Tombstone {
   version: string;
   origin_site: string;
   deleted_at: string;
+  /** The version the deletion removed ('' when not known: deleted before this was recorded). */
+  base_version?: string;
+}
+
+const siteOfVersion = (version: string) => version.split('-').slice(2).join('-');
+
+/** Whether a deletion had seen this version of the row: it deleted that version, or a later one from the same office. */
+function deletionSaw(tomb: Tombstone, row: Pick<Row, 'version'>): boolean {
+  const base = tomb.base_version ?? '';
+  if (!base || base === row.version) return true;
+  return siteOfVersion(base) === siteOfVersion(row.version) && base > row.version;
 }
 
 export interface Bundle {
@@ -259,7 +270,10 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
         const ours = await rowOf(ctx, table, theirs.id);
         const deletedHere = !ours ? await tombstoneOf(ctx, entity, theirs.id) : undefined;
         if (!ours && deletedHere && deletedHere.version >= theirs.version) {
-          counts.unchanged++;
+          // Deleted here without seeing this edit: the deletion (later) stands, the edit is kept beside it.
+          if (!deletionSaw(deletedHere, theirs) && (await recordConflict(ctx, entity, theirs.id, null, theirs, deletedHere.version, theirs.version, await restoreContext(ctx, bundle, table, theirs)))) {
+            counts.conflicts++;
+          } else counts.unchanged++;
           continue;
         }
         if (!ours && table === 'deliveries') {
@@ -267,8 +281,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           const pledgeId = String(theirs.pledge_id);
           const pledgeHere = (await sql`SELECT 1 AS x FROM pledges WHERE id = ${pledgeId}`.execute(ctx.db)).rows.length > 0;
           if (!pledgeHere && (await tombstoneOf(ctx, 'pledge', pledgeId))) {
-            const pledge = (bundle.records.pledges ?? []).find((r) => r.id === pledgeId);
-            if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version, pledge ? { pledges: [pledge] } : undefined)) counts.conflicts++;
+            if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version, await restoreContext(ctx, bundle, table, theirs))) counts.conflicts++;
             else counts.unchanged++;
             continue;
           }
@@ -323,6 +336,10 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
           continue;
         }
+        if (!deletionSaw(tomb, ourRow)) {
+          // Deleted there without seeing the version here: the deletion (later) stands, this version is kept beside it.
+          if (await recordConflict(ctx, tomb.entity, tomb.id, null, ourRow, tomb.version, ourRow.version, await restoreContext(ctx, bundle, table, ourRow))) counts.conflicts++;
+        }
         await sql`DELETE FROM ${sql.raw(table)} WHERE id = ${tomb.id}`.execute(ctx.db);
         counts.deleted++;
       } else if (!existing || existing.version >= tomb.version) {
@@ -331,8 +348,10 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           continue;
         }
       }
-      await sql`INSERT INTO tombstones (entity, id, version, origin_site, deleted_at) VALUES (${tomb.entity}, ${tomb.id}, ${tomb.version}, ${tomb.origin_site}, ${tomb.deleted_at})
-        ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at
+      await sql`INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version)
+        VALUES (${tomb.entity}, ${tomb.id}, ${tomb.version}, ${tomb.origin_site}, ${tomb.deleted_at}, ${tomb.base_version ?? ''})
+        ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at,
+          base_version = excluded.base_version
         WHERE excluded.version > tombstones.version`.execute(ctx.db);
     }
     // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
@@ -369,6 +388,16 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
   else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts);
   await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
   return counts;
+}
+
+/** What putting a delivery back needs besides itself: its pledge, as this bundle or this ledger last had it. */
+async function restoreContext(ctx: Ctx, bundle: Bundle, table: Table, row: Row): Promise<ConflictContext | undefined> {
+  if (table !== 'deliveries') return undefined;
+  const pledgeId = String(row.pledge_id);
+  const pledge = (bundle.records.pledges ?? []).find((r) => r.id === pledgeId) ?? (await rowOf(ctx, 'pledges', pledgeId));
+  if (!pledge) return undefined;
+  const { search_text: _search, ...stored } = snakeRow(pledge);
+  return { pledges: [stored as Row] };
 }
 
 async function rowOf(ctx: Ctx, table: Table, id: string): Promise<Row | undefined> {

@@ -102,8 +102,8 @@ async function restoreRow(ctx: Ctx, table: Table, row: Row): Promise<void> {
   } catch (error) {
     if (error instanceof Error && /FOREIGN KEY/.test(error.message)) {
       throw new LedgerError('in_use', {
-        vi: 'Không khôi phục được: nhà tài trợ hoặc địa bàn của bản ghi này đã bị xóa ở đây',
-        en: 'Cannot restore: the donor or place of this record was deleted here',
+        vi: 'Không khôi phục được: bản ghi liên quan (cam kết, nhà tài trợ hoặc địa bàn) đã bị xóa ở đây',
+        en: 'Cannot restore: a record it belongs to (pledge, donor or place) was deleted here',
       }, 'conflictId');
     }
     throw error;
