@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { LedgerError, type Bilingual } from '../contract/errors';
 import { fieldLabel } from '../contract/validation';
@@ -7,6 +8,8 @@ import type { DB } from './schema';
 /** What every ledger operation receives: the (transactional) database, who is writing, and when. */
 export interface Ctx {
   db: Kysely<DB>;
+  /** The same connection, for bulk work with prepared statements (inside the same transaction). */
+  sqlite: BetterSqlite3.Database;
   tracking: Tracking;
   site: Site;
   file: string;
@@ -16,7 +19,7 @@ export interface Ctx {
 }
 
 export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
-  return { db, tracking: ledger.tracking, site: ledger.site, file: ledger.file, schemaVersion: ledger.schemaVersion, now: new Date().toISOString() };
+  return { db, sqlite: ledger.sqlite, tracking: ledger.tracking, site: ledger.site, file: ledger.file, schemaVersion: ledger.schemaVersion, now: new Date().toISOString() };
 }
 
 export function notFound(field: string, what: Bilingual): LedgerError {

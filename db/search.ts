@@ -24,3 +24,10 @@ const SCOPES = {
 export async function refreshSearchText(ctx: Ctx, scope: keyof typeof SCOPES, id: string): Promise<void> {
   await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own WHERE own.id = pledges.donor_id AND ${SCOPES[scope](id)}`.execute(ctx.db);
 }
+
+/** Recomputes the search text of many pledges in one statement. */
+export async function refreshSearchTextOf(ctx: Ctx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own
+    WHERE own.id = pledges.donor_id AND pledges.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(ctx.db);
+}

@@ -11,6 +11,12 @@ import { foldText } from '../contract/text';
 import { contextFor } from './context';
 import { seedPlaces } from './seed';
 
+/** An id in UUID form drawn from the seeded generator, so the same seed gives the same ids. */
+function seededId(rnd: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(rnd() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
 /** Small, fast, seeded PRNG (mulberry32): the same seed gives the same ledger. */
 export function random(seed: number) {
   let a = seed >>> 0;
@@ -63,7 +69,7 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
     const oldCommunes: typeof places = [];
     for (const district of districts) {
       for (const name of COMMUNE_NAMES.slice(0, 4)) {
-        const id = crypto.randomUUID();
+        const id = seededId(rnd);
         const full = `Xã ${name} (${district.name})`;
         insertPlace.run(id, full, foldText(full), 'commune', district.id, null, '2025-06-30', now, now);
         oldCommunes.push({ id, name: full, level: 'commune', parentId: district.id });
@@ -72,7 +78,7 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
     // After 1 July 2025: communes directly under the province.
     const newCommunes: typeof places = [];
     for (let i = 0; i < 56; i++) {
-      const id = crypto.randomUUID();
+      const id = seededId(rnd);
       const full = `${i < 4 ? 'Phường' : 'Xã'} ${COMMUNE_NAMES[i % COMMUNE_NAMES.length]} ${i + 1}`;
       insertPlace.run(id, full, foldText(full), 'commune', province.id, '2025-07-01', null, now, now);
       newCommunes.push({ id, name: full, level: 'commune', parentId: province.id });
@@ -82,7 +88,7 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
     const donorKinds = ['foreign_ngo', 'foundation', 'company', 'individual', 'domestic_intermediary'];
     const donors: { id: string; text: string }[] = [];
     for (let i = 0; i < (options.donors ?? 300); i++) {
-      const id = crypto.randomUUID();
+      const id = seededId(rnd);
       const name = `Tổ chức tài trợ số ${i + 1}`;
       const short = `TC${i + 1}`;
       const country = pick(COUNTRIES);
@@ -112,16 +118,18 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
       const amount = quantity ? quantity * unitValue : unitValue * 10;
       const rate = currency === 'USD' ? String(22_000 + Math.floor(rnd() * 4_000)) : currency === 'EUR' ? String(24_000 + Math.floor(rnd() * 5_000)) : '1';
       const vnd = vndEquivalent(amount, currency, rate);
-      const status = pick(PLEDGE_STATUSES);
-      const id = crypto.randomUUID();
+      const delivered = rnd() < 0.6;
+      // A pledge with a delivery is not cancelled.
+      const status = delivered ? pick(PLEDGE_STATUSES.filter((s) => s !== 'cancelled')) : pick(PLEDGE_STATUSES);
+      const id = seededId(rnd);
       const search = foldText(`${description} ${unit ?? ''} ${donor.text} ${place.name}`);
       insertPledge.run(id, donor.id, place.id, kind, description, quantity === null ? null : quantity * 1000, unit, quantity ? unitValue : null, amount,
         currency, rate, currency === 'VND' ? null : date, currency === 'VND' ? null : 'Dữ liệu mô phỏng', vnd, date, status, Math.floor(rnd() * 500), search, now, now);
       pledgeCount++;
-      if (status !== 'cancelled' && rnd() < 0.6) {
+      if (delivered) {
         const share = Math.floor(amount * (0.2 + rnd() * 0.8));
         const deliveryDate = new Date(Date.parse(date) + Math.floor(rnd() * 200) * 86_400_000).toISOString().slice(0, 10);
-        insertDelivery.run(crypto.randomUUID(), id, deliveryDate, share, currency, rate, currency === 'VND' ? null : deliveryDate, currency === 'VND' ? null : 'Dữ liệu mô phỏng',
+        insertDelivery.run(seededId(rnd), id, deliveryDate, share, currency, rate, currency === 'VND' ? null : deliveryDate, currency === 'VND' ? null : 'Dữ liệu mô phỏng',
           vndEquivalent(share, currency, rate), now, now);
         deliveryCount++;
       }

@@ -1,7 +1,7 @@
 /** Change tracking and bundles: two installations exchanging files, in any order, twice, with edits on both sides. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextFor } from '../db/context';
-import { decodeBundle, exportBundle, importBundle, type MergeCounts } from '../db/sync/bundle';
+import { decodeBundle, encodeBundle, exportBundle, importBundle, type MergeCounts } from '../db/sync/bundle';
 import { HybridClock, parseVersion } from '../db/sync/clock';
 import type { Ledger } from '../db/open';
 import { tableCounts, tempLedger, type TestLedger } from './helpers';
@@ -198,6 +198,28 @@ describe('bundles', () => {
     await importInto(district, await exportFrom(province));
     await district.service.invoke('pledges.delete', { id: p.id });
     expect(await importInto(province, await exportFrom(district))).toMatchObject({ deleted: 1, conflicts: 0 });
+  });
+
+  it('keep a pledge deleted elsewhere while a delivery recorded here points to it, as a conflict', async () => {
+    const p = await districtPledge(district, 1_000);
+    await importInto(province, await exportFrom(district, true));
+    await province.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', amountMinor: 400 });
+    await district.service.invoke('pledges.delete', { id: p.id });
+    expect(await importInto(province, await exportFrom(district))).toMatchObject({ conflicts: 1, deleted: 0 });
+    expect((await province.service.invoke('pledges.get', { id: p.id })).deliveries).toHaveLength(1);
+    expect((await province.service.invoke('sync.status', {})).conflicts[0]).toMatchObject({ entity: 'pledge', other: null });
+  });
+
+  it('refuse a bundle whose rows point to records neither it nor this ledger has, changing nothing', async () => {
+    const place = await district.service.invoke('places.create', { name: 'Xã Mới', level: 'commune', parentId: (await district.service.invoke('places.list', {})).find((x) => x.name === 'Bảo Lạc')!.id });
+    const donor = await district.service.invoke('donors.create', { name: 'Quỹ Mới', kind: 'foundation' });
+    await district.service.invoke('pledges.create', { donorId: donor.id, placeId: place.id, kind: 'gift', description: 'Quà', amountMinor: 5, currency: 'VND', pledgeDate: '2022-09-01' });
+    const bundle = decodeBundle(await exportFrom(district));
+    // As an older bundle might be: without the commune its pledge is at.
+    bundle.records.places = bundle.records.places.filter((r) => r.id !== place.id);
+    const before = tableCounts(province.ledger);
+    await expect(importInto(province, encodeBundle(bundle))).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining('chưa có ở đây (1 bản ghi)') } });
+    expect(tableCounts(province.ledger)).toEqual(before);
   });
 
   it('carry deletions', async () => {

@@ -7,12 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Statement } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
 import { settleDonorMerges } from '../donors';
-import { refreshSearchText } from '../search';
+import { refreshSearchText, refreshSearchTextOf } from '../search';
 
 export const BUNDLE_FORMAT = 'aid-ledger-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -200,23 +201,37 @@ async function logSync(ctx: Ctx, direction: 'export' | 'import', site: { id: str
     VALUES (${crypto.randomUUID()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(ctx.db);
 }
 
-const columnCache = new Map<string, string[]>();
-async function columnsOf(ctx: Ctx, table: string): Promise<string[]> {
-  if (!columnCache.has(table)) {
-    const info = await sql.raw<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`).execute(ctx.db);
-    columnCache.set(table, info.rows.map((r) => r.name));
-  }
-  return columnCache.get(table)!;
+/**
+ * Statements prepared once per connection: a merge reads and writes every row of a bundle, and preparing each of
+ * those statements anew would cost more than running it. They run on the call's own connection and transaction.
+ */
+const statementCache = new WeakMap<Ctx['sqlite'], Map<string, Statement>>();
+function prepared(ctx: Ctx, text: string): Statement {
+  let cache = statementCache.get(ctx.sqlite);
+  if (!cache) statementCache.set(ctx.sqlite, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = ctx.sqlite.prepare(text)));
+  return statement;
+}
+
+const columnCache = new WeakMap<Ctx['sqlite'], Map<string, string[]>>();
+function columnsOf(ctx: Ctx, table: string): string[] {
+  let cache = columnCache.get(ctx.sqlite);
+  if (!cache) columnCache.set(ctx.sqlite, (cache = new Map()));
+  let columns = cache.get(table);
+  if (!columns) cache.set(table, (columns = (ctx.sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name)));
+  return columns;
 }
 
 export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean) {
-  const columns = (await columnsOf(ctx, table)).filter((c) => c in row && c !== 'search_text');
+  // A ledger's columns do not change while it is open (migrations run before); a bundle's rows may lack newer ones.
+  const columns = columnsOf(ctx, table).filter((c) => c in row && c !== 'search_text');
   const values = columns.map((c) => row[c] as never);
   if (insert) {
-    await sql`INSERT INTO ${sql.raw(table)} (${sql.join(columns.map((c) => sql.raw(c)))}) VALUES (${sql.join(values)})`.execute(ctx.db);
+    prepared(ctx, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   } else {
-    const sets = columns.filter((c) => c !== 'id').map((c) => sql`${sql.raw(c)} = ${row[c] as never}`);
-    await sql`UPDATE ${sql.raw(table)} SET ${sql.join(sets)} WHERE id = ${row.id}`.execute(ctx.db);
+    const set = columns.filter((c) => c !== 'id');
+    prepared(ctx, `UPDATE ${table} SET ${set.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...set.map((c) => row[c] as never), row.id);
   }
 }
 
@@ -260,6 +275,8 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
   ctx.tracking.applying = true;
   try {
     const touchedPledges = new Set<string>();
+    const written = new Map<Table, Row[]>();
+    const deletedIds = new Map<Table, string[]>();
     // Donors and places whose names changed: the search words of their pledges follow.
     const renamed: ['donor' | 'place', string][] = [];
     for (const [table, entity] of BUNDLE_TABLES) {
@@ -289,7 +306,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
         if (!ours) {
           const tomb = deletedHere;
           await writeRow(ctx, table, theirs, true);
-          if (tomb) await sql`DELETE FROM tombstones WHERE entity = ${entity} AND id = ${theirs.id}`.execute(ctx.db);
+          if (tomb) prepared(ctx, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
           counts.inserted++;
         } else {
           const ourRow = snakeRow(ours);
@@ -318,6 +335,8 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           }
         }
         if (table === 'pledges') touchedPledges.add(theirs.id);
+        if (!written.has(table)) written.set(table, []);
+        written.get(table)!.push(theirs);
       }
     }
     // Deletions: children first, so foreign keys hold.
@@ -336,11 +355,18 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
           continue;
         }
+        if (stillReferenced(ctx, table, tomb.id)) {
+          // Deleted there, but rows here still point to it (a delivery recorded here): it stays, shown as a conflict.
+          if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
+          continue;
+        }
         if (!deletionSaw(tomb, ourRow)) {
           // Deleted there without seeing the version here: the deletion (later) stands, this version is kept beside it.
           if (await recordConflict(ctx, tomb.entity, tomb.id, null, ourRow, tomb.version, ourRow.version, await restoreContext(ctx, bundle, table, ourRow))) counts.conflicts++;
         }
-        await sql`DELETE FROM ${sql.raw(table)} WHERE id = ${tomb.id}`.execute(ctx.db);
+        prepared(ctx, `DELETE FROM ${table} WHERE id = ?`).run(tomb.id);
+        if (!deletedIds.has(table)) deletedIds.set(table, []);
+        deletedIds.get(table)!.push(tomb.id);
         counts.deleted++;
       } else if (!existing || existing.version >= tomb.version) {
         if (existing) {
@@ -348,17 +374,16 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
           continue;
         }
       }
-      await sql`INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version)
-        VALUES (${tomb.entity}, ${tomb.id}, ${tomb.version}, ${tomb.origin_site}, ${tomb.deleted_at}, ${tomb.base_version ?? ''})
+      prepared(ctx, `INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at,
           base_version = excluded.base_version
-        WHERE excluded.version > tombstones.version`.execute(ctx.db);
+        WHERE excluded.version > tombstones.version`).run(tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at, tomb.base_version ?? '');
     }
     // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
     ctx.tracking.applying = false;
     counts.donorsMerged = await settleDonorMerges(ctx);
     ctx.tracking.applying = true;
-    for (const id of touchedPledges) await refreshSearchText(ctx, 'pledge', id);
+    await refreshSearchTextOf(ctx, [...touchedPledges]);
     for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
     // A district takes the province's department name for its reports.
     const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
@@ -368,13 +393,13 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
     }
     for (const entry of bundle.audit ?? []) {
       const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
-      await sql`INSERT OR IGNORE INTO audit_log (${sql.join(columns.map((c) => sql.raw(c)))}) VALUES (${sql.join(columns.map((c) => entry[c] as never))})`.execute(ctx.db);
+      prepared(ctx, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
     }
-    const problems = (await sql.raw<{ table: string }>('PRAGMA foreign_key_check').execute(ctx.db)).rows;
-    if (problems.length) {
+    const broken = brokenReferences(ctx, written, deletedIds);
+    if (broken) {
       throw refuse(
-        `gói tham chiếu tới danh mục (địa bàn, nhà tài trợ) chưa có ở đây (${problems.length} bản ghi); hãy nhập gói danh mục của tỉnh trước`,
-        `it refers to places or donors this ledger does not have (${problems.length} rows); import the province's reference bundle first`,
+        `gói tham chiếu tới danh mục (địa bàn, nhà tài trợ) chưa có ở đây (${broken} bản ghi); hãy nhập gói danh mục của tỉnh trước`,
+        `it refers to places or donors this ledger does not have (${broken} rows); import the province's reference bundle first`,
       );
     }
   } catch (error) {
@@ -401,12 +426,48 @@ async function restoreContext(ctx: Ctx, bundle: Bundle, table: Table, row: Row):
 }
 
 async function rowOf(ctx: Ctx, table: Table, id: string): Promise<Row | undefined> {
-  return (await sql<Row>`SELECT * FROM ${sql.raw(table)} WHERE id = ${id}`.execute(ctx.db)).rows[0];
+  return prepared(ctx, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
 }
 
 async function tombstoneOf(ctx: Ctx, entity: string, id: string): Promise<Tombstone | undefined> {
-  const row = (await sql<Record<string, unknown>>`SELECT * FROM tombstones WHERE entity = ${entity} AND id = ${id}`.execute(ctx.db)).rows[0];
-  return row ? (snakeRow(row) as unknown as Tombstone) : undefined;
+  return prepared(ctx, `SELECT * FROM tombstones WHERE entity = ? AND id = ?`).get(entity, id) as Tombstone | undefined;
+}
+
+/** Every reference between ledger rows: (table, column) → referenced table. */
+const REFERENCES: [Table, string, Table][] = [
+  ['places', 'parent_id', 'places'],
+  ['place_successors', 'place_id', 'places'],
+  ['place_successors', 'successor_id', 'places'],
+  ['donors', 'merged_into', 'donors'],
+  ['pledges', 'donor_id', 'donors'],
+  ['pledges', 'place_id', 'places'],
+  ['deliveries', 'pledge_id', 'pledges'],
+];
+
+/** Whether any row here points to this one. */
+function stillReferenced(ctx: Ctx, table: Table, id: string): boolean {
+  return REFERENCES.some(([from, column, to]) => to === table && prepared(ctx, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`).get(id) !== undefined);
+}
+
+/**
+ * Rows left pointing at nothing by this merge: rows written that refer to a missing row, and rows here that referred
+ * to a row it deleted. Only those can be broken, so the whole ledger need not be checked.
+ */
+function brokenReferences(ctx: Ctx, written: Map<Table, Row[]>, deleted: Map<Table, string[]>): number {
+  let broken = 0;
+  for (const [from, column, to] of REFERENCES) {
+    const exists = prepared(ctx, `SELECT 1 FROM ${to} WHERE id = ?`);
+    const checked = new Set<string>();
+    for (const row of written.get(from) ?? []) {
+      const id = row[column];
+      if (typeof id !== 'string' || checked.has(id)) continue;
+      checked.add(id);
+      if (!exists.get(id)) broken++;
+    }
+    const referring = prepared(ctx, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`);
+    for (const id of deleted.get(to) ?? []) if (referring.get(id)) broken++;
+  }
+  return broken;
 }
 
 function parentsFirst(rows: Row[]): Row[] {

@@ -1,0 +1,280 @@
+/**
+ * npm run bench -- [--rows N] [--json FILE] [--reps K] [--db FILE]
+ *
+ * Measures the app's own code path for each operation against its floor in the same run: the same work done the
+ * most direct way (hand-written SQL on raw better-sqlite3, the bare spreadsheet library, raw prepared inserts).
+ * Each repetition runs ours and the floor alternately; medians are reported with their ratio, and peak memory.
+ * The synthetic ledger is deterministic (same rows, same seed, same ids); `--db` keeps it between runs.
+ */
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Report } from '../contract';
+import { contextFor } from '../db/context';
+import { openLedger, type Ledger } from '../db/open';
+import { createLedgerService } from '../db/service';
+import { BUNDLE_TABLES, exportBundle } from '../db/sync/bundle';
+import { generateLedger } from '../db/synthetic';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    json: { type: 'string' },
+    reps: { type: 'string', default: '5' },
+    db: { type: 'string' },
+    'import-rows': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+const ROWS = Number(values.rows);
+const REPS = Math.max(1, Number(values.reps));
+/** Records in the imported bundle: pledges and their deliveries (about 0.6 per pledge), plus donors and places. */
+const IMPORT_RECORDS = Number(values['import-rows'] ?? Math.min(100_000, Math.max(1_000, Math.round(ROWS / 10))));
+const log = (text: string) => {
+  if (!values.quiet) process.stderr.write(`${text}\n`);
+};
+
+const work = mkdtempSync(join(tmpdir(), 'aid-ledger-bench-'));
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
+
+interface Result {
+  name: string;
+  ms: number;
+  floorMs: number;
+  ratio: number;
+  target: { ratio: number; ms?: number };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function measure(name: string, target: Result['target'], ours: () => Promise<unknown>, floor: () => Promise<unknown>, reps = REPS): Promise<Result> {
+  // One untimed run of each warms caches (pages of the database file, compiled code) alike.
+  await ours();
+  await floor();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    // Alternating, starting with each side in turn, so drift in the machine falls on both.
+    const order = i % 2 === 0 ? [ours, floor] : [floor, ours];
+    for (const run of order) {
+      const start = performance.now();
+      await run();
+      (run === ours ? a : b).push(performance.now() - start);
+    }
+  }
+  const result = { name, ms: round(median(a)), floorMs: round(median(b)), ratio: round(median(a) / median(b)), target };
+  log(`${name}: ${result.ms} ms, floor ${result.floorMs} ms, ratio ${result.ratio}`);
+  return result;
+}
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The synthetic ledger, generated once per row count and seed. */
+async function ledgerFile(): Promise<string> {
+  const file = values.db ?? join(work, 'bench.sqlite');
+  if (existsSync(file)) {
+    const db = new Database(file, { readonly: true });
+    const n = (db.prepare('SELECT count(*) AS n FROM pledges').get() as { n: number }).n;
+    db.close();
+    if (n === ROWS) return file;
+    rmSync(file);
+  }
+  log(`generating ${ROWS} pledges…`);
+  const ledger = await openLedger(file, { create: true, siteName: 'Bench' });
+  await generateLedger(ledger, { rows: ROWS, onProgress: (done) => log(`… ${done}`) });
+  ledger.sqlite.pragma('optimize');
+  await ledger.close();
+  return file;
+}
+
+const YEAR = { from: '2022-01-01', to: '2022-12-31' };
+const LIVE = `('pledged', 'in_progress', 'completed')`;
+
+/** Dashboard: every totals grouping for one year. */
+async function dashboard(ledger: Ledger): Promise<Result> {
+  const service = createLedgerService(ledger);
+  const province = (ledger.sqlite.prepare(`SELECT id FROM places WHERE level = 'province'`).get() as { id: string }).id;
+  const groupings = ['place', 'donor', 'kind', 'quarter', 'currency'] as const;
+  const ours = async () => {
+    for (const by of groupings) await service.invoke('totals', { by, filter: YEAR, ...(by === 'place' ? { rollUpUnder: province } : {}) });
+  };
+  // The same SQL, written by hand: one grouped sum per side and grouping, then the names.
+  const db = ledger.sqlite;
+  const key: Record<(typeof groupings)[number], [string, string]> = {
+    place: ['p.place_id', 'p.place_id'],
+    donor: ['p.donor_id', 'p.donor_id'],
+    kind: ['p.kind', 'p.kind'],
+    currency: ['p.currency', 'p.currency'],
+    quarter: [
+      `substr(p.pledge_date, 1, 4) || '-Q' || ((CAST(substr(p.pledge_date, 6, 2) AS INTEGER) + 2) / 3)`,
+      `substr(x.delivery_date, 1, 4) || '-Q' || ((CAST(substr(x.delivery_date, 6, 2) AS INTEGER) + 2) / 3)`,
+    ],
+  };
+  const statements = groupings.map((by) => ({
+    by,
+    pledged: db.prepare(`SELECT ${key[by][0]} AS key, sum(p.vnd_equivalent) AS amount, count(*) AS n, sum(p.quantity_milli) AS q
+      FROM pledges p WHERE p.pledge_date >= ? AND p.pledge_date <= ? AND p.status IN ${LIVE} GROUP BY 1`),
+    delivered: db.prepare(`SELECT ${key[by][1]} AS key, sum(x.vnd_equivalent) AS amount, count(*) AS n
+      FROM deliveries x JOIN pledges p ON p.id = x.pledge_id WHERE x.delivery_date >= ? AND x.delivery_date <= ? AND p.status IN ${LIVE} GROUP BY 1`),
+  }));
+  const placeTree = db.prepare(`SELECT id, parent_id FROM places`);
+  const placeNames = db.prepare(`SELECT id, name FROM places`);
+  const donorNames = db.prepare(`SELECT id, name FROM donors`);
+  const floor = async () => {
+    for (const s of statements) {
+      s.pledged.all(YEAR.from, YEAR.to);
+      s.delivered.all(YEAR.from, YEAR.to);
+      if (s.by === 'place') {
+        placeTree.all();
+        placeNames.all();
+      }
+      if (s.by === 'donor') donorNames.all();
+    }
+  };
+  return measure('dashboard: every totals grouping for one year', { ratio: 1.3, ms: 100 }, ours, floor);
+}
+
+/** Ledger page: filter, accent-insensitive search, sort, 100 rows with the total count. */
+async function ledgerPage(ledger: Ledger): Promise<Result> {
+  const service = createLedgerService(ledger);
+  const filter = { from: '2018-01-01', to: '2023-12-31', kinds: ['house', 'gift'] as ('house' | 'gift')[], text: 'Bảo Lạc' };
+  const ours = () => service.invoke('pledges.list', { filter, sort: { by: 'vndEquivalent', dir: 'desc' }, page: { offset: 0, limit: 100 }, withTotal: true });
+  const where = `WHERE p.pledge_date >= ? AND p.pledge_date <= ? AND p.kind IN ('house', 'gift') AND p.search_text LIKE '%bao%' ESCAPE '\\' AND p.search_text LIKE '%lac%' ESCAPE '\\'`;
+  const count = ledger.sqlite.prepare(`SELECT count(*) AS n FROM pledges p ${where}`);
+  const page = ledger.sqlite.prepare(`SELECT p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
+    p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
+    p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
+    coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
+    coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
+    FROM pledges p JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
+    JOIN places pl ON pl.id = p.place_id ${where} ORDER BY p.vnd_equivalent DESC, p.id DESC LIMIT 100 OFFSET 0`);
+  const floor = async () => {
+    count.get(filter.from, filter.to);
+    page.all(filter.from, filter.to);
+  };
+  return measure('ledger page: filter + search + sort, 100 rows, with count', { ratio: 1.3, ms: 20 }, ours, floor);
+}
+
+/** The quarterly report against the bare library writing the same cells. */
+async function report(ledger: Ledger): Promise<Result> {
+  const service = createLedgerService(ledger);
+  const period = '2022-Q3';
+  const ours = () => service.invoke('reports.xlsx', { period });
+  const built: Report = await service.invoke('reports.preview', { period });
+  log(`report: ${built.pledges.length} pledges, ${built.deliveries.length} deliveries in ${period}`);
+  const floor = async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = (name: string, rows: (string | number | null)[][]) => {
+      const ws = workbook.addWorksheet(name);
+      for (const r of rows) ws.addRow(r);
+    };
+    const figures = (f: Report['summaryTotal']) => [f.pledgedVnd, f.deliveredVnd, f.cumulativeDeliveredVnd, f.remainingVnd];
+    sheet('Tổng hợp', built.summary.map((r, i) => [i + 1, r.kindLabel, r.placeName, ...figures(r), r.original]));
+    sheet('Chi tiết', [...built.pledges, ...built.deliveries].map((r, i) => [i + 1, r.date, r.donor, r.placeName, r.kindLabel, r.description, r.quantity, r.unit, r.amountText, r.currency, r.rate, r.vnd]));
+    sheet('Theo nhà tài trợ', built.donors.map((r, i) => [i + 1, r.donor, r.country, ...figures(r)]));
+    sheet('Điều chỉnh', built.changes.map((c, i) => [i + 1, c.date, c.donor, c.description, c.changes, c.reason]));
+    return workbook.xlsx.writeBuffer();
+  };
+  return measure('quarterly report (.xlsx) of one quarter', { ratio: 1.5 }, ours, floor, Math.min(REPS, 3));
+}
+
+/** Merging a bundle of about IMPORT_RECORDS records into an empty ledger, against raw prepared inserts of the same rows. */
+async function importBundleBench(): Promise<Result> {
+  const sourceFile = join(work, 'district.sqlite');
+  const source = await openLedger(sourceFile, { create: true, siteName: 'Huyện' });
+  await generateLedger(source, { rows: Math.round(IMPORT_RECORDS / 1.6), seed: 99, donors: 300 });
+  const { bundle, bytes } = await source.db.transaction().execute((trx) => exportBundle(contextFor(source, trx), { all: true }));
+  await source.close();
+  const records = Object.values(bundle.records).reduce((n, rows) => n + rows.length, 0);
+  log(`import: a bundle of ${records} records, ${(bytes.length / 1e6).toFixed(1)} MB`);
+  const empty = join(work, 'empty.sqlite');
+  await (await openLedger(empty, { create: true, siteName: 'Tỉnh' })).close();
+  let n = 0;
+  const fresh = async () => {
+    const file = join(work, `target-${n++}.sqlite`);
+    copyFileSync(empty, file);
+    return openLedger(file);
+  };
+  const base64 = bytes.toString('base64');
+  const ours = async () => {
+    const target = await fresh();
+    await createLedgerService(target).invoke('sync.import', { fileName: 'bench.aidledger', base64 });
+    await target.close();
+  };
+  const floor = async () => {
+    const target = await fresh();
+    const db = target.sqlite;
+    target.tracking.applying = true;
+    db.transaction(() => {
+      for (const [table] of BUNDLE_TABLES) {
+        const rows = bundle.records[table];
+        if (!rows.length) continue;
+        const columns = Object.keys(rows[0]!);
+        const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        for (const row of rows) insert.run(...columns.map((c) => row[c] as never));
+      }
+    })();
+    target.tracking.applying = false;
+    await target.close();
+  };
+  return measure(`import of a ${records}-record bundle`, { ratio: 1.5 }, ours, floor, Math.min(REPS, 3));
+}
+
+/** Opening the ledger (with its migration check) and showing the first dashboard figure. */
+async function open(file: string): Promise<Result> {
+  const first = { by: 'kind' as const, filter: YEAR };
+  const ours = async () => {
+    const ledger = await openLedger(file);
+    await createLedgerService(ledger).invoke('totals', first);
+    await ledger.close();
+  };
+  const floor = async () => {
+    const db = new Database(file);
+    db.prepare(`SELECT p.kind AS key, sum(p.vnd_equivalent) AS amount, count(*) AS n, sum(p.quantity_milli) AS q
+      FROM pledges p WHERE p.pledge_date >= ? AND p.pledge_date <= ? AND p.status IN ${LIVE} GROUP BY 1`).all(YEAR.from, YEAR.to);
+    db.prepare(`SELECT p.kind AS key, sum(x.vnd_equivalent) AS amount, count(*) AS n
+      FROM deliveries x JOIN pledges p ON p.id = x.pledge_id WHERE x.delivery_date >= ? AND x.delivery_date <= ? AND p.status IN ${LIVE} GROUP BY 1`).all(YEAR.from, YEAR.to);
+    db.close();
+  };
+  return measure('open + migration check + first dashboard figure', { ratio: 1.3 }, ours, floor);
+}
+
+async function main() {
+  const started = Date.now();
+  const file = await ledgerFile();
+  const results: Result[] = [];
+  const ledger = await openLedger(file);
+  try {
+    results.push(await dashboard(ledger));
+    results.push(await ledgerPage(ledger));
+    results.push(await report(ledger));
+  } finally {
+    await ledger.close();
+  }
+  results.push(await importBundleBench());
+  results.push(await open(file));
+  clearInterval(sampler);
+  const peakMb = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6);
+  const met = (r: Result) => r.ratio <= r.target.ratio && (r.target.ms === undefined || r.ms < r.target.ms);
+  const table = [
+    `| operation | ours (ms) | floor (ms) | ratio | target | met |`,
+    `|---|---:|---:|---:|---|---|`,
+    ...results.map((r) => `| ${r.name} | ${r.ms} | ${r.floorMs} | ${r.ratio} | ≤ ${r.target.ratio}×${r.target.ms ? `, < ${r.target.ms} ms` : ''} | ${met(r) ? 'yes' : 'no'} |`),
+  ].join('\n');
+  process.stdout.write(`${ROWS} pledges, ${REPS} repetitions, peak memory ${peakMb} MB (target < 500 MB), ${Math.round((Date.now() - started) / 1000)} s\n\n${table}\n`);
+  if (values.json) writeFileSync(values.json, JSON.stringify({ rows: ROWS, reps: REPS, peakMemoryMb: peakMb, results }, null, 2));
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  clearInterval(sampler);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
