@@ -4,6 +4,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_imported_rows';
 import * as m0003 from './0003_sync';
 import * as m0004 from './0004_donor_merges';
+import * as m0005 from './0005_monthly_totals';
 
 export interface Migration {
   name: string;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0002_imported_rows', up: m0002.up },
   { name: '0003_sync', up: m0003.up },
   { name: '0004_donor_merges', up: m0004.up },
+  { name: '0005_monthly_totals', up: m0005.up },
 ];
