@@ -105,32 +105,32 @@ async function dashboard(ledger: Ledger): Promise<Result> {
   const ours = async () => {
     for (const by of groupings) await service.invoke('totals', { by, filter: YEAR, ...(by === 'place' ? { rollUpUnder: province } : {}) });
   };
-  // The same SQL, written by hand: one grouped sum per side and grouping, then the names.
+  // The same SQL, written by hand: one grouped sum per side and grouping over the monthly totals, then the names.
   const db = ledger.sqlite;
-  const key: Record<(typeof groupings)[number], [string, string]> = {
-    place: ['p.place_id', 'p.place_id'],
-    donor: ['p.donor_id', 'p.donor_id'],
-    kind: ['p.kind', 'p.kind'],
-    currency: ['p.currency', 'p.currency'],
-    quarter: [
-      `substr(p.pledge_date, 1, 4) || '-Q' || ((CAST(substr(p.pledge_date, 6, 2) AS INTEGER) + 2) / 3)`,
-      `substr(x.delivery_date, 1, 4) || '-Q' || ((CAST(substr(x.delivery_date, 6, 2) AS INTEGER) + 2) / 3)`,
-    ],
+  const source: Record<(typeof groupings)[number], [string, string]> = {
+    place: ['place', 't.place_id'],
+    donor: ['donor', 't.donor_id'],
+    kind: ['kind', 't.kind'],
+    currency: ['kind', 't.currency'],
+    quarter: ['kind', `substr(t.month, 1, 4) || '-Q' || ((CAST(substr(t.month, 6, 2) AS INTEGER) + 2) / 3)`],
   };
-  const statements = groupings.map((by) => ({
-    by,
-    pledged: db.prepare(`SELECT ${key[by][0]} AS key, sum(p.vnd_equivalent) AS amount, count(*) AS n, sum(p.quantity_milli) AS q
-      FROM pledges p WHERE p.pledge_date >= ? AND p.pledge_date <= ? AND p.status IN ${LIVE} GROUP BY 1`),
-    delivered: db.prepare(`SELECT ${key[by][1]} AS key, sum(x.vnd_equivalent) AS amount, count(*) AS n
-      FROM deliveries x JOIN pledges p ON p.id = x.pledge_id WHERE x.delivery_date >= ? AND x.delivery_date <= ? AND p.status IN ${LIVE} GROUP BY 1`),
-  }));
+  const statements = groupings.map((by) => {
+    const [dimension, key] = source[by];
+    return {
+      by,
+      pledged: db.prepare(`SELECT ${key} AS key, sum(t.vnd) AS amount, 0 AS is_usd, NULL AS usd_rate, sum(t.n) AS n, sum(t.quantity_milli) AS quantity_milli
+        FROM pledge_totals_by_${dimension} t WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`),
+      delivered: db.prepare(`SELECT ${key} AS key, sum(t.vnd) AS amount, 0 AS is_usd, NULL AS usd_rate, sum(t.n) AS n, NULL AS quantity_milli
+        FROM delivery_totals_by_${dimension} t WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`),
+    };
+  });
   const placeTree = db.prepare(`SELECT id, parent_id FROM places`);
   const placeNames = db.prepare(`SELECT id, name FROM places`);
   const donorNames = db.prepare(`SELECT id, name FROM donors`);
   const floor = async () => {
     for (const s of statements) {
-      s.pledged.all(YEAR.from, YEAR.to);
-      s.delivered.all(YEAR.from, YEAR.to);
+      s.pledged.all(YEAR.from.slice(0, 7), YEAR.to.slice(0, 7));
+      s.delivered.all(YEAR.from.slice(0, 7), YEAR.to.slice(0, 7));
       if (s.by === 'place') {
         placeTree.all();
         placeNames.all();
@@ -237,10 +237,10 @@ async function open(file: string): Promise<Result> {
   };
   const floor = async () => {
     const db = new Database(file);
-    db.prepare(`SELECT p.kind AS key, sum(p.vnd_equivalent) AS amount, count(*) AS n, sum(p.quantity_milli) AS q
-      FROM pledges p WHERE p.pledge_date >= ? AND p.pledge_date <= ? AND p.status IN ${LIVE} GROUP BY 1`).all(YEAR.from, YEAR.to);
-    db.prepare(`SELECT p.kind AS key, sum(x.vnd_equivalent) AS amount, count(*) AS n
-      FROM deliveries x JOIN pledges p ON p.id = x.pledge_id WHERE x.delivery_date >= ? AND x.delivery_date <= ? AND p.status IN ${LIVE} GROUP BY 1`).all(YEAR.from, YEAR.to);
+    for (const side of ['pledge', 'delivery']) {
+      db.prepare(`SELECT t.kind AS key, sum(t.vnd) AS amount, sum(t.n) AS n FROM ${side}_totals_by_kind t
+        WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1 HAVING sum(t.n) > 0`).all(YEAR.from.slice(0, 7), YEAR.to.slice(0, 7));
+    }
     db.close();
   };
   return measure('open + migration check + first dashboard figure', { ratio: 1.3 }, ours, floor);
