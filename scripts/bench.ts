@@ -27,6 +27,8 @@ const { values } = parseArgs({
     db: { type: 'string' },
     'import-rows': { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    /** Comma-separated first words of the operations to run (dashboard,ledger,quarterly,import,open). */
+    only: { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
@@ -250,16 +252,17 @@ async function main() {
   const started = Date.now();
   const file = await ledgerFile();
   const results: Result[] = [];
+  const wanted = (name: string) => !values.only || values.only.split(',').includes(name);
   const ledger = await openLedger(file);
   try {
-    results.push(await dashboard(ledger));
-    results.push(await ledgerPage(ledger));
-    results.push(await report(ledger));
+    if (wanted('dashboard')) results.push(await dashboard(ledger));
+    if (wanted('ledger')) results.push(await ledgerPage(ledger));
+    if (wanted('quarterly')) results.push(await report(ledger));
   } finally {
     await ledger.close();
   }
-  results.push(await importBundleBench());
-  results.push(await open(file));
+  if (wanted('import')) results.push(await importBundleBench());
+  if (wanted('open')) results.push(await open(file));
   clearInterval(sampler);
   const peakMb = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6);
   const met = (r: Result) => r.ratio <= r.target.ratio && (r.target.ms === undefined || r.ms < r.target.ms);
