@@ -1,5 +1,5 @@
 /** The folded search column of pledges, kept in step by the same transaction as every write that changes its words. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Ctx } from './context';
 
 /**
@@ -22,12 +22,14 @@ const SCOPES = {
 
 /** Recomputes the search text of one pledge, or of every pledge of a donor or place. */
 export async function refreshSearchText(ctx: Ctx, scope: keyof typeof SCOPES, id: string): Promise<void> {
-  await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own WHERE own.id = pledges.donor_id AND ${SCOPES[scope](id)}`.execute(ctx.db);
+  await updateSearchText(ctx, SCOPES[scope](id));
 }
 
 /** Recomputes the search text of many pledges in one statement. */
 export async function refreshSearchTextOf(ctx: Ctx, ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own
-    WHERE own.id = pledges.donor_id AND pledges.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(ctx.db);
+  if (ids.length) await updateSearchText(ctx, sql`pledges.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+}
+
+async function updateSearchText(ctx: Ctx, which: RawBuilder<unknown>): Promise<void> {
+  await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own WHERE own.id = pledges.donor_id AND ${which}`.execute(ctx.db);
 }

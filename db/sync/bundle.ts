@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Statement } from 'better-sqlite3';
 import { sql } from 'kysely';
+import type { MergeCounts } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
@@ -64,14 +65,7 @@ export interface Bundle {
   reference?: { departmentName: string };
 }
 
-export interface MergeCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  conflicts: number;
-  deleted: number;
-  donorsMerged: number;
-}
+export type { MergeCounts };
 
 const refuse = (vi: string, en: string) => new LedgerError('invalid_input', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
 
@@ -164,18 +158,9 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
  * as they are now, so a bundle can be merged whatever arrived before it.
  */
 async function addReferencedRows(ctx: Ctx, records: Record<Table, Row[]>): Promise<void> {
-  const references: [Table, Table, string][] = [
-    ['deliveries', 'pledges', 'pledge_id'],
-    ['pledges', 'donors', 'donor_id'],
-    ['donors', 'donors', 'merged_into'],
-    ['pledges', 'places', 'place_id'],
-    ['place_successors', 'places', 'place_id'],
-    ['place_successors', 'places', 'successor_id'],
-    ['places', 'places', 'parent_id'],
-  ];
   for (let changed = true; changed; ) {
     changed = false;
-    for (const [from, to, column] of references) {
+    for (const [from, column, to] of REFERENCES) {
       const have = new Set(records[to].map((r) => r.id));
       const wanted = [...new Set(records[from].map((r) => r[column]).filter((id): id is string => typeof id === 'string' && !have.has(id)))];
       if (!wanted.length) continue;
@@ -279,6 +264,13 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
     const deletedIds = new Map<Table, string[]>();
     // Donors and places whose names changed: the search words of their pledges follow.
     const renamed: ['donor' | 'place', string][] = [];
+    // A donor's or place's new version may rename it, or merge a donor into another whose pledges then gain its words.
+    const followNames = (table: Table, row: Row) => {
+      if (table === 'places') renamed.push(['place', row.id]);
+      if (table !== 'donors') return;
+      renamed.push(['donor', row.id]);
+      if (typeof row.merged_into === 'string') renamed.push(['donor', row.merged_into]);
+    };
     for (const [table, entity] of BUNDLE_TABLES) {
       let rows = bundle.records[table] ?? [];
       if (table === 'places') rows = parentsFirst(rows);
@@ -320,15 +312,13 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
             if (relation === 'theirs-newer' || theirs.version > ourRow.version) {
               await writeRow(ctx, table, theirs, false);
               counts.updated++;
-              if (table === 'donors' || table === 'places') renamed.push([entity as 'donor' | 'place', theirs.id]);
-              if (table === 'donors' && typeof theirs.merged_into === 'string') renamed.push(['donor', theirs.merged_into]);
+              followNames(table, theirs);
             } else counts.unchanged++;
           } else {
             // Made without seeing each other: the later version stays in the ledger, the other is kept beside it.
             const theirsWins = theirs.version > ourRow.version;
             if (theirsWins) await writeRow(ctx, table, theirs, false);
-            if (theirsWins && (table === 'donors' || table === 'places')) renamed.push([entity as 'donor' | 'place', theirs.id]);
-            if (theirsWins && table === 'donors' && typeof theirs.merged_into === 'string') renamed.push(['donor', theirs.merged_into]);
+            if (theirsWins) followNames(table, theirs);
             const [kept, other] = theirsWins ? [theirs, ourRow] : [ourRow, theirs];
             if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version)) counts.conflicts++;
             else counts.unchanged++;
