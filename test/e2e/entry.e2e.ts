@@ -170,7 +170,8 @@ describe('entering the Cao Bằng events through the form', () => {
     await openScreen(page, 'Sổ cam kết');
     await page.getByTestId('filter-text').locator('input').fill('tzu chi lam nha');
     await expect.poll(() => page.getByTestId('totals-count').textContent()).toBe('1 cam kết');
-    await page.getByTestId('pledge-row').first().click();
+    // The previous filter's rows stay on screen until the new ones arrive: wait for the one searched for.
+    await page.getByTestId('pledge-row').filter({ hasText: 'Hỗ trợ làm nhà cho hộ nghèo' }).click();
     await page.getByTestId('pledge-detail').waitFor();
     await page.getByRole('button', { name: 'Sửa', exact: true }).click();
     await page.locator('#pledge_unitValueMinor').fill('44.000.000');
@@ -194,7 +195,8 @@ describe('entering the Cao Bằng events through the form', () => {
 
     await page.getByTestId('filter-text').locator('input').fill('tzu chi qua tet');
     await expect.poll(() => page.getByTestId('totals-count').textContent()).toBe('1 cam kết');
-    await page.getByTestId('pledge-row').first().click();
+    await page.getByTestId('pledge-row').filter({ hasText: 'Quà Tết 2023' }).click();
+    await expect.poll(() => page.getByTestId('pledge-detail').textContent()).toContain('Quà Tết 2023');
     await page.getByRole('button', { name: 'Sửa', exact: true }).click();
     await page.locator('#pledge_quantity').fill('1000');
     await page.locator('#pledge_unit').fill('suất');
@@ -208,7 +210,8 @@ describe('entering the Cao Bằng events through the form', () => {
 
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
     await expect.poll(() => page.getByTestId('totals-count').textContent()).toBe('7 cam kết');
-    expect(await page.getByTestId('totals-pledged').textContent()).toBe('3.700.000.000');
+    // The unfiltered totals were shown before the edits: wait for them to be read again.
+    await expect.poll(() => page.getByTestId('totals-pledged').textContent()).toBe('3.700.000.000');
     expect(await page.getByTestId('totals-delivered').textContent()).toBe('440.000.000');
     expect(await page.getByTestId('totals-remaining').textContent()).toBe('3.260.000.000');
     await shot('pledges');

@@ -9,6 +9,7 @@ import { showSaveError, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
 import { DATE_FORMAT } from './PledgeFormModal';
+import { focusFirstField } from './focus';
 
 interface Values {
   deliveryDate?: Dayjs;
@@ -90,7 +91,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       cancelText={t('common.cancel')}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && form.focusField('deliveryDate')}
+      afterOpenChange={focusFirstField(form, 'deliveryDate')}
 
     >
       <Form form={form} layout="vertical" onFinish={save} name="delivery">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DONOR_KINDS, type Donor } from '../../../contract';
 import { vocabulary } from '../i18n';
 import { showSaveError, useLedgerMutation } from '../queries';
+import { focusFirstField } from './focus';
 
 interface Props {
   open: boolean;
@@ -60,7 +61,7 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
       onOk={() => form.submit()}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && form.focusField('name')}
+      afterOpenChange={focusFirstField(form, 'name')}
 
     >
       <Form form={form} layout="vertical" onFinish={save} name="donor">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Donor } from '../../../contract';
 import { showSaveError, useLedgerMutation } from '../queries';
 import { DonorPicker } from './pickers';
+import { focusFirstField } from './focus';
 
 interface Props {
   donor: Donor | null;
@@ -47,7 +48,7 @@ export function DonorMergeModal({ donor, onClose, onMerged }: Props) {
       onOk={() => form.submit()}
       confirmLoading={merge.isPending}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && form.focusField('intoId')}
+      afterOpenChange={focusFirstField(form, 'intoId')}
     >
       <Alert type="info" showIcon title={t('donorMerge.explain', { name: donor?.name ?? '', count: donor?.pledgeCount ?? 0 })} style={{ marginBottom: 12 }} />
       <Form form={form} layout="vertical" onFinish={save} name="donorMerge">

@@ -15,6 +15,7 @@ import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
 import { DonorPicker, PlacePicker } from './pickers';
+import { focusFirstField } from './focus';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 const UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
@@ -196,7 +197,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
 
         maskClosable={false}
         // The dialog takes focus when it opens; hand it to the first field so typing can start at once.
-        afterOpenChange={(visible) => visible && form.focusField('pledgeDate')}
+        afterOpenChange={focusFirstField(form, 'pledgeDate')}
       >
         <Form form={form} layout="vertical" onFinish={save} name="pledge" scrollToFirstError>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}

@@ -74,7 +74,14 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
   ];
 
   return (
-    <div className="ledger-table" role="table" aria-rowcount={count ?? 0} data-testid="pledge-table">
+    // While a changed filter loads, the previous rows stay on screen, dimmed and marked busy.
+    <div
+      className={`ledger-table ${head.isPlaceholderData ? 'ledger-stale' : ''}`}
+      role="table"
+      aria-rowcount={count ?? 0}
+      aria-busy={head.isPlaceholderData}
+      data-testid="pledge-table"
+    >
       <div className="ledger-row ledger-head" role="row">
         {columns.map((c) => (
           <div key={c.key} role="columnheader" className={`cell cell-${c.key} ${c.className ?? ''}`} aria-sort={c.sortBy === sort.by ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>

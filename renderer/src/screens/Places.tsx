@@ -10,6 +10,7 @@ import { showDate } from '../format';
 import { vocabulary } from '../i18n';
 import { placeTree, type PlaceNode } from '../places';
 import { showSaveError, useLedgerMutation } from '../queries';
+import { focusFirstField } from '../components/focus';
 
 interface Row extends Place {
   children?: Row[];
@@ -82,7 +83,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
   }
 
   return (
-    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={(visible) => visible && form.focusField('name')}>
+    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={focusFirstField(form, 'name')}>
       <Form form={form} layout="vertical" onFinish={save} name="place">
         {formError && <Alert type="error" showIcon title={formError} role="alert" />}
         <Form.Item name="name" label={t('places.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
