@@ -19,11 +19,12 @@ const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_m
   p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at`;
 
 // A pledge is shown under its donor, or under the donor that one was merged into.
-const ROW_SELECT = sql`SELECT ${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
+const ROW_COLUMNS = sql`${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
   coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
-  coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
-  FROM pledges p JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
+  coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd`;
+const ROW_FROM = sql`FROM pledges p JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
   JOIN places pl ON pl.id = p.place_id`;
+const ROW_SELECT = sql`SELECT ${ROW_COLUMNS} ${ROW_FROM}`;
 
 type RawRow = Omit<PledgeRow, 'remainingAmountMinor' | 'quantity'> & { quantityMilli: number | null };
 
@@ -56,10 +57,24 @@ export function pledgeConditions(filter: PledgeFilter, dateColumn: RawBuilder<un
   if (filter.kinds?.length) conditions.push(sql`p.kind IN (${sql.join(filter.kinds)})`);
   if (filter.statuses?.length) conditions.push(sql`p.status IN (${sql.join(filter.statuses)})`);
   if (filter.currencies?.length) conditions.push(sql`p.currency IN (${sql.join(filter.currencies)})`);
-  for (const word of searchWords(filter.text ?? '')) {
+  const words = searchWords(filter.text ?? '');
+  // The trigram index finds the pledges holding every three-letter piece of the words without reading every pledge;
+  // the LIKE on the pledge itself then decides (pieces can occur apart, and shorter words have none).
+  const trigrams = new Set(words.flatMap(trigramsOf));
+  if (trigrams.size) {
+    const query = [...trigrams].map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+    conditions.push(sql`p.rowid IN (SELECT rowid FROM pledge_search WHERE pledge_search MATCH ${query})`);
+  }
+  for (const word of words) {
     conditions.push(sql`p.search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
   }
   return conditions;
+}
+
+/** The three-letter pieces of a word, as the trigram index holds them (none for shorter words). */
+function trigramsOf(word: string): string[] {
+  const letters = [...word];
+  return letters.length < 3 ? [] : letters.slice(2).map((_, i) => letters.slice(i, i + 3).join(''));
 }
 
 export function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
@@ -76,6 +91,12 @@ const SORT_COLUMNS = {
   updatedAt: 'p.updated_at',
 } as const;
 
+/** The joins a sort needs to reach its key before the page's rows are read in full. */
+const SORT_JOINS: Partial<Record<keyof typeof SORT_COLUMNS, RawBuilder<unknown>>> = {
+  donor: sql`JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)`,
+  place: sql`JOIN places pl ON pl.id = p.place_id`,
+};
+
 /** Past this offset, counting first is cheap next to walking the index, and may let us walk it from the other end. */
 const FAR_OFFSET = 20_000;
 
@@ -83,17 +104,26 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   const where = whereClause(pledgeConditions(input.filter));
   const { offset, limit } = input.page;
   const countRows = async () => (await sql<{ n: number }>`SELECT count(*) AS n FROM pledges p ${where}`.execute(ctx.db)).rows[0]?.n ?? 0;
-  const total = input.withTotal || offset > FAR_OFFSET ? await countRows() : null;
+  let total = offset > FAR_OFFSET ? await countRows() : null;
   // A page near the end is read in the opposite order from the end, so the last page is as quick as the first.
   const fromEnd = total !== null && offset > total / 2;
   const asc = (input.sort.dir === 'asc') !== fromEnd;
   const dir = sql.raw(asc ? 'ASC' : 'DESC');
   const order = sql`ORDER BY ${sql.raw(SORT_COLUMNS[input.sort.by])} ${dir}, p.id ${dir}`;
-  const start = fromEnd ? Math.max(0, total - offset - limit) : offset;
-  const take = fromEnd ? Math.max(0, Math.min(limit, total - offset)) : limit;
-  const result = await sql<RawRow>`${ROW_SELECT} ${where} ${order} LIMIT ${take} OFFSET ${start}`.execute(ctx.db);
-  const rows = result.rows.map(fromRaw);
+  const start = fromEnd && total !== null ? Math.max(0, total - offset - limit) : offset;
+  const take = fromEnd && total !== null ? Math.max(0, Math.min(limit, total - offset)) : limit;
+  // The page is chosen on the sort key alone (and counted in the same pass); only its rows are then read in full,
+  // with their delivered sums, instead of every matching row.
+  const joins = SORT_JOINS[input.sort.by] ?? sql``;
+  const result = await sql<RawRow & { totalRows: number }>`WITH page AS (
+      SELECT p.rowid AS page_rowid, count(*) OVER () AS total_rows FROM pledges p ${joins} ${where} ${order} LIMIT ${take} OFFSET ${start})
+    SELECT ${ROW_COLUMNS}, page.total_rows ${ROW_FROM} JOIN page ON page.page_rowid = p.rowid ${order}`.execute(ctx.db);
+  const rows = result.rows.map(({ totalRows, ...row }) => {
+    total ??= totalRows;
+    return fromRaw(row);
+  });
   if (fromEnd) rows.reverse();
+  if (input.withTotal && total === null) total = await countRows(); // a page past the end counts on its own
   return { rows, total: input.withTotal ? total : null };
 }
 

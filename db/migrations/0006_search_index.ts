@@ -1,0 +1,24 @@
+/**
+ * A trigram index over the pledges' folded search text, so that a search finds its pledges without reading every
+ * pledge. The index holds no copy of the text (it reads `pledges.search_text`); triggers keep it in step in the same
+ * transaction as every write that changes the text. Trigrams match any part of a word, as the search always has.
+ */
+import { sql, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const statements = [
+    `CREATE VIRTUAL TABLE pledge_search USING fts5(search_text, content = 'pledges', content_rowid = 'rowid', tokenize = 'trigram', detail = 'none')`,
+    `CREATE TRIGGER pledge_search_insert AFTER INSERT ON pledges BEGIN
+      INSERT INTO pledge_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+    END`,
+    `CREATE TRIGGER pledge_search_delete AFTER DELETE ON pledges BEGIN
+      INSERT INTO pledge_search (pledge_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
+    END`,
+    `CREATE TRIGGER pledge_search_update AFTER UPDATE OF search_text ON pledges WHEN NEW.search_text IS NOT OLD.search_text BEGIN
+      INSERT INTO pledge_search (pledge_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
+      INSERT INTO pledge_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+    END`,
+    `INSERT INTO pledge_search (pledge_search) VALUES ('rebuild')`,
+  ];
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
