@@ -30,7 +30,13 @@ describe('migrations', () => {
     const file = fresh();
     const ledger = await openLedger(file, { create: true });
     const tables = ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all().map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(['audit_log', 'deliveries', 'delivery_totals_by_donor', 'delivery_totals_by_kind', 'delivery_totals_by_place', 'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places', 'pledge_totals_by_donor', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledges', 'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones']);
+    expect(tables).toEqual([
+      'audit_log', 'deliveries', 'delivery_totals_by_donor', 'delivery_totals_by_kind', 'delivery_totals_by_place', 'delivery_totals_by_place_kind',
+      'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places',
+      'pledge_search', 'pledge_search_config', 'pledge_search_data', 'pledge_search_docsize', 'pledge_search_idx',
+      'pledge_totals_by_donor', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledge_totals_by_place_kind', 'pledges',
+      'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones',
+    ]);
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => ledger.sqlite.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at) VALUES ('d', 'missing', '2022-01-01', 1, 'VND', '1', 1, 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);
@@ -86,7 +92,8 @@ describe('migrations', () => {
     const ledger = await openLedger(file, { create: true });
     await generateLedger(ledger, { rows: 3_000, seed: 3, donors: 20 });
     // As a ledger written before 0005: without its tables and triggers.
-    for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name LIKE '%totals%'`).all() as { type: string; name: string }[]) {
+    const objects = `SELECT type, name FROM sqlite_master WHERE name LIKE '%totals%' AND name NOT LIKE '%place_kind%'`;
+    for (const name of ledger.sqlite.prepare(objects).all() as { type: string; name: string }[]) {
       ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
     }
     ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0005_monthly_totals'`).run();
@@ -100,6 +107,82 @@ describe('migrations', () => {
       expect(await service.invoke('totals', input)).toEqual(fromRows);
       expect(fromRows.total.pledged).toBeGreaterThan(0);
     }
+    await ledger.close();
+  });
+
+  it('fill the place-and-kind totals the report reads from the rows already in a ledger', async () => {
+    const file = fresh();
+    const ledger = await openLedger(file, { create: true });
+    await generateLedger(ledger, { rows: 3_000, seed: 4, donors: 20 });
+    for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name LIKE '%place_kind%'`).all() as { type: string; name: string }[]) {
+      ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
+    }
+    ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0007_place_kind_totals'`).run();
+    expect(await migrate(ledger.db)).toEqual(['0007_place_kind_totals']);
+    const service = createLedgerService(ledger);
+    for (const period of ['2020-Q2', '2022-H2', '2023']) {
+      readAllRows.value = true;
+      const fromRows = await service.invoke('reports.preview', { period });
+      readAllRows.value = false;
+      const report = await service.invoke('reports.preview', { period });
+      expect(report).toEqual(fromRows);
+      expect(report.summary.length).toBeGreaterThan(10);
+      expect(report.summaryTotal.remainingVnd).toBeGreaterThan(0);
+    }
+    await ledger.close();
+  });
+
+  it('index the search words of the pledges already in a ledger, and find what a full reading finds', async () => {
+    const file = fresh();
+    const ledger = await openLedger(file, { create: true });
+    await generateLedger(ledger, { rows: 3_000, seed: 5, donors: 20 });
+    for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name LIKE 'pledge_search%' AND type IN ('table', 'trigger')`).all() as { type: string; name: string }[]) {
+      ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
+    }
+    ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0006_search_index'`).run();
+    expect(await migrate(ledger.db)).toEqual(['0006_search_index']);
+    const service = createLedgerService(ledger);
+    const everyMatch = (words: string[]) =>
+      (ledger.sqlite.prepare(`SELECT id FROM pledges WHERE ${words.map(() => `instr(search_text, ?) > 0`).join(' AND ')} ORDER BY pledge_date DESC, id DESC`)
+        .all(...words) as { id: string }[]).map((r) => r.id);
+    const listAll = async (text: string) => {
+      const ids: string[] = [];
+      let total: number | null = null;
+      do {
+        const page = await service.invoke('pledges.list', { filter: { text }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: ids.length, limit: 500 }, withTotal: true });
+        total = page.total;
+        ids.push(...page.rows.map((r) => r.id));
+        if (!page.rows.length) break;
+      } while (ids.length < total!);
+      return { ids, total };
+    };
+    const cases: [string, string[]][] = [
+      ['Bảo Lạc', ['bao', 'lac']],
+      ['NHÀ', ['nha']],
+      ['tc1', ['tc1']],
+      ['xã a', ['xa', 'a']],
+      ['Thông Nông nhà', ['thong', 'nong', 'nha']],
+      ['100%', ['100%']],
+      ['ho_tro', ['ho_tro']],
+    ];
+    for (const [text, words] of cases) {
+      const expected = everyMatch(words);
+      const found = await listAll(text);
+      expect(found.ids, text).toEqual(expected);
+      expect(found.total, text).toBe(expected.length);
+    }
+    expect(everyMatch(['bao', 'lac']).length).toBeGreaterThan(0);
+    // Edits, a donor's new name and deletions keep the index in step.
+    const pledge = (await service.invoke('pledges.list', { filter: { text: 'bao lac' }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 1 }, withTotal: false })).rows[0]!;
+    await service.invoke('pledges.update', { id: pledge.id, description: 'Giếng khoan Quỳnh Nhai', reason: 'sửa' });
+    const donor = (await service.invoke('donors.list', {}))[0]!;
+    await service.invoke('donors.update', { id: donor.id, name: 'Quỹ Zylophon' });
+    for (const [text, words] of [['quynh nhai', ['quynh', 'nhai']], ['zylophon', ['zylophon']], ['Bảo Lạc', ['bao', 'lac']]] as [string, string[]][]) {
+      const found = await listAll(text);
+      expect(found.ids, text).toEqual(everyMatch(words));
+      expect(found.total).toBeGreaterThan(0);
+    }
+    ledger.sqlite.exec(`INSERT INTO pledge_search (pledge_search, rank) VALUES ('integrity-check', 1)`);
     await ledger.close();
   });
 });

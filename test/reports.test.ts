@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../contract';
 import { loadDemo, readFixture } from '../db/demo';
 import { parsePeriod } from '../db/reports/period';
+import { readAllRows } from '../db/totals';
 import { FIXTURE, tempLedger, type TestLedger } from './helpers';
 import { displayedNumber, sheetsAsCsv } from './libreoffice';
 
@@ -74,6 +75,43 @@ describe('the report rows', () => {
     const district = await t.service.invoke('reports.preview', { period: '2022-Q3', placeId: nguyenBinh.id });
     expect(district.summaryTotal.pledgedVnd).toBe(1_000_000_000);
     expect(district.placeName).toBe('Nguyên Bình');
+  });
+});
+
+describe('figures to date', () => {
+  it('follow a pledge and its deliveries when it moves place, kind or donor, or is cancelled', async () => {
+    const own = await tempLedger();
+    try {
+      const s = own.service;
+      const places = await s.invoke('places.list', {});
+      const [a, b] = places.filter((p) => p.level === 'district');
+      const donor = await s.invoke('donors.create', { name: 'Quỹ Thử', kind: 'foreign_ngo' });
+      const other = await s.invoke('donors.create', { name: 'Quỹ Khác', kind: 'foreign_ngo' });
+      const pledge = await s.invoke('pledges.create', { donorId: donor.id, placeId: a!.id, kind: 'house', description: 'Nhà', amountMinor: 100_000_000, currency: 'VND', pledgeDate: '2022-01-05', status: 'pledged' });
+      await s.invoke('deliveries.create', { pledgeId: pledge.id, deliveryDate: '2022-02-01', amountMinor: 40_000_000 });
+      const second = await s.invoke('pledges.create', { donorId: other.id, placeId: b!.id, kind: 'gift', description: 'Quà', amountMinor: 5_000_000, currency: 'VND', pledgeDate: '2022-03-01', status: 'pledged' });
+      await s.invoke('deliveries.create', { pledgeId: second.id, deliveryDate: '2022-03-02', amountMinor: 5_000_000 });
+      const steps = [
+        () => s.invoke('pledges.update', { id: pledge.id, placeId: b!.id, reason: 'chuyển xã' }),
+        () => s.invoke('pledges.update', { id: pledge.id, kind: 'gift', reason: 'đổi loại' }),
+        () => s.invoke('pledges.update', { id: pledge.id, donorId: other.id, reason: 'đổi nhà tài trợ' }),
+        () => s.invoke('pledges.update', { id: pledge.id, status: 'cancelled', reason: 'hủy' }),
+      ];
+      for (const step of steps) {
+        await step();
+        for (const input of [{ period: '2022-Q3' }, { period: '2022-Q1', placeId: b!.id }]) {
+          readAllRows.value = true;
+          const fromRows = await s.invoke('reports.preview', input);
+          readAllRows.value = false;
+          expect(await s.invoke('reports.preview', input)).toEqual(fromRows);
+        }
+      }
+      const after = await s.invoke('reports.preview', { period: '2022-Q3' });
+      expect(after.summary).toEqual([expect.objectContaining({ kind: 'gift', placeName: b!.name, cumulativeDeliveredVnd: 5_000_000, remainingVnd: 0 })]);
+    } finally {
+      readAllRows.value = false;
+      await own.close();
+    }
   });
 });
 

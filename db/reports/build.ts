@@ -12,20 +12,28 @@ import type { Ctx } from '../context';
 import { mergedDonors } from '../donors';
 import { getPlace } from '../places';
 import { pledgeConditions, whereClause } from '../pledges';
+import { readAllRows } from '../totals';
 import { getSettings } from '../settings';
 import { parsePeriod } from './period';
 
-interface GroupSums {
-  kind: PledgeKind;
-  placeId: string;
-  placeName: string;
-  donorId: string;
-  donor: string;
-  country: string | null;
+/** What a report row sums: pledged and delivered in the period, and to the period's end. */
+interface Sums {
   pledgedVnd: number;
   deliveredVnd: number;
   cumulativeDeliveredVnd: number;
   pledgedToDateVnd: number;
+}
+
+interface SummaryGroup extends Sums {
+  kind: PledgeKind;
+  placeId: string;
+  placeName: string;
+}
+
+interface DonorGroup extends Sums {
+  donorId: string;
+  donor: string;
+  country: string | null;
 }
 
 interface OriginalSum {
@@ -41,7 +49,8 @@ export interface ReportData {
   provinceName: string;
   placeName: string;
   dated: string;
-  groups: GroupSums[];
+  summaryGroups: SummaryGroup[];
+  donorGroups: DonorGroup[];
   originals: OriginalSum[];
   pledges: ReportDetailRow[];
   deliveries: ReportDetailRow[];
@@ -59,7 +68,7 @@ function add(a: ReportFigures, b: ReportFigures): ReportFigures {
   };
 }
 
-function figures(g: GroupSums): ReportFigures {
+function figures(g: Sums): ReportFigures {
   return {
     pledgedVnd: g.pledgedVnd,
     deliveredVnd: g.deliveredVnd,
@@ -76,20 +85,10 @@ const MONEY = new Set(['unitValueMinor', 'amountMinor', 'vndEquivalent']);
 /** Pure: the report's rows from the gathered sums. */
 export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Report {
   const words = VOCABULARY[lang];
-  const bySummaryKey = new Map<string, { kind: PledgeKind; placeName: string; figures: ReportFigures; placeId: string }>();
-  const byDonor = new Map<string, { donor: string; country: string; figures: ReportFigures }>();
-  for (const g of data.groups) {
-    const f = figures(g);
-    const sk = `${g.kind}|${g.placeId}`;
-    const s = bySummaryKey.get(sk) ?? { kind: g.kind, placeName: g.placeName, placeId: g.placeId, figures: ZERO };
-    s.figures = add(s.figures, f);
-    bySummaryKey.set(sk, s);
-    const d = byDonor.get(g.donorId) ?? { donor: g.donor, country: g.country ?? '', figures: ZERO };
-    d.figures = add(d.figures, f);
-    byDonor.set(g.donorId, d);
-  }
+  const summaryGroups = data.summaryGroups.map((g) => ({ kind: g.kind, placeName: g.placeName, placeId: g.placeId, figures: figures(g) }));
+  const donorGroups = data.donorGroups.map((g) => ({ donor: g.donor, country: g.country ?? '', figures: figures(g) }));
   const kindOrder = Object.keys(words.pledgeKind);
-  const summary: ReportSummaryRow[] = [...bySummaryKey.values()]
+  const summary: ReportSummaryRow[] = summaryGroups
     .filter((s) => !isEmpty(s.figures))
     .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.placeName.localeCompare(b.placeName, 'vi'))
     .map((s) => {
@@ -99,7 +98,7 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
         .map((o) => `${formatAmount(o.amount, o.currency, 'vi')} ${o.currency}`);
       return { kind: s.kind, kindLabel: words.pledgeKind[s.kind], placeName: s.placeName, ...s.figures, original: originals.join('; ') };
     });
-  const donors = [...byDonor.values()]
+  const donors = donorGroups
     .filter((d) => !isEmpty(d.figures))
     .sort((a, b) => b.figures.pledgedVnd - a.figures.pledgedVnd || a.donor.localeCompare(b.donor, 'vi'))
     .map((d) => ({ donor: d.donor, country: d.country, ...d.figures }));
@@ -145,20 +144,8 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   const under = place ? { placeId: place.id } : {};
   const live = sql`p.status <> 'cancelled'`;
   const inPeriod = whereClause([...pledgeConditions({ ...under, from: period.from, to: period.to }), live]);
-  const toDate = whereClause([...pledgeConditions({ ...under, to: period.to }), live]);
   const deliveredIn = whereClause([...pledgeConditions({ ...under, from: period.from, to: period.to }, sql`x.delivery_date`), live]);
-  const deliveredToDate = whereClause([...pledgeConditions({ ...under, to: period.to }, sql`x.delivery_date`), live]);
 
-  // One grouped sum per measure, joined in memory by (kind, place, donor).
-  const key = sql`p.kind AS kind, p.place_id AS place_id, p.donor_id AS donor_id`;
-  const groupBy = sql`GROUP BY p.kind, p.place_id, p.donor_id`;
-  type Row = { kind: PledgeKind; placeId: string; donorId: string; value: number };
-  const measures = await Promise.all([
-    sql<Row>`SELECT ${key}, sum(p.vnd_equivalent) AS value FROM pledges p ${inPeriod} ${groupBy}`.execute(ctx.db),
-    sql<Row>`SELECT ${key}, sum(x.vnd_equivalent) AS value FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredIn} ${groupBy}`.execute(ctx.db),
-    sql<Row>`SELECT ${key}, sum(x.vnd_equivalent) AS value FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredToDate} ${groupBy}`.execute(ctx.db),
-    sql<Row>`SELECT ${key}, sum(p.vnd_equivalent) AS value FROM pledges p ${toDate} ${groupBy}`.execute(ctx.db),
-  ]);
   // A merged donor's pledges are reported under the donor it was merged into.
   const merged = await mergedDonors(ctx);
   const donorRows = new Map((await ctx.db.selectFrom('donors').select(['id', 'name', 'country']).execute()).map((d) => [d.id, d]));
@@ -166,24 +153,28 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     places: new Map((await ctx.db.selectFrom('places').select(['id', 'name']).execute()).map((p) => [p.id, p.name])),
     donors: new Map([...donorRows.keys()].map((id) => [id, donorRows.get(merged.get(id) ?? id)!])),
   };
-  const groups = new Map<string, GroupSums>();
-  const fields = ['pledgedVnd', 'deliveredVnd', 'cumulativeDeliveredVnd', 'pledgedToDateVnd'] as const;
-  measures.forEach((result, i) => {
-    for (const r of result.rows) {
-      const donor = names.donors.get(r.donorId);
-      const donorId = donor?.id ?? r.donorId;
-      const k = `${r.kind}|${r.placeId}|${donorId}`;
-      const g = groups.get(k) ?? {
-        kind: r.kind, placeId: r.placeId, placeName: names.places.get(r.placeId) ?? '', donorId, donor: donor?.name ?? '', country: donor?.country ?? null,
-        pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, pledgedToDateVnd: 0,
-      };
-      g[fields[i]!] += r.value;
-      groups.set(k, g);
+  const summaryGroups = new Map<string, SummaryGroup>();
+  const donorGroups = new Map<string, DonorGroup>();
+  const empty = (): Sums => ({ pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, pledgedToDateVnd: 0 });
+  const addTo = (field: keyof Sums, row: { kind?: PledgeKind; placeId?: string; donorId?: string; value: number }) => {
+    if (row.kind !== undefined && row.placeId !== undefined) {
+      const k = `${row.kind}|${row.placeId}`;
+      const g = summaryGroups.get(k) ?? { kind: row.kind, placeId: row.placeId, placeName: names.places.get(row.placeId) ?? '', ...empty() };
+      g[field] += row.value;
+      summaryGroups.set(k, g);
     }
-  });
-  const originals = await sql<OriginalSum>`SELECT p.kind AS kind, p.place_id AS place_id, p.currency AS currency, sum(p.amount_minor) AS amount
-    FROM pledges p ${whereClause([...pledgeConditions({ ...under, from: period.from, to: period.to }), live, sql`p.currency <> 'VND'`])}
-    GROUP BY p.kind, p.place_id, p.currency`.execute(ctx.db);
+    if (row.donorId !== undefined) {
+      const donor = names.donors.get(row.donorId);
+      const donorId = donor?.id ?? row.donorId;
+      const g = donorGroups.get(donorId) ?? { donorId, donor: donor?.name ?? '', country: donor?.country ?? null, ...empty() };
+      g[field] += row.value;
+      donorGroups.set(donorId, g);
+    }
+  };
+
+  // Figures to the period's end cover every earlier pledge: read from the monthly totals where they can answer.
+  for (const r of await toDateSums(ctx, 'placeKind', period.to, placeId ?? null)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
+  for (const r of await toDateSums(ctx, 'donor', period.to, placeId ?? null)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
 
   const words = VOCABULARY[input.lang];
   const detail = (row: { type: 'pledge' | 'delivery'; date: string; donorId: string; placeId: string; kind: PledgeKind; description: string; quantityMilli: number | null; unit: string | null; amountMinor: number | null; currency: string; rate: string; vnd: number; status: string }): ReportDetailRow => ({
@@ -209,6 +200,19 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     p.description AS description, x.quantity_milli AS quantity_milli, p.unit AS unit, x.amount_minor AS amount_minor, x.currency AS currency, x.rate AS rate,
     x.vnd_equivalent AS vnd, p.status AS status FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredIn} ORDER BY x.delivery_date, x.id`.execute(ctx.db);
 
+  // The period's own figures are the sums of its detail rows, so the sheets agree to the đồng.
+  for (const r of pledgeRows.rows) addTo('pledgedVnd', { kind: r.kind, placeId: r.placeId, donorId: r.donorId, value: r.vnd });
+  for (const r of deliveryRows.rows) addTo('deliveredVnd', { kind: r.kind, placeId: r.placeId, donorId: r.donorId, value: r.vnd });
+  // And the amounts pledged in their own currencies, by kind and place.
+  const originals = new Map<string, OriginalSum>();
+  for (const r of pledgeRows.rows) {
+    if (r.currency === 'VND') continue;
+    const k = `${r.kind}|${r.placeId}|${r.currency}`;
+    const o = originals.get(k) ?? { kind: r.kind, placeId: r.placeId, currency: r.currency, amount: 0 };
+    o.amount += r.amountMinor ?? 0;
+    originals.set(k, o);
+  }
+
   // Pledges changed in the period: their update entries, for pledges under the place.
   const changeWhere = whereClause([
     sql`a.entity = 'pledge'`,
@@ -225,8 +229,9 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     provinceName: province?.name ?? '',
     placeName: place?.name ?? '',
     dated: ctx.now.slice(0, 10),
-    groups: [...groups.values()],
-    originals: originals.rows,
+    summaryGroups: [...summaryGroups.values()],
+    donorGroups: [...donorGroups.values()],
+    originals: [...originals.values()],
     pledges: pledgeRows.rows.map(detail),
     deliveries: deliveryRows.rows.map(detail),
     changes: audit.rows.map((a) => {
@@ -243,6 +248,38 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
       };
     }),
   };
+}
+
+type ToDateRow = { side: 'pledged' | 'delivered'; kind?: PledgeKind; placeId?: string; donorId?: string; value: number };
+
+/**
+ * Everything pledged and delivered (not cancelled) up to `to`, under a place, by kind and place or by donor. The
+ * monthly totals answer when `to` ends a month and, by donor, when the place holds every place of the ledger (they
+ * have no place); otherwise the pledges are read.
+ */
+async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, placeId: string | null): Promise<ToDateRow[]> {
+  const under = placeId
+    ? sql`(WITH RECURSIVE under(id) AS (SELECT ${placeId} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`
+    : null;
+  const wholeMonths = nextDay(to).endsWith('-01');
+  const everyPlace = under === null || (await sql<{ n: number }>`SELECT (SELECT count(*) FROM places) - (SELECT count(*) FROM ${under} AS u) AS n`.execute(ctx.db)).rows[0]!.n === 0;
+  const columns = by === 'placeKind' ? sql`kind AS kind, place_id AS place_id` : sql`donor_id AS donor_id`;
+  if (!readAllRows.value && wholeMonths && (by === 'placeKind' || everyPlace)) {
+    const table = by === 'placeKind' ? 'place_kind' : 'donor';
+    const where = sql`WHERE month <= ${to.slice(0, 7)} AND status <> 'cancelled' ${under && by === 'placeKind' ? sql`AND place_id IN ${under}` : sql``}`;
+    const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${columns}, sum(vnd) AS value FROM ${sql.raw(`pledge_totals_by_${table}`)} ${where} GROUP BY 2${sql.raw(by === 'placeKind' ? ', 3' : '')}`.execute(ctx.db);
+    const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${columns}, sum(vnd) AS value FROM ${sql.raw(`delivery_totals_by_${table}`)} ${where} GROUP BY 2${sql.raw(by === 'placeKind' ? ', 3' : '')}`.execute(ctx.db);
+    return [...pledged.rows, ...delivered.rows];
+  }
+  const pledgeColumns = by === 'placeKind' ? sql`p.kind AS kind, p.place_id AS place_id` : sql`p.donor_id AS donor_id`;
+  const groupBy = sql.raw(by === 'placeKind' ? 'GROUP BY p.kind, p.place_id' : 'GROUP BY p.donor_id');
+  const placeCondition = placeId ? [sql`p.place_id IN ${under}`] : [];
+  const pledgedWhere = whereClause([sql`p.pledge_date <= ${to}`, sql`p.status <> 'cancelled'`, ...placeCondition]);
+  const deliveredWhere = whereClause([sql`x.delivery_date <= ${to}`, sql`p.status <> 'cancelled'`, ...placeCondition]);
+  const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${pledgeColumns}, sum(p.vnd_equivalent) AS value FROM pledges p ${pledgedWhere} ${groupBy}`.execute(ctx.db);
+  const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${pledgeColumns}, sum(x.vnd_equivalent) AS value
+    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredWhere} ${groupBy}`.execute(ctx.db);
+  return [...pledged.rows, ...delivered.rows];
 }
 
 function nextDay(iso: string): string {

@@ -62,16 +62,33 @@ function tableHeader(sheet: ExcelJS.Worksheet, row: number, columns: Column[]) {
   sheet.pageSetup.printTitlesRow = `${row}:${row}`;
 }
 
+/**
+ * One style object per column, shared by every data cell of that column: the writer recognises a style it has
+ * already seen by its identity, so tens of thousands of rows cost one style each instead of one per cell.
+ */
+const columnStyles = new WeakMap<Column[], Partial<ExcelJS.Style>[]>();
+
+function stylesOf(columns: Column[]): Partial<ExcelJS.Style>[] {
+  let styles = columnStyles.get(columns);
+  if (!styles) {
+    styles = columns.map((column) => ({
+      font: { name: FONT, size: 11 },
+      border: BORDER,
+      ...(column.money ? { numFmt: MONEY_FORMAT } : {}),
+      alignment: { vertical: 'middle', wrapText: !column.money, horizontal: column.align ?? (column.money ? 'right' : 'left') },
+    }));
+    columnStyles.set(columns, styles);
+  }
+  return styles;
+}
+
 function dataRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], values: (string | number | null)[]) {
   const r = sheet.getRow(row);
+  const styles = stylesOf(columns);
   values.forEach((v, i) => {
     const cell = r.getCell(i + 1);
     cell.value = v;
-    cell.font = { name: FONT, size: 11 };
-    cell.border = BORDER;
-    const column = columns[i]!;
-    if (column.money) cell.numFmt = MONEY_FORMAT;
-    cell.alignment = { vertical: 'middle', wrapText: !column.money, horizontal: column.align ?? (column.money ? 'right' : 'left') };
+    cell.style = styles[i]!;
   });
 }
 
