@@ -91,10 +91,9 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     await migrate(db);
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname()));
     // The clock starts past every version already in the file.
-    for (const table of ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones']) {
-      const row = sqlite.prepare(`SELECT max(version) AS v FROM ${table}`).get() as { v: string | null };
-      if (row.v) tracking.clock.observe(row.v);
-    }
+    const latest = VERSIONED_TABLES.map((table) => `SELECT max(version) AS v FROM ${table}`).join(' UNION ALL ');
+    const row = sqlite.prepare(`SELECT max(v) AS v FROM (${latest})`).get() as { v: string | null };
+    if (row.v) tracking.clock.observe(row.v);
     return {
       tracking,
       file,
@@ -110,7 +109,14 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   }
 }
 
+const VERSIONED_TABLES = ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones'];
+
 async function ensureSite(db: Kysely<DB>, defaultName: string): Promise<Site> {
+  const known = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
+  const id = known.find((r) => r.key === 'site.id')?.value;
+  const name = known.find((r) => r.key === 'site.name')?.value;
+  // Written once, at the first opening; every later opening only reads them.
+  if (id && name) return { id, name };
   return db.transaction().execute(async (trx) => {
     const rows = await trx.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
     const values = new Map(rows.map((r) => [r.key, r.value]));

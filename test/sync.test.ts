@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextFor } from '../db/context';
 import { decodeBundle, encodeBundle, exportBundle, importBundle, type MergeCounts } from '../db/sync/bundle';
 import { HybridClock, parseVersion } from '../db/sync/clock';
-import type { Ledger } from '../db/open';
+import { openLedger, type Ledger } from '../db/open';
+import { createLedgerService } from '../db/service';
 import { tableCounts, tempLedger, type TestLedger } from './helpers';
 
 let province: TestLedger;
@@ -59,6 +60,29 @@ describe('the hybrid clock', () => {
     clock.observe('0000000000009000-000002-site-b');
     expect(clock.next() > '0000000000009000-000002-site-b').toBe(true);
     expect(parseVersion(a)).toEqual({ ms: 1000, counter: 0, site: 'site-a' });
+  });
+});
+
+describe('the clock of a reopened ledger', () => {
+  it('starts past every version already in the file, whichever table holds it and however many are empty', async () => {
+    const t = await tempLedger({ seed: false });
+    try {
+      const donor = await t.service.invoke('donors.create', { name: 'Quỹ Đồng Hồ', kind: 'foreign_ngo' });
+      // A version from an office whose clock runs far ahead, received before this ledger was closed.
+      const ahead = '0009999999999999-000005-other-site';
+      t.ledger.sqlite.prepare('UPDATE donors SET version = ? WHERE id = ?').run(ahead, donor.id);
+      await t.ledger.close();
+      const reopened = await openLedger(t.file);
+      try {
+        const next = await createLedgerService(reopened).invoke('donors.create', { name: 'Quỹ Sau', kind: 'foreign_ngo' });
+        const version = (reopened.sqlite.prepare('SELECT version FROM donors WHERE id = ?').get(next.id) as { version: string }).version;
+        expect(version > ahead).toBe(true);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await t.close();
+    }
   });
 });
 
