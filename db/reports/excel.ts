@@ -4,6 +4,7 @@
  * so every reader sees them), and a signature block. Times New Roman, #,##0, A4 landscape fitted to the width.
  */
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import type { Report, ReportDetailRow, ReportFigures } from '../../contract';
 import { showQuantityVi } from '../excel/cells';
 
@@ -90,6 +91,8 @@ function dataRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], value
     cell.value = v;
     cell.style = styles[i]!;
   });
+  // Written out now: the workbook is streamed, so a long detail sheet is never held in memory whole.
+  r.commit();
 }
 
 /** A totals row: SUM formulas over the rows above, each with its value cached. */
@@ -127,18 +130,22 @@ function signatures(sheet: ExcelJS.Worksheet, row: number, columns: number) {
   put(row + 1, split + 1, columns, '(Ký tên, đóng dấu)', { italic: true });
 }
 
-function setupPage(sheet: ExcelJS.Worksheet) {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter.oddFooter = '&CTrang &P/&N';
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** A sheet printed on A4 landscape, fitted to the page width, with page numbers. */
+function addSheet(workbook: Workbook, name: string): ExcelJS.Worksheet {
+  return workbook.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&CTrang &P/&N' },
+  });
 }
 
 const figureColumns: Column[] = [
@@ -154,8 +161,8 @@ function subtitle(report: Report): string {
   return `(${place}; từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đồng)`;
 }
 
-function summarySheet(workbook: ExcelJS.Workbook, report: Report) {
-  const sheet = workbook.addWorksheet('Tổng hợp');
+function summarySheet(workbook: Workbook, report: Report) {
+  const sheet = addSheet(workbook, 'Tổng hợp');
   const columns: Column[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: 'Loại hỗ trợ', width: 16 },
@@ -169,11 +176,11 @@ function summarySheet(workbook: ExcelJS.Workbook, report: Report) {
   const last = head + report.summary.length;
   totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [null, null, null, ...figureValues(report.summaryTotal), null]);
   signatures(sheet, last + 4, columns.length);
-  setupPage(sheet);
+  sheet.commit();
 }
 
-function donorSheet(workbook: ExcelJS.Workbook, report: Report) {
-  const sheet = workbook.addWorksheet('Theo nhà tài trợ');
+function donorSheet(workbook: Workbook, report: Report) {
+  const sheet = addSheet(workbook, 'Theo nhà tài trợ');
   const columns: Column[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: 'Nhà tài trợ', width: 34 },
@@ -186,11 +193,11 @@ function donorSheet(workbook: ExcelJS.Workbook, report: Report) {
   const last = head + report.donors.length;
   totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [null, null, null, ...figureValues(report.donorTotal)]);
   signatures(sheet, last + 4, columns.length);
-  setupPage(sheet);
+  sheet.commit();
 }
 
-function detailSheet(workbook: ExcelJS.Workbook, report: Report) {
-  const sheet = workbook.addWorksheet('Chi tiết');
+function detailSheet(workbook: Workbook, report: Report) {
+  const sheet = addSheet(workbook, 'Chi tiết');
   const columns: Column[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: 'Ngày', width: 12, align: 'center' },
@@ -230,11 +237,11 @@ function detailSheet(workbook: ExcelJS.Workbook, report: Report) {
   section('A. CAM KẾT TRONG KỲ', report.pledges, 'Cộng A', sum(report.pledges));
   section('B. TIẾP NHẬN / GIẢI NGÂN TRONG KỲ', report.deliveries, 'Cộng B', sum(report.deliveries));
   signatures(sheet, row + 2, columns.length);
-  setupPage(sheet);
+  sheet.commit();
 }
 
-function changesSheet(workbook: ExcelJS.Workbook, report: Report) {
-  const sheet = workbook.addWorksheet('Điều chỉnh');
+function changesSheet(workbook: Workbook, report: Report) {
+  const sheet = addSheet(workbook, 'Điều chỉnh');
   const columns: Column[] = [
     { header: 'STT', width: 6, align: 'center' },
     { header: 'Ngày điều chỉnh', width: 13, align: 'center' },
@@ -253,20 +260,22 @@ function changesSheet(workbook: ExcelJS.Workbook, report: Report) {
     cell.font = { name: FONT, size: 11, italic: true };
   }
   signatures(sheet, head + Math.max(1, report.changes.length) + 3, columns.length);
-  setupPage(sheet);
+  sheet.commit();
 }
 
 export async function writeReport(report: Report): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = report.departmentName || 'Aid Ledger';
   workbook.created = new Date(`${report.dated}T00:00:00Z`);
   summarySheet(workbook, report);
   detailSheet(workbook, report);
   donorSheet(workbook, report);
   changesSheet(workbook, report);
-  // Formulas carry cached values; readers that recalculate get the same numbers.
-  workbook.calcProperties.fullCalcOnLoad = true;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 export function reportFileName(report: Report): string {
