@@ -31,10 +31,12 @@ describe('migrations', () => {
     const ledger = await openLedger(file, { create: true });
     const tables = ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all().map((r) => (r as { name: string }).name);
     expect(tables).toEqual([
-      'audit_log', 'deliveries', 'delivery_totals_by_donor', 'delivery_totals_by_kind', 'delivery_totals_by_place', 'delivery_totals_by_place_kind',
+      'audit_log', 'deliveries', 'delivery_report_totals_by_donor', 'delivery_report_totals_by_place_kind',
+      'delivery_totals_by_donor', 'delivery_totals_by_kind', 'delivery_totals_by_place',
       'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places',
+      'pledge_report_totals_by_donor', 'pledge_report_totals_by_place_kind',
       'pledge_search', 'pledge_search_config', 'pledge_search_data', 'pledge_search_docsize', 'pledge_search_idx',
-      'pledge_totals_by_donor', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledge_totals_by_place_kind', 'pledges',
+      'pledge_totals_by_donor', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledges',
       'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones',
     ]);
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -92,7 +94,7 @@ describe('migrations', () => {
     const ledger = await openLedger(file, { create: true });
     await generateLedger(ledger, { rows: 3_000, seed: 3, donors: 20 });
     // As a ledger written before 0005: without its tables and triggers.
-    const objects = `SELECT type, name FROM sqlite_master WHERE name LIKE '%totals%' AND name NOT LIKE '%place_kind%'`;
+    const objects = `SELECT type, name FROM sqlite_master WHERE name LIKE '%totals%' AND name NOT LIKE '%report_totals%'`;
     for (const name of ledger.sqlite.prepare(objects).all() as { type: string; name: string }[]) {
       ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
     }
@@ -110,15 +112,15 @@ describe('migrations', () => {
     await ledger.close();
   });
 
-  it('fill the place-and-kind totals the report reads from the rows already in a ledger', async () => {
+  it('fill the totals the report reads from the rows already in a ledger', async () => {
     const file = fresh();
     const ledger = await openLedger(file, { create: true });
     await generateLedger(ledger, { rows: 3_000, seed: 4, donors: 20 });
-    for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name LIKE '%place_kind%'`).all() as { type: string; name: string }[]) {
+    for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name LIKE '%report_totals%'`).all() as { type: string; name: string }[]) {
       ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
     }
-    ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0007_place_kind_totals'`).run();
-    expect(await migrate(ledger.db)).toEqual(['0007_place_kind_totals']);
+    ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0007_report_totals'`).run();
+    expect(await migrate(ledger.db)).toEqual(['0007_report_totals']);
     const service = createLedgerService(ledger);
     for (const period of ['2020-Q2', '2022-H2', '2023']) {
       readAllRows.value = true;

@@ -6,7 +6,7 @@ import * as m0003 from './0003_sync';
 import * as m0004 from './0004_donor_merges';
 import * as m0005 from './0005_monthly_totals';
 import * as m0006 from './0006_search_index';
-import * as m0007 from './0007_place_kind_totals';
+import * as m0007 from './0007_report_totals';
 
 export interface Migration {
   name: string;
@@ -20,5 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0004_donor_merges', up: m0004.up },
   { name: '0005_monthly_totals', up: m0005.up },
   { name: '0006_search_index', up: m0006.up },
-  { name: '0007_place_kind_totals', up: m0007.up },
+  { name: '0007_report_totals', up: m0007.up },
 ];

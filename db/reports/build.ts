@@ -254,8 +254,8 @@ type ToDateRow = { side: 'pledged' | 'delivered'; kind?: PledgeKind; placeId?: s
 
 /**
  * Everything pledged and delivered (not cancelled) up to `to`, under a place, by kind and place or by donor. The
- * monthly totals answer when `to` ends a month and, by donor, when the place holds every place of the ledger (they
- * have no place); otherwise the pledges are read.
+ * report totals answer when `to` ends a month (the years before it, then the months of its year) and, by donor, when
+ * the place holds every place of the ledger (they have no place); otherwise the pledges are read.
  */
 async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, placeId: string | null): Promise<ToDateRow[]> {
   const under = placeId
@@ -263,22 +263,26 @@ async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, place
     : null;
   const wholeMonths = nextDay(to).endsWith('-01');
   const everyPlace = under === null || (await sql<{ n: number }>`SELECT (SELECT count(*) FROM places) - (SELECT count(*) FROM ${under} AS u) AS n`.execute(ctx.db)).rows[0]!.n === 0;
-  const columns = by === 'placeKind' ? sql`kind AS kind, place_id AS place_id` : sql`donor_id AS donor_id`;
+  const columns = sql.raw(by === 'placeKind' ? 'kind AS kind, place_id AS place_id' : 'donor_id AS donor_id');
+  const groupBy = sql.raw(by === 'placeKind' ? 'GROUP BY kind, place_id' : 'GROUP BY donor_id');
   if (!readAllRows.value && wholeMonths && (by === 'placeKind' || everyPlace)) {
-    const table = by === 'placeKind' ? 'place_kind' : 'donor';
-    const where = sql`WHERE month <= ${to.slice(0, 7)} AND status <> 'cancelled' ${under && by === 'placeKind' ? sql`AND place_id IN ${under}` : sql``}`;
-    const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${columns}, sum(vnd) AS value FROM ${sql.raw(`pledge_totals_by_${table}`)} ${where} GROUP BY 2${sql.raw(by === 'placeKind' ? ', 3' : '')}`.execute(ctx.db);
-    const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${columns}, sum(vnd) AS value FROM ${sql.raw(`delivery_totals_by_${table}`)} ${where} GROUP BY 2${sql.raw(by === 'placeKind' ? ', 3' : '')}`.execute(ctx.db);
-    return [...pledged.rows, ...delivered.rows];
+    const name = by === 'placeKind' ? 'place_kind' : 'donor';
+    const year = to.slice(0, 4);
+    const where = sql`WHERE ((span = 'y' AND period < ${year}) OR (span = 'm' AND period >= ${`${year}-01`} AND period <= ${to.slice(0, 7)}))
+      AND status <> 'cancelled' ${under && by === 'placeKind' ? sql`AND place_id IN ${under}` : sql``}`;
+    const read = (side: 'pledge' | 'delivery') =>
+      sql<ToDateRow>`SELECT ${side === 'pledge' ? 'pledged' : 'delivered'} AS side, ${columns}, sum(vnd) AS value
+        FROM ${sql.raw(`${side}_report_totals_by_${name}`)} ${where} ${groupBy}`.execute(ctx.db);
+    return [...(await read('pledge')).rows, ...(await read('delivery')).rows];
   }
-  const pledgeColumns = by === 'placeKind' ? sql`p.kind AS kind, p.place_id AS place_id` : sql`p.donor_id AS donor_id`;
-  const groupBy = sql.raw(by === 'placeKind' ? 'GROUP BY p.kind, p.place_id' : 'GROUP BY p.donor_id');
+  const pledgeColumns = sql.raw(by === 'placeKind' ? 'p.kind AS kind, p.place_id AS place_id' : 'p.donor_id AS donor_id');
+  const pledgeGroupBy = sql.raw(by === 'placeKind' ? 'GROUP BY p.kind, p.place_id' : 'GROUP BY p.donor_id');
   const placeCondition = placeId ? [sql`p.place_id IN ${under}`] : [];
   const pledgedWhere = whereClause([sql`p.pledge_date <= ${to}`, sql`p.status <> 'cancelled'`, ...placeCondition]);
   const deliveredWhere = whereClause([sql`x.delivery_date <= ${to}`, sql`p.status <> 'cancelled'`, ...placeCondition]);
-  const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${pledgeColumns}, sum(p.vnd_equivalent) AS value FROM pledges p ${pledgedWhere} ${groupBy}`.execute(ctx.db);
+  const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${pledgeColumns}, sum(p.vnd_equivalent) AS value FROM pledges p ${pledgedWhere} ${pledgeGroupBy}`.execute(ctx.db);
   const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${pledgeColumns}, sum(x.vnd_equivalent) AS value
-    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredWhere} ${groupBy}`.execute(ctx.db);
+    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredWhere} ${pledgeGroupBy}`.execute(ctx.db);
   return [...pledged.rows, ...delivered.rows];
 }
 
