@@ -8,17 +8,18 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   const statements = [
     `CREATE VIRTUAL TABLE pledge_search USING fts5(search_text, content = 'pledges', content_rowid = 'rowid', tokenize = 'trigram', detail = 'none')`,
-    `CREATE TRIGGER pledge_search_insert AFTER INSERT ON pledges BEGIN
+    // A pledge is in the index while it has words: a merge inserts rows first and writes their words after.
+    `CREATE TRIGGER pledge_search_insert AFTER INSERT ON pledges WHEN NEW.search_text <> '' BEGIN
       INSERT INTO pledge_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
     END`,
-    `CREATE TRIGGER pledge_search_delete AFTER DELETE ON pledges BEGIN
+    `CREATE TRIGGER pledge_search_delete AFTER DELETE ON pledges WHEN OLD.search_text <> '' BEGIN
       INSERT INTO pledge_search (pledge_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
     END`,
     `CREATE TRIGGER pledge_search_update AFTER UPDATE OF search_text ON pledges WHEN NEW.search_text IS NOT OLD.search_text BEGIN
-      INSERT INTO pledge_search (pledge_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
-      INSERT INTO pledge_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+      INSERT INTO pledge_search (pledge_search, rowid, search_text) SELECT 'delete', OLD.rowid, OLD.search_text WHERE OLD.search_text <> '';
+      INSERT INTO pledge_search (rowid, search_text) SELECT NEW.rowid, NEW.search_text WHERE NEW.search_text <> '';
     END`,
-    `INSERT INTO pledge_search (pledge_search) VALUES ('rebuild')`,
+    `INSERT INTO pledge_search (rowid, search_text) SELECT rowid, search_text FROM pledges WHERE search_text <> ''`,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
