@@ -98,7 +98,10 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
 
     const insertPledge = db.prepare(`INSERT INTO pledges (id, donor_id, place_id, kind, description, quantity_milli, unit, unit_value_minor, amount_minor,
       currency, rate, rate_date, rate_source, vnd_equivalent, pledge_date, status, beneficiaries, approval_number, approval_date, notes, search_text, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, '', ?, ?)`);
+    // Pledges are inserted without their search words; one update writes them all at the end, as merges do.
+    db.exec(`CREATE TEMP TABLE synthetic_words (id TEXT PRIMARY KEY NOT NULL, words TEXT NOT NULL) WITHOUT ROWID`);
+    const insertWords = db.prepare(`INSERT INTO synthetic_words (id, words) VALUES (?, ?)`);
     const insertDelivery = db.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, quantity_milli, currency, rate, rate_date, rate_source, vnd_equivalent, notes, created_at, updated_at)
       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)`);
     const start = Date.UTC(2016, 0, 1);
@@ -124,7 +127,8 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
       const id = seededId(rnd);
       const search = foldText(`${description} ${unit ?? ''} ${donor.text} ${place.name}`);
       insertPledge.run(id, donor.id, place.id, kind, description, quantity === null ? null : quantity * 1000, unit, quantity ? unitValue : null, amount,
-        currency, rate, currency === 'VND' ? null : date, currency === 'VND' ? null : 'Dữ liệu mô phỏng', vnd, date, status, Math.floor(rnd() * 500), search, now, now);
+        currency, rate, currency === 'VND' ? null : date, currency === 'VND' ? null : 'Dữ liệu mô phỏng', vnd, date, status, Math.floor(rnd() * 500), now, now);
+      insertWords.run(id, search);
       pledgeCount++;
       if (delivered) {
         const share = Math.floor(amount * (0.2 + rnd() * 0.8));
@@ -135,6 +139,8 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
       }
       if ((i + 1) % 50_000 === 0) options.onProgress?.(i + 1);
     }
+    db.exec(`UPDATE pledges SET search_text = w.words FROM temp.synthetic_words w WHERE w.id = pledges.id`);
+    db.exec(`DROP TABLE temp.synthetic_words`);
   })();
   return { pledges: pledgeCount, deliveries: deliveryCount };
 }

@@ -119,9 +119,10 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
   for (const [table] of BUNDLE_TABLES) {
     // Raw rows, as stored: the merge writes them back column for column.
     const rows = (await sql<Row>`SELECT * FROM ${sql.raw(table)} WHERE version > ${since}${own} ORDER BY version`.execute(ctx.db)).rows;
+    // Search words are the receiver's to compute, from its own donor and place names.
     records[table] = rows.map((r) => {
-      const { search_text: _search, ...row } = r as Row & { search_text?: unknown };
-      return snakeRow(row);
+      const { search_text: _search, ...row } = snakeRow(r);
+      return row as Row;
     });
     for (const r of records[table]) if (r.version > upTo) upTo = r.version;
   }
