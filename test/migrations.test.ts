@@ -18,6 +18,21 @@ function fresh() {
   return join(d.dir, 'ledger.sqlite');
 }
 
+/**
+ * A generated ledger as it was before one migration: without the tables and triggers `objects` selects (from
+ * sqlite_master), and without the migration's record; then migrated again.
+ */
+async function remigrated(seed: number, migration: string, objects: string) {
+  const ledger = await openLedger(fresh(), { create: true });
+  await generateLedger(ledger, { rows: 3_000, seed, donors: 20 });
+  for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND ${objects}`).all() as { type: string; name: string }[]) {
+    ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
+  }
+  ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = ?`).run(migration);
+  expect(await migrate(ledger.db)).toEqual([migration]);
+  return ledger;
+}
+
 describe('migrations', () => {
   it('have zero-padded names in order', () => {
     const names = MIGRATIONS.map((m) => m.name);
@@ -90,16 +105,8 @@ describe('migrations', () => {
   });
 
   it('fill the monthly totals from the rows already in a ledger when they are added', async () => {
-    const file = fresh();
-    const ledger = await openLedger(file, { create: true });
-    await generateLedger(ledger, { rows: 3_000, seed: 3, donors: 20 });
     // As a ledger written before 0005: without its tables and triggers.
-    const objects = `SELECT type, name FROM sqlite_master WHERE name LIKE '%totals%' AND name NOT LIKE '%report_totals%'`;
-    for (const name of ledger.sqlite.prepare(objects).all() as { type: string; name: string }[]) {
-      ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
-    }
-    ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0005_monthly_totals'`).run();
-    expect(await migrate(ledger.db)).toEqual(['0005_monthly_totals']);
+    const ledger = await remigrated(3, '0005_monthly_totals', `name LIKE '%totals%' AND name NOT LIKE '%report_totals%'`);
     const service = createLedgerService(ledger);
     for (const by of ['place', 'donor', 'kind', 'quarter', 'currency'] as const) {
       const input = { by, filter: { from: '2019-01-01', to: '2023-06-30' } };
@@ -113,14 +120,7 @@ describe('migrations', () => {
   });
 
   it('fill the totals the report reads from the rows already in a ledger', async () => {
-    const file = fresh();
-    const ledger = await openLedger(file, { create: true });
-    await generateLedger(ledger, { rows: 3_000, seed: 4, donors: 20 });
-    for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name LIKE '%report_totals%'`).all() as { type: string; name: string }[]) {
-      ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
-    }
-    ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0007_report_totals'`).run();
-    expect(await migrate(ledger.db)).toEqual(['0007_report_totals']);
+    const ledger = await remigrated(4, '0007_report_totals', `name LIKE '%report_totals%'`);
     const service = createLedgerService(ledger);
     for (const period of ['2020-Q2', '2022-H2', '2023']) {
       readAllRows.value = true;
@@ -135,14 +135,7 @@ describe('migrations', () => {
   });
 
   it('index the search words of the pledges already in a ledger, and find what a full reading finds', async () => {
-    const file = fresh();
-    const ledger = await openLedger(file, { create: true });
-    await generateLedger(ledger, { rows: 3_000, seed: 5, donors: 20 });
-    for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE name LIKE 'pledge_search%' AND type IN ('table', 'trigger')`).all() as { type: string; name: string }[]) {
-      ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
-    }
-    ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = '0006_search_index'`).run();
-    expect(await migrate(ledger.db)).toEqual(['0006_search_index']);
+    const ledger = await remigrated(5, '0006_search_index', `name LIKE 'pledge_search%'`);
     const service = createLedgerService(ledger);
     const everyMatch = (words: string[]) =>
       (ledger.sqlite.prepare(`SELECT id FROM pledges WHERE ${words.map(() => `instr(search_text, ?) > 0`).join(' AND ')} ORDER BY pledge_date DESC, id DESC`)
