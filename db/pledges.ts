@@ -22,8 +22,9 @@ const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_m
 const ROW_COLUMNS = sql`${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
   coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
   coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd`;
-const ROW_FROM = sql`FROM pledges p JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
-  JOIN places pl ON pl.id = p.place_id`;
+const DONOR_JOIN = sql`JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)`;
+const PLACE_JOIN = sql`JOIN places pl ON pl.id = p.place_id`;
+const ROW_FROM = sql`FROM pledges p ${DONOR_JOIN} ${PLACE_JOIN}`;
 const ROW_SELECT = sql`SELECT ${ROW_COLUMNS} ${ROW_FROM}`;
 
 type RawRow = Omit<PledgeRow, 'remainingAmountMinor' | 'quantity'> & { quantityMilli: number | null };
@@ -41,6 +42,11 @@ function stored<T extends { quantity: string | null }>({ quantity, ...rest }: T)
   return { ...rest, quantityMilli: quantity === null ? null : quantityToMilli(quantity) };
 }
 
+/** The ids of a place and of every place under it, as a subquery. */
+export function placesUnder(placeId: string): RawBuilder<unknown> {
+  return sql`(WITH RECURSIVE under(id) AS (SELECT ${placeId} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`;
+}
+
 /**
  * SQL conditions on pledges `p` for a filter. `dateColumn` is what from/to apply to: the pledge date,
  * or a delivery's date when totalling deliveries.
@@ -50,8 +56,7 @@ export function pledgeConditions(filter: PledgeFilter, dateColumn: RawBuilder<un
   if (filter.from) conditions.push(sql`${dateColumn} >= ${filter.from}`);
   if (filter.to) conditions.push(sql`${dateColumn} <= ${filter.to}`);
   if (filter.placeId) {
-    conditions.push(sql`p.place_id IN (WITH RECURSIVE under(id) AS (
-      SELECT ${filter.placeId} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`);
+    conditions.push(sql`p.place_id IN ${placesUnder(filter.placeId)}`);
   }
   if (filter.donorId) conditions.push(sql`p.donor_id IN (SELECT id FROM donors WHERE id = ${filter.donorId} OR merged_into = ${filter.donorId})`);
   if (filter.kinds?.length) conditions.push(sql`p.kind IN (${sql.join(filter.kinds)})`);
@@ -92,10 +97,7 @@ const SORT_COLUMNS = {
 } as const;
 
 /** The joins a sort needs to reach its key before the page's rows are read in full. */
-const SORT_JOINS: Partial<Record<keyof typeof SORT_COLUMNS, RawBuilder<unknown>>> = {
-  donor: sql`JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)`,
-  place: sql`JOIN places pl ON pl.id = p.place_id`,
-};
+const SORT_JOINS: Partial<Record<keyof typeof SORT_COLUMNS, RawBuilder<unknown>>> = { donor: DONOR_JOIN, place: PLACE_JOIN };
 
 /** Past this offset, counting first is cheap next to walking the index, and may let us walk it from the other end. */
 const FAR_OFFSET = 20_000;
@@ -104,27 +106,25 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   const where = whereClause(pledgeConditions(input.filter));
   const { offset, limit } = input.page;
   const countRows = async () => (await sql<{ n: number }>`SELECT count(*) AS n FROM pledges p ${where}`.execute(ctx.db)).rows[0]?.n ?? 0;
-  let total = offset > FAR_OFFSET ? await countRows() : null;
+  const counted = offset > FAR_OFFSET ? await countRows() : null;
   // A page near the end is read in the opposite order from the end, so the last page is as quick as the first.
-  const fromEnd = total !== null && offset > total / 2;
+  const fromEnd = counted !== null && offset > counted / 2;
   const asc = (input.sort.dir === 'asc') !== fromEnd;
   const dir = sql.raw(asc ? 'ASC' : 'DESC');
   const order = sql`ORDER BY ${sql.raw(SORT_COLUMNS[input.sort.by])} ${dir}, p.id ${dir}`;
-  const start = fromEnd && total !== null ? Math.max(0, total - offset - limit) : offset;
-  const take = fromEnd && total !== null ? Math.max(0, Math.min(limit, total - offset)) : limit;
+  const start = fromEnd ? Math.max(0, counted - offset - limit) : offset;
+  const take = fromEnd ? Math.max(0, Math.min(limit, counted - offset)) : limit;
   // The page is chosen on the sort key alone (and counted in the same pass); only its rows are then read in full,
   // with their delivered sums, instead of every matching row.
   const joins = SORT_JOINS[input.sort.by] ?? sql``;
   const result = await sql<RawRow & { totalRows: number }>`WITH page AS (
       SELECT p.rowid AS page_rowid, count(*) OVER () AS total_rows FROM pledges p ${joins} ${where} ${order} LIMIT ${take} OFFSET ${start})
     SELECT ${ROW_COLUMNS}, page.total_rows ${ROW_FROM} JOIN page ON page.page_rowid = p.rowid ${order}`.execute(ctx.db);
-  const rows = result.rows.map(({ totalRows, ...row }) => {
-    total ??= totalRows;
-    return fromRaw(row);
-  });
+  const rows = result.rows.map(({ totalRows: _total, ...row }) => fromRaw(row));
   if (fromEnd) rows.reverse();
-  if (input.withTotal && total === null) total = await countRows(); // a page past the end counts on its own
-  return { rows, total: input.withTotal ? total : null };
+  if (!input.withTotal) return { rows, total: null };
+  // A page past the end has no row to carry the count: it counts on its own.
+  return { rows, total: counted ?? result.rows[0]?.totalRows ?? (await countRows()) };
 }
 
 export async function summarizePledges(ctx: Ctx, input: ParsedInput<'pledges.summary'>): Promise<PledgeSummary> {

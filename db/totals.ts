@@ -11,7 +11,7 @@ import { VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
 import type { Ctx } from './context';
 import { mergedDonors } from './donors';
-import { pledgeConditions, whereClause } from './pledges';
+import { placesUnder, pledgeConditions, whereClause } from './pledges';
 
 function quarterKey(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`substr(${dateColumn}, 1, 4) || '-Q' || ((CAST(substr(${dateColumn}, 6, 2) AS INTEGER) + 2) / 3)`;
@@ -89,8 +89,7 @@ async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'ple
   if (currencies?.length) conditions.push(sql`t.currency IN (${sql.join(currencies)})`);
   if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
   if (placeId) {
-    conditions.push(sql`t.place_id IN (WITH RECURSIVE under(id) AS (
-      SELECT ${placeId} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`);
+    conditions.push(sql`t.place_id IN ${placesUnder(placeId)}`);
   }
   if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
   const key =

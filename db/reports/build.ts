@@ -11,7 +11,7 @@ import { fieldLabel } from '../../contract/validation';
 import type { Ctx } from '../context';
 import { mergedDonors } from '../donors';
 import { getPlace } from '../places';
-import { pledgeConditions, whereClause } from '../pledges';
+import { placesUnder, pledgeConditions, whereClause } from '../pledges';
 import { readAllRows } from '../totals';
 import { getSettings } from '../settings';
 import { parsePeriod } from './period';
@@ -219,7 +219,7 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     sql`a.action = 'update'`,
     sql`a.at >= ${period.from}`,
     sql`a.at < ${nextDay(period.to)}`,
-    ...(place ? [sql`json_extract(a.after, '$.placeId') IN (WITH RECURSIVE under(id) AS (SELECT ${place.id} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`] : []),
+    ...(place ? [sql`json_extract(a.after, '$.placeId') IN ${placesUnder(place.id)}`] : []),
   ]);
   const audit = await sql<{ at: string; before: string; after: string; note: string | null }>`SELECT a.at, a.before, a.after, a.note FROM audit_log a ${changeWhere} ORDER BY a.at, a.rowid`.execute(ctx.db);
   const settings = await getSettings(ctx);
@@ -258,31 +258,28 @@ type ToDateRow = { side: 'pledged' | 'delivered'; kind?: PledgeKind; placeId?: s
  * the place holds every place of the ledger (they have no place); otherwise the pledges are read.
  */
 async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, placeId: string | null): Promise<ToDateRow[]> {
-  const under = placeId
-    ? sql`(WITH RECURSIVE under(id) AS (SELECT ${placeId} UNION SELECT c.id FROM places c JOIN under ON c.parent_id = under.id) SELECT id FROM under)`
-    : null;
+  const keys = by === 'placeKind' ? ['kind', 'place_id'] : ['donor_id'];
+  const columns = (prefix: string) => sql.raw(keys.map((k) => `${prefix}${k} AS ${k}`).join(', '));
+  const groupBy = (prefix: string) => sql.raw(`GROUP BY ${keys.map((k) => prefix + k).join(', ')}`);
   const wholeMonths = nextDay(to).endsWith('-01');
-  const everyPlace = under === null || (await sql<{ n: number }>`SELECT (SELECT count(*) FROM places) - (SELECT count(*) FROM ${under} AS u) AS n`.execute(ctx.db)).rows[0]!.n === 0;
-  const columns = sql.raw(by === 'placeKind' ? 'kind AS kind, place_id AS place_id' : 'donor_id AS donor_id');
-  const groupBy = sql.raw(by === 'placeKind' ? 'GROUP BY kind, place_id' : 'GROUP BY donor_id');
-  if (!readAllRows.value && wholeMonths && (by === 'placeKind' || everyPlace)) {
+  const everyPlace = async () =>
+    placeId === null || (await sql<{ n: number }>`SELECT (SELECT count(*) FROM places) - (SELECT count(*) FROM ${placesUnder(placeId)} AS u) AS n`.execute(ctx.db)).rows[0]!.n === 0;
+  if (!readAllRows.value && wholeMonths && (by === 'placeKind' || (await everyPlace()))) {
     const name = by === 'placeKind' ? 'place_kind' : 'donor';
     const year = to.slice(0, 4);
     const where = sql`WHERE ((span = 'y' AND period < ${year}) OR (span = 'm' AND period >= ${`${year}-01`} AND period <= ${to.slice(0, 7)}))
-      AND status <> 'cancelled' ${under && by === 'placeKind' ? sql`AND place_id IN ${under}` : sql``}`;
+      AND status <> 'cancelled' ${placeId && by === 'placeKind' ? sql`AND place_id IN ${placesUnder(placeId)}` : sql``}`;
     const read = (side: 'pledge' | 'delivery') =>
-      sql<ToDateRow>`SELECT ${side === 'pledge' ? 'pledged' : 'delivered'} AS side, ${columns}, sum(vnd) AS value
-        FROM ${sql.raw(`${side}_report_totals_by_${name}`)} ${where} ${groupBy}`.execute(ctx.db);
+      sql<ToDateRow>`SELECT ${side === 'pledge' ? 'pledged' : 'delivered'} AS side, ${columns('')}, sum(vnd) AS value
+        FROM ${sql.raw(`${side}_report_totals_by_${name}`)} ${where} ${groupBy('')}`.execute(ctx.db);
     return [...(await read('pledge')).rows, ...(await read('delivery')).rows];
   }
-  const pledgeColumns = sql.raw(by === 'placeKind' ? 'p.kind AS kind, p.place_id AS place_id' : 'p.donor_id AS donor_id');
-  const pledgeGroupBy = sql.raw(by === 'placeKind' ? 'GROUP BY p.kind, p.place_id' : 'GROUP BY p.donor_id');
-  const placeCondition = placeId ? [sql`p.place_id IN ${under}`] : [];
-  const pledgedWhere = whereClause([sql`p.pledge_date <= ${to}`, sql`p.status <> 'cancelled'`, ...placeCondition]);
-  const deliveredWhere = whereClause([sql`x.delivery_date <= ${to}`, sql`p.status <> 'cancelled'`, ...placeCondition]);
-  const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${pledgeColumns}, sum(p.vnd_equivalent) AS value FROM pledges p ${pledgedWhere} ${pledgeGroupBy}`.execute(ctx.db);
-  const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${pledgeColumns}, sum(x.vnd_equivalent) AS value
-    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredWhere} ${pledgeGroupBy}`.execute(ctx.db);
+  const under = placeId ? { placeId } : {};
+  const live = sql`p.status <> 'cancelled'`;
+  const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${columns('p.')}, sum(p.vnd_equivalent) AS value
+    FROM pledges p ${whereClause([...pledgeConditions({ ...under, to }), live])} ${groupBy('p.')}`.execute(ctx.db);
+  const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${columns('p.')}, sum(x.vnd_equivalent) AS value
+    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...pledgeConditions({ ...under, to }, sql`x.delivery_date`), live])} ${groupBy('p.')}`.execute(ctx.db);
   return [...pledged.rows, ...delivered.rows];
 }
 
