@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLEDGE_KINDS, PLEDGE_STATUSES, TOTALS_GROUPINGS } from '../contract';
 import { readAllRows } from '../db/totals';
-import { tempLedger } from './helpers';
+import { tempLedger, type TestLedger } from './helpers';
 
 const pledgeArb = fc.record({
   donor: fc.integer({ min: 0, max: 3 }),
@@ -20,6 +20,15 @@ const pledgeArb = fc.record({
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The seeded places, four donors and a USD rate: what every random ledger here starts from. */
+async function fourDonorsAndARate(t: TestLedger) {
+  const places = await t.service.invoke('places.list', {});
+  const donors = [];
+  for (let i = 0; i < 4; i++) donors.push(await t.service.invoke('donors.create', { name: `Nhà tài trợ ${i}`, kind: 'foreign_ngo' }));
+  await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-06', rate: '23456.78', source: 'test' });
+  return { places, donors };
+}
+
 describe('totals', () => {
   it('add up over every grouping and equal the sum of the ledger rows', async () => {
     await fc.assert(
@@ -29,10 +38,7 @@ describe('totals', () => {
         async (pledges, range) => {
           const t = await tempLedger();
           try {
-            const places = await t.service.invoke('places.list', {});
-            const donors = [];
-            for (let i = 0; i < 4; i++) donors.push(await t.service.invoke('donors.create', { name: `Nhà tài trợ ${i}`, kind: 'foreign_ngo' }));
-            await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-06', rate: '23456.78', source: 'test' });
+            const { places, donors } = await fourDonorsAndARate(t);
             for (const p of pledges) {
               const rate = `${Math.floor(p.rate / 100)}.${String(p.rate % 100).padStart(2, '0')}`;
               const created = await t.service.invoke('pledges.create', {
@@ -110,10 +116,7 @@ describe('monthly totals', () => {
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), monthStart, fc.integer({ min: 0, max: 30 }), async (ops, fromMonth, months) => {
         const t = await tempLedger();
         try {
-          const places = await t.service.invoke('places.list', {});
-          const donors = [];
-          for (let i = 0; i < 4; i++) donors.push(await t.service.invoke('donors.create', { name: `Nhà tài trợ ${i}`, kind: 'foreign_ngo' }));
-          await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-06', rate: '23456.78', source: 'test' });
+          const { places, donors } = await fourDonorsAndARate(t);
           const ids = () => (t.ledger.sqlite.prepare('SELECT id FROM pledges ORDER BY id').all() as { id: string }[]).map((r) => r.id);
           const deliveryIds = () => (t.ledger.sqlite.prepare('SELECT id, pledge_id, delivery_date FROM deliveries ORDER BY id').all() as { id: string; pledge_id: string; delivery_date: string }[]);
           for (const o of ops) {
