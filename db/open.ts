@@ -7,6 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { LedgerError } from '../contract/errors';
 import { foldText } from '../contract/text';
 import { migrate, SCHEMA_VERSION } from './migrate';
+import type { Migration } from './migrations';
 import { HybridClock } from './sync/clock';
 import type { DB } from './schema';
 
@@ -20,6 +21,8 @@ export interface Tracking {
   clock: HybridClock;
   /** While true the tracking triggers stand aside: merged rows keep the versions they came with. */
   applying: boolean;
+  /** While true the totals triggers log changes for one fold at the end of a bulk write (`db/totals-bulk.ts`). */
+  totalsDeferred: boolean;
 }
 
 export interface Ledger {
@@ -37,6 +40,8 @@ export interface OpenOptions {
   create?: boolean;
   /** The name of this installation, used when the file is created. */
   siteName?: string;
+  /** The migrations to apply (all by default); fewer give a ledger as an earlier release wrote it, for upgrade tests. */
+  migrations?: readonly Migration[];
 }
 
 const require = createRequire(import.meta.url);
@@ -80,15 +85,16 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       typeof text === 'string' ? foldText(text) : '',
     );
     const site: Site = { id: '', name: '' };
-    const tracking: Tracking = { clock: new HybridClock(() => site.id), applying: false };
+    const tracking: Tracking = { clock: new HybridClock(() => site.id), applying: false, totalsDeferred: false };
     sqlite.function('site_id', () => {
       if (!site.id) throw new Error('site id not set');
       return site.id;
     });
     sqlite.function('hlc_next', { deterministic: false }, () => tracking.clock.next());
     sqlite.function('sync_applying', () => (tracking.applying ? 1 : 0));
+    sqlite.function('totals_deferred', () => (tracking.totalsDeferred ? 1 : 0));
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-    await migrate(db);
+    await migrate(db, options.migrations);
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname()));
     // The clock starts past every version already in the file.
     const latest = VERSIONED_TABLES.map((table) => `SELECT max(version) AS v FROM ${table}`).join(' UNION ALL ');
@@ -100,7 +106,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       sqlite,
       db,
       site,
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: options.migrations?.length ?? SCHEMA_VERSION,
       close: () => db.destroy(),
     };
   } catch (error) {

@@ -10,6 +10,7 @@ import { vndEquivalent } from '../contract/money';
 import { foldText } from '../contract/text';
 import { contextFor } from './context';
 import { seedPlaces } from './seed';
+import { withTotalsDeferredSync } from './totals-bulk';
 
 /** An id in UUID form drawn from the seeded generator, so the same seed gives the same ids. */
 function seededId(rnd: () => number): string {
@@ -63,7 +64,8 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
 
   let pledgeCount = 0;
   let deliveryCount = 0;
-  db.transaction(() => {
+  // Totals are deferred and folded once at the end, as bundle merges do.
+  db.transaction(() => withTotalsDeferredSync(db, ledger.tracking, () => {
     const insertPlace = db.prepare(`INSERT INTO places (id, name, name_folded, level, parent_id, code, valid_from, valid_to, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`);
     const oldCommunes: typeof places = [];
@@ -141,6 +143,6 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
     }
     db.exec(`UPDATE pledges SET search_text = w.words FROM temp.synthetic_words w WHERE w.id = pledges.id`);
     db.exec(`DROP TABLE temp.synthetic_words`);
-  })();
+  }))();
   return { pledges: pledgeCount, deliveries: deliveryCount };
 }

@@ -47,3 +47,40 @@ export function tableCounts(ledger: Ledger): Record<string, number> {
     tables.map((t) => [t, (ledger.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );
 }
+
+/**
+ * Every totals table of a ledger next to the same totals computed here from its pledges and deliveries, without
+ * rows whose measures are all zero (a group emptied by edits): the two must be equal.
+ */
+export function totalsAgainstRows(ledger: Ledger): { stored: Record<string, unknown[]>; fromRows: Record<string, unknown[]> } {
+  const db = ledger.sqlite;
+  const delivered = `deliveries x JOIN pledges p ON p.id = x.pledge_id`;
+  const usdExact = `(x.currency = 'USD' AND x.amount_minor IS NOT NULL)`;
+  const recomputed: Record<string, string> = {};
+  for (const [dimension, column] of [['place', 'place_id'], ['donor', 'donor_id'], ['kind', 'kind']]) {
+    recomputed[`pledge_totals_by_${dimension}`] = `SELECT substr(pledge_date, 1, 7) AS month, ${column}, status, currency, count(*) AS n, sum(vnd_equivalent) AS vnd,
+      sum(amount_minor) AS amount, sum(coalesce(quantity_milli, 0)) AS quantity_milli FROM pledges GROUP BY 1, 2, 3, 4`;
+    recomputed[`delivery_totals_by_${dimension}`] = `SELECT substr(x.delivery_date, 1, 7) AS month, p.${column}, p.status, p.currency, ${usdExact} AS usd_exact,
+      count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} GROUP BY 1, 2, 3, 4, 5`;
+  }
+  for (const [name, columns] of [['place_kind', 'place_id, kind'], ['donor', 'donor_id']]) {
+    for (const [span, length] of [['y', 4], ['m', 7]]) {
+      const keys = columns.split(', ');
+      recomputed[`pledge_report_totals_by_${name}/${span}`] = `SELECT '${span}' AS span, substr(pledge_date, 1, ${length}) AS period, ${columns}, status,
+        sum(vnd_equivalent) AS vnd FROM pledges GROUP BY 2, ${keys.map((k) => k).join(', ')}, status`;
+      recomputed[`delivery_report_totals_by_${name}/${span}`] = `SELECT '${span}' AS span, substr(x.delivery_date, 1, ${length}) AS period,
+        ${keys.map((k) => `p.${k}`).join(', ')}, p.status, sum(x.vnd_equivalent) AS vnd FROM ${delivered} GROUP BY 2, ${keys.map((k) => `p.${k}`).join(', ')}, p.status`;
+    }
+  }
+  const measures = ['n', 'vnd', 'amount', 'quantity_milli'];
+  const nonZero = (rows: unknown[]) =>
+    (rows as Record<string, unknown>[]).filter((r) => measures.some((m) => m in r && r[m] !== 0)).map((r) => JSON.stringify(r)).sort();
+  const stored: Record<string, unknown[]> = {};
+  const fromRows: Record<string, unknown[]> = {};
+  for (const [key, query] of Object.entries(recomputed)) {
+    const [table, span] = key.split('/');
+    stored[key] = nonZero(db.prepare(`SELECT * FROM ${table}${span ? ` WHERE span = '${span}'` : ''}`).all());
+    fromRows[key] = nonZero(db.prepare(query).all());
+  }
+  return { stored, fromRows };
+}

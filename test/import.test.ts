@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportResult } from '../contract';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
-import { ROOT, tableCounts, tempLedger, type TestLedger } from './helpers';
+import { ROOT, tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 import { convert } from './libreoffice';
 
 let t: TestLedger;
@@ -136,6 +136,10 @@ describe('importing a filled template', () => {
 
     const first = await importFile(filled);
     expect(first).toMatchObject({ added: 4, skipped: 0, errors: [] });
+    // The import's totals are folded in once at its end: every totals table equals its rows.
+    const { stored, fromRows } = totalsAgainstRows(t.ledger);
+    expect(stored).toEqual(fromRows);
+    expect(stored['pledge_totals_by_donor']!.length).toBeGreaterThan(0);
     const byDonor = await t.service.invoke('totals', { by: 'donor' });
     expect(byDonor.groups.map((g) => [g.label, g.pledged])).toEqual([
       ['Tổ chức Tzu Chi', 1_880_000_000],

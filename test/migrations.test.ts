@@ -8,7 +8,10 @@ import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
 import { readAllRows } from '../db/totals';
-import { tempDir } from './helpers';
+import { tempDir, totalsAgainstRows } from './helpers';
+import { contextFor } from '../db/context';
+import { seedPlaces } from '../db/seed';
+import { withTotalsDeferredSync } from '../db/totals-bulk';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
@@ -52,7 +55,7 @@ describe('migrations', () => {
       'pledge_report_totals_by_donor', 'pledge_report_totals_by_place_kind',
       'pledge_search', 'pledge_search_config', 'pledge_search_data', 'pledge_search_docsize', 'pledge_search_idx',
       'pledge_totals_by_donor', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledges',
-      'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones',
+      'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones', 'totals_changes',
     ]);
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -131,6 +134,48 @@ describe('migrations', () => {
       expect(report.summary.length).toBeGreaterThan(10);
       expect(report.summaryTotal.remainingVnd).toBeGreaterThan(0);
     }
+    await ledger.close();
+  });
+
+  it('let the totals of a ledger written before 0008 be kept in bulk, and still row by row for single edits', async () => {
+    const file = fresh();
+    const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 7) });
+    await before.db.transaction().execute((trx) => seedPlaces(contextFor(before, trx)));
+    const service = createLedgerService(before);
+    const places = (await service.invoke('places.list', {})).filter((p) => p.level === 'district');
+    const donor = await service.invoke('donors.create', { name: 'Quỹ Thiện Tâm', kind: 'foundation' });
+    const pledges = [];
+    for (const [i, place] of places.slice(0, 3).entries()) {
+      pledges.push(await service.invoke('pledges.create', { donorId: donor.id, placeId: place.id, kind: 'house', description: 'Nhà', amountMinor: 100_000_000 * (i + 1), currency: 'VND', pledgeDate: `202${i}-05-0${i + 1}` }));
+    }
+    await service.invoke('deliveries.create', { pledgeId: pledges[0]!.id, deliveryDate: '2021-02-02', amountMinor: 40_000_000 });
+    await before.close();
+
+    const ledger = await openLedger(file);
+    expect(ledger.sqlite.prepare(`SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1`).get()).toEqual({ name: '0008_totals_in_bulk' });
+    const deferredTriggers = ledger.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%WHEN totals_deferred() = 0%'`).get();
+    expect(deferredTriggers).toEqual({ n: 14 });
+    const check = () => {
+      const { stored, fromRows } = totalsAgainstRows(ledger);
+      expect(stored).toEqual(fromRows);
+    };
+    check();
+    const after = createLedgerService(ledger);
+    // A single edit: the rewritten triggers still keep the totals row by row.
+    await after.invoke('pledges.update', { id: pledges[0]!.id, placeId: places[3]!.id, status: 'in_progress' });
+    expect(ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
+    check();
+    // A bulk write: changes are logged, and folded in once at its end.
+    ledger.sqlite.transaction(() =>
+      withTotalsDeferredSync(ledger.sqlite, ledger.tracking, () => {
+        ledger.sqlite.prepare(`UPDATE pledges SET kind = 'gift', pledge_date = '2019-12-31' WHERE id = ?`).run(pledges[0]!.id);
+        ledger.sqlite.prepare(`UPDATE deliveries SET delivery_date = '2024-01-01'`).run();
+        ledger.sqlite.prepare(`DELETE FROM pledges WHERE id = ?`).run(pledges[2]!.id);
+        expect((ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get() as { n: number }).n).toBeGreaterThan(0);
+      }),
+    )();
+    expect(ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
+    check();
     await ledger.close();
   });
 

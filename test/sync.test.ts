@@ -5,7 +5,7 @@ import { decodeBundle, encodeBundle, exportBundle, importBundle, type MergeCount
 import { HybridClock, parseVersion } from '../db/sync/clock';
 import { openLedger, type Ledger } from '../db/open';
 import { createLedgerService } from '../db/service';
-import { tableCounts, tempLedger, type TestLedger } from './helpers';
+import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
 let province: TestLedger;
 let district: TestLedger;
@@ -247,6 +247,34 @@ describe('bundles', () => {
     const before = tableCounts(province.ledger);
     await expect(importInto(province, encodeBundle(bundle))).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining('chưa có ở đây (1 bản ghi)') } });
     expect(tableCounts(province.ledger)).toEqual(before);
+  });
+
+  it('keep every totals table equal to the rows they merge: new, edited, moved and deleted pledges and deliveries', async () => {
+    const places = await district.service.invoke('places.list', {});
+    const other = places.find((p) => p.level === 'district' && p.name !== 'Bảo Lạc')!;
+    const a = await districtPledge(district, 1_000_000);
+    const b = await districtPledge(district, 2_000_000, 'Quà Tết');
+    const c = await districtPledge(district, 3_000_000, 'Học bổng', 'Plan International');
+    const first = await district.service.invoke('deliveries.create', { pledgeId: a.id, deliveryDate: '2022-10-15', amountMinor: 400_000 });
+    await district.service.invoke('deliveries.create', { pledgeId: a.id, deliveryDate: '2023-01-20', amountMinor: 100_000 });
+    await district.service.invoke('deliveries.create', { pledgeId: b.id, deliveryDate: '2022-12-01', amountMinor: 500_000 });
+    await importInto(province, await exportFrom(district, true));
+    expect(totalsAgainstRows(province.ledger).stored['pledge_totals_by_place']!.length).toBeGreaterThan(0);
+    // Edits that move a delivered pledge to another place, kind, donor and status, move a delivery to another year,
+    // delete a delivery and a pledge: the merge applies each as an update or a deletion.
+    const donor = (await district.service.invoke('donors.list', {})).find((d) => d.name === 'Plan International')!;
+    await district.service.invoke('pledges.update', { id: a.id, placeId: other.id, kind: 'gift', donorId: donor.id, status: 'in_progress', amountMinor: 1_500_000 });
+    await district.service.invoke('deliveries.update', { id: first.id, deliveryDate: '2024-02-02' });
+    const bDeliveries = (await district.service.invoke('pledges.get', { id: b.id })).deliveries;
+    await district.service.invoke('deliveries.delete', { id: bDeliveries[0]!.id });
+    await district.service.invoke('pledges.delete', { id: c.id });
+    expect(await importInto(province, await exportFrom(district))).toMatchObject({ updated: 2, deleted: 2 });
+    for (const t of [province, district]) {
+      const { stored, fromRows } = totalsAgainstRows(t.ledger);
+      expect(stored).toEqual(fromRows);
+    }
+    expect(province.ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
+    expect((await province.service.invoke('totals', { by: 'place' })).groups).toEqual((await district.service.invoke('totals', { by: 'place' })).groups);
   });
 
   it('carry deletions', async () => {

@@ -14,6 +14,7 @@ import { foldText } from '../../contract/text';
 import type { Ctx } from '../context';
 import { createDonor } from '../donors';
 import { createPledge } from '../pledges';
+import { withTotalsDeferred } from '../totals-bulk';
 import { isZip, summarizeZip } from './zip';
 import { KINDS_BY_TEXT, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 
@@ -331,29 +332,32 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       donorIds.set(d.nameKey, d.id);
       if (d.shortName && !donorIds.has(foldText(d.shortName))) donorIds.set(foldText(d.shortName), d.id);
     }
-    for (const r of fresh) {
-      try {
-        let donorId = donorIds.get(foldText(r.donorName));
-        if (!donorId) {
-          const donor = await createDonor(ctx, { name: r.donorName, country: r.country, kind: 'foreign_ngo' });
-          donorIds.set(foldText(donor.name), donor.id);
-          donorIds.set(foldText(r.donorName), donor.id);
-          donorId = donor.id;
-          newDonors.push(donor.name);
+    // Totals are folded once after every row is written.
+    await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
+      for (const r of fresh) {
+        try {
+          let donorId = donorIds.get(foldText(r.donorName));
+          if (!donorId) {
+            const donor = await createDonor(ctx, { name: r.donorName, country: r.country, kind: 'foreign_ngo' });
+            donorIds.set(foldText(donor.name), donor.id);
+            donorIds.set(foldText(r.donorName), donor.id);
+            donorId = donor.id;
+            newDonors.push(donor.name);
+          }
+          const pledge = await createPledge(ctx, {
+            donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
+            unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
+            rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes,
+          });
+          await ctx.db.insertInto('importedRows').values({ key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now }).execute();
+        } catch (error) {
+          if (!(error instanceof LedgerError)) throw error;
+          const shape = error.toShape();
+          const column = { donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
+          errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi });
         }
-        const pledge = await createPledge(ctx, {
-          donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
-          unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
-          rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes,
-        });
-        await ctx.db.insertInto('importedRows').values({ key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now }).execute();
-      } catch (error) {
-        if (!(error instanceof LedgerError)) throw error;
-        const shape = error.toShape();
-        const column = { donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
-        errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi });
       }
-    }
+    });
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
     await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);

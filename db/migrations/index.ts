@@ -7,6 +7,7 @@ import * as m0004 from './0004_donor_merges';
 import * as m0005 from './0005_monthly_totals';
 import * as m0006 from './0006_search_index';
 import * as m0007 from './0007_report_totals';
+import * as m0008 from './0008_totals_in_bulk';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0005_monthly_totals', up: m0005.up },
   { name: '0006_search_index', up: m0006.up },
   { name: '0007_report_totals', up: m0007.up },
+  { name: '0008_totals_in_bulk', up: m0008.up },
 ];

@@ -14,6 +14,7 @@ import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
 import { settleDonorMerges } from '../donors';
+import { withTotalsDeferred } from '../totals-bulk';
 import { refreshSearchText, refreshSearchTextOf } from '../search';
 
 export const BUNDLE_FORMAT = 'aid-ledger-bundle';
@@ -260,139 +261,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
   await sql`PRAGMA defer_foreign_keys = ON`.execute(ctx.db);
   ctx.tracking.applying = true;
   try {
-    const touchedPledges = new Set<string>();
-    const written = new Map<Table, Row[]>();
-    const deletedIds = new Map<Table, string[]>();
-    // Donors and places whose names changed: the search words of their pledges follow.
-    const renamed: ['donor' | 'place', string][] = [];
-    // A donor's or place's new version may rename it, or merge a donor into another whose pledges then gain its words.
-    const followNames = (table: Table, row: Row) => {
-      if (table === 'places') renamed.push(['place', row.id]);
-      if (table !== 'donors') return;
-      renamed.push(['donor', row.id]);
-      if (typeof row.merged_into === 'string') renamed.push(['donor', row.merged_into]);
-    };
-    for (const [table, entity] of BUNDLE_TABLES) {
-      let rows = bundle.records[table] ?? [];
-      if (table === 'places') rows = parentsFirst(rows);
-      for (const theirs of rows) {
-        ctx.tracking.clock.observe(theirs.version);
-        const ours = await rowOf(ctx, table, theirs.id);
-        const deletedHere = !ours ? await tombstoneOf(ctx, entity, theirs.id) : undefined;
-        if (!ours && deletedHere && deletedHere.version >= theirs.version) {
-          // Deleted here without seeing this edit: the deletion (later) stands, the edit is kept beside it.
-          if (!deletionSaw(deletedHere, theirs) && (await recordConflict(ctx, entity, theirs.id, null, theirs, deletedHere.version, theirs.version, await restoreContext(ctx, bundle, table, theirs)))) {
-            counts.conflicts++;
-          } else counts.unchanged++;
-          continue;
-        }
-        if (!ours && table === 'deliveries') {
-          // A delivery recorded elsewhere for a pledge deleted here: kept as a conflict, not lost, not blocking.
-          const pledgeId = String(theirs.pledge_id);
-          const pledgeHere = (await sql`SELECT 1 AS x FROM pledges WHERE id = ${pledgeId}`.execute(ctx.db)).rows.length > 0;
-          if (!pledgeHere && (await tombstoneOf(ctx, 'pledge', pledgeId))) {
-            if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version, await restoreContext(ctx, bundle, table, theirs))) counts.conflicts++;
-            else counts.unchanged++;
-            continue;
-          }
-        }
-        if (!ours) {
-          const tomb = deletedHere;
-          await writeRow(ctx, table, theirs, true);
-          if (tomb) prepared(ctx, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
-          counts.inserted++;
-        } else {
-          const ourRow = snakeRow(ours);
-          const relation = relate(ourRow, theirs);
-          if (relation === 'same' || relation === 'ours-newer') {
-            counts.unchanged++;
-            continue;
-          }
-          if (relation === 'theirs-newer' || sameContent(ourRow, theirs)) {
-            // The same content written at two offices is no conflict: the later version is kept everywhere.
-            if (relation === 'theirs-newer' || theirs.version > ourRow.version) {
-              await writeRow(ctx, table, theirs, false);
-              counts.updated++;
-              followNames(table, theirs);
-            } else counts.unchanged++;
-          } else {
-            // Made without seeing each other: the later version stays in the ledger, the other is kept beside it.
-            const theirsWins = theirs.version > ourRow.version;
-            if (theirsWins) await writeRow(ctx, table, theirs, false);
-            if (theirsWins) followNames(table, theirs);
-            const [kept, other] = theirsWins ? [theirs, ourRow] : [ourRow, theirs];
-            if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version)) counts.conflicts++;
-            else counts.unchanged++;
-          }
-        }
-        if (table === 'pledges') touchedPledges.add(theirs.id);
-        if (!written.has(table)) written.set(table, []);
-        written.get(table)!.push(theirs);
-      }
-    }
-    // Deletions: children first, so foreign keys hold.
-    const order = ['delivery', 'pledge', 'exchange_rate', 'donor', 'place_successor', 'place'];
-    const tombstones = [...bundle.tombstones].sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity));
-    for (const tomb of tombstones) {
-      ctx.tracking.clock.observe(tomb.version);
-      const table = BUNDLE_TABLES.find(([, e]) => e === tomb.entity)?.[0];
-      if (!table) continue;
-      const ours = await rowOf(ctx, table, tomb.id);
-      const existing = await tombstoneOf(ctx, tomb.entity, tomb.id);
-      if (ours) {
-        const ourRow = snakeRow(ours);
-        if (ourRow.version > tomb.version && ourRow.origin_site !== tomb.origin_site) {
-          // Edited here after being deleted there: the edit stays, and the deletion is shown as a conflict.
-          if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
-          continue;
-        }
-        if (stillReferenced(ctx, table, tomb.id)) {
-          // Deleted there, but rows here still point to it (a delivery recorded here): it stays, shown as a conflict.
-          if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
-          continue;
-        }
-        if (!deletionSaw(tomb, ourRow)) {
-          // Deleted there without seeing the version here: the deletion (later) stands, this version is kept beside it.
-          if (await recordConflict(ctx, tomb.entity, tomb.id, null, ourRow, tomb.version, ourRow.version, await restoreContext(ctx, bundle, table, ourRow))) counts.conflicts++;
-        }
-        prepared(ctx, `DELETE FROM ${table} WHERE id = ?`).run(tomb.id);
-        if (!deletedIds.has(table)) deletedIds.set(table, []);
-        deletedIds.get(table)!.push(tomb.id);
-        counts.deleted++;
-      } else if (!existing || existing.version >= tomb.version) {
-        if (existing) {
-          counts.unchanged++;
-          continue;
-        }
-      }
-      prepared(ctx, `INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at,
-          base_version = excluded.base_version
-        WHERE excluded.version > tombstones.version`).run(tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at, tomb.base_version ?? '');
-    }
-    // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
-    ctx.tracking.applying = false;
-    counts.donorsMerged = await settleDonorMerges(ctx);
-    ctx.tracking.applying = true;
-    await refreshSearchTextOf(ctx, [...touchedPledges]);
-    for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
-    // A district takes the province's department name for its reports.
-    const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
-    if (bundle.reference?.departmentName && ownRole === 'district') {
-      await sql`INSERT INTO settings (key, value, updated_at) VALUES ('department.name', ${bundle.reference.departmentName}, ${ctx.now})
-        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(ctx.db);
-    }
-    for (const entry of bundle.audit ?? []) {
-      const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
-      prepared(ctx, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
-    }
-    const broken = brokenReferences(ctx, written, deletedIds);
-    if (broken) {
-      throw refuse(
-        `gói tham chiếu tới danh mục (địa bàn, nhà tài trợ) chưa có ở đây (${broken} bản ghi); hãy nhập gói danh mục của tỉnh trước`,
-        `it refers to places or donors this ledger does not have (${broken} rows); import the province's reference bundle first`,
-      );
-    }
+    await withTotalsDeferred(ctx.sqlite, ctx.tracking, () => mergeRecords(ctx, bundle, counts));
   } catch (error) {
     ctx.tracking.applying = false;
     await sql`ROLLBACK TO SAVEPOINT bundle_import`.execute(ctx.db);
@@ -404,6 +273,143 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
   else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts);
   await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
   return counts;
+}
+
+/** Writes a bundle's rows, deletions and audit entries into the ledger, counting what happened. */
+async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promise<void> {
+  const touchedPledges = new Set<string>();
+  const written = new Map<Table, Row[]>();
+  const deletedIds = new Map<Table, string[]>();
+  // Donors and places whose names changed: the search words of their pledges follow.
+  const renamed: ['donor' | 'place', string][] = [];
+  // A donor's or place's new version may rename it, or merge a donor into another whose pledges then gain its words.
+  const followNames = (table: Table, row: Row) => {
+    if (table === 'places') renamed.push(['place', row.id]);
+    if (table !== 'donors') return;
+    renamed.push(['donor', row.id]);
+    if (typeof row.merged_into === 'string') renamed.push(['donor', row.merged_into]);
+  };
+  for (const [table, entity] of BUNDLE_TABLES) {
+    let rows = bundle.records[table] ?? [];
+    if (table === 'places') rows = parentsFirst(rows);
+    for (const theirs of rows) {
+      ctx.tracking.clock.observe(theirs.version);
+      const ours = await rowOf(ctx, table, theirs.id);
+      const deletedHere = !ours ? await tombstoneOf(ctx, entity, theirs.id) : undefined;
+      if (!ours && deletedHere && deletedHere.version >= theirs.version) {
+        // Deleted here without seeing this edit: the deletion (later) stands, the edit is kept beside it.
+        if (!deletionSaw(deletedHere, theirs) && (await recordConflict(ctx, entity, theirs.id, null, theirs, deletedHere.version, theirs.version, await restoreContext(ctx, bundle, table, theirs)))) {
+          counts.conflicts++;
+        } else counts.unchanged++;
+        continue;
+      }
+      if (!ours && table === 'deliveries') {
+        // A delivery recorded elsewhere for a pledge deleted here: kept as a conflict, not lost, not blocking.
+        const pledgeId = String(theirs.pledge_id);
+        const pledgeHere = (await sql`SELECT 1 AS x FROM pledges WHERE id = ${pledgeId}`.execute(ctx.db)).rows.length > 0;
+        if (!pledgeHere && (await tombstoneOf(ctx, 'pledge', pledgeId))) {
+          if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version, await restoreContext(ctx, bundle, table, theirs))) counts.conflicts++;
+          else counts.unchanged++;
+          continue;
+        }
+      }
+      if (!ours) {
+        const tomb = deletedHere;
+        await writeRow(ctx, table, theirs, true);
+        if (tomb) prepared(ctx, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
+        counts.inserted++;
+      } else {
+        const ourRow = snakeRow(ours);
+        const relation = relate(ourRow, theirs);
+        if (relation === 'same' || relation === 'ours-newer') {
+          counts.unchanged++;
+          continue;
+        }
+        if (relation === 'theirs-newer' || sameContent(ourRow, theirs)) {
+          // The same content written at two offices is no conflict: the later version is kept everywhere.
+          if (relation === 'theirs-newer' || theirs.version > ourRow.version) {
+            await writeRow(ctx, table, theirs, false);
+            counts.updated++;
+            followNames(table, theirs);
+          } else counts.unchanged++;
+        } else {
+          // Made without seeing each other: the later version stays in the ledger, the other is kept beside it.
+          const theirsWins = theirs.version > ourRow.version;
+          if (theirsWins) await writeRow(ctx, table, theirs, false);
+          if (theirsWins) followNames(table, theirs);
+          const [kept, other] = theirsWins ? [theirs, ourRow] : [ourRow, theirs];
+          if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version)) counts.conflicts++;
+          else counts.unchanged++;
+        }
+      }
+      if (table === 'pledges') touchedPledges.add(theirs.id);
+      if (!written.has(table)) written.set(table, []);
+      written.get(table)!.push(theirs);
+    }
+  }
+  // Deletions: children first, so foreign keys hold.
+  const order = ['delivery', 'pledge', 'exchange_rate', 'donor', 'place_successor', 'place'];
+  const tombstones = [...bundle.tombstones].sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity));
+  for (const tomb of tombstones) {
+    ctx.tracking.clock.observe(tomb.version);
+    const table = BUNDLE_TABLES.find(([, e]) => e === tomb.entity)?.[0];
+    if (!table) continue;
+    const ours = await rowOf(ctx, table, tomb.id);
+    const existing = await tombstoneOf(ctx, tomb.entity, tomb.id);
+    if (ours) {
+      const ourRow = snakeRow(ours);
+      if (ourRow.version > tomb.version && ourRow.origin_site !== tomb.origin_site) {
+        // Edited here after being deleted there: the edit stays, and the deletion is shown as a conflict.
+        if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
+        continue;
+      }
+      if (stillReferenced(ctx, table, tomb.id)) {
+        // Deleted there, but rows here still point to it (a delivery recorded here): it stays, shown as a conflict.
+        if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
+        continue;
+      }
+      if (!deletionSaw(tomb, ourRow)) {
+        // Deleted there without seeing the version here: the deletion (later) stands, this version is kept beside it.
+        if (await recordConflict(ctx, tomb.entity, tomb.id, null, ourRow, tomb.version, ourRow.version, await restoreContext(ctx, bundle, table, ourRow))) counts.conflicts++;
+      }
+      prepared(ctx, `DELETE FROM ${table} WHERE id = ?`).run(tomb.id);
+      if (!deletedIds.has(table)) deletedIds.set(table, []);
+      deletedIds.get(table)!.push(tomb.id);
+      counts.deleted++;
+    } else if (!existing || existing.version >= tomb.version) {
+      if (existing) {
+        counts.unchanged++;
+        continue;
+      }
+    }
+    prepared(ctx, `INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at,
+        base_version = excluded.base_version
+      WHERE excluded.version > tombstones.version`).run(tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at, tomb.base_version ?? '');
+  }
+  // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
+  ctx.tracking.applying = false;
+  counts.donorsMerged = await settleDonorMerges(ctx);
+  ctx.tracking.applying = true;
+  await refreshSearchTextOf(ctx, [...touchedPledges]);
+  for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
+  // A district takes the province's department name for its reports.
+  const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
+  if (bundle.reference?.departmentName && ownRole === 'district') {
+    await sql`INSERT INTO settings (key, value, updated_at) VALUES ('department.name', ${bundle.reference.departmentName}, ${ctx.now})
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(ctx.db);
+  }
+  for (const entry of bundle.audit ?? []) {
+    const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
+    prepared(ctx, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
+  }
+  const broken = brokenReferences(ctx, written, deletedIds);
+  if (broken) {
+    throw refuse(
+      `gói tham chiếu tới danh mục (địa bàn, nhà tài trợ) chưa có ở đây (${broken} bản ghi); hãy nhập gói danh mục của tỉnh trước`,
+      `it refers to places or donors this ledger does not have (${broken} rows); import the province's reference bundle first`,
+    );
+  }
 }
 
 /** What putting a delivery back needs besides itself: its pledge, as this bundle or this ledger last had it. */

@@ -1,0 +1,91 @@
+/**
+ * Bulk writes (bundle merges, spreadsheet imports, generated ledgers) defer the totals: the per-row triggers stand
+ * aside, each change is logged in `totals_changes`, and the log is folded into every totals table with one grouped
+ * statement per table before the write's transaction ends (see migration `0008_totals_in_bulk`).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Tracking } from './open';
+
+const MONTHLY = [
+  ['place', 'place_id'],
+  ['donor', 'donor_id'],
+  ['kind', 'kind'],
+] as const;
+
+const REPORT = [
+  ['place_kind', ['place_id', 'kind']],
+  ['donor', ['donor_id']],
+] as const;
+
+/** A year ('2022') or a month ('2022-07'): the first 4 or 7 characters of a date. */
+const SPANS = [
+  ['y', 4],
+  ['m', 7],
+] as const;
+
+const FOLDS: string[] = [
+  ...MONTHLY.flatMap(([dimension, column]) => [
+    `INSERT INTO pledge_totals_by_${dimension} (month, ${column}, status, currency, n, vnd, amount, quantity_milli)
+      SELECT substr(date, 1, 7), ${column}, status, currency, sum(sign), sum(sign * vnd), sum(sign * amount), sum(sign * quantity_milli)
+      FROM totals_changes WHERE side = 'pledge' GROUP BY 1, 2, 3, 4
+      ON CONFLICT DO UPDATE SET n = n + excluded.n, vnd = vnd + excluded.vnd, amount = amount + excluded.amount,
+        quantity_milli = quantity_milli + excluded.quantity_milli`,
+    `INSERT INTO delivery_totals_by_${dimension} (month, ${column}, status, currency, usd_exact, n, vnd, amount)
+      SELECT substr(date, 1, 7), ${column}, status, currency, usd_exact, sum(sign), sum(sign * vnd), sum(sign * amount)
+      FROM totals_changes WHERE side = 'delivery' GROUP BY 1, 2, 3, 4, 5
+      ON CONFLICT DO UPDATE SET n = n + excluded.n, vnd = vnd + excluded.vnd, amount = amount + excluded.amount`,
+  ]),
+  ...REPORT.flatMap(([name, columns]) =>
+    SPANS.flatMap(([span, length]) =>
+      (['pledge', 'delivery'] as const).map(
+        (side) => `INSERT INTO ${side}_report_totals_by_${name} (span, period, ${columns.join(', ')}, status, vnd)
+          SELECT '${span}', substr(date, 1, ${length}), ${columns.join(', ')}, status, sum(sign * vnd)
+          FROM totals_changes WHERE side = '${side}' GROUP BY 2, ${columns.map((_, i) => i + 3).join(', ')}, ${columns.length + 3}
+          ON CONFLICT DO UPDATE SET vnd = vnd + excluded.vnd`,
+      ),
+    ),
+  ),
+];
+
+/**
+ * Runs `work` (inside a transaction on `sqlite`) with the totals deferred, then folds the logged changes into the
+ * totals. If `work` throws, nothing is folded and the caller's rollback removes the log with the rest.
+ */
+export async function withTotalsDeferred<T>(sqlite: BetterSqlite3.Database, tracking: Tracking, work: () => Promise<T>): Promise<T> {
+  if (!deferring(sqlite, tracking)) return work();
+  try {
+    const result = await work();
+    tracking.totalsDeferred = false;
+    foldTotalsChanges(sqlite);
+    return result;
+  } finally {
+    tracking.totalsDeferred = false;
+  }
+}
+
+/** The same for synchronous work (better-sqlite3 transactions). */
+export function withTotalsDeferredSync<T>(sqlite: BetterSqlite3.Database, tracking: Tracking, work: () => T): T {
+  if (!deferring(sqlite, tracking)) return work();
+  try {
+    const result = work();
+    tracking.totalsDeferred = false;
+    foldTotalsChanges(sqlite);
+    return result;
+  } finally {
+    tracking.totalsDeferred = false;
+  }
+}
+
+/** Starts deferring; false when an enclosing bulk write already defers (and will fold). */
+function deferring(sqlite: BetterSqlite3.Database, tracking: Tracking): boolean {
+  if (!sqlite.inTransaction) throw new Error('totals are deferred only inside a transaction');
+  if (tracking.totalsDeferred) return false;
+  tracking.totalsDeferred = true;
+  return true;
+}
+
+/** Adds the logged changes to every totals table and empties the log. */
+export function foldTotalsChanges(sqlite: BetterSqlite3.Database): void {
+  for (const fold of FOLDS) sqlite.prepare(fold).run();
+  sqlite.prepare(`DELETE FROM totals_changes`).run();
+}
