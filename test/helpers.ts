@@ -63,11 +63,11 @@ export function totalsAgainstRows(ledger: Ledger): { stored: Record<string, unkn
     recomputed[`delivery_totals_by_${dimension}`] = `SELECT substr(x.delivery_date, 1, 7) AS month, p.${column}, p.status, p.currency, ${usdExact} AS usd_exact,
       count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} GROUP BY 1, 2, 3, 4, 5`;
   }
-  for (const [name, columns] of [['place_kind', 'place_id, kind'], ['donor', 'donor_id']]) {
-    for (const [span, length] of [['y', 4], ['m', 7]]) {
+  for (const [name, columns] of [['place_kind', 'place_id, kind'], ['donor', 'donor_id']] as const) {
+    for (const [span, length] of [['y', 4], ['m', 7]] as const) {
       const keys = columns.split(', ');
       recomputed[`pledge_report_totals_by_${name}/${span}`] = `SELECT '${span}' AS span, substr(pledge_date, 1, ${length}) AS period, ${columns}, status,
-        sum(vnd_equivalent) AS vnd FROM pledges GROUP BY 2, ${keys.map((k) => k).join(', ')}, status`;
+        sum(vnd_equivalent) AS vnd FROM pledges GROUP BY 2, ${columns}, status`;
       recomputed[`delivery_report_totals_by_${name}/${span}`] = `SELECT '${span}' AS span, substr(x.delivery_date, 1, ${length}) AS period,
         ${keys.map((k) => `p.${k}`).join(', ')}, p.status, sum(x.vnd_equivalent) AS vnd FROM ${delivered} GROUP BY 2, ${keys.map((k) => `p.${k}`).join(', ')}, p.status`;
     }

@@ -144,7 +144,7 @@ describe('migrations', () => {
     const service = createLedgerService(before);
     const places = (await service.invoke('places.list', {})).filter((p) => p.level === 'district');
     const donor = await service.invoke('donors.create', { name: 'Quỹ Thiện Tâm', kind: 'foundation' });
-    const pledges = [];
+    const pledges: { id: string }[] = [];
     for (const [i, place] of places.slice(0, 3).entries()) {
       pledges.push(await service.invoke('pledges.create', { donorId: donor.id, placeId: place.id, kind: 'house', description: 'Nhà', amountMinor: 100_000_000 * (i + 1), currency: 'VND', pledgeDate: `202${i}-05-0${i + 1}` }));
     }

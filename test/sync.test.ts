@@ -1,4 +1,6 @@
 /** Change tracking and bundles: two installations exchanging files, in any order, twice, with edits on both sides. */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextFor } from '../db/context';
 import { decodeBundle, encodeBundle, exportBundle, importBundle, type MergeCounts } from '../db/sync/bundle';
@@ -291,7 +293,7 @@ describe('bundles', () => {
     const before = tableCounts(province.ledger);
     const tampered = Buffer.from(good);
     tampered.writeUInt8(tampered.readUInt8(tampered.length - 10) ^ 0xff, tampered.length - 10);
-    const newer = Buffer.from(good.toString('latin1').replace(/^AIDLEDGER-BUNDLE 1 /, 'AIDLEDGER-BUNDLE 9 '), 'latin1');
+    const newer = Buffer.from(good.toString('latin1').replace(/^AIDLEDGER-BUNDLE 2 /, 'AIDLEDGER-BUNDLE 9 '), 'latin1');
     for (const [bytes, message] of [
       [tampered, 'sai mã kiểm tra'],
       [good.subarray(0, good.length - 20), 'sai mã kiểm tra'],
@@ -301,6 +303,37 @@ describe('bundles', () => {
       await expect(importInto(province, bytes)).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining(message) } });
       expect(tableCounts(province.ledger)).toEqual(before);
     }
+  });
+});
+
+describe('bundle files', () => {
+  /** A file as its writer frames it: the header line with the format and the body's digest, then the body. */
+  const framed = (format: number, body: Buffer) =>
+    Buffer.concat([Buffer.from(`AIDLEDGER-BUNDLE ${format} ${createHash('sha256').update(body).digest('hex')}\n`, 'ascii'), body]);
+
+  it('made by earlier releases (one JSON text) are still read, and give the same ledger', async () => {
+    await districtPledge(district, 1_000);
+    const bundle = decodeBundle(await exportFrom(district, true));
+    expect(bundle.records.pledges).toHaveLength(1);
+    expect(decodeBundle(framed(1, gzipSync(JSON.stringify(bundle))))).toEqual(bundle);
+    expect(decodeBundle(encodeBundle(bundle))).toEqual(bundle);
+    expect(await importInto(province, framed(1, gzipSync(JSON.stringify(bundle))))).toMatchObject({ inserted: 2 });
+  });
+
+  it('are read row by row, and one bad line refuses the whole file', async () => {
+    await districtPledge(district, 1_000);
+    const good = await exportFrom(district, true);
+    const lines = gunzipSync(good.subarray(good.indexOf(0x0a) + 1)).toString('utf8').split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    expect(JSON.parse(lines[1]!)).toEqual(['r', 'places', expect.objectContaining({ id: expect.any(String) })]);
+    const before = tableCounts(province.ledger);
+    for (const bad of [['r', 'passwords', { id: 'x' }], ['r', 'pledges', 'not a row'], ['x', {}], 'text']) {
+      const body = gzipSync([...lines.slice(0, -1), JSON.stringify(bad), ''].join('\n'));
+      await expect(importInto(province, framed(2, body))).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining('nội dung không đọc được') } });
+    }
+    const unterminated = gzipSync(lines.slice(0, -1).join('\n'));
+    await expect(importInto(province, framed(2, unterminated))).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(tableCounts(province.ledger)).toEqual(before);
   });
 });
 

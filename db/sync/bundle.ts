@@ -18,7 +18,7 @@ import { withTotalsDeferred } from '../totals-bulk';
 import { refreshSearchText, refreshSearchTextOf } from '../search';
 
 export const BUNDLE_FORMAT = 'aid-ledger-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 const HEADER = 'AIDLEDGER-BUNDLE';
 
 /** Tables in the order rows must be applied (parents before children). */
@@ -70,8 +70,28 @@ export type { MergeCounts };
 
 const refuse = (vi: string, en: string) => new LedgerError('invalid_input', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
 
+/**
+ * Format 2: after the header line, gzip of JSON lines — the bundle without its rows first, then one line per row
+ * (`["r", table, row]`), deletion (`["t", tombstone]`) or history entry (`["a", entry]`). Read line by line, a
+ * bundle of a hundred thousand rows never becomes one giant string (format 1 was a single JSON text; still read).
+ */
 export function encodeBundle(bundle: Bundle): Buffer {
-  const body = gzipSync(Buffer.from(JSON.stringify(bundle), 'utf8'));
+  const { records, tombstones, audit, ...head } = bundle;
+  const chunks: Buffer[] = [];
+  let lines: string[] = [JSON.stringify(head)];
+  const flush = () => {
+    chunks.push(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+    lines = [];
+  };
+  const add = (line: unknown[]) => {
+    lines.push(JSON.stringify(line));
+    if (lines.length >= 1_000) flush();
+  };
+  for (const [table, rows] of Object.entries(records)) for (const row of rows) add(['r', table, row]);
+  for (const tomb of tombstones) add(['t', tomb]);
+  for (const entry of audit ?? []) add(['a', entry]);
+  flush();
+  const body = gzipSync(Buffer.concat(chunks));
   const digest = createHash('sha256').update(body).digest('hex');
   return Buffer.concat([Buffer.from(`${HEADER} ${BUNDLE_FORMAT_VERSION} ${digest}\n`, 'ascii'), body]);
 }
@@ -81,7 +101,8 @@ export function decodeBundle(bytes: Buffer): Bundle {
   const header = newline > 0 && newline < 200 ? bytes.subarray(0, newline).toString('ascii') : '';
   const match = /^AIDLEDGER-BUNDLE (\d+) ([0-9a-f]{64})$/.exec(header);
   if (!match) throw refuse('đây không phải tệp gói dữ liệu của Sổ theo dõi viện trợ', 'this is not an Aid Ledger bundle');
-  if (Number(match[1]) > BUNDLE_FORMAT_VERSION) {
+  const formatVersion = Number(match[1]);
+  if (formatVersion > BUNDLE_FORMAT_VERSION) {
     throw refuse('gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật', 'it was made by a newer version of the app; update the app');
   }
   const body = bytes.subarray(newline + 1);
@@ -90,7 +111,8 @@ export function decodeBundle(bytes: Buffer): Bundle {
   }
   let bundle: Bundle;
   try {
-    bundle = JSON.parse(gunzipSync(body, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8')) as Bundle;
+    const text = gunzipSync(body, { maxOutputLength: 512 * 1024 * 1024 });
+    bundle = formatVersion === 1 ? (JSON.parse(text.toString('utf8')) as Bundle) : readLines(text);
   } catch {
     throw refuse('nội dung không đọc được', 'its content cannot be read');
   }
@@ -100,6 +122,34 @@ export function decodeBundle(bytes: Buffer): Bundle {
   if (bundle.schemaVersion > SCHEMA_VERSION) {
     throw refuse('gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật', 'it was made by a newer version of the app; update the app');
   }
+  return bundle;
+}
+
+/** The bundle of a format 2 body; throws on any line that is not what format 2 writes. */
+function readLines(text: Buffer): Bundle {
+  let start = 0;
+  const next = (): unknown => {
+    const end = text.indexOf(0x0a, start);
+    if (end < 0) return undefined;
+    const line = JSON.parse(text.toString('utf8', start, end)) as unknown;
+    start = end + 1;
+    return line;
+  };
+  const head = next() as Omit<Bundle, 'records' | 'tombstones' | 'audit'>;
+  if (!head || typeof head !== 'object' || Array.isArray(head)) throw new Error('no head');
+  const records = Object.fromEntries(BUNDLE_TABLES.map(([table]) => [table, [] as Row[]])) as Record<Table, Row[]>;
+  const bundle: Bundle = { ...head, records, tombstones: [], audit: [] };
+  const tables = new Set<string>(BUNDLE_TABLES.map(([table]) => table));
+  for (let line = next(); line !== undefined; line = next()) {
+    if (!Array.isArray(line)) throw new Error('not a line of a bundle');
+    const [kind, first, second] = line as [unknown, unknown, unknown];
+    const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+    if (kind === 'r' && typeof first === 'string' && tables.has(first) && isObject(second)) records[first as Table].push(second as Row);
+    else if (kind === 't' && isObject(first)) bundle.tombstones.push(first as unknown as Tombstone);
+    else if (kind === 'a' && isObject(first)) bundle.audit.push(first);
+    else throw new Error('not a line of a bundle');
+  }
+  if (start !== text.length) throw new Error('unterminated line');
   return bundle;
 }
 
