@@ -79,8 +79,9 @@ export function encodeBundle(bundle: Bundle): Buffer {
   const { records, tombstones, audit, ...head } = bundle;
   const chunks: Buffer[] = [];
   let lines: string[] = [JSON.stringify(head)];
+  // Each thousand lines is compressed on its own (a gzip file may hold several members): the text is never whole.
   const flush = () => {
-    chunks.push(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+    chunks.push(gzipSync(Buffer.from(`${lines.join('\n')}\n`, 'utf8')));
     lines = [];
   };
   const add = (line: unknown[]) => {
@@ -91,7 +92,7 @@ export function encodeBundle(bundle: Bundle): Buffer {
   for (const tomb of tombstones) add(['t', tomb]);
   for (const entry of audit ?? []) add(['a', entry]);
   flush();
-  const body = gzipSync(Buffer.concat(chunks));
+  const body = Buffer.concat(chunks);
   const digest = createHash('sha256').update(body).digest('hex');
   return Buffer.concat([Buffer.from(`${HEADER} ${BUNDLE_FORMAT_VERSION} ${digest}\n`, 'ascii'), body]);
 }
@@ -166,21 +167,20 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
   const records = {} as Record<Table, Row[]>;
   let upTo = since;
   // An incremental bundle holds this installation's own edits; a full one holds everything it has.
-  const own = options.all ? sql`` : sql` AND origin_site = ${ctx.site.id}`;
+  // Raw rows, as stored (column names as they are), read once: the merge writes them back column for column.
+  const ownRows = (from: string) =>
+    ctx.sqlite.prepare(`SELECT * FROM ${from} WHERE version > ?${options.all ? '' : ' AND origin_site = ?'} ORDER BY version`).all(...(options.all ? [since] : [since, ctx.site.id]));
   for (const [table] of BUNDLE_TABLES) {
-    // Raw rows, as stored: the merge writes them back column for column.
-    const rows = (await sql<Row>`SELECT * FROM ${sql.raw(table)} WHERE version > ${since}${own} ORDER BY version`.execute(ctx.db)).rows;
+    const rows = ownRows(table) as Row[];
     // Search words are the receiver's to compute, from its own donor and place names.
-    records[table] = rows.map((r) => {
-      const { search_text: _search, ...row } = snakeRow(r);
-      return row as Row;
-    });
-    for (const r of records[table]) if (r.version > upTo) upTo = r.version;
+    for (const row of rows) delete row.search_text;
+    records[table] = rows;
+    for (const r of rows) if (r.version > upTo) upTo = r.version;
   }
   await addReferencedRows(ctx, records);
-  const tombstones = (await sql<Tombstone>`SELECT * FROM tombstones WHERE version > ${since}${own} ORDER BY version`.execute(ctx.db)).rows.map((t) => snakeRow(t as unknown as Row) as unknown as Tombstone);
+  const tombstones = ownRows('tombstones') as Tombstone[];
   for (const t of tombstones) if (t.version > upTo) upTo = t.version;
-  const audit = (await sql`SELECT * FROM audit_log WHERE site_id = ${ctx.site.id} AND at >= ${versionTime(since)} ORDER BY rowid`.execute(ctx.db)).rows.map((a) => snakeRow(a as Row));
+  const audit = ctx.sqlite.prepare(`SELECT * FROM audit_log WHERE site_id = ? AND at >= ? ORDER BY rowid`).all(ctx.site.id, versionTime(since)) as Record<string, unknown>[];
   const settings = await sql<{ key: string; value: string }>`SELECT key, value FROM settings WHERE key IN ('site.role', 'department.name')`.execute(ctx.db);
   const setting = (key: string) => settings.rows.find((r) => r.key === key)?.value;
   const isProvince = (setting('site.role') ?? 'province') === 'province';
