@@ -53,27 +53,28 @@ const FOLDS: string[] = [
  */
 export async function withTotalsDeferred<T>(sqlite: BetterSqlite3.Database, tracking: Tracking, work: () => Promise<T>): Promise<T> {
   if (!deferring(sqlite, tracking)) return work();
+  let result: T;
   try {
-    const result = await work();
-    tracking.totalsDeferred = false;
-    foldTotalsChanges(sqlite);
-    return result;
+    result = await work();
   } finally {
     tracking.totalsDeferred = false;
   }
+  // The totals tables have no triggers of their own: the fold runs the same with the flag down.
+  foldTotalsChanges(sqlite);
+  return result;
 }
 
 /** The same for synchronous work (better-sqlite3 transactions). */
 export function withTotalsDeferredSync<T>(sqlite: BetterSqlite3.Database, tracking: Tracking, work: () => T): T {
   if (!deferring(sqlite, tracking)) return work();
+  let result: T;
   try {
-    const result = work();
-    tracking.totalsDeferred = false;
-    foldTotalsChanges(sqlite);
-    return result;
+    result = work();
   } finally {
     tracking.totalsDeferred = false;
   }
+  foldTotalsChanges(sqlite);
+  return result;
 }
 
 /** Starts deferring; false when an enclosing bulk write already defers (and will fold). */

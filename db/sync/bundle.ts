@@ -126,6 +126,8 @@ export function decodeBundle(bytes: Buffer): Bundle {
   return bundle;
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /** The bundle of a format 2 body; throws on any line that is not what format 2 writes. */
 function readLines(text: Buffer): Bundle {
   let start = 0;
@@ -136,16 +138,14 @@ function readLines(text: Buffer): Bundle {
     start = end + 1;
     return line;
   };
-  const head = next() as Omit<Bundle, 'records' | 'tombstones' | 'audit'>;
-  if (!head || typeof head !== 'object' || Array.isArray(head)) throw new Error('no head');
+  const head = next();
+  if (!isObject(head)) throw new Error('no head');
   const records = Object.fromEntries(BUNDLE_TABLES.map(([table]) => [table, [] as Row[]])) as Record<Table, Row[]>;
-  const bundle: Bundle = { ...head, records, tombstones: [], audit: [] };
-  const tables = new Set<string>(BUNDLE_TABLES.map(([table]) => table));
+  const bundle: Bundle = { ...(head as Omit<Bundle, 'records' | 'tombstones' | 'audit'>), records, tombstones: [], audit: [] };
   for (let line = next(); line !== undefined; line = next()) {
     if (!Array.isArray(line)) throw new Error('not a line of a bundle');
     const [kind, first, second] = line as [unknown, unknown, unknown];
-    const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-    if (kind === 'r' && typeof first === 'string' && tables.has(first) && isObject(second)) records[first as Table].push(second as Row);
+    if (kind === 'r' && typeof first === 'string' && Object.hasOwn(records, first) && isObject(second)) records[first as Table].push(second as Row);
     else if (kind === 't' && isObject(first)) bundle.tombstones.push(first as unknown as Tombstone);
     else if (kind === 'a' && isObject(first)) bundle.audit.push(first);
     else throw new Error('not a line of a bundle');
@@ -167,18 +167,14 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
   const records = {} as Record<Table, Row[]>;
   let upTo = since;
   // An incremental bundle holds this installation's own edits; a full one holds everything it has.
-  // Raw rows, as stored (column names as they are), read once: the merge writes them back column for column.
   const ownRows = (from: string) =>
-    ctx.sqlite.prepare(`SELECT * FROM ${from} WHERE version > ?${options.all ? '' : ' AND origin_site = ?'} ORDER BY version`).all(...(options.all ? [since] : [since, ctx.site.id]));
+    storedRows(ctx, `SELECT * FROM ${from} WHERE version > ?${options.all ? '' : ' AND origin_site = ?'} ORDER BY version`, ...(options.all ? [since] : [since, ctx.site.id]));
   for (const [table] of BUNDLE_TABLES) {
-    const rows = ownRows(table) as Row[];
-    // Search words are the receiver's to compute, from its own donor and place names.
-    for (const row of rows) delete row.search_text;
-    records[table] = rows;
-    for (const r of rows) if (r.version > upTo) upTo = r.version;
+    records[table] = ownRows(table);
+    for (const r of records[table]) if (r.version > upTo) upTo = r.version;
   }
-  await addReferencedRows(ctx, records);
-  const tombstones = ownRows('tombstones') as Tombstone[];
+  addReferencedRows(ctx, records);
+  const tombstones = ownRows('tombstones') as unknown as Tombstone[];
   for (const t of tombstones) if (t.version > upTo) upTo = t.version;
   const audit = ctx.sqlite.prepare(`SELECT * FROM audit_log WHERE site_id = ? AND at >= ? ORDER BY rowid`).all(ctx.site.id, versionTime(since)) as Record<string, unknown>[];
   const settings = await sql<{ key: string; value: string }>`SELECT key, value FROM settings WHERE key IN ('site.role', 'department.name')`.execute(ctx.db);
@@ -209,17 +205,14 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
  * Every bundle carries the rows its rows point to (a delivery's pledge, a pledge's donor and place, a place's parent),
  * as they are now, so a bundle can be merged whatever arrived before it.
  */
-async function addReferencedRows(ctx: Ctx, records: Record<Table, Row[]>): Promise<void> {
+function addReferencedRows(ctx: Ctx, records: Record<Table, Row[]>): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const [from, column, to] of REFERENCES) {
       const have = new Set(records[to].map((r) => r.id));
       const wanted = [...new Set(records[from].map((r) => r[column]).filter((id): id is string => typeof id === 'string' && !have.has(id)))];
       if (!wanted.length) continue;
-      const rows = (await sql<Row>`SELECT * FROM ${sql.raw(to)} WHERE id IN (${sql.join(wanted)})`.execute(ctx.db)).rows.map((r) => {
-        const { search_text: _search, ...row } = snakeRow(r);
-        return row as Row;
-      });
+      const rows = storedRows(ctx, `SELECT * FROM ${to} WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(wanted));
       if (rows.length) {
         records[to].push(...rows);
         changed = true;
@@ -228,9 +221,14 @@ async function addReferencedRows(ctx: Ctx, records: Record<Table, Row[]>): Promi
   }
 }
 
-/** Kysely hands rows back camelCased; bundles carry the stored column names. */
-function snakeRow(row: Record<string, unknown>): Row {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v])) as Row;
+/**
+ * Rows as stored, under their column names (the merge writes them back column for column), read once, without the
+ * search words: those are each receiver's to compute, from its own donor and place names.
+ */
+function storedRows(ctx: Ctx, query: string, ...params: unknown[]): Row[] {
+  const rows = ctx.sqlite.prepare(query).all(...params) as Row[];
+  for (const row of rows) delete row.search_text;
+  return rows;
 }
 
 async function logSync(ctx: Ctx, direction: 'export' | 'import', site: { id: string; name: string }, fileName: string, counts: object) {
@@ -369,7 +367,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
         if (tomb) prepared(ctx, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
         counts.inserted++;
       } else {
-        const ourRow = snakeRow(ours);
+        const ourRow = ours;
         const relation = relate(ourRow, theirs);
         if (relation === 'same' || relation === 'ours-newer') {
           counts.unchanged++;
@@ -407,7 +405,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
     const ours = await rowOf(ctx, table, tomb.id);
     const existing = await tombstoneOf(ctx, tomb.entity, tomb.id);
     if (ours) {
-      const ourRow = snakeRow(ours);
+      const ourRow = ours;
       if (ourRow.version > tomb.version && ourRow.origin_site !== tomb.origin_site) {
         // Edited here after being deleted there: the edit stays, and the deletion is shown as a conflict.
         if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
@@ -468,7 +466,7 @@ async function restoreContext(ctx: Ctx, bundle: Bundle, table: Table, row: Row):
   const pledgeId = String(row.pledge_id);
   const pledge = (bundle.records.pledges ?? []).find((r) => r.id === pledgeId) ?? (await rowOf(ctx, 'pledges', pledgeId));
   if (!pledge) return undefined;
-  const { search_text: _search, ...stored } = snakeRow(pledge);
+  const { search_text: _search, ...stored } = pledge;
   return { pledges: [stored as Row] };
 }
 
