@@ -16,10 +16,33 @@ export interface Ctx {
   schemaVersion: number;
   /** One timestamp per contract call, so all rows a call writes share it. */
   now: string;
+  /** Rows this connection had changed when the call began: the call has written once the count moves. */
+  changesAtStart: number;
 }
 
 export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
-  return { db, sqlite: ledger.sqlite, tracking: ledger.tracking, site: ledger.site, file: ledger.file, schemaVersion: ledger.schemaVersion, now: new Date().toISOString() };
+  return {
+    db,
+    sqlite: ledger.sqlite,
+    tracking: ledger.tracking,
+    site: ledger.site,
+    file: ledger.file,
+    schemaVersion: ledger.schemaVersion,
+    now: new Date().toISOString(),
+    changesAtStart: totalChanges(ledger.sqlite),
+  };
+}
+
+const totalChangesStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[], number>>();
+
+/** Rows inserted, updated or deleted through this connection since it opened, triggers and rolled-back ones included. */
+export function totalChanges(sqlite: BetterSqlite3.Database): number {
+  let statement = totalChangesStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
+    totalChangesStatements.set(sqlite, statement);
+  }
+  return statement.get()!;
 }
 
 export function notFound(field: string, what: Bilingual): LedgerError {

@@ -1,6 +1,8 @@
 /** The folded search column of pledges, kept in step by the same transaction as every write that changes its words. */
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
-import type { Ctx } from './context';
+import { escapeLike, foldText, searchWords } from '../contract/text';
+import { totalChanges, type Ctx } from './context';
 
 /**
  * The folded words a pledge is found by: its own text, its place's name, and the names and country of its donor,
@@ -32,4 +34,104 @@ export async function refreshSearchTextOf(ctx: Ctx, ids: string[]): Promise<void
 
 async function updateSearchText(ctx: Ctx, which: RawBuilder<unknown>): Promise<void> {
   await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own WHERE own.id = pledges.donor_id AND ${which}`.execute(ctx.db);
+}
+
+const like = (column: RawBuilder<unknown>, word: string) => sql`${column} LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`;
+const inList = (column: RawBuilder<unknown>, ids: string[]) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+const notInList = (column: RawBuilder<unknown>, ids: string[]) => sql`${column} NOT IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/**
+ * A pledge's search text is its own text, its place's name and its donor's names (`db/search.ts`), and every search
+ * word must occur in it. Each word therefore comes from the place, the donor or the pledge's own text. The places
+ * and donors are few: they are matched here first, so that the pledges of a place or donor holding every word are
+ * found through an index on (place or donor, kind, date, VND) without reading them, and only the rest through the
+ * trigram index of the pledges' own text. Returns disjoint sets of conditions whose union is exactly the pledges
+ * whose search text holds every word (null: no words).
+ */
+export async function textParts(ctx: Ctx, text: string | undefined): Promise<RawBuilder<unknown>[][] | null> {
+  const words = searchWords(text ?? '');
+  if (!words.length) return null;
+  const searchText = sql`p.search_text`;
+  const everyWord = words.map((w) => like(searchText, w));
+  // Words shorter than a trigram cannot be looked up: they are checked on the pledges the longer words find.
+  const indexed = words.filter((w) => [...w].length >= 3);
+  if (!indexed.length) return [everyWord];
+  const short = words.filter((w) => [...w].length < 3).map((w) => like(searchText, w));
+  const matchedBy = (rows: Words[]) => {
+    const all: string[] = [];
+    const some: string[] = [];
+    for (const row of rows) {
+      const found = indexed.filter((w) => row.words.includes(w)).length;
+      if (found === indexed.length) all.push(row.id);
+      else if (found > 0) some.push(row.id);
+    }
+    return { all, some };
+  };
+  const source = await sourceWords(ctx);
+  const places = matchedBy(source.places);
+  const donors = matchedBy(source.donors);
+  const place = sql`p.place_id`;
+  const donor = sql`p.donor_id`;
+  const parts: RawBuilder<unknown>[][] = [];
+  const notPlaceAll = places.all.length ? [notInList(place, places.all)] : [];
+  const notDonorAll = donors.all.length ? [notInList(donor, donors.all)] : [];
+  if (places.all.length) parts.push([inList(place, places.all), ...short]);
+  if (donors.all.length) parts.push([inList(donor, donors.all), ...notPlaceAll, ...short]);
+  // Some words from the place and the rest from the donor (perhaps with the pledge's own text).
+  const mixed = places.some.length > 0 && donors.some.length > 0;
+  if (mixed) parts.push([inList(place, places.some), inList(donor, donors.some), ...everyWord]);
+  // At least one word from the pledge's own text.
+  const ownQuery = indexed.map((w) => `(${trigramsOf(w).map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')})`).join(' OR ');
+  parts.push([
+    sql`p.rowid IN (SELECT rowid FROM pledge_own_words WHERE pledge_own_words MATCH ${ownQuery})`,
+    ...notPlaceAll,
+    ...notDonorAll,
+    ...(mixed ? [sql`NOT (${inList(place, places.some)} AND ${inList(donor, donors.some)})`] : []),
+    ...everyWord,
+  ]);
+  return parts;
+}
+
+interface Words {
+  id: string;
+  words: string;
+}
+
+const sourceWordsCache = new WeakMap<BetterSqlite3.Database, { key: string; places: Words[]; donors: Words[] }>();
+
+/**
+ * The words of every place and donor, read again only when the file may have changed: after a write on this
+ * connection (its count of changed rows moves) or a commit by another (data_version moves). Kept only from a call
+ * that has not written, whose view a rollback cannot undo.
+ */
+async function sourceWords(ctx: Ctx): Promise<{ places: Words[]; donors: Words[] }> {
+  const changes = totalChanges(ctx.sqlite);
+  const key = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
+  const cached = sourceWordsCache.get(ctx.sqlite);
+  if (cached?.key === key) return cached;
+  const places = (await sql<Words>`SELECT id, name_folded AS words FROM places`.execute(ctx.db)).rows;
+  const words = { key, places, donors: await donorWords(ctx) };
+  if (changes === ctx.changesAtStart) sourceWordsCache.set(ctx.sqlite, words);
+  return words;
+}
+
+/**
+ * Each donor's words as its pledges' search text holds them: its own, those of the donor it was merged into and
+ * those of the other donors merged into that one (`db/search.ts`).
+ */
+async function donorWords(ctx: Ctx): Promise<Words[]> {
+  const donors = await ctx.db.selectFrom('donors').select(['id', 'name', 'shortName', 'country', 'mergedInto']).execute();
+  const own = new Map(donors.map((d) => [d.id, foldText(`${d.name} ${d.shortName ?? ''} ${d.country ?? ''}`)]));
+  const merged = new Map<string, string[]>();
+  for (const d of donors) if (d.mergedInto) merged.set(d.mergedInto, [...(merged.get(d.mergedInto) ?? []), own.get(d.id)!]);
+  return donors.map((d) => ({
+    id: d.id,
+    words: [own.get(d.id)!, d.mergedInto ? (own.get(d.mergedInto) ?? '') : '', ...(merged.get(d.mergedInto ?? d.id) ?? [])].join(' '),
+  }));
+}
+
+/** The three-letter pieces of a word, as the trigram index holds them (none for shorter words). */
+function trigramsOf(word: string): string[] {
+  const letters = [...word];
+  return letters.length < 3 ? [] : letters.slice(2).map((_, i) => letters.slice(i, i + 3).join(''));
 }

@@ -118,7 +118,7 @@ async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' |
   if (!filter.statuses?.length) filter.statuses = [...LIVE_STATUSES];
   const usd = input.in === 'USD';
   const dateColumn = side === 'pledged' ? sql`p.pledge_date` : sql`x.delivery_date`;
-  const where = whereClause(pledgeConditions(filter, dateColumn));
+  const where = whereClause(await pledgeConditions(ctx, filter, dateColumn));
   const key = groupKey(input.by, dateColumn);
   const row = side === 'pledged' ? sql`p` : sql`x`;
   const from = side === 'pledged' ? sql`FROM pledges p` : sql`FROM deliveries x JOIN pledges p ON p.id = x.pledge_id`;

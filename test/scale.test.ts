@@ -26,7 +26,7 @@ describe('a generated ledger', () => {
 
   it('pages near the end equal the same rows read from the start', async () => {
     const sort = { by: 'pledgeDate', dir: 'desc' } as const;
-    const ids = (t.ledger.sqlite.prepare(`SELECT id FROM pledges ORDER BY pledge_date DESC, id DESC`).all() as { id: string }[]).map((r) => r.id);
+    const ids = (t.ledger.sqlite.prepare(`SELECT id FROM pledges ORDER BY pledge_date DESC, rowid DESC`).all() as { id: string }[]).map((r) => r.id);
     for (const offset of [0, 100, 21_000, ROWS - 100, ROWS - 37]) {
       const page = await t.service.invoke('pledges.list', { sort, page: { offset, limit: 100 }, withTotal: false });
       expect(page.rows.map((r) => r.id)).toEqual(ids.slice(offset, offset + 100));

@@ -11,7 +11,7 @@ import { fieldLabel } from '../../contract/validation';
 import type { Ctx } from '../context';
 import { mergedDonors } from '../donors';
 import { getPlace } from '../places';
-import { placesUnder, pledgeConditions, whereClause } from '../pledges';
+import { filterConditions, placesUnder, whereClause } from '../pledges';
 import { readAllRows } from '../totals';
 import { getSettings } from '../settings';
 import { parsePeriod } from './period';
@@ -143,8 +143,8 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   const place = placeId ? await getPlace(ctx, placeId) : null;
   const under = place ? { placeId: place.id } : {};
   const live = sql`p.status <> 'cancelled'`;
-  const inPeriod = whereClause([...pledgeConditions({ ...under, from: period.from, to: period.to }), live]);
-  const deliveredIn = whereClause([...pledgeConditions({ ...under, from: period.from, to: period.to }, sql`x.delivery_date`), live]);
+  const inPeriod = whereClause([...filterConditions({ ...under, from: period.from, to: period.to }), live]);
+  const deliveredIn = whereClause([...filterConditions({ ...under, from: period.from, to: period.to }, sql`x.delivery_date`), live]);
 
   // A merged donor's pledges are reported under the donor it was merged into.
   const merged = await mergedDonors(ctx);
@@ -277,9 +277,9 @@ async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, place
   const under = placeId ? { placeId } : {};
   const live = sql`p.status <> 'cancelled'`;
   const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${columns('p.')}, sum(p.vnd_equivalent) AS value
-    FROM pledges p ${whereClause([...pledgeConditions({ ...under, to }), live])} ${groupBy('p.')}`.execute(ctx.db);
+    FROM pledges p ${whereClause([...filterConditions({ ...under, to }), live])} ${groupBy('p.')}`.execute(ctx.db);
   const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${columns('p.')}, sum(x.vnd_equivalent) AS value
-    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...pledgeConditions({ ...under, to }, sql`x.delivery_date`), live])} ${groupBy('p.')}`.execute(ctx.db);
+    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...filterConditions({ ...under, to }, sql`x.delivery_date`), live])} ${groupBy('p.')}`.execute(ctx.db);
   return [...pledged.rows, ...delivered.rows];
 }
 
