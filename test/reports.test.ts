@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../contract';
 import { loadDemo, readFixture } from '../db/demo';
 import { parsePeriod } from '../db/reports/period';
+import { rowsThroughLibrary, writeReport } from '../db/reports/excel';
+import * as XLSX from 'xlsx';
 import { readAllRows } from '../db/totals';
 import { FIXTURE, tempLedger, type TestLedger } from './helpers';
 import { displayedNumber, sheetsAsCsv } from './libreoffice';
@@ -140,6 +142,27 @@ describe('the workbook', () => {
     expect(sheet.getCell('D9').font.name).toBe('Times New Roman');
     const signature = texts(totalRow + 3);
     expect(signature).toEqual(['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG CƠ QUAN']);
+  });
+
+  it('writes its detail rows as the XML the spreadsheet library writes for them, escapes included', async () => {
+    const awkward = { ...report.pledges[0]!, description: `Nhà "tình thương" <A&B> 'x'\u0001\u0008\ttab\nline\u007F`, unit: null, quantity: null };
+    const variant: Report = { ...report, pledges: [...report.pledges, awkward], deliveries: [...report.deliveries, { ...awkward, currency: 'USD', rate: '25410.5' }] };
+    const parts = async (throughLibrary: boolean) => {
+      rowsThroughLibrary.value = throughLibrary;
+      try {
+        const zip = XLSX.CFB.read(await writeReport(variant), { type: 'buffer' });
+        return Object.fromEntries(
+          zip.FullPaths.filter((path: string) => /xl\/(worksheets\/sheet\d+|styles)\.xml$/.test(path)).map((path: string) => [path, Buffer.from(XLSX.CFB.find(zip, path)!.content as Uint8Array).toString('utf8')]),
+        );
+      } finally {
+        rowsThroughLibrary.value = false;
+      }
+    };
+    const ours = await parts(false);
+    const library = await parts(true);
+    expect(Object.keys(ours).length).toBe(5);
+    expect(ours).toEqual(library);
+    expect(Object.values(ours).join()).toContain('Nhà &quot;tình thương&quot; &lt;A&amp;B&gt; &apos;x&apos;\ttab\nline<');
   });
 
   it('opens in LibreOffice, whose computed totals equal the ledger\'s', async () => {
