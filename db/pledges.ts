@@ -10,6 +10,7 @@ import { currentDonor } from './donors';
 import { getPlace } from './places';
 import { resolveRate } from './rates';
 import { refreshSearchText, textParts } from './search';
+import { countFromTotals } from './totals';
 
 const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
 
@@ -124,8 +125,10 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   const branches = ((await textParts(ctx, input.filter.text)) ?? [[]]).map((part) => whereClause([...filters, ...part]));
   const { offset, limit } = input.page;
   const countRows = async () =>
+    (await countFromTotals(ctx, input.filter)) ??
     (await sql<{ n: number }>`SELECT sum(n) AS n FROM (${sql.join(branches.map((where) => sql`SELECT count(*) AS n FROM pledges p ${where}`), sql` UNION ALL `)})`.execute(ctx.db))
-      .rows[0]?.n ?? 0;
+      .rows[0]?.n ??
+    0;
   const counted = offset > FAR_OFFSET ? await countRows() : null;
   // A page near the end is read in the opposite order from the end, so the last page is as quick as the first.
   const fromEnd = counted !== null && offset > counted / 2;
@@ -137,12 +140,20 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   // The page is chosen on the sort key alone (ties in the order rows were stored); only its rows are then read in
   // full, with their delivered sums, instead of every matching row.
   const joins = SORT_JOINS[input.sort.by] ?? sql``;
-  const matching = sql.join(
-    branches.map((where) => sql`SELECT p.rowid AS page_rowid, ${column} AS sort_key FROM pledges p ${joins} ${where}`),
-    sql` UNION ALL `,
-  );
-  const result = await sql<RawRow>`WITH page AS (SELECT page_rowid FROM (${matching}) ORDER BY sort_key ${dir}, page_rowid ${dir} LIMIT ${take} OFFSET ${start})
-    SELECT ${ROW_COLUMNS} ${ROW_FROM} JOIN page ON page.page_rowid = p.rowid ORDER BY ${column} ${dir}, p.rowid ${dir}`.execute(ctx.db);
+  // One branch is ordered in place, so an index on the sort key gives the page without reading the rest; several are
+  // ordered together.
+  const page =
+    branches.length === 1
+      ? sql`SELECT p.rowid AS page_rowid FROM pledges p ${joins} ${branches[0]!} ORDER BY ${column} ${dir}, p.rowid ${dir} LIMIT ${take} OFFSET ${start}`
+      : sql`SELECT page_rowid FROM (${sql.join(
+          branches.map((where) => sql`SELECT p.rowid AS page_rowid, ${column} AS sort_key FROM pledges p ${joins} ${where}`),
+          sql` UNION ALL `,
+        )}) ORDER BY sort_key ${dir}, page_rowid ${dir} LIMIT ${take} OFFSET ${start}`;
+  // The page drives (CROSS JOIN keeps it first): otherwise the planner may walk every pledge in the sort key's
+  // index to meet the ORDER BY, and look each up in the page.
+  const result = await sql<RawRow>`WITH page AS (${page})
+    SELECT ${ROW_COLUMNS} FROM page CROSS JOIN pledges p ON p.rowid = page.page_rowid ${DONOR_JOIN} ${PLACE_JOIN}
+    ORDER BY ${column} ${dir}, p.rowid ${dir}`.execute(ctx.db);
   const rows = result.rows.map(fromRaw);
   if (fromEnd) rows.reverse();
   if (!input.withTotal) return { rows, total: null };

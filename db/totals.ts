@@ -5,10 +5,11 @@
  * The grand total is the sum of the groups, so a report's rows always add up to it.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { ParsedInput, TotalsGroup, TotalsGrouping, TotalsResult } from '../contract';
+import type { ParsedInput, PledgeFilter, TotalsGroup, TotalsGrouping, TotalsResult } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
+import { searchWords } from '../contract/text';
 import type { Ctx } from './context';
 import { mergedDonors } from './donors';
 import { placesUnder, pledgeConditions, whereClause } from './pledges';
@@ -61,6 +62,31 @@ function safe(value: number | bigint): number {
 const LIVE_STATUSES = ['pledged', 'in_progress', 'completed'] as const;
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * How many pledges a ledger filter holds, from the monthly totals when they are keyed by everything it filters on
+ * (whole months, and at most one of place, donor and kinds besides statuses and currencies): counting a million
+ * pledges one by one takes ~30 ms, their totals well under one. Otherwise null.
+ */
+export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<number | null> {
+  const { from, to, placeId, donorId, kinds, statuses, currencies, text, ...rest } = filter;
+  if (Object.keys(rest).length || searchWords(text ?? '').length) return null;
+  if (from && !from.endsWith('-01')) return null;
+  if (to && to !== lastDayOfMonth(to.slice(0, 7))) return null;
+  if ([placeId, donorId, kinds?.length].filter(Boolean).length > 1) return null;
+  const dimension = placeId ? 'place' : donorId ? 'donor' : 'kind';
+  const conditions: RawBuilder<unknown>[] = [];
+  if (statuses?.length) conditions.push(sql`t.status IN (${sql.join(statuses)})`);
+  if (from) conditions.push(sql`t.month >= ${from.slice(0, 7)}`);
+  if (to) conditions.push(sql`t.month <= ${to.slice(0, 7)}`);
+  if (currencies?.length) conditions.push(sql`t.currency IN (${sql.join(currencies)})`);
+  if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
+  if (placeId) conditions.push(sql`t.place_id IN ${placesUnder(placeId)}`);
+  if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
+  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+  const result = await sql<{ n: number | null }>`SELECT sum(t.n) AS n FROM ${sql.raw(`pledge_totals_by_${dimension}`)} t ${where}`.execute(ctx.db);
+  return result.rows[0]?.n ?? 0;
+}
 
 /**
  * The same buckets from the monthly totals (migration 0005), when the question can be answered from them: whole
