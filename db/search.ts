@@ -41,7 +41,7 @@ const inList = (column: RawBuilder<unknown>, ids: string[]) => sql`${column} IN 
 const notInList = (column: RawBuilder<unknown>, ids: string[]) => sql`${column} NOT IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /**
- * A pledge's search text is its own text, its place's name and its donor's names (`db/search.ts`), and every search
+ * A pledge's search text is its own text, its place's name and its donor's names (`PLEDGE_SEARCH_TEXT`), and every search
  * word must occur in it. Each word therefore comes from the place, the donor or the pledge's own text. The places
  * and donors are few: they are matched here first, so that the pledges of a place or donor holding every word are
  * found through an index on (place or donor, kind, date, VND) without reading them, and only the rest through the
@@ -117,13 +117,15 @@ async function sourceWords(ctx: Ctx): Promise<{ places: Words[]; donors: Words[]
 
 /**
  * Each donor's words as its pledges' search text holds them: its own, those of the donor it was merged into and
- * those of the other donors merged into that one (`db/search.ts`).
+ * those of the other donors merged into that one (as `PLEDGE_SEARCH_TEXT` gathers them).
  */
 async function donorWords(ctx: Ctx): Promise<Words[]> {
   const donors = await ctx.db.selectFrom('donors').select(['id', 'name', 'shortName', 'country', 'mergedInto']).execute();
   const own = new Map(donors.map((d) => [d.id, foldText(`${d.name} ${d.shortName ?? ''} ${d.country ?? ''}`)]));
   const merged = new Map<string, string[]>();
-  for (const d of donors) if (d.mergedInto) merged.set(d.mergedInto, [...(merged.get(d.mergedInto) ?? []), own.get(d.id)!]);
+  for (const d of donors) {
+    if (d.mergedInto) merged.set(d.mergedInto, [...(merged.get(d.mergedInto) ?? []), own.get(d.id)!]);
+  }
   return donors.map((d) => ({
     id: d.id,
     words: [own.get(d.id)!, d.mergedInto ? (own.get(d.mergedInto) ?? '') : '', ...(merged.get(d.mergedInto ?? d.id) ?? [])].join(' '),
