@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { LedgerError, type Bilingual } from '../contract/errors';
 import { fieldLabel } from '../contract/validation';
 import type { Ledger, Site, Tracking } from './open';
@@ -63,4 +63,25 @@ export function invalid(field: string, why: Bilingual, code: LedgerError['code']
 export function viDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return d ? `${d}/${m}/${y}` : `${m}/${y}`;
+}
+
+const preparedStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * A query's rows as the driver gives them (column names as in the SQL), on the call's connection and inside its
+ * transaction, through a statement prepared once per SQL text: for the reads behind every ledger page, where
+ * preparing the statement and renaming every column again cost as much as the query.
+ */
+export function readRows<T>(ctx: Ctx, query: RawBuilder<unknown>): T[] {
+  const { sql: text, parameters } = query.compile(ctx.db);
+  let statements = preparedStatements.get(ctx.sqlite);
+  if (!statements) preparedStatements.set(ctx.sqlite, (statements = new Map()));
+  let statement = statements.get(text);
+  if (!statement) {
+    // Filters make many shapes of SQL; a bounded cache keeps the common ones.
+    if (statements.size >= 200) statements.clear();
+    statement = ctx.sqlite.prepare(text);
+    statements.set(text, statement);
+  }
+  return statement.all(...parameters) as T[];
 }

@@ -4,7 +4,7 @@ import type { ParsedInput, Pledge, PledgeDetail, PledgeFilter, PledgeList, Pledg
 import { LedgerError } from '../contract/errors';
 import { AmountRangeError, milliToQuantity, quantityToMilli, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
 import { pledgeHistory, recordAudit, diff } from './audit';
-import { invalid, notFound, viDate, type Ctx } from './context';
+import { invalid, notFound, readRows, viDate, type Ctx } from './context';
 import { listDeliveriesOf, deliveredSoFar } from './deliveries';
 import { currentDonor } from './donors';
 import { getPlace } from './places';
@@ -27,39 +27,68 @@ const PLACE_JOIN = sql`JOIN places pl ON pl.id = p.place_id`;
 const ROW_FROM = sql`FROM pledges p ${DONOR_JOIN} ${PLACE_JOIN}`;
 const ROW_SELECT = sql`SELECT ${ROW_COLUMNS} ${ROW_FROM}`;
 
-type RawRow = Omit<PledgeRow, 'remainingAmountMinor' | 'quantity'> & { quantityMilli: number | null };
+/** A ledger row as `ROW_COLUMNS` selects it. */
+interface RawRow {
+  id: string;
+  donor_id: string;
+  place_id: string;
+  kind: PledgeRow['kind'];
+  description: string;
+  quantity_milli: number | null;
+  unit: string | null;
+  unit_value_minor: number | null;
+  amount_minor: number;
+  currency: string;
+  rate: string;
+  rate_date: string | null;
+  rate_source: string | null;
+  vnd_equivalent: number;
+  pledge_date: string;
+  status: PledgeRow['status'];
+  beneficiaries: number | null;
+  approval_number: string | null;
+  approval_date: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  donor_name: string;
+  donor_short_name: string | null;
+  place_name: string;
+  delivered_amount_minor: number;
+  delivered_vnd: number;
+}
 
 /** Every field named: copying the driver's rows with spread costs ~10 µs a row (they arrive in dictionary mode). */
 function fromRaw(r: RawRow): PledgeRow {
   return {
     id: r.id,
-    donorId: r.donorId,
-    placeId: r.placeId,
+    donorId: r.donor_id,
+    placeId: r.place_id,
     kind: r.kind,
     description: r.description,
-    quantity: r.quantityMilli === null ? null : milliToQuantity(r.quantityMilli),
+    quantity: r.quantity_milli === null ? null : milliToQuantity(r.quantity_milli),
     unit: r.unit,
-    unitValueMinor: r.unitValueMinor,
-    amountMinor: r.amountMinor,
+    unitValueMinor: r.unit_value_minor,
+    amountMinor: r.amount_minor,
     currency: r.currency,
     rate: r.rate,
-    rateDate: r.rateDate,
-    rateSource: r.rateSource,
-    vndEquivalent: r.vndEquivalent,
-    pledgeDate: r.pledgeDate,
+    rateDate: r.rate_date,
+    rateSource: r.rate_source,
+    vndEquivalent: r.vnd_equivalent,
+    pledgeDate: r.pledge_date,
     status: r.status,
     beneficiaries: r.beneficiaries,
-    approvalNumber: r.approvalNumber,
-    approvalDate: r.approvalDate,
+    approvalNumber: r.approval_number,
+    approvalDate: r.approval_date,
     notes: r.notes,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    donorName: r.donorName,
-    donorShortName: r.donorShortName,
-    placeName: r.placeName,
-    deliveredAmountMinor: r.deliveredAmountMinor,
-    deliveredVnd: r.deliveredVnd,
-    remainingAmountMinor: r.amountMinor - r.deliveredAmountMinor,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    donorName: r.donor_name,
+    donorShortName: r.donor_short_name,
+    placeName: r.place_name,
+    deliveredAmountMinor: r.delivered_amount_minor,
+    deliveredVnd: r.delivered_vnd,
+    remainingAmountMinor: r.amount_minor - r.delivered_amount_minor,
   };
 }
 
@@ -126,8 +155,7 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   const { offset, limit } = input.page;
   const countRows = async () =>
     (await countFromTotals(ctx, input.filter)) ??
-    (await sql<{ n: number }>`SELECT sum(n) AS n FROM (${sql.join(branches.map((where) => sql`SELECT count(*) AS n FROM pledges p ${where}`), sql` UNION ALL `)})`.execute(ctx.db))
-      .rows[0]?.n ??
+    readRows<{ n: number | null }>(ctx, sql`SELECT sum(n) AS n FROM (${sql.join(branches.map((where) => sql`SELECT count(*) AS n FROM pledges p ${where}`), sql` UNION ALL `)})`)[0]?.n ??
     0;
   const counted = offset > FAR_OFFSET ? await countRows() : null;
   // A page near the end is read in the opposite order from the end, so the last page is as quick as the first.
@@ -151,10 +179,12 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
         )}) ORDER BY sort_key ${dir}, page_rowid ${dir} LIMIT ${take} OFFSET ${start}`;
   // The page drives (CROSS JOIN keeps it first): otherwise the planner may walk every pledge in the sort key's
   // index to meet the ORDER BY, and look each up in the page.
-  const result = await sql<RawRow>`WITH page AS (${page})
+  const rows = readRows<RawRow>(
+    ctx,
+    sql`WITH page AS (${page})
     SELECT ${ROW_COLUMNS} FROM page CROSS JOIN pledges p ON p.rowid = page.page_rowid ${DONOR_JOIN} ${PLACE_JOIN}
-    ORDER BY ${column} ${dir}, p.rowid ${dir}`.execute(ctx.db);
-  const rows = result.rows.map(fromRaw);
+    ORDER BY ${column} ${dir}, p.rowid ${dir}`,
+  ).map(fromRaw);
   if (fromEnd) rows.reverse();
   if (!input.withTotal) return { rows, total: null };
   // A first page that is not full holds every matching row.
@@ -175,8 +205,7 @@ export async function summarizePledges(ctx: Ctx, input: ParsedInput<'pledges.sum
 }
 
 export async function getPledgeRow(ctx: Ctx, id: string, field = 'id'): Promise<PledgeRow> {
-  const result = await sql<RawRow>`${ROW_SELECT} WHERE p.id = ${id}`.execute(ctx.db);
-  const row = result.rows[0];
+  const row = readRows<RawRow>(ctx, sql`${ROW_SELECT} WHERE p.id = ${id}`)[0];
   if (!row) throw notFound(field, PLEDGE_NOUN);
   return fromRaw(row);
 }

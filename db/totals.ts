@@ -10,7 +10,7 @@ import { LedgerError } from '../contract/errors';
 import { VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
 import { searchWords } from '../contract/text';
-import type { Ctx } from './context';
+import { readRows, type Ctx } from './context';
 import { mergedDonors } from './donors';
 import { placesUnder, pledgeConditions, whereClause } from './pledges';
 
@@ -84,8 +84,7 @@ export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<n
   if (placeId) conditions.push(sql`t.place_id IN ${placesUnder(placeId)}`);
   if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
   const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-  const result = await sql<{ n: number | null }>`SELECT sum(t.n) AS n FROM ${sql.raw(`pledge_totals_by_${dimension}`)} t ${where}`.execute(ctx.db);
-  return result.rows[0]?.n ?? 0;
+  return readRows<{ n: number | null }>(ctx, sql`SELECT sum(t.n) AS n FROM ${sql.raw(`pledge_totals_by_${dimension}`)} t ${where}`)[0]?.n ?? 0;
 }
 
 /**
