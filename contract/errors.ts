@@ -9,6 +9,7 @@ export type LedgerErrorCode =
   | 'amount_mismatch'
   | 'rate_missing'
   | 'schema_too_new'
+  | 'ledger_damaged'
   | 'too_large'
   | 'internal';
 

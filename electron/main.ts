@@ -8,7 +8,8 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LedgerError } from '../contract/errors';
 import { contextFor } from '../db/context';
-import { openLedger, type Ledger } from '../db/open';
+import type { Ledger } from '../db/open';
+import { openLedgerForApp } from '../db/backup';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
 import { registerLedgerIpc } from './ipc';
@@ -48,7 +49,7 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const file = join(app.getPath('userData'), 'aid-ledger.sqlite');
-  ledger = await openLedger(file, { create: true });
+  ({ ledger } = await openLedgerForApp(file, (error) => console.error('automatic backup failed', error)));
   const opened = ledger;
   await opened.db.transaction().execute((trx) => seedPlaces(contextFor(opened, trx)));
   registerLedgerIpc(ipcMain, createLedgerService(opened));

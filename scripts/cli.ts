@@ -17,6 +17,7 @@ import { seedPlaces } from '../db/seed';
 import { findPlace } from '../db/places';
 import { generateLedger } from '../db/synthetic';
 import { createLedgerService } from '../db/service';
+import { backupLedger, checkLedgerFile, listBackups, restoreLedger } from '../db/backup';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The public Cao Bằng 2022 aid events, shipped with the app as its demo data. */
@@ -41,6 +42,10 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
                                         nhập gói dữ liệu / merge a bundle
   totals --db FILE --by place|donor|kind|quarter|currency [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--usd] [--json]
                                         tổng cam kết và đã giao / pledged and delivered totals
+  backup --db FILE --out FILE           sao lưu (sổ có thể đang mở) / back up (the ledger may be open)
+  restore --db FILE --from FILE         khôi phục từ bản sao lưu đã kiểm tra; giữ lại tệp bị thay
+                                        / restore from a checked backup; the replaced file is kept
+  check --db FILE                       kiểm tra toàn vẹn / integrity check
 `;
 
 class UsageError extends Error {}
@@ -244,6 +249,34 @@ export async function main(argv: string[]): Promise<number> {
         out(`${'Tổng cộng'.padEnd(width)}  ${money(result.total.pledged).padStart(20)}  ${money(result.total.delivered).padStart(20)}`);
       }
       return 0;
+    }
+    case 'backup': {
+      const file = requireDb(values);
+      if (!values.out) throw new UsageError('Thiếu --out FILE / Missing --out FILE');
+      const target = resolve(values.out);
+      await withLedger(file, false, undefined, (ledger) => backupLedger(ledger, target));
+      out(`Đã sao lưu vào ${target} / Backed up to ${target}`);
+      return 0;
+    }
+    case 'restore': {
+      const file = requireDb(values);
+      if (!values.from) throw new UsageError('Thiếu --from FILE / Missing --from FILE');
+      const { replacedKeptAt } = restoreLedger(resolve(file), resolve(values.from));
+      out(`Đã khôi phục ${file} từ ${values.from} / Restored ${file} from ${values.from}`);
+      if (replacedKeptAt) out(`Tệp cũ được giữ tại ${replacedKeptAt} / The replaced file is kept at ${replacedKeptAt}`);
+      return 0;
+    }
+    case 'check': {
+      const file = requireDb(values);
+      const check = checkLedgerFile(file);
+      if (check.ok) {
+        out(`Toàn vẹn, lược đồ ${check.schemaVersion} / Intact, schema ${check.schemaVersion}`);
+        return 0;
+      }
+      process.stderr.write(`Lỗi: tệp bị hỏng / Error: the file is damaged\n${check.problems.join('\n')}\n`);
+      const good = listBackups(resolve(file)).find((b) => checkLedgerFile(b.file).ok);
+      if (good) process.stderr.write(`Bản sao lưu tốt gần nhất / Latest good backup: ${good.file} (${good.at})\n`);
+      return 1;
     }
     default:
       throw new UsageError(`Lệnh không hợp lệ: ${command} / Unknown command: ${command}\n\n${USAGE}`);

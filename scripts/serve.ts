@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LedgerError } from '../contract/errors';
 import { contextFor } from '../db/context';
-import { openLedger } from '../db/open';
+import { openLedgerForApp } from '../db/backup';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
 import { createBridge } from './http-bridge';
@@ -29,7 +29,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const ledger = await openLedger(values.db, { create: true });
+  const { ledger, stop: stopBackups } = await openLedgerForApp(values.db, (error) => process.stderr.write(`Sao lưu tự động lỗi / Automatic backup failed: ${String(error)}\n`));
   await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
   const server = createBridge(createLedgerService(ledger), values.static);
   server.listen(port, '127.0.0.1', () => {
@@ -37,7 +37,10 @@ try {
     const actual = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`Aid Ledger: http://127.0.0.1:${actual}/ (${values.db})\n`);
   });
-  const stop = () => server.close(() => void ledger.close().then(() => process.exit(0)));
+  const stop = () => {
+    stopBackups();
+    server.close(() => void ledger.close().then(() => process.exit(0)));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
