@@ -27,10 +27,22 @@ export async function migrate(db: Kysely<any>, migrations: readonly Migration[] 
   }
   const pending = migrations.filter((m) => !applied.includes(m.name));
   for (const migration of pending) {
-    await db.transaction().execute(async (trx) => {
-      await migration.up(trx);
-      await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${migration.name}, ${new Date().toISOString()})`.execute(trx);
-    });
+    // A migration that rebuilds a table other tables refer to runs with foreign keys off (SQLite's own procedure: the
+    // DROP of the old table would otherwise count every referring row as a violation), and the references are checked
+    // before it commits. The setting cannot change inside a transaction, hence around it.
+    if (migration.rebuildsTables) await sql`PRAGMA foreign_keys = OFF`.execute(db);
+    try {
+      await db.transaction().execute(async (trx) => {
+        await migration.up(trx);
+        if (migration.rebuildsTables) {
+          const broken = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);
+          if (broken.rows.length) throw new Error(`${migration.name} leaves ${broken.rows.length} rows whose references are missing`);
+        }
+        await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${migration.name}, ${new Date().toISOString()})`.execute(trx);
+      });
+    } finally {
+      if (migration.rebuildsTables) await sql`PRAGMA foreign_keys = ON`.execute(db);
+    }
   }
   return pending.map((m) => m.name);
 }

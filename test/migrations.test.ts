@@ -99,6 +99,33 @@ describe('migrations', () => {
     await ledger.close();
   });
 
+  it('run a table rebuild with foreign keys off, refuse one that leaves a missing reference, and turn them back on', async () => {
+    const file = fresh();
+    const ledger = await openLedger(file, { create: true });
+    await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
+    const service = createLedgerService(ledger);
+    const district = (await service.invoke('places.list', {})).find((p) => p.level === 'district')!;
+    const donor = await service.invoke('donors.create', { name: 'Quỹ Tái Dựng', kind: 'foundation' });
+    await service.invoke('pledges.create', { donorId: donor.id, placeId: district.id, kind: 'gift', description: 'Quà', amountMinor: 1_000_000, currency: 'VND', pledgeDate: '2024-02-02' });
+    const rebuild = (name: string, keep: string) => ({
+      name,
+      rebuildsTables: true,
+      async up(db: Parameters<(typeof MIGRATIONS)[number]['up']>[0]) {
+        await sql`CREATE TABLE donors_copy (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL)`.execute(db);
+        await sql.raw(`INSERT INTO donors_copy SELECT id, name FROM donors WHERE ${keep}`).execute(db);
+        await sql`DROP TABLE donors`.execute(db);
+        await sql`ALTER TABLE donors_copy RENAME TO donors`.execute(db);
+      },
+    });
+    await expect(migrate(ledger.db, [...MIGRATIONS, rebuild('9001_loses_a_donor', '0')])).rejects.toThrow(/9001_loses_a_donor leaves 1 rows/);
+    expect(ledger.sqlite.prepare(`SELECT count(*) AS n FROM donors`).get()).toEqual({ n: 1 });
+    expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(await migrate(ledger.db, [...MIGRATIONS, rebuild('9002_keeps_them', '1')])).toEqual(['9002_keeps_them']);
+    expect(ledger.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await ledger.close();
+  });
+
   it('refuse a missing file unless asked to create it, and a file that is not a database', async () => {
     const file = fresh();
     await expect(openLedger(file)).rejects.toMatchObject({ code: 'not_found' });

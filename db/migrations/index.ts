@@ -13,13 +13,15 @@ import * as m0009 from './0009_search_by_source';
 export interface Migration {
   name: string;
   up(db: Kysely<any>): Promise<void>;
+  /** Rebuilds a table that others refer to: run with foreign keys off, and checked before it commits. */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_initial', up: m0001.up },
   { name: '0002_imported_rows', up: m0002.up },
   { name: '0003_sync', up: m0003.up },
-  { name: '0004_donor_merges', up: m0004.up },
+  { name: '0004_donor_merges', up: m0004.up, rebuildsTables: true },
   { name: '0005_monthly_totals', up: m0005.up },
   { name: '0006_search_index', up: m0006.up },
   { name: '0007_report_totals', up: m0007.up },
