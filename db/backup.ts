@@ -13,6 +13,14 @@ import { openLedger, type Ledger } from './open';
 /** What a check of a ledger file found. */
 export type LedgerCheck = { ok: true; schemaVersion: number } | { ok: false; problems: string[] };
 
+/** What SQLite's quick_check and the foreign key check find wrong on a connection (nothing: empty). */
+function problemsOf(db: BetterSqlite3.Database): string[] {
+  const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+  if (quick.length !== 1 || quick[0] !== 'ok') return quick.slice(0, 20);
+  const foreign = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  return foreign.slice(0, 20).map((f) => `${f.table} row ${f.rowid}: missing ${f.parent}`);
+}
+
 /**
  * Checks a ledger file without changing it: SQLite's quick_check (every page and index readable and consistent),
  * foreign keys, and the record of its schema.
@@ -21,12 +29,8 @@ export function checkLedgerFile(file: string): LedgerCheck {
   let db: BetterSqlite3.Database | null = null;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
-    if (quick.length !== 1 || quick[0] !== 'ok') return { ok: false, problems: quick.slice(0, 20) };
-    const foreign = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    if (foreign.length) {
-      return { ok: false, problems: foreign.slice(0, 20).map((f) => `${f.table} row ${f.rowid}: missing ${f.parent}`) };
-    }
+    const problems = problemsOf(db);
+    if (problems.length) return { ok: false, problems };
     const hasSchema = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
     if (!hasSchema) return { ok: false, problems: ['not a ledger: no schema_migrations table'] };
     const { n } = db.prepare(`SELECT count(*) AS n FROM schema_migrations`).get() as { n: number };
@@ -38,13 +42,10 @@ export function checkLedgerFile(file: string): LedgerCheck {
   }
 }
 
-/** Checks an open ledger (the same checks, on its own connection): at start, before anything is shown. */
+/** Checks an open ledger (the same checks, on its own connection). */
 export function checkLedger(ledger: Ledger): LedgerCheck {
-  const quick = (ledger.sqlite.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
-  if (quick.length !== 1 || quick[0] !== 'ok') return { ok: false, problems: quick.slice(0, 20) };
-  const foreign = ledger.sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  if (foreign.length) return { ok: false, problems: foreign.slice(0, 20).map((f) => `${f.table} row ${f.rowid}: missing ${f.parent}`) };
-  return { ok: true, schemaVersion: ledger.schemaVersion };
+  const problems = problemsOf(ledger.sqlite);
+  return problems.length ? { ok: false, problems } : { ok: true, schemaVersion: ledger.schemaVersion };
 }
 
 function flush(file: string): void {
@@ -130,6 +131,11 @@ export function listBackups(ledgerFile: string): BackupFile[] {
       return { file: join(folder, name), kind: kind as BackupKind, at, bytes: statSync(join(folder, name)).size };
     })
     .sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** The newest backup of a ledger that passes its check, if any: what a damaged ledger is offered. */
+export function latestGoodBackup(ledgerFile: string): BackupFile | undefined {
+  return listBackups(ledgerFile).find((b) => checkLedgerFile(b.file).ok);
 }
 
 export interface RotationPolicy {
@@ -243,7 +249,7 @@ export async function openLedgerForApp(file: string, onBackupError: (error: unkn
   if (existsSync(file)) {
     const check = checkLedgerFile(file);
     if (!check.ok) {
-      const good = listBackups(file).find((b) => checkLedgerFile(b.file).ok);
+      const good = latestGoodBackup(file);
       const offer = good
         ? { vi: ` Bản sao lưu tốt gần nhất: ${good.file} (${good.at}). Khôi phục: restore --db "${file}" --from "${good.file}"`, en: ` Latest good backup: ${good.file} (${good.at}). Restore: restore --db "${file}" --from "${good.file}"` }
         : { vi: ' Không có bản sao lưu nào dùng được.', en: ' No usable backup was found.' };

@@ -33,16 +33,28 @@ export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
   };
 }
 
-const totalChangesStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[], number>>();
-
 /** Rows inserted, updated or deleted through this connection since it opened, triggers and rolled-back ones included. */
 export function totalChanges(sqlite: BetterSqlite3.Database): number {
-  let statement = totalChangesStatements.get(sqlite);
+  return (prepared(sqlite, 'SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+const preparedStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * A statement prepared once per SQL text on a connection: the reads behind every ledger page and the writes of a
+ * bundle merge run the same few texts many times, and preparing each anew costs as much as running it.
+ */
+export function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let statements = preparedStatements.get(sqlite);
+  if (!statements) preparedStatements.set(sqlite, (statements = new Map()));
+  let statement = statements.get(text);
   if (!statement) {
-    statement = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
-    totalChangesStatements.set(sqlite, statement);
+    // Filters make many shapes of SQL; a bounded cache keeps the common ones.
+    if (statements.size >= 200) statements.clear();
+    statement = sqlite.prepare(text);
+    statements.set(text, statement);
   }
-  return statement.get()!;
+  return statement;
 }
 
 export function notFound(field: string, what: Bilingual): LedgerError {
@@ -65,23 +77,11 @@ export function viDate(iso: string): string {
   return d ? `${d}/${m}/${y}` : `${m}/${y}`;
 }
 
-const preparedStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
 /**
  * A query's rows as the driver gives them (column names as in the SQL), on the call's connection and inside its
- * transaction, through a statement prepared once per SQL text: for the reads behind every ledger page, where
- * preparing the statement and renaming every column again cost as much as the query.
+ * transaction, through a statement prepared once per SQL text (`prepared`), without a second renaming of every column.
  */
 export function readRows<T>(ctx: Ctx, query: RawBuilder<unknown>): T[] {
   const { sql: text, parameters } = query.compile(ctx.db);
-  let statements = preparedStatements.get(ctx.sqlite);
-  if (!statements) preparedStatements.set(ctx.sqlite, (statements = new Map()));
-  let statement = statements.get(text);
-  if (!statement) {
-    // Filters make many shapes of SQL; a bounded cache keeps the common ones.
-    if (statements.size >= 200) statements.clear();
-    statement = ctx.sqlite.prepare(text);
-    statements.set(text, statement);
-  }
-  return statement.all(...parameters) as T[];
+  return prepared(ctx.sqlite, text).all(...parameters) as T[];
 }

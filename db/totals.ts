@@ -63,28 +63,43 @@ const LIVE_STATUSES = ['pledged', 'in_progress', 'completed'] as const;
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
+type Dimension = 'place' | 'donor' | 'kind';
+
 /**
- * How many pledges a ledger filter holds, from the monthly totals when they are keyed by everything it filters on
- * (whole months, and at most one of place, donor and kinds besides statuses and currencies): counting a million
- * pledges one by one takes ~30 ms, their totals well under one. Otherwise null.
+ * The conditions on a monthly totals table `t` for a filter, and which of the tables answers it, when one can: whole
+ * months, no search words, and a place, donor or kinds filter only on the table keyed by it (`dimension`, or the one
+ * the filter needs). `statuses` are those counted (none: every status). Otherwise null.
  */
-export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<number | null> {
-  const { from, to, placeId, donorId, kinds, statuses, currencies, text, ...rest } = filter;
+function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], dimension?: Dimension): { dimension: Dimension; conditions: RawBuilder<unknown>[] } | null {
+  const { from, to, placeId, donorId, kinds, statuses: _statuses, currencies, text, ...rest } = filter;
   if (Object.keys(rest).length || searchWords(text ?? '').length) return null;
   if (from && !from.endsWith('-01')) return null;
   if (to && to !== lastDayOfMonth(to.slice(0, 7))) return null;
-  if ([placeId, donorId, kinds?.length].filter(Boolean).length > 1) return null;
-  const dimension = placeId ? 'place' : donorId ? 'donor' : 'kind';
+  const table = dimension ?? (placeId ? 'place' : donorId ? 'donor' : 'kind');
+  if (placeId && table !== 'place') return null;
+  if (donorId && table !== 'donor') return null;
+  if (kinds?.length && table !== 'kind') return null;
   const conditions: RawBuilder<unknown>[] = [];
-  if (statuses?.length) conditions.push(sql`t.status IN (${sql.join(statuses)})`);
+  if (statuses.length) conditions.push(sql`t.status IN (${sql.join([...statuses])})`);
   if (from) conditions.push(sql`t.month >= ${from.slice(0, 7)}`);
   if (to) conditions.push(sql`t.month <= ${to.slice(0, 7)}`);
   if (currencies?.length) conditions.push(sql`t.currency IN (${sql.join(currencies)})`);
   if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
   if (placeId) conditions.push(sql`t.place_id IN ${placesUnder(placeId)}`);
   if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
-  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-  return readRows<{ n: number | null }>(ctx, sql`SELECT sum(t.n) AS n FROM ${sql.raw(`pledge_totals_by_${dimension}`)} t ${where}`)[0]?.n ?? 0;
+  return { dimension: table, conditions };
+}
+
+/**
+ * How many pledges a ledger filter holds, from the monthly totals when they are keyed by everything it filters on
+ * (whole months, and at most one of place, donor and kinds besides statuses and currencies): counting a million
+ * pledges one by one takes ~30 ms, their totals well under one. Otherwise null.
+ */
+export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<number | null> {
+  const found = monthlyTotalsFilter(filter, filter.statuses ?? []);
+  if (!found) return null;
+  const where = found.conditions.length ? sql`WHERE ${sql.join(found.conditions, sql` AND `)}` : sql``;
+  return readRows<{ n: number | null }>(ctx, sql`SELECT sum(t.n) AS n FROM ${sql.raw(`pledge_totals_by_${found.dimension}`)} t ${where}`)[0]?.n ?? 0;
 }
 
 /**
@@ -92,14 +107,10 @@ export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<n
  * months, and filters on what those tables are keyed by. Otherwise null, and the pledges themselves are read.
  */
 async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[] | null> {
-  const { from, to, placeId, donorId, kinds, statuses, currencies, text, ...rest } = input.filter;
-  if (Object.keys(rest).length || (text && text.trim())) return null;
-  if (from && !from.endsWith('-01')) return null;
-  if (to && to !== lastDayOfMonth(to.slice(0, 7))) return null;
-  const dimension = input.by === 'place' ? 'place' : input.by === 'donor' ? 'donor' : 'kind';
-  if (placeId && dimension !== 'place') return null;
-  if (donorId && dimension !== 'donor') return null;
-  if (kinds?.length && dimension !== 'kind') return null;
+  const { from, to, statuses } = input.filter;
+  const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, input.by === 'place' ? 'place' : input.by === 'donor' ? 'donor' : 'kind');
+  if (!found) return null;
+  const { dimension, conditions } = found;
   const usd = input.in === 'USD';
   const monthStart = sql`(t.month || '-01')`;
   if (usd) {
@@ -108,15 +119,6 @@ async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'ple
       AND valid_on >= ${from ?? ''} ${to ? sql`AND valid_on <= ${to}` : sql``} LIMIT 1`.execute(ctx.db);
     if (daily.rows.length) return null;
   }
-  const conditions: RawBuilder<unknown>[] = [sql`t.status IN (${sql.join(statuses?.length ? statuses : [...LIVE_STATUSES])})`];
-  if (from) conditions.push(sql`t.month >= ${from.slice(0, 7)}`);
-  if (to) conditions.push(sql`t.month <= ${to.slice(0, 7)}`);
-  if (currencies?.length) conditions.push(sql`t.currency IN (${sql.join(currencies)})`);
-  if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
-  if (placeId) {
-    conditions.push(sql`t.place_id IN ${placesUnder(placeId)}`);
-  }
-  if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
   const key =
     input.by === 'quarter'
       ? sql`substr(t.month, 1, 4) || '-Q' || ((CAST(substr(t.month, 6, 2) AS INTEGER) + 2) / 3)`

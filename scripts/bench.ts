@@ -166,6 +166,16 @@ async function dashboard(ledger: Ledger): Promise<Result> {
   return measure('dashboard: every totals grouping for one year', { ratio: 1.3, ms: 100 }, ours, floor);
 }
 
+/** By hand, as the ledger reads a page: the page's rowids (`page` selects `page_rowid`) drive, then its rows in full. */
+const pageOfRows = (page: string, key: string) => `WITH page AS (${page})
+  SELECT p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
+  p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
+  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
+  coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
+  coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
+  FROM page CROSS JOIN pledges p ON p.rowid = page.page_rowid JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
+  JOIN places pl ON pl.id = p.place_id ORDER BY ${key} DESC, p.rowid DESC`;
+
 /**
  * Ledger page: filter, accent-insensitive search, sort, 100 rows with the total count. Twice: a broad search (a
  * district's name, found in about one pledge in twelve) and a donor's short name.
@@ -214,14 +224,7 @@ async function ledgerPages(ledger: Ledger): Promise<Result[]> {
     const ours = () => service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 100 }, withTotal: true });
     // The count, as the app reads it for a filter the monthly totals are keyed by.
     const count = db.prepare(`SELECT sum(n) AS n FROM pledge_totals_by_kind`);
-    const page = db.prepare(`WITH page AS (SELECT rowid AS page_rowid FROM pledges ORDER BY pledge_date DESC, rowid DESC LIMIT 100)
-      SELECT p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
-      p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
-      p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
-      coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
-      coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
-      FROM page CROSS JOIN pledges p ON p.rowid = page.page_rowid JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
-      JOIN places pl ON pl.id = p.place_id ORDER BY p.pledge_date DESC, p.rowid DESC`);
+    const page = db.prepare(pageOfRows(`SELECT rowid AS page_rowid FROM pledges ORDER BY pledge_date DESC, rowid DESC LIMIT 100`, 'p.pledge_date'));
     const floor = async () => ({ rows: page.all() as { id: string }[], total: (count.get() as { n: number }).n });
     const mine = await ours();
     const theirs = await floor();
@@ -252,15 +255,13 @@ async function ledgerPages(ledger: Ledger): Promise<Result[]> {
         ];
         statements.set(shape, {
           count: db.prepare(`SELECT sum(n) AS n FROM (${branches.map((b) => `SELECT count(*) AS n FROM pledges p WHERE ${c.where} AND ${b}`).join(' UNION ALL ')})`),
-          page: db.prepare(`WITH page AS (SELECT page_rowid FROM (${branches.map((b) => `SELECT p.rowid AS page_rowid, ${c.key} AS sort_key FROM pledges p WHERE ${c.where} AND ${b}`).join(' UNION ALL ')})
-              ORDER BY sort_key DESC, page_rowid DESC LIMIT 100)
-            SELECT p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
-            p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
-            p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
-            coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
-            coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd
-            FROM pledges p JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
-            JOIN places pl ON pl.id = p.place_id JOIN page ON page.page_rowid = p.rowid ORDER BY ${c.key} DESC, p.rowid DESC`),
+          page: db.prepare(
+            pageOfRows(
+              `SELECT page_rowid FROM (${branches.map((b) => `SELECT p.rowid AS page_rowid, ${c.key} AS sort_key FROM pledges p WHERE ${c.where} AND ${b}`).join(' UNION ALL ')})
+              ORDER BY sort_key DESC, page_rowid DESC LIMIT 100`,
+              c.key,
+            ),
+          ),
         });
       }
       const { count, page } = statements.get(shape)!;

@@ -17,7 +17,7 @@ import { seedPlaces } from '../db/seed';
 import { findPlace } from '../db/places';
 import { generateLedger } from '../db/synthetic';
 import { createLedgerService } from '../db/service';
-import { backupLedger, checkLedgerFile, listBackups, restoreLedger } from '../db/backup';
+import { backupLedger, checkLedgerFile, latestGoodBackup, restoreLedger } from '../db/backup';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The public Cao Bằng 2022 aid events, shipped with the app as its demo data. */
@@ -274,7 +274,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       process.stderr.write(`Lỗi: tệp bị hỏng / Error: the file is damaged\n${check.problems.join('\n')}\n`);
-      const good = listBackups(resolve(file)).find((b) => checkLedgerFile(b.file).ok);
+      const good = latestGoodBackup(resolve(file));
       if (good) process.stderr.write(`Bản sao lưu tốt gần nhất / Latest good backup: ${good.file} (${good.at})\n`);
       return 1;
     }

@@ -7,11 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Statement } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { MergeCounts } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import type { Ctx } from '../context';
+import { prepared, type Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
 import { settleDonorMerges } from '../donors';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -236,19 +235,6 @@ async function logSync(ctx: Ctx, direction: 'export' | 'import', site: { id: str
     VALUES (${crypto.randomUUID()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(ctx.db);
 }
 
-/**
- * Statements prepared once per connection: a merge reads and writes every row of a bundle, and preparing each of
- * those statements anew would cost more than running it. They run on the call's own connection and transaction.
- */
-const statementCache = new WeakMap<Ctx['sqlite'], Map<string, Statement>>();
-function prepared(ctx: Ctx, text: string): Statement {
-  let cache = statementCache.get(ctx.sqlite);
-  if (!cache) statementCache.set(ctx.sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = ctx.sqlite.prepare(text)));
-  return statement;
-}
-
 const columnCache = new WeakMap<Ctx['sqlite'], Map<string, string[]>>();
 function columnsOf(ctx: Ctx, table: string): string[] {
   let cache = columnCache.get(ctx.sqlite);
@@ -263,10 +249,10 @@ export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean
   const columns = columnsOf(ctx, table).filter((c) => c in row && c !== 'search_text');
   const values = columns.map((c) => row[c] as never);
   if (insert) {
-    prepared(ctx, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    prepared(ctx.sqlite, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   } else {
     const set = columns.filter((c) => c !== 'id');
-    prepared(ctx, `UPDATE ${table} SET ${set.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...set.map((c) => row[c] as never), row.id);
+    prepared(ctx.sqlite, `UPDATE ${table} SET ${set.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...set.map((c) => row[c] as never), row.id);
   }
 }
 
@@ -364,7 +350,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
       if (!ours) {
         const tomb = deletedHere;
         await writeRow(ctx, table, theirs, true);
-        if (tomb) prepared(ctx, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
+        if (tomb) prepared(ctx.sqlite, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
         counts.inserted++;
       } else {
         const ourRow = ours;
@@ -420,7 +406,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
         // Deleted there without seeing the version here: the deletion (later) stands, this version is kept beside it.
         if (await recordConflict(ctx, tomb.entity, tomb.id, null, ourRow, tomb.version, ourRow.version, await restoreContext(ctx, bundle, table, ourRow))) counts.conflicts++;
       }
-      prepared(ctx, `DELETE FROM ${table} WHERE id = ?`).run(tomb.id);
+      prepared(ctx.sqlite, `DELETE FROM ${table} WHERE id = ?`).run(tomb.id);
       if (!deletedIds.has(table)) deletedIds.set(table, []);
       deletedIds.get(table)!.push(tomb.id);
       counts.deleted++;
@@ -430,7 +416,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
         continue;
       }
     }
-    prepared(ctx, `INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES (?, ?, ?, ?, ?, ?)
+    prepared(ctx.sqlite, `INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at,
         base_version = excluded.base_version
       WHERE excluded.version > tombstones.version`).run(tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at, tomb.base_version ?? '');
@@ -449,7 +435,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
   }
   for (const entry of bundle.audit ?? []) {
     const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
-    prepared(ctx, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
+    prepared(ctx.sqlite, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
   }
   const broken = brokenReferences(ctx, written, deletedIds);
   if (broken) {
@@ -471,11 +457,11 @@ async function restoreContext(ctx: Ctx, bundle: Bundle, table: Table, row: Row):
 }
 
 async function rowOf(ctx: Ctx, table: Table, id: string): Promise<Row | undefined> {
-  return prepared(ctx, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  return prepared(ctx.sqlite, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
 }
 
 async function tombstoneOf(ctx: Ctx, entity: string, id: string): Promise<Tombstone | undefined> {
-  return prepared(ctx, `SELECT * FROM tombstones WHERE entity = ? AND id = ?`).get(entity, id) as Tombstone | undefined;
+  return prepared(ctx.sqlite, `SELECT * FROM tombstones WHERE entity = ? AND id = ?`).get(entity, id) as Tombstone | undefined;
 }
 
 /** Every reference between ledger rows: (table, column) → referenced table. */
@@ -491,7 +477,7 @@ const REFERENCES: [Table, string, Table][] = [
 
 /** Whether any row here points to this one. */
 function stillReferenced(ctx: Ctx, table: Table, id: string): boolean {
-  return REFERENCES.some(([from, column, to]) => to === table && prepared(ctx, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`).get(id) !== undefined);
+  return REFERENCES.some(([from, column, to]) => to === table && prepared(ctx.sqlite, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`).get(id) !== undefined);
 }
 
 /**
@@ -501,7 +487,7 @@ function stillReferenced(ctx: Ctx, table: Table, id: string): boolean {
 function brokenReferences(ctx: Ctx, written: Map<Table, Row[]>, deleted: Map<Table, string[]>): number {
   let broken = 0;
   for (const [from, column, to] of REFERENCES) {
-    const exists = prepared(ctx, `SELECT 1 FROM ${to} WHERE id = ?`);
+    const exists = prepared(ctx.sqlite, `SELECT 1 FROM ${to} WHERE id = ?`);
     const checked = new Set<string>();
     for (const row of written.get(from) ?? []) {
       const id = row[column];
@@ -509,7 +495,7 @@ function brokenReferences(ctx: Ctx, written: Map<Table, Row[]>, deleted: Map<Tab
       checked.add(id);
       if (!exists.get(id)) broken++;
     }
-    const referring = prepared(ctx, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`);
+    const referring = prepared(ctx.sqlite, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`);
     for (const id of deleted.get(to) ?? []) if (referring.get(id)) broken++;
   }
   return broken;
