@@ -571,6 +571,40 @@ export interface TotalsResult {
   unconverted?: { pledgedVnd: number; deliveredVnd: number; pledgeCount: number };
 }
 
+// ---------- backups ----------
+
+export const BACKUP_KINDS = ['auto', 'manual', 'replaced'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/** A backup is named, never addressed by path: only copies in the ledger's own backup folder can be restored. */
+export const BackupRestoreInput = z.strictObject({
+  name: z.string().regex(/^[^/\\\x00-\x1f]{1,200}-(auto|manual|replaced)-\d{8}T\d{6}Z\.sqlite$/),
+});
+
+export interface BackupEntry {
+  /** File name inside the backup folder. */
+  name: string;
+  kind: BackupKind;
+  /** When it was made (UTC, ISO). */
+  at: string;
+  bytes: number;
+}
+
+export interface BackupOverview {
+  ledgerFile: string;
+  folder: string;
+  /** Newest first. */
+  backups: BackupEntry[];
+  /** Set when the ledger failed its check at start: what is wrong, and the newest backup that passes. */
+  damaged: { problems: string[]; latestGood: string | null } | null;
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** The name the replaced ledger is kept under in the backup folder (null when there was no file). */
+  replacedKeptAs: string | null;
+}
+
 // ---------- the method table ----------
 
 interface MethodSpec<S extends z.ZodType, R> {
@@ -618,6 +652,9 @@ export const contract = {
   'sync.import': method<MergeCounts>()(ImportInput),
   'sync.status': method<SyncStatus>()(EmptyInput),
   'sync.resolve': method<{ id: string }>()(SyncResolveInput),
+  'backups.list': method<BackupOverview>()(EmptyInput),
+  'backups.create': method<BackupEntry>()(EmptyInput),
+  'backups.restore': method<RestoreResult>()(BackupRestoreInput),
 } as const;
 
 export type Contract = typeof contract;
@@ -627,6 +664,18 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type MethodResult<M extends Method> = Contract[M]['result'];
 
 export const METHODS = Object.keys(contract) as Method[];
+
+/**
+ * Methods answered by the app around the ledger rather than inside one of its transactions: they copy, check and
+ * replace the ledger file itself, and still answer when the ledger failed its check at start.
+ */
+export const HOST_METHODS = ['backups.list', 'backups.create', 'backups.restore'] as const satisfies readonly Method[];
+export type HostMethod = (typeof HOST_METHODS)[number];
+export type LedgerMethod = Exclude<Method, HostMethod>;
+
+export function isHostMethod(name: string): name is HostMethod {
+  return (HOST_METHODS as readonly string[]).includes(name);
+}
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -6,6 +6,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import type { BackupKind } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { SCHEMA_VERSION } from './migrate';
 import { openLedger, type Ledger } from './open';
@@ -99,7 +100,7 @@ export function backupFolder(ledgerFile: string): string {
   return join(dirname(ledgerFile), `${basename(ledgerFile, extname(ledgerFile))}-backups`);
 }
 
-export type BackupKind = 'auto' | 'manual' | 'replaced';
+export type { BackupKind };
 
 export interface BackupFile {
   file: string;
@@ -115,6 +116,13 @@ const NAME = /^(.+)-(auto|manual|replaced)-(\d{8}T\d{6}Z)\.sqlite$/;
 /** A backup's file name: the ledger's name, the kind, and the time (so names sort by time). */
 export function backupName(ledgerFile: string, kind: BackupKind, at: Date): string {
   return join(backupFolder(ledgerFile), `${basename(ledgerFile, extname(ledgerFile))}-${kind}-${stamp(at)}.sqlite`);
+}
+
+/** The name for a new backup: `backupName`, a second later for each copy already there, so no copy is ever overwritten. */
+export function newBackupName(ledgerFile: string, kind: BackupKind, at: Date): string {
+  let time = at.getTime();
+  while (existsSync(backupName(ledgerFile, kind, new Date(time)))) time += 1000;
+  return backupName(ledgerFile, kind, new Date(time));
 }
 
 /** The backups kept for a ledger, newest first. */
@@ -133,9 +141,14 @@ export function listBackups(ledgerFile: string): BackupFile[] {
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** The newest backup of a ledger that passes its check, if any: what a damaged ledger is offered. */
+/**
+ * The newest backup of a ledger that passes its check, if any: what a damaged ledger is offered. A ledger replaced by
+ * a restore is one the user chose to leave, so it is offered only when no other copy passes.
+ */
 export function latestGoodBackup(ledgerFile: string): BackupFile | undefined {
-  return listBackups(ledgerFile).find((b) => checkLedgerFile(b.file).ok);
+  const backups = listBackups(ledgerFile);
+  const good = (b: BackupFile) => checkLedgerFile(b.file).ok;
+  return backups.find((b) => b.kind !== 'replaced' && good(b)) ?? backups.find((b) => b.kind === 'replaced' && good(b));
 }
 
 export interface RotationPolicy {
@@ -183,7 +196,7 @@ export async function automaticBackup(
   mkdirSync(backupFolder(ledger.file), { recursive: true });
   const latest = listBackups(ledger.file).find((b) => b.kind === 'auto');
   const due = !latest || now.getTime() - Date.parse(latest.at) >= (options.minHours ?? 20) * 3_600_000;
-  const made = due ? backupName(ledger.file, 'auto', now) : null;
+  const made = due ? newBackupName(ledger.file, 'auto', now) : null;
   if (made) await backupLedger(ledger, made);
   const backups = listBackups(ledger.file);
   const kept = keptByRotation(backups, options.policy ?? DEFAULT_ROTATION);
@@ -224,7 +237,7 @@ export function restoreLedger(ledgerFile: string, fromFile: string, now = new Da
   let replacedKeptAt: string | null = null;
   if (existsSync(ledgerFile)) {
     mkdirSync(backupFolder(ledgerFile), { recursive: true });
-    replacedKeptAt = backupName(ledgerFile, 'replaced', now);
+    replacedKeptAt = newBackupName(ledgerFile, 'replaced', now);
     copyFileSync(ledgerFile, replacedKeptAt);
     // Committed work not yet folded into the file lives in its log: kept beside it, under the name SQLite looks for.
     if (existsSync(`${ledgerFile}-wal`)) copyFileSync(`${ledgerFile}-wal`, `${replacedKeptAt}-wal`);
@@ -240,27 +253,42 @@ export function restoreLedger(ledgerFile: string, fromFile: string, now = new Da
 
 const DAY_MS = 24 * 3_600_000;
 
+/** A ledger file that failed its check: what is wrong, for the recovery screen, and a message naming a good backup. */
+export class LedgerDamagedError extends LedgerError {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    const good = latestGoodBackup(file);
+    const offer = good
+      ? { vi: ` Bản sao lưu tốt gần nhất: ${good.file} (${good.at}). Khôi phục: restore --db "${file}" --from "${good.file}"`, en: ` Latest good backup: ${good.file} (${good.at}). Restore: restore --db "${file}" --from "${good.file}"` }
+      : { vi: ' Không có bản sao lưu nào dùng được.', en: ' No usable backup was found.' };
+    super('ledger_damaged', {
+      vi: `Tệp dữ liệu ${file} bị hỏng (${problems.slice(0, 3).join('; ')}); ứng dụng không mở tệp này.${offer.vi}`,
+      en: `The ledger file ${file} is damaged (${problems.slice(0, 3).join('; ')}); the app does not open it.${offer.en}`,
+    });
+  }
+}
+
 /**
- * Opens the app's ledger at start: a file that fails its check is not opened (never a silent continue) and the
- * error names the latest backup that passes; then the automatic backup runs in the background, at once and daily.
- * `stop` ends the daily backups.
+ * Opens the app's ledger at start: a file that fails its check is not opened (never a silent continue; the error
+ * names the latest backup that passes); then the automatic backup runs in the background, at once and daily, each
+ * run handed to `onBackupStart` so a caller can wait for it before closing. `stop` ends the daily backups.
  */
-export async function openLedgerForApp(file: string, onBackupError: (error: unknown) => void): Promise<{ ledger: Ledger; stop(): void }> {
+export async function openLedgerForApp(
+  file: string,
+  onBackupError: (error: unknown) => void,
+  options: { onBackupStart?: (work: Promise<unknown>) => void; now?: () => Date } = {},
+): Promise<{ ledger: Ledger; stop(): void }> {
   if (existsSync(file)) {
     const check = checkLedgerFile(file);
-    if (!check.ok) {
-      const good = latestGoodBackup(file);
-      const offer = good
-        ? { vi: ` Bản sao lưu tốt gần nhất: ${good.file} (${good.at}). Khôi phục: restore --db "${file}" --from "${good.file}"`, en: ` Latest good backup: ${good.file} (${good.at}). Restore: restore --db "${file}" --from "${good.file}"` }
-        : { vi: ' Không có bản sao lưu nào dùng được.', en: ' No usable backup was found.' };
-      throw new LedgerError('ledger_damaged', {
-        vi: `Tệp dữ liệu ${file} bị hỏng (${check.problems.slice(0, 3).join('; ')}); ứng dụng không mở tệp này.${offer.vi}`,
-        en: `The ledger file ${file} is damaged (${check.problems.slice(0, 3).join('; ')}); the app does not open it.${offer.en}`,
-      });
-    }
+    if (!check.ok) throw new LedgerDamagedError(file, check.problems);
   }
   const ledger = await openLedger(file, { create: true });
-  const run = () => void automaticBackup(ledger).catch(onBackupError);
+  const run = () => {
+    const work = automaticBackup(ledger, options.now?.() ?? new Date()).catch(onBackupError);
+    options.onBackupStart?.(work);
+  };
   run();
   const daily = setInterval(run, DAY_MS);
   daily.unref();

@@ -4,7 +4,7 @@
  * transport (IPC, HTTP, CLI) behaves the same and a failed call changes nothing.
  */
 import { z } from 'zod';
-import { contract, isMethod, type Method, type MethodResult, type ParsedInput } from '../contract';
+import { contract, isHostMethod, isMethod, type LedgerMethod, type Method, type MethodResult, type ParsedInput } from '../contract';
 import { LedgerError, type Envelope } from '../contract/errors';
 import { AmountRangeError, DecimalParseError } from '../contract/money';
 import { describeZodError } from '../contract/validation';
@@ -24,7 +24,7 @@ import { importSpreadsheet } from './excel/import';
 import { writeTemplate } from './excel/template';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
-type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
+type Handlers = { [M in LedgerMethod]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
 
 export const handlers: Handlers = {
   'app.info': (ctx) => appInfo(ctx),
@@ -69,10 +69,13 @@ export const handlers: Handlers = {
   'imports.apply': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: false }),
 };
 
-export interface LedgerService {
-  ledger: Ledger;
-  /** Untrusted name and input in, envelope out; never throws. */
+/** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */
+export interface ContractEndpoint {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+export interface LedgerService extends ContractEndpoint {
+  ledger: Ledger;
   /** Typed convenience for trusted callers (CLI, tests): throws LedgerError on failure. */
   invoke<M extends Method>(method: M, input: z.input<(typeof contract)[M]['input']>): Promise<MethodResult<M>>;
 }
@@ -93,16 +96,14 @@ export function toErrorShape(error: unknown) {
   }).toShape();
 }
 
+export function unknownMethod(method: unknown) {
+  return new LedgerError('unknown_method', { vi: `Không có chức năng "${String(method)}"`, en: `No such method "${String(method)}"` }).toShape();
+}
+
 export function createLedgerService(ledger: Ledger): LedgerService {
   async function call(method: string, input: unknown): Promise<Envelope<unknown>> {
-    if (typeof method !== 'string' || !isMethod(method)) {
-      return {
-        ok: false,
-        error: new LedgerError('unknown_method', {
-          vi: `Không có chức năng "${String(method)}"`,
-          en: `No such method "${String(method)}"`,
-        }).toShape(),
-      };
+    if (typeof method !== 'string' || !isMethod(method) || isHostMethod(method)) {
+      return { ok: false, error: unknownMethod(method) };
     }
     try {
       const parsed = contract[method].input.safeParse(input ?? {});

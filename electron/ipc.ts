@@ -2,7 +2,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { METHODS } from '../contract';
 import { LedgerError, type Envelope } from '../contract/errors';
-import type { LedgerService } from '../db/service';
+import type { ContractEndpoint } from '../db/service';
 import { isAppUrl } from './window';
 
 export function senderIsApp(event: IpcMainInvokeEvent): boolean {
@@ -10,7 +10,7 @@ export function senderIsApp(event: IpcMainInvokeEvent): boolean {
   return isAppUrl(url);
 }
 
-export function registerLedgerIpc(ipcMain: IpcMain, service: LedgerService): void {
+export function registerLedgerIpc(ipcMain: IpcMain, service: ContractEndpoint): void {
   for (const method of METHODS) {
     ipcMain.handle(method, async (event, input: unknown): Promise<Envelope<unknown>> => {
       if (!senderIsApp(event)) {

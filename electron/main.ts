@@ -7,11 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LedgerError } from '../contract/errors';
-import { contextFor } from '../db/context';
-import type { Ledger } from '../db/open';
-import { openLedgerForApp } from '../db/backup';
-import { seedPlaces } from '../db/seed';
-import { createLedgerService } from '../db/service';
+import { openLedgerHost, type LedgerHost } from '../db/host';
 import { registerLedgerIpc } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyPermissions, guardContents, mainWindowOptions } from './window';
 
@@ -24,7 +20,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let ledger: Ledger | undefined;
+let host: LedgerHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 /** Serves dist/renderer under app://ledger/, with the CSP header; nothing outside that folder. */
@@ -49,10 +45,9 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const file = join(app.getPath('userData'), 'aid-ledger.sqlite');
-  ({ ledger } = await openLedgerForApp(file, (error) => console.error('automatic backup failed', error)));
-  const opened = ledger;
-  await opened.db.transaction().execute((trx) => seedPlaces(contextFor(opened, trx)));
-  registerLedgerIpc(ipcMain, createLedgerService(opened));
+  // A damaged ledger is not opened: the UI then shows its recovery screen, offering the latest good backup.
+  host = await openLedgerHost(file);
+  registerLedgerIpc(ipcMain, host);
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   mainWindow = createWindow();
@@ -67,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
   app.on('window-all-closed', () => {
-    void ledger?.close().finally(() => app.quit());
+    void (host?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
   app.whenReady().then(start).catch((error: unknown) => {
     const text =

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { METHODS } from '../contract';
 import { LedgerError } from '../contract/errors';
-import type { LedgerService } from '../db/service';
+import type { ContractEndpoint } from '../db/service';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -59,7 +59,7 @@ function trustedHost(req: IncomingMessage): boolean {
   return /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host);
 }
 
-async function handleApi(service: LedgerService, req: IncomingMessage, res: ServerResponse, method: string) {
+async function handleApi(service: ContractEndpoint, req: IncomingMessage, res: ServerResponse, method: string) {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     return sendJson(res, 405, errorEnvelope('invalid_input', 'Chỉ chấp nhận POST', 'Only POST is accepted'));
@@ -111,7 +111,7 @@ function serveStatic(staticDir: string, req: IncomingMessage, res: ServerRespons
   else createReadStream(file).pipe(res);
 }
 
-export function createBridge(service: LedgerService, staticDir: string): Server {
+export function createBridge(service: ContractEndpoint, staticDir: string): Server {
   return createServer((req, res) => {
     if (!trustedHost(req)) {
       res.writeHead(421).end();

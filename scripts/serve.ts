@@ -1,15 +1,13 @@
 /**
  * `npm run serve -- --db FILE --port N`: the app in a browser at 127.0.0.1, over the same contract.
- * A new file is created and given its places, as the desktop app does on first start.
+ * A new file is created and given its places, as the desktop app does on first start; a damaged one opens the
+ * recovery screen.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LedgerError } from '../contract/errors';
-import { contextFor } from '../db/context';
-import { openLedgerForApp } from '../db/backup';
-import { seedPlaces } from '../db/seed';
-import { createLedgerService } from '../db/service';
+import { openLedgerHost } from '../db/host';
 import { createBridge } from './http-bridge';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,17 +27,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const { ledger, stop: stopBackups } = await openLedgerForApp(values.db, (error) => process.stderr.write(`Sao lưu tự động lỗi / Automatic backup failed: ${String(error)}\n`));
-  await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
-  const server = createBridge(createLedgerService(ledger), values.static);
+  const host = await openLedgerHost(values.db, {
+    onBackupError: (error) => process.stderr.write(`Sao lưu tự động lỗi / Automatic backup failed: ${String(error)}\n`),
+  });
+  if (!host.current()) process.stderr.write(`Tệp dữ liệu bị hỏng, mở màn hình khôi phục / The ledger is damaged; the recovery screen opens: ${values.db}\n`);
+  const server = createBridge(host, values.static);
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`Aid Ledger: http://127.0.0.1:${actual}/ (${values.db})\n`);
   });
   const stop = () => {
-    stopBackups();
-    server.close(() => void ledger.close().then(() => process.exit(0)));
+    server.close(() => void host.close().then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,4 +1,7 @@
-/** The app shell: navigation, the language switch, the new-pledge shortcut (Alt+N), and the shared filter. */
+/**
+ * The app shell: navigation, the language switch, the new-pledge shortcut (Alt+N), and the shared filter; or, when
+ * the ledger failed its check at start, only the recovery screen.
+ */
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Tooltip } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -10,7 +13,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract';
 import { PledgeFormModal } from './components/PledgeFormModal';
 import { EMPTY_FILTER, type FilterState } from './filters';
-import { call, queryClient } from './queries';
+import { ClientError } from './api';
+import { call, queryClient, useLedger } from './queries';
 import { Dashboard } from './screens/Dashboard';
 import { Donors } from './screens/Donors';
 import { Places } from './screens/Places';
@@ -19,9 +23,11 @@ import { Rates } from './screens/Rates';
 import { Reports } from './screens/Reports';
 import { Imports } from './screens/Imports';
 import { Sync } from './screens/Sync';
+import { Backups } from './screens/Backups';
+import { Recovery } from './screens/Recovery';
 import { Settings } from './screens/Settings';
 
-export const SCREENS = ['dashboard', 'pledges', 'reports', 'imports', 'sync', 'donors', 'places', 'rates', 'settings'] as const;
+export const SCREENS = ['dashboard', 'pledges', 'reports', 'imports', 'sync', 'donors', 'places', 'rates', 'backups', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export function App() {
@@ -59,9 +65,12 @@ export function App() {
     [i18n],
   );
 
+  // The first call tells whether the ledger opened; a damaged one answers every call with ledger_damaged.
+  const info = useLedger('app.info', {});
+  const damaged = info.error instanceof ClientError && info.error.shape.code === 'ledger_damaged';
   useEffect(() => {
-    call('settings.get', {}).then((s) => applyLanguage(s.language), () => undefined);
-  }, [applyLanguage]);
+    if (info.isSuccess) call('settings.get', {}).then((s) => applyLanguage(s.language), () => undefined);
+  }, [info.isSuccess, applyLanguage]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -83,58 +92,72 @@ export function App() {
   return (
     <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontSize: 14 } }}>
       <AntApp>
-        <Layout className="shell">
-          <Layout.Sider width={200} theme="light" className="sider">
-            <div className="brand">
-              <div className="brand-title">{t('app.title')}</div>
-              <div className="brand-subtitle">{t('app.subtitle')}</div>
-            </div>
-            <Menu
-              mode="inline"
-              selectedKeys={[screen]}
-              onClick={({ key }) => setScreen(key as Screen)}
-              items={SCREENS.map((key) => ({ key, label: t(`nav.${key}`) }))}
-              data-testid="nav"
-            />
-          </Layout.Sider>
-          <Layout>
-            <Layout.Header className="header">
-              <Space>
-                <Tooltip title={t('app.newPledgeHint')}>
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-pledge">
-                    {t('app.newPledge')}
-                  </Button>
-                </Tooltip>
+        {damaged ? (
+          <Layout className="shell">
+            <Layout.Content className="content">
+              <div style={{ textAlign: 'right' }}>
                 <Button onClick={switchLanguage} data-testid="switch-language">
                   {t('app.switchLanguage')}
                 </Button>
-              </Space>
-            </Layout.Header>
-            <Layout.Content className="content">
-              {screen === 'dashboard' && (
-                <Dashboard
-                  filter={filter}
-                  onFilter={setFilter}
-                  currency={currency}
-                  onCurrency={setCurrency}
-                  onOpenLedger={(next) => {
-                    setFilter(next);
-                    setScreen('pledges');
-                  }}
-                />
-              )}
-              {screen === 'pledges' && <Pledges filter={filter} onFilter={setFilter} />}
-              {screen === 'donors' && <Donors />}
-              {screen === 'places' && <Places />}
-              {screen === 'rates' && <Rates />}
-              {screen === 'reports' && <Reports />}
-              {screen === 'imports' && <Imports />}
-              {screen === 'sync' && <Sync />}
-              {screen === 'settings' && <Settings onLanguage={applyLanguage} />}
+              </div>
+              <Recovery onRestored={() => void queryClient.invalidateQueries()} />
             </Layout.Content>
           </Layout>
-        </Layout>
-        <PledgeFormModal open={creating} onClose={() => setCreating(false)} />
+        ) : (
+          <Layout className="shell">
+            <Layout.Sider width={200} theme="light" className="sider">
+              <div className="brand">
+                <div className="brand-title">{t('app.title')}</div>
+                <div className="brand-subtitle">{t('app.subtitle')}</div>
+              </div>
+              <Menu
+                mode="inline"
+                selectedKeys={[screen]}
+                onClick={({ key }) => setScreen(key as Screen)}
+                items={SCREENS.map((key) => ({ key, label: t(`nav.${key}`) }))}
+                data-testid="nav"
+              />
+            </Layout.Sider>
+            <Layout>
+              <Layout.Header className="header">
+                <Space>
+                  <Tooltip title={t('app.newPledgeHint')}>
+                    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-pledge">
+                      {t('app.newPledge')}
+                    </Button>
+                  </Tooltip>
+                  <Button onClick={switchLanguage} data-testid="switch-language">
+                    {t('app.switchLanguage')}
+                  </Button>
+                </Space>
+              </Layout.Header>
+              <Layout.Content className="content">
+                {screen === 'dashboard' && (
+                  <Dashboard
+                    filter={filter}
+                    onFilter={setFilter}
+                    currency={currency}
+                    onCurrency={setCurrency}
+                    onOpenLedger={(next) => {
+                      setFilter(next);
+                      setScreen('pledges');
+                    }}
+                  />
+                )}
+                {screen === 'pledges' && <Pledges filter={filter} onFilter={setFilter} />}
+                {screen === 'donors' && <Donors />}
+                {screen === 'places' && <Places />}
+                {screen === 'rates' && <Rates />}
+                {screen === 'reports' && <Reports />}
+                {screen === 'imports' && <Imports />}
+                {screen === 'sync' && <Sync />}
+                {screen === 'backups' && <Backups />}
+                {screen === 'settings' && <Settings onLanguage={applyLanguage} />}
+              </Layout.Content>
+            </Layout>
+          </Layout>
+        )}
+        {!damaged && <PledgeFormModal open={creating} onClose={() => setCreating(false)} />}
       </AntApp>
     </ConfigProvider>
   );

@@ -79,3 +79,16 @@ export function compactVnd(value: number, language: string): string {
   }
   return String(v);
 }
+
+/** A file size as people read it: "12,3 MB" in Vietnamese, "12.3 MB" in English. */
+export function showBytes(bytes: number, language: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(1);
+  return `${language === 'en' ? text : text.replace('.', ',')} ${units[unit]}`;
+}

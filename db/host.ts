@@ -1,0 +1,179 @@
+/**
+ * The ledger as the app holds it: the open file and its service, the automatic backups, and the methods that work on
+ * the file itself (list, make and restore backups). A ledger that fails its check at start is not opened: every ledger
+ * method then answers `ledger_damaged`, and only the backup methods work, so the UI can offer a good copy.
+ * Electron and `npm run serve` both talk to this, so the two behave the same.
+ */
+import { basename } from 'node:path';
+import { contract, isHostMethod, isMethod, type BackupEntry, type BackupOverview, type HostMethod, type MethodResult, type ParsedInput, type RestoreResult } from '../contract';
+import { LedgerError, type Envelope, type LedgerErrorShape } from '../contract/errors';
+import { describeZodError } from '../contract/validation';
+import { backupFolder, backupLedger, newBackupName, LedgerDamagedError, latestGoodBackup, listBackups, openLedgerForApp, restoreLedger, type BackupFile } from './backup';
+import { contextFor } from './context';
+import type { Ledger } from './open';
+import { seedPlaces } from './seed';
+import { createLedgerService, toErrorShape, unknownMethod, type ContractEndpoint, type LedgerService } from './service';
+
+type State =
+  | { kind: 'open'; ledger: Ledger; service: LedgerService; stopBackups(): void }
+  | { kind: 'damaged'; error: LedgerErrorShape; problems: string[] }
+  | { kind: 'closed' };
+
+export interface LedgerHost extends ContractEndpoint {
+  readonly file: string;
+  /** The open ledger, or null while it is damaged or closed. */
+  current(): Ledger | null;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  onBackupError?: (error: unknown) => void;
+  now?: () => Date;
+}
+
+const entry = (b: BackupFile): BackupEntry => ({ name: basename(b.file), kind: b.kind, at: b.at, bytes: b.bytes });
+
+/**
+ * Calls run side by side; a restore waits for the calls under way, and calls that arrive meanwhile wait for it, so
+ * no call ever sees the file being swapped.
+ */
+class Gate {
+  private running = 0;
+  private drained: (() => void) | null = null;
+  private exclusive: Promise<void> | null = null;
+
+  async shared<T>(work: () => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive;
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+      if (this.running === 0) this.drained?.();
+    }
+  }
+
+  async alone<T>(work: () => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive;
+    let release!: () => void;
+    this.exclusive = new Promise((resolve) => (release = resolve));
+    try {
+      if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      this.drained = null;
+      return await work();
+    } finally {
+      this.exclusive = null;
+      release();
+    }
+  }
+}
+
+export async function openLedgerHost(file: string, options: HostOptions = {}): Promise<LedgerHost> {
+  const now = options.now ?? (() => new Date());
+  const onBackupError = options.onBackupError ?? ((error: unknown) => console.error('automatic backup failed', error));
+  const gate = new Gate();
+  let state: State = { kind: 'closed' };
+  // The backup under way (automatic or manual): a restore or close waits for it.
+  let copying: Promise<unknown> = Promise.resolve();
+  const track = (work: Promise<unknown>) => {
+    copying = Promise.allSettled([copying, work]);
+  };
+
+  async function open(): Promise<void> {
+    try {
+      const opened = await openLedgerForApp(file, onBackupError, { onBackupStart: track, now });
+      await opened.ledger.db.transaction().execute((trx) => seedPlaces(contextFor(opened.ledger, trx)));
+      state = { kind: 'open', ledger: opened.ledger, service: createLedgerService(opened.ledger), stopBackups: opened.stop };
+    } catch (error) {
+      if (!(error instanceof LedgerDamagedError)) throw error;
+      state = { kind: 'damaged', error: error.toShape(), problems: error.problems };
+    }
+  }
+
+  async function shut(): Promise<void> {
+    if (state.kind !== 'open') return;
+    const { ledger, stopBackups } = state;
+    stopBackups();
+    state = { kind: 'closed' };
+    await copying;
+    await ledger.close();
+  }
+
+  function overview(): BackupOverview {
+    const damaged =
+      state.kind === 'damaged'
+        ? { problems: state.problems, latestGood: ((good) => (good ? basename(good.file) : null))(latestGoodBackup(file)) }
+        : null;
+    return { ledgerFile: file, folder: backupFolder(file), backups: listBackups(file).map(entry), damaged };
+  }
+
+  async function createBackup(): Promise<BackupEntry> {
+    if (state.kind !== 'open') throw notOpen();
+    const { ledger } = state;
+    const target = newBackupName(file, 'manual', now());
+    const work = backupLedger(ledger, target);
+    track(work);
+    await work;
+    const made = listBackups(file).find((b) => b.file === target);
+    if (!made) throw new LedgerError('internal', { vi: 'Bản sao lưu vừa tạo không thấy trong thư mục', en: 'The new backup is not in the folder' });
+    return entry(made);
+  }
+
+  async function restore(input: ParsedInput<'backups.restore'>): Promise<RestoreResult> {
+    const chosen = listBackups(file).find((b) => basename(b.file) === input.name);
+    if (!chosen) {
+      throw new LedgerError('not_found', { vi: `Không có bản sao lưu "${input.name}" trong thư mục sao lưu`, en: `No backup "${input.name}" in the backup folder` }, 'name');
+    }
+    const wasOpen = state.kind === 'open';
+    await shut();
+    let result: { replacedKeptAt: string | null };
+    try {
+      result = restoreLedger(file, chosen.file, now());
+    } catch (error) {
+      // The ledger is as it was: open it again as it was.
+      if (wasOpen) await open();
+      throw error;
+    }
+    await open();
+    return { restoredFrom: input.name, replacedKeptAs: result.replacedKeptAt ? basename(result.replacedKeptAt) : null };
+  }
+
+  function notOpen(): LedgerError {
+    if (state.kind === 'damaged') return LedgerError.fromShape(state.error);
+    return new LedgerError('internal', { vi: 'Sổ đang đóng', en: 'The ledger is closed' });
+  }
+
+  const hostHandlers: { [M in HostMethod]: (input: ParsedInput<M>) => Promise<MethodResult<M>> } = {
+    'backups.list': () => gate.shared(async () => overview()),
+    'backups.create': () => gate.shared(createBackup),
+    'backups.restore': (input) => gate.alone(() => restore(input)),
+  };
+
+  async function call(method: string, input: unknown): Promise<Envelope<unknown>> {
+    if (typeof method === 'string' && isMethod(method) && isHostMethod(method)) {
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+      try {
+        const handler = hostHandlers[method] as (input: unknown) => Promise<unknown>;
+        return { ok: true, result: await handler(parsed.data) };
+      } catch (error) {
+        const shape = toErrorShape(error);
+        if (shape.code === 'internal') console.error(`[${method}]`, error);
+        return { ok: false, error: shape };
+      }
+    }
+    return gate.shared(async () => {
+      if (state.kind === 'open') return state.service.call(method, input);
+      if (typeof method !== 'string' || !isMethod(method)) return { ok: false, error: unknownMethod(method) };
+      return { ok: false, error: notOpen().toShape() };
+    });
+  }
+
+  await open();
+  return {
+    file,
+    call,
+    current: () => (state.kind === 'open' ? state.ledger : null),
+    close: () => gate.alone(shut),
+  };
+}
