@@ -196,3 +196,40 @@ describe('a ledger damaged at start', () => {
     expect(host.current()).toBeNull();
   });
 });
+
+describe('backup methods given random input', () => {
+  it('answer only typed errors and change no file', async () => {
+    const { default: fc } = await import('fast-check');
+    const { readdirSync } = await import('node:fs');
+    const { host, file } = await newHost();
+    const manual = (await untilBackups(host, 1)) && (await ok(host, 'backups.create'));
+    const files = () => readdirSync(backupFolder(file)).sort();
+    const before = files();
+    const names = fc.oneof(
+      fc.string(),
+      fc.constantFrom(manual.name, `../${manual.name}`, `${backupFolder(file)}/${manual.name}`, 'ledger-auto-20990101T000000Z.sqlite', 'ledger-manual-20260302T080000Z.sqlite\u0000', ''),
+      fc.anything(),
+    );
+    let failures = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('backups.list', 'backups.restore', 'backups.create'), fc.oneof(fc.anything(), fc.record({ name: names }), fc.record({ name: names, extra: fc.anything() })), async (method, input) => {
+        // Only the restore of the one real copy may change the folder; it is left out here.
+        if (method === 'backups.restore' && typeof input === 'object' && input !== null && (input as { name?: unknown }).name === manual.name) return;
+        const envelope = await host.call(method, input);
+        if (!envelope.ok) {
+          failures++;
+          expect(['invalid_input', 'not_found']).toContain(envelope.error.code);
+          expect(envelope.error.message.vi.length * envelope.error.message.en.length).toBeGreaterThan(0);
+        } else if (method === 'backups.create') {
+          // A valid create makes one copy; remove it so the folder can be compared again.
+          const { rmSync } = await import('node:fs');
+          rmSync(join(backupFolder(file), (envelope.result as { name: string }).name));
+        }
+        expect(files()).toEqual(before);
+      }),
+      { numRuns: 300 * Number(process.env.AIDLEDGER_LONG ?? 1), seed: Number(process.env.AIDLEDGER_FUZZ_SEED ?? 7) },
+    );
+    expect(failures).toBeGreaterThan(50);
+    expect(await donorNames(host)).toEqual([]);
+  });
+});
