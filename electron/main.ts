@@ -2,7 +2,7 @@
  * The desktop shell: opens the ledger in the user's data folder, registers the contract over IPC,
  * and shows the UI from the app:// protocol in a hardened window. No business logic lives here.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -60,7 +60,8 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  // Links the user follows out of the app open in the browser, through the one validated function.
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => {
     void (host?.close() ?? Promise.resolve()).finally(() => app.quit());
   });

@@ -3,6 +3,7 @@
  * the app, no new windows, no permissions. Kept apart from main.ts so tests can check it.
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { openExternalLink, type OpenExternal } from './links';
 
 /** The app's own origin: the UI is served from this custom protocol, never from file://. */
 export const APP_SCHEME = 'app';
@@ -43,11 +44,23 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Blocks navigation away from the app, new windows and webviews. */
-export function guardContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+/**
+ * Blocks navigation away from the app, new windows and webviews. A link the user follows out of the app
+ * (target=_blank or a plain href) goes to openExternalLink, which opens it in the browser only if its
+ * shape is safe; without `openExternal` such links are simply dropped.
+ */
+export function guardContents(contents: WebContents, openExternal?: OpenExternal): void {
+  const leave = (url: string) => {
+    if (openExternal && !isAppUrl(url)) openExternalLink(url, openExternal);
+  };
+  contents.setWindowOpenHandler(({ url }) => {
+    leave(url);
+    return { action: 'deny' };
+  });
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    leave(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();

@@ -1,6 +1,7 @@
 /**
  * The Electron glue, checked against a fake `electron` module (the real runtime is not needed):
- * every method registered in one loop, the preload's named methods, the window's guards, and main's start-up.
+ * every method registered in one loop, the preload's named methods, the window's guards, the one way links leave
+ * the app, and main's start-up.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -46,6 +47,7 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },
+    shell: { openExternal: vi.fn(async (_url: string) => {}) },
     ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => fake.handlers.set(channel, fn) },
     ipcRenderer: { invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, result: { channel, input } })) },
     contextBridge: {
@@ -122,10 +124,10 @@ describe('window', () => {
 
   it('blocks navigation away from the app, new windows, webviews and permissions', async () => {
     const { guardContents, denyPermissions } = await import('../electron/window');
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (fn: () => unknown) => void; openHandler?: () => unknown };
+    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void; openHandler?: (d: { url: string }) => unknown };
     contents.setWindowOpenHandler = (fn) => (contents.openHandler = fn);
     guardContents(contents as never);
-    expect(contents.openHandler!()).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     const navigate = (event: string, url: string) => {
       const e = { prevented: false, preventDefault() { this.prevented = true; } };
       contents.emit(event, e, url);
@@ -144,6 +146,115 @@ describe('window', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) permissionHandler!(null, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false]);
     expect(checkHandler!()).toBe(false);
+  });
+});
+
+describe('external links', () => {
+  // Each row: what the page asks for, and what reaches shell.openExternal (null: nothing).
+  const CASES: [string, string | null][] = [
+    ['https://www.unicef.org/vietnam/', 'https://www.unicef.org/vietnam/'],
+    ['https://example.org/bao-cao?nam=2025&quy=2#muc-3', 'https://example.org/bao-cao?nam=2025&quy=2#muc-3'],
+    ['HTTPS://Example.ORG/Path', 'https://example.org/Path'],
+    ['https://example.org:8443/x', 'https://example.org:8443/x'],
+    ['https://sở-ngoại-vụ.vn/tin-tức', 'https://xn--s-ngoi-v-rx0drxkc.vn/tin-t%E1%BB%A9c'],
+    ['https://example.org/../a/./b', 'https://example.org/a/b'],
+    ['mailto:ngo.office@example.org', 'mailto:ngo.office@example.org'],
+    ['mailto:o%27brien@example.org', "mailto:o'brien@example.org"],
+    // anything but https and a bare mailto: plain http, scripts, files, shares, other programs' schemes
+    ['http://example.org/', null],
+    ['javascript:alert(1)', null],
+    ['JaVaScRiPt:alert(1)', null],
+    ['file:///C:/Windows/System32/calc.exe', null],
+    ['file://server/share/setup.exe', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['smb://server/share', null],
+    ['ms-msdt:/id PCWDiagnostic', null],
+    ['search-ms:query=invoice', null],
+    ['vbscript:msgbox(1)', null],
+    ['ftp://example.org/file', null],
+    ['app://ledger/index.html', null],
+    ['blob:https://example.org/1234', null],
+    ['\\\\server\\share\\setup.exe', null],
+    ['//example.org/', null],
+    ['example.org', null],
+    ['/relative/path', null],
+    ['', null],
+    // credentials, and hosts that are not public names
+    ['https://user:pass@example.org/', null],
+    ['https://user@example.org/', null],
+    ['https://example.org@evil.example/', null],
+    ['https://127.0.0.1/', null],
+    ['https://0x7f.1/', null],
+    ['https://[::1]/', null],
+    ['https://localhost/', null],
+    ['https://router/', null],
+    ['https://printer.local/', null],
+    ['https://example.org./', null],
+    // shapes parsers disagree on, and invisible characters
+    ['https:\\\\example.org\\', null],
+    ['https:example.org', null],
+    ['https:/example.org', null],
+    [' https://example.org/', null],
+    ['https://example.org/\u0000', null],
+    ['https://exa\u200Bmple.org/', null],
+    ['https://example.org/\u202Egnp.exe', null],
+    ['https://example.org/a\nb', null],
+    ['https://example.org/\uD800', null],
+    ['https://example.org/a\\b', null],
+    [`https://example.org/${'a'.repeat(2100)}`, null],
+    [`https://example.org/${'ứ'.repeat(700)}`, null],
+    // mailto with anything beyond one address
+    ['mailto:a@example.org?attach=C:\\\\Users\\\\x\\\\ledger.sqlite', null],
+    ['mailto:a@example.org?subject=hi', null],
+    ['mailto:a@example.org,b@example.org', null],
+    ['mailto:a%40b@example.org', null],
+    ['mailto:a@localhost', null],
+    ['mailto:', null],
+  ];
+
+  const named = CASES.map(([raw, expected]) => [JSON.stringify(raw.length > 60 ? `${raw.slice(0, 40)}… (${raw.length} chars)` : raw), raw, expected] as const);
+  it.each(named)('%s', async (_name, raw, expected) => {
+    const { externalUrl, openExternalLink } = await import('../electron/links');
+    expect(externalUrl(raw)).toBe(expected);
+    const open = vi.fn(async (_url: string) => {});
+    expect(openExternalLink(raw, open)).toBe(expected !== null);
+    expect(open.mock.calls).toEqual(expected === null ? [] : [[expected]]);
+  });
+
+  it('accepts only strings, and survives an OS that cannot open the link', async () => {
+    const { openExternalLink } = await import('../electron/links');
+    const open = vi.fn(async (_url: string) => {});
+    for (const raw of [undefined, null, 42, { href: 'https://example.org/' }, new URL('https://example.org/')]) expect(openExternalLink(raw, open)).toBe(false);
+    expect(open).not.toHaveBeenCalled();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(openExternalLink('https://example.org/', () => Promise.reject(new Error('no browser')))).toBe(true);
+    expect(openExternalLink('https://example.org/', () => { throw new Error('no shell'); })).toBe(true);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(2));
+    warn.mockRestore();
+  });
+
+  it('the window guard sends links out only through the validated function, and still denies the window', async () => {
+    const { guardContents } = await import('../electron/window');
+    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void; openHandler?: (d: { url: string }) => unknown };
+    contents.setWindowOpenHandler = (fn) => (contents.openHandler = fn);
+    const open = vi.fn(async (_url: string) => {});
+    guardContents(contents as never, open);
+    const navigate = (event: string, url: string) => {
+      const e = { prevented: false, preventDefault() { this.prevented = true; } };
+      contents.emit(event, e, url);
+      return e.prevented;
+    };
+    for (const [raw] of CASES.filter(([raw]) => !raw.startsWith('app://ledger/'))) {
+      expect(contents.openHandler!({ url: raw })).toEqual({ action: 'deny' });
+      expect(navigate('will-navigate', raw)).toBe(true);
+      // a redirect is the server's doing, not the user's click: never opened
+      expect(navigate('will-redirect', raw)).toBe(true);
+    }
+    expect(contents.openHandler!({ url: 'app://ledger/index.html#/donors' })).toEqual({ action: 'deny' });
+    expect(navigate('will-navigate', 'app://ledger/index.html#/donors')).toBe(false);
+    const accepted = CASES.flatMap(([, expected]) => (expected === null ? [] : [expected]));
+    // each accepted link once from the window handler and once from will-navigate; nothing else
+    expect(open.mock.calls.map(([url]) => url)).toEqual(accepted.flatMap((url) => [url, url]));
   });
 });
 
@@ -166,6 +277,14 @@ describe('main', () => {
     expect(fake.state.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect([...fake.handlers.keys()]).toEqual(METHODS);
     expect(fake.appEvents.has('web-contents-created')).toBe(true);
+    // Every new page is guarded, and its outside links reach the browser only through the validated function.
+    let opened: ((d: { url: string }) => unknown) | undefined;
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (opened = fn) });
+    fake.appEvents.get('web-contents-created')!({}, contents);
+    const { shell } = await import('electron');
+    expect(opened!({ url: 'https://www.unicef.org/vietnam/' })).toEqual({ action: 'deny' });
+    expect(opened!({ url: 'file:///C:/Windows/System32/calc.exe' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.unicef.org/vietnam/');
     expect(typeof fake.state.permissionHandler).toBe('function');
     const window = fake.windows[0]!;
     expect(window.url).toBe('app://ledger/index.html');
