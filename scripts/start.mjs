@@ -55,7 +55,8 @@ try {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-execFileSync(npm, ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+// Node refuses to start .cmd files without a shell on Windows; the arguments here are fixed strings.
+execFileSync(npm, ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
 
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
