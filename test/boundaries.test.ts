@@ -44,7 +44,7 @@ describe('layering', () => {
   it('the checker itself sees runtime imports and ignores type-only ones', () => {
     expect(runtimeImports(join(ROOT, 'renderer/src/format.ts'))).toContain('../../contract/money');
     expect(runtimeImports(join(ROOT, 'renderer/src/api.ts'))).not.toContain('../../contract');
-    expect(runtimeImports(join(ROOT, 'electron/main.ts'))).toContain('../db/backup');
+    expect(runtimeImports(join(ROOT, 'electron/main.ts'))).toContain('../db/host');
     expect(runtimeImports(join(ROOT, 'electron/main.ts'))).not.toContain('../db/open');
   });
 });

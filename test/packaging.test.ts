@@ -7,9 +7,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers';
@@ -133,7 +132,9 @@ async function wireByName(binary: string): Promise<Record<string, string>> {
 }
 
 describe('the packaged app (electron-builder on stand-in Electron binaries)', () => {
-  const temp = mkdtempSync(join(tmpdir(), 'aid-ledger-pack-'));
+  // Inside the project, on the same file system, so node_modules can be hard-linked rather than copied.
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  const temp = mkdtempSync(join(ROOT, 'test-results', 'pack-'));
   const project = join(temp, 'app');
   const NATIVE = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
 
@@ -150,7 +151,11 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
       mkdirSync(dirname(join(project, file)), { recursive: true });
       writeFileSync(join(project, file), `// ${file}\n`);
     }
-    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'junction');
+    // A real folder of links to the same files: through a symlinked node_modules, `npm ls` (which
+    // electron-builder asks for the app's dependencies) resolves packages outside the project and reports
+    // better-sqlite3's own dependencies missing, and the packed app would lack them.
+    const linked = spawnSync('cp', ['-al', join(ROOT, 'node_modules'), join(project, 'node_modules')]);
+    if (linked.status !== 0) cpSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), { recursive: true });
     expect(existsSync(join(ROOT, NATIVE))).toBe(true);
   });
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
