@@ -3,7 +3,7 @@
  *   npm run --silent cli -- <command> --db FILE ...
  * Results go to stdout; errors go to stderr in Vietnamese and English with a non-zero exit.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -96,6 +96,37 @@ async function withLedger<T>(file: string, create: boolean, site: string | undef
 
 const out = (text: string) => process.stdout.write(text + '\n');
 
+/**
+ * Writes an output file whole or not at all: into `<file>.partial`, flushed to disk, then renamed over the name. A crash
+ * or a full disk part-way never leaves a truncated file under the name, and an earlier file there stays whole until then.
+ */
+export function writeOutputFile(file: string, bytes: Uint8Array): void {
+  const partial = `${file}.partial`;
+  try {
+    const fd = openSync(partial, 'w');
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  // Flushing the folder makes the rename itself last through a power cut (Windows cannot open a folder to flush it).
+  let folder: number | undefined;
+  try {
+    folder = openSync(dirname(resolve(file)), 'r');
+    fsyncSync(folder);
+  } catch {
+    // The file is whole under its name either way.
+  } finally {
+    if (folder !== undefined) closeSync(folder);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -152,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
         const service = createLedgerService(ledger);
         const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id) : undefined;
         const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}) });
-        writeFileSync(outFile, Buffer.from(file.base64, 'base64'));
+        writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
         return file;
       });
       out(`Đã ghi báo cáo ${outFile} / Report written: ${outFile} (${written.fileName})`);
@@ -165,7 +196,7 @@ export async function main(argv: string[]): Promise<number> {
       await withLedger(requireDb(values), false, undefined, async (ledger) => {
         const placeId = await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id);
         const file = await createLedgerService(ledger).invoke('imports.template', { placeId });
-        writeFileSync(outFile, Buffer.from(file.base64, 'base64'));
+        writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
       });
       out(`Đã ghi mẫu nhập liệu ${outFile} / Template written: ${outFile}`);
       return 0;
@@ -196,7 +227,7 @@ export async function main(argv: string[]): Promise<number> {
         if (!values.out) throw new UsageError('Thiếu --out FILE / Missing --out FILE');
         const outFile = values.out;
         const file = await withLedger(requireDb(values), false, undefined, (ledger) => createLedgerService(ledger).invoke('sync.export', { all: values.all }));
-        writeFileSync(outFile, Buffer.from(file.base64, 'base64'));
+        writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
         out(`Đã ghi gói ${outFile}: ${file.records} bản ghi / Bundle written: ${outFile} (${file.records} records)`);
         return 0;
       }

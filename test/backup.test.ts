@@ -1,5 +1,5 @@
 /** Backups, restores and integrity checks on real ledger files; a backup killed half-way; the CLI commands. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,8 @@ import { loadDemo, readFixture } from '../db/demo';
 import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
+import { held, killRuns, killSummary, LONG, timeWholeRun } from './crash';
 import { FIXTURE, ROOT, tempDir, tempLedger, type TestLedger } from './helpers';
-
-/** AIDLEDGER_LONG=N kills N times as many backups. */
-const LONG = Number(process.env.AIDLEDGER_LONG ?? 1);
 
 const opened: TestLedger[] = [];
 afterEach(async () => {
@@ -194,40 +192,40 @@ describe('a backup killed half-way', () => {
   const source = join(dir.dir, 'ledger.sqlite');
   beforeAll(async () => {
     const ledger = await openLedger(source, { create: true });
-    await generateLedger(ledger, { rows: 50_000, seed: 6, donors: 30 });
+    await generateLedger(ledger, { rows: 20_000, seed: 6, donors: 30 });
     await ledger.close();
   }, 120_000);
   afterAll(() => dir.remove());
 
   it('leaves either no backup or a whole one, and the ledger intact', async () => {
+    const startedAt = performance.now();
     const outDir = join(dir.dir, 'out');
     mkdirSync(outDir);
-    // Node itself runs the command (tsx as a loader), so the kill hits the process doing the copy, not a launcher
-    // whose child would carry on.
-    const backup = (out: string) => spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), 'backup', '--db', source, '--out', out], { stdio: 'ignore', cwd: ROOT });
-    // One whole run, to know how long a backup takes from the command's start.
-    const started = performance.now();
-    await new Promise((resolve) => backup(join(outDir, 'whole.sqlite')).once('exit', resolve));
-    const duration = performance.now() - started;
+    const copy = (run: number) => join(outDir, `copy-${run}.sqlite`);
+    const wholeRun = await timeWholeRun(['backup', '--db', source, '--out', join(outDir, 'whole.sqlite')]);
     expect(checkLedgerFile(join(outDir, 'whole.sqlite')).ok).toBe(true);
-    const runs = 8 * LONG;
     let whole = 0;
-    for (let i = 0; i < runs; i++) {
-      const out = join(outDir, `copy-${i}.sqlite`);
-      const child = backup(out);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      // Killed at points spread from early in the command to past the end of its copy.
-      await new Promise((resolve) => setTimeout(resolve, duration * (0.4 + ((i * 0.618) % 1))));
-      child.kill('SIGKILL');
-      await exited;
-      if (existsSync(out)) {
-        expect(checkLedgerFile(out).ok, out).toBe(true);
-        whole++;
-      }
-      expect(checkLedgerFile(source).ok).toBe(true);
-    }
-    expect(whole).toBeLessThan(runs);
-  }, 300_000);
+    let copying = 0;
+    const kills = await killRuns({
+      whole: wholeRun,
+      kills: 5,
+      seed: 6,
+      args: (run) => ['backup', '--db', source, '--out', copy(run)],
+      check: (kill) => {
+        if (existsSync(copy(kill.run))) {
+          expect(checkLedgerFile(copy(kill.run)).ok, copy(kill.run)).toBe(true);
+          whole++;
+        }
+        if (held(kill, `${copy(kill.run)}.partial`)) copying++;
+        expect(checkLedgerFile(source).ok).toBe(true);
+      },
+    });
+    const inWork = kills.filter((k) => held(k, source)).length;
+    console.log(killSummary('backup', wholeRun, kills, inWork, startedAt) + `; ${copying} cut off copying, ${whole} left a whole copy`);
+    expect(kills.length).toBe(5 * LONG);
+    expect(inWork).toBeGreaterThan(0);
+    expect(whole).toBeLessThan(kills.length);
+  }, 300_000 * LONG);
 });
 
 describe('the command line', () => {

@@ -1,75 +1,73 @@
-/** A merge killed half-way (SIGKILL of the process doing it) leaves the ledger exactly as it was before. */
-import { spawn, spawnSync } from 'node:child_process';
+/**
+ * A bundle merge killed (SIGKILL) at points spread over its work leaves the ledger intact, exactly as before or
+ * holding the whole merge, every time. AIDLEDGER_LONG=N kills N times as many merges.
+ */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers';
+import { contextFor } from '../db/context';
+import { openLedger } from '../db/open';
+import { seedPlaces } from '../db/seed';
+import { createLedgerService } from '../db/service';
+import { generateLedger } from '../db/synthetic';
+import { copyLedger, held, killRuns, killSummary, ledgerState, LONG, removeLedger, timeWholeRun, type Kill } from './crash';
+import { tempDir } from './helpers';
+
+const ROWS = 5_000;
+const TABLES = ['pledges', 'deliveries', 'donors', 'places', 'audit_log', 'sync_log', 'sync_marks', 'sync_conflicts', 'tombstones'];
 
 const dir = tempDir();
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const cliPath = join(ROOT, 'scripts/cli.ts');
-const province = join(dir.dir, 'province.sqlite');
+const pristine = join(dir.dir, 'province.sqlite');
 const bundle = join(dir.dir, 'district.aidledger');
 
-beforeAll(() => {
-  const run = (...args: string[]) => {
-    const result = spawnSync(tsx, [cliPath, ...args], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(result.stderr);
-  };
-  const district = join(dir.dir, 'district.sqlite');
-  run('init', '--db', province, '--role', 'province');
-  run('generate', '--db', district, '--rows', '8000', '--seed', '3');
-  run('bundle', 'export', '--db', district, '--out', bundle, '--all');
+beforeAll(async () => {
+  const province = await openLedger(pristine, { create: true, siteName: 'Sở Ngoại vụ' });
+  await province.db.transaction().execute((trx) => seedPlaces(contextFor(province, trx)));
+  await createLedgerService(province).invoke('settings.update', { siteRole: 'province' });
+  await province.close();
+  const district = await openLedger(join(dir.dir, 'district.sqlite'), { create: true, siteName: 'Huyện' });
+  await generateLedger(district, { rows: ROWS, seed: 3 });
+  const file = await createLedgerService(district).invoke('sync.export', { all: true });
+  writeFileSync(bundle, Buffer.from(file.base64, 'base64'));
+  await district.close();
 }, 120_000);
 afterAll(() => dir.remove());
 
-function snapshot() {
-  const db = new Database(province, { readonly: true });
-  try {
-    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return {
-      integrity: db.pragma('integrity_check', { simple: true }),
-      foreignKeys: (db.pragma('foreign_key_check') as unknown[]).length,
-      pledges: count('pledges'),
-      deliveries: count('deliveries'),
-      donors: count('donors'),
-      log: count('sync_log'),
-    };
-  } finally {
-    db.close();
-  }
-}
-
 describe('a merge that is killed', () => {
-  it('leaves the ledger as before, every time; a merge that finishes holds everything', async () => {
-    const before = snapshot();
-    expect(before).toMatchObject({ integrity: 'ok', pledges: 0 });
-    let killedMidway = 0;
-    for (const delay of [400, 900, 1500, 2200, 3000]) {
-      // Node itself runs the import (with tsx as a loader), so the kill hits the process doing the work,
-      // not a launcher whose child would carry on.
-      const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'bundle', 'import', '--db', province, bundle, '--json'], { stdio: 'ignore', cwd: ROOT });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      const finished = child.exitCode !== null;
-      child.kill('SIGKILL');
-      await exited;
-      const after = snapshot();
-      expect(after.integrity).toBe('ok');
-      expect(after.foreignKeys).toBe(0);
-      if (after.pledges === 0) {
-        expect(after).toEqual(before);
-        if (!finished) killedMidway++;
-      } else {
-        // It finished before the kill: all of it is there, once.
-        expect(after.pledges).toBe(8000);
-        break;
-      }
-    }
-    expect(killedMidway).toBeGreaterThan(0);
-    const complete = spawnSync(tsx, [cliPath, 'bundle', 'import', '--db', province, bundle, '--json'], { encoding: 'utf8' });
-    expect(complete.stderr).toBe('');
-    expect(complete.status).toBe(0);
-    expect(snapshot()).toMatchObject({ integrity: 'ok', pledges: 8000 });
-  }, 180_000);
+  it('leaves the ledger as before or holding the whole merge, every time', async () => {
+    const startedAt = performance.now();
+    const before = await ledgerState(pristine, TABLES);
+    expect(before).toMatchObject({ integrity: 'ok', foreignKeys: 0, counts: { pledges: 0 } });
+    const wholeFile = copyLedger(pristine, join(dir.dir, 'whole.sqlite'));
+    const wholeRun = await timeWholeRun(['bundle', 'import', '--db', wholeFile, bundle, '--json']);
+    expect(wholeRun.stderr).toBe('');
+    expect(JSON.parse(wholeRun.stdout)).toMatchObject({ conflicts: 0 });
+    const after = await ledgerState(wholeFile, TABLES);
+    expect(after).toMatchObject({ integrity: 'ok', foreignKeys: 0, counts: { pledges: ROWS } });
+
+    const runFile = (run: number) => join(dir.dir, `run-${run}.sqlite`);
+    let whole = 0;
+    let interrupted = 0;
+    const kills = await killRuns({
+      whole: wholeRun,
+      kills: 4,
+      seed: 3,
+      args: (run) => ['bundle', 'import', '--db', copyLedger(pristine, runFile(run)), bundle, '--json'],
+      check: async (kill: Kill) => {
+        const file = runFile(kill.run);
+        const state = await ledgerState(file, TABLES);
+        expect(state.integrity, file).toBe('ok');
+        expect(state.foreignKeys, file).toBe(0);
+        expect([before, after], file).toContainEqual(state);
+        if (state.counts.pledges) whole++;
+        // Killed while it held the ledger open and before it committed: a merge cut off part-way.
+        else if (held(kill, file)) interrupted++;
+        removeLedger(file);
+      },
+    });
+    const inWork = kills.filter((k) => held(k, runFile(k.run))).length;
+    console.log(killSummary('bundle merge', wholeRun, kills, inWork, startedAt) + `; ${interrupted} cut off part-way, ${whole} whole`);
+    expect(kills.length).toBe(4 * LONG);
+    expect(interrupted).toBeGreaterThan(0);
+  }, 240_000 * LONG);
 });
