@@ -71,6 +71,13 @@ export function invalid(field: string, why: Bilingual, code: LedgerError['code']
   return new LedgerError(code, { vi: `${label.vi}: ${why.vi}`, en: `${label.en}: ${why.en}` }, field);
 }
 
+/** Names are one line of visible text: a control character fails the database's check (NUL) or splits alias lists. */
+export function checkNameText(name: string, field = 'name'): void {
+  if (/[\u0000-\u001f\u007f]/.test(name)) {
+    throw invalid(field, { vi: 'chứa ký tự điều khiển (xuống dòng, tab hoặc ký tự ẩn)', en: 'contains a control character (line break, tab or hidden character)' });
+  }
+}
+
 /** A Vietnamese dd/mm/yyyy rendering of an ISO date, for messages. */
 export function viDate(iso: string): string {
   const [y, m, d] = iso.split('-');

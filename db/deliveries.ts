@@ -1,6 +1,6 @@
 /** Deliveries (hand-overs, disbursements) against a pledge; what remains is never allowed below zero. */
 import type { Delivery, ParsedInput } from '../contract';
-import { canonicalQuantity, milliToQuantity, quantityToMilli, formatAmount, multiplyQuantity, proportionalAmount, subtractQuantities, vndEquivalent } from '../contract/money';
+import { AmountRangeError, canonicalQuantity, milliToQuantity, quantityToMilli, formatAmount, multiplyQuantity, proportionalAmount, subtractQuantities, vndEquivalent } from '../contract/money';
 import { recordAudit } from './audit';
 import { invalid, notFound, type Ctx } from './context';
 import { resolveRate } from './rates';
@@ -99,9 +99,18 @@ async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId
     quantityMilli: quantity === null ? null : quantityToMilli(quantity),
     currency,
     ...recorded,
-    vndEquivalent: vndEquivalent(amountForValue, currency, recorded.rate),
+    vndEquivalent: deliveredVnd(amountForValue, currency, recorded.rate),
     notes: draft.notes,
   };
+}
+
+function deliveredVnd(amountMinor: number, currency: string, rate: string): number {
+  try {
+    return vndEquivalent(amountMinor, currency, rate);
+  } catch (error) {
+    if (!(error instanceof AmountRangeError)) throw error;
+    throw invalid('amountMinor', { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' }, 'too_large');
+  }
 }
 
 function valueOfQuantity(pledge: { quantity: string | null; amountMinor: number; unitValueMinor: number | null }, quantity: string): number {

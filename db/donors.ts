@@ -7,7 +7,7 @@ import type { Donor, ParsedInput } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { escapeLike, foldText, searchWords } from '../contract/text';
 import { recordAudit } from './audit';
-import { notFound, type Ctx } from './context';
+import { checkNameText, notFound, type Ctx } from './context';
 import { refreshSearchText } from './search';
 
 const DONOR_NOUN = { vi: 'nhà tài trợ', en: 'donor' };
@@ -70,6 +70,7 @@ export async function findDonorByName(ctx: Ctx, name: string): Promise<Donor | u
 }
 
 async function checkNameFree(ctx: Ctx, name: string, selfId?: string) {
+  checkNameText(name);
   const other = await ctx.db
     .selectFrom('donors')
     .select(['id', 'name'])

@@ -3,7 +3,7 @@ import type { ParsedInput, Place, PlaceLevel } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { foldText } from '../contract/text';
 import { recordAudit } from './audit';
-import { invalid, notFound, viDate, type Ctx } from './context';
+import { checkNameText, invalid, notFound, viDate, type Ctx } from './context';
 import type { PlacesTable } from './schema';
 import { refreshSearchText } from './search';
 
@@ -116,6 +116,7 @@ async function setSuccessors(ctx: Ctx, placeId: string, successorIds: string[]) 
 }
 
 export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>, id: string = crypto.randomUUID()): Promise<Place> {
+  checkNameText(input.name);
   const row: PlacesTable = {
     id,
     name: input.name,
@@ -139,6 +140,7 @@ export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>,
 
 export async function updatePlace(ctx: Ctx, input: ParsedInput<'places.update'>): Promise<Place> {
   const before = await getPlace(ctx, input.id);
+  if (input.name !== undefined) checkNameText(input.name);
   const next = {
     id: before.id,
     name: input.name ?? before.name,

@@ -238,7 +238,14 @@ type PledgeDraft = Omit<Pledge, 'id' | 'createdAt' | 'updatedAt' | 'vndEquivalen
 function settleAmount(draft: PledgeDraft): number {
   const { quantity, unitValueMinor, amountMinor, currency } = draft;
   if (quantity !== null && unitValueMinor !== null) {
-    const product = multiplyQuantity(quantity, unitValueMinor);
+    let product: number;
+    try {
+      product = multiplyQuantity(quantity, unitValueMinor);
+    } catch (error) {
+      // Beyond what a number holds exactly: far past any amount the ledger accepts.
+      if (!(error instanceof AmountRangeError)) throw error;
+      throw invalid('quantity', { vi: 'Số lượng × Đơn giá quá lớn', en: 'quantity × unit value is too large' }, 'too_large');
+    }
     if (amountMinor === null) {
       if (product > MAX_AMOUNT_MINOR) throw invalid('amountMinor', { vi: 'quá lớn', en: 'is too large' }, 'too_large');
       return product;

@@ -5,17 +5,20 @@
  * rolls back, and only a clean import is kept. Rows already imported (by content) are skipped.
  */
 import { createHash } from 'node:crypto';
+import { createContext, Script } from 'node:vm';
 import { sql } from 'kysely';
 import * as XLSX from 'xlsx';
-import type { ImportIssue, ImportResult, PledgeKind, PledgeStatus } from '../../contract';
+import { z } from 'zod';
+import { DonorCreateInput, PledgeCreateInput, type ImportIssue, type ImportResult, type PledgeKind, type PledgeStatus } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { decimalToText, formatAmount, isCurrencyCode, MAX_AMOUNT_MINOR, multiplyQuantity, parseAmount, parseDecimal, RATE_PATTERN } from '../../contract/money';
 import { foldText } from '../../contract/text';
+import { describeZodError } from '../../contract/validation';
 import type { Ctx } from '../context';
 import { createDonor } from '../donors';
 import { createPledge } from '../pledges';
 import { withTotalsDeferred } from '../totals-bulk';
-import { isZip, summarizeZip } from './zip';
+import { entriesIntact, isZip, summarizeZip } from './zip';
 import { KINDS_BY_TEXT, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -28,6 +31,9 @@ const MAX_ERRORS = 200;
 const HEADERS = new Map(TEMPLATE_COLUMNS.map((c) => [headerKey(c.header), c.key]));
 const HEADER_OF = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 const REQUIRED: ColumnKey[] = ['date', 'donor', 'place', 'kind', 'description'];
+
+/** A cell's text as quoted in a message: a 10,000-character cell must not make a 10,000-character message. */
+const quoted = (text: string) => `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`;
 
 class RowError extends Error {
   constructor(readonly column: ColumnKey, message: string) {
@@ -54,13 +60,37 @@ interface ParsedRow {
   notes: string | null;
 }
 
-function readWorkbook(fileName: string, bytes: Buffer): XLSX.WorkBook {
+/** Parsing time allowed: a base plus 2 s per MB to parse, far above what a real file of that size needs. */
+function parseTimeLimitMs(bytesToParse: number): number {
+  return 3_000 + Math.ceil(bytesToParse / 1024) * 2;
+}
+
+class ParseTimeout extends Error {}
+
+/** An OLE compound file: how .xls workbooks are stored. */
+const isCompoundFile = (bytes: Buffer) => bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+
+// Some damaged files send the parser into an endless loop (a formula record whose length disagrees with its
+// contents, in .xls): it runs under a time limit, which V8 enforces on synchronous code run from a script.
+const runRead = new Script('read()');
+const readContext = createContext({ read: (): unknown => undefined });
+
+function readWorkbook(fileName: string, bytes: Buffer, limitMs: number): XLSX.WorkBook {
   const options: XLSX.ParsingOptions = { cellFormula: true, cellDates: false, cellNF: true, raw: true, sheetRows: MAX_ROWS + 2, dense: false };
-  if (/\.csv$/i.test(fileName)) {
-    // CSV files are read as UTF-8 text: Vietnamese letters would be garbled as bytes.
-    return XLSX.read(new TextDecoder('utf-8').decode(bytes), { ...options, type: 'string' });
+  // CSV files are read as UTF-8 text (Vietnamese letters would be garbled as bytes), unless the file is in fact a
+  // workbook renamed .csv: decoded as text its compressed parts are mangled, and the parser may never finish them.
+  const read = /\.csv$/i.test(fileName) && !isZip(bytes) && !isCompoundFile(bytes)
+    ? () => XLSX.read(new TextDecoder('utf-8').decode(bytes), { ...options, type: 'string' })
+    : () => XLSX.read(bytes, { ...options, type: 'buffer' });
+  try {
+    readContext.read = read;
+    return runRead.runInContext(readContext, { timeout: limitMs }) as XLSX.WorkBook;
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new ParseTimeout();
+    throw error;
+  } finally {
+    readContext.read = () => undefined;
   }
-  return XLSX.read(bytes, { ...options, type: 'buffer' });
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string {
@@ -81,7 +111,7 @@ function readDate(cell: XLSX.CellObject | undefined): string {
     const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
     else if (isoDate) [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
-    else throw new RowError('date', text ? `"${text}" không phải ngày dạng ngày/tháng/năm` : 'bắt buộc phải nhập');
+    else throw new RowError('date', text ? `${quoted(text)} không phải ngày dạng ngày/tháng/năm` : 'bắt buộc phải nhập');
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new RowError('date', 'không phải ngày hợp lệ');
@@ -105,7 +135,7 @@ function readDecimal(cell: XLSX.CellObject | undefined, column: ColumnKey): stri
     const { digits, scale } = parseDecimal(text, 'vi');
     return decimalToText(digits, scale);
   } catch {
-    throw new RowError(column, `"${text}" không phải số (ví dụ: 700.000.000 hoặc 1.234,57)`);
+    throw new RowError(column, `${quoted(text)} không phải số (ví dụ: 700.000.000 hoặc 1.234,57)`);
   }
 }
 
@@ -136,6 +166,32 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+// The contract's field names, as the template's columns.
+const COLUMN_OF: Record<string, ColumnKey> = {
+  donorId: 'donor', name: 'donor', country: 'country', placeId: 'place', kind: 'kind', description: 'description', quantity: 'quantity', unit: 'unit',
+  unitValueMinor: 'unitValue', amountMinor: 'amount', currency: 'currency', rate: 'rate', pledgeDate: 'date', status: 'status',
+  beneficiaries: 'beneficiaries', notes: 'notes',
+};
+
+/**
+ * The row checked by the same rules as the form (text lengths, ranges): the rows are written without the contract's
+ * boundary, and an import must not store what the form would refuse.
+ */
+function contractIssues(r: ParsedRow): ImportIssue[] {
+  const pledge = PledgeCreateInput.safeParse({
+    donorId: '00000000-0000-4000-8000-000000000000', placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity,
+    unit: r.unit, unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency, rate: r.rate, pledgeDate: r.date,
+    status: r.status, beneficiaries: r.beneficiaries, notes: r.notes,
+  });
+  const donor = DonorCreateInput.safeParse({ name: r.donorName, country: r.country, kind: 'foreign_ngo' });
+  const issues = [...(pledge.error?.issues ?? []), ...(donor.error?.issues ?? [])];
+  return issues.map((issue) => {
+    const column = COLUMN_OF[String(issue.path[0])];
+    // The column is named beside the message: the message keeps only the reason.
+    return { row: r.row, column: column ? HEADER_OF[column] : '', message: describeZodError(new z.ZodError([issue])).message.vi.replace(/^[^:]*: /, '') };
+  });
+}
+
 export interface ImportOptions {
   fileName: string;
   bytes: Buffer;
@@ -151,15 +207,20 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   if (options.bytes.length > MAX_FILE_BYTES) return fileError(`Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   if (!/\.(xlsx|xls|ods|csv)$/i.test(options.fileName)) return fileError('Chỉ nhận tệp .xlsx, .xls, .ods hoặc .csv');
 
+  let bytesToParse = options.bytes.length;
   if (isZip(options.bytes)) {
     const zip = summarizeZip(options.bytes);
     if (!zip) return fileError('Tệp nén (.xlsx/.ods) bị hỏng');
     if (zip.uncompressedBytes > MAX_UNPACKED_BYTES) return fileError(`Tệp giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; từ chối để bảo vệ máy`);
+    if (!entriesIntact(options.bytes)) return fileError('Tệp nén (.xlsx/.ods) bị hỏng: nội dung không khớp mã kiểm tra hoặc kích thước đã ghi');
+    bytesToParse = Math.max(bytesToParse, zip.uncompressedBytes);
   }
   let workbook: XLSX.WorkBook;
+  const limitMs = parseTimeLimitMs(bytesToParse);
   try {
-    workbook = readWorkbook(options.fileName, options.bytes);
+    workbook = readWorkbook(options.fileName, options.bytes, limitMs);
   } catch (error) {
+    if (error instanceof ParseTimeout) return fileError(`Đọc tệp quá ${Math.round(limitMs / 1000)} giây mà chưa xong; tệp có thể bị hỏng, hãy lưu lại bằng Excel hoặc LibreOffice rồi gửi lại`);
     return fileError(`Không đọc được tệp bảng tính (${error instanceof Error ? error.message.slice(0, 120) : 'lỗi không rõ'})`);
   }
   const sheetName = workbook.SheetNames.find((n) => headerKey(n) === headerKey(TEMPLATE_SHEET)) ?? workbook.SheetNames[0];
@@ -220,18 +281,18 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const date = check(() => readDate(cell('date')));
     const currency = check(() => {
       const code = text('currency').toUpperCase() || 'VND';
-      if (!isCurrencyCode(code)) throw new RowError('currency', `"${text('currency')}" không phải mã tiền tệ được hỗ trợ`);
+      if (!isCurrencyCode(code)) throw new RowError('currency', `${quoted(text('currency'))} không phải mã tiền tệ được hỗ trợ`);
       return code;
     });
     const kind = check(() => {
       const found = KINDS_BY_TEXT.get(foldText(text('kind')));
-      if (!found) throw new RowError('kind', text('kind') ? `"${text('kind')}" không phải loại hỗ trợ (Nhà ở, Quà, Học bổng, Tiền mặt, Trang thiết bị, Dự án, Khác)` : 'bắt buộc phải nhập');
+      if (!found) throw new RowError('kind', text('kind') ? `${quoted(text('kind'))} không phải loại hỗ trợ (Nhà ở, Quà, Học bổng, Tiền mặt, Trang thiết bị, Dự án, Khác)` : 'bắt buộc phải nhập');
       return found;
     });
     const status = check(() => {
       const statusText = text('status');
       const found = statusText ? STATUSES_BY_TEXT.get(foldText(statusText)) : 'pledged';
-      if (!found) throw new RowError('status', `"${statusText}" không phải trạng thái (Cam kết, Đang thực hiện, Hoàn thành, Hủy)`);
+      if (!found) throw new RowError('status', `${quoted(statusText)} không phải trạng thái (Cam kết, Đang thực hiện, Hoàn thành, Hủy)`);
       return found;
     });
     const description = check(() => {
@@ -241,13 +302,17 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const placeId = check(() => {
       const placeText = text('place');
       if (!placeText) throw new RowError('place', 'bắt buộc phải nhập');
-      const matches = places.filter((p) => p.nameFolded === foldText(placeText));
+      const folded = foldText(placeText);
+      const matches = places.filter((p) => p.nameFolded === folded);
       if (matches.length === 1) return matches[0]!.id;
-      const closest = [...places]
-        .sort((a, b) => distance(foldText(placeText), a.nameFolded) - distance(foldText(placeText), b.nameFolded))
+      if (matches.length > 1) throw new RowError('place', `${quoted(placeText)} trùng tên nhiều đơn vị`);
+      // Each distance once; a text longer than any unit's name (at most 300 characters) is like none of them.
+      const closest = folded.length > 300 ? [] : places
+        .map((p) => ({ name: p.name, d: distance(folded, p.nameFolded) }))
+        .sort((a, b) => a.d - b.d)
         .slice(0, 3)
         .map((p) => p.name);
-      throw new RowError('place', matches.length > 1 ? `"${placeText}" trùng tên nhiều đơn vị` : `không có địa bàn "${placeText}"; gần nhất: ${closest.join(', ')}`);
+      throw new RowError('place', `không có địa bàn ${quoted(placeText)}${closest.length ? `; gần nhất: ${closest.join(', ')}` : ''}`);
     });
     const donorName = text('donor');
     const country = text('country') || null;
@@ -255,7 +320,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       if (!donorName) throw new RowError('donor', 'bắt buộc phải nhập');
       const key = foldText(donorName);
       const known = donors.some((d) => d.nameKey === key || (d.shortName && foldText(d.shortName) === key));
-      if (!known && !country) throw new RowError('donor', `chưa có nhà tài trợ "${donorName}"; ghi Quốc gia để tạo mới`);
+      if (!known && !country) throw new RowError('donor', `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`);
     });
     const quantity = check(() => {
       const q = readDecimal(cell('quantity'), 'quantity');
@@ -270,7 +335,13 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       amountMinor = check(() => {
         let amount = readAmount(cell('amount'), 'amount', currency);
         if (quantity && unitValueMinor !== undefined && unitValueMinor !== null) {
-          const product = multiplyQuantity(quantity, unitValueMinor);
+          let product: number;
+          try {
+            product = multiplyQuantity(quantity, unitValueMinor);
+          } catch {
+            // Past what a number holds exactly, so past any amount the ledger takes.
+            throw new RowError('amount', 'Số lượng × Đơn giá quá lớn');
+          }
           if (amount === null) amount = product;
           else if (amount !== product) {
             throw new RowError('amount', `${formatAmount(amount, currency, 'vi')} khác Số lượng × Đơn giá = ${formatAmount(product, currency, 'vi')}`);
@@ -302,11 +373,14 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       errors.push(...rowErrors);
       continue;
     }
-    rows.push({
+    const parsed: ParsedRow = {
       row: rowNumber, date: date!, donorName, country, placeId: placeId!, kind: kind!, description: description!,
       quantity: quantity ?? null, unit: text('unit') || null, unitValueMinor: unitValueMinor ?? null, amountMinor: amountMinor!, currency: currency!,
       rate: rate ?? null, beneficiaries: beneficiaries ?? null, status: status!, notes: text('notes') || null,
-    });
+    };
+    const outOfBounds = contractIssues(parsed);
+    if (outOfBounds.length) errors.push(...outOfBounds);
+    else rows.push(parsed);
   }
   if (errors.length) return result(errors);
   if (rows.length === 0) return fileError(`Trang "${sheetName}" không có dòng dữ liệu nào`);
@@ -353,7 +427,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
         } catch (error) {
           if (!(error instanceof LedgerError)) throw error;
           const shape = error.toShape();
-          const column = { donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
+          const column = { name: 'donor', donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
           errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi });
         }
       }

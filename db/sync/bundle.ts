@@ -116,16 +116,117 @@ export function decodeBundle(bytes: Buffer): Bundle {
   } catch {
     throw refuse('nội dung không đọc được', 'its content cannot be read');
   }
-  if (bundle.format !== BUNDLE_FORMAT || !bundle.records || !Array.isArray(bundle.tombstones)) {
+  if (!isObject(bundle) || bundle.format !== BUNDLE_FORMAT || !isObject(bundle.records) || !Array.isArray(bundle.tombstones)) {
     throw refuse('định dạng không đúng', 'unknown format');
   }
-  if (bundle.schemaVersion > SCHEMA_VERSION) {
+  if (typeof bundle.schemaVersion !== 'number' || bundle.schemaVersion > SCHEMA_VERSION) {
     throw refuse('gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật', 'it was made by a newer version of the app; update the app');
   }
+  checkContent(bundle);
   return bundle;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const VERSION = /^\d{13,16}-\d{6}-.+$/;
+/** What a column may hold: the merge binds every value as it comes. */
+const isColumnValue = (x: unknown) => x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x));
+const shown = (x: unknown) => (JSON.stringify(x) ?? String(x)).slice(0, 60);
+type Words = { vi: string; en: string };
+
+/**
+ * Every row, deletion and history entry must be what this app writes (ids, versions, plain column values): a file
+ * from a damaged or foreign program is refused before the merge starts, naming the first bad record.
+ */
+function checkContent(bundle: Bundle): void {
+  const site: unknown = bundle.site;
+  if (!isObject(site) || typeof site.id !== 'string' || !site.id || typeof site.name !== 'string' || typeof bundle.createdAt !== 'string' || typeof bundle.since !== 'string') {
+    throw refuse('thiếu thông tin về nơi gửi (mã, tên, thời điểm)', 'the sending installation (id, name, time) is missing');
+  }
+  const reference: unknown = bundle.reference;
+  if (reference !== undefined && !(isObject(reference) && typeof reference.departmentName === 'string' && reference.departmentName.length <= 200)) {
+    throw refuse('tên cơ quan kèm theo không hợp lệ', 'the department name it carries is invalid');
+  }
+  const bad = (what: Words, record: unknown, n: number, why: Words) => {
+    const id = isObject(record) && typeof record.id === 'string' ? ` ${record.id.slice(0, 60)}` : '';
+    return refuse(`${what.vi}${id} (thứ ${n + 1}) ${why.vi}`, `${what.en}${id} (number ${n + 1}) ${why.en}`);
+  };
+  const plainValues = (record: Record<string, unknown>): Words | null => {
+    const key = Object.keys(record).find((k) => !isColumnValue(record[k]));
+    if (key === undefined) return null;
+    return { vi: `có trường "${key.slice(0, 40)}" mang giá trị không hợp lệ ${shown(record[key])}`, en: `has an invalid value ${shown(record[key])} in field "${key.slice(0, 40)}"` };
+  };
+  for (const [table, entity] of BUNDLE_TABLES) {
+    const rows: unknown = bundle.records[table] ?? [];
+    const what = { vi: `bản ghi ${entity}`, en: `the ${entity} record` };
+    if (!Array.isArray(rows)) throw refuse(`danh sách ${table} không hợp lệ`, `the ${table} list is invalid`);
+    rows.forEach((row: unknown, n) => {
+      if (!isObject(row)) throw bad(what, row, n, { vi: 'không phải một bản ghi', en: 'is not a record' });
+      if (typeof row.id !== 'string' || !row.id) throw bad(what, row, n, { vi: 'không có mã (id)', en: 'has no id' });
+      if (typeof row.version !== 'string' || !VERSION.test(row.version) || typeof row.origin_site !== 'string' || (row.base_version !== undefined && typeof row.base_version !== 'string')) {
+        throw bad(what, row, n, { vi: 'có phiên bản (version, origin_site, base_version) không hợp lệ', en: 'has an invalid version (version, origin_site, base_version)' });
+      }
+      const why = plainValues(row);
+      if (why) throw bad(what, row, n, why);
+    });
+  }
+  bundle.tombstones.forEach((tomb: unknown, n) => {
+    const what = { vi: 'lệnh xóa', en: 'the deletion' };
+    if (!isObject(tomb)) throw bad(what, tomb, n, { vi: 'không phải một bản ghi', en: 'is not a record' });
+    const fields = [tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at];
+    if (fields.some((f) => typeof f !== 'string' || !f) || !VERSION.test(tomb.version as string) || (tomb.base_version !== undefined && typeof tomb.base_version !== 'string')) {
+      throw bad(what, tomb, n, { vi: 'thiếu hoặc sai entity, id, version, origin_site, deleted_at', en: 'lacks or has an invalid entity, id, version, origin_site or deleted_at' });
+    }
+  });
+  const audit: unknown = bundle.audit ?? [];
+  if (!Array.isArray(audit)) throw refuse('lịch sử thay đổi không hợp lệ', 'its change history is invalid');
+  audit.forEach((entry: unknown, n) => {
+    const what = { vi: 'mục lịch sử', en: 'the history entry' };
+    if (!isObject(entry)) throw bad(what, entry, n, { vi: 'không phải một bản ghi', en: 'is not a record' });
+    const why = plainValues(entry);
+    if (why) throw bad(what, entry, n, why);
+  });
+}
+
+/** A write the ledger's constraints refuse (a missing name, a duplicate): the bundle is refused, naming the record. */
+function refusedWrite(error: unknown, entity: string, id: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !(code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH')) return error;
+  const message = error instanceof Error ? error.message : '';
+  const columns = /: ([\w.]+(?:, [\w.]+)*)$/.exec(message)?.[1] ?? '';
+  const why: Words = /NOT NULL/.test(message)
+    ? { vi: `thiếu giá trị ${columns}`, en: `lacks ${columns}` }
+    : /UNIQUE|PRIMARY KEY/.test(message)
+      ? { vi: `trùng với một bản ghi đã có (${columns})`, en: `duplicates an existing record (${columns})` }
+      : { vi: `có giá trị không hợp lệ (${message})`, en: `has an invalid value (${message})` };
+  return refuse(`bản ghi ${entity} ${String(id).slice(0, 60)} ${why.vi}`, `the ${entity} record ${String(id).slice(0, 60)} ${why.en}`);
+}
+
+/** Writes a bundle's row; a row the ledger's constraints refuse refuses the bundle. */
+async function mergeRow(ctx: Ctx, table: Table, entity: string, row: Row, insert: boolean): Promise<void> {
+  try {
+    await writeRow(ctx, table, row, insert);
+  } catch (error) {
+    throw refusedWrite(error, entity, row.id);
+  }
+}
+
+/**
+ * The same month's rate entered at two offices: two rows, one (currency, month). The smaller id stands at every
+ * office, so all end up alike; a different rate in the other one is kept beside it as a conflict to choose from.
+ * Answers whether the incoming row is to be inserted.
+ */
+async function settleRateTwin(ctx: Ctx, theirs: Row, counts: MergeCounts): Promise<boolean> {
+  const twin = prepared(ctx.sqlite, `SELECT * FROM exchange_rates WHERE currency = ? AND valid_on = ? AND id <> ?`).get(theirs.currency, theirs.valid_on, theirs.id) as Row | undefined;
+  if (!twin) return true;
+  const theirsStands = theirs.id < twin.id;
+  const [kept, other] = theirsStands ? [theirs, twin] : [twin, theirs];
+  if (theirsStands) prepared(ctx.sqlite, `DELETE FROM exchange_rates WHERE id = ?`).run(twin.id);
+  else counts.unchanged++;
+  if (kept.rate !== other.rate || kept.source !== other.source) {
+    if (await recordConflict(ctx, 'exchange_rate', kept.id, kept, { ...other, id: kept.id }, kept.version, other.version)) counts.conflicts++;
+  }
+  return theirsStands;
+}
 
 /** The bundle of a format 2 body; throws on any line that is not what format 2 writes. */
 function readLines(text: Buffer): Bundle {
@@ -347,9 +448,10 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
           continue;
         }
       }
+      if (!ours && table === 'exchange_rates' && !(await settleRateTwin(ctx, theirs, counts))) continue;
       if (!ours) {
         const tomb = deletedHere;
-        await writeRow(ctx, table, theirs, true);
+        await mergeRow(ctx, table, entity, theirs, true);
         if (tomb) prepared(ctx.sqlite, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
         counts.inserted++;
       } else {
@@ -362,14 +464,14 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
         if (relation === 'theirs-newer' || sameContent(ourRow, theirs)) {
           // The same content written at two offices is no conflict: the later version is kept everywhere.
           if (relation === 'theirs-newer' || theirs.version > ourRow.version) {
-            await writeRow(ctx, table, theirs, false);
+            await mergeRow(ctx, table, entity, theirs, false);
             counts.updated++;
             followNames(table, theirs);
           } else counts.unchanged++;
         } else {
           // Made without seeing each other: the later version stays in the ledger, the other is kept beside it.
           const theirsWins = theirs.version > ourRow.version;
-          if (theirsWins) await writeRow(ctx, table, theirs, false);
+          if (theirsWins) await mergeRow(ctx, table, entity, theirs, false);
           if (theirsWins) followNames(table, theirs);
           const [kept, other] = theirsWins ? [theirs, ourRow] : [ourRow, theirs];
           if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version)) counts.conflicts++;
@@ -435,6 +537,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
   }
   for (const entry of bundle.audit ?? []) {
     const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
+    if (!columns.length) continue;
     prepared(ctx.sqlite, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
   }
   const broken = brokenReferences(ctx, written, deletedIds);
@@ -444,6 +547,30 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
       `it refers to places or donors this ledger does not have (${broken} rows); import the province's reference bundle first`,
     );
   }
+  const looped = placeUnderItself(ctx, written.get('places') ?? []);
+  if (looped) {
+    throw refuse(
+      `địa bàn "${looped}" sẽ nằm dưới chính nó (các đơn vị cấp trên tạo thành vòng lặp); hãy sửa đơn vị cấp trên ở nơi gửi rồi gửi lại`,
+      `the place "${looped}" would lie under itself (its parent units form a loop); fix the parent unit where the bundle was made and send it again`,
+    );
+  }
+}
+
+/**
+ * The name of a place this merge put under itself, if any: two offices each moved one unit under the other, or a
+ * damaged file. A local edit cannot do this (it is refused), and every walk up the tree relies on it.
+ */
+function placeUnderItself(ctx: Ctx, written: Row[]): string | null {
+  const parentOf = prepared(ctx.sqlite, `SELECT parent_id AS parentId, name FROM places WHERE id = ?`);
+  for (const row of written) {
+    const seen = new Set<string>([row.id]);
+    for (let at = (parentOf.get(row.id) as { parentId: string | null } | undefined)?.parentId; at; ) {
+      if (seen.has(at)) return (parentOf.get(at) as { name: string }).name;
+      seen.add(at);
+      at = (parentOf.get(at) as { parentId: string | null } | undefined)?.parentId;
+    }
+  }
+  return null;
 }
 
 /** What putting a delivery back needs besides itself: its pledge, as this bundle or this ledger last had it. */
@@ -491,9 +618,10 @@ function brokenReferences(ctx: Ctx, written: Map<Table, Row[]>, deleted: Map<Tab
     const checked = new Set<string>();
     for (const row of written.get(from) ?? []) {
       const id = row[column];
-      if (typeof id !== 'string' || checked.has(id)) continue;
-      checked.add(id);
-      if (!exists.get(id)) broken++;
+      if (id === null || id === undefined || checked.has(id as string)) continue;
+      checked.add(id as string);
+      // A number where an id belongs points at nothing (foreign keys would only say so at commit).
+      if (typeof id !== 'string' || !exists.get(id)) broken++;
     }
     const referring = prepared(ctx.sqlite, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`);
     for (const id of deleted.get(to) ?? []) if (referring.get(id)) broken++;
