@@ -28,6 +28,7 @@ function isRealDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number) as [number, number, number?];
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;
+  // Date.UTC reads years 0-99 as 1900-1999, so those years never pass: no aid was pledged then.
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
@@ -49,8 +50,10 @@ export const Rate = z
   .trim()
   .regex(RATE_PATTERN)
   .refine((r) => !/^0+(\.0+)?$/.test(r), { message: 'zero_rate' });
-const Name = z.string().trim().min(1).max(300);
-const ShortText = z.string().trim().max(300);
+/** One line of visible text: control characters (line breaks, tabs, NUL) have no place in a name. */
+const oneLine = (text: string) => !/[\u0000-\u001f\u007f]/.test(text);
+const Name = z.string().trim().min(1).max(300).refine(oneLine, { message: 'control_character' });
+const ShortText = z.string().trim().max(300).refine(oneLine, { message: 'control_character' });
 const LongText = z.string().trim().max(4000);
 
 // ---------- places ----------
@@ -241,7 +244,7 @@ export const SettingsUpdateInput = z.strictObject({
   /** Shown in report headers, e.g. "SỞ NGOẠI VỤ TỈNH CAO BẰNG". */
   departmentName: z.string().trim().max(200).optional(),
   /** This installation's name, recorded with every change it makes. */
-  siteName: z.string().trim().min(1).max(100).optional(),
+  siteName: z.string().trim().min(1).max(100).refine(oneLine, { message: 'control_character' }).optional(),
   language: z.enum(LANGUAGES).optional(),
   siteRole: z.enum(SITE_ROLES).optional(),
   sitePlaceId: Id.nullable().optional(),

@@ -88,6 +88,9 @@ function reason(issue: z.core.$ZodIssue): Bilingual {
       if (issue.message === 'not_a_date') return { vi: 'không phải ngày hợp lệ', en: 'is not a valid date' };
       if (issue.message === 'unknown_currency') return { vi: 'không phải mã tiền tệ được hỗ trợ', en: 'is not a supported currency code' };
       if (issue.message === 'zero_rate') return { vi: 'phải lớn hơn 0', en: 'must be greater than 0' };
+      if (issue.message === 'control_character') {
+        return { vi: 'chứa ký tự điều khiển (xuống dòng, tab hoặc ký tự ẩn)', en: 'contains a control character (line break, tab or hidden character)' };
+      }
       return { vi: 'không hợp lệ', en: 'is invalid' };
     default:
       return { vi: 'không hợp lệ', en: 'is invalid' };

@@ -136,6 +136,19 @@ describe('places', () => {
     await expectError('places.update', { id: crypto.randomUUID(), name: 'x' }, 'not_found', 'placeId');
     await expectError('places.update', { id: baoLac.id, successorIds: [baoLac.id] }, 'invalid_input', 'successorIds');
   });
+
+  it('refuse names with control characters at the boundary, naming the field', async () => {
+    const baoLac = await place('Bảo Lạc');
+    for (const name of ['\u0000Xã H', 'Xã\nI', 'Xã\tK', 'Xã\u001fL', 'Xã\u007fM']) {
+      const error = await expectError('places.create', { name, level: 'commune', parentId: baoLac.id }, 'invalid_input', 'name');
+      expect(error.message.en).toContain('control character');
+    }
+    await expectError('donors.create', { name: 'Quỹ\u0000A', kind: 'foundation' }, 'invalid_input', 'name');
+    await expectError('donors.create', { name: 'Quỹ B', shortName: 'B\u0007', kind: 'foundation' }, 'invalid_input', 'shortName');
+    await expectError('settings.update', { siteName: 'Máy\r\n2' }, 'invalid_input', 'siteName');
+    // A name with letters from any script and inner spaces is fine.
+    expect((await t.service.invoke('donors.create', { name: 'Hội Chữ thập đỏ 日本 — Chi nhánh', kind: 'foundation' })).name).toBe('Hội Chữ thập đỏ 日本 — Chi nhánh');
+  });
 });
 
 describe('donors', () => {
