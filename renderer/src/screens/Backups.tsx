@@ -1,28 +1,17 @@
 /** Sao lưu: where the copies are, a backup made now, and a restore from any copy (the replaced ledger is kept). */
 import { App as AntApp, Button, Descriptions, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../contract';
 import { BackupTable } from '../components/BackupTable';
+import { useBusyWork } from '../components/useBusyWork';
 import { showDateTime } from '../format';
-import { call, errorText, queryClient, useLedger } from '../queries';
+import { call, queryClient, useLedger } from '../queries';
 
 export function Backups() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const overview = useLedger('backups.list', {});
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      message.error(errorText(error, i18n.language));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useBusyWork();
 
   const create = () =>
     run(async () => {

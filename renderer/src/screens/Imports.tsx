@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../contract';
 import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
+import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
 
 export function Imports() {
@@ -14,7 +15,7 @@ export function Imports() {
   const [placeId, setPlaceId] = useState<string | undefined>();
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyWork();
 
   async function template() {
     if (!placeId) return;
@@ -26,24 +27,17 @@ export function Imports() {
     }
   }
 
-  async function check(chosen: File) {
-    setBusy(true);
-    setPreview(null);
-    try {
+  const check = (chosen: File) =>
+    run(async () => {
+      setPreview(null);
       const input = { fileName: chosen.name, base64: await readAsBase64(chosen) };
       setFile(input);
       setPreview(await call('imports.preview', input));
-    } catch (error) {
-      message.error(errorText(error, lang));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
-  async function apply() {
-    if (!file) return;
-    setBusy(true);
-    try {
+  const apply = () =>
+    run(async () => {
+      if (!file) return;
       const result = await call('imports.apply', file);
       if (result.errors.length) setPreview(result);
       else {
@@ -52,12 +46,7 @@ export function Imports() {
         setFile(null);
         await queryClient.invalidateQueries();
       }
-    } catch (error) {
-      message.error(errorText(error, lang));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="screen narrow" data-testid="imports-screen">

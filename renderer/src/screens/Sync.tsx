@@ -8,7 +8,8 @@ import { readAsBase64, saveFile } from '../download';
 import { milliToQuantity } from '../../../contract/money';
 import { money, showDate, showDateTime, showQuantity } from '../format';
 import { vocabulary } from '../i18n';
-import { call, errorText, queryClient, useLedger } from '../queries';
+import { useBusyWork } from '../components/useBusyWork';
+import { call, queryClient, useLedger } from '../queries';
 
 const HIDDEN = new Set(['id', 'version', 'origin_site', 'base_version', 'search_text', 'created_at', 'updated_at', 'name_folded', 'name_key']);
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -76,8 +77,7 @@ function ConflictCard({ conflict, names, onResolve }: { conflict: SyncConflict; 
 }
 
 export function Sync() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const status = useLedger('sync.status', {});
   const settings = useLedger('settings.get', {});
@@ -101,18 +101,7 @@ export function Sync() {
       .join(', ');
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<MergeCounts | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      message.error(errorText(error, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useBusyWork();
 
   const exportBundle = (all: boolean) =>
     run(async () => {
