@@ -342,8 +342,11 @@ export interface ExcelFile {
 export interface ImportIssue {
   /** The sheet's row number as the spreadsheet shows it (0 for the file as a whole). */
   row: number;
+  /** The template's column header (in Vietnamese, as in the file). */
   column: string;
   message: string;
+  /** The same message in English. */
+  messageEn: string;
 }
 
 export interface ImportResult {

@@ -212,7 +212,10 @@ export async function main(argv: string[]): Promise<number> {
       );
       if (values.json) out(JSON.stringify({ added: result.added, skipped: result.skipped, errors: result.errors }));
       else {
-        for (const e of result.errors) process.stderr.write(`Dòng ${e.row}${e.column ? `, cột "${e.column}"` : ''}: ${e.message}\n`);
+        for (const e of result.errors) {
+          const column = (word: string) => (e.column ? `, ${word} "${e.column}"` : '');
+          process.stderr.write(`Dòng ${e.row}${column('cột')}: ${e.message}\n  Row ${e.row}${column('column')}: ${e.messageEn}\n`);
+        }
         out(
           result.errors.length
             ? `Tệp bị từ chối: ${result.errors.length} lỗi, không ghi gì / File rejected: ${result.errors.length} error(s), nothing written`

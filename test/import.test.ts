@@ -178,7 +178,12 @@ describe('a bad file', () => {
     expect(result.added).toBe(0);
     expect(result.errors.length).toBeGreaterThan(0);
     expect(tableCounts(t.ledger)).toEqual(before);
-    return result.errors;
+    // Every problem is told in English too (the UI shows it in the user's language).
+    for (const issue of result.errors) {
+      expect(issue.messageEn.length).toBeGreaterThan(3);
+      expect(issue.messageEn).not.toBe(issue.message);
+    }
+    return result.errors.map(({ messageEn: _english, ...issue }) => issue);
   }
 
   it('is rejected whole, each error naming the row, the column and the reason', async () => {
@@ -208,6 +213,9 @@ describe('a bad file', () => {
       { row: 12, column: 'Loại hỗ trợ', message: expect.stringContaining('"Lâu đài"') },
       { row: 13, column: 'Thành tiền', message: expect.stringContaining('1.5 không hợp lệ cho VND') },
     ]);
+    const english = (await importFile(filled)).errors.map((e) => e.messageEn);
+    expect(english).toEqual(expect.arrayContaining(['is not a valid date', 'no donor "Quỹ Lạ" yet; fill in Quốc gia (country) to create it']));
+    expect(english).toEqual(expect.arrayContaining([expect.stringMatching(/^no place "Bao Lam Xa"; closest: Bảo Lâm/), expect.stringMatching(/^no USD rate for 09\/2022 yet/)]));
   });
 
   it('lists every problem of a row at once', async () => {
@@ -280,6 +288,6 @@ describe('the import command', () => {
     writeFileSync(bad, `${HEADERS.join(',')}\n05/09/2022,Quỹ Lạ,,Bảo Lạc,Nhà ở,x,,,,1,VND,,,,\n`);
     const rejected = cli('import', '--db', db, bad, '--json');
     expect(rejected.status).toBe(1);
-    expect(JSON.parse(rejected.stdout)).toEqual({ added: 0, skipped: 0, errors: [{ row: 2, column: 'Nhà tài trợ', message: expect.any(String) }] });
+    expect(JSON.parse(rejected.stdout)).toEqual({ added: 0, skipped: 0, errors: [{ row: 2, column: 'Nhà tài trợ', message: expect.any(String), messageEn: expect.stringContaining('no donor') }] });
   }, 60_000);
 });

@@ -35,11 +35,19 @@ const REQUIRED: ColumnKey[] = ['date', 'donor', 'place', 'kind', 'description'];
 /** A cell's text as quoted in a message: a 10,000-character cell must not make a 10,000-character message. */
 const quoted = (text: string) => `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`;
 
+/** A cell the row cannot be read with: its column and the reason, in Vietnamese and English. */
 class RowError extends Error {
-  constructor(readonly column: ColumnKey, message: string) {
-    super(message);
+  constructor(
+    readonly column: ColumnKey,
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(vi);
   }
 }
+
+const REQUIRED_VI = 'bắt buộc phải nhập';
+const REQUIRED_EN = 'is required';
 
 interface ParsedRow {
   row: number;
@@ -103,7 +111,7 @@ function readDate(cell: XLSX.CellObject | undefined): string {
   let y: number, m: number, d: number;
   if (cell?.t === 'n') {
     const code = XLSX.SSF.parse_date_code(cell.v as number);
-    if (!code || !Number.isInteger(cell.v as number)) throw new RowError('date', 'không phải ngày hợp lệ');
+    if (!code || !Number.isInteger(cell.v as number)) throw new RowError('date', 'không phải ngày hợp lệ', 'is not a valid date');
     ({ y, m, d } = code);
   } else {
     const text = cellText(cell);
@@ -111,11 +119,12 @@ function readDate(cell: XLSX.CellObject | undefined): string {
     const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
     else if (isoDate) [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
-    else throw new RowError('date', text ? `${quoted(text)} không phải ngày dạng ngày/tháng/năm` : 'bắt buộc phải nhập');
+    else if (text) throw new RowError('date', `${quoted(text)} không phải ngày dạng ngày/tháng/năm`, `${quoted(text)} is not a day/month/year date`);
+    else throw new RowError('date', REQUIRED_VI, REQUIRED_EN);
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new RowError('date', 'không phải ngày hợp lệ');
-  if (y < 1990 || y > 2100) throw new RowError('date', `năm ${y} nằm ngoài khoảng 1990–2100`);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new RowError('date', 'không phải ngày hợp lệ', 'is not a valid date');
+  if (y < 1990 || y > 2100) throw new RowError('date', `năm ${y} nằm ngoài khoảng 1990–2100`, `the year ${y} is outside 1990–2100`);
   return date.toISOString().slice(0, 10);
 }
 
@@ -124,18 +133,18 @@ function readDecimal(cell: XLSX.CellObject | undefined, column: ColumnKey): stri
   if (!cell || cell.v === undefined || cell.v === null || cellText(cell) === '') return null;
   if (cell.t === 'n') {
     const value = cell.v as number;
-    if (!Number.isFinite(value) || value < 0) throw new RowError(column, 'phải là số không âm');
+    if (!Number.isFinite(value) || value < 0) throw new RowError(column, 'phải là số không âm', 'must be a number, not negative');
     const text = String(value);
-    if (/e/i.test(text)) throw new RowError(column, 'số quá lớn hoặc quá nhỏ');
+    if (/e/i.test(text)) throw new RowError(column, 'số quá lớn hoặc quá nhỏ', 'the number is too large or too small');
     return text;
   }
-  if (cell.t === 'b') throw new RowError(column, 'phải là số');
+  if (cell.t === 'b') throw new RowError(column, 'phải là số', 'must be a number');
   const text = cellText(cell);
   try {
     const { digits, scale } = parseDecimal(text, 'vi');
     return decimalToText(digits, scale);
   } catch {
-    throw new RowError(column, `${quoted(text)} không phải số (ví dụ: 700.000.000 hoặc 1.234,57)`);
+    throw new RowError(column, `${quoted(text)} không phải số (ví dụ: 700.000.000 hoặc 1.234,57)`, `${quoted(text)} is not a number (e.g. 700.000.000 or 1.234,57)`);
   }
 }
 
@@ -147,7 +156,7 @@ function readAmount(cell: XLSX.CellObject | undefined, column: ColumnKey, curren
     if (minor > MAX_AMOUNT_MINOR) throw new Error('too large');
     return minor;
   } catch {
-    throw new RowError(column, `${text} không hợp lệ cho ${currency} (quá lớn hoặc quá nhiều chữ số thập phân)`);
+    throw new RowError(column, `${text} không hợp lệ cho ${currency} (quá lớn hoặc quá nhiều chữ số thập phân)`, `${text} is not valid for ${currency} (too large or too many decimals)`);
   }
 }
 
@@ -188,7 +197,8 @@ function contractIssues(r: ParsedRow): ImportIssue[] {
   return issues.map((issue) => {
     const column = COLUMN_OF[String(issue.path[0])];
     // The column is named beside the message: the message keeps only the reason.
-    return { row: r.row, column: column ? HEADER_OF[column] : '', message: describeZodError(new z.ZodError([issue])).message.vi.replace(/^[^:]*: /, '') };
+    const { message } = describeZodError(new z.ZodError([issue]));
+    return { row: r.row, column: column ? HEADER_OF[column] : '', message: message.vi.replace(/^[^:]*: /, ''), messageEn: message.en.replace(/^[^:]*: /, '') };
   });
 }
 
@@ -202,17 +212,17 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const result = (errors: ImportIssue[], extra: Partial<ImportResult> = {}): ImportResult => ({
     added: 0, skipped: 0, newDonors: [], dryRun: options.dryRun, ...extra, errors: errors.slice(0, MAX_ERRORS),
   });
-  const fileError = (message: string) => result([{ row: 0, column: '', message }]);
-  if (options.bytes.length === 0) return fileError('Tệp rỗng');
-  if (options.bytes.length > MAX_FILE_BYTES) return fileError(`Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  if (!/\.(xlsx|xls|ods|csv)$/i.test(options.fileName)) return fileError('Chỉ nhận tệp .xlsx, .xls, .ods hoặc .csv');
+  const fileError = (message: string, messageEn: string) => result([{ row: 0, column: '', message, messageEn }]);
+  if (options.bytes.length === 0) return fileError('Tệp rỗng', 'The file is empty');
+  if (options.bytes.length > MAX_FILE_BYTES) return fileError(`Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB`, `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (!/\.(xlsx|xls|ods|csv)$/i.test(options.fileName)) return fileError('Chỉ nhận tệp .xlsx, .xls, .ods hoặc .csv', 'Only .xlsx, .xls, .ods or .csv files are accepted');
 
   let bytesToParse = options.bytes.length;
   if (isZip(options.bytes)) {
     const zip = summarizeZip(options.bytes);
-    if (!zip) return fileError('Tệp nén (.xlsx/.ods) bị hỏng');
-    if (zip.uncompressedBytes > MAX_UNPACKED_BYTES) return fileError(`Tệp giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; từ chối để bảo vệ máy`);
-    if (!entriesIntact(options.bytes)) return fileError('Tệp nén (.xlsx/.ods) bị hỏng: nội dung không khớp mã kiểm tra hoặc kích thước đã ghi');
+    if (!zip) return fileError('Tệp nén (.xlsx/.ods) bị hỏng', 'The compressed file (.xlsx/.ods) is damaged');
+    if (zip.uncompressedBytes > MAX_UNPACKED_BYTES) return fileError(`Tệp giải nén ra hơn ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; từ chối để bảo vệ máy`, `The file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; refused to protect the computer`);
+    if (!entriesIntact(options.bytes)) return fileError('Tệp nén (.xlsx/.ods) bị hỏng: nội dung không khớp mã kiểm tra hoặc kích thước đã ghi', 'The compressed file (.xlsx/.ods) is damaged: its content does not match its checksums or recorded sizes');
     bytesToParse = Math.max(bytesToParse, zip.uncompressedBytes);
   }
   let workbook: XLSX.WorkBook;
@@ -220,14 +230,18 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   try {
     workbook = readWorkbook(options.fileName, options.bytes, limitMs);
   } catch (error) {
-    if (error instanceof ParseTimeout) return fileError(`Đọc tệp quá ${Math.round(limitMs / 1000)} giây mà chưa xong; tệp có thể bị hỏng, hãy lưu lại bằng Excel hoặc LibreOffice rồi gửi lại`);
-    return fileError(`Không đọc được tệp bảng tính (${error instanceof Error ? error.message.slice(0, 120) : 'lỗi không rõ'})`);
+    if (error instanceof ParseTimeout) return fileError(
+        `Đọc tệp quá ${Math.round(limitMs / 1000)} giây mà chưa xong; tệp có thể bị hỏng, hãy lưu lại bằng Excel hoặc LibreOffice rồi gửi lại`,
+        `Reading the file took over ${Math.round(limitMs / 1000)} s without finishing; it may be damaged: save it again with Excel or LibreOffice and send it again`,
+      );
+    const why = error instanceof Error ? error.message.slice(0, 120) : '?';
+    return fileError(`Không đọc được tệp bảng tính (${why})`, `The spreadsheet cannot be read (${why})`);
   }
   const sheetName = workbook.SheetNames.find((n) => headerKey(n) === headerKey(TEMPLATE_SHEET)) ?? workbook.SheetNames[0];
   const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
-  if (!sheet || !sheet['!ref']) return fileError(`Không có dữ liệu: tệp cần trang "${TEMPLATE_SHEET}"`);
+  if (!sheet || !sheet['!ref']) return fileError(`Không có dữ liệu: tệp cần trang "${TEMPLATE_SHEET}"`, `No data: the file needs the sheet "${TEMPLATE_SHEET}"`);
   const full = XLSX.utils.decode_range(sheet['!fullref'] ?? sheet['!ref']);
-  if (full.e.r - full.s.r > MAX_ROWS) return fileError(`Trang "${sheetName}" có hơn ${MAX_ROWS.toLocaleString('vi')} dòng; hãy chia thành nhiều tệp`);
+  if (full.e.r - full.s.r > MAX_ROWS) return fileError(`Trang "${sheetName}" có hơn ${MAX_ROWS.toLocaleString('vi')} dòng; hãy chia thành nhiều tệp`, `The sheet "${sheetName}" has more than ${MAX_ROWS.toLocaleString('en')} rows; split it into several files`);
   const range = XLSX.utils.decode_range(sheet['!ref']);
   range.e.c = Math.min(range.e.c, range.s.c + MAX_COLUMNS);
   const cellAt = (r: number, c: number) => sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
@@ -243,11 +257,11 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     }
     if (found.size >= 3) [headerRow, columns] = [r, found];
   }
-  if (headerRow < 0) return fileError(`Không tìm thấy dòng tiêu đề (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`);
+  if (headerRow < 0) return fileError(`Không tìm thấy dòng tiêu đề (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`, `No header row found (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`);
   const missing = REQUIRED.filter((k) => !columns.has(k));
   if (!columns.has('amount') && !(columns.has('quantity') && columns.has('unitValue'))) missing.push('amount');
   if (missing.length) {
-    return result(missing.map((k) => ({ row: headerRow + 1, column: HEADER_OF[k], message: 'thiếu cột này ở dòng tiêu đề' })));
+    return result(missing.map((k) => ({ row: headerRow + 1, column: HEADER_OF[k], message: 'thiếu cột này ở dòng tiêu đề', messageEn: 'this column is missing from the header row' })));
   }
 
   const places = await ctx.db.selectFrom('places').select(['id', 'name', 'nameFolded']).execute();
@@ -267,13 +281,13 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
         return read();
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
-        rowErrors.push({ row: rowNumber, column: HEADER_OF[error.column], message: error.message });
+        rowErrors.push({ row: rowNumber, column: HEADER_OF[error.column], message: error.vi, messageEn: error.en });
         return undefined;
       }
     };
     const text = (key: ColumnKey) => cellText(cell(key));
     const formulas = [...columns].filter(([, c]) => cellAt(r, c)?.f);
-    for (const [key] of formulas) check(() => { throw new RowError(key, 'ô chứa công thức; hãy dán giá trị (Paste Values)'); });
+    for (const [key] of formulas) check(() => { throw new RowError(key, 'ô chứa công thức; hãy dán giá trị (Paste Values)', 'the cell holds a formula; paste its value (Paste Values)'); });
     if (formulas.length) {
       errors.push(...rowErrors);
       continue;
@@ -281,50 +295,61 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const date = check(() => readDate(cell('date')));
     const currency = check(() => {
       const code = text('currency').toUpperCase() || 'VND';
-      if (!isCurrencyCode(code)) throw new RowError('currency', `${quoted(text('currency'))} không phải mã tiền tệ được hỗ trợ`);
+      if (!isCurrencyCode(code)) throw new RowError('currency', `${quoted(text('currency'))} không phải mã tiền tệ được hỗ trợ`, `${quoted(text('currency'))} is not a supported currency code`);
       return code;
     });
     const kind = check(() => {
       const found = KINDS_BY_TEXT.get(foldText(text('kind')));
-      if (!found) throw new RowError('kind', text('kind') ? `${quoted(text('kind'))} không phải loại hỗ trợ (Nhà ở, Quà, Học bổng, Tiền mặt, Trang thiết bị, Dự án, Khác)` : 'bắt buộc phải nhập');
+      if (!found && !text('kind')) throw new RowError('kind', REQUIRED_VI, REQUIRED_EN);
+      if (!found) {
+        const kinds = 'Nhà ở, Quà, Học bổng, Tiền mặt, Trang thiết bị, Dự án, Khác';
+        throw new RowError('kind', `${quoted(text('kind'))} không phải loại hỗ trợ (${kinds})`, `${quoted(text('kind'))} is not a supported kind (${kinds})`);
+      }
       return found;
     });
     const status = check(() => {
       const statusText = text('status');
       const found = statusText ? STATUSES_BY_TEXT.get(foldText(statusText)) : 'pledged';
-      if (!found) throw new RowError('status', `${quoted(statusText)} không phải trạng thái (Cam kết, Đang thực hiện, Hoàn thành, Hủy)`);
+      if (!found) {
+        const statuses = 'Cam kết, Đang thực hiện, Hoàn thành, Hủy';
+        throw new RowError('status', `${quoted(statusText)} không phải trạng thái (${statuses})`, `${quoted(statusText)} is not a status (${statuses})`);
+      }
       return found;
     });
     const description = check(() => {
-      if (!text('description')) throw new RowError('description', 'bắt buộc phải nhập');
+      if (!text('description')) throw new RowError('description', REQUIRED_VI, REQUIRED_EN);
       return text('description');
     });
     const placeId = check(() => {
       const placeText = text('place');
-      if (!placeText) throw new RowError('place', 'bắt buộc phải nhập');
+      if (!placeText) throw new RowError('place', REQUIRED_VI, REQUIRED_EN);
       const folded = foldText(placeText);
       const matches = places.filter((p) => p.nameFolded === folded);
       if (matches.length === 1) return matches[0]!.id;
-      if (matches.length > 1) throw new RowError('place', `${quoted(placeText)} trùng tên nhiều đơn vị`);
+      if (matches.length > 1) throw new RowError('place', `${quoted(placeText)} trùng tên nhiều đơn vị`, `${quoted(placeText)} names several units`);
       // Each distance once; a text longer than any unit's name (at most 300 characters) is like none of them.
       const closest = folded.length > 300 ? [] : places
         .map((p) => ({ name: p.name, d: distance(folded, p.nameFolded) }))
         .sort((a, b) => a.d - b.d)
         .slice(0, 3)
         .map((p) => p.name);
-      throw new RowError('place', `không có địa bàn ${quoted(placeText)}${closest.length ? `; gần nhất: ${closest.join(', ')}` : ''}`);
+      throw new RowError(
+        'place',
+        `không có địa bàn ${quoted(placeText)}${closest.length ? `; gần nhất: ${closest.join(', ')}` : ''}`,
+        `no place ${quoted(placeText)}${closest.length ? `; closest: ${closest.join(', ')}` : ''}`,
+      );
     });
     const donorName = text('donor');
     const country = text('country') || null;
     check(() => {
-      if (!donorName) throw new RowError('donor', 'bắt buộc phải nhập');
+      if (!donorName) throw new RowError('donor', REQUIRED_VI, REQUIRED_EN);
       const key = foldText(donorName);
       const known = donors.some((d) => d.nameKey === key || (d.shortName && foldText(d.shortName) === key));
-      if (!known && !country) throw new RowError('donor', `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`);
+      if (!known && !country) throw new RowError('donor', `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`, `no donor ${quoted(donorName)} yet; fill in Quốc gia (country) to create it`);
     });
     const quantity = check(() => {
       const q = readDecimal(cell('quantity'), 'quantity');
-      if (q !== null && (parseDecimal(q, 'plain').scale > 3 || q.replace('.', '').length > 15)) throw new RowError('quantity', 'quá nhiều chữ số');
+      if (q !== null && (parseDecimal(q, 'plain').scale > 3 || q.replace('.', '').length > 15)) throw new RowError('quantity', 'quá nhiều chữ số', 'has too many digits');
       return q;
     });
     let amountMinor: number | null | undefined;
@@ -340,33 +365,41 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
             product = multiplyQuantity(quantity, unitValueMinor);
           } catch {
             // Past what a number holds exactly, so past any amount the ledger takes.
-            throw new RowError('amount', 'Số lượng × Đơn giá quá lớn');
+            throw new RowError('amount', 'Số lượng × Đơn giá quá lớn', 'Số lượng × Đơn giá (quantity × unit value) is too large');
           }
           if (amount === null) amount = product;
           else if (amount !== product) {
-            throw new RowError('amount', `${formatAmount(amount, currency, 'vi')} khác Số lượng × Đơn giá = ${formatAmount(product, currency, 'vi')}`);
+            throw new RowError(
+              'amount',
+              `${formatAmount(amount, currency, 'vi')} khác Số lượng × Đơn giá = ${formatAmount(product, currency, 'vi')}`,
+              `${formatAmount(amount, currency, 'vi')} differs from Số lượng × Đơn giá (quantity × unit value) = ${formatAmount(product, currency, 'vi')}`,
+            );
           }
         }
-        if (amount === null) throw new RowError('amount', 'bắt buộc phải nhập (hoặc Số lượng và Đơn giá)');
+        if (amount === null) throw new RowError('amount', 'bắt buộc phải nhập (hoặc Số lượng và Đơn giá)', 'is required (or Số lượng and Đơn giá: quantity and unit value)');
         return amount;
       });
       if (currency !== 'VND') {
         rate = check(() => {
           const typed = readDecimal(cell('rate'), 'rate');
-          if (typed !== null && (!RATE_PATTERN.test(typed) || /^0+(\.0+)?$/.test(typed))) throw new RowError('rate', `tỷ giá ${typed} không hợp lệ`);
+          if (typed !== null && (!RATE_PATTERN.test(typed) || /^0+(\.0+)?$/.test(typed))) throw new RowError('rate', `tỷ giá ${typed} không hợp lệ`, `the rate ${typed} is not valid`);
           return typed;
         });
         if (rate === null && date) {
           const month = date.slice(0, 7);
           const monthly = await sql<{ n: number }>`SELECT count(*) AS n FROM exchange_rates WHERE currency = ${currency}
             AND (valid_on = ${month} OR (valid_on LIKE ${month + '-%'} AND valid_on <= ${date}))`.execute(ctx.db);
-          if (!monthly.rows[0]?.n) check(() => { throw new RowError('rate', `chưa có tỷ giá ${currency} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}; hãy ghi Tỷ giá`); });
+          if (!monthly.rows[0]?.n) check(() => { throw new RowError(
+                'rate',
+                `chưa có tỷ giá ${currency} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}; hãy ghi Tỷ giá`,
+                `no ${currency} rate for ${date.slice(5, 7)}/${date.slice(0, 4)} yet; fill in Tỷ giá (rate)`,
+              ); });
         }
       }
     }
     const beneficiaries = check(() => {
       const b = readDecimal(cell('beneficiaries'), 'beneficiaries');
-      if (b !== null && !/^\d{1,9}$/.test(b)) throw new RowError('beneficiaries', 'phải là số nguyên');
+      if (b !== null && !/^\d{1,9}$/.test(b)) throw new RowError('beneficiaries', 'phải là số nguyên', 'must be a whole number');
       return b === null ? null : Number(b);
     });
     if (rowErrors.length) {
@@ -383,7 +416,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     else rows.push(parsed);
   }
   if (errors.length) return result(errors);
-  if (rows.length === 0) return fileError(`Trang "${sheetName}" không có dòng dữ liệu nào`);
+  if (rows.length === 0) return fileError(`Trang "${sheetName}" không có dòng dữ liệu nào`, `The sheet "${sheetName}" has no data rows`);
 
   // Same content, same key: re-sending a file adds nothing. Identical rows in one file count in order.
   const seen = new Map<string, number>();
@@ -428,7 +461,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
           if (!(error instanceof LedgerError)) throw error;
           const shape = error.toShape();
           const column = { name: 'donor', donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
-          errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi });
+          errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi, messageEn: shape.message.en });
         }
       }
     });

@@ -86,7 +86,7 @@ export function Imports() {
               columns={[
                 { title: t('imports.row'), dataIndex: 'row', width: 70 },
                 { title: t('imports.column'), dataIndex: 'column', width: 160 },
-                { title: t('imports.message'), dataIndex: 'message' },
+                { title: t('imports.message'), key: 'message', render: (_: unknown, issue: ImportResult['errors'][number]) => (lang === 'en' ? issue.messageEn : issue.message) },
               ]}
             />
           </>
