@@ -151,7 +151,21 @@ describe('merging random histories', () => {
           for (const s of sites) await s.close();
         }
       }),
-      { numRuns: 40 * LONG },
+      {
+        numRuns: 40 * LONG,
+        // Found by this property: two offices each merge a donor, one edits a pledge, and the same bundle received again
+        // recorded its conflict a second time (the donor merge had re-versioned the pledge). Ids are random, so it
+        // shows one run in three: repeated.
+        examples: Array.from({ length: 12 }, () => [
+          [
+            { kind: 'merge', site: 1, pick: 542269300, into: 0 },
+            { kind: 'merge', site: 0, pick: 0, into: 705154780 },
+            { kind: 'update', site: 1, pick: 0, amount: 1 },
+            { kind: 'send', from: 0, to: 1, all: false },
+            { kind: 'donor', site: 0, name: 0 },
+          ] as Op[],
+        ] as [Op[]]),
+      },
     );
     // The histories did include edits made without seeing each other, and donors merged by hand and on import.
     expect(conflictsSeen).toBeGreaterThan(0);

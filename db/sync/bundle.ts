@@ -381,6 +381,9 @@ function sameContent(a: Row, b: Row): boolean {
 export type ConflictContext = Partial<Record<Table, Row[]>>;
 
 async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | null, other: Row | null, keptVersion: string, otherVersion: string, context?: ConflictContext): Promise<boolean> {
+  // A version already set against this record is no new conflict when the same bundle comes again, even if the row
+  // kept here has since changed version (a donor merge re-versions its pledges).
+  if (prepared(ctx.sqlite, `SELECT 1 FROM sync_conflicts WHERE entity = ? AND record_id = ? AND other_version = ? LIMIT 1`).get(entity, id, otherVersion)) return false;
   const result = await sql`INSERT INTO sync_conflicts (id, entity, record_id, kept_version, other_version, kept, other, detected_at, context)
     VALUES (${crypto.randomUUID()}, ${entity}, ${id}, ${keptVersion}, ${otherVersion}, ${kept ? JSON.stringify(kept) : null}, ${other ? JSON.stringify(other) : null}, ${ctx.now}, ${context ? JSON.stringify(context) : null})
     ON CONFLICT (entity, record_id, kept_version, other_version) DO NOTHING`.execute(ctx.db);
