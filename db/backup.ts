@@ -136,9 +136,12 @@ export function listBackups(ledgerFile: string): BackupFile[] {
     .map(({ name, match }) => {
       const [, , kind, s] = match!;
       const at = `${s!.slice(0, 4)}-${s!.slice(4, 6)}-${s!.slice(6, 8)}T${s!.slice(9, 11)}:${s!.slice(11, 13)}:${s!.slice(13, 15)}Z`;
-      return { file: join(folder, name), kind: kind as BackupKind, at, bytes: statSync(join(folder, name)).size };
+      const stat = statSync(join(folder, name));
+      return { file: join(folder, name), kind: kind as BackupKind, at, bytes: stat.size, written: stat.mtimeMs };
     })
-    .sort((a, b) => b.at.localeCompare(a.at));
+    // Names carry the second; copies made within one second are told apart by when they were written.
+    .sort((a, b) => b.at.localeCompare(a.at) || b.written - a.written)
+    .map(({ written: _written, ...backup }) => backup);
 }
 
 /**

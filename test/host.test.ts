@@ -123,6 +123,14 @@ describe('backups through the contract', () => {
     const a = await ok(host, 'backups.restore', { name: first.name });
     const b = await ok(host, 'backups.restore', { name: second.name });
     expect([a.replacedKeptAs, b.replacedKeptAs]).toEqual(['ledger-replaced-20260302T080000Z.sqlite', 'ledger-replaced-20260302T080001Z.sqlite']);
+    // Newest first, and within one second in the order they were made.
+    expect((await ok(host, 'backups.list')).backups.map((x) => x.name)).toEqual([
+      'ledger-replaced-20260302T080001Z.sqlite',
+      'ledger-manual-20260302T080001Z.sqlite',
+      'ledger-replaced-20260302T080000Z.sqlite',
+      'ledger-manual-20260302T080000Z.sqlite',
+      'ledger-auto-20260302T080000Z.sqlite',
+    ]);
     // The first replaced ledger (with both donors) is still there to go back to.
     await ok(host, 'backups.restore', { name: a.replacedKeptAs! });
     expect(await donorNames(host)).toEqual(['Quỹ Hai', 'Quỹ Một']);
