@@ -3,11 +3,11 @@ import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportResult } from '../contract';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { writeZip } from './fuzz-helpers';
 import { ROOT, tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 import { convert } from './libreoffice';
 
@@ -19,44 +19,6 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const HEADERS = TEMPLATE_COLUMNS.map((c) => c.header);
-
-/** A minimal zip archive (deflated entries), enough to stand for an .xlsx file. */
-function zipOf(entries: [string, Buffer][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of entries) {
-    const data = deflateRawSync(content);
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(content.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 async function placeId(name: string) {
   return (await t.service.invoke('places.list', {})).find((p) => p.name === name)!.id;
@@ -264,7 +226,10 @@ describe('a bad file', () => {
     expect((await rejected(huge))[0]!.message).toContain('hơn 100.000 dòng');
     // A small file that would unpack into 300 MB of sheet XML.
     const bomb = join(t.dir, 'bomb.xlsx');
-    writeFileSync(bomb, zipOf([['[Content_Types].xml', Buffer.from('<Types/>')], ['xl/worksheets/sheet1.xml', Buffer.alloc(300 * 1024 * 1024, 32)]]));
+    writeFileSync(bomb, writeZip([
+      { name: '[Content_Types].xml', method: 8, data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', method: 8, data: Buffer.alloc(300 * 1024 * 1024, 32) },
+    ]));
     expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
     expect((await rejected(bomb))[0]!.message).toContain('giải nén ra hơn 256 MB');
     const wrongType = join(t.dir, 'notes.txt');
