@@ -264,3 +264,14 @@ export async function ledgerState(file: string, tables: string[], options: { tot
     await ledger.close();
   }
 }
+
+type LedgerState = Awaited<ReturnType<typeof ledgerState>>;
+
+/** The ledger a killed run left: sound, and exactly as it was before the run or as a whole run leaves it. */
+export async function expectBeforeOrAfter(file: string, tables: string[], before: LedgerState, after: LedgerState): Promise<LedgerState> {
+  const state = await ledgerState(file, tables);
+  expect(state.integrity, file).toBe('ok');
+  expect(state.foreignKeys, file).toBe(0);
+  expect([before, after], file).toContainEqual(state);
+  return state;
+}
