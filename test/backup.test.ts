@@ -1,6 +1,6 @@
 /** Backups, restores and integrity checks on real ledger files; a backup killed half-way; the CLI commands. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { automaticBackup, openLedgerForApp, backupFolder, backupLedger, backupName, checkLedgerFile, keptByRotation, listBackups, restoreLedger, type BackupFile } from '../db/backup';
@@ -9,7 +9,7 @@ import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
 import { held, killRuns, killSummary, LONG, timeWholeRun } from './crash';
-import { FIXTURE, ROOT, tempDir, tempLedger, type TestLedger } from './helpers';
+import { damageFile, FIXTURE, ROOT, tempDir, tempLedger, type TestLedger } from './helpers';
 
 const opened: TestLedger[] = [];
 afterEach(async () => {
@@ -30,13 +30,6 @@ const pledgeCount = (file: string) => {
     return n;
   });
 };
-
-/** Overwrites bytes in the middle of a file, as a failing disk might. */
-function damage(file: string) {
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 3 * 4096 + 100);
-  closeSync(fd);
-}
 
 describe('backups', () => {
   it('copy an open ledger while it keeps working, and the copy passes its checks', async () => {
@@ -103,7 +96,7 @@ describe('restore', () => {
     writeFileSync(notLedger, 'PK\x03\x04 not a database'.repeat(100));
     const damaged = join(t.dir, 'damaged.sqlite');
     copyFileSync(t.file, damaged);
-    damage(damaged);
+    damageFile(damaged);
     const newer = join(t.dir, 'newer.sqlite');
     copyFileSync(t.file, newer);
     const Database = (await import('better-sqlite3')).default;
@@ -152,7 +145,7 @@ describe('integrity', () => {
       broken.sqlite.prepare(`UPDATE deliveries SET pledge_id = 'gone' WHERE rowid = (SELECT min(rowid) FROM deliveries)`).run();
       await broken.close();
       expect(checkLedgerFile(orphan)).toMatchObject({ ok: false, problems: [expect.stringContaining('deliveries')] });
-      damage(file);
+      damageFile(file);
       expect(checkLedgerFile(file)).toMatchObject({ ok: false });
     } finally {
       dir.remove();
@@ -175,7 +168,7 @@ describe('opening at start', () => {
       const [backup] = listBackups(file);
       expect(backup).toMatchObject({ kind: 'auto' });
       expect(checkLedgerFile(backup!.file).ok).toBe(true);
-      damage(file);
+      damageFile(file);
       await expect(openLedgerForApp(file, (error) => errors.push(error))).rejects.toMatchObject({
         code: 'ledger_damaged',
         bilingual: { vi: expect.stringContaining(`Bản sao lưu tốt gần nhất: ${backup!.file}`), en: expect.stringContaining(`restore --db "${file}" --from "${backup!.file}"`) },
@@ -245,7 +238,7 @@ describe('the command line', () => {
       const restore = cli('restore', '--db', db, '--from', copy);
       expect(restore.status).toBe(0);
       expect(restore.stdout).toContain('The replaced file is kept at');
-      damage(db);
+      damageFile(db);
       const check = cli('check', '--db', db);
       expect(check.status).toBe(1);
       expect(check.stderr).toContain('tệp bị hỏng / Error: the file is damaged');

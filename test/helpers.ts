@@ -1,5 +1,5 @@
 /** Test helpers: every test gets a real SQLite file in its own temporary folder, with the real migrations. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { contextFor } from '../db/context';
@@ -83,4 +83,14 @@ export function totalsAgainstRows(ledger: Ledger): { stored: Record<string, unkn
     fromRows[key] = nonZero(db.prepare(query).all());
   }
   return { stored, fromRows };
+}
+
+/** Overwrites bytes in the middle of a ledger file, as a failing disk or a power cut might leave it. */
+export function damageFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 3 * 4096 + 100);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,14 +3,14 @@
  * while a restore swaps the file; a damaged ledger answers every ledger method with `ledger_damaged` and can be
  * restored from its latest good backup.
  */
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupOverview, MethodResult, Method } from '../contract';
 import type { Envelope } from '../contract/errors';
 import { backupFolder, checkLedgerFile, listBackups } from '../db/backup';
 import { openLedgerHost, type LedgerHost } from '../db/host';
-import { tempDir } from './helpers';
+import { damageFile, tempDir } from './helpers';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -41,13 +41,6 @@ async function failure(host: LedgerHost, method: string, input: unknown = {}) {
   expect(envelope.ok).toBe(false);
   if (envelope.ok) throw new Error('unreachable');
   return envelope.error;
-}
-
-/** Overwrites bytes in the middle of a file, as a failing disk might. */
-function damage(file: string) {
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 3 * 4096 + 100);
-  closeSync(fd);
 }
 
 async function untilBackups(host: LedgerHost, count: number): Promise<BackupOverview> {
@@ -104,7 +97,7 @@ describe('backups through the contract', () => {
 
     // A backup damaged on disk is refused with the reason; the open ledger goes on as before.
     const [auto] = listBackups(file);
-    damage(auto!.file);
+    damageFile(auto!.file);
     const refused = await failure(host, 'backups.restore', { name: 'ledger-auto-20260302T080000Z.sqlite' });
     expect(refused).toMatchObject({ code: 'invalid_input', field: 'from', message: { vi: expect.stringContaining('sổ hiện tại giữ nguyên'), en: expect.stringContaining('the current ledger is unchanged') } });
     expect(await donorNames(host)).toEqual(['Quỹ Giữ Nguyên']);
@@ -164,7 +157,7 @@ describe('a ledger damaged at start', () => {
     first.clock.at += 60_000;
     await ok(first.host, 'backups.restore', { name: manual.name });
     await first.host.close();
-    damage(first.file);
+    damageFile(first.file);
 
     first.clock.at += 60_000;
     const host = await first.open();
@@ -194,8 +187,8 @@ describe('a ledger damaged at start', () => {
     const first = await newHost();
     await untilBackups(first.host, 1);
     await first.host.close();
-    for (const b of listBackups(first.file)) damage(b.file);
-    damage(first.file);
+    for (const b of listBackups(first.file)) damageFile(b.file);
+    damageFile(first.file);
     const host = await first.open();
     cleanups.push(() => host.close());
     expect((await ok(host, 'backups.list')).damaged).toMatchObject({ latestGood: null });

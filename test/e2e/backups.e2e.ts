@@ -4,13 +4,12 @@
  * recovery screen only, and restoring the latest good backup from it gives back the working app.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupOverview, PledgeSummary, Settings } from '../../contract';
 import { checkLedgerFile } from '../../db/backup';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { damageFile, FIXTURE, ROOT, tempDir } from '../helpers';
 import { launchBrowser, serve, type Served } from './serve';
 import { ledgerCall, openScreen } from './ui';
 
@@ -88,10 +87,7 @@ describe('a ledger damaged on disk', () => {
     expect(before.count).toBeGreaterThan(0);
     await served!.stop();
     served = undefined;
-    // Bytes overwritten in the middle of the file, as a failing disk or a power cut can leave it.
-    const fd = openSync(db, 'r+');
-    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 3 * 4096 + 100);
-    closeSync(fd);
+    damageFile(db);
     expect(checkLedgerFile(db).ok).toBe(false);
 
     served = await serve(db);
