@@ -21,7 +21,7 @@ export async function recordAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
   await ctx.db
     .insertInto('auditLog')
     .values({
-      id: crypto.randomUUID(),
+      id: ctx.newId(),
       at: ctx.now,
       siteId: ctx.site.id,
       action: entry.action,

@@ -16,6 +16,8 @@ export interface Ctx {
   schemaVersion: number;
   /** One timestamp per contract call, so all rows a call writes share it. */
   now: string;
+  /** A new record id (see `db/ids.ts`). */
+  newId: () => string;
   /** Rows this connection had changed when the call began: the call has written once the count moves. */
   changesAtStart: number;
 }
@@ -28,7 +30,8 @@ export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
     site: ledger.site,
     file: ledger.file,
     schemaVersion: ledger.schemaVersion,
-    now: new Date().toISOString(),
+    now: new Date(ledger.wallClock()).toISOString(),
+    newId: ledger.newId,
     changesAtStart: totalChanges(ledger.sqlite),
   };
 }

@@ -129,7 +129,7 @@ export async function createDelivery(ctx: Ctx, input: ParsedInput<'deliveries.cr
     currency: input.currency,
     notes: input.notes || null,
   });
-  const id = crypto.randomUUID();
+  const id = ctx.newId();
   await ctx.db.insertInto('deliveries').values({ id, pledgeId: input.pledgeId, ...values, createdAt: ctx.now, updatedAt: ctx.now }).execute();
   const delivery = await getDelivery(ctx, id);
   await recordAudit(ctx, { action: 'create', entity: 'delivery', entityId: id, parentId: input.pledgeId, after: delivery });

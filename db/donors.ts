@@ -88,7 +88,7 @@ async function checkNameFree(ctx: Ctx, name: string, selfId?: string) {
 
 export async function createDonor(ctx: Ctx, input: ParsedInput<'donors.create'>): Promise<Donor> {
   await checkNameFree(ctx, input.name);
-  const id = crypto.randomUUID();
+  const id = ctx.newId();
   await ctx.db
     .insertInto('donors')
     .values({

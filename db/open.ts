@@ -8,6 +8,7 @@ import { LedgerError } from '../contract/errors';
 import { foldText } from '../contract/text';
 import { migrate, SCHEMA_VERSION } from './migrate';
 import type { Migration } from './migrations';
+import { randomIds, type IdSource } from './ids';
 import { HybridClock } from './sync/clock';
 import type { DB } from './schema';
 
@@ -32,6 +33,10 @@ export interface Ledger {
   db: Kysely<DB>;
   site: Site;
   schemaVersion: number;
+  /** New record ids (random UUIDs unless a seeded source was given). */
+  newId: IdSource;
+  /** Milliseconds since the epoch: the times rows are stamped with and the change clock both read it. */
+  wallClock: () => number;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,10 @@ export interface OpenOptions {
   siteName?: string;
   /** The migrations to apply (all by default); fewer give a ledger as an earlier release wrote it, for upgrade tests. */
   migrations?: readonly Migration[];
+  /** Where new ids come from (random UUIDs by default; a seeded source replays a test run exactly). */
+  ids?: IdSource;
+  /** The wall clock (Date.now by default; a test may give one that every ledger of a scenario shares). */
+  wallClock?: () => number;
 }
 
 const require = createRequire(import.meta.url);
@@ -85,7 +94,9 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       typeof text === 'string' ? foldText(text) : '',
     );
     const site: Site = { id: '', name: '' };
-    const tracking: Tracking = { clock: new HybridClock(() => site.id), applying: false, totalsDeferred: false };
+    const newId = options.ids ?? randomIds;
+    const wallClock = options.wallClock ?? Date.now;
+    const tracking: Tracking = { clock: new HybridClock(() => site.id, wallClock), applying: false, totalsDeferred: false };
     sqlite.function('site_id', () => {
       if (!site.id) throw new Error('site id not set');
       return site.id;
@@ -95,7 +106,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     sqlite.function('totals_deferred', () => (tracking.totalsDeferred ? 1 : 0));
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
     await migrate(db, options.migrations);
-    Object.assign(site, await ensureSite(db, options.siteName ?? hostname()));
+    Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
     // The clock starts past every version already in the file.
     const latest = VERSIONED_TABLES.map((table) => `SELECT max(version) AS v FROM ${table}`).join(' UNION ALL ');
     const row = sqlite.prepare(`SELECT max(v) AS v FROM (${latest})`).get() as { v: string | null };
@@ -107,6 +118,8 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       db,
       site,
       schemaVersion: options.migrations?.length ?? SCHEMA_VERSION,
+      newId,
+      wallClock,
       close: () => db.destroy(),
     };
   } catch (error) {
@@ -117,7 +130,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
 
 const VERSIONED_TABLES = ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones'];
 
-async function ensureSite(db: Kysely<DB>, defaultName: string): Promise<Site> {
+async function ensureSite(db: Kysely<DB>, defaultName: string, newId: IdSource, wallClock: () => number): Promise<Site> {
   const known = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
   const id = known.find((r) => r.key === 'site.id')?.value;
   const name = known.find((r) => r.key === 'site.name')?.value;
@@ -126,11 +139,11 @@ async function ensureSite(db: Kysely<DB>, defaultName: string): Promise<Site> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
     const values = new Map(rows.map((r) => [r.key, r.value]));
-    const now = new Date().toISOString();
+    const now = new Date(wallClock()).toISOString();
     let id = values.get('site.id');
     let name = values.get('site.name');
     if (!id) {
-      id = crypto.randomUUID();
+      id = newId();
       await trx.insertInto('settings').values({ key: 'site.id', value: id, updatedAt: now }).execute();
     }
     if (!name) {

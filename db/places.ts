@@ -110,12 +110,12 @@ async function setSuccessors(ctx: Ctx, placeId: string, successorIds: string[]) 
   for (const successorId of unique) {
     await ctx.db
       .insertInto('placeSuccessors')
-      .values({ id: crypto.randomUUID(), placeId, successorId, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({ id: ctx.newId(), placeId, successorId, createdAt: ctx.now, updatedAt: ctx.now })
       .execute();
   }
 }
 
-export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>, id: string = crypto.randomUUID()): Promise<Place> {
+export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>, id: string = ctx.newId()): Promise<Place> {
   checkNameText(input.name);
   const row: PlacesTable = {
     id,

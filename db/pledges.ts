@@ -324,7 +324,7 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
     notes: input.notes || null,
   };
   const amountMinor = settleAmount(draft);
-  const id = crypto.randomUUID();
+  const id = ctx.newId();
   await ctx.db
     .insertInto('pledges')
     .values({ ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now })

@@ -26,7 +26,7 @@ export async function setRate(ctx: Ctx, input: ParsedInput<'rates.set'>): Promis
   } else {
     await ctx.db
       .insertInto('exchangeRates')
-      .values({ id: crypto.randomUUID(), currency: input.currency, validOn: input.validOn, rate, source: input.source, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({ id: ctx.newId(), currency: input.currency, validOn: input.validOn, rate, source: input.source, createdAt: ctx.now, updatedAt: ctx.now })
       .execute();
   }
   const after = await ctx.db

@@ -11,24 +11,7 @@ import { foldText } from '../contract/text';
 import { contextFor } from './context';
 import { seedPlaces } from './seed';
 import { withTotalsDeferredSync } from './totals-bulk';
-
-/** An id in UUID form drawn from the seeded generator, so the same seed gives the same ids. */
-function seededId(rnd: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rnd() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
-
-/** Small, fast, seeded PRNG (mulberry32): the same seed gives the same ledger. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededId, seededRandom } from './ids';
 
 const DESCRIPTIONS: Record<string, string[]> = {
   house: ['Xây nhà đại đoàn kết', 'Hỗ trợ làm nhà cho hộ nghèo', 'Sửa chữa nhà tình nghĩa'],
@@ -52,7 +35,7 @@ export interface SyntheticOptions {
 }
 
 export async function generateLedger(ledger: Ledger, options: SyntheticOptions): Promise<{ pledges: number; deliveries: number }> {
-  const rnd = random(options.seed ?? 20_221_231);
+  const rnd = seededRandom(options.seed ?? 20_221_231);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const db = ledger.sqlite;
   await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));

@@ -333,11 +333,12 @@ function storedRows(ctx: Ctx, query: string, ...params: unknown[]): Row[] {
 
 async function logSync(ctx: Ctx, direction: 'export' | 'import', site: { id: string; name: string }, fileName: string, counts: object) {
   await sql`INSERT INTO sync_log (id, at, direction, peer_site_id, peer_site_name, file_name, counts)
-    VALUES (${crypto.randomUUID()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(ctx.db);
+    VALUES (${ctx.newId()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(ctx.db);
 }
 
 const columnCache = new WeakMap<Ctx['sqlite'], Map<string, string[]>>();
-function columnsOf(ctx: Ctx, table: string): string[] {
+/** The columns a table has in this ledger (read once per connection). */
+export function columnsOf(ctx: Ctx, table: string): string[] {
   let cache = columnCache.get(ctx.sqlite);
   if (!cache) columnCache.set(ctx.sqlite, (cache = new Map()));
   let columns = cache.get(table);
@@ -347,7 +348,8 @@ function columnsOf(ctx: Ctx, table: string): string[] {
 
 export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean) {
   // A ledger's columns do not change while it is open (migrations run before); a bundle's rows may lack newer ones.
-  const columns = columnsOf(ctx, table).filter((c) => c in row && c !== 'search_text');
+  // Only this table's own columns, and only those the row itself holds (never one reached through its prototype).
+  const columns = columnsOf(ctx, table).filter((c) => Object.hasOwn(row, c) && c !== 'search_text');
   const values = columns.map((c) => row[c] as never);
   if (insert) {
     prepared(ctx.sqlite, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
@@ -385,7 +387,7 @@ async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | 
   // kept here has since changed version (a donor merge re-versions its pledges).
   if (prepared(ctx.sqlite, `SELECT 1 FROM sync_conflicts WHERE entity = ? AND record_id = ? AND other_version = ? LIMIT 1`).get(entity, id, otherVersion)) return false;
   const result = await sql`INSERT INTO sync_conflicts (id, entity, record_id, kept_version, other_version, kept, other, detected_at, context)
-    VALUES (${crypto.randomUUID()}, ${entity}, ${id}, ${keptVersion}, ${otherVersion}, ${kept ? JSON.stringify(kept) : null}, ${other ? JSON.stringify(other) : null}, ${ctx.now}, ${context ? JSON.stringify(context) : null})
+    VALUES (${ctx.newId()}, ${entity}, ${id}, ${keptVersion}, ${otherVersion}, ${kept ? JSON.stringify(kept) : null}, ${other ? JSON.stringify(other) : null}, ${ctx.now}, ${context ? JSON.stringify(context) : null})
     ON CONFLICT (entity, record_id, kept_version, other_version) DO NOTHING`.execute(ctx.db);
   return Number(result.numAffectedRows ?? 0) > 0;
 }
