@@ -148,6 +148,28 @@ describe('bundles', () => {
     expect(await importInto(province, fromDistrict)).toMatchObject({ conflicts: 0, inserted: 0, updated: 0 });
   });
 
+  it('put back the other version of a conflict column by column, whatever other keys its row carries', async () => {
+    const p = await districtPledge(province, 100);
+    await importInto(district, await exportFrom(province, true));
+    // Both edit without exchanging; the province's edit comes later, so its version is kept and the district's set beside it.
+    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 500, notes: 'Sửa tại huyện' });
+    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 400 });
+    // The district's row arrives with keys that are no column: from a newer release, or from a hostile file.
+    const bundle = decodeBundle(await exportFrom(district, true));
+    const row = bundle.records.pledges.find((r) => r.id === p.id)!;
+    for (const [key, value] of [['__proto__', 'x'], ['constructor', 'y'], ['amount_minor = 1, notes', 'chèn SQL'], ['unknown_column', 'z']]) {
+      Object.defineProperty(row, key!, { value, enumerable: true, configurable: true, writable: true });
+    }
+    expect(await importInto(province, encodeBundle(bundle))).toMatchObject({ conflicts: 1 });
+    const [conflict] = (await province.service.invoke('sync.status', {})).conflicts;
+    expect(conflict).toMatchObject({ entity: 'pledge', kept: { amount_minor: 400 }, other: { amount_minor: 500, 'amount_minor = 1, notes': 'chèn SQL' } });
+    await province.service.invoke('sync.resolve', { conflictId: conflict!.id, keep: 'other' });
+    const { pledge } = await province.service.invoke('pledges.get', { id: p.id });
+    expect(pledge).toMatchObject({ amountMinor: 500, notes: 'Sửa tại huyện' });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(totalsAgainstRows(province.ledger).stored).toEqual(totalsAgainstRows(province.ledger).fromRows);
+  });
+
   it('give the same ledger whatever order they are imported in', async () => {
     const other = await tempLedger({ seed: false, siteName: 'Huyện Nguyên Bình' });
     try {

@@ -4,7 +4,7 @@ import type { BundleFile, MergeCounts, ParsedInput, SyncStatus } from '../../con
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { refreshSearchText } from '../search';
-import { BUNDLE_TABLES, exportBundle, importBundle, writeRow, type ConflictContext, type Row, type Table } from './bundle';
+import { BUNDLE_TABLES, columnsOf, exportBundle, importBundle, writeRow, type ConflictContext, type Row, type Table } from './bundle';
 
 export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): Promise<BundleFile> {
   const { bundle, bytes } = await exportBundle(ctx, { all: input.all });
@@ -76,7 +76,9 @@ export async function syncResolve(ctx: Ctx, input: ParsedInput<'sync.resolve'>):
     } else {
       const other = JSON.parse(conflict.other) as Record<string, unknown>;
       const skip = new Set(['id', 'version', 'origin_site', 'base_version', 'search_text', 'created_at']);
-      const sets = Object.keys(other).filter((k) => !skip.has(k)).map((k) => sql`${sql.raw(k)} = ${other[k] as never}`);
+      // The other version came in a bundle: only this table's own columns are written back, whatever keys it carries
+      // (a newer release's column, a name that is no column, or text that would be read as SQL).
+      const sets = columnsOf(ctx, table).filter((c) => !skip.has(c) && Object.hasOwn(other, c)).map((c) => sql`${sql.raw(c)} = ${other[c] as never}`);
       // A normal local edit: the triggers give it a new version based on the one it replaces.
       await sql`UPDATE ${sql.raw(table)} SET ${sql.join(sets)}, updated_at = ${ctx.now} WHERE id = ${conflict.recordId}`.execute(ctx.db);
       if (table === 'pledges') await refreshSearchText(ctx, 'pledge', conflict.recordId);
