@@ -24,11 +24,17 @@ export function useLedger<M extends Method>(method: M, input: MethodInput<M>, op
   });
 }
 
-/** A write; on success every cached read is refreshed, so tables and charts show it at once. */
+/**
+ * A write; on success every cached read is refreshed, so tables and charts show it at once. The write is done when the
+ * ledger has answered: the dialog that made it closes then, while the screens behind it are read again (waiting for
+ * every screen's reads kept the dialog open, its Save spinning, for as long as the slowest of them took).
+ */
 export function useLedgerMutation<M extends Method>(method: M) {
   return useMutation<MethodResult<M>, ClientError, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+    },
   });
 }
 

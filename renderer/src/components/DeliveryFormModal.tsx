@@ -1,7 +1,7 @@
 /** Record or edit a delivery (hand-over / disbursement) against a pledge, in the pledge's currency. */
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delivery, PledgeRow } from '../../../contract';
 import { parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
@@ -10,6 +10,7 @@ import { useProposedRate } from './useProposedRate';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
 import { DATE_FORMAT } from './PledgeFormModal';
 import { focusFirstField } from './focus';
+import { useFormSubmit } from './formSubmit';
 
 interface Values {
   deliveryDate?: Dayjs;
@@ -31,6 +32,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('deliveries.create');
   const update = useLedgerMutation('deliveries.update');
   const [formError, setFormError] = useState<string | null>(null);
@@ -40,8 +42,13 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
   const date = Form.useWatch('deliveryDate', form)?.format('YYYY-MM-DD');
   const proposal = useProposedRate(form as never, { open, currency, date, needsRate, rateEdited, lang });
 
+  // Filled when the dialog opens, not when the delivery is read again while it is open (see PledgeFormModal).
+  const deliveryNow = useRef(delivery);
+  deliveryNow.current = delivery;
+  const deliveryId = delivery?.id;
   useEffect(() => {
     if (!open) return;
+    const delivery = deliveryNow.current;
     form.resetFields();
     setFormError(null);
     setRateEdited(Boolean(delivery));
@@ -57,7 +64,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
           }
         : { deliveryDate: dayjs() },
     );
-  }, [open, delivery, form, currency, lang, needsRate]);
+  }, [open, deliveryId, form, currency, lang, needsRate]);
 
 
   async function save(values: Values) {
@@ -94,7 +101,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       afterOpenChange={focusFirstField(form, 'deliveryDate')}
 
     >
-      <Form form={form} layout="vertical" onFinish={save} name="delivery">
+      <Form form={form} layout="vertical" {...submit} name="delivery">
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
         <Form.Item name="deliveryDate" label={t('detail.deliveryDate')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker format={DATE_FORMAT} autoFocus allowClear={false} />

@@ -6,6 +6,7 @@ import { DONOR_KINDS, type Donor } from '../../../contract';
 import { vocabulary } from '../i18n';
 import { showSaveError, useLedgerMutation } from '../queries';
 import { focusFirstField } from './focus';
+import { useFormSubmit } from './formSubmit';
 
 interface Props {
   open: boolean;
@@ -26,6 +27,7 @@ interface Values {
 export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('donors.create');
   const update = useLedgerMutation('donors.update');
   const words = vocabulary(i18n.language);
@@ -64,7 +66,7 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
       afterOpenChange={focusFirstField(form, 'name')}
 
     >
-      <Form form={form} layout="vertical" onFinish={save} name="donor">
+      <Form form={form} layout="vertical" {...submit} name="donor">
         <Form.Item name="name" label={t('donorForm.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input autoFocus />
         </Form.Item>

@@ -6,6 +6,7 @@ import type { Donor } from '../../../contract';
 import { showSaveError, useLedgerMutation } from '../queries';
 import { DonorPicker } from './pickers';
 import { focusFirstField } from './focus';
+import { useFormSubmit } from './formSubmit';
 
 interface Props {
   donor: Donor | null;
@@ -21,6 +22,7 @@ interface Values {
 export function DonorMergeModal({ donor, onClose, onMerged }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
   const merge = useLedgerMutation('donors.merge');
 
   useEffect(() => {
@@ -51,7 +53,7 @@ export function DonorMergeModal({ donor, onClose, onMerged }: Props) {
       afterOpenChange={focusFirstField(form, 'intoId')}
     >
       <Alert type="info" showIcon title={t('donorMerge.explain', { name: donor?.name ?? '', count: donor?.pledgeCount ?? 0 })} style={{ marginBottom: 12 }} />
-      <Form form={form} layout="vertical" onFinish={save} name="donorMerge">
+      <Form form={form} layout="vertical" {...submit} name="donorMerge">
         <Form.Item name="intoId" label={t('donorMerge.into')} rules={[{ required: true, message: t('common.required') }]}>
           <DonorPicker exclude={donor?.id} />
         </Form.Item>

@@ -4,7 +4,7 @@
  */
 import { Alert, App as AntApp, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeRow, type PledgeStatus } from '../../../contract';
 import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
@@ -16,6 +16,7 @@ import { DonorFormModal } from './DonorFormModal';
 import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
 import { DonorPicker, PlacePicker } from './pickers';
 import { focusFirstField } from './focus';
+import { useFormSubmit } from './formSubmit';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 const UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
@@ -80,6 +81,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
   const words = vocabulary(lang);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('pledges.create');
   const update = useLedgerMutation('pledges.update');
   const [rateEdited, setRateEdited] = useState(false);
@@ -93,13 +95,18 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
   const amountText = Form.useWatch('amountMinor', form);
   const rateText = Form.useWatch('rate', form);
 
+  // Filled when the dialog opens (or turns to another pledge), not when the pledge is read again while it is open:
+  // a refresh of the ledger must never wipe what the user is typing.
+  const pledgeNow = useRef(pledge);
+  pledgeNow.current = pledge;
+  const pledgeId = pledge?.id;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(initialValues(pledge, lang));
-    setRateEdited(Boolean(pledge));
+    form.setFieldsValue(initialValues(pledgeNow.current, lang));
+    setRateEdited(Boolean(pledgeNow.current));
     setFormError(null);
-  }, [open, pledge, form, lang]);
+  }, [open, pledgeId, form, lang]);
 
   const needsRate = currency !== 'VND' && isCurrencyCode(currency);
   const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
@@ -199,7 +206,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
         // The dialog takes focus when it opens; hand it to the first field so typing can start at once.
         afterOpenChange={focusFirstField(form, 'pledgeDate')}
       >
-        <Form form={form} layout="vertical" onFinish={save} name="pledge" scrollToFirstError>
+        <Form form={form} layout="vertical" {...submit} name="pledge" scrollToFirstError>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
           <Row gutter={12}>
             <Col span={6}>

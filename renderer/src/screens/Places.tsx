@@ -11,6 +11,7 @@ import { vocabulary } from '../i18n';
 import { placeTree, type PlaceNode } from '../places';
 import { showSaveError, useLedgerMutation } from '../queries';
 import { focusFirstField } from '../components/focus';
+import { useFormSubmit } from '../components/formSubmit';
 
 interface Row extends Place {
   children?: Row[];
@@ -35,6 +36,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
   const lang = i18n.language;
   const words = vocabulary(lang);
   const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('places.create');
   const update = useLedgerMutation('places.update');
   const places = usePlaces();
@@ -84,7 +86,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
 
   return (
     <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={focusFirstField(form, 'name')}>
-      <Form form={form} layout="vertical" onFinish={save} name="place">
+      <Form form={form} layout="vertical" {...submit} name="place">
         {formError && <Alert type="error" showIcon title={formError} role="alert" />}
         <Form.Item name="name" label={t('places.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input autoFocus />

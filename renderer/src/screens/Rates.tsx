@@ -8,6 +8,7 @@ import { CURRENCY_CODES } from '../../../contract/money';
 import { DATE_FORMAT } from '../components/PledgeFormModal';
 import { parseRateText, showDate, showRate } from '../format';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
+import { useFormSubmit } from '../components/formSubmit';
 
 interface Values {
   currency: string;
@@ -23,6 +24,7 @@ export function Rates() {
   const set = useLedgerMutation('rates.set');
   const [mode, setMode] = useState<'month' | 'day'>('month');
   const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
   const [formError, setFormError] = useState<string | null>(null);
 
   async function save(values: Values) {
@@ -46,7 +48,7 @@ export function Rates() {
     <div className="screen" data-testid="rates-screen">
       <Typography.Title level={3}>{t('rates.title')}</Typography.Title>
       <Card size="small" title={t('rates.add')} className="rate-form">
-        <Form form={form} layout="inline" onFinish={save} initialValues={{ currency: 'USD' }} name="rate">
+        <Form form={form} layout="inline" {...submit} initialValues={{ currency: 'USD' }} name="rate">
           {formError && <Alert type="error" showIcon title={formError} role="alert" />}
           <Form.Item name="currency" label={t('rates.currency')} rules={[{ required: true }]}>
             <Select showSearch style={{ width: 90 }} options={CURRENCY_CODES.filter((c) => c !== 'VND').map((c) => ({ value: c, label: c }))} />

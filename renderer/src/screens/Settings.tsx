@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../contract';
 import { errorText, useLedger, useLedgerMutation } from '../queries';
+import { useFormSubmit } from '../components/formSubmit';
 
 interface Values {
   language: Language;
@@ -18,6 +19,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
   const info = useLedger('app.info', {});
   const update = useLedgerMutation('settings.update');
   const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -36,7 +38,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
   return (
     <div className="screen narrow" data-testid="settings-screen">
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
-      <Form form={form} layout="vertical" onFinish={save} name="settings" style={{ maxWidth: 560 }}>
+      <Form form={form} layout="vertical" {...submit} name="settings" style={{ maxWidth: 560 }}>
         <Form.Item name="language" label={t('settings.language')}>
           <Select options={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]} />
         </Form.Item>
