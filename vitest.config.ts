@@ -7,5 +7,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // One seed for every randomised test (test/random.ts): printed when a test fails, drawn here when asked for.
+    globalSetup: ['test/seed-setup.ts'],
+    setupFiles: ['test/seed-report.ts'],
   },
 });

@@ -10,6 +10,7 @@ import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
 import { held, killRuns, killSummary, LONG, timeWholeRun } from './crash';
 import { damageFile, FIXTURE, ROOT, tempDir, tempLedger, type TestLedger } from './helpers';
+import { seedFor } from './random';
 
 const opened: TestLedger[] = [];
 afterEach(async () => {
@@ -135,7 +136,7 @@ describe('integrity', () => {
     try {
       const file = join(dir.dir, 'ledger.sqlite');
       const ledger = await openLedger(file, { create: true });
-      await generateLedger(ledger, { rows: 2_000, seed: 4, donors: 10 });
+      await generateLedger(ledger, { rows: 2_000, seed: seedFor('backup: a ledger being edited'), donors: 10 });
       await ledger.close();
       expect(checkLedgerFile(file).ok).toBe(true);
       const orphan = join(dir.dir, 'orphan.sqlite');
@@ -185,7 +186,7 @@ describe('a backup killed half-way', () => {
   const source = join(dir.dir, 'ledger.sqlite');
   beforeAll(async () => {
     const ledger = await openLedger(source, { create: true });
-    await generateLedger(ledger, { rows: 20_000, seed: 6, donors: 30 });
+    await generateLedger(ledger, { rows: 20_000, seed: seedFor('backup: killed copies'), donors: 30 });
     await ledger.close();
   }, 120_000);
   afterAll(() => dir.remove());
@@ -202,21 +203,27 @@ describe('a backup killed half-way', () => {
     const kills = await killRuns({
       whole: wholeRun,
       kills: 5,
-      seed: 6,
+      seed: seedFor('backup: kill points'),
       args: (run) => ['backup', '--db', source, '--out', copy(run)],
       check: (kill) => {
+        expect(checkLedgerFile(source).ok).toBe(true);
         if (existsSync(copy(kill.run))) {
           expect(checkLedgerFile(copy(kill.run)).ok, copy(kill.run)).toBe(true);
           whole++;
+          return 'after';
         }
-        if (held(kill, `${copy(kill.run)}.partial`)) copying++;
-        expect(checkLedgerFile(source).ok).toBe(true);
+        if (held(kill, `${copy(kill.run)}.partial`)) {
+          copying++;
+          return 'inside';
+        }
+        return held(kill, source) ? 'inside' : 'before';
       },
     });
     const inWork = kills.filter((k) => held(k, source)).length;
     console.log(killSummary('backup', wholeRun, kills, inWork, startedAt) + `; ${copying} cut off copying, ${whole} left a whole copy`);
-    expect(kills.length).toBe(5 * LONG);
-    expect(inWork).toBeGreaterThan(0);
+    expect(kills.length).toBeGreaterThanOrEqual(5 * LONG);
+    // Hold by construction: killRuns aims further kills at the work until one lands inside it.
+    expect(kills.filter((k) => k.outcome === 'inside').length).toBeGreaterThan(0);
     expect(whole).toBeLessThan(kills.length);
   }, 300_000 * LONG);
 });

@@ -10,10 +10,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { openLedger } from '../db/open';
+import { seededRandom } from '../db/ids';
 import { ROOT, totalsAgainstRows } from './helpers';
 
-/** AIDLEDGER_LONG=N kills N times as many runs. */
-export const LONG = Math.max(1, Math.floor(Number(process.env.AIDLEDGER_LONG ?? 1)) || 1);
+export { LONG } from './random';
+import { LONG } from './random';
 
 const PROC = existsSync('/proc/self/fd');
 
@@ -126,18 +127,11 @@ export interface Kill {
   finished: boolean;
   /** Files the process held open when it was killed (null where there is no /proc to read them from). */
   openFiles: string[] | null;
+  /** What the check found: killed before the work began, inside it (cut off part-way), or after it was done. */
+  outcome: KillOutcome;
 }
 
-/** A small seeded generator, so the jitter of the kill points repeats from run to run. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type KillOutcome = 'before' | 'inside' | 'after';
 
 function openFilesOf(pid: number): string[] | null {
   if (!PROC) return null;
@@ -157,43 +151,56 @@ function openFilesOf(pid: number): string[] | null {
 
 export interface KillOptions {
   whole: Run;
-  /** Kills by default; AIDLEDGER_LONG multiplies it. */
+  /** Kills spread over the window; AIDLEDGER_LONG multiplies them. */
   kills: number;
   /** The command of one run; called before each, so every run can get its own files. */
   args(run: number): string[];
-  /** Checks what a killed run left; called after the process is gone. */
-  check(kill: Kill): void | Promise<void>;
+  /** Checks what a killed run left (called after the process is gone) and says where the kill landed. */
+  check(kill: Omit<Kill, 'outcome'>): KillOutcome | Promise<KillOutcome>;
   /** The span the kill points are spread over, as shares of the whole run. */
   window?: [number, number];
   seed?: number;
+  /** Kills aimed at the work itself when none of the spread ones landed inside it (a loaded machine shifts timings). */
+  extraKills?: number;
 }
 
 /**
  * Kills runs at points spread evenly over the window (a golden-ratio sequence, so neighbouring runs aim far apart),
- * each jittered by a seeded random amount.
+ * each jittered by a seeded random amount. When none of them landed inside the work — on a loaded machine a run's
+ * timing can differ much from the whole run's — further kills close in on the work (halving the span between the
+ * latest kill that came too early and the earliest that came too late), so the test always cuts the work off at least
+ * once and never passes or fails by the luck of the clock.
  */
 export async function killRuns(options: KillOptions): Promise<Kill[]> {
   const [from, to] = options.window ?? [0.02, 1.15];
-  const random = seeded(options.seed ?? 1);
-  const runs = options.kills * LONG;
+  const random = seededRandom(options.seed ?? 1);
+  const planned = options.kills * LONG;
   const kills: Kill[] = [];
+  const killAt = async (run: number, position: number) => {
+    const { child, started, exited } = await start(options.args(run));
+    try {
+      await new Promise((wake) => setTimeout(wake, position * options.whole.ms - (performance.now() - started)));
+      const finished = child.exitCode !== null || child.signalCode !== null;
+      const openFiles = finished ? [] : openFilesOf(child.pid!);
+      const atMs = performance.now() - started;
+      child.kill('SIGKILL');
+      await exited;
+      const seen = { run, position, atMs, finished, openFiles };
+      kills.push({ ...seen, outcome: await options.check(seen) });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  };
   try {
-    for (let run = 0; run < runs; run++) {
-      const position = from + (to - from) * ((run * 0.6180339887 + random() / runs) % 1);
-      const { child, started, exited } = await start(options.args(run));
-      try {
-        await new Promise((wake) => setTimeout(wake, position * options.whole.ms - (performance.now() - started)));
-        const finished = child.exitCode !== null || child.signalCode !== null;
-        const openFiles = finished ? [] : openFilesOf(child.pid!);
-        const atMs = performance.now() - started;
-        child.kill('SIGKILL');
-        await exited;
-        const kill: Kill = { run, position, atMs, finished, openFiles };
-        kills.push(kill);
-        await options.check(kill);
-      } finally {
-        child.kill('SIGKILL');
+    for (let run = 0; run < planned; run++) await killAt(run, from + (to - from) * ((run * 0.6180339887 + random() / planned) % 1));
+    let tooEarly = 0;
+    let tooLate = to;
+    for (let extra = 0; extra < (options.extraKills ?? 12) && !kills.some((k) => k.outcome === 'inside'); extra++) {
+      for (const k of kills) {
+        if (k.outcome === 'before') tooEarly = Math.max(tooEarly, k.position);
+        else tooLate = Math.min(tooLate, k.position);
       }
+      await killAt(kills.length, (tooEarly + tooLate) / 2);
     }
   } finally {
     dropSpare();
@@ -202,7 +209,7 @@ export async function killRuns(options: KillOptions): Promise<Kill[]> {
 }
 
 /** Whether the killed process held `file` open: it was killed inside the work on that file. */
-export function held(kill: Kill, file: string): boolean {
+export function held(kill: Omit<Kill, 'outcome'>, file: string): boolean {
   // Without /proc: killed while it was running.
   if (kill.openFiles === null) return !kill.finished;
   const real = join(realpathSync(dirname(resolve(file))), basename(file));

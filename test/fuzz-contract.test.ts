@@ -311,21 +311,27 @@ describe('every contract method with random payloads', () => {
   });
 
   it('answers valid, mutated and random payloads with a result or a typed error, and a failure changes nothing', async () => {
+    const call = async (g: fc.GeneratorValue, method: Fuzzed, mode: 'valid' | 'mutated' | 'random') => {
+      const p = pools();
+      const payload = mode === 'random' ? hostile(g, p) : mode === 'valid' ? VALID[method](g, p) : mutate(g, p, method, VALID[method](g, p));
+      tally(method, await fuzzCall(t, method, payload, nothingDone(method)), `${method} (${mode})`);
+    };
+    // First every method in turn, with valid payloads: each is reached whatever the seed.
+    for (const method of FUZZED) {
+      await fc.assert(fc.asyncProperty(fc.gen(), (g) => call(g, method, 'valid')), fuzzParams(3));
+    }
+    // Then methods and payloads at random.
     await fc.assert(
       fc.asyncProperty(fc.gen(), async (g) => {
-        const p = pools();
         const method = pick(g, FUZZED);
-        const mode = g(fc.constantFrom, 'valid', 'valid', 'mutated', 'mutated', 'mutated', 'random');
-        const payload = mode === 'random' ? hostile(g, p) : mode === 'valid' ? VALID[method](g, p) : mutate(g, p, method, VALID[method](g, p));
-        tally(method, await fuzzCall(t, method, payload, nothingDone(method)), `${method} (${mode})`);
+        await call(g, method, g(fc.constantFrom, 'valid', 'valid', 'mutated', 'mutated', 'mutated', 'random'));
       }),
-      fuzzParams(3_000),
+      fuzzParams(3_000 - 3 * FUZZED.length),
     );
     const all = [...stats.values()];
     expect(all.reduce((n, s) => n + s.ok, 0)).toBeGreaterThan(0);
     expect(all.reduce((n, s) => n + s.failed, 0)).toBeGreaterThan(0);
-    // Every method was reached; most also succeeded at least once (a valid payload with live ids).
-    expect(FUZZED.filter((m) => !stats.has(m))).toEqual([]);
+    // Most methods also succeeded at least once (a valid payload with live ids).
     const neverOk = FUZZED.filter((m) => !stats.get(m)!.ok);
     expect(neverOk.length, `never succeeded: ${neverOk.join(', ')}`).toBeLessThanOrEqual(2);
   }, 180_000 * LONG);

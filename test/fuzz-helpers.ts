@@ -14,24 +14,13 @@ import { totalChanges } from '../db/context';
 import { openLedger, type Ledger } from '../db/open';
 import { createLedgerService, type LedgerService } from '../db/service';
 import { tableCounts, totalsAgainstRows } from './helpers';
+import { idsFor, propertyParams } from './random';
 
-/** AIDLEDGER_LONG=N runs N times as many cases; AIDLEDGER_FUZZ_SEED picks another (reproducible) sequence. */
-export const LONG = Math.max(1, Number(process.env.AIDLEDGER_LONG ?? 1) || 1);
-export const SEED = Number(process.env.AIDLEDGER_FUZZ_SEED ?? 20_220_707);
+export { LONG, SEED } from './random';
 
-/** fast-check settings for a fuzz property: seeded, and naming the seed and path to replay a failure. */
-export function fuzzParams<T>(numRuns: number): fc.Parameters<T> {
-  return {
-    seed: SEED,
-    numRuns: numRuns * LONG,
-    endOnFailure: true,
-    reporter(details) {
-      if (details.failed) {
-        const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-        throw new Error(`${fc.defaultReportMessage(details)}\nReplay: AIDLEDGER_FUZZ_SEED=${SEED}\n${cause.slice(0, 4000)}`, { cause: details.errorInstance });
-      }
-    },
-  };
+/** fast-check settings for a fuzz property: seeded, replayable, and not shrunk (a fuzz case is costly to run again). */
+export function fuzzParams<T>(numRuns: number, extra: Partial<fc.Parameters<T>> = {}): fc.Parameters<T> {
+  return propertyParams<T>(numRuns, { endOnFailure: true, ...extra });
 }
 
 const CODES: readonly LedgerErrorCode[] = [
@@ -79,7 +68,7 @@ export class ResettableLedger implements FuzzLedger {
   private readonly working: string;
   private n = 0;
 
-  private constructor(private readonly dir: string, name: string) {
+  private constructor(private readonly dir: string, private readonly name: string) {
     this.pristine = join(dir, `${name}.pristine.sqlite`);
     this.working = join(dir, name);
   }
@@ -96,7 +85,8 @@ export class ResettableLedger implements FuzzLedger {
     if (this.ledger) await this.ledger.close();
     const file = `${this.working}.${++this.n}.sqlite`;
     copyFileSync(this.pristine, file);
-    this.ledger = await openLedger(file);
+    // Every copy starts the same id sequence afresh: a case gets the same ids whatever ran before it.
+    this.ledger = await openLedger(file, { ids: idsFor(`resettable:${this.name}`) });
     this.service = createLedgerService(this.ledger);
   }
 

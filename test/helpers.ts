@@ -6,6 +6,7 @@ import { contextFor } from '../db/context';
 import { openLedger, type Ledger } from '../db/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService, type LedgerService } from '../db/service';
+import { idsFor } from './random';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json');
@@ -23,10 +24,30 @@ export function tempDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function tempLedger(options: { seed?: boolean; siteName?: string } = {}): Promise<TestLedger> {
+let ledgersOpened = 0;
+
+export interface TempLedgerOptions {
+  /** Seed Cao Bằng's places (the default). */
+  seed?: boolean;
+  siteName?: string;
+  /**
+   * Names the ledger's id sequence (`test/random.ts`): ledgers made inside a property name theirs (`site-0`, …), so a
+   * counterexample replayed alone gets the same ids; otherwise the n-th ledger of the test file gets the n-th sequence.
+   */
+  ids?: string;
+  /** A wall clock shared by the ledgers of one scenario (`scenarioClock()`); the real one by default. */
+  clock?: () => number;
+}
+
+export async function tempLedger(options: TempLedgerOptions = {}): Promise<TestLedger> {
   const { dir, remove } = tempDir();
   const file = join(dir, 'ledger.sqlite');
-  const ledger = await openLedger(file, { create: true, siteName: options.siteName ?? 'Máy thử nghiệm' });
+  const ledger = await openLedger(file, {
+    create: true,
+    siteName: options.siteName ?? 'Máy thử nghiệm',
+    ids: idsFor(options.ids ?? `ledger-${++ledgersOpened}`),
+    ...(options.clock ? { wallClock: options.clock } : {}),
+  });
   if (options.seed !== false) await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
   return {
     dir,

@@ -11,8 +11,9 @@ import { KIND_LABELS, STATUS_LABELS, TEMPLATE_SHEET } from '../db/excel/columns'
 import { openLedger } from '../db/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
-import { copyLedger, expectBeforeOrAfter, held, killRuns, killSummary, ledgerState, LONG, removeLedger, timeWholeRun, type Kill } from './crash';
+import { copyLedger, expectBeforeOrAfter, held, killRuns, killSummary, ledgerState, LONG, removeLedger, timeWholeRun } from './crash';
 import { tempDir } from './helpers';
+import { seedFor } from './random';
 
 const ROWS = 1_000;
 const TABLES = ['pledges', 'deliveries', 'donors', 'audit_log', 'imported_rows', 'sync_log', 'pledge_own_words', 'totals_changes'];
@@ -82,21 +83,28 @@ describe('an import that is killed', () => {
     const kills = await killRuns({
       whole: wholeRun,
       kills: 4,
-      seed: 11,
+      seed: seedFor('import-crash: kill points'),
       args: (run) => ['import', '--db', copyLedger(pristine, runFile(run)), sheet, '--json'],
-      check: async (kill: Kill) => {
+      check: async (kill) => {
         const file = runFile(kill.run);
         const state = await expectBeforeOrAfter(file, TABLES, before, after);
-        if (state.counts.pledges === 0) none++;
-        else whole++;
-        // Killed while it held the ledger open and before it committed: an import cut off part-way.
-        if (held(kill, file) && state.counts.pledges === 0) interrupted++;
+        const cutOff = held(kill, file);
         removeLedger(file);
+        if (state.counts.pledges !== 0) {
+          whole++;
+          return 'after';
+        }
+        none++;
+        // Killed while it held the ledger open and before it committed: an import cut off part-way.
+        if (!cutOff) return 'before';
+        interrupted++;
+        return 'inside';
       },
     });
     const inWork = kills.filter((k) => held(k, runFile(k.run))).length;
     console.log(killSummary('import', wholeRun, kills, inWork, startedAt) + `; ${interrupted} cut off part-way, ${none} left none, ${whole} whole`);
-    expect(kills.length).toBe(4 * LONG);
+    expect(kills.length).toBeGreaterThanOrEqual(4 * LONG);
+    // Holds by construction: killRuns aims further kills at the work until one lands inside it.
     expect(interrupted).toBeGreaterThan(0);
   }, 240_000 * LONG);
 });

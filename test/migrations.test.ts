@@ -6,10 +6,11 @@ import { migrate, SCHEMA_VERSION } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
-import { generateLedger, random } from '../db/synthetic';
+import { generateLedger } from '../db/synthetic';
 import { searchWords } from '../contract/text';
 import { readAllRows } from '../db/totals';
 import { tempDir, totalsAgainstRows } from './helpers';
+import { seedFor, randomFor } from './random';
 import { contextFor } from '../db/context';
 import { seedPlaces } from '../db/seed';
 import { withTotalsDeferredSync } from '../db/totals-bulk';
@@ -137,7 +138,7 @@ describe('migrations', () => {
 
   it('fill the monthly totals from the rows already in a ledger when they are added', async () => {
     // As a ledger written before 0005: without its tables and triggers.
-    const ledger = await remigrated(3, '0005_monthly_totals', `name LIKE '%totals%' AND name NOT LIKE '%report_totals%'`);
+    const ledger = await remigrated(seedFor('migrations: 0005'), '0005_monthly_totals', `name LIKE '%totals%' AND name NOT LIKE '%report_totals%'`);
     const service = createLedgerService(ledger);
     for (const by of ['place', 'donor', 'kind', 'quarter', 'currency'] as const) {
       const input = { by, filter: { from: '2019-01-01', to: '2023-06-30' } };
@@ -151,7 +152,7 @@ describe('migrations', () => {
   });
 
   it('fill the totals the report reads from the rows already in a ledger', async () => {
-    const ledger = await remigrated(4, '0007_report_totals', `name LIKE '%report_totals%'`);
+    const ledger = await remigrated(seedFor('migrations: 0007'), '0007_report_totals', `name LIKE '%report_totals%'`);
     const service = createLedgerService(ledger);
     for (const period of ['2020-Q2', '2022-H2', '2023']) {
       readAllRows.value = true;
@@ -210,7 +211,7 @@ describe('migrations', () => {
   it('find, in a ledger written before 0009, what a full reading of the search text finds: by place, donor, own text and any mix', async () => {
     const file = fresh();
     const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 8) });
-    await generateLedger(before, { rows: 3_000, seed: 5, donors: 20 });
+    await generateLedger(before, { rows: 3_000, seed: seedFor('migrations: 0009'), donors: 20 });
     await before.close();
     const ledger = await openLedger(file);
     expect(ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE (type = 'table' AND name LIKE 'pledge_search%') OR name IN ('pledges_place_date', 'pledges_donor_date')`).all()).toEqual([]);
@@ -254,7 +255,7 @@ describe('migrations', () => {
     expect(everyMatch(['lac', 'duc']).length).toBeGreaterThan(0);
     expect(everyMatch(['bao', 'tc1', 'trung', 'thu']).length).toBeGreaterThan(0);
     // Pieces of real search texts, one to three from the same pledge, each tried as a search.
-    const rnd = random(9);
+    const rnd = randomFor('migrations: pieces of search texts');
     const texts = (ledger.sqlite.prepare(`SELECT search_text FROM pledges ORDER BY rowid`).all() as { search_text: string }[]).map((r) => r.search_text);
     for (let i = 0; i < 40; i++) {
       const tokens = texts[Math.floor(rnd() * texts.length)]!.split(' ');

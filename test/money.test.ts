@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyParams } from './random';
 import {
   AmountRangeError,
   CURRENCY_CODES,
@@ -65,7 +66,7 @@ describe('amount parsing and formatting', () => {
       fc.property(minor, currency, style, (value, cur, s) => {
         expect(parseAmount(formatAmount(value, cur, s), cur, s)).toBe(value);
       }),
-      { numRuns: 2000 },
+      propertyParams(2000),
     );
   });
 
@@ -77,7 +78,7 @@ describe('amount parsing and formatting', () => {
         const expected = digits * 10n ** BigInt(2 - scale);
         expect(BigInt(parseAmount(decimal, 'USD', 'plain'))).toBe(expected);
       }),
-      { numRuns: 2000 },
+      propertyParams(2000),
     );
   });
 });
@@ -115,7 +116,7 @@ describe('conversion to VND', () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      propertyParams(2000),
     );
   });
 

@@ -2,12 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLedger } from '../db/synthetic';
 import { tempLedger, type TestLedger } from './helpers';
+import { seedFor } from './random';
 
 let t: TestLedger;
 const ROWS = 25_000;
 beforeAll(async () => {
   t = await tempLedger({ seed: false });
-  await generateLedger(t.ledger, { rows: ROWS, seed: 7, donors: 50 });
+  await generateLedger(t.ledger, { rows: ROWS, seed: seedFor('scale: ledger'), donors: 50 });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -48,20 +49,23 @@ describe('a generated ledger', () => {
   });
 
   it('reads the first page without walking every pledge: many times quicker than reading them all', async () => {
-    const quickest = async (run: () => unknown) => {
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) {
-        const start = performance.now();
-        await run();
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
+    // Both sides timed in turn, quickest of several each, so a busy machine slows both alike. The page is some fifteen
+    // times quicker here; walking every pledge would make it no quicker at all, so a factor of four keeps the point
+    // with room to spare.
     const everyRow = t.ledger.sqlite.prepare(`SELECT p.id, p.description, d.name FROM pledges p JOIN donors d ON d.id = p.donor_id`);
-    const all = await quickest(() => everyRow.all());
     for (const sort of [{ by: 'pledgeDate', dir: 'desc' }, { by: 'pledgeDate', dir: 'asc' }] as const) {
-      const page = await quickest(() => t.service.invoke('pledges.list', { sort, page: { offset: 0, limit: 100 }, withTotal: true }));
-      expect(page, `${sort.dir}: ${page} ms against ${all} ms for every row`).toBeLessThan(all / 5);
+      let all = Infinity;
+      let page = Infinity;
+      for (let i = 0; i < 7; i++) {
+        let start = performance.now();
+        everyRow.all();
+        all = Math.min(all, performance.now() - start);
+        start = performance.now();
+        await t.service.invoke('pledges.list', { sort, page: { offset: 0, limit: 100 }, withTotal: true });
+        page = Math.min(page, performance.now() - start);
+      }
+      console.log(`first page (${sort.dir}): ${page.toFixed(2)} ms; every row: ${all.toFixed(2)} ms`);
+      expect(page, `${sort.dir}: ${page} ms against ${all} ms for every row`).toBeLessThan(all / 4);
     }
   });
 

@@ -10,8 +10,9 @@ import { openLedger } from '../db/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
-import { copyLedger, expectBeforeOrAfter, held, killRuns, killSummary, ledgerState, LONG, removeLedger, timeWholeRun, type Kill } from './crash';
+import { copyLedger, expectBeforeOrAfter, held, killRuns, killSummary, ledgerState, LONG, removeLedger, timeWholeRun } from './crash';
 import { tempDir } from './helpers';
+import { seedFor } from './random';
 
 const ROWS = 5_000;
 const TABLES = ['pledges', 'deliveries', 'donors', 'places', 'audit_log', 'sync_log', 'sync_marks', 'sync_conflicts', 'tombstones'];
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await createLedgerService(province).invoke('settings.update', { siteRole: 'province' });
   await province.close();
   const district = await openLedger(join(dir.dir, 'district.sqlite'), { create: true, siteName: 'Huyện' });
-  await generateLedger(district, { rows: ROWS, seed: 3 });
+  await generateLedger(district, { rows: ROWS, seed: seedFor('sync-crash: ledger') });
   const file = await createLedgerService(district).invoke('sync.export', { all: true });
   writeFileSync(bundle, Buffer.from(file.base64, 'base64'));
   await district.close();
@@ -51,20 +52,27 @@ describe('a merge that is killed', () => {
     const kills = await killRuns({
       whole: wholeRun,
       kills: 4,
-      seed: 3,
+      seed: seedFor('sync-crash: kill points'),
       args: (run) => ['bundle', 'import', '--db', copyLedger(pristine, runFile(run)), bundle, '--json'],
-      check: async (kill: Kill) => {
+      check: async (kill) => {
         const file = runFile(kill.run);
         const state = await expectBeforeOrAfter(file, TABLES, before, after);
-        if (state.counts.pledges) whole++;
-        // Killed while it held the ledger open and before it committed: a merge cut off part-way.
-        else if (held(kill, file)) interrupted++;
+        const cutOff = held(kill, file);
         removeLedger(file);
+        if (state.counts.pledges) {
+          whole++;
+          return 'after';
+        }
+        // Killed while it held the ledger open and before it committed: a merge cut off part-way.
+        if (!cutOff) return 'before';
+        interrupted++;
+        return 'inside';
       },
     });
     const inWork = kills.filter((k) => held(k, runFile(k.run))).length;
     console.log(killSummary('bundle merge', wholeRun, kills, inWork, startedAt) + `; ${interrupted} cut off part-way, ${whole} whole`);
-    expect(kills.length).toBe(4 * LONG);
+    expect(kills.length).toBeGreaterThanOrEqual(4 * LONG);
+    // Holds by construction: killRuns aims further kills at the work until one lands inside it.
     expect(interrupted).toBeGreaterThan(0);
   }, 240_000 * LONG);
 });
