@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupOverview, PledgeSummary, Settings } from '../../contract';
 import { checkLedgerFile } from '../../db/backup';
 import { damageFile, FIXTURE, ROOT, tempDir } from '../helpers';
+import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
 import { ledgerCall, openScreen } from './ui';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   cli('demo', '--db', db, '--fixture', FIXTURE);
   served = await serve(db);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page = await newPage(browser);
 });
 
 afterAll(async () => {

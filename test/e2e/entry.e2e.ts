@@ -10,8 +10,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PledgeList, PledgeSummary, TotalsResult } from '../../contract';
 import { formatAmount } from '../../contract/money';
 import { ROOT, tempDir } from '../helpers';
+import { newPage, settled } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
-import { fillPledgeForm, ledgerCall, openScreen, pick, saveWithEnter, type UiPledge } from './ui';
+import { fillPledgeForm, ledgerCall, openScreen, pick, saveWithEnter, popupsClosed, waitForFocus, waitForHighlight, type UiPledge } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
@@ -23,7 +24,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   served = await serve(join(dir.dir, 'entry.sqlite'));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page = await newPage(browser);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -95,48 +96,48 @@ describe('entering the Cao Bằng events through the form', () => {
   });
 
   it('types a pledge with the keyboard only', async () => {
-    // At a person's pace: a key, then the next once the screen has answered.
-    const press = async (key: string) => {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(120);
+    // Each key once the screen has answered the last: focus moved, a list highlighting what was typed.
+    const tabTo = async (id: string) => {
+      await page.keyboard.press('Tab');
+      await waitForFocus(page, id);
+      await popupsClosed(page);
     };
-    const type = async (text: string) => {
-      await page.keyboard.type(text, { delay: 15 });
-      await page.waitForTimeout(150);
+    const chooseTyped = async (id: string, text: string) => {
+      await page.keyboard.type(text);
+      await waitForHighlight(page, `#${id}`, text);
+      await page.keyboard.press('Enter');
+      await popupsClosed(page);
     };
-    await press('Alt+n');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pledge_pledgeDate');
-    await press('Control+a');
-    await type('01/08/2022');
-    await press('Tab'); // donor: a new one, created without leaving the form
-    await type('blue dragon');
-    await press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('donor_name');
-    await press('Control+a');
-    await type("Blue Dragon Children's Foundation");
-    await press('Tab');
-    await type('BDCF');
-    await press('Tab');
-    await type('Australia');
-    await press('Enter');
+    await page.keyboard.press('Alt+n');
+    await waitForFocus(page, 'pledge_pledgeDate');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('01/08/2022');
+    await tabTo('pledge_donorId'); // donor: a new one, created without leaving the form
+    await chooseTyped('pledge_donorId', 'blue dragon');
+    await waitForFocus(page, 'donor_name');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type("Blue Dragon Children's Foundation");
+    await tabTo('donor_shortName');
+    await page.keyboard.type('BDCF');
+    await tabTo('donor_country');
+    await page.keyboard.type('Australia');
+    await page.keyboard.press('Enter');
     await page.locator('#donor_name').waitFor({ state: 'hidden' });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pledge_donorId');
-    await press('Tab'); // place
-    await type('cao bang');
-    await press('Enter');
-    await press('Tab'); // kind
-    await type('Nhà');
-    await press('Enter');
-    await press('Tab');
-    await type('Xây nhà ở cho gia đình 2 học sinh');
-    await press('Tab');
-    await type('2');
-    await press('Tab');
-    await type('căn');
-    await press('Tab');
-    await type('80000000'); // unit value
-    await press('Tab'); // amount left empty: quantity × unit value
-    await press('Enter');
+    await waitForFocus(page, 'pledge_donorId');
+    await tabTo('pledge_placeId');
+    await chooseTyped('pledge_placeId', 'cao bang');
+    await tabTo('pledge_kind');
+    await chooseTyped('pledge_kind', 'Nhà');
+    await tabTo('pledge_description');
+    await page.keyboard.type('Xây nhà ở cho gia đình 2 học sinh');
+    await tabTo('pledge_quantity');
+    await page.keyboard.type('2');
+    await tabTo('pledge_unit');
+    await page.keyboard.type('căn');
+    await tabTo('pledge_unitValueMinor');
+    await page.keyboard.type('80000000');
+    await tabTo('pledge_amountMinor'); // left empty: quantity × unit value
+    await page.keyboard.press('Enter');
     await page.locator('#pledge_description').waitFor({ state: 'hidden' });
     const bdcf = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { text: 'bdcf' } });
     expect(bdcf.rows).toHaveLength(1);
@@ -250,7 +251,7 @@ describe('entering the Cao Bằng events through the form', () => {
     ] as const) {
       await openScreen(page, name);
       await page.getByTestId(testId).waitFor();
-      await page.waitForTimeout(200);
+      await settled(page);
       await shot(file);
     }
     // A monthly USD rate entered on the rates screen.
@@ -280,7 +281,7 @@ describe('entering the Cao Bằng events through the form', () => {
     await pick(page, '#pledge_currency', 'USD');
     await expect.poll(() => page.locator('#pledge_rate').inputValue()).toBe('23.000');
     expect(await page.locator('#pledge_rateSource').inputValue()).toBe('Tỷ giá hạch toán tháng 7/2022');
-    await page.waitForTimeout(300);
+    await popupsClosed(page);
     await page.locator('#pledge_rate').press('Escape');
     await page.locator('#pledge_rate').waitFor({ state: 'hidden' });
   });

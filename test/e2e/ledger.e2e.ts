@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
 import { openScreen } from './ui';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
   if (demo.status !== 0) throw new Error(demo.stderr);
   served = await serve(db);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page = await newPage(browser);
 });
 
 afterAll(async () => {

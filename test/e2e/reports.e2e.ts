@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeSummary } from '../../contract';
 import { TEMPLATE_COLUMNS } from '../../db/excel/columns';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
 import { ledgerCall, openScreen } from './ui';
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   if (demo.status !== 0) throw new Error(demo.stderr);
   served = await serve(db);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  page = await newPage(browser, { acceptDownloads: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers';
+import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
 
 const ROWS = 30_000;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   if (made.status !== 0) throw new Error(made.stderr);
   served = await serve(db);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page = await newPage(browser);
   page.on('request', (request) => {
     if (request.url().endsWith('/api/pledges.list')) listCalls.push((JSON.parse(request.postData() ?? '{}') as { page: { offset: number; limit: number } }).page);
   });

@@ -11,8 +11,9 @@ import type { Donor, PledgeDetail, PledgeList, PledgeSummary } from '../../contr
 import { openLedger } from '../../db/open';
 import { createLedgerService, type LedgerService } from '../../db/service';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
-import { ledgerCall } from './ui';
+import { ledgerCall, waitForHighlight } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
@@ -45,7 +46,7 @@ beforeAll(async () => {
   district = await serve(districtDb);
   province = await serve(provinceDb);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  page = await newPage(browser, { acceptDownloads: true });
 });
 
 afterAll(async () => {
@@ -94,7 +95,7 @@ describe('the sync screen', () => {
       await service.invoke('donors.create', { name: 'Tzu Chi Foundation Vietnam', kind: 'foundation' });
     });
 
-    const districtPage = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    const districtPage = await newPage(browser, { acceptDownloads: true });
     await districtPage.goto(`${district.url}#sync`);
     const [download] = await Promise.all([districtPage.waitForEvent('download'), districtPage.getByTestId('sync-export').click()]);
     const bundle = join(dir.dir, `second-${download.suggestedFilename()}`);
@@ -140,7 +141,7 @@ describe('the sync screen', () => {
     const picker = page.locator('#donorMerge_intoId');
     await picker.waitFor();
     await picker.fill('to chuc tzu');
-    await page.waitForTimeout(150);
+    await waitForHighlight(page, '#donorMerge_intoId', 'to chuc tzu');
     await page.keyboard.press('Enter');
     await page.locator('#donorMerge_note').fill('Cùng một tổ chức');
     await page.screenshot({ path: join(SCREENSHOTS, 'donor-merge.png') });

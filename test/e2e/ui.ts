@@ -1,5 +1,7 @@
 /** Driving the real UI as a person would: through the form's fields, by keyboard where that is how it is used. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { foldText } from '../../contract/text';
 
 export interface UiPledge {
   date: string; // dd/mm/yyyy
@@ -18,14 +20,46 @@ export interface UiPledge {
   rateSource?: string;
 }
 
+/**
+ * The text of the option a picker highlights — what Enter would take — or null while it highlights none: the option
+ * its field names as active (`aria-activedescendant`), read in the list the field controls (`aria-controls`).
+ */
+export function highlighted(page: Page, selector: string): Promise<string | null> {
+  return page.locator(selector).evaluate((input) => {
+    if (!input.getAttribute('aria-activedescendant')) return null;
+    const list = document.getElementById(input.getAttribute('aria-controls') ?? '')?.closest('.ant-select-dropdown');
+    return list?.querySelector('.ant-select-item-option-active')?.textContent ?? null;
+  });
+}
+
+/** Waits until the picker's list has answered what was typed: the option it highlights matches it (accents aside). */
+export async function waitForHighlight(page: Page, selector: string, text: string) {
+  const wanted = foldText(text);
+  await expect.poll(async () => foldText((await highlighted(page, selector)) ?? ''), { message: `${selector} highlights "${text}"` }).toContain(wanted);
+}
+
+/** Waits until the element with this id has the keyboard's focus. */
+export async function waitForFocus(page: Page, id: string) {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: `focus on #${id}` }).toBe(id);
+}
+
+/**
+ * Waits until no drop-down list or calendar is open, or still closing: until its closing ends, such a popup takes the
+ * keys (an Escape meant for the dialog, a Tab meant to move on).
+ */
+export async function popupsClosed(page: Page) {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await expect.poll(() => open.count(), { message: 'every list and calendar closed' }).toBe(0);
+}
+
+/** Types into a picker, takes the option it highlights for what was typed, and waits for its list to close. */
 export async function pick(page: Page, selector: string, text: string) {
   const input = page.locator(selector);
   await input.click();
   await input.fill(text);
-  await page.waitForTimeout(150);
-  await page.keyboard.press('Enter');
-  // The list closes over a few frames; a person's next key comes later than that.
-  await page.waitForTimeout(150);
+  await waitForHighlight(page, selector, text);
+  await input.press('Enter');
+  await popupsClosed(page);
 }
 
 async function typeInto(page: Page, selector: string, text: string) {
