@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // A failed test saves a screenshot and the console of every page it drove (test-results/failures/).
+    setupFiles: ['test/e2e/on-failure.ts'],
   },
 });
