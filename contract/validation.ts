@@ -47,7 +47,8 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   offset: { vi: 'Vị trí trang', en: 'Page offset' },
   limit: { vi: 'Số dòng mỗi trang', en: 'Page size' },
   departmentName: { vi: 'Tên cơ quan', en: 'Department name' },
-  siteName: { vi: 'Tên máy cài đặt', en: 'Installation name' },
+  siteName: { vi: 'Tên đơn vị và máy', en: 'Office and computer' },
+  userName: { vi: 'Người sử dụng', en: 'User' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   rollUpUnder: { vi: 'Gộp theo đơn vị', en: 'Roll up under' },
 };

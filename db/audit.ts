@@ -1,11 +1,11 @@
 /** The audit log: every create, update and delete with the row before and after, when, and by which installation. */
 import { sql } from 'kysely';
 import type { FieldChange, HistoryEntry } from '../contract';
-import type { Ctx } from './context';
+import { columnsOf, type Ctx } from './context';
 import type { AuditLogTable } from './schema';
 
 /** Fields that change on every write and say nothing to a reader of the history. */
-const NOISE = new Set(['updatedAt', 'createdAt', 'searchText']);
+const NOISE = new Set(['updatedAt', 'createdAt', 'searchText', 'statusByUser']);
 
 export interface AuditInput {
   action: AuditLogTable['action'];
@@ -24,6 +24,8 @@ export async function recordAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
       id: ctx.newId(),
       at: ctx.now,
       siteId: ctx.site.id,
+      // Written where the ledger has these columns (upgrade tests build ledgers as earlier releases left them).
+      ...(columnsOf(ctx, 'audit_log').includes('user_name') ? { siteName: ctx.site.name, userName: ctx.site.userName || null } : {}),
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
@@ -66,7 +68,9 @@ export async function pledgeHistory(ctx: Ctx, pledgeId: string): Promise<History
       entity: row.entity as HistoryEntry['entity'],
       entityId: row.entityId,
       siteId: row.siteId,
-      siteName: row.siteId === ctx.site.id ? ctx.site.name : row.siteId,
+      // The installation's name when the change was made (entries of earlier releases: its name now, or its id).
+      siteName: row.siteName ?? (row.siteId === ctx.site.id ? ctx.site.name : row.siteId),
+      userName: row.userName,
       note: row.note,
       changes: diff(before, after),
     };

@@ -87,6 +87,20 @@ export function viDate(iso: string): string {
   return d ? `${d}/${m}/${y}` : `${m}/${y}`;
 }
 
+const columnCache = new WeakMap<BetterSqlite3.Database, Map<string, string[]>>();
+
+/**
+ * The columns a table has in this ledger, read once per connection (a ledger's columns do not change while it is
+ * open: migrations run before).
+ */
+export function columnsOf(ctx: Pick<Ctx, 'sqlite'>, table: string): string[] {
+  let cache = columnCache.get(ctx.sqlite);
+  if (!cache) columnCache.set(ctx.sqlite, (cache = new Map()));
+  let columns = cache.get(table);
+  if (!columns) cache.set(table, (columns = (ctx.sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name)));
+  return columns;
+}
+
 /**
  * A query's rows as the driver gives them (column names as in the SQL), on the call's connection and inside its
  * transaction, through a statement prepared once per SQL text (`prepared`), without a second renaming of every column.

@@ -162,9 +162,9 @@ export async function updateDelivery(ctx: Ctx, input: ParsedInput<'deliveries.up
   return after;
 }
 
-export async function deleteDelivery(ctx: Ctx, input: ParsedInput<'deliveries.delete'>): Promise<{ id: string }> {
+export async function deleteDelivery(ctx: Ctx, input: ParsedInput<'deliveries.delete'>): Promise<{ id: string; pledgeId: string }> {
   const before = await getDelivery(ctx, input.id);
   await ctx.db.deleteFrom('deliveries').where('id', '=', before.id).execute();
   await recordAudit(ctx, { action: 'delete', entity: 'delivery', entityId: before.id, parentId: before.pledgeId, before });
-  return { id: before.id };
+  return { id: before.id, pledgeId: before.pledgeId };
 }

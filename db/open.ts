@@ -15,6 +15,8 @@ import type { DB } from './schema';
 export interface Site {
   id: string;
   name: string;
+  /** The person using this installation (asked at first run; Cài đặt changes it); '' until given. */
+  userName: string;
 }
 
 /** Change tracking state of one open ledger: its clock, and whether a bundle is being applied. */
@@ -93,7 +95,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     sqlite.function('fold_text', { deterministic: true }, (text: unknown) =>
       typeof text === 'string' ? foldText(text) : '',
     );
-    const site: Site = { id: '', name: '' };
+    const site: Site = { id: '', name: '', userName: '' };
     const newId = options.ids ?? randomIds;
     const wallClock = options.wallClock ?? Date.now;
     const tracking: Tracking = { clock: new HybridClock(() => site.id, wallClock), applying: false, totalsDeferred: false };
@@ -131,11 +133,12 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
 const VERSIONED_TABLES = ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones'];
 
 async function ensureSite(db: Kysely<DB>, defaultName: string, newId: IdSource, wallClock: () => number): Promise<Site> {
-  const known = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
+  const known = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name', 'user.name']).execute();
   const id = known.find((r) => r.key === 'site.id')?.value;
   const name = known.find((r) => r.key === 'site.name')?.value;
+  const userName = known.find((r) => r.key === 'user.name')?.value ?? '';
   // Written once, at the first opening; every later opening only reads them.
-  if (id && name) return { id, name };
+  if (id && name) return { id, name, userName };
   return db.transaction().execute(async (trx) => {
     const rows = await trx.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
     const values = new Map(rows.map((r) => [r.key, r.value]));
@@ -150,6 +153,6 @@ async function ensureSite(db: Kysely<DB>, defaultName: string, newId: IdSource, 
       name = defaultName;
       await trx.insertInto('settings').values({ key: 'site.name', value: name, updatedAt: now }).execute();
     }
-    return { id, name };
+    return { id, name, userName };
   });
 }

@@ -1,11 +1,12 @@
 /** Pledges (commitments): exact amounts in their currency, the rate they used, and their VND equivalent. */
 import { sql, type RawBuilder } from 'kysely';
-import type { ParsedInput, Pledge, PledgeDetail, PledgeFilter, PledgeList, PledgeRow, PledgeSummary } from '../contract';
+import { AUTO_STATUS_NOTE, FIELDS_NEEDING_REASON, type Delivery, type ParsedInput, type Pledge, type PledgeDetail, type PledgeFilter, type PledgeList, type PledgeRow, type PledgeSummary } from '../contract';
 import { LedgerError } from '../contract/errors';
+import { fieldLabel } from '../contract/validation';
 import { AmountRangeError, milliToQuantity, quantityToMilli, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
 import { pledgeHistory, recordAudit, diff } from './audit';
 import { invalid, notFound, readRows, viDate, type Ctx } from './context';
-import { listDeliveriesOf, deliveredSoFar } from './deliveries';
+import { createDelivery, deleteDelivery, deliveredSoFar, listDeliveriesOf, updateDelivery } from './deliveries';
 import { currentDonor } from './donors';
 import { getPlace } from './places';
 import { resolveRate } from './rates';
@@ -15,7 +16,7 @@ import { countFromTotals } from './totals';
 const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
 
 const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
-  p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status,
+  p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status, p.status_by_user,
   p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at`;
 
 // A pledge is shown under its donor, or under the donor that one was merged into.
@@ -45,6 +46,7 @@ interface RawRow {
   vnd_equivalent: number;
   pledge_date: string;
   status: PledgeRow['status'];
+  status_by_user: number;
   beneficiaries: number | null;
   approval_number: string | null;
   approval_date: string | null;
@@ -77,6 +79,7 @@ function fromRaw(r: RawRow): PledgeRow {
     vndEquivalent: r.vnd_equivalent,
     pledgeDate: r.pledge_date,
     status: r.status,
+    statusByUser: r.status_by_user === 1,
     beneficiaries: r.beneficiaries,
     approvalNumber: r.approval_number,
     approvalDate: r.approval_date,
@@ -93,8 +96,8 @@ function fromRaw(r: RawRow): PledgeRow {
 }
 
 /** The stored form of a pledge's quantity. */
-function stored<T extends { quantity: string | null }>({ quantity, ...rest }: T) {
-  return { ...rest, quantityMilli: quantity === null ? null : quantityToMilli(quantity) };
+function stored<T extends { quantity: string | null; statusByUser: boolean }>({ quantity, statusByUser, ...rest }: T) {
+  return { ...rest, quantityMilli: quantity === null ? null : quantityToMilli(quantity), statusByUser: statusByUser ? 1 : 0 };
 }
 
 /** The ids of a place and of every place under it, as a subquery. */
@@ -318,6 +321,8 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
     ...(await resolveRate(ctx, input.currency, input.pledgeDate, input)),
     pledgeDate: input.pledgeDate,
     status: input.status ?? 'pledged',
+    // A status other than the first one is a person's decision; "pledged" follows the deliveries from now on.
+    statusByUser: input.status !== undefined && input.status !== 'pledged',
     beneficiaries: input.beneficiaries ?? null,
     approvalNumber: input.approvalNumber || null,
     approvalDate: input.approvalDate ?? null,
@@ -378,6 +383,8 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
     ...recorded,
     pledgeDate,
     status: pick('status'),
+    // Set by a person once they change it; it no longer follows the deliveries.
+    statusByUser: before.statusByUser || pick('status') !== before.status,
     beneficiaries: pick('beneficiaries'),
     approvalNumber: pick('approvalNumber'),
     approvalDate: pick('approvalDate'),
@@ -413,11 +420,55 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
   const next = { ...draft, amountMinor, vndEquivalent: computeVnd(amountMinor, currency, draft.rate) };
   const changes = diff(before as unknown as Record<string, unknown>, { ...before, ...next } as unknown as Record<string, unknown>);
   if (changes.length === 0) return beforeRow;
+  if (!input.reason?.trim() && changes.some((c) => (FIELDS_NEEDING_REASON as readonly string[]).includes(c.field))) {
+    const named = changes.filter((c) => (FIELDS_NEEDING_REASON as readonly string[]).includes(c.field)).map((c) => fieldLabel(c.field));
+    throw invalid('reason', {
+      vi: `cần ghi lý do khi đổi ${named.map((l) => l.vi).join(', ')}`,
+      en: `give the reason for changing ${named.map((l) => l.en).join(', ')}`,
+    });
+  }
   await ctx.db.updateTable('pledges').set({ ...stored(next), updatedAt: ctx.now }).where('id', '=', before.id).execute();
   await refreshSearchText(ctx, 'pledge', before.id);
   const after = await getPledgeRow(ctx, before.id);
   await recordAudit(ctx, { action: 'update', entity: 'pledge', entityId: before.id, before, after: snapshot(after), note: input.reason ?? null });
   return after;
+}
+
+/**
+ * A pledge's status follows its deliveries until a person sets it: none yet → pledged; some → in progress; the whole
+ * amount (or the whole quantity) → completed. A cancelled pledge stays cancelled. The change goes into the history,
+ * noted as made by the ledger.
+ */
+export async function statusFollowsDeliveries(ctx: Ctx, pledgeId: string): Promise<void> {
+  const row = await getPledgeRow(ctx, pledgeId);
+  if (row.statusByUser || row.status === 'cancelled') return;
+  const delivered = await deliveredSoFar(ctx, pledgeId);
+  const wholeAmount = delivered.amountMinor >= row.amountMinor;
+  const wholeQuantity = row.quantity !== null && row.quantity !== '0' && !subtractQuantities(delivered.quantity, row.quantity).startsWith('-');
+  const status = delivered.count === 0 ? 'pledged' : wholeAmount || wholeQuantity ? 'completed' : 'in_progress';
+  if (status === row.status) return;
+  await ctx.db.updateTable('pledges').set({ status, updatedAt: ctx.now }).where('id', '=', pledgeId).execute();
+  const after = await getPledgeRow(ctx, pledgeId);
+  await recordAudit(ctx, { action: 'update', entity: 'pledge', entityId: pledgeId, before: snapshot(row), after: snapshot(after), note: AUTO_STATUS_NOTE });
+}
+
+/** A delivery recorded, changed or removed, and the pledge's status following it. */
+export async function recordDelivery(ctx: Ctx, input: ParsedInput<'deliveries.create'>): Promise<Delivery> {
+  const delivery = await createDelivery(ctx, input);
+  await statusFollowsDeliveries(ctx, delivery.pledgeId);
+  return delivery;
+}
+
+export async function amendDelivery(ctx: Ctx, input: ParsedInput<'deliveries.update'>): Promise<Delivery> {
+  const delivery = await updateDelivery(ctx, input);
+  await statusFollowsDeliveries(ctx, delivery.pledgeId);
+  return delivery;
+}
+
+export async function removeDelivery(ctx: Ctx, input: ParsedInput<'deliveries.delete'>): Promise<{ id: string }> {
+  const { pledgeId } = await deleteDelivery(ctx, input);
+  await statusFollowsDeliveries(ctx, pledgeId);
+  return { id: input.id };
 }
 
 export async function deletePledge(ctx: Ctx, input: ParsedInput<'pledges.delete'>): Promise<{ id: string }> {

@@ -33,7 +33,9 @@ interface StoredQuantity {
   quantityMilli: number | null;
 }
 
-export interface PledgesTable extends Omit<Pledge, 'quantity'>, StoredQuantity {
+export interface PledgesTable extends Omit<Pledge, 'quantity' | 'statusByUser'>, StoredQuantity {
+  /** 1 once a person set the status; 0 while it follows the deliveries. */
+  statusByUser: Generated<number>;
   /** Folded words of the pledge, its donor and its place, kept in step on every write. */
   searchText: Generated<string>;
 }
@@ -54,6 +56,24 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   note: string | null;
+  /** The person using the installation, and the installation's name, when the change was made. */
+  userName: string | null;
+  siteName: string | null;
+}
+
+export interface ReportsSentTable {
+  id: string;
+  period: string;
+  placeId: string | null;
+  placeName: string | null;
+  madeAt: string;
+  userName: string | null;
+  siteName: string;
+  fileName: string;
+  /** JSON of the report's totals (`ReportTotals`). */
+  totals: string;
+  pledgeCount: number;
+  file: Buffer;
 }
 
 export interface SettingsTable {
@@ -83,6 +103,7 @@ export interface DB {
   deliveries: DeliveriesTable;
   exchangeRates: ExchangeRatesTable;
   auditLog: AuditLogTable;
+  reportsSent: ReportsSentTable;
   settings: SettingsTable;
   schemaMigrations: SchemaMigrationsTable;
 }

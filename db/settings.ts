@@ -2,7 +2,9 @@
 import type { Language, ParsedInput, Settings, SiteRole } from '../contract';
 import type { Ctx } from './context';
 
-const KEYS = { departmentName: 'department.name', siteName: 'site.name', language: 'ui.language', siteRole: 'site.role', sitePlaceId: 'site.placeId' } as const;
+const KEYS = {
+  departmentName: 'department.name', siteName: 'site.name', userName: 'user.name', language: 'ui.language', siteRole: 'site.role', sitePlaceId: 'site.placeId',
+} as const;
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {
   const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).execute();
@@ -10,6 +12,7 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
   return {
     departmentName: values.get(KEYS.departmentName) ?? '',
     siteName: values.get(KEYS.siteName) ?? ctx.site.name,
+    userName: values.get(KEYS.userName) ?? '',
     siteId: ctx.site.id,
     language: (values.get(KEYS.language) as Language | undefined) ?? 'vi',
     siteRole: (values.get(KEYS.siteRole) as SiteRole | undefined) ?? 'province',
@@ -30,5 +33,6 @@ export async function updateSettings(ctx: Ctx, input: ParsedInput<'settings.upda
   }
   // The name recorded with this installation's changes follows the setting at once.
   if (input.siteName) ctx.site.name = input.siteName;
+  if (input.userName) ctx.site.userName = input.userName;
   return getSettings(ctx);
 }

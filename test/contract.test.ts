@@ -1,8 +1,8 @@
 /** Every contract method through the service (the same path IPC, HTTP and the CLI take), with its error paths. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { METHODS, type Method } from '../contract';
+import { AUTO_STATUS_NOTE, METHODS, type Method } from '../contract';
 import type { Envelope } from '../contract/errors';
-import { tableCounts, tempLedger, type TestLedger } from './helpers';
+import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
 let t: TestLedger;
 beforeEach(async () => {
@@ -88,7 +88,7 @@ describe('the contract module', () => {
 describe('app.info', () => {
   it('describes the ledger and this installation', async () => {
     const info = await t.service.invoke('app.info', {});
-    expect(info.schemaVersion).toBe(9);
+    expect(info.schemaVersion).toBe(10);
     expect(info.site.name).toBe('Máy thử nghiệm');
     expect(info.site.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(info.databasePath).toBe(t.file);
@@ -253,9 +253,9 @@ describe('pledges', () => {
     expect(await t.service.invoke('pledges.summary', {})).toEqual({ count: 3, pledgedVnd: 1_300_000_000, deliveredVnd: 0, remainingVnd: 1_300_000_000 });
     await t.service.invoke('deliveries.create', { pledgeId: c.id, deliveryDate: '2022-07-08', amountMinor: 40_000_000 });
     expect(await t.service.invoke('pledges.summary', { filter: { donorId: vufo.id } })).toEqual({ count: 1, pledgedVnd: 100_000_000, deliveredVnd: 40_000_000, remainingVnd: 60_000_000 });
-    await t.service.invoke('pledges.update', { id: c.id, status: 'cancelled' });
+    await t.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: c.id, status: 'cancelled' });
     expect(await t.service.invoke('pledges.summary', { filter: { donorId: vufo.id } })).toEqual({ count: 1, pledgedVnd: 0, deliveredVnd: 0, remainingVnd: 0 });
-    await t.service.invoke('pledges.update', { id: c.id, status: 'completed' });
+    await t.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: c.id, status: 'completed' });
     const page = await t.service.invoke('pledges.list', { page: { offset: 1, limit: 1 } });
     expect(page).toMatchObject({ total: 3, rows: [{ id: a.id, donorName: 'Tổ chức Tzu Chi', placeName: 'Bảo Lạc', remainingAmountMinor: 700_000_000 }] });
     expect((await t.service.invoke('pledges.list', { page: { offset: 2, limit: 5 }, withTotal: false })).total).toBeNull();
@@ -297,10 +297,10 @@ describe('pledges', () => {
     await t.service.invoke('pledges.update', { id: p.id, description: p.description });
     expect((await t.service.invoke('pledges.get', { id: p.id })).history).toHaveLength(2);
     // A changed quantity re-computes the amount from the unit value.
-    expect((await t.service.invoke('pledges.update', { id: p.id, quantity: '21' })).amountMinor).toBe(924_000_000);
-    await expectError('pledges.update', { id: p.id, amountMinor: 1 }, 'amount_mismatch', 'amountMinor');
+    expect((await t.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, quantity: '21' })).amountMinor).toBe(924_000_000);
+    await expectError('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 1 }, 'amount_mismatch', 'amountMinor');
     await expectError('pledges.update', { id: crypto.randomUUID(), notes: 'x' }, 'not_found', 'id');
-    await expectError('pledges.update', { id: p.id, status: 'lost' }, 'invalid_input', 'status');
+    await expectError('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, status: 'lost' }, 'invalid_input', 'status');
   });
 
   it('keep their recorded rate when today\'s rate changes', async () => {
@@ -310,7 +310,7 @@ describe('pledges', () => {
     await t.service.invoke('rates.set', { currency: 'USD', validOn: '2026-11', rate: '26300', source: 'KBNN' });
     const amended = await t.service.invoke('pledges.update', { id: p.id, notes: 'Đã ký biên bản' });
     expect(amended).toMatchObject({ rate: '23000', vndEquivalent: 230_000_000 });
-    const bigger = await t.service.invoke('pledges.update', { id: p.id, amountMinor: 2_000_000 });
+    const bigger = await t.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 2_000_000 });
     expect(bigger).toMatchObject({ rate: '23000', vndEquivalent: 460_000_000 });
   });
 
@@ -323,6 +323,8 @@ describe('pledges', () => {
     expect(actions).toEqual([
       { entity: 'pledge', action: 'create' },
       { entity: 'delivery', action: 'create' },
+      // The first delivery moved the pledge to "in progress".
+      { entity: 'pledge', action: 'update' },
       { entity: 'delivery', action: 'delete' },
       { entity: 'pledge', action: 'delete' },
     ]);
@@ -344,7 +346,7 @@ describe('deliveries', () => {
     expect(over.message.vi).toContain('400.000.000');
     await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-01', quantity: '16' }, 'over_delivered', 'quantity');
     await expectError('deliveries.update', { id: d2.id, amountMinor: 700_000_001 }, 'over_delivered', 'amountMinor');
-    await expectError('pledges.update', { id: p.id, amountMinor: 200_000_000, unitValueMinor: null }, 'over_delivered', 'amountMinor');
+    await expectError('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 200_000_000, unitValueMinor: null }, 'over_delivered', 'amountMinor');
     await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-01' }, 'invalid_input', 'amountMinor');
     await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-01', amountMinor: 1, currency: 'USD' }, 'invalid_input', 'currency');
     await expectError('deliveries.create', { pledgeId: crypto.randomUUID(), deliveryDate: '2022-12-01', amountMinor: 1 }, 'not_found', 'pledgeId');
@@ -354,7 +356,7 @@ describe('deliveries', () => {
     detail = await t.service.invoke('pledges.get', { id: p.id });
     expect(detail.remaining).toEqual({ amountMinor: 300_000_000, quantity: '20' });
     expect(detail.history.map((h) => `${h.entity}:${h.action}`)).toEqual([
-      'pledge:create', 'delivery:create', 'delivery:create', 'delivery:update', 'delivery:delete',
+      'pledge:create', 'delivery:create', 'pledge:update', 'delivery:create', 'delivery:update', 'delivery:delete',
     ]);
     await expectError('deliveries.delete', { id: d1.id }, 'not_found', 'id');
   });
@@ -365,7 +367,7 @@ describe('deliveries', () => {
     const p = await pledge({ quantity: null, amountMinor: 1_000_000, currency: 'USD' });
     const d = await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-20', amountMinor: 500_000 });
     expect(d).toMatchObject({ currency: 'USD', rate: '23630', vndEquivalent: 118_150_000 });
-    await t.service.invoke('pledges.update', { id: p.id, status: 'cancelled' });
+    await t.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, status: 'cancelled' });
     await expectError('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-12-21', amountMinor: 1 }, 'invalid_input', 'pledgeId');
   });
 });
@@ -461,5 +463,84 @@ describe('settings', () => {
     expect((await t.service.invoke('pledges.get', { id: p.id })).history[0]!.siteName).toBe('Phòng HTQT');
     await expectError('settings.update', { language: 'fr' }, 'invalid_input', 'language');
     await expectError('settings.update', { siteName: '  ' }, 'invalid_input', 'siteName');
+  });
+});
+
+describe('amendments', () => {
+  it('need a reason when money, quantity, currency, rate, donor, place, kind or status change, and name what changed', async () => {
+    const p = await pledge();
+    const other = await place('Nguyên Bình');
+    for (const change of [{ amountMinor: 880_000_000 }, { quantity: '22' }, { placeId: other.id }, { kind: 'gift' }, { status: 'completed' }, { currency: 'USD', rate: '23000' }]) {
+      const error = await expectError('pledges.update', { id: p.id, ...change }, 'invalid_input', 'reason');
+      expect(error.message.vi).toMatch(/^Lý do điều chỉnh: cần ghi lý do khi đổi /);
+      expect(error.message.en).toMatch(/^Reason for the change: give the reason for changing /);
+      await expectError('pledges.update', { id: p.id, ...change, reason: '   ' }, 'invalid_input', 'reason');
+    }
+    const both = await expectError('pledges.update', { id: p.id, amountMinor: 880_000_000, unitValueMinor: 44_000_000 }, 'invalid_input', 'reason');
+    expect(both.message.vi).toMatch(/Đơn giá, Thành tiền|Thành tiền, Đơn giá/);
+    expect(both.message.en).toMatch(/Unit value, Amount|Amount, Unit value/);
+    // Words alone need none; with a reason, the change is made and the reason kept in the history.
+    await t.service.invoke('pledges.update', { id: p.id, notes: 'Đã ký biên bản', description: 'Làm nhà cho 20 hộ nghèo' });
+    const amended = await t.service.invoke('pledges.update', { id: p.id, amountMinor: 880_000_000, unitValueMinor: 44_000_000, reason: 'Tăng sau khảo sát' });
+    expect(amended.amountMinor).toBe(880_000_000);
+    const history = (await t.service.invoke('pledges.get', { id: p.id })).history;
+    expect(history.at(-1)).toMatchObject({ action: 'update', note: 'Tăng sau khảo sát' });
+  });
+
+  it('name the person and the installation that made them', async () => {
+    const p = await pledge();
+    // Before a name is given, only the installation is known.
+    expect((await t.service.invoke('pledges.get', { id: p.id })).history[0]).toMatchObject({ userName: null, siteName: 'Máy thử nghiệm' });
+    expect(await t.service.invoke('settings.update', { userName: 'Nguyễn Văn A', siteName: 'Sở Ngoại vụ, máy 2' })).toMatchObject({ userName: 'Nguyễn Văn A', siteName: 'Sở Ngoại vụ, máy 2' });
+    await t.service.invoke('pledges.update', { id: p.id, amountMinor: 800_000_000, reason: 'Theo thư của nhà tài trợ' });
+    const history = (await t.service.invoke('pledges.get', { id: p.id })).history;
+    expect(history.at(-1)).toMatchObject({ userName: 'Nguyễn Văn A', siteName: 'Sở Ngoại vụ, máy 2', note: 'Theo thư của nhà tài trợ' });
+    // Earlier entries keep the installation's name of their time.
+    expect(history[0]).toMatchObject({ userName: null, siteName: 'Máy thử nghiệm' });
+    await expectError('settings.update', { userName: ' ' }, 'invalid_input', 'userName');
+    await expectError('settings.update', { userName: 'A\nB' }, 'invalid_input', 'userName');
+  });
+});
+
+describe('a pledge\'s status', () => {
+  it('follows its deliveries: the first one makes it in progress, the last completed; deleting them turns it back', async () => {
+    const p = await pledge();
+    const status = async () => (await t.service.invoke('pledges.get', { id: p.id })).pledge;
+    expect(await status()).toMatchObject({ status: 'pledged', statusByUser: false });
+    const first = await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', amountMinor: 300_000_000 });
+    expect((await status()).status).toBe('in_progress');
+    const second = await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-11-01', amountMinor: 400_000_000 });
+    expect((await status()).status).toBe('completed');
+    await t.service.invoke('deliveries.update', { id: second.id, amountMinor: 100_000_000 });
+    expect((await status()).status).toBe('in_progress');
+    await t.service.invoke('deliveries.delete', { id: second.id });
+    await t.service.invoke('deliveries.delete', { id: first.id });
+    expect(await status()).toMatchObject({ status: 'pledged', statusByUser: false });
+    // Every move is in the history, noted as made by the ledger, and the totals by status follow.
+    const notes = (await t.service.invoke('pledges.get', { id: p.id })).history.filter((h) => h.entity === 'pledge' && h.action === 'update');
+    expect(notes.map((h) => [h.note, h.changes.find((c) => c.field === 'status')?.after])).toEqual([
+      [AUTO_STATUS_NOTE, 'in_progress'], [AUTO_STATUS_NOTE, 'completed'], [AUTO_STATUS_NOTE, 'in_progress'], [AUTO_STATUS_NOTE, 'pledged'],
+    ]);
+    const { stored, fromRows } = totalsAgainstRows(t.ledger);
+    expect(stored).toEqual(fromRows);
+  });
+
+  it('is completed by the whole quantity too, and left as a person set it', async () => {
+    const donorId = (await donor()).id;
+    const byQuantity = await pledge({ donorId, amountMinor: null, unitValueMinor: 35_000_000 });
+    await t.service.invoke('deliveries.create', { pledgeId: byQuantity.id, deliveryDate: '2022-10-01', quantity: '20' });
+    expect((await t.service.invoke('pledges.get', { id: byQuantity.id })).pledge.status).toBe('completed');
+
+    const set = await pledge({ donorId });
+    await t.service.invoke('pledges.update', { id: set.id, status: 'completed', reason: 'Đã bàn giao theo biên bản' });
+    expect((await t.service.invoke('pledges.get', { id: set.id })).pledge).toMatchObject({ status: 'completed', statusByUser: true });
+    await t.service.invoke('deliveries.create', { pledgeId: set.id, deliveryDate: '2022-10-01', amountMinor: 100_000_000 });
+    expect((await t.service.invoke('pledges.get', { id: set.id })).pledge.status).toBe('completed');
+
+    const started = await pledge({ donorId, status: 'in_progress' });
+    expect(started.statusByUser).toBe(true);
+    const cancelled = await pledge({ donorId });
+    await t.service.invoke('pledges.update', { id: cancelled.id, status: 'cancelled', reason: 'Nhà tài trợ rút' });
+    await expectError('deliveries.create', { pledgeId: cancelled.id, deliveryDate: '2022-10-01', amountMinor: 1 }, 'invalid_input', 'pledgeId');
   });
 });

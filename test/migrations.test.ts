@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, SCHEMA_VERSION } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
-import { openLedger } from '../db/open';
+import { openLedger, type Ledger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
 import { searchWords } from '../contract/text';
@@ -57,7 +57,7 @@ describe('migrations', () => {
       'pledge_own_words', 'pledge_own_words_config', 'pledge_own_words_data', 'pledge_own_words_docsize', 'pledge_own_words_idx',
       'pledge_report_totals_by_donor', 'pledge_report_totals_by_place_kind',
       'pledge_totals_by_donor', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledges',
-      'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones', 'totals_changes',
+      'reports_sent', 'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones', 'totals_changes',
     ]);
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -170,15 +170,22 @@ describe('migrations', () => {
     const file = fresh();
     const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 7) });
     await before.db.transaction().execute((trx) => seedPlaces(contextFor(before, trx)));
-    const service = createLedgerService(before);
-    const places = (await service.invoke('places.list', {})).filter((p) => p.level === 'district');
-    const donor = await service.invoke('donors.create', { name: 'Quỹ Thiện Tâm', kind: 'foundation' });
+    // Rows as that release wrote them (today's code writes columns later migrations add): its triggers keep the totals.
+    const places = (before.sqlite.prepare(`SELECT id FROM places WHERE level = 'district' ORDER BY name`).all() as { id: string }[]);
+    const now = '2024-01-01T00:00:00.000Z';
+    const DONOR = '00000000-0000-4000-a000-0000000000aa';
+    before.sqlite.prepare(`INSERT INTO donors (id, name, name_key, kind, created_at, updated_at) VALUES (?, 'Quỹ Thiện Tâm', 'quy thien tam', 'foundation', ?, ?)`).run(DONOR, now, now);
     const pledges: { id: string }[] = [];
     for (const [i, place] of places.slice(0, 3).entries()) {
-      pledges.push(await service.invoke('pledges.create', { donorId: donor.id, placeId: place.id, kind: 'house', description: 'Nhà', amountMinor: 100_000_000 * (i + 1), currency: 'VND', pledgeDate: `202${i}-05-0${i + 1}` }));
+      const id = `00000000-0000-4000-a000-00000000000${i}`;
+      before.sqlite.prepare(`INSERT INTO pledges (id, donor_id, place_id, kind, description, amount_minor, currency, rate, vnd_equivalent, pledge_date, status, created_at, updated_at)
+        VALUES (?, '${DONOR}', ?, 'house', 'Nhà', ?, 'VND', '1', ?, ?, 'pledged', ?, ?)`).run(id, place.id, 100_000_000 * (i + 1), 100_000_000 * (i + 1), `202${i}-05-0${i + 1}`, now, now);
+      pledges.push({ id });
     }
-    await service.invoke('deliveries.create', { pledgeId: pledges[0]!.id, deliveryDate: '2021-02-02', amountMinor: 40_000_000 });
+    before.sqlite.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at)
+      VALUES ('00000000-0000-4000-a000-0000000000d1', '00000000-0000-4000-a000-000000000000', '2021-02-02', 40000000, 'VND', '1', 40000000, ?, ?)`).run(now, now);
     await before.close();
+    const places4 = places.map((p) => p.id);
 
     const ledger = await openLedger(file);
     expect(ledger.sqlite.prepare(`SELECT name FROM schema_migrations WHERE name = '0008_totals_in_bulk'`).get()).toBeDefined();
@@ -191,7 +198,7 @@ describe('migrations', () => {
     check();
     const after = createLedgerService(ledger);
     // A single edit: the rewritten triggers still keep the totals row by row.
-    await after.invoke('pledges.update', { id: pledges[0]!.id, placeId: places[3]!.id, status: 'in_progress' });
+    await after.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: pledges[0]!.id, placeId: places4[3]!, status: 'in_progress' });
     expect(ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
     check();
     // A bulk write: changes are logged, and folded in once at its end.
@@ -205,6 +212,25 @@ describe('migrations', () => {
     )();
     expect(ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
     check();
+    await ledger.close();
+  });
+
+  it('mark, in a ledger written before 0010, the statuses set by hand, without new versions (offices upgrading at different times merge as before)', async () => {
+    const file = fresh();
+    const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 9) });
+    await generateLedger(before, { rows: 500, seed: seedFor('migrations: 0010'), donors: 10 });
+    const read = (ledger: Ledger) => ledger.sqlite.prepare(`SELECT id, status, version FROM pledges ORDER BY id`).all() as { id: string; status: string; version: string }[];
+    const rows = read(before);
+    await before.close();
+    expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThan(2);
+    const ledger = await openLedger(file);
+    expect(read(ledger)).toEqual(rows);
+    const marked = ledger.sqlite.prepare(`SELECT id, status_by_user AS byUser FROM pledges ORDER BY id`).all() as { id: string; byUser: number }[];
+    expect(marked).toEqual(rows.map((r) => ({ id: r.id, byUser: r.status === 'pledged' ? 0 : 1 })));
+    // The tracking trigger is back: the next edit is versioned as usual.
+    const one = rows.find((r) => r.status === 'pledged')!;
+    await createLedgerService(ledger).invoke('pledges.update', { id: one.id, notes: 'sau nâng cấp' });
+    expect((ledger.sqlite.prepare(`SELECT version FROM pledges WHERE id = ?`).get(one.id) as { version: string }).version > one.version).toBe(true);
     await ledger.close();
   });
 

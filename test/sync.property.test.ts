@@ -113,7 +113,7 @@ describe('merging random histories', () => {
               const here = (s.ledger.sqlite.prepare('SELECT id FROM pledges ORDER BY id').all() as { id: string }[]).map((r) => r.id);
               if (!here.length) continue;
               const id = here[o.pick % here.length]!;
-              if (o.kind === 'update') await s.service.invoke('pledges.update', { id, amountMinor: o.amount });
+              if (o.kind === 'update') await s.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id, amountMinor: o.amount });
               else {
                 await s.service.invoke('pledges.delete', { id });
                 deleted.add(id);
@@ -138,8 +138,8 @@ describe('merging random histories', () => {
             created.push(edited);
             await send(sites[1]!, sites[2]!, true);
           }
-          await sites[1]!.service.invoke('pledges.update', { id: edited, amountMinor: 7_001 });
-          await sites[2]!.service.invoke('pledges.update', { id: edited, amountMinor: 7_002 });
+          await sites[1]!.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: edited, amountMinor: 7_001 });
+          await sites[2]!.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: edited, amountMinor: 7_002 });
           await sites[1]!.service.invoke('donors.create', { name: 'Quỹ Chung Hai Nơi', kind: 'foundation' });
           await sites[2]!.service.invoke('donors.create', { name: 'QUY CHUNG HAI NOI', kind: 'foundation' });
 
@@ -234,7 +234,7 @@ describe('districts reporting to the province', () => {
               });
             } else if (o.action === 'update') {
               const delivered = (d.ledger.sqlite.prepare('SELECT coalesce(sum(amount_minor), 0) AS s FROM deliveries WHERE pledge_id = ?').get(target.id) as { s: number }).s;
-              await d.service.invoke('pledges.update', { id: target.id, amountMinor: Math.max(o.amount, delivered) });
+              await d.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: target.id, amountMinor: Math.max(o.amount, delivered) });
             } else if (o.action === 'delete') {
               await d.service.invoke('pledges.delete', { id: target.id });
             } else {

@@ -94,11 +94,11 @@ describe('change tracking', () => {
     const row = () => district.ledger.sqlite.prepare('SELECT version, origin_site, base_version FROM pledges WHERE id = ?').get(p.id) as Record<string, string>;
     const first = row();
     expect(first.origin_site).toBe(district.ledger.site.id);
-    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 200 });
+    await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 200 });
     expect(row().version! > first.version!).toBe(true);
     const before = tableCounts(district.ledger);
     // A refused edit changes no version.
-    await district.service.call('pledges.update', { id: p.id, amountMinor: -1 });
+    await district.service.call('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: -1 });
     expect(tableCounts(district.ledger)).toEqual(before);
     await district.service.invoke('pledges.delete', { id: p.id });
     expect(district.ledger.sqlite.prepare(`SELECT entity, origin_site FROM tombstones WHERE id = ?`).get(p.id)).toEqual({ entity: 'pledge', origin_site: district.ledger.site.id });
@@ -126,15 +126,15 @@ describe('bundles', () => {
     const p = await districtPledge(district, 100);
     await importInto(province, await exportFrom(district, true));
     // The province amends it, the district sees that, then amends it again: each edit builds on the last.
-    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 200 });
+    await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 200 });
     expect(await importInto(district, await exportFrom(province, true))).toMatchObject({ updated: 1, conflicts: 0 });
-    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 300 });
+    await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 300 });
     expect(await importInto(province, await exportFrom(district, true))).toMatchObject({ updated: 1, conflicts: 0 });
     expect((await province.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor).toBe(300);
 
     // Now both edit without exchanging: a conflict on both sides, the same version kept everywhere, the other kept beside it.
-    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 400 });
-    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 500 });
+    await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 400 });
+    await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 500 });
     const fromDistrict = await exportFrom(district, true);
     const fromProvince = await exportFrom(province, true);
     expect(await importInto(province, fromDistrict)).toMatchObject({ conflicts: 1 });
@@ -152,8 +152,8 @@ describe('bundles', () => {
     const p = await districtPledge(province, 100);
     await importInto(district, await exportFrom(province, true));
     // Both edit without exchanging; the province's edit comes later, so its version is kept and the district's set beside it.
-    await district.service.invoke('pledges.update', { id: p.id, amountMinor: 500, notes: 'Sửa tại huyện' });
-    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 400 });
+    await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 500, notes: 'Sửa tại huyện' });
+    await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 400 });
     // The district's row arrives with keys that are no column: from a newer release, or from a hostile file.
     const bundle = decodeBundle(await exportFrom(district, true));
     const row = bundle.records.pledges.find((r) => r.id === p.id)!;
@@ -176,7 +176,7 @@ describe('bundles', () => {
       await importInto(other, await exportFrom(province, true));
       const a = await districtPledge(district, 111);
       await districtPledge(other, 222, 'Quà');
-      await district.service.invoke('pledges.update', { id: a.id, amountMinor: 333 });
+      await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: a.id, amountMinor: 333 });
       const bundles = [await exportFrom(district, true), await exportFrom(other, true)];
       const one = await tempLedger({ seed: false });
       const two = await tempLedger({ seed: false });
@@ -209,13 +209,16 @@ describe('bundles', () => {
     await province.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', amountMinor: 400 });
     await district.service.invoke('pledges.delete', { id: p.id });
     const counts = await importInto(district, await exportFrom(province));
-    expect(counts.conflicts).toBe(1);
+    // The delivery, and the pledge it moved to "in progress": both made at the province without seeing the deletion.
+    expect(counts.conflicts).toBe(2);
     expect((await district.service.invoke('app.info', {})).counts.deliveries).toBe(0);
     const status = await district.service.invoke('sync.status', {});
-    expect(status.conflicts[0]).toMatchObject({ entity: 'delivery', kept: null, other: { amount_minor: 400 } });
+    const delivery = status.conflicts.find((c) => c.entity === 'delivery')!;
+    expect(delivery).toMatchObject({ kept: null, other: { amount_minor: 400 } });
+    expect(status.conflicts.find((c) => c.entity === 'pledge')).toMatchObject({ kept: null, other: { status: 'in_progress' } });
 
     // "Use the other version" puts the delivery back with the pledge it needs, as new edits that travel on.
-    await district.service.invoke('sync.resolve', { conflictId: status.conflicts[0]!.id, keep: 'other' });
+    await district.service.invoke('sync.resolve', { conflictId: delivery.id, keep: 'other' });
     const detail = await district.service.invoke('pledges.get', { id: p.id });
     expect(detail.deliveries.map((d) => d.amountMinor)).toEqual([400]);
     expect(detail.remaining.amountMinor).toBe(600);
@@ -228,7 +231,7 @@ describe('bundles', () => {
   it('show a deletion made without seeing an edit as a conflict at both offices, and can put the edit back', async () => {
     const p = await districtPledge(district, 100);
     await importInto(province, await exportFrom(district, true));
-    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 200 });
+    await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 200 });
     await district.service.invoke('pledges.delete', { id: p.id });
     const fromDistrict = await exportFrom(district);
     const fromProvince = await exportFrom(province);
@@ -242,7 +245,7 @@ describe('bundles', () => {
     for (const t of [province, district]) expect((await t.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor).toBe(200);
 
     // A deletion made after seeing the edit is no conflict.
-    await province.service.invoke('pledges.update', { id: p.id, amountMinor: 300 });
+    await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 300 });
     await importInto(district, await exportFrom(province));
     await district.service.invoke('pledges.delete', { id: p.id });
     expect(await importInto(province, await exportFrom(district))).toMatchObject({ deleted: 1, conflicts: 0 });
@@ -287,12 +290,13 @@ describe('bundles', () => {
     // Edits that move a delivered pledge to another place, kind, donor and status, move a delivery to another year,
     // delete a delivery and a pledge: the merge applies each as an update or a deletion.
     const donor = (await district.service.invoke('donors.list', {})).find((d) => d.name === 'Plan International')!;
-    await district.service.invoke('pledges.update', { id: a.id, placeId: other.id, kind: 'gift', donorId: donor.id, status: 'in_progress', amountMinor: 1_500_000 });
+    await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: a.id, placeId: other.id, kind: 'gift', donorId: donor.id, status: 'in_progress', amountMinor: 1_500_000 });
     await district.service.invoke('deliveries.update', { id: first.id, deliveryDate: '2024-02-02' });
     const bDeliveries = (await district.service.invoke('pledges.get', { id: b.id })).deliveries;
     await district.service.invoke('deliveries.delete', { id: bDeliveries[0]!.id });
     await district.service.invoke('pledges.delete', { id: c.id });
-    expect(await importInto(province, await exportFrom(district))).toMatchObject({ updated: 2, deleted: 2 });
+    // Updated: pledge a, the moved delivery, and pledge b, back to "pledged" once its only delivery was deleted.
+    expect(await importInto(province, await exportFrom(district))).toMatchObject({ updated: 3, deleted: 2 });
     for (const t of [province, district]) {
       const { stored, fromRows } = totalsAgainstRows(t.ledger);
       expect(stored).toEqual(fromRows);

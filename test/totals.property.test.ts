@@ -62,7 +62,7 @@ describe('totals', () => {
                   ...(p.usd ? { rate } : {}),
                 });
               }
-              if (p.status === 'cancelled') await t.service.invoke('pledges.update', { id: created.id, status: 'cancelled' });
+              if (p.status === 'cancelled') await t.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: created.id, status: 'cancelled' });
             }
             const filter = range ? { from: iso(range.from), to: iso(new Date(range.from.getTime() + range.days * 86_400_000)) } : {};
             const inRange = (date: string) => (!filter.from || date >= filter.from) && (!filter.to || date <= filter.to);
@@ -173,7 +173,7 @@ describe('monthly totals', () => {
               const detail = await t.service.invoke('pledges.get', { id });
               const delivered = detail.pledge.amountMinor - detail.remaining.amountMinor;
               const result = await t.service.call('pledges.update', {
-                id, status: o.status, placeId: places[o.place]!.id, donorId: donors[o.donor]!.id, kind: o.pledgeKind, amountMinor: Math.max(o.amount, delivered),
+                id, reason: 'Điều chỉnh thử', status: o.status, placeId: places[o.place]!.id, donorId: donors[o.donor]!.id, kind: o.pledgeKind, amountMinor: Math.max(o.amount, delivered),
               });
               if (ok(result, 'edit')) applied.edit++;
             } else if (o.kind === 'deliver' && ids().length) {

@@ -9,6 +9,7 @@ import * as m0006 from './0006_search_index';
 import * as m0007 from './0007_report_totals';
 import * as m0008 from './0008_totals_in_bulk';
 import * as m0009 from './0009_search_by_source';
+import * as m0010 from './0010_amendments_and_reports';
 
 export interface Migration {
   name: string;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007_report_totals', up: m0007.up },
   { name: '0008_totals_in_bulk', up: m0008.up },
   { name: '0009_search_by_source', up: m0009.up },
+  { name: '0010_amendments_and_reports', up: m0010.up },
 ];

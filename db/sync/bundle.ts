@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import type { MergeCounts } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import { prepared, type Ctx } from '../context';
+import { columnsOf, prepared, type Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
 import { settleDonorMerges } from '../donors';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -336,16 +336,6 @@ async function logSync(ctx: Ctx, direction: 'export' | 'import', site: { id: str
     VALUES (${ctx.newId()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(ctx.db);
 }
 
-const columnCache = new WeakMap<Ctx['sqlite'], Map<string, string[]>>();
-/** The columns a table has in this ledger (read once per connection). */
-export function columnsOf(ctx: Ctx, table: string): string[] {
-  let cache = columnCache.get(ctx.sqlite);
-  if (!cache) columnCache.set(ctx.sqlite, (cache = new Map()));
-  let columns = cache.get(table);
-  if (!columns) cache.set(table, (columns = (ctx.sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name)));
-  return columns;
-}
-
 export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean) {
   // A ledger's columns do not change while it is open (migrations run before); a bundle's rows may lack newer ones.
   // Only this table's own columns, and only those the row itself holds (never one reached through its prototype).
@@ -414,6 +404,9 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
   await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
   return counts;
 }
+
+/** The history columns a bundle's entries may carry (others, from newer releases, are left out). */
+const AUDIT_COLUMNS = ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note', 'user_name', 'site_name'];
 
 /** Writes a bundle's rows, deletions and audit entries into the ledger, counting what happened. */
 async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promise<void> {
@@ -541,7 +534,8 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(ctx.db);
   }
   for (const entry of bundle.audit ?? []) {
-    const columns = Object.keys(entry).filter((c) => ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note'].includes(c));
+    // The person and installation name come with entries from installations that know them (and are absent before).
+    const columns = AUDIT_COLUMNS.filter((c) => Object.hasOwn(entry, c));
     if (!columns.length) continue;
     prepared(ctx.sqlite, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
   }

@@ -2,9 +2,9 @@
 import { sql } from 'kysely';
 import type { BundleFile, MergeCounts, ParsedInput, SyncStatus } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import type { Ctx } from '../context';
+import { columnsOf, type Ctx } from '../context';
 import { refreshSearchText } from '../search';
-import { BUNDLE_TABLES, columnsOf, exportBundle, importBundle, writeRow, type ConflictContext, type Row, type Table } from './bundle';
+import { BUNDLE_TABLES, exportBundle, importBundle, writeRow, type ConflictContext, type Row, type Table } from './bundle';
 
 export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): Promise<BundleFile> {
   const { bundle, bytes } = await exportBundle(ctx, { all: input.all });
