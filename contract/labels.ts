@@ -3,6 +3,13 @@ import type { DonorKind, PlaceLevel, PledgeKind, PledgeStatus } from './index';
 
 export type Lang = 'vi' | 'en';
 
+/** The data-entry template's column headers (Vietnamese, as in the files) in English, for the English UI. */
+export const TEMPLATE_HEADERS_EN: Record<string, string> = {
+  'Ngày cam kết': 'Pledge date', 'Nhà tài trợ': 'Donor', 'Quốc gia': 'Country', 'Địa bàn': 'Place', 'Loại hỗ trợ': 'Kind', 'Nội dung': 'Description',
+  'Số lượng': 'Quantity', 'Đơn vị tính': 'Unit', 'Đơn giá': 'Unit value', 'Thành tiền': 'Amount', 'Loại tiền': 'Currency', 'Tỷ giá': 'Exchange rate',
+  'Số người hưởng lợi': 'Beneficiaries', 'Trạng thái': 'Status', 'Ghi chú': 'Notes',
+};
+
 export const VOCABULARY: Record<
   Lang,
   {

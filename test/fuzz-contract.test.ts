@@ -67,6 +67,7 @@ interface Pools {
   pledge: string[];
   delivery: string[];
   conflict: string[];
+  sentReport: string[];
   placeNames: string[];
   donorNames: string[];
 }
@@ -79,6 +80,7 @@ function pools(): Pools {
     pledge: ids('SELECT id FROM pledges ORDER BY id LIMIT 60'),
     delivery: ids('SELECT id FROM deliveries ORDER BY id LIMIT 60'),
     conflict: ids('SELECT id FROM sync_conflicts ORDER BY id LIMIT 20'),
+    sentReport: ids('SELECT id FROM reports_sent ORDER BY rowid LIMIT 20'),
     placeNames: ids('SELECT name FROM places ORDER BY id LIMIT 60'),
     donorNames: ids('SELECT name FROM donors WHERE merged_into IS NULL ORDER BY id LIMIT 60'),
   };
@@ -188,7 +190,12 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
       in: maybe(g, () => pick(g, ['VND', 'USD'])), lang: maybe(g, () => pick(g, ['vi', 'en'])),
     }),
   'reports.preview': (g, p) => clean({ period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q1', '-Q3', '-H2', '-q4'])}`, placeId: maybe(g, () => idOf(g, p.place)), lang: maybe(g, () => pick(g, ['vi', 'en'])) }),
-  'reports.xlsx': (g, p) => clean({ period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`, placeId: maybe(g, () => idOf(g, p.place)), lang: maybe(g, () => pick(g, ['vi', 'en'])) }),
+  'reports.xlsx': (g, p) => clean({
+    period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`, placeId: maybe(g, () => idOf(g, p.place)), lang: maybe(g, () => pick(g, ['vi', 'en'])),
+    changes: maybe(g, () => pick(g, ['period', 'sinceLastReport'])),
+  }),
+  'reports.list': (g) => clean({ period: maybe(g, () => `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`) }),
+  'reports.file': (g, p) => ({ id: pick(g, [...p.sentReport, g(fc.uuid)]) }),
   'imports.template': (g, p) => ({ placeId: idOf(g, p.place) }),
   'imports.preview': (g, p) => csvFile(g, p),
   'imports.apply': (g, p) => csvFile(g, p),
@@ -231,7 +238,7 @@ function hostile(g: G, p: Pools): unknown {
     case 2:
       return pick(g, ['0000-00-00', '2022-02-30', '2022-13-01', '9999-12-31', '0001-01-01', '0099-06-15', '1900-02-29', '2000-02-29', '2022-9-1', '2022-09', '2022-Q5', '20220901', '2022-09-01T00:00:00Z']);
     case 3:
-      return pick(g, ['00000000-0000-0000-0000-000000000000', 'not-a-uuid', crypto.randomUUID().toUpperCase(), ...p.place.slice(0, 2), ...p.donor.slice(0, 2), ...p.pledge.slice(0, 2), ...p.delivery.slice(0, 2)]);
+      return pick(g, ['00000000-0000-0000-0000-000000000000', 'not-a-uuid', g(fc.uuid).toUpperCase(), ...p.place.slice(0, 2), ...p.donor.slice(0, 2), ...p.pledge.slice(0, 2), ...p.delivery.slice(0, 2)]);
     case 4:
       return pick(g, ['x'.repeat(301), 'x'.repeat(4001), 'ạ'.repeat(2001), 'x'.repeat(200_000), ' '.repeat(500)]);
     case 5:

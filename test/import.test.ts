@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportResult } from '../contract';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
-import { writeZip } from './fuzz-helpers';
+import { readZip, writeZip } from './fuzz-helpers';
 import { ROOT, tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 import { convert } from './libreoffice';
 
@@ -78,6 +78,22 @@ describe('the template', () => {
     const help = workbook.getWorksheet('Hướng dẫn')!;
     expect(String(help.getCell('A1').value)).toContain('BẢO LẠC');
     expect(help.getSheetValues().flat().join(' ')).toContain('Tổ chức Tzu Chi');
+  });
+
+  it('has one drop-down rule per column, over the whole entry range, none overlapping another', async () => {
+    const entries = readZip(readFileSync(await template()));
+    const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
+    const ranges = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    expect(ranges.sort()).toEqual(['D2:D1001', 'E2:E1001', 'K2:K1001', 'N2:N1001']);
+    // Dates and amounts are typed cells with formats from the first entry row to the last.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await template());
+    const entry = workbook.getWorksheet('Nhập liệu')!;
+    for (const row of [2, 500, 1001]) {
+      expect(entry.getCell(`A${row}`).numFmt).toBe('dd/mm/yyyy');
+      expect(entry.getCell(`J${row}`).numFmt).toBe('#,##0');
+      expect(entry.getCell(`D${row}`).dataValidation.type).toBe('list');
+    }
   });
 
   it('for the province lists every unit under it', async () => {

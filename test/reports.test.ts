@@ -1,6 +1,6 @@
 /** The quarterly report: its rows, the workbook read back, and LibreOffice opening it and computing its totals. */
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../contract';
@@ -144,6 +144,40 @@ describe('the workbook', () => {
     expect(signature).toEqual(['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG CƠ QUAN']);
   });
 
+  it('holds dates as date cells, and quantities, amounts and rates as numbers with formats; long text wraps in a taller row', async () => {
+    const long = { ...report.pledges[0]!, donor: 'Liên hiệp các tổ chức hữu nghị Việt Nam — Quỹ Hòa bình và Phát triển', quantity: '2.5', unit: 'tấn' };
+    const usd = { ...report.pledges[0]!, currency: 'USD', amountMinor: 1_234_557, rate: '23070.5', vnd: 284_818_137 };
+    const variant: Report = { ...report, pledges: [long, usd], deliveries: [], changes: [{ date: '2022-09-20', donor: 'Tổ chức Tzu Chi', description: 'Nhà', changes: 'Thành tiền: 700.000.000 → 880.000.000', reason: 'Khảo sát', by: 'Nguyễn Văn A — Sở Ngoại vụ, máy 2' }] };
+    const path = join(t.dir, 'typed.xlsx');
+    writeFileSync(path, await writeReport(variant));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const detail = workbook.getWorksheet('Chi tiết')!;
+    const first = 10; // the header at 8, the section title at 9
+    expect(detail.getCell(`B${first}`).value).toEqual(new Date(`${long.date}T00:00:00.000Z`));
+    expect(detail.getCell(`B${first}`).numFmt).toBe('dd/mm/yyyy');
+    expect(detail.getCell(`G${first}`).value).toBe(2.5);
+    expect(detail.getCell(`G${first}`).numFmt).toBe('#,##0.0');
+    expect(detail.getCell(`I${first}`).value).toBe(long.amountMinor);
+    expect(detail.getCell(`I${first}`).numFmt).toBe('#,##0');
+    expect(detail.getCell(`I${first + 1}`).value).toBe(12_345.57);
+    expect(detail.getCell(`I${first + 1}`).numFmt).toBe('#,##0.00');
+    expect(detail.getCell(`K${first + 1}`).value).toBe(23_070.5);
+    expect(detail.getCell(`K${first + 1}`).numFmt).toBe('#,##0.0');
+    expect(detail.getCell(`L${first + 1}`).value).toBe(284_818_137);
+    // The long name wraps inside its cell, in a row tall enough for its lines.
+    expect(detail.getCell(`C${first}`).alignment).toMatchObject({ wrapText: true });
+    expect(detail.getRow(first).height).toBeGreaterThanOrEqual(45);
+    const changes = workbook.getWorksheet('Điều chỉnh')!;
+    expect(changes.getCell('B9').value).toEqual(new Date('2022-09-20T00:00:00.000Z'));
+    expect(changes.getCell('G8').value).toBe('Người điều chỉnh');
+    expect(changes.getCell('G9').value).toBe('Nguyễn Văn A — Sở Ngoại vụ, máy 2');
+    // SheetJS, the reader of the files people bring, sees numbers too.
+    const read = XLSX.read(readFileSync(path), { type: 'buffer' }).Sheets['Chi tiết']!;
+    expect(read[`B${first}`]).toMatchObject({ t: 'n', w: '07/07/2022' });
+    expect(read[`I${first + 1}`]).toMatchObject({ t: 'n', v: 12_345.57, w: '12,345.57' });
+  });
+
   it('writes its detail rows as the XML the spreadsheet library writes for them, escapes included', async () => {
     const awkward = { ...report.pledges[0]!, description: `Nhà "tình thương" <A&B> 'x'\u0001\u0008\ttab\nline\u007F`, unit: null, quantity: null };
     const variant: Report = { ...report, pledges: [...report.pledges, awkward], deliveries: [...report.deliveries, { ...awkward, currency: 'USD', rate: '25410.5' }] };
@@ -192,4 +226,69 @@ describe('the workbook', () => {
       expect(displayedNumber(donors.find((r) => r[0] === 'Tổng cộng')![3]!)).toBe(report.donorTotal.pledgedVnd);
     }
   }, 120_000);
+});
+
+describe('reports as sent', () => {
+  it('are kept with their period, place, time, who made them, their totals and the file, and open again as sent', async () => {
+    const own = await tempLedger({ seed: false });
+    try {
+      await loadDemo(own.ledger, readFixture(FIXTURE));
+      const s = own.service;
+      await s.invoke('settings.update', { userName: 'Nguyễn Văn A', siteName: 'Sở Ngoại vụ, máy 2' });
+      expect(await s.invoke('reports.list', {})).toEqual([]);
+      const first = await s.invoke('reports.xlsx', { period: '2022-Q3' });
+      expect(first.sent).toMatchObject({ period: '2022-Q3', placeId: null, placeName: '', userName: 'Nguyễn Văn A', siteName: 'Sở Ngoại vụ, máy 2', pledgeCount: 7, pledgedVnd: 3_700_000_000, fileName: first.fileName });
+      const nguyenBinh = (await s.invoke('places.list', {})).find((p) => p.name === 'Nguyên Bình')!;
+      const district = await s.invoke('reports.xlsx', { period: '2022-Q3', placeId: nguyenBinh.id });
+      expect(district.sent).toMatchObject({ placeId: nguyenBinh.id, placeName: 'Nguyên Bình', pledgedVnd: 1_000_000_000 });
+      expect((await s.invoke('reports.list', {})).map((r) => r.id)).toEqual([district.sent.id, first.sent.id]);
+      expect(await s.invoke('reports.list', { period: '2022-q3' })).toHaveLength(2);
+      expect(await s.invoke('reports.list', { period: '2022-Q4' })).toEqual([]);
+      // The file as it was sent, byte for byte, whatever happens to the ledger afterwards.
+      const pledge = (await s.invoke('pledges.list', { filter: { text: 'vufo nha' } })).rows[0]!;
+      await s.invoke('pledges.update', { id: pledge.id, amountMinor: 750_000_000, reason: 'Theo biên bản bàn giao' });
+      expect((await s.invoke('reports.file', { id: first.sent.id })).base64).toBe(first.base64);
+      const missing = await s.call('reports.file', { id: '00000000-0000-4000-a000-000000000000' });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', field: 'id' } });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('made again for a period show what changed since the last one: pledges added, amended and deleted', async () => {
+    const own = await tempLedger({ seed: false });
+    try {
+      await loadDemo(own.ledger, readFixture(FIXTURE));
+      const s = own.service;
+      expect((await s.invoke('reports.preview', { period: '2022-Q3' })).sinceLast).toBeNull();
+      const sent = (await s.invoke('reports.xlsx', { period: '2022-Q3' })).sent;
+      expect((await s.invoke('reports.preview', { period: '2022-Q3' })).sinceLast).toEqual({ report: sent, added: [], amended: [], deleted: [] });
+      const rows = (await s.invoke('pledges.list', {})).rows;
+      const amended = rows.find((r) => r.description.startsWith('Quà an sinh'))!;
+      const deleted = rows.find((r) => r.description.startsWith('Học bổng cho học sinh nghèo (hỗ trợ'))!;
+      await s.invoke('pledges.update', { id: amended.id, amountMinor: 550_000_000, reason: 'Thêm 50 suất' });
+      await s.invoke('pledges.delete', { id: deleted.id });
+      const added = await s.invoke('pledges.create', {
+        donorId: amended.donorId, placeId: amended.placeId, kind: 'gift', description: 'Quà bổ sung', amountMinor: 20_000_000, currency: 'VND', pledgeDate: '2022-09-30',
+      });
+      // Outside the period: not this report's business.
+      await s.invoke('pledges.create', { donorId: amended.donorId, placeId: amended.placeId, kind: 'gift', description: 'Quà quý sau', amountMinor: 1, currency: 'VND', pledgeDate: '2022-10-01' });
+      // Added then deleted since: never reported, not listed.
+      const gone = await s.invoke('pledges.create', { donorId: amended.donorId, placeId: amended.placeId, kind: 'gift', description: 'Nhập nhầm', amountMinor: 1, currency: 'VND', pledgeDate: '2022-08-01' });
+      await s.invoke('pledges.delete', { id: gone.id });
+      const since = (await s.invoke('reports.preview', { period: '2022-Q3' })).sinceLast!;
+      expect(since.report.id).toBe(sent.id);
+      expect(since.added.map((p) => [p.id, p.vnd])).toEqual([[added.id, 20_000_000]]);
+      expect(since.amended.map((p) => [p.id, p.vnd])).toEqual([[amended.id, 550_000_000]]);
+      expect(since.deleted.map((p) => [p.id, p.description])).toEqual([[deleted.id, deleted.description]]);
+      // The amendments sheet can list what was changed since that report, rather than within the period.
+      const period = await s.invoke('reports.preview', { period: '2022-Q3' });
+      expect(period.changes).toEqual([]);
+      const sinceLast = await s.invoke('reports.preview', { period: '2022-Q3', changes: 'sinceLastReport' });
+      expect(sinceLast.changes.map((c) => [c.description, c.reason])).toEqual([['Quà an sinh xã hội', 'Thêm 50 suất']]);
+      expect(sinceLast.changes[0]!.changes).toContain('Thành tiền: 500.000.000 → 550.000.000');
+    } finally {
+      await own.close();
+    }
+  });
 });

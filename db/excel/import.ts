@@ -144,7 +144,7 @@ function readDecimal(cell: XLSX.CellObject | undefined, column: ColumnKey): stri
     const { digits, scale } = parseDecimal(text, 'vi');
     return decimalToText(digits, scale);
   } catch {
-    throw new RowError(column, `${quoted(text)} không phải số (ví dụ: 700.000.000 hoặc 1.234,57)`, `${quoted(text)} is not a number (e.g. 700.000.000 or 1.234,57)`);
+    throw new RowError(column, `${quoted(text)} không phải số (ví dụ: 700.000.000 hoặc 1.234,57)`, `${quoted(text)} is not a number (write it the Vietnamese way, e.g. 700.000.000 or 1.234,57)`);
   }
 }
 
@@ -365,18 +365,18 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
             product = multiplyQuantity(quantity, unitValueMinor);
           } catch {
             // Past what a number holds exactly, so past any amount the ledger takes.
-            throw new RowError('amount', 'Số lượng × Đơn giá quá lớn', 'Số lượng × Đơn giá (quantity × unit value) is too large');
+            throw new RowError('amount', 'Số lượng × Đơn giá quá lớn', 'quantity × unit value (Số lượng × Đơn giá) is too large');
           }
           if (amount === null) amount = product;
           else if (amount !== product) {
             throw new RowError(
               'amount',
               `${formatAmount(amount, currency, 'vi')} khác Số lượng × Đơn giá = ${formatAmount(product, currency, 'vi')}`,
-              `${formatAmount(amount, currency, 'vi')} differs from Số lượng × Đơn giá (quantity × unit value) = ${formatAmount(product, currency, 'vi')}`,
+              `${formatAmount(amount, currency, 'en')} differs from quantity × unit value (Số lượng × Đơn giá) = ${formatAmount(product, currency, 'en')}`,
             );
           }
         }
-        if (amount === null) throw new RowError('amount', 'bắt buộc phải nhập (hoặc Số lượng và Đơn giá)', 'is required (or Số lượng and Đơn giá: quantity and unit value)');
+        if (amount === null) throw new RowError('amount', 'bắt buộc phải nhập (hoặc Số lượng và Đơn giá)', 'is required (or quantity and unit value: Số lượng and Đơn giá)');
         return amount;
       });
       if (currency !== 'VND') {

@@ -69,17 +69,21 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     ['currency', 2, CURRENCY_CODES.length],
     ['status', 3, STATUS_LABELS.length],
   ];
+  // One rule per column over its whole range. (Set cell by cell, the library merges them into ranges that overlap —
+  // D2:D1001 and D10:D1001 — which spreadsheet programs may refuse or repair.)
+  const rules = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const [key, index, count] of validations) {
+    const letter = sheet.getColumn(col(key)).letter;
+    rules.add(`${letter}2:${letter}${ROWS + 1}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [range(index, count)],
+      showErrorMessage: true,
+      errorTitle: 'Giá trị không hợp lệ',
+      error: 'Hãy chọn một giá trị trong danh sách.',
+    });
+  }
   for (let row = 2; row <= ROWS + 1; row++) {
-    for (const [key, index, count] of validations) {
-      sheet.getCell(row, col(key)).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [range(index, count)],
-        showErrorMessage: true,
-        errorTitle: 'Giá trị không hợp lệ',
-        error: 'Hãy chọn một giá trị trong danh sách.',
-      };
-    }
     sheet.getCell(row, col('date')).numFmt = 'dd/mm/yyyy';
     for (const key of ['unitValue', 'amount']) sheet.getCell(row, col(key)).numFmt = '#,##0';
   }

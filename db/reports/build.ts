@@ -4,11 +4,11 @@
  * sums of the rows.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { ParsedInput, PledgeKind, Report, ReportDetailRow, ReportFigures, ReportSummaryRow } from '../../contract';
+import { AUTO_STATUS_NOTE, type ParsedInput, type PledgeKind, type Report, type ReportDetailRow, type ReportFigures, type ReportSummaryRow } from '../../contract';
 import { VOCABULARY } from '../../contract/labels';
 import { formatAmount, milliToQuantity } from '../../contract/money';
 import { fieldLabel } from '../../contract/validation';
-import type { Ctx } from '../context';
+import { columnsOf, type Ctx } from '../context';
 import { mergedDonors } from '../donors';
 import { getPlace } from '../places';
 import { filterConditions, placesUnder, whereClause } from '../pledges';
@@ -54,7 +54,7 @@ export interface ReportData {
   originals: OriginalSum[];
   pledges: ReportDetailRow[];
   deliveries: ReportDetailRow[];
-  changes: { at: string; donor: string; description: string; currency: string; before: Record<string, unknown>; after: Record<string, unknown>; note: string | null }[];
+  changes: { at: string; donor: string; description: string; currency: string; before: Record<string, unknown>; after: Record<string, unknown>; note: string | null; by: string }[];
 }
 
 const ZERO: ReportFigures = { pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, remainingVnd: 0 };
@@ -95,7 +95,7 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
       const originals = data.originals
         .filter((o) => o.kind === s.kind && o.placeId === s.placeId && o.amount > 0)
         .sort((a, b) => a.currency.localeCompare(b.currency))
-        .map((o) => `${formatAmount(o.amount, o.currency, 'vi')} ${o.currency}`);
+        .map((o) => `${formatAmount(o.amount, o.currency, lang)} ${o.currency}`);
       return { kind: s.kind, kindLabel: words.pledgeKind[s.kind], placeName: s.placeName, ...s.figures, original: originals.join('; ') };
     });
   const donors = donorGroups
@@ -104,7 +104,7 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
     .map((d) => ({ donor: d.donor, country: d.country, ...d.figures }));
   const show = (field: string, value: unknown, currency: string) => {
     if (value === null || value === undefined || value === '') return '∅';
-    if (MONEY.has(field) && typeof value === 'number') return formatAmount(value, field === 'vndEquivalent' ? 'VND' : currency, 'vi');
+    if (MONEY.has(field) && typeof value === 'number') return formatAmount(value, field === 'vndEquivalent' ? 'VND' : currency, lang);
     if (field === 'kind') return words.pledgeKind[value as PledgeKind] ?? String(value);
     if (field === 'status') return words.pledgeStatus[value as keyof typeof words.pledgeStatus] ?? String(value);
     return String(value);
@@ -117,9 +117,10 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
       .map((f) => `${fieldLabel(f)[lang]}: ${show(f, c.before[f], c.currency)} → ${show(f, c.after[f], c.currency)}`)
       .join('; '),
     reason: c.note ?? '',
+    by: c.by,
   }));
   return {
-    title: `BÁO CÁO TÌNH HÌNH TIẾP NHẬN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI ${data.period.label}`,
+    title: lang === 'vi' ? `BÁO CÁO TÌNH HÌNH TIẾP NHẬN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI ${data.period.label}` : `REPORT ON FOREIGN NON-GOVERNMENTAL AID RECEIVED, ${data.period.labelEn.toUpperCase()}`,
     period: data.period,
     departmentName: data.departmentName,
     provinceName: data.provinceName,
@@ -129,14 +130,19 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
     summaryTotal: summary.reduce<ReportFigures>((t, r) => add(t, r), ZERO),
     donors,
     donorTotal: donors.reduce<ReportFigures>((t, r) => add(t, r), ZERO),
-    pledges: data.pledges,
-    deliveries: data.deliveries,
+    // Amounts in the reader's number style: one style per language on a screen.
+    pledges: lang === 'vi' ? data.pledges : data.pledges.map((r) => ({ ...r, amountText: r.amountMinor === null ? '' : formatAmount(r.amountMinor, r.currency, lang) })),
+    deliveries: lang === 'vi' ? data.deliveries : data.deliveries.map((r) => ({ ...r, amountText: r.amountMinor === null ? '' : formatAmount(r.amountMinor, r.currency, lang) })),
     changes,
   };
 }
 
 /** Gathers what the report needs for a period and place. */
-export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview'>): Promise<ReportData> {
+/**
+ * Gathers what the report needs for a period and place. `changesAfter` (the time a report of this period was sent)
+ * makes the amendments listed those made to the period's pledges since then, instead of those made within it.
+ */
+export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview'>, changesAfter?: string): Promise<ReportData> {
   const period = parsePeriod(input.period);
   const province = await ctx.db.selectFrom('places').select(['id', 'name']).where('level', '=', 'province').where('parentId', 'is', null).orderBy('createdAt').executeTakeFirst();
   const placeId = input.placeId ?? province?.id;
@@ -216,11 +222,23 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   const changeWhere = whereClause([
     sql`a.entity = 'pledge'`,
     sql`a.action = 'update'`,
-    sql`a.at >= ${period.from}`,
-    sql`a.at < ${nextDay(period.to)}`,
+    // A status the ledger moved itself, following a delivery, is no amendment: the delivery is in the report already.
+    sql`a.note IS NOT ${AUTO_STATUS_NOTE}`,
+    ...(changesAfter
+      ? [sql`a.at > ${changesAfter}`, sql`json_extract(a.after, '$.pledgeDate') BETWEEN ${period.from} AND ${period.to}`]
+      : [sql`a.at >= ${period.from}`, sql`a.at < ${nextDay(period.to)}`]),
     ...(place ? [sql`json_extract(a.after, '$.placeId') IN ${placesUnder(place.id)}`] : []),
   ]);
-  const audit = await sql<{ at: string; before: string; after: string; note: string | null }>`SELECT a.at, a.before, a.after, a.note FROM audit_log a ${changeWhere} ORDER BY a.at, a.rowid`.execute(ctx.db);
+  const hasPeople = columnsOf(ctx, 'audit_log').includes('user_name');
+  const audit = await sql<{ at: string; before: string; after: string; note: string | null; userName: string | null; siteName: string | null; siteId: string }>`
+    SELECT a.at, a.before, a.after, a.note, a.site_id, ${sql.raw(hasPeople ? 'a.user_name, a.site_name' : 'NULL AS user_name, NULL AS site_name')}
+    FROM audit_log a ${changeWhere} ORDER BY a.at, a.rowid`.execute(ctx.db);
+  // Ids are shown by name: the donor and the place as they are called now.
+  const named = (row: Record<string, unknown>) => ({
+    ...row,
+    ...(typeof row.donorId === 'string' ? { donorId: names.donors.get(row.donorId)?.name ?? row.donorId } : {}),
+    ...(typeof row.placeId === 'string' ? { placeId: names.places.get(row.placeId) ?? row.placeId } : {}),
+  });
   const settings = await getSettings(ctx);
   return {
     period,
@@ -236,14 +254,16 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     changes: audit.rows.map((a) => {
       const before = JSON.parse(a.before) as Record<string, unknown>;
       const after = JSON.parse(a.after) as Record<string, unknown>;
+      const site = a.siteName ?? (a.siteId === ctx.site.id ? ctx.site.name : '');
       return {
         at: a.at,
         donor: names.donors.get(String(after.donorId))?.name ?? '',
         description: String(after.description ?? ''),
         currency: String(after.currency ?? 'VND'),
-        before,
-        after,
+        before: named(before),
+        after: named(after),
         note: a.note,
+        by: a.userName ? `${a.userName} — ${site}` : site,
       };
     }),
   };
@@ -316,6 +336,6 @@ function nextDay(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function buildReport(ctx: Ctx, input: ParsedInput<'reports.preview'>): Promise<Report> {
-  return assembleReport(await gatherReport(ctx, input), input.lang);
+export async function buildReport(ctx: Ctx, input: ParsedInput<'reports.preview'>, changesAfter?: string): Promise<Report> {
+  return assembleReport(await gatherReport(ctx, input, changesAfter), input.lang);
 }

@@ -6,10 +6,58 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { Report, ReportDetailRow, ReportFigures } from '../../contract';
-import { showQuantityVi } from '../excel/cells';
+import { canonicalQuantity, currencyExponent, formatAmount, isCurrencyCode } from '../../contract/money';
 
 const FONT = 'Times New Roman';
 const MONEY_FORMAT = '#,##0';
+const DATE_FORMAT = 'dd/mm/yyyy';
+
+/**
+ * A cell as a spreadsheet user needs it: a number they can add, sort and filter, shown in its format; a day as a date
+ * cell (dd/mm/yyyy); or text. Numbers are written from exact decimal text, never through a rounded float.
+ */
+type CellValue = string | number | { decimal: string; format: string } | { day: string };
+
+/** `#,##0` for whole numbers, `#,##0.00` for cents (as many places as the value has, up to `max`). */
+function decimalFormat(decimal: string): string {
+  const places = decimal.split('.')[1]?.length ?? 0;
+  return places ? `#,##0.${'0'.repeat(places)}` : '#,##0';
+}
+
+/** An amount in its currency: exact, with the currency's decimals shown ("#,##0.00" for USD). */
+function amountCell(minor: number | null, currency: string): CellValue {
+  if (minor === null) return '';
+  if (!isCurrencyCode(currency)) return String(minor);
+  const exponent = currencyExponent(currency);
+  // The number as the shortest exact decimal ("10000", "1234.5"); the format shows the currency's places.
+  return { decimal: canonicalQuantity(formatAmount(minor, currency, 'plain')), format: exponent ? `#,##0.${'0'.repeat(exponent)}` : '#,##0' };
+}
+
+/** A quantity or rate ("2.5", "23070.5"): a number showing the places it has. */
+function decimalCell(decimal: string | null): CellValue {
+  return decimal === null ? '' : { decimal, format: decimalFormat(decimal) };
+}
+
+/** Days since 30/12/1899, as spreadsheets count dates. */
+function excelDay(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** Lines a text takes in a column of this width (Times New Roman 11: about one character per width unit). */
+function linesIn(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+/** A row tall enough for its longest wrapped text (spreadsheets do not grow a written row to fit it). */
+function rowHeight(columns: Column[], values: CellValue[]): number | undefined {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (typeof v === 'string' && !columns[i]!.money) lines = Math.max(lines, linesIn(v, columns[i]!.width));
+  });
+  return lines > 1 ? Math.min(409, 15 * lines) : undefined;
+}
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -20,7 +68,7 @@ interface Column {
   align?: 'left' | 'center' | 'right';
 }
 
-function viDate(iso: string): string {
+export function viDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
@@ -83,14 +131,38 @@ function stylesOf(columns: Column[]): Partial<ExcelJS.Style>[] {
   return styles;
 }
 
-function dataRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], values: (string | number | null)[]) {
+/** The style of a column's cell holding a number or date in a given format: one object per (column, format). */
+const formattedStyles = new WeakMap<Partial<ExcelJS.Style>, Map<string, Partial<ExcelJS.Style>>>();
+
+function styleFor(base: Partial<ExcelJS.Style>, value: CellValue): Partial<ExcelJS.Style> {
+  if (typeof value !== 'object') return base;
+  const format = 'day' in value ? DATE_FORMAT : value.format;
+  let byFormat = formattedStyles.get(base);
+  if (!byFormat) formattedStyles.set(base, (byFormat = new Map()));
+  let style = byFormat.get(format);
+  if (!style) {
+    const horizontal = 'day' in value ? 'center' : 'right';
+    byFormat.set(format, (style = { ...base, numFmt: format, alignment: { ...base.alignment, horizontal, wrapText: false } }));
+  }
+  return style;
+}
+
+/** The value the spreadsheet library takes for a cell (the same number or date `writeRows` writes as XML). */
+function libraryValue(value: CellValue): ExcelJS.CellValue {
+  if (typeof value !== 'object') return value;
+  return 'day' in value ? new Date(`${value.day}T00:00:00Z`) : Number(value.decimal);
+}
+
+function dataRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], values: CellValue[]) {
   const r = sheet.getRow(row);
   const styles = stylesOf(columns);
   values.forEach((v, i) => {
     const cell = r.getCell(i + 1);
-    cell.value = v;
-    cell.style = styles[i]!;
+    cell.value = libraryValue(v);
+    cell.style = styleFor(styles[i]!, v);
   });
+  const height = rowHeight(columns, values);
+  if (height) r.height = height;
   // Written out now: the workbook is streamed, so a long detail sheet is never held in memory whole.
   r.commit();
 }
@@ -114,7 +186,7 @@ const xmlText = (text: string) => text.replace(/[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E
  * per-cell models: the detail sheet holds tens of thousands of rows, and this costs a fraction of the library's way.
  * Rows before `first` are committed first; the sheet's row bookkeeping then continues after the last row written.
  */
-function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, columns: Column[], rows: (string | number)[][]) {
+function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, columns: Column[], rows: CellValue[][]) {
   if (rowsThroughLibrary.value || rows.length === 0) {
     rows.forEach((values, i) => dataRow(sheet, first + i, columns, values));
     return;
@@ -124,18 +196,28 @@ function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, 
   if (streamed._rows.length !== 0 || streamed._rowZero !== first) throw new Error(`rows before ${first} are not all written`);
   const styles = stylesOf(columns);
   const library = workbook as unknown as { styles: { addStyleModel(style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType): number } };
-  // A style's id is fixed by the first cell written with it, as in the library.
-  const styleIds = styles.map((style, i) => library.styles.addStyleModel(style, typeof rows[0]![i] === 'number' ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String));
+  // A style's id is fixed by the first cell written with it, as in the library (which adds the same style once).
+  const ids = new Map<Partial<ExcelJS.Style>, number>();
+  const idOf = (style: Partial<ExcelJS.Style>, value: CellValue) => {
+    let id = ids.get(style);
+    if (id === undefined) {
+      const type = typeof value === 'object' ? ('day' in value ? ExcelJS.ValueType.Date : ExcelJS.ValueType.Number) : typeof value === 'number' ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String;
+      ids.set(style, (id = library.styles.addStyleModel(style, type)));
+    }
+    return id;
+  };
   const letters = columns.map((_, i) => sheet.getColumn(i + 1).letter);
-  const open = `" spans="1:${columns.length}" x14ac:dyDescent="0.25">`;
+  const spans = ` spans="1:${columns.length}" x14ac:dyDescent="0.25">`;
   let xml = '';
   rows.forEach((values, i) => {
     const n = first + i;
-    xml += `<row r="${n}${open}`;
+    const height = rowHeight(columns, values);
+    xml += `<row r="${n}"${height ? ` ht="${height}" customHeight="1"` : ''}${spans}`;
     values.forEach((value, c) => {
-      xml += typeof value === 'number'
-        ? `<c r="${letters[c]}${n}" s="${styleIds[c]}"><v>${value}</v></c>`
-        : `<c r="${letters[c]}${n}" s="${styleIds[c]}" t="str"><v>${xmlText(value)}</v></c>`;
+      const s = idOf(styleFor(styles[c]!, value), value);
+      if (typeof value === 'object') xml += `<c r="${letters[c]}${n}" s="${s}"><v>${'day' in value ? excelDay(value.day) : value.decimal}</v></c>`;
+      else if (typeof value === 'number') xml += `<c r="${letters[c]}${n}" s="${s}"><v>${value}</v></c>`;
+      else xml += `<c r="${letters[c]}${n}" s="${s}" t="str"><v>${xmlText(value)}</v></c>`;
     });
     xml += '</row>';
     if (i % 1000 === 999 || i === rows.length - 1) {
@@ -280,8 +362,8 @@ function detailSheet(workbook: Workbook, report: Report) {
       first,
       columns,
       rows.map((r, i) => [
-        i + 1, viDate(r.date), r.donor, r.placeName, r.kindLabel, r.description,
-        r.quantity === null ? '' : showQuantityVi(r.quantity), r.unit ?? '', r.amountText, r.currency, r.currency === 'VND' ? '' : showQuantityVi(r.rate), r.vnd,
+        i + 1, { day: r.date }, r.donor, r.placeName, r.kindLabel, r.description,
+        decimalCell(r.quantity), r.unit ?? '', amountCell(r.amountMinor, r.currency), r.currency, r.currency === 'VND' ? '' : decimalCell(r.rate), r.vnd,
       ]),
     );
     row += rows.length;
@@ -302,12 +384,13 @@ function changesSheet(workbook: Workbook, report: Report) {
     { header: 'Ngày điều chỉnh', width: 13, align: 'center' },
     { header: 'Nhà tài trợ', width: 26 },
     { header: 'Nội dung cam kết', width: 34 },
-    { header: 'Thay đổi (trước → sau)', width: 60 },
-    { header: 'Lý do', width: 30 },
+    { header: 'Thay đổi (trước → sau)', width: 56 },
+    { header: 'Lý do', width: 28 },
+    { header: 'Người điều chỉnh', width: 26 },
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.changes.forEach((c, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, viDate(c.date), c.donor, c.description, c.changes, c.reason]));
+  report.changes.forEach((c, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, { day: c.date }, c.donor, c.description, c.changes, c.reason, c.by]));
   if (report.changes.length === 0) {
     sheet.mergeCells(head + 1, 1, head + 1, columns.length);
     const cell = sheet.getCell(head + 1, 1);

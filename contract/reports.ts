@@ -1,0 +1,83 @@
+/**
+ * The reports area of the contract: the period report (preview and workbook), and the reports as sent — every
+ * workbook saved is kept with its period, place, time, who made it and its totals, and a report made again for a
+ * period already reported shows what changed since.
+ */
+import { z } from 'zod';
+import type { ExcelFile, Report } from './index';
+import { method } from './method';
+
+/** A report period: a quarter ("2022-Q3"), a half year ("2022-H2") or a year ("2022"). */
+export const ReportPeriodKey = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{4}(-Q[1-4]|-H[12])?$/);
+
+export const ReportInput = z.strictObject({
+  period: ReportPeriodKey,
+  /** The province when omitted. */
+  placeId: z.uuid().optional(),
+  lang: z.enum(['vi', 'en']).default('vi'),
+  /**
+   * What the "Điều chỉnh" sheet lists: amendments made within the period (the default), or every amendment to the
+   * period's pledges made since the last report sent for this period and place.
+   */
+  changes: z.enum(['period', 'sinceLastReport']).default('period'),
+});
+
+export const SentReportsInput = z.strictObject({
+  /** Only this period's reports (all periods when omitted). */
+  period: ReportPeriodKey.optional(),
+});
+
+export const SentReportFileInput = z.strictObject({ id: z.uuid() });
+
+/** A report as it was sent: when, by whom, and what it said. */
+export interface SentReport {
+  id: string;
+  period: string;
+  placeId: string | null;
+  /** The place the report covered ('' for the whole province). */
+  placeName: string;
+  madeAt: string;
+  userName: string | null;
+  siteName: string;
+  fileName: string;
+  pledgedVnd: number;
+  deliveredVnd: number;
+  pledgeCount: number;
+}
+
+/** A pledge of the period touched after a report was sent. */
+export interface PledgeChangedSince {
+  id: string;
+  at: string;
+  pledgeDate: string;
+  donor: string;
+  description: string;
+  /** Its VND value now (for one deleted: when it was deleted). */
+  vnd: number;
+  by: string;
+}
+
+/** What changed in a period since its last report was sent, for a report made again. */
+export interface SinceLastReport {
+  report: SentReport;
+  added: PledgeChangedSince[];
+  amended: PledgeChangedSince[];
+  deleted: PledgeChangedSince[];
+}
+
+/** The report preview, with what changed since the period's last report sent (if any). */
+export interface ReportPreview extends Report {
+  sinceLast: SinceLastReport | null;
+}
+
+export const reportMethods = {
+  'reports.preview': method<ReportPreview>()(ReportInput),
+  /** The workbook, kept in the list of reports sent. */
+  'reports.xlsx': method<ExcelFile & { sent: SentReport }>()(ReportInput),
+  'reports.list': method<SentReport[]>()(SentReportsInput),
+  'reports.file': method<ExcelFile>()(SentReportFileInput),
+} as const;
