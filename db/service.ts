@@ -3,6 +3,7 @@
  * contract's schema, runs the handler in one transaction and answers with an envelope, so every
  * transport (IPC, HTTP, CLI) behaves the same and a failed call changes nothing.
  */
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { contract, isHostMethod, isMethod, type LedgerMethod, type Method, type MethodResult, type ParsedInput } from '../contract';
 import { LedgerError, type Envelope } from '../contract/errors';
@@ -10,16 +11,15 @@ import { AmountRangeError, DecimalParseError } from '../contract/money';
 import { describeZodError } from '../contract/validation';
 import { appInfo } from './app-info';
 import { contextFor, type Ctx } from './context';
-import { createDelivery, deleteDelivery, updateDelivery } from './deliveries';
 import { createDonor, deleteDonor, mergeDonor, listDonors, updateDonor } from './donors';
 import type { Ledger } from './open';
+import type { DB } from './schema';
 import { createPlace, listPlaces, updatePlace } from './places';
-import { createPledge, deletePledge, getPledgeDetail, listPledges, summarizePledges, updatePledge } from './pledges';
+import { amendDelivery, createPledge, deletePledge, getPledgeDetail, listPledges, recordDelivery, removeDelivery, summarizePledges, updatePledge } from './pledges';
 import { listRates, proposeRate, setRate } from './rates';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
-import { buildReport } from './reports/build';
-import { reportFileName, writeReport } from './reports/excel';
+import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
 import { importSpreadsheet } from './excel/import';
 import { writeTemplate } from './excel/template';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
@@ -44,18 +44,17 @@ export const handlers: Handlers = {
   'pledges.create': createPledge,
   'pledges.update': updatePledge,
   'pledges.delete': deletePledge,
-  'deliveries.create': createDelivery,
-  'deliveries.update': updateDelivery,
-  'deliveries.delete': deleteDelivery,
+  'deliveries.create': recordDelivery,
+  'deliveries.update': amendDelivery,
+  'deliveries.delete': removeDelivery,
   'rates.list': listRates,
   'rates.set': setRate,
   'rates.propose': (ctx, input) => proposeRate(ctx, input.currency, input.date),
   totals,
-  'reports.preview': buildReport,
-  'reports.xlsx': async (ctx, input) => {
-    const report = await buildReport(ctx, input);
-    return { fileName: reportFileName(report), base64: (await writeReport(report)).toString('base64') };
-  },
+  'reports.preview': previewReport,
+  'reports.xlsx': saveReport,
+  'reports.list': listSentReports,
+  'reports.file': sentReportFile,
   'imports.template': async (ctx, input) => {
     const file = await writeTemplate(ctx, input.placeId);
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };
@@ -90,6 +89,13 @@ export function toErrorShape(error: unknown) {
     return new LedgerError('too_large', { vi: 'Số tiền quá lớn để tính chính xác', en: 'The amount is too large to be exact' }).toShape();
   }
   const detail = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
+    return new LedgerError('internal', {
+      vi: `Ổ đĩa không ghi được (đầy hoặc bị lỗi), dữ liệu không bị thay đổi: hãy giải phóng chỗ trống rồi làm lại (${detail})`,
+      en: `The disk refused the write (full or failing); nothing was changed: free some space and try again (${detail})`,
+    }).toShape();
+  }
   return new LedgerError('internal', {
     vi: `Lỗi nội bộ, dữ liệu không bị thay đổi: ${detail}`,
     en: `Internal error; nothing was changed: ${detail}`,
@@ -98,6 +104,25 @@ export function toErrorShape(error: unknown) {
 
 export function unknownMethod(method: unknown) {
   return new LedgerError('unknown_method', { vi: `Không có chức năng "${String(method)}"`, en: `No such method "${String(method)}"` }).toShape();
+}
+
+/**
+ * One transaction on the ledger's connection. A write the disk refuses (full, or over a size limit) makes SQLite roll
+ * the transaction back itself, in the statement or at COMMIT: the error is then reported as it happened, not replaced
+ * by the "no transaction is active" of a second rollback (what the query builder's own transactions did).
+ */
+async function inTransaction<T>(ledger: Ledger, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  return ledger.db.connection().execute(async (db) => {
+    await sql`BEGIN`.execute(db);
+    try {
+      const result = await work(db);
+      await sql`COMMIT`.execute(db);
+      return result;
+    } catch (error) {
+      if (ledger.sqlite.inTransaction) await sql`ROLLBACK`.execute(db);
+      throw error;
+    }
+  });
 }
 
 export function createLedgerService(ledger: Ledger): LedgerService {
@@ -109,7 +134,7 @@ export function createLedgerService(ledger: Ledger): LedgerService {
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
       const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
-      const result = await ledger.db.transaction().execute((trx) => handler(contextFor(ledger, trx), parsed.data));
+      const result = await inTransaction(ledger, (db) => handler(contextFor(ledger, db), parsed.data));
       return { ok: true, result };
     } catch (error) {
       const shape = toErrorShape(error);
