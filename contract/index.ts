@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import type { Envelope } from './errors';
+import { mergeAreas, method } from './method';
+import { reportMethods } from './reports';
+export { ReportInput, ReportPeriodKey } from './reports';
+export type { PledgeChangedSince, ReportPreview, SentReport, SinceLastReport } from './reports';
 import { isCurrencyCode, MAX_AMOUNT_MINOR, QUANTITY_PATTERN, RATE_PATTERN } from './money';
 
 export type { Envelope };
@@ -124,9 +128,18 @@ const pledgeFields = {
   notes: LongText.nullish(),
 };
 export const PledgeCreateInput = z.strictObject(pledgeFields);
+/**
+ * An amendment changing any of these needs a reason (kept in the history and the report's "Điều chỉnh" sheet): what
+ * was promised, to whom, by whom, where, and how far it has come.
+ */
+export const FIELDS_NEEDING_REASON = ['amountMinor', 'unitValueMinor', 'quantity', 'currency', 'rate', 'donorId', 'placeId', 'kind', 'status'] as const;
+
+/** The history note of a status the ledger changed itself, following the deliveries (shown in each language). */
+export const AUTO_STATUS_NOTE = 'auto:status-follows-deliveries';
+
 export const PledgeUpdateInput = z.strictObject({
   id: Id,
-  /** Why the pledge changed (kept in its history). */
+  /** Why the pledge changed (kept in its history); required when a field of FIELDS_NEEDING_REASON changes. */
   reason: ShortText.nullish(),
   ...z.object(pledgeFields).partial().shape,
 });
@@ -203,18 +216,6 @@ export const EmptyInput = z.strictObject({});
 
 // ---------- reports ----------
 
-/** A report period: a quarter ("2022-Q3"), a half year ("2022-H2") or a year ("2022"). */
-export const ReportPeriodKey = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^\d{4}(-Q[1-4]|-H[12])?$/);
-export const ReportInput = z.strictObject({
-  period: ReportPeriodKey,
-  /** The province when omitted. */
-  placeId: Id.optional(),
-  lang: z.enum(['vi', 'en']).default('vi'),
-});
 
 // ---------- imports ----------
 
@@ -245,6 +246,8 @@ export const SettingsUpdateInput = z.strictObject({
   departmentName: z.string().trim().max(200).optional(),
   /** This installation's name, recorded with every change it makes. */
   siteName: z.string().trim().min(1).max(100).refine(oneLine, { message: 'control_character' }).optional(),
+  /** The person using this installation, recorded with every change they make. */
+  userName: z.string().trim().min(1).max(100).refine(oneLine, { message: 'control_character' }).optional(),
   language: z.enum(LANGUAGES).optional(),
   siteRole: z.enum(SITE_ROLES).optional(),
   sitePlaceId: Id.nullable().optional(),
@@ -268,6 +271,8 @@ export interface ReportPeriod {
   to: string;
   /** "QUÝ III NĂM 2022", "6 THÁNG CUỐI NĂM 2022", "NĂM 2022". */
   label: string;
+  /** "Q3 2022", "second half of 2022", "2022". */
+  labelEn: string;
 }
 
 /** Pledged and delivered values of one group, in VND. */
@@ -315,6 +320,8 @@ export interface ReportChangeRow {
   description: string;
   changes: string;
   reason: string;
+  /** Who made the change: "Nguyễn Văn A — Sở Ngoại vụ, máy 2" (the installation alone for older changes). */
+  by: string;
 }
 
 export interface Report {
@@ -361,6 +368,8 @@ export interface ImportResult {
 export interface Settings {
   departmentName: string;
   siteName: string;
+  /** '' until the person using this installation has given their name (the app asks at first run). */
+  userName: string;
   siteId: string;
   language: Language;
   siteRole: SiteRole;
@@ -469,6 +478,8 @@ export interface Pledge {
   vndEquivalent: number;
   pledgeDate: string;
   status: PledgeStatus;
+  /** False while the status follows the deliveries (first delivery: in progress; all delivered: completed). */
+  statusByUser: boolean;
   beneficiaries: number | null;
   approvalNumber: string | null;
   approvalDate: string | null;
@@ -516,6 +527,8 @@ export interface HistoryEntry {
   entityId: string;
   siteId: string;
   siteName: string;
+  /** The person who made the change (null for changes made before installations knew their user). */
+  userName: string | null;
   note: string | null;
   changes: FieldChange[];
 }
@@ -613,17 +626,7 @@ export interface RestoreResult {
 
 // ---------- the method table ----------
 
-interface MethodSpec<S extends z.ZodType, R> {
-  input: S;
-  /** Phantom: carries the result type only. */
-  result: R;
-}
-
-function method<R>() {
-  return <S extends z.ZodType>(input: S): MethodSpec<S, R> => ({ input, result: undefined as R });
-}
-
-export const contract = {
+const coreMethods = {
   'app.info': method<AppInfo>()(EmptyInput),
   'settings.get': method<Settings>()(EmptyInput),
   'settings.update': method<Settings>()(SettingsUpdateInput),
@@ -648,8 +651,6 @@ export const contract = {
   'rates.set': method<ExchangeRate>()(RateSetInput),
   'rates.propose': method<RateProposal | null>()(RateProposeInput),
   totals: method<TotalsResult>()(TotalsInput),
-  'reports.preview': method<Report>()(ReportInput),
-  'reports.xlsx': method<ExcelFile>()(ReportInput),
   'imports.template': method<ExcelFile>()(TemplateInput),
   'imports.preview': method<ImportResult>()(ImportInput),
   'imports.apply': method<ImportResult>()(ImportInput),
@@ -662,6 +663,9 @@ export const contract = {
   'backups.create': method<BackupEntry>()(EmptyInput),
   'backups.restore': method<RestoreResult>()(BackupRestoreInput),
 } as const;
+
+/** Every method, area by area (`contract/<area>.ts` declares an area's schemas and methods). */
+export const contract = mergeAreas(coreMethods, reportMethods);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -50,7 +50,8 @@ export function parseDecimal(text: string, style: NumberStyle): { digits: bigint
   const { group, decimal } = SEPARATORS[style];
   const trimmed = text.replace(/[\s\u00a0\u202f]/g, '');
   if (trimmed === '') throw new DecimalParseError('empty', text);
-  if (trimmed.startsWith('-')) throw new DecimalParseError('negative', text);
+  // A minus sign as typed, or as word processors and spreadsheets write it (− U+2212, – U+2013).
+  if (/^[-\u2212\u2013]/.test(trimmed)) throw new DecimalParseError('negative', text);
   const parts = trimmed.split(decimal);
   if (parts.length > 2) throw new DecimalParseError('not_a_number', text);
   const [intPart, fracPart = ''] = parts as [string, string?];

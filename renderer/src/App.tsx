@@ -12,6 +12,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract';
 import { PledgeFormModal } from './components/PledgeFormModal';
+import { WhoModal } from './components/WhoModal';
 import { EMPTY_FILTER, type FilterState } from './filters';
 import { ClientError } from './api';
 import { call, queryClient, useLedger } from './queries';
@@ -158,6 +159,7 @@ export function App() {
           </Layout>
         )}
         {!damaged && <PledgeFormModal open={creating} onClose={() => setCreating(false)} />}
+        {!damaged && info.isSuccess && <WhoModal />}
       </AntApp>
     </ConfigProvider>
   );

@@ -53,8 +53,11 @@ export function showSaveError(
   const text = errorText(error, language);
   const field = error instanceof ClientError ? error.shape.field : undefined;
   const name = field === undefined ? undefined : (rename[field] ?? field);
-  if (name !== undefined && fields.includes(name)) form.setFields([{ name, errors: [text] }]);
-  else elsewhere(text);
+  if (name !== undefined && fields.includes(name)) {
+    form.setFields([{ name, errors: [text] }]);
+    // The cursor goes to the field the ledger refused.
+    form.focusField(name);
+  } else elsewhere(text);
 }
 
 /** The message of a failed call in the user's language. */

@@ -9,7 +9,10 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serve(db: string): Promise<Served> {
+/** The person the browser tests work as: named before the page opens, so the first-run question does not come up. */
+export const TEST_USER = 'Nguyễn Văn Thử';
+
+export async function serve(db: string, options: { userName?: string | null } = {}): Promise<Served> {
   const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/serve.ts'), '--db', db, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,6 +30,11 @@ export async function serve(db: string): Promise<Served> {
     });
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });
+  const userName = options.userName === undefined ? TEST_USER : options.userName;
+  if (userName !== null) {
+    // A damaged ledger answers ledger_damaged: its recovery screen asks nothing.
+    await fetch(`${url}api/settings.update`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName }) });
+  }
   return {
     url,
     stop: () =>

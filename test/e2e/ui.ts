@@ -69,10 +69,30 @@ async function typeInto(page: Page, selector: string, text: string) {
   await input.pressSequentially(text);
 }
 
+/**
+ * Offers to create the donor typed in a picker that matches none: the picker says so and highlights nothing (Enter
+ * alone takes nothing); ↓ reaches the offer and Enter takes it, opening the confirmation.
+ */
+export async function chooseNewDonor(page: Page, selector: string, text: string) {
+  const input = page.locator(selector);
+  await expect.poll(async () => (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').textContent()) ?? '').toContain(text);
+  expect(await highlighted(page, selector)).toBeNull();
+  await input.press('ArrowDown');
+  await waitForHighlight(page, selector, text);
+  await input.press('Enter');
+}
+
 export async function fillPledgeForm(page: Page, p: UiPledge) {
   await typeInto(page, '#pledge_pledgeDate', p.date);
   await page.keyboard.press('Tab');
-  await pick(page, '#pledge_donorId', p.donorSearch);
+  if (p.newDonor) {
+    const input = page.locator('#pledge_donorId');
+    await input.click();
+    await input.fill(p.donorSearch);
+    await chooseNewDonor(page, '#pledge_donorId', p.donorSearch);
+  } else {
+    await pick(page, '#pledge_donorId', p.donorSearch);
+  }
   if (p.newDonor) {
     const name = page.locator('#donor_name');
     await name.waitFor();

@@ -1,19 +1,21 @@
 /** Record or edit a delivery (hand-over / disbursement) against a pledge, in the pledge's currency. */
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delivery, PledgeRow } from '../../../contract';
 import { parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
 import { showSaveError, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
-import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
-import { DATE_FORMAT } from './PledgeFormModal';
+import { dayText } from '../../../contract/dates';
+import { dateRule, DateInput, isoDay } from './DateInput';
+import { DIALOG_LAYOUT } from './dialog';
+import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from './MoneyInput';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
 
 interface Values {
-  deliveryDate?: Dayjs;
+  /** As typed: dd/mm/yyyy (see DateInput). */
+  deliveryDate?: string;
   amountMinor?: string;
   quantity?: string;
   rate?: string;
@@ -39,7 +41,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
   const [rateEdited, setRateEdited] = useState(false);
   const currency = pledge.currency;
   const needsRate = currency !== 'VND';
-  const date = Form.useWatch('deliveryDate', form)?.format('YYYY-MM-DD');
+  const date = isoDay(Form.useWatch('deliveryDate', form)) ?? undefined;
   const proposal = useProposedRate(form as never, { open, currency, date, needsRate, rateEdited, lang });
 
   // Filled when the dialog opens, not when the delivery is read again while it is open (see PledgeFormModal).
@@ -55,14 +57,14 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
     form.setFieldsValue(
       delivery
         ? {
-            deliveryDate: dayjs(delivery.deliveryDate),
+            deliveryDate: dayText(delivery.deliveryDate),
             amountMinor: moneyText(delivery.amountMinor, currency, lang),
             quantity: showQuantity(delivery.quantity, lang),
             rate: needsRate ? showRate(delivery.rate, lang) : '',
             rateSource: delivery.rateSource ?? '',
             notes: delivery.notes ?? '',
           }
-        : { deliveryDate: dayjs() },
+        : { deliveryDate: dayText(new Date().toLocaleDateString('sv-SE')) },
     );
   }, [open, deliveryId, form, currency, lang, needsRate]);
 
@@ -73,7 +75,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
     const quantity = parseQuantity(values.quantity ?? '', lang);
     const rate = needsRate && rateEdited ? parseRateText(values.rate ?? '', lang) : null;
     const input = {
-      deliveryDate: values.deliveryDate!.format('YYYY-MM-DD'),
+      deliveryDate: isoDay(values.deliveryDate)!,
       amountMinor: amount && 'minor' in amount ? amount.minor : null,
       quantity: quantity === 'invalid' ? (values.quantity ?? null) : quantity,
       ...(needsRate && (rateEdited || !delivery) ? { rate: rate === 'invalid' ? values.rate : (rate ?? (values.rate ? parseRateText(values.rate, lang) : null)), rateSource: values.rateSource || null } : {}),
@@ -98,24 +100,22 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       cancelText={t('common.cancel')}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
+      {...DIALOG_LAYOUT}
       afterOpenChange={focusFirstField(form, 'deliveryDate')}
-
     >
       <Form form={form} layout="vertical" {...submit} name="delivery">
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
-        <Form.Item name="deliveryDate" label={t('detail.deliveryDate')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker format={DATE_FORMAT} autoFocus allowClear={false} />
+        <Form.Item name="deliveryDate" label={t('detail.deliveryDateField')} required rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+          <DateInput autoFocus />
         </Form.Item>
         <Form.Item
           name="amountMinor"
-          label={t('detail.amount')}
+          label={t('form.amount')}
           rules={[
             {
               validator: async (_, text?: string) => {
-                const parsed = parseMoneyText(text, currency, lang);
-                if (parsed && 'error' in parsed) {
-                  throw new Error(parsed.error === 'decimals' ? t('form.tooManyDecimals', { currency, digits: decimalsOf(currency) }) : t('form.badNumber'));
-                }
+                const problem = moneyProblem(parseMoneyText(text, currency, lang), text ?? '', currency, lang, t);
+                if (problem) throw new Error(problem);
               },
             },
           ]}
@@ -123,7 +123,11 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
           <MoneyInput currency={currency} language={lang} />
         </Form.Item>
         {pledge.quantity !== null && (
-          <Form.Item name="quantity" label={`${t('detail.quantity')}${pledge.unit ? ` (${pledge.unit})` : ''}`}>
+          <Form.Item
+            name="quantity"
+            label={`${t('form.quantity')}${pledge.unit ? ` (${pledge.unit})` : ''}`}
+            rules={[{ validator: async (_, text?: string) => { if (parseQuantity(text ?? '', lang) === 'invalid') throw new Error(t('form.quantityInvalid', { text: text?.trim() })); } }]}
+          >
             <Input inputMode="decimal" />
           </Form.Item>
         )}

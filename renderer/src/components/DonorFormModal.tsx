@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { DONOR_KINDS, type Donor } from '../../../contract';
 import { vocabulary } from '../i18n';
 import { showSaveError, useLedgerMutation } from '../queries';
+import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
+import { searchByLabel, tabMovesOn } from './pickers';
 import { useFormSubmit } from './formSubmit';
 
 interface Props {
@@ -63,8 +65,8 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
       onOk={() => form.submit()}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
+      {...DIALOG_LAYOUT}
       afterOpenChange={focusFirstField(form, 'name')}
-
     >
       <Form form={form} layout="vertical" {...submit} name="donor">
         <Form.Item name="name" label={t('donorForm.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -77,7 +79,7 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('donorForm.kind')} rules={[{ required: true }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))} />
+          <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))} />
         </Form.Item>
         <Form.Item name="notes" label={t('donorForm.notes')}>
           <Input.TextArea rows={2} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Donor } from '../../../contract';
 import { showSaveError, useLedgerMutation } from '../queries';
 import { DonorPicker } from './pickers';
+import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
 
@@ -50,6 +51,7 @@ export function DonorMergeModal({ donor, onClose, onMerged }: Props) {
       onOk={() => form.submit()}
       confirmLoading={merge.isPending}
       destroyOnHidden
+      {...DIALOG_LAYOUT}
       afterOpenChange={focusFirstField(form, 'intoId')}
     >
       <Alert type="info" showIcon title={t('donorMerge.explain', { name: donor?.name ?? '', count: donor?.pledgeCount ?? 0 })} style={{ marginBottom: 12 }} />

@@ -1,13 +1,48 @@
 /** The filters shared by the dashboard and the ledger: period presets, place tree, donor, kinds, statuses, text. */
-import { Button, DatePicker, Input, Select, Space } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Input, Select, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../../../contract';
 import { EMPTY_FILTER, PERIOD_PRESETS, type FilterState } from '../filters';
 import { vocabulary } from '../i18n';
-import { DonorPicker, PlaceTreePicker } from './pickers';
-import { DATE_FORMAT } from './PledgeFormModal';
+import { dayText, readDayText } from '../../../contract/dates';
+import { dayProblem, DateInput } from './DateInput';
+import { DonorPicker, PlaceTreePicker, searchByLabel, tabMovesOn } from './pickers';
+
+/**
+ * A filter's date: applied once it is a real day (or cleared), flagged with the reason while it is not — never
+ * replaced by another date.
+ */
+function FilterDate({ iso, label, onDate }: { iso: string | undefined; label: string; onDate: (iso: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(dayText(iso));
+  useEffect(() => {
+    // Follows a date set elsewhere (a preset, "clear"), not the text being typed.
+    const read = readDayText(text);
+    const shown = 'iso' in read ? read.iso : undefined;
+    const typingOver = !('iso' in read) && read.reason !== 'empty';
+    if (!typingOver && shown !== iso) setText(dayText(iso));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [iso]);
+  const read = readDayText(text);
+  const problem = text.trim() ? dayProblem(read, t) : null;
+  return (
+    <Tooltip title={problem} open={problem ? undefined : false}>
+      <DateInput
+        aria-label={label}
+        style={{ width: 150 }}
+        value={text}
+        status={problem ? 'error' : undefined}
+        onChange={(next) => {
+          setText(next);
+          const now = readDayText(next);
+          if ('iso' in now) onDate(now.iso);
+          else if (now.reason === 'empty') onDate(undefined);
+        }}
+      />
+    </Tooltip>
+  );
+}
 
 interface Props {
   value: FilterState;
@@ -41,16 +76,10 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         data-testid="filter-period"
       />
       {value.preset === 'custom' && (
-        <DatePicker.RangePicker
-          format={DATE_FORMAT}
-          allowEmpty={[true, true]}
-          value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
-          onChange={(range) => {
-            const from = range?.[0]?.format('YYYY-MM-DD');
-            const to = range?.[1]?.format('YYYY-MM-DD');
-            onChange({ ...value, ...(from ? { from } : { from: undefined }), ...(to ? { to } : { to: undefined }) } as FilterState);
-          }}
-        />
+        <Space.Compact>
+          <FilterDate iso={value.from} label={t('filters.from')} onDate={(from) => onChange({ ...value, from } as FilterState)} />
+          <FilterDate iso={value.to} label={t('filters.to')} onDate={(to) => onChange({ ...value, to } as FilterState)} />
+        </Space.Compact>
       )}
       <PlaceTreePicker
         placeholder={t('filters.place')}
@@ -71,6 +100,8 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         placeholder={t('filters.kind')}
         style={{ minWidth: 150 }}
         value={value.kinds}
+        showSearch={searchByLabel} onKeyDown={tabMovesOn}
+        notFoundContent={t('common.noMatch')}
         options={PLEDGE_KINDS.map((k) => ({ value: k, label: words.pledgeKind[k] }))}
         onChange={(kinds) => set({ kinds })}
         maxTagCount="responsive"
@@ -81,6 +112,8 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         placeholder={t('filters.status')}
         style={{ minWidth: 150 }}
         value={value.statuses}
+        showSearch={searchByLabel} onKeyDown={tabMovesOn}
+        notFoundContent={t('common.noMatch')}
         options={PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }))}
         onChange={(statuses) => set({ statuses })}
         maxTagCount="responsive"

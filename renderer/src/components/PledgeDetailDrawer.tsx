@@ -2,7 +2,7 @@
 import { App as AntApp, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Delivery, FieldChange, HistoryEntry } from '../../../contract';
+import { AUTO_STATUS_NOTE, type Delivery, type FieldChange, type HistoryEntry } from '../../../contract';
 import { fieldLabel } from '../../../contract/validation';
 import { money, showDate, showDateTime, showQuantity, showRate } from '../format';
 import { vocabulary } from '../i18n';
@@ -40,9 +40,14 @@ function HistoryList({ history, currency }: { history: HistoryEntry[]; currency:
         content: (
           <div className="history-entry">
             <div>
-              <strong>{t(`detail.actions.${entry.action}`)}</strong> {t(`detail.entities.${entry.entity}`)} · {showDateTime(entry.at)} · {t('detail.by', { site: entry.siteName })}
+              <strong>{t(`detail.actions.${entry.action}`)}</strong> {t(`detail.entities.${entry.entity}`)} · {showDateTime(entry.at)} ·{' '}
+              <span data-testid="history-by">{t('detail.by', { who: entry.userName ? `${entry.userName} — ${entry.siteName}` : entry.siteName })}</span>
             </div>
-            {entry.note && <div className="muted">{t('detail.reason', { note: entry.note })}</div>}
+            {entry.note === AUTO_STATUS_NOTE ? (
+              <div className="muted">{t('detail.autoStatus')}</div>
+            ) : (
+              entry.note && <div className="muted">{t('detail.reason', { note: entry.note })}</div>
+            )}
             {entry.action === 'update' && (
               <ul className="changes">
                 {entry.changes.map((c) => (

@@ -2,27 +2,29 @@
  * The pledge form: keyboard-first (Tab between fields, Enter saves, Esc cancels), money typed the Vietnamese way,
  * the rate proposed from the rates table for the pledge date, and errors shown on the field at fault.
  */
-import { Alert, App as AntApp, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App as AntApp, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeRow, type PledgeStatus } from '../../../contract';
+import { FIELDS_NEEDING_REASON, PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeRow, type PledgeStatus } from '../../../contract';
+import { dayText } from '../../../contract/dates';
 import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
 import { money, parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
 import { vocabulary } from '../i18n';
 import { showSaveError, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
-import { decimalsOf, MoneyInput, moneyText, parseMoneyText } from './MoneyInput';
-import { DonorPicker, PlacePicker } from './pickers';
+import { dateRule, DateInput, isoDay } from './DateInput';
+import { DIALOG_LAYOUT } from './dialog';
+import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from './MoneyInput';
+import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn } from './pickers';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
 
-export const DATE_FORMAT = 'DD/MM/YYYY';
 const UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
 
 interface Values {
-  pledgeDate?: Dayjs;
+  /** As typed: dd/mm/yyyy (see DateInput). */
+  pledgeDate?: string;
   donorId?: string;
   placeId?: string;
   kind?: PledgeKind;
@@ -37,7 +39,7 @@ interface Values {
   status: PledgeStatus;
   beneficiaries?: string;
   approvalNumber?: string;
-  approvalDate?: Dayjs;
+  approvalDate?: string;
   notes?: string;
   reason?: string;
 }
@@ -49,12 +51,27 @@ interface Props {
   onSaved?: (pledge: PledgeRow) => void;
 }
 
-const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+/** Quantity × unit value as typed, or null while either is missing or unreadable. */
+function productOf(quantityText: string | undefined, unitValueText: string | undefined, currency: string, language: string): number | null {
+  const quantity = parseQuantity(quantityText ?? '', language);
+  const unitValue = parseMoneyText(unitValueText, currency, language);
+  if (!quantity || quantity === 'invalid' || !unitValue || !('minor' in unitValue)) return null;
+  try {
+    return multiplyQuantity(quantity, unitValue.minor);
+  } catch {
+    return null;
+  }
+}
+
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 function initialValues(pledge: PledgeRow | undefined, language: string): Values {
-  if (!pledge) return { pledgeDate: dayjs(), currency: 'VND', status: 'pledged' };
+  if (!pledge) return { pledgeDate: dayText(today()), currency: 'VND', status: 'pledged' };
   return {
-    pledgeDate: dayjs(pledge.pledgeDate),
+    pledgeDate: dayText(pledge.pledgeDate),
     donorId: pledge.donorId,
     placeId: pledge.placeId,
     kind: pledge.kind,
@@ -69,7 +86,7 @@ function initialValues(pledge: PledgeRow | undefined, language: string): Values 
     status: pledge.status,
     beneficiaries: pledge.beneficiaries === null ? '' : String(pledge.beneficiaries),
     approvalNumber: pledge.approvalNumber ?? '',
-    ...(pledge.approvalDate ? { approvalDate: dayjs(pledge.approvalDate) } : {}),
+    approvalDate: dayText(pledge.approvalDate),
     notes: pledge.notes ?? '',
     reason: '',
   };
@@ -89,7 +106,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
 
   const currency = Form.useWatch('currency', form) ?? 'VND';
-  const pledgeDate = iso(Form.useWatch('pledgeDate', form));
+  const pledgeDate = isoDay(Form.useWatch('pledgeDate', form)) ?? undefined;
   const quantityText = Form.useWatch('quantity', form);
   const unitValueText = Form.useWatch('unitValueMinor', form);
   const amountText = Form.useWatch('amountMinor', form);
@@ -111,17 +128,8 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
   const needsRate = currency !== 'VND' && isCurrencyCode(currency);
   const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
 
-  const quantity = parseQuantity(quantityText ?? '', lang);
-  const unitValue = parseMoneyText(unitValueText, currency, lang);
   const amount = parseMoneyText(amountText, currency, lang);
-  const product = useMemo(() => {
-    if (!quantity || quantity === 'invalid' || !unitValue || !('minor' in unitValue)) return null;
-    try {
-      return multiplyQuantity(quantity, unitValue.minor);
-    } catch {
-      return null;
-    }
-  }, [quantity, unitValue]);
+  const product = useMemo(() => productOf(quantityText, unitValueText, currency, lang), [quantityText, unitValueText, currency, lang]);
   const effectiveAmount = amount && 'minor' in amount ? amount.minor : amount === null ? product : null;
   const rate = needsRate ? parseRateText(rateText ?? '', lang) : '1';
   const vndPreview = useMemo(() => {
@@ -133,18 +141,46 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
     }
   }, [effectiveAmount, rate, currency]);
 
-  const moneyRule = (required: boolean) => ({
-    validator: async (_: unknown, text: string | undefined) => {
-      const parsed = parseMoneyText(text, currency, lang);
-      if (parsed === null) {
-        if (required && product === null) throw new Error(t('common.required'));
-        return;
+  // Rules read the form's values when they run, not the values of the last render: Enter pressed right after a key
+  // (before the form has drawn again) is checked against what was typed.
+  const moneyRule =
+    (required: boolean) =>
+    ({ getFieldValue }: { getFieldValue: (name: keyof Values) => string | undefined }) => ({
+      validator: async (_: unknown, text: string | undefined) => {
+        const current = getFieldValue('currency') ?? 'VND';
+        const parsed = parseMoneyText(text, current, lang);
+        if (parsed === null) {
+          if (required && productOf(getFieldValue('quantity'), getFieldValue('unitValueMinor'), current, lang) === null) throw new Error(t('common.required'));
+          return;
+        }
+        const problem = moneyProblem(parsed, text ?? '', current, lang, t);
+        if (problem) throw new Error(problem);
+      },
+    });
+
+  /** What the form would change of the pledge, among the fields an amendment must explain. */
+  const needsReason = (values: Values): boolean => {
+    if (!pledge) return false;
+    const typed = (field: (typeof FIELDS_NEEDING_REASON)[number]) => {
+      switch (field) {
+        case 'amountMinor':
+        case 'unitValueMinor': {
+          const parsed = parseMoneyText(values[field], values.currency, lang);
+          return parsed && 'minor' in parsed ? parsed.minor : parsed === null ? (field === 'amountMinor' ? pledge.amountMinor : null) : 'invalid';
+        }
+        case 'quantity':
+          return parseQuantity(values.quantity ?? '', lang);
+        case 'rate':
+          return values.currency === 'VND' ? pledge.rate : parseRateText(values.rate ?? '', lang);
+        default:
+          return values[field] ?? null;
       }
-      if ('error' in parsed) {
-        throw new Error(parsed.error === 'decimals' ? t('form.tooManyDecimals', { currency, digits: decimalsOf(currency) }) : t('form.badNumber'));
-      }
-    },
-  });
+    };
+    return FIELDS_NEEDING_REASON.some((field) => {
+      const before = pledge[field as keyof PledgeRow] ?? null;
+      return typed(field) !== before;
+    });
+  };
 
   async function save(values: Values) {
     setFormError(null);
@@ -153,11 +189,13 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
       return parsed && 'minor' in parsed ? parsed.minor : null;
     };
     const q = parseQuantity(values.quantity ?? '', lang);
+    // From the values saved, not the last render's: the currency may have changed a moment ago.
+    const needsRate = values.currency !== 'VND' && isCurrencyCode(values.currency);
     const typedRate = needsRate ? parseRateText(values.rate ?? '', lang) : null;
     const currencyChanged = pledge ? pledge.currency !== values.currency : true;
     const sendRate = needsRate && (!pledge || rateEdited || currencyChanged);
     const input = {
-      pledgeDate: iso(values.pledgeDate)!,
+      pledgeDate: isoDay(values.pledgeDate)!,
       donorId: values.donorId!,
       placeId: values.placeId!,
       kind: values.kind!,
@@ -171,7 +209,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
       status: values.status,
       beneficiaries: values.beneficiaries ? Number(values.beneficiaries) : null,
       approvalNumber: values.approvalNumber || null,
-      approvalDate: iso(values.approvalDate) ?? null,
+      approvalDate: isoDay(values.approvalDate),
       notes: values.notes || null,
     };
     try {
@@ -187,6 +225,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
   }
 
   const kindOptions = PLEDGE_KINDS.map((k) => ({ value: k, label: words.pledgeKind[k] }));
+  const quantityRule = { validator: async (_: unknown, text?: string) => { if (parseQuantity(text ?? '', lang) === 'invalid') throw new Error(t('form.quantityInvalid', { text: text?.trim() })); } };
   const statusOptions = PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }));
 
   return (
@@ -201,17 +240,16 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
         confirmLoading={create.isPending || update.isPending}
         width={920}
         destroyOnHidden
-
-        maskClosable={false}
+        {...DIALOG_LAYOUT}
         // The dialog takes focus when it opens; hand it to the first field so typing can start at once.
         afterOpenChange={focusFirstField(form, 'pledgeDate')}
       >
-        <Form form={form} layout="vertical" {...submit} name="pledge" scrollToFirstError>
+        <Form form={form} layout="vertical" {...submit} name="pledge" scrollToFirstError requiredMark>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
           <Row gutter={12}>
             <Col span={6}>
-              <Form.Item name="pledgeDate" label={t('form.pledgeDate')} rules={[{ required: true, message: t('common.required') }]}>
-                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} autoFocus allowClear={false} />
+              <Form.Item name="pledgeDate" label={t('form.pledgeDate')} required rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+                <DateInput autoFocus />
               </Form.Item>
             </Col>
             <Col span={10}>
@@ -228,7 +266,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
           <Row gutter={12}>
             <Col span={6}>
               <Form.Item name="kind" label={t('form.kind')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} />
+                <Select options={kindOptions} showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} />
               </Form.Item>
             </Col>
             <Col span={18}>
@@ -242,7 +280,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
               <Form.Item
                 name="quantity"
                 label={t('form.quantity')}
-                rules={[{ validator: async (_, text?: string) => { if (parseQuantity(text ?? '', lang) === 'invalid') throw new Error(t('form.badNumber')); } }]}
+                rules={[quantityRule]}
               >
                 <Input inputMode="decimal" />
               </Form.Item>
@@ -280,7 +318,8 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
             <Col span={4}>
               <Form.Item name="currency" label={t('form.currency')} rules={[{ required: true }]}>
                 <Select
-                  showSearch
+                  showSearch={searchByLabel} onKeyDown={tabMovesOn}
+                  notFoundContent={t('common.noMatch')}
                   options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
                   onChange={() => setRateEdited(false)}
                 />
@@ -295,7 +334,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
                   label={t('form.rate', { currency })}
                   rules={[
                     { required: true, message: proposal.data === null ? t('form.rateNone', { currency }) : t('common.required') },
-                    { validator: async (_, text?: string) => { if (parseRateText(text ?? '', lang) === 'invalid') throw new Error(t('form.badNumber')); } },
+                    { validator: async (_, text?: string) => { if (parseRateText(text ?? '', lang) === 'invalid') throw new Error(t('form.rateInvalid', { text: text?.trim() })); } },
                   ]}
                   extra={
                     proposal.data
@@ -323,7 +362,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
           <Row gutter={12}>
             <Col span={6}>
               <Form.Item name="status" label={t('form.status')} rules={[{ required: true }]}>
-                <Select options={statusOptions} />
+                <Select options={statusOptions} showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -341,8 +380,8 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="approvalDate" label={t('form.approvalDate')}>
-                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              <Form.Item name="approvalDate" label={t('form.approvalDate')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+                <DateInput />
               </Form.Item>
             </Col>
           </Row>
@@ -350,8 +389,19 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
             <Input.TextArea rows={2} />
           </Form.Item>
           {pledge && (
-            <Form.Item name="reason" label={t('form.reason')}>
-              <Input />
+            <Form.Item
+              name="reason"
+              label={t('form.reason')}
+              dependencies={[...FIELDS_NEEDING_REASON]}
+              rules={[
+                {
+                  validator: async (_, text?: string) => {
+                    if (!text?.trim() && needsReason(form.getFieldsValue(true) as Values)) throw new Error(t('form.reasonRequired'));
+                  },
+                },
+              ]}
+            >
+              <Input placeholder={t('form.reasonPlaceholder')} />
             </Form.Item>
           )}
           <datalist id="pledge-units">

@@ -12,9 +12,10 @@ import { useRef } from 'react';
 
 interface FinishFailed {
   outOfDate: boolean;
+  errorFields: { name: (string | number)[] }[];
 }
 
-export function useFormSubmit<V>(form: Pick<FormInstance<V>, 'submit'>, save: (values: V) => Promise<void>) {
+export function useFormSubmit<V>(form: Pick<FormInstance<V>, 'submit' | 'focusField'>, save: (values: V) => Promise<void>) {
   const saving = useRef(false);
   return {
     onFinish: async (values: V) => {
@@ -28,6 +29,8 @@ export function useFormSubmit<V>(form: Pick<FormInstance<V>, 'submit'>, save: (v
     },
     onFinishFailed: (info: FinishFailed) => {
       if (info.outOfDate) form.submit();
+      // The cursor goes to the first field in error, so the user can fix it at once.
+      else if (info.errorFields[0]) form.focusField(info.errorFields[0].name);
     },
   };
 }

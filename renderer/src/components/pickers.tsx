@@ -1,5 +1,5 @@
 /** Donor and place pickers with accent-insensitive type-ahead. */
-import { Select, TreeSelect } from 'antd';
+import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Donor, Place } from '../../../contract';
@@ -8,10 +8,37 @@ import { placeTree, validOn, type PlaceNode } from '../places';
 import { useLedger } from '../queries';
 
 const NEW_DONOR = '__new_donor__';
+const NO_MATCH = '__no_match__';
 
 const matches = (input: string, ...texts: (string | null | undefined)[]) => {
   const wanted = foldText(input);
   return texts.some((t) => t && foldText(t).includes(wanted));
+};
+
+const TABBABLE = 'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab in a picker whose list is open takes the highlighted option — and, as in every other field, moves on. The
+ * picker itself keeps the cursor (it takes Tab as "choose"), so the next words typed went into it: a donor search
+ * filled with the place and kind meant for the next fields, and an Enter that then offered to create a donor named
+ * "Nhà". Spread into every Select of a form.
+ */
+export function tabMovesOn(event: React.KeyboardEvent<HTMLElement>) {
+  if (event.key !== 'Tab' || !event.defaultPrevented) return;
+  const from = event.target as HTMLElement;
+  const scope = from.closest('.ant-modal, form, [data-testid$="-screen"]') ?? document.body;
+  const order = [...scope.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0);
+  const here = order.indexOf(from);
+  const next = order[here + (event.shiftKey ? -1 : 1)];
+  next?.focus();
+}
+
+/**
+ * Type-ahead for the fixed lists (kind, status, currency, donor kind): accents and case aside, as every picker here
+ * ("nha" finds "Nhà ở"). Spread into a Select's showSearch.
+ */
+export const searchByLabel = {
+  filterOption: (input: string, option?: { label?: unknown }) => matches(input, String(option?.label ?? '')),
 };
 
 interface DonorPickerProps {
@@ -27,38 +54,47 @@ interface DonorPickerProps {
   exclude?: string;
 }
 
+/**
+ * A name that matches no donor says so, and offers to create one — never by the Enter that was typed to take a match
+ * (or to save the form): the offer must be chosen (↓ then Enter, or a click), and it opens a confirmation first.
+ */
 export function DonorPicker({ value, onChange, onCreate, allowClear, placeholder, id, style, exclude }: DonorPickerProps) {
   const { t } = useTranslation();
   const donors = useLedger('donors.list', {});
   const [search, setSearch] = useState('');
+  const typed = search.trim();
+  const matching = (d: Donor, text: string) => matches(text, d.name, d.shortName, d.country, ...d.aliases);
+  const anyMatch = !typed || (donors.data ?? []).some((d) => d.id !== exclude && matching(d, typed));
   const options = useMemo(() => {
-    const list: { value: string; label: string; donor?: Donor }[] = (donors.data ?? []).filter((d) => d.id !== exclude).map((d) => ({
+    const list: { value: string; label: string; donor?: Donor; disabled?: boolean }[] = (donors.data ?? []).filter((d) => d.id !== exclude).map((d) => ({
       value: d.id,
       label: d.shortName ? `${d.name} (${d.shortName})` : d.name,
       donor: d,
     }));
-    const anyMatch = list.some((o) => matches(search, o.donor!.name, o.donor!.shortName, ...o.donor!.aliases));
-    if (onCreate && (!search.trim() || !anyMatch)) {
-      list.push({ value: NEW_DONOR, label: search.trim() ? `+ ${t('form.newDonor')} "${search.trim()}"` : `+ ${t('form.newDonor')}` });
-    }
+    if (!anyMatch) list.unshift({ value: NO_MATCH, label: t('form.noDonorMatch', { text: typed }), disabled: true });
+    if (onCreate) list.push({ value: NEW_DONOR, label: typed && !anyMatch ? `+ ${t('form.newDonor')} "${typed}"` : `+ ${t('form.newDonor')}` });
     return list;
-  }, [donors.data, search, onCreate, t, exclude]);
+  }, [donors.data, typed, anyMatch, onCreate, t, exclude]);
   return (
     <Select
       id={id}
       showSearch={{
-        filterOption: (input, option) => option?.value === NEW_DONOR || matches(input, option?.donor?.name, option?.donor?.shortName, option?.donor?.country, ...(option?.donor?.aliases ?? [])),
+        filterOption: (input, option) => option?.value === NEW_DONOR || option?.value === NO_MATCH || (option?.donor ? matching(option.donor, input) : false),
         onSearch: setSearch,
       }}
+      // With no match, nothing is highlighted: Enter takes nothing.
+      defaultActiveFirstOption={anyMatch}
+      onKeyDown={tabMovesOn}
       value={value}
       allowClear={allowClear}
       placeholder={placeholder ?? t('form.donorPlaceholder')}
       loading={donors.isLoading}
       options={options}
+      notFoundContent={t('common.noMatch')}
       style={style}
       onChange={(next) => {
-        if (next === NEW_DONOR) onCreate?.(search.trim());
-        else onChange?.(next);
+        if (next === NEW_DONOR) onCreate?.(typed);
+        else if (next !== NO_MATCH) onChange?.(next);
       }}
       data-testid="donor-picker"
     />
@@ -116,6 +152,8 @@ export function PlacePicker({ value, onChange, onDate, allowClear, placeholder, 
     <Select
       id={id}
       showSearch={{ filterOption: (input, option) => matches(input, option?.search) }}
+      notFoundContent={t('common.noMatch')}
+      onKeyDown={tabMovesOn}
       value={value}
       allowClear={allowClear}
       placeholder={placeholder ?? t('form.placePlaceholder')}
@@ -129,32 +167,19 @@ export function PlacePicker({ value, onChange, onDate, allowClear, placeholder, 
   );
 }
 
-interface TreeOption {
-  value: string;
-  title: string;
-  children: TreeOption[];
-}
-
-function toTree(nodes: PlaceNode[]): TreeOption[] {
-  return nodes.map(({ place, children }) => ({ value: place.id, title: place.name, children: toTree(children) }));
-}
-
-/** The place tree for filters: choosing a unit includes everything under it. */
+/**
+ * The place for filters and reports: choosing a unit includes everything under it. The same type-ahead as every
+ * other picker (accents aside, Enter takes the highlighted unit), over the units in tree order.
+ */
 export function PlaceTreePicker({ value, onChange, placeholder, style }: Omit<PlacePickerProps, 'onDate'>) {
   const { t } = useTranslation();
-  const places = usePlaces();
-  const treeData = useMemo(() => toTree(placeTree(places.data ?? [])), [places.data]);
   return (
-    <TreeSelect
-      showSearch={{ filterTreeNode: (input, node) => matches(input, String(node.title ?? '')) }}
-      treeDefaultExpandAll
-      value={value}
+    <PlacePicker
       allowClear
+      {...(value ? { value } : {})}
       placeholder={placeholder ?? t('filters.place')}
-      treeData={treeData}
-      onChange={(next: string | undefined) => onChange?.(next)}
-      style={style}
-      data-testid="place-tree-picker"
+      {...(style ? { style } : {})}
+      {...(onChange ? { onChange } : {})}
     />
   );
 }

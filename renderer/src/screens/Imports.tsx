@@ -7,6 +7,7 @@ import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
+import { TEMPLATE_HEADERS_EN } from '../../../contract/labels';
 
 export function Imports() {
   const { t, i18n } = useTranslation();
@@ -85,7 +86,13 @@ export function Imports() {
               data-testid="import-errors"
               columns={[
                 { title: t('imports.row'), dataIndex: 'row', width: 70 },
-                { title: t('imports.column'), dataIndex: 'column', width: 160 },
+                {
+                  title: t('imports.column'),
+                  dataIndex: 'column',
+                  width: 200,
+                  // The file's own header (Vietnamese), and in English what it means.
+                  render: (column: string) => (lang === 'en' && TEMPLATE_HEADERS_EN[column] ? `${TEMPLATE_HEADERS_EN[column]} (${column})` : column),
+                },
                 { title: t('imports.message'), key: 'message', render: (_: unknown, issue: ImportResult['errors'][number]) => (lang === 'en' ? issue.messageEn : issue.message) },
               ]}
             />

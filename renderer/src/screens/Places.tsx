@@ -1,11 +1,12 @@
 /** Địa bàn: the administrative tree with validity periods and the old → new mapping of the 2025 reform. */
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography, Alert } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography, Alert } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_LEVELS, type Place, type PlaceLevel } from '../../../contract';
-import { DATE_FORMAT } from '../components/PledgeFormModal';
-import { PlacePicker, usePlaces } from '../components/pickers';
+import { dayText } from '../../../contract/dates';
+import { dateRule, DateInput, isoDay } from '../components/DateInput';
+import { DIALOG_LAYOUT } from '../components/dialog';
+import { PlacePicker, searchByLabel, tabMovesOn, usePlaces } from '../components/pickers';
 import { showDate } from '../format';
 import { vocabulary } from '../i18n';
 import { placeTree, type PlaceNode } from '../places';
@@ -26,8 +27,9 @@ interface Values {
   level: PlaceLevel;
   parentId?: string;
   code?: string;
-  validFrom?: Dayjs;
-  validTo?: Dayjs;
+  /** As typed: dd/mm/yyyy (see DateInput). */
+  validFrom?: string;
+  validTo?: string;
   successorIds?: string[];
 }
 
@@ -57,8 +59,8 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
             level: place.level,
             ...(place.parentId ? { parentId: place.parentId } : {}),
             code: place.code ?? '',
-            ...(place.validFrom ? { validFrom: dayjs(place.validFrom) } : {}),
-            ...(place.validTo ? { validTo: dayjs(place.validTo) } : {}),
+            validFrom: dayText(place.validFrom),
+            validTo: dayText(place.validTo),
             successorIds: place.successorIds,
           }
         : { level: 'commune' },
@@ -71,8 +73,8 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
       level: values.level,
       parentId: values.parentId ?? null,
       code: values.code || null,
-      validFrom: values.validFrom?.format('YYYY-MM-DD') ?? null,
-      validTo: values.validTo?.format('YYYY-MM-DD') ?? null,
+      validFrom: isoDay(values.validFrom),
+      validTo: isoDay(values.validTo),
       successorIds: values.successorIds ?? [],
     };
     try {
@@ -85,14 +87,14 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
   }
 
   return (
-    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={focusFirstField(form, 'name')}>
+    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden {...DIALOG_LAYOUT} afterOpenChange={focusFirstField(form, 'name')}>
       <Form form={form} layout="vertical" {...submit} name="place">
         {formError && <Alert type="error" showIcon title={formError} role="alert" />}
         <Form.Item name="name" label={t('places.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="level" label={t('places.level')} rules={[{ required: true }]}>
-          <Select options={PLACE_LEVELS.map((l) => ({ value: l, label: words.placeLevel[l] }))} />
+          <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={PLACE_LEVELS.map((l) => ({ value: l, label: words.placeLevel[l] }))} />
         </Form.Item>
         <Form.Item name="parentId" label={t('places.parent')}>
           <PlacePicker allowClear />
@@ -101,11 +103,11 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
           <Input />
         </Form.Item>
         <Space>
-          <Form.Item name="validFrom" label={t('places.validFrom')}>
-            <DatePicker format={DATE_FORMAT} />
+          <Form.Item name="validFrom" label={t('places.validFrom')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+            <DateInput />
           </Form.Item>
-          <Form.Item name="validTo" label={t('places.validTo')}>
-            <DatePicker format={DATE_FORMAT} />
+          <Form.Item name="validTo" label={t('places.validTo')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+            <DateInput />
           </Form.Item>
         </Space>
         <Form.Item name="successorIds" label={t('places.successors')}>

@@ -1,18 +1,19 @@
 /** Tỷ giá: the rates used to propose a pledge's rate, per currency and month or day, with their source. */
-import { Alert, Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Input, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeRate } from '../../../contract';
 import { CURRENCY_CODES } from '../../../contract/money';
-import { DATE_FORMAT } from '../components/PledgeFormModal';
+import { dateRule, DateInput, isoDay, isoMonth, monthRule } from '../components/DateInput';
+import { searchByLabel, tabMovesOn } from '../components/pickers';
 import { parseRateText, showDate, showRate } from '../format';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useFormSubmit } from '../components/formSubmit';
 
 interface Values {
   currency: string;
-  period: Dayjs;
+  /** As typed: mm/yyyy or dd/mm/yyyy (see DateInput). */
+  period: string;
   rate: string;
   source: string;
 }
@@ -32,7 +33,7 @@ export function Rates() {
     const rate = parseRateText(values.rate, lang);
     const input = {
       currency: values.currency,
-      validOn: values.period.format(mode === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD'),
+      validOn: (mode === 'month' ? isoMonth(values.period) : isoDay(values.period))!,
       rate: rate ?? values.rate,
       source: values.source,
     };
@@ -51,20 +52,27 @@ export function Rates() {
         <Form form={form} layout="inline" {...submit} initialValues={{ currency: 'USD' }} name="rate">
           {formError && <Alert type="error" showIcon title={formError} role="alert" />}
           <Form.Item name="currency" label={t('rates.currency')} rules={[{ required: true }]}>
-            <Select showSearch style={{ width: 90 }} options={CURRENCY_CODES.filter((c) => c !== 'VND').map((c) => ({ value: c, label: c }))} />
+            <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} style={{ width: 90 }} options={CURRENCY_CODES.filter((c) => c !== 'VND').map((c) => ({ value: c, label: c }))} />
           </Form.Item>
           <Form.Item label={t('rates.validOn')}>
             <Space>
-              <Segmented value={mode} onChange={(v) => setMode(v as 'month' | 'day')} options={[{ value: 'month', label: t('rates.byMonth') }, { value: 'day', label: t('rates.byDay') }]} />
-              <Form.Item name="period" noStyle rules={[{ required: true, message: t('common.required') }]}>
-                {mode === 'month' ? <DatePicker picker="month" format="MM/YYYY" /> : <DatePicker format={DATE_FORMAT} />}
+              <Segmented
+                value={mode}
+                onChange={(v) => {
+                  setMode(v as 'month' | 'day');
+                  form.setFields([{ name: 'period', value: '', errors: [] }]);
+                }}
+                options={[{ value: 'month', label: t('rates.byMonth') }, { value: 'day', label: t('rates.byDay') }]}
+              />
+              <Form.Item name="period" noStyle rules={[mode === 'month' ? monthRule(t) : dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+                <DateInput picker={mode === 'month' ? 'month' : 'date'} style={{ width: 150 }} />
               </Form.Item>
             </Space>
           </Form.Item>
           <Form.Item
             name="rate"
             label={t('rates.rate')}
-            rules={[{ required: true, message: t('common.required') }, { validator: async (_, v?: string) => { if (v && parseRateText(v, lang) === 'invalid') throw new Error(t('form.badNumber')); } }]}
+            rules={[{ required: true, message: t('common.required') }, { validator: async (_, v?: string) => { if (v && parseRateText(v, lang) === 'invalid') throw new Error(t('form.rateInvalid', { text: v.trim() })); } }]}
           >
             <Input inputMode="decimal" style={{ width: 130 }} />
           </Form.Item>

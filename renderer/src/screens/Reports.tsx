@@ -1,12 +1,12 @@
 /** Báo cáo: choose the period and place, preview the report's sheets, and save the Excel file. */
-import { Alert, App as AntApp, Button, Card, Segmented, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Segmented, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportDetailRow, ReportFigures } from '../../../contract';
+import type { PledgeChangedSince, ReportDetailRow, ReportFigures, SentReport } from '../../../contract';
 import { PlaceTreePicker } from '../components/pickers';
 import { saveFile } from '../download';
-import { money, showDate } from '../format';
-import { call, errorText, useLedger } from '../queries';
+import { money, showDate, showDateTime } from '../format';
+import { call, errorText, queryClient, useLedger } from '../queries';
 
 type Kind = 'quarter' | 'half' | 'year';
 
@@ -21,8 +21,15 @@ export function Reports() {
   const [placeId, setPlaceId] = useState<string | undefined>();
   const [requested, setRequested] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [sinceLastReport, setSinceLastReport] = useState(false);
   const period = kind === 'year' ? String(year) : kind === 'half' ? `${year}-H${Math.min(part, 2)}` : `${year}-Q${part}`;
-  const input = { period, ...(placeId ? { placeId } : {}), lang: lang === 'en' ? ('en' as const) : ('vi' as const) };
+  const input = {
+    period,
+    ...(placeId ? { placeId } : {}),
+    lang: lang === 'en' ? ('en' as const) : ('vi' as const),
+    changes: sinceLastReport ? ('sinceLastReport' as const) : ('period' as const),
+  };
+  const sent = useLedger('reports.list', {});
   const preview = useLedger('reports.preview', input, { enabled: requested === JSON.stringify(input) });
   const years = Array.from({ length: now.getFullYear() - 2009 }, (_, i) => now.getFullYear() + 1 - i);
   const vnd = (v: number) => money(v, 'VND', lang);
@@ -51,6 +58,9 @@ export function Reports() {
       const file = await call('reports.xlsx', input);
       saveFile(file.fileName, file.base64);
       message.success(t('reports.saved', { file: file.fileName }));
+      // The list of reports made, and what changed since, now count this one.
+      void queryClient.invalidateQueries({ queryKey: ['reports.list'] });
+      void queryClient.invalidateQueries({ queryKey: ['reports.preview'] });
     } catch (error) {
       message.error(errorText(error, lang));
     } finally {
@@ -58,7 +68,26 @@ export function Reports() {
     }
   }
 
+  async function openSent(row: SentReport) {
+    try {
+      const file = await call('reports.file', { id: row.id });
+      saveFile(file.fileName, file.base64);
+    } catch (error) {
+      message.error(errorText(error, lang));
+    }
+  }
+  const by = (userName: string | null, siteName: string) => (userName ? `${userName} — ${siteName}` : siteName);
+  const changedColumns = [
+    { title: t('reports.columns.date'), dataIndex: 'pledgeDate', render: showDate, width: 110 },
+    { title: t('reports.columns.donor'), dataIndex: 'donor' },
+    { title: t('reports.columns.description'), dataIndex: 'description' },
+    { title: t('reports.columns.vnd'), dataIndex: 'vnd', className: 'num', render: (v: number) => money(v, 'VND', lang) },
+    { title: t('reports.sent.madeAt'), dataIndex: 'at', render: showDateTime, width: 150 },
+    { title: t('reports.by'), dataIndex: 'by' },
+  ];
+
   const report = preview.data;
+  const since = report?.sinceLast ?? null;
   return (
     <div className="screen" data-testid="reports-screen">
       <Typography.Title level={3}>{t('reports.title')}</Typography.Title>
@@ -83,6 +112,9 @@ export function Reports() {
           <Button type="primary" onClick={download} loading={saving} data-testid="report-download">
             {t('reports.download')}
           </Button>
+          <Checkbox checked={sinceLastReport} onChange={(e) => setSinceLastReport(e.target.checked)} data-testid="report-changes-since">
+            {t('reports.changesSince')}
+          </Checkbox>
         </Space>
       </Card>
       {(preview.isFetching || saving) && <Spin tip={t('reports.working')} style={{ margin: 24 }}><div style={{ height: 40 }} /></Spin>}
@@ -95,6 +127,35 @@ export function Reports() {
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
             {report.placeName} · {showDate(report.period.from)} – {showDate(report.period.to)}
           </Typography.Paragraph>
+          {since && (
+            <Alert
+              type={since.added.length + since.amended.length + since.deleted.length ? 'warning' : 'info'}
+              showIcon
+              data-testid="report-since-last"
+              style={{ marginBottom: 12 }}
+              title={t(since.added.length + since.amended.length + since.deleted.length ? 'reports.sinceLast' : 'reports.sinceLastNone', {
+                at: showDateTime(since.report.madeAt),
+                by: by(since.report.userName, since.report.siteName),
+                added: since.added.length,
+                amended: since.amended.length,
+                deleted: since.deleted.length,
+              })}
+              description={
+                since.added.length + since.amended.length + since.deleted.length > 0 && (
+                  <Collapse
+                    size="small"
+                    items={(['added', 'amended', 'deleted'] as const)
+                      .filter((k) => since[k].length)
+                      .map((k) => ({
+                        key: k,
+                        label: `${t(`reports.sinceLastKinds.${k}`)} (${since[k].length})`,
+                        children: <Table<PledgeChangedSince> size="small" rowKey="id" pagination={false} dataSource={since[k]} columns={changedColumns} />,
+                      }))}
+                  />
+                )
+              }
+            />
+          )}
           <Tabs
             items={[
               {
@@ -126,7 +187,7 @@ export function Reports() {
                       { title: t('reports.columns.donor'), dataIndex: 'donor' },
                       { title: t('reports.columns.place'), dataIndex: 'placeName' },
                       { title: t('reports.columns.description'), dataIndex: 'description' },
-                      { title: t('reports.columns.original'), render: (_, r: ReportDetailRow) => `${r.amountText} ${r.currency}` },
+                      { title: t('reports.columns.original'), className: 'num', render: (_, r: ReportDetailRow) => (r.amountMinor === null ? '' : `${money(r.amountMinor, r.currency, lang)} ${r.currency}`) },
                       { title: t('reports.columns.vnd'), dataIndex: 'vnd', className: 'num', render: vnd },
                     ]}
                   />
@@ -161,6 +222,7 @@ export function Reports() {
                       { title: t('reports.columns.description'), dataIndex: 'description' },
                       { title: t('reports.columns.changes'), dataIndex: 'changes' },
                       { title: t('reports.columns.reason'), dataIndex: 'reason' },
+                      { title: t('reports.by'), dataIndex: 'by' },
                     ]}
                   />
                 ),
@@ -169,6 +231,27 @@ export function Reports() {
           />
         </div>
       )}
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        {t('reports.sent.title')}
+      </Typography.Title>
+      <Table<SentReport>
+        size="small"
+        rowKey="id"
+        data-testid="reports-sent"
+        loading={sent.isLoading}
+        dataSource={sent.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('reports.sent.none') }}
+        columns={[
+          { title: t('reports.sent.period'), dataIndex: 'period', width: 100 },
+          { title: t('reports.sent.place'), dataIndex: 'placeName', render: (v: string) => v || t('reports.sent.wholeProvince') },
+          { title: t('reports.sent.madeAt'), dataIndex: 'madeAt', render: showDateTime, width: 150 },
+          { title: t('reports.sent.madeBy'), render: (_, r) => by(r.userName, r.siteName) },
+          { title: t('reports.sent.pledged'), dataIndex: 'pledgedVnd', className: 'num', render: vnd },
+          { title: t('reports.sent.count'), dataIndex: 'pledgeCount', className: 'num', width: 90 },
+          { title: t('reports.sent.file'), render: (_, r) => <Button size="small" type="link" onClick={() => void openSent(r)}>{t('reports.sent.open')}</Button> },
+        ]}
+      />
     </div>
   );
 }

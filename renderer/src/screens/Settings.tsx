@@ -9,6 +9,7 @@ import { useFormSubmit } from '../components/formSubmit';
 interface Values {
   language: Language;
   departmentName: string;
+  userName: string;
   siteName: string;
 }
 
@@ -45,8 +46,11 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
         <Form.Item name="departmentName" label={t('settings.departmentName')}>
           <Input placeholder="SỞ NGOẠI VỤ TỈNH CAO BẰNG" />
         </Form.Item>
+        <Form.Item name="userName" label={t('settings.userName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input placeholder={t('who.userNamePlaceholder')} />
+        </Form.Item>
         <Form.Item name="siteName" label={t('settings.siteName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input />
+          <Input placeholder={t('who.siteNamePlaceholder')} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           {t('common.save')}

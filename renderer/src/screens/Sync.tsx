@@ -55,7 +55,7 @@ function ConflictCard({ conflict, names, onResolve }: { conflict: SyncConflict; 
         rowKey="key"
         dataSource={rows}
         columns={[
-          { title: '', dataIndex: 'label', width: 180 },
+          { title: t('sync.columns.field'), dataIndex: 'label', width: 180 },
           {
             title: `${t('sync.kept')} — ${site(conflict.keptSite)}`,
             dataIndex: 'kept',
@@ -197,9 +197,9 @@ export function Sync() {
           { title: t('sync.peer'), dataIndex: 'siteName' },
           { title: t('sync.bundles'), dataIndex: 'bundles', className: 'num', width: 90 },
           { title: t('sync.lastReceived'), dataIndex: 'lastReceivedAt', render: (v: string) => showDateTime(v), width: 160 },
-          { title: t('sync.count.inserted'), dataIndex: 'inserted', className: 'num', width: 90 },
-          { title: t('sync.count.updated'), dataIndex: 'updated', className: 'num', width: 90 },
-          { title: t('sync.count.conflicts'), dataIndex: 'conflicts', className: 'num', width: 90 },
+          { title: t('sync.columns.inserted'), dataIndex: 'inserted', className: 'num', width: 90 },
+          { title: t('sync.columns.updated'), dataIndex: 'updated', className: 'num', width: 90 },
+          { title: t('sync.columns.conflicts'), dataIndex: 'conflicts', className: 'num', width: 90 },
         ]}
       />
       <Typography.Title level={5} className="section-title">
@@ -212,11 +212,11 @@ export function Sync() {
         dataSource={status.data?.log ?? []}
         data-testid="sync-log"
         columns={[
-          { title: '', dataIndex: 'at', render: (v: string) => showDateTime(v), width: 150 },
-          { title: '', dataIndex: 'direction', render: (d: 'export' | 'import') => (d === 'export' ? t('sync.exportWord') : t('sync.importWord')), width: 70 },
-          { title: '', dataIndex: 'siteName' },
-          { title: '', dataIndex: 'fileName' },
-          { title: '', dataIndex: 'counts', render: (c: Record<string, number>) => countsText(c) },
+          { title: t('sync.columns.at'), dataIndex: 'at', render: (v: string) => showDateTime(v), width: 150 },
+          { title: t('sync.columns.direction'), dataIndex: 'direction', render: (d: 'export' | 'import') => (d === 'export' ? t('sync.exportWord') : t('sync.importWord')), width: 110 },
+          { title: t('sync.columns.site'), dataIndex: 'siteName' },
+          { title: t('sync.columns.file'), dataIndex: 'fileName' },
+          { title: t('sync.columns.counts'), dataIndex: 'counts', render: (c: Record<string, number>) => countsText(c) },
         ]}
       />
     </div>
