@@ -361,6 +361,7 @@ export const en: Catalog = {
     title: 'Settings',
     language: 'Language',
     departmentName: 'Department name (printed on reports)',
+    departmentPlaceholder: 'e.g. SỞ NGOẠI VỤ TỈNH CAO BẰNG',
     userName: 'User (recorded with each change)',
     siteName: 'Office and computer (recorded with each change)',
     database: 'Database file',

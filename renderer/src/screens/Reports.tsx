@@ -100,7 +100,7 @@ export function Reports() {
           />
           <Select aria-label={t('reports.year')} value={year} onChange={setYear} style={{ width: 100 }} options={years.map((y) => ({ value: y, label: String(y) }))} />
           {kind === 'quarter' && (
-            <Select aria-label={t('reports.quarter')} value={part} onChange={setPart} style={{ width: 110 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `${t('reports.quarter')} ${['I', 'II', 'III', 'IV'][q - 1]}` }))} data-testid="report-quarter" />
+            <Select aria-label={t('reports.quarter')} value={part} onChange={setPart} style={{ width: 140 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `${t('reports.quarter')} ${['I', 'II', 'III', 'IV'][q - 1]}` }))} data-testid="report-quarter" />
           )}
           {kind === 'half' && (
             <Select value={Math.min(part, 2)} onChange={setPart} style={{ width: 170 }} options={[1, 2].map((h) => ({ value: h, label: t(h === 1 ? 'reports.halves.first' : 'reports.halves.second') }))} />

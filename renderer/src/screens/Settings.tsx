@@ -44,7 +44,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
           <Select options={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]} />
         </Form.Item>
         <Form.Item name="departmentName" label={t('settings.departmentName')}>
-          <Input placeholder="SỞ NGOẠI VỤ TỈNH CAO BẰNG" />
+          <Input placeholder={t('settings.departmentPlaceholder')} />
         </Form.Item>
         <Form.Item name="userName" label={t('settings.userName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input placeholder={t('who.userNamePlaceholder')} />
