@@ -5,21 +5,24 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
 import { mergeAreas, method } from './method';
+import { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
+export { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
+import { placeMethods } from './places';
 import { reportMethods } from './reports';
+export { PlaceCreateInput, PlaceListInput, PlaceUpdateInput, ChooseProvinceInput } from './places';
+export type { CatalogueProvince, Place, PlacesSetup } from './places';
 export { ReportInput, ReportPeriodKey } from './reports';
 export type { PledgeChangedSince, ReportPreview, SentReport, SinceLastReport } from './reports';
 import { isCurrencyCode, MAX_AMOUNT_MINOR, QUANTITY_PATTERN, RATE_PATTERN } from './money';
 
 export type { Envelope };
 
-export const PLACE_LEVELS = ['province', 'district', 'commune'] as const;
 export const DONOR_KINDS = ['foreign_ngo', 'foundation', 'company', 'individual', 'domestic_intermediary'] as const;
 export const PLEDGE_KINDS = ['house', 'gift', 'scholarship', 'cash', 'equipment', 'project', 'other'] as const;
 export const PLEDGE_STATUSES = ['pledged', 'in_progress', 'completed', 'cancelled'] as const;
 export const TOTALS_GROUPINGS = ['place', 'donor', 'kind', 'quarter', 'currency'] as const;
 export const PLEDGE_SORT_KEYS = ['pledgeDate', 'vndEquivalent', 'donor', 'place', 'kind', 'status', 'updatedAt'] as const;
 
-export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 export type DonorKind = (typeof DONOR_KINDS)[number];
 export type PledgeKind = (typeof PLEDGE_KINDS)[number];
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
@@ -28,20 +31,8 @@ export type PledgeSortKey = (typeof PLEDGE_SORT_KEYS)[number];
 
 // ---------- field schemas ----------
 
-function isRealDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number?];
-  if (m < 1 || m > 12) return false;
-  if (d === undefined) return true;
-  // Date.UTC reads years 0-99 as 1900-1999, so those years never pass: no aid was pledged then.
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** A calendar date as YYYY-MM-DD. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, { message: 'not_a_date' });
 /** A rate's validity: a month (YYYY-MM) or a day (YYYY-MM-DD). */
 export const RateValidOn = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).refine(isRealDate, { message: 'not_a_date' });
-export const Id = z.uuid();
 export const Currency = z
   .string()
   .trim()
@@ -54,29 +45,8 @@ export const Rate = z
   .trim()
   .regex(RATE_PATTERN)
   .refine((r) => !/^0+(\.0+)?$/.test(r), { message: 'zero_rate' });
-/** One line of visible text: control characters (line breaks, tabs, NUL) have no place in a name. */
-const oneLine = (text: string) => !/[\u0000-\u001f\u007f]/.test(text);
-const Name = z.string().trim().min(1).max(300).refine(oneLine, { message: 'control_character' });
 const ShortText = z.string().trim().max(300).refine(oneLine, { message: 'control_character' });
 const LongText = z.string().trim().max(4000);
-
-// ---------- places ----------
-
-const placeFields = {
-  name: Name,
-  level: z.enum(PLACE_LEVELS),
-  parentId: Id.nullish(),
-  code: z.string().trim().max(20).nullish(),
-  validFrom: IsoDate.nullish(),
-  validTo: IsoDate.nullish(),
-  successorIds: z.array(Id).max(200).optional(),
-};
-export const PlaceCreateInput = z.strictObject(placeFields);
-export const PlaceUpdateInput = z.strictObject({ id: Id, ...z.object(placeFields).partial().shape });
-export const PlaceListInput = z.strictObject({
-  /** Only units valid on this date; all units when omitted. */
-  validOn: IsoDate.optional(),
-});
 
 // ---------- donors ----------
 
@@ -149,6 +119,11 @@ export const PledgeFilter = z.strictObject({
   to: IsoDate.optional(),
   /** A place and everything under it. */
   placeId: Id.optional(),
+  /**
+   * Places as they are on this date ("in today's units"): a former unit's pledges count under the unit it became, when
+   * it became one; a former unit that became several stays a group of its own.
+   */
+  unitsOf: IsoDate.optional(),
   donorId: Id.optional(),
   kinds: z.array(z.enum(PLEDGE_KINDS)).max(PLEDGE_KINDS.length).optional(),
   statuses: z.array(z.enum(PLEDGE_STATUSES)).max(PLEDGE_STATUSES.length).optional(),
@@ -328,7 +303,11 @@ export interface Report {
   title: string;
   period: ReportPeriod;
   departmentName: string;
+  /** The province the ledger serves ("Cao Bằng"; '' for a national ledger), and its type ("Tỉnh", "Thành phố"). */
   provinceName: string;
+  provinceType: string;
+  /** Whether the report covers the whole province (or country), not one unit of it. */
+  wholeProvince: boolean;
   placeName: string;
   /** The day the report is dated (YYYY-MM-DD). */
   dated: string;
@@ -429,19 +408,6 @@ export interface SyncStatus {
   peers: SyncPeerSummary[];
   /** When this installation last made a bundle (null: never). */
   lastExportAt: string | null;
-}
-
-export interface Place {
-  id: string;
-  name: string;
-  level: PlaceLevel;
-  parentId: string | null;
-  code: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  successorIds: string[];
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface Donor {
@@ -630,9 +596,6 @@ const coreMethods = {
   'app.info': method<AppInfo>()(EmptyInput),
   'settings.get': method<Settings>()(EmptyInput),
   'settings.update': method<Settings>()(SettingsUpdateInput),
-  'places.list': method<Place[]>()(PlaceListInput),
-  'places.create': method<Place>()(PlaceCreateInput),
-  'places.update': method<Place>()(PlaceUpdateInput),
   'donors.list': method<Donor[]>()(DonorListInput),
   'donors.create': method<Donor>()(DonorCreateInput),
   'donors.update': method<Donor>()(DonorUpdateInput),
@@ -665,7 +628,7 @@ const coreMethods = {
 } as const;
 
 /** Every method, area by area (`contract/<area>.ts` declares an area's schemas and methods). */
-export const contract = mergeAreas(coreMethods, reportMethods);
+export const contract = mergeAreas(mergeAreas(coreMethods, placeMethods), reportMethods);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -18,6 +18,8 @@ export const VOCABULARY: Record<
     donorKind: Record<DonorKind, string>;
     placeLevel: Record<PlaceLevel, string>;
     quarter: (year: string, quarter: string) => string;
+    /** Appended to a former unit's name in figures shown in today's units. */
+    formerUnit: string;
   }
 > = {
   vi: {
@@ -32,6 +34,7 @@ export const VOCABULARY: Record<
     },
     placeLevel: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
     quarter: (year, q) => `Quý ${q}/${year}`,
+    formerUnit: '(đơn vị cũ)',
   },
   en: {
     pledgeKind: {
@@ -45,5 +48,6 @@ export const VOCABULARY: Record<
     },
     placeLevel: { province: 'Province', district: 'District', commune: 'Commune' },
     quarter: (year, q) => `Q${q} ${year}`,
+    formerUnit: '(former unit)',
   },
 };

@@ -10,10 +10,11 @@ import { parseAmount } from '../contract/money';
 import { contextFor, type Ctx } from './context';
 import { createDonor, findDonorByName } from './donors';
 import type { Ledger } from './open';
-import { findPlace } from './places';
+import { findPlace } from './places/match';
 import { createPledge, updatePledge } from './pledges';
 import { setRate } from './rates';
-import { seedPlaces } from './seed';
+import { chooseProvince } from './places/install';
+import { CAO_BANG_CODE } from './places/catalogue';
 
 const FixtureEvent = z.object({
   date: z.string(),
@@ -60,14 +61,14 @@ function amountText(value: number): string {
   return String(value);
 }
 
-async function placeOf(ctx: Ctx, text: string): Promise<{ placeId: string; note: string | null }> {
+async function placeOf(ctx: Ctx, text: string, date: string): Promise<{ placeId: string; note: string | null }> {
   const names = text.split(';').map((n) => n.replace(/\(.*\)/, '').trim()).filter(Boolean);
-  if (names.length === 1) return { placeId: (await findPlace(ctx, names[0]!)).id, note: null };
+  if (names.length === 1) return { placeId: (await findPlace(ctx, names[0]!, date)).id, note: null };
   // Several districts in one pledge: recorded at their common parent, naming them.
-  const places = await Promise.all(names.map((n) => findPlace(ctx, n)));
+  const places = await Promise.all(names.map((n) => findPlace(ctx, n, date)));
   const parentId = places[0]!.parentId;
   if (!parentId || places.some((p) => p.parentId !== parentId)) throw new Error(`Places ${text} have no common parent`);
-  return { placeId: parentId, note: places.map((p) => p.name).join(', ') };
+  return { placeId: parentId, note: places.map((p) => p.displayName).join(', ') };
 }
 
 export interface DemoSummary {
@@ -79,7 +80,9 @@ export interface DemoSummary {
 export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSummary> {
   return ledger.db.transaction().execute(async (trx) => {
     const ctx = contextFor(ledger, trx);
-    await seedPlaces(ctx);
+    // A ledger without places gets Cao Bằng's, where the demo's aid went.
+    const hasPlaces = await ctx.db.selectFrom('places').select('id').limit(1).executeTakeFirst();
+    if (!hasPlaces) await chooseProvince(ctx, { province: CAO_BANG_CODE });
     const donorIds = new Map<string, string>();
     for (const donor of fixture.donors) {
       if (await findDonorByName(ctx, donor.name)) {
@@ -100,7 +103,7 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
     let amendments = 0;
     for (const event of fixture.events) {
       const exactDay = /^\d{4}-\d{2}-\d{2}$/.test(event.date);
-      const { placeId, note: placeNote } = await placeOf(ctx, event.place);
+      const { placeId, note: placeNote } = await placeOf(ctx, event.place, exactDay ? event.date : `${event.date}-01`);
       const notes = [
         exactDay ? null : `Tin bài chỉ nêu tháng ${event.date.slice(5, 7)}/${event.date.slice(0, 4)}; ghi ngày 01.`,
         placeNote ? `Địa bàn: ${placeNote}.` : null,

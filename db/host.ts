@@ -11,7 +11,6 @@ import { describeZodError } from '../contract/validation';
 import { backupFolder, backupLedger, newBackupName, LedgerDamagedError, latestGoodBackup, listBackups, openLedgerForApp, restoreLedger, type BackupFile } from './backup';
 import { contextFor } from './context';
 import type { Ledger } from './open';
-import { seedPlaces } from './seed';
 import { createLedgerService, toErrorShape, unknownMethod, type ContractEndpoint, type LedgerService } from './service';
 
 type State =
@@ -82,7 +81,7 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
   async function open(): Promise<void> {
     try {
       const opened = await openLedgerForApp(file, onBackupError, { onBackupStart: track, now });
-      await opened.ledger.db.transaction().execute((trx) => seedPlaces(contextFor(opened.ledger, trx)));
+      // A new ledger holds no places until its first start asks which province the office serves (places.choose).
       state = { kind: 'open', ledger: opened.ledger, service: createLedgerService(opened.ledger), stopBackups: opened.stop };
     } catch (error) {
       if (!(error instanceof LedgerDamagedError)) throw error;

@@ -8,7 +8,9 @@ import { pledgeHistory, recordAudit, diff } from './audit';
 import { invalid, notFound, readRows, viDate, type Ctx } from './context';
 import { createDelivery, deleteDelivery, deliveredSoFar, listDeliveriesOf, updateDelivery } from './deliveries';
 import { currentDonor } from './donors';
-import { getPlace } from './places';
+import { displayNameSql, getPlace } from './places';
+import { placeProblemOn } from './places/match';
+import { placesUnderOn } from './places/today';
 import { resolveRate } from './rates';
 import { refreshSearchText, textParts } from './search';
 import { countFromTotals } from './totals';
@@ -20,7 +22,7 @@ const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_m
   p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at`;
 
 // A pledge is shown under its donor, or under the donor that one was merged into.
-const ROW_COLUMNS = sql`${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, pl.name AS place_name,
+const ROW_COLUMNS = sql`${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, ${displayNameSql('pl')} AS place_name,
   coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
   coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd`;
 const DONOR_JOIN = sql`JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)`;
@@ -114,7 +116,7 @@ export function filterConditions(filter: Omit<PledgeFilter, 'text'>, dateColumn:
   if (filter.from) conditions.push(sql`${dateColumn} >= ${filter.from}`);
   if (filter.to) conditions.push(sql`${dateColumn} <= ${filter.to}`);
   if (filter.placeId) {
-    conditions.push(sql`p.place_id IN ${placesUnder(filter.placeId)}`);
+    conditions.push(sql`p.place_id IN ${filter.unitsOf ? placesUnderOn(filter.placeId, filter.unitsOf) : placesUnder(filter.placeId)}`);
   }
   if (filter.donorId) conditions.push(sql`p.donor_id IN (SELECT id FROM donors WHERE id = ${filter.donorId} OR merged_into = ${filter.donorId})`);
   if (filter.kinds?.length) conditions.push(sql`p.kind IN (${sql.join(filter.kinds)})`);
@@ -291,18 +293,8 @@ async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string) {
     if (error instanceof LedgerError && error.code === 'not_found') throw notFound('placeId', { vi: 'địa bàn', en: 'place' });
     throw error;
   });
-  if (place.validTo && date > place.validTo) {
-    throw invalid('placeId', {
-      vi: `${place.name} chỉ có hiệu lực đến ${viDate(place.validTo)}, trước ngày cam kết ${viDate(date)}; hãy chọn đơn vị mới`,
-      en: `${place.name} ceased on ${place.validTo}, before the pledge date ${date}; choose the unit that replaced it`,
-    });
-  }
-  if (place.validFrom && date < place.validFrom) {
-    throw invalid('placeId', {
-      vi: `${place.name} chỉ có hiệu lực từ ${viDate(place.validFrom)}, sau ngày cam kết ${viDate(date)}`,
-      en: `${place.name} exists only from ${place.validFrom}, after the pledge date ${date}`,
-    });
-  }
+  const problem = await placeProblemOn(ctx, place, date);
+  if (problem) throw invalid('placeId', problem);
 }
 
 export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>): Promise<PledgeRow> {

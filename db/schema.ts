@@ -14,7 +14,7 @@ interface Stamped {
 
 // Stored rows are the contract's records plus the columns only the database needs.
 
-export interface PlacesTable extends Omit<Place, 'successorIds'> {
+export interface PlacesTable extends Omit<Place, 'successorIds' | 'displayName'> {
   nameFolded: string;
 }
 

@@ -3,17 +3,18 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import { escapeLike, foldText, searchWords } from '../contract/text';
 import { totalChanges, type Ctx } from './context';
+import { displayNameSql } from './places';
 
 /**
  * The folded words a pledge is found by: its own text, its place's name, and the names and country of its donor,
  * of the donor that one was merged into, and of the other donors merged into that one.
  */
-const PLEDGE_SEARCH_TEXT = sql`fold_text(
+export const PLEDGE_SEARCH_TEXT = sql`fold_text(
   coalesce(pledges.description, '') || ' ' || coalesce(pledges.unit, '') || ' ' || coalesce(pledges.notes, '') || ' ' ||
   coalesce(pledges.approval_number, '') || ' ' ||
   coalesce((SELECT group_concat(d.name || ' ' || coalesce(d.short_name, '') || ' ' || coalesce(d.country, ''), ' ') FROM donors d
     WHERE d.id = pledges.donor_id OR d.id = own.merged_into OR d.merged_into = coalesce(own.merged_into, own.id)), '') || ' ' ||
-  coalesce((SELECT pl.name FROM places pl WHERE pl.id = pledges.place_id), ''))`;
+  coalesce((SELECT ${displayNameSql('pl')} FROM places pl WHERE pl.id = pledges.place_id), ''))`;
 
 const SCOPES = {
   pledge: (id: string) => sql`pledges.id = ${id}`,
@@ -109,7 +110,7 @@ async function sourceWords(ctx: Ctx): Promise<{ places: Words[]; donors: Words[]
   const key = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
   const cached = sourceWordsCache.get(ctx.sqlite);
   if (cached?.key === key) return cached;
-  const places = (await sql<Words>`SELECT id, name_folded AS words FROM places`.execute(ctx.db)).rows;
+  const places = (await sql<Words>`SELECT id, fold_text(${displayNameSql('places')}) AS words FROM places`.execute(ctx.db)).rows;
   const words = { key, places, donors: await donorWords(ctx) };
   if (changes === ctx.changesAtStart) sourceWordsCache.set(ctx.sqlite, words);
   return words;

@@ -15,6 +15,7 @@ import { createDonor, deleteDonor, mergeDonor, listDonors, updateDonor } from '.
 import type { Ledger } from './open';
 import type { DB } from './schema';
 import { createPlace, listPlaces, updatePlace } from './places';
+import { chooseProvince, placesSetup } from './places/install';
 import { amendDelivery, createPledge, deletePledge, getPledgeDetail, listPledges, recordDelivery, removeDelivery, summarizePledges, updatePledge } from './pledges';
 import { listRates, proposeRate, setRate } from './rates';
 import { getSettings, updateSettings } from './settings';
@@ -33,6 +34,8 @@ export const handlers: Handlers = {
   'places.list': listPlaces,
   'places.create': createPlace,
   'places.update': updatePlace,
+  'places.setup': placesSetup,
+  'places.choose': chooseProvince,
   'donors.list': listDonors,
   'donors.create': createDonor,
   'donors.update': updateDonor,

@@ -9,6 +9,7 @@ import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../contract';
 import { vndEquivalent } from '../contract/money';
 import { foldText } from '../contract/text';
 import { contextFor } from './context';
+import { catalogueId } from './places/catalogue';
 import { seedPlaces } from './seed';
 import { withTotalsDeferredSync } from './totals-bulk';
 import { seededId, seededRandom } from './ids';
@@ -68,6 +69,10 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
       insertPlace.run(id, full, foldText(full), 'commune', province.id, '2025-07-01', null, now, now);
       newCommunes.push({ id, name: full, level: 'commune', parentId: province.id });
     }
+    // Each former commune became one new commune, as most did in 2025 (links drawn without the random stream, so the
+    // same seed still gives the same pledges as before they existed).
+    const insertSuccessor = db.prepare(`INSERT INTO place_successors (id, place_id, successor_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+    oldCommunes.forEach((old, i) => insertSuccessor.run(catalogueId(`synthetic-successor:${old.id}`), old.id, newCommunes[i % newCommunes.length]!.id, now, now));
 
     const insertDonor = db.prepare(`INSERT INTO donors (id, name, name_key, short_name, country, kind, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
     const donorKinds = ['foreign_ngo', 'foundation', 'company', 'individual', 'domestic_intermediary'];

@@ -12,6 +12,8 @@ import { milliToQuantity, vndToMinor } from '../contract/money';
 import { searchWords } from '../contract/text';
 import { readRows, type Ctx } from './context';
 import { mergedDonors } from './donors';
+import { displayName } from './places';
+import { placesUnderOn, todaysUnits } from './places/today';
 import { placesUnder, pledgeConditions, whereClause } from './pledges';
 
 function quarterKey(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -71,7 +73,7 @@ type Dimension = 'place' | 'donor' | 'kind';
  * the filter needs). `statuses` are those counted (none: every status). Otherwise null.
  */
 function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], dimension?: Dimension): { dimension: Dimension; conditions: RawBuilder<unknown>[] } | null {
-  const { from, to, placeId, donorId, kinds, statuses: _statuses, currencies, text, ...rest } = filter;
+  const { from, to, placeId, unitsOf, donorId, kinds, statuses: _statuses, currencies, text, ...rest } = filter;
   if (Object.keys(rest).length || searchWords(text ?? '').length) return null;
   if (from && !from.endsWith('-01')) return null;
   if (to && to !== lastDayOfMonth(to.slice(0, 7))) return null;
@@ -85,7 +87,7 @@ function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], 
   if (to) conditions.push(sql`t.month <= ${to.slice(0, 7)}`);
   if (currencies?.length) conditions.push(sql`t.currency IN (${sql.join(currencies)})`);
   if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
-  if (placeId) conditions.push(sql`t.place_id IN ${placesUnder(placeId)}`);
+  if (placeId) conditions.push(sql`t.place_id IN ${unitsOf ? placesUnderOn(placeId, unitsOf) : placesUnder(placeId)}`);
   if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
   return { dimension: table, conditions };
 }
@@ -165,7 +167,7 @@ async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' |
 async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' | 'en'): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   if (by === 'place' && keys.length) {
-    for (const p of await ctx.db.selectFrom('places').select(['id', 'name']).where('id', 'in', keys).execute()) map.set(p.id, p.name);
+    for (const p of await ctx.db.selectFrom('places').selectAll().where('id', 'in', keys).execute()) map.set(p.id, displayName(p));
   } else if (by === 'donor' && keys.length) {
     for (const d of await ctx.db.selectFrom('donors').select(['id', 'name']).where('id', 'in', keys).execute()) map.set(d.id, d.name);
   } else if (by === 'kind') {
@@ -203,10 +205,17 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   const groups = new Map<string, { pledged: bigint; delivered: bigint; pledgeCount: number; quantityMilli: bigint }>();
   const unconverted = { pledgedVnd: 0n, deliveredVnd: 0n, pledgeCount: 0 };
   // Keys that count under another: communes under their district's bar, merged donors under the donor merged into.
-  const rollUp = input.by === 'place' && input.rollUpUnder ? await rollUpMap(ctx, input.rollUpUnder) : input.by === 'donor' ? await mergedDonors(ctx) : null;
+  const rollUp = input.by === 'place' && input.rollUpUnder && !input.filter.unitsOf ? await rollUpMap(ctx, input.rollUpUnder) : input.by === 'donor' ? await mergedDonors(ctx) : null;
+  // In today's units a former unit's pledges first move to the unit it became, then roll up from there.
+  const today = input.by === 'place' && input.filter.unitsOf ? await todaysUnits(ctx, input.filter.unitsOf) : null;
+  const groupOf = (key: string): string => {
+    if (!today) return rollUp?.get(key) ?? key;
+    const unit = today.unitOf(key);
+    return input.rollUpUnder ? today.under(input.rollUpUnder, unit) ?? unit : unit;
+  };
   for (const side of ['pledged', 'delivered'] as const) {
     for (const bucket of await buckets(ctx, input, side)) {
-      const key = rollUp?.get(bucket.key) ?? bucket.key;
+      const key = groupOf(bucket.key);
       const group = groups.get(key) ?? { pledged: 0n, delivered: 0n, pledgeCount: 0, quantityMilli: 0n };
       groups.set(key, group);
       if (bucket.quantityMilli !== null) group.quantityMilli += BigInt(bucket.quantityMilli);
@@ -226,6 +235,9 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     }
   }
   const names = await labels(ctx, input.by, [...groups.keys()], input.lang);
+  if (today) {
+    for (const [key, name] of names) if (today.isFormer(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
+  }
   const rows: TotalsGroup[] = [...groups.entries()].map(([key, g]) => ({
     key,
     label: names.get(key) ?? key,

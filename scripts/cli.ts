@@ -13,8 +13,9 @@ import { TOTALS_GROUPINGS, type TotalsGrouping } from '../contract';
 import { contextFor } from '../db/context';
 import { loadDemo, readFixture } from '../db/demo';
 import { openLedger, type Ledger } from '../db/open';
-import { seedPlaces } from '../db/seed';
-import { findPlace } from '../db/places';
+import { CAO_BANG_CODE } from '../db/places/catalogue';
+import { findPlace } from '../db/places/match';
+import { parsePeriod } from '../db/reports/period';
 import { generateLedger } from '../db/synthetic';
 import { createLedgerService } from '../db/service';
 import { backupLedger, checkLedgerFile, latestGoodBackup, restoreLedger } from '../db/backup';
@@ -25,8 +26,9 @@ export const DEFAULT_FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json')
 
 const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command line
 
-  init   --db FILE [--site NAME] [--role province|district] [--place CODE_OR_NAME]
-                                        tạo sổ mới và nạp danh mục địa bàn / create a ledger with its places
+  init   --db FILE [--province NAME_OR_CODE|all] [--site NAME] [--role province|district] [--place CODE_OR_NAME]
+                                        tạo sổ mới với danh mục địa bàn của tỉnh (mặc định Cao Bằng; all: cả nước)
+                                        / create a ledger with a province's units (default Cao Bằng; all: the country)
   demo   --db FILE [--fixture PATH]     nạp dữ liệu mẫu Cao Bằng 2022 / load the Cao Bằng 2022 demo data
   info   --db FILE [--json]             thông tin sổ / ledger information
   generate --db FILE [--rows N] [--seed S]  sổ mô phỏng để thử tải / a synthetic ledger for scale tests
@@ -41,7 +43,9 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
   bundle import --db FILE PATH [--dry-run] [--json]
                                         nhập gói dữ liệu / merge a bundle
   totals --db FILE --by place|donor|kind|quarter|currency [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--usd] [--json]
+         [--place NAME_OR_CODE] [--units-of YYYY-MM-DD]
                                         tổng cam kết và đã giao / pledged and delivered totals
+                                        --units-of: theo đơn vị hành chính tại ngày đó / in the units of that date
   backup --db FILE --out FILE           sao lưu (sổ có thể đang mở) / back up (the ledger may be open)
   restore --db FILE --from FILE         khôi phục từ bản sao lưu đã kiểm tra; giữ lại tệp bị thay
                                         / restore from a checked backup; the replaced file is kept
@@ -62,6 +66,7 @@ function options(args: string[]) {
       by: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      'units-of': { type: 'string' },
       usd: { type: 'boolean', default: false },
       rows: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '20221231' },
@@ -69,6 +74,7 @@ function options(args: string[]) {
       half: { type: 'string' },
       year: { type: 'string' },
       place: { type: 'string' },
+      province: { type: 'string' },
       out: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       role: { type: 'string' },
@@ -140,15 +146,17 @@ export async function main(argv: string[]): Promise<number> {
       if (values.role && values.role !== 'province' && values.role !== 'district') throw new UsageError('--role phải là province hoặc district / --role must be province or district');
       if (values.role === 'district' && !values.place) throw new UsageError('Văn phòng huyện cần --place / A district office needs --place');
       const added = await withLedger(file, true, values.site, async (ledger) => {
-        const count = await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
         const service = createLedgerService(ledger);
-        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id) : undefined;
+        const before = await service.invoke('places.setup', {});
+        // Cao Bằng when no province is named, as the first releases did, so scripts keep working.
+        const chosen = values.province || !before.hasPlaces ? await service.invoke('places.choose', { province: values.province ?? CAO_BANG_CODE }) : null;
+        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id) : undefined;
         await service.invoke('settings.update', {
           ...(values.site ? { siteName: values.site } : {}),
           ...(values.role ? { siteRole: values.role as 'province' | 'district' } : {}),
           ...(placeId ? { sitePlaceId: placeId } : {}),
         });
-        return count;
+        return chosen && chosen.province !== before.province ? chosen.units : 0;
       });
       out(added ? `Đã tạo sổ ${file} với ${added} đơn vị hành chính / Created ${file} with ${added} places` : `Sổ ${file} đã có sẵn / ${file} already initialised`);
       return 0;
@@ -181,7 +189,8 @@ export async function main(argv: string[]): Promise<number> {
       const outFile = values.out;
       const written = await withLedger(requireDb(values), false, undefined, async (ledger) => {
         const service = createLedgerService(ledger);
-        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id) : undefined;
+        // A place named as it was at the period's end: "Bảo Lạc" in a 2022 report is the district of that time.
+        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, parsePeriod(period).to)).id) : undefined;
         const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}) });
         writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
         return file;
@@ -194,7 +203,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new UsageError('Thiếu --out FILE.xlsx / Missing --out FILE.xlsx');
       const outFile = values.out;
       await withLedger(requireDb(values), false, undefined, async (ledger) => {
-        const placeId = await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!)).id);
+        const placeId = await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id);
         const file = await createLedgerService(ledger).invoke('imports.template', { placeId });
         writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
       });
@@ -262,10 +271,15 @@ export async function main(argv: string[]): Promise<number> {
     case 'totals': {
       const by = values.by as TotalsGrouping | undefined;
       if (!by || !TOTALS_GROUPINGS.includes(by)) throw new UsageError(`--by phải là / must be: ${TOTALS_GROUPINGS.join('|')}`);
-      const filter = { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) };
-      const result = await withLedger(requireDb(values), false, undefined, (ledger) =>
-        createLedgerService(ledger).invoke('totals', { by, filter, in: values.usd ? 'USD' : 'VND' }),
-      );
+      const unitsOf = values['units-of'];
+      const filter = { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(unitsOf ? { unitsOf } : {}) };
+      const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
+        // A place named for today's units is one that exists on that date; otherwise one valid in the period's end.
+        const placeId = values.place
+          ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, unitsOf ?? values.to ?? null)).id)
+          : undefined;
+        return createLedgerService(ledger).invoke('totals', { by, filter: { ...filter, ...(placeId ? { placeId } : {}) }, in: values.usd ? 'USD' : 'VND' });
+      });
       if (values.json) {
         out(
           JSON.stringify({

@@ -3,6 +3,7 @@
  * every method registered in one loop, the preload's named methods, the window's guards, the one way links leave
  * the app, and main's start-up.
  */
+import { catalogueFor } from '../db/places/catalogue';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -291,7 +292,10 @@ describe('main', () => {
     expect((window.options as { webPreferences: { sandbox: boolean } }).webPreferences.sandbox).toBe(true);
     const info = (await fake.handlers.get('app.info')!(appEvent, {})) as { result: { databasePath: string; counts: { places: number } } };
     expect(info.result.databasePath).toBe(join(userData, 'aid-ledger.sqlite'));
-    expect(info.result.counts.places).toBe(11);
+    // A new ledger holds no units until its first start asks for the province; the choice goes through the contract.
+    expect(info.result.counts.places).toBe(0);
+    const chosen = (await fake.handlers.get('places.choose')!(appEvent, { province: 'Cao Bằng' })) as { result: { units: number } };
+    expect(chosen.result.units).toBe(catalogueFor('04').units.length);
 
     const page = await fake.state.protocolHandler!(new Request('app://ledger/index.html'));
     expect(page.status).toBe(200);

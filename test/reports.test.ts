@@ -73,10 +73,10 @@ describe('the report rows', () => {
 
   it('narrow to a district and everything under it', async () => {
     const places = await t.service.invoke('places.list', {});
-    const nguyenBinh = places.find((p) => p.name === 'Nguyên Bình')!;
+    const nguyenBinh = places.find((p) => p.displayName === 'Huyện Nguyên Bình')!;
     const district = await t.service.invoke('reports.preview', { period: '2022-Q3', placeId: nguyenBinh.id });
     expect(district.summaryTotal.pledgedVnd).toBe(1_000_000_000);
-    expect(district.placeName).toBe('Nguyên Bình');
+    expect(district.placeName).toBe('Huyện Nguyên Bình');
   });
 });
 
@@ -238,9 +238,9 @@ describe('reports as sent', () => {
       expect(await s.invoke('reports.list', {})).toEqual([]);
       const first = await s.invoke('reports.xlsx', { period: '2022-Q3' });
       expect(first.sent).toMatchObject({ period: '2022-Q3', placeId: null, placeName: '', userName: 'Nguyễn Văn A', siteName: 'Sở Ngoại vụ, máy 2', pledgeCount: 7, pledgedVnd: 3_700_000_000, fileName: first.fileName });
-      const nguyenBinh = (await s.invoke('places.list', {})).find((p) => p.name === 'Nguyên Bình')!;
+      const nguyenBinh = (await s.invoke('places.list', {})).find((p) => p.displayName === 'Huyện Nguyên Bình')!;
       const district = await s.invoke('reports.xlsx', { period: '2022-Q3', placeId: nguyenBinh.id });
-      expect(district.sent).toMatchObject({ placeId: nguyenBinh.id, placeName: 'Nguyên Bình', pledgedVnd: 1_000_000_000 });
+      expect(district.sent).toMatchObject({ placeId: nguyenBinh.id, placeName: 'Huyện Nguyên Bình', pledgedVnd: 1_000_000_000 });
       expect((await s.invoke('reports.list', {})).map((r) => r.id)).toEqual([district.sent.id, first.sent.id]);
       expect(await s.invoke('reports.list', { period: '2022-q3' })).toHaveLength(2);
       expect(await s.invoke('reports.list', { period: '2022-Q4' })).toEqual([]);

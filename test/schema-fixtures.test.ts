@@ -13,11 +13,22 @@ import { checkLedger } from '../db/backup';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
+import { catalogueFor } from '../db/places/catalogue';
 import { ROOT, tempDir, totalsAgainstRows } from './helpers';
 
 const FIXTURES = join(ROOT, 'test/fixtures/schemas');
 const dir = tempDir();
 afterAll(() => dir.remove());
+
+/** Every unit as it was: what an upgrade must keep (the catalogue adds units; it moves none). */
+function placesOf(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(`SELECT id, name, level, parent_id AS parentId, valid_to AS validTo FROM places ORDER BY id`).all() as { id: string; name: string; level: string; parentId: string | null; validTo: string | null }[];
+  } finally {
+    db.close();
+  }
+}
 
 /** What must survive an upgrade, read with plain SQL. */
 function contents(file: string) {
@@ -28,7 +39,6 @@ function contents(file: string) {
       pledges: one(`SELECT count(*) AS n, sum(vnd_equivalent) AS vnd, sum(amount_minor) AS amount FROM pledges`),
       deliveries: one(`SELECT count(*) AS n, sum(vnd_equivalent) AS vnd FROM deliveries`),
       donors: one(`SELECT count(*) AS n FROM donors`),
-      places: one(`SELECT count(*) AS n FROM places`),
       history: one(`SELECT count(*) AS n FROM audit_log`),
       rates: one(`SELECT count(*) AS n FROM exchange_rates`),
     };
@@ -54,6 +64,7 @@ describe('ledgers written by earlier releases', () => {
     const file = join(dir.dir, `schema-${version}.sqlite`);
     writeFileSync(file, gunzipSync(readFileSync(join(FIXTURES, `schema-${version}.sqlite.gz`))));
     const before = contents(file);
+    const placesBefore = placesOf(file);
     expect((new Database(file, { readonly: true }).prepare(`SELECT count(*) AS n FROM schema_migrations`).get() as { n: number }).n).toBe(version);
     const ledger = await openLedger(file);
     try {
@@ -63,6 +74,29 @@ describe('ledgers written by earlier releases', () => {
       // The same rows, and everything derived from them agrees with them.
       const after = contents(file);
       expect(after).toEqual(before);
+      // Every unit keeps its id, level and parent; the seeded ones (Cao Bằng's, by the ids every release gave them)
+      // are now the catalogue's, with the types that tell them apart, and today's units are there.
+      // (Before schema 4 the seeded units had ids of each ledger's own: they are kept, and stand for the catalogue's.)
+      const placesAfter = new Map(placesOf(file).map((p) => [p.id, p]));
+      const catalogue = new Map(catalogueFor('04').units.map((u) => [u.id, u]));
+      const seeded = new Set(placesBefore.filter((p) => p.level === 'province' || (p.level === 'district' && p.validTo === '2025-06-30' && !p.name.startsWith('Xã'))).map((p) => p.id));
+      expect(seeded.size).toBe(11);
+      for (const place of placesBefore) {
+        const now = placesAfter.get(place.id)!;
+        expect(now, place.name).toBeDefined();
+        if (seeded.has(place.id)) expect({ ...now, name: '' }).toEqual({ ...place, name: '' });
+        else expect(now).toEqual(place);
+      }
+      const known = placesBefore.filter((p) => catalogue.has(p.id)).length;
+      expect(known).toBe(version < 4 ? 0 : version < 11 ? 11 : catalogue.size);
+      expect(placesAfter.size).toBe(placesBefore.length + catalogue.size - (version < 11 ? 11 : known));
+      const today = (await service.invoke('places.list', { validOn: '2026-11-26' })).filter((p) => p.level === 'commune' && p.code !== null);
+      expect(today.map((p) => p.unitType).sort().join(',')).toBe([...Array(3).fill('Phường'), ...Array(53).fill('Xã')].join(','));
+      const districts = (await service.invoke('places.list', {})).filter((p) => seeded.has(p.id) && p.level === 'district');
+      expect(districts.map((p) => p.displayName).sort()).toEqual(['Huyện Bảo Lạc', 'Huyện Bảo Lâm', 'Huyện Hà Quảng', 'Huyện Hạ Lang', 'Huyện Hòa An', 'Huyện Nguyên Bình', 'Huyện Quảng Hòa', 'Huyện Thạch An', 'Huyện Trùng Khánh', 'Thành phố Cao Bằng'].sort());
+      // The former communes lead to today's: Xã Hồng Trị of Huyện Bảo Lạc became Xã Bảo Lạc.
+      const hongTri = (await service.invoke('places.list', {})).find((p) => p.displayName === 'Xã Hồng Trị' && districts.some((d) => d.id === p.parentId && d.name === 'Bảo Lạc'))!;
+      expect((await service.invoke('places.list', {})).filter((p) => hongTri.successorIds.includes(p.id)).map((p) => p.displayName)).toEqual(['Xã Bảo Lạc']);
       const { stored, fromRows } = totalsAgainstRows(ledger);
       expect(stored).toEqual(fromRows);
       const info = await service.invoke('app.info', {});

@@ -17,6 +17,7 @@ import { describeZodError } from '../../contract/validation';
 import type { Ctx } from '../context';
 import { createDonor } from '../donors';
 import { createPledge } from '../pledges';
+import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
 import { entriesIntact, isZip, summarizeZip } from './zip';
 import { KINDS_BY_TEXT, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
@@ -160,21 +161,6 @@ function readAmount(cell: XLSX.CellObject | undefined, column: ColumnKey, curren
   }
 }
 
-/** Edit distance, for suggesting the names closest to one that matched nothing. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 // The contract's field names, as the template's columns.
 const COLUMN_OF: Record<string, ColumnKey> = {
   donorId: 'donor', name: 'donor', country: 'country', placeId: 'place', kind: 'kind', description: 'description', quantity: 'quantity', unit: 'unit',
@@ -264,7 +250,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     return result(missing.map((k) => ({ row: headerRow + 1, column: HEADER_OF[k], message: 'thiếu cột này ở dòng tiêu đề', messageEn: 'this column is missing from the header row' })));
   }
 
-  const places = await ctx.db.selectFrom('places').select(['id', 'name', 'nameFolded']).execute();
+  const places = await PlaceIndex.load(ctx);
   const donors = await ctx.db.selectFrom('donors').select(['id', 'name', 'nameKey', 'shortName']).execute();
   const errors: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
@@ -323,21 +309,10 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const placeId = check(() => {
       const placeText = text('place');
       if (!placeText) throw new RowError('place', REQUIRED_VI, REQUIRED_EN);
-      const folded = foldText(placeText);
-      const matches = places.filter((p) => p.nameFolded === folded);
-      if (matches.length === 1) return matches[0]!.id;
-      if (matches.length > 1) throw new RowError('place', `${quoted(placeText)} trùng tên nhiều đơn vị`, `${quoted(placeText)} names several units`);
-      // Each distance once; a text longer than any unit's name (at most 300 characters) is like none of them.
-      const closest = folded.length > 300 ? [] : places
-        .map((p) => ({ name: p.name, d: distance(folded, p.nameFolded) }))
-        .sort((a, b) => a.d - b.d)
-        .slice(0, 3)
-        .map((p) => p.name);
-      throw new RowError(
-        'place',
-        `không có địa bàn ${quoted(placeText)}${closest.length ? `; gần nhất: ${closest.join(', ')}` : ''}`,
-        `no place ${quoted(placeText)}${closest.length ? `; closest: ${closest.join(', ')}` : ''}`,
-      );
+      // Matched among the units in force on the row's date (a row without a valid date: today's units).
+      const found = places.match(placeText, date ?? null);
+      if ('problem' in found) throw new RowError('place', found.problem.vi, found.problem.en);
+      return found.place.id;
     });
     const donorName = text('donor');
     const country = text('country') || null;

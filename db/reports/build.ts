@@ -10,7 +10,8 @@ import { formatAmount, milliToQuantity } from '../../contract/money';
 import { fieldLabel } from '../../contract/validation';
 import { columnsOf, type Ctx } from '../context';
 import { mergedDonors } from '../donors';
-import { getPlace } from '../places';
+import { displayName, getPlace } from '../places';
+import { servedProvince } from '../places/install';
 import { filterConditions, placesUnder, whereClause } from '../pledges';
 import { readAllRows } from '../totals';
 import { getSettings } from '../settings';
@@ -47,6 +48,8 @@ export interface ReportData {
   period: ReturnType<typeof parsePeriod>;
   departmentName: string;
   provinceName: string;
+  provinceType: string;
+  wholeProvince: boolean;
   placeName: string;
   dated: string;
   summaryGroups: SummaryGroup[];
@@ -124,6 +127,8 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
     period: data.period,
     departmentName: data.departmentName,
     provinceName: data.provinceName,
+    provinceType: data.provinceType,
+    wholeProvince: data.wholeProvince,
     placeName: data.placeName,
     dated: data.dated,
     summary,
@@ -144,7 +149,7 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
  */
 export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview'>, changesAfter?: string): Promise<ReportData> {
   const period = parsePeriod(input.period);
-  const province = await ctx.db.selectFrom('places').select(['id', 'name']).where('level', '=', 'province').where('parentId', 'is', null).orderBy('createdAt').executeTakeFirst();
+  const province = await servedProvince(ctx);
   const placeId = input.placeId ?? province?.id;
   const place = placeId ? await getPlace(ctx, placeId) : null;
   const under = place ? { placeId: place.id } : {};
@@ -156,7 +161,7 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   const merged = await mergedDonors(ctx);
   const donorRows = new Map((await ctx.db.selectFrom('donors').select(['id', 'name', 'country']).execute()).map((d) => [d.id, d]));
   const names = {
-    places: new Map((await ctx.db.selectFrom('places').select(['id', 'name']).execute()).map((p) => [p.id, p.name])),
+    places: new Map((await ctx.db.selectFrom('places').selectAll().execute()).map((p) => [p.id, displayName(p)])),
     donors: new Map([...donorRows.keys()].map((id) => [id, donorRows.get(merged.get(id) ?? id)!])),
   };
   const summaryGroups = new Map<string, SummaryGroup>();
@@ -244,7 +249,9 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     period,
     departmentName: settings.departmentName,
     provinceName: province?.name ?? '',
-    placeName: place?.name ?? '',
+    provinceType: province?.unitType ?? (province ? 'Tỉnh' : ''),
+    wholeProvince: !place || place.id === province?.id,
+    placeName: place?.displayName ?? '',
     dated: ctx.now.slice(0, 10),
     summaryGroups: [...summaryGroups.values()],
     donorGroups: [...donorGroups.values()],

@@ -83,12 +83,13 @@ function letterhead(sheet: ExcelJS.Worksheet, report: Report, columns: number, s
     cell.font = { name: FONT, size: 12, ...font };
     cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
   };
-  const department = report.departmentName || `SỞ NGOẠI VỤ TỈNH ${report.provinceName.toUpperCase()}`;
+  // A national ledger (all provinces) is kept by the committee for foreign NGO affairs.
+  const department = report.departmentName || (report.provinceName ? `SỞ NGOẠI VỤ ${report.provinceType} ${report.provinceName}` : 'ỦY BAN CÔNG TÁC VỀ CÁC TỔ CHỨC PHI CHÍNH PHỦ NƯỚC NGOÀI');
   put(1, 1, split, department.toUpperCase(), { bold: true });
   put(1, split + 1, columns, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
   put(2, split + 1, columns, 'Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true });
   const [y, m, d] = report.dated.split('-');
-  put(3, split + 1, columns, `${report.provinceName}, ngày ${d} tháng ${m} năm ${y}`, { italic: true });
+  put(3, split + 1, columns, `${report.provinceName || 'Hà Nội'}, ngày ${d} tháng ${m} năm ${y}`, { italic: true });
   put(5, 1, columns, report.title, { bold: true, size: 14 });
   sheet.getRow(5).height = 36;
   put(6, 1, columns, subtitle, { italic: true });
@@ -290,7 +291,8 @@ const figureColumns: Column[] = [
 const figureValues = (f: ReportFigures) => [f.pledgedVnd, f.deliveredVnd, f.cumulativeDeliveredVnd, f.remainingVnd];
 
 function subtitle(report: Report): string {
-  const place = report.placeName && report.placeName !== report.provinceName ? `Địa bàn: ${report.placeName}` : `Địa bàn: tỉnh ${report.provinceName}`;
+  const whole = report.provinceName ? `${report.provinceType.toLowerCase()} ${report.provinceName}` : 'cả nước';
+  const place = `Địa bàn: ${report.wholeProvince ? whole : report.placeName}`;
   return `(${place}; từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đồng)`;
 }
 
@@ -417,6 +419,6 @@ export async function writeReport(report: Report): Promise<Buffer> {
 }
 
 export function reportFileName(report: Report): string {
-  const place = report.placeName && report.placeName !== report.provinceName ? `-${report.placeName}` : '';
+  const place = report.wholeProvince ? '' : `-${report.placeName}`;
   return `Bao-cao-vien-tro-${report.period.key}${place}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-');
 }

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract';
 import { PledgeFormModal } from './components/PledgeFormModal';
+import { ProvinceModal, useNeedsProvince } from './components/ProvinceModal';
 import { WhoModal } from './components/WhoModal';
 import { EMPTY_FILTER, type FilterState } from './filters';
 import { ClientError } from './api';
@@ -69,6 +70,7 @@ export function App() {
   // The first call tells whether the ledger opened; a damaged one answers every call with ledger_damaged.
   const info = useLedger('app.info', {});
   const damaged = info.error instanceof ClientError && info.error.shape.code === 'ledger_damaged';
+  const needsProvince = useNeedsProvince();
   useEffect(() => {
     if (info.isSuccess) call('settings.get', {}).then((s) => applyLanguage(s.language), () => undefined);
   }, [info.isSuccess, applyLanguage]);
@@ -159,7 +161,8 @@ export function App() {
           </Layout>
         )}
         {!damaged && <PledgeFormModal open={creating} onClose={() => setCreating(false)} />}
-        {!damaged && info.isSuccess && <WhoModal />}
+        {!damaged && info.isSuccess && <ProvinceModal />}
+        {!damaged && info.isSuccess && needsProvince === false && <WhoModal />}
       </AntApp>
     </ConfigProvider>
   );

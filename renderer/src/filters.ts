@@ -14,6 +14,8 @@ export interface FilterState {
   kinds: PledgeKind[];
   statuses: PledgeStatus[];
   text: string;
+  /** Figures in today's units: former units' pledges under the units they became. */
+  todaysUnits?: boolean;
 }
 
 export const EMPTY_FILTER: FilterState = { preset: 'all', kinds: [], statuses: [], text: '' };
@@ -51,6 +53,7 @@ export function toContractFilter(state: FilterState, today: Date = new Date()): 
     ...(state.kinds.length ? { kinds: state.kinds } : {}),
     ...(state.statuses.length ? { statuses: state.statuses } : {}),
     ...(state.text.trim() ? { text: state.text.trim() } : {}),
+    ...(state.todaysUnits ? { unitsOf: iso(today.getFullYear(), today.getMonth() + 1, today.getDate()) } : {}),
   };
 }
 

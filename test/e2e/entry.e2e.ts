@@ -92,7 +92,7 @@ describe('entering the Cao Bằng events through the form', () => {
     await expect.poll(() => kpi('pledged')).toBe('2.860.000.000 VND');
     expect(await donorBarLabel('Tổ chức Tzu Chi')).toBe('1,2 tỷ');
     const vcf = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { text: 'vinacapital' } });
-    expect(vcf.rows[0]).toMatchObject({ amountMinor: 1_000_000, currency: 'USD', rate: '23000', vndEquivalent: 230_000_000, placeName: 'Cao Bằng' });
+    expect(vcf.rows[0]).toMatchObject({ amountMinor: 1_000_000, currency: 'USD', rate: '23000', vndEquivalent: 230_000_000, placeName: 'Tỉnh Cao Bằng' });
   });
 
   it('types a pledge with the keyboard only', async () => {
@@ -143,7 +143,7 @@ describe('entering the Cao Bằng events through the form', () => {
     const bdcf = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { text: 'bdcf' } });
     expect(bdcf.rows).toHaveLength(1);
     expect(bdcf.rows[0]).toMatchObject({
-      pledgeDate: '2022-08-01', donorName: "Blue Dragon Children's Foundation", placeName: 'Cao Bằng', kind: 'house',
+      pledgeDate: '2022-08-01', donorName: "Blue Dragon Children's Foundation", placeName: 'Tỉnh Cao Bằng', kind: 'house',
       quantity: '2', unit: 'căn', unitValueMinor: 80_000_000, amountMinor: 160_000_000, currency: 'VND',
     });
   });
@@ -176,7 +176,7 @@ describe('entering the Cao Bằng events through the form', () => {
     const saved = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { text: 'hoc bong dot 2' } });
     expect(saved.rows).toHaveLength(1);
     expect(saved.rows[0]).toMatchObject({
-      pledgeDate: '2022-09-02', donorName: 'The VinaCapital Foundation', placeName: 'Nguyên Bình', kind: 'scholarship',
+      pledgeDate: '2022-09-02', donorName: 'The VinaCapital Foundation', placeName: 'Huyện Nguyên Bình', kind: 'scholarship',
       description: 'Học bổng đợt 2 cho học sinh Nguyên Bình', quantity: '5', unit: 'suất', unitValueMinor: 2_000_000, amountMinor: 10_000_000,
       currency: 'VND', status: 'in_progress', statusByUser: true, beneficiaries: 5, approvalNumber: 'QĐ 12/2022', approvalDate: '2022-09-05',
     });

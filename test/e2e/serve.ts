@@ -12,7 +12,11 @@ export interface Served {
 /** The person the browser tests work as: named before the page opens, so the first-run question does not come up. */
 export const TEST_USER = 'Nguyễn Văn Thử';
 
-export async function serve(db: string, options: { userName?: string | null } = {}): Promise<Served> {
+/**
+ * The ledger is opened as the app opens it; a new one is given Cao Bằng's units (the province the tests' data is from)
+ * and the test person, so the first-run questions do not come up unless a test asks for them (`null`).
+ */
+export async function serve(db: string, options: { userName?: string | null; province?: string | null } = {}): Promise<Served> {
   const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/serve.ts'), '--db', db, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,6 +34,13 @@ export async function serve(db: string, options: { userName?: string | null } = 
     });
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });
+  const province = options.province === undefined ? '04' : options.province;
+  if (province !== null) {
+    const setup = await (await fetch(`${url}api/places.setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    if (setup.ok && !setup.result.province && !setup.result.hasPlaces) {
+      await fetch(`${url}api/places.choose`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ province }) });
+    }
+  }
   const userName = options.userName === undefined ? TEST_USER : options.userName;
   if (userName !== null) {
     // A damaged ledger answers ledger_damaged: its recovery screen asks nothing.

@@ -1,5 +1,5 @@
 /** The filters shared by the dashboard and the ledger: period presets, place tree, donor, kinds, statuses, text. */
-import { Button, Input, Select, Space, Tooltip } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../../../contract';
@@ -130,6 +130,11 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
           data-testid="filter-text"
         />
       )}
+      <Tooltip title={t('filters.todaysUnitsHelp')}>
+        <Checkbox checked={Boolean(value.todaysUnits)} onChange={(e) => set({ todaysUnits: e.target.checked })} data-testid="filter-todays-units">
+          {t('filters.todaysUnits')}
+        </Checkbox>
+      </Tooltip>
       <Button onClick={() => onChange(EMPTY_FILTER)}>{t('filters.clear')}</Button>
       {children}
     </Space>

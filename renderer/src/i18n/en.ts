@@ -142,6 +142,8 @@ export const en: Catalog = {
     noMatch: 'Nothing matches what was typed',
   },
   filters: {
+    todaysUnits: "In today's units",
+    todaysUnitsHelp: 'Pledges recorded against a former commune, district or province count under the unit it became after 01/07/2025; a former district (now several communes) keeps a group of its own, marked "(former unit)".',
     period: 'Period',
     presets: {
       all: 'All time',
@@ -310,6 +312,9 @@ export const en: Catalog = {
     validTo: 'Valid to',
     successors: 'Successor units (after the reform)',
     expired: 'expired',
+    unitType: 'Type of unit',
+    search: 'Find a unit (accents optional)',
+    count: '{{count}} units',
   },
   rates: {
     title: 'Exchange rates',
@@ -346,6 +351,18 @@ export const en: Catalog = {
     noGood: 'No usable backup was found in {{folder}}. Contact technical support; do not delete the ledger file.',
     others: 'Other backups',
     restored: 'Restored. Opening the ledger…',
+  },
+  province: {
+    title: 'Which province does this office serve?',
+    explain: 'The ledger gets the official list of administrative units of the province chosen: its communes and wards since 01/07/2025 and its former districts, communes and provinces until 30/06/2025, with what each became. Chosen once.',
+    label: 'Province',
+    placeholder: 'Type to search, e.g. cao bang',
+    merged: 'including former {{names}}',
+    units: '{{count}} units',
+    all: 'The whole country (a body consolidating provinces)',
+    allUnits: 'every unit of the 34 provinces',
+    choose: 'Choose and create the list',
+    installing: 'Loading the units…',
   },
   who: {
     title: 'Who is using this computer?',

@@ -140,6 +140,8 @@ export const vi = {
     noMatch: 'Không có mục nào khớp với chữ đã gõ',
   },
   filters: {
+    todaysUnits: 'Theo đơn vị hiện nay',
+    todaysUnitsHelp: 'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi "(đơn vị cũ)".',
     period: 'Thời gian',
     presets: {
       all: 'Toàn bộ',
@@ -308,6 +310,9 @@ export const vi = {
     validTo: 'Hiệu lực đến',
     successors: 'Đơn vị kế thừa (sau sắp xếp)',
     expired: 'hết hiệu lực',
+    unitType: 'Loại đơn vị',
+    search: 'Tìm đơn vị (không cần dấu)',
+    count: '{{count}} đơn vị',
   },
   rates: {
     title: 'Tỷ giá',
@@ -344,6 +349,18 @@ export const vi = {
     noGood: 'Không tìm thấy bản sao lưu nào dùng được trong thư mục {{folder}}. Hãy liên hệ bộ phận kỹ thuật; không xóa tệp dữ liệu.',
     others: 'Các bản sao lưu khác',
     restored: 'Đã khôi phục. Đang mở sổ…',
+  },
+  province: {
+    title: 'Văn phòng phục vụ tỉnh, thành phố nào?',
+    explain: 'Sổ sẽ có sẵn danh mục đơn vị hành chính chính thức của tỉnh, thành phố được chọn: các xã, phường từ 01/07/2025 và các huyện, xã, tỉnh cũ đến 30/06/2025, kèm đơn vị nào nay thuộc đơn vị nào. Chỉ chọn một lần.',
+    label: 'Tỉnh, thành phố',
+    placeholder: 'Gõ tên để tìm, ví dụ: cao bang',
+    merged: 'gồm cả {{names}} cũ',
+    units: '{{count}} đơn vị',
+    all: 'Cả nước (cơ quan tổng hợp các tỉnh)',
+    allUnits: 'mọi đơn vị của 34 tỉnh, thành phố',
+    choose: 'Chọn và tạo danh mục',
+    installing: 'Đang nạp danh mục địa bàn…',
   },
   who: {
     title: 'Ai đang dùng máy này?',

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_LEVELS, type Place, type PlaceLevel } from '../../../contract';
 import { dayText } from '../../../contract/dates';
+import { foldText } from '../../../contract/text';
 import { dateRule, DateInput, isoDay } from '../components/DateInput';
 import { DIALOG_LAYOUT } from '../components/dialog';
 import { PlacePicker, searchByLabel, tabMovesOn, usePlaces } from '../components/pickers';
@@ -22,8 +23,12 @@ function rows(nodes: PlaceNode[]): Row[] {
   return nodes.map(({ place, children }) => (children.length ? { ...place, children: rows(children) } : { ...place }));
 }
 
+/** The unit types as officially written, for the form's type field. */
+const UNIT_TYPES = ['Tỉnh', 'Thành phố', 'Huyện', 'Quận', 'Thị xã', 'Xã', 'Phường', 'Thị trấn', 'Đặc khu'];
+
 interface Values {
   name: string;
+  unitType?: string;
   level: PlaceLevel;
   parentId?: string;
   code?: string;
@@ -44,7 +49,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
   const places = usePlaces();
   const [formError, setFormError] = useState<string | null>(null);
   const successorOptions = useMemo(
-    () => (places.data ?? []).filter((p) => p.id !== place?.id).map((p) => ({ value: p.id, title: p.name })),
+    () => (places.data ?? []).filter((p) => p.id !== place?.id).map((p) => ({ value: p.id, title: p.displayName })),
     [places.data, place],
   );
 
@@ -56,6 +61,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
       place
         ? {
             name: place.name,
+            ...(place.unitType ? { unitType: place.unitType } : {}),
             level: place.level,
             ...(place.parentId ? { parentId: place.parentId } : {}),
             code: place.code ?? '',
@@ -70,6 +76,7 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
   async function save(values: Values) {
     const input = {
       name: values.name,
+      unitType: values.unitType ?? null,
       level: values.level,
       parentId: values.parentId ?? null,
       code: values.code || null,
@@ -92,6 +99,9 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
         {formError && <Alert type="error" showIcon title={formError} role="alert" />}
         <Form.Item name="name" label={t('places.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="unitType" label={t('places.unitType')}>
+          <Select allowClear showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={UNIT_TYPES.map((type) => ({ value: type, label: type }))} />
         </Form.Item>
         <Form.Item name="level" label={t('places.level')} rules={[{ required: true }]}>
           <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={PLACE_LEVELS.map((l) => ({ value: l, label: words.placeLevel[l] }))} />
@@ -124,8 +134,22 @@ export function Places() {
   const words = vocabulary(i18n.language);
   const places = usePlaces();
   const [editing, setEditing] = useState<{ place?: Place } | null>(null);
+  const [search, setSearch] = useState('');
   const tree = useMemo(() => rows(placeTree(places.data ?? [])), [places.data]);
-  const names = useMemo(() => new Map((places.data ?? []).map((p) => [p.id, p.name])), [places.data]);
+  const names = useMemo(() => new Map((places.data ?? []).map((p) => [p.id, p.displayName])), [places.data]);
+  // Opened at first: the provinces, so today's communes and the former districts show; a national ledger stays short.
+  const [expanded, setExpanded] = useState<readonly React.Key[] | null>(null);
+  const provinces = useMemo(() => tree.map((r) => r.id), [tree]);
+  // A search lists the matching units, each with what it belongs to, instead of the tree.
+  const found = useMemo(() => {
+    const wanted = foldText(search);
+    if (!wanted) return null;
+    const list = places.data ?? [];
+    return list
+      .filter((p) => foldText(p.displayName).includes(wanted))
+      .map((p) => ({ ...p, displayName: p.parentId && names.has(p.parentId) ? `${p.displayName} · ${names.get(p.parentId)}` : p.displayName }))
+      .sort((a, b) => Number(a.validTo !== null) - Number(b.validTo !== null) || a.displayName.localeCompare(b.displayName, 'vi'));
+  }, [search, places.data, names]);
 
   return (
     <div className="screen" data-testid="places-screen">
@@ -134,20 +158,25 @@ export function Places() {
         <Button type="primary" onClick={() => setEditing({})}>
           {t('places.add')}
         </Button>
+        <Input.Search allowClear placeholder={t('places.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 320 }} data-testid="places-search" />
+        <Typography.Text type="secondary">{t('places.count', { count: found ? found.length : (places.data ?? []).length })}</Typography.Text>
       </Space>
       <Table
         rowKey="id"
         size="small"
         loading={places.isLoading}
-        dataSource={tree}
+        dataSource={found ?? tree}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true }}
+        virtual
+        scroll={{ y: Math.max(300, window.innerHeight - 260) }}
+        expandable={{ expandedRowKeys: expanded ?? provinces, onExpandedRowsChange: setExpanded }}
+        rowClassName={(place: Row) => (place.validTo ? 'former-unit' : '')}
         columns={[
-          { title: t('places.name'), dataIndex: 'name' },
-          { title: t('places.level'), dataIndex: 'level', render: (l: PlaceLevel) => words.placeLevel[l] },
-          { title: t('places.code'), dataIndex: 'code' },
-          { title: t('places.validFrom'), dataIndex: 'validFrom', render: (d: string | null) => showDate(d) },
-          { title: t('places.validTo'), dataIndex: 'validTo', render: (d: string | null) => showDate(d) },
+          { title: t('places.name'), dataIndex: 'displayName', width: 320 },
+          { title: t('places.level'), dataIndex: 'level', width: 110, render: (l: PlaceLevel) => words.placeLevel[l] },
+          { title: t('places.code'), dataIndex: 'code', width: 80 },
+          { title: t('places.validFrom'), dataIndex: 'validFrom', width: 110, render: (d: string | null) => showDate(d) },
+          { title: t('places.validTo'), dataIndex: 'validTo', width: 110, render: (d: string | null) => showDate(d) },
           {
             title: t('places.successors'),
             dataIndex: 'successorIds',
@@ -155,6 +184,7 @@ export function Places() {
           },
           {
             title: t('common.actions'),
+            width: 90,
             render: (_, place: Row) => (
               <Button size="small" type="link" onClick={() => setEditing({ place })}>
                 {t('common.edit')}

@@ -86,7 +86,7 @@ export function Sync() {
   const names: Names = useMemo(
     () => ({
       donors: new Map((donors.data ?? []).map((d) => [d.id, d.name])),
-      places: new Map((places.data ?? []).map((p) => [p.id, p.name])),
+      places: new Map((places.data ?? []).map((p) => [p.id, p.displayName])),
       sites: new Map([
         ...(status.data?.peers ?? []).map((p) => [p.siteId, p.siteName] as const),
         ...(settings.data ? [[settings.data.siteId, `${settings.data.siteName} (${t('sync.thisSite')})`] as const] : []),

@@ -1,11 +1,12 @@
 /** Administrative units (province > district > commune) with validity periods and successor links for the 2025 reform. */
-import type { ParsedInput, Place, PlaceLevel } from '../contract';
-import { LedgerError } from '../contract/errors';
-import { foldText } from '../contract/text';
-import { recordAudit } from './audit';
-import { checkNameText, invalid, notFound, viDate, type Ctx } from './context';
-import type { PlacesTable } from './schema';
-import { refreshSearchText } from './search';
+import { sql } from 'kysely';
+import type { ParsedInput, Place, PlaceLevel } from '../../contract';
+import { LedgerError } from '../../contract/errors';
+import { foldText } from '../../contract/text';
+import { recordAudit } from '../audit';
+import { checkNameText, columnsOf, invalid, notFound, viDate, type Ctx } from '../context';
+import type { PlacesTable } from '../schema';
+import { refreshSearchText } from '../search';
 
 const ALLOWED_PARENTS: Record<PlaceLevel, PlaceLevel[]> = {
   province: [],
@@ -31,9 +32,19 @@ export async function listPlaces(ctx: Ctx, input: ParsedInput<'places.list'>): P
   return rows.map((row) => toPlace(row, successors.get(row.id) ?? []));
 }
 
+/** "Huyện Bảo Lạc": the unit's type and name, or the name alone for a unit entered without a type. */
+export function displayName(place: { name: string; unitType: string | null }): string {
+  return place.unitType ? `${place.unitType} ${place.name}` : place.name;
+}
+
+/** The same as `displayName`, in SQL, for a places row under `alias`. */
+export function displayNameSql(alias: string) {
+  return sql.raw(`CASE WHEN ${alias}.unit_type IS NULL THEN ${alias}.name ELSE ${alias}.unit_type || ' ' || ${alias}.name END`);
+}
+
 function toPlace(row: PlacesTable, successorIds: string[]): Place {
   const { nameFolded: _folded, ...rest } = row;
-  return { ...rest, successorIds };
+  return { ...rest, displayName: displayName(row), successorIds };
 }
 
 export async function getPlace(ctx: Ctx, id: string): Promise<Place> {
@@ -41,19 +52,6 @@ export async function getPlace(ctx: Ctx, id: string): Promise<Place> {
   if (!row) throw notFound('placeId', PLACE_NOUN);
   const links = await ctx.db.selectFrom('placeSuccessors').select('successorId').where('placeId', '=', id).execute();
   return toPlace(row, links.map((l) => l.successorId));
-}
-
-/** Finds a unit by official code or by name (ignoring case and accents); ambiguous names are an error listing the candidates. */
-export async function findPlace(ctx: Ctx, codeOrName: string): Promise<Place> {
-  const byCode = await ctx.db.selectFrom('places').select('id').where('code', '=', codeOrName.trim()).executeTakeFirst();
-  if (byCode) return getPlace(ctx, byCode.id);
-  const matches = await ctx.db.selectFrom('places').select(['id', 'name', 'level']).where('nameFolded', '=', foldText(codeOrName)).execute();
-  if (matches.length === 1) return getPlace(ctx, matches[0]!.id);
-  if (matches.length > 1) {
-    const names = matches.map((m) => `${m.name} (${m.level})`).join(', ');
-    throw invalid('placeId', { vi: `"${codeOrName}" trùng nhiều đơn vị: ${names}`, en: `"${codeOrName}" matches several units: ${names}` });
-  }
-  throw notFound('placeId', { vi: `"${codeOrName}"`, en: `"${codeOrName}"` });
 }
 
 async function checkShape(ctx: Ctx, place: { id?: string; level: PlaceLevel; parentId: string | null; validFrom: string | null; validTo: string | null }) {
@@ -91,11 +89,19 @@ async function checkShape(ctx: Ctx, place: { id?: string; level: PlaceLevel; par
   }
 }
 
-async function checkCodeFree(ctx: Ctx, code: string | null, selfId?: string) {
-  if (!code) return;
-  const other = await ctx.db.selectFrom('places').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
-  if (other && other.id !== selfId) {
-    throw new LedgerError('duplicate', { vi: `Mã đơn vị ${code} đã dùng cho ${other.name}`, en: `Code ${code} is already used by ${other.name}` }, 'code');
+/** A code names one unit at a time: the reform gave many new wards a former commune's code, so only overlapping periods clash. */
+async function checkCodeFree(ctx: Ctx, place: { id?: string; code: string | null; validFrom: string | null; validTo: string | null }) {
+  if (!place.code) return;
+  const others = (await ctx.db.selectFrom('places').selectAll().where('code', '=', place.code).execute()) as (PlacesTable & { unitType?: string | null })[];
+  const clash = others.find(
+    (other) =>
+      other.id !== place.id &&
+      (other.validTo === null || place.validFrom === null || other.validTo >= place.validFrom) &&
+      (place.validTo === null || other.validFrom === null || place.validTo >= other.validFrom),
+  );
+  if (clash) {
+    const name = displayName({ name: clash.name, unitType: clash.unitType ?? null });
+    throw new LedgerError('duplicate', { vi: `Mã đơn vị ${place.code} đã dùng cho ${name}`, en: `Code ${place.code} is already used by ${name}` }, 'code');
   }
 }
 
@@ -121,6 +127,7 @@ export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>,
     id,
     name: input.name,
     nameFolded: foldText(input.name),
+    unitType: input.unitType || null,
     level: input.level,
     parentId: input.parentId ?? null,
     code: input.code || null,
@@ -130,8 +137,10 @@ export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>,
     updatedAt: ctx.now,
   };
   await checkShape(ctx, row);
-  await checkCodeFree(ctx, row.code);
-  await ctx.db.insertInto('places').values(row).execute();
+  await checkCodeFree(ctx, row);
+  // Ledgers written before unit types (the first releases' seed, in upgrade tests) have no column for one.
+  const { unitType, ...untyped } = row;
+  await ctx.db.insertInto('places').values(columnsOf(ctx, 'places').includes('unit_type') ? row : untyped).execute();
   if (input.successorIds) await setSuccessors(ctx, row.id, input.successorIds);
   const place = await getPlace(ctx, row.id);
   await recordAudit(ctx, { action: 'create', entity: 'place', entityId: row.id, after: place });
@@ -144,6 +153,7 @@ export async function updatePlace(ctx: Ctx, input: ParsedInput<'places.update'>)
   const next = {
     id: before.id,
     name: input.name ?? before.name,
+    unitType: input.unitType === undefined ? before.unitType : input.unitType || null,
     level: input.level ?? before.level,
     parentId: input.parentId === undefined ? before.parentId : input.parentId,
     code: input.code === undefined ? before.code : input.code || null,
@@ -151,7 +161,7 @@ export async function updatePlace(ctx: Ctx, input: ParsedInput<'places.update'>)
     validTo: input.validTo === undefined ? before.validTo : input.validTo,
   };
   await checkShape(ctx, next);
-  await checkCodeFree(ctx, next.code, next.id);
+  await checkCodeFree(ctx, next);
   if (next.level !== before.level) {
     const child = await ctx.db.selectFrom('places').select('id').where('parentId', '=', before.id).executeTakeFirst();
     if (child) throw invalid('level', { vi: 'không đổi được cấp khi còn đơn vị trực thuộc', en: 'cannot change while units belong to it' });
@@ -162,7 +172,7 @@ export async function updatePlace(ctx: Ctx, input: ParsedInput<'places.update'>)
     .where('id', '=', before.id)
     .execute();
   if (input.successorIds) await setSuccessors(ctx, before.id, input.successorIds);
-  if (next.name !== before.name) await refreshSearchText(ctx, 'place', before.id);
+  if (next.name !== before.name || next.unitType !== before.unitType) await refreshSearchText(ctx, 'place', before.id);
   const after = await getPlace(ctx, before.id);
   await recordAudit(ctx, { action: 'update', entity: 'place', entityId: before.id, before, after });
   return after;

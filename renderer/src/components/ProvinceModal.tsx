@@ -1,0 +1,94 @@
+/**
+ * Asked once, at the first start of a new ledger: which province the office serves. The ledger then holds that
+ * province's official units, current and former (or the whole country's); nothing else can be recorded before.
+ */
+import { Alert, Form, Modal, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText, useLedger, useLedgerMutation } from '../queries';
+import { DIALOG_LAYOUT } from './dialog';
+import { focusFirstField } from './focus';
+import { useFormSubmit } from './formSubmit';
+import { searchByLabel, tabMovesOn } from './pickers';
+
+interface Values {
+  province: string;
+}
+
+export function useNeedsProvince(): boolean | undefined {
+  const setup = useLedger('places.setup', {});
+  return setup.data ? !setup.data.province && !setup.data.hasPlaces : undefined;
+}
+
+export function ProvinceModal() {
+  const { t, i18n } = useTranslation();
+  const setup = useLedger('places.setup', {});
+  const choose = useLedgerMutation('places.choose');
+  const [form] = Form.useForm<Values>();
+  const submit = useFormSubmit(form, save);
+  const [error, setError] = useState<string | null>(null);
+  const open = Boolean(setup.data && !setup.data.province && !setup.data.hasPlaces);
+
+  const options = useMemo(
+    () => [
+      ...(setup.data?.provinces ?? [])
+        .map((p) => ({
+          value: p.code,
+          label: `${p.type} ${p.name}`,
+          detail: [p.merged.length ? t('province.merged', { names: p.merged.join(', ') }) : null, t('province.units', { count: p.units })].filter(Boolean).join(' · '),
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+      { value: 'all', label: t('province.all'), detail: t('province.allUnits') },
+    ],
+    [setup.data, t],
+  );
+
+  async function save(values: Values) {
+    setError(null);
+    try {
+      await choose.mutateAsync({ province: values.province });
+    } catch (failure) {
+      setError(errorText(failure, i18n.language));
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('province.title')}
+      okText={t('province.choose')}
+      onOk={() => form.submit()}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      confirmLoading={choose.isPending}
+      destroyOnHidden
+      {...DIALOG_LAYOUT}
+      afterOpenChange={focusFirstField(form, 'province')}
+    >
+      <p>{t('province.explain')}</p>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+      {choose.isPending && <Alert type="info" showIcon title={t('province.installing')} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" {...submit} name="province">
+        <Form.Item name="province" label={t('province.label')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select
+            showSearch={searchByLabel}
+            placeholder={t('province.placeholder')}
+            notFoundContent={t('common.noMatch')}
+            onKeyDown={tabMovesOn}
+            options={options.map((o) => ({ value: o.value, label: o.label, title: o.detail }))}
+            optionRender={(option) => (
+              <span>
+                {option.label}
+                <span className="muted"> · {String(option.data.title ?? '')}</span>
+              </span>
+            )}
+            data-testid="province-picker"
+          />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}
