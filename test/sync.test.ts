@@ -6,6 +6,7 @@ import { contextFor } from '../db/context';
 import { decodeBundle, encodeBundle, exportBundle, importBundle, type MergeCounts } from '../db/sync/bundle';
 import { HybridClock, parseVersion } from '../db/sync/clock';
 import { openLedger, type Ledger } from '../db/open';
+import { chooseProvince } from '../db/places/install';
 import { createLedgerService } from '../db/service';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
@@ -438,6 +439,53 @@ describe('donors entered at two offices', () => {
     expect(donorRows(province)).toEqual(donorRows(district));
     for (const t of [province, district]) {
       expect((await t.service.invoke('donors.list', { text: 'to chuc' })).map((d) => [d.id, d.pledgeCount])).toEqual([[first!.id, 2]]);
+    }
+  });
+});
+
+describe('offices that take the 2025 catalogue at different times', () => {
+  it("merge in either order: the seeded districts are the catalogue's, and a new unit travels with the pledge made at it", async () => {
+    for (const order of ['old first', 'new first'] as const) {
+      // `district` runs with the units the first releases seeded; `upgraded` has Cao Bằng's catalogue.
+      const upgraded = await tempLedger({ seed: false, siteName: 'Sở Ngoại vụ (đã cập nhật)' });
+      try {
+        await upgraded.service.invoke('places.choose', { province: 'Cao Bằng' });
+        const oldPledge = await districtPledge(district, 50_000_000, 'Nhà ở trước cải cách');
+        const units = await upgraded.service.invoke('places.list', {});
+        const donor = await upgraded.service.invoke('donors.create', { name: 'Quỹ sau cải cách', kind: 'foundation' });
+        const newPledge = await upgraded.service.invoke('pledges.create', {
+          donorId: donor.id, placeId: units.find((p) => p.displayName === 'Xã Bảo Lạc')!.id, kind: 'gift', description: 'Quà 2026', amountMinor: 3_000_000, currency: 'VND', pledgeDate: '2026-02-01',
+        });
+        const fromOld = await exportFrom(district);
+        const fromNew = await exportFrom(upgraded);
+        if (order === 'old first') {
+          await importInto(upgraded, fromOld);
+          await importInto(district, fromNew);
+        } else {
+          await importInto(district, fromNew);
+          await importInto(upgraded, fromOld);
+        }
+        for (const t of [district, upgraded]) {
+          expect((await t.service.invoke('sync.status', {})).conflicts).toEqual([]);
+          const old = await t.service.invoke('pledges.get', { id: oldPledge.id });
+          const made = await t.service.invoke('pledges.get', { id: newPledge.id });
+          // The district the old office recorded is the same record at the upgraded one: Huyện Bảo Lạc.
+          expect([old.pledge.placeId, made.pledge.placeName]).toEqual([units.find((p) => p.displayName === 'Huyện Bảo Lạc')!.id, 'Xã Bảo Lạc']);
+        }
+        expect(totalsAgainstRows(district.ledger).stored).toEqual(totalsAgainstRows(district.ledger).fromRows);
+        expect(totalsAgainstRows(upgraded.ledger).stored).toEqual(totalsAgainstRows(upgraded.ledger).fromRows);
+        // The old office, upgrading later, meets the records it already has: nothing doubles.
+        await district.ledger.db.transaction().execute((trx) => chooseProvince(contextFor(district.ledger, trx), { province: '04' }));
+        const after = await district.service.invoke('places.list', {});
+        expect(after.filter((p) => p.displayName === 'Xã Bảo Lạc')).toHaveLength(1);
+        expect(after.filter((p) => p.displayName === 'Huyện Bảo Lạc')).toHaveLength(1);
+        expect(after.length).toBe(units.length);
+      } finally {
+        await upgraded.close();
+        await district.close();
+        district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
+        await importInto(district, await exportFrom(province, true));
+      }
     }
   });
 });

@@ -13,6 +13,8 @@ import { LedgerError } from '../../contract/errors';
 import { columnsOf, prepared, type Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
 import { settleDonorMerges } from '../donors';
+import { CATALOGUE_VERSION } from '../places/catalogue';
+import { SEED_VERSION } from '../seed';
 import { withTotalsDeferred } from '../totals-bulk';
 import { refreshSearchText, refreshSearchTextOf } from '../search';
 
@@ -349,11 +351,18 @@ export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean
   }
 }
 
+const REFERENCE_VERSIONS = new Set([SEED_VERSION, CATALOGUE_VERSION]);
+
 type Relation = 'same' | 'theirs-newer' | 'ours-newer' | 'concurrent';
 
 /** How a remote version relates to ours: the same, built on ours, ours built on it, or made without seeing each other. */
 export function relate(ours: Pick<Row, 'version' | 'origin_site' | 'base_version'>, theirs: Pick<Row, 'version' | 'origin_site' | 'base_version'>): Relation {
   if (ours.version === theirs.version) return 'same';
+  // Reference data as a release shipped it (the first releases' seed, then the official catalogue) is nobody's edit:
+  // any later version of the record supersedes it. An office not yet upgraded sends its seeded districts; an upgraded
+  // one has them as the catalogue's, and neither is a conflict.
+  if (REFERENCE_VERSIONS.has(ours.version) && theirs.version > ours.version) return 'theirs-newer';
+  if (REFERENCE_VERSIONS.has(theirs.version) && ours.version > theirs.version) return 'ours-newer';
   if (theirs.base_version === ours.version) return 'theirs-newer';
   if (ours.base_version === theirs.version) return 'ours-newer';
   if (ours.origin_site === theirs.origin_site) return theirs.version > ours.version ? 'theirs-newer' : 'ours-newer';
