@@ -11,6 +11,7 @@ import { dateRule, DateInput, isoDay } from './DateInput';
 import { DIALOG_LAYOUT } from './dialog';
 import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from './MoneyInput';
 import { focusFirstField } from './focus';
+import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
 
 interface Values {
@@ -41,7 +42,8 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
   const [rateEdited, setRateEdited] = useState(false);
   const currency = pledge.currency;
   const needsRate = currency !== 'VND';
-  const date = isoDay(Form.useWatch('deliveryDate', form)) ?? undefined;
+  const [live, liveValues] = useLiveValues(form, ['deliveryDate'] as const);
+  const date = isoDay(live.deliveryDate) ?? undefined;
   const proposal = useProposedRate(form as never, { open, currency, date, needsRate, rateEdited, lang });
 
   // Filled when the dialog opens, not when the delivery is read again while it is open (see PledgeFormModal).
@@ -104,6 +106,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       afterOpenChange={focusFirstField(form, 'deliveryDate')}
     >
       <Form form={form} layout="vertical" {...submit} name="delivery">
+        {liveValues}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
         <Form.Item name="deliveryDate" label={t('detail.deliveryDateField')} required rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
           <DateInput autoFocus />

@@ -18,6 +18,7 @@ import { DIALOG_LAYOUT } from './dialog';
 import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from './MoneyInput';
 import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn } from './pickers';
 import { focusFirstField } from './focus';
+import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
 
 const UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
@@ -105,12 +106,13 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
   const [donorModal, setDonorModal] = useState<{ name: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
-  const currency = Form.useWatch('currency', form) ?? 'VND';
-  const pledgeDate = isoDay(Form.useWatch('pledgeDate', form)) ?? undefined;
-  const quantityText = Form.useWatch('quantity', form);
-  const unitValueText = Form.useWatch('unitValueMinor', form);
-  const amountText = Form.useWatch('amountMinor', form);
-  const rateText = Form.useWatch('rate', form);
+  const [live, liveValues] = useLiveValues(form, ['currency', 'pledgeDate', 'quantity', 'unitValueMinor', 'amountMinor', 'rate'] as const);
+  const currency = live.currency ?? 'VND';
+  const pledgeDate = isoDay(live.pledgeDate) ?? undefined;
+  const quantityText = live.quantity;
+  const unitValueText = live.unitValueMinor;
+  const amountText = live.amountMinor;
+  const rateText = live.rate;
 
   // Filled when the dialog opens (or turns to another pledge), not when the pledge is read again while it is open:
   // a refresh of the ledger must never wipe what the user is typing.
@@ -245,6 +247,7 @@ export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
         afterOpenChange={focusFirstField(form, 'pledgeDate')}
       >
         <Form form={form} layout="vertical" {...submit} name="pledge" scrollToFirstError requiredMark>
+          {liveValues}
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
           <Row gutter={12}>
             <Col span={6}>

@@ -9,6 +9,7 @@
  */
 import type { FormInstance } from 'antd';
 import { useRef } from 'react';
+import { tabInOrder } from './focus';
 
 interface FinishFailed {
   outOfDate: boolean;
@@ -18,6 +19,8 @@ interface FinishFailed {
 export function useFormSubmit<V>(form: Pick<FormInstance<V>, 'submit' | 'focusField'>, save: (values: V) => Promise<void>) {
   const saving = useRef(false);
   return {
+    // Tab too behaves the same in every dialog, whatever state its opening is in.
+    onKeyDown: tabInOrder,
     onFinish: async (values: V) => {
       if (saving.current) return;
       saving.current = true;
