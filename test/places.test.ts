@@ -47,6 +47,18 @@ describe('the catalogue', () => {
     expect(new Set(all.units.map((u) => u.id)).size).toBe(all.units.length);
   });
 
+  it("gives every province a ledger of its own: each unit's parent and heirs are in it", () => {
+    for (const { code, name } of catalogueProvinces()) {
+      const part = catalogueFor(code);
+      const ids = new Set(part.units.map((u) => u.id));
+      const outside = [...part.units.filter((u) => u.parentId !== null && !ids.has(u.parentId)).map((u) => `${u.name} (parent)`), ...part.successors.filter(([from, to]) => !ids.has(from) || !ids.has(to)).map(([from, to]) => `${from} -> ${to}`)];
+      expect(outside, name).toEqual([]);
+      // A heir is a unit in force in the same province: the source's stale codes pointed some to namesakes elsewhere.
+      const current = new Set(part.units.filter((u) => u.validTo === null).map((u) => u.id));
+      expect(part.successors.filter(([, to]) => !current.has(to)), name).toEqual([]);
+    }
+  });
+
   it("gives Cao Bằng its published figures: 56 units (53 xã, 3 phường), 161 former communes in 10 former district-level units", () => {
     const cb = catalogueFor(CAO_BANG_CODE);
     const communes = cb.units.filter((u) => u.level === 'commune' && u.validTo === null);

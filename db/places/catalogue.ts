@@ -165,12 +165,14 @@ function build(): Built {
   // Today's communes and wards, by code and by province and name (the mapping's stale codes are found by name).
   const wardById = new Map<string, string>();
   const wardByName = new Map<string, string>();
+  const wardProvince = new Map<string, string>();
   const provinceIdByCode = new Map([...provinceByName.values()].map((p) => [p.code, p.id]));
   for (const w of wards) {
     const { type, name } = splitType(w.name);
     const id = catalogueId(`commune:${w.ward_code}`);
     add({ id, name, type, level: 'commune', parentId: provinceIdByCode.get(w.province_code)!, code: w.ward_code, validFrom: REFORM_DAY, validTo: null }, w.province_code);
     wardById.set(w.ward_code, id);
+    wardProvince.set(id, w.province_code);
     wardByName.set(`${w.province_code}|${key(w.name)}`, id);
   }
 
@@ -183,7 +185,10 @@ function build(): Built {
   for (const m of mappings) {
     const newProvince = provinceCode.get(key(splitType(m.new_province_name).name));
     if (!newProvince) throw new Error(`catalogue: no province "${m.new_province_name}"`);
-    const newWard = wardById.get(m.new_ward_code) ?? wardByName.get(`${newProvince}|${key(m.new_ward_name)}`);
+    // A code of a ward in another province than the row names is stale (Hà Nội's Xã Phú Thị did not become Lâm Đồng's
+    // Xã Thuận An): the ward is then the one of that name in the row's province.
+    const byCode = wardById.get(m.new_ward_code);
+    const newWard = (byCode && wardProvince.get(byCode) === newProvince ? byCode : undefined) ?? wardByName.get(`${newProvince}|${key(m.new_ward_name)}`);
     if (!newWard) throw new Error(`catalogue: no ward "${m.new_ward_name}" in ${m.new_province_name}`);
     // Special zones made from whole island districts: the source names no former unit.
     if (!m.old_ward_name || !m.old_district_name || !m.old_province_name) continue;
