@@ -309,6 +309,8 @@ export interface Report {
   /** Whether the report covers the whole province (or country), not one unit of it. */
   wholeProvince: boolean;
   placeName: string;
+  /** The date whose units the summary is grouped by, when not as recorded. */
+  unitsOf: string | null;
   /** The day the report is dated (YYYY-MM-DD). */
   dated: string;
   summary: ReportSummaryRow[];

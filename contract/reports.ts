@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ExcelFile, Report } from './index';
+import { IsoDate } from './fields';
 import { method } from './method';
 
 /** A report period: a quarter ("2022-Q3"), a half year ("2022-H2") or a year ("2022"). */
@@ -18,6 +19,8 @@ export const ReportInput = z.strictObject({
   period: ReportPeriodKey,
   /** The province when omitted. */
   placeId: z.uuid().optional(),
+  /** Places as they are on this date (see PledgeFilter.unitsOf): the summary by today's units. */
+  unitsOf: IsoDate.optional(),
   lang: z.enum(['vi', 'en']).default('vi'),
   /**
    * What the "Điều chỉnh" sheet lists: amendments made within the period (the default), or every amendment to the

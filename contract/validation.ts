@@ -42,6 +42,8 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   date: { vi: 'Ngày', en: 'Date' },
   from: { vi: 'Từ ngày', en: 'From' },
   to: { vi: 'Đến ngày', en: 'To' },
+  unitsOf: { vi: 'Theo đơn vị hành chính ngày', en: 'Units as of' },
+  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
   text: { vi: 'Từ khóa', en: 'Search text' },
   by: { vi: 'Nhóm theo', en: 'Group by' },
   offset: { vi: 'Vị trí trang', en: 'Page offset' },

@@ -32,7 +32,7 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
   demo   --db FILE [--fixture PATH]     nạp dữ liệu mẫu Cao Bằng 2022 / load the Cao Bằng 2022 demo data
   info   --db FILE [--json]             thông tin sổ / ledger information
   generate --db FILE [--rows N] [--seed S]  sổ mô phỏng để thử tải / a synthetic ledger for scale tests
-  report --db FILE (--quarter 2022-Q3 | --half 2022-H2 | --year 2022) [--place CODE_OR_NAME] --out FILE.xlsx
+  report --db FILE (--quarter 2022-Q3 | --half 2022-H2 | --year 2022) [--place CODE_OR_NAME] [--units-of YYYY-MM-DD] --out FILE.xlsx
                                         báo cáo Excel theo mẫu / the Excel report
   template --db FILE --place CODE_OR_NAME --out FILE.xlsx
                                         mẫu nhập liệu cho huyện / the data-entry workbook for a district
@@ -190,8 +190,10 @@ export async function main(argv: string[]): Promise<number> {
       const written = await withLedger(requireDb(values), false, undefined, async (ledger) => {
         const service = createLedgerService(ledger);
         // A place named as it was at the period's end: "Bảo Lạc" in a 2022 report is the district of that time.
-        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, parsePeriod(period).to)).id) : undefined;
-        const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}) });
+        // In today's units, a place named as it is on that date.
+        const unitsOf = values['units-of'];
+        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, unitsOf ?? parsePeriod(period).to)).id) : undefined;
+        const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}), ...(unitsOf ? { unitsOf } : {}) });
         writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
         return file;
       });

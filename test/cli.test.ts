@@ -40,6 +40,16 @@ describe('cli', () => {
     expect(q.groups).toEqual([{ key: '2022-Q3', label: 'Quý 3/2022', pledged: 3_700_000_000, delivered: 0 }]);
     const none = JSON.parse(cli('totals', '--db', db, '--by', 'place', '--from', '2023-01-01', '--json').stdout);
     expect(none).toEqual({ currency: 'VND', groups: [], total: { pledged: 0, delivered: 0 } });
+
+    // In today's units the demo's 2022 districts, each now several communes, are groups of their own, marked as former.
+    const asRecorded = JSON.parse(cli('totals', '--db', db, '--by', 'place', '--json').stdout);
+    const today = JSON.parse(cli('totals', '--db', db, '--by', 'place', '--units-of', '2026-12-04', '--json').stdout);
+    expect(today.total).toEqual(asRecorded.total);
+    expect(today.groups.map((g: { label: string }) => g.label).sort()).toEqual(
+      asRecorded.groups.map((g: { label: string }) => (g.label.startsWith('Huyện') ? `${g.label} (đơn vị cũ)` : g.label)).sort(),
+    );
+    const oneUnit = JSON.parse(cli('totals', '--db', db, '--by', 'quarter', '--place', 'bao lac', '--units-of', '2026-12-04', '--json').stdout);
+    expect(oneUnit.total.pledged).toBe(0); // today's Xã Bảo Lạc: the demo's pledges were for the former district as a whole
   });
 
   it('reports errors on stderr, in both languages, with a non-zero exit', () => {
@@ -55,6 +65,9 @@ describe('cli', () => {
     expect(badDate.stderr).toContain('Từ ngày');
 
     expect(cli('totals', '--db', db, '--by', 'weather').status).toBe(2);
+    const badUnits = cli('totals', '--db', db, '--by', 'place', '--units-of', '2026-02-30');
+    expect(badUnits.status).toBe(1);
+    expect(badUnits.stderr).toContain('Theo đơn vị hành chính ngày');
     expect(cli('frobnicate', '--db', db).status).toBe(2);
     expect(cli('demo', '--db', db, '--fixture', FIXTURE).status).toBe(1); // already loaded
   });

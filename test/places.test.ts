@@ -133,6 +133,32 @@ describe('choosing the province', () => {
   });
 });
 
+describe('a province that took in another', () => {
+  it("reports the former province's pledges with its own, and counts them under today's communes", async () => {
+    const t = await tempLedger({ seed: false });
+    try {
+      await t.service.invoke('places.choose', { province: 'Tuyên Quang' });
+      const places = await t.service.invoke('places.list', {});
+      const haGiang = places.find((p) => p.displayName === 'Tỉnh Hà Giang')!;
+      const district = places.find((p) => p.parentId === haGiang.id)!;
+      const commune = places.find((p) => p.parentId === district.id && p.successorIds.length === 1)!;
+      const donor = await t.service.invoke('donors.create', { name: 'Quỹ Hà Giang', kind: 'foundation' });
+      await t.service.invoke('pledges.create', { donorId: donor.id, placeId: commune.id, kind: 'house', description: 'Nhà ở', amountMinor: 70_000_000, currency: 'VND', pledgeDate: '2022-08-01', status: 'pledged' });
+      const report = await t.service.invoke('reports.preview', { period: '2022-Q3' });
+      expect(report).toMatchObject({ provinceName: 'Tuyên Quang', wholeProvince: true });
+      expect(report.summary.map((r) => [r.placeName, r.pledgedVnd])).toEqual([[commune.displayName, 70_000_000]]);
+      const today = await t.service.invoke('reports.preview', { period: '2022-Q3', unitsOf: '2026-12-04' });
+      const heir = places.find((p) => p.id === commune.successorIds[0])!;
+      expect(heir.parentId).toBe(places.find((p) => p.displayName === 'Tỉnh Tuyên Quang')!.id);
+      expect(today.summary.map((r) => [r.placeName, r.pledgedVnd])).toEqual([[heir.displayName, 70_000_000]]);
+      const underToday = await t.service.invoke('totals', { by: 'kind', filter: { placeId: heir.parentId!, unitsOf: '2026-12-04' } });
+      expect(underToday.total.pledged).toBe(70_000_000);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('a name on a date', () => {
   let t: TestLedger;
   beforeAll(async () => {
@@ -211,6 +237,20 @@ describe("figures in today's units", () => {
     // On a date before the reform, the former units are themselves.
     const before = await t.service.invoke('pledges.list', { filter: { placeId: byName('Xã Bảo Lạc').id, unitsOf: '2024-01-01' } });
     expect(before.total).toBe(1);
+  });
+
+  it("make the report by today's units, its total unchanged", async () => {
+    const asRecorded = await t.service.invoke('reports.preview', { period: '2022-Q3' });
+    const today = await t.service.invoke('reports.preview', { period: '2022-Q3', unitsOf: '2026-12-04' });
+    const rows = (r: typeof today) => r.summary.map((row) => [row.placeName, row.pledgedVnd]);
+    expect(rows(asRecorded)).toEqual([['Huyện Bảo Lạc', 400_000_000], ['Xã Hồng Trị', 100_000_000]]);
+    expect(rows(today)).toEqual([['Huyện Bảo Lạc (đơn vị cũ)', 400_000_000], ['Xã Bảo Lạc', 100_000_000]]);
+    expect(today.summaryTotal).toEqual(asRecorded.summaryTotal);
+    expect(today.unitsOf).toBe('2026-12-04');
+    // One commune of today, with the former communes merged into it.
+    const commune = await t.service.invoke('reports.preview', { period: '2023', placeId: byName('Xã Bảo Lạc').id, unitsOf: '2026-12-04' });
+    expect(rows(commune)).toEqual([['Xã Bảo Lạc', 20_000_000]]);
+    expect(commune.summaryTotal.remainingVnd).toBe(120_000_000);
   });
 
   it('lose and invent nothing, whatever units the pledges were recorded against (property)', async () => {

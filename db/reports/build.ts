@@ -12,6 +12,7 @@ import { columnsOf, type Ctx } from '../context';
 import { mergedDonors } from '../donors';
 import { displayName, getPlace } from '../places';
 import { servedProvince } from '../places/install';
+import { placesUnderOn, todaysUnits } from '../places/today';
 import { filterConditions, placesUnder, whereClause } from '../pledges';
 import { readAllRows } from '../totals';
 import { getSettings } from '../settings';
@@ -51,6 +52,7 @@ export interface ReportData {
   provinceType: string;
   wholeProvince: boolean;
   placeName: string;
+  unitsOf: string | null;
   dated: string;
   summaryGroups: SummaryGroup[];
   donorGroups: DonorGroup[];
@@ -130,6 +132,7 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
     provinceType: data.provinceType,
     wholeProvince: data.wholeProvince,
     placeName: data.placeName,
+    unitsOf: data.unitsOf,
     dated: data.dated,
     summary,
     summaryTotal: summary.reduce<ReportFigures>((t, r) => add(t, r), ZERO),
@@ -152,7 +155,10 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   const province = await servedProvince(ctx);
   const placeId = input.placeId ?? province?.id;
   const place = placeId ? await getPlace(ctx, placeId) : null;
-  const under = place ? { placeId: place.id } : {};
+  // The whole province's report is the whole ledger: it holds the province's units, and those of former provinces
+  // merged into it, which are not under it in the tree (a Tuyên Quang ledger's former Hà Giang).
+  const scope = input.placeId && place ? place : null;
+  const under = scope ? { placeId: scope.id, ...(input.unitsOf ? { unitsOf: input.unitsOf } : {}) } : {};
   const live = sql`p.status <> 'cancelled'`;
   const inPeriod = whereClause([...filterConditions({ ...under, from: period.from, to: period.to }), live]);
   const deliveredIn = whereClause([...filterConditions({ ...under, from: period.from, to: period.to }, sql`x.delivery_date`), live]);
@@ -167,10 +173,15 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   const summaryGroups = new Map<string, SummaryGroup>();
   const donorGroups = new Map<string, DonorGroup>();
   const empty = (): Sums => ({ pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, pledgedToDateVnd: 0 });
+  // In today's units a former unit's figures are summed under the unit it became (a split one stays, marked).
+  const today = input.unitsOf ? await todaysUnits(ctx, input.unitsOf) : null;
+  const summaryPlace = (placeId: string) => (today ? today.unitOf(placeId) : placeId);
+  const summaryName = (placeId: string) => `${names.places.get(placeId) ?? ''}${today?.isFormer(placeId) ? ` ${VOCABULARY[input.lang].formerUnit}` : ''}`;
   const addTo = (field: keyof Sums, row: { kind?: PledgeKind; placeId?: string; donorId?: string; value: number }) => {
     if (row.kind !== undefined && row.placeId !== undefined) {
-      const k = `${row.kind}|${row.placeId}`;
-      const g = summaryGroups.get(k) ?? { kind: row.kind, placeId: row.placeId, placeName: names.places.get(row.placeId) ?? '', ...empty() };
+      const placeId = summaryPlace(row.placeId);
+      const k = `${row.kind}|${placeId}`;
+      const g = summaryGroups.get(k) ?? { kind: row.kind, placeId, placeName: summaryName(placeId), ...empty() };
       g[field] += row.value;
       summaryGroups.set(k, g);
     }
@@ -184,8 +195,8 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   };
 
   // Figures to the period's end cover every earlier pledge: read from the monthly totals where they can answer.
-  for (const r of await toDateSums(ctx, 'placeKind', period.to, placeId ?? null)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
-  for (const r of await toDateSums(ctx, 'donor', period.to, placeId ?? null)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
+  for (const r of await toDateSums(ctx, 'placeKind', period.to, scope?.id ?? null, input.unitsOf)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
+  for (const r of await toDateSums(ctx, 'donor', period.to, scope?.id ?? null, input.unitsOf)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
 
   const words = VOCABULARY[input.lang];
   const detail = (type: 'pledge' | 'delivery', row: DetailSource): ReportDetailRow => ({
@@ -232,7 +243,7 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     ...(changesAfter
       ? [sql`a.at > ${changesAfter}`, sql`json_extract(a.after, '$.pledgeDate') BETWEEN ${period.from} AND ${period.to}`]
       : [sql`a.at >= ${period.from}`, sql`a.at < ${nextDay(period.to)}`]),
-    ...(place ? [sql`json_extract(a.after, '$.placeId') IN ${placesUnder(place.id)}`] : []),
+    ...(scope ? [sql`json_extract(a.after, '$.placeId') IN ${input.unitsOf ? placesUnderOn(scope.id, input.unitsOf) : placesUnder(scope.id)}`] : []),
   ]);
   const hasPeople = columnsOf(ctx, 'audit_log').includes('user_name');
   const audit = await sql<{ at: string; before: string; after: string; note: string | null; userName: string | null; siteName: string | null; siteId: string }>`
@@ -252,6 +263,7 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     provinceType: province?.unitType ?? (province ? 'Tỉnh' : ''),
     wholeProvince: !place || place.id === province?.id,
     placeName: place?.displayName ?? '',
+    unitsOf: input.unitsOf ?? null,
     dated: ctx.now.slice(0, 10),
     summaryGroups: [...summaryGroups.values()],
     donorGroups: [...donorGroups.values()],
@@ -311,14 +323,15 @@ type ToDateRow = { side: 'pledged' | 'delivered'; kind?: PledgeKind; placeId?: s
  * report totals answer when `to` ends a month (the years before it, then the months of its year) and, by donor, when
  * the place holds every place of the ledger (they have no place); otherwise the pledges are read.
  */
-async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, placeId: string | null): Promise<ToDateRow[]> {
+async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, placeId: string | null, unitsOf?: string): Promise<ToDateRow[]> {
   const keys = by === 'placeKind' ? ['kind', 'place_id'] : ['donor_id'];
   const columns = (prefix: string) => sql.raw(keys.map((k) => `${prefix}${k} AS ${k}`).join(', '));
   const groupBy = (prefix: string) => sql.raw(`GROUP BY ${keys.map((k) => prefix + k).join(', ')}`);
   const wholeMonths = nextDay(to).endsWith('-01');
   const everyPlace = async () =>
     placeId === null || (await sql<{ n: number }>`SELECT (SELECT count(*) FROM places) - (SELECT count(*) FROM ${placesUnder(placeId)} AS u) AS n`.execute(ctx.db)).rows[0]!.n === 0;
-  if (!readAllRows.value && wholeMonths && (by === 'placeKind' || (await everyPlace()))) {
+  // In today's units a place's scope takes in former units outside its tree: read from the pledges themselves.
+  if (!readAllRows.value && !unitsOf && wholeMonths && (by === 'placeKind' || (await everyPlace()))) {
     const name = by === 'placeKind' ? 'place_kind' : 'donor';
     const year = to.slice(0, 4);
     const where = sql`WHERE ((span = 'y' AND period < ${year}) OR (span = 'm' AND period >= ${`${year}-01`} AND period <= ${to.slice(0, 7)}))
@@ -328,7 +341,7 @@ async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, place
         FROM ${sql.raw(`${side}_report_totals_by_${name}`)} ${where} ${groupBy('')}`.execute(ctx.db);
     return [...(await read('pledge')).rows, ...(await read('delivery')).rows];
   }
-  const under = placeId ? { placeId } : {};
+  const under = placeId ? { placeId, ...(unitsOf ? { unitsOf } : {}) } : {};
   const live = sql`p.status <> 'cancelled'`;
   const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${columns('p.')}, sum(p.vnd_equivalent) AS value
     FROM pledges p ${whereClause([...filterConditions({ ...under, to }), live])} ${groupBy('p.')}`.execute(ctx.db);

@@ -292,7 +292,8 @@ const figureValues = (f: ReportFigures) => [f.pledgedVnd, f.deliveredVnd, f.cumu
 
 function subtitle(report: Report): string {
   const whole = report.provinceName ? `${report.provinceType.toLowerCase()} ${report.provinceName}` : 'cả nước';
-  const place = `Địa bàn: ${report.wholeProvince ? whole : report.placeName}`;
+  const units = report.unitsOf ? `, theo đơn vị hành chính ngày ${viDate(report.unitsOf)}` : '';
+  const place = `Địa bàn: ${report.wholeProvince ? whole : report.placeName}${units}`;
   return `(${place}; từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đồng)`;
 }
 

@@ -22,10 +22,12 @@ export function Reports() {
   const [requested, setRequested] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [sinceLastReport, setSinceLastReport] = useState(false);
+  const [todaysUnits, setTodaysUnits] = useState(false);
   const period = kind === 'year' ? String(year) : kind === 'half' ? `${year}-H${Math.min(part, 2)}` : `${year}-Q${part}`;
   const input = {
     period,
     ...(placeId ? { placeId } : {}),
+    ...(todaysUnits ? { unitsOf: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}` } : {}),
     lang: lang === 'en' ? ('en' as const) : ('vi' as const),
     changes: sinceLastReport ? ('sinceLastReport' as const) : ('period' as const),
   };
@@ -112,6 +114,9 @@ export function Reports() {
           <Button type="primary" onClick={download} loading={saving} data-testid="report-download">
             {t('reports.download')}
           </Button>
+          <Checkbox checked={todaysUnits} onChange={(e) => setTodaysUnits(e.target.checked)} data-testid="report-todays-units" title={t('filters.todaysUnitsHelp')}>
+            {t('filters.todaysUnits')}
+          </Checkbox>
           <Checkbox checked={sinceLastReport} onChange={(e) => setSinceLastReport(e.target.checked)} data-testid="report-changes-since">
             {t('reports.changesSince')}
           </Checkbox>
