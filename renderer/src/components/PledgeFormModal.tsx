@@ -10,13 +10,13 @@ import { dayText } from '../../../contract/dates';
 import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
 import { money, parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
 import { vocabulary } from '../i18n';
-import { showSaveError, useLedgerMutation } from '../queries';
+import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
 import { dateRule, DateInput, isoDay } from './DateInput';
 import { DIALOG_LAYOUT } from './dialog';
 import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from './MoneyInput';
-import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn } from './pickers';
+import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn, usePlaces } from './pickers';
 import { focusFirstField } from './focus';
 import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
@@ -93,7 +93,12 @@ function initialValues(pledge: PledgeRow | undefined, language: string): Values 
   };
 }
 
-export function PledgeFormModal({ open, pledge, onClose, onSaved }: Props) {
+export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Props) {
+  // The dialog opens once its pickers have their lists: a donor typed at once (Alt+N as the app starts) found an
+  // empty list, "no match", and Tab took nothing.
+  const donorList = useLedger('donors.list', {});
+  const placeList = usePlaces();
+  const open = wanted && !donorList.isPending && !placeList.isPending;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const words = vocabulary(lang);

@@ -21,6 +21,15 @@ export function useFormSubmit<V>(form: Pick<FormInstance<V>, 'submit' | 'focusFi
   return {
     // Tab too behaves the same in every dialog, whatever state its opening is in.
     onKeyDown: tabInOrder,
+    // Enter saves from every field, a picker whose list is closed included (there it would only open the list again).
+    onKeyDownCapture: (event: React.KeyboardEvent<HTMLElement>) => {
+      const field = event.target as HTMLElement;
+      if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.altKey || event.nativeEvent.isComposing) return;
+      if (field.getAttribute('role') !== 'combobox' || field.getAttribute('aria-expanded') !== 'false') return;
+      event.preventDefault();
+      event.stopPropagation();
+      form.submit();
+    },
     onFinish: async (values: V) => {
       if (saving.current) return;
       saving.current = true;

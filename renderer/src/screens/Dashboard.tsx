@@ -118,7 +118,8 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
                 <ResponsiveContainer width="100%" height={260}>
                   <BarChart data={placesBars} margin={{ top: 16, right: 8, left: 8, bottom: 0 }}>
                     <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
+                    {/* Slanted: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long. */}
+                    <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} angle={-20} textAnchor="end" height={64} />
                     <YAxis tickFormatter={axis} width={70} />
                     <Tooltip formatter={tooltip} />
                     <Legend formatter={(v) => name(v as 'pledged')} />
