@@ -328,7 +328,7 @@ describe('entering the Cao Bằng events through the form', () => {
     await openScreen(page, 'Tổng quan');
     await page.getByTestId('switch-language').click();
     await page.getByTestId('nav').getByText('Pledges', { exact: true }).waitFor();
-    expect(await page.getByRole('heading', { name: 'Dashboard' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Dashboard' }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('kpi-pledged').textContent()).toContain('Pledged');
     expect(await kpi('pledged')).toBe('3,700,000,000 VND');
     await page.getByTestId('currency-switch').getByText('USD').click();

@@ -13,7 +13,7 @@ import type { PledgeList, PledgeSummary, Settings } from '../../contract';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage, pageErrors, settled } from './pages';
 import { launchBrowser, serve, TEST_USER, type Served } from './serve';
-import { ledgerCall, openScreen, waitForFocus } from './ui';
+import { chooseIn, ledgerCall, openScreen, waitForFocus } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = 'Sở Ngoại vụ, máy 2';
@@ -148,10 +148,8 @@ describe('an officer', () => {
 
   it('sees the reports made, in both languages, and what changed since', async () => {
     await openIn('vi', 'reports');
-    await page.getByRole('combobox', { name: 'Năm' }).click();
-    await page.locator('.ant-select-item-option', { hasText: '2022' }).click();
-    await page.getByRole('combobox', { name: 'Quý' }).click();
-    await page.locator('.ant-select-item-option', { hasText: 'Quý III' }).click();
+    await chooseIn(page, 'Năm', '2022');
+    await chooseIn(page, 'Quý', 'Quý III');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
     expect(download.suggestedFilename()).toBe('Bao-cao-vien-tro-2022-Q3.xlsx');
     const list = page.getByTestId('reports-sent');

@@ -10,7 +10,7 @@ import { TEMPLATE_COLUMNS } from '../../db/excel/columns';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
-import { ledgerCall, openScreen } from './ui';
+import { chooseIn, ledgerCall, openScreen } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
@@ -37,12 +37,8 @@ afterAll(async () => {
 describe('reports', () => {
   it('previews the quarter and downloads the Excel report', async () => {
     await page.goto(`${served.url}#reports`);
-    const year = page.getByRole('combobox', { name: 'Năm' });
-    await year.click();
-    await page.locator('.ant-select-item-option', { hasText: '2022' }).click();
-    const quarter = page.getByRole('combobox', { name: 'Quý' });
-    await quarter.click();
-    await page.locator('.ant-select-item-option', { hasText: 'Quý III' }).click();
+    await chooseIn(page, 'Năm', '2022');
+    await chooseIn(page, 'Quý', 'Quý III');
     await page.getByTestId('report-preview').click();
     await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe('3.700.000.000');
     expect(await page.getByTestId('report-preview-body').textContent()).toContain('QUÝ III NĂM 2022');

@@ -62,6 +62,22 @@ export async function pick(page: Page, selector: string, text: string) {
   await popupsClosed(page);
 }
 
+/**
+ * Chooses an option of a list (a select without search) by its text, in the list that is open, and waits until the
+ * select shows it: a click during the list's opening may land before it, and the choice is what the next step needs.
+ */
+export async function chooseIn(page: Page, label: string, text: string) {
+  const select = page.locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) });
+  // What the select shows as chosen: its content's title.
+  const shown = () => select.locator('.ant-select-content').first().getAttribute('title');
+  for (let attempt = 0; attempt < 3 && (await shown()) !== text; attempt++) {
+    await page.getByRole('combobox', { name: label, exact: true }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+    await popupsClosed(page);
+  }
+  await expect.poll(shown, { message: `${label} shows ${text}` }).toBe(text);
+}
+
 async function typeInto(page: Page, selector: string, text: string) {
   const input = page.locator(selector);
   await input.click();
