@@ -252,8 +252,8 @@ describe('entering the Cao Bằng events through the form', () => {
     await expect.poll(() => page.getByTestId('totals-count').textContent()).toBe('7 cam kết');
     // The unfiltered totals were shown before the edits: wait for them to be read again.
     await expect.poll(() => page.getByTestId('totals-pledged').textContent()).toBe('3.700.000.000');
-    expect(await page.getByTestId('totals-delivered').textContent()).toBe('440.000.000');
-    expect(await page.getByTestId('totals-remaining').textContent()).toBe('3.260.000.000');
+    await expect.poll(() => page.getByTestId('totals-delivered').textContent()).toBe('440.000.000');
+    await expect.poll(() => page.getByTestId('totals-remaining').textContent()).toBe('3.260.000.000');
     await shot('pledges');
 
     await openScreen(page, 'Tổng quan');

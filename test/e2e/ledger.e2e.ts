@@ -37,8 +37,8 @@ describe('the demo ledger', () => {
     const tzuHouses = page.getByTestId('pledge-row').filter({ hasText: 'Hỗ trợ làm nhà cho hộ nghèo' });
     await expect.poll(() => tzuHouses.textContent()).toContain('880.000.000 VND');
     expect(await tzuHouses.textContent()).toContain('Tzu Chi');
-    expect(await page.getByTestId('totals-pledged').textContent()).toBe('3.700.000.000');
-    expect(await page.getByTestId('totals-count').textContent()).toBe('7 cam kết');
+    await expect.poll(() => page.getByTestId('totals-pledged').textContent()).toBe('3.700.000.000');
+    await expect.poll(() => page.getByTestId('totals-count').textContent()).toBe('7 cam kết');
 
     await page.getByTestId('filter-text').locator('input').fill('bao lac');
     await expect.poll(() => page.getByTestId('totals-count').textContent()).toBe('1 cam kết');
