@@ -9,6 +9,7 @@ import { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel }
 export { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 import { placeMethods } from './places';
 import { reportMethods } from './reports';
+import { AID_MODALITIES, AID_STAGES, itemMethods, Sector } from './items';
 export { PlaceCreateInput, PlaceListInput, PlaceUpdateInput, ChooseProvinceInput } from './places';
 export type { CatalogueProvince, Place, PlacesSetup } from './places';
 export { ReportInput, ReportPeriodKey } from './reports';
@@ -20,7 +21,7 @@ export type { Envelope };
 export const DONOR_KINDS = ['foreign_ngo', 'foundation', 'company', 'individual', 'domestic_intermediary'] as const;
 export const PLEDGE_KINDS = ['house', 'gift', 'scholarship', 'cash', 'equipment', 'project', 'other'] as const;
 export const PLEDGE_STATUSES = ['pledged', 'in_progress', 'completed', 'cancelled'] as const;
-export const TOTALS_GROUPINGS = ['place', 'donor', 'kind', 'quarter', 'currency'] as const;
+export const TOTALS_GROUPINGS = ['place', 'donor', 'kind', 'quarter', 'currency', 'item', 'sector', 'modality', 'stage'] as const;
 export const PLEDGE_SORT_KEYS = ['pledgeDate', 'vndEquivalent', 'donor', 'place', 'kind', 'status', 'updatedAt'] as const;
 
 export type DonorKind = (typeof DONOR_KINDS)[number];
@@ -96,6 +97,8 @@ const pledgeFields = {
   approvalNumber: z.string().trim().max(100).nullish(),
   approvalDate: IsoDate.nullish(),
   notes: LongText.nullish(),
+  /** The aid item the line belongs to. */
+  itemId: Id.nullish(),
 };
 export const PledgeCreateInput = z.strictObject(pledgeFields);
 /**
@@ -128,6 +131,13 @@ export const PledgeFilter = z.strictObject({
   kinds: z.array(z.enum(PLEDGE_KINDS)).max(PLEDGE_KINDS.length).optional(),
   statuses: z.array(z.enum(PLEDGE_STATUSES)).max(PLEDGE_STATUSES.length).optional(),
   currencies: z.array(Currency).max(50).optional(),
+  /** Lines of one aid item; `withoutItem`: lines of none. */
+  itemId: Id.optional(),
+  withoutItem: z.boolean().optional(),
+  /** Lines of the aid items of these sectors, modalities or stages. */
+  sectors: z.array(Sector).max(50).optional(),
+  modalities: z.array(z.enum(AID_MODALITIES)).max(AID_MODALITIES.length).optional(),
+  stages: z.array(z.enum(AID_STAGES)).max(AID_STAGES.length).optional(),
   /** Words matched ignoring case and accents against description, donor, place, notes, approval number. */
   text: z.string().max(200).optional(),
 });
@@ -452,6 +462,8 @@ export interface Pledge {
   approvalNumber: string | null;
   approvalDate: string | null;
   notes: string | null;
+  /** The aid item (khoản viện trợ) the line belongs to; null for a line not yet attached to one. */
+  itemId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -491,7 +503,7 @@ export interface HistoryEntry {
   id: string;
   at: string;
   action: 'create' | 'update' | 'delete';
-  entity: 'pledge' | 'delivery';
+  entity: 'pledge' | 'delivery' | 'aid_item';
   entityId: string;
   siteId: string;
   siteName: string;
@@ -630,7 +642,7 @@ const coreMethods = {
 } as const;
 
 /** Every method, area by area (`contract/<area>.ts` declares an area's schemas and methods). */
-export const contract = mergeAreas(mergeAreas(coreMethods, placeMethods), reportMethods);
+export const contract = mergeAreas(mergeAreas(mergeAreas(coreMethods, placeMethods), reportMethods), itemMethods);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -1,5 +1,6 @@
 /** Names of the ledger's fixed vocabularies, one table per language (used by the CLI, reports and UI). */
 import type { DonorKind, PlaceLevel, PledgeKind, PledgeStatus } from './index';
+import type { AidModality, AidStage, DeadlineKind, StandardSector } from './items';
 
 export type Lang = 'vi' | 'en';
 
@@ -51,3 +52,56 @@ export const VOCABULARY: Record<
     formerUnit: '(former unit)',
   },
 };
+
+/** The aid items' vocabularies (modality, standard sectors, stages, deadlines), one table per language. */
+export const ITEM_VOCABULARY: Record<
+  Lang,
+  {
+    modality: Record<AidModality, string>;
+    sector: Record<StandardSector, string>;
+    stage: Record<AidStage, string>;
+    deadline: Record<DeadlineKind, string>;
+    withoutItem: string;
+  }
+> = {
+  vi: {
+    modality: { programme: 'Chương trình', project: 'Dự án', non_project: 'Phi dự án' },
+    sector: {
+      health: 'Y tế', education: 'Giáo dục và đào tạo', social: 'Giải quyết các vấn đề xã hội', socioeconomic: 'Phát triển kinh tế - xã hội',
+      agriculture: 'Nông nghiệp và phát triển nông thôn', environment: 'Tài nguyên và môi trường', other: 'Khác',
+    },
+    stage: {
+      proposed: 'Đề xuất', appraised: 'Thẩm định', approved: 'Đã phê duyệt', implementing: 'Đang thực hiện',
+      ended: 'Đã kết thúc', settled: 'Đã quyết toán', rejected: 'Không phê duyệt', revoked: 'Thu hồi',
+    },
+    deadline: {
+      start_or_revoke: 'Chưa triển khai sau 6 tháng kể từ ngày phê duyệt (có thể bị thu hồi)',
+      end_report: 'Báo cáo kết thúc (trong 6 tháng sau khi kết thúc)',
+      annual_report: 'Báo cáo năm (trước ngày 15/01)',
+    },
+    withoutItem: 'Chưa gắn khoản viện trợ',
+  },
+  en: {
+    modality: { programme: 'Programme', project: 'Project', non_project: 'Non-project aid' },
+    sector: {
+      health: 'Health', education: 'Education and training', social: 'Social issues', socioeconomic: 'Socio-economic development',
+      agriculture: 'Agriculture and rural development', environment: 'Natural resources and environment', other: 'Other',
+    },
+    stage: {
+      proposed: 'Proposed', appraised: 'Appraised', approved: 'Approved', implementing: 'Under way',
+      ended: 'Ended', settled: 'Settled', rejected: 'Not approved', revoked: 'Revoked',
+    },
+    deadline: {
+      start_or_revoke: 'Not started 6 months after approval (the approval may be revoked)',
+      end_report: 'End report (within 6 months after the end)',
+      annual_report: 'Annual report (by 15 January)',
+    },
+    withoutItem: 'Not in an aid item',
+  },
+};
+
+/** A sector's name: a standard sector's in the language, a department's own as it was written. */
+export function sectorLabel(sector: string, lang: Lang): string {
+  const standard: Record<string, string> = ITEM_VOCABULARY[lang].sector;
+  return Object.hasOwn(standard, sector) ? standard[sector]! : sector;
+}

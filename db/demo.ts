@@ -12,6 +12,8 @@ import { createDonor, findDonorByName } from './donors';
 import type { Ledger } from './open';
 import { findPlace } from './places/match';
 import { createPledge, updatePledge } from './pledges';
+import { createItem } from './items';
+import type { AidModality } from '../contract/items';
 import { setRate } from './rates';
 import { chooseProvince } from './places/install';
 import { CAO_BANG_CODE } from './places/catalogue';
@@ -75,7 +77,19 @@ export interface DemoSummary {
   donors: number;
   pledges: number;
   amendments: number;
+  items: number;
 }
+
+/**
+ * The aid items the 2022 events belong to, one per donor (all non-project aid). The articles state no approval
+ * decision, so the items enter at "đề xuất" with the date of their first line; the department records the rest.
+ */
+const DEMO_ITEMS: Record<string, { name: string; modality: AidModality; sector: string }> = {
+  vufo: { name: 'Hỗ trợ an sinh xã hội tỉnh Cao Bằng năm 2022', modality: 'non_project', sector: 'social' },
+  tzuchi: { name: 'Hỗ trợ làm nhà và quà Tết cho hộ nghèo huyện Bảo Lạc, Nguyên Bình', modality: 'non_project', sector: 'social' },
+  bdcf: { name: 'Xây nhà ở cho gia đình học sinh', modality: 'non_project', sector: 'social' },
+  vcf: { name: 'Học bổng cho học sinh nghèo tỉnh Cao Bằng', modality: 'non_project', sector: 'education' },
+};
 
 export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSummary> {
   return ledger.db.transaction().execute(async (trx) => {
@@ -99,6 +113,26 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
     const months = new Set(fixture.events.filter((e) => e.currency === 'USD').map((e) => e.date.slice(0, 7)));
     for (const month of months) await setRate(ctx, { currency: 'USD', validOn: month, ...DEMO_USD_RATE });
 
+    // Each donor's item, made before its lines so they are created in it (their history is as the events recorded it).
+    const itemIds = new Map<string, string>();
+    let items = 0;
+    for (const [donor, known] of Object.entries(DEMO_ITEMS)) {
+      const events = fixture.events.filter((e) => e.donor === donor);
+      if (!events.length || !donorIds.has(donor)) continue;
+      const dayOf = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : `${date}-01`);
+      const placeIds: string[] = [];
+      for (const e of events) {
+        const { placeId } = await placeOf(ctx, e.place, dayOf(e.date));
+        if (!placeIds.includes(placeId)) placeIds.push(placeId);
+      }
+      const item = await createItem(ctx, {
+        ...known, donorId: donorIds.get(donor)!, governingBody: 'UBND tỉnh Cao Bằng', placeIds, stage: 'proposed',
+        stageDate: events.map((e) => dayOf(e.date)).sort()[0]!, notes: 'Tin bài không nêu quyết định phê duyệt.',
+      });
+      itemIds.set(donor, item.id);
+      items++;
+    }
+
     let pledges = 0;
     let amendments = 0;
     for (const event of fixture.events) {
@@ -121,6 +155,7 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
         rateSource: event.rate === undefined ? null : 'Tỷ giá nêu trong tin bài',
         pledgeDate: exactDay ? event.date : `${event.date}-01`,
         notes,
+        itemId: itemIds.get(event.donor) ?? null,
       });
       pledges++;
       const amended = event.amended_to;
@@ -136,6 +171,6 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
         amendments++;
       }
     }
-    return { donors: fixture.donors.length, pledges, amendments };
+    return { donors: fixture.donors.length, pledges, amendments, items };
   });
 }

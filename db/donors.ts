@@ -158,6 +158,16 @@ export async function deleteDonor(ctx: Ctx, input: ParsedInput<'donors.delete'>)
       'id',
     );
   }
+  const items = await sql<{ name: string }>`SELECT name FROM aid_items WHERE donor_id = ${donor.id}
+    OR EXISTS (SELECT 1 FROM json_each(aid_items.co_donor_ids) WHERE value = ${donor.id}) ORDER BY name_folded LIMIT 4`.execute(ctx.db);
+  if (items.rows.length > 0) {
+    const names = items.rows.slice(0, 3).map((r) => `"${r.name}"`).join(', ') + (items.rows.length > 3 ? ', …' : '');
+    throw new LedgerError(
+      'in_use',
+      { vi: `Không xóa được "${donor.name}": nhà tài trợ này có trong khoản viện trợ ${names}.`, en: `Cannot delete "${donor.name}": it is a donor of the aid item(s) ${names}.` },
+      'id',
+    );
+  }
   await ctx.db.deleteFrom('donors').where('id', '=', donor.id).execute();
   await recordAudit(ctx, { action: 'delete', entity: 'donor', entityId: donor.id, before: withoutCount(donor) });
   return { id: donor.id };

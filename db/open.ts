@@ -110,7 +110,9 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     await migrate(db, options.migrations);
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
     // The clock starts past every version already in the file.
-    const latest = VERSIONED_TABLES.map((table) => `SELECT max(version) AS v FROM ${table}`).join(' UNION ALL ');
+    // Tables of the schema the file has (tests open ledgers as earlier releases left them).
+    const present = new Set((sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+    const latest = VERSIONED_TABLES.filter((table) => present.has(table)).map((table) => `SELECT max(version) AS v FROM ${table}`).join(' UNION ALL ');
     const row = sqlite.prepare(`SELECT max(v) AS v FROM (${latest})`).get() as { v: string | null };
     if (row.v) tracking.clock.observe(row.v);
     return {
@@ -130,7 +132,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   }
 }
 
-const VERSIONED_TABLES = ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones'];
+const VERSIONED_TABLES = ['places', 'place_successors', 'donors', 'aid_items', 'aid_item_stages', 'pledges', 'deliveries', 'exchange_rates', 'tombstones'];
 
 async function ensureSite(db: Kysely<DB>, defaultName: string, newId: IdSource, wallClock: () => number): Promise<Site> {
   const known = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name', 'user.name']).execute();

@@ -8,6 +8,7 @@ import { pledgeHistory, recordAudit, diff } from './audit';
 import { invalid, notFound, readRows, viDate, type Ctx } from './context';
 import { createDelivery, deleteDelivery, deliveredSoFar, listDeliveriesOf, updateDelivery } from './deliveries';
 import { currentDonor } from './donors';
+import { getItemRow } from './items';
 import { displayNameSql, getPlace } from './places';
 import { placeProblemOn } from './places/match';
 import { placesUnderOn } from './places/today';
@@ -19,7 +20,7 @@ const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
 
 const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
   p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status, p.status_by_user,
-  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.created_at, p.updated_at`;
+  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.item_id, p.created_at, p.updated_at`;
 
 // A pledge is shown under its donor, or under the donor that one was merged into.
 const ROW_COLUMNS = sql`${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, ${displayNameSql('pl')} AS place_name,
@@ -53,6 +54,7 @@ interface RawRow {
   approval_number: string | null;
   approval_date: string | null;
   notes: string | null;
+  item_id: string | null;
   created_at: string;
   updated_at: string;
   donor_name: string;
@@ -86,6 +88,7 @@ function fromRaw(r: RawRow): PledgeRow {
     approvalNumber: r.approval_number,
     approvalDate: r.approval_date,
     notes: r.notes,
+    itemId: r.item_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     donorName: r.donor_name,
@@ -122,6 +125,13 @@ export function filterConditions(filter: Omit<PledgeFilter, 'text'>, dateColumn:
   if (filter.kinds?.length) conditions.push(sql`p.kind IN (${sql.join(filter.kinds)})`);
   if (filter.statuses?.length) conditions.push(sql`p.status IN (${sql.join(filter.statuses)})`);
   if (filter.currencies?.length) conditions.push(sql`p.currency IN (${sql.join(filter.currencies)})`);
+  if (filter.itemId) conditions.push(sql`p.item_id = ${filter.itemId}`);
+  if (filter.withoutItem) conditions.push(sql`p.item_id IS NULL`);
+  const items: RawBuilder<unknown>[] = [];
+  if (filter.sectors?.length) items.push(sql`i.sector IN (${sql.join(filter.sectors)})`);
+  if (filter.modalities?.length) items.push(sql`i.modality IN (${sql.join(filter.modalities)})`);
+  if (filter.stages?.length) items.push(sql`i.stage IN (${sql.join(filter.stages)})`);
+  if (items.length) conditions.push(sql`p.item_id IN (SELECT i.id FROM aid_items i WHERE ${sql.join(items, sql` AND `)})`);
   return conditions;
 }
 
@@ -319,6 +329,7 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
     approvalNumber: input.approvalNumber || null,
     approvalDate: input.approvalDate ?? null,
     notes: input.notes || null,
+    itemId: input.itemId ? (await getItemRow(ctx, input.itemId)).id : null,
   };
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
@@ -381,6 +392,7 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
     approvalNumber: pick('approvalNumber'),
     approvalDate: pick('approvalDate'),
     notes: pick('notes'),
+    itemId: pick('itemId') && pick('itemId') !== before.itemId ? (await getItemRow(ctx, pick('itemId')!)).id : pick('itemId'),
   };
   const amountMinor = settleAmount(draft);
 

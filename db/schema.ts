@@ -5,6 +5,7 @@
  */
 import type { Generated } from 'kysely';
 import type { Delivery, Donor, ExchangeRate, Place, Pledge } from '../contract';
+import type { AidItem, AidStage } from '../contract/items';
 
 interface Stamped {
   id: string;
@@ -33,7 +34,9 @@ interface StoredQuantity {
   quantityMilli: number | null;
 }
 
-export interface PledgesTable extends Omit<Pledge, 'quantity' | 'statusByUser'>, StoredQuantity {
+export interface PledgesTable extends Omit<Pledge, 'quantity' | 'statusByUser' | 'itemId'>, StoredQuantity {
+  /** Set by items.attach (migration 0012). */
+  itemId: Generated<string | null>;
   /** 1 once a person set the status; 0 while it follows the deliveries. */
   statusByUser: Generated<number>;
   /** Folded words of the pledge, its donor and its place, kept in step on every write. */
@@ -44,12 +47,28 @@ export interface DeliveriesTable extends Omit<Delivery, 'quantity'>, StoredQuant
 
 export type ExchangeRatesTable = ExchangeRate;
 
+export interface AidItemsTable extends Omit<AidItem, 'donorName' | 'coDonorIds' | 'placeIds' | 'budgetRevenue' | 'lineCount' | 'committedVnd' | 'disbursedVnd'> {
+  nameFolded: string;
+  /** JSON lists of ids. */
+  coDonorIds: string;
+  placeIds: string;
+  budgetRevenue: number;
+}
+
+export interface AidItemStagesTable extends Stamped {
+  itemId: string;
+  stage: AidStage;
+  onDate: string;
+  document: string | null;
+  note: string | null;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
   siteId: string;
   action: 'create' | 'update' | 'delete';
-  entity: 'place' | 'donor' | 'pledge' | 'delivery' | 'exchange_rate';
+  entity: 'place' | 'donor' | 'pledge' | 'delivery' | 'exchange_rate' | 'aid_item';
   entityId: string;
   /** The pledge a delivery belongs to, so a pledge's history includes its deliveries. */
   parentId: string | null;
@@ -102,6 +121,8 @@ export interface DB {
   pledges: PledgesTable;
   deliveries: DeliveriesTable;
   exchangeRates: ExchangeRatesTable;
+  aidItems: AidItemsTable;
+  aidItemStages: AidItemStagesTable;
   auditLog: AuditLogTable;
   reportsSent: ReportsSentTable;
   settings: SettingsTable;

@@ -18,6 +18,9 @@ import { createPlace, listPlaces, updatePlace } from './places';
 import { chooseProvince, placesSetup } from './places/install';
 import { amendDelivery, createPledge, deletePledge, getPledgeDetail, listPledges, recordDelivery, removeDelivery, summarizePledges, updatePledge } from './pledges';
 import { listRates, proposeRate, setRate } from './rates';
+import { attachLines, createItem, getItemDetail, listItems, listSectors, setItemStage, updateItem } from './items';
+import { itemDeadlines } from './items/deadlines';
+import { statutorySummary } from './items/summary';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
@@ -50,6 +53,15 @@ export const handlers: Handlers = {
   'deliveries.create': recordDelivery,
   'deliveries.update': amendDelivery,
   'deliveries.delete': removeDelivery,
+  'items.list': listItems,
+  'items.get': (ctx, input) => getItemDetail(ctx, input.id),
+  'items.create': createItem,
+  'items.update': updateItem,
+  'items.stage': setItemStage,
+  'items.attach': attachLines,
+  'items.sectors': (ctx) => listSectors(ctx),
+  'items.deadlines': itemDeadlines,
+  'items.summary': statutorySummary,
   'rates.list': listRates,
   'rates.set': setRate,
   'rates.propose': (ctx, input) => proposeRate(ctx, input.currency, input.date),

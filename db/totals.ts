@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedInput, PledgeFilter, TotalsGroup, TotalsGrouping, TotalsResult } from '../contract';
 import { LedgerError } from '../contract/errors';
-import { VOCABULARY } from '../contract/labels';
+import { ITEM_VOCABULARY, sectorLabel, VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
 import { searchWords } from '../contract/text';
 import { readRows, type Ctx } from './context';
@@ -32,8 +32,17 @@ function groupKey(by: TotalsGrouping, dateColumn: RawBuilder<unknown>): RawBuild
       return sql`p.currency`;
     case 'quarter':
       return quarterKey(dateColumn);
+    // Lines of no item count under '' ("not in an aid item").
+    case 'item':
+      return sql`coalesce(p.item_id, '')`;
+    case 'sector':
+    case 'modality':
+    case 'stage':
+      return sql`coalesce((SELECT ${sql.raw(`i.${by}`)} FROM aid_items i WHERE i.id = p.item_id), '')`;
   }
 }
+
+const ITEM_GROUPINGS: readonly TotalsGrouping[] = ['item', 'sector', 'modality', 'stage'];
 
 /** The latest USD rate valid on or before a date (NULL when there is none). */
 function usdRateOn(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -110,6 +119,8 @@ export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<n
  */
 async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[] | null> {
   const { from, to, statuses } = input.filter;
+  // The monthly totals know nothing of aid items.
+  if (ITEM_GROUPINGS.includes(input.by)) return null;
   const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, input.by === 'place' ? 'place' : input.by === 'donor' ? 'donor' : 'kind');
   if (!found) return null;
   const { dimension, conditions } = found;
@@ -174,6 +185,16 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
     for (const k of keys) map.set(k, VOCABULARY[lang].pledgeKind[k as keyof (typeof VOCABULARY)['vi']['pledgeKind']] ?? k);
   } else if (by === 'quarter') {
     for (const k of keys) map.set(k, VOCABULARY[lang].quarter(k.slice(0, 4), k.slice(6)));
+  } else if (ITEM_GROUPINGS.includes(by)) {
+    const words = ITEM_VOCABULARY[lang];
+    const own = <T extends object>(table: T, key: string) => (Object.hasOwn(table, key) ? (table as Record<string, string>)[key]! : key);
+    const names = by === 'item' && keys.length ? new Map((await ctx.db.selectFrom('aidItems').select(['id', 'name']).where('id', 'in', keys).execute()).map((i) => [i.id, i.name])) : null;
+    for (const k of keys) {
+      if (k === '') map.set(k, words.withoutItem);
+      else if (by === 'item') map.set(k, names?.get(k) ?? k);
+      else if (by === 'sector') map.set(k, sectorLabel(k, lang));
+      else map.set(k, own(by === 'modality' ? words.modality : words.stage, k));
+    }
   } else {
     for (const k of keys) map.set(k, k);
   }

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { LedgerError } from '../contract/errors';
 import { formatAmount } from '../contract/money';
 import { TOTALS_GROUPINGS, type TotalsGrouping } from '../contract';
+import type { AidModality, AidStage } from '../contract/items';
 import { contextFor } from '../db/context';
 import { loadDemo, readFixture } from '../db/demo';
 import { openLedger, type Ledger } from '../db/open';
@@ -42,10 +43,12 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
                                         gói dữ liệu thay đổi để gửi tỉnh / this site's changes as a bundle
   bundle import --db FILE PATH [--dry-run] [--json]
                                         nhập gói dữ liệu / merge a bundle
-  totals --db FILE --by place|donor|kind|quarter|currency [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--usd] [--json]
-         [--place NAME_OR_CODE] [--units-of YYYY-MM-DD]
+  totals --db FILE --by place|donor|kind|quarter|currency|item|sector|modality|stage [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+         [--usd] [--json] [--place NAME_OR_CODE] [--units-of YYYY-MM-DD] [--sector S] [--modality M] [--stage S]
                                         tổng cam kết và đã giao / pledged and delivered totals
                                         --units-of: theo đơn vị hành chính tại ngày đó / in the units of that date
+  summary --db FILE --year YYYY [--half H1|H2] [--json] [--lang vi|en]
+                                        số khoản viện trợ, tổ chức, cam kết và giải ngân / items, NGOs, committed, disbursed
   backup --db FILE --out FILE           sao lưu (sổ có thể đang mở) / back up (the ledger may be open)
   restore --db FILE --from FILE         khôi phục từ bản sao lưu đã kiểm tra; giữ lại tệp bị thay
                                         / restore from a checked backup; the replaced file is kept
@@ -67,6 +70,10 @@ function options(args: string[]) {
       from: { type: 'string' },
       to: { type: 'string' },
       'units-of': { type: 'string' },
+      sector: { type: 'string' },
+      modality: { type: 'string' },
+      stage: { type: 'string' },
+      lang: { type: 'string' },
       usd: { type: 'boolean', default: false },
       rows: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '20221231' },
@@ -166,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
       const fixturePath = values.fixture ?? DEFAULT_FIXTURE;
       if (!existsSync(fixturePath)) throw new UsageError(`Không thấy tệp dữ liệu mẫu ${fixturePath} / Demo file not found: ${fixturePath}`);
       const summary = await withLedger(file, true, values.site, (ledger) => loadDemo(ledger, readFixture(fixturePath)));
-      out(`Đã nạp ${summary.donors} nhà tài trợ, ${summary.pledges} cam kết, ${summary.amendments} điều chỉnh / Loaded ${summary.donors} donors, ${summary.pledges} pledges, ${summary.amendments} amendments`);
+      out(`Đã nạp ${summary.donors} nhà tài trợ, ${summary.pledges} cam kết, ${summary.amendments} điều chỉnh, ${summary.items} khoản viện trợ / Loaded ${summary.donors} donors, ${summary.pledges} pledges, ${summary.amendments} amendments, ${summary.items} aid items`);
       return 0;
     }
     case 'generate': {
@@ -274,7 +281,11 @@ export async function main(argv: string[]): Promise<number> {
       const by = values.by as TotalsGrouping | undefined;
       if (!by || !TOTALS_GROUPINGS.includes(by)) throw new UsageError(`--by phải là / must be: ${TOTALS_GROUPINGS.join('|')}`);
       const unitsOf = values['units-of'];
-      const filter = { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(unitsOf ? { unitsOf } : {}) };
+      const filter = {
+        ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(unitsOf ? { unitsOf } : {}),
+        ...(values.sector ? { sectors: [values.sector] } : {}), ...(values.modality ? { modalities: [values.modality as AidModality] } : {}),
+        ...(values.stage ? { stages: [values.stage as AidStage] } : {}),
+      };
       const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
         // A place named for today's units is one that exists on that date; otherwise one valid in the period's end.
         const placeId = values.place
@@ -297,6 +308,28 @@ export async function main(argv: string[]): Promise<number> {
         out(`${''.padEnd(width)}  ${'Cam kết'.padStart(20)}  ${'Đã giao'.padStart(20)}   (${result.currency})`);
         for (const g of result.groups) out(`${g.label.padEnd(width)}  ${money(g.pledged).padStart(20)}  ${money(g.delivered).padStart(20)}`);
         out(`${'Tổng cộng'.padEnd(width)}  ${money(result.total.pledged).padStart(20)}  ${money(result.total.delivered).padStart(20)}`);
+      }
+      return 0;
+    }
+    case 'summary': {
+      const year = Number(values.year);
+      if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('Thiếu --year YYYY / Missing --year YYYY');
+      const half = values.half?.toUpperCase();
+      if (half !== undefined && half !== 'H1' && half !== 'H2') throw new UsageError('--half phải là / must be: H1|H2');
+      const lang = values.lang === 'en' ? 'en' : 'vi';
+      const result = await withLedger(requireDb(values), false, undefined, (ledger) =>
+        createLedgerService(ledger).invoke('items.summary', { year, ...(half ? { half } : {}), lang }),
+      );
+      if (values.json) {
+        out(JSON.stringify({
+          items: result.items, donors: result.donors, committed: result.committed, disbursed: result.disbursed,
+          bySector: result.bySector, linesWithoutItem: result.linesWithoutItem, unconvertedVnd: result.unconvertedVnd,
+        }));
+      } else {
+        out(result.paragraph);
+        for (const row of result.bySector) {
+          out(`  ${row.sector}: ${row.items} — ${formatAmount(row.committed.USD, 'USD', lang)} USD / ${formatAmount(row.committed.VND, 'VND', lang)} VND; ${formatAmount(row.disbursed.USD, 'USD', lang)} USD / ${formatAmount(row.disbursed.VND, 'VND', lang)} VND`);
+        }
       }
       return 0;
     }

@@ -14,6 +14,7 @@ import {
   type Method,
 } from '../contract';
 import { CURRENCY_CODES, MAX_AMOUNT_MINOR } from '../contract/money';
+import { AID_MODALITIES, AID_STAGES, STANDARD_SECTORS } from '../contract/items';
 import { loadDemo, readFixture } from '../db/demo';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
 import { fuzzCall, fuzzParams, LONG, SEED, type Outcome } from './fuzz-helpers';
@@ -68,6 +69,7 @@ interface Pools {
   delivery: string[];
   conflict: string[];
   sentReport: string[];
+  item: string[];
   placeNames: string[];
   donorNames: string[];
 }
@@ -81,6 +83,7 @@ function pools(): Pools {
     delivery: ids('SELECT id FROM deliveries ORDER BY id LIMIT 60'),
     conflict: ids('SELECT id FROM sync_conflicts ORDER BY id LIMIT 20'),
     sentReport: ids('SELECT id FROM reports_sent ORDER BY rowid LIMIT 20'),
+    item: ids('SELECT id FROM aid_items ORDER BY id LIMIT 30'),
     placeNames: ids('SELECT name FROM places ORDER BY id LIMIT 60'),
     donorNames: ids('SELECT name FROM donors WHERE merged_into IS NULL ORDER BY id LIMIT 60'),
   };
@@ -139,6 +142,16 @@ const pledgeFields = (g: G, p: Pools) =>
     beneficiaries: maybe(g, () => g(fc.integer, { min: 0, max: 1_000_000_000 })), approvalNumber: maybe(g, () => text(g, 20)),
     approvalDate: maybe(g, () => date(g)), notes: maybe(g, () => text(g)), placeId: maybe(g, () => idOf(g, p.place)),
   });
+const itemFields = (g: G, p: Pools) =>
+  clean({
+    coDonorIds: maybe(g, () => g(fc.subarray, p.donor, { maxLength: 3 })), governingBody: maybe(g, () => pick(g, ['UBND tỉnh Cao Bằng', text(g)])),
+    aidOwner: maybe(g, () => text(g)), placeIds: maybe(g, () => g(fc.subarray, p.place, { maxLength: 3 })), startDate: maybe(g, () => date(g)),
+    endDate: maybe(g, () => date(g)), valueMinor: maybe(g, () => amount(g)), valueCurrency: maybe(g, () => currency(g)),
+    counterpartMinor: maybe(g, () => amount(g)), counterpartCurrency: maybe(g, () => currency(g)), budgetRevenue: maybe(g, () => g(fc.boolean)),
+    approvalNumber: maybe(g, () => text(g, 20)), approvalDate: maybe(g, () => date(g)), approvedBy: maybe(g, () => text(g)), notes: maybe(g, () => text(g)),
+  });
+const sector = (g: G) => (g(fc.boolean) ? pick(g, STANDARD_SECTORS) : text(g, 30));
+
 const deliveryFields = (g: G) =>
   clean({
     amountMinor: maybe(g, () => g(fc.integer, { min: 0, max: 10_000_000 })), quantity: maybe(g, () => quantity(g)), rate: maybe(g, () => rate(g)),
@@ -206,6 +219,18 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'sync.import': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
   'sync.status': () => ({}),
   'sync.resolve': (g, p) => ({ conflictId: idOf(g, p.conflict), keep: pick(g, ['kept', 'other']) }),
+  'items.list': (g) => clean({ text: maybe(g, () => word(g)), modalities: maybe(g, () => g(fc.subarray, [...AID_MODALITIES])), sectors: maybe(g, () => [sector(g)]), stages: maybe(g, () => g(fc.subarray, [...AID_STAGES])) }),
+  'items.get': (g, p) => ({ id: idOf(g, p.item) }),
+  'items.create': (g, p) => ({
+    name: `Khoản ${word(g)}`, modality: pick(g, AID_MODALITIES), sector: sector(g), donorId: idOf(g, p.donor), ...itemFields(g, p),
+    ...clean({ stage: maybe(g, () => pick(g, AID_STAGES)), stageDate: maybe(g, () => date(g)) }),
+  }),
+  'items.update': (g, p) => ({ id: idOf(g, p.item), ...clean({ reason: maybe(g, () => text(g)), name: maybe(g, () => `Khoản ${word(g)}`), sector: maybe(g, () => sector(g)), donorId: maybe(g, () => idOf(g, p.donor)) }), ...itemFields(g, p) }),
+  'items.stage': (g, p) => ({ id: idOf(g, p.item), stage: pick(g, AID_STAGES), date: date(g), ...clean({ document: maybe(g, () => text(g, 20)), note: maybe(g, () => text(g)) }) }),
+  'items.attach': (g, p) => ({ itemId: g(fc.integer, { min: 0, max: 4 }) === 0 ? null : idOf(g, p.item), pledgeIds: p.pledge.length ? g(fc.subarray, p.pledge, { minLength: 1, maxLength: Math.min(5, p.pledge.length) }) : [g(fc.uuid)] }),
+  'items.sectors': () => ({}),
+  'items.deadlines': (g) => clean({ today: maybe(g, () => date(g)) }),
+  'items.summary': (g) => clean({ year: g(fc.integer, { min: 2019, max: 2026 }), half: maybe(g, () => pick(g, ['H1', 'H2'])), lang: maybe(g, () => pick(g, ['vi', 'en'])) }),
 };
 
 // ---------- hostile values ----------

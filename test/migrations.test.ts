@@ -51,7 +51,7 @@ describe('migrations', () => {
     const ledger = await openLedger(file, { create: true });
     const tables = ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all().map((r) => (r as { name: string }).name);
     expect(tables).toEqual([
-      'audit_log', 'deliveries', 'delivery_report_totals_by_donor', 'delivery_report_totals_by_place_kind',
+      'aid_item_stages', 'aid_items', 'audit_log', 'deliveries', 'delivery_report_totals_by_donor', 'delivery_report_totals_by_place_kind',
       'delivery_totals_by_donor', 'delivery_totals_by_kind', 'delivery_totals_by_place',
       'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places',
       'pledge_own_words', 'pledge_own_words_config', 'pledge_own_words_data', 'pledge_own_words_docsize', 'pledge_own_words_idx',

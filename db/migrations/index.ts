@@ -11,6 +11,7 @@ import * as m0008 from './0008_totals_in_bulk';
 import * as m0009 from './0009_search_by_source';
 import * as m0010 from './0010_amendments_and_reports';
 import * as m0011 from './0011_places_catalogue';
+import * as m0012 from './0012_aid_items';
 
 export interface Migration {
   name: string;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0009_search_by_source', up: m0009.up },
   { name: '0010_amendments_and_reports', up: m0010.up },
   { name: '0011_places_catalogue', up: m0011.up },
+  { name: '0012_aid_items', up: m0012.up },
 ];

@@ -27,6 +27,8 @@ export const BUNDLE_TABLES = [
   ['places', 'place'],
   ['place_successors', 'place_successor'],
   ['donors', 'donor'],
+  ['aid_items', 'aid_item'],
+  ['aid_item_stages', 'aid_item_stage'],
   ['pledges', 'pledge'],
   ['deliveries', 'delivery'],
   ['exchange_rates', 'exchange_rate'],
@@ -491,7 +493,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
     }
   }
   // Deletions: children first, so foreign keys hold.
-  const order = ['delivery', 'pledge', 'exchange_rate', 'donor', 'place_successor', 'place'];
+  const order = ['delivery', 'pledge', 'aid_item_stage', 'aid_item', 'exchange_rate', 'donor', 'place_successor', 'place'];
   const tombstones = [...bundle.tombstones].sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity));
   for (const tomb of tombstones) {
     ctx.tracking.clock.observe(tomb.version);
@@ -607,6 +609,9 @@ const REFERENCES: [Table, string, Table][] = [
   ['donors', 'merged_into', 'donors'],
   ['pledges', 'donor_id', 'donors'],
   ['pledges', 'place_id', 'places'],
+  ['pledges', 'item_id', 'aid_items'],
+  ['aid_items', 'donor_id', 'donors'],
+  ['aid_item_stages', 'item_id', 'aid_items'],
   ['deliveries', 'pledge_id', 'pledges'],
 ];
 

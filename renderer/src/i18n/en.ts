@@ -277,7 +277,7 @@ export const en: Catalog = {
     history: 'Change history',
     noDeliveries: 'No deliveries yet',
     actions: { create: 'Created', update: 'Changed', delete: 'Deleted' },
-    entities: { pledge: 'pledge', delivery: 'delivery' },
+    entities: { pledge: 'pledge', delivery: 'delivery', aid_item: 'aid item' },
     by: 'by {{who}}',
     autoStatus: 'Status set automatically from the deliveries',
     reason: 'Reason: {{note}}',

@@ -275,7 +275,7 @@ export const vi = {
     history: 'Lịch sử thay đổi',
     noDeliveries: 'Chưa có lần giao / giải ngân nào',
     actions: { create: 'Tạo', update: 'Sửa', delete: 'Xóa' },
-    entities: { pledge: 'cam kết', delivery: 'giao / giải ngân' },
+    entities: { pledge: 'cam kết', delivery: 'giao / giải ngân', aid_item: 'khoản viện trợ' },
     by: 'bởi {{who}}',
     autoStatus: 'Trạng thái tự động theo giao / giải ngân',
     reason: 'Lý do: {{note}}',
