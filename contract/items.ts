@@ -185,6 +185,18 @@ export interface StatutorySummary {
   paragraph: string;
 }
 
+/** How many items stand at each stage, in each sector and modality, and from how many NGOs (the dashboard's tiles). */
+export interface ItemsOverview {
+  items: number;
+  byStage: { stage: AidStage; items: number }[];
+  bySector: { sector: string; items: number }[];
+  byModality: { modality: AidModality; items: number }[];
+  /** Distinct donors of the items, co-donors included (merged donors as the one kept). */
+  donors: number;
+  /** Pledge lines in no item. */
+  linesWithoutItem: number;
+}
+
 export const itemMethods = {
   'items.list': method<AidItem[]>()(AidItemListInput),
   'items.get': method<AidItemDetail>()(z.strictObject({ id: Id })),
@@ -197,5 +209,6 @@ export const itemMethods = {
   /** The sectors in use: the standard ones, then the department's own. */
   'items.sectors': method<string[]>()(z.strictObject({})),
   'items.deadlines': method<Deadlines>()(DeadlinesInput),
+  'items.overview': method<ItemsOverview>()(z.strictObject({})),
   'items.summary': method<StatutorySummary>()(SummaryInput),
 } as const;

@@ -18,7 +18,7 @@ import { createPlace, listPlaces, updatePlace } from './places';
 import { chooseProvince, placesSetup } from './places/install';
 import { amendDelivery, createPledge, deletePledge, getPledgeDetail, listPledges, recordDelivery, removeDelivery, summarizePledges, updatePledge } from './pledges';
 import { listRates, proposeRate, setRate } from './rates';
-import { attachLines, createItem, getItemDetail, listItems, listSectors, setItemStage, updateItem } from './items';
+import { attachLines, createItem, getItemDetail, itemsOverview, listItems, listSectors, setItemStage, updateItem } from './items';
 import { itemDeadlines } from './items/deadlines';
 import { statutorySummary } from './items/summary';
 import { getSettings, updateSettings } from './settings';
@@ -61,6 +61,7 @@ export const handlers: Handlers = {
   'items.attach': attachLines,
   'items.sectors': (ctx) => listSectors(ctx),
   'items.deadlines': itemDeadlines,
+  'items.overview': (ctx) => itemsOverview(ctx),
   'items.summary': statutorySummary,
   'rates.list': listRates,
   'rates.set': setRate,

@@ -229,6 +229,7 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'items.stage': (g, p) => ({ id: idOf(g, p.item), stage: pick(g, AID_STAGES), date: date(g), ...clean({ document: maybe(g, () => text(g, 20)), note: maybe(g, () => text(g)) }) }),
   'items.attach': (g, p) => ({ itemId: g(fc.integer, { min: 0, max: 4 }) === 0 ? null : idOf(g, p.item), pledgeIds: p.pledge.length ? g(fc.subarray, p.pledge, { minLength: 1, maxLength: Math.min(5, p.pledge.length) }) : [g(fc.uuid)] }),
   'items.sectors': () => ({}),
+  'items.overview': () => ({}),
   'items.deadlines': (g) => clean({ today: maybe(g, () => date(g)) }),
   'items.summary': (g) => clean({ year: g(fc.integer, { min: 2019, max: 2026 }), half: maybe(g, () => pick(g, ['H1', 'H2'])), lang: maybe(g, () => pick(g, ['vi', 'en'])) }),
 };

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import { NEXT_STAGES, STANDARD_SECTORS, type AidItem, type AidItemDetail, type AidStage } from '../../contract/items';
+import { AID_MODALITIES, AID_STAGES, NEXT_STAGES, STANDARD_SECTORS, type AidItem, type AidItemDetail, type AidStage, type ItemsOverview } from '../../contract/items';
 import { ITEM_VOCABULARY } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 import { fieldLabel } from '../../contract/validation';
@@ -253,4 +253,21 @@ export async function listSectors(ctx: Ctx): Promise<string[]> {
   const used = await ctx.db.selectFrom('aidItems').select('sector').distinct().orderBy('sector').execute();
   const standard: readonly string[] = STANDARD_SECTORS;
   return [...STANDARD_SECTORS, ...used.map((r) => r.sector).filter((s) => !standard.includes(s))];
+}
+
+export async function itemsOverview(ctx: Ctx): Promise<ItemsOverview> {
+  const count = (column: 'stage' | 'sector' | 'modality') =>
+    readRows<{ key: string; n: number }>(ctx, sql`SELECT ${sql.raw(column)} AS key, count(*) AS n FROM aid_items GROUP BY 1`);
+  const stages = new Map(count('stage').map((r) => [r.key, r.n]));
+  const modalities = new Map(count('modality').map((r) => [r.key, r.n]));
+  const donors = readRows<{ n: number }>(ctx, sql`SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d
+    WHERE d.id IN (SELECT donor_id FROM aid_items) OR d.id IN (SELECT j.value FROM aid_items i, json_each(i.co_donor_ids) j)`)[0]!.n;
+  return {
+    items: [...stages.values()].reduce((a, b) => a + b, 0),
+    byStage: AID_STAGES.map((stage) => ({ stage, items: stages.get(stage) ?? 0 })),
+    bySector: count('sector').map((r) => ({ sector: r.key, items: r.n })).sort((a, b) => b.items - a.items || a.sector.localeCompare(b.sector)),
+    byModality: AID_MODALITIES.map((modality) => ({ modality, items: modalities.get(modality) ?? 0 })),
+    donors,
+    linesWithoutItem: readRows<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM pledges WHERE item_id IS NULL`)[0]!.n,
+  };
 }

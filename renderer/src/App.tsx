@@ -19,6 +19,7 @@ import { ClientError } from './api';
 import { call, queryClient, useLedger } from './queries';
 import { Dashboard } from './screens/Dashboard';
 import { Donors } from './screens/Donors';
+import { Items } from './screens/Items';
 import { Places } from './screens/Places';
 import { Pledges } from './screens/Pledges';
 import { Rates } from './screens/Rates';
@@ -29,7 +30,7 @@ import { Backups } from './screens/Backups';
 import { Recovery } from './screens/Recovery';
 import { Settings } from './screens/Settings';
 
-export const SCREENS = ['dashboard', 'pledges', 'reports', 'imports', 'sync', 'donors', 'places', 'rates', 'backups', 'settings'] as const;
+export const SCREENS = ['dashboard', 'pledges', 'items', 'reports', 'imports', 'sync', 'donors', 'places', 'rates', 'backups', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export function App() {
@@ -145,9 +146,11 @@ export function App() {
                       setFilter(next);
                       setScreen('pledges');
                     }}
+                    onOpenItems={() => setScreen('items')}
                   />
                 )}
                 {screen === 'pledges' && <Pledges filter={filter} onFilter={setFilter} />}
+                {screen === 'items' && <Items />}
                 {screen === 'donors' && <Donors />}
                 {screen === 'places' && <Places />}
                 {screen === 'rates' && <Rates />}

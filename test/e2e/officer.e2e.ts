@@ -181,8 +181,11 @@ describe('an officer', () => {
     for (const d of await ledgerCall<{ name: string; shortName: string | null; country: string | null }[]>(page, 'donors.list', {})) {
       for (const w of [d.name, d.shortName, d.country]) if (w) data.add(w);
     }
+    for (const i of await ledgerCall<{ name: string; governingBody: string | null; aidOwner: string | null; sector: string }[]>(page, 'items.list', {})) {
+      for (const w of [i.name, i.governingBody, i.aidOwner]) if (w) data.add(w);
+    }
     const vietnamese = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
-    const screens = ['Dashboard', 'Pledges', 'Reports', 'Excel import', 'Sync', 'Donors', 'Places', 'Exchange rates', 'Backups', 'Settings'];
+    const screens = ['Dashboard', 'Pledges', 'Aid items', 'Reports', 'Excel import', 'Sync', 'Donors', 'Places', 'Exchange rates', 'Backups', 'Settings'];
     const found: string[] = [];
     for (const screen of screens) {
       await openScreen(page, screen);

@@ -15,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-const MONEY_FIELDS = new Set(['amountMinor', 'unitValueMinor', 'vndEquivalent']);
+const MONEY_FIELDS = new Set(['amountMinor', 'unitValueMinor', 'vndEquivalent', 'valueMinor', 'counterpartMinor']);
 
 function showValue(change: FieldChange, currency: string, lang: string): string {
   const one = (v: unknown) => {
@@ -28,7 +28,7 @@ function showValue(change: FieldChange, currency: string, lang: string): string 
   return `${one(change.before)} → ${one(change.after)}`;
 }
 
-function HistoryList({ history, currency }: { history: HistoryEntry[]; currency: string }) {
+export function HistoryList({ history, currency }: { history: HistoryEntry[]; currency: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   return (

@@ -1,7 +1,7 @@
 /** i18next set up with one catalog per language; the domain vocabulary is shared with the CLI and reports. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { VOCABULARY, type Lang } from '../../../contract/labels';
+import { ITEM_VOCABULARY, sectorLabel, VOCABULARY, type Lang } from '../../../contract/labels';
 import { en } from './en';
 import { vi, type Catalog } from './vi';
 
@@ -24,4 +24,10 @@ export function initI18n(language: Lang = 'vi') {
 
 export function vocabulary(language: string) {
   return VOCABULARY[(language === 'en' ? 'en' : 'vi') as Lang];
+}
+
+/** The aid items' vocabulary, and a sector's name (a standard one's in the language, the department's own as written). */
+export function itemVocabulary(language: string) {
+  const lang = (language === 'en' ? 'en' : 'vi') as Lang;
+  return { ...ITEM_VOCABULARY[lang], sectorName: (sector: string) => sectorLabel(sector, lang) };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TotalsResult } from '../../../contract';
 import { kindShare, kpis, placeBars, quarterSeries, topDonors } from '../charts';
+import { ItemsPanel } from '../components/ItemsPanel';
 import { FilterBar } from '../components/FilterBar';
 import { usePlaces } from '../components/pickers';
 import { quarterRange, toContractFilter, type FilterState } from '../filters';
@@ -22,9 +23,10 @@ interface Props {
   onCurrency: (currency: 'VND' | 'USD') => void;
   /** Opens the ledger with this filter. */
   onOpenLedger: (filter: FilterState) => void;
+  onOpenItems?: () => void;
 }
 
-export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger }: Props) {
+export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger, onOpenItems }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const words = vocabulary(lang);
@@ -59,6 +61,7 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
       {failed && <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(failed.error, lang) })} />}
       {!ready && !failed && <Spin />}
       {ready && <DashboardBody {...{ byKind: byKind.data, byDonor: byDonor.data, byQuarter: byQuarter.data, byPlace: byPlace.data, show, axis, open, words, lang, t }} />}
+      <ItemsPanel {...(onOpenItems ? { onOpenItems } : {})} />
     </div>
   );
 }

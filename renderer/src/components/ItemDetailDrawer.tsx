@@ -1,0 +1,254 @@
+/** An aid item: its particulars, its stages (and the next one), its pledge lines (attach, take out) and its history. */
+import { App as AntApp, Alert, Button, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Spin, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dayText } from '../../../contract/dates';
+import { NEXT_STAGES, type AidItem } from '../../../contract/items';
+import { money, showDate } from '../format';
+import { itemVocabulary } from '../i18n';
+import { errorText, showSaveError, useLedger, useLedgerMutation } from '../queries';
+import { dateRule, DateInput, isoDay } from './DateInput';
+import { DIALOG_LAYOUT } from './dialog';
+import { focusFirstField } from './focus';
+import { useFormSubmit } from './formSubmit';
+import { ItemFormModal } from './ItemFormModal';
+import { HistoryList } from './PledgeDetailDrawer';
+import { searchByLabel, tabMovesOn } from './pickers';
+
+interface StageValues {
+  stage: AidItem['stage'];
+  date: string;
+  document?: string;
+  note?: string;
+}
+
+/** Moves an item to one of the stages its current one leads to, dated, with its document. */
+function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = itemVocabulary(lang);
+  const [form] = Form.useForm<StageValues>();
+  const submit = useFormSubmit(form, save);
+  const move = useLedgerMutation('items.stage');
+  const [formError, setFormError] = useState<string | null>(null);
+  const next = NEXT_STAGES[item.stage];
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setFormError(null);
+    form.setFieldsValue({ stage: next[0], date: dayText(new Date().toLocaleDateString('sv-SE')) });
+  }, [open, form, next]);
+
+  async function save(values: StageValues) {
+    const input = { id: item.id, stage: values.stage, date: isoDay(values.date)!, document: values.document || null, note: values.note || null };
+    try {
+      await move.mutateAsync(input);
+      onClose();
+    } catch (error) {
+      showSaveError(form, error, lang, ['stage', 'date', 'document', 'note'], setFormError);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('items.moveStageTitle', { name: item.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={move.isPending}
+      destroyOnHidden
+      {...DIALOG_LAYOUT}
+      afterOpenChange={focusFirstField(form, 'stage')}
+    >
+      <Form form={form} layout="vertical" {...submit} name="itemStage">
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
+        <Form.Item name="stage" label={t('items.nextStage')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select autoFocus showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={next.map((s) => ({ value: s, label: words.stage[s] }))} />
+        </Form.Item>
+        <Form.Item name="date" label={t('items.stageDate')} required rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+          <DateInput />
+        </Form.Item>
+        <Form.Item name="document" label={t('items.document')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="note" label={t('items.notes')}>
+          <Input />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}
+
+/** Lines of no item, to put into this one. */
+function AttachModal({ item, open, onClose }: { item: AidItem; open: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { message } = AntApp.useApp();
+  const lines = useLedger('pledges.list', { filter: { withoutItem: true }, page: { offset: 0, limit: 500 } }, { enabled: open });
+  const attach = useLedgerMutation('items.attach');
+  const [chosen, setChosen] = useState<string[]>([]);
+  useEffect(() => setChosen([]), [open]);
+  return (
+    <Modal
+      open={open}
+      width={900}
+      title={t('items.attachTitle')}
+      onCancel={onClose}
+      okText={t('items.attach')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ disabled: chosen.length === 0, 'data-testid': 'attach-ok' } as never}
+      confirmLoading={attach.isPending}
+      onOk={async () => {
+        try {
+          const { moved } = await attach.mutateAsync({ itemId: item.id, pledgeIds: chosen });
+          message.success(t('items.attachDone', { count: moved }));
+          onClose();
+        } catch (error) {
+          message.error(errorText(error, lang));
+        }
+      }}
+      destroyOnHidden
+      {...DIALOG_LAYOUT}
+    >
+      {lines.isLoading ? (
+        <Spin />
+      ) : (lines.data?.rows.length ?? 0) === 0 ? (
+        <Empty description={t('items.attachNone')} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          data-testid="attach-lines"
+          pagination={false}
+          scroll={{ y: 360 }}
+          rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setChosen(keys as string[]) }}
+          dataSource={lines.data?.rows ?? []}
+          columns={[
+            { title: t('pledges.columns.pledgeDate'), dataIndex: 'pledgeDate', width: 100, render: (d: string) => showDate(d) },
+            { title: t('pledges.columns.donor'), dataIndex: 'donorName' },
+            { title: t('pledges.columns.description'), dataIndex: 'description' },
+            { title: t('pledges.columns.place'), dataIndex: 'placeName' },
+            { title: t('pledges.columns.vndEquivalent'), dataIndex: 'vndEquivalent', className: 'num', render: (v: number) => money(v, 'VND', lang) },
+          ]}
+        />
+      )}
+    </Modal>
+  );
+}
+
+export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = itemVocabulary(lang);
+  const { message } = AntApp.useApp();
+  const detail = useLedger('items.get', { id: itemId ?? '' }, { enabled: itemId !== null });
+  const lines = useLedger('pledges.list', { filter: { itemId: itemId ?? undefined }, page: { offset: 0, limit: 500 } }, { enabled: itemId !== null });
+  const places = useLedger('places.list', {});
+  const donors = useLedger('donors.list', { includeMerged: true });
+  const detach = useLedgerMutation('items.attach');
+  const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [attaching, setAttaching] = useState(false);
+  const item = detail.data?.item;
+  const nameOf = (list: { id: string; name?: string; displayName?: string }[] | undefined, id: string) => {
+    const found = list?.find((x) => x.id === id);
+    return found ? (found.displayName ?? found.name ?? id) : id;
+  };
+
+  return (
+    <Drawer open={itemId !== null} onClose={onClose} size={880} title={item?.name ?? t('items.detailTitle')} data-testid="item-detail" destroyOnHidden>
+      {detail.isLoading || !item ? (
+        detail.isError ? <Typography.Text type="danger">{errorText(detail.error, lang)}</Typography.Text> : <Spin />
+      ) : (
+        <>
+          <Space style={{ marginBottom: 12 }}>
+            <Button onClick={() => setEditing(true)} data-testid="item-edit">{t('common.edit')}</Button>
+            <Button type="primary" onClick={() => setMoving(true)} disabled={NEXT_STAGES[item.stage].length === 0} data-testid="item-move-stage">
+              {t('items.moveStage')}
+            </Button>
+            <Button onClick={() => setAttaching(true)} data-testid="item-attach">{t('items.attach')}</Button>
+          </Space>
+          <Descriptions size="small" bordered column={2} data-testid="item-facts">
+            <Descriptions.Item label={t('items.modality')}>{words.modality[item.modality]}</Descriptions.Item>
+            <Descriptions.Item label={t('items.sector')}>{words.sectorName(item.sector)}</Descriptions.Item>
+            <Descriptions.Item label={t('items.stage')}>
+              <span data-testid="item-stage">{words.stage[item.stage]}</span> ({showDate(item.stageDate)})
+            </Descriptions.Item>
+            <Descriptions.Item label={t('items.donor')}>{item.donorName}</Descriptions.Item>
+            <Descriptions.Item label={t('items.coDonors')}>{item.coDonorIds.map((id) => nameOf(donors.data, id)).join('; ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('items.places')}>{item.placeIds.map((id) => nameOf(places.data, id)).join('; ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('items.governingBody')}>{item.governingBody ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('items.aidOwner')}>{item.aidOwner ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={`${t('items.startDate')} – ${t('items.endDate')}`}>{item.startDate || item.endDate ? `${showDate(item.startDate)} – ${showDate(item.endDate)}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('items.value')}>{item.valueMinor === null ? '—' : `${money(item.valueMinor, item.valueCurrency ?? 'VND', lang)} ${item.valueCurrency ?? ''}`}</Descriptions.Item>
+            <Descriptions.Item label={t('items.counterpart')}>{item.counterpartMinor === null ? '—' : `${money(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang)} ${item.counterpartCurrency ?? ''}`}</Descriptions.Item>
+            <Descriptions.Item label={t('items.budgetRevenue')}>{item.budgetRevenue ? t('common.yes') : t('common.no')}</Descriptions.Item>
+            <Descriptions.Item label={t('items.approvalNumber')}>{item.approvalNumber ? `${item.approvalNumber} (${showDate(item.approvalDate)})${item.approvedBy ? ` — ${item.approvedBy}` : ''}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('items.committed')}>
+              <span data-testid="item-committed">{money(item.committedVnd, 'VND', lang)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('items.disbursed')}>{money(item.disbursedVnd, 'VND', lang)}</Descriptions.Item>
+            {item.notes && <Descriptions.Item label={t('items.notes')} span={2}>{item.notes}</Descriptions.Item>}
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('items.stages')}</Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            data-testid="item-stages"
+            dataSource={detail.data?.stages ?? []}
+            columns={[
+              { title: t('items.stage'), dataIndex: 'stage', render: (s: AidItem['stage']) => words.stage[s] },
+              { title: t('items.stageDate'), dataIndex: 'date', width: 110, render: (d: string) => showDate(d) },
+              { title: t('items.document'), dataIndex: 'document', render: (d: string | null) => d ?? '—' },
+              { title: t('items.notes'), dataIndex: 'note', render: (d: string | null) => d ?? '' },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('items.lines')} ({item.lineCount})</Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            data-testid="item-lines"
+            loading={lines.isLoading}
+            dataSource={lines.data?.rows ?? []}
+            columns={[
+              { title: t('pledges.columns.pledgeDate'), dataIndex: 'pledgeDate', width: 100, render: (d: string) => showDate(d) },
+              { title: t('pledges.columns.description'), dataIndex: 'description' },
+              { title: t('pledges.columns.place'), dataIndex: 'placeName' },
+              { title: t('pledges.columns.vndEquivalent'), dataIndex: 'vndEquivalent', className: 'num', render: (v: number) => money(v, 'VND', lang) },
+              { title: t('pledges.columns.delivered'), dataIndex: 'deliveredVnd', className: 'num', render: (v: number) => money(v, 'VND', lang) },
+              {
+                title: t('common.actions'),
+                width: 110,
+                render: (_, row: { id: string }) => (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={async () => {
+                      try {
+                        await detach.mutateAsync({ itemId: null, pledgeIds: [row.id] });
+                      } catch (error) {
+                        message.error(errorText(error, lang));
+                      }
+                    }}
+                  >
+                    {t('items.detach')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('items.history')}</Typography.Title>
+          <HistoryList history={detail.data?.history ?? []} currency={item.valueCurrency ?? 'VND'} />
+          <ItemFormModal open={editing} item={item} onClose={() => setEditing(false)} />
+          <StageModal open={moving} item={item} onClose={() => setMoving(false)} />
+          <AttachModal open={attaching} item={item} onClose={() => setAttaching(false)} />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,71 @@
+/** The dashboard's aid items: what is due (Việc cần làm, sorted by date due), the items by stage and by sector, and the NGOs. */
+import { Badge, Card, Col, List, Row, Statistic, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { showDate } from '../format';
+import { itemVocabulary } from '../i18n';
+import { useLedger } from '../queries';
+
+export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
+  const { t, i18n } = useTranslation();
+  const words = itemVocabulary(i18n.language);
+  const deadlines = useLedger('items.deadlines', {});
+  const overview = useLedger('items.overview', {});
+  const due = deadlines.data;
+  const items = overview.data;
+  return (
+    <Row gutter={[12, 12]} style={{ marginTop: 12 }} data-testid="items-panel">
+      <Col span={12}>
+        <Card
+          size="small"
+          title={
+            <span>
+              {t('todo.title')} <Badge count={due?.items.length ?? 0} showZero color={due && due.overdue > 0 ? 'red' : 'blue'} data-testid="todo-count" />
+            </span>
+          }
+          data-testid="todo"
+        >
+          <List
+            size="small"
+            style={{ maxHeight: 220, overflowY: 'auto' }}
+            locale={{ emptyText: t('todo.none') }}
+            dataSource={due?.items ?? []}
+            renderItem={(d) => (
+              <List.Item data-testid="todo-item">
+                <span>
+                  <Tag color={d.overdue ? 'red' : 'blue'}>{d.overdue ? t('todo.overdue', { date: showDate(d.dueOn) }) : t('todo.due', { date: showDate(d.dueOn) })}</Tag>
+                  {d.kind === 'annual_report' && d.year !== null ? t('todo.annual', { year: d.year }) : `${words.deadline[d.kind]}: ${d.itemName ?? ''}`}
+                </span>
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col span={4}>
+        <Card size="small" data-testid="kpi-items" onClick={onOpenItems} style={{ cursor: onOpenItems ? 'pointer' : undefined }}>
+          <Statistic title={t('todo.tiles.items')} value={items?.items ?? 0} />
+        </Card>
+        <Card size="small" data-testid="kpi-item-donors" style={{ marginTop: 12 }}>
+          <Statistic title={t('todo.tiles.donors')} value={items?.donors ?? 0} />
+        </Card>
+      </Col>
+      <Col span={4}>
+        <Card size="small" title={t('todo.tiles.byStage')} data-testid="items-by-stage">
+          {(items?.byStage ?? []).filter((s) => s.items > 0).map((s) => (
+            <div key={s.stage} className="tile-line">
+              {words.stage[s.stage]}: <strong>{s.items}</strong>
+            </div>
+          ))}
+        </Card>
+      </Col>
+      <Col span={4}>
+        <Card size="small" title={t('todo.tiles.bySector')} data-testid="items-by-sector">
+          {(items?.bySector ?? []).map((s) => (
+            <div key={s.sector} className="tile-line">
+              {words.sectorName(s.sector)}: <strong>{s.items}</strong>
+            </div>
+          ))}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
