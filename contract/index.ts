@@ -9,7 +9,7 @@ import { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel }
 export { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 import { placeMethods } from './places';
 import { reportMethods } from './reports';
-import { AID_MODALITIES, AID_STAGES, itemMethods, Sector } from './items';
+import { AID_MODALITIES, AID_STAGES, itemMethods, Sector, type StatutoryReport } from './items';
 export { PlaceCreateInput, PlaceListInput, PlaceUpdateInput, ChooseProvinceInput } from './places';
 export type { CatalogueProvince, Place, PlacesSetup } from './places';
 export { ReportInput, ReportPeriodKey } from './reports';
@@ -330,6 +330,8 @@ export interface Report {
   pledges: ReportDetailRow[];
   deliveries: ReportDetailRow[];
   changes: ReportChangeRow[];
+  /** The aid items of a 6-month or annual report of the whole province (Decree 80/2020, 313/2025). */
+  statutory?: StatutoryReport | null;
 }
 
 export interface ExcelFile {

@@ -197,6 +197,37 @@ export interface ItemsOverview {
   linesWithoutItem: number;
 }
 
+/** An item as the statutory report lists it. */
+export interface StatutoryItemRow {
+  name: string;
+  modality: string;
+  sector: string;
+  donor: string;
+  country: string;
+  approvalNumber: string | null;
+  approvalDate: string | null;
+  stage: string;
+  /** Its lines pledged, and the deliveries made on them, in the period (VND). */
+  committedVnd: number;
+  disbursedVnd: number;
+}
+
+export interface StatutoryGroupRow {
+  label: string;
+  items: number;
+  committed: CurrencyPair;
+  disbursed: CurrencyPair;
+}
+
+/** What the 6-month and annual report adds about aid items: the paragraph, the tables and the list. */
+export interface StatutoryReport {
+  summary: StatutorySummary;
+  bySector: StatutoryGroupRow[];
+  byModality: StatutoryGroupRow[];
+  byCountry: StatutoryGroupRow[];
+  items: StatutoryItemRow[];
+}
+
 export const itemMethods = {
   'items.list': method<AidItem[]>()(AidItemListInput),
   'items.get': method<AidItemDetail>()(z.strictObject({ id: Id })),

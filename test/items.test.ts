@@ -1,6 +1,7 @@
 /** Aid items: what they hold, the stages they go through, the deadlines the law sets, and the statutory summary. */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerError } from '../contract/errors';
@@ -58,6 +59,49 @@ describe('the demo ledger', () => {
     const english = await t.service.invoke('items.summary', { year: 2022, lang: 'en' });
     expect(english.paragraph).toMatch(/^In 2022 .*4 programmes, projects and non-project aid .* from 4 organisations/);
     expect(english.bySector[0]!.sector).toBe('Social issues');
+  });
+
+  it("puts the items into the year's workbook: the paragraph, tables by sector, modality and country, and the list", async () => {
+    const file = await t.service.invoke('reports.xlsx', { period: '2022' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as never);
+    const sheet = workbook.getWorksheet('Khoản viện trợ')!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value && typeof cell.value === 'object' && 'formula' in cell.value ? '' : cell.value))));
+    const summary = await t.service.invoke('items.summary', { year: 2022 });
+    expect(texts).toContain(summary.paragraph);
+    expect(texts).toEqual(expect.arrayContaining(['I. THEO LĨNH VỰC', 'II. THEO HÌNH THỨC', 'III. THEO QUỐC GIA CỦA NHÀ TÀI TRỢ', 'Phi dự án', 'Đài Loan (Trung Quốc)']));
+    // Each table's totals are SUM formulas whose cached values equal the rows': VND to the đồng, USD to the cent.
+    let totalsRows = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value !== 'Tổng cộng') return;
+      totalsRows++;
+      for (const column of [3, 4, 5, 6, 7]) {
+        // A cached 0 is written as no value: spreadsheets compute it on opening.
+        const cell = row.getCell(column).value as { formula: string; result?: number };
+        const result = cell.result ?? 0;
+        const [, from, to] = /SUM\([A-Z]+(\d+):[A-Z]+(\d+)\)/.exec(cell.formula)!;
+        let sum = 0;
+        for (let r = Number(from); r <= Number(to); r++) sum += Number(sheet.getRow(r).getCell(column).value);
+        expect(result, `row ${n} column ${column}`).toBeCloseTo(sum, 2);
+        if (column >= 6) expect(result).toBe(summary.committed.VND * Number(column === 6) + summary.disbursed.VND * Number(column === 7));
+      }
+    });
+    expect(totalsRows).toBe(3);
+    const list = workbook.getWorksheet('Danh sách khoản viện trợ')!;
+    const names: string[] = [];
+    list.eachRow((row) => {
+      if (typeof row.getCell(1).value === 'number') {
+        names.push(String(row.getCell(2).value));
+        expect(row.getCell(9).value).toBe('Đề xuất');
+        expect(typeof row.getCell(10).value).toBe('number');
+      }
+    });
+    expect(names.sort()).toEqual((await t.service.invoke('items.list', {})).map((i) => i.name).sort());
+    // A quarter's report is the quarterly one, without them.
+    const quarter = new ExcelJS.Workbook();
+    await quarter.xlsx.load(Buffer.from((await t.service.invoke('reports.xlsx', { period: '2022-Q3' })).base64, 'base64') as never);
+    expect(quarter.getWorksheet('Khoản viện trợ')).toBeUndefined();
   });
 
   it('answers totals by sector, modality and stage, and filters by them', async () => {

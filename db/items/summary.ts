@@ -7,8 +7,8 @@
  */
 import { sql } from 'kysely';
 import type { ParsedInput, TotalsResult } from '../../contract';
-import type { CurrencyPair, StatutorySummary } from '../../contract/items';
-import { sectorLabel } from '../../contract/labels';
+import type { CurrencyPair, StatutoryGroupRow, StatutoryReport, StatutorySummary } from '../../contract/items';
+import { ITEM_VOCABULARY, sectorLabel } from '../../contract/labels';
 import { formatAmount } from '../../contract/money';
 import { readRows, viDate, type Ctx } from '../context';
 import { totals } from '../totals';
@@ -71,4 +71,75 @@ function paragraph(s: Omit<StatutorySummary, 'paragraph'>, input: ParsedInput<'i
   const when = input.half ? `Sáu tháng ${input.half === 'H1' ? 'đầu' : 'cuối'} năm ${input.year}` : `Năm ${input.year}`;
   const money = (p: CurrencyPair) => `${formatAmount(p.USD, 'USD', 'vi')} USD (${formatAmount(p.VND, 'VND', 'vi')} đồng)`;
   return `${when} (từ ${viDate(s.period.from)} đến ${viDate(s.period.to)}): ${total} chương trình, dự án, phi dự án (${s.items.programme} chương trình, ${s.items.project} dự án, ${s.items.nonProject} phi dự án) của ${s.donors} tổ chức; tổng giá trị cam kết ${money(s.committed)}, giải ngân ${money(s.disbursed)}.`;
+}
+
+/** Groups of totals in VND and USD as one table's rows, with the items each group holds. */
+function groupRows(vnd: TotalsResult, usd: TotalsResult, label: (key: string, fallback: string) => string, items: (key: string) => number): StatutoryGroupRow[] {
+  const keys = [...new Set([...vnd.groups.map((g) => g.key), ...usd.groups.map((g) => g.key)])];
+  const value = (result: TotalsResult, key: string, side: 'pledged' | 'delivered') => result.groups.find((g) => g.key === key)?.[side] ?? 0;
+  return keys
+    .map((key) => ({
+      label: label(key, vnd.groups.find((g) => g.key === key)?.label ?? usd.groups.find((g) => g.key === key)?.label ?? key),
+      items: items(key),
+      committed: { VND: value(vnd, key, 'pledged'), USD: value(usd, key, 'pledged') },
+      disbursed: { VND: value(vnd, key, 'delivered'), USD: value(usd, key, 'delivered') },
+    }))
+    .sort((a, b) => b.committed.VND - a.committed.VND || a.label.localeCompare(b.label, 'vi'));
+}
+
+/**
+ * The aid items part of the 6-month or annual report: the summary and its paragraph, the tables by sector, modality and
+ * donor country (each in VND and USD, converted as totals converts), and the items alive in the period.
+ */
+export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' | undefined, lang: 'vi' | 'en'): Promise<StatutoryReport> {
+  const summary = await statutorySummary(ctx, { year, ...(half ? { half } : {}), lang });
+  const { from, to } = summary.period;
+  const twice = async (by: 'sector' | 'modality' | 'donor' | 'item') =>
+    [await totals(ctx, { by, filter: { from, to }, in: 'VND', lang }), await totals(ctx, { by, filter: { from, to }, in: 'USD', lang })] as const;
+  const lines = sql`SELECT p.item_id FROM pledges p WHERE p.status <> 'cancelled' AND (p.pledge_date BETWEEN ${from} AND ${to}
+    OR EXISTS (SELECT 1 FROM deliveries x WHERE x.pledge_id = p.id AND x.delivery_date BETWEEN ${from} AND ${to}))`;
+  const items = readRows<{ id: string; name: string; modality: string; sector: string; donor: string; country: string | null; approval_number: string | null; approval_date: string | null; stage: string }>(
+    ctx,
+    sql`SELECT i.id, i.name, i.modality, i.sector, d.name AS donor, d.country, i.approval_number, i.approval_date, i.stage
+      FROM aid_items i JOIN donors entered ON entered.id = i.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
+      WHERE i.id IN (${lines}) ORDER BY i.name_folded`,
+  );
+  const words = ITEM_VOCABULARY[lang];
+  const own = (table: Record<string, string>, key: string) => (Object.hasOwn(table, key) ? table[key]! : key);
+  const [sectorVnd, sectorUsd] = await twice('sector');
+  const [modalityVnd, modalityUsd] = await twice('modality');
+  // By donor country: each donor's totals, added up under its country (donors without one under "—").
+  const [donorVnd, donorUsd] = await twice('donor');
+  const countryOf = new Map(readRows<{ id: string; country: string | null }>(ctx, sql`SELECT id, country FROM donors`).map((d) => [d.id, d.country?.trim() || '—']));
+  const byCountry = (result: TotalsResult): TotalsResult => {
+    const groups = new Map<string, { pledged: number; delivered: number }>();
+    for (const g of result.groups) {
+      const country = countryOf.get(g.key) ?? '—';
+      const sum = groups.get(country) ?? { pledged: 0, delivered: 0 };
+      sum.pledged += g.pledged;
+      sum.delivered += g.delivered;
+      groups.set(country, sum);
+    }
+    return { ...result, groups: [...groups].map(([key, s]) => ({ key, label: key, pledged: s.pledged, delivered: s.delivered, pledgeCount: 0, quantity: '0' })) };
+  };
+  const [itemVnd] = await twice('item');
+  const itemValue = (id: string, side: 'pledged' | 'delivered') => itemVnd.groups.find((g) => g.key === id)?.[side] ?? 0;
+  return {
+    summary,
+    bySector: groupRows(sectorVnd, sectorUsd, (key, fallback) => (key === '' ? fallback : sectorLabel(key, lang)), (key) => items.filter((i) => i.sector === key).length),
+    byModality: groupRows(modalityVnd, modalityUsd, (key, fallback) => (key === '' ? fallback : own(words.modality, key)), (key) => items.filter((i) => i.modality === key).length),
+    byCountry: groupRows(byCountry(donorVnd), byCountry(donorUsd), (key) => key, (key) => items.filter((i) => (i.country?.trim() || '—') === key).length),
+    items: items.map((i) => ({
+      name: i.name,
+      modality: own(words.modality, i.modality),
+      sector: sectorLabel(i.sector, lang),
+      donor: i.donor,
+      country: i.country ?? '',
+      approvalNumber: i.approval_number,
+      approvalDate: i.approval_date,
+      stage: own(words.stage, i.stage),
+      committedVnd: itemValue(i.id, 'pledged'),
+      disbursedVnd: itemValue(i.id, 'delivered'),
+    })),
+  };
 }

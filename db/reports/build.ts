@@ -12,6 +12,7 @@ import { columnsOf, type Ctx } from '../context';
 import { mergedDonors } from '../donors';
 import { displayName, getPlace } from '../places';
 import { servedProvince } from '../places/install';
+import { statutoryReport } from '../items/summary';
 import { placesUnderOn, todaysUnits } from '../places/today';
 import { filterConditions, placesUnder, whereClause } from '../pledges';
 import { readAllRows } from '../totals';
@@ -357,5 +358,10 @@ function nextDay(iso: string): string {
 }
 
 export async function buildReport(ctx: Ctx, input: ParsedInput<'reports.preview'>, changesAfter?: string): Promise<Report> {
-  return assembleReport(await gatherReport(ctx, input, changesAfter), input.lang);
+  const report = assembleReport(await gatherReport(ctx, input, changesAfter), input.lang);
+  // The 6-month and annual report of the whole province also gives its aid items, as the decrees ask.
+  const { kind, key } = report.period;
+  if (kind === 'quarter' || !report.wholeProvince) return { ...report, statutory: null };
+  const half = kind === 'half' ? (key.slice(5) as 'H1' | 'H2') : undefined;
+  return { ...report, statutory: await statutoryReport(ctx, Number(key.slice(0, 4)), half, input.lang) };
 }

@@ -230,7 +230,7 @@ function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, 
 }
 
 /** A totals row: SUM formulas over the rows above, each with its value cached. */
-function totalsRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], label: string, firstData: number, lastData: number, sums: (number | null)[]) {
+function totalsRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], label: string, firstData: number, lastData: number, sums: (number | null)[], labelSpan?: number) {
   const r = sheet.getRow(row);
   columns.forEach((column, i) => {
     const cell = r.getCell(i + 1);
@@ -244,7 +244,7 @@ function totalsRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], lab
       cell.alignment = { horizontal: 'right' };
     }
   });
-  sheet.mergeCells(row, 1, row, Math.max(1, columns.findIndex((c) => c.money)));
+  sheet.mergeCells(row, 1, row, labelSpan ?? Math.max(1, columns.findIndex((c) => c.money)));
   r.getCell(1).value = label;
   r.getCell(1).alignment = { horizontal: 'center' };
 }
@@ -404,6 +404,109 @@ function changesSheet(workbook: Workbook, report: Report) {
   sheet.commit();
 }
 
+/** A row of one merged cell across the table: a paragraph or a section's title. */
+function wideRow(sheet: ExcelJS.Worksheet, row: number, columns: number, text: string, font: Partial<ExcelJS.Font>, height?: number) {
+  sheet.mergeCells(row, 1, row, columns);
+  const cell = sheet.getCell(row, 1);
+  cell.value = text;
+  cell.font = { name: FONT, size: 12, ...font };
+  cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  if (height) sheet.getRow(row).height = height;
+  sheet.getRow(row).commit();
+}
+
+const usdCell = (cents: number): CellValue => amountCell(cents, 'USD');
+
+/** Totals of columns that are not VND: a SUM over the rows above with its value cached (USD in dollars, with cents). */
+function otherTotals(sheet: ExcelJS.Worksheet, row: number, totals: { index: number; value: number; format: string }[], firstData: number, lastData: number) {
+  const r = sheet.getRow(row);
+  for (const { index, value, format } of totals) {
+    const cell = r.getCell(index + 1);
+    const letter = sheet.getColumn(index + 1).letter;
+    cell.value = lastData >= firstData ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: value } : 0;
+    cell.numFmt = format;
+    cell.alignment = { horizontal: format === '#,##0.00' ? 'right' : 'center' };
+  }
+}
+
+const dollars = (cents: number) => Number(canonicalQuantity(formatAmount(cents, 'USD', 'plain')));
+
+/**
+ * The aid items of a 6-month or annual report (Decree 80/2020, 313/2025): the paragraph departments write, then the
+ * items by sector, by modality and by donor country, in USD and VND; and, on a sheet of its own, the list of items with
+ * their approval decision and stage.
+ */
+function itemSheets(workbook: Workbook, report: Report) {
+  const statutory = report.statutory;
+  if (!statutory) return;
+  const sheet = addSheet(workbook, 'Khoản viện trợ');
+  const groupColumns = (label: string): Column[] => [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: label, width: 34 },
+    { header: 'Số khoản viện trợ', width: 12, align: 'center' },
+    { header: 'Cam kết (USD)', width: 17 },
+    { header: 'Giải ngân (USD)', width: 17 },
+    { header: 'Cam kết (VND)', width: 19, money: true },
+    { header: 'Giải ngân (VND)', width: 19, money: true },
+  ];
+  const width = 7;
+  const units = `(Từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đô la Mỹ (USD) và đồng (VND))`;
+  let row = letterhead(sheet, report, width, units);
+  wideRow(sheet, row, width, statutory.summary.paragraph, {}, 48);
+  row += 2;
+  const sections: [string, string, typeof statutory.bySector][] = [
+    ['I. THEO LĨNH VỰC', 'Lĩnh vực', statutory.bySector],
+    ['II. THEO HÌNH THỨC', 'Hình thức', statutory.byModality],
+    ['III. THEO QUỐC GIA CỦA NHÀ TÀI TRỢ', 'Quốc gia', statutory.byCountry],
+  ];
+  for (const [title, label, rows] of sections) {
+    const columns = groupColumns(label);
+    wideRow(sheet, row, width, title, { bold: true });
+    tableHeader(sheet, row + 1, columns);
+    sheet.getRow(row + 1).commit();
+    const first = row + 2;
+    rows.forEach((r, i) => dataRow(sheet, first + i, columns, [i + 1, r.label, r.items, usdCell(r.committed.USD), usdCell(r.disbursed.USD), r.committed.VND, r.disbursed.VND]));
+    const last = first + rows.length - 1;
+    const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
+    totalsRow(sheet, last + 1, columns, 'Tổng cộng', first, last, [null, null, null, null, null, sum((r) => r.committed.VND), sum((r) => r.disbursed.VND)], 2);
+    otherTotals(sheet, last + 1, [
+      { index: 2, value: sum((r) => r.items), format: '#,##0' },
+      { index: 3, value: dollars(sum((r) => r.committed.USD)), format: '#,##0.00' },
+      { index: 4, value: dollars(sum((r) => r.disbursed.USD)), format: '#,##0.00' },
+    ], first, last);
+    sheet.getRow(last + 1).commit();
+    row = last + 3;
+  }
+  signatures(sheet, row + 1, width);
+  sheet.commit();
+
+  const list = addSheet(workbook, 'Danh sách khoản viện trợ');
+  const columns: Column[] = [
+    { header: 'STT', width: 6, align: 'center' },
+    { header: 'Tên khoản viện trợ', width: 36 },
+    { header: 'Hình thức', width: 12 },
+    { header: 'Lĩnh vực', width: 20 },
+    { header: 'Nhà tài trợ', width: 26 },
+    { header: 'Quốc gia', width: 14 },
+    { header: 'Số quyết định phê duyệt', width: 18 },
+    { header: 'Ngày phê duyệt', width: 13, align: 'center' },
+    { header: 'Giai đoạn', width: 15 },
+    { header: 'Cam kết trong kỳ (VND)', width: 18, money: true },
+    { header: 'Giải ngân trong kỳ (VND)', width: 18, money: true },
+  ];
+  const head = letterhead(list, report, columns.length, subtitle(report));
+  tableHeader(list, head, columns);
+  statutory.items.forEach((r, i) =>
+    dataRow(list, head + 1 + i, columns, [i + 1, r.name, r.modality, r.sector, r.donor, r.country, r.approvalNumber ?? '', r.approvalDate ? { day: r.approvalDate } : '', r.stage, r.committedVnd, r.disbursedVnd]),
+  );
+  const last = head + statutory.items.length;
+  const itemRows = statutory.items;
+  const sum = (pick: (r: (typeof itemRows)[number]) => number) => itemRows.reduce((s, r) => s + pick(r), 0);
+  totalsRow(list, last + 1, columns, 'Tổng cộng', head + 1, last, [...Array(9).fill(null), sum((r) => r.committedVnd), sum((r) => r.disbursedVnd)]);
+  signatures(list, last + 4, columns.length);
+  list.commit();
+}
+
 export async function writeReport(report: Report): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
@@ -415,6 +518,7 @@ export async function writeReport(report: Report): Promise<Buffer> {
   detailSheet(workbook, report);
   donorSheet(workbook, report);
   changesSheet(workbook, report);
+  itemSheets(workbook, report);
   await workbook.commit();
   return Buffer.concat(chunks);
 }

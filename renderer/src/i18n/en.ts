@@ -64,6 +64,7 @@ export const en: Catalog = {
     importWord: 'Received',
   },
   reports: {
+    statutory: 'Aid items of the period (also in the workbook, on two sheets of their own)',
     title: 'Excel reports',
     periodKind: 'Period',
     quarter: 'Quarter',

@@ -62,6 +62,7 @@ export const vi = {
     importWord: 'Nhận',
   },
   reports: {
+    statutory: 'Khoản viện trợ trong kỳ (có trong tệp Excel: trang "Khoản viện trợ" và "Danh sách khoản viện trợ")',
     title: 'Báo cáo Excel',
     periodKind: 'Kỳ báo cáo',
     quarter: 'Quý',

@@ -132,6 +132,9 @@ export function Reports() {
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
             {report.placeName} · {showDate(report.period.from)} – {showDate(report.period.to)}
           </Typography.Paragraph>
+          {report.statutory && (
+            <Alert type="info" showIcon data-testid="report-statutory" style={{ marginBottom: 12 }} title={t('reports.statutory')} description={report.statutory.summary.paragraph} />
+          )}
           {since && (
             <Alert
               type={since.added.length + since.amended.length + since.deleted.length ? 'warning' : 'info'}
