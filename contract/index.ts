@@ -355,6 +355,8 @@ export interface ImportResult {
   errors: ImportIssue[];
   /** Donors created for rows that named a new donor with its country. */
   newDonors: string[];
+  /** Aid items created for rows that named a new one (Tên khoản viện trợ). */
+  newItems?: string[];
   dryRun: boolean;
 }
 

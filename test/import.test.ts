@@ -62,7 +62,9 @@ describe('the template', () => {
     await workbook.xlsx.readFile(await template());
     const sheet = workbook.getWorksheet('Nhập liệu')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
-    expect(HEADERS).toEqual(['Ngày cam kết', 'Nhà tài trợ', 'Quốc gia', 'Địa bàn', 'Loại hỗ trợ', 'Nội dung', 'Số lượng', 'Đơn vị tính', 'Đơn giá', 'Thành tiền', 'Loại tiền', 'Tỷ giá', 'Số người hưởng lợi', 'Trạng thái', 'Ghi chú']);
+    expect(HEADERS).toEqual(['Ngày cam kết', 'Nhà tài trợ', 'Quốc gia', 'Địa bàn', 'Loại hỗ trợ', 'Nội dung', 'Số lượng', 'Đơn vị tính', 'Đơn giá', 'Thành tiền', 'Loại tiền', 'Tỷ giá', 'Số người hưởng lợi', 'Trạng thái', 'Ghi chú',
+      // Optional, after the fifteen: the aid item the row belongs to.
+      'Tên khoản viện trợ', 'Hình thức', 'Lĩnh vực', 'Số quyết định phê duyệt', 'Ngày phê duyệt']);
     const listOf = (column: string) => {
       const validation = sheet.getCell(`${column}2`).dataValidation;
       expect(validation.type).toBe('list');
@@ -74,6 +76,11 @@ describe('the template', () => {
     expect(listOf('E')).toEqual(['Nhà ở', 'Quà', 'Học bổng', 'Tiền mặt', 'Trang thiết bị', 'Dự án', 'Khác']);
     expect(listOf('K')).toContain('USD');
     expect(listOf('N')).toEqual(['Cam kết', 'Đang thực hiện', 'Hoàn thành', 'Hủy']);
+    expect(listOf('Q')).toEqual(['Chương trình', 'Dự án', 'Phi dự án']);
+    expect(listOf('R')).toEqual(['Y tế', 'Giáo dục và đào tạo', 'Giải quyết các vấn đề xã hội', 'Phát triển kinh tế - xã hội', 'Nông nghiệp và phát triển nông thôn', 'Tài nguyên và môi trường', 'Khác']);
+    // A department's own sector is allowed: the sector list proposes, it does not refuse.
+    expect(sheet.getCell('R2').dataValidation.showErrorMessage).toBeFalsy();
+    expect(sheet.getCell('Q2').dataValidation.showErrorMessage).toBe(true);
     expect(workbook.getWorksheet('Danh mục')!.state).toBe('hidden');
     const help = workbook.getWorksheet('Hướng dẫn')!;
     expect(String(help.getCell('A1').value)).toContain('BẢO LẠC');
@@ -84,7 +91,7 @@ describe('the template', () => {
     const entries = readZip(readFileSync(await template()));
     const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
     const ranges = [...sheet.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
-    expect(ranges.sort()).toEqual(['D2:D1001', 'E2:E1001', 'K2:K1001', 'N2:N1001']);
+    expect(ranges.sort()).toEqual(['D2:D1001', 'E2:E1001', 'K2:K1001', 'N2:N1001', 'Q2:Q1001', 'R2:R1001']);
     // Dates and amounts are typed cells with formats from the first entry row to the last.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await template());
@@ -92,6 +99,7 @@ describe('the template', () => {
     for (const row of [2, 500, 1001]) {
       expect(entry.getCell(`A${row}`).numFmt).toBe('dd/mm/yyyy');
       expect(entry.getCell(`J${row}`).numFmt).toBe('#,##0');
+      expect(entry.getCell(`T${row}`).numFmt).toBe('dd/mm/yyyy');
       expect(entry.getCell(`D${row}`).dataValidation.type).toBe('list');
     }
   });
@@ -271,4 +279,48 @@ describe('the import command', () => {
     expect(rejected.status).toBe(1);
     expect(JSON.parse(rejected.stdout)).toEqual({ added: 0, skipped: 0, errors: [{ row: 2, column: 'Nhà tài trợ', message: expect.any(String), messageEn: expect.stringContaining('no donor') }] });
   }, 60_000);
+});
+
+describe('rows naming their aid item', () => {
+  const item = ['Hỗ trợ nhà ở hộ nghèo Bảo Lạc', 'Phi dự án', 'Giải quyết các vấn đề xã hội', '123/QĐ-UBND', '01/09/2022'];
+  const house = ROWS[0]!.slice(0, 15);
+  const gift = ROWS[1]!.slice(0, 15);
+
+  it('join one item per name and donor, made approved from its decision; rows without one stay without', async () => {
+    const filled = await fill(await template(), [[...house, ...item], [...gift, item[0]!, null, null, null, null], ROWS[2]!]);
+    const result = await importFile(filled);
+    expect(result).toMatchObject({ errors: [], added: 3, newItems: ['Hỗ trợ nhà ở hộ nghèo Bảo Lạc'] });
+    const [made] = await t.service.invoke('items.list', {});
+    expect(made).toMatchObject({ modality: 'non_project', sector: 'social', stage: 'approved', approvalNumber: '123/QĐ-UBND', approvalDate: '2022-09-01', lineCount: 2, donorName: 'Tổ chức Tzu Chi' });
+    expect((await t.service.invoke('pledges.list', { filter: { withoutItem: true } })).rows.map((r) => r.currency)).toEqual(['USD']);
+    // The same file again adds nothing; a later file naming the item joins it.
+    expect(await importFile(filled)).toMatchObject({ added: 0, skipped: 3 });
+    expect(await t.service.invoke('items.list', {})).toHaveLength(1);
+    const later = await fill(await template(), [[...ROWS[3]!.slice(0, 1), 'Tổ chức Tzu Chi', ...ROWS[3]!.slice(2, 15), 'ho tro nha o ho ngheo bao lac']]);
+    expect(await importFile(later)).toMatchObject({ errors: [], added: 1 });
+    expect((await t.service.invoke('items.list', {}))[0]!.lineCount).toBe(3);
+  });
+
+  it('are refused whole, naming row and column, when the item is incomplete or its rows disagree', async () => {
+    const before = tableCounts(t.ledger);
+    const rows = [
+      [...house, null, 'Dự án', null, null, null],
+      [...gift, 'Khoản mới', null, 'Y tế', null, null],
+      [...house.slice(0, 5), 'Nhà thứ hai', ...house.slice(6), 'Khoản A', 'Dự án', 'Y tế', null, null],
+      [...gift, 'Khoản A', 'Chương trình', 'Y tế', null, null],
+      [...gift.slice(0, 5), 'Quà khác', ...gift.slice(6), 'Khoản B', 'Dự án', 'Y tế', '9/QĐ', '31/02/2022'],
+    ];
+    const result = await importFile(await fill(await template(), rows));
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Tên khoản viện trợ'],
+      [6, 'Ngày phê duyệt'],
+      [5, 'Hình thức'],
+    ]);
+    expect(result.errors[2]!.message).toContain('khác dòng 4');
+    expect(tableCounts(t.ledger)).toEqual(before);
+    // A new item without its modality is refused when the rows are written, and nothing is kept.
+    const incomplete = await importFile(await fill(await template(), [[...gift, 'Khoản mới', null, 'Y tế', null, null]]));
+    expect(incomplete.errors.map((e) => [e.row, e.column, e.message])).toEqual([[2, 'Hình thức', 'bắt buộc để tạo khoản viện trợ mới']]);
+    expect(tableCounts(t.ledger)).toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 /** The data-entry template's columns, in order, and the vocabulary officers type into them. */
 import { PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeStatus } from '../../contract';
-import { VOCABULARY } from '../../contract/labels';
+import { AID_MODALITIES, STANDARD_SECTORS, type AidModality } from '../../contract/items';
+import { ITEM_VOCABULARY, VOCABULARY } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 
 export const TEMPLATE_COLUMNS = [
@@ -19,6 +20,12 @@ export const TEMPLATE_COLUMNS = [
   { key: 'beneficiaries', header: 'Số người hưởng lợi', width: 12 },
   { key: 'status', header: 'Trạng thái', width: 16 },
   { key: 'notes', header: 'Ghi chú', width: 30 },
+  // Optional: the aid item (khoản viện trợ) the row belongs to. Rows naming the same item and donor join one item.
+  { key: 'itemName', header: 'Tên khoản viện trợ', width: 32 },
+  { key: 'modality', header: 'Hình thức', width: 14 },
+  { key: 'sector', header: 'Lĩnh vực', width: 24 },
+  { key: 'approvalNumber', header: 'Số quyết định phê duyệt', width: 18 },
+  { key: 'approvalDate', header: 'Ngày phê duyệt', width: 14 },
 ] as const;
 
 export type ColumnKey = (typeof TEMPLATE_COLUMNS)[number]['key'];
@@ -48,3 +55,21 @@ for (const [text, kind] of [['nha', 'house'], ['qua tang', 'gift'], ['suat qua',
 export const STATUSES_BY_TEXT = lookup<PledgeStatus>(PLEDGE_STATUSES, (lang, s) => VOCABULARY[lang].pledgeStatus[s]);
 STATUSES_BY_TEXT.set('huy bo', 'cancelled');
 STATUSES_BY_TEXT.set('da huy', 'cancelled');
+
+export const MODALITY_LABELS: readonly string[] = AID_MODALITIES.map((m) => ITEM_VOCABULARY.vi.modality[m]);
+export const SECTOR_LABELS: readonly string[] = STANDARD_SECTORS.map((s) => ITEM_VOCABULARY.vi.sector[s]);
+
+export const MODALITIES_BY_TEXT = new Map<string, AidModality>();
+for (const m of AID_MODALITIES) {
+  for (const text of [m.replace('_', ' '), ITEM_VOCABULARY.vi.modality[m], ITEM_VOCABULARY.en.modality[m]]) MODALITIES_BY_TEXT.set(foldText(text), m);
+}
+MODALITIES_BY_TEXT.set('non project', 'non_project');
+
+/** A standard sector's key by its name in either language; a department's own sector is kept as written. */
+export function sectorOfText(text: string): string {
+  const folded = foldText(text);
+  for (const s of STANDARD_SECTORS) {
+    if (folded === foldText(ITEM_VOCABULARY.vi.sector[s]) || folded === foldText(ITEM_VOCABULARY.en.sector[s]) || folded === s) return s;
+  }
+  return text.trim();
+}

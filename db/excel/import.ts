@@ -9,6 +9,7 @@ import { createContext, Script } from 'node:vm';
 import { sql } from 'kysely';
 import * as XLSX from 'xlsx';
 import { z } from 'zod';
+import { AidItemCreateInput } from '../../contract/items';
 import { DonorCreateInput, PledgeCreateInput, type ImportIssue, type ImportResult, type PledgeKind, type PledgeStatus } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { decimalToText, formatAmount, isCurrencyCode, MAX_AMOUNT_MINOR, multiplyQuantity, parseAmount, parseDecimal, RATE_PATTERN } from '../../contract/money';
@@ -20,7 +21,9 @@ import { createPledge } from '../pledges';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
 import { entriesIntact, isZip, summarizeZip } from './zip';
-import { KINDS_BY_TEXT, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
+import { KINDS_BY_TEXT, MODALITIES_BY_TEXT, sectorOfText, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
+import { createItem } from '../items';
+import type { AidModality } from '../../contract/items';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** What a workbook may unpack to; a real 100,000-row sheet is well under this. */
@@ -67,6 +70,16 @@ interface ParsedRow {
   beneficiaries: number | null;
   status: PledgeStatus;
   notes: string | null;
+  /** The aid item the row names (Tên khoản viện trợ and the columns after it), if any. */
+  item: RowItem | null;
+}
+
+interface RowItem {
+  name: string;
+  modality: AidModality | null;
+  sector: string | null;
+  approvalNumber: string | null;
+  approvalDate: string | null;
 }
 
 /** Parsing time allowed: a base plus 2 s per MB to parse, far above what a real file of that size needs. */
@@ -108,11 +121,11 @@ function cellText(cell: XLSX.CellObject | undefined): string {
 }
 
 /** A date cell or dd/mm/yyyy text (05/09/2022 is 5 September). */
-function readDate(cell: XLSX.CellObject | undefined): string {
+function readDate(cell: XLSX.CellObject | undefined, column: ColumnKey = 'date'): string {
   let y: number, m: number, d: number;
   if (cell?.t === 'n') {
     const code = XLSX.SSF.parse_date_code(cell.v as number);
-    if (!code || !Number.isInteger(cell.v as number)) throw new RowError('date', 'không phải ngày hợp lệ', 'is not a valid date');
+    if (!code || !Number.isInteger(cell.v as number)) throw new RowError(column, 'không phải ngày hợp lệ', 'is not a valid date');
     ({ y, m, d } = code);
   } else {
     const text = cellText(cell);
@@ -120,12 +133,12 @@ function readDate(cell: XLSX.CellObject | undefined): string {
     const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
     else if (isoDate) [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
-    else if (text) throw new RowError('date', `${quoted(text)} không phải ngày dạng ngày/tháng/năm`, `${quoted(text)} is not a day/month/year date`);
-    else throw new RowError('date', REQUIRED_VI, REQUIRED_EN);
+    else if (text) throw new RowError(column, `${quoted(text)} không phải ngày dạng ngày/tháng/năm`, `${quoted(text)} is not a day/month/year date`);
+    else throw new RowError(column, REQUIRED_VI, REQUIRED_EN);
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new RowError('date', 'không phải ngày hợp lệ', 'is not a valid date');
-  if (y < 1990 || y > 2100) throw new RowError('date', `năm ${y} nằm ngoài khoảng 1990–2100`, `the year ${y} is outside 1990–2100`);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new RowError(column, 'không phải ngày hợp lệ', 'is not a valid date');
+  if (y < 1990 || y > 2100) throw new RowError(column, `năm ${y} nằm ngoài khoảng 1990–2100`, `the year ${y} is outside 1990–2100`);
   return date.toISOString().slice(0, 10);
 }
 
@@ -161,6 +174,9 @@ function readAmount(cell: XLSX.CellObject | undefined, column: ColumnKey, curren
   }
 }
 
+// The aid item's fields, as the template's columns.
+const ITEM_COLUMN_OF: Record<string, ColumnKey> = { name: 'itemName', modality: 'modality', sector: 'sector', approvalNumber: 'approvalNumber', approvalDate: 'approvalDate' };
+
 // The contract's field names, as the template's columns.
 const COLUMN_OF: Record<string, ColumnKey> = {
   donorId: 'donor', name: 'donor', country: 'country', placeId: 'place', kind: 'kind', description: 'description', quantity: 'quantity', unit: 'unit',
@@ -179,9 +195,15 @@ function contractIssues(r: ParsedRow): ImportIssue[] {
     status: r.status, beneficiaries: r.beneficiaries, notes: r.notes,
   });
   const donor = DonorCreateInput.safeParse({ name: r.donorName, country: r.country, kind: 'foreign_ngo' });
+  const item = r.item
+    ? AidItemCreateInput.safeParse({
+        name: r.item.name, modality: r.item.modality ?? 'project', sector: r.item.sector ?? 'other', donorId: '00000000-0000-4000-8000-000000000000',
+        approvalNumber: r.item.approvalNumber, approvalDate: r.item.approvalDate,
+      })
+    : null;
   const issues = [...(pledge.error?.issues ?? []), ...(donor.error?.issues ?? [])];
-  return issues.map((issue) => {
-    const column = COLUMN_OF[String(issue.path[0])];
+  const itemIssues = item?.error?.issues ?? [];
+  return [...issues.map((issue) => [issue, COLUMN_OF[String(issue.path[0])]] as const), ...itemIssues.map((issue) => [issue, ITEM_COLUMN_OF[String(issue.path[0])]] as const)].map(([issue, column]) => {
     // The column is named beside the message: the message keeps only the reason.
     const { message } = describeZodError(new z.ZodError([issue]));
     return { row: r.row, column: column ? HEADER_OF[column] : '', message: message.vi.replace(/^[^:]*: /, ''), messageEn: message.en.replace(/^[^:]*: /, '') };
@@ -372,6 +394,19 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
         }
       }
     }
+    const item = check((): RowItem | null => {
+      const name = text('itemName');
+      const given = (['modality', 'sector', 'approvalNumber', 'approvalDate'] as const).filter((k) => text(k));
+      if (!name) {
+        if (given.length) throw new RowError('itemName', `bắt buộc khi ghi ${given.map((k) => HEADER_OF[k]).join(', ')}`, `is required with ${given.map((k) => HEADER_OF[k]).join(', ')}`);
+        return null;
+      }
+      const modalityText = text('modality');
+      const modality = modalityText ? MODALITIES_BY_TEXT.get(foldText(modalityText)) : null;
+      if (modality === undefined) throw new RowError('modality', `${quoted(modalityText)} không phải hình thức (Chương trình, Dự án, Phi dự án)`, `${quoted(modalityText)} is not a modality (Chương trình, Dự án, Phi dự án: programme, project, non-project aid)`);
+      const approvalDate = text('approvalDate') || cell('approvalDate')?.t === 'n' ? readDate(cell('approvalDate'), 'approvalDate') : null;
+      return { name, modality, sector: text('sector') ? sectorOfText(text('sector')) : null, approvalNumber: text('approvalNumber') || null, approvalDate };
+    });
     const beneficiaries = check(() => {
       const b = readDecimal(cell('beneficiaries'), 'beneficiaries');
       if (b !== null && !/^\d{1,9}$/.test(b)) throw new RowError('beneficiaries', 'phải là số nguyên', 'must be a whole number');
@@ -384,12 +419,13 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const parsed: ParsedRow = {
       row: rowNumber, date: date!, donorName, country, placeId: placeId!, kind: kind!, description: description!,
       quantity: quantity ?? null, unit: text('unit') || null, unitValueMinor: unitValueMinor ?? null, amountMinor: amountMinor!, currency: currency!,
-      rate: rate ?? null, beneficiaries: beneficiaries ?? null, status: status!, notes: text('notes') || null,
+      rate: rate ?? null, beneficiaries: beneficiaries ?? null, status: status!, notes: text('notes') || null, item: item ?? null,
     };
     const outOfBounds = contractIssues(parsed);
     if (outOfBounds.length) errors.push(...outOfBounds);
     else rows.push(parsed);
   }
+  errors.push(...itemDisagreements(rows));
   if (errors.length) return result(errors);
   if (rows.length === 0) return fileError(`Trang "${sheetName}" không có dòng dữ liệu nào`, `The sheet "${sheetName}" has no data rows`);
 
@@ -408,7 +444,9 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
 
   await sql`SAVEPOINT spreadsheet_import`.execute(ctx.db);
   const newDonors: string[] = [];
+  const newItems: string[] = [];
   try {
+    const itemIds = new Map<string, string>();
     const donorIds = new Map<string, string>();
     for (const d of await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'shortName']).execute()) {
       donorIds.set(d.nameKey, d.id);
@@ -426,13 +464,18 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
             donorId = donor.id;
             newDonors.push(donor.name);
           }
+          const itemId = r.item ? await itemFor(ctx, r, donorId, rows, itemIds, newItems) : null;
           const pledge = await createPledge(ctx, {
             donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
             unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
-            rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes,
+            rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes, itemId,
           });
           await ctx.db.insertInto('importedRows').values({ key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now }).execute();
         } catch (error) {
+          if (error instanceof RowError) {
+            errors.push({ row: r.row, column: HEADER_OF[error.column], message: error.vi, messageEn: error.en });
+            continue;
+          }
           if (!(error instanceof LedgerError)) throw error;
           const shape = error.toShape();
           const column = { name: 'donor', donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
@@ -448,5 +491,69 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   if (errors.length || options.dryRun) await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
   await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
   if (errors.length) return result(errors, { skipped: keyed.length - fresh.length });
-  return result([], { added: fresh.length, skipped: keyed.length - fresh.length, newDonors });
+  return result([], { added: fresh.length, skipped: keyed.length - fresh.length, newDonors, ...(newItems.length ? { newItems } : {}) });
+}
+
+const itemKey = (name: string, donor: string) => `${foldText(name)}|${foldText(donor)}`;
+
+/** Rows naming one item (same name, same donor) must not say different things of it: each such row is an error. */
+function itemDisagreements(rows: ParsedRow[]): ImportIssue[] {
+  const first = new Map<string, ParsedRow>();
+  const issues: ImportIssue[] = [];
+  for (const r of rows) {
+    if (!r.item) continue;
+    const key = itemKey(r.item.name, r.donorName);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, r);
+      continue;
+    }
+    for (const field of ['modality', 'sector', 'approvalNumber', 'approvalDate'] as const) {
+      const [was, now] = [earlier.item![field], r.item[field]];
+      if (was !== null && now !== null && was !== now) {
+        issues.push({ row: r.row, column: HEADER_OF[field], message: `khác dòng ${earlier.row} của cùng khoản viện trợ (${String(was)})`, messageEn: `differs from row ${earlier.row} of the same aid item (${String(was)})` });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * The item a row belongs to: one of this donor's items by that name, or one made from the rows naming it (the first
+ * value each column has among them). A new item needs its modality and sector; with an approval decision it is
+ * recorded as approved on that date, otherwise as proposed on its first row's date.
+ */
+async function itemFor(ctx: Ctx, r: ParsedRow, donorId: string, rows: ParsedRow[], itemIds: Map<string, string>, newItems: string[]): Promise<string> {
+  const item = r.item!;
+  const key = `${foldText(item.name)}|${donorId}`;
+  const known = itemIds.get(key);
+  if (known) return known;
+  const existing = await ctx.db.selectFrom('aidItems').selectAll().where('nameFolded', '=', foldText(item.name)).where('donorId', '=', donorId).executeTakeFirst();
+  if (existing) {
+    for (const field of ['modality', 'sector', 'approvalNumber', 'approvalDate'] as const) {
+      const given = item[field];
+      if (given !== null && existing[field] !== null && given !== existing[field]) {
+        throw new RowError(field, `khác khoản viện trợ "${existing.name}" đã có trong sổ (${String(existing[field])})`, `differs from the aid item "${existing.name}" already in the ledger (${String(existing[field])})`);
+      }
+    }
+    itemIds.set(key, existing.id);
+    return existing.id;
+  }
+  const same = rows.filter((x) => x.item && itemKey(x.item.name, x.donorName) === itemKey(item.name, r.donorName));
+  const firstOf = <K extends keyof RowItem>(field: K): RowItem[K] | null => same.find((x) => x.item![field] !== null)?.item![field] ?? null;
+  const modality = firstOf('modality');
+  const sector = firstOf('sector');
+  if (!modality) throw new RowError('modality', 'bắt buộc để tạo khoản viện trợ mới', 'is required to create a new aid item');
+  if (!sector) throw new RowError('sector', 'bắt buộc để tạo khoản viện trợ mới', 'is required to create a new aid item');
+  const approvalNumber = firstOf('approvalNumber');
+  const approvalDate = firstOf('approvalDate');
+  const approved = Boolean(approvalNumber && approvalDate);
+  const created = await createItem(ctx, {
+    name: item.name, modality, sector, donorId, approvalNumber, approvalDate,
+    stage: approved ? 'approved' : 'proposed',
+    stageDate: approved ? approvalDate! : same.map((x) => x.date).sort()[0]!,
+  });
+  itemIds.set(key, created.id);
+  newItems.push(created.name);
+  return created.id;
 }

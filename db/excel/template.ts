@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { CURRENCY_CODES } from '../../contract/money';
 import type { Ctx } from '../context';
 import { getPlace, listPlaces } from '../places';
-import { KIND_LABELS, STATUS_LABELS, TEMPLATE_COLUMNS, TEMPLATE_SHEET } from './columns';
+import { KIND_LABELS, MODALITY_LABELS, SECTOR_LABELS, STATUS_LABELS, TEMPLATE_COLUMNS, TEMPLATE_SHEET } from './columns';
 
 const FONT = 'Times New Roman';
 const ROWS = 1000;
@@ -53,6 +53,8 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     ['Loại hỗ trợ', KIND_LABELS],
     ['Loại tiền', CURRENCY_CODES],
     ['Trạng thái', STATUS_LABELS],
+    ['Hình thức', MODALITY_LABELS],
+    ['Lĩnh vực', SECTOR_LABELS],
   ];
   columns.forEach(([title, values], i) => {
     lists.getCell(1, i + 1).value = title;
@@ -68,6 +70,8 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     ['kind', 1, KIND_LABELS.length],
     ['currency', 2, CURRENCY_CODES.length],
     ['status', 3, STATUS_LABELS.length],
+    ['modality', 4, MODALITY_LABELS.length],
+    ['sector', 5, SECTOR_LABELS.length],
   ];
   // One rule per column over its whole range. (Set cell by cell, the library merges them into ranges that overlap —
   // D2:D1001 and D10:D1001 — which spreadsheet programs may refuse or repair.)
@@ -78,13 +82,15 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
       type: 'list',
       allowBlank: true,
       formulae: [range(index, count)],
-      showErrorMessage: true,
+      // A sector may be the department's own: the list proposes, it does not forbid.
+      showErrorMessage: key !== 'sector',
       errorTitle: 'Giá trị không hợp lệ',
       error: 'Hãy chọn một giá trị trong danh sách.',
     });
   }
   for (let row = 2; row <= ROWS + 1; row++) {
     sheet.getCell(row, col('date')).numFmt = 'dd/mm/yyyy';
+    sheet.getCell(row, col('approvalDate')).numFmt = 'dd/mm/yyyy';
     for (const key of ['unitValue', 'amount']) sheet.getCell(row, col(key)).numFmt = '#,##0';
   }
 
@@ -101,6 +107,7 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     '6. Tiền ngoại tệ (USD, EUR, ...) ghi Tỷ giá (số đồng cho 1 đơn vị ngoại tệ), trừ khi Sở đã có tỷ giá của tháng đó.',
     '7. Không dùng công thức trong ô; nếu có, hãy dán giá trị (Paste Values).',
     '8. Tệp có dòng sai sẽ bị trả lại toàn bộ, kèm danh sách lỗi theo số dòng và tên cột. Gửi lại cùng một tệp không tạo bản ghi trùng.',
+    '9. Năm cột cuối (không bắt buộc) ghi khoản viện trợ mà dòng thuộc về: các dòng cùng Tên khoản viện trợ và cùng Nhà tài trợ là một khoản. Khoản mới cần Hình thức (Chương trình, Dự án, Phi dự án) và Lĩnh vực; có Số và Ngày quyết định phê duyệt thì khoản được ghi là đã phê duyệt.',
     '',
     'Dòng mẫu (không nhập dòng này vào trang Nhập liệu):',
   ];

@@ -113,6 +113,7 @@ export const en: Catalog = {
     checking: 'Checking the file…',
     willAdd: 'The file is valid: {{added}} pledges will be added, {{skipped}} rows already imported will be skipped.',
     newDonors: 'New donors will be created: {{names}}',
+    newItems: 'New aid items will be created: {{names}}',
     rejected: 'The file was rejected and nothing was written: {{count}} error(s). Correct these rows and send it again.',
     apply: 'Import into the ledger',
     done: 'Imported {{added}} pledges, skipped {{skipped}} rows already there',

@@ -111,6 +111,7 @@ export const vi = {
     checking: 'Đang kiểm tra tệp…',
     willAdd: 'Tệp hợp lệ: sẽ thêm {{added}} cam kết, bỏ qua {{skipped}} dòng đã nhập trước đây.',
     newDonors: 'Nhà tài trợ mới sẽ được tạo: {{names}}',
+    newItems: 'Khoản viện trợ mới sẽ được tạo: {{names}}',
     rejected: 'Tệp bị từ chối, không ghi gì: {{count}} lỗi. Sửa các dòng dưới đây rồi gửi lại.',
     apply: 'Nhập vào sổ',
     done: 'Đã nhập {{added}} cam kết, bỏ qua {{skipped}} dòng đã có',

@@ -102,6 +102,7 @@ export function Imports() {
           <div style={{ marginTop: 12 }} data-testid="import-ready">
             <Alert type="success" showIcon title={t('imports.willAdd', { added: preview.added, skipped: preview.skipped })} />
             {preview.newDonors.length > 0 && <p className="muted">{t('imports.newDonors', { names: preview.newDonors.join(', ') })}</p>}
+            {(preview.newItems?.length ?? 0) > 0 && <p className="muted" data-testid="import-new-items">{t('imports.newItems', { names: preview.newItems!.join('; ') })}</p>}
             <Button type="primary" onClick={apply} loading={busy} disabled={preview.added === 0} style={{ marginTop: 8 }} data-testid="import-apply">
               {t('imports.apply')}
             </Button>
