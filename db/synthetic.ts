@@ -1,6 +1,7 @@
 /**
  * A deterministic synthetic ledger for scale tests and benchmarks: N pledges over ten years, 300 donors,
- * Cao Bằng's units before and after the 2025 reform, deliveries on 60% of pledges, 10% in USD or EUR.
+ * Cao Bằng's units before and after the 2025 reform, deliveries on 60% of pledges, 10% in USD or EUR; nine pledges in
+ * ten belong to an aid item, about ten to an item (one item per ten pledges, of every modality, sector and stage).
  * Rows are written with prepared statements in one transaction; every derived column (VND equivalent,
  * folded search text) is computed by the same functions the app uses.
  */
@@ -35,7 +36,7 @@ export interface SyntheticOptions {
   onProgress?: (done: number) => void;
 }
 
-export async function generateLedger(ledger: Ledger, options: SyntheticOptions): Promise<{ pledges: number; deliveries: number }> {
+export async function generateLedger(ledger: Ledger, options: SyntheticOptions): Promise<{ pledges: number; deliveries: number; items: number }> {
   const rnd = seededRandom(options.seed ?? 20_221_231);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const db = ledger.sqlite;
@@ -48,6 +49,7 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
 
   let pledgeCount = 0;
   let deliveryCount = 0;
+  const items: string[] = [];
   // Totals are deferred and folded once at the end, as bundle merges do.
   db.transaction(() => withTotalsDeferredSync(db, ledger.tracking, () => {
     const insertPlace = db.prepare(`INSERT INTO places (id, name, name_folded, level, parent_id, code, valid_from, valid_to, created_at, updated_at)
@@ -86,9 +88,23 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
       donors.push({ id, text: `${name} ${short} ${country}` });
     }
 
+    // Aid items, drawn without the random stream (the same seed gives the same pledges as before items existed).
+    const insertItem = db.prepare(`INSERT INTO aid_items (id, name, name_folded, modality, sector, donor_id, stage, stage_date, approval_number, approval_date, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const modalities = ['programme', 'project', 'non_project'];
+    const sectors = ['health', 'education', 'social', 'socioeconomic', 'agriculture', 'environment', 'other'];
+    const stages = ['proposed', 'appraised', 'approved', 'implementing', 'ended', 'settled', 'rejected', 'revoked'];
+    for (let k = 0; k < Math.ceil(options.rows / 10); k++) {
+      const id = catalogueId(`synthetic-item:${options.seed ?? 20_221_231}:${k}`);
+      const name = `Khoản viện trợ số ${k + 1}`;
+      const stage = stages[k % stages.length]!;
+      const approved = ['approved', 'implementing', 'ended', 'settled', 'revoked'].includes(stage);
+      insertItem.run(id, name, foldText(name), modalities[k % 3], sectors[k % 7], donors[k % donors.length]!.id, stage, '2020-01-01', approved ? `${k + 1}/QĐ-UBND` : null, approved ? '2020-01-01' : null, now, now);
+      items.push(id);
+    }
     const insertPledge = db.prepare(`INSERT INTO pledges (id, donor_id, place_id, kind, description, quantity_milli, unit, unit_value_minor, amount_minor,
-      currency, rate, rate_date, rate_source, vnd_equivalent, pledge_date, status, beneficiaries, approval_number, approval_date, notes, search_text, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, '', ?, ?)`);
+      currency, rate, rate_date, rate_source, vnd_equivalent, pledge_date, status, beneficiaries, approval_number, approval_date, notes, item_id, search_text, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, '', ?, ?)`);
     // Pledges are inserted without their search words; one update writes them all at the end, as merges do.
     db.exec(`CREATE TEMP TABLE synthetic_words (id TEXT PRIMARY KEY NOT NULL, words TEXT NOT NULL) WITHOUT ROWID`);
     const insertWords = db.prepare(`INSERT INTO synthetic_words (id, words) VALUES (?, ?)`);
@@ -117,7 +133,8 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
       const id = seededId(rnd);
       const search = foldText(`${description} ${unit ?? ''} ${donor.text} ${place.name}`);
       insertPledge.run(id, donor.id, place.id, kind, description, quantity === null ? null : quantity * 1000, unit, quantity ? unitValue : null, amount,
-        currency, rate, currency === 'VND' ? null : date, currency === 'VND' ? null : 'Dữ liệu mô phỏng', vnd, date, status, Math.floor(rnd() * 500), now, now);
+        currency, rate, currency === 'VND' ? null : date, currency === 'VND' ? null : 'Dữ liệu mô phỏng', vnd, date, status, Math.floor(rnd() * 500),
+        i % 10 === 9 ? null : items[Math.floor(i / 10)]!, now, now);
       insertWords.run(id, search);
       pledgeCount++;
       if (delivered) {
@@ -132,5 +149,5 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
     db.exec(`UPDATE pledges SET search_text = w.words FROM temp.synthetic_words w WHERE w.id = pledges.id`);
     db.exec(`DROP TABLE temp.synthetic_words`);
   }))();
-  return { pledges: pledgeCount, deliveries: deliveryCount };
+  return { pledges: pledgeCount, deliveries: deliveryCount, items: items.length };
 }

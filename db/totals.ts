@@ -188,10 +188,12 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
   } else if (ITEM_GROUPINGS.includes(by)) {
     const words = ITEM_VOCABULARY[lang];
     const own = <T extends object>(table: T, key: string) => (Object.hasOwn(table, key) ? (table as Record<string, string>)[key]! : key);
-    const names = by === 'item' && keys.length ? new Map((await ctx.db.selectFrom('aidItems').select(['id', 'name']).where('id', 'in', keys).execute()).map((i) => [i.id, i.name])) : null;
+    // Many items (a year of a national ledger) are read whole rather than through a list of ids too long for SQL.
+    const itemNames = by !== 'item' || !keys.length ? [] : keys.length > 500 ? await ctx.db.selectFrom('aidItems').select(['id', 'name']).execute() : await ctx.db.selectFrom('aidItems').select(['id', 'name']).where('id', 'in', keys).execute();
+    const names = new Map(itemNames.map((i) => [i.id, i.name]));
     for (const k of keys) {
       if (k === '') map.set(k, words.withoutItem);
-      else if (by === 'item') map.set(k, names?.get(k) ?? k);
+      else if (by === 'item') map.set(k, names.get(k) ?? k);
       else if (by === 'sector') map.set(k, sectorLabel(k, lang));
       else map.set(k, own(by === 'modality' ? words.modality : words.stage, k));
     }

@@ -109,8 +109,11 @@ async function ledgerFile(): Promise<string> {
     const n = (db.prepare('SELECT count(*) AS n FROM pledges').get() as { n: number }).n;
     // A ledger generated before former communes had heirs cannot measure figures in today's units.
     const links = (db.prepare('SELECT count(*) AS n FROM place_successors').get() as { n: number }).n;
+    // Nor one generated before aid items existed, figures by item.
+    const hasItems = (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'aid_items'`).get() as { n: number }).n > 0
+      && (db.prepare('SELECT count(*) AS n FROM aid_items').get() as { n: number }).n > 0;
     db.close();
-    if (n === ROWS && links > 0) return file;
+    if (n === ROWS && links > 0 && hasItems) return file;
     rmSync(file);
   }
   log(`generating ${ROWS} pledges…`);
@@ -191,6 +194,45 @@ async function todaysUnitsBench(ledger: Ledger): Promise<Result> {
     links.all();
   };
   return measure("totals by place in today's units, 2016–2025", { ratio: 1.3, ms: 100 }, ours, floor);
+}
+
+/**
+ * Counts and sums by aid item, sector, modality and stage for one year, and the items' overview (counts by stage, sector
+ * and modality, NGOs): what the dashboard and the statutory report read. The floor runs the same grouped sums by hand,
+ * reads the labels, and counts the items.
+ */
+async function itemsBench(ledger: Ledger): Promise<Result> {
+  const service = createLedgerService(ledger);
+  const groupings = ['item', 'sector', 'modality', 'stage'] as const;
+  const ours = async () => {
+    for (const by of groupings) await service.invoke('totals', { by, filter: YEAR });
+    await service.invoke('items.overview', {});
+  };
+  const db = ledger.sqlite;
+  const key = (by: (typeof groupings)[number]) => (by === 'item' ? `coalesce(p.item_id, '')` : `coalesce((SELECT i.${by} FROM aid_items i WHERE i.id = p.item_id), '')`);
+  const statements = groupings.map((by) => [
+    db.prepare(`SELECT ${key(by)} AS key, sum(p.vnd_equivalent) AS amount, 0 AS is_usd, NULL AS usd_rate, count(*) AS n, sum(p.quantity_milli) AS quantity_milli
+      FROM pledges p WHERE p.pledge_date >= ? AND p.pledge_date <= ? AND p.status IN ${LIVE} GROUP BY 1, 3, 4`),
+    db.prepare(`SELECT ${key(by)} AS key, sum(x.vnd_equivalent) AS amount, 0 AS is_usd, NULL AS usd_rate, count(*) AS n, NULL AS quantity_milli
+      FROM deliveries x JOIN pledges p ON p.id = x.pledge_id WHERE x.delivery_date >= ? AND x.delivery_date <= ? AND p.status IN ${LIVE} GROUP BY 1, 3, 4`),
+  ]);
+  const names = db.prepare(`SELECT id, name FROM aid_items`);
+  const overview = [
+    db.prepare(`SELECT stage AS key, count(*) AS n FROM aid_items GROUP BY 1`),
+    db.prepare(`SELECT sector AS key, count(*) AS n FROM aid_items GROUP BY 1`),
+    db.prepare(`SELECT modality AS key, count(*) AS n FROM aid_items GROUP BY 1`),
+    db.prepare(`SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d WHERE d.id IN (SELECT donor_id FROM aid_items) OR d.id IN (SELECT j.value FROM aid_items i, json_each(i.co_donor_ids) j)`),
+    db.prepare(`SELECT count(*) AS n FROM pledges WHERE item_id IS NULL`),
+  ];
+  const floor = async () => {
+    for (const [pledged, delivered] of statements) {
+      pledged!.all(YEAR.from, YEAR.to);
+      delivered!.all(YEAR.from, YEAR.to);
+    }
+    names.all();
+    for (const s of overview) s.all();
+  };
+  return measure('counts and sums by item, sector, modality and stage, one year', { ratio: 1.3 }, ours, floor);
 }
 
 /** By hand, as the ledger reads a page: the page's rowids (`page` selects `page_rowid`) drive, then its rows in full. */
@@ -431,6 +473,7 @@ async function main() {
   try {
     if (wanted('dashboard')) results.push(await dashboard(ledger));
     if (wanted('today')) results.push(await todaysUnitsBench(ledger));
+    if (wanted('items')) results.push(await itemsBench(ledger));
     if (wanted('ledger')) results.push(...(await ledgerPages(ledger)));
     if (wanted('quarterly')) results.push(await report(ledger));
   } finally {
