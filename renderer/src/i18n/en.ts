@@ -46,6 +46,7 @@ export const en: Catalog = {
     },
     entity: {
       place: 'Place', place_successor: 'Place successor', donor: 'Donor', pledge: 'Pledge', delivery: 'Delivery', exchange_rate: 'Exchange rate',
+      aid_item: 'Aid item', aid_item_stage: 'Stage of an aid item',
     },
     apply: 'Merge into the ledger',
     done: 'Merged: {{inserted}} new, {{updated}} updated, {{conflicts}} conflicts',

@@ -44,6 +44,7 @@ export const vi = {
     },
     entity: {
       place: 'Địa bàn', place_successor: 'Kế thừa địa bàn', donor: 'Nhà tài trợ', pledge: 'Cam kết', delivery: 'Lần giao / giải ngân', exchange_rate: 'Tỷ giá',
+      aid_item: 'Khoản viện trợ', aid_item_stage: 'Giai đoạn của khoản viện trợ',
     },
     apply: 'Nhận vào sổ',
     done: 'Đã nhận: thêm {{inserted}}, cập nhật {{updated}}, xung đột {{conflicts}}',
