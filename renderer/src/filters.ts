@@ -1,5 +1,6 @@
 /** The filter shared by the dashboard and the ledger: what the user picked, and the contract filter it means. */
 import type { PledgeFilter, PledgeKind, PledgeStatus } from '../../contract';
+import type { AidModality, AidStage } from '../../contract/items';
 
 export const PERIOD_PRESETS = ['all', 'thisQuarter', 'lastQuarter', 'thisYear', 'lastYear', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -16,6 +17,8 @@ export interface FilterState {
   text: string;
   /** Figures in today's units: former units' pledges under the units they became. */
   todaysUnits?: boolean;
+  /** Lines of the aid items of these modalities, sectors and stages, as "modality:project", "sector:health", "stage:approved". */
+  itemFacets?: string[];
 }
 
 export const EMPTY_FILTER: FilterState = { preset: 'all', kinds: [], statuses: [], text: '' };
@@ -54,7 +57,15 @@ export function toContractFilter(state: FilterState, today: Date = new Date()): 
     ...(state.statuses.length ? { statuses: state.statuses } : {}),
     ...(state.text.trim() ? { text: state.text.trim() } : {}),
     ...(state.todaysUnits ? { unitsOf: iso(today.getFullYear(), today.getMonth() + 1, today.getDate()) } : {}),
+    ...itemFilter(state.itemFacets ?? []),
   };
+}
+
+/** The item facets chosen, as the contract's sectors, modalities and stages (each kind ORed, the kinds ANDed). */
+function itemFilter(facets: string[]): Pick<PledgeFilter, 'sectors' | 'modalities' | 'stages'> {
+  const of = (kind: string) => facets.filter((f) => f.startsWith(`${kind}:`)).map((f) => f.slice(kind.length + 1));
+  const [sectors, modalities, stages] = [of('sector'), of('modality') as AidModality[], of('stage') as AidStage[]];
+  return { ...(sectors.length ? { sectors } : {}), ...(modalities.length ? { modalities } : {}), ...(stages.length ? { stages } : {}) };
 }
 
 /** The quarter key "2022-Q3" as a date range, for opening the ledger from a chart bar. */

@@ -108,6 +108,12 @@ describe('filters', () => {
       kinds: ['house'],
       text: 'bao lac',
     });
+    // Aid item facets: each kind ORed within itself, the kinds ANDed; a sector may be the department's own.
+    expect(toContractFilter({ ...EMPTY_FILTER, itemFacets: ['sector:health', 'stage:approved', 'sector:Phòng chống thiên tai', 'modality:project'] }, today)).toEqual({
+      sectors: ['health', 'Phòng chống thiên tai'],
+      modalities: ['project'],
+      stages: ['approved'],
+    });
   });
 });
 

@@ -202,6 +202,7 @@ export const en: Catalog = {
     noMatch: 'Nothing matches what was typed',
   },
   filters: {
+    items: 'Aid items (modality, sector, stage)',
     todaysUnits: "In today's units",
     todaysUnitsHelp: 'Pledges recorded against a former commune, district or province count under the unit it became after 01/07/2025; a former district (now several communes) keeps a group of its own, marked "(former unit)".',
     period: 'Period',

@@ -200,6 +200,7 @@ export const vi = {
     noMatch: 'Không có mục nào khớp với chữ đã gõ',
   },
   filters: {
+    items: 'Khoản viện trợ (hình thức, lĩnh vực, giai đoạn)',
     todaysUnits: 'Theo đơn vị hiện nay',
     todaysUnitsHelp: 'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi "(đơn vị cũ)".',
     period: 'Thời gian',
