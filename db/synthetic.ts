@@ -89,22 +89,24 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
     }
 
     // Aid items, drawn without the random stream (the same seed gives the same pledges as before items existed).
-    const insertItem = db.prepare(`INSERT INTO aid_items (id, name, name_folded, modality, sector, donor_id, stage, stage_date, approval_number, approval_date, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const modalities = ['programme', 'project', 'non_project'];
     const sectors = ['health', 'education', 'social', 'socioeconomic', 'agriculture', 'environment', 'other'];
     const stages = ['proposed', 'appraised', 'approved', 'implementing', 'ended', 'settled', 'rejected', 'revoked'];
-    for (let k = 0; k < Math.ceil(options.rows / 10); k++) {
+    // A ledger opened at an earlier schema (upgrade tests) has no items.
+    const hasItems = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'aid_items'`).get() !== undefined;
+    const insertItem = hasItems ? db.prepare(`INSERT INTO aid_items (id, name, name_folded, modality, sector, donor_id, stage, stage_date, approval_number, approval_date, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`) : null;
+    for (let k = 0; hasItems && k < Math.ceil(options.rows / 10); k++) {
       const id = catalogueId(`synthetic-item:${options.seed ?? 20_221_231}:${k}`);
       const name = `Khoản viện trợ số ${k + 1}`;
       const stage = stages[k % stages.length]!;
       const approved = ['approved', 'implementing', 'ended', 'settled', 'revoked'].includes(stage);
-      insertItem.run(id, name, foldText(name), modalities[k % 3], sectors[k % 7], donors[k % donors.length]!.id, stage, '2020-01-01', approved ? `${k + 1}/QĐ-UBND` : null, approved ? '2020-01-01' : null, now, now);
+      insertItem!.run(id, name, foldText(name), modalities[k % 3], sectors[k % 7], donors[k % donors.length]!.id, stage, '2020-01-01', approved ? `${k + 1}/QĐ-UBND` : null, approved ? '2020-01-01' : null, now, now);
       items.push(id);
     }
     const insertPledge = db.prepare(`INSERT INTO pledges (id, donor_id, place_id, kind, description, quantity_milli, unit, unit_value_minor, amount_minor,
-      currency, rate, rate_date, rate_source, vnd_equivalent, pledge_date, status, beneficiaries, approval_number, approval_date, notes, item_id, search_text, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, '', ?, ?)`);
+      currency, rate, rate_date, rate_source, vnd_equivalent, pledge_date, status, beneficiaries, approval_number, approval_date, notes, ${hasItems ? 'item_id, ' : ''}search_text, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ${hasItems ? '?, ' : ''}'', ?, ?)`);
     // Pledges are inserted without their search words; one update writes them all at the end, as merges do.
     db.exec(`CREATE TEMP TABLE synthetic_words (id TEXT PRIMARY KEY NOT NULL, words TEXT NOT NULL) WITHOUT ROWID`);
     const insertWords = db.prepare(`INSERT INTO synthetic_words (id, words) VALUES (?, ?)`);
@@ -134,7 +136,7 @@ export async function generateLedger(ledger: Ledger, options: SyntheticOptions):
       const search = foldText(`${description} ${unit ?? ''} ${donor.text} ${place.name}`);
       insertPledge.run(id, donor.id, place.id, kind, description, quantity === null ? null : quantity * 1000, unit, quantity ? unitValue : null, amount,
         currency, rate, currency === 'VND' ? null : date, currency === 'VND' ? null : 'Dữ liệu mô phỏng', vnd, date, status, Math.floor(rnd() * 500),
-        i % 10 === 9 ? null : items[Math.floor(i / 10)]!, now, now);
+        ...(hasItems ? [i % 10 === 9 ? null : items[Math.floor(i / 10)]!] : []), now, now);
       insertWords.run(id, search);
       pledgeCount++;
       if (delivered) {

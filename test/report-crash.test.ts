@@ -17,7 +17,8 @@ import { ROOT, tempDir } from './helpers';
 import { seedFor } from './random';
 
 const TABLES = ['pledges', 'deliveries', 'donors', 'audit_log', 'sync_log', 'settings'];
-const SHEETS = ['Tổng hợp', 'Chi tiết', 'Theo nhà tài trợ', 'Điều chỉnh'];
+// A year's report of the whole province: the quarterly sheets and the aid items'.
+const SHEETS = ['Tổng hợp', 'Chi tiết', 'Theo nhà tài trợ', 'Điều chỉnh', 'Khoản viện trợ', 'Danh sách khoản viện trợ'];
 
 const dir = tempDir();
 const ledgerFile = join(dir.dir, 'ledger.sqlite');
