@@ -67,7 +67,8 @@ describe('the sync screen', () => {
 
     await page.goto(`${province.url}#sync`);
     await page.getByTestId('sync-screen').locator('input[type=file]').setInputFiles(bundle);
-    await expect.poll(() => page.getByTestId('sync-preview').textContent()).toContain('thêm 13');
+    // 4 donors, 4 aid items with their first stage, 7 pledges, 2 rates.
+    await expect.poll(() => page.getByTestId('sync-preview').textContent()).toContain('thêm 21');
     expect((await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'sync.png') });
     await page.getByTestId('sync-apply').click();
