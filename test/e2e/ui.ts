@@ -70,12 +70,20 @@ export async function chooseIn(page: Page, label: string, text: string) {
   const select = page.locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) });
   // What the select shows as chosen: its content's title.
   const shown = () => select.locator('.ant-select-content').first().getAttribute('title');
-  for (let attempt = 0; attempt < 3 && (await shown()) !== text; attempt++) {
+  for (let attempt = 0; attempt < 5 && (await shown()) !== text; attempt++) {
     await page.getByRole('combobox', { name: label, exact: true }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-    await popupsClosed(page);
+    try {
+      await expect.poll(shown, { timeout: 3_000 }).toBe(text);
+    } catch {
+      // The click landed while the list was still moving: close it and choose again.
+      await page.keyboard.press('Escape');
+    }
   }
   await expect.poll(shown, { message: `${label} shows ${text}` }).toBe(text);
+  // Chosen: a list left open (a second click reopened it) is closed as a person would.
+  if (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()) await page.keyboard.press('Escape');
+  await popupsClosed(page);
 }
 
 async function typeInto(page: Page, selector: string, text: string) {
