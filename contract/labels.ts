@@ -100,8 +100,12 @@ export const ITEM_VOCABULARY: Record<
   },
 };
 
+/** A key's label in a vocabulary table, or the key itself; only the table's own keys count (never "__proto__"). */
+export function labelIn(table: Record<string, string>, key: string): string {
+  return Object.hasOwn(table, key) ? table[key]! : key;
+}
+
 /** A sector's name: a standard sector's in the language, a department's own as it was written. */
 export function sectorLabel(sector: string, lang: Lang): string {
-  const standard: Record<string, string> = ITEM_VOCABULARY[lang].sector;
-  return Object.hasOwn(standard, sector) ? standard[sector]! : sector;
+  return labelIn(ITEM_VOCABULARY[lang].sector, sector);
 }

@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedInput, PledgeFilter, TotalsGroup, TotalsGrouping, TotalsResult } from '../contract';
 import { LedgerError } from '../contract/errors';
-import { ITEM_VOCABULARY, sectorLabel, VOCABULARY } from '../contract/labels';
+import { ITEM_VOCABULARY, labelIn, sectorLabel, VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
 import { searchWords } from '../contract/text';
 import { readRows, type Ctx } from './context';
@@ -187,7 +187,6 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
     for (const k of keys) map.set(k, VOCABULARY[lang].quarter(k.slice(0, 4), k.slice(6)));
   } else if (ITEM_GROUPINGS.includes(by)) {
     const words = ITEM_VOCABULARY[lang];
-    const own = <T extends object>(table: T, key: string) => (Object.hasOwn(table, key) ? (table as Record<string, string>)[key]! : key);
     // Many items (a year of a national ledger) are read whole rather than through a list of ids too long for SQL.
     const itemNames = by !== 'item' || !keys.length ? [] : keys.length > 500 ? await ctx.db.selectFrom('aidItems').select(['id', 'name']).execute() : await ctx.db.selectFrom('aidItems').select(['id', 'name']).where('id', 'in', keys).execute();
     const names = new Map(itemNames.map((i) => [i.id, i.name]));
@@ -195,7 +194,7 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
       if (k === '') map.set(k, words.withoutItem);
       else if (by === 'item') map.set(k, names.get(k) ?? k);
       else if (by === 'sector') map.set(k, sectorLabel(k, lang));
-      else map.set(k, own(by === 'modality' ? words.modality : words.stage, k));
+      else map.set(k, labelIn(by === 'modality' ? words.modality : words.stage, k));
     }
   } else {
     for (const k of keys) map.set(k, k);

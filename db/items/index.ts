@@ -45,9 +45,6 @@ const ITEM_SELECT = sql`SELECT i.*, d.name AS donor_name,
   coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x JOIN pledges p ON p.id = x.pledge_id WHERE p.item_id = i.id AND p.status <> 'cancelled'), 0) AS disbursed_vnd
   FROM aid_items i JOIN donors d ON d.id = i.donor_id`;
 
-const camel = (row: Record<string, unknown>): ItemRow =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v])) as unknown as ItemRow;
-
 export async function getItemRow(ctx: Ctx, id: string, field = 'itemId'): Promise<AidItemsTable> {
   const row = await ctx.db.selectFrom('aidItems').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(field, ITEM_NOUN);
@@ -55,9 +52,10 @@ export async function getItemRow(ctx: Ctx, id: string, field = 'itemId'): Promis
 }
 
 async function readItem(ctx: Ctx, id: string): Promise<AidItem> {
-  const row = readRows<Record<string, unknown>>(ctx, sql`${ITEM_SELECT} WHERE i.id = ${id}`)[0];
+  // Through the query builder, whose plugin gives the columns their camelCase names.
+  const row = (await sql<ItemRow>`${ITEM_SELECT} WHERE i.id = ${id}`.execute(ctx.db)).rows[0];
   if (!row) throw notFound('id', ITEM_NOUN);
-  return toItem(camel(row));
+  return toItem(row);
 }
 
 export async function listItems(ctx: Ctx, input: ParsedInput<'items.list'>): Promise<AidItem[]> {
@@ -70,8 +68,8 @@ export async function listItems(ctx: Ctx, input: ParsedInput<'items.list'>): Pro
   if (input.modalities?.length) conditions.push(sql`i.modality IN (${sql.join(input.modalities)})`);
   if (input.sectors?.length) conditions.push(sql`i.sector IN (${sql.join(input.sectors)})`);
   if (input.stages?.length) conditions.push(sql`i.stage IN (${sql.join(input.stages)})`);
-  const rows = readRows<Record<string, unknown>>(ctx, sql`${ITEM_SELECT} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.stage_date DESC, i.name_folded`);
-  return rows.map((row) => toItem(camel(row)));
+  const rows = await sql<ItemRow>`${ITEM_SELECT} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.stage_date DESC, i.name_folded`.execute(ctx.db);
+  return rows.rows.map(toItem);
 }
 
 export async function getItemDetail(ctx: Ctx, id: string): Promise<AidItemDetail> {

@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { ParsedInput, TotalsResult } from '../../contract';
 import type { CurrencyPair, StatutoryGroupRow, StatutoryReport, StatutorySummary } from '../../contract/items';
-import { ITEM_VOCABULARY, sectorLabel } from '../../contract/labels';
+import { ITEM_VOCABULARY, labelIn, sectorLabel } from '../../contract/labels';
 import { formatAmount } from '../../contract/money';
 import { readRows, viDate, type Ctx } from '../context';
 import { totals } from '../totals';
@@ -19,14 +19,27 @@ export function periodOf(year: number, half?: 'H1' | 'H2'): { from: string; to: 
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-export async function statutorySummary(ctx: Ctx, input: ParsedInput<'items.summary'>): Promise<StatutorySummary> {
-  const period = periodOf(input.year, input.half);
-  const bySector = async (currency: 'VND' | 'USD'): Promise<TotalsResult> =>
-    totals(ctx, { by: 'sector', filter: { from: period.from, to: period.to }, in: currency, lang: input.lang });
-  const [vnd, usd] = [await bySector('VND'), await bySector('USD')];
-  // Lines alive in the period: pledged in it, or delivered on in it (cancelled lines count nowhere).
-  const lines = sql`SELECT p.id, p.item_id, p.donor_id FROM pledges p WHERE p.status <> 'cancelled' AND (p.pledge_date BETWEEN ${period.from} AND ${period.to}
+/** Lines alive in a period: pledged in it, or delivered on in it (cancelled lines count nowhere). */
+function linesAlive(period: { from: string; to: string }) {
+  return sql`SELECT p.id, p.item_id, p.donor_id FROM pledges p WHERE p.status <> 'cancelled' AND (p.pledge_date BETWEEN ${period.from} AND ${period.to}
     OR EXISTS (SELECT 1 FROM deliveries x WHERE x.pledge_id = p.id AND x.delivery_date BETWEEN ${period.from} AND ${period.to}))`;
+}
+
+/** Both currencies' totals of a period by one grouping. */
+async function inBoth(ctx: Ctx, by: 'sector' | 'modality' | 'donor' | 'item', period: { from: string; to: string }, lang: 'vi' | 'en') {
+  const filter = { from: period.from, to: period.to };
+  return [await totals(ctx, { by, filter, in: 'VND', lang }), await totals(ctx, { by, filter, in: 'USD', lang })] as const;
+}
+
+export async function statutorySummary(ctx: Ctx, input: ParsedInput<'items.summary'>): Promise<StatutorySummary> {
+  return (await summarize(ctx, input)).summary;
+}
+
+/** The summary, and the totals by sector it was made from (the report's sector table is the same figures). */
+async function summarize(ctx: Ctx, input: ParsedInput<'items.summary'>): Promise<{ summary: StatutorySummary; vnd: TotalsResult; usd: TotalsResult }> {
+  const period = periodOf(input.year, input.half);
+  const [vnd, usd] = await inBoth(ctx, 'sector', period, input.lang);
+  const lines = linesAlive(period);
   const items = readRows<{ id: string; modality: string; sector: string }>(ctx, sql`SELECT DISTINCT i.id, i.modality, i.sector FROM (${lines}) l JOIN aid_items i ON i.id = l.item_id`);
   const withoutItem = readRows<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${lines}) l WHERE l.item_id IS NULL`)[0]!.n;
   // NGOs: the donors of the lines and the items' own donors, each counted once (merged donors as the one kept).
@@ -58,7 +71,7 @@ export async function statutorySummary(ctx: Ctx, input: ParsedInput<'items.summa
       .sort((a, b) => b.committed.VND - a.committed.VND || a.sector.localeCompare(b.sector, 'vi')),
     unconvertedVnd: { committed: usd.unconverted?.pledgedVnd ?? 0, disbursed: usd.unconverted?.deliveredVnd ?? 0 },
   };
-  return { ...summary, paragraph: paragraph(summary, input) };
+  return { summary: { ...summary, paragraph: paragraph(summary, input) }, vnd, usd };
 }
 
 function paragraph(s: Omit<StatutorySummary, 'paragraph'>, input: ParsedInput<'items.summary'>): string {
@@ -92,12 +105,9 @@ function groupRows(vnd: TotalsResult, usd: TotalsResult, label: (key: string, fa
  * donor country (each in VND and USD, converted as totals converts), and the items alive in the period.
  */
 export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' | undefined, lang: 'vi' | 'en'): Promise<StatutoryReport> {
-  const summary = await statutorySummary(ctx, { year, ...(half ? { half } : {}), lang });
-  const { from, to } = summary.period;
-  const twice = async (by: 'sector' | 'modality' | 'donor' | 'item') =>
-    [await totals(ctx, { by, filter: { from, to }, in: 'VND', lang }), await totals(ctx, { by, filter: { from, to }, in: 'USD', lang })] as const;
-  const lines = sql`SELECT p.item_id FROM pledges p WHERE p.status <> 'cancelled' AND (p.pledge_date BETWEEN ${from} AND ${to}
-    OR EXISTS (SELECT 1 FROM deliveries x WHERE x.pledge_id = p.id AND x.delivery_date BETWEEN ${from} AND ${to}))`;
+  const { summary, vnd: sectorVnd, usd: sectorUsd } = await summarize(ctx, { year, ...(half ? { half } : {}), lang });
+  const twice = (by: 'modality' | 'donor' | 'item') => inBoth(ctx, by, summary.period, lang);
+  const lines = sql`SELECT item_id FROM (${linesAlive(summary.period)})`;
   const items = readRows<{ id: string; name: string; modality: string; sector: string; donor: string; country: string | null; approval_number: string | null; approval_date: string | null; stage: string }>(
     ctx,
     sql`SELECT i.id, i.name, i.modality, i.sector, d.name AS donor, d.country, i.approval_number, i.approval_date, i.stage
@@ -105,8 +115,6 @@ export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' 
       WHERE i.id IN (${lines}) ORDER BY i.name_folded`,
   );
   const words = ITEM_VOCABULARY[lang];
-  const own = (table: Record<string, string>, key: string) => (Object.hasOwn(table, key) ? table[key]! : key);
-  const [sectorVnd, sectorUsd] = await twice('sector');
   const [modalityVnd, modalityUsd] = await twice('modality');
   // By donor country: each donor's totals, added up under its country (donors without one under "—").
   const [donorVnd, donorUsd] = await twice('donor');
@@ -127,17 +135,17 @@ export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' 
   return {
     summary,
     bySector: groupRows(sectorVnd, sectorUsd, (key, fallback) => (key === '' ? fallback : sectorLabel(key, lang)), (key) => items.filter((i) => i.sector === key).length),
-    byModality: groupRows(modalityVnd, modalityUsd, (key, fallback) => (key === '' ? fallback : own(words.modality, key)), (key) => items.filter((i) => i.modality === key).length),
+    byModality: groupRows(modalityVnd, modalityUsd, (key, fallback) => (key === '' ? fallback : labelIn(words.modality, key)), (key) => items.filter((i) => i.modality === key).length),
     byCountry: groupRows(byCountry(donorVnd), byCountry(donorUsd), (key) => key, (key) => items.filter((i) => (i.country?.trim() || '—') === key).length),
     items: items.map((i) => ({
       name: i.name,
-      modality: own(words.modality, i.modality),
+      modality: labelIn(words.modality, i.modality),
       sector: sectorLabel(i.sector, lang),
       donor: i.donor,
       country: i.country ?? '',
       approvalNumber: i.approval_number,
       approvalDate: i.approval_date,
-      stage: own(words.stage, i.stage),
+      stage: labelIn(words.stage, i.stage),
       committedVnd: itemValue(i.id, 'pledged'),
       disbursedVnd: itemValue(i.id, 'delivered'),
     })),
