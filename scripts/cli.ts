@@ -366,7 +366,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function report(error: unknown): number {
+export function report(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(error.message + '\n');
     return 2;

@@ -1,5 +1,4 @@
 /** Backups, restores and integrity checks on real ledger files; a backup killed half-way; the CLI commands. */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +7,9 @@ import { loadDemo, readFixture } from '../db/demo';
 import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
+import { runCli } from './cli-run';
 import { held, killRuns, killSummary, LONG, timeWholeRun } from './crash';
-import { damageFile, FIXTURE, ROOT, tempDir, tempLedger, type TestLedger } from './helpers';
+import { damageFile, FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
 import { seedFor } from './random';
 
 const opened: TestLedger[] = [];
@@ -229,7 +229,7 @@ describe('a backup killed half-way', () => {
 });
 
 describe('the command line', () => {
-  const cli = (...args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
+  const cli = (...args: string[]) => runCli(args);
 
   it('backs up, checks and restores, and reports a damaged file in both languages', () => {
     const dir = tempDir();

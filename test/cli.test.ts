@@ -3,16 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogueFor } from '../db/places/catalogue';
+import { runCli } from './cli-run';
 import { FIXTURE, ROOT, tempDir } from './helpers';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
 const db = join(dir.dir, 'cli.sqlite');
 
-function cli(...args: string[]) {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 describe('cli', () => {
   it('init, demo, info and totals --json', () => {
@@ -69,6 +67,10 @@ describe('cli', () => {
     expect(badUnits.status).toBe(1);
     expect(badUnits.stderr).toContain('Theo đơn vị hành chính ngày');
     expect(cli('frobnicate', '--db', db).status).toBe(2);
+    // Once as `npm run cli` starts it: the script itself, through tsx.
+    const throughTsx = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), 'info', '--db', join(dir.dir, 'nope.sqlite')], { encoding: 'utf8', cwd: ROOT });
+    expect(throughTsx.status).toBe(1);
+    expect(throughTsx.stderr).toBe(missing.stderr);
     expect(cli('demo', '--db', db, '--fixture', FIXTURE).status).toBe(1); // already loaded
   });
 });

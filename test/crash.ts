@@ -2,15 +2,13 @@
  * Crash tests' harness: times one whole run of a CLI command, then kills (SIGKILL) runs of it at points spread over
  * that time, reporting for each kill when it landed and what the process held open at that moment.
  */
-import { buildSync } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readlinkSync, realpathSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { openLedger } from '../db/open';
 import { seededRandom } from '../db/ids';
+import { bundledScript } from './bundle';
 import { ROOT, totalsAgainstRows } from './helpers';
 
 export { LONG } from './random';
@@ -32,45 +30,13 @@ interface Loaded {
   exited: Promise<Omit<Run, 'ms'>>;
 }
 
-let script: string | undefined;
-let removeScript = () => {};
-
-/**
- * The CLI and `crash-child.ts` bundled from the sources into one plain script, as the app's main process is bundled:
- * Node loads it in half the time it takes through tsx, and loading is most of what a short run costs.
- */
-function childScript(): string {
-  if (script) return script;
-  const folder = mkdtempSync(join(tmpdir(), 'aid-ledger-crash-'));
-  const modules = join(folder, 'node_modules');
-  // The bundle imports its packages from the project's.
-  symlinkSync(join(ROOT, 'node_modules'), modules, 'junction');
-  removeScript = () => {
-    unlinkSync(modules);
-    rmSync(folder, { recursive: true, force: true });
-  };
-  buildSync({
-    entryPoints: [join(ROOT, 'test/crash-child.ts')],
-    outfile: join(folder, 'crash-child.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-    // Every module sees itself at the CLI's place: the CLI knows it was imported (not run), and what the sources find
-    // from their own place they still find in the project.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(ROOT, 'scripts/cli.ts')).href) },
-  });
-  return (script = join(folder, 'crash-child.mjs'));
-}
-
 /**
  * Node itself runs the command, so a kill hits the process doing the work (not a launcher, such as tsx's, whose child
  * would carry on). It loads the CLI before it is given its command: the next run's process loads while this one works
  * and is checked, and Node's start-up, slow and uneven, is outside the times the kills are aimed at.
  */
 function load(): Loaded {
-  const child = spawn(process.execPath, [childScript()], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [bundledScript('test/crash-child.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -105,10 +71,7 @@ function dropSpare() {
   spare = undefined;
 }
 
-afterAll(() => {
-  dropSpare();
-  removeScript();
-});
+afterAll(() => dropSpare());
 
 /** One whole run of `args`, which must succeed, timed from the command's start. */
 export async function timeWholeRun(args: string[]): Promise<Run> {

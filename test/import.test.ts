@@ -1,14 +1,14 @@
 /** The data-entry template and the import: filled by a script, read as officers send it, rejected whole when wrong. */
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportResult } from '../contract';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { runCli } from './cli-run';
 import { readZip, writeZip } from './fuzz-helpers';
-import { ROOT, tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
+import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 import { convert } from './libreoffice';
 
 let t: TestLedger;
@@ -267,7 +267,7 @@ describe('the import command', () => {
     const filled = await fill(await template());
     // Another process works on the same ledger file, as the CLI does beside a running app.
     const db = t.file;
-    const cli = (...args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
+    const cli = (...args: string[]) => runCli(args);
     const dry = cli('import', '--db', db, filled, '--dry-run', '--json');
     expect(dry.status).toBe(0);
     expect(JSON.parse(dry.stdout)).toEqual({ added: 4, skipped: 0, errors: [] });

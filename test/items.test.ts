@@ -1,5 +1,4 @@
 /** Aid items: what they hold, the stages they go through, the deadlines the law sets, and the statutory summary. */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -9,7 +8,8 @@ import { loadDemo, readFixture } from '../db/demo';
 import { addMonths } from '../db/items/deadlines';
 import { exportBundle, importBundle } from '../db/sync/bundle';
 import { contextFor } from '../db/context';
-import { FIXTURE, ROOT, tempDir, tempLedger, type TestLedger } from './helpers';
+import { runCli } from './cli-run';
+import { FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
 import { propertyParams } from './random';
 
 async function refused(promise: Promise<unknown>): Promise<LedgerError> {
@@ -335,7 +335,11 @@ describe('the command line', () => {
     const dir = tempDir();
     try {
       const db = join(dir.dir, 'so.db');
-      const cli = (...args: string[]) => execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+      const cli = (...args: string[]) => {
+        const run = runCli(args);
+        if (run.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+        return run.stdout;
+      };
       cli('init', '--db', db);
       cli('demo', '--db', db);
       const json = JSON.parse(cli('summary', '--db', db, '--year', '2022', '--json')) as Record<string, unknown>;

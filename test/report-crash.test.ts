@@ -12,6 +12,7 @@ import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
 import { writeOutputFile } from '../scripts/cli';
+import { cliScript } from './cli-run';
 import { held, killRuns, killSummary, ledgerState, LONG, timeWholeRun } from './crash';
 import { ROOT, tempDir } from './helpers';
 import { seedFor } from './random';
@@ -135,7 +136,7 @@ describe('an output file', () => {
     const earlier = readFileSync(out);
     const limitKb = Math.floor(earlier.length / 2 / 1024);
     expect(limitKb).toBeGreaterThan(64);
-    const run = spawnSync('bash', ['-c', `ulimit -f ${limitKb} && exec "$@"`, 'bash', process.execPath, '--import', 'tsx', join(ROOT, 'scripts/cli.ts'), ...report('full-disk.xlsx')], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `ulimit -f ${limitKb} && exec "$@"`, 'bash', process.execPath, cliScript(), ...report('full-disk.xlsx')], { cwd: ROOT, encoding: 'utf8' });
     // The limit stops the ledger's record of the report or the report's own file, whichever writes past it first.
     expect(run.stderr).toMatch(/EFBIG|file too large|Ổ đĩa không ghi được/i);
     expect(run.status).not.toBe(0);
