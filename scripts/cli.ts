@@ -366,7 +366,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export function report(error: unknown): number {
+function report(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(error.message + '\n');
     return 2;
@@ -384,9 +384,12 @@ export function report(error: unknown): number {
   return 1;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
+/** Runs `argv` as the `cli` script does: errors reported, the process ends with the command's exit status. */
+export function runAsScript(argv: string[]): void {
+  main(argv).then(
     (code) => process.exit(code),
     (error: unknown) => process.exit(report(error)),
   );
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runAsScript(process.argv.slice(2));

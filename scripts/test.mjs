@@ -32,7 +32,7 @@ function step(label, command, args) {
       process.stderr.write(`[${label}] ${error.message}\n`);
       done({ label, code: 1, seconds: 0 });
     });
-    child.on('close', (code, signal) => done({ label, code: code ?? (signal ? 1 : 0), seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code) => done({ label, code: code ?? 1, seconds: (performance.now() - started) / 1000 }));
   });
 }
 

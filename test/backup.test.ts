@@ -7,7 +7,7 @@ import { loadDemo, readFixture } from '../db/demo';
 import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { generateLedger } from '../db/synthetic';
-import { runCli } from './cli-run';
+import { runCli as cli } from './cli-run';
 import { held, killRuns, killSummary, LONG, timeWholeRun } from './crash';
 import { damageFile, FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
 import { seedFor } from './random';
@@ -229,8 +229,6 @@ describe('a backup killed half-way', () => {
 });
 
 describe('the command line', () => {
-  const cli = (...args: string[]) => runCli(args);
-
   it('backs up, checks and restores, and reports a damaged file in both languages', () => {
     const dir = tempDir();
     try {

@@ -3,7 +3,7 @@
  * It runs the CLI bundled once per test file (`bundle.ts`); `cli.test.ts` also starts it once through tsx, as
  * `npm run cli` does.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { bundledScript } from './bundle';
 import { ROOT } from './helpers';
 
@@ -18,8 +18,8 @@ export function cliScript(): string {
   return bundledScript('test/cli-entry.ts');
 }
 
-export function runCli(args: string[], options: Omit<SpawnSyncOptions, 'encoding'> = {}): CliRun {
-  const run = spawnSync(process.execPath, [cliScript(), ...args], { cwd: ROOT, ...options, encoding: 'utf8' });
+export function runCli(...args: string[]): CliRun {
+  const run = spawnSync(process.execPath, [cliScript(), ...args], { cwd: ROOT, encoding: 'utf8' });
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -3,14 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogueFor } from '../db/places/catalogue';
-import { runCli } from './cli-run';
+import { runCli as cli } from './cli-run';
 import { FIXTURE, ROOT, tempDir } from './helpers';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
 const db = join(dir.dir, 'cli.sqlite');
-
-const cli = (...args: string[]) => runCli(args);
 
 describe('cli', () => {
   it('init, demo, info and totals --json', () => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportResult } from '../contract';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
-import { runCli } from './cli-run';
+import { runCli as cli } from './cli-run';
 import { readZip, writeZip } from './fuzz-helpers';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 import { convert } from './libreoffice';
@@ -267,7 +267,6 @@ describe('the import command', () => {
     const filled = await fill(await template());
     // Another process works on the same ledger file, as the CLI does beside a running app.
     const db = t.file;
-    const cli = (...args: string[]) => runCli(args);
     const dry = cli('import', '--db', db, filled, '--dry-run', '--json');
     expect(dry.status).toBe(0);
     expect(JSON.parse(dry.stdout)).toEqual({ added: 4, skipped: 0, errors: [] });

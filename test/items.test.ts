@@ -336,7 +336,7 @@ describe('the command line', () => {
     try {
       const db = join(dir.dir, 'so.db');
       const cli = (...args: string[]) => {
-        const run = runCli(args);
+        const run = runCli(...args);
         if (run.status !== 0) throw new Error(`cli ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
         return run.stdout;
       };
