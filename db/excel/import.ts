@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createContext, Script } from 'node:vm';
 import { sql } from 'kysely';
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 import { z } from 'zod';
 import { AidItemCreateInput } from '../../contract/items';
 import { DonorCreateInput, PledgeCreateInput, type ImportIssue, type ImportResult, type PledgeKind, type PledgeStatus } from '../../contract';
@@ -18,6 +18,7 @@ import { describeZodError } from '../../contract/validation';
 import type { Ctx } from '../context';
 import { createDonor } from '../donors';
 import { createPledge } from '../pledges';
+import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
 import { entriesIntact, isZip, summarizeZip } from './zip';
@@ -101,9 +102,10 @@ function readWorkbook(fileName: string, bytes: Buffer, limitMs: number): XLSX.Wo
   const options: XLSX.ParsingOptions = { cellFormula: true, cellDates: false, cellNF: true, raw: true, sheetRows: MAX_ROWS + 2, dense: false };
   // CSV files are read as UTF-8 text (Vietnamese letters would be garbled as bytes), unless the file is in fact a
   // workbook renamed .csv: decoded as text its compressed parts are mangled, and the parser may never finish them.
+  const sheetJs = loadedSheetJs();
   const read = /\.csv$/i.test(fileName) && !isZip(bytes) && !isCompoundFile(bytes)
-    ? () => XLSX.read(new TextDecoder('utf-8').decode(bytes), { ...options, type: 'string' })
-    : () => XLSX.read(bytes, { ...options, type: 'buffer' });
+    ? () => sheetJs.read(new TextDecoder('utf-8').decode(bytes), { ...options, type: 'string' })
+    : () => sheetJs.read(bytes, { ...options, type: 'buffer' });
   try {
     readContext.read = read;
     return runRead.runInContext(readContext, { timeout: limitMs }) as XLSX.WorkBook;
@@ -124,7 +126,7 @@ function cellText(cell: XLSX.CellObject | undefined): string {
 function readDate(cell: XLSX.CellObject | undefined, column: ColumnKey = 'date'): string {
   let y: number, m: number, d: number;
   if (cell?.t === 'n') {
-    const code = XLSX.SSF.parse_date_code(cell.v as number);
+    const code = loadedSheetJs().SSF.parse_date_code(cell.v as number);
     if (!code || !Number.isInteger(cell.v as number)) throw new RowError(column, 'không phải ngày hợp lệ', 'is not a valid date');
     ({ y, m, d } = code);
   } else {
@@ -233,6 +235,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     if (!entriesIntact(options.bytes)) return fileError('Tệp nén (.xlsx/.ods) bị hỏng: nội dung không khớp mã kiểm tra hoặc kích thước đã ghi', 'The compressed file (.xlsx/.ods) is damaged: its content does not match its checksums or recorded sizes');
     bytesToParse = Math.max(bytesToParse, zip.uncompressedBytes);
   }
+  const sheetJs = await loadSheetJs();
   let workbook: XLSX.WorkBook;
   const limitMs = parseTimeLimitMs(bytesToParse);
   try {
@@ -248,11 +251,11 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const sheetName = workbook.SheetNames.find((n) => headerKey(n) === headerKey(TEMPLATE_SHEET)) ?? workbook.SheetNames[0];
   const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
   if (!sheet || !sheet['!ref']) return fileError(`Không có dữ liệu: tệp cần trang "${TEMPLATE_SHEET}"`, `No data: the file needs the sheet "${TEMPLATE_SHEET}"`);
-  const full = XLSX.utils.decode_range(sheet['!fullref'] ?? sheet['!ref']);
+  const full = sheetJs.utils.decode_range(sheet['!fullref'] ?? sheet['!ref']);
   if (full.e.r - full.s.r > MAX_ROWS) return fileError(`Trang "${sheetName}" có hơn ${MAX_ROWS.toLocaleString('vi')} dòng; hãy chia thành nhiều tệp`, `The sheet "${sheetName}" has more than ${MAX_ROWS.toLocaleString('en')} rows; split it into several files`);
-  const range = XLSX.utils.decode_range(sheet['!ref']);
+  const range = sheetJs.utils.decode_range(sheet['!ref']);
   range.e.c = Math.min(range.e.c, range.s.c + MAX_COLUMNS);
-  const cellAt = (r: number, c: number) => sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+  const cellAt = (r: number, c: number) => sheet[sheetJs.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
 
   // The header row: the first of the top rows that names at least three known columns.
   let headerRow = -1;

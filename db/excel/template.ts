@@ -3,7 +3,8 @@
  * dropdowns (that district's units, kinds of aid, currencies, statuses), an instructions sheet with a sample row,
  * and a hidden sheet holding the dropdown lists.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './libraries';
 import { CURRENCY_CODES } from '../../contract/money';
 import type { Ctx } from '../context';
 import { getPlace, listPlaces } from '../places';
@@ -31,6 +32,7 @@ async function unitsUnder(ctx: Ctx, placeId: string): Promise<string[]> {
 export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileName: string; bytes: Buffer }> {
   const place = await getPlace(ctx, placeId);
   const units = await unitsUnder(ctx, placeId);
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Aid Ledger';
 

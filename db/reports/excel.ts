@@ -3,7 +3,8 @@
  * motto, the title, the place and date line, tables with repeated headers, SUM totals (with their values cached,
  * so every reader sees them), and a signature block. Times New Roman, #,##0, A4 landscape fitted to the width.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadedExcelJs, loadExcelJs } from '../excel/libraries';
 import { PassThrough } from 'node:stream';
 import type { Report, ReportDetailRow, ReportFigures } from '../../contract';
 import { canonicalQuantity, currencyExponent, formatAmount, isCurrencyCode } from '../../contract/money';
@@ -202,7 +203,8 @@ function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, 
   const idOf = (style: Partial<ExcelJS.Style>, value: CellValue) => {
     let id = ids.get(style);
     if (id === undefined) {
-      const type = typeof value === 'object' ? ('day' in value ? ExcelJS.ValueType.Date : ExcelJS.ValueType.Number) : typeof value === 'number' ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String;
+      const { ValueType } = loadedExcelJs();
+      const type = typeof value === 'object' ? ('day' in value ? ValueType.Date : ValueType.Number) : typeof value === 'number' ? ValueType.Number : ValueType.String;
       ids.set(style, (id = library.styles.addStyleModel(style, type)));
     }
     return id;
@@ -508,6 +510,7 @@ function itemSheets(workbook: Workbook, report: Report) {
 }
 
 export async function writeReport(report: Report): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
