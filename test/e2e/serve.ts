@@ -1,7 +1,7 @@
-/** Starts `scripts/serve.ts` on a free loopback port for a browser test, and Debian's Chromium to drive it. */
+/** Starts `scripts/serve.ts` (bundled) on a free loopback port for a browser test, and Debian's Chromium to drive it. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { bundledScript } from '../bundle';
 import { ROOT } from '../helpers';
 
 export interface Served {
@@ -17,7 +17,8 @@ export const TEST_USER = 'Nguyễn Văn Thử';
  * and the test person, so the first-run questions do not come up unless a test asks for them (`null`).
  */
 export async function serve(db: string, options: { userName?: string | null; province?: string | null } = {}): Promise<Served> {
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/serve.ts'), '--db', db, '--port', '0'], {
+  // Bundled once per test file rather than compiled through tsx at every start.
+  const child: ChildProcess = spawn(process.execPath, [bundledScript('scripts/serve.ts'), '--db', db, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
