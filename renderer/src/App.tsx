@@ -12,6 +12,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract';
 import { PledgeFormModal } from './components/PledgeFormModal';
+import { useReducedMotion } from './motion';
 import { ProvinceModal, useNeedsProvince } from './components/ProvinceModal';
 import { WhoModal } from './components/WhoModal';
 import { EMPTY_FILTER, type FilterState } from './filters';
@@ -55,6 +56,7 @@ export function App() {
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
   const [currency, setCurrency] = useState<'VND' | 'USD'>('VND');
   const [creating, setCreating] = useState(false);
+  const reducedMotion = useReducedMotion();
   const language = (i18n.language === 'en' ? 'en' : 'vi') as Language;
 
   const applyLanguage = useCallback(
@@ -94,7 +96,7 @@ export function App() {
   };
 
   return (
-    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontSize: 14 } }}>
+    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontSize: 14, motion: !reducedMotion } }}>
       <AntApp>
         {damaged ? (
           <Layout className="shell">

@@ -19,9 +19,12 @@ interface Tracked {
 
 const open = new Map<Page, Tracked>();
 
-/** A page at 1366×768 (the office screen) whose console and errors are kept. */
+/**
+ * A page at 1366×768 (the office screen) whose console and errors are kept. It asks for reduced motion, as many office
+ * PCs do: lists and dialogs open at once, so the tests wait on the app rather than on animations.
+ */
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, ...options });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce', ...options });
   const tracked: Tracked = { page, log: [], errors: [], inFlight: 0 };
   const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
   page.on('request', (r) => {
