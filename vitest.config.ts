@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './test/slow-first';
 
 export default defineConfig({
   test: {
@@ -6,6 +7,9 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     pool: 'forks',
+    // Two workers (the browser suite beside them mostly waits), the slowest files first.
+    maxWorkers: 2,
+    sequence: { sequencer: SlowFirst },
     // A ceiling for a hung test, not a measure: tests that start the command line a dozen times take ~15 s alone and
     // more than twice that on a 2-core machine busy with other work.
     testTimeout: 120_000,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the native module built for Node; the type check and the renderer's build side by side; then the unit
-// suite and the browser suite side by side. On a 2-core machine the unit suite keeps one core busy (one worker) while
+// suite and the browser suite side by side. The unit suite runs two workers, slowest files first (vitest.config.ts);
 // the browser suite mostly waits on the browser and the server, so together they take little more than the longer one.
 // Each suite's lines are prefixed with its name; the exit status is non-zero when any step fails.
 import { spawn } from 'node:child_process';
