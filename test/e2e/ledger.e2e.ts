@@ -46,3 +46,33 @@ describe('the demo ledger', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('motion', () => {
+  it('follows the computer\'s setting: dialogs open without animating when it asks for reduced motion, animated otherwise', async () => {
+    /** The animation phases (antd's `…-appear-active`, `…-enter-active` classes) the pledge dialog went through while opening. */
+    const openingAnimations = async (motion: 'reduce' | 'no-preference') => {
+      const other = await newPage(browser, { reducedMotion: motion });
+      try {
+        await other.goto(served.url);
+        await other.getByTestId('dashboard').waitFor();
+        await other.evaluate(() => {
+          const w = window as unknown as { animated: string[] };
+          w.animated = [];
+          new MutationObserver((changes) => {
+            for (const change of changes) {
+              const targets = change.type === 'attributes' ? [change.target] : [...change.addedNodes];
+              for (const t of targets) if (t instanceof Element) w.animated.push(...[...t.classList].filter((c) => /-(appear|enter)-active$/.test(c)));
+            }
+          }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        });
+        await other.keyboard.press('Alt+n');
+        await other.locator('#pledge_pledgeDate').waitFor();
+        return await other.evaluate(() => (window as unknown as { animated: string[] }).animated);
+      } finally {
+        await other.close();
+      }
+    };
+    expect(await openingAnimations('reduce')).toEqual([]);
+    expect((await openingAnimations('no-preference')).length).toBeGreaterThan(0);
+  });
+});
