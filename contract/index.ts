@@ -321,6 +321,8 @@ export interface Report {
   placeName: string;
   /** The date whose units the summary is grouped by, when not as recorded. */
   unitsOf: string | null;
+  /** The aid items it covers, in words ("Lĩnh vực: Y tế"); '' when it covers every line. */
+  scope: string;
   /** The day the report is dated (YYYY-MM-DD). */
   dated: string;
   summary: ReportSummaryRow[];

@@ -38,6 +38,18 @@ const CurrencyCode = z.string().trim().toUpperCase().refine(isCurrencyCode, { me
 /** A standard sector's key, or a department's own sector by its name. */
 export const Sector = z.string().trim().min(1).max(100).refine(oneLine, { message: 'control_character' });
 
+/** Lines chosen by what their aid items are: of these sectors, modalities or stages (a filter, and a report's scope). */
+export const itemScopeFields = {
+  sectors: z.array(Sector).max(50).optional(),
+  modalities: z.array(z.enum(AID_MODALITIES)).max(AID_MODALITIES.length).optional(),
+  stages: z.array(z.enum(AID_STAGES)).max(AID_STAGES.length).optional(),
+};
+export interface ItemScope {
+  sectors?: string[] | undefined;
+  modalities?: AidModality[] | undefined;
+  stages?: AidStage[] | undefined;
+}
+
 const itemFields = {
   name: Name,
   modality: z.enum(AID_MODALITIES),

@@ -1,6 +1,6 @@
 /** Names of the ledger's fixed vocabularies, one table per language (used by the CLI, reports and UI). */
 import type { DonorKind, PlaceLevel, PledgeKind, PledgeStatus } from './index';
-import type { AidModality, AidStage, DeadlineKind, StandardSector } from './items';
+import type { AidModality, AidStage, DeadlineKind, ItemScope, StandardSector } from './items';
 
 export type Lang = 'vi' | 'en';
 
@@ -62,6 +62,8 @@ export const ITEM_VOCABULARY: Record<
     stage: Record<AidStage, string>;
     deadline: Record<DeadlineKind, string>;
     withoutItem: string;
+    /** The names of what a scope chooses by: "Lĩnh vực: Y tế; Hình thức: Dự án". */
+    scopeBy: { sectors: string; modalities: string; stages: string };
   }
 > = {
   vi: {
@@ -80,6 +82,7 @@ export const ITEM_VOCABULARY: Record<
       annual_report: 'Báo cáo năm (trước ngày 15/01)',
     },
     withoutItem: 'Chưa gắn khoản viện trợ',
+    scopeBy: { sectors: 'Lĩnh vực', modalities: 'Hình thức', stages: 'Giai đoạn' },
   },
   en: {
     modality: { programme: 'Programme', project: 'Project', non_project: 'Non-project aid' },
@@ -97,6 +100,7 @@ export const ITEM_VOCABULARY: Record<
       annual_report: 'Annual report (by 15 January)',
     },
     withoutItem: 'Not in an aid item',
+    scopeBy: { sectors: 'Sector', modalities: 'Modality', stages: 'Stage' },
   },
 };
 
@@ -108,4 +112,16 @@ export function labelIn(table: Record<string, string>, key: string): string {
 /** A sector's name: a standard sector's in the language, a department's own as it was written. */
 export function sectorLabel(sector: string, lang: Lang): string {
   return labelIn(ITEM_VOCABULARY[lang].sector, sector);
+}
+
+/** What a scope of aid items chooses, in words ("Lĩnh vực: Y tế, Khác; Hình thức: Dự án"); '' when it chooses nothing. */
+export function describeItemScope(scope: ItemScope | null | undefined, lang: Lang): string {
+  if (!scope) return '';
+  const words = ITEM_VOCABULARY[lang];
+  const parts = [
+    ['sectors', (scope.sectors ?? []).map((s) => sectorLabel(s, lang))],
+    ['modalities', (scope.modalities ?? []).map((m) => labelIn(words.modality, m))],
+    ['stages', (scope.stages ?? []).map((s) => labelIn(words.stage, s))],
+  ] as const;
+  return parts.filter(([, labels]) => labels.length).map(([by, labels]) => `${words.scopeBy[by]}: ${labels.join(', ')}`).join('; ');
 }

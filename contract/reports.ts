@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ExcelFile, Report } from './index';
 import { IsoDate } from './fields';
+import { itemScopeFields, type ItemScope } from './items';
 import { method } from './method';
 
 /** A report period: a quarter ("2022-Q3"), a half year ("2022-H2") or a year ("2022"). */
@@ -27,6 +28,8 @@ export const ReportInput = z.strictObject({
    * period's pledges made since the last report sent for this period and place.
    */
   changes: z.enum(['period', 'sinceLastReport']).default('period'),
+  /** Only the lines of aid items of these sectors, modalities or stages (every line when none is given). */
+  ...itemScopeFields,
 });
 
 export const SentReportsInput = z.strictObject({
@@ -50,6 +53,8 @@ export interface SentReport {
   pledgedVnd: number;
   deliveredVnd: number;
   pledgeCount: number;
+  /** The aid items it covered (null: every line). */
+  itemScope: ItemScope | null;
 }
 
 /** A pledge of the period touched after a report was sent. */

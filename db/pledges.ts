@@ -11,6 +11,7 @@ import { currentDonor } from './donors';
 import { getItemRow } from './items';
 import { displayNameSql, getPlace } from './places';
 import { placeProblemOn } from './places/match';
+import { itemsInScope } from './items/scope';
 import { placesUnderOn } from './places/today';
 import { resolveRate } from './rates';
 import { refreshSearchText, textParts } from './search';
@@ -127,11 +128,8 @@ export function filterConditions(filter: Omit<PledgeFilter, 'text'>, dateColumn:
   if (filter.currencies?.length) conditions.push(sql`p.currency IN (${sql.join(filter.currencies)})`);
   if (filter.itemId) conditions.push(sql`p.item_id = ${filter.itemId}`);
   if (filter.withoutItem) conditions.push(sql`p.item_id IS NULL`);
-  const items: RawBuilder<unknown>[] = [];
-  if (filter.sectors?.length) items.push(sql`i.sector IN (${sql.join(filter.sectors)})`);
-  if (filter.modalities?.length) items.push(sql`i.modality IN (${sql.join(filter.modalities)})`);
-  if (filter.stages?.length) items.push(sql`i.stage IN (${sql.join(filter.stages)})`);
-  if (items.length) conditions.push(sql`p.item_id IN (SELECT i.id FROM aid_items i WHERE ${sql.join(items, sql` AND `)})`);
+  const items = itemsInScope(filter);
+  if (items) conditions.push(sql`p.item_id IN ${items}`);
   return conditions;
 }
 

@@ -93,6 +93,8 @@ export interface ReportsSentTable {
   totals: string;
   pledgeCount: number;
   file: Buffer;
+  /** The aid items the report covered (JSON of `ItemScope`); null for every line. */
+  itemScope: string | null;
 }
 
 export interface SettingsTable {

@@ -12,6 +12,7 @@ import { milliToQuantity, vndToMinor } from '../contract/money';
 import { searchWords } from '../contract/text';
 import { readRows, type Ctx } from './context';
 import { mergedDonors } from './donors';
+import { itemsInScope } from './items/scope';
 import { displayName } from './places';
 import { placesUnderOn, todaysUnits } from './places/today';
 import { placesUnder, pledgeConditions, whereClause } from './pledges';
@@ -74,22 +75,25 @@ const LIVE_STATUSES = ['pledged', 'in_progress', 'completed'] as const;
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
-type Dimension = 'place' | 'donor' | 'kind';
+type Dimension = 'place' | 'donor' | 'kind' | 'item';
 
 /**
  * The conditions on a monthly totals table `t` for a filter, and which of the tables answers it, when one can: whole
- * months, no search words, and a place, donor or kinds filter only on the table keyed by it (`dimension`, or the one
- * the filter needs). `statuses` are those counted (none: every status). Otherwise null.
+ * months, no search words, and a place, donor, kinds or aid item filter (the item itself, or its sector, modality or
+ * stage) only on the table keyed by it (`dimension`, or the one the filter needs). `statuses` are those counted
+ * (none: every status). Otherwise null.
  */
 function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], dimension?: Dimension): { dimension: Dimension; conditions: RawBuilder<unknown>[] } | null {
-  const { from, to, placeId, unitsOf, donorId, kinds, statuses: _statuses, currencies, text, ...rest } = filter;
+  const { from, to, placeId, unitsOf, donorId, kinds, statuses: _statuses, currencies, text, itemId, withoutItem, sectors, modalities, stages, ...rest } = filter;
   if (Object.keys(rest).length || searchWords(text ?? '').length) return null;
   if (from && !from.endsWith('-01')) return null;
   if (to && to !== lastDayOfMonth(to.slice(0, 7))) return null;
-  const table = dimension ?? (placeId ? 'place' : donorId ? 'donor' : 'kind');
+  const byItem = Boolean(itemId || withoutItem || sectors?.length || modalities?.length || stages?.length);
+  const table = dimension ?? (byItem ? 'item' : placeId ? 'place' : donorId ? 'donor' : 'kind');
   if (placeId && table !== 'place') return null;
   if (donorId && table !== 'donor') return null;
   if (kinds?.length && table !== 'kind') return null;
+  if (byItem && table !== 'item') return null;
   const conditions: RawBuilder<unknown>[] = [];
   if (statuses.length) conditions.push(sql`t.status IN (${sql.join([...statuses])})`);
   if (from) conditions.push(sql`t.month >= ${from.slice(0, 7)}`);
@@ -98,6 +102,10 @@ function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], 
   if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
   if (placeId) conditions.push(sql`t.place_id IN ${unitsOf ? placesUnderOn(placeId, unitsOf) : placesUnder(placeId)}`);
   if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
+  if (itemId) conditions.push(sql`t.item_id = ${itemId}`);
+  if (withoutItem) conditions.push(sql`t.item_id = ''`);
+  const items = itemsInScope({ sectors, modalities, stages });
+  if (items) conditions.push(sql`t.item_id IN ${items}`);
   return { dimension: table, conditions };
 }
 
@@ -114,14 +122,15 @@ export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<n
 }
 
 /**
- * The same buckets from the monthly totals (migration 0005), when the question can be answered from them: whole
+ * The same buckets from the monthly totals (migrations 0005 and 0013), when the question can be answered from them: whole
  * months, and filters on what those tables are keyed by. Otherwise null, and the pledges themselves are read.
  */
 async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[] | null> {
   const { from, to, statuses } = input.filter;
-  // The monthly totals know nothing of aid items.
-  if (ITEM_GROUPINGS.includes(input.by)) return null;
-  const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, input.by === 'place' ? 'place' : input.by === 'donor' ? 'donor' : 'kind');
+  // Quarters and currencies are in every table: the filter chooses.
+  const keyedBy: Dimension | undefined =
+    input.by === 'place' || input.by === 'donor' || input.by === 'kind' ? input.by : ITEM_GROUPINGS.includes(input.by) ? 'item' : undefined;
+  const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, keyedBy);
   if (!found) return null;
   const { dimension, conditions } = found;
   const usd = input.in === 'USD';
@@ -137,7 +146,9 @@ async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'ple
       ? sql`substr(t.month, 1, 4) || '-Q' || ((CAST(substr(t.month, 6, 2) AS INTEGER) + 2) / 3)`
       : input.by === 'currency'
         ? sql`t.currency`
-        : sql.raw(`t.${dimension === 'kind' ? 'kind' : `${dimension}_id`}`);
+        : input.by === 'sector' || input.by === 'modality' || input.by === 'stage'
+          ? sql`coalesce((SELECT ${sql.raw(`i.${input.by}`)} FROM aid_items i WHERE i.id = t.item_id), '')`
+          : sql.raw(`t.${dimension === 'kind' ? 'kind' : `${dimension}_id`}`);
   const table = sql.raw(`${side === 'pledged' ? 'pledge' : 'delivery'}_totals_by_${dimension}`);
   const usdExact = side === 'pledged' ? sql`(t.currency = 'USD')` : sql`t.usd_exact`;
   const amount = usd ? sql`sum(CASE WHEN ${usdExact} THEN t.amount ELSE t.vnd END)` : sql`sum(t.vnd)`;

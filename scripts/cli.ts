@@ -25,6 +25,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The public Cao Bằng 2022 aid events, shipped with the app as its demo data. */
 export const DEFAULT_FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json');
 
+/** The aid items chosen by --sector, --modality and --stage (checked at the contract, like any input). */
+function itemScopeOf(values: { sector?: string | undefined; modality?: string | undefined; stage?: string | undefined }) {
+  return {
+    ...(values.sector ? { sectors: [values.sector] } : {}),
+    ...(values.modality ? { modalities: [values.modality as AidModality] } : {}),
+    ...(values.stage ? { stages: [values.stage as AidStage] } : {}),
+  };
+}
+
 const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command line
 
   init   --db FILE [--province NAME_OR_CODE|all] [--site NAME] [--role province|district] [--place CODE_OR_NAME]
@@ -33,8 +42,10 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
   demo   --db FILE [--fixture PATH]     nạp dữ liệu mẫu Cao Bằng 2022 / load the Cao Bằng 2022 demo data
   info   --db FILE [--json]             thông tin sổ / ledger information
   generate --db FILE [--rows N] [--seed S]  sổ mô phỏng để thử tải / a synthetic ledger for scale tests
-  report --db FILE (--quarter 2022-Q3 | --half 2022-H2 | --year 2022) [--place CODE_OR_NAME] [--units-of YYYY-MM-DD] --out FILE.xlsx
-                                        báo cáo Excel theo mẫu / the Excel report
+  report --db FILE (--quarter 2022-Q3 | --half 2022-H2 | --year 2022) [--place CODE_OR_NAME] [--units-of YYYY-MM-DD]
+         [--sector S] [--modality M] [--stage S] --out FILE.xlsx
+                                        báo cáo Excel theo mẫu (chỉ các khoản viện trợ đã chọn, nếu có)
+                                        / the Excel report (of the chosen aid items only, if any)
   template --db FILE --place CODE_OR_NAME --out FILE.xlsx
                                         mẫu nhập liệu cho huyện / the data-entry workbook for a district
   import --db FILE PATH [--dry-run] [--json]
@@ -200,7 +211,7 @@ export async function main(argv: string[]): Promise<number> {
         // In today's units, a place named as it is on that date.
         const unitsOf = values['units-of'];
         const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, unitsOf ?? parsePeriod(period).to)).id) : undefined;
-        const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}), ...(unitsOf ? { unitsOf } : {}) });
+        const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}), ...(unitsOf ? { unitsOf } : {}), ...itemScopeOf(values) });
         writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
         return file;
       });
@@ -283,8 +294,7 @@ export async function main(argv: string[]): Promise<number> {
       const unitsOf = values['units-of'];
       const filter = {
         ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(unitsOf ? { unitsOf } : {}),
-        ...(values.sector ? { sectors: [values.sector] } : {}), ...(values.modality ? { modalities: [values.modality as AidModality] } : {}),
-        ...(values.stage ? { stages: [values.stage as AidStage] } : {}),
+        ...itemScopeOf(values),
       };
       const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
         // A place named for today's units is one that exists on that date; otherwise one valid in the period's end.

@@ -78,10 +78,11 @@ export function totalsAgainstRows(ledger: Ledger): { stored: Record<string, unkn
   const delivered = `deliveries x JOIN pledges p ON p.id = x.pledge_id`;
   const usdExact = `(x.currency = 'USD' AND x.amount_minor IS NOT NULL)`;
   const recomputed: Record<string, string> = {};
-  for (const [dimension, column] of [['place', 'place_id'], ['donor', 'donor_id'], ['kind', 'kind']]) {
-    recomputed[`pledge_totals_by_${dimension}`] = `SELECT substr(pledge_date, 1, 7) AS month, ${column}, status, currency, count(*) AS n, sum(vnd_equivalent) AS vnd,
-      sum(amount_minor) AS amount, sum(coalesce(quantity_milli, 0)) AS quantity_milli FROM pledges GROUP BY 1, 2, 3, 4`;
-    recomputed[`delivery_totals_by_${dimension}`] = `SELECT substr(x.delivery_date, 1, 7) AS month, p.${column}, p.status, p.currency, ${usdExact} AS usd_exact,
+  // Lines of no aid item are kept under item ''.
+  for (const [dimension, column] of [['place', 'p.place_id'], ['donor', 'p.donor_id'], ['kind', 'p.kind'], ['item', `coalesce(p.item_id, '') AS item_id`]]) {
+    recomputed[`pledge_totals_by_${dimension}`] = `SELECT substr(pledge_date, 1, 7) AS month, ${column}, p.status, p.currency, count(*) AS n, sum(vnd_equivalent) AS vnd,
+      sum(amount_minor) AS amount, sum(coalesce(quantity_milli, 0)) AS quantity_milli FROM pledges p GROUP BY 1, 2, 3, 4`;
+    recomputed[`delivery_totals_by_${dimension}`] = `SELECT substr(x.delivery_date, 1, 7) AS month, ${column}, p.status, p.currency, ${usdExact} AS usd_exact,
       count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} GROUP BY 1, 2, 3, 4, 5`;
   }
   for (const [name, columns] of [['place_kind', 'place_id, kind'], ['donor', 'donor_id']] as const) {

@@ -114,6 +114,76 @@ describe('the demo ledger', () => {
     expect(list.rows.map((r) => r.donorShortName)).toEqual(['VCF']);
     expect((await t.service.invoke('totals', { by: 'modality', lang: 'en' })).groups.map((g) => g.label)).toEqual(['Non-project aid']);
   });
+
+  it('reads figures by item, sector, modality and stage, and totals filtered by them, from the monthly totals by item', async () => {
+    const someItem = (await t.service.invoke('items.list', {}))[0]!.id;
+    const questions = [
+      { by: 'item' as const }, { by: 'sector' as const }, { by: 'modality' as const, filter: { from: '2022-01-01', to: '2022-12-31' } },
+      { by: 'stage' as const }, { by: 'quarter' as const, filter: { sectors: ['education'] } }, { by: 'currency' as const, filter: { itemId: someItem } },
+    ];
+    const before = [];
+    for (const q of questions) before.push(await t.service.invoke('totals', q));
+    // Ten million đồng more on every kept month: each answer read from them moves by it (in USD too); one read from
+    // the lines would not.
+    const shift = (by: number) => t.ledger.sqlite.prepare(`UPDATE pledge_totals_by_item SET vnd = vnd + ?`).run(by);
+    shift(10_000_000);
+    try {
+      for (const [i, q] of questions.entries()) {
+        const after = await t.service.invoke('totals', q);
+        expect(after.total.pledged, JSON.stringify(q)).not.toBe(before[i]!.total.pledged);
+      }
+    } finally {
+      shift(-10_000_000);
+    }
+    for (const [i, q] of questions.entries()) expect(await t.service.invoke('totals', q)).toEqual(before[i]);
+  });
+});
+
+describe('a report of some aid items (by sector, modality, stage)', () => {
+  let t: TestLedger;
+  beforeAll(async () => {
+    t = await tempLedger();
+    await loadDemo(t.ledger, readFixture(FIXTURE));
+  });
+  afterAll(() => t.close());
+
+  it("covers their lines only, says so in the workbook and its name, and is compared only with reports of the same items", async () => {
+    const whole = await t.service.invoke('reports.preview', { period: '2022' });
+    const education = await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] });
+    const expected = await t.service.invoke('totals', { by: 'kind', filter: { from: '2022-01-01', to: '2022-12-31', sectors: ['education'] } });
+    expect(education.summaryTotal.pledgedVnd).toBe(expected.total.pledged);
+    expect(education.summaryTotal.deliveredVnd).toBe(expected.total.delivered);
+    expect(education.summaryTotal.pledgedVnd).toBeGreaterThan(0);
+    expect(education.summaryTotal.pledgedVnd).toBeLessThan(whole.summaryTotal.pledgedVnd);
+    expect(education.pledges.map((p) => p.donor)).toContain('The VinaCapital Foundation');
+    expect(new Set(education.pledges.map((p) => p.donor)).size).toBe(1);
+    expect(education.scope).toBe('Lĩnh vực: Giáo dục và đào tạo');
+    expect(whole.scope).toBe('');
+    // Its statutory part counts its items only.
+    const educationItems = (await t.service.invoke('items.list', { sectors: ['education'] })).length;
+    const counted = education.statutory!.summary.items;
+    expect(counted.programme + counted.project + counted.nonProject).toBe(educationItems);
+    expect(education.statutory!.summary.committed.VND).toBe(expected.total.pledged);
+    // Figures to date (cumulative, remaining) are its lines' too: read from the lines, not the totals of every line.
+    expect(education.summaryTotal.remainingVnd).toBeGreaterThan(0);
+    expect(education.summaryTotal.remainingVnd).toBeLessThan(whole.summaryTotal.remainingVnd);
+
+    // The whole report is sent first; a report of the education sector is then not "made again" after it.
+    await t.service.invoke('reports.xlsx', { period: '2022' });
+    expect((await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] })).sinceLast).toBeNull();
+    const file = await t.service.invoke('reports.xlsx', { period: '2022', sectors: ['education'], modalities: [] });
+    expect(file.fileName).toBe('Bao-cao-vien-tro-2022-linh-vuc-giao-duc-va-dao-tao.xlsx');
+    expect(file.sent.itemScope).toEqual({ sectors: ['education'] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as never);
+    expect(String(workbook.getWorksheet('Tổng hợp')!.getCell('A6').value)).toContain('Lĩnh vực: Giáo dục và đào tạo');
+    const again = await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] });
+    expect(again.sinceLast?.report.id).toBe(file.sent.id);
+    expect((await t.service.invoke('reports.preview', { period: '2022' })).sinceLast?.report.itemScope).toBeNull();
+    expect((await t.service.invoke('reports.list', {})).map((r) => r.itemScope)).toEqual([{ sectors: ['education'] }, null]);
+    // In English, the scope in English.
+    expect((await t.service.invoke('reports.preview', { period: '2022', stages: ['proposed'], modalities: ['non_project'], lang: 'en' })).scope).toBe('Modality: Non-project aid; Stage: Proposed');
+  });
 });
 
 /** A ledger with Cao Bằng's official units of today. */

@@ -17,6 +17,8 @@ const pledgeArb = fc.record({
   date: fc.date({ min: new Date('2021-01-01T00:00:00Z'), max: new Date('2025-06-30T00:00:00Z'), noInvalidDate: true }),
   deliveredShare: fc.integer({ min: 0, max: 100 }),
   deliveryDays: fc.integer({ min: 0, max: 400 }),
+  /** The aid item the line goes in (of `threeItems`), or none (-1). */
+  item: fc.integer({ min: -1, max: 2 }),
 });
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -28,6 +30,15 @@ async function fourDonorsAndARate(t: TestLedger) {
   for (let i = 0; i < 4; i++) donors.push(await t.service.invoke('donors.create', { name: `Nhà tài trợ ${i}`, kind: 'foreign_ngo' }));
   await t.service.invoke('rates.set', { currency: 'USD', validOn: '2022-06', rate: '23456.78', source: 'test' });
   return { places, donors };
+}
+
+/** Three aid items of different sectors, modalities and stages, for lines to belong to. */
+async function threeItems(t: TestLedger, donors: { id: string }[]) {
+  const items = [];
+  for (const [i, [modality, sector]] of ([['programme', 'health'], ['project', 'education'], ['non_project', 'Văn hóa']] as const).entries()) {
+    items.push(await t.service.invoke('items.create', { name: `Khoản ${i}`, modality, sector, donorId: donors[i]!.id, stage: i === 2 ? 'approved' : 'proposed', stageDate: '2021-01-01', ...(i === 2 ? { approvalNumber: '12/QĐ-UBND', approvalDate: '2021-01-01' } : {}) }));
+  }
+  return items;
 }
 
 describe('totals', () => {
@@ -104,12 +115,17 @@ describe('monthly totals', () => {
   /** `pick` chooses among the pledges in the order they were made; -1 is the latest (the history's own last pledge). */
   const pick = fc.integer({ min: -1, max: 1_000 });
   const create = fc.record({ kind: fc.constant('create' as const), p: pledgeArb });
-  const edit = fc.record({ kind: fc.constant('edit' as const), pick, status: fc.constantFrom(...PLEDGE_STATUSES), place: fc.integer({ min: 0, max: 10 }), donor: fc.integer({ min: 0, max: 3 }), pledgeKind: fc.constantFrom(...PLEDGE_KINDS), amount: fc.integer({ min: 0, max: 1_000_000_000 }) });
+  const item = fc.integer({ min: -1, max: 2 });
+  const edit = fc.record({ kind: fc.constant('edit' as const), pick, status: fc.constantFrom(...PLEDGE_STATUSES), place: fc.integer({ min: 0, max: 10 }), donor: fc.integer({ min: 0, max: 3 }), pledgeKind: fc.constantFrom(...PLEDGE_KINDS), amount: fc.integer({ min: 0, max: 1_000_000_000 }), item });
+  /** Lines moved into another item (or out of any) in one step. */
+  const attach = fc.record({ kind: fc.constant('attach' as const), pick, item });
+  /** An item's own sector and modality changed: its lines' figures follow it. */
+  const reclassify = fc.record({ kind: fc.constant('reclassify' as const), item: fc.integer({ min: 0, max: 2 }), sector: fc.constantFrom('health', 'social', 'environment', 'Văn hóa'), modality: fc.constantFrom('programme', 'project', 'non_project') });
   const deliver = fc.record({ kind: fc.constant('deliver' as const), pick, share: fc.integer({ min: 1, max: 100 }), days: fc.integer({ min: 0, max: 400 }) });
   const moveDelivery = fc.record({ kind: fc.constant('moveDelivery' as const), pick, days: fc.integer({ min: -200, max: 200 }) });
   const deleteDelivery = fc.record({ kind: fc.constant('deleteDelivery' as const), pick });
   const remove = fc.record({ kind: fc.constant('delete' as const), pick });
-  const op = fc.oneof(create, edit, deliver, moveDelivery, deleteDelivery, remove);
+  const op = fc.oneof(create, edit, deliver, moveDelivery, deleteDelivery, remove, attach, reclassify);
   /** `fixed`: a step of the history's fixed part, which must be accepted; random steps the ledger refuses change nothing. */
   type Op = (typeof op extends fc.Arbitrary<infer T> ? T : never) & { fixed?: true };
 
@@ -119,8 +135,8 @@ describe('monthly totals', () => {
    * and another pledge deleted — so "every kind of edit" holds by construction, whatever the random part did.
    */
   const history = fc
-    .tuple(fc.array(op, { maxLength: 30 }), pledgeArb, edit, deliver, moveDelivery, pledgeArb, fc.nat())
-    .map(([random, own, lastEdit, lastDelivery, lastMove, doomed, cut]): Op[] => {
+    .tuple(fc.array(op, { maxLength: 30 }), pledgeArb, edit, deliver, moveDelivery, pledgeArb, fc.nat(), reclassify, item)
+    .map(([random, own, lastEdit, lastDelivery, lastMove, doomed, cut, lastReclassify, lastItem]): Op[] => {
       const ownPledge = { ...own, amount: Math.max(own.amount, 1_000), status: own.status === 'cancelled' ? ('pledged' as const) : own.status };
       const tail: Op[] = ([
         { kind: 'create', p: doomed },
@@ -132,6 +148,9 @@ describe('monthly totals', () => {
         { kind: 'deliver', pick: -1, share: 10, days: 0 },
         { kind: 'deleteDelivery', pick: -1 },
         { ...lastEdit, pick: -1 },
+        // Into an item other than the one the edit left it in, then that item reclassified.
+        { kind: 'attach', pick: -1, item: lastItem === lastEdit.item ? (lastItem === 2 ? -1 : lastItem + 1) : lastItem },
+        lastReclassify,
       ] as Op[]).map((step) => ({ ...step, fixed: true as const }));
       // The random part is cut in two around the fixed steps, so they meet ledgers of every shape.
       const at = random.length ? cut % (random.length + 1) : 0;
@@ -143,9 +162,11 @@ describe('monthly totals', () => {
     await fc.assert(
       fc.asyncProperty(history, monthStart, fc.integer({ min: 0, max: 30 }), async (ops, fromMonth, months) => {
         const t = await tempLedger({ ids: 'monthly totals' });
-        const applied = { create: 0, edit: 0, deliver: 0, moveDelivery: 0, deleteDelivery: 0, delete: 0 };
+        const applied = { create: 0, edit: 0, deliver: 0, moveDelivery: 0, deleteDelivery: 0, delete: 0, attach: 0, reclassify: 0 };
         try {
           const { places, donors } = await fourDonorsAndARate(t);
+          const items = await threeItems(t, donors);
+          const itemId = (i: number) => (i < 0 ? null : items[i]!.id);
           // In the order they were made (ids are random: ordering by them would pick differently in every run).
           const ids = () => (t.ledger.sqlite.prepare('SELECT id FROM pledges ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
           const deliveryRows = () => (t.ledger.sqlite.prepare('SELECT id, pledge_id, delivery_date, currency FROM deliveries ORDER BY rowid').all() as { id: string; pledge_id: string; delivery_date: string; currency: string }[]);
@@ -162,7 +183,7 @@ describe('monthly totals', () => {
             if (o.kind === 'create') {
               const result = await t.service.call('pledges.create', {
                 donorId: donors[o.p.donor]!.id, placeId: places[o.p.place]!.id, kind: o.p.kind, description: 'Cam kết', amountMinor: o.p.amount,
-                currency: o.p.usd ? 'USD' : 'VND', ...(o.p.usd ? { rate: '23000' } : {}), pledgeDate: iso(o.p.date), status: o.p.status,
+                currency: o.p.usd ? 'USD' : 'VND', ...(o.p.usd ? { rate: '23000' } : {}), pledgeDate: iso(o.p.date), status: o.p.status, itemId: itemId(o.p.item),
               });
               if (ok(result, 'create')) {
                 latest = (result as { result: { id: string } }).result.id;
@@ -174,6 +195,7 @@ describe('monthly totals', () => {
               const delivered = detail.pledge.amountMinor - detail.remaining.amountMinor;
               const result = await t.service.call('pledges.update', {
                 id, reason: 'Điều chỉnh thử', status: o.status, placeId: places[o.place]!.id, donorId: donors[o.donor]!.id, kind: o.pledgeKind, amountMinor: Math.max(o.amount, delivered),
+                itemId: itemId(o.item),
               });
               if (ok(result, 'edit')) applied.edit++;
             } else if (o.kind === 'deliver' && ids().length) {
@@ -192,6 +214,10 @@ describe('monthly totals', () => {
               if (ok(await t.service.call('deliveries.update', { id: d.id, deliveryDate: iso(new Date(Date.parse(d.delivery_date) + o.days * 86_400_000)), ...(d.currency === 'USD' ? { rate: '23200' } : {}) }), 'move a delivery')) applied.moveDelivery++;
             } else if (o.kind === 'deleteDelivery' && deliveryRows().length) {
               if (ok(await t.service.call('deliveries.delete', { id: chosen(deliveryRows(), o.pick)!.id }), 'delete a delivery')) applied.deleteDelivery++;
+            } else if (o.kind === 'attach' && ids().length) {
+              if (ok(await t.service.call('items.attach', { itemId: itemId(o.item), pledgeIds: [pledgeFor(o.pick)!] }), 'attach')) applied.attach++;
+            } else if (o.kind === 'reclassify') {
+              if (ok(await t.service.call('items.update', { id: items[o.item]!.id, sector: o.sector, modality: o.modality, reason: 'Phân loại lại' }), 'reclassify')) applied.reclassify++;
             } else if (o.kind === 'delete' && ids().length) {
               if (ok(await t.service.call('pledges.delete', { id: pledgeFor(o.pick)! }), 'delete')) applied.delete++;
             }
@@ -199,7 +225,12 @@ describe('monthly totals', () => {
           // Every kind of change happened in this history (the fixed steps see to it).
           for (const [kind, n] of Object.entries(applied)) expect(n, kind).toBeGreaterThan(0);
           const to = new Date(Date.UTC(Number(fromMonth.slice(0, 4)), Number(fromMonth.slice(5, 7)) - 1 + months + 1, 0));
-          const filters = [{}, { from: `${fromMonth}-01`, to: iso(to) }, { from: `${fromMonth}-01`, statuses: ['cancelled' as const, 'completed' as const] }, { to: iso(to), currencies: ['USD'] }];
+          const filters = [
+            {}, { from: `${fromMonth}-01`, to: iso(to) }, { from: `${fromMonth}-01`, statuses: ['cancelled' as const, 'completed' as const] }, { to: iso(to), currencies: ['USD'] },
+            // By what the lines' items are: read from the totals by item.
+            { sectors: ['health', 'Văn hóa'] }, { from: `${fromMonth}-01`, modalities: ['project' as const] }, { stages: ['approved' as const], to: iso(to) },
+            { withoutItem: true }, { itemId: items[1]!.id, currencies: ['VND'] },
+          ];
           for (const filter of filters) {
             for (const by of TOTALS_GROUPINGS) {
               for (const currency of ['VND', 'USD'] as const) {

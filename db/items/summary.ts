@@ -3,15 +3,17 @@
  * NGOs, committed and disbursed, in VND and in USD (converted as `totals` converts), and the same by sector. An item
  * counts in a period when one of its lines was pledged, or a delivery on one of them made, in it; committed counts
  * the lines pledged in the period, disbursed the deliveries made in it — the same figures `totals` gives, so the
- * paragraph and the tables agree with every other total of the ledger.
+ * paragraph and the tables agree with every other total of the ledger. A report of some items only (a scope: sectors,
+ * modalities, stages) counts and sums theirs.
  */
 import { sql } from 'kysely';
 import type { ParsedInput, TotalsResult } from '../../contract';
-import type { CurrencyPair, StatutoryGroupRow, StatutoryReport, StatutorySummary } from '../../contract/items';
+import type { CurrencyPair, ItemScope, StatutoryGroupRow, StatutoryReport, StatutorySummary } from '../../contract/items';
 import { ITEM_VOCABULARY, labelIn, sectorLabel } from '../../contract/labels';
 import { formatAmount } from '../../contract/money';
 import { readRows, viDate, type Ctx } from '../context';
 import { totals } from '../totals';
+import { itemsInScope } from './scope';
 
 export function periodOf(year: number, half?: 'H1' | 'H2'): { from: string; to: string } {
   if (half === 'H1') return { from: `${year}-01-01`, to: `${year}-06-30` };
@@ -19,15 +21,17 @@ export function periodOf(year: number, half?: 'H1' | 'H2'): { from: string; to: 
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-/** Lines alive in a period: pledged in it, or delivered on in it (cancelled lines count nowhere). */
-function linesAlive(period: { from: string; to: string }) {
+/** Lines alive in a period: pledged in it, or delivered on in it (cancelled lines count nowhere); in a scope, its items' only. */
+function linesAlive(period: { from: string; to: string }, scope: ItemScope | null) {
+  const items = scope ? itemsInScope(scope) : null;
   return sql`SELECT p.id, p.item_id, p.donor_id FROM pledges p WHERE p.status <> 'cancelled' AND (p.pledge_date BETWEEN ${period.from} AND ${period.to}
-    OR EXISTS (SELECT 1 FROM deliveries x WHERE x.pledge_id = p.id AND x.delivery_date BETWEEN ${period.from} AND ${period.to}))`;
+    OR EXISTS (SELECT 1 FROM deliveries x WHERE x.pledge_id = p.id AND x.delivery_date BETWEEN ${period.from} AND ${period.to}))
+    ${items ? sql`AND p.item_id IN ${items}` : sql``}`;
 }
 
 /** Both currencies' totals of a period by one grouping. */
-async function inBoth(ctx: Ctx, by: 'sector' | 'modality' | 'donor' | 'item', period: { from: string; to: string }, lang: 'vi' | 'en') {
-  const filter = { from: period.from, to: period.to };
+async function inBoth(ctx: Ctx, by: 'sector' | 'modality' | 'donor' | 'item', period: { from: string; to: string }, lang: 'vi' | 'en', scope: ItemScope | null) {
+  const filter = { from: period.from, to: period.to, ...(scope ?? {}) };
   return [await totals(ctx, { by, filter, in: 'VND', lang }), await totals(ctx, { by, filter, in: 'USD', lang })] as const;
 }
 
@@ -36,10 +40,10 @@ export async function statutorySummary(ctx: Ctx, input: ParsedInput<'items.summa
 }
 
 /** The summary, and the totals by sector it was made from (the report's sector table is the same figures). */
-async function summarize(ctx: Ctx, input: ParsedInput<'items.summary'>): Promise<{ summary: StatutorySummary; vnd: TotalsResult; usd: TotalsResult }> {
+async function summarize(ctx: Ctx, input: ParsedInput<'items.summary'>, scope: ItemScope | null = null): Promise<{ summary: StatutorySummary; vnd: TotalsResult; usd: TotalsResult }> {
   const period = periodOf(input.year, input.half);
-  const [vnd, usd] = await inBoth(ctx, 'sector', period, input.lang);
-  const lines = linesAlive(period);
+  const [vnd, usd] = await inBoth(ctx, 'sector', period, input.lang, scope);
+  const lines = linesAlive(period, scope);
   const items = readRows<{ id: string; modality: string; sector: string }>(ctx, sql`SELECT DISTINCT i.id, i.modality, i.sector FROM (${lines}) l JOIN aid_items i ON i.id = l.item_id`);
   const withoutItem = readRows<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${lines}) l WHERE l.item_id IS NULL`)[0]!.n;
   // NGOs: the donors of the lines and the items' own donors, each counted once (merged donors as the one kept).
@@ -104,10 +108,10 @@ function groupRows(vnd: TotalsResult, usd: TotalsResult, label: (key: string, fa
  * The aid items part of the 6-month or annual report: the summary and its paragraph, the tables by sector, modality and
  * donor country (each in VND and USD, converted as totals converts), and the items alive in the period.
  */
-export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' | undefined, lang: 'vi' | 'en'): Promise<StatutoryReport> {
-  const { summary, vnd: sectorVnd, usd: sectorUsd } = await summarize(ctx, { year, ...(half ? { half } : {}), lang });
-  const twice = (by: 'modality' | 'donor' | 'item') => inBoth(ctx, by, summary.period, lang);
-  const lines = sql`SELECT item_id FROM (${linesAlive(summary.period)})`;
+export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' | undefined, lang: 'vi' | 'en', scope: ItemScope | null = null): Promise<StatutoryReport> {
+  const { summary, vnd: sectorVnd, usd: sectorUsd } = await summarize(ctx, { year, ...(half ? { half } : {}), lang }, scope);
+  const twice = (by: 'modality' | 'donor' | 'item') => inBoth(ctx, by, summary.period, lang, scope);
+  const lines = sql`SELECT item_id FROM (${linesAlive(summary.period, scope)})`;
   const items = readRows<{ id: string; name: string; modality: string; sector: string; donor: string; country: string | null; approval_number: string | null; approval_date: string | null; stage: string }>(
     ctx,
     sql`SELECT i.id, i.name, i.modality, i.sector, d.name AS donor, d.country, i.approval_number, i.approval_date, i.stage

@@ -12,6 +12,8 @@ import * as m0009 from './0009_search_by_source';
 import * as m0010 from './0010_amendments_and_reports';
 import * as m0011 from './0011_places_catalogue';
 import * as m0012 from './0012_aid_items';
+import * as m0013 from './0013_totals_by_item';
+import * as m0014 from './0014_report_scope';
 
 export interface Migration {
   name: string;
@@ -33,4 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0010_amendments_and_reports', up: m0010.up },
   { name: '0011_places_catalogue', up: m0011.up },
   { name: '0012_aid_items', up: m0012.up },
+  { name: '0013_totals_by_item', up: m0013.up },
+  { name: '0014_report_scope', up: m0014.up },
 ];

@@ -5,13 +5,15 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { AUTO_STATUS_NOTE, type ParsedInput, type PledgeKind, type Report, type ReportDetailRow, type ReportFigures, type ReportSummaryRow } from '../../contract';
-import { VOCABULARY } from '../../contract/labels';
+import type { ItemScope } from '../../contract/items';
+import { describeItemScope, VOCABULARY } from '../../contract/labels';
 import { formatAmount, milliToQuantity } from '../../contract/money';
 import { fieldLabel } from '../../contract/validation';
 import { columnsOf, type Ctx } from '../context';
 import { mergedDonors } from '../donors';
 import { displayName, getPlace } from '../places';
 import { servedProvince } from '../places/install';
+import { itemsInScope, normalScope } from '../items/scope';
 import { statutoryReport } from '../items/summary';
 import { placesUnderOn, todaysUnits } from '../places/today';
 import { filterConditions, placesUnder, whereClause } from '../pledges';
@@ -54,6 +56,8 @@ export interface ReportData {
   wholeProvince: boolean;
   placeName: string;
   unitsOf: string | null;
+  /** Only the lines of these aid items (null: every line). */
+  itemScope: ItemScope | null;
   dated: string;
   summaryGroups: SummaryGroup[];
   donorGroups: DonorGroup[];
@@ -134,6 +138,7 @@ export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Repo
     wholeProvince: data.wholeProvince,
     placeName: data.placeName,
     unitsOf: data.unitsOf,
+    scope: describeItemScope(data.itemScope, lang),
     dated: data.dated,
     summary,
     summaryTotal: summary.reduce<ReportFigures>((t, r) => add(t, r), ZERO),
@@ -161,8 +166,11 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   const scope = input.placeId && place ? place : null;
   const under = scope ? { placeId: scope.id, ...(input.unitsOf ? { unitsOf: input.unitsOf } : {}) } : {};
   const live = sql`p.status <> 'cancelled'`;
-  const inPeriod = whereClause([...filterConditions({ ...under, from: period.from, to: period.to }), live]);
-  const deliveredIn = whereClause([...filterConditions({ ...under, from: period.from, to: period.to }, sql`x.delivery_date`), live]);
+  // A report of some aid items only (a sector, a modality, a stage) reads their lines.
+  const itemScope = normalScope(input);
+  const chosen = { ...under, ...(itemScope ?? {}) };
+  const inPeriod = whereClause([...filterConditions({ ...chosen, from: period.from, to: period.to }), live]);
+  const deliveredIn = whereClause([...filterConditions({ ...chosen, from: period.from, to: period.to }, sql`x.delivery_date`), live]);
 
   // A merged donor's pledges are reported under the donor it was merged into.
   const merged = await mergedDonors(ctx);
@@ -196,8 +204,8 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
   };
 
   // Figures to the period's end cover every earlier pledge: read from the monthly totals where they can answer.
-  for (const r of await toDateSums(ctx, 'placeKind', period.to, scope?.id ?? null, input.unitsOf)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
-  for (const r of await toDateSums(ctx, 'donor', period.to, scope?.id ?? null, input.unitsOf)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
+  for (const r of await toDateSums(ctx, 'placeKind', period.to, scope?.id ?? null, input.unitsOf, itemScope)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
+  for (const r of await toDateSums(ctx, 'donor', period.to, scope?.id ?? null, input.unitsOf, itemScope)) addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
 
   const words = VOCABULARY[input.lang];
   const detail = (type: 'pledge' | 'delivery', row: DetailSource): ReportDetailRow => ({
@@ -245,6 +253,7 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
       ? [sql`a.at > ${changesAfter}`, sql`json_extract(a.after, '$.pledgeDate') BETWEEN ${period.from} AND ${period.to}`]
       : [sql`a.at >= ${period.from}`, sql`a.at < ${nextDay(period.to)}`]),
     ...(scope ? [sql`json_extract(a.after, '$.placeId') IN ${input.unitsOf ? placesUnderOn(scope.id, input.unitsOf) : placesUnder(scope.id)}`] : []),
+    ...(itemScope ? [sql`json_extract(a.after, '$.itemId') IN ${itemsInScope(itemScope)!}`] : []),
   ]);
   const hasPeople = columnsOf(ctx, 'audit_log').includes('user_name');
   const audit = await sql<{ at: string; before: string; after: string; note: string | null; userName: string | null; siteName: string | null; siteId: string }>`
@@ -265,6 +274,7 @@ export async function gatherReport(ctx: Ctx, input: ParsedInput<'reports.preview
     wholeProvince: !place || place.id === province?.id,
     placeName: place?.displayName ?? '',
     unitsOf: input.unitsOf ?? null,
+    itemScope,
     dated: ctx.now.slice(0, 10),
     summaryGroups: [...summaryGroups.values()],
     donorGroups: [...donorGroups.values()],
@@ -324,7 +334,7 @@ type ToDateRow = { side: 'pledged' | 'delivered'; kind?: PledgeKind; placeId?: s
  * report totals answer when `to` ends a month (the years before it, then the months of its year) and, by donor, when
  * the place holds every place of the ledger (they have no place); otherwise the pledges are read.
  */
-async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, placeId: string | null, unitsOf?: string): Promise<ToDateRow[]> {
+async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, placeId: string | null, unitsOf: string | undefined, itemScope: ItemScope | null): Promise<ToDateRow[]> {
   const keys = by === 'placeKind' ? ['kind', 'place_id'] : ['donor_id'];
   const columns = (prefix: string) => sql.raw(keys.map((k) => `${prefix}${k} AS ${k}`).join(', '));
   const groupBy = (prefix: string) => sql.raw(`GROUP BY ${keys.map((k) => prefix + k).join(', ')}`);
@@ -332,7 +342,8 @@ async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, place
   const everyPlace = async () =>
     placeId === null || (await sql<{ n: number }>`SELECT (SELECT count(*) FROM places) - (SELECT count(*) FROM ${placesUnder(placeId)} AS u) AS n`.execute(ctx.db)).rows[0]!.n === 0;
   // In today's units a place's scope takes in former units outside its tree: read from the pledges themselves.
-  if (!readAllRows.value && !unitsOf && wholeMonths && (by === 'placeKind' || (await everyPlace()))) {
+  // Those totals know nothing of aid items: a report of some items reads their lines.
+  if (!readAllRows.value && !unitsOf && !itemScope && wholeMonths && (by === 'placeKind' || (await everyPlace()))) {
     const name = by === 'placeKind' ? 'place_kind' : 'donor';
     const year = to.slice(0, 4);
     const where = sql`WHERE ((span = 'y' AND period < ${year}) OR (span = 'm' AND period >= ${`${year}-01`} AND period <= ${to.slice(0, 7)}))
@@ -342,7 +353,7 @@ async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, place
         FROM ${sql.raw(`${side}_report_totals_by_${name}`)} ${where} ${groupBy('')}`.execute(ctx.db);
     return [...(await read('pledge')).rows, ...(await read('delivery')).rows];
   }
-  const under = placeId ? { placeId, ...(unitsOf ? { unitsOf } : {}) } : {};
+  const under = { ...(placeId ? { placeId, ...(unitsOf ? { unitsOf } : {}) } : {}), ...(itemScope ?? {}) };
   const live = sql`p.status <> 'cancelled'`;
   const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${columns('p.')}, sum(p.vnd_equivalent) AS value
     FROM pledges p ${whereClause([...filterConditions({ ...under, to }), live])} ${groupBy('p.')}`.execute(ctx.db);
@@ -363,5 +374,5 @@ export async function buildReport(ctx: Ctx, input: ParsedInput<'reports.preview'
   const { kind, key } = report.period;
   if (kind === 'quarter' || !report.wholeProvince) return { ...report, statutory: null };
   const half = kind === 'half' ? (key.slice(5) as 'H1' | 'H2') : undefined;
-  return { ...report, statutory: await statutoryReport(ctx, Number(key.slice(0, 4)), half, input.lang) };
+  return { ...report, statutory: await statutoryReport(ctx, Number(key.slice(0, 4)), half, input.lang, normalScope(input)) };
 }

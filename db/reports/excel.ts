@@ -8,6 +8,7 @@ import { loadedExcelJs, loadExcelJs } from '../excel/libraries';
 import { PassThrough } from 'node:stream';
 import type { Report, ReportDetailRow, ReportFigures } from '../../contract';
 import { canonicalQuantity, currencyExponent, formatAmount, isCurrencyCode } from '../../contract/money';
+import { foldText } from '../../contract/text';
 
 const FONT = 'Times New Roman';
 const MONEY_FORMAT = '#,##0';
@@ -296,7 +297,8 @@ function subtitle(report: Report): string {
   const whole = report.provinceName ? `${report.provinceType.toLowerCase()} ${report.provinceName}` : 'cả nước';
   const units = report.unitsOf ? `, theo đơn vị hành chính ngày ${viDate(report.unitsOf)}` : '';
   const place = `Địa bàn: ${report.wholeProvince ? whole : report.placeName}${units}`;
-  return `(${place}; từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đồng)`;
+  const scope = report.scope ? `; ${report.scope}` : '';
+  return `(${place}${scope}; từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đồng)`;
 }
 
 function summarySheet(workbook: Workbook, report: Report) {
@@ -528,5 +530,7 @@ export async function writeReport(report: Report): Promise<Buffer> {
 
 export function reportFileName(report: Report): string {
   const place = report.wholeProvince ? '' : `-${report.placeName}`;
-  return `Bao-cao-vien-tro-${report.period.key}${place}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-');
+  // A report of some aid items says which in its name, so it is not taken for the whole report.
+  const scope = report.scope ? `-${foldText(report.scope).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)}` : '';
+  return `Bao-cao-vien-tro-${report.period.key}${place}${scope}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-');
 }

@@ -6,7 +6,9 @@
 import { sql } from 'kysely';
 import { AUTO_STATUS_NOTE, type ExcelFile, type ParsedInput, type PledgeChangedSince, type Report, type SentReport, type SinceLastReport } from '../../contract';
 import { LedgerError } from '../../contract/errors';
+import type { ItemScope } from '../../contract/items';
 import type { Ctx } from '../context';
+import { itemsInScope, normalScope } from '../items/scope';
 import { placesUnder } from '../pledges';
 import type { ReportsSentTable } from '../schema';
 import { buildReport } from './build';
@@ -29,14 +31,16 @@ function fromRow(row: SentRow): SentReport {
     pledgedVnd: totals.pledgedVnd,
     deliveredVnd: totals.deliveredVnd,
     pledgeCount: row.pledgeCount,
+    itemScope: row.itemScope ? (JSON.parse(row.itemScope) as ItemScope) : null,
   };
 }
 
-const SENT_COLUMNS = ['id', 'period', 'placeId', 'placeName', 'madeAt', 'userName', 'siteName', 'fileName', 'totals', 'pledgeCount'] as const;
+const SENT_COLUMNS = ['id', 'period', 'placeId', 'placeName', 'madeAt', 'userName', 'siteName', 'fileName', 'totals', 'pledgeCount', 'itemScope'] as const;
 
 /** The workbook of a period and place, written in Vietnamese (the document sent), and kept in the list. */
 export async function saveReport(ctx: Ctx, input: ParsedInput<'reports.xlsx'>): Promise<ExcelFile & { sent: SentReport }> {
-  const since = input.changes === 'sinceLastReport' ? await lastSentReport(ctx, input.period, input.placeId ?? null) : null;
+  const scope = normalScope(input);
+  const since = input.changes === 'sinceLastReport' ? await lastSentReport(ctx, input.period, input.placeId ?? null, scope) : null;
   const report = await buildReport(ctx, { ...input, lang: 'vi' }, since?.madeAt);
   const bytes = await writeReport(report);
   const fileName = reportFileName(report);
@@ -52,6 +56,7 @@ export async function saveReport(ctx: Ctx, input: ParsedInput<'reports.xlsx'>): 
     totals: JSON.stringify(report.summaryTotal),
     pledgeCount: report.pledges.length,
     file: bytes,
+    itemScope: scope ? JSON.stringify(scope) : null,
   };
   await ctx.db.insertInto('reportsSent').values(row).execute();
   return { fileName, base64: bytes.toString('base64'), sent: fromRow(row) };
@@ -69,10 +74,14 @@ export async function sentReportFile(ctx: Ctx, input: ParsedInput<'reports.file'
   return { fileName: row.fileName, base64: Buffer.from(row.file).toString('base64') };
 }
 
-/** The latest report sent for a period and place (the province as a whole when no place). */
-export async function lastSentReport(ctx: Ctx, period: string, placeId: string | null): Promise<SentReport | null> {
+/**
+ * The latest report sent for a period, place (the province as a whole when no place) and scope of aid items (every
+ * line when none): a report of the health sector is compared only with earlier ones of the health sector.
+ */
+export async function lastSentReport(ctx: Ctx, period: string, placeId: string | null, scope: ItemScope | null): Promise<SentReport | null> {
   let query = ctx.db.selectFrom('reportsSent').select([...SENT_COLUMNS]).where('period', '=', parsePeriod(period).key);
   query = placeId ? query.where('placeId', '=', placeId) : query.where('placeId', 'is', null);
+  query = scope ? query.where('itemScope', '=', JSON.stringify(scope)) : query.where('itemScope', 'is', null);
   const row = await query.orderBy('madeAt', 'desc').orderBy('id', 'desc').executeTakeFirst();
   return row ? fromRow(row) : null;
 }
@@ -94,11 +103,13 @@ interface AuditRow {
 export async function changedSince(ctx: Ctx, sent: SentReport): Promise<SinceLastReport> {
   const period = parsePeriod(sent.period);
   const row = sql`coalesce(a.after, a.before)`;
+  const items = sent.itemScope ? itemsInScope(sent.itemScope) : null;
   const rows = await sql<AuditRow>`
     SELECT a.entity_id, a.action, a.at, a.before, a.after, a.user_name, a.site_name FROM audit_log a
     WHERE a.entity = 'pledge' AND a.at > ${sent.madeAt} AND a.note IS NOT ${AUTO_STATUS_NOTE}
       AND json_extract(${row}, '$.pledgeDate') BETWEEN ${period.from} AND ${period.to}
       ${sent.placeId ? sql`AND json_extract(${row}, '$.placeId') IN ${placesUnder(sent.placeId)}` : sql``}
+      ${items ? sql`AND json_extract(${row}, '$.itemId') IN ${items}` : sql``}
     ORDER BY a.rowid`.execute(ctx.db);
   const donors = new Map((await ctx.db.selectFrom('donors').select(['id', 'name']).execute()).map((d) => [d.id, d.name]));
   const touched = new Map<string, { first: AuditRow; last: AuditRow; created: boolean; deleted: boolean }>();
@@ -133,7 +144,7 @@ export async function changedSince(ctx: Ctx, sent: SentReport): Promise<SinceLas
 
 /** The preview, with what changed since the period's last report sent. */
 export async function previewReport(ctx: Ctx, input: ParsedInput<'reports.preview'>): Promise<Report & { sinceLast: SinceLastReport | null }> {
-  const sent = await lastSentReport(ctx, input.period, input.placeId ?? null);
+  const sent = await lastSentReport(ctx, input.period, input.placeId ?? null, normalScope(input));
   const report = await buildReport(ctx, input, input.changes === 'sinceLastReport' ? sent?.madeAt : undefined);
   return { ...report, sinceLast: sent ? await changedSince(ctx, sent) : null };
 }

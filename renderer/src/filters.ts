@@ -62,7 +62,7 @@ export function toContractFilter(state: FilterState, today: Date = new Date()): 
 }
 
 /** The item facets chosen, as the contract's sectors, modalities and stages (each kind ORed, the kinds ANDed). */
-function itemFilter(facets: string[]): Pick<PledgeFilter, 'sectors' | 'modalities' | 'stages'> {
+export function itemFilter(facets: string[]): Pick<PledgeFilter, 'sectors' | 'modalities' | 'stages'> {
   const of = (kind: string) => facets.filter((f) => f.startsWith(`${kind}:`)).map((f) => f.slice(kind.length + 1));
   const [sectors, modalities, stages] = [of('sector'), of('modality') as AidModality[], of('stage') as AidStage[]];
   return { ...(sectors.length ? { sectors } : {}), ...(modalities.length ? { modalities } : {}), ...(stages.length ? { stages } : {}) };

@@ -52,6 +52,27 @@ describe('reports', () => {
     await workbook.xlsx.readFile(path);
     expect(workbook.getWorksheet('Tổng hợp')!.getCell('A5').value).toBe('BÁO CÁO TÌNH HÌNH TIẾP NHẬN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI QUÝ III NĂM 2022');
   });
+
+  it('makes the report of one sector, chosen from the keyboard, and keeps it apart in the list', async () => {
+    const education = await ledgerCall<{ total: { pledged: number } }>(page, 'totals', { by: 'kind', filter: { from: '2022-07-01', to: '2022-09-30', sectors: ['education'] } });
+    expect(education.total.pledged).toBeGreaterThan(0);
+    // Typed into the aid items box and chosen with Enter, as an officer without a mouse does.
+    const items = page.getByRole('combobox', { name: 'Khoản viện trợ (để trống: mọi dòng)' });
+    await items.focus();
+    await page.keyboard.type('giao duc');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: 'Giáo dục và đào tạo' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('report-preview').click();
+    await expect.poll(() => page.getByTestId('report-scope').textContent()).toContain('Lĩnh vực: Giáo dục và đào tạo');
+    await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe(education.total.pledged.toLocaleString('vi-VN'));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+    expect(download.suggestedFilename()).toBe('Bao-cao-vien-tro-2022-Q3-linh-vuc-giao-duc-va-dao-tao.xlsx');
+    const row = page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Lĩnh vực: Giáo dục và đào tạo' });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Mọi dòng' }).count()).toBe(1);
+  });
 });
 
 describe('imports', () => {

@@ -4,11 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../../../contract';
 import { EMPTY_FILTER, PERIOD_PRESETS, type FilterState } from '../filters';
-import { itemVocabulary, vocabulary } from '../i18n';
-import { AID_MODALITIES, AID_STAGES } from '../../../contract/items';
-import { useLedger } from '../queries';
+import { vocabulary } from '../i18n';
 import { dayText, readDayText } from '../../../contract/dates';
 import { dayProblem, DateInput } from './DateInput';
+import { ItemFacetSelect } from './ItemFacetSelect';
 import { DonorPicker, PlaceTreePicker, searchByLabel, tabMovesOn } from './pickers';
 
 /**
@@ -56,8 +55,6 @@ interface Props {
 export function FilterBar({ value, onChange, withText, children }: Props) {
   const { t, i18n } = useTranslation();
   const words = vocabulary(i18n.language);
-  const items = itemVocabulary(i18n.language);
-  const sectors = useLedger('items.sectors', {});
   const [text, setText] = useState(value.text);
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
 
@@ -122,24 +119,7 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         onChange={(statuses) => set({ statuses })}
         maxTagCount="responsive"
       />
-      <Select
-        mode="multiple"
-        allowClear
-        placeholder={t('filters.items')}
-        aria-label={t('filters.items')}
-        style={{ minWidth: 170 }}
-        value={value.itemFacets ?? []}
-        showSearch={searchByLabel} onKeyDown={tabMovesOn}
-        notFoundContent={t('common.noMatch')}
-        data-testid="filter-items"
-        options={[
-          { label: t('items.modality'), options: AID_MODALITIES.map((m) => ({ value: `modality:${m}`, label: items.modality[m] })) },
-          { label: t('items.sector'), options: (sectors.data ?? []).map((s) => ({ value: `sector:${s}`, label: items.sectorName(s) })) },
-          { label: t('items.stage'), options: AID_STAGES.map((s) => ({ value: `stage:${s}`, label: items.stage[s] })) },
-        ]}
-        onChange={(itemFacets: string[]) => set({ itemFacets })}
-        maxTagCount="responsive"
-      />
+      <ItemFacetSelect value={value.itemFacets ?? []} onChange={(itemFacets) => set({ itemFacets })} placeholder={t('filters.items')} testId="filter-items" />
       {withText && (
         <Input.Search
           allowClear

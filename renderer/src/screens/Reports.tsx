@@ -3,7 +3,10 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Segmented, Sele
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PledgeChangedSince, ReportDetailRow, ReportFigures, SentReport } from '../../../contract';
+import { describeItemScope } from '../../../contract/labels';
+import { ItemFacetSelect } from '../components/ItemFacetSelect';
 import { PlaceTreePicker } from '../components/pickers';
+import { itemFilter } from '../filters';
 import { saveFile } from '../download';
 import { money, showDate, showDateTime } from '../format';
 import { call, errorText, queryClient, useLedger } from '../queries';
@@ -23,6 +26,7 @@ export function Reports() {
   const [saving, setSaving] = useState(false);
   const [sinceLastReport, setSinceLastReport] = useState(false);
   const [todaysUnits, setTodaysUnits] = useState(false);
+  const [itemFacets, setItemFacets] = useState<string[]>([]);
   const period = kind === 'year' ? String(year) : kind === 'half' ? `${year}-H${Math.min(part, 2)}` : `${year}-Q${part}`;
   const input = {
     period,
@@ -30,6 +34,7 @@ export function Reports() {
     ...(todaysUnits ? { unitsOf: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}` } : {}),
     lang: lang === 'en' ? ('en' as const) : ('vi' as const),
     changes: sinceLastReport ? ('sinceLastReport' as const) : ('period' as const),
+    ...itemFilter(itemFacets),
   };
   const sent = useLedger('reports.list', {});
   const preview = useLedger('reports.preview', input, { enabled: requested === JSON.stringify(input) });
@@ -108,6 +113,7 @@ export function Reports() {
             <Select value={Math.min(part, 2)} onChange={setPart} style={{ width: 170 }} options={[1, 2].map((h) => ({ value: h, label: t(h === 1 ? 'reports.halves.first' : 'reports.halves.second') }))} />
           )}
           <PlaceTreePicker placeholder={t('reports.place')} style={{ width: 260 }} {...(placeId ? { value: placeId } : {})} onChange={setPlaceId} />
+          <ItemFacetSelect value={itemFacets} onChange={setItemFacets} placeholder={t('reports.items')} testId="report-items" />
           <Button onClick={() => setRequested(JSON.stringify(input))} data-testid="report-preview">
             {t('reports.preview')}
           </Button>
@@ -131,6 +137,7 @@ export function Reports() {
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
             {report.placeName} · {showDate(report.period.from)} – {showDate(report.period.to)}
+            {report.scope && <span data-testid="report-scope"> · {report.scope}</span>}
           </Typography.Paragraph>
           {report.statutory && (
             <Alert type="info" showIcon data-testid="report-statutory" style={{ marginBottom: 12 }} title={t('reports.statutory')} description={report.statutory.summary.paragraph} />
@@ -253,6 +260,7 @@ export function Reports() {
         columns={[
           { title: t('reports.sent.period'), dataIndex: 'period', width: 100 },
           { title: t('reports.sent.place'), dataIndex: 'placeName', render: (v: string) => v || t('reports.sent.wholeProvince') },
+          { title: t('reports.sent.scope'), dataIndex: 'itemScope', render: (v: SentReport['itemScope']) => describeItemScope(v, lang === 'en' ? 'en' : 'vi') || t('reports.sent.everyLine') },
           { title: t('reports.sent.madeAt'), dataIndex: 'madeAt', render: showDateTime, width: 150 },
           { title: t('reports.sent.madeBy'), render: (_, r) => by(r.userName, r.siteName) },
           { title: t('reports.sent.pledged'), dataIndex: 'pledgedVnd', className: 'num', render: vnd },
