@@ -22,6 +22,7 @@ import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
 import { entriesIntact, isZip, summarizeZip } from './zip';
+import { HEADER_SEARCH_ROWS, headerScore, isSignatureRow, readHeaderRow, sectionTitle, totalsLabel, type HeaderColumns } from './layout';
 import { KINDS_BY_TEXT, MODALITIES_BY_TEXT, sectorOfText, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 import { createItem } from '../items';
 import type { AidModality } from '../../contract/items';
@@ -33,9 +34,9 @@ export const MAX_ROWS = 100_000;
 const MAX_COLUMNS = 60;
 const MAX_ERRORS = 200;
 
-const HEADERS = new Map(TEMPLATE_COLUMNS.map((c) => [headerKey(c.header), c.key]));
 const HEADER_OF = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
-const REQUIRED: ColumnKey[] = ['date', 'donor', 'place', 'kind', 'description'];
+// The kind may come from the list's section rows ("I. NHÀ Ở"), the place from columns named by unit type ("Xã").
+const REQUIRED: ColumnKey[] = ['date', 'donor', 'description'];
 
 /** A cell's text as quoted in a message: a 10,000-character cell must not make a 10,000-character message. */
 const quoted = (text: string) => `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`;
@@ -255,21 +256,23 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   if (full.e.r - full.s.r > MAX_ROWS) return fileError(`Trang "${sheetName}" có hơn ${MAX_ROWS.toLocaleString('vi')} dòng; hãy chia thành nhiều tệp`, `The sheet "${sheetName}" has more than ${MAX_ROWS.toLocaleString('en')} rows; split it into several files`);
   const range = sheetJs.utils.decode_range(sheet['!ref']);
   range.e.c = Math.min(range.e.c, range.s.c + MAX_COLUMNS);
+  fillMerges(sheet, sheetJs);
   const cellAt = (r: number, c: number) => sheet[sheetJs.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+  const rowTexts = (r: number) => Array.from({ length: range.e.c - range.s.c + 1 }, (_, i) => cellText(cellAt(r, range.s.c + i)));
 
-  // The header row: the first of the top rows that names at least three known columns.
+  // The header row: of the top rows (under letterheads, titles and notes), the one naming most known columns, at least three.
   let headerRow = -1;
-  let columns = new Map<ColumnKey, number>();
-  for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + 9) && headerRow < 0; r++) {
-    const found = new Map<ColumnKey, number>();
-    for (let c = range.s.c; c <= range.e.c; c++) {
-      const key = HEADERS.get(headerKey(cellText(cellAt(r, c))));
-      if (key && !found.has(key)) found.set(key, c);
-    }
-    if (found.size >= 3) [headerRow, columns] = [r, found];
+  let layout: HeaderColumns | null = null;
+  for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + HEADER_SEARCH_ROWS - 1); r++) {
+    const found = readHeaderRow(rowTexts(r));
+    if (headerScore(found) >= 3 && (!layout || headerScore(found) > headerScore(layout))) [headerRow, layout] = [r, found];
   }
-  if (headerRow < 0) return fileError(`Không tìm thấy dòng tiêu đề (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`, `No header row found (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`);
+  if (headerRow < 0 || !layout) return fileError(`Không tìm thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`, `No header row found in the first ${HEADER_SEARCH_ROWS} rows (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`);
+  const columns = new Map([...layout.fields].map(([key, c]) => [key, c + range.s.c]));
+  const placeColumns = layout.places.map((p) => ({ ...p, column: p.column + range.s.c }));
+  const sttColumn = layout.stt === null ? null : layout.stt + range.s.c;
   const missing = REQUIRED.filter((k) => !columns.has(k));
+  if (!columns.has('place') && !placeColumns.length) missing.push('place');
   if (!columns.has('amount') && !(columns.has('quantity') && columns.has('unitValue'))) missing.push('amount');
   if (missing.length) {
     return result(missing.map((k) => ({ row: headerRow + 1, column: HEADER_OF[k], message: 'thiếu cột này ở dòng tiêu đề', messageEn: 'this column is missing from the header row' })));
@@ -280,11 +283,37 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const errors: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
 
+  // The kind the list's current section names ("I. NHÀ Ở"), and where the section's rows begin (for its "Cộng" row).
+  let sectionKind: PledgeKind | null = null;
+  let sectionStart = 0;
+  let rowsWithErrors = 0;
   for (let r = headerRow + 1; r <= range.e.r && errors.length < MAX_ERRORS; r++) {
     const cell = (key: ColumnKey) => (columns.has(key) ? cellAt(r, columns.get(key)!) : undefined);
-    const used = [...columns.values()].some((c) => cellText(cellAt(r, c)) !== '');
-    if (!used) continue;
+    const used = [...columns.values(), ...placeColumns.map((p) => p.column)].some((c) => cellText(cellAt(r, c)) !== '');
+    // Its texts other than the STT column's, each once (a merged title fills every cell it spans).
+    const texts = [...new Set(rowTexts(r).filter((text, i) => i + range.s.c !== sttColumn && text !== ''))];
+    if (!used && !texts.length) continue;
     const rowNumber = r + 1;
+    const hasDate = cellText(cell('date')) !== '';
+    const hasAmount = cellText(cell('amount')) !== '' || cellText(cell('unitValue')) !== '';
+    // Rows of the list's own making: totals, sections, signatures.
+    // (A totals label may stand in the date column; a date may not stand in a totals row.)
+    const totals = !hasDate || totalsLabel([cellText(cell('date'))]) ? totalsLabel([sttColumn === null ? '' : cellText(cellAt(r, sttColumn)), ...texts]) : null;
+    if (totals) {
+      if (errors.length === 0 && rowsWithErrors === 0) errors.push(...totalsDisagreement(rowNumber, cell('amount'), totals === 'grand' ? rows : rows.slice(sectionStart)));
+      if (totals === 'grand') break;
+      sectionStart = rows.length;
+      continue;
+    }
+    // One text, perhaps merged across the row: a section's title.
+    const section = sectionTitle(sttColumn === null ? '' : cellText(cellAt(r, sttColumn)), texts);
+    if (section !== null) {
+      sectionKind = kindOfTitle(section);
+      sectionStart = rows.length;
+      continue;
+    }
+    if (!hasDate && !hasAmount && isSignatureRow(texts)) continue;
+    if (!used) continue;
     // Every field is checked, so one pass shows every problem of the row.
     const rowErrors: ImportIssue[] = [];
     const check = <T>(read: () => T): T | undefined => {
@@ -305,11 +334,14 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     }
     const date = check(() => readDate(cell('date')));
     const currency = check(() => {
-      const code = text('currency').toUpperCase() || 'VND';
+      // Without a currency column, the unit the amount's header states ("Số tiền (USD)"), or VND.
+      const code = text('currency').toUpperCase() || layout.currency || 'VND';
       if (!isCurrencyCode(code)) throw new RowError('currency', `${quoted(text('currency'))} không phải mã tiền tệ được hỗ trợ`, `${quoted(text('currency'))} is not a supported currency code`);
       return code;
     });
     const kind = check(() => {
+      // No kind column: the section's kind, or "other".
+      if (!columns.has('kind')) return sectionKind ?? 'other';
       const found = KINDS_BY_TEXT.get(foldText(text('kind')));
       if (!found && !text('kind')) throw new RowError('kind', REQUIRED_VI, REQUIRED_EN);
       if (!found) {
@@ -332,7 +364,12 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       return text('description');
     });
     const placeId = check(() => {
-      const placeText = text('place');
+      // A place column, then the columns named by unit type, most local first: "Hưng Đạo" under "Xã" beside "Bảo
+      // Lạc" under "Huyện" is "Xã Hưng Đạo, Huyện Bảo Lạc".
+      const named = (withType: boolean) =>
+        [text('place'), ...placeColumns.map((p) => typed(cellText(cellAt(r, p.column)), withType ? p.unitType : null))].filter(Boolean).join(', ');
+      // With the column's unit type when a unit of that type has the name (units seeded without a type have not).
+      const placeText = places.candidates(named(true)).length ? named(true) : named(false);
       if (!placeText) throw new RowError('place', REQUIRED_VI, REQUIRED_EN);
       // Matched among the units in force on the row's date (a row without a valid date: today's units).
       const found = places.match(placeText, date ?? null);
@@ -417,6 +454,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     });
     if (rowErrors.length) {
       errors.push(...rowErrors);
+      rowsWithErrors++;
       continue;
     }
     const parsed: ParsedRow = {
@@ -495,6 +533,64 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
   if (errors.length) return result(errors, { skipped: keyed.length - fresh.length });
   return result([], { added: fresh.length, skipped: keyed.length - fresh.length, newDonors, ...(newItems.length ? { newItems } : {}) });
+}
+
+/** A place's name under a column of its unit type ("Hưng Đạo" under "Xã"), with the type unless it has one. */
+function typed(name: string, unitType: string | null): string {
+  if (!name || !unitType || foldText(name).startsWith(`${foldText(unitType)} `)) return name;
+  return `${unitType} ${name}`;
+}
+
+/** The kind a section's title names ("NHÀ Ở", "Hỗ trợ quà tặng"), or null. */
+function kindOfTitle(title: string): PledgeKind | null {
+  const folded = foldText(title).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const exact = KINDS_BY_TEXT.get(folded);
+  if (exact) return exact;
+  const words = [...KINDS_BY_TEXT.keys()].sort((a, b) => b.length - a.length);
+  const found = words.find((w) => ` ${folded} `.includes(` ${w} `));
+  return found ? KINDS_BY_TEXT.get(found)! : null;
+}
+
+/** Merged cells: every cell of a merge holds the value of its first cell (a donor written once for several rows). */
+function fillMerges(sheet: XLSX.WorkSheet, sheetJs: typeof XLSX): void {
+  let filled = 0;
+  for (const merge of sheet['!merges'] ?? []) {
+    const first = sheet[sheetJs.utils.encode_cell(merge.s)] as XLSX.CellObject | undefined;
+    if (!first || first.v === undefined) continue;
+    for (let r = merge.s.r; r <= merge.e.r; r++) {
+      for (let c = merge.s.c; c <= merge.e.c; c++) {
+        if ((r === merge.s.r && c === merge.s.c) || ++filled > 1_000_000) continue;
+        sheet[sheetJs.utils.encode_cell({ r, c })] = { t: first.t, v: first.v } as XLSX.CellObject;
+      }
+    }
+  }
+}
+
+/**
+ * A totals row checked against the rows it adds up: its amount (a formula's value counts) must equal their sum, when
+ * they are in one currency; a difference is an error naming the row.
+ */
+function totalsDisagreement(rowNumber: number, cell: XLSX.CellObject | undefined, rows: ParsedRow[]): ImportIssue[] {
+  const currencies = new Set(rows.map((r) => r.currency));
+  if (!cell || cell.v === undefined || cellText(cell) === '' || currencies.size !== 1) return [];
+  const currency = [...currencies][0]!;
+  const sum = rows.reduce((total, r) => total + BigInt(r.amountMinor), 0n);
+  let stated: number | null;
+  try {
+    stated = readAmount({ ...cell, f: undefined } as XLSX.CellObject, 'amount', currency);
+  } catch (error) {
+    if (!(error instanceof RowError)) throw error;
+    return [{ row: rowNumber, column: HEADER_OF.amount, message: `dòng tổng: ${error.vi}`, messageEn: `totals row: ${error.en}` }];
+  }
+  if (stated === null || BigInt(stated) === sum) return [];
+  const [said, added] = [formatAmount(stated, currency, 'vi'), formatAmount(Number(sum), currency, 'vi')];
+  const [saidEn, addedEn] = [formatAmount(stated, currency, 'en'), formatAmount(Number(sum), currency, 'en')];
+  return [{
+    row: rowNumber,
+    column: HEADER_OF.amount,
+    message: `dòng tổng ghi ${said} ${currency}, nhưng ${rows.length} dòng ở trên cộng lại là ${added} ${currency}`,
+    messageEn: `the totals row says ${saidEn} ${currency}, but the ${rows.length} rows above add up to ${addedEn} ${currency}`,
+  }];
 }
 
 const itemKey = (name: string, donor: string) => `${foldText(name)}|${foldText(donor)}`;

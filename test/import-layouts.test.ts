@@ -1,0 +1,127 @@
+/**
+ * Lists as offices lay them out, not the template: a letterhead and title above the header, headers in the office's
+ * words and order, an STT column, section rows, merged cells, subtotal and total rows checked against the rows, and
+ * signatures below — in every spreadsheet format the import reads.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { ImportResult, PledgeRow } from '../contract';
+import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
+
+let t: TestLedger;
+beforeEach(async () => {
+  t = await tempLedger();
+  await t.service.invoke('donors.create', { name: 'Tổ chức Tzu Chi', shortName: 'Tzu Chi', country: 'Đài Loan (Trung Quốc)', kind: 'foreign_ngo' });
+});
+afterEach(() => t.close());
+
+type Cell = string | number | null;
+
+/** A district's quarterly list, as its office types it. `total` is what its "Tổng cộng" row says. */
+function officeList(total: number | string): { rows: Cell[][]; merges: XLSX.Range[] } {
+  const rows: Cell[][] = [
+    ['UBND HUYỆN BẢO LẠC', null, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+    ['PHÒNG NỘI VỤ', null, null, null, 'Độc lập - Tự do - Hạnh phúc'],
+    [null],
+    ['DANH SÁCH CÁC KHOẢN VIỆN TRỢ PCPNN TIẾP NHẬN QUÝ III NĂM 2022'],
+    ['(Kèm theo Báo cáo số 125/BC-PNV ngày 05/10/2022)'],
+    [null],
+    // Its own words and order: no kind, currency or country column; the unit in the amount's header; "Huyện".
+    ['STT', 'Tên nhà tài trợ', 'Huyện', 'Nội dung hỗ trợ', 'SL', 'ĐVT', 'Số tiền (đồng)', 'Thời gian', 'Ghi chú'],
+    ['I', 'NHÀ Ở', null, null, null, null, null, null, null],
+    [1, 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Hỗ trợ làm nhà cho hộ nghèo', 20, 'căn', '700.000.000', '05/08/2022', null],
+    [2, null, 'Bảo Lâm', 'Sửa chữa nhà', 2, 'căn', 60000000, '12/08/2022', 'Đợt 1'],
+    [null, 'Cộng I', null, null, null, null, 760000000, null, null],
+    [null],
+    ['II', 'QUÀ TẶNG', null, null, null, null, null, null, null],
+    [3, 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Quà Tết cho hộ nghèo', 1000, 'suất', '500.000.000', '20/09/2022', null],
+    [null, 'Tổng cộng', null, null, null, null, total, null, null],
+    [null],
+    [null, null, null, null, null, null, 'Bảo Lạc, ngày 05 tháng 10 năm 2022'],
+    [null, 'NGƯỜI LẬP BIỂU', null, null, null, null, 'TRƯỞNG PHÒNG'],
+    [null, '(Ký, ghi rõ họ tên)', null, null, null, null, '(Ký tên, đóng dấu)'],
+  ];
+  // The donor written once for the two houses (B9:B10), the section titles across the table.
+  const merges = [{ s: { r: 8, c: 1 }, e: { r: 9, c: 1 } }, { s: { r: 7, c: 1 }, e: { r: 7, c: 8 } }, { s: { r: 12, c: 1 }, e: { r: 12, c: 8 } }];
+  return { rows, merges };
+}
+
+function writeList(name: string, list: { rows: Cell[][]; merges: XLSX.Range[] }, bookType: XLSX.BookType): string {
+  // A CSV keeps no merges: the office writes the donor on each row.
+  if (bookType === 'csv') list.rows[9]![1] = 'Tổ chức Tzu Chi';
+  const sheet = XLSX.utils.aoa_to_sheet(list.rows);
+  if (bookType !== 'csv') sheet['!merges'] = list.merges;
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Quý III');
+  const path = join(t.dir, name);
+  writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType }) as Buffer);
+  return path;
+}
+
+function importFile(path: string, dryRun = false): Promise<ImportResult> {
+  return t.service.invoke(dryRun ? 'imports.preview' : 'imports.apply', { fileName: path.split('/').pop()!, base64: readFileSync(path).toString('base64') });
+}
+
+describe("an office's own list", () => {
+  it.each(['xlsx', 'xls', 'ods', 'csv'] as const)('imports from .%s: the header under the letterhead, sections as kinds, merged cells, totals checked, signatures left', async (bookType) => {
+    const path = writeList(`bao-lac.${bookType}`, officeList('1.260.000.000'), bookType);
+    const result = await importFile(path);
+    expect(result.errors).toEqual([]);
+    expect(result.added).toBe(3);
+    const { rows } = await t.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } });
+    const shown = rows.map((r: PledgeRow) => [r.pledgeDate, r.donorName, r.placeName, r.kind, r.description, r.quantity, r.unit, r.amountMinor, r.currency, r.notes]);
+    expect(shown).toEqual([
+      ['2022-08-05', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'house', 'Hỗ trợ làm nhà cho hộ nghèo', '20', 'căn', 700_000_000, 'VND', null],
+      ['2022-08-12', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'house', 'Sửa chữa nhà', '2', 'căn', 60_000_000, 'VND', 'Đợt 1'],
+      ['2022-09-20', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'gift', 'Quà Tết cho hộ nghèo', '1000', 'suất', 500_000_000, 'VND', null],
+    ]);
+    const { stored, fromRows } = totalsAgainstRows(t.ledger);
+    expect(stored).toEqual(fromRows);
+    // Sent again next week: nothing more.
+    expect((await importFile(path)).added).toBe(0);
+  });
+
+  it('is refused whole when its total row disagrees with the rows above it, naming that row', async () => {
+    const before = tableCounts(t.ledger);
+    const result = await importFile(writeList('wrong-total.xlsx', officeList(1_250_000_000), 'xlsx'));
+    expect(result.added).toBe(0);
+    expect(result.errors).toEqual([{
+      row: 15, column: 'Thành tiền',
+      message: 'dòng tổng ghi 1.250.000.000 VND, nhưng 3 dòng ở trên cộng lại là 1.260.000.000 VND',
+      messageEn: 'the totals row says 1,250,000,000 VND, but the 3 rows above add up to 1,260,000,000 VND',
+    }]);
+    expect(tableCounts(t.ledger)).toEqual(before);
+  });
+
+  it("checks a section's own subtotal against that section's rows", async () => {
+    const list = officeList('1.260.000.000');
+    list.rows[10]![6] = 770_000_000;
+    const result = await importFile(writeList('wrong-subtotal.ods', list, 'ods'));
+    expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([[11, 'Thành tiền', 'dòng tổng ghi 770.000.000 VND, nhưng 2 dòng ở trên cộng lại là 760.000.000 VND']]);
+  });
+
+  it('reads a currency from the header, communes under "Xã", and dates named "Ngày …"', async () => {
+    await t.service.invoke('places.choose', { province: '04' });
+    const rows: Cell[][] = [
+      ['BÁO CÁO VIỆN TRỢ THÁNG 8/2025'],
+      ['TT', 'Ngày nhận', 'Tổ chức tài trợ', 'Quốc tịch', 'Xã', 'Nội dung', 'Giá trị (USD)', 'Tỷ giá'],
+      [1, '20/08/2025', 'Quỹ Hy Vọng', 'Hoa Kỳ', 'Bảo Lạc', 'Học bổng', '1.500,00', '25.000'],
+      [2, '21/08/2025', 'Quỹ Hy Vọng', 'Hoa Kỳ', 'Xã Hưng Đạo', 'Trang thiết bị', 800, '25.000'],
+      ['', 'Tổng', '', '', '', '', '2.300,00', ''],
+    ];
+    const path = writeList('usd.xlsx', { rows, merges: [] }, 'xlsx');
+    const result = await importFile(path);
+    expect(result.errors).toEqual([]);
+    expect(result.newDonors).toEqual(['Quỹ Hy Vọng']);
+    const { rows: saved } = await t.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } });
+    expect(saved.map((r) => [r.placeName, r.amountMinor, r.currency, r.kind])).toEqual([['Xã Bảo Lạc', 150_000, 'USD', 'other'], ['Xã Hưng Đạo', 80_000, 'USD', 'other']]);
+  });
+
+  it('still says which columns are missing when no row names enough of them, within the first 30 rows', async () => {
+    const rows: Cell[][] = [...Array.from({ length: 30 }, (_, i) => [`Ghi chú ${i}`]), ['Ngày cam kết', 'Nhà tài trợ', 'Địa bàn', 'Nội dung', 'Thành tiền']];
+    const result = await importFile(writeList('deep.xlsx', { rows, merges: [] }, 'xlsx'));
+    expect(result.errors[0]!.message).toContain('Không tìm thấy dòng tiêu đề trong 30 dòng đầu');
+  });
+});
