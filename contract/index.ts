@@ -211,6 +211,16 @@ export const ImportInput = z.strictObject({
   base64: z.string().max(40_000_000),
 });
 
+/** A spreadsheet to import, and the office it comes from. */
+export const SpreadsheetImportInput = z.strictObject({
+  ...ImportInput.shape,
+  /**
+   * The unit of the office that sent the file: place names are read as that unit's first (a commune name several
+   * former districts had is the one in that district). Without it, a unit the letterhead names ("UBND HUYỆN BẢO LẠC").
+   */
+  placeId: Id.optional(),
+});
+
 // ---------- sync ----------
 
 export const SITE_ROLES = ['province', 'district'] as const;
@@ -360,6 +370,8 @@ export interface ImportResult {
   /** Aid items created for rows that named a new one (Tên khoản viện trợ). */
   newItems?: string[];
   dryRun: boolean;
+  /** The office's unit the names were read with: the one chosen, or the one the file's letterhead names. */
+  officePlace?: { id: string; name: string; from: 'chosen' | 'letterhead' } | null;
 }
 
 export interface Settings {
@@ -635,8 +647,8 @@ const coreMethods = {
   'rates.propose': method<RateProposal | null>()(RateProposeInput),
   totals: method<TotalsResult>()(TotalsInput),
   'imports.template': method<ExcelFile>()(TemplateInput),
-  'imports.preview': method<ImportResult>()(ImportInput),
-  'imports.apply': method<ImportResult>()(ImportInput),
+  'imports.preview': method<ImportResult>()(SpreadsheetImportInput),
+  'imports.apply': method<ImportResult>()(SpreadsheetImportInput),
   'sync.export': method<BundleFile>()(SyncExportInput),
   'sync.preview': method<MergeCounts>()(ImportInput),
   'sync.import': method<MergeCounts>()(ImportInput),

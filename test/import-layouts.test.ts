@@ -119,6 +119,42 @@ describe("an office's own list", () => {
     expect(saved.map((r) => [r.placeName, r.amountMinor, r.currency, r.kind])).toEqual([['Xã Bảo Lạc', 150_000, 'USD', 'other'], ['Xã Hưng Đạo', 80_000, 'USD', 'other']]);
   });
 
+  it("reads a commune name several former districts had as the sending office's, chosen or named by its letterhead", async () => {
+    await t.service.invoke('places.choose', { province: '04' });
+    const list = (letterhead: string): { rows: Cell[][]; merges: XLSX.Range[] } => ({
+      rows: [
+        [letterhead], ['PHÒNG NỘI VỤ'], [null],
+        ['STT', 'Ngày cam kết', 'Nhà tài trợ', 'Xã', 'Nội dung', 'Thành tiền'],
+        [1, '05/09/2022', 'Tổ chức Tzu Chi', 'Phan Thanh', 'Sửa nhà', '30.000.000'],
+      ],
+      merges: [],
+    });
+    const places = await t.service.invoke('places.list', {});
+    const district = (name: string) => places.find((p) => p.level === 'district' && p.name === name)!;
+    const communeIn = (name: string) => places.find((p) => p.name === 'Phan Thanh' && p.parentId === district(name).id)!.id;
+
+    // Without an office: an error listing the candidates, nothing written.
+    const unknown = await importFile(writeList('no-office.xlsx', list('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'xlsx'));
+    expect(unknown.errors).toEqual([expect.objectContaining({ row: 5, column: 'Địa bàn', message: expect.stringMatching(/trùng tên nhiều đơn vị: .*Bảo Lạc.*Nguyên Bình/) })]);
+    expect(unknown.officePlace).toBeUndefined();
+
+    // The office chosen when the file is dropped.
+    const chosen = await importFile(writeList('bao-lac.xlsx', list('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'xlsx'), true);
+    expect(chosen.errors).toEqual(unknown.errors);
+    const withOffice = await t.service.invoke('imports.apply', {
+      fileName: 'bao-lac.xlsx', base64: readFileSync(join(t.dir, 'bao-lac.xlsx')).toString('base64'), placeId: district('Bảo Lạc').id,
+    });
+    expect(withOffice.errors).toEqual([]);
+    expect(withOffice.officePlace).toEqual({ id: district('Bảo Lạc').id, name: expect.stringContaining('Bảo Lạc'), from: 'chosen' });
+
+    // Named by the letterhead: "UBND HUYỆN NGUYÊN BÌNH".
+    const fromLetterhead = await importFile(writeList('nguyen-binh.xlsx', list('UBND HUYỆN NGUYÊN BÌNH'), 'xlsx'));
+    expect(fromLetterhead.errors).toEqual([]);
+    expect(fromLetterhead.officePlace).toMatchObject({ id: district('Nguyên Bình').id, from: 'letterhead' });
+    const { rows } = await t.service.invoke('pledges.list', {});
+    expect(rows.map((r) => r.placeId).sort()).toEqual([communeIn('Bảo Lạc'), communeIn('Nguyên Bình')].sort());
+  });
+
   it('still says which columns are missing when no row names enough of them, within the first 30 rows', async () => {
     const rows: Cell[][] = [...Array.from({ length: 30 }, (_, i) => [`Ghi chú ${i}`]), ['Ngày cam kết', 'Nhà tài trợ', 'Địa bàn', 'Nội dung', 'Thành tiền']];
     const result = await importFile(writeList('deep.xlsx', { rows, merges: [] }, 'xlsx'));

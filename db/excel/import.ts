@@ -22,7 +22,7 @@ import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
 import { entriesIntact, isZip, summarizeZip } from './zip';
-import { HEADER_SEARCH_ROWS, headerScore, isSignatureRow, readHeaderRow, sectionTitle, totalsLabel, type HeaderColumns } from './layout';
+import { HEADER_SEARCH_ROWS, headerScore, isSignatureRow, letterheadUnit, readHeaderRow, sectionTitle, totalsLabel, type HeaderColumns } from './layout';
 import { KINDS_BY_TEXT, MODALITIES_BY_TEXT, sectorOfText, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 import { createItem } from '../items';
 import type { AidModality } from '../../contract/items';
@@ -217,11 +217,14 @@ export interface ImportOptions {
   fileName: string;
   bytes: Buffer;
   dryRun: boolean;
+  /** The sending office's unit (see SpreadsheetImportInput.placeId). */
+  placeId?: string | null;
 }
 
 export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
+  let officePlace: ImportResult['officePlace'] = null;
   const result = (errors: ImportIssue[], extra: Partial<ImportResult> = {}): ImportResult => ({
-    added: 0, skipped: 0, newDonors: [], dryRun: options.dryRun, ...extra, errors: errors.slice(0, MAX_ERRORS),
+    added: 0, skipped: 0, newDonors: [], dryRun: options.dryRun, ...(officePlace ? { officePlace } : {}), ...extra, errors: errors.slice(0, MAX_ERRORS),
   });
   const fileError = (message: string, messageEn: string) => result([{ row: 0, column: '', message, messageEn }]);
   if (options.bytes.length === 0) return fileError('Tệp rỗng', 'The file is empty');
@@ -279,6 +282,18 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   }
 
   const places = await PlaceIndex.load(ctx);
+  // The office whose file it is: the one chosen, or the unit its letterhead names.
+  if (options.placeId) {
+    const chosen = places.get(options.placeId);
+    if (!chosen) return fileError('Không có địa bàn đã chọn cho đơn vị gửi tệp', 'The chosen place of the sending office does not exist');
+    officePlace = { id: chosen.id, name: chosen.displayName, from: 'chosen' };
+  } else {
+    for (let r = range.s.r; r < headerRow && !officePlace; r++) {
+      const unit = letterheadUnit(rowTexts(r));
+      const found = unit ? places.match(unit, null) : null;
+      if (found && 'place' in found) officePlace = { id: found.place.id, name: found.place.displayName, from: 'letterhead' };
+    }
+  }
   const donors = await ctx.db.selectFrom('donors').select(['id', 'name', 'nameKey', 'shortName']).execute();
   const errors: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
@@ -372,7 +387,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       const placeText = places.candidates(named(true)).length ? named(true) : named(false);
       if (!placeText) throw new RowError('place', REQUIRED_VI, REQUIRED_EN);
       // Matched among the units in force on the row's date (a row without a valid date: today's units).
-      const found = places.match(placeText, date ?? null);
+      const found = places.match(placeText, date ?? null, officePlace?.id ?? null);
       if ('problem' in found) throw new RowError('place', found.problem.vi, found.problem.en);
       return found.place.id;
     });

@@ -142,3 +142,16 @@ export function isSignatureRow(texts: string[]): boolean {
       || /ngay\s*[.…\d\s]*\s*thang\s*[.…\d\s]*\s*nam/.test(folded);
   });
 }
+
+/**
+ * The unit a letterhead line names: "UBND HUYỆN BẢO LẠC", "ỦY BAN NHÂN DÂN XÃ HƯNG ĐẠO" → "HUYỆN BẢO LẠC", or null.
+ */
+export function letterheadUnit(texts: string[]): string | null {
+  for (const text of texts) {
+    const line = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const head = /^(ubnd|uy ban nhan dan) (?=(huyen|xa|phuong|thi tran|thanh pho|thi xa|quan|tinh) \S)/.exec(foldText(line));
+    // Folding keeps the length of each (composed) letter, so the line is cut where the folded one is.
+    if (head) return line.slice(head[0].length);
+  }
+  return null;
+}

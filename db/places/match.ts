@@ -151,10 +151,13 @@ export class PlaceIndex {
 
   /**
    * The one unit a text names on a date (today's units when no date is given), or the problem: none, several, or
-   * one that did not exist then.
+   * one that did not exist then. `within`: the unit of the office whose text it is, whose own units come first.
    */
-  match(text: string, date: string | null): Match {
-    const candidates = this.candidates(text);
+  match(text: string, date: string | null, within: string | null = null): Match {
+    const found = this.candidates(text);
+    // Read as an office's: its own units first (the unit itself, or under it), when it has one of the name.
+    const inside = within ? found.filter((p) => p.id === within || this.ancestors(p).includes(within)) : [];
+    const candidates = inside.length ? inside : found;
     const quoted = quote(text);
     if (!candidates.length) {
       const closest = this.closest(text, date);
