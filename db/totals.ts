@@ -75,7 +75,8 @@ const LIVE_STATUSES = ['pledged', 'in_progress', 'completed'] as const;
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
-type Dimension = 'place' | 'donor' | 'kind' | 'item';
+/** What a monthly totals table is keyed by ('item_class': the items' sector, modality and stage together). */
+type Dimension = 'place' | 'donor' | 'kind' | 'item' | 'item_class';
 
 /**
  * The conditions on a monthly totals table `t` for a filter, and which of the tables answers it, when one can: whole
@@ -88,12 +89,14 @@ function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], 
   if (Object.keys(rest).length || searchWords(text ?? '').length) return null;
   if (from && !from.endsWith('-01')) return null;
   if (to && to !== lastDayOfMonth(to.slice(0, 7))) return null;
-  const byItem = Boolean(itemId || withoutItem || sectors?.length || modalities?.length || stages?.length);
-  const table = dimension ?? (byItem ? 'item' : placeId ? 'place' : donorId ? 'donor' : 'kind');
+  const byItem = Boolean(itemId || withoutItem);
+  const byClass = Boolean(sectors?.length || modalities?.length || stages?.length);
+  const table = dimension ?? (byItem ? 'item' : byClass ? 'item_class' : placeId ? 'place' : donorId ? 'donor' : 'kind');
   if (placeId && table !== 'place') return null;
   if (donorId && table !== 'donor') return null;
   if (kinds?.length && table !== 'kind') return null;
   if (byItem && table !== 'item') return null;
+  if (byClass && table !== 'item' && table !== 'item_class') return null;
   const conditions: RawBuilder<unknown>[] = [];
   if (statuses.length) conditions.push(sql`t.status IN (${sql.join([...statuses])})`);
   if (from) conditions.push(sql`t.month >= ${from.slice(0, 7)}`);
@@ -104,8 +107,14 @@ function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], 
   if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
   if (itemId) conditions.push(sql`t.item_id = ${itemId}`);
   if (withoutItem) conditions.push(sql`t.item_id = ''`);
-  const items = itemsInScope({ sectors, modalities, stages });
-  if (items) conditions.push(sql`t.item_id IN ${items}`);
+  if (table === 'item_class') {
+    if (sectors?.length) conditions.push(sql`t.sector IN (${sql.join(sectors)})`);
+    if (modalities?.length) conditions.push(sql`t.modality IN (${sql.join(modalities)})`);
+    if (stages?.length) conditions.push(sql`t.stage IN (${sql.join(stages)})`);
+  } else {
+    const items = itemsInScope({ sectors, modalities, stages });
+    if (items) conditions.push(sql`t.item_id IN ${items}`);
+  }
   return { dimension: table, conditions };
 }
 
@@ -128,8 +137,12 @@ export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<n
 async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[] | null> {
   const { from, to, statuses } = input.filter;
   // Quarters and currencies are in every table: the filter chooses.
+  // Sector, modality and stage by the items' class, unless the filter is one item's (or no item's) lines.
+  const oneItem = Boolean(input.filter.itemId || input.filter.withoutItem);
   const keyedBy: Dimension | undefined =
-    input.by === 'place' || input.by === 'donor' || input.by === 'kind' ? input.by : ITEM_GROUPINGS.includes(input.by) ? 'item' : undefined;
+    input.by === 'place' || input.by === 'donor' || input.by === 'kind' ? input.by
+      : input.by === 'item' || (ITEM_GROUPINGS.includes(input.by) && oneItem) ? 'item'
+        : ITEM_GROUPINGS.includes(input.by) ? 'item_class' : undefined;
   const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, keyedBy);
   if (!found) return null;
   const { dimension, conditions } = found;
@@ -146,18 +159,20 @@ async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'ple
       ? sql`substr(t.month, 1, 4) || '-Q' || ((CAST(substr(t.month, 6, 2) AS INTEGER) + 2) / 3)`
       : input.by === 'currency'
         ? sql`t.currency`
-        : input.by === 'sector' || input.by === 'modality' || input.by === 'stage'
-          ? sql`coalesce((SELECT ${sql.raw(`i.${input.by}`)} FROM aid_items i WHERE i.id = t.item_id), '')`
-          : sql.raw(`t.${dimension === 'kind' ? 'kind' : `${dimension}_id`}`);
+        : dimension === 'item_class'
+          ? sql.raw(`t.${input.by}`)
+          : input.by === 'sector' || input.by === 'modality' || input.by === 'stage'
+            ? sql`coalesce((SELECT ${sql.raw(`i.${input.by}`)} FROM aid_items i WHERE i.id = t.item_id), '')`
+            : sql.raw(`t.${dimension === 'kind' ? 'kind' : `${dimension}_id`}`);
   const table = sql.raw(`${side === 'pledged' ? 'pledge' : 'delivery'}_totals_by_${dimension}`);
   const usdExact = side === 'pledged' ? sql`(t.currency = 'USD')` : sql`t.usd_exact`;
   const amount = usd ? sql`sum(CASE WHEN ${usdExact} THEN t.amount ELSE t.vnd END)` : sql`sum(t.vnd)`;
   const isUsd = usd ? usdExact : sql`0`;
   const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(monthStart)} END` : sql`NULL`;
   const quantity = side === 'pledged' ? sql`sum(t.quantity_milli)` : sql`NULL`;
-  const result = await sql<Bucket>`SELECT ${key} AS key, ${amount} AS amount, ${isUsd} AS is_usd, ${usdRate} AS usd_rate, sum(t.n) AS n,
-    ${quantity} AS quantity_milli FROM ${table} t WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`.execute(ctx.db);
-  return result.rows;
+  // Read straight from the driver: by item, a year holds tens of thousands of groups.
+  return readRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amount} AS amount, ${isUsd} AS "isUsd", ${usdRate} AS "usdRate", sum(t.n) AS n,
+    ${quantity} AS "quantityMilli" FROM ${table} t WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`);
 }
 
 async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[]> {
@@ -180,10 +195,9 @@ async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' |
     : sql`sum(${row}.vnd_equivalent)`;
   const isUsdExpr = usd ? sql`(${usdExact})` : sql`0`;
   const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(dateColumn)} END` : sql`NULL`;
-  const result = await sql<Bucket>`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS is_usd, ${usdRate} AS usd_rate, count(*) AS n,
-    ${side === 'pledged' ? sql`sum(p.quantity_milli)` : sql`NULL`} AS quantity_milli
-    ${from} ${where} GROUP BY 1, 3, 4`.execute(ctx.db);
-  return result.rows;
+  return readRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS "isUsd", ${usdRate} AS "usdRate", count(*) AS n,
+    ${side === 'pledged' ? sql`sum(p.quantity_milli)` : sql`NULL`} AS "quantityMilli"
+    ${from} ${where} GROUP BY 1, 3, 4`);
 }
 
 async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' | 'en'): Promise<Map<string, string>> {
@@ -199,7 +213,7 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
   } else if (ITEM_GROUPINGS.includes(by)) {
     const words = ITEM_VOCABULARY[lang];
     // Many items (a year of a national ledger) are read whole rather than through a list of ids too long for SQL.
-    const itemNames = by !== 'item' || !keys.length ? [] : keys.length > 500 ? await ctx.db.selectFrom('aidItems').select(['id', 'name']).execute() : await ctx.db.selectFrom('aidItems').select(['id', 'name']).where('id', 'in', keys).execute();
+    const itemNames = by !== 'item' || !keys.length ? [] : keys.length > 500 ? readRows<{ id: string; name: string }>(ctx, sql`SELECT id, name FROM aid_items`) : await ctx.db.selectFrom('aidItems').select(['id', 'name']).where('id', 'in', keys).execute();
     const names = new Map(itemNames.map((i) => [i.id, i.name]));
     for (const k of keys) {
       if (k === '') map.set(k, words.withoutItem);

@@ -200,7 +200,7 @@ export function removeLedger(file: string): void {
 const TOTALS_TABLES = [
   'pledge_totals_by_place', 'pledge_totals_by_donor', 'pledge_totals_by_kind', 'delivery_totals_by_place', 'delivery_totals_by_donor',
   'delivery_totals_by_kind', 'pledge_report_totals_by_place_kind', 'pledge_report_totals_by_donor', 'delivery_report_totals_by_place_kind',
-  'delivery_report_totals_by_donor', 'pledge_totals_by_item', 'delivery_totals_by_item',
+  'delivery_report_totals_by_donor', 'pledge_totals_by_item', 'delivery_totals_by_item', 'pledge_totals_by_item_class', 'delivery_totals_by_item_class',
 ];
 
 /**

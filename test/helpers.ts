@@ -85,6 +85,12 @@ export function totalsAgainstRows(ledger: Ledger): { stored: Record<string, unkn
     recomputed[`delivery_totals_by_${dimension}`] = `SELECT substr(x.delivery_date, 1, 7) AS month, ${column}, p.status, p.currency, ${usdExact} AS usd_exact,
       count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} GROUP BY 1, 2, 3, 4, 5`;
   }
+  // And by the items' class: sector, modality and stage ('' for lines of no item).
+  const itemClass = `coalesce(i.sector, '') AS sector, coalesce(i.modality, '') AS modality, coalesce(i.stage, '') AS stage`;
+  recomputed.pledge_totals_by_item_class = `SELECT substr(pledge_date, 1, 7) AS month, ${itemClass}, p.status, p.currency, count(*) AS n, sum(vnd_equivalent) AS vnd,
+    sum(amount_minor) AS amount, sum(coalesce(quantity_milli, 0)) AS quantity_milli FROM pledges p LEFT JOIN aid_items i ON i.id = p.item_id GROUP BY 1, 2, 3, 4, 5, 6`;
+  recomputed.delivery_totals_by_item_class = `SELECT substr(x.delivery_date, 1, 7) AS month, ${itemClass}, p.status, p.currency, ${usdExact} AS usd_exact,
+    count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} LEFT JOIN aid_items i ON i.id = p.item_id GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   for (const [name, columns] of [['place_kind', 'place_id, kind'], ['donor', 'donor_id']] as const) {
     for (const [span, length] of [['y', 4], ['m', 7]] as const) {
       const keys = columns.split(', ');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLEDGE_KINDS, PLEDGE_STATUSES, TOTALS_GROUPINGS } from '../contract';
 import { readAllRows } from '../db/totals';
-import { tempLedger, type TestLedger } from './helpers';
+import { tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 import { propertyParams } from './random';
 
 const pledgeArb = fc.record({
@@ -224,6 +224,9 @@ describe('monthly totals', () => {
           }
           // Every kind of change happened in this history (the fixed steps see to it).
           for (const [kind, n] of Object.entries(applied)) expect(n, kind).toBeGreaterThan(0);
+          // Every totals table holds what its rows add up to.
+          const { stored, fromRows } = totalsAgainstRows(t.ledger);
+          expect(stored).toEqual(fromRows);
           const to = new Date(Date.UTC(Number(fromMonth.slice(0, 4)), Number(fromMonth.slice(5, 7)) - 1 + months + 1, 0));
           const filters = [
             {}, { from: `${fromMonth}-01`, to: iso(to) }, { from: `${fromMonth}-01`, statuses: ['cancelled' as const, 'completed' as const] }, { to: iso(to), currencies: ['USD'] },

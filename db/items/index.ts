@@ -266,6 +266,7 @@ export async function itemsOverview(ctx: Ctx): Promise<ItemsOverview> {
     bySector: count('sector').map((r) => ({ sector: r.key, items: r.n })).sort((a, b) => b.items - a.items || a.sector.localeCompare(b.sector)),
     byModality: AID_MODALITIES.map((modality) => ({ modality, items: modalities.get(modality) ?? 0 })),
     donors,
-    linesWithoutItem: readRows<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM pledges WHERE item_id IS NULL`)[0]!.n,
+    // From the monthly totals: counting a million lines one by one takes a while.
+    linesWithoutItem: readRows<{ n: number | null }>(ctx, sql`SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`)[0]!.n ?? 0,
   };
 }

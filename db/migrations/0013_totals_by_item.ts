@@ -1,8 +1,12 @@
 /**
- * Monthly totals by aid item, kept like those of `0005_monthly_totals`: figures by item, sector, modality and stage
- * (and any total filtered by them) read these instead of every pledge of the period. Lines of no item count under
- * item ''. Sector, modality and stage are the item's own and are looked up when read, so changing an item's sector
- * moves nothing here; moving a line to another item moves its figures and its deliveries'.
+ * Monthly totals by aid item, kept like those of `0005_monthly_totals`: figures by item (and totals of one item) read
+ * these instead of every pledge of the period. Lines of no item count under item ''. Moving a line to another item
+ * moves its figures and its deliveries'.
+ *
+ * And the same by the items' class — sector, modality and stage together, '' for lines of no item — for figures by
+ * sector, modality or stage and totals filtered by them: a few rows a month instead of one per item. They are kept
+ * from the totals by item by triggers on those tables (whichever way those change: a line's trigger or a bulk fold),
+ * and an item whose sector, modality or stage changes moves its figures from its old class to its new one.
  *
  * Bulk writes log their changes with the line's item too (`totals_changes.item_id`), and fold them into these tables
  * with the others (`db/totals-bulk.ts`): the log triggers of `0008_totals_in_bulk` are made again with the item.
@@ -70,6 +74,48 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`INSERT INTO delivery_totals_by_item SELECT substr(x.delivery_date, 1, 7), coalesce(p.item_id, ''), p.status, p.currency,
     (x.currency = 'USD' AND x.amount_minor IS NOT NULL), count(*), sum(x.vnd_equivalent), sum(coalesce(x.amount_minor, 0))
     FROM deliveries x JOIN pledges p ON p.id = x.pledge_id GROUP BY 1, 2, 3, 4, 5`);
+
+  // By class: kept from the totals by item, and moved when an item changes class.
+  await run(`CREATE INDEX pledge_totals_by_item_item ON pledge_totals_by_item (item_id)`);
+  await run(`CREATE INDEX delivery_totals_by_item_item ON delivery_totals_by_item (item_id)`);
+  await run(`CREATE TABLE pledge_totals_by_item_class (
+    month TEXT NOT NULL, sector TEXT NOT NULL, modality TEXT NOT NULL, stage TEXT NOT NULL, status TEXT NOT NULL, currency TEXT NOT NULL,
+    n INTEGER NOT NULL, vnd INTEGER NOT NULL, amount INTEGER NOT NULL, quantity_milli INTEGER NOT NULL,
+    PRIMARY KEY (month, sector, modality, stage, status, currency)
+  ) WITHOUT ROWID`);
+  await run(`CREATE TABLE delivery_totals_by_item_class (
+    month TEXT NOT NULL, sector TEXT NOT NULL, modality TEXT NOT NULL, stage TEXT NOT NULL, status TEXT NOT NULL, currency TEXT NOT NULL,
+    usd_exact INTEGER NOT NULL, n INTEGER NOT NULL, vnd INTEGER NOT NULL, amount INTEGER NOT NULL,
+    PRIMARY KEY (month, sector, modality, stage, status, currency, usd_exact)
+  ) WITHOUT ROWID`);
+  const classOf = `coalesce(i.sector, ''), coalesce(i.modality, ''), coalesce(i.stage, '')`;
+  await run(`INSERT INTO pledge_totals_by_item_class SELECT t.month, ${classOf}, t.status, t.currency, sum(t.n), sum(t.vnd), sum(t.amount), sum(t.quantity_milli)
+    FROM pledge_totals_by_item t LEFT JOIN aid_items i ON i.id = t.item_id GROUP BY 1, 2, 3, 4, 5, 6`);
+  await run(`INSERT INTO delivery_totals_by_item_class SELECT t.month, ${classOf}, t.status, t.currency, t.usd_exact, sum(t.n), sum(t.vnd), sum(t.amount)
+    FROM delivery_totals_by_item t LEFT JOIN aid_items i ON i.id = t.item_id GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+  const UPSERT_PLEDGED = `ON CONFLICT DO UPDATE SET n = n + excluded.n, vnd = vnd + excluded.vnd, amount = amount + excluded.amount,
+    quantity_milli = quantity_milli + excluded.quantity_milli;`;
+  /** A totals-by-item row (NEW or OLD) added to its item's class, with its sign. */
+  const pledgedClass = (row: 'NEW' | 'OLD', sign: 1 | -1) => `INSERT INTO pledge_totals_by_item_class
+    SELECT ${row}.month, ${classOf}, ${row}.status, ${row}.currency, ${sign} * ${row}.n, ${sign} * ${row}.vnd, ${sign} * ${row}.amount, ${sign} * ${row}.quantity_milli
+    FROM (SELECT 1) LEFT JOIN aid_items i ON i.id = ${row}.item_id WHERE true ${UPSERT_PLEDGED}`;
+  const deliveredClass = (row: 'NEW' | 'OLD', sign: 1 | -1) => `INSERT INTO delivery_totals_by_item_class
+    SELECT ${row}.month, ${classOf}, ${row}.status, ${row}.currency, ${row}.usd_exact, ${sign} * ${row}.n, ${sign} * ${row}.vnd, ${sign} * ${row}.amount
+    FROM (SELECT 1) LEFT JOIN aid_items i ON i.id = ${row}.item_id WHERE true ${UPSERT_DELIVERED}`;
+  for (const [side, add] of [['pledge', pledgedClass], ['delivery', deliveredClass]] as const) {
+    await run(`CREATE TRIGGER ${side}_totals_by_item_class_insert AFTER INSERT ON ${side}_totals_by_item BEGIN ${add('NEW', 1)} END`);
+    await run(`CREATE TRIGGER ${side}_totals_by_item_class_update AFTER UPDATE ON ${side}_totals_by_item BEGIN ${add('OLD', -1)} ${add('NEW', 1)} END`);
+    await run(`CREATE TRIGGER ${side}_totals_by_item_class_delete AFTER DELETE ON ${side}_totals_by_item BEGIN ${add('OLD', -1)} END`);
+  }
+  /** An item's figures moved out of its old class (OLD) or into its new one (NEW). */
+  const moveClass = (row: 'NEW' | 'OLD', sign: 1 | -1) => `
+    INSERT INTO pledge_totals_by_item_class SELECT t.month, ${row}.sector, ${row}.modality, ${row}.stage, t.status, t.currency,
+      ${sign} * t.n, ${sign} * t.vnd, ${sign} * t.amount, ${sign} * t.quantity_milli FROM pledge_totals_by_item t WHERE t.item_id = ${row}.id ${UPSERT_PLEDGED}
+    INSERT INTO delivery_totals_by_item_class SELECT t.month, ${row}.sector, ${row}.modality, ${row}.stage, t.status, t.currency, t.usd_exact,
+      ${sign} * t.n, ${sign} * t.vnd, ${sign} * t.amount FROM delivery_totals_by_item t WHERE t.item_id = ${row}.id ${UPSERT_DELIVERED}`;
+  await run(`CREATE TRIGGER aid_items_totals_class AFTER UPDATE ON aid_items
+    WHEN OLD.sector IS NOT NEW.sector OR OLD.modality IS NOT NEW.modality OR OLD.stage IS NOT NEW.stage BEGIN
+    ${moveClass('OLD', -1)} ${moveClass('NEW', 1)} END`);
 
   const direct = `totals_deferred() = 0`;
   await run(`CREATE TRIGGER pledges_item_totals_insert AFTER INSERT ON pledges WHEN ${direct} BEGIN ${pledgeDelta('NEW', 1)} END`);
