@@ -8,6 +8,7 @@ import { mergeAreas, method } from './method';
 import { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 export { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 import { placeMethods } from './places';
+import { closeMethods } from './close';
 import { reportMethods } from './reports';
 import { AID_MODALITIES, AID_STAGES, itemMethods, Sector, type StatutoryReport } from './items';
 export { PlaceCreateInput, PlaceListInput, PlaceUpdateInput, ChooseProvinceInput } from './places';
@@ -660,7 +661,7 @@ const coreMethods = {
 } as const;
 
 /** Every method, area by area (`contract/<area>.ts` declares an area's schemas and methods). */
-export const contract = mergeAreas(mergeAreas(mergeAreas(coreMethods, placeMethods), reportMethods), itemMethods);
+export const contract = mergeAreas(mergeAreas(mergeAreas(mergeAreas(coreMethods, placeMethods), reportMethods), itemMethods), closeMethods);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

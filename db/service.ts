@@ -24,6 +24,7 @@ import { statutorySummary } from './items/summary';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
+import { importFiles } from './close/files';
 import { importSpreadsheet } from './excel/import';
 import { writeTemplate } from './excel/template';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
@@ -76,6 +77,7 @@ export const handlers: Handlers = {
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
   'imports.preview': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: true, placeId: input.placeId ?? null }),
+  'imports.files': importFiles,
   'sync.export': syncExport,
   'sync.preview': (ctx, input) => syncImport(ctx, input, true),
   'sync.import': (ctx, input) => syncImport(ctx, input, false),

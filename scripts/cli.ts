@@ -3,8 +3,8 @@
  *   npm run --silent cli -- <command> --db FILE ...
  * Results go to stdout; errors go to stderr in Vietnamese and English with a non-zero exit.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LedgerError } from '../contract/errors';
@@ -48,8 +48,10 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
                                         / the Excel report (of the chosen aid items only, if any)
   template --db FILE --place CODE_OR_NAME --out FILE.xlsx
                                         mẫu nhập liệu cho huyện / the data-entry workbook for a district
-  import --db FILE PATH [--dry-run] [--json]
-                                        nhập tệp .xlsx/.xls/.ods/.csv / import a spreadsheet
+  import --db FILE [--place NAME_OR_CODE] PATH... [--dry-run] [--json]
+                                        nhập các tệp .xlsx/.xls/.ods/.csv và gói .aidledger (hoặc một thư mục) cùng lúc:
+                                        tất cả hoặc không tệp nào / import workbooks and bundles (or a folder) at once:
+                                        all of them or none; --place: đơn vị gửi tệp / the sending office's unit
   bundle export --db FILE --out FILE [--all]
                                         gói dữ liệu thay đổi để gửi tỉnh / this site's changes as a bundle
   bundle import --db FILE PATH [--dry-run] [--json]
@@ -231,27 +233,47 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'import': {
-      const path = positionals[0];
-      if (!path) throw new UsageError('Thiếu đường dẫn tệp / Missing the file to import');
-      if (!existsSync(path)) throw new UsageError(`Không thấy tệp ${path} / File not found: ${path}`);
-      const bytes = readFileSync(path);
-      const method = values['dry-run'] ? 'imports.preview' : 'imports.apply';
-      const result = await withLedger(requireDb(values), false, undefined, (ledger) =>
-        createLedgerService(ledger).invoke(method, { fileName: basename(path), base64: bytes.toString('base64') }),
-      );
-      if (values.json) out(JSON.stringify({ added: result.added, skipped: result.skipped, errors: result.errors }));
-      else {
-        for (const e of result.errors) {
-          const column = (word: string) => (e.column ? `, ${word} "${e.column}"` : '');
-          process.stderr.write(`Dòng ${e.row}${column('cột')}: ${e.message}\n  Row ${e.row}${column('column')}: ${e.messageEn}\n`);
+      if (!positionals.length) throw new UsageError('Thiếu đường dẫn tệp / Missing the file to import');
+      // Each path a workbook or a bundle; a folder: the workbooks and bundles in it.
+      const paths = positionals.flatMap((path) => {
+        if (!existsSync(path)) throw new UsageError(`Không thấy tệp ${path} / File not found: ${path}`);
+        if (!statSync(path).isDirectory()) return [path];
+        return readdirSync(path).filter((name) => /\.(xlsx|xls|ods|csv|aidledger)$/i.test(name)).sort().map((name) => join(path, name));
+      });
+      if (!paths.length) throw new UsageError('Thư mục không có tệp nào để nhập / The folder holds no file to import');
+      const files = paths.map((path) => ({ fileName: basename(path), base64: readFileSync(path).toString('base64') }));
+      const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
+        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id) : undefined;
+        return createLedgerService(ledger).invoke('imports.files', { files, dryRun: Boolean(values['dry-run']), ...(placeId ? { placeId } : {}) });
+      });
+      const { totals } = result;
+      if (values.json) {
+        out(JSON.stringify({
+          added: totals.added, skipped: totals.skipped, inserted: totals.inserted, updated: totals.updated, unchanged: totals.unchanged, conflicts: totals.conflicts,
+          written: result.written,
+          errors: result.files.flatMap((f) => f.errors.map((e) => ({ file: f.fileName, ...e }))),
+          files: result.files,
+        }));
+      } else {
+        for (const f of result.files) {
+          for (const e of f.errors) {
+            const column = (word: string) => (e.column ? `, ${word} "${e.column}"` : '');
+            process.stderr.write(`${f.fileName}: dòng ${e.row}${column('cột')}: ${e.message}\n  ${f.fileName}: row ${e.row}${column('column')}: ${e.messageEn}\n`);
+          }
+        }
+        if (result.files.length > 1 || result.files[0]!.kind === 'bundle') {
+          for (const f of result.files) {
+            const what = f.kind === 'bundle' ? `gói/bundle: mới/new ${f.merge?.inserted ?? 0}, cập nhật/updated ${f.merge?.updated ?? 0}, xung đột/conflicts ${f.merge?.conflicts ?? 0}` : `thêm/added ${f.added}, bỏ qua/skipped ${f.skipped}`;
+            out(`  ${f.fileName}: ${f.errors.length ? `${f.errors.length} lỗi/errors` : what}`);
+          }
         }
         out(
-          result.errors.length
-            ? `Tệp bị từ chối: ${result.errors.length} lỗi, không ghi gì / File rejected: ${result.errors.length} error(s), nothing written`
-            : `${result.dryRun ? 'Xem trước' : 'Đã nhập'}: thêm ${result.added}, bỏ qua ${result.skipped} (đã có) / ${result.dryRun ? 'Preview' : 'Imported'}: ${result.added} added, ${result.skipped} skipped`,
+          totals.refusedFiles
+            ? `Bị từ chối: ${totals.refusedFiles} tệp có ${totals.errors} lỗi, không ghi gì / Refused: ${totals.refusedFiles} file(s) with ${totals.errors} error(s), nothing written`
+            : `${result.dryRun ? 'Xem trước' : 'Đã nhập'}: thêm ${totals.added}, bỏ qua ${totals.skipped} (đã có)${totals.inserted + totals.updated ? `, gói: mới ${totals.inserted}, cập nhật ${totals.updated}` : ''} / ${result.dryRun ? 'Preview' : 'Imported'}: ${totals.added} added, ${totals.skipped} skipped${totals.inserted + totals.updated ? `, bundles: ${totals.inserted} new, ${totals.updated} updated` : ''}`,
         );
       }
-      return result.errors.length ? 1 : 0;
+      return totals.refusedFiles ? 1 : 0;
     }
     case 'bundle': {
       const [action, path] = positionals;

@@ -214,6 +214,11 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'imports.template': (g, p) => ({ placeId: idOf(g, p.place) }),
   'imports.preview': (g, p) => csvFile(g, p),
   'imports.apply': (g, p) => csvFile(g, p),
+  // Workbooks and bundles together, sometimes a check only: all are kept or none.
+  'imports.files': (g, p) => clean({
+    files: Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, () => (g(fc.boolean) ? csvFile(g, p) : { fileName: 'goi.aidledger', base64: pick(g, bundles) })),
+    dryRun: maybe(g, () => g(fc.boolean)),
+  }),
   'sync.export': (g) => clean({ all: maybe(g, () => g(fc.boolean)) }),
   'sync.preview': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
   'sync.import': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
@@ -338,7 +343,8 @@ function tally(method: string, outcome: Outcome, what: string) {
 
 /** An import refused row by row answers ok; like a preview, it must have changed nothing. */
 const nothingDone = (method: string) => (result: unknown) =>
-  method === 'imports.preview' || method === 'sync.preview' || (method === 'imports.apply' && (result as { errors: unknown[] }).errors.length > 0);
+  method === 'imports.preview' || method === 'sync.preview' || (method === 'imports.apply' && (result as { errors: unknown[] }).errors.length > 0)
+  || (method === 'imports.files' && !(result as { written: boolean }).written);
 
 describe('every contract method with random payloads', () => {
   it('has a payload generator for every method', () => {

@@ -269,14 +269,14 @@ describe('the import command', () => {
     const db = t.file;
     const dry = cli('import', '--db', db, filled, '--dry-run', '--json');
     expect(dry.status).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ added: 4, skipped: 0, errors: [] });
-    expect(JSON.parse(cli('import', '--db', db, filled, '--json').stdout)).toEqual({ added: 4, skipped: 0, errors: [] });
-    expect(JSON.parse(cli('import', '--db', db, filled, '--json').stdout)).toEqual({ added: 0, skipped: 4, errors: [] });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ added: 4, skipped: 0, errors: [], written: false });
+    expect(JSON.parse(cli('import', '--db', db, filled, '--json').stdout)).toMatchObject({ added: 4, skipped: 0, errors: [], written: true });
+    expect(JSON.parse(cli('import', '--db', db, filled, '--json').stdout)).toMatchObject({ added: 0, skipped: 4, errors: [] });
     const bad = join(t.dir, 'bad.csv');
     writeFileSync(bad, `${HEADERS.join(',')}\n05/09/2022,Quỹ Lạ,,Bảo Lạc,Nhà ở,x,,,,1,VND,,,,\n`);
     const rejected = cli('import', '--db', db, bad, '--json');
     expect(rejected.status).toBe(1);
-    expect(JSON.parse(rejected.stdout)).toEqual({ added: 0, skipped: 0, errors: [{ row: 2, column: 'Nhà tài trợ', message: expect.any(String), messageEn: expect.stringContaining('no donor') }] });
+    expect(JSON.parse(rejected.stdout)).toMatchObject({ added: 0, skipped: 0, written: false, errors: [{ file: 'bad.csv', row: 2, column: 'Nhà tài trợ', message: expect.any(String), messageEn: expect.stringContaining('no donor') }] });
   }, 60_000);
 });
 

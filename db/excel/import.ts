@@ -290,7 +290,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   } else {
     for (let r = range.s.r; r < headerRow && !officePlace; r++) {
       const unit = letterheadUnit(rowTexts(r));
-      const found = unit ? places.match(unit, null) : null;
+      const found = unit ? (places.candidates(unit.withType).length ? places.match(unit.withType, null) : places.match(unit.name, null)) : null;
       if (found && 'place' in found) officePlace = { id: found.place.id, name: found.place.displayName, from: 'letterhead' };
     }
   }

@@ -1,0 +1,66 @@
+/**
+ * Many files in one pass: each bundle merged and each workbook imported in order, inside one savepoint, so a file
+ * sees what the files before it wrote (a donor a district created). If any file is refused, or the pass is a check
+ * only, the savepoint is rolled back and nothing of any file stays.
+ */
+import { sql } from 'kysely';
+import type { ImportedFile, ImportFilesResult } from '../../contract/close';
+import type { ParsedInput } from '../../contract';
+import { LedgerError } from '../../contract/errors';
+import type { Ctx } from '../context';
+import { importSpreadsheet } from '../excel/import';
+import { importBundle } from '../sync/bundle';
+
+const BUNDLE_HEADER = Buffer.from('AIDLEDGER-BUNDLE ', 'ascii');
+
+/** A bundle by its name or its first bytes (a bundle renamed is still one). */
+export function isBundleFile(fileName: string, bytes: Buffer): boolean {
+  return /\.aidledger$/i.test(fileName) || bytes.subarray(0, BUNDLE_HEADER.length).equals(BUNDLE_HEADER);
+}
+
+export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>): Promise<ImportFilesResult> {
+  const files: ImportedFile[] = [];
+  await sql`SAVEPOINT import_files`.execute(ctx.db);
+  try {
+    for (const file of input.files) {
+      const bytes = Buffer.from(file.base64, 'base64');
+      if (isBundleFile(file.fileName, bytes)) {
+        const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
+        try {
+          done.merge = await importBundle(ctx, bytes, { fileName: file.fileName });
+        } catch (error) {
+          if (!(error instanceof LedgerError)) throw error;
+          const { message } = error.toShape();
+          done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
+        }
+        files.push(done);
+      } else {
+        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null });
+        files.push({
+          fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
+          ...(result.officePlace ? { officePlace: result.officePlace } : {}),
+        });
+      }
+    }
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
+    await sql`RELEASE SAVEPOINT import_files`.execute(ctx.db);
+    throw error;
+  }
+  const refused = files.filter((f) => f.errors.length).length;
+  const written = refused === 0 && !input.dryRun;
+  if (!written) await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
+  await sql`RELEASE SAVEPOINT import_files`.execute(ctx.db);
+  const sum = (value: (f: ImportedFile) => number) => files.reduce((total, f) => total + value(f), 0);
+  return {
+    dryRun: input.dryRun,
+    written,
+    files,
+    totals: {
+      added: sum((f) => f.added), skipped: sum((f) => f.skipped),
+      inserted: sum((f) => f.merge?.inserted ?? 0), updated: sum((f) => f.merge?.updated ?? 0),
+      unchanged: sum((f) => f.merge?.unchanged ?? 0), conflicts: sum((f) => f.merge?.conflicts ?? 0),
+      errors: sum((f) => f.errors.length), refusedFiles: refused,
+    },
+  };
+}

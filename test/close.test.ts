@@ -1,0 +1,117 @@
+/** The quarter's close: the offices' bundles and workbooks merged in one pass, all of them or none. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { runCli as cli } from './cli-run';
+import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
+
+let province: TestLedger;
+let district: TestLedger;
+beforeEach(async () => {
+  province = await tempLedger({ siteName: 'Sở Ngoại vụ' });
+  await province.service.invoke('donors.create', { name: 'Tổ chức Tzu Chi', shortName: 'Tzu Chi', country: 'Đài Loan (Trung Quốc)', kind: 'foreign_ngo' });
+  district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
+  const reference = await province.service.invoke('sync.export', { all: true });
+  await district.service.invoke('sync.import', { fileName: 'tinh.aidledger', base64: reference.base64 });
+});
+afterEach(async () => {
+  await province.close();
+  await district.close();
+});
+
+/** The district's quarter as a bundle: two pledges of a donor of its own. */
+async function districtBundle(): Promise<{ fileName: string; base64: string }> {
+  const places = await district.service.invoke('places.list', {});
+  const donor = await district.service.invoke('donors.create', { name: 'Quỹ Bảo Lạc', kind: 'foundation' });
+  for (const amount of [100_000_000, 50_000_000]) {
+    await district.service.invoke('pledges.create', {
+      donorId: donor.id, placeId: places.find((p) => p.name === 'Bảo Lạc')!.id, kind: 'house', description: 'Nhà tình nghĩa', amountMinor: amount, currency: 'VND', pledgeDate: '2022-09-01',
+    });
+  }
+  const bundle = await district.service.invoke('sync.export', { all: false });
+  return { fileName: 'bao-lac-q3.aidledger', base64: bundle.base64 };
+}
+
+/** A commune's list in its own layout; `donor` may be the bundle's donor, which the province learns from the bundle. */
+function list(name: string, rows: (string | number)[][]): { fileName: string; base64: string } {
+  const sheet = XLSX.utils.aoa_to_sheet([['UBND HUYỆN BẢO LÂM'], ['DANH SÁCH VIỆN TRỢ QUÝ III/2022'], ['STT', 'Ngày', 'Nhà tài trợ', 'Huyện', 'Nội dung', 'Số tiền (đồng)'], ...rows]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'DS');
+  return { fileName: name, base64: (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64') };
+}
+
+describe("a quarter's files in one pass", () => {
+  it('merges bundles and workbooks together, a later file seeing what an earlier one brought', async () => {
+    const bundle = await districtBundle();
+    // The workbook names the donor the bundle brings (no country: it must exist already).
+    const workbook = list('bao-lam.xlsx', [[1, '10/09/2022', 'Quỹ Bảo Lạc', 'Bảo Lâm', 'Sửa nhà', '30.000.000'], [2, '11/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Quà', '20.000.000']]);
+    const template = { fileName: 'mau.csv', base64: Buffer.from(`${TEMPLATE_COLUMNS.map((c) => c.header).join(',')}\n12/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Nhà,,,,"40.000.000",VND,,,,\n`).toString('base64') };
+
+    const before = tableCounts(province.ledger);
+    const check = await province.service.invoke('imports.files', { files: [bundle, workbook, template], dryRun: true });
+    expect(check).toMatchObject({ dryRun: true, written: false, totals: { added: 3, refusedFiles: 0, errors: 0 } });
+    expect(check.totals.inserted).toBeGreaterThan(0);
+    expect(tableCounts(province.ledger)).toEqual(before);
+
+    const done = await province.service.invoke('imports.files', { files: [bundle, workbook, template] });
+    expect(done.written).toBe(true);
+    expect(done.files.map((f) => [f.fileName, f.kind, f.added, f.errors.length])).toEqual([['bao-lac-q3.aidledger', 'bundle', 0, 0], ['bao-lam.xlsx', 'workbook', 2, 0], ['mau.csv', 'workbook', 1, 0]]);
+    expect(done.files[1]!.officePlace).toMatchObject({ from: 'letterhead' });
+    const summary = await province.service.invoke('pledges.summary', {});
+    expect(summary.count).toBe(5);
+    expect(summary.pledgedVnd).toBe(100_000_000 + 50_000_000 + 30_000_000 + 20_000_000 + 40_000_000);
+    const { stored, fromRows } = totalsAgainstRows(province.ledger);
+    expect(stored).toEqual(fromRows);
+    // The same files again: nothing new.
+    const again = await province.service.invoke('imports.files', { files: [bundle, workbook, template] });
+    expect(again.totals).toMatchObject({ added: 0, skipped: 3, inserted: 0, updated: 0 });
+  });
+
+  it('writes nothing of any file when one of them is refused, and says which and why', async () => {
+    const bundle = await districtBundle();
+    const good = list('bao-lam.xlsx', [[1, '10/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
+    const bad = list('sai.xlsx', [[1, '31/02/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
+    const damaged = { fileName: 'hong.aidledger', base64: Buffer.from('AIDLEDGER-BUNDLE 1 ' + '0'.repeat(64) + '\nxyz').toString('base64') };
+    const before = tableCounts(province.ledger);
+    const result = await province.service.invoke('imports.files', { files: [bundle, good, bad, damaged] });
+    expect(result.written).toBe(false);
+    expect(result.totals).toMatchObject({ refusedFiles: 2 });
+    expect(result.files.map((f) => [f.fileName, f.errors.map((e) => [e.row, e.column])])).toEqual([
+      ['bao-lac-q3.aidledger', []], ['bao-lam.xlsx', []], ['sai.xlsx', [[4, 'Ngày cam kết']]], ['hong.aidledger', [[0, '']]],
+    ]);
+    expect(result.files[3]!.errors[0]!.messageEn).toContain('checksum');
+    expect(tableCounts(province.ledger)).toEqual(before);
+    expect((await province.service.invoke('sync.status', {})).log.filter((l) => l.direction === 'import')).toHaveLength(0);
+  });
+
+  it('takes a folder of mixed files on the command line, one JSON answer, non-zero and nothing written if any is refused', async () => {
+    const folder = join(province.dir, 'quy-3');
+    mkdirSync(folder);
+    const bundle = await districtBundle();
+    writeFileSync(join(folder, bundle.fileName), Buffer.from(bundle.base64, 'base64'));
+    const good = list('bao-lam.xlsx', [[1, '10/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
+    writeFileSync(join(folder, good.fileName), Buffer.from(good.base64, 'base64'));
+    writeFileSync(join(folder, 'doc-truoc.txt'), 'không phải tệp nhập');
+    // Another process works on the ledger file, as the command line does beside a running app.
+
+    const dry = cli('import', '--db', province.file, folder, '--dry-run', '--json');
+    expect(dry.status).toBe(0);
+    const answer = JSON.parse(dry.stdout);
+    expect(answer).toMatchObject({ added: 1, written: false, errors: [] });
+    expect(answer.files.map((f: { fileName: string }) => f.fileName)).toEqual(['bao-lac-q3.aidledger', 'bao-lam.xlsx']);
+    expect(answer.inserted).toBeGreaterThan(0);
+
+    const bad = list('sai.xlsx', [[1, '10/09/2022', 'Quỹ Lạ', 'Bảo Lâm', 'Sửa nhà', '1']]);
+    writeFileSync(join(folder, bad.fileName), Buffer.from(bad.base64, 'base64'));
+    const refused = cli('import', '--db', province.file, folder, '--json');
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ written: false, errors: [{ file: 'sai.xlsx', row: 4, column: 'Nhà tài trợ' }] });
+
+    const applied = cli('import', '--db', province.file, join(folder, bundle.fileName), join(folder, good.fileName), '--place', 'Bảo Lâm');
+    expect(applied.status).toBe(0);
+    expect(applied.stdout).toContain('Đã nhập: thêm 1');
+    expect((await province.service.invoke('pledges.summary', {})).count).toBe(3);
+  });
+});
