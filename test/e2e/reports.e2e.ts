@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeSummary } from '../../contract';
+import * as XLSX from 'xlsx';
 import { TEMPLATE_COLUMNS } from '../../db/excel/columns';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
@@ -83,7 +84,7 @@ describe('imports', () => {
     const good = join(dir.dir, 'bao-lac.csv');
     writeFileSync(good, csv(['05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Sửa nhà cho hộ nghèo,2,căn,"30.000.000",,VND,,,Hoàn thành,']));
     await page.goto(`${served.url}#imports`);
-    await page.getByTestId('imports-screen').locator('input[type=file]').setInputFiles(good);
+    await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(good);
     await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('sẽ thêm 1 cam kết');
     await page.screenshot({ path: join(SCREENSHOTS, 'imports.png') });
     await page.getByTestId('import-apply').click();
@@ -96,12 +97,70 @@ describe('imports', () => {
     const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
     const bad = join(dir.dir, 'bad.csv');
     writeFileSync(bad, csv(['05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Tốt,,,,"1.000.000",VND,,,,', '31/02/2022,Quỹ Lạ,,Bao Lam Xa,Nhà ở,Sai,,,,"12,5",VND,,,,']));
-    await page.getByTestId('imports-screen').locator('input[type=file]').setInputFiles(bad);
+    await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(bad);
     await page.getByTestId('import-errors').waitFor();
     const text = await page.getByTestId('import-errors').textContent();
     expect(text).toContain('Ngày cam kết');
     await page.screenshot({ path: join(SCREENSHOTS, 'imports-errors.png') });
     expect(await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).toEqual(before);
     await openScreen(page, 'Sổ cam kết');
+  });
+
+  it("takes a folder of the quarter's files — a district's bundle, an office's own list, the template — then makes the report", async () => {
+    // The district works in its own ledger and sends a bundle.
+    const tsx = join(ROOT, 'node_modules/.bin/tsx');
+    const cliRun = (...args: string[]) => {
+      const run = spawnSync(tsx, [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(run.stderr + run.stdout);
+    };
+    const folder = join(dir.dir, 'quy-3-2022');
+    mkdirSync(folder);
+    const districtDb = join(dir.dir, 'bao-lac.sqlite');
+    cliRun('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc');
+    const districtRows = join(dir.dir, 'bao-lac-nhap.csv');
+    writeFileSync(districtRows, csv(['15/08/2022,Quỹ Hy Vọng,Hoa Kỳ,Bảo Lạc,Nhà ở,Nhà cho hộ nghèo,,,,"80.000.000",VND,,,,']));
+    cliRun('import', '--db', districtDb, districtRows);
+    cliRun('bundle', 'export', '--db', districtDb, '--out', join(folder, 'bao-lac.aidledger'));
+    // An office's own list: letterhead, STT, section, totals row.
+    const list = XLSX.utils.aoa_to_sheet([
+      ['UBND HUYỆN BẢO LÂM'], ['DANH SÁCH VIỆN TRỢ QUÝ III NĂM 2022'],
+      ['STT', 'Tên nhà tài trợ', 'Huyện', 'Nội dung hỗ trợ', 'Số tiền (đồng)', 'Thời gian'],
+      ['I', 'QUÀ TẶNG'], [1, 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Quà cho học sinh', '25.000.000', '02/09/2022'],
+      [null, 'Tổng cộng', null, null, 25_000_000], [null, 'NGƯỜI LẬP BIỂU'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, list, 'DS');
+    writeFileSync(join(folder, 'bao-lam.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    writeFileSync(join(folder, 'ha-quang.csv'), csv(['20/09/2022,Tổ chức Tzu Chi,,Hà Quảng,Nhà ở,Sửa nhà,,,,"15.000.000",VND,,,,']));
+
+    const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    await openScreen(page, 'Nhập Excel');
+    await page.locator('[data-testid=imports-screen] input[type=file][webkitdirectory]').setInputFiles(folder);
+    await page.getByTestId('import-files').locator('tbody tr', { hasText: 'bao-lam.xlsx' }).waitFor();
+    const table = await page.getByTestId('import-files').textContent();
+    expect(table).toContain('bao-lac.aidledger');
+    expect(table).toContain('theo tiêu đề tệp');
+    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('3 tệp hợp lệ: sẽ thêm 2 cam kết');
+    await page.screenshot({ path: join(SCREENSHOTS, 'imports-quarter.png') });
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+    const after = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    expect(after.pledgedVnd - before.pledgedVnd).toBe(80_000_000 + 25_000_000 + 15_000_000);
+
+    await page.getByTestId('import-make-report').click();
+    await page.getByTestId('reports-screen').waitFor();
+    await chooseIn(page, 'Năm', '2022');
+    await chooseIn(page, 'Quý', 'Quý III');
+    await page.getByTestId('report-preview').click();
+    const quarter = await ledgerCall<{ total: { pledged: number } }>(page, 'totals', { by: 'kind', filter: { from: '2022-07-01', to: '2022-09-30' } });
+    await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe(quarter.total.pledged.toLocaleString('vi-VN'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+    const path = join(dir.dir, `quy-3-${download.suggestedFilename()}`);
+    await download.saveAs(path);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const details: string[] = [];
+    workbook.getWorksheet('Chi tiết')!.eachRow((row) => row.eachCell((cell) => details.push(String(cell.value))));
+    expect(details).toEqual(expect.arrayContaining(['Quỹ Hy Vọng', 'Quà cho học sinh', 'Sửa nhà']));
   });
 });
