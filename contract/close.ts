@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { Id } from './fields';
+import { ColumnMapping } from './imports';
 import type { ImportIssue, ImportResult, MergeCounts } from './index';
 import { method } from './method';
 
 export const ImportFilesInput = z.strictObject({
   files: z
-    .array(z.strictObject({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(40_000_000) }))
+    .array(z.strictObject({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(40_000_000), mapping: ColumnMapping.optional() }))
     .min(1)
     .max(500),
   /** The sending office's unit, for the workbooks (see SpreadsheetImportInput.placeId). */
@@ -31,6 +32,7 @@ export interface ImportedFile {
   /** Its problems, by row and column (row 0: the file as a whole). Any problem in any file refuses them all. */
   errors: ImportIssue[];
   officePlace?: ImportResult['officePlace'];
+  layout?: ImportResult['layout'];
 }
 
 export interface ImportFilesResult {

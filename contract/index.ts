@@ -9,6 +9,7 @@ import { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel }
 export { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 import { placeMethods } from './places';
 import { closeMethods } from './close';
+import { ColumnMapping, type ImportLayout } from './imports';
 import { reportMethods } from './reports';
 import { AID_MODALITIES, AID_STAGES, itemMethods, Sector, type StatutoryReport } from './items';
 export { PlaceCreateInput, PlaceListInput, PlaceUpdateInput, ChooseProvinceInput } from './places';
@@ -220,6 +221,8 @@ export const SpreadsheetImportInput = z.strictObject({
    * former districts had is the one in that district). Without it, a unit the letterhead names ("UBND HUYỆN BẢO LẠC").
    */
   placeId: Id.optional(),
+  /** Columns the import cannot name, mapped by the user (remembered for the layout once the file is imported). */
+  mapping: ColumnMapping.optional(),
 });
 
 // ---------- sync ----------
@@ -373,6 +376,8 @@ export interface ImportResult {
   dryRun: boolean;
   /** The office's unit the names were read with: the one chosen, or the one the file's letterhead names. */
   officePlace?: { id: string; name: string; from: 'chosen' | 'letterhead' } | null;
+  /** How its header row was read (for the mapping step), when one was found or proposed. */
+  layout?: ImportLayout;
 }
 
 export interface Settings {

@@ -80,6 +80,17 @@ export interface AuditLogTable {
   siteName: string | null;
 }
 
+export interface ImportLayoutsTable {
+  /** A header row's signature: its non-empty headers, folded, in order. */
+  layoutKey: string;
+  /** JSON: the headers as written. */
+  headers: string;
+  /** JSON: header as written → field key, or 'ignore'. */
+  mapping: string;
+  fileName: string;
+  savedAt: string;
+}
+
 export interface ReportsSentTable {
   id: string;
   period: string;
@@ -127,6 +138,7 @@ export interface DB {
   aidItemStages: AidItemStagesTable;
   auditLog: AuditLogTable;
   reportsSent: ReportsSentTable;
+  importLayouts: ImportLayoutsTable;
   settings: SettingsTable;
   schemaMigrations: SchemaMigrationsTable;
 }

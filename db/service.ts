@@ -76,14 +76,14 @@ export const handlers: Handlers = {
     const file = await writeTemplate(ctx, input.placeId);
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
-  'imports.preview': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: true, placeId: input.placeId ?? null }),
+  'imports.preview': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: true, placeId: input.placeId ?? null, mapping: input.mapping }),
   'imports.files': importFiles,
   'sync.export': syncExport,
   'sync.preview': (ctx, input) => syncImport(ctx, input, true),
   'sync.import': (ctx, input) => syncImport(ctx, input, false),
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.resolve': syncResolve,
-  'imports.apply': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: false, placeId: input.placeId ?? null }),
+  'imports.apply': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: false, placeId: input.placeId ?? null, mapping: input.mapping }),
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

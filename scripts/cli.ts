@@ -11,6 +11,9 @@ import { LedgerError } from '../contract/errors';
 import { formatAmount } from '../contract/money';
 import { TOTALS_GROUPINGS, type TotalsGrouping } from '../contract';
 import type { AidModality, AidStage } from '../contract/items';
+import { IMPORT_FIELDS, type ImportField } from '../contract/imports';
+import { foldText } from '../contract/text';
+import { TEMPLATE_COLUMNS } from '../db/excel/columns';
 import { contextFor } from '../db/context';
 import { loadDemo, readFixture } from '../db/demo';
 import { openLedger, type Ledger } from '../db/open';
@@ -24,6 +27,22 @@ import { backupLedger, checkLedgerFile, latestGoodBackup, restoreLedger } from '
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The public Cao Bằng 2022 aid events, shipped with the app as its demo data. */
 export const DEFAULT_FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json');
+
+/**
+ * `--map "Giá trị quy đổi=amount;Mã hồ sơ=ignore"`: a list's columns by header, each a field (its key or the
+ * template's header) or ignore / bỏ qua. Checked again at the contract.
+ */
+function parseMapping(text: string): { header: string; field: ImportField | 'ignore' }[] {
+  return text.split(';').filter((part) => part.trim()).map((part) => {
+    const at = part.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--map: "${part}" cần dạng Tiêu đề=trường / needs Header=field`);
+    const [header, name] = [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    const folded = foldText(name);
+    const field = folded === 'ignore' || folded === 'bo qua' ? 'ignore' : IMPORT_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase()) ?? TEMPLATE_COLUMNS.find((c) => foldText(c.header) === folded)?.key;
+    if (!field) throw new UsageError(`--map: không có trường "${name}" / no field "${name}" (${IMPORT_FIELDS.join(', ')}, ignore)`);
+    return { header, field };
+  });
+}
 
 /** The aid items chosen by --sector, --modality and --stage (checked at the contract, like any input). */
 function itemScopeOf(values: { sector?: string | undefined; modality?: string | undefined; stage?: string | undefined }) {
@@ -48,7 +67,7 @@ const USAGE = `Sổ theo dõi viện trợ — dòng lệnh / Aid Ledger command
                                         / the Excel report (of the chosen aid items only, if any)
   template --db FILE --place CODE_OR_NAME --out FILE.xlsx
                                         mẫu nhập liệu cho huyện / the data-entry workbook for a district
-  import --db FILE [--place NAME_OR_CODE] PATH... [--dry-run] [--json]
+  import --db FILE [--place NAME_OR_CODE] [--map "Tiêu đề=trường;…"] PATH... [--dry-run] [--json]
                                         nhập các tệp .xlsx/.xls/.ods/.csv và gói .aidledger (hoặc một thư mục) cùng lúc:
                                         tất cả hoặc không tệp nào / import workbooks and bundles (or a folder) at once:
                                         all of them or none; --place: đơn vị gửi tệp / the sending office's unit
@@ -94,6 +113,7 @@ function options(args: string[]) {
       half: { type: 'string' },
       year: { type: 'string' },
       place: { type: 'string' },
+      map: { type: 'string' },
       province: { type: 'string' },
       out: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
@@ -241,7 +261,8 @@ export async function main(argv: string[]): Promise<number> {
         return readdirSync(path).filter((name) => /\.(xlsx|xls|ods|csv|aidledger)$/i.test(name)).sort().map((name) => join(path, name));
       });
       if (!paths.length) throw new UsageError('Thư mục không có tệp nào để nhập / The folder holds no file to import');
-      const files = paths.map((path) => ({ fileName: basename(path), base64: readFileSync(path).toString('base64') }));
+      const mapping = values.map === undefined ? undefined : parseMapping(values.map);
+      const files = paths.map((path) => ({ fileName: basename(path), base64: readFileSync(path).toString('base64'), ...(mapping ? { mapping } : {}) }));
       const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
         const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id) : undefined;
         return createLedgerService(ledger).invoke('imports.files', { files, dryRun: Boolean(values['dry-run']), ...(placeId ? { placeId } : {}) });

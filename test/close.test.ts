@@ -114,4 +114,21 @@ describe("a quarter's files in one pass", () => {
     expect(applied.stdout).toContain('Đã nhập: thêm 1');
     expect((await province.service.invoke('pledges.summary', {})).count).toBe(3);
   });
+
+  it('maps columns from the command line with --map, and reads the same layout without it next time', async () => {
+    const file = (name: string, amount: string) => {
+      const path = join(province.dir, name);
+      writeFileSync(path, `STT,Ngày,Nhà tài trợ,Nơi nhận,Nội dung,Giá trị quy đổi,Mã hồ sơ\n1,05/09/2022,Tổ chức Tzu Chi,Bảo Lạc,Sửa nhà,"${amount}",HS-1\n`);
+      return path;
+    };
+    const unmapped = cli('import', '--db', province.file, file('q3.csv', '30.000.000'), '--json');
+    expect(unmapped.status).toBe(1);
+    expect(JSON.parse(unmapped.stdout).errors.map((e: { column: string }) => e.column)).toEqual(['Địa bàn', 'Thành tiền']);
+    expect(cli('import', '--db', province.file, file('q3.csv', '30.000.000'), '--map', 'Nơi nhận=place;Giá trị quy đổi=Thành tiền;Mã hồ sơ=bỏ qua').status).toBe(0);
+    const next = cli('import', '--db', province.file, file('q4.csv', '20.000.000'), '--json');
+    expect(next.status).toBe(0);
+    expect(JSON.parse(next.stdout)).toMatchObject({ added: 1, files: [{ layout: { remembered: true } }] });
+    expect(cli('import', '--db', province.file, file('q5.csv', '1'), '--map', 'Nơi nhận').stderr).toContain('--map');
+    expect((await province.service.invoke('pledges.summary', {})).pledgedVnd).toBe(50_000_000);
+  });
 });

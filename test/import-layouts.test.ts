@@ -155,6 +155,52 @@ describe("an office's own list", () => {
     expect(rows.map((r) => r.placeId).sort()).toEqual([communeIn('Bảo Lạc'), communeIn('Nguyên Bình')].sort());
   });
 
+  it('asks about the columns it cannot name, takes the mapping, and remembers it for the next file of that layout', async () => {
+    const rows = (amount: string): Cell[][] => [
+      ['DANH SÁCH HỖ TRỢ'],
+      ['STT', 'Ngày', 'Nhà tài trợ', 'Nơi nhận', 'Nội dung', 'Giá trị quy đổi', 'Mã hồ sơ'],
+      [1, '05/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Sửa nhà', amount, 'HS-01'],
+    ];
+    const first = writeList('lan-1.xlsx', { rows: rows('30.000.000'), merges: [] }, 'xlsx');
+    const asked = await importFile(first, true);
+    expect(asked.errors.map((e) => e.column)).toEqual(['Địa bàn', 'Thành tiền']);
+    expect(asked.layout).toMatchObject({ headerRow: 2, remembered: false });
+    expect(asked.layout!.columns.map((c) => [c.header, c.field, c.from])).toEqual([
+      ['STT', 'stt', 'known'], ['Ngày', 'date', 'known'], ['Nhà tài trợ', 'donor', 'known'], ['Nơi nhận', null, null], ['Nội dung', 'description', 'known'],
+      ['Giá trị quy đổi', null, null], ['Mã hồ sơ', null, null],
+    ]);
+    expect(asked.layout!.columns[5]!.samples).toEqual(['30.000.000']);
+
+    const mapping = [{ header: 'Nơi nhận', field: 'place' as const }, { header: 'giá trị quy đổi', field: 'amount' as const }, { header: 'Mã hồ sơ', field: 'ignore' as const }];
+    const base64 = (path: string) => readFileSync(path).toString('base64');
+    const mapped = await t.service.invoke('imports.preview', { fileName: 'lan-1.xlsx', base64: base64(first), mapping });
+    expect(mapped.errors).toEqual([]);
+    expect(mapped.added).toBe(1);
+    // A preview remembers nothing; the import does.
+    expect(t.ledger.sqlite.prepare('SELECT count(*) AS n FROM import_layouts').get()).toEqual({ n: 0 });
+    expect((await t.service.invoke('imports.apply', { fileName: 'lan-1.xlsx', base64: base64(first), mapping })).added).toBe(1);
+
+    // Next quarter's file from the same office: straight through.
+    const next = await importFile(writeList('lan-2.xlsx', { rows: rows('45.000.000'), merges: [] }, 'xlsx'));
+    expect(next.errors).toEqual([]);
+    expect(next.added).toBe(1);
+    expect(next.layout).toMatchObject({ remembered: true });
+    expect(next.layout!.columns.find((c) => c.header === 'Giá trị quy đổi')).toMatchObject({ field: 'amount', from: 'remembered' });
+    expect((await t.service.invoke('pledges.summary', {})).pledgedVnd).toBe(75_000_000);
+  });
+
+  it('proposes a header row for mapping when no row names enough columns, and reads the file once mapped', async () => {
+    const rows: Cell[][] = [['Thời điểm nhận', 'Đơn vị tài trợ nước ngoài', 'Nơi nhận', 'Nội dung', 'Trị giá quy đổi'], ['05/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Sửa nhà', 1_000_000]];
+    const path = writeList('la.xlsx', { rows, merges: [] }, 'xlsx');
+    const refused = await importFile(path, true);
+    expect(refused.errors[0]!.message).toContain('hãy ghép cột');
+    expect(refused.layout!.columns.map((c) => c.header)).toEqual(rows[0]);
+    const mapping = [{ header: 'Đơn vị tài trợ nước ngoài', field: 'donor' as const }, { header: 'Nơi nhận', field: 'place' as const }, { header: 'Trị giá quy đổi', field: 'amount' as const }];
+    const result = await t.service.invoke('imports.apply', { fileName: 'la.xlsx', base64: readFileSync(path).toString('base64'), mapping });
+    expect(result.errors).toEqual([]);
+    expect(result.added).toBe(1);
+  });
+
   it('still says which columns are missing when no row names enough of them, within the first 30 rows', async () => {
     const rows: Cell[][] = [...Array.from({ length: 30 }, (_, i) => [`Ghi chú ${i}`]), ['Ngày cam kết', 'Nhà tài trợ', 'Địa bàn', 'Nội dung', 'Thành tiền']];
     const result = await importFile(writeList('deep.xlsx', { rows, merges: [] }, 'xlsx'));

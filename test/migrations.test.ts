@@ -53,7 +53,7 @@ describe('migrations', () => {
     expect(tables).toEqual([
       'aid_item_stages', 'aid_items', 'audit_log', 'deliveries', 'delivery_report_totals_by_donor', 'delivery_report_totals_by_place_kind',
       'delivery_totals_by_donor', 'delivery_totals_by_item', 'delivery_totals_by_item_class', 'delivery_totals_by_kind', 'delivery_totals_by_place',
-      'donors', 'exchange_rates', 'imported_rows', 'place_successors', 'places',
+      'donors', 'exchange_rates', 'import_layouts', 'imported_rows', 'place_successors', 'places',
       'pledge_own_words', 'pledge_own_words_config', 'pledge_own_words_data', 'pledge_own_words_docsize', 'pledge_own_words_idx',
       'pledge_report_totals_by_donor', 'pledge_report_totals_by_place_kind',
       'pledge_totals_by_donor', 'pledge_totals_by_item', 'pledge_totals_by_item_class', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledges',

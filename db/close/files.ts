@@ -35,10 +35,10 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
         }
         files.push(done);
       } else {
-        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null });
+        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping });
         files.push({
           fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
-          ...(result.officePlace ? { officePlace: result.officePlace } : {}),
+          ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),
         });
       }
     }

@@ -22,7 +22,8 @@ import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
 import { entriesIntact, isZip, summarizeZip } from './zip';
-import { HEADER_SEARCH_ROWS, headerScore, isSignatureRow, letterheadUnit, readHeaderRow, sectionTitle, totalsLabel, type HeaderColumns } from './layout';
+import type { ColumnMapping, ImportLayout } from '../../contract/imports';
+import { HEADER_SEARCH_ROWS, headerScore, isSignatureRow, layoutKey, letterheadUnit, mappingKey, readHeaderRow, type HeaderMapping, sectionTitle, totalsLabel, type HeaderColumns } from './layout';
 import { KINDS_BY_TEXT, MODALITIES_BY_TEXT, sectorOfText, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 import { createItem } from '../items';
 import type { AidModality } from '../../contract/items';
@@ -217,14 +218,18 @@ export interface ImportOptions {
   fileName: string;
   bytes: Buffer;
   dryRun: boolean;
+  /** Columns mapped by the user (see SpreadsheetImportInput.mapping). */
+  mapping?: ColumnMapping | undefined;
   /** The sending office's unit (see SpreadsheetImportInput.placeId). */
   placeId?: string | null;
 }
 
 export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
   let officePlace: ImportResult['officePlace'] = null;
+  let importLayout: ImportLayout | null = null;
   const result = (errors: ImportIssue[], extra: Partial<ImportResult> = {}): ImportResult => ({
-    added: 0, skipped: 0, newDonors: [], dryRun: options.dryRun, ...(officePlace ? { officePlace } : {}), ...extra, errors: errors.slice(0, MAX_ERRORS),
+    added: 0, skipped: 0, newDonors: [], dryRun: options.dryRun, ...(officePlace ? { officePlace } : {}), ...(importLayout ? { layout: importLayout } : {}),
+    ...extra, errors: errors.slice(0, MAX_ERRORS),
   });
   const fileError = (message: string, messageEn: string) => result([{ row: 0, column: '', message, messageEn }]);
   if (options.bytes.length === 0) return fileError('Tệp rỗng', 'The file is empty');
@@ -263,14 +268,41 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const cellAt = (r: number, c: number) => sheet[sheetJs.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
   const rowTexts = (r: number) => Array.from({ length: range.e.c - range.s.c + 1 }, (_, i) => cellText(cellAt(r, range.s.c + i)));
 
-  // The header row: of the top rows (under letterheads, titles and notes), the one naming most known columns, at least three.
+  // The header row: of the top rows (under letterheads, titles and notes), the one naming most known columns, at least
+  // three — by their own words, the mapping chosen now, or the one remembered for a row of the same headers.
+  const remembered = new Map(
+    (await ctx.db.selectFrom('importLayouts').select(['layoutKey', 'mapping']).execute()).map((l) => [l.layoutKey, JSON.parse(l.mapping) as ColumnMapping]),
+  );
+  const chosen: HeaderMapping = new Map((options.mapping ?? []).map((m) => [mappingKey(m.header), { field: m.field, from: 'chosen' as const }]));
   let headerRow = -1;
   let layout: HeaderColumns | null = null;
+  let proposed: { row: number; columns: HeaderColumns; texts: number } | null = null;
+  let rememberedLayout = false;
   for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + HEADER_SEARCH_ROWS - 1); r++) {
-    const found = readHeaderRow(rowTexts(r));
-    if (headerScore(found) >= 3 && (!layout || headerScore(found) > headerScore(layout))) [headerRow, layout] = [r, found];
+    const texts = rowTexts(r);
+    const earlier = remembered.get(layoutKey(texts));
+    const mapping: HeaderMapping = new Map([...(earlier ?? []).map((m) => [mappingKey(m.header), { field: m.field, from: 'remembered' as const }] as const), ...chosen]);
+    const found = readHeaderRow(texts, mapping);
+    if (headerScore(found) >= 3 && (!layout || headerScore(found) > headerScore(layout))) [headerRow, layout, rememberedLayout] = [r, found, Boolean(earlier)];
+    // Without one, the row of most headers is proposed for the mapping step.
+    const filled = texts.filter((x) => x !== '').length;
+    if (filled >= 3 && (!proposed || filled > proposed.texts)) proposed = { row: r, columns: found, texts: filled };
   }
-  if (headerRow < 0 || !layout) return fileError(`Không tìm thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`, `No header row found in the first ${HEADER_SEARCH_ROWS} rows (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')})`);
+  const describe = (row: number, columns: HeaderColumns, isRemembered: boolean): ImportLayout => ({
+    headerRow: row + 1,
+    remembered: isRemembered,
+    columns: columns.read.map((c) => ({
+      header: c.header, field: c.field, from: c.from,
+      // As the sheet shows them (a date cell as a date, not its serial number).
+      samples: Array.from({ length: Math.min(3, range.e.r - row) }, (_, i) => cellAt(row + 1 + i, c.column + range.s.c))
+        .map((cell) => (cell?.w ?? cellText(cell)).trim()).filter((x) => x !== ''),
+    })),
+  });
+  if (headerRow < 0 || !layout) {
+    if (proposed) importLayout = describe(proposed.row, proposed.columns, false);
+    return fileError(`Không tìm thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')}); hãy ghép cột`, `No header row found in the first ${HEADER_SEARCH_ROWS} rows (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')}); map the columns`);
+  }
+  importLayout = describe(headerRow, layout, rememberedLayout);
   const columns = new Map([...layout.fields].map(([key, c]) => [key, c + range.s.c]));
   const placeColumns = layout.places.map((p) => ({ ...p, column: p.column + range.s.c }));
   const sttColumn = layout.stt === null ? null : layout.stt + range.s.c;
@@ -543,6 +575,15 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
     await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
     throw error;
+  }
+  // A layout mapped by the user is remembered with the import, so the office's next file goes straight through.
+  const mapped = layout.read.filter((c) => c.from === 'chosen' || c.from === 'remembered').map((c) => ({ header: c.header, field: c.field as ColumnKey | 'ignore' }));
+  if (!errors.length && !options.dryRun && layout.read.some((c) => c.from === 'chosen')) {
+    const headers = rowTexts(headerRow);
+    await ctx.db.insertInto('importLayouts')
+      .values({ layoutKey: layoutKey(headers), headers: JSON.stringify(headers.filter(Boolean)), mapping: JSON.stringify(mapped), fileName: options.fileName, savedAt: ctx.now })
+      .onConflict((oc) => oc.column('layoutKey').doUpdateSet({ mapping: JSON.stringify(mapped), fileName: options.fileName, savedAt: ctx.now }))
+      .execute();
   }
   if (errors.length || options.dryRun) await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
   await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);

@@ -63,7 +63,7 @@ export function headerMeaning(text: string): HeaderMeaning | null {
   if (STT.has(words)) return { kind: 'stt' };
   const bare = words.replace(/^ten /, '');
   if (Object.hasOwn(UNIT_TYPES, bare)) return { kind: 'place', unitType: UNIT_TYPES[bare]! };
-  const key = BY_WORDS.get(words) ?? BY_WORDS.get(bare) ?? (/^(ngay|thoi gian)\b/.test(words) ? 'date' : undefined);
+  const key = BY_WORDS.get(words) ?? BY_WORDS.get(bare) ?? (/^(ngay|thoi gian|thoi diem)\b/.test(words) ? 'date' : undefined);
   if (!key) return null;
   return { kind: 'field', key, currency: unit && (key === 'amount' || key === 'unitValue') ? currencyOfUnit(unit) : null };
 }
@@ -76,27 +76,54 @@ export interface HeaderColumns {
   stt: number | null;
   /** The currency the amount headers state ("Thành tiền (USD)"), when they do. */
   currency: string | null;
+  /** Each non-empty header and how it was read (for the mapping step). */
+  read: { column: number; header: string; field: ColumnKey | 'ignore' | 'stt' | 'place' | null; from: 'known' | 'remembered' | 'chosen' | null }[];
 }
+
+/** A header as mappings are keyed: folded, single-spaced. */
+export const mappingKey = (header: string) => foldText(header).replace(/\s+/g, ' ').trim();
+
+/** A header row's signature, by which its mapping is remembered: its non-empty headers, folded, in order. */
+export function layoutKey(texts: string[]): string {
+  return texts.map(mappingKey).filter(Boolean).join(' | ');
+}
+
+/** A mapping of headers (keyed by `mappingKey`) to fields, and where each entry came from. */
+export type HeaderMapping = Map<string, { field: ColumnKey | 'ignore'; from: 'remembered' | 'chosen' }>;
 
 const LOCAL_FIRST = ['Xã', 'Phường', 'Thị trấn', null, 'Quận', 'Thị xã', 'Thành phố', 'Huyện'];
 
-export function readHeaderRow(texts: string[]): HeaderColumns {
+export function readHeaderRow(texts: string[], mapping: HeaderMapping = new Map()): HeaderColumns {
   const fields = new Map<ColumnKey, number>();
   const places: HeaderColumns['places'] = [];
+  const read: HeaderColumns['read'] = [];
   let stt: number | null = null;
   let currency: string | null = null;
   texts.forEach((text, column) => {
-    const meaning = headerMeaning(text);
-    if (!meaning) return;
-    if (meaning.kind === 'stt') stt ??= column;
-    else if (meaning.kind === 'place') places.push({ column, unitType: meaning.unitType });
-    else if (!fields.has(meaning.key)) {
+    if (!text.trim()) return;
+    // A mapping chosen for this header comes first; then the header's own words.
+    const mapped = mapping.get(mappingKey(text));
+    const own = headerMeaning(text);
+    const meaning: HeaderMeaning | null = !mapped ? own : mapped.field === 'ignore' ? null : { kind: 'field', key: mapped.field, currency: own?.kind === 'field' ? own.currency : null };
+    const from = mapped ? mapped.from : meaning ? 'known' : null;
+    if (!meaning) {
+      read.push({ column, header: text, field: mapped ? 'ignore' : null, from });
+      return;
+    }
+    if (meaning.kind === 'stt') {
+      stt ??= column;
+      read.push({ column, header: text, field: 'stt', from });
+    } else if (meaning.kind === 'place') {
+      places.push({ column, unitType: meaning.unitType });
+      read.push({ column, header: text, field: 'place', from });
+    } else if (!fields.has(meaning.key)) {
       fields.set(meaning.key, column);
       currency ??= meaning.currency;
-    }
+      read.push({ column, header: text, field: meaning.key, from });
+    } else read.push({ column, header: text, field: null, from: null });
   });
   places.sort((a, b) => LOCAL_FIRST.indexOf(a.unitType) - LOCAL_FIRST.indexOf(b.unitType));
-  return { fields, places, stt, currency };
+  return { fields, places, stt, currency, read };
 }
 
 /** How many fields a header row names: the row naming most (at least three) is the header. */

@@ -1,0 +1,35 @@
+/**
+ * Importing the lists offices send: the fields a column can hold, and the mapping of a list's own columns to them,
+ * chosen once per layout and remembered (see `db/excel/layout.ts`).
+ */
+import { z } from 'zod';
+
+/** The fields of a pledge line a spreadsheet column can hold, in the template's order. */
+export const IMPORT_FIELDS = [
+  'date', 'donor', 'country', 'place', 'kind', 'description', 'quantity', 'unit', 'unitValue', 'amount', 'currency', 'rate', 'beneficiaries', 'status',
+  'notes', 'itemName', 'modality', 'sector', 'approvalNumber', 'approvalDate',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** A list's column (by its header as written) and the field it holds, or 'ignore' to leave it out. */
+export const ColumnMapping = z
+  .array(z.strictObject({ header: z.string().trim().min(1).max(200), field: z.enum([...IMPORT_FIELDS, 'ignore']) }))
+  .max(60);
+export type ColumnMapping = z.output<typeof ColumnMapping>;
+
+/** How a list's header row was read, column by column: what the mapping step shows. */
+export interface ImportLayout {
+  /** The sheet row of the header (1-based). */
+  headerRow: number;
+  columns: {
+    header: string;
+    /** The field it holds; 'stt' a row number column, 'place' a place column named by unit type; null: not known. */
+    field: ImportField | 'ignore' | 'stt' | 'place' | null;
+    /** Known by its words, remembered from an earlier file of this layout, or chosen now. */
+    from: 'known' | 'remembered' | 'chosen' | null;
+    /** The first values under it. */
+    samples: string[];
+  }[];
+  /** Whether a mapping of this layout was remembered from an earlier file. */
+  remembered: boolean;
+}
