@@ -11,6 +11,14 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** Each field's column header in the template (Vietnamese, as in the files). */
+export const IMPORT_FIELD_HEADERS: Record<ImportField, string> = {
+  date: 'Ngày cam kết', donor: 'Nhà tài trợ', country: 'Quốc gia', place: 'Địa bàn', kind: 'Loại hỗ trợ', description: 'Nội dung', quantity: 'Số lượng',
+  unit: 'Đơn vị tính', unitValue: 'Đơn giá', amount: 'Thành tiền', currency: 'Loại tiền', rate: 'Tỷ giá', beneficiaries: 'Số người hưởng lợi',
+  status: 'Trạng thái', notes: 'Ghi chú', itemName: 'Tên khoản viện trợ', modality: 'Hình thức', sector: 'Lĩnh vực',
+  approvalNumber: 'Số quyết định phê duyệt', approvalDate: 'Ngày phê duyệt',
+};
+
 /** A list's column (by its header as written) and the field it holds, or 'ignore' to leave it out. */
 export const ColumnMapping = z
   .array(z.strictObject({ header: z.string().trim().min(1).max(200), field: z.enum([...IMPORT_FIELDS, 'ignore']) }))

@@ -2,31 +2,32 @@
 import { PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeStatus } from '../../contract';
 import { AID_MODALITIES, STANDARD_SECTORS, type AidModality } from '../../contract/items';
 import { ITEM_VOCABULARY, VOCABULARY } from '../../contract/labels';
+import { IMPORT_FIELD_HEADERS, type ImportField } from '../../contract/imports';
 import { foldText } from '../../contract/text';
 
 export const TEMPLATE_COLUMNS = [
-  { key: 'date', header: 'Ngày cam kết', width: 14 },
-  { key: 'donor', header: 'Nhà tài trợ', width: 32 },
-  { key: 'country', header: 'Quốc gia', width: 16 },
-  { key: 'place', header: 'Địa bàn', width: 24 },
-  { key: 'kind', header: 'Loại hỗ trợ', width: 16 },
-  { key: 'description', header: 'Nội dung', width: 36 },
-  { key: 'quantity', header: 'Số lượng', width: 10 },
-  { key: 'unit', header: 'Đơn vị tính', width: 11 },
-  { key: 'unitValue', header: 'Đơn giá', width: 16 },
-  { key: 'amount', header: 'Thành tiền', width: 18 },
-  { key: 'currency', header: 'Loại tiền', width: 10 },
-  { key: 'rate', header: 'Tỷ giá', width: 10 },
-  { key: 'beneficiaries', header: 'Số người hưởng lợi', width: 12 },
-  { key: 'status', header: 'Trạng thái', width: 16 },
-  { key: 'notes', header: 'Ghi chú', width: 30 },
+  { key: 'date', header: IMPORT_FIELD_HEADERS.date, width: 14 },
+  { key: 'donor', header: IMPORT_FIELD_HEADERS.donor, width: 32 },
+  { key: 'country', header: IMPORT_FIELD_HEADERS.country, width: 16 },
+  { key: 'place', header: IMPORT_FIELD_HEADERS.place, width: 24 },
+  { key: 'kind', header: IMPORT_FIELD_HEADERS.kind, width: 16 },
+  { key: 'description', header: IMPORT_FIELD_HEADERS.description, width: 36 },
+  { key: 'quantity', header: IMPORT_FIELD_HEADERS.quantity, width: 10 },
+  { key: 'unit', header: IMPORT_FIELD_HEADERS.unit, width: 11 },
+  { key: 'unitValue', header: IMPORT_FIELD_HEADERS.unitValue, width: 16 },
+  { key: 'amount', header: IMPORT_FIELD_HEADERS.amount, width: 18 },
+  { key: 'currency', header: IMPORT_FIELD_HEADERS.currency, width: 10 },
+  { key: 'rate', header: IMPORT_FIELD_HEADERS.rate, width: 10 },
+  { key: 'beneficiaries', header: IMPORT_FIELD_HEADERS.beneficiaries, width: 12 },
+  { key: 'status', header: IMPORT_FIELD_HEADERS.status, width: 16 },
+  { key: 'notes', header: IMPORT_FIELD_HEADERS.notes, width: 30 },
   // Optional: the aid item (khoản viện trợ) the row belongs to. Rows naming the same item and donor join one item.
-  { key: 'itemName', header: 'Tên khoản viện trợ', width: 32 },
-  { key: 'modality', header: 'Hình thức', width: 14 },
-  { key: 'sector', header: 'Lĩnh vực', width: 24 },
-  { key: 'approvalNumber', header: 'Số quyết định phê duyệt', width: 18 },
-  { key: 'approvalDate', header: 'Ngày phê duyệt', width: 14 },
-] as const;
+  { key: 'itemName', header: IMPORT_FIELD_HEADERS.itemName, width: 32 },
+  { key: 'modality', header: IMPORT_FIELD_HEADERS.modality, width: 14 },
+  { key: 'sector', header: IMPORT_FIELD_HEADERS.sector, width: 24 },
+  { key: 'approvalNumber', header: IMPORT_FIELD_HEADERS.approvalNumber, width: 18 },
+  { key: 'approvalDate', header: IMPORT_FIELD_HEADERS.approvalDate, width: 14 },
+] as const satisfies readonly { key: ImportField; header: string; width: number }[];
 
 export type ColumnKey = (typeof TEMPLATE_COLUMNS)[number]['key'];
 export const TEMPLATE_SHEET = 'Nhập liệu';

@@ -11,7 +11,7 @@ import { TEMPLATE_COLUMNS } from '../../db/excel/columns';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
-import { chooseIn, ledgerCall, openScreen } from './ui';
+import { chooseIn, ledgerCall, openScreen, popupsClosed } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
@@ -104,6 +104,38 @@ describe('imports', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'imports-errors.png') });
     expect(await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).toEqual(before);
     await openScreen(page, 'Sổ cam kết');
+  });
+
+  it("asks once, from the keyboard, about the columns it cannot name, and takes the office's next file straight through", async () => {
+    const list = (name: string, amount: string) => {
+      const path = join(dir.dir, name);
+      writeFileSync(path, `DANH SÁCH HỖ TRỢ\nSTT,Ngày,Nhà tài trợ,Nơi nhận,Nội dung,Giá trị quy đổi\n1,06/09/2022,Tổ chức Tzu Chi,Bảo Lạc,Bể nước,"${amount}"\n`);
+      return path;
+    };
+    const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    await openScreen(page, 'Nhập Excel');
+    await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(list('thon-ban.csv', '12.000.000'));
+    await page.getByTestId('column-mapping').waitFor();
+    expect(await page.getByTestId('import-errors').textContent()).toContain('Thành tiền');
+    for (const [header, field] of [['Nơi nhận', 'dia ban'], ['Giá trị quy đổi', 'thanh tien']] as const) {
+      await page.getByRole('combobox', { name: `Nhập vào trường: ${header}` }).focus();
+      await page.keyboard.type(field);
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').waitFor();
+      await page.keyboard.press('Enter');
+      await popupsClosed(page);
+    }
+    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('sẽ thêm 1 cam kết');
+    await page.screenshot({ path: join(SCREENSHOTS, 'imports-mapping.png') });
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+
+    await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(list('thon-ban-q4.csv', '8.000.000'));
+    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('sẽ thêm 1 cam kết');
+    expect(await page.getByTestId('column-mapping').count()).toBe(0);
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+    const after = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    expect(after.pledgedVnd - before.pledgedVnd).toBe(20_000_000);
   });
 
   it("takes a folder of the quarter's files — a district's bundle, an office's own list, the template — then makes the report", async () => {

@@ -139,6 +139,18 @@ export const en: Catalog = {
     willAddMany: '{{files}} valid files: {{added}} pledges to add ({{skipped}} already in); bundles: {{inserted}} new, {{updated}} updated, {{conflicts}} conflicts.',
     doneMany: 'Imported {{files}} file(s): {{added}} pledges added ({{skipped}} skipped), bundles: {{inserted}} new, {{updated}} updated',
     makeReport: 'Make the quarter\'s report',
+    mapping: {
+      title: 'Map the columns of {{file}} (header row {{row}})',
+      help: 'Choose a field for each column not recognised; the preview updates at once. The mapping is remembered when the file is imported: the next file of this layout goes straight through.',
+      header: 'Column in the file',
+      samples: 'First values',
+      field: 'Read as',
+      choose: 'Choose a field…',
+      ignore: 'Leave this column out',
+      stt: 'Row number (left out)',
+      placeByType: 'Place (by unit type)',
+      remembered: 'remembered',
+    },
   },
   items: {
     title: 'Aid items',

@@ -137,6 +137,18 @@ export const vi = {
     willAddMany: '{{files}} tệp hợp lệ: sẽ thêm {{added}} cam kết (bỏ qua {{skipped}} đã có); gói dữ liệu: mới {{inserted}}, cập nhật {{updated}}, xung đột {{conflicts}}.',
     doneMany: 'Đã nhập {{files}} tệp: thêm {{added}} cam kết (bỏ qua {{skipped}}), gói dữ liệu: mới {{inserted}}, cập nhật {{updated}}',
     makeReport: 'Lập báo cáo quý',
+    mapping: {
+      title: 'Ghép cột cho tệp {{file}} (dòng tiêu đề: {{row}})',
+      help: 'Chọn trường cho các cột chưa xác định; phần xem trước cập nhật ngay. Cách ghép được ghi nhớ khi nhập tệp, tệp sau cùng mẫu sẽ nhập thẳng.',
+      header: 'Cột trong tệp',
+      samples: 'Giá trị đầu',
+      field: 'Nhập vào trường',
+      choose: 'Chọn trường…',
+      ignore: 'Không nhập cột này',
+      stt: 'Số thứ tự (bỏ qua)',
+      placeByType: 'Địa bàn (theo cấp)',
+      remembered: 'đã ghi nhớ',
+    },
   },
   items: {
     title: 'Khoản viện trợ',

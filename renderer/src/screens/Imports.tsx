@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../contract';
 import type { ImportedFile, ImportFilesResult } from '../../../contract/close';
+import type { ColumnMapping } from '../../../contract/imports';
+import { ColumnMappingPanel, needsMapping } from '../components/ColumnMappingPanel';
 import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
@@ -20,6 +22,8 @@ export function Imports() {
   const [preview, setPreview] = useState<ImportFilesResult | null>(null);
   const [reading, setReading] = useState<{ done: number; of: number } | null>(null);
   const [imported, setImported] = useState<ImportFilesResult | null>(null);
+  // The columns mapped by the user, by file (a file's header row read anew with them).
+  const [mappings, setMappings] = useState<Map<string, ColumnMapping>>(new Map());
   const { busy, run } = useBusyWork();
 
   async function template() {
@@ -33,12 +37,21 @@ export function Imports() {
   }
 
   const office = (id: string | undefined) => (id ? { placeId: id } : {});
+  const withMappings = (read: { fileName: string; base64: string }[], maps: Map<string, ColumnMapping>) =>
+    read.map((f) => ({ ...f, ...(maps.get(f.fileName)?.length ? { mapping: maps.get(f.fileName)! } : {}) }));
+
+  /** The files already read, checked again: for another office, or with columns mapped. */
+  const recheck = (read: { fileName: string; base64: string }[], chosenOffice: string | undefined, maps: Map<string, ColumnMapping>) =>
+    run(async () => {
+      setPreview(await call('imports.files', { files: withMappings(read, maps), dryRun: true, ...office(chosenOffice) }));
+    });
 
   /** Every file chosen or dropped at once (a folder's too) is read, then checked together. */
   const check = (chosen: File[], chosenOffice = officeId) =>
     run(async () => {
       setPreview(null);
       setImported(null);
+      setMappings(new Map());
       const accepted = chosen.filter((f) => ACCEPTED.test(f.name)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       if (!accepted.length) {
         message.error(t('imports.noneAccepted'));
@@ -58,7 +71,7 @@ export function Imports() {
   const apply = () =>
     run(async () => {
       if (!files.length) return;
-      const result = await call('imports.files', { files, ...office(officeId) });
+      const result = await call('imports.files', { files: withMappings(files, mappings), ...office(officeId) });
       if (!result.written) setPreview(result);
       else {
         message.success(t('imports.doneMany', { files: result.files.length, added: result.totals.added, skipped: result.totals.skipped, inserted: result.totals.inserted, updated: result.totals.updated }));
@@ -97,7 +110,7 @@ export function Imports() {
             onChange={(id) => {
               setOfficeId(id);
               // The files already chosen are read again as that office's.
-              if (files.length) void check(files.map((f) => base64File(f)), id);
+              if (files.length) void recheck(files, id, mappings);
             }}
           />
           <Upload accept={ACCEPT} directory showUploadList={false} beforeUpload={beforeUpload} data-testid="import-folder">
@@ -131,6 +144,18 @@ export function Imports() {
             ]}
           />
         )}
+        {preview?.files.filter(needsMapping).map((f) => (
+          <ColumnMappingPanel
+            key={f.fileName}
+            file={f}
+            mapping={mappings.get(f.fileName) ?? []}
+            onChange={(mapping) => {
+              const next = new Map(mappings).set(f.fileName, mapping);
+              setMappings(next);
+              void recheck(files, officeId, next);
+            }}
+          />
+        ))}
         {preview && errors.length > 0 && (
           <>
             <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={many ? t('imports.rejectedMany', { count: errors.length, files: preview.totals.refusedFiles }) : t('imports.rejected', { count: errors.length })} />
@@ -187,8 +212,3 @@ export function Imports() {
 
 const ACCEPT = '.xlsx,.xls,.ods,.csv,.aidledger';
 const ACCEPTED = /\.(xlsx|xls|ods|csv|aidledger)$/i;
-
-/** A file already read, as a File again (to check it anew for another office). */
-function base64File(f: { fileName: string; base64: string }): File {
-  return new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.fileName);
-}

@@ -1,0 +1,74 @@
+/**
+ * The mapping step: a list's columns as the import read them, and for each one it could not name, the field to read
+ * it as (or none). Chosen once per layout: the ledger remembers it when the file is imported.
+ */
+import { Alert, Select, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportedFile } from '../../../contract/close';
+import { IMPORT_FIELD_HEADERS, IMPORT_FIELDS, type ColumnMapping, type ImportLayout } from '../../../contract/imports';
+import { TEMPLATE_HEADERS_EN } from '../../../contract/labels';
+import { searchByLabel, tabMovesOn } from './pickers';
+
+interface Props {
+  file: ImportedFile;
+  mapping: ColumnMapping;
+  onChange: (mapping: ColumnMapping) => void;
+}
+
+/** Whether a file's columns need the mapping step: a column not named, or a required one missing. */
+export function needsMapping(file: ImportedFile): boolean {
+  return Boolean(file.layout?.columns.some((c) => c.field === null || c.from === 'chosen'));
+}
+
+export function ColumnMappingPanel({ file, mapping, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const label = (field: (typeof IMPORT_FIELDS)[number]) => {
+    const vi = IMPORT_FIELD_HEADERS[field];
+    return en && TEMPLATE_HEADERS_EN[vi] ? `${TEMPLATE_HEADERS_EN[vi]} (${vi})` : vi;
+  };
+  const options = [{ value: 'ignore', label: t('imports.mapping.ignore') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: label(f) }))];
+  const chosenFor = (header: string) => mapping.find((m) => m.header === header)?.field;
+  const choose = (header: string, field: string | undefined) =>
+    onChange([...mapping.filter((m) => m.header !== header), ...(field ? [{ header, field: field as ColumnMapping[number]['field'] }] : [])]);
+  const layout = file.layout as ImportLayout;
+  const shown = (c: ImportLayout['columns'][number]) =>
+    c.field === 'stt' ? t('imports.mapping.stt') : c.field === 'place' ? t('imports.mapping.placeByType') : c.field === 'ignore' ? t('imports.mapping.ignore') : c.field ? label(c.field) : null;
+  return (
+    <div style={{ marginTop: 12 }} data-testid="column-mapping">
+      <Alert type="warning" showIcon title={t('imports.mapping.title', { file: file.fileName, row: layout.headerRow })} description={t('imports.mapping.help')} />
+      <Table
+        size="small"
+        rowKey="header"
+        pagination={false}
+        dataSource={layout.columns}
+        columns={[
+          { title: t('imports.mapping.header'), dataIndex: 'header', width: 200 },
+          { title: t('imports.mapping.samples'), dataIndex: 'samples', render: (samples: string[]) => <Typography.Text type="secondary">{samples.join(' · ')}</Typography.Text> },
+          {
+            title: t('imports.mapping.field'),
+            width: 300,
+            render: (_: unknown, c: ImportLayout['columns'][number]) =>
+              c.field !== null && c.from !== 'chosen' ? (
+                <span>
+                  {shown(c)} {c.from === 'remembered' && <Typography.Text type="secondary">({t('imports.mapping.remembered')})</Typography.Text>}
+                </span>
+              ) : (
+                <Select
+                  allowClear
+                  aria-label={`${t('imports.mapping.field')}: ${c.header}`}
+                  placeholder={t('imports.mapping.choose')}
+                  style={{ width: 280 }}
+                  value={chosenFor(c.header)}
+                  options={options}
+                  showSearch={searchByLabel}
+                  onKeyDown={tabMovesOn}
+                  onChange={(field: string | undefined) => choose(c.header, field)}
+                />
+              ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
