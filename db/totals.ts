@@ -10,7 +10,7 @@ import { LedgerError } from '../contract/errors';
 import { ITEM_VOCABULARY, labelIn, sectorLabel, VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
 import { searchWords } from '../contract/text';
-import { readRows, type Ctx } from './context';
+import { prepared, readRows, type Ctx } from './context';
 import { mergedDonors } from './donors';
 import { itemsInScope } from './items/scope';
 import { displayName } from './places';
@@ -72,6 +72,9 @@ function safe(value: number | bigint): number {
 }
 
 const LIVE_STATUSES = ['pledged', 'in_progress', 'completed'] as const;
+
+/** One collator for every comparison: `localeCompare(…, 'vi')` finds one per call, which sorting thousands shows. */
+const VIETNAMESE = new Intl.Collator('vi');
 
 const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -210,14 +213,18 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
     for (const k of keys) map.set(k, VOCABULARY[lang].pledgeKind[k as keyof (typeof VOCABULARY)['vi']['pledgeKind']] ?? k);
   } else if (by === 'quarter') {
     for (const k of keys) map.set(k, VOCABULARY[lang].quarter(k.slice(0, 4), k.slice(6)));
+  } else if (by === 'item') {
+    // Many items (a year of a national ledger) are read whole, as [id, name] pairs, rather than through a list of ids
+    // too long for SQL; the map of every item's name is the labels (ids of no item fall back to themselves).
+    const query = keys.length > 500 ? sql`SELECT id, name FROM aid_items` : sql`SELECT id, name FROM aid_items WHERE id IN (${sql.join(keys.length ? keys : [''])})`;
+    const { sql: text, parameters } = query.compile(ctx.db);
+    const names = new Map(prepared(ctx.sqlite, text).raw().all(...parameters) as [string, string][]);
+    names.set('', ITEM_VOCABULARY[lang].withoutItem);
+    return names;
   } else if (ITEM_GROUPINGS.includes(by)) {
     const words = ITEM_VOCABULARY[lang];
-    // Many items (a year of a national ledger) are read whole rather than through a list of ids too long for SQL.
-    const itemNames = by !== 'item' || !keys.length ? [] : keys.length > 500 ? readRows<{ id: string; name: string }>(ctx, sql`SELECT id, name FROM aid_items`) : await ctx.db.selectFrom('aidItems').select(['id', 'name']).where('id', 'in', keys).execute();
-    const names = new Map(itemNames.map((i) => [i.id, i.name]));
     for (const k of keys) {
       if (k === '') map.set(k, words.withoutItem);
-      else if (by === 'item') map.set(k, names.get(k) ?? k);
       else if (by === 'sector') map.set(k, sectorLabel(k, lang));
       else map.set(k, labelIn(by === 'modality' ? words.modality : words.stage, k));
     }
@@ -249,8 +256,10 @@ async function rollUpMap(ctx: Ctx, root: string): Promise<Map<string, string>> {
 
 export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<TotalsResult> {
   const usd = input.in === 'USD';
-  const groups = new Map<string, { pledged: bigint; delivered: bigint; pledgeCount: number; quantityMilli: bigint }>();
-  const unconverted = { pledgedVnd: 0n, deliveredVnd: 0n, pledgeCount: 0 };
+  // Sums as plain numbers, each checked to stay exact (every measure is ≥ 0, so no later sum can come back under
+  // the limit): by item, a year holds tens of thousands of groups, and a BigInt per addition made most of the work.
+  const groups = new Map<string, { pledged: number; delivered: number; pledgeCount: number; quantityMilli: number }>();
+  const unconverted = { pledgedVnd: 0, deliveredVnd: 0, pledgeCount: 0 };
   // Keys that count under another: communes under their district's bar, merged donors under the donor merged into.
   const rollUp = input.by === 'place' && input.rollUpUnder && !input.filter.unitsOf ? await rollUpMap(ctx, input.rollUpUnder) : input.by === 'donor' ? await mergedDonors(ctx) : null;
   // In today's units a former unit's pledges first move to the unit it became, then roll up from there.
@@ -263,21 +272,21 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   for (const side of ['pledged', 'delivered'] as const) {
     for (const bucket of await buckets(ctx, input, side)) {
       const key = groupOf(bucket.key);
-      const group = groups.get(key) ?? { pledged: 0n, delivered: 0n, pledgeCount: 0, quantityMilli: 0n };
-      groups.set(key, group);
-      if (bucket.quantityMilli !== null) group.quantityMilli += BigInt(bucket.quantityMilli);
-      let value: bigint;
-      if (!usd || bucket.isUsd) value = BigInt(bucket.amount);
-      else if (bucket.usdRate) value = vndToMinor(bucket.amount, 'USD', bucket.usdRate);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { pledged: 0, delivered: 0, pledgeCount: 0, quantityMilli: 0 }));
+      if (bucket.quantityMilli !== null) group.quantityMilli = safe(group.quantityMilli + bucket.quantityMilli);
+      let value: number;
+      if (!usd || bucket.isUsd) value = bucket.amount;
+      else if (bucket.usdRate) value = safe(vndToMinor(bucket.amount, 'USD', bucket.usdRate));
       else {
         // No USD rate known for these dates: reported apart, in VND, rather than dropped.
         if (side === 'pledged') {
-          unconverted.pledgedVnd += BigInt(bucket.amount);
+          unconverted.pledgedVnd = safe(unconverted.pledgedVnd + bucket.amount);
           unconverted.pledgeCount += bucket.n;
-        } else unconverted.deliveredVnd += BigInt(bucket.amount);
-        value = 0n;
+        } else unconverted.deliveredVnd = safe(unconverted.deliveredVnd + bucket.amount);
+        value = 0;
       }
-      group[side] += value;
+      group[side] = safe(group[side] + value);
       if (side === 'pledged') group.pledgeCount += bucket.n;
     }
   }
@@ -288,25 +297,21 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   const rows: TotalsGroup[] = [...groups.entries()].map(([key, g]) => ({
     key,
     label: names.get(key) ?? key,
-    pledged: safe(g.pledged),
-    delivered: safe(g.delivered),
+    pledged: g.pledged,
+    delivered: g.delivered,
     pledgeCount: g.pledgeCount,
-    quantity: milliToQuantity(g.quantityMilli),
+    // Whole quantities (most) without the exact decimal path.
+    quantity: g.quantityMilli % 1000 === 0 ? String(g.quantityMilli / 1000) : milliToQuantity(g.quantityMilli),
   }));
   if (input.by === 'quarter') rows.sort((a, b) => a.key.localeCompare(b.key));
-  else rows.sort((a, b) => b.pledged - a.pledged || b.delivered - a.delivered || a.label.localeCompare(b.label, 'vi'));
-  const total = rows.reduce(
-    (t, g) => ({ pledged: t.pledged + BigInt(g.pledged), delivered: t.delivered + BigInt(g.delivered), pledgeCount: t.pledgeCount + g.pledgeCount }),
-    { pledged: 0n, delivered: 0n, pledgeCount: 0 },
-  );
-  const result: TotalsResult = {
-    currency: input.in,
-    by: input.by,
-    groups: rows,
-    total: { pledged: safe(total.pledged), delivered: safe(total.delivered), pledgeCount: total.pledgeCount },
-  };
-  if (usd) {
-    result.unconverted = { pledgedVnd: safe(unconverted.pledgedVnd), deliveredVnd: safe(unconverted.deliveredVnd), pledgeCount: unconverted.pledgeCount };
+  else rows.sort((a, b) => b.pledged - a.pledged || b.delivered - a.delivered || VIETNAMESE.compare(a.label, b.label));
+  const total = { pledged: 0, delivered: 0, pledgeCount: 0 };
+  for (const g of rows) {
+    total.pledged = safe(total.pledged + g.pledged);
+    total.delivered = safe(total.delivered + g.delivered);
+    total.pledgeCount += g.pledgeCount;
   }
+  const result: TotalsResult = { currency: input.in, by: input.by, groups: rows, total };
+  if (usd) result.unconverted = { ...unconverted };
   return result;
 }
