@@ -11,6 +11,7 @@ import type { Migration } from './migrations';
 import { randomIds, type IdSource } from './ids';
 import { HybridClock } from './sync/clock';
 import type { DB } from './schema';
+import { prepared } from './context';
 
 export interface Site {
   id: string;
@@ -106,7 +107,10 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     sqlite.function('hlc_next', { deterministic: false }, () => tracking.clock.next());
     sqlite.function('sync_applying', () => (tracking.applying ? 1 : 0));
     sqlite.function('totals_deferred', () => (tracking.totalsDeferred ? 1 : 0));
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    // The query builder prepares every query it runs; the same few texts come back for every row a form or an import
+    // writes, so they are prepared once per connection (SQLite prepares them again itself if the schema changes).
+    const statements = { prepare: (text: string) => prepared(sqlite, text), close: () => sqlite.close() };
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements as unknown as BetterSqlite3.Database }), plugins: [new CamelCasePlugin()] });
     await migrate(db, options.migrations);
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
     // The clock starts past every version already in the file.
