@@ -21,6 +21,7 @@ import { createLedgerService } from '../db/service';
 import { BUNDLE_TABLES, decodeBundle, exportBundle } from '../db/sync/bundle';
 import { generateLedger } from '../db/synthetic';
 import { foldText } from '../contract/text';
+import { closeBench, closeFixture } from './bench-close';
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +30,10 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '5' },
     db: { type: 'string' },
     'import-rows': { type: 'string' },
+    /** Offices whose files the quarter's close merges (half bundles, half workbooks). */
+    offices: { type: 'string', default: '56' },
     quiet: { type: 'boolean', default: false },
-    /** Comma-separated first words of the operations to run (dashboard,ledger,quarterly,import,open). */
+    /** Comma-separated first words of the operations to run (dashboard,today,items,ledger,quarterly,import,close,open). */
     only: { type: 'string' },
     /** Internal: write the import's bundle to this file and exit (run by `importSetUp` in a process of its own). */
     'write-bundle': { type: 'string' },
@@ -481,6 +484,11 @@ async function main() {
     await ledger.close();
   }
   if (wanted('import')) results.push(await importBundleBench(await importSetUp()));
+  if (wanted('close')) {
+    // A province's ledger: ten years of history, a tenth of the rows (at most 100,000 pledges).
+    const fixture = await closeFixture(work, Math.min(ROWS, Math.max(1_000, Math.round(ROWS / 10))), Number(values.offices), log);
+    results.push((await closeBench(work, fixture, Math.min(REPS, 3), measure)) as Result);
+  }
   if (wanted('open')) results.push(await open(file));
   clearInterval(sampler);
   const peakMb = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6);

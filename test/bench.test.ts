@@ -9,7 +9,7 @@ it('measures every operation against its floor and writes the JSON summary', () 
   const dir = tempDir();
   try {
     const json = join(dir.dir, 'bench.json');
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/bench.ts'), '--rows', '3000', '--reps', '1', '--import-rows', '1500', '--json', json, '--quiet'], {
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/bench.ts'), '--rows', '3000', '--reps', '1', '--import-rows', '1500', '--offices', '6', '--json', json, '--quiet'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
@@ -19,7 +19,7 @@ it('measures every operation against its floor and writes the JSON summary', () 
     const summary = JSON.parse(readFileSync(json, 'utf8')) as { rows: number; peakMemoryMb: number; results: { name: string; ms: number; floorMs: number; ratio: number }[] };
     expect(summary.rows).toBe(3000);
     expect(summary.peakMemoryMb).toBeGreaterThan(0);
-    expect(summary.results.map((r) => r.name.split(/[: ]/)[0])).toEqual(['dashboard', 'totals', 'counts', 'ledger', 'ledger', 'ledger', 'quarterly', 'import', 'open']);
+    expect(summary.results.map((r) => r.name.split(/[: ]/)[0])).toEqual(['dashboard', 'totals', 'counts', 'ledger', 'ledger', 'ledger', 'quarterly', 'import', 'close', 'open']);
     for (const r of summary.results) {
       expect(r.ms).toBeGreaterThan(0);
       expect(r.floorMs).toBeGreaterThan(0);
