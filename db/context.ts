@@ -51,9 +51,13 @@ export function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSq
   let statements = preparedStatements.get(sqlite);
   if (!statements) preparedStatements.set(sqlite, (statements = new Map()));
   let statement = statements.get(text);
-  if (!statement) {
-    // Filters make many shapes of SQL; a bounded cache keeps the common ones.
-    if (statements.size >= 200) statements.clear();
+  if (statement) {
+    // Used again: kept as the most recent (a Map iterates in insertion order, so the first is the least recent).
+    statements.delete(text);
+    statements.set(text, statement);
+  } else {
+    // Filters make many shapes of SQL; a bounded cache keeps the common ones, letting go of the least recent.
+    if (statements.size >= 500) statements.delete(statements.keys().next().value!);
     statement = sqlite.prepare(text);
     statements.set(text, statement);
   }
