@@ -27,6 +27,8 @@ export interface Tracking {
   applying: boolean;
   /** While true the totals triggers log changes for one fold at the end of a bulk write (`db/totals-bulk.ts`). */
   totalsDeferred: boolean;
+  /** While a bulk write runs: the pledges whose search text it sets once at its end, instead of one by one. */
+  searchTextDeferred: string[] | null;
 }
 
 export interface Ledger {
@@ -99,7 +101,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     const site: Site = { id: '', name: '', userName: '' };
     const newId = options.ids ?? randomIds;
     const wallClock = options.wallClock ?? Date.now;
-    const tracking: Tracking = { clock: new HybridClock(() => site.id, wallClock), applying: false, totalsDeferred: false };
+    const tracking: Tracking = { clock: new HybridClock(() => site.id, wallClock), applying: false, totalsDeferred: false, searchTextDeferred: null };
     sqlite.function('site_id', () => {
       if (!site.id) throw new Error('site id not set');
       return site.id;

@@ -335,7 +335,8 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
     .insertInto('pledges')
     .values({ ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now })
     .execute();
-  await refreshSearchText(ctx, 'pledge', id);
+  if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(id);
+  else await refreshSearchText(ctx, 'pledge', id);
   const row = await getPledgeRow(ctx, id);
   await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: snapshot(row) });
   return row;

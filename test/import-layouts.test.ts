@@ -79,6 +79,8 @@ describe("an office's own list", () => {
     ]);
     const { stored, fromRows } = totalsAgainstRows(t.ledger);
     expect(stored).toEqual(fromRows);
+    // Searchable at once, by their own words, place and donor (their search text is set once, after every row).
+    expect((await t.service.invoke('pledges.list', { filter: { text: 'sua chua nha bao lam tzu chi' } })).rows.map((r) => r.description)).toEqual(['Sửa chữa nhà']);
     // Sent again next week: nothing more.
     expect((await importFile(path)).added).toBe(0);
   });

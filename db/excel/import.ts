@@ -26,6 +26,7 @@ import type { ColumnMapping, ImportLayout } from '../../contract/imports';
 import { HEADER_SEARCH_ROWS, headerScore, isSignatureRow, layoutKey, letterheadUnit, mappingKey, readHeaderRow, type HeaderMapping, sectionTitle, totalsLabel, type HeaderColumns } from './layout';
 import { KINDS_BY_TEXT, MODALITIES_BY_TEXT, sectorOfText, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 import { createItem } from '../items';
+import { refreshSearchTextOf } from '../search';
 import type { AidModality } from '../../contract/items';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -540,37 +541,45 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       donorIds.set(d.nameKey, d.id);
       if (d.shortName && !donorIds.has(foldText(d.shortName))) donorIds.set(foldText(d.shortName), d.id);
     }
-    // Totals are folded once after every row is written.
-    await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
-      for (const r of fresh) {
-        try {
-          let donorId = donorIds.get(foldText(r.donorName));
-          if (!donorId) {
-            const donor = await createDonor(ctx, { name: r.donorName, country: r.country, kind: 'foreign_ngo' });
-            donorIds.set(foldText(donor.name), donor.id);
-            donorIds.set(foldText(r.donorName), donor.id);
-            donorId = donor.id;
-            newDonors.push(donor.name);
+    // Totals are folded, and the new pledges' search text set, once after every row is written.
+    const searchTextOf: string[] = [];
+    const outer = ctx.tracking.searchTextDeferred;
+    ctx.tracking.searchTextDeferred = searchTextOf;
+    try {
+      await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
+        for (const r of fresh) {
+          try {
+            let donorId = donorIds.get(foldText(r.donorName));
+            if (!donorId) {
+              const donor = await createDonor(ctx, { name: r.donorName, country: r.country, kind: 'foreign_ngo' });
+              donorIds.set(foldText(donor.name), donor.id);
+              donorIds.set(foldText(r.donorName), donor.id);
+              donorId = donor.id;
+              newDonors.push(donor.name);
+            }
+            const itemId = r.item ? await itemFor(ctx, r, donorId, rows, itemIds, newItems) : null;
+            const pledge = await createPledge(ctx, {
+              donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
+              unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
+              rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes, itemId,
+            });
+            await ctx.db.insertInto('importedRows').values({ key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now }).execute();
+          } catch (error) {
+            if (error instanceof RowError) {
+              errors.push({ row: r.row, column: HEADER_OF[error.column], message: error.vi, messageEn: error.en });
+              continue;
+            }
+            if (!(error instanceof LedgerError)) throw error;
+            const shape = error.toShape();
+            const column = { name: 'donor', donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
+            errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi, messageEn: shape.message.en });
           }
-          const itemId = r.item ? await itemFor(ctx, r, donorId, rows, itemIds, newItems) : null;
-          const pledge = await createPledge(ctx, {
-            donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
-            unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
-            rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes, itemId,
-          });
-          await ctx.db.insertInto('importedRows').values({ key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now }).execute();
-        } catch (error) {
-          if (error instanceof RowError) {
-            errors.push({ row: r.row, column: HEADER_OF[error.column], message: error.vi, messageEn: error.en });
-            continue;
-          }
-          if (!(error instanceof LedgerError)) throw error;
-          const shape = error.toShape();
-          const column = { name: 'donor', donorId: 'donor', placeId: 'place', amountMinor: 'amount', unitValueMinor: 'unitValue', pledgeDate: 'date', rate: 'rate', quantity: 'quantity', currency: 'currency' }[shape.field ?? ''] as ColumnKey | undefined;
-          errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi, messageEn: shape.message.en });
         }
-      }
-    });
+      });
+    } finally {
+      ctx.tracking.searchTextDeferred = outer;
+    }
+    await refreshSearchTextOf(ctx, searchTextOf);
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
     await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
