@@ -367,7 +367,7 @@ describe('every contract method with random payloads', () => {
         const method = pick(g, FUZZED);
         await call(g, method, g(fc.constantFrom, 'valid', 'valid', 'mutated', 'mutated', 'mutated', 'random'));
       }),
-      fuzzParams(1_800 - 3 * FUZZED.length),
+      fuzzParams(1_200 - 3 * FUZZED.length),
     );
     const all = [...stats.values()];
     expect(all.reduce((n, s) => n + s.ok, 0)).toBeGreaterThan(0);

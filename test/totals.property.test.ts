@@ -259,7 +259,7 @@ describe('monthly totals', () => {
           await t.close();
         }
       }),
-      propertyParams(30),
+      propertyParams(22),
     );
   }, 240_000);
 });
