@@ -7,11 +7,9 @@
  * The synthetic ledger is deterministic (same rows, same seed, same ids); `--db` keeps it between runs.
  */
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Report } from '../contract';
@@ -21,7 +19,7 @@ import { createLedgerService } from '../db/service';
 import { BUNDLE_TABLES, decodeBundle, exportBundle } from '../db/sync/bundle';
 import { generateLedger } from '../db/synthetic';
 import { foldText } from '../contract/text';
-import { closeBench, closeFixture } from './bench-close';
+import { closeBench, closeFixture, writeReportCellsBare } from './bench-close';
 
 const { values } = parseArgs({
   options: {
@@ -360,24 +358,7 @@ async function report(ledger: Ledger): Promise<Result> {
   const built: Report = await service.invoke('reports.preview', { period });
   log(`report: ${built.pledges.length} pledges, ${built.deliveries.length} deliveries in ${period}`);
   // The bare library as the report uses it: streamed, each row written out as it is added.
-  const floor = async () => {
-    const chunks: Buffer[] = [];
-    const stream = new PassThrough();
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream });
-    const sheet = (name: string, rows: (string | number | null)[][]) => {
-      const ws = workbook.addWorksheet(name);
-      for (const r of rows) ws.addRow(r).commit();
-      ws.commit();
-    };
-    const figures = (f: Report['summaryTotal']) => [f.pledgedVnd, f.deliveredVnd, f.cumulativeDeliveredVnd, f.remainingVnd];
-    sheet('Tổng hợp', built.summary.map((r, i) => [i + 1, r.kindLabel, r.placeName, ...figures(r), r.original]));
-    sheet('Chi tiết', [...built.pledges, ...built.deliveries].map((r, i) => [i + 1, r.date, r.donor, r.placeName, r.kindLabel, r.description, r.quantity, r.unit, r.amountText, r.currency, r.rate, r.vnd]));
-    sheet('Theo nhà tài trợ', built.donors.map((r, i) => [i + 1, r.donor, r.country, ...figures(r)]));
-    sheet('Điều chỉnh', built.changes.map((c, i) => [i + 1, c.date, c.donor, c.description, c.changes, c.reason]));
-    await workbook.commit();
-    return Buffer.concat(chunks);
-  };
+  const floor = () => writeReportCellsBare(built);
   return measure('quarterly report (.xlsx) of one quarter', { ratio: 1.5 }, ours, floor, Math.min(REPS, 3));
 }
 
