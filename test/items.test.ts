@@ -253,6 +253,24 @@ describe('an aid item', () => {
     expect(error.bilingual.vi).toContain('"Có đồng tài trợ"');
   });
 
+  it('keeps a donor merged since it was entered, and takes a change of notes without a reason', async () => {
+    const twice = await t.service.invoke('donors.create', { name: 'Plan Intl (ghi trùng)', kind: 'foreign_ngo' });
+    const co = await t.service.invoke('donors.create', { name: 'Quỹ đồng tài trợ trùng', kind: 'foundation' });
+    const item = await create({ name: 'Khoản của nhà tài trợ ghi trùng', donorId: twice.id, coDonorIds: [co.id] });
+    await t.service.invoke('donors.merge', { id: twice.id, intoId: donorId });
+    await t.service.invoke('donors.merge', { id: co.id, intoId: donorId });
+    // Before, every edit re-read the donors through the merge and asked for a reason for a donor change nobody made.
+    const edited = await t.service.invoke('items.update', { id: item.id, notes: 'Bổ sung hồ sơ' });
+    expect(edited).toMatchObject({ notes: 'Bổ sung hồ sơ', donorId: twice.id, coDonorIds: [co.id] });
+    const detail = await t.service.invoke('items.get', { id: item.id });
+    const fields = detail.history.at(-1)!.changes.map((c) => c.field);
+    expect(fields).toContain('notes');
+    expect(fields).not.toContain('donorId');
+    expect(fields).not.toContain('coDonorIds');
+    // Changing the donors still goes through the merge, with a reason.
+    expect((await refused(t.service.invoke('items.update', { id: item.id, donorId: twice.id, coDonorIds: [] }))).field).toBe('reason');
+  });
+
   it("takes a department's own sector into the list", async () => {
     await create({ sector: 'Phòng chống thiên tai' });
     const sectors = await t.service.invoke('items.sectors', {});

@@ -190,6 +190,10 @@ export async function updateItem(ctx: Ctx, input: ParsedInput<'items.update'>): 
     approvedBy: pick('approvedBy'),
     notes: pick('notes'),
   });
+  // A donor merged since the item was entered stays as entered (it counts under the one it was merged into) until
+  // the officer changes the donors: a change of notes must not read as a change of donor needing a reason.
+  if (input.donorId === undefined) fields.donorId = before.donorId;
+  if (input.coDonorIds === undefined) fields.coDonorIds = JSON.stringify(before.coDonorIds);
   requireApproval(fields, before.stage);
   const after = { ...snapshot(before), ...fields, coDonorIds: parseIds(fields.coDonorIds), placeIds: parseIds(fields.placeIds), budgetRevenue: fields.budgetRevenue === 1 };
   const changes = diff(snapshot(before), after);
