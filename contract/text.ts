@@ -2,7 +2,21 @@
  * Accent-, case- and normalisation-insensitive text keys, so "bao lac", "Bảo Lạc" typed in NFC
  * and "Bảo Lạc" pasted in NFD from another program all compare equal.
  */
+const folds = new Map<string, string>();
+
 export function foldText(text: string): string {
+  // The same names (places, donors, header words) are folded over and over, a whole catalogue per file read: short
+  // texts are kept, up to a bound, and the cache starts over when full.
+  if (text.length > 120) return fold(text);
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    if (folds.size >= 20_000) folds.clear();
+    folds.set(text, (folded = fold(text)));
+  }
+  return folded;
+}
+
+function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -1,7 +1,7 @@
 /** The audit log: every create, update and delete with the row before and after, when, and by which installation. */
 import { sql } from 'kysely';
 import type { FieldChange, HistoryEntry } from '../contract';
-import { columnsOf, type Ctx } from './context';
+import { columnsOf, insertRow, type Ctx } from './context';
 import type { AuditLogTable } from './schema';
 
 /** Fields that change on every write and say nothing to a reader of the history. */
@@ -18,23 +18,20 @@ export interface AuditInput {
 }
 
 export async function recordAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
-  await ctx.db
-    .insertInto('auditLog')
-    .values({
-      id: ctx.newId(),
-      at: ctx.now,
-      siteId: ctx.site.id,
-      // Written where the ledger has these columns (upgrade tests build ledgers as earlier releases left them).
-      ...(columnsOf(ctx, 'audit_log').includes('user_name') ? { siteName: ctx.site.name, userName: ctx.site.userName || null } : {}),
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      parentId: entry.parentId ?? null,
-      before: entry.before ? JSON.stringify(entry.before) : null,
-      after: entry.after ? JSON.stringify(entry.after) : null,
-      note: entry.note ?? null,
-    })
-    .execute();
+  insertRow(ctx, 'audit_log', {
+    id: ctx.newId(),
+    at: ctx.now,
+    siteId: ctx.site.id,
+    // Written where the ledger has these columns (upgrade tests build ledgers as earlier releases left them).
+    ...(columnsOf(ctx, 'audit_log').includes('user_name') ? { siteName: ctx.site.name, userName: ctx.site.userName || null } : {}),
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    parentId: entry.parentId ?? null,
+    before: entry.before ? JSON.stringify(entry.before) : null,
+    after: entry.after ? JSON.stringify(entry.after) : null,
+    note: entry.note ?? null,
+  });
 }
 
 export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {

@@ -93,6 +93,19 @@ export function viDate(iso: string): string {
 
 const columnCache = new WeakMap<BetterSqlite3.Database, Map<string, string[]>>();
 
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Inserts one row (fields named as the query builder names them; undefined ones left out, as it leaves them) through
+ * a statement prepared once per table and set of columns, on the call's connection: for the writes made once per
+ * imported row, where building and compiling each statement anew was most of the work.
+ */
+export function insertRow(ctx: Pick<Ctx, 'sqlite'>, table: string, values: Record<string, unknown>): void {
+  const keys = Object.keys(values).filter((k) => values[k] !== undefined);
+  const text = `INSERT INTO ${table} (${keys.map(snakeCase).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
+  prepared(ctx.sqlite, text).run(...keys.map((k) => values[k]));
+}
+
 /**
  * The columns a table has in this ledger, read once per connection (a ledger's columns do not change while it is
  * open: migrations run before).

@@ -51,6 +51,13 @@ export async function currentDonor(ctx: Ctx, id: string, field = 'donorId'): Pro
   return donor.mergedInto ? getDonor(ctx, donor.mergedInto, field) : donor;
 }
 
+/** The id of the donor a donor's pledges count under, without its counts (the write paths need only the id). */
+export async function currentDonorId(ctx: Ctx, id: string, field = 'donorId'): Promise<string> {
+  const donor = await ctx.db.selectFrom('donors').select(['id', 'mergedInto']).where('id', '=', id).executeTakeFirst();
+  if (!donor) throw notFound(field, DONOR_NOUN);
+  return donor.mergedInto ? currentDonorId(ctx, donor.mergedInto, field) : donor.id;
+}
+
 /** Every merged donor's id mapped to the donor its pledges count under. */
 export async function mergedDonors(ctx: Ctx): Promise<Map<string, string>> {
   const rows = await ctx.db.selectFrom('donors').select(['id', 'mergedInto']).where('mergedInto', 'is not', null).execute();

@@ -3,11 +3,12 @@ import { sql, type RawBuilder } from 'kysely';
 import { AUTO_STATUS_NOTE, FIELDS_NEEDING_REASON, type Delivery, type ParsedInput, type Pledge, type PledgeDetail, type PledgeFilter, type PledgeList, type PledgeRow, type PledgeSummary } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { fieldLabel } from '../contract/validation';
+import type { Place } from '../contract/places';
 import { AmountRangeError, milliToQuantity, quantityToMilli, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
 import { pledgeHistory, recordAudit, diff } from './audit';
-import { invalid, notFound, readRows, viDate, type Ctx } from './context';
+import { insertRow, invalid, notFound, prepared, readRows, viDate, type Ctx } from './context';
 import { createDelivery, deleteDelivery, deliveredSoFar, listDeliveriesOf, updateDelivery } from './deliveries';
-import { currentDonor } from './donors';
+import { currentDonorId } from './donors';
 import { getItemRow } from './items';
 import { displayNameSql, getPlace } from './places';
 import { placeProblemOn } from './places/match';
@@ -217,8 +218,12 @@ export async function summarizePledges(ctx: Ctx, input: ParsedInput<'pledges.sum
   return { count: pledged.rows[0]!.count, pledgedVnd, deliveredVnd, remainingVnd: pledgedVnd - deliveredVnd };
 }
 
+/** One pledge's row by id: the SQL compiled once (it is read back after every pledge written, an import's too). */
+let rowByIdText: string | null = null;
+
 export async function getPledgeRow(ctx: Ctx, id: string, field = 'id'): Promise<PledgeRow> {
-  const row = readRows<RawRow>(ctx, sql`${ROW_SELECT} WHERE p.id = ${id}`)[0];
+  rowByIdText ??= sql`${ROW_SELECT} WHERE p.id = ${id}`.compile(ctx.db).sql;
+  const row = prepared(ctx.sqlite, rowByIdText).get(id) as RawRow | undefined;
   if (!row) throw notFound(field, PLEDGE_NOUN);
   return fromRaw(row);
 }
@@ -296,20 +301,37 @@ function computeVnd(amountMinor: number, currency: string, rate: string): number
 }
 
 /** A pledge's place must be a unit that existed on the pledge date. */
-async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string) {
-  const place = await getPlace(ctx, placeId).catch((error: unknown) => {
+async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string, checks?: PledgeChecks) {
+  const place = checks?.places.get(placeId) ?? await getPlace(ctx, placeId).catch((error: unknown) => {
     if (error instanceof LedgerError && error.code === 'not_found') throw notFound('placeId', { vi: 'địa bàn', en: 'place' });
     throw error;
   });
+  checks?.places.set(placeId, place);
   const problem = await placeProblemOn(ctx, place, date);
   if (problem) throw invalid('placeId', problem);
 }
 
-export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>): Promise<PledgeRow> {
-  const donor = await currentDonor(ctx, input.donorId);
-  await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate);
+/**
+ * What a call writing many pledges (an import) has already checked, so that each donor and each place on a date is
+ * looked up once: a donor's current id, and the places found in use on a date.
+ */
+export interface PledgeChecks {
+  donors: Map<string, string>;
+  places: Map<string, Place>;
+  placesOnDate: Set<string>;
+}
+export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map(), placesOnDate: new Set() });
+
+export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, checks?: PledgeChecks): Promise<PledgeRow> {
+  const donorId = checks?.donors.get(input.donorId) ?? (await currentDonorId(ctx, input.donorId));
+  checks?.donors.set(input.donorId, donorId);
+  const placeOnDate = `${input.placeId}|${input.pledgeDate}`;
+  if (!checks?.placesOnDate.has(placeOnDate)) {
+    await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate, checks);
+    checks?.placesOnDate.add(placeOnDate);
+  }
   const draft: PledgeDraft = {
-    donorId: donor.id,
+    donorId,
     placeId: input.placeId,
     kind: input.kind,
     description: input.description,
@@ -331,10 +353,7 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
   };
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
-  await ctx.db
-    .insertInto('pledges')
-    .values({ ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now })
-    .execute();
+  insertRow(ctx, 'pledges', { ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now });
   if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(id);
   else await refreshSearchText(ctx, 'pledge', id);
   const row = await getPledgeRow(ctx, id);
@@ -353,7 +372,7 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
   const currency = pick('currency');
   const pledgeDate = pick('pledgeDate');
   const placeId = pick('placeId');
-  const donorId = pick('donorId') === before.donorId ? before.donorId : (await currentDonor(ctx, pick('donorId'))).id;
+  const donorId = pick('donorId') === before.donorId ? before.donorId : await currentDonorId(ctx, pick('donorId'));
   if (placeId !== before.placeId || pledgeDate !== before.pledgeDate) await checkPlaceOnDate(ctx, placeId, pledgeDate);
 
   // The recorded rate stays unless the user gives another or the currency changes.

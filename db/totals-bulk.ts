@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Tracking } from './open';
+import { prepared } from './context';
 
 const MONTHLY = [
   ['place', 'place_id'],
@@ -95,6 +96,7 @@ const hasTotalsByItem = new WeakMap<BetterSqlite3.Database, boolean>();
 export function foldTotalsChanges(sqlite: BetterSqlite3.Database): void {
   const byItem = hasTotalsByItem.get(sqlite) ?? Boolean(sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'pledge_totals_by_item'`).get());
   hasTotalsByItem.set(sqlite, byItem);
-  for (const fold of FOLDS) if (byItem || !BY_ITEM.test(fold)) sqlite.prepare(fold).run();
-  sqlite.prepare(`DELETE FROM totals_changes`).run();
+  // Prepared once per connection: an import of many files folds once per file.
+  for (const fold of FOLDS) if (byItem || !BY_ITEM.test(fold)) prepared(sqlite, fold).run();
+  prepared(sqlite, `DELETE FROM totals_changes`).run();
 }

@@ -10,6 +10,7 @@ import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { importSpreadsheet } from '../excel/import';
 import { importBundle } from '../sync/bundle';
+import { withTotalsDeferred } from '../totals-bulk';
 
 const BUNDLE_HEADER = Buffer.from('AIDLEDGER-BUNDLE ', 'ascii');
 
@@ -22,26 +23,29 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
   const files: ImportedFile[] = [];
   await sql`SAVEPOINT import_files`.execute(ctx.db);
   try {
-    for (const file of input.files) {
-      const bytes = Buffer.from(file.base64, 'base64');
-      if (isBundleFile(file.fileName, bytes)) {
-        const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
-        try {
-          done.merge = await importBundle(ctx, bytes, { fileName: file.fileName });
-        } catch (error) {
-          if (!(error instanceof LedgerError)) throw error;
-          const { message } = error.toShape();
-          done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
+    // The monthly totals are folded once for every file, not once per file.
+    await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
+      for (const file of input.files) {
+        const bytes = Buffer.from(file.base64, 'base64');
+        if (isBundleFile(file.fileName, bytes)) {
+          const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
+          try {
+            done.merge = await importBundle(ctx, bytes, { fileName: file.fileName });
+          } catch (error) {
+            if (!(error instanceof LedgerError)) throw error;
+            const { message } = error.toShape();
+            done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
+          }
+          files.push(done);
+        } else {
+          const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping });
+          files.push({
+            fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
+            ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),
+          });
         }
-        files.push(done);
-      } else {
-        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping });
-        files.push({
-          fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
-          ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),
-        });
       }
-    }
+    });
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
     await sql`RELEASE SAVEPOINT import_files`.execute(ctx.db);

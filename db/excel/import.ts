@@ -15,9 +15,9 @@ import { LedgerError } from '../../contract/errors';
 import { decimalToText, formatAmount, isCurrencyCode, MAX_AMOUNT_MINOR, multiplyQuantity, parseAmount, parseDecimal, RATE_PATTERN } from '../../contract/money';
 import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
-import type { Ctx } from '../context';
+import { insertRow, type Ctx } from '../context';
 import { createDonor } from '../donors';
-import { createPledge } from '../pledges';
+import { createPledge, newPledgeChecks } from '../pledges';
 import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -327,7 +327,9 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       if (found && 'place' in found) officePlace = { id: found.place.id, name: found.place.displayName, from: 'letterhead' };
     }
   }
-  const donors = await ctx.db.selectFrom('donors').select(['id', 'name', 'nameKey', 'shortName']).execute();
+  const donors = await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'shortName']).execute();
+  // Every name a donor is known by, folded once per file rather than once per row.
+  const donorKeys = new Set(donors.flatMap((d) => (d.shortName ? [d.nameKey, foldText(d.shortName)] : [d.nameKey])));
   const errors: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
 
@@ -428,9 +430,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const country = text('country') || null;
     check(() => {
       if (!donorName) throw new RowError('donor', REQUIRED_VI, REQUIRED_EN);
-      const key = foldText(donorName);
-      const known = donors.some((d) => d.nameKey === key || (d.shortName && foldText(d.shortName) === key));
-      if (!known && !country) throw new RowError('donor', `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`, `no donor ${quoted(donorName)} yet; fill in Quốc gia (country) to create it`);
+      if (!donorKeys.has(foldText(donorName)) && !country) throw new RowError('donor', `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`, `no donor ${quoted(donorName)} yet; fill in Quốc gia (country) to create it`);
     });
     const quantity = check(() => {
       const q = readDecimal(cell('quantity'), 'quantity');
@@ -537,7 +537,8 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   try {
     const itemIds = new Map<string, string>();
     const donorIds = new Map<string, string>();
-    for (const d of await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'shortName']).execute()) {
+    const checks = newPledgeChecks();
+    for (const d of donors) {
       donorIds.set(d.nameKey, d.id);
       if (d.shortName && !donorIds.has(foldText(d.shortName))) donorIds.set(foldText(d.shortName), d.id);
     }
@@ -562,8 +563,8 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
               donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
               unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
               rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes, itemId,
-            });
-            await ctx.db.insertInto('importedRows').values({ key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now }).execute();
+            }, checks);
+            insertRow(ctx, 'imported_rows', { key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now });
           } catch (error) {
             if (error instanceof RowError) {
               errors.push({ row: r.row, column: HEADER_OF[error.column], message: error.vi, messageEn: error.en });

@@ -11,7 +11,7 @@ import { foldText } from '../../contract/text';
 import { fieldLabel } from '../../contract/validation';
 import { diff, pledgeHistory, recordAudit } from '../audit';
 import { invalid, notFound, readRows, viDate, type Ctx } from '../context';
-import { currentDonor } from '../donors';
+import { currentDonorId } from '../donors';
 import { getPlace } from '../places';
 import type { AidItemsTable } from '../schema';
 
@@ -88,11 +88,11 @@ type ItemFields = Omit<AidItemsTable, 'id' | 'createdAt' | 'updatedAt' | 'stage'
 
 /** Checks what one field cannot say alone: donors and places that exist, a period in order, a currency with a value. */
 async function checkItem(ctx: Ctx, fields: ItemFields): Promise<ItemFields> {
-  const donor = await currentDonor(ctx, fields.donorId);
+  const donorId = await currentDonorId(ctx, fields.donorId);
   const coDonors: string[] = [];
   for (const id of parseIds(fields.coDonorIds)) {
-    const co = await currentDonor(ctx, id, 'coDonorIds');
-    if (co.id !== donor.id && !coDonors.includes(co.id)) coDonors.push(co.id);
+    const co = await currentDonorId(ctx, id, 'coDonorIds');
+    if (co !== donorId && !coDonors.includes(co)) coDonors.push(co);
   }
   const places: string[] = [];
   for (const id of parseIds(fields.placeIds)) {
@@ -110,7 +110,7 @@ async function checkItem(ctx: Ctx, fields: ItemFields): Promise<ItemFields> {
       throw invalid(currency, { vi: 'bắt buộc khi có số tiền (ví dụ VND, USD)', en: 'is required with an amount (e.g. VND, USD)' });
     }
   }
-  return { ...fields, donorId: donor.id, coDonorIds: JSON.stringify(coDonors), placeIds: JSON.stringify(places) };
+  return { ...fields, donorId, coDonorIds: JSON.stringify(coDonors), placeIds: JSON.stringify(places) };
 }
 
 function requireApproval(fields: { approvalNumber: string | null; approvalDate: string | null }, stage: AidStage): void {
