@@ -126,3 +126,15 @@ export function readRows<T>(ctx: Ctx, query: RawBuilder<unknown>): T[] {
   const { sql: text, parameters } = query.compile(ctx.db);
   return prepared(ctx.sqlite, text).all(...parameters) as T[];
 }
+
+/** The same rows as arrays of their columns in order: tens of thousands of groups are read a good third quicker. */
+export function readRawRows<T extends unknown[]>(ctx: Ctx, query: RawBuilder<unknown>): T[] {
+  const { sql: text, parameters } = query.compile(ctx.db);
+  const statement = prepared(ctx.sqlite, text);
+  // The statement is shared (prepared once per text): it goes back to giving objects for its other users.
+  try {
+    return statement.raw(true).all(...parameters) as T[];
+  } finally {
+    statement.raw(false);
+  }
+}

@@ -10,7 +10,7 @@ import { LedgerError } from '../contract/errors';
 import { ITEM_VOCABULARY, labelIn, sectorLabel, VOCABULARY } from '../contract/labels';
 import { milliToQuantity, vndToMinor } from '../contract/money';
 import { searchWords } from '../contract/text';
-import { prepared, readRows, type Ctx } from './context';
+import { readRawRows, readRows, type Ctx } from './context';
 import { mergedDonors } from './donors';
 import { itemsInScope } from './items/scope';
 import { displayName } from './places';
@@ -53,15 +53,11 @@ function usdRateOn(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
 /** Tests set this to compare the monthly totals with the pledges read one by one. */
 export const readAllRows = { value: false };
 
-interface Bucket {
-  key: string;
-  /** VND equivalents, or for USD rows their cents. */
-  amount: number;
-  isUsd: number;
-  usdRate: string | null;
-  n: number;
-  quantityMilli: number | null;
-}
+/**
+ * One group's sums as the SQL gives them, read as arrays (a year by item holds tens of thousands): its key; VND
+ * equivalents, or for USD rows their cents; whether they are USD; the USD rate to convert them; lines; quantity.
+ */
+type Bucket = [key: string, amount: number, isUsd: number, usdRate: string | null, n: number, quantityMilli: number | null];
 
 function safe(value: number | bigint): number {
   const n = Number(value);
@@ -174,7 +170,7 @@ async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'ple
   const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(monthStart)} END` : sql`NULL`;
   const quantity = side === 'pledged' ? sql`sum(t.quantity_milli)` : sql`NULL`;
   // Read straight from the driver: by item, a year holds tens of thousands of groups.
-  return readRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amount} AS amount, ${isUsd} AS "isUsd", ${usdRate} AS "usdRate", sum(t.n) AS n,
+  return readRawRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amount} AS amount, ${isUsd} AS "isUsd", ${usdRate} AS "usdRate", sum(t.n) AS n,
     ${quantity} AS "quantityMilli" FROM ${table} t WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`);
 }
 
@@ -198,7 +194,7 @@ async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' |
     : sql`sum(${row}.vnd_equivalent)`;
   const isUsdExpr = usd ? sql`(${usdExact})` : sql`0`;
   const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(dateColumn)} END` : sql`NULL`;
-  return readRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS "isUsd", ${usdRate} AS "usdRate", count(*) AS n,
+  return readRawRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS "isUsd", ${usdRate} AS "usdRate", count(*) AS n,
     ${side === 'pledged' ? sql`sum(p.quantity_milli)` : sql`NULL`} AS "quantityMilli"
     ${from} ${where} GROUP BY 1, 3, 4`);
 }
@@ -217,8 +213,7 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
     // Many items (a year of a national ledger) are read whole, as [id, name] pairs, rather than through a list of ids
     // too long for SQL; the map of every item's name is the labels (ids of no item fall back to themselves).
     const query = keys.length > 500 ? sql`SELECT id, name FROM aid_items` : sql`SELECT id, name FROM aid_items WHERE id IN (${sql.join(keys.length ? keys : [''])})`;
-    const { sql: text, parameters } = query.compile(ctx.db);
-    const names = new Map(prepared(ctx.sqlite, text).raw().all(...parameters) as [string, string][]);
+    const names = new Map(readRawRows<[string, string]>(ctx, query));
     names.set('', ITEM_VOCABULARY[lang].withoutItem);
     return names;
   } else if (ITEM_GROUPINGS.includes(by)) {
@@ -270,39 +265,42 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     return input.rollUpUnder ? today.under(input.rollUpUnder, unit) ?? unit : unit;
   };
   for (const side of ['pledged', 'delivered'] as const) {
-    for (const bucket of await buckets(ctx, input, side)) {
-      const key = groupOf(bucket.key);
+    for (const [bucketKey, amount, isUsd, usdRate, n, quantityMilli] of await buckets(ctx, input, side)) {
+      const key = groupOf(bucketKey);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { pledged: 0, delivered: 0, pledgeCount: 0, quantityMilli: 0 }));
-      if (bucket.quantityMilli !== null) group.quantityMilli = safe(group.quantityMilli + bucket.quantityMilli);
+      if (quantityMilli !== null) group.quantityMilli = safe(group.quantityMilli + quantityMilli);
       let value: number;
-      if (!usd || bucket.isUsd) value = bucket.amount;
-      else if (bucket.usdRate) value = safe(vndToMinor(bucket.amount, 'USD', bucket.usdRate));
+      if (!usd || isUsd) value = amount;
+      else if (usdRate) value = safe(vndToMinor(amount, 'USD', usdRate));
       else {
         // No USD rate known for these dates: reported apart, in VND, rather than dropped.
         if (side === 'pledged') {
-          unconverted.pledgedVnd = safe(unconverted.pledgedVnd + bucket.amount);
-          unconverted.pledgeCount += bucket.n;
-        } else unconverted.deliveredVnd = safe(unconverted.deliveredVnd + bucket.amount);
+          unconverted.pledgedVnd = safe(unconverted.pledgedVnd + amount);
+          unconverted.pledgeCount += n;
+        } else unconverted.deliveredVnd = safe(unconverted.deliveredVnd + amount);
         value = 0;
       }
       group[side] = safe(group[side] + value);
-      if (side === 'pledged') group.pledgeCount += bucket.n;
+      if (side === 'pledged') group.pledgeCount += n;
     }
   }
   const names = await labels(ctx, input.by, [...groups.keys()], input.lang);
   if (today) {
     for (const [key, name] of names) if (today.isFormer(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
   }
-  const rows: TotalsGroup[] = [...groups.entries()].map(([key, g]) => ({
-    key,
-    label: names.get(key) ?? key,
-    pledged: g.pledged,
-    delivered: g.delivered,
-    pledgeCount: g.pledgeCount,
-    // Whole quantities (most) without the exact decimal path.
-    quantity: g.quantityMilli % 1000 === 0 ? String(g.quantityMilli / 1000) : milliToQuantity(g.quantityMilli),
-  }));
+  const rows: TotalsGroup[] = [];
+  for (const [key, g] of groups) {
+    rows.push({
+      key,
+      label: names.get(key) ?? key,
+      pledged: g.pledged,
+      delivered: g.delivered,
+      pledgeCount: g.pledgeCount,
+      // Whole quantities (most) without the exact decimal path.
+      quantity: g.quantityMilli % 1000 === 0 ? String(g.quantityMilli / 1000) : milliToQuantity(g.quantityMilli),
+    });
+  }
   if (input.by === 'quarter') rows.sort((a, b) => a.key.localeCompare(b.key));
   else rows.sort((a, b) => b.pledged - a.pledged || b.delivered - a.delivered || VIETNAMESE.compare(a.label, b.label));
   const total = { pledged: 0, delivered: 0, pledgeCount: 0 };
