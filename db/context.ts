@@ -93,6 +93,7 @@ export function viDate(iso: string): string {
 
 const columnCache = new WeakMap<BetterSqlite3.Database, Map<string, string[]>>();
 
+// The query builder's own renaming (its CamelCasePlugin, with default options): quantityMilli → quantity_milli.
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**

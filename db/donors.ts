@@ -47,15 +47,14 @@ export async function getDonor(ctx: Ctx, id: string, field = 'donorId'): Promise
 
 /** The donor a donor's pledges count under: itself, or the one it was merged into. */
 export async function currentDonor(ctx: Ctx, id: string, field = 'donorId'): Promise<Donor> {
-  const donor = await getDonor(ctx, id, field);
-  return donor.mergedInto ? getDonor(ctx, donor.mergedInto, field) : donor;
+  return getDonor(ctx, await currentDonorId(ctx, id, field), field);
 }
 
 /** The id of the donor a donor's pledges count under, without its counts (the write paths need only the id). */
 export async function currentDonorId(ctx: Ctx, id: string, field = 'donorId'): Promise<string> {
   const donor = await ctx.db.selectFrom('donors').select(['id', 'mergedInto']).where('id', '=', id).executeTakeFirst();
   if (!donor) throw notFound(field, DONOR_NOUN);
-  return donor.mergedInto ? currentDonorId(ctx, donor.mergedInto, field) : donor.id;
+  return donor.mergedInto ?? donor.id;
 }
 
 /** Every merged donor's id mapped to the donor its pledges count under. */

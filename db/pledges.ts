@@ -312,24 +312,19 @@ async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string, checks?
 }
 
 /**
- * What a call writing many pledges (an import) has already checked, so that each donor and each place on a date is
- * looked up once: a donor's current id, and the places found in use on a date.
+ * What a call writing many pledges (an import) has already read, so that each donor and each place is looked up once:
+ * a donor's current id, and a place (whether it existed on a date is then known without reading it again).
  */
 export interface PledgeChecks {
   donors: Map<string, string>;
   places: Map<string, Place>;
-  placesOnDate: Set<string>;
 }
-export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map(), placesOnDate: new Set() });
+export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map() });
 
 export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, checks?: PledgeChecks): Promise<PledgeRow> {
   const donorId = checks?.donors.get(input.donorId) ?? (await currentDonorId(ctx, input.donorId));
   checks?.donors.set(input.donorId, donorId);
-  const placeOnDate = `${input.placeId}|${input.pledgeDate}`;
-  if (!checks?.placesOnDate.has(placeOnDate)) {
-    await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate, checks);
-    checks?.placesOnDate.add(placeOnDate);
-  }
+  await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate, checks);
   const draft: PledgeDraft = {
     donorId,
     placeId: input.placeId,

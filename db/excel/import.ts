@@ -327,9 +327,13 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       if (found && 'place' in found) officePlace = { id: found.place.id, name: found.place.displayName, from: 'letterhead' };
     }
   }
-  const donors = await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'shortName']).execute();
-  // Every name a donor is known by, folded once per file rather than once per row.
-  const donorKeys = new Set(donors.flatMap((d) => (d.shortName ? [d.nameKey, foldText(d.shortName)] : [d.nameKey])));
+  // Every name a donor is known by (folded) to its id, read once per file: rows are checked against it, and new donors
+  // join it as they are created.
+  const donorIds = new Map<string, string>();
+  for (const d of await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'shortName']).execute()) {
+    donorIds.set(d.nameKey, d.id);
+    if (d.shortName && !donorIds.has(foldText(d.shortName))) donorIds.set(foldText(d.shortName), d.id);
+  }
   const errors: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
 
@@ -430,7 +434,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     const country = text('country') || null;
     check(() => {
       if (!donorName) throw new RowError('donor', REQUIRED_VI, REQUIRED_EN);
-      if (!donorKeys.has(foldText(donorName)) && !country) throw new RowError('donor', `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`, `no donor ${quoted(donorName)} yet; fill in Quốc gia (country) to create it`);
+      if (!donorIds.has(foldText(donorName)) && !country) throw new RowError('donor', `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`, `no donor ${quoted(donorName)} yet; fill in Quốc gia (country) to create it`);
     });
     const quantity = check(() => {
       const q = readDecimal(cell('quantity'), 'quantity');
@@ -536,12 +540,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const newItems: string[] = [];
   try {
     const itemIds = new Map<string, string>();
-    const donorIds = new Map<string, string>();
     const checks = newPledgeChecks();
-    for (const d of donors) {
-      donorIds.set(d.nameKey, d.id);
-      if (d.shortName && !donorIds.has(foldText(d.shortName))) donorIds.set(foldText(d.shortName), d.id);
-    }
     // Totals are folded, and the new pledges' search text set, once after every row is written.
     const searchTextOf: string[] = [];
     const outer = ctx.tracking.searchTextDeferred;
