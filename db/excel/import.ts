@@ -102,7 +102,9 @@ const runRead = new Script('read()');
 const readContext = createContext({ read: (): unknown => undefined });
 
 function readWorkbook(fileName: string, bytes: Buffer, limitMs: number): XLSX.WorkBook {
-  const options: XLSX.ParsingOptions = { cellFormula: true, cellDates: false, cellNF: true, raw: true, sheetRows: MAX_ROWS + 2, dense: false };
+  // No formatted text or HTML per cell (a fifth of the parsing): a value is read from `v`, and the few samples a
+  // mapping shows are formatted on demand from the cell's number format.
+  const options: XLSX.ParsingOptions = { cellFormula: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, raw: true, sheetRows: MAX_ROWS + 2, dense: false };
   // CSV files are read as UTF-8 text (Vietnamese letters would be garbled as bytes), unless the file is in fact a
   // workbook renamed .csv: decoded as text its compressed parts are mangled, and the parser may never finish them.
   const sheetJs = loadedSheetJs();
@@ -296,7 +298,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       header: c.header, field: c.field, from: c.from,
       // As the sheet shows them (a date cell as a date, not its serial number).
       samples: Array.from({ length: Math.min(3, range.e.r - row) }, (_, i) => cellAt(row + 1 + i, c.column + range.s.c))
-        .map((cell) => (cell?.w ?? cellText(cell)).trim()).filter((x) => x !== ''),
+        .map((cell) => (cell && cell.v !== undefined && cell.v !== null ? loadedSheetJs().utils.format_cell(cell) : '').trim()).filter((x) => x !== ''),
     })),
   });
   if (headerRow < 0 || !layout) {
