@@ -64,6 +64,11 @@ describe("a quarter's files in one pass", () => {
     expect(summary.pledgedVnd).toBe(100_000_000 + 50_000_000 + 30_000_000 + 20_000_000 + 40_000_000);
     const { stored, fromRows } = totalsAgainstRows(province.ledger);
     expect(stored).toEqual(fromRows);
+    // Every new pledge, the bundle's and the workbooks', is found by its words (written once at the end of the pass).
+    const found = async (text: string) =>
+      (await province.service.invoke('pledges.list', { filter: { text }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 50 }, withTotal: true })).total;
+    expect([await found('tình nghĩa'), await found('sửa nhà'), await found('quỹ bảo lạc'), await found('tzu chi'), await found('nha')]).toEqual([2, 1, 3, 2, 4]);
+    expect(province.ledger.sqlite.prepare(`SELECT count(*) AS n FROM pledges WHERE search_text = ''`).get()).toEqual({ n: 0 });
     // The same files again: nothing new.
     const again = await province.service.invoke('imports.files', { files: [bundle, workbook, template] });
     expect(again.totals).toMatchObject({ added: 0, skipped: 3, inserted: 0, updated: 0 });

@@ -9,6 +9,7 @@ import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { importSpreadsheet } from '../excel/import';
+import { refreshSearchTextOf } from '../search';
 import { importBundle } from '../sync/bundle';
 import { withTotalsDeferred } from '../totals-bulk';
 
@@ -22,6 +23,11 @@ export function isBundleFile(fileName: string, bytes: Buffer): boolean {
 export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>): Promise<ImportFilesResult> {
   const files: ImportedFile[] = [];
   await sql`SAVEPOINT import_files`.execute(ctx.db);
+  // The new pledges' search words are written once for every file, not once per file: the words index adds one
+  // segment per write between savepoints, and merging fifty-odd small segments rewrote a good part of it.
+  const searchTextOf: string[] = [];
+  const outerSearchText = ctx.tracking.searchTextDeferred;
+  ctx.tracking.searchTextDeferred = searchTextOf;
   try {
     // The monthly totals are folded once for every file, not once per file.
     await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
@@ -46,7 +52,11 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
         }
       }
     });
+    ctx.tracking.searchTextDeferred = outerSearchText;
+    if (outerSearchText) outerSearchText.push(...searchTextOf);
+    else await refreshSearchTextOf(ctx, searchTextOf);
   } catch (error) {
+    ctx.tracking.searchTextDeferred = outerSearchText;
     await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
     await sql`RELEASE SAVEPOINT import_files`.execute(ctx.db);
     throw error;

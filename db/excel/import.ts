@@ -581,7 +581,9 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     } finally {
       ctx.tracking.searchTextDeferred = outer;
     }
-    await refreshSearchTextOf(ctx, searchTextOf);
+    // Within a pass over many files, the new words are written once at its end (see `importFiles`).
+    if (outer) outer.push(...searchTextOf);
+    else await refreshSearchTextOf(ctx, searchTextOf);
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
     await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);

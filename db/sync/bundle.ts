@@ -536,7 +536,9 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
   ctx.tracking.applying = false;
   counts.donorsMerged = await settleDonorMerges(ctx);
   ctx.tracking.applying = true;
-  await refreshSearchTextOf(ctx, [...touchedPledges]);
+  // Within a pass over many files, the new words are written once at its end (see `importFiles`).
+  if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(...touchedPledges);
+  else await refreshSearchTextOf(ctx, [...touchedPledges]);
   for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
   // A district takes the province's department name for its reports.
   const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
