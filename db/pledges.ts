@@ -348,7 +348,16 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
   };
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
-  insertRow(ctx, 'pledges', { ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now });
+  const values = { ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now };
+  // Written with the version the tracking trigger would give it (a new one, from this installation), so that the
+  // trigger does not write the row a second time to add it: an import writes a pledge per row.
+  const applying = ctx.tracking.applying;
+  ctx.tracking.applying = true;
+  try {
+    insertRow(ctx, 'pledges', { ...values, version: ctx.tracking.clock.next(), originSite: ctx.site.id, baseVersion: '' });
+  } finally {
+    ctx.tracking.applying = applying;
+  }
   if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(id);
   else await refreshSearchText(ctx, 'pledge', id);
   const row = await getPledgeRow(ctx, id);
