@@ -74,6 +74,17 @@ describe("a quarter's files in one pass", () => {
     expect(again.totals).toMatchObject({ added: 0, skipped: 3, inserted: 0, updated: 0 });
   });
 
+  it('reads a unit a bundle brings for the workbooks after it, and only for those', async () => {
+    const places = await district.service.invoke('places.list', {});
+    await district.service.invoke('places.create', { name: 'Xã Cốc Pàng', level: 'commune', parentId: places.find((p) => p.name === 'Bảo Lạc')!.id, code: '99001' });
+    const bundle = await districtBundle();
+    const row = [[1, '10/09/2022', 'Tổ chức Tzu Chi', 'Xã Cốc Pàng', 'Sửa nhà', '30.000.000']];
+    const before = await province.service.invoke('imports.files', { files: [list('truoc.xlsx', row), list('truoc-2.xlsx', row), bundle], dryRun: true });
+    expect(before.files.map((f) => [f.fileName, f.errors.map((e) => e.column)])).toEqual([['truoc.xlsx', ['Địa bàn']], ['truoc-2.xlsx', ['Địa bàn']], ['bao-lac-q3.aidledger', []]]);
+    const after = await province.service.invoke('imports.files', { files: [list('dau.xlsx', []), bundle, list('sau.xlsx', row)] });
+    expect(after.files.map((f) => [f.fileName, f.added, f.errors.length])).toEqual([['dau.xlsx', 0, 1], ['bao-lac-q3.aidledger', 0, 0], ['sau.xlsx', 1, 0]]);
+  });
+
   it('writes nothing of any file when one of them is refused, and says which and why', async () => {
     const bundle = await districtBundle();
     const good = list('bao-lam.xlsx', [[1, '10/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);

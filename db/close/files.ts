@@ -9,6 +9,7 @@ import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../context';
 import { importSpreadsheet } from '../excel/import';
+import { PlaceIndex } from '../places/match';
 import { refreshSearchTextOf } from '../search';
 import { importBundle } from '../sync/bundle';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -30,10 +31,14 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
   ctx.tracking.searchTextDeferred = searchTextOf;
   try {
     // The monthly totals are folded once for every file, not once per file.
+    // The units are read once for the workbooks that follow one another; a bundle may bring units, so after one
+    // they are read again.
+    let places: PlaceIndex | undefined;
     await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
       for (const file of input.files) {
         const bytes = Buffer.from(file.base64, 'base64');
         if (isBundleFile(file.fileName, bytes)) {
+          places = undefined;
           const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
           try {
             done.merge = await importBundle(ctx, bytes, { fileName: file.fileName });
@@ -44,7 +49,8 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
           }
           files.push(done);
         } else {
-          const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping });
+          places ??= await PlaceIndex.load(ctx);
+          const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping, places });
           files.push({
             fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
             ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),

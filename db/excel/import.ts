@@ -225,6 +225,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping | undefined;
   /** The sending office's unit (see SpreadsheetImportInput.placeId). */
   placeId?: string | null;
+  /** The ledger's units, when the caller has them read already (a pass over many workbooks reads them once). */
+  places?: PlaceIndex;
 }
 
 export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
@@ -316,7 +318,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     return result(missing.map((k) => ({ row: headerRow + 1, column: HEADER_OF[k], message: 'thiếu cột này ở dòng tiêu đề', messageEn: 'this column is missing from the header row' })));
   }
 
-  const places = await PlaceIndex.load(ctx);
+  const places = options.places ?? await PlaceIndex.load(ctx);
   // The office whose file it is: the one chosen, or the unit its letterhead names.
   if (options.placeId) {
     const chosen = places.get(options.placeId);
