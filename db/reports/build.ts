@@ -346,11 +346,15 @@ async function toDateSums(ctx: Ctx, by: 'placeKind' | 'donor', to: string, place
   if (!readAllRows.value && !unitsOf && !itemScope && wholeMonths && (by === 'placeKind' || (await everyPlace()))) {
     const name = by === 'placeKind' ? 'place_kind' : 'donor';
     const year = to.slice(0, 4);
-    const where = sql`WHERE ((span = 'y' AND period < ${year}) OR (span = 'm' AND period >= ${`${year}-01`} AND period <= ${to.slice(0, 7)}))
-      AND status <> 'cancelled' ${placeId && by === 'placeKind' ? sql`AND place_id IN ${placesUnder(placeId)}` : sql``}`;
-    const read = (side: 'pledge' | 'delivery') =>
-      sql<ToDateRow>`SELECT ${side === 'pledge' ? 'pledged' : 'delivered'} AS side, ${columns('')}, sum(vnd) AS value
-        FROM ${sql.raw(`${side}_report_totals_by_${name}`)} ${where} ${groupBy('')}`.execute(ctx.db);
+    const also = sql`AND status <> 'cancelled' ${placeId && by === 'placeKind' ? sql`AND place_id IN ${placesUnder(placeId)}` : sql``}`;
+    // The years before and the months of this year as two ranges of the key, not one OR (which reads by row ids).
+    const read = (side: 'pledge' | 'delivery') => {
+      const table = sql.raw(`${side}_report_totals_by_${name}`);
+      const own = sql.raw([...keys, 'vnd'].join(', '));
+      return sql<ToDateRow>`SELECT ${side === 'pledge' ? 'pledged' : 'delivered'} AS side, ${columns('')}, sum(vnd) AS value
+        FROM (SELECT ${own} FROM ${table} WHERE span = 'y' AND period < ${year} ${also}
+          UNION ALL SELECT ${own} FROM ${table} WHERE span = 'm' AND period >= ${`${year}-01`} AND period <= ${to.slice(0, 7)} ${also}) ${groupBy('')}`.execute(ctx.db);
+    };
     return [...(await read('pledge')).rows, ...(await read('delivery')).rows];
   }
   const under = { ...(placeId ? { placeId, ...(unitsOf ? { unitsOf } : {}) } : {}), ...(itemScope ?? {}) };
