@@ -322,6 +322,11 @@ export interface PledgeChecks {
 export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map() });
 
 export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, checks?: PledgeChecks): Promise<PledgeRow> {
+  return getPledgeRow(ctx, await addPledge(ctx, input, checks));
+}
+
+/** Writes a new pledge and its history entry, and gives its id: an import needs no more, and reads nothing back. */
+export async function addPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, checks?: PledgeChecks): Promise<string> {
   const donorId = checks?.donors.get(input.donorId) ?? (await currentDonorId(ctx, input.donorId));
   checks?.donors.set(input.donorId, donorId);
   await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate, checks);
@@ -348,7 +353,8 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
   };
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
-  const values = { ...stored(draft), id, amountMinor, vndEquivalent: computeVnd(amountMinor, draft.currency, draft.rate), createdAt: ctx.now, updatedAt: ctx.now };
+  const vndEquivalent = computeVnd(amountMinor, draft.currency, draft.rate);
+  const values = { ...stored(draft), id, amountMinor, vndEquivalent, createdAt: ctx.now, updatedAt: ctx.now };
   // Written with the version the tracking trigger would give it (a new one, from this installation), so that the
   // trigger does not write the row a second time to add it: an import writes a pledge per row.
   const applying = ctx.tracking.applying;
@@ -360,9 +366,17 @@ export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'
   }
   if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(id);
   else await refreshSearchText(ctx, 'pledge', id);
-  const row = await getPledgeRow(ctx, id);
-  await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: snapshot(row) });
-  return row;
+  // The pledge as it now reads (the fields in `getPledgeRow`'s order; its quantity through the stored form).
+  const written: Pledge = {
+    id, donorId: draft.donorId, placeId: draft.placeId, kind: draft.kind, description: draft.description,
+    quantity: draft.quantity === null ? null : milliToQuantity(quantityToMilli(draft.quantity)), unit: draft.unit,
+    unitValueMinor: draft.unitValueMinor, amountMinor, currency: draft.currency, rate: draft.rate, rateDate: draft.rateDate,
+    rateSource: draft.rateSource, vndEquivalent, pledgeDate: draft.pledgeDate, status: draft.status, statusByUser: draft.statusByUser,
+    beneficiaries: draft.beneficiaries, approvalNumber: draft.approvalNumber, approvalDate: draft.approvalDate, notes: draft.notes,
+    itemId: draft.itemId, createdAt: ctx.now, updatedAt: ctx.now,
+  };
+  await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: written });
+  return id;
 }
 
 export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'>): Promise<PledgeRow> {

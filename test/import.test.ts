@@ -126,6 +126,13 @@ describe('importing a filled template', () => {
 
     const first = await importFile(filled);
     expect(first).toMatchObject({ added: 4, skipped: 0, errors: [] });
+    // Each row's history entry holds the pledge exactly as it reads back (the import does not read it back itself).
+    const entries = t.ledger.sqlite.prepare(`SELECT entity_id AS id, "after" FROM audit_log WHERE entity = 'pledge' AND action = 'create'`).all() as { id: string; after: string }[];
+    expect(entries).toHaveLength(4);
+    for (const entry of entries) {
+      const { donorName: _d, donorShortName: _s, placeName: _p, deliveredAmountMinor: _a, deliveredVnd: _v, remainingAmountMinor: _r, ...asRead } = (await t.service.invoke('pledges.get', { id: entry.id })).pledge;
+      expect(entry.after).toBe(JSON.stringify(asRead));
+    }
     // The import's totals are folded in once at its end: every totals table equals its rows.
     const { stored, fromRows } = totalsAgainstRows(t.ledger);
     expect(stored).toEqual(fromRows);

@@ -17,7 +17,7 @@ import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
 import { insertRow, type Ctx } from '../context';
 import { createDonor } from '../donors';
-import { createPledge, newPledgeChecks } from '../pledges';
+import { addPledge, newPledgeChecks } from '../pledges';
 import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -562,12 +562,12 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
               newDonors.push(donor.name);
             }
             const itemId = r.item ? await itemFor(ctx, r, donorId, rows, itemIds, newItems) : null;
-            const pledge = await createPledge(ctx, {
+            const pledgeId = await addPledge(ctx, {
               donorId, placeId: r.placeId, kind: r.kind, description: r.description, quantity: r.quantity, unit: r.unit,
               unitValueMinor: r.unitValueMinor, amountMinor: r.amountMinor, currency: r.currency as never, rate: r.rate,
               rateSource: r.rate ? `Tệp ${options.fileName}` : null, pledgeDate: r.date, status: r.status, beneficiaries: r.beneficiaries, notes: r.notes, itemId,
             }, checks);
-            insertRow(ctx, 'imported_rows', { key: r.key, pledgeId: pledge.id, fileName: options.fileName, importedAt: ctx.now });
+            insertRow(ctx, 'imported_rows', { key: r.key, pledgeId, fileName: options.fileName, importedAt: ctx.now });
           } catch (error) {
             if (error instanceof RowError) {
               errors.push({ row: r.row, column: HEADER_OF[error.column], message: error.vi, messageEn: error.en });
