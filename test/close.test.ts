@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { decodeBundle, encodeBundle } from '../db/sync/bundle';
 import { runCli as cli } from './cli-run';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
@@ -83,6 +84,23 @@ describe("a quarter's files in one pass", () => {
     expect(before.files.map((f) => [f.fileName, f.errors.map((e) => e.column)])).toEqual([['truoc.xlsx', ['Địa bàn']], ['truoc-2.xlsx', ['Địa bàn']], ['bao-lac-q3.aidledger', []]]);
     const after = await province.service.invoke('imports.files', { files: [list('dau.xlsx', []), bundle, list('sau.xlsx', row)] });
     expect(after.files.map((f) => [f.fileName, f.added, f.errors.length])).toEqual([['dau.xlsx', 0, 1], ['bao-lac-q3.aidledger', 0, 0], ['sau.xlsx', 1, 0]]);
+  });
+
+  it('tells of each file after a refused one as if the refused one had not been given', async () => {
+    // The district's bundle with one pledge's place gone: refused after its donor is written.
+    const bundle = decodeBundle(Buffer.from((await districtBundle()).base64, 'base64'));
+    bundle.records.pledges[1]!.place_id = '00000000-0000-4000-8000-000000000000';
+    const broken = { fileName: 'hong.aidledger', base64: encodeBundle(bundle).toString('base64') };
+    const workbook = list('bao-lam.xlsx', [[1, '10/09/2022', 'Quỹ Bảo Lạc', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
+    const alone = await province.service.invoke('imports.files', { files: [workbook], dryRun: true });
+    expect(alone.files[0]!.errors).toHaveLength(1);
+    const before = tableCounts(province.ledger);
+    const both = await province.service.invoke('imports.files', { files: [broken, workbook] });
+    expect(both.written).toBe(false);
+    expect(both.files.map((f) => f.fileName)).toEqual(['hong.aidledger', 'bao-lam.xlsx']);
+    expect(both.files[0]!.errors[0]!.messageEn).toContain('does not have');
+    expect(both.files[1]!.errors).toEqual(alone.files[0]!.errors);
+    expect(tableCounts(province.ledger)).toEqual(before);
   });
 
   it('writes nothing of any file when one of them is refused, and says which and why', async () => {

@@ -22,42 +22,23 @@ export function isBundleFile(fileName: string, bytes: Buffer): boolean {
 }
 
 export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>): Promise<ImportFilesResult> {
-  const files: ImportedFile[] = [];
+  let files: ImportedFile[];
   await sql`SAVEPOINT import_files`.execute(ctx.db);
   // The new pledges' search words are written once for every file, not once per file: the words index adds one
   // segment per write between savepoints, and merging fifty-odd small segments rewrote a good part of it.
-  const searchTextOf: string[] = [];
+  let searchTextOf: string[] = [];
   const outerSearchText = ctx.tracking.searchTextDeferred;
-  ctx.tracking.searchTextDeferred = searchTextOf;
   try {
-    // The monthly totals are folded once for every file, not once per file.
-    // The units are read once for the workbooks that follow one another; a bundle may bring units, so after one
-    // they are read again.
-    let places: PlaceIndex | undefined;
-    await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
-      for (const file of input.files) {
-        const bytes = Buffer.from(file.base64, 'base64');
-        if (isBundleFile(file.fileName, bytes)) {
-          places = undefined;
-          const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
-          try {
-            done.merge = await importBundle(ctx, bytes, { fileName: file.fileName });
-          } catch (error) {
-            if (!(error instanceof LedgerError)) throw error;
-            const { message } = error.toShape();
-            done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
-          }
-          files.push(done);
-        } else {
-          places ??= await PlaceIndex.load(ctx);
-          const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping, places });
-          files.push({
-            fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
-            ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),
-          });
-        }
-      }
-    });
+    // The files are first written one after another with no savepoint of their own (a savepoint costs a copy of
+    // every page first written under it). At the first file refused that pass stops, and everything is written
+    // again with each file in its own savepoint, so that the files after a refused one see nothing of it.
+    ctx.tracking.searchTextDeferred = searchTextOf;
+    files = await eachFile(ctx, input, false);
+    if (files.some((f) => f.errors.length)) {
+      await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
+      ctx.tracking.searchTextDeferred = searchTextOf = [];
+      files = await eachFile(ctx, input, true);
+    }
     ctx.tracking.searchTextDeferred = outerSearchText;
     if (outerSearchText) outerSearchText.push(...searchTextOf);
     else await refreshSearchTextOf(ctx, searchTextOf);
@@ -83,4 +64,42 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
       errors: sum((f) => f.errors.length), refusedFiles: refused,
     },
   };
+}
+
+/**
+ * Each file merged or imported in order. `isolated`: each in a savepoint of its own, rolled back if it is refused;
+ * otherwise the caller rolls back everything when a file is refused, and the pass stops at the first one.
+ */
+async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated: boolean): Promise<ImportedFile[]> {
+  const files: ImportedFile[] = [];
+  // The monthly totals are folded once for every file, not once per file.
+  await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
+    // The units are read once for the workbooks that follow one another; a bundle may bring units, so after one
+    // they are read again.
+    let places: PlaceIndex | undefined;
+    for (const file of input.files) {
+      const bytes = Buffer.from(file.base64, 'base64');
+      if (isBundleFile(file.fileName, bytes)) {
+        places = undefined;
+        const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
+        try {
+          done.merge = await importBundle(ctx, bytes, { fileName: file.fileName, isolated });
+        } catch (error) {
+          if (!(error instanceof LedgerError)) throw error;
+          const { message } = error.toShape();
+          done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
+        }
+        files.push(done);
+      } else {
+        places ??= await PlaceIndex.load(ctx);
+        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping, places, isolated });
+        files.push({
+          fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
+          ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),
+        });
+      }
+      if (!isolated && files.at(-1)!.errors.length) break;
+    }
+  });
+  return files;
 }

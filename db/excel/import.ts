@@ -227,6 +227,11 @@ export interface ImportOptions {
   placeId?: string | null;
   /** The ledger's units, when the caller has them read already (a pass over many workbooks reads them once). */
   places?: PlaceIndex;
+  /**
+   * In a savepoint of its own (the default), so that a file refused halfway leaves nothing. False: the caller rolls
+   * back everything itself if the file is refused (a quarter's pass, see `importFiles`).
+   */
+  isolated?: boolean;
 }
 
 export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
@@ -539,7 +544,10 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   );
   const fresh = keyed.filter((r) => !existing.has(r.key));
 
-  await sql`SAVEPOINT spreadsheet_import`.execute(ctx.db);
+  const isolated = options.isolated ?? true;
+  if (options.dryRun && !isolated) throw new Error('a check of a workbook is rolled back in its own savepoint');
+  const savepoint = (op: string) => (isolated ? sql.raw(`${op} spreadsheet_import`).execute(ctx.db) : Promise.resolve());
+  await savepoint('SAVEPOINT');
   const newDonors: string[] = [];
   const newItems: string[] = [];
   try {
@@ -587,8 +595,8 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     if (outer) outer.push(...searchTextOf);
     else await refreshSearchTextOf(ctx, searchTextOf);
   } catch (error) {
-    await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
-    await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
+    await savepoint('ROLLBACK TO SAVEPOINT');
+    await savepoint('RELEASE SAVEPOINT');
     throw error;
   }
   // A layout mapped by the user is remembered with the import, so the office's next file goes straight through.
@@ -600,8 +608,8 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       .onConflict((oc) => oc.column('layoutKey').doUpdateSet({ mapping: JSON.stringify(mapped), fileName: options.fileName, savedAt: ctx.now }))
       .execute();
   }
-  if (errors.length || options.dryRun) await sql`ROLLBACK TO SAVEPOINT spreadsheet_import`.execute(ctx.db);
-  await sql`RELEASE SAVEPOINT spreadsheet_import`.execute(ctx.db);
+  if (errors.length || options.dryRun) await savepoint('ROLLBACK TO SAVEPOINT');
+  await savepoint('RELEASE SAVEPOINT');
   if (errors.length) return result(errors, { skipped: keyed.length - fresh.length });
   return result([], { added: fresh.length, skipped: keyed.length - fresh.length, newDonors, ...(newItems.length ? { newItems } : {}) });
 }

@@ -394,10 +394,13 @@ async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | 
 }
 
 /** Applies a bundle; with dryRun the same work is done and rolled back, so the preview is exact. */
-export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: boolean; fileName?: string } = {}): Promise<MergeCounts> {
+export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImportOptions = {}): Promise<MergeCounts> {
+  const isolated = options.isolated ?? true;
+  if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
+  const savepoint = (op: string) => (isolated ? sql.raw(`${op} bundle_import`).execute(ctx.db) : Promise.resolve());
   const bundle = decodeBundle(bytes);
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
-  await sql`SAVEPOINT bundle_import`.execute(ctx.db);
+  await savepoint('SAVEPOINT');
   // Rows may point at rows later in the bundle (a donor merged into another); references are checked at the end.
   await sql`PRAGMA defer_foreign_keys = ON`.execute(ctx.db);
   ctx.tracking.applying = true;
@@ -405,15 +408,26 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: { dryRun?: 
     await withTotalsDeferred(ctx.sqlite, ctx.tracking, () => mergeRecords(ctx, bundle, counts));
   } catch (error) {
     ctx.tracking.applying = false;
-    await sql`ROLLBACK TO SAVEPOINT bundle_import`.execute(ctx.db);
-    await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
+    await savepoint('ROLLBACK TO SAVEPOINT');
+    await savepoint('RELEASE SAVEPOINT');
     throw error;
   }
   ctx.tracking.applying = false;
-  if (options.dryRun) await sql`ROLLBACK TO SAVEPOINT bundle_import`.execute(ctx.db);
+  if (options.dryRun) await savepoint('ROLLBACK TO SAVEPOINT');
   else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts);
-  await sql`RELEASE SAVEPOINT bundle_import`.execute(ctx.db);
+  await savepoint('RELEASE SAVEPOINT');
   return counts;
+}
+
+export interface BundleImportOptions {
+  /** Merge, count, and roll back. */
+  dryRun?: boolean;
+  fileName?: string;
+  /**
+   * In a savepoint of its own (the default), so that a bundle refused halfway leaves nothing. False: the caller rolls
+   * back everything itself if the bundle is refused (a quarter's pass, see `importFiles`).
+   */
+  isolated?: boolean;
 }
 
 /** The history columns a bundle's entries may carry (others, from newer releases, are left out). */
