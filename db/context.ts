@@ -36,6 +36,37 @@ export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
   };
 }
 
+/** A point a call's writes can be undone to (see `undoPoint`). */
+export interface UndoPoint {
+  /** Undoes every write since the point; the call goes on writing after it. */
+  undo(): Promise<void>;
+  /** Keeps the writes (the point is no longer needed). */
+  keep(): Promise<void>;
+}
+
+/**
+ * A point to undo writes to. When the call has written nothing yet, its own transaction is that point: undoing is
+ * rolling it back and beginning another, and nothing is copied as it is written. Otherwise a savepoint, under which
+ * SQLite copies every page before its first change.
+ */
+export async function undoPoint(ctx: Ctx, name: string): Promise<UndoPoint> {
+  if (ctx.sqlite.inTransaction && totalChanges(ctx.sqlite) === ctx.changesAtStart) {
+    return {
+      undo: async () => {
+        // SQLite has rolled back itself after a disk error: nothing is left to undo.
+        if (ctx.sqlite.inTransaction) ctx.sqlite.exec('ROLLBACK');
+        ctx.sqlite.exec('BEGIN');
+      },
+      keep: async () => {},
+    };
+  }
+  ctx.sqlite.exec(`SAVEPOINT ${name}`);
+  return {
+    undo: async () => ctx.sqlite.exec(`ROLLBACK TO SAVEPOINT ${name}`) && undefined,
+    keep: async () => ctx.sqlite.exec(`RELEASE SAVEPOINT ${name}`) && undefined,
+  };
+}
+
 /** Rows inserted, updated or deleted through this connection since it opened, triggers and rolled-back ones included. */
 export function totalChanges(sqlite: BetterSqlite3.Database): number {
   return (prepared(sqlite, 'SELECT total_changes() AS n').get() as { n: number }).n;

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { contextFor, undoPoint, type Ctx } from '../db/context';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
 import { decodeBundle, encodeBundle } from '../db/sync/bundle';
 import { runCli as cli } from './cli-run';
@@ -164,5 +165,29 @@ describe("a quarter's files in one pass", () => {
     expect(JSON.parse(next.stdout)).toMatchObject({ added: 1, files: [{ layout: { remembered: true } }] });
     expect(cli('import', '--db', province.file, file('q5.csv', '1'), '--map', 'Nơi nhận').stderr).toContain('--map');
     expect((await province.service.invoke('pledges.summary', {})).pledgedVnd).toBe(50_000_000);
+  });
+});
+
+describe('a point a call undoes its writes to', () => {
+  const donors = () => (province.ledger.sqlite.prepare('SELECT count(*) AS n FROM donors').get() as { n: number }).n;
+  const write = (ctx: Ctx, name: string) => ctx.sqlite.prepare(`INSERT INTO donors (id, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, 'foundation', '', '')`).run(name, name, name);
+
+  it('is the call itself while it has written nothing, and a savepoint once it has', async () => {
+    const before = donors();
+    await province.ledger.db.transaction().execute(async (trx) => {
+      const ctx = contextFor(province.ledger, trx);
+      const start = await undoPoint(ctx, 'test_point');
+      write(ctx, 'a');
+      await start.undo();
+      expect(province.ledger.sqlite.inTransaction).toBe(true);
+      write(ctx, 'b');
+      const later = await undoPoint(ctx, 'test_point');
+      write(ctx, 'c');
+      await later.undo();
+      await later.keep();
+      await start.keep();
+    });
+    expect(donors()).toBe(before + 1);
+    expect(province.ledger.sqlite.prepare(`SELECT name FROM donors WHERE name IN ('a', 'b', 'c')`).all()).toEqual([{ name: 'b' }]);
   });
 });

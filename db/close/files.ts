@@ -3,11 +3,10 @@
  * sees what the files before it wrote (a donor a district created). If any file is refused, or the pass is a check
  * only, the savepoint is rolled back and nothing of any file stays.
  */
-import { sql } from 'kysely';
 import type { ImportedFile, ImportFilesResult } from '../../contract/close';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import type { Ctx } from '../context';
+import { undoPoint, type Ctx } from '../context';
 import { importSpreadsheet } from '../excel/import';
 import { PlaceIndex } from '../places/match';
 import { refreshSearchTextOf } from '../search';
@@ -23,7 +22,7 @@ export function isBundleFile(fileName: string, bytes: Buffer): boolean {
 
 export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>): Promise<ImportFilesResult> {
   let files: ImportedFile[];
-  await sql`SAVEPOINT import_files`.execute(ctx.db);
+  const start = await undoPoint(ctx, 'import_files');
   // The new pledges' search words are written once for every file, not once per file: the words index adds one
   // segment per write between savepoints, and merging fifty-odd small segments rewrote a good part of it.
   let searchTextOf: string[] = [];
@@ -35,7 +34,7 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
     ctx.tracking.searchTextDeferred = searchTextOf;
     files = await eachFile(ctx, input, false);
     if (files.some((f) => f.errors.length)) {
-      await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
+      await start.undo();
       ctx.tracking.searchTextDeferred = searchTextOf = [];
       files = await eachFile(ctx, input, true);
     }
@@ -44,14 +43,14 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
     else await refreshSearchTextOf(ctx, searchTextOf);
   } catch (error) {
     ctx.tracking.searchTextDeferred = outerSearchText;
-    await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
-    await sql`RELEASE SAVEPOINT import_files`.execute(ctx.db);
+    await start.undo();
+    await start.keep();
     throw error;
   }
   const refused = files.filter((f) => f.errors.length).length;
   const written = refused === 0 && !input.dryRun;
-  if (!written) await sql`ROLLBACK TO SAVEPOINT import_files`.execute(ctx.db);
-  await sql`RELEASE SAVEPOINT import_files`.execute(ctx.db);
+  if (!written) await start.undo();
+  await start.keep();
   const sum = (value: (f: ImportedFile) => number) => files.reduce((total, f) => total + value(f), 0);
   return {
     dryRun: input.dryRun,
