@@ -7,7 +7,7 @@ import type { Donor, ParsedInput } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { escapeLike, foldText, searchWords } from '../contract/text';
 import { recordAudit } from './audit';
-import { checkNameText, notFound, type Ctx } from './context';
+import { checkNameText, insertRow, notFound, type Ctx } from './context';
 import { refreshSearchText } from './search';
 
 const DONOR_NOUN = { vi: 'nhà tài trợ', en: 'donor' };
@@ -93,25 +93,22 @@ async function checkNameFree(ctx: Ctx, name: string, selfId?: string) {
 }
 
 export async function createDonor(ctx: Ctx, input: ParsedInput<'donors.create'>): Promise<Donor> {
+  return getDonor(ctx, (await addDonor(ctx, input)).id);
+}
+
+/** Writes a new donor and its history entry, without reading it back (an import adds one per new name). */
+export async function addDonor(ctx: Ctx, input: ParsedInput<'donors.create'>): Promise<{ id: string; name: string }> {
   await checkNameFree(ctx, input.name);
   const id = ctx.newId();
-  await ctx.db
-    .insertInto('donors')
-    .values({
-      id,
-      name: input.name,
-      nameKey: foldText(input.name),
-      shortName: input.shortName || null,
-      country: input.country || null,
-      kind: input.kind,
-      notes: input.notes || null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .execute();
-  const donor = await getDonor(ctx, id);
-  await recordAudit(ctx, { action: 'create', entity: 'donor', entityId: id, after: withoutCount(donor) });
-  return donor;
+  // The donor as it now reads, in `getDonor`'s order, without the figures derived from other rows.
+  const written = {
+    id, name: input.name, shortName: input.shortName || null, country: input.country || null, kind: input.kind, notes: input.notes || null,
+    mergedInto: null, createdAt: ctx.now, updatedAt: ctx.now,
+  };
+  const { mergedInto: _none, ...values } = written;
+  insertRow(ctx, 'donors', { ...values, nameKey: foldText(input.name) });
+  await recordAudit(ctx, { action: 'create', entity: 'donor', entityId: id, after: written });
+  return { id, name: input.name };
 }
 
 /** The donor as the history records it (without figures derived from other rows). */

@@ -133,6 +133,10 @@ describe('importing a filled template', () => {
       const { donorName: _d, donorShortName: _s, placeName: _p, deliveredAmountMinor: _a, deliveredVnd: _v, remainingAmountMinor: _r, ...asRead } = (await t.service.invoke('pledges.get', { id: entry.id })).pledge;
       expect(entry.after).toBe(JSON.stringify(asRead));
     }
+    const donorEntries = t.ledger.sqlite.prepare(`SELECT entity_id AS id, "after" FROM audit_log WHERE entity = 'donor' AND action = 'create' AND entity_id IN (SELECT id FROM donors WHERE name = ?)`).all("Blue Dragon Children's Foundation") as { id: string; after: string }[];
+    expect(donorEntries).toHaveLength(1);
+    const { pledgeCount: _n, aliases: _a, ...donorAsRead } = (await t.service.invoke('donors.list', { includeMerged: true })).find((d) => d.id === donorEntries[0]!.id)!;
+    expect(donorEntries[0]!.after).toBe(JSON.stringify(donorAsRead));
     // The import's totals are folded in once at its end: every totals table equals its rows.
     const { stored, fromRows } = totalsAgainstRows(t.ledger);
     expect(stored).toEqual(fromRows);

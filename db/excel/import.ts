@@ -16,7 +16,7 @@ import { decimalToText, formatAmount, isCurrencyCode, MAX_AMOUNT_MINOR, multiply
 import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
 import { insertRow, type Ctx } from '../context';
-import { createDonor } from '../donors';
+import { addDonor } from '../donors';
 import { addPledge, newPledgeChecks } from '../pledges';
 import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
@@ -563,7 +563,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
           try {
             let donorId = donorIds.get(foldText(r.donorName));
             if (!donorId) {
-              const donor = await createDonor(ctx, { name: r.donorName, country: r.country, kind: 'foreign_ngo' });
+              const donor = await addDonor(ctx, { name: r.donorName, country: r.country, kind: 'foreign_ngo' });
               donorIds.set(foldText(donor.name), donor.id);
               donorIds.set(foldText(r.donorName), donor.id);
               donorId = donor.id;
