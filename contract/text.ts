@@ -16,7 +16,8 @@ export function foldText(text: string): string {
   return folded;
 }
 
-function fold(text: string): string {
+/** The folding as defined: decomposed, marks dropped, đ as d, lower case, spaces collapsed and trimmed. */
+export function foldSlowly(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -24,6 +25,40 @@ function fold(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * In the Latin letters (Vietnamese among them), their combining marks and general punctuation, a text folds as its
+ * characters do one by one: each is folded once and kept (' ' for a space, '' for a mark), and a text of them only
+ * is folded from that table, some three times quicker (a quarter's import folds every pledge's words). A text with
+ * any other character (Greek, whose final sigma lowers by context; a character outside the BMP) is folded as defined.
+ */
+const UNIT_FOLDS_END = 0x2070;
+const unitFolds: (string | undefined)[] = new Array(UNIT_FOLDS_END);
+const foldsByUnit = (c: number) => c < 0x250 || (c >= 0x300 && c < 0x370) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < UNIT_FOLDS_END);
+
+function fold(text: string): string {
+  let out = '';
+  let spaceBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let folded: string;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) folded = String.fromCharCode(c + 32);
+      else if (c === 32 || (c >= 9 && c <= 13)) folded = ' ';
+      else folded = text[i]!;
+    } else {
+      if (!foldsByUnit(c)) return foldSlowly(text);
+      folded = unitFolds[c] ??= /\s/.test(text[i]!) ? ' ' : foldSlowly(text[i]!);
+    }
+    if (folded === ' ') spaceBefore = out.length > 0;
+    else if (folded !== '') {
+      if (spaceBefore) out += ' ';
+      spaceBefore = false;
+      out += folded;
+    }
+  }
+  return out;
 }
 
 /** The words of a search query, folded; empty words are dropped. */
