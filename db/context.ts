@@ -125,7 +125,13 @@ export function viDate(iso: string): string {
 const columnCache = new WeakMap<BetterSqlite3.Database, Map<string, string[]>>();
 
 // The query builder's own renaming (its CamelCasePlugin, with default options): quantityMilli → quantity_milli.
-const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const columnNames = new Map<string, string>();
+/** A field's column name (the few names are renamed once each: an import inserts thousands of rows). */
+const snakeCase = (key: string) => {
+  let name = columnNames.get(key);
+  if (name === undefined) columnNames.set(key, (name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return name;
+};
 
 /**
  * Inserts one row (fields named as the query builder names them; undefined ones left out, as it leaves them) through

@@ -9,6 +9,7 @@ import { LedgerError } from '../../contract/errors';
 import { undoPoint, type Ctx } from '../context';
 import { importSpreadsheet } from '../excel/import';
 import { PlaceIndex } from '../places/match';
+import { newPledgeChecks, type PledgeChecks } from '../pledges';
 import { refreshSearchTextOf } from '../search';
 import { importBundle } from '../sync/bundle';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -73,13 +74,15 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
   const files: ImportedFile[] = [];
   // The monthly totals are folded once for every file, not once per file.
   await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
-    // The units are read once for the workbooks that follow one another; a bundle may bring units, so after one
-    // they are read again.
+    // The units are read, and each donor and place of the rows checked, once for the workbooks that follow one
+    // another; a bundle may bring units and merge donors, so after one they are read again.
     let places: PlaceIndex | undefined;
+    let checks: PledgeChecks | undefined;
     for (const file of input.files) {
       const bytes = Buffer.from(file.base64, 'base64');
       if (isBundleFile(file.fileName, bytes)) {
         places = undefined;
+        checks = undefined;
         const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
         try {
           done.merge = await importBundle(ctx, bytes, { fileName: file.fileName, isolated });
@@ -91,7 +94,8 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
         files.push(done);
       } else {
         places ??= await PlaceIndex.load(ctx);
-        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping, places, isolated });
+        checks ??= newPledgeChecks();
+        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping, places, checks, isolated });
         files.push({
           fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
           ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),

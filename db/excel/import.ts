@@ -17,7 +17,7 @@ import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
 import { insertRow, type Ctx } from '../context';
 import { addDonor } from '../donors';
-import { addPledge, newPledgeChecks } from '../pledges';
+import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges';
 import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -227,6 +227,8 @@ export interface ImportOptions {
   placeId?: string | null;
   /** The ledger's units, when the caller has them read already (a pass over many workbooks reads them once). */
   places?: PlaceIndex;
+  /** The donors and places rows were checked against, kept by a caller importing several workbooks in a row. */
+  checks?: PledgeChecks;
   /**
    * In a savepoint of its own (the default), so that a file refused halfway leaves nothing. False: the caller rolls
    * back everything itself if the file is refused (a quarter's pass, see `importFiles`).
@@ -552,7 +554,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const newItems: string[] = [];
   try {
     const itemIds = new Map<string, string>();
-    const checks = newPledgeChecks();
+    const checks = options.checks ?? newPledgeChecks();
     // Totals are folded, and the new pledges' search text set, once after every row is written.
     const searchTextOf: string[] = [];
     const outer = ctx.tracking.searchTextDeferred;
