@@ -15,7 +15,7 @@ import { LedgerError } from '../../contract/errors';
 import { decimalToText, formatAmount, isCurrencyCode, MAX_AMOUNT_MINOR, multiplyQuantity, parseAmount, parseDecimal, RATE_PATTERN } from '../../contract/money';
 import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
-import { insertRow, type Ctx } from '../context';
+import { insertRow, prepared, type Ctx } from '../context';
 import { addDonor } from '../donors';
 import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges';
 import { loadedSheetJs, loadSheetJs } from './libraries';
@@ -341,9 +341,9 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   // Every name a donor is known by (folded) to its id, read once per file: rows are checked against it, and new donors
   // join it as they are created.
   const donorIds = new Map<string, string>();
-  for (const d of await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'shortName']).execute()) {
-    donorIds.set(d.nameKey, d.id);
-    if (d.shortName && !donorIds.has(foldText(d.shortName))) donorIds.set(foldText(d.shortName), d.id);
+  for (const d of prepared(ctx.sqlite, 'SELECT id, name_key, short_name FROM donors').all() as { id: string; name_key: string; short_name: string | null }[]) {
+    donorIds.set(d.name_key, d.id);
+    if (d.short_name && !donorIds.has(foldText(d.short_name))) donorIds.set(foldText(d.short_name), d.id);
   }
   const errors: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
