@@ -7,7 +7,7 @@ import type { Donor, ParsedInput } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { escapeLike, foldText, searchWords } from '../contract/text';
 import { recordAudit } from './audit';
-import { checkNameText, insertRow, notFound, type Ctx } from './context';
+import { checkNameText, insertRow, notFound, prepared, type Ctx } from './context';
 import { refreshSearchText } from './search';
 
 const DONOR_NOUN = { vi: 'nhà tài trợ', en: 'donor' };
@@ -215,7 +215,8 @@ async function pointDonorsAt(ctx: Ctx, ids: string[], intoId: string | null, not
  * Returns how many donors were merged.
  */
 export async function settleDonorMerges(ctx: Ctx): Promise<number> {
-  const donors = await ctx.db.selectFrom('donors').select(['id', 'nameKey', 'mergedInto']).orderBy('id').execute();
+  // Read after every bundle of a pass: through a statement prepared once, the rows as the driver gives them.
+  const donors = (prepared(ctx.sqlite, 'SELECT id, name_key AS nameKey, merged_into AS mergedInto FROM donors ORDER BY id').all() as { id: string; nameKey: string; mergedInto: string | null }[]);
   const target = new Map(donors.map((d) => [d.id, d.mergedInto]));
   const rootOf = (id: string): string => {
     const path: string[] = [];
