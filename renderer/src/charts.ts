@@ -89,3 +89,19 @@ export function quarterSeries(byQuarter: TotalsResult, label: (year: string, qua
 export function placeBars(byPlace: TotalsResult): Bar[] {
   return [...byPlace.groups].sort((a, b) => b.pledged - a.pledged || a.label.localeCompare(b.label, 'vi')).map(bar);
 }
+
+/**
+ * A category label on at most two short lines, for an axis whose bands are narrow: a closing parenthesis ("(đơn vị
+ * cũ)") on a line of its own, otherwise the words split where the first line fills; a line too long ends in "…".
+ */
+export function axisLines(label: string, width = 22): string[] {
+  const clip = (line: string) => (line.length > width ? `${line.slice(0, width - 1).trimEnd()}…` : line);
+  const aside = /^(.*\S)\s+(\([^()]*\))$/.exec(label);
+  if (aside) return [clip(aside[1]!), clip(aside[2]!)];
+  if (label.length <= width) return [label];
+  const words = label.split(' ');
+  let first = '';
+  while (words.length && (first ? `${first} ${words[0]}` : words[0]!).length <= width) first = first ? `${first} ${words.shift()}` : words.shift()!;
+  if (!first) return [clip(label)];
+  return [first, clip(words.join(' '))];
+}

@@ -51,7 +51,7 @@ async function donorBarLabel(label: string): Promise<string | null> {
   const labels = await chart.locator('.recharts-label-list text').allTextContents();
   const names = await chart.locator('.recharts-yAxis-tick-labels text').allTextContents();
   const index = names.findIndex((n) => n.replace(/\s+/g, ' ').includes(label));
-  return index >= 0 ? labels[index] ?? null : null;
+  return index >= 0 ? labels[index]?.replace(/\s+/g, ' ') ?? null : null;
 }
 
 const VUFO = { name: 'Liên hiệp các tổ chức hữu nghị Việt Nam', shortName: 'VUFO', country: 'Việt Nam', kind: 'trung gian' };

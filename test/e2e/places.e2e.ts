@@ -112,6 +112,7 @@ describe('places', () => {
           return first === shapes() && first.length > 0;
         }),
       ).toBe(true);
+      await page.mouse.move(700, 760); // the checkbox's explanation is shown while the pointer rests on it
       await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-todays-units.png') });
       const today = await ledgerCall<TotalsResult>(page, 'totals', { by: 'place', filter: { unitsOf: '2026-12-04' }, rollUpUnder: unit('Tỉnh Cao Bằng').id });
       expect(today.groups.find((g) => g.label === 'Xã Bảo Lạc')?.pledged).toBe(1_000_000_000_000);

@@ -1,7 +1,7 @@
 /** Chart series and KPI tiles are pure functions of `totals` results. */
 import { describe, expect, it } from 'vitest';
 import type { TotalsGroup, TotalsResult } from '../../contract';
-import { kindShare, kpis, placeBars, quarterSeries, topDonors } from '../../renderer/src/charts';
+import { axisLines, kindShare, kpis, placeBars, quarterSeries, topDonors } from '../../renderer/src/charts';
 import { periodRange, quarterRange, toContractFilter, EMPTY_FILTER } from '../../renderer/src/filters';
 import { compactVnd, parseQuantity, parseRateText, showQuantity } from '../../renderer/src/format';
 
@@ -84,6 +84,14 @@ describe('chart data', () => {
       { key: 'y', label: 'Nguyên Bình', pledged: 9 },
     ]);
     expect(placeBars(byPlace).map((b) => b.label)).toEqual(['Nguyên Bình', 'Bảo Lạc']);
+  });
+
+  it("set a long place name on two lines, a former unit's mark on its own", () => {
+    expect(axisLines('Xã Bảo Lạc')).toEqual(['Xã Bảo Lạc']);
+    expect(axisLines('Huyện Nguyên Bình (đơn vị cũ)')).toEqual(['Huyện Nguyên Bình', '(đơn vị cũ)']);
+    expect(axisLines('Liên hiệp các tổ chức hữu nghị Việt Nam')).toEqual(['Liên hiệp các tổ chức', 'hữu nghị Việt Nam']);
+    expect(axisLines('Thị trấn Nguyên Bình, huyện Nguyên Bình cũ và các xã lân cận')).toEqual(['Thị trấn Nguyên Bình,', 'huyện Nguyên Bình cũ…']);
+    expect(axisLines('Xãxãxãxãxãxãxãxãxãxãxãxãxã')).toEqual(['Xãxãxãxãxãxãxãxãxãxãx…']);
   });
 });
 

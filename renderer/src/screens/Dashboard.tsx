@@ -3,7 +3,7 @@ import { Alert, Card, Col, Empty, Row, Segmented, Spin, Statistic, Typography } 
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TotalsResult } from '../../../contract';
-import { kindShare, kpis, placeBars, quarterSeries, topDonors } from '../charts';
+import { axisLines, kindShare, kpis, placeBars, quarterSeries, topDonors } from '../charts';
 import { ItemsPanel } from '../components/ItemsPanel';
 import { FilterBar } from '../components/FilterBar';
 import { usePlaces } from '../components/pickers';
@@ -15,6 +15,23 @@ import { errorText, useLedger } from '../queries';
 const COLORS = ['#1d4ed8', '#b45309', '#047857', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f'];
 const PLEDGED = '#1d4ed8';
 const DELIVERED = '#16a34a';
+
+/** A slanted place name on up to two lines (the whole name on hover): long names and "(đơn vị cũ)" stay inside the card. */
+function PlaceTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const label = payload?.value ?? '';
+  return (
+    <g transform={`translate(${x ?? 0},${y ?? 0}) rotate(-20)`}>
+      <title>{label}</title>
+      <text className="recharts-cartesian-axis-tick-value" textAnchor="end" fontSize={11} fill="#666">
+        {axisLines(label).map((line, i) => (
+          <tspan key={i} x={0} dy={i === 0 ? 10 : 13}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
 
 interface Props {
   filter: FilterState;
@@ -85,6 +102,8 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
   const slices = kindShare(byKind);
   const quarters = quarterSeries(byQuarter, words.quarter);
   const placesBars = placeBars(byPlace);
+  // A figure on its bar stays on one line ("1000 tỷ" was broken after the number on a narrow bar).
+  const barLabel = (v: number) => axis(v).replace(/ /g, '\u00a0');
   const tooltip = (v: unknown) => show(Number(v));
   const name = (key: 'pledged' | 'delivered') => (key === 'pledged' ? t('dashboard.pledged') : t('dashboard.delivered'));
 
@@ -118,16 +137,16 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
           <Row gutter={[12, 12]}>
             <Col span={12}>
               <Card size="small" title={t('dashboard.byPlace')} data-testid="chart-places">
-                <ResponsiveContainer width="100%" height={260}>
-                  <BarChart data={placesBars} margin={{ top: 16, right: 8, left: 8, bottom: 0 }}>
+                <ResponsiveContainer width="100%" height={280}>
+                  <BarChart data={placesBars} margin={{ top: 24, right: 8, left: 8, bottom: 0 }}>
                     <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    {/* Slanted: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long. */}
-                    <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} angle={-20} textAnchor="end" height={64} />
+                    {/* Slanted, on two lines: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long. */}
+                    <XAxis dataKey="label" interval={0} tick={<PlaceTick />} height={72} />
                     <YAxis tickFormatter={axis} width={70} />
                     <Tooltip formatter={tooltip} />
                     <Legend formatter={(v) => name(v as 'pledged')} />
                     <Bar dataKey="pledged" name="pledged" fill={PLEDGED} cursor="pointer" onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}>
-                      <LabelList dataKey="pledged" position="top" formatter={(v: unknown) => axis(Number(v))} fontSize={10} />
+                      <LabelList dataKey="pledged" position="top" formatter={(v: unknown) => barLabel(Number(v))} fontSize={10} />
                     </Bar>
                     <Bar dataKey="delivered" name="delivered" fill={DELIVERED} cursor="pointer" onClick={(d) => open({ placeId: (d.payload as { key: string }).key })} />
                   </BarChart>
@@ -136,8 +155,8 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
             </Col>
             <Col span={12}>
               <Card size="small" title={t('dashboard.topDonors')} data-testid="chart-donors">
-                <ResponsiveContainer width="100%" height={260}>
-                  <BarChart data={donorsBars} layout="vertical" margin={{ top: 0, right: 48, left: 8, bottom: 0 }}>
+                <ResponsiveContainer width="100%" height={280}>
+                  <BarChart data={donorsBars} layout="vertical" margin={{ top: 0, right: 64, left: 8, bottom: 0 }}>
                     <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                     <XAxis type="number" tickFormatter={axis} />
                     <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} />
@@ -152,7 +171,7 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
                         if (key) open({ donorId: key });
                       }}
                     >
-                      <LabelList dataKey="pledged" position="right" formatter={(v: unknown) => axis(Number(v))} fontSize={10} />
+                      <LabelList dataKey="pledged" position="right" formatter={(v: unknown) => barLabel(Number(v))} fontSize={10} />
                     </Bar>
                   </BarChart>
                 </ResponsiveContainer>
