@@ -62,8 +62,12 @@ export async function undoPoint(ctx: Ctx, name: string): Promise<UndoPoint> {
   }
   ctx.sqlite.exec(`SAVEPOINT ${name}`);
   return {
-    undo: async () => ctx.sqlite.exec(`ROLLBACK TO SAVEPOINT ${name}`) && undefined,
-    keep: async () => ctx.sqlite.exec(`RELEASE SAVEPOINT ${name}`) && undefined,
+    undo: async () => {
+      ctx.sqlite.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+    },
+    keep: async () => {
+      ctx.sqlite.exec(`RELEASE SAVEPOINT ${name}`);
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * Many files in one pass: each bundle merged and each workbook imported in order, inside one savepoint, so a file
- * sees what the files before it wrote (a donor a district created). If any file is refused, or the pass is a check
- * only, the savepoint is rolled back and nothing of any file stays.
+ * Many files in one pass: each bundle merged and each workbook imported in order, so a file sees what the files
+ * before it wrote (a donor a district created). If any file is refused, or the pass is a check only, everything the
+ * pass wrote is undone and nothing of any file stays.
  */
 import type { ImportedFile, ImportFilesResult } from '../../contract/close';
 import type { ParsedInput } from '../../contract';
