@@ -60,6 +60,16 @@ export async function undoPoint(ctx: Ctx, name: string): Promise<UndoPoint> {
       keep: async () => {},
     };
   }
+  return savepointIf(ctx, name, true);
+}
+
+/**
+ * A savepoint when `isolated`. Otherwise none, and undoing and keeping do nothing: the caller undoes everything
+ * itself if the work is refused (a quarter's pass, see `importFiles`), and saves SQLite copying every page first
+ * written under a savepoint.
+ */
+export function savepointIf(ctx: Ctx, name: string, isolated: boolean): UndoPoint {
+  if (!isolated) return { undo: async () => {}, keep: async () => {} };
   ctx.sqlite.exec(`SAVEPOINT ${name}`);
   return {
     undo: async () => {

@@ -15,7 +15,7 @@ import { placeProblemOn } from './places/match';
 import { itemsInScope } from './items/scope';
 import { placesUnderOn } from './places/today';
 import { resolveRate } from './rates';
-import { refreshSearchText, textParts } from './search';
+import { refreshSearchText, setSearchTextOf, textParts } from './search';
 import { countFromTotals } from './totals';
 
 const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
@@ -364,8 +364,7 @@ export async function addPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, 
   } finally {
     ctx.tracking.applying = applying;
   }
-  if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(id);
-  else await refreshSearchText(ctx, 'pledge', id);
+  await setSearchTextOf(ctx, [id]);
   // The pledge as it now reads (the fields in `getPledgeRow`'s order; its quantity through the stored form).
   const written: Pledge = {
     id, donorId: draft.donorId, placeId: draft.placeId, kind: draft.kind, description: draft.description,

@@ -28,6 +28,31 @@ export async function refreshSearchText(ctx: Ctx, scope: keyof typeof SCOPES, id
   await updateSearchText(ctx, SCOPES[scope](id));
 }
 
+/**
+ * Runs a bulk write whose new pledges' search text is set once at its end, in one statement, rather than pledge by
+ * pledge (`pending` lists them; a write that undoes its work may empty it). Within another such write, they join
+ * that one's, and are set at its end.
+ */
+export async function withSearchTextDeferred<T>(ctx: Ctx, work: (pending: string[]) => Promise<T>): Promise<T> {
+  const outer = ctx.tracking.searchTextDeferred;
+  const pending: string[] = [];
+  ctx.tracking.searchTextDeferred = pending;
+  let result: T;
+  try {
+    result = await work(pending);
+  } finally {
+    ctx.tracking.searchTextDeferred = outer;
+  }
+  await setSearchTextOf(ctx, pending);
+  return result;
+}
+
+/** Sets these pledges' search text now, or at the end of the bulk write under way (`withSearchTextDeferred`). */
+export async function setSearchTextOf(ctx: Ctx, ids: Iterable<string>): Promise<void> {
+  if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(...ids);
+  else await refreshSearchTextOf(ctx, [...ids]);
+}
+
 /** Recomputes the search text of many pledges in one statement. */
 export async function refreshSearchTextOf(ctx: Ctx, ids: string[]): Promise<void> {
   if (ids.length) await updateSearchText(ctx, sql`pledges.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);

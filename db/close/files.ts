@@ -10,7 +10,7 @@ import { undoPoint, type Ctx } from '../context';
 import { importSpreadsheet } from '../excel/import';
 import { PlaceIndex } from '../places/match';
 import { newPledgeChecks, type PledgeChecks } from '../pledges';
-import { refreshSearchTextOf } from '../search';
+import { withSearchTextDeferred } from '../search';
 import { importBundle } from '../sync/bundle';
 import { withTotalsDeferred } from '../totals-bulk';
 
@@ -24,26 +24,20 @@ export function isBundleFile(fileName: string, bytes: Buffer): boolean {
 export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>): Promise<ImportFilesResult> {
   let files: ImportedFile[];
   const start = await undoPoint(ctx, 'import_files');
-  // The new pledges' search words are written once for every file, not once per file: the words index adds one
-  // segment per write between savepoints, and merging fifty-odd small segments rewrote a good part of it.
-  let searchTextOf: string[] = [];
-  const outerSearchText = ctx.tracking.searchTextDeferred;
   try {
-    // The files are first written one after another with no savepoint of their own (a savepoint costs a copy of
-    // every page first written under it). At the first file refused that pass stops, and everything is written
-    // again with each file in its own savepoint, so that the files after a refused one see nothing of it.
-    ctx.tracking.searchTextDeferred = searchTextOf;
-    files = await eachFile(ctx, input, false);
-    if (files.some((f) => f.errors.length)) {
+    // The new pledges' search words are written once for every file, not once per file: the words index adds one
+    // segment per write between savepoints, and merging fifty-odd small segments rewrote a good part of it.
+    files = await withSearchTextDeferred(ctx, async (pending) => {
+      // The files are first written one after another with no savepoint of their own (a savepoint costs a copy of
+      // every page first written under it). At the first file refused that pass stops, and everything is written
+      // again with each file in its own savepoint, so that the files after a refused one see nothing of it.
+      const first = await eachFile(ctx, input, false);
+      if (!first.some((f) => f.errors.length)) return first;
       await start.undo();
-      ctx.tracking.searchTextDeferred = searchTextOf = [];
-      files = await eachFile(ctx, input, true);
-    }
-    ctx.tracking.searchTextDeferred = outerSearchText;
-    if (outerSearchText) outerSearchText.push(...searchTextOf);
-    else await refreshSearchTextOf(ctx, searchTextOf);
+      pending.length = 0;
+      return eachFile(ctx, input, true);
+    });
   } catch (error) {
-    ctx.tracking.searchTextDeferred = outerSearchText;
     await start.undo();
     await start.keep();
     throw error;

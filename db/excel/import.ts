@@ -15,7 +15,7 @@ import { LedgerError } from '../../contract/errors';
 import { decimalToText, formatAmount, isCurrencyCode, MAX_AMOUNT_MINOR, multiplyQuantity, parseAmount, parseDecimal, RATE_PATTERN } from '../../contract/money';
 import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
-import { insertRow, prepared, type Ctx } from '../context';
+import { insertRow, prepared, savepointIf, type Ctx } from '../context';
 import { addDonor } from '../donors';
 import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges';
 import { loadedSheetJs, loadSheetJs } from './libraries';
@@ -26,7 +26,7 @@ import type { ColumnMapping, ImportLayout } from '../../contract/imports';
 import { HEADER_SEARCH_ROWS, headerScore, isSignatureRow, layoutKey, letterheadUnit, mappingKey, readHeaderRow, type HeaderMapping, sectionTitle, totalsLabel, type HeaderColumns } from './layout';
 import { KINDS_BY_TEXT, MODALITIES_BY_TEXT, sectorOfText, STATUSES_BY_TEXT, TEMPLATE_COLUMNS, TEMPLATE_SHEET, headerKey, type ColumnKey } from './columns';
 import { createItem } from '../items';
-import { refreshSearchTextOf } from '../search';
+import { withSearchTextDeferred } from '../search';
 import type { AidModality } from '../../contract/items';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -548,19 +548,15 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
 
   const isolated = options.isolated ?? true;
   if (options.dryRun && !isolated) throw new Error('a check of a workbook is rolled back in its own savepoint');
-  const savepoint = (op: string) => (isolated ? sql.raw(`${op} spreadsheet_import`).execute(ctx.db) : Promise.resolve());
-  await savepoint('SAVEPOINT');
+  const start = savepointIf(ctx, 'spreadsheet_import', isolated);
   const newDonors: string[] = [];
   const newItems: string[] = [];
   try {
     const itemIds = new Map<string, string>();
     const checks = options.checks ?? newPledgeChecks();
     // Totals are folded, and the new pledges' search text set, once after every row is written.
-    const searchTextOf: string[] = [];
-    const outer = ctx.tracking.searchTextDeferred;
-    ctx.tracking.searchTextDeferred = searchTextOf;
-    try {
-      await withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
+    await withSearchTextDeferred(ctx, () =>
+      withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
         for (const r of fresh) {
           try {
             let donorId = donorIds.get(foldText(r.donorName));
@@ -589,16 +585,11 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
             errors.push({ row: r.row, column: column ? HEADER_OF[column] : '', message: shape.message.vi, messageEn: shape.message.en });
           }
         }
-      });
-    } finally {
-      ctx.tracking.searchTextDeferred = outer;
-    }
-    // Within a pass over many files, the new words are written once at its end (see `importFiles`).
-    if (outer) outer.push(...searchTextOf);
-    else await refreshSearchTextOf(ctx, searchTextOf);
+      }),
+    );
   } catch (error) {
-    await savepoint('ROLLBACK TO SAVEPOINT');
-    await savepoint('RELEASE SAVEPOINT');
+    await start.undo();
+    await start.keep();
     throw error;
   }
   // A layout mapped by the user is remembered with the import, so the office's next file goes straight through.
@@ -610,8 +601,8 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
       .onConflict((oc) => oc.column('layoutKey').doUpdateSet({ mapping: JSON.stringify(mapped), fileName: options.fileName, savedAt: ctx.now }))
       .execute();
   }
-  if (errors.length || options.dryRun) await savepoint('ROLLBACK TO SAVEPOINT');
-  await savepoint('RELEASE SAVEPOINT');
+  if (errors.length || options.dryRun) await start.undo();
+  await start.keep();
   if (errors.length) return result(errors, { skipped: keyed.length - fresh.length });
   return result([], { added: fresh.length, skipped: keyed.length - fresh.length, newDonors, ...(newItems.length ? { newItems } : {}) });
 }

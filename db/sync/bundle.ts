@@ -10,13 +10,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import type { MergeCounts } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import { columnsOf, prepared, type Ctx } from '../context';
+import { columnsOf, prepared, savepointIf, type Ctx } from '../context';
 import { SCHEMA_VERSION } from '../migrate';
 import { settleDonorMerges } from '../donors';
 import { CATALOGUE_VERSION } from '../places/catalogue';
 import { SEED_VERSION } from '../seed';
 import { withTotalsDeferred } from '../totals-bulk';
-import { refreshSearchText, refreshSearchTextOf } from '../search';
+import { refreshSearchText, setSearchTextOf } from '../search';
 
 export const BUNDLE_FORMAT = 'aid-ledger-bundle';
 export const BUNDLE_FORMAT_VERSION = 2;
@@ -397,10 +397,9 @@ async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | 
 export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImportOptions = {}): Promise<MergeCounts> {
   const isolated = options.isolated ?? true;
   if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
-  const savepoint = (op: string) => (isolated ? sql.raw(`${op} bundle_import`).execute(ctx.db) : Promise.resolve());
   const bundle = decodeBundle(bytes);
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
-  await savepoint('SAVEPOINT');
+  const start = savepointIf(ctx, 'bundle_import', isolated);
   // Rows may point at rows later in the bundle (a donor merged into another); references are checked at the end.
   await sql`PRAGMA defer_foreign_keys = ON`.execute(ctx.db);
   ctx.tracking.applying = true;
@@ -408,14 +407,14 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
     await withTotalsDeferred(ctx.sqlite, ctx.tracking, () => mergeRecords(ctx, bundle, counts));
   } catch (error) {
     ctx.tracking.applying = false;
-    await savepoint('ROLLBACK TO SAVEPOINT');
-    await savepoint('RELEASE SAVEPOINT');
+    await start.undo();
+    await start.keep();
     throw error;
   }
   ctx.tracking.applying = false;
-  if (options.dryRun) await savepoint('ROLLBACK TO SAVEPOINT');
+  if (options.dryRun) await start.undo();
   else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts);
-  await savepoint('RELEASE SAVEPOINT');
+  await start.keep();
   return counts;
 }
 
@@ -550,9 +549,7 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
   ctx.tracking.applying = false;
   counts.donorsMerged = await settleDonorMerges(ctx);
   ctx.tracking.applying = true;
-  // Within a pass over many files, the new words are written once at its end (see `importFiles`).
-  if (ctx.tracking.searchTextDeferred) ctx.tracking.searchTextDeferred.push(...touchedPledges);
-  else await refreshSearchTextOf(ctx, [...touchedPledges]);
+  await setSearchTextOf(ctx, touchedPledges);
   for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
   // A district takes the province's department name for its reports.
   const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
