@@ -49,6 +49,27 @@ async function saveDepartmentName(name: string) {
   await expect.poll(async () => (await ledgerCall<Settings>(page, 'settings.get', {})).departmentName).toBe(name);
 }
 
+describe('the settings screen', () => {
+  it('keeps what is typed when the ledger answers slowly: the form waits for the settings it shows', async () => {
+    await page.goto(served!.url);
+    // The settings arrive late, as from a busy office PC: before, the form was there at once and the settings then
+    // overwrote what had been typed (or Enter found the required names empty).
+    await page.route('**/api/settings.get', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    try {
+      await openScreen(page, 'Cài đặt');
+      const field = page.locator('#settings_departmentName');
+      await field.fill('SỞ NGOẠI VỤ (THỬ)');
+      await field.press('Enter');
+      await expect.poll(async () => (await ledgerCall<Settings>(page, 'settings.get', {})).departmentName).toBe('SỞ NGOẠI VỤ (THỬ)');
+    } finally {
+      await page.unroute('**/api/settings.get');
+    }
+  });
+});
+
 describe('the backup screen', () => {
   it('makes a copy by hand and restores it, keeping the ledger it replaces', async () => {
     await page.goto(served!.url);

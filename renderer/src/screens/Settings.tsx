@@ -1,5 +1,5 @@
 /** Cài đặt: language, the department's name for reports, this installation's name. */
-import { App as AntApp, Button, Descriptions, Form, Input, Select, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Form, Input, Select, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../contract';
@@ -39,23 +39,28 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
   return (
     <div className="screen narrow" data-testid="settings-screen">
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
-      <Form form={form} layout="vertical" {...submit} name="settings" style={{ maxWidth: 560 }}>
-        <Form.Item name="language" label={t('settings.language')}>
-          <Select options={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]} />
-        </Form.Item>
-        <Form.Item name="departmentName" label={t('settings.departmentName')}>
-          <Input placeholder={t('settings.departmentPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="userName" label={t('settings.userName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input placeholder={t('who.userNamePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="siteName" label={t('settings.siteName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input placeholder={t('who.siteNamePlaceholder')} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
-          {t('common.save')}
-        </Button>
-      </Form>
+      {/* Shown once the settings are read: typing into a form the loaded values then overwrote was lost. */}
+      {!settings.data ? (
+        <Spin />
+      ) : (
+        <Form form={form} layout="vertical" {...submit} name="settings" style={{ maxWidth: 560 }} initialValues={settings.data}>
+          <Form.Item name="language" label={t('settings.language')}>
+            <Select options={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]} />
+          </Form.Item>
+          <Form.Item name="departmentName" label={t('settings.departmentName')}>
+            <Input placeholder={t('settings.departmentPlaceholder')} />
+          </Form.Item>
+          <Form.Item name="userName" label={t('settings.userName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input placeholder={t('who.userNamePlaceholder')} />
+          </Form.Item>
+          <Form.Item name="siteName" label={t('settings.siteName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input placeholder={t('who.siteNamePlaceholder')} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form>
+      )}
       {info.data && (
         <Descriptions column={1} size="small" className="about" bordered>
           <Descriptions.Item label={t('settings.version')}>
