@@ -67,7 +67,12 @@ describe('motion', () => {
         });
         await other.keyboard.press('Alt+n');
         await other.locator('#pledge_pledgeDate').waitFor();
-        return await other.evaluate(() => (window as unknown as { animated: string[] }).animated);
+        const seen = () => other.evaluate(() => (window as unknown as { animated: string[] }).animated);
+        // The active phase is set a frame after the dialog is in the page (later still on a busy machine): animated,
+        // it is waited for; without motion, two more frames pass before the list is read, so none is missed.
+        if (motion === 'no-preference') await expect.poll(async () => (await seen()).length).toBeGreaterThan(0);
+        else await other.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        return await seen();
       } finally {
         await other.close();
       }
