@@ -10,7 +10,13 @@ import { method } from './method';
 
 export const ImportFilesInput = z.strictObject({
   files: z
-    .array(z.strictObject({ fileName: z.string().trim().min(1).max(260), base64: z.string().max(40_000_000), mapping: ColumnMapping.optional() }))
+    .array(
+      z.strictObject({
+        fileName: z.string().trim().min(1).max(260),
+        base64: z.string().max(40_000_000),
+        mapping: ColumnMapping.optional(),
+      }),
+    )
     .min(1)
     .max(500),
   /** The sending office's unit, for the workbooks (see SpreadsheetImportInput.placeId). */
@@ -40,7 +46,16 @@ export interface ImportFilesResult {
   /** Whether the files were written: all of them, or (any file refused, or a check only) none. */
   written: boolean;
   files: ImportedFile[];
-  totals: { added: number; skipped: number; inserted: number; updated: number; unchanged: number; conflicts: number; errors: number; refusedFiles: number };
+  totals: {
+    added: number;
+    skipped: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    conflicts: number;
+    errors: number;
+    refusedFiles: number;
+  };
 }
 
 export const closeMethods = {

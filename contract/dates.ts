@@ -35,7 +35,7 @@ export function readDayText(text: string | null | undefined): DayText {
   const dmy = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(typed);
   const compact = /^(\d{2})(\d{2})(\d{4})$/.exec(typed);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
-  if (dmy ?? compact) [day, month, year] = ((dmy ?? compact)!).slice(1, 4).map(Number) as [number, number, number];
+  if (dmy ?? compact) [day, month, year] = (dmy ?? compact)!.slice(1, 4).map(Number) as [number, number, number];
   else if (iso) [year, month, day] = iso.slice(1, 4).map(Number) as [number, number, number];
   else return { reason: 'unreadable' };
   if (month < 1 || month > 12) return { reason: 'impossible', day, month, year, daysInMonth: null };
@@ -45,7 +45,11 @@ export function readDayText(text: string | null | undefined): DayText {
   return { iso: `${year}-${pad(month)}-${pad(day)}` };
 }
 
-export type MonthText = { yearMonth: string } | { reason: 'empty' | 'unreadable' } | { reason: 'impossible'; month: number } | { reason: 'year'; year: number };
+export type MonthText =
+  | { yearMonth: string }
+  | { reason: 'empty' | 'unreadable' }
+  | { reason: 'impossible'; month: number }
+  | { reason: 'year'; year: number };
 
 /** Reads a typed month ("07/2022", "7/2022", "2022-07") as YYYY-MM. */
 export function readMonthText(text: string | null | undefined): MonthText {

@@ -14,7 +14,10 @@ export function isRealDate(text: string): boolean {
 }
 
 /** A calendar date as YYYY-MM-DD. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, { message: 'not_a_date' });
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isRealDate, { message: 'not_a_date' });
 export const Id = z.uuid();
 /** One line of visible text: control characters (line breaks, tabs, NUL) have no place in a name. */
 export const oneLine = (text: string) => !/[\u0000-\u001f\u007f]/.test(text);

@@ -6,17 +6,51 @@ import { z } from 'zod';
 
 /** The fields of a pledge line a spreadsheet column can hold, in the template's order. */
 export const IMPORT_FIELDS = [
-  'date', 'donor', 'country', 'place', 'kind', 'description', 'quantity', 'unit', 'unitValue', 'amount', 'currency', 'rate', 'beneficiaries', 'status',
-  'notes', 'itemName', 'modality', 'sector', 'approvalNumber', 'approvalDate',
+  'date',
+  'donor',
+  'country',
+  'place',
+  'kind',
+  'description',
+  'quantity',
+  'unit',
+  'unitValue',
+  'amount',
+  'currency',
+  'rate',
+  'beneficiaries',
+  'status',
+  'notes',
+  'itemName',
+  'modality',
+  'sector',
+  'approvalNumber',
+  'approvalDate',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Each field's column header in the template (Vietnamese, as in the files). */
 export const IMPORT_FIELD_HEADERS: Record<ImportField, string> = {
-  date: 'Ngày cam kết', donor: 'Nhà tài trợ', country: 'Quốc gia', place: 'Địa bàn', kind: 'Loại hỗ trợ', description: 'Nội dung', quantity: 'Số lượng',
-  unit: 'Đơn vị tính', unitValue: 'Đơn giá', amount: 'Thành tiền', currency: 'Loại tiền', rate: 'Tỷ giá', beneficiaries: 'Số người hưởng lợi',
-  status: 'Trạng thái', notes: 'Ghi chú', itemName: 'Tên khoản viện trợ', modality: 'Hình thức', sector: 'Lĩnh vực',
-  approvalNumber: 'Số quyết định phê duyệt', approvalDate: 'Ngày phê duyệt',
+  date: 'Ngày cam kết',
+  donor: 'Nhà tài trợ',
+  country: 'Quốc gia',
+  place: 'Địa bàn',
+  kind: 'Loại hỗ trợ',
+  description: 'Nội dung',
+  quantity: 'Số lượng',
+  unit: 'Đơn vị tính',
+  unitValue: 'Đơn giá',
+  amount: 'Thành tiền',
+  currency: 'Loại tiền',
+  rate: 'Tỷ giá',
+  beneficiaries: 'Số người hưởng lợi',
+  status: 'Trạng thái',
+  notes: 'Ghi chú',
+  itemName: 'Tên khoản viện trợ',
+  modality: 'Hình thức',
+  sector: 'Lĩnh vực',
+  approvalNumber: 'Số quyết định phê duyệt',
+  approvalDate: 'Ngày phê duyệt',
 };
 
 /** A list's column (by its header as written) and the field it holds, or 'ignore' to leave it out. */

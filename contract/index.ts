@@ -23,8 +23,26 @@ export type { Envelope };
 export const DONOR_KINDS = ['foreign_ngo', 'foundation', 'company', 'individual', 'domestic_intermediary'] as const;
 export const PLEDGE_KINDS = ['house', 'gift', 'scholarship', 'cash', 'equipment', 'project', 'other'] as const;
 export const PLEDGE_STATUSES = ['pledged', 'in_progress', 'completed', 'cancelled'] as const;
-export const TOTALS_GROUPINGS = ['place', 'donor', 'kind', 'quarter', 'currency', 'item', 'sector', 'modality', 'stage'] as const;
-export const PLEDGE_SORT_KEYS = ['pledgeDate', 'vndEquivalent', 'donor', 'place', 'kind', 'status', 'updatedAt'] as const;
+export const TOTALS_GROUPINGS = [
+  'place',
+  'donor',
+  'kind',
+  'quarter',
+  'currency',
+  'item',
+  'sector',
+  'modality',
+  'stage',
+] as const;
+export const PLEDGE_SORT_KEYS = [
+  'pledgeDate',
+  'vndEquivalent',
+  'donor',
+  'place',
+  'kind',
+  'status',
+  'updatedAt',
+] as const;
 
 export type DonorKind = (typeof DONOR_KINDS)[number];
 export type PledgeKind = (typeof PLEDGE_KINDS)[number];
@@ -35,12 +53,11 @@ export type PledgeSortKey = (typeof PLEDGE_SORT_KEYS)[number];
 // ---------- field schemas ----------
 
 /** A rate's validity: a month (YYYY-MM) or a day (YYYY-MM-DD). */
-export const RateValidOn = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).refine(isRealDate, { message: 'not_a_date' });
-export const Currency = z
+export const RateValidOn = z
   .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCurrencyCode, { message: 'unknown_currency' });
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+  .refine(isRealDate, { message: 'not_a_date' });
+export const Currency = z.string().trim().toUpperCase().refine(isCurrencyCode, { message: 'unknown_currency' });
 export const AmountMinor = z.number().int().min(0).max(MAX_AMOUNT_MINOR);
 export const Quantity = z.string().trim().regex(QUANTITY_PATTERN);
 export const Rate = z
@@ -107,7 +124,17 @@ export const PledgeCreateInput = z.strictObject(pledgeFields);
  * An amendment changing any of these needs a reason (kept in the history and the report's "Điều chỉnh" sheet): what
  * was promised, to whom, by whom, where, and how far it has come.
  */
-export const FIELDS_NEEDING_REASON = ['amountMinor', 'unitValueMinor', 'quantity', 'currency', 'rate', 'donorId', 'placeId', 'kind', 'status'] as const;
+export const FIELDS_NEEDING_REASON = [
+  'amountMinor',
+  'unitValueMinor',
+  'quantity',
+  'currency',
+  'rate',
+  'donorId',
+  'placeId',
+  'kind',
+  'status',
+] as const;
 
 /** The history note of a status the ledger changed itself, following the deliveries (shown in each language). */
 export const AUTO_STATUS_NOTE = 'auto:status-follows-deliveries';
@@ -202,7 +229,6 @@ export const TotalsInput = z.strictObject({
 export const EmptyInput = z.strictObject({});
 
 // ---------- reports ----------
-
 
 // ---------- imports ----------
 
@@ -666,7 +692,10 @@ const coreMethods = {
 } as const;
 
 /** Every method, area by area (`contract/<area>.ts` declares an area's schemas and methods). */
-export const contract = mergeAreas(mergeAreas(mergeAreas(mergeAreas(coreMethods, placeMethods), reportMethods), itemMethods), closeMethods);
+export const contract = mergeAreas(
+  mergeAreas(mergeAreas(mergeAreas(coreMethods, placeMethods), reportMethods), itemMethods),
+  closeMethods,
+);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -13,11 +13,28 @@ export const AID_MODALITIES = ['programme', 'project', 'non_project'] as const;
 export type AidModality = (typeof AID_MODALITIES)[number];
 
 /** The sectors of provincial reports; a department may use others, which then join the list. */
-export const STANDARD_SECTORS = ['health', 'education', 'social', 'socioeconomic', 'agriculture', 'environment', 'other'] as const;
+export const STANDARD_SECTORS = [
+  'health',
+  'education',
+  'social',
+  'socioeconomic',
+  'agriculture',
+  'environment',
+  'other',
+] as const;
 export type StandardSector = (typeof STANDARD_SECTORS)[number];
 
 /** An item's course, in order; `rejected` and `revoked` end it early. */
-export const AID_STAGES = ['proposed', 'appraised', 'approved', 'implementing', 'ended', 'settled', 'rejected', 'revoked'] as const;
+export const AID_STAGES = [
+  'proposed',
+  'appraised',
+  'approved',
+  'implementing',
+  'ended',
+  'settled',
+  'rejected',
+  'revoked',
+] as const;
 export type AidStage = (typeof AID_STAGES)[number];
 
 /** Where each stage may go next (any later stage of the course, or out of it before the work begins). */
@@ -80,7 +97,11 @@ export const AidItemCreateInput = z.strictObject({
   stage: z.enum(AID_STAGES).optional(),
   stageDate: IsoDate.optional(),
 });
-export const AidItemUpdateInput = z.strictObject({ id: Id, reason: Text.nullish(), ...z.object(itemFields).partial().shape });
+export const AidItemUpdateInput = z.strictObject({
+  id: Id,
+  reason: Text.nullish(),
+  ...z.object(itemFields).partial().shape,
+});
 export const AidItemStageInput = z.strictObject({
   id: Id,
   stage: z.enum(AID_STAGES),
@@ -102,8 +123,11 @@ export const AidItemListInput = z.strictObject({
   stages: z.array(z.enum(AID_STAGES)).max(AID_STAGES.length).optional(),
 });
 export const DeadlinesInput = z.strictObject({ today: IsoDate.optional() });
-export const SummaryInput = z
-  .strictObject({ year: z.number().int().min(1990).max(2200), half: z.enum(['H1', 'H2']).optional(), lang: z.enum(['vi', 'en']).default('vi') });
+export const SummaryInput = z.strictObject({
+  year: z.number().int().min(1990).max(2200),
+  half: z.enum(['H1', 'H2']).optional(),
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
 
 export interface AidItem {
   id: string;

@@ -6,9 +6,21 @@ export type Lang = 'vi' | 'en';
 
 /** The data-entry template's column headers (Vietnamese, as in the files) in English, for the English UI. */
 export const TEMPLATE_HEADERS_EN: Record<string, string> = {
-  'Ngày cam kết': 'Pledge date', 'Nhà tài trợ': 'Donor', 'Quốc gia': 'Country', 'Địa bàn': 'Place', 'Loại hỗ trợ': 'Kind', 'Nội dung': 'Description',
-  'Số lượng': 'Quantity', 'Đơn vị tính': 'Unit', 'Đơn giá': 'Unit value', 'Thành tiền': 'Amount', 'Loại tiền': 'Currency', 'Tỷ giá': 'Exchange rate',
-  'Số người hưởng lợi': 'Beneficiaries', 'Trạng thái': 'Status', 'Ghi chú': 'Notes',
+  'Ngày cam kết': 'Pledge date',
+  'Nhà tài trợ': 'Donor',
+  'Quốc gia': 'Country',
+  'Địa bàn': 'Place',
+  'Loại hỗ trợ': 'Kind',
+  'Nội dung': 'Description',
+  'Số lượng': 'Quantity',
+  'Đơn vị tính': 'Unit',
+  'Đơn giá': 'Unit value',
+  'Thành tiền': 'Amount',
+  'Loại tiền': 'Currency',
+  'Tỷ giá': 'Exchange rate',
+  'Số người hưởng lợi': 'Beneficiaries',
+  'Trạng thái': 'Status',
+  'Ghi chú': 'Notes',
 };
 
 export const VOCABULARY: Record<
@@ -25,13 +37,21 @@ export const VOCABULARY: Record<
 > = {
   vi: {
     pledgeKind: {
-      house: 'Nhà ở', gift: 'Quà', scholarship: 'Học bổng', cash: 'Tiền mặt',
-      equipment: 'Trang thiết bị', project: 'Dự án', other: 'Khác',
+      house: 'Nhà ở',
+      gift: 'Quà',
+      scholarship: 'Học bổng',
+      cash: 'Tiền mặt',
+      equipment: 'Trang thiết bị',
+      project: 'Dự án',
+      other: 'Khác',
     },
     pledgeStatus: { pledged: 'Cam kết', in_progress: 'Đang thực hiện', completed: 'Hoàn thành', cancelled: 'Hủy' },
     donorKind: {
-      foreign_ngo: 'Tổ chức phi chính phủ nước ngoài', foundation: 'Quỹ', company: 'Doanh nghiệp',
-      individual: 'Cá nhân', domestic_intermediary: 'Tổ chức trung gian trong nước',
+      foreign_ngo: 'Tổ chức phi chính phủ nước ngoài',
+      foundation: 'Quỹ',
+      company: 'Doanh nghiệp',
+      individual: 'Cá nhân',
+      domestic_intermediary: 'Tổ chức trung gian trong nước',
     },
     placeLevel: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
     quarter: (year, q) => `Quý ${q}/${year}`,
@@ -39,13 +59,21 @@ export const VOCABULARY: Record<
   },
   en: {
     pledgeKind: {
-      house: 'Houses', gift: 'Gifts', scholarship: 'Scholarships', cash: 'Cash',
-      equipment: 'Equipment', project: 'Projects', other: 'Other',
+      house: 'Houses',
+      gift: 'Gifts',
+      scholarship: 'Scholarships',
+      cash: 'Cash',
+      equipment: 'Equipment',
+      project: 'Projects',
+      other: 'Other',
     },
     pledgeStatus: { pledged: 'Pledged', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
     donorKind: {
-      foreign_ngo: 'Foreign NGO', foundation: 'Foundation', company: 'Company',
-      individual: 'Individual', domestic_intermediary: 'Domestic intermediary',
+      foreign_ngo: 'Foreign NGO',
+      foundation: 'Foundation',
+      company: 'Company',
+      individual: 'Individual',
+      domestic_intermediary: 'Domestic intermediary',
     },
     placeLevel: { province: 'Province', district: 'District', commune: 'Commune' },
     quarter: (year, q) => `Q${q} ${year}`,
@@ -69,12 +97,23 @@ export const ITEM_VOCABULARY: Record<
   vi: {
     modality: { programme: 'Chương trình', project: 'Dự án', non_project: 'Phi dự án' },
     sector: {
-      health: 'Y tế', education: 'Giáo dục và đào tạo', social: 'Giải quyết các vấn đề xã hội', socioeconomic: 'Phát triển kinh tế - xã hội',
-      agriculture: 'Nông nghiệp và phát triển nông thôn', environment: 'Tài nguyên và môi trường', other: 'Khác',
+      health: 'Y tế',
+      education: 'Giáo dục và đào tạo',
+      social: 'Giải quyết các vấn đề xã hội',
+      socioeconomic: 'Phát triển kinh tế - xã hội',
+      agriculture: 'Nông nghiệp và phát triển nông thôn',
+      environment: 'Tài nguyên và môi trường',
+      other: 'Khác',
     },
     stage: {
-      proposed: 'Đề xuất', appraised: 'Thẩm định', approved: 'Đã phê duyệt', implementing: 'Đang thực hiện',
-      ended: 'Đã kết thúc', settled: 'Đã quyết toán', rejected: 'Không phê duyệt', revoked: 'Thu hồi',
+      proposed: 'Đề xuất',
+      appraised: 'Thẩm định',
+      approved: 'Đã phê duyệt',
+      implementing: 'Đang thực hiện',
+      ended: 'Đã kết thúc',
+      settled: 'Đã quyết toán',
+      rejected: 'Không phê duyệt',
+      revoked: 'Thu hồi',
     },
     deadline: {
       start_or_revoke: 'Chưa triển khai sau 6 tháng kể từ ngày phê duyệt (có thể bị thu hồi)',
@@ -87,12 +126,23 @@ export const ITEM_VOCABULARY: Record<
   en: {
     modality: { programme: 'Programme', project: 'Project', non_project: 'Non-project aid' },
     sector: {
-      health: 'Health', education: 'Education and training', social: 'Social issues', socioeconomic: 'Socio-economic development',
-      agriculture: 'Agriculture and rural development', environment: 'Natural resources and environment', other: 'Other',
+      health: 'Health',
+      education: 'Education and training',
+      social: 'Social issues',
+      socioeconomic: 'Socio-economic development',
+      agriculture: 'Agriculture and rural development',
+      environment: 'Natural resources and environment',
+      other: 'Other',
     },
     stage: {
-      proposed: 'Proposed', appraised: 'Appraised', approved: 'Approved', implementing: 'Under way',
-      ended: 'Ended', settled: 'Settled', rejected: 'Not approved', revoked: 'Revoked',
+      proposed: 'Proposed',
+      appraised: 'Appraised',
+      approved: 'Approved',
+      implementing: 'Under way',
+      ended: 'Ended',
+      settled: 'Settled',
+      rejected: 'Not approved',
+      revoked: 'Revoked',
     },
     deadline: {
       start_or_revoke: 'Not started 6 months after approval (the approval may be revoked)',
@@ -123,5 +173,8 @@ export function describeItemScope(scope: ItemScope | null | undefined, lang: Lan
     ['modalities', (scope.modalities ?? []).map((m) => labelIn(words.modality, m))],
     ['stages', (scope.stages ?? []).map((s) => labelIn(words.stage, s))],
   ] as const;
-  return parts.filter(([, labels]) => labels.length).map(([by, labels]) => `${words.scopeBy[by]}: ${labels.join(', ')}`).join('; ');
+  return parts
+    .filter(([, labels]) => labels.length)
+    .map(([by, labels]) => `${words.scopeBy[by]}: ${labels.join(', ')}`)
+    .join('; ');
 }

@@ -6,8 +6,29 @@
 
 /** ISO 4217 minor-unit exponents of the currencies the ledger accepts. */
 export const CURRENCY_EXPONENTS = {
-  VND: 0, USD: 2, EUR: 2, AUD: 2, JPY: 0, GBP: 2, CHF: 2, CAD: 2, NZD: 2, KRW: 0, CNY: 2, TWD: 2,
-  HKD: 2, SGD: 2, THB: 2, MYR: 2, LAK: 2, KHR: 2, INR: 2, SEK: 2, NOK: 2, DKK: 2, KWD: 3,
+  VND: 0,
+  USD: 2,
+  EUR: 2,
+  AUD: 2,
+  JPY: 0,
+  GBP: 2,
+  CHF: 2,
+  CAD: 2,
+  NZD: 2,
+  KRW: 0,
+  CNY: 2,
+  TWD: 2,
+  HKD: 2,
+  SGD: 2,
+  THB: 2,
+  MYR: 2,
+  LAK: 2,
+  KHR: 2,
+  INR: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  KWD: 3,
 } as const satisfies Record<string, number>;
 
 export type CurrencyCode = keyof typeof CURRENCY_EXPONENTS;
@@ -36,7 +57,10 @@ const SEPARATORS: Record<NumberStyle, { group: string | null; decimal: string }>
 export type DecimalParseFailure = 'empty' | 'not_a_number' | 'bad_grouping' | 'too_many_decimals' | 'negative';
 
 export class DecimalParseError extends Error {
-  constructor(readonly reason: DecimalParseFailure, readonly input: string) {
+  constructor(
+    readonly reason: DecimalParseFailure,
+    readonly input: string,
+  ) {
     super(`${reason}: ${JSON.stringify(input)}`);
   }
 }
@@ -146,7 +170,8 @@ export class AmountRangeError extends RangeError {
 
 /** bigint -> number, refusing values a number cannot hold exactly. */
 export function exactNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new AmountRangeError(value);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new AmountRangeError(value);
   return Number(value);
 }
 

@@ -35,7 +35,8 @@ export function foldSlowly(text: string): string {
  */
 const UNIT_FOLDS_END = 0x2070;
 const unitFolds: (string | undefined)[] = new Array(UNIT_FOLDS_END);
-const foldsByUnit = (c: number) => c < 0x250 || (c >= 0x300 && c < 0x370) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < UNIT_FOLDS_END);
+const foldsByUnit = (c: number) =>
+  c < 0x250 || (c >= 0x300 && c < 0x370) || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < UNIT_FOLDS_END);
 
 function fold(text: string): string {
   let out = '';
@@ -63,7 +64,9 @@ function fold(text: string): string {
 
 /** The words of a search query, folded; empty words are dropped. */
 export function searchWords(query: string): string[] {
-  return foldText(query).split(' ').filter((w) => w.length > 0);
+  return foldText(query)
+    .split(' ')
+    .filter((w) => w.length > 0);
 }
 
 /** Escapes LIKE wildcards so a user's "%" or "_" is matched literally (with ESCAPE '\\'). */

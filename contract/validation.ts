@@ -78,7 +78,11 @@ const FIELD_LABELS: Record<string, Bilingual> = {
 };
 
 export function fieldLabel(field: string): Bilingual {
-  const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
+  const last =
+    field
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? field;
   return FIELD_LABELS[last] ?? { vi: field, en: field };
 }
 
@@ -108,13 +112,20 @@ function reason(issue: z.core.$ZodIssue): Bilingual {
         en: `must be one of: ${issue.values.join(', ')}`,
       };
     case 'unrecognized_keys':
-      return { vi: `có trường không hợp lệ: ${issue.keys.join(', ')}`, en: `has unknown fields: ${issue.keys.join(', ')}` };
+      return {
+        vi: `có trường không hợp lệ: ${issue.keys.join(', ')}`,
+        en: `has unknown fields: ${issue.keys.join(', ')}`,
+      };
     case 'custom':
       if (issue.message === 'not_a_date') return { vi: 'không phải ngày hợp lệ', en: 'is not a valid date' };
-      if (issue.message === 'unknown_currency') return { vi: 'không phải mã tiền tệ được hỗ trợ', en: 'is not a supported currency code' };
+      if (issue.message === 'unknown_currency')
+        return { vi: 'không phải mã tiền tệ được hỗ trợ', en: 'is not a supported currency code' };
       if (issue.message === 'zero_rate') return { vi: 'phải lớn hơn 0', en: 'must be greater than 0' };
       if (issue.message === 'control_character') {
-        return { vi: 'chứa ký tự điều khiển (xuống dòng, tab hoặc ký tự ẩn)', en: 'contains a control character (line break, tab or hidden character)' };
+        return {
+          vi: 'chứa ký tự điều khiển (xuống dòng, tab hoặc ký tự ẩn)',
+          en: 'contains a control character (line break, tab or hidden character)',
+        };
       }
       return { vi: 'không hợp lệ', en: 'is invalid' };
     default:
@@ -125,7 +136,7 @@ function reason(issue: z.core.$ZodIssue): Bilingual {
 export function describeZodError(error: z.ZodError): LedgerErrorShape {
   const issue = error.issues[0]!;
   const path = issue.path.map(String).join('.');
-  const field = issue.code === 'unrecognized_keys' && path === '' ? issue.keys[0] ?? '' : path;
+  const field = issue.code === 'unrecognized_keys' && path === '' ? (issue.keys[0] ?? '') : path;
   const label = field ? fieldLabel(field) : { vi: 'Dữ liệu', en: 'Input' };
   const why = reason(issue);
   const shape: LedgerErrorShape = {

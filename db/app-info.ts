@@ -6,7 +6,14 @@ export const APP_VERSION = '0.1.0';
 
 export async function appInfo(ctx: Ctx): Promise<AppInfo> {
   const count = async (table: 'places' | 'donors' | 'pledges' | 'deliveries' | 'exchangeRates') =>
-    Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     name: APP_NAME,
     version: APP_VERSION,

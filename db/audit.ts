@@ -23,7 +23,9 @@ export async function recordAudit(ctx: Ctx, entry: AuditInput): Promise<void> {
     at: ctx.now,
     siteId: ctx.site.id,
     // Written where the ledger has these columns (upgrade tests build ledgers as earlier releases left them).
-    ...(columnsOf(ctx, 'audit_log').includes('user_name') ? { siteName: ctx.site.name, userName: ctx.site.userName || null } : {}),
+    ...(columnsOf(ctx, 'audit_log').includes('user_name')
+      ? { siteName: ctx.site.name, userName: ctx.site.userName || null }
+      : {}),
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId,

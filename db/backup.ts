@@ -4,7 +4,18 @@
  * and restored only from a copy that passes the same checks, keeping the file it replaces.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { BackupKind } from '../contract';
 import { LedgerError } from '../contract/errors';
@@ -32,7 +43,9 @@ export function checkLedgerFile(file: string): LedgerCheck {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     const problems = problemsOf(db);
     if (problems.length) return { ok: false, problems };
-    const hasSchema = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+    const hasSchema = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`)
+      .get();
     if (!hasSchema) return { ok: false, problems: ['not a ledger: no schema_migrations table'] };
     const { n } = db.prepare(`SELECT count(*) AS n FROM schema_migrations`).get() as { n: number };
     return { ok: true, schemaVersion: n };
@@ -62,9 +75,17 @@ function flush(file: string): void {
  * Copies an open ledger to `outFile` with the online backup API (other work on the ledger goes on meanwhile), checks
  * the copy, and only then gives it its name: a crash or a failed check never leaves a partial file under it.
  */
-export async function backupLedger(ledger: Ledger, outFile: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function backupLedger(
+  ledger: Ledger,
+  outFile: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   if (!existsSync(dirname(outFile))) {
-    throw new LedgerError('invalid_input', { vi: `Không có thư mục ${dirname(outFile)}`, en: `No such folder: ${dirname(outFile)}` }, 'out');
+    throw new LedgerError(
+      'invalid_input',
+      { vi: `Không có thư mục ${dirname(outFile)}`, en: `No such folder: ${dirname(outFile)}` },
+      'out',
+    );
   }
   const partial = `${outFile}.partial`;
   rmSync(partial, { force: true });
@@ -91,7 +112,10 @@ export async function backupLedger(ledger: Ledger, outFile: string, onProgress?:
     rmSync(partial, { force: true });
     if (error instanceof LedgerError) throw error;
     const why = error instanceof Error ? error.message : String(error);
-    throw new LedgerError('internal', { vi: `Không sao lưu được (${why}); sổ không bị thay đổi.`, en: `The backup failed (${why}); the ledger was not changed.` });
+    throw new LedgerError('internal', {
+      vi: `Không sao lưu được (${why}); sổ không bị thay đổi.`,
+      en: `The backup failed (${why}); the ledger was not changed.`,
+    });
   }
 }
 
@@ -110,7 +134,11 @@ export interface BackupFile {
   bytes: number;
 }
 
-const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 const NAME = /^(.+)-(auto|manual|replaced)-(\d{8}T\d{6}Z)\.sqlite$/;
 
 /** A backup's file name: the ledger's name, the kind, and the time (so names sort by time). */
@@ -130,18 +158,20 @@ export function listBackups(ledgerFile: string): BackupFile[] {
   const folder = backupFolder(ledgerFile);
   if (!existsSync(folder)) return [];
   const own = basename(ledgerFile, extname(ledgerFile));
-  return readdirSync(folder)
-    .map((name) => ({ name, match: NAME.exec(name) }))
-    .filter(({ match }) => match && match[1] === own)
-    .map(({ name, match }) => {
-      const [, , kind, s] = match!;
-      const at = `${s!.slice(0, 4)}-${s!.slice(4, 6)}-${s!.slice(6, 8)}T${s!.slice(9, 11)}:${s!.slice(11, 13)}:${s!.slice(13, 15)}Z`;
-      const stat = statSync(join(folder, name));
-      return { file: join(folder, name), kind: kind as BackupKind, at, bytes: stat.size, written: stat.mtimeMs };
-    })
-    // Names carry the second; copies made within one second are told apart by when they were written.
-    .sort((a, b) => b.at.localeCompare(a.at) || b.written - a.written)
-    .map(({ written: _written, ...backup }) => backup);
+  return (
+    readdirSync(folder)
+      .map((name) => ({ name, match: NAME.exec(name) }))
+      .filter(({ match }) => match && match[1] === own)
+      .map(({ name, match }) => {
+        const [, , kind, s] = match!;
+        const at = `${s!.slice(0, 4)}-${s!.slice(4, 6)}-${s!.slice(6, 8)}T${s!.slice(9, 11)}:${s!.slice(11, 13)}:${s!.slice(13, 15)}Z`;
+        const stat = statSync(join(folder, name));
+        return { file: join(folder, name), kind: kind as BackupKind, at, bytes: stat.size, written: stat.mtimeMs };
+      })
+      // Names carry the second; copies made within one second are told apart by when they were written.
+      .sort((a, b) => b.at.localeCompare(a.at) || b.written - a.written)
+      .map(({ written: _written, ...backup }) => backup)
+  );
 }
 
 /**
@@ -212,9 +242,17 @@ export async function automaticBackup(
  * Replaces a (closed) ledger file with a backup: only a copy that passes the checks and whose schema this app can
  * read; the file replaced (with its write-ahead log, if any) is kept in the backup folder. Returns where.
  */
-export function restoreLedger(ledgerFile: string, fromFile: string, now = new Date()): { replacedKeptAt: string | null } {
+export function restoreLedger(
+  ledgerFile: string,
+  fromFile: string,
+  now = new Date(),
+): { replacedKeptAt: string | null } {
   if (!existsSync(fromFile)) {
-    throw new LedgerError('not_found', { vi: `Không tìm thấy tệp sao lưu ${fromFile}`, en: `Backup file ${fromFile} not found` }, 'from');
+    throw new LedgerError(
+      'not_found',
+      { vi: `Không tìm thấy tệp sao lưu ${fromFile}`, en: `Backup file ${fromFile} not found` },
+      'from',
+    );
   }
   const check = checkLedgerFile(fromFile);
   if (!check.ok) {
@@ -264,7 +302,10 @@ export class LedgerDamagedError extends LedgerError {
   ) {
     const good = latestGoodBackup(file);
     const offer = good
-      ? { vi: ` Bản sao lưu tốt gần nhất: ${good.file} (${good.at}). Khôi phục: restore --db "${file}" --from "${good.file}"`, en: ` Latest good backup: ${good.file} (${good.at}). Restore: restore --db "${file}" --from "${good.file}"` }
+      ? {
+          vi: ` Bản sao lưu tốt gần nhất: ${good.file} (${good.at}). Khôi phục: restore --db "${file}" --from "${good.file}"`,
+          en: ` Latest good backup: ${good.file} (${good.at}). Restore: restore --db "${file}" --from "${good.file}"`,
+        }
       : { vi: ' Không có bản sao lưu nào dùng được.', en: ' No usable backup was found.' };
     super('ledger_damaged', {
       vi: `Tệp dữ liệu ${file} bị hỏng (${problems.slice(0, 3).join('; ')}); ứng dụng không mở tệp này.${offer.vi}`,

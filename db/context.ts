@@ -126,7 +126,10 @@ export function invalid(field: string, why: Bilingual, code: LedgerError['code']
 /** Names are one line of visible text: a control character fails the database's check (NUL) or splits alias lists. */
 export function checkNameText(name: string, field = 'name'): void {
   if (/[\u0000-\u001f\u007f]/.test(name)) {
-    throw invalid(field, { vi: 'chứa ký tự điều khiển (xuống dòng, tab hoặc ký tự ẩn)', en: 'contains a control character (line break, tab or hidden character)' });
+    throw invalid(field, {
+      vi: 'chứa ký tự điều khiển (xuống dòng, tab hoặc ký tự ẩn)',
+      en: 'contains a control character (line break, tab or hidden character)',
+    });
   }
 }
 
@@ -166,7 +169,13 @@ export function columnsOf(ctx: Pick<Ctx, 'sqlite'>, table: string): string[] {
   let cache = columnCache.get(ctx.sqlite);
   if (!cache) columnCache.set(ctx.sqlite, (cache = new Map()));
   let columns = cache.get(table);
-  if (!columns) cache.set(table, (columns = (ctx.sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name)));
+  if (!columns)
+    cache.set(
+      table,
+      (columns = (ctx.sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map(
+        (r) => r.name,
+      )),
+    );
   return columns;
 }
 

@@ -1,6 +1,16 @@
 /** Deliveries (hand-overs, disbursements) against a pledge; what remains is never allowed below zero. */
 import type { Delivery, ParsedInput } from '../contract';
-import { AmountRangeError, canonicalQuantity, milliToQuantity, quantityToMilli, formatAmount, multiplyQuantity, proportionalAmount, subtractQuantities, vndEquivalent } from '../contract/money';
+import {
+  AmountRangeError,
+  canonicalQuantity,
+  milliToQuantity,
+  quantityToMilli,
+  formatAmount,
+  multiplyQuantity,
+  proportionalAmount,
+  subtractQuantities,
+  vndEquivalent,
+} from '../contract/money';
 import { recordAudit } from './audit';
 import { invalid, notFound, type Ctx } from './context';
 import { resolveRate } from './rates';
@@ -13,7 +23,13 @@ function fromStored({ quantityMilli, ...row }: DeliveriesTable): Delivery {
 }
 
 export async function listDeliveriesOf(ctx: Ctx, pledgeId: string): Promise<Delivery[]> {
-  const rows = await ctx.db.selectFrom('deliveries').selectAll().where('pledgeId', '=', pledgeId).orderBy('deliveryDate').orderBy('createdAt').execute();
+  const rows = await ctx.db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('pledgeId', '=', pledgeId)
+    .orderBy('deliveryDate')
+    .orderBy('createdAt')
+    .execute();
   return rows.map(fromStored);
 }
 
@@ -24,7 +40,11 @@ async function getDelivery(ctx: Ctx, id: string): Promise<Delivery> {
 }
 
 /** Sum of a pledge's deliveries, optionally leaving one out (the one being edited). */
-export async function deliveredSoFar(ctx: Ctx, pledgeId: string, exceptId?: string): Promise<{ amountMinor: number; quantity: string; count: number }> {
+export async function deliveredSoFar(
+  ctx: Ctx,
+  pledgeId: string,
+  exceptId?: string,
+): Promise<{ amountMinor: number; quantity: string; count: number }> {
   let query = ctx.db
     .selectFrom('deliveries')
     .select((eb) => [
@@ -35,7 +55,11 @@ export async function deliveredSoFar(ctx: Ctx, pledgeId: string, exceptId?: stri
     .where('pledgeId', '=', pledgeId);
   if (exceptId) query = query.where('id', '!=', exceptId);
   const sums = await query.executeTakeFirstOrThrow();
-  return { amountMinor: Number(sums.amountMinor), quantity: milliToQuantity(Number(sums.quantityMilli)), count: Number(sums.count) };
+  return {
+    amountMinor: Number(sums.amountMinor),
+    quantity: milliToQuantity(Number(sums.quantityMilli)),
+    count: Number(sums.count),
+  };
 }
 
 interface DeliveryDraft {
@@ -55,13 +79,22 @@ async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId
   if (!stored) throw notFound('pledgeId', { vi: 'cam kết', en: 'pledge' });
   const pledge = { ...stored, quantity: stored.quantityMilli === null ? null : milliToQuantity(stored.quantityMilli) };
   if (pledge.status === 'cancelled') {
-    throw invalid('pledgeId', { vi: 'cam kết đã hủy, không ghi nhận giao/giải ngân', en: 'the pledge is cancelled; no deliveries can be recorded' });
+    throw invalid('pledgeId', {
+      vi: 'cam kết đã hủy, không ghi nhận giao/giải ngân',
+      en: 'the pledge is cancelled; no deliveries can be recorded',
+    });
   }
   if (draft.currency && draft.currency !== pledge.currency) {
-    throw invalid('currency', { vi: `phải là loại tiền của cam kết (${pledge.currency})`, en: `must be the pledge's currency (${pledge.currency})` });
+    throw invalid('currency', {
+      vi: `phải là loại tiền của cam kết (${pledge.currency})`,
+      en: `must be the pledge's currency (${pledge.currency})`,
+    });
   }
   if (draft.amountMinor === null && draft.quantity === null) {
-    throw invalid('amountMinor', { vi: 'nhập số tiền hoặc số lượng đã giao', en: 'give the amount or the quantity delivered' });
+    throw invalid('amountMinor', {
+      vi: 'nhập số tiền hoặc số lượng đã giao',
+      en: 'give the amount or the quantity delivered',
+    });
   }
   if (draft.quantity !== null && pledge.quantity === null) {
     throw invalid('quantity', { vi: 'cam kết không có số lượng', en: 'the pledge has no quantity' });
@@ -85,7 +118,10 @@ async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId
     if (subtractQuantities(left, quantity).startsWith('-')) {
       throw invalid(
         'quantity',
-        { vi: `vượt số lượng còn lại (còn ${left} ${pledge.unit ?? ''})`.trim(), en: `exceeds the quantity left (${left} ${pledge.unit ?? ''})`.trim() },
+        {
+          vi: `vượt số lượng còn lại (còn ${left} ${pledge.unit ?? ''})`.trim(),
+          en: `exceeds the quantity left (${left} ${pledge.unit ?? ''})`.trim(),
+        },
         'over_delivered',
       );
     }
@@ -109,11 +145,18 @@ function deliveredVnd(amountMinor: number, currency: string, rate: string): numb
     return vndEquivalent(amountMinor, currency, rate);
   } catch (error) {
     if (!(error instanceof AmountRangeError)) throw error;
-    throw invalid('amountMinor', { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' }, 'too_large');
+    throw invalid(
+      'amountMinor',
+      { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' },
+      'too_large',
+    );
   }
 }
 
-function valueOfQuantity(pledge: { quantity: string | null; amountMinor: number; unitValueMinor: number | null }, quantity: string): number {
+function valueOfQuantity(
+  pledge: { quantity: string | null; amountMinor: number; unitValueMinor: number | null },
+  quantity: string,
+): number {
   if (pledge.unitValueMinor !== null) return multiplyQuantity(quantity, pledge.unitValueMinor);
   return proportionalAmount(quantity, pledge.quantity!, pledge.amountMinor);
 }
@@ -130,9 +173,18 @@ export async function createDelivery(ctx: Ctx, input: ParsedInput<'deliveries.cr
     notes: input.notes || null,
   });
   const id = ctx.newId();
-  await ctx.db.insertInto('deliveries').values({ id, pledgeId: input.pledgeId, ...values, createdAt: ctx.now, updatedAt: ctx.now }).execute();
+  await ctx.db
+    .insertInto('deliveries')
+    .values({ id, pledgeId: input.pledgeId, ...values, createdAt: ctx.now, updatedAt: ctx.now })
+    .execute();
   const delivery = await getDelivery(ctx, id);
-  await recordAudit(ctx, { action: 'create', entity: 'delivery', entityId: id, parentId: input.pledgeId, after: delivery });
+  await recordAudit(ctx, {
+    action: 'create',
+    entity: 'delivery',
+    entityId: id,
+    parentId: input.pledgeId,
+    after: delivery,
+  });
   return delivery;
 }
 
@@ -150,21 +202,42 @@ export async function updateDelivery(ctx: Ctx, input: ParsedInput<'deliveries.up
       // Keep the recorded rate unless a new one is typed or the date moved.
       rate: rateGiven ? input.rate : dateChanged ? null : before.rate,
       rateDate: input.rateDate === undefined ? (dateChanged && !rateGiven ? null : before.rateDate) : input.rateDate,
-      rateSource: input.rateSource === undefined ? (dateChanged && !rateGiven ? null : before.rateSource) : input.rateSource,
+      rateSource:
+        input.rateSource === undefined ? (dateChanged && !rateGiven ? null : before.rateSource) : input.rateSource,
       currency: input.currency,
       notes: input.notes === undefined ? before.notes : input.notes || null,
     },
     before.id,
   );
-  await ctx.db.updateTable('deliveries').set({ ...values, updatedAt: ctx.now }).where('id', '=', before.id).execute();
+  await ctx.db
+    .updateTable('deliveries')
+    .set({ ...values, updatedAt: ctx.now })
+    .where('id', '=', before.id)
+    .execute();
   const after = await getDelivery(ctx, before.id);
-  await recordAudit(ctx, { action: 'update', entity: 'delivery', entityId: before.id, parentId: before.pledgeId, before, after });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'delivery',
+    entityId: before.id,
+    parentId: before.pledgeId,
+    before,
+    after,
+  });
   return after;
 }
 
-export async function deleteDelivery(ctx: Ctx, input: ParsedInput<'deliveries.delete'>): Promise<{ id: string; pledgeId: string }> {
+export async function deleteDelivery(
+  ctx: Ctx,
+  input: ParsedInput<'deliveries.delete'>,
+): Promise<{ id: string; pledgeId: string }> {
   const before = await getDelivery(ctx, input.id);
   await ctx.db.deleteFrom('deliveries').where('id', '=', before.id).execute();
-  await recordAudit(ctx, { action: 'delete', entity: 'delivery', entityId: before.id, parentId: before.pledgeId, before });
+  await recordAudit(ctx, {
+    action: 'delete',
+    entity: 'delivery',
+    entityId: before.id,
+    parentId: before.pledgeId,
+    before,
+  });
   return { id: before.id, pledgeId: before.pledgeId };
 }

@@ -30,13 +30,21 @@ const FixtureEvent = z.object({
   currency: Currency,
   rate: z.number().optional(),
   amended_to: z
-    .object({ amount: z.number(), unit_value: z.number().optional(), quantity: z.number().optional(), unit: z.string().optional(), note: z.string() })
+    .object({
+      amount: z.number(),
+      unit_value: z.number().optional(),
+      quantity: z.number().optional(),
+      unit: z.string().optional(),
+      note: z.string(),
+    })
     .optional(),
 });
 
 export const Fixture = z.object({
   province: z.string(),
-  donors: z.array(z.object({ key: z.string(), name: z.string(), short: z.string(), country: z.string(), kind: z.string() })),
+  donors: z.array(
+    z.object({ key: z.string(), name: z.string(), short: z.string(), country: z.string(), kind: z.string() }),
+  ),
   events: z.array(FixtureEvent),
   checks: z.record(z.string(), z.number()),
 });
@@ -64,7 +72,10 @@ function amountText(value: number): string {
 }
 
 async function placeOf(ctx: Ctx, text: string, date: string): Promise<{ placeId: string; note: string | null }> {
-  const names = text.split(';').map((n) => n.replace(/\(.*\)/, '').trim()).filter(Boolean);
+  const names = text
+    .split(';')
+    .map((n) => n.replace(/\(.*\)/, '').trim())
+    .filter(Boolean);
   if (names.length === 1) return { placeId: (await findPlace(ctx, names[0]!, date)).id, note: null };
   // Several districts in one pledge: recorded at their common parent, naming them.
   const places = await Promise.all(names.map((n) => findPlace(ctx, n, date)));
@@ -86,7 +97,11 @@ export interface DemoSummary {
  */
 const DEMO_ITEMS: Record<string, { name: string; modality: AidModality; sector: string }> = {
   vufo: { name: 'Hỗ trợ an sinh xã hội tỉnh Cao Bằng năm 2022', modality: 'non_project', sector: 'social' },
-  tzuchi: { name: 'Hỗ trợ làm nhà và quà Tết cho hộ nghèo huyện Bảo Lạc, Nguyên Bình', modality: 'non_project', sector: 'social' },
+  tzuchi: {
+    name: 'Hỗ trợ làm nhà và quà Tết cho hộ nghèo huyện Bảo Lạc, Nguyên Bình',
+    modality: 'non_project',
+    sector: 'social',
+  },
   bdcf: { name: 'Xây nhà ở cho gia đình học sinh', modality: 'non_project', sector: 'social' },
   vcf: { name: 'Học bổng cho học sinh nghèo tỉnh Cao Bằng', modality: 'non_project', sector: 'education' },
 };
@@ -107,7 +122,12 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
       }
       const kind = DONOR_KINDS[donor.kind];
       if (!kind) throw new Error(`Unknown donor kind ${donor.kind}`);
-      const created = await createDonor(ctx, { name: donor.name, shortName: donor.short, country: donor.country, kind });
+      const created = await createDonor(ctx, {
+        name: donor.name,
+        shortName: donor.short,
+        country: donor.country,
+        kind,
+      });
       donorIds.set(donor.key, created.id);
     }
     const months = new Set(fixture.events.filter((e) => e.currency === 'USD').map((e) => e.date.slice(0, 7)));
@@ -126,8 +146,13 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
         if (!placeIds.includes(placeId)) placeIds.push(placeId);
       }
       const item = await createItem(ctx, {
-        ...known, donorId: donorIds.get(donor)!, governingBody: 'UBND tỉnh Cao Bằng', placeIds, stage: 'proposed',
-        stageDate: events.map((e) => dayOf(e.date)).sort()[0]!, notes: 'Tin bài không nêu quyết định phê duyệt.',
+        ...known,
+        donorId: donorIds.get(donor)!,
+        governingBody: 'UBND tỉnh Cao Bằng',
+        placeIds,
+        stage: 'proposed',
+        stageDate: events.map((e) => dayOf(e.date)).sort()[0]!,
+        notes: 'Tin bài không nêu quyết định phê duyệt.',
       });
       itemIds.set(donor, item.id);
       items++;
@@ -138,10 +163,13 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
     for (const event of fixture.events) {
       const exactDay = /^\d{4}-\d{2}-\d{2}$/.test(event.date);
       const { placeId, note: placeNote } = await placeOf(ctx, event.place, exactDay ? event.date : `${event.date}-01`);
-      const notes = [
-        exactDay ? null : `Tin bài chỉ nêu tháng ${event.date.slice(5, 7)}/${event.date.slice(0, 4)}; ghi ngày 01.`,
-        placeNote ? `Địa bàn: ${placeNote}.` : null,
-      ].filter(Boolean).join(' ') || null;
+      const notes =
+        [
+          exactDay ? null : `Tin bài chỉ nêu tháng ${event.date.slice(5, 7)}/${event.date.slice(0, 4)}; ghi ngày 01.`,
+          placeNote ? `Địa bàn: ${placeNote}.` : null,
+        ]
+          .filter(Boolean)
+          .join(' ') || null;
       const pledge = await createPledge(ctx, {
         donorId: donorIds.get(event.donor)!,
         placeId,
@@ -163,7 +191,9 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
         await updatePledge(ctx, {
           id: pledge.id,
           amountMinor: parseAmount(amountText(amended.amount), event.currency, 'plain'),
-          ...(amended.unit_value === undefined ? {} : { unitValueMinor: parseAmount(amountText(amended.unit_value), event.currency, 'plain') }),
+          ...(amended.unit_value === undefined
+            ? {}
+            : { unitValueMinor: parseAmount(amountText(amended.unit_value), event.currency, 'plain') }),
           ...(amended.quantity === undefined ? {} : { quantity: String(amended.quantity) }),
           ...(amended.unit === undefined ? {} : { unit: amended.unit }),
           reason: amended.note,

@@ -19,8 +19,18 @@ function donorQuery(ctx: Ctx) {
   return ctx.db
     .selectFrom('donors')
     .select(['id', 'name', 'shortName', 'country', 'kind', 'notes', 'mergedInto', 'createdAt', 'updatedAt'])
-    .select(sql<number>`(SELECT count(*) FROM pledges p WHERE p.donor_id = donors.id OR p.donor_id IN (SELECT a.id FROM donors a WHERE a.merged_into = donors.id))`.as('pledgeCount'))
-    .select(sql<string | null>`(SELECT group_concat(a.name, ${ALIAS_SEPARATOR}) FROM (SELECT m.name FROM donors m WHERE m.merged_into = donors.id ORDER BY m.name_key) a)`.as('aliasNames'));
+    .select(
+      sql<number>`(SELECT count(*) FROM pledges p WHERE p.donor_id = donors.id OR p.donor_id IN (SELECT a.id FROM donors a WHERE a.merged_into = donors.id))`.as(
+        'pledgeCount',
+      ),
+    )
+    .select(
+      sql<
+        string | null
+      >`(SELECT group_concat(a.name, ${ALIAS_SEPARATOR}) FROM (SELECT m.name FROM donors m WHERE m.merged_into = donors.id ORDER BY m.name_key) a)`.as(
+        'aliasNames',
+      ),
+    );
 }
 
 type DonorRow = Omit<Donor, 'aliases'> & { aliasNames: string | null };
@@ -33,7 +43,8 @@ export async function listDonors(ctx: Ctx, input: ParsedInput<'donors.list'>): P
   if (!input.includeMerged) query = query.where('mergedInto', 'is', null);
   for (const word of searchWords(input.text ?? '')) {
     const pattern = `%${escapeLike(word)}%`;
-    query = query.where(sql<boolean>`(donors.name_key LIKE ${pattern} ESCAPE '\\' OR fold_text(coalesce(donors.short_name, '')) LIKE ${pattern} ESCAPE '\\'
+    query =
+      query.where(sql<boolean>`(donors.name_key LIKE ${pattern} ESCAPE '\\' OR fold_text(coalesce(donors.short_name, '')) LIKE ${pattern} ESCAPE '\\'
       OR EXISTS (SELECT 1 FROM donors a WHERE a.merged_into = donors.id AND a.name_key LIKE ${pattern} ESCAPE '\\'))`);
   }
   return (await query.orderBy('nameKey').execute()).map(fromRow);
@@ -59,7 +70,11 @@ export async function currentDonorId(ctx: Ctx, id: string, field = 'donorId'): P
 
 /** Every merged donor's id mapped to the donor its pledges count under. */
 export async function mergedDonors(ctx: Ctx): Promise<Map<string, string>> {
-  const rows = await ctx.db.selectFrom('donors').select(['id', 'mergedInto']).where('mergedInto', 'is not', null).execute();
+  const rows = await ctx.db
+    .selectFrom('donors')
+    .select(['id', 'mergedInto'])
+    .where('mergedInto', 'is not', null)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.mergedInto!]));
 }
 
@@ -102,8 +117,15 @@ export async function addDonor(ctx: Ctx, input: ParsedInput<'donors.create'>): P
   const id = ctx.newId();
   // The donor as it now reads, in `getDonor`'s order, without the figures derived from other rows.
   const written = {
-    id, name: input.name, shortName: input.shortName || null, country: input.country || null, kind: input.kind, notes: input.notes || null,
-    mergedInto: null, createdAt: ctx.now, updatedAt: ctx.now,
+    id,
+    name: input.name,
+    shortName: input.shortName || null,
+    country: input.country || null,
+    kind: input.kind,
+    notes: input.notes || null,
+    mergedInto: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
   };
   const { mergedInto: _none, ...values } = written;
   insertRow(ctx, 'donors', { ...values, nameKey: foldText(input.name) });
@@ -135,7 +157,13 @@ export async function updateDonor(ctx: Ctx, input: ParsedInput<'donors.update'>)
     .execute();
   await refreshSearchText(ctx, 'donor', before.id);
   const after = await getDonor(ctx, before.id);
-  await recordAudit(ctx, { action: 'update', entity: 'donor', entityId: before.id, before: withoutCount(before), after: withoutCount(after) });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'donor',
+    entityId: before.id,
+    before: withoutCount(before),
+    after: withoutCount(after),
+  });
   return after;
 }
 
@@ -162,12 +190,21 @@ export async function deleteDonor(ctx: Ctx, input: ParsedInput<'donors.delete'>)
     );
   }
   const items = await sql<{ name: string }>`SELECT name FROM aid_items WHERE donor_id = ${donor.id}
-    OR EXISTS (SELECT 1 FROM json_each(aid_items.co_donor_ids) WHERE value = ${donor.id}) ORDER BY name_folded LIMIT 4`.execute(ctx.db);
+    OR EXISTS (SELECT 1 FROM json_each(aid_items.co_donor_ids) WHERE value = ${donor.id}) ORDER BY name_folded LIMIT 4`.execute(
+    ctx.db,
+  );
   if (items.rows.length > 0) {
-    const names = items.rows.slice(0, 3).map((r) => `"${r.name}"`).join(', ') + (items.rows.length > 3 ? ', …' : '');
+    const names =
+      items.rows
+        .slice(0, 3)
+        .map((r) => `"${r.name}"`)
+        .join(', ') + (items.rows.length > 3 ? ', …' : '');
     throw new LedgerError(
       'in_use',
-      { vi: `Không xóa được "${donor.name}": nhà tài trợ này có trong khoản viện trợ ${names}.`, en: `Cannot delete "${donor.name}": it is a donor of the aid item(s) ${names}.` },
+      {
+        vi: `Không xóa được "${donor.name}": nhà tài trợ này có trong khoản viện trợ ${names}.`,
+        en: `Cannot delete "${donor.name}": it is a donor of the aid item(s) ${names}.`,
+      },
       'id',
     );
   }
@@ -181,11 +218,22 @@ export async function mergeDonor(ctx: Ctx, input: ParsedInput<'donors.merge'>): 
   const from = await getDonor(ctx, input.id, 'id');
   if (from.mergedInto) {
     const into = await getDonor(ctx, from.mergedInto, 'id');
-    throw new LedgerError('invalid_input', { vi: `"${from.name}" đã được gộp vào "${into.name}"`, en: `"${from.name}" was already merged into "${into.name}"` }, 'id');
+    throw new LedgerError(
+      'invalid_input',
+      {
+        vi: `"${from.name}" đã được gộp vào "${into.name}"`,
+        en: `"${from.name}" was already merged into "${into.name}"`,
+      },
+      'id',
+    );
   }
   const into = await currentDonor(ctx, input.intoId, 'intoId');
   if (into.id === from.id) {
-    throw new LedgerError('invalid_input', { vi: 'Gộp vào: hãy chọn một nhà tài trợ khác', en: 'Merge into: choose a different donor' }, 'intoId');
+    throw new LedgerError(
+      'invalid_input',
+      { vi: 'Gộp vào: hãy chọn một nhà tài trợ khác', en: 'Merge into: choose a different donor' },
+      'intoId',
+    );
   }
   await pointDonorsAt(ctx, [from.id, ...(await aliasIds(ctx, from.id))], into.id, input.note ?? null);
   return getDonor(ctx, into.id);
@@ -201,7 +249,14 @@ async function pointDonorsAt(ctx: Ctx, ids: string[], intoId: string | null, not
     const before = await getDonor(ctx, id, 'id');
     await ctx.db.updateTable('donors').set({ mergedInto: intoId, updatedAt: ctx.now }).where('id', '=', id).execute();
     const after = await getDonor(ctx, id, 'id');
-    await recordAudit(ctx, { action: 'update', entity: 'donor', entityId: id, before: withoutCount(before), after: withoutCount(after), note });
+    await recordAudit(ctx, {
+      action: 'update',
+      entity: 'donor',
+      entityId: id,
+      before: withoutCount(before),
+      after: withoutCount(after),
+      note,
+    });
     await refreshSearchText(ctx, 'donor', id);
   }
   // The pledges of the donor merged into are now also found by the merged donors' names.
@@ -216,7 +271,10 @@ async function pointDonorsAt(ctx: Ctx, ids: string[], intoId: string | null, not
  */
 export async function settleDonorMerges(ctx: Ctx): Promise<number> {
   // Read after every bundle of a pass: through a statement prepared once, the rows as the driver gives them.
-  const donors = (prepared(ctx.sqlite, 'SELECT id, name_key AS nameKey, merged_into AS mergedInto FROM donors ORDER BY id').all() as { id: string; nameKey: string; mergedInto: string | null }[]);
+  const donors = prepared(
+    ctx.sqlite,
+    'SELECT id, name_key AS nameKey, merged_into AS mergedInto FROM donors ORDER BY id',
+  ).all() as { id: string; nameKey: string; mergedInto: string | null }[];
   const target = new Map(donors.map((d) => [d.id, d.mergedInto]));
   const rootOf = (id: string): string => {
     const path: string[] = [];

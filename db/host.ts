@@ -5,10 +5,30 @@
  * Electron and `npm run serve` both talk to this, so the two behave the same.
  */
 import { basename } from 'node:path';
-import { contract, isHostMethod, isMethod, type BackupEntry, type BackupOverview, type HostMethod, type MethodResult, type ParsedInput, type RestoreResult } from '../contract';
+import {
+  contract,
+  isHostMethod,
+  isMethod,
+  type BackupEntry,
+  type BackupOverview,
+  type HostMethod,
+  type MethodResult,
+  type ParsedInput,
+  type RestoreResult,
+} from '../contract';
 import { LedgerError, type Envelope, type LedgerErrorShape } from '../contract/errors';
 import { describeZodError } from '../contract/validation';
-import { backupFolder, backupLedger, newBackupName, LedgerDamagedError, latestGoodBackup, listBackups, openLedgerForApp, restoreLedger, type BackupFile } from './backup';
+import {
+  backupFolder,
+  backupLedger,
+  newBackupName,
+  LedgerDamagedError,
+  latestGoodBackup,
+  listBackups,
+  openLedgerForApp,
+  restoreLedger,
+  type BackupFile,
+} from './backup';
 import { contextFor } from './context';
 import type { Ledger } from './open';
 import { createLedgerService, toErrorShape, unknownMethod, type ContractEndpoint, type LedgerService } from './service';
@@ -82,7 +102,12 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
     try {
       const opened = await openLedgerForApp(file, onBackupError, { onBackupStart: track, now });
       // A new ledger holds no places until its first start asks which province the office serves (places.choose).
-      state = { kind: 'open', ledger: opened.ledger, service: createLedgerService(opened.ledger), stopBackups: opened.stop };
+      state = {
+        kind: 'open',
+        ledger: opened.ledger,
+        service: createLedgerService(opened.ledger),
+        stopBackups: opened.stop,
+      };
     } catch (error) {
       if (!(error instanceof LedgerDamagedError)) throw error;
       state = { kind: 'damaged', error: error.toShape(), problems: error.problems };
@@ -101,7 +126,10 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
   function overview(): BackupOverview {
     const damaged =
       state.kind === 'damaged'
-        ? { problems: state.problems, latestGood: ((good) => (good ? basename(good.file) : null))(latestGoodBackup(file)) }
+        ? {
+            problems: state.problems,
+            latestGood: ((good) => (good ? basename(good.file) : null))(latestGoodBackup(file)),
+          }
         : null;
     return { ledgerFile: file, folder: backupFolder(file), backups: listBackups(file).map(entry), damaged };
   }
@@ -114,14 +142,25 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
     track(work);
     await work;
     const made = listBackups(file).find((b) => b.file === target);
-    if (!made) throw new LedgerError('internal', { vi: 'Bản sao lưu vừa tạo không thấy trong thư mục', en: 'The new backup is not in the folder' });
+    if (!made)
+      throw new LedgerError('internal', {
+        vi: 'Bản sao lưu vừa tạo không thấy trong thư mục',
+        en: 'The new backup is not in the folder',
+      });
     return entry(made);
   }
 
   async function restore(input: ParsedInput<'backups.restore'>): Promise<RestoreResult> {
     const chosen = listBackups(file).find((b) => basename(b.file) === input.name);
     if (!chosen) {
-      throw new LedgerError('not_found', { vi: `Không có bản sao lưu "${input.name}" trong thư mục sao lưu`, en: `No backup "${input.name}" in the backup folder` }, 'name');
+      throw new LedgerError(
+        'not_found',
+        {
+          vi: `Không có bản sao lưu "${input.name}" trong thư mục sao lưu`,
+          en: `No backup "${input.name}" in the backup folder`,
+        },
+        'name',
+      );
     }
     const wasOpen = state.kind === 'open';
     await shut();

@@ -9,7 +9,9 @@ import { MIGRATIONS, type Migration } from './migrations';
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)`.execute(db);
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)`.execute(
+    db,
+  );
   const rows = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
@@ -36,9 +38,12 @@ export async function migrate(db: Kysely<any>, migrations: readonly Migration[] 
         await migration.up(trx);
         if (migration.rebuildsTables) {
           const broken = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);
-          if (broken.rows.length) throw new Error(`${migration.name} leaves ${broken.rows.length} rows whose references are missing`);
+          if (broken.rows.length)
+            throw new Error(`${migration.name} leaves ${broken.rows.length} rows whose references are missing`);
         }
-        await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${migration.name}, ${new Date().toISOString()})`.execute(trx);
+        await sql`INSERT INTO schema_migrations (name, applied_at) VALUES (${migration.name}, ${new Date().toISOString()})`.execute(
+          trx,
+        );
       });
     } finally {
       if (migration.rebuildsTables) await sql`PRAGMA foreign_keys = ON`.execute(db);

@@ -101,7 +101,12 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     const site: Site = { id: '', name: '', userName: '' };
     const newId = options.ids ?? randomIds;
     const wallClock = options.wallClock ?? Date.now;
-    const tracking: Tracking = { clock: new HybridClock(() => site.id, wallClock), applying: false, totalsDeferred: false, searchTextDeferred: null };
+    const tracking: Tracking = {
+      clock: new HybridClock(() => site.id, wallClock),
+      applying: false,
+      totalsDeferred: false,
+      searchTextDeferred: null,
+    };
     sqlite.function('site_id', () => {
       if (!site.id) throw new Error('site id not set');
       return site.id;
@@ -112,13 +117,22 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     // The query builder prepares every query it runs; the same few texts come back for every row a form or an import
     // writes, so they are prepared once per connection (SQLite prepares them again itself if the schema changes).
     const statements = { prepare: (text: string) => prepared(sqlite, text), close: () => sqlite.close() };
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements as unknown as BetterSqlite3.Database }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: statements as unknown as BetterSqlite3.Database }),
+      plugins: [new CamelCasePlugin()],
+    });
     await migrate(db, options.migrations);
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
     // The clock starts past every version already in the file.
     // Tables of the schema the file has (tests open ledgers as earlier releases left them).
-    const present = new Set((sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
-    const latest = VERSIONED_TABLES.filter((table) => present.has(table)).map((table) => `SELECT max(version) AS v FROM ${table}`).join(' UNION ALL ');
+    const present = new Set(
+      (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
+    const latest = VERSIONED_TABLES.filter((table) => present.has(table))
+      .map((table) => `SELECT max(version) AS v FROM ${table}`)
+      .join(' UNION ALL ');
     const row = sqlite.prepare(`SELECT max(v) AS v FROM (${latest})`).get() as { v: string | null };
     if (row.v) tracking.clock.observe(row.v);
     return {
@@ -138,17 +152,40 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   }
 }
 
-const VERSIONED_TABLES = ['places', 'place_successors', 'donors', 'aid_items', 'aid_item_stages', 'pledges', 'deliveries', 'exchange_rates', 'tombstones'];
+const VERSIONED_TABLES = [
+  'places',
+  'place_successors',
+  'donors',
+  'aid_items',
+  'aid_item_stages',
+  'pledges',
+  'deliveries',
+  'exchange_rates',
+  'tombstones',
+];
 
-async function ensureSite(db: Kysely<DB>, defaultName: string, newId: IdSource, wallClock: () => number): Promise<Site> {
-  const known = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name', 'user.name']).execute();
+async function ensureSite(
+  db: Kysely<DB>,
+  defaultName: string,
+  newId: IdSource,
+  wallClock: () => number,
+): Promise<Site> {
+  const known = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', ['site.id', 'site.name', 'user.name'])
+    .execute();
   const id = known.find((r) => r.key === 'site.id')?.value;
   const name = known.find((r) => r.key === 'site.name')?.value;
   const userName = known.find((r) => r.key === 'user.name')?.value ?? '';
   // Written once, at the first opening; every later opening only reads them.
   if (id && name) return { id, name, userName };
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.id', 'site.name']).execute();
+    const rows = await trx
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', 'in', ['site.id', 'site.name'])
+      .execute();
     const values = new Map(rows.map((r) => [r.key, r.value]));
     const now = new Date(wallClock()).toISOString();
     let id = values.get('site.id');

@@ -1,10 +1,31 @@
 /** Pledges (commitments): exact amounts in their currency, the rate they used, and their VND equivalent. */
 import { sql, type RawBuilder } from 'kysely';
-import { AUTO_STATUS_NOTE, FIELDS_NEEDING_REASON, type Delivery, type ParsedInput, type Pledge, type PledgeDetail, type PledgeFilter, type PledgeList, type PledgeRow, type PledgeSummary } from '../contract';
+import {
+  AUTO_STATUS_NOTE,
+  FIELDS_NEEDING_REASON,
+  type Delivery,
+  type ParsedInput,
+  type Pledge,
+  type PledgeDetail,
+  type PledgeFilter,
+  type PledgeList,
+  type PledgeRow,
+  type PledgeSummary,
+} from '../contract';
 import { LedgerError } from '../contract/errors';
 import { fieldLabel } from '../contract/validation';
 import type { Place } from '../contract/places';
-import { AmountRangeError, milliToQuantity, quantityToMilli, formatAmount, MAX_AMOUNT_MINOR, multiplyQuantity, canonicalQuantity, vndEquivalent, subtractQuantities } from '../contract/money';
+import {
+  AmountRangeError,
+  milliToQuantity,
+  quantityToMilli,
+  formatAmount,
+  MAX_AMOUNT_MINOR,
+  multiplyQuantity,
+  canonicalQuantity,
+  vndEquivalent,
+  subtractQuantities,
+} from '../contract/money';
 import { pledgeHistory, recordAudit, diff } from './audit';
 import { insertRow, invalid, notFound, prepared, readRows, viDate, type Ctx } from './context';
 import { createDelivery, deleteDelivery, deliveredSoFar, listDeliveriesOf, updateDelivery } from './deliveries';
@@ -104,7 +125,11 @@ function fromRaw(r: RawRow): PledgeRow {
 
 /** The stored form of a pledge's quantity. */
 function stored<T extends { quantity: string | null; statusByUser: boolean }>({ quantity, statusByUser, ...rest }: T) {
-  return { ...rest, quantityMilli: quantity === null ? null : quantityToMilli(quantity), statusByUser: statusByUser ? 1 : 0 };
+  return {
+    ...rest,
+    quantityMilli: quantity === null ? null : quantityToMilli(quantity),
+    statusByUser: statusByUser ? 1 : 0,
+  };
 }
 
 /** The ids of a place and of every place under it, as a subquery. */
@@ -116,14 +141,22 @@ export function placesUnder(placeId: string): RawBuilder<unknown> {
  * SQL conditions on pledges `p` for a filter, apart from its search words (see `textParts`). `dateColumn` is what
  * from/to apply to: the pledge date, or a delivery's date when totalling deliveries.
  */
-export function filterConditions(filter: Omit<PledgeFilter, 'text'>, dateColumn: RawBuilder<unknown> = sql`p.pledge_date`): RawBuilder<unknown>[] {
+export function filterConditions(
+  filter: Omit<PledgeFilter, 'text'>,
+  dateColumn: RawBuilder<unknown> = sql`p.pledge_date`,
+): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
   if (filter.from) conditions.push(sql`${dateColumn} >= ${filter.from}`);
   if (filter.to) conditions.push(sql`${dateColumn} <= ${filter.to}`);
   if (filter.placeId) {
-    conditions.push(sql`p.place_id IN ${filter.unitsOf ? placesUnderOn(filter.placeId, filter.unitsOf) : placesUnder(filter.placeId)}`);
+    conditions.push(
+      sql`p.place_id IN ${filter.unitsOf ? placesUnderOn(filter.placeId, filter.unitsOf) : placesUnder(filter.placeId)}`,
+    );
   }
-  if (filter.donorId) conditions.push(sql`p.donor_id IN (SELECT id FROM donors WHERE id = ${filter.donorId} OR merged_into = ${filter.donorId})`);
+  if (filter.donorId)
+    conditions.push(
+      sql`p.donor_id IN (SELECT id FROM donors WHERE id = ${filter.donorId} OR merged_into = ${filter.donorId})`,
+    );
   if (filter.kinds?.length) conditions.push(sql`p.kind IN (${sql.join(filter.kinds)})`);
   if (filter.statuses?.length) conditions.push(sql`p.status IN (${sql.join(filter.statuses)})`);
   if (filter.currencies?.length) conditions.push(sql`p.currency IN (${sql.join(filter.currencies)})`);
@@ -135,10 +168,20 @@ export function filterConditions(filter: Omit<PledgeFilter, 'text'>, dateColumn:
 }
 
 /** SQL conditions on pledges `p` for a whole filter, search words included. */
-export async function pledgeConditions(ctx: Ctx, filter: PledgeFilter, dateColumn?: RawBuilder<unknown>): Promise<RawBuilder<unknown>[]> {
+export async function pledgeConditions(
+  ctx: Ctx,
+  filter: PledgeFilter,
+  dateColumn?: RawBuilder<unknown>,
+): Promise<RawBuilder<unknown>[]> {
   const conditions = filterConditions(filter, dateColumn);
   const parts = await textParts(ctx, filter.text);
-  if (parts) conditions.push(sql`(${sql.join(parts.map((part) => sql`(${sql.join(part, sql` AND `)})`), sql` OR `)})`);
+  if (parts)
+    conditions.push(
+      sql`(${sql.join(
+        parts.map((part) => sql`(${sql.join(part, sql` AND `)})`),
+        sql` OR `,
+      )})`,
+    );
   return conditions;
 }
 
@@ -157,7 +200,10 @@ const SORT_COLUMNS = {
 } as const;
 
 /** The joins a sort needs to reach its key before the page's rows are read in full. */
-const SORT_JOINS: Partial<Record<keyof typeof SORT_COLUMNS, RawBuilder<unknown>>> = { donor: DONOR_JOIN, place: PLACE_JOIN };
+const SORT_JOINS: Partial<Record<keyof typeof SORT_COLUMNS, RawBuilder<unknown>>> = {
+  donor: DONOR_JOIN,
+  place: PLACE_JOIN,
+};
 
 /** Past this offset, counting first is cheap next to walking the index, and may let us walk it from the other end. */
 const FAR_OFFSET = 20_000;
@@ -165,11 +211,19 @@ const FAR_OFFSET = 20_000;
 export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>): Promise<PledgeList> {
   const filters = filterConditions(input.filter);
   // One branch per part of the search (one in all without words); the parts are disjoint, so their rows add up.
-  const branches = ((await textParts(ctx, input.filter.text)) ?? [[]]).map((part) => whereClause([...filters, ...part]));
+  const branches = ((await textParts(ctx, input.filter.text)) ?? [[]]).map((part) =>
+    whereClause([...filters, ...part]),
+  );
   const { offset, limit } = input.page;
   const countRows = async () =>
     (await countFromTotals(ctx, input.filter)) ??
-    readRows<{ n: number | null }>(ctx, sql`SELECT sum(n) AS n FROM (${sql.join(branches.map((where) => sql`SELECT count(*) AS n FROM pledges p ${where}`), sql` UNION ALL `)})`)[0]?.n ??
+    readRows<{ n: number | null }>(
+      ctx,
+      sql`SELECT sum(n) AS n FROM (${sql.join(
+        branches.map((where) => sql`SELECT count(*) AS n FROM pledges p ${where}`),
+        sql` UNION ALL `,
+      )})`,
+    )[0]?.n ??
     0;
   const counted = offset > FAR_OFFSET ? await countRows() : null;
   // A page near the end is read in the opposite order from the end, so the last page is as quick as the first.
@@ -188,7 +242,9 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
     branches.length === 1
       ? sql`SELECT p.rowid AS page_rowid FROM pledges p ${joins} ${branches[0]!} ORDER BY ${column} ${dir}, p.rowid ${dir} LIMIT ${take} OFFSET ${start}`
       : sql`SELECT page_rowid FROM (${sql.join(
-          branches.map((where) => sql`SELECT p.rowid AS page_rowid, ${column} AS sort_key FROM pledges p ${joins} ${where}`),
+          branches.map(
+            (where) => sql`SELECT p.rowid AS page_rowid, ${column} AS sort_key FROM pledges p ${joins} ${where}`,
+          ),
           sql` UNION ALL `,
         )}) ORDER BY sort_key ${dir}, page_rowid ${dir} LIMIT ${take} OFFSET ${start}`;
   // The page drives (CROSS JOIN keeps it first): otherwise the planner may walk every pledge in the sort key's
@@ -212,7 +268,9 @@ export async function summarizePledges(ctx: Ctx, input: ParsedInput<'pledges.sum
     FROM pledges p ${whereClause(conditions)}`.execute(ctx.db);
   // Every delivery of the matching pledges, whatever its date: the ledger's "delivered" column summed.
   const delivered = await sql<{ deliveredVnd: number | null }>`
-    SELECT sum(x.vnd_equivalent) AS delivered_vnd FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...conditions, sql`p.status <> 'cancelled'`])}`.execute(ctx.db);
+    SELECT sum(x.vnd_equivalent) AS delivered_vnd FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...conditions, sql`p.status <> 'cancelled'`])}`.execute(
+    ctx.db,
+  );
   const pledgedVnd = pledged.rows[0]!.pledgedVnd ?? 0;
   const deliveredVnd = delivered.rows[0]!.deliveredVnd ?? 0;
   return { count: pledged.rows[0]!.count, pledgedVnd, deliveredVnd, remainingVnd: pledgedVnd - deliveredVnd };
@@ -244,7 +302,15 @@ export async function getPledgeDetail(ctx: Ctx, id: string): Promise<PledgeDetai
 }
 
 function snapshot(row: PledgeRow): Pledge {
-  const { donorName: _d, donorShortName: _s, placeName: _p, deliveredAmountMinor: _a, deliveredVnd: _v, remainingAmountMinor: _r, ...pledge } = row;
+  const {
+    donorName: _d,
+    donorShortName: _s,
+    placeName: _p,
+    deliveredAmountMinor: _a,
+    deliveredVnd: _v,
+    remainingAmountMinor: _r,
+    ...pledge
+  } = row;
   return pledge;
 }
 
@@ -262,7 +328,11 @@ function settleAmount(draft: PledgeDraft): number {
     } catch (error) {
       // Beyond what a number holds exactly: far past any amount the ledger accepts.
       if (!(error instanceof AmountRangeError)) throw error;
-      throw invalid('quantity', { vi: 'Số lượng × Đơn giá quá lớn', en: 'quantity × unit value is too large' }, 'too_large');
+      throw invalid(
+        'quantity',
+        { vi: 'Số lượng × Đơn giá quá lớn', en: 'quantity × unit value is too large' },
+        'too_large',
+      );
     }
     if (amountMinor === null) {
       if (product > MAX_AMOUNT_MINOR) throw invalid('amountMinor', { vi: 'quá lớn', en: 'is too large' }, 'too_large');
@@ -281,7 +351,10 @@ function settleAmount(draft: PledgeDraft): number {
     }
   }
   if (amountMinor === null) {
-    throw invalid('amountMinor', { vi: 'bắt buộc phải nhập (hoặc nhập Số lượng và Đơn giá)', en: 'is required (or give quantity and unit value)' });
+    throw invalid('amountMinor', {
+      vi: 'bắt buộc phải nhập (hoặc nhập Số lượng và Đơn giá)',
+      en: 'is required (or give quantity and unit value)',
+    });
   }
   return amountMinor;
 }
@@ -295,17 +368,24 @@ function computeVnd(amountMinor: number, currency: string, rate: string): number
     vnd = Infinity;
   }
   if (vnd > MAX_AMOUNT_MINOR) {
-    throw invalid('amountMinor', { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' }, 'too_large');
+    throw invalid(
+      'amountMinor',
+      { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' },
+      'too_large',
+    );
   }
   return vnd;
 }
 
 /** A pledge's place must be a unit that existed on the pledge date. */
 async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string, checks?: PledgeChecks) {
-  const place = checks?.places.get(placeId) ?? await getPlace(ctx, placeId).catch((error: unknown) => {
-    if (error instanceof LedgerError && error.code === 'not_found') throw notFound('placeId', { vi: 'địa bàn', en: 'place' });
-    throw error;
-  });
+  const place =
+    checks?.places.get(placeId) ??
+    (await getPlace(ctx, placeId).catch((error: unknown) => {
+      if (error instanceof LedgerError && error.code === 'not_found')
+        throw notFound('placeId', { vi: 'địa bàn', en: 'place' });
+      throw error;
+    }));
   checks?.places.set(placeId, place);
   const problem = await placeProblemOn(ctx, place, date);
   if (problem) throw invalid('placeId', problem);
@@ -321,12 +401,20 @@ export interface PledgeChecks {
 }
 export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map() });
 
-export async function createPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, checks?: PledgeChecks): Promise<PledgeRow> {
+export async function createPledge(
+  ctx: Ctx,
+  input: ParsedInput<'pledges.create'>,
+  checks?: PledgeChecks,
+): Promise<PledgeRow> {
   return getPledgeRow(ctx, await addPledge(ctx, input, checks));
 }
 
 /** Writes a new pledge and its history entry, and gives its id: an import needs no more, and reads nothing back. */
-export async function addPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, checks?: PledgeChecks): Promise<string> {
+export async function addPledge(
+  ctx: Ctx,
+  input: ParsedInput<'pledges.create'>,
+  checks?: PledgeChecks,
+): Promise<string> {
   const donorId = checks?.donors.get(input.donorId) ?? (await currentDonorId(ctx, input.donorId));
   checks?.donors.set(input.donorId, donorId);
   await checkPlaceOnDate(ctx, input.placeId, input.pledgeDate, checks);
@@ -360,19 +448,42 @@ export async function addPledge(ctx: Ctx, input: ParsedInput<'pledges.create'>, 
   const applying = ctx.tracking.applying;
   ctx.tracking.applying = true;
   try {
-    insertRow(ctx, 'pledges', { ...values, version: ctx.tracking.clock.next(), originSite: ctx.site.id, baseVersion: '' });
+    insertRow(ctx, 'pledges', {
+      ...values,
+      version: ctx.tracking.clock.next(),
+      originSite: ctx.site.id,
+      baseVersion: '',
+    });
   } finally {
     ctx.tracking.applying = applying;
   }
   await setSearchTextOf(ctx, [id]);
   // The pledge as it now reads (the fields in `getPledgeRow`'s order; its quantity through the stored form).
   const written: Pledge = {
-    id, donorId: draft.donorId, placeId: draft.placeId, kind: draft.kind, description: draft.description,
-    quantity: draft.quantity === null ? null : milliToQuantity(quantityToMilli(draft.quantity)), unit: draft.unit,
-    unitValueMinor: draft.unitValueMinor, amountMinor, currency: draft.currency, rate: draft.rate, rateDate: draft.rateDate,
-    rateSource: draft.rateSource, vndEquivalent, pledgeDate: draft.pledgeDate, status: draft.status, statusByUser: draft.statusByUser,
-    beneficiaries: draft.beneficiaries, approvalNumber: draft.approvalNumber, approvalDate: draft.approvalDate, notes: draft.notes,
-    itemId: draft.itemId, createdAt: ctx.now, updatedAt: ctx.now,
+    id,
+    donorId: draft.donorId,
+    placeId: draft.placeId,
+    kind: draft.kind,
+    description: draft.description,
+    quantity: draft.quantity === null ? null : milliToQuantity(quantityToMilli(draft.quantity)),
+    unit: draft.unit,
+    unitValueMinor: draft.unitValueMinor,
+    amountMinor,
+    currency: draft.currency,
+    rate: draft.rate,
+    rateDate: draft.rateDate,
+    rateSource: draft.rateSource,
+    vndEquivalent,
+    pledgeDate: draft.pledgeDate,
+    status: draft.status,
+    statusByUser: draft.statusByUser,
+    beneficiaries: draft.beneficiaries,
+    approvalNumber: draft.approvalNumber,
+    approvalDate: draft.approvalDate,
+    notes: draft.notes,
+    itemId: draft.itemId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
   };
   await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: written });
   return id;
@@ -416,7 +527,11 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
     quantity: quantity ? canonicalQuantity(quantity) : null,
     unit: pick('unit'),
     unitValueMinor,
-    amountMinor: amountGiven ? (input.amountMinor ?? null) : factorsChanged && quantity !== null && unitValueMinor !== null ? null : before.amountMinor,
+    amountMinor: amountGiven
+      ? (input.amountMinor ?? null)
+      : factorsChanged && quantity !== null && unitValueMinor !== null
+        ? null
+        : before.amountMinor,
     currency,
     ...recorded,
     pledgeDate,
@@ -427,7 +542,8 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
     approvalNumber: pick('approvalNumber'),
     approvalDate: pick('approvalDate'),
     notes: pick('notes'),
-    itemId: pick('itemId') && pick('itemId') !== before.itemId ? (await getItemRow(ctx, pick('itemId')!)).id : pick('itemId'),
+    itemId:
+      pick('itemId') && pick('itemId') !== before.itemId ? (await getItemRow(ctx, pick('itemId')!)).id : pick('itemId'),
   };
   const amountMinor = settleAmount(draft);
 
@@ -448,28 +564,51 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
       'over_delivered',
     );
   }
-  if (draft.quantity !== null && delivered.quantity !== '0' && subtractQuantities(draft.quantity, delivered.quantity).startsWith('-')) {
+  if (
+    draft.quantity !== null &&
+    delivered.quantity !== '0' &&
+    subtractQuantities(draft.quantity, delivered.quantity).startsWith('-')
+  ) {
     throw invalid(
       'quantity',
-      { vi: `không được nhỏ hơn số lượng đã giao (${delivered.quantity})`, en: `cannot be less than the quantity delivered (${delivered.quantity})` },
+      {
+        vi: `không được nhỏ hơn số lượng đã giao (${delivered.quantity})`,
+        en: `cannot be less than the quantity delivered (${delivered.quantity})`,
+      },
       'over_delivered',
     );
   }
 
   const next = { ...draft, amountMinor, vndEquivalent: computeVnd(amountMinor, currency, draft.rate) };
-  const changes = diff(before as unknown as Record<string, unknown>, { ...before, ...next } as unknown as Record<string, unknown>);
+  const changes = diff(
+    before as unknown as Record<string, unknown>,
+    { ...before, ...next } as unknown as Record<string, unknown>,
+  );
   if (changes.length === 0) return beforeRow;
   if (!input.reason?.trim() && changes.some((c) => (FIELDS_NEEDING_REASON as readonly string[]).includes(c.field))) {
-    const named = changes.filter((c) => (FIELDS_NEEDING_REASON as readonly string[]).includes(c.field)).map((c) => fieldLabel(c.field));
+    const named = changes
+      .filter((c) => (FIELDS_NEEDING_REASON as readonly string[]).includes(c.field))
+      .map((c) => fieldLabel(c.field));
     throw invalid('reason', {
       vi: `cần ghi lý do khi đổi ${named.map((l) => l.vi).join(', ')}`,
       en: `give the reason for changing ${named.map((l) => l.en).join(', ')}`,
     });
   }
-  await ctx.db.updateTable('pledges').set({ ...stored(next), updatedAt: ctx.now }).where('id', '=', before.id).execute();
+  await ctx.db
+    .updateTable('pledges')
+    .set({ ...stored(next), updatedAt: ctx.now })
+    .where('id', '=', before.id)
+    .execute();
   await refreshSearchText(ctx, 'pledge', before.id);
   const after = await getPledgeRow(ctx, before.id);
-  await recordAudit(ctx, { action: 'update', entity: 'pledge', entityId: before.id, before, after: snapshot(after), note: input.reason ?? null });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'pledge',
+    entityId: before.id,
+    before,
+    after: snapshot(after),
+    note: input.reason ?? null,
+  });
   return after;
 }
 
@@ -483,12 +622,22 @@ export async function statusFollowsDeliveries(ctx: Ctx, pledgeId: string): Promi
   if (row.statusByUser || row.status === 'cancelled') return;
   const delivered = await deliveredSoFar(ctx, pledgeId);
   const wholeAmount = delivered.amountMinor >= row.amountMinor;
-  const wholeQuantity = row.quantity !== null && row.quantity !== '0' && !subtractQuantities(delivered.quantity, row.quantity).startsWith('-');
+  const wholeQuantity =
+    row.quantity !== null &&
+    row.quantity !== '0' &&
+    !subtractQuantities(delivered.quantity, row.quantity).startsWith('-');
   const status = delivered.count === 0 ? 'pledged' : wholeAmount || wholeQuantity ? 'completed' : 'in_progress';
   if (status === row.status) return;
   await ctx.db.updateTable('pledges').set({ status, updatedAt: ctx.now }).where('id', '=', pledgeId).execute();
   const after = await getPledgeRow(ctx, pledgeId);
-  await recordAudit(ctx, { action: 'update', entity: 'pledge', entityId: pledgeId, before: snapshot(row), after: snapshot(after), note: AUTO_STATUS_NOTE });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'pledge',
+    entityId: pledgeId,
+    before: snapshot(row),
+    after: snapshot(after),
+    note: AUTO_STATUS_NOTE,
+  });
 }
 
 /** A delivery recorded, changed or removed, and the pledge's status following it. */
@@ -514,7 +663,13 @@ export async function deletePledge(ctx: Ctx, input: ParsedInput<'pledges.delete'
   const row = await getPledgeRow(ctx, input.id);
   for (const delivery of await listDeliveriesOf(ctx, row.id)) {
     await ctx.db.deleteFrom('deliveries').where('id', '=', delivery.id).execute();
-    await recordAudit(ctx, { action: 'delete', entity: 'delivery', entityId: delivery.id, parentId: row.id, before: delivery });
+    await recordAudit(ctx, {
+      action: 'delete',
+      entity: 'delivery',
+      entityId: delivery.id,
+      parentId: row.id,
+      before: delivery,
+    });
   }
   await ctx.db.deleteFrom('pledges').where('id', '=', row.id).execute();
   await recordAudit(ctx, { action: 'delete', entity: 'pledge', entityId: row.id, before: snapshot(row) });

@@ -22,11 +22,23 @@ export async function setRate(ctx: Ctx, input: ParsedInput<'rates.set'>): Promis
     .where('validOn', '=', input.validOn)
     .executeTakeFirst();
   if (before) {
-    await ctx.db.updateTable('exchangeRates').set({ rate, source: input.source, updatedAt: ctx.now }).where('id', '=', before.id).execute();
+    await ctx.db
+      .updateTable('exchangeRates')
+      .set({ rate, source: input.source, updatedAt: ctx.now })
+      .where('id', '=', before.id)
+      .execute();
   } else {
     await ctx.db
       .insertInto('exchangeRates')
-      .values({ id: ctx.newId(), currency: input.currency, validOn: input.validOn, rate, source: input.source, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        id: ctx.newId(),
+        currency: input.currency,
+        validOn: input.validOn,
+        rate,
+        source: input.source,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .execute();
   }
   const after = await ctx.db
@@ -35,7 +47,13 @@ export async function setRate(ctx: Ctx, input: ParsedInput<'rates.set'>): Promis
     .where('currency', '=', input.currency)
     .where('validOn', '=', input.validOn)
     .executeTakeFirstOrThrow();
-  await recordAudit(ctx, { action: before ? 'update' : 'create', entity: 'exchange_rate', entityId: after.id, before: before ?? null, after });
+  await recordAudit(ctx, {
+    action: before ? 'update' : 'create',
+    entity: 'exchange_rate',
+    entityId: after.id,
+    before: before ?? null,
+    after,
+  });
   return after;
 }
 
@@ -84,5 +102,9 @@ export async function resolveRate(
       'rate_missing',
     );
   }
-  return { rate: proposal.rate, rateDate: proposal.validOn.length === 7 ? `${proposal.validOn}-01` : proposal.validOn, rateSource: proposal.source };
+  return {
+    rate: proposal.rate,
+    rateDate: proposal.validOn.length === 7 ? `${proposal.validOn}-01` : proposal.validOn,
+    rateSource: proposal.source,
+  };
 }

@@ -47,7 +47,11 @@ export interface DeliveriesTable extends Omit<Delivery, 'quantity'>, StoredQuant
 
 export type ExchangeRatesTable = ExchangeRate;
 
-export interface AidItemsTable extends Omit<AidItem, 'donorName' | 'coDonorIds' | 'placeIds' | 'budgetRevenue' | 'lineCount' | 'committedVnd' | 'disbursedVnd'> {
+export interface AidItemsTable
+  extends Omit<
+    AidItem,
+    'donorName' | 'coDonorIds' | 'placeIds' | 'budgetRevenue' | 'lineCount' | 'committedVnd' | 'disbursedVnd'
+  > {
   nameFolded: string;
   /** JSON lists of ids. */
   coDonorIds: string;

@@ -19,7 +19,8 @@ export const PLEDGE_SEARCH_TEXT = sql`fold_text(
 const SCOPES = {
   pledge: (id: string) => sql`pledges.id = ${id}`,
   // A donor's words are also in the pledges of donors merged into it.
-  donor: (id: string) => sql`pledges.donor_id IN (SELECT m.id FROM donors m WHERE m.id = ${id} OR m.merged_into = ${id})`,
+  donor: (id: string) =>
+    sql`pledges.donor_id IN (SELECT m.id FROM donors m WHERE m.id = ${id} OR m.merged_into = ${id})`,
   place: (id: string) => sql`pledges.place_id = ${id}`,
 };
 
@@ -59,12 +60,16 @@ export async function refreshSearchTextOf(ctx: Ctx, ids: string[]): Promise<void
 }
 
 async function updateSearchText(ctx: Ctx, which: RawBuilder<unknown>): Promise<void> {
-  await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own WHERE own.id = pledges.donor_id AND ${which}`.execute(ctx.db);
+  await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own WHERE own.id = pledges.donor_id AND ${which}`.execute(
+    ctx.db,
+  );
 }
 
 const like = (column: RawBuilder<unknown>, word: string) => sql`${column} LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`;
-const inList = (column: RawBuilder<unknown>, ids: string[]) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-const notInList = (column: RawBuilder<unknown>, ids: string[]) => sql`${column} NOT IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+const inList = (column: RawBuilder<unknown>, ids: string[]) =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+const notInList = (column: RawBuilder<unknown>, ids: string[]) =>
+  sql`${column} NOT IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /**
  * A pledge's search text is its own text, its place's name and its donor's names (`PLEDGE_SEARCH_TEXT`), and every search
@@ -107,7 +112,14 @@ export async function textParts(ctx: Ctx, text: string | undefined): Promise<Raw
   const mixed = places.some.length > 0 && donors.some.length > 0;
   if (mixed) parts.push([inList(place, places.some), inList(donor, donors.some), ...everyWord]);
   // At least one word from the pledge's own text.
-  const ownQuery = indexed.map((w) => `(${trigramsOf(w).map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ')})`).join(' OR ');
+  const ownQuery = indexed
+    .map(
+      (w) =>
+        `(${trigramsOf(w)
+          .map((t) => `"${t.replaceAll('"', '""')}"`)
+          .join(' AND ')})`,
+    )
+    .join(' OR ');
   parts.push([
     sql`p.rowid IN (SELECT rowid FROM pledge_own_words WHERE pledge_own_words MATCH ${ownQuery})`,
     ...notPlaceAll,
@@ -135,7 +147,9 @@ async function sourceWords(ctx: Ctx): Promise<{ places: Words[]; donors: Words[]
   const key = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
   const cached = sourceWordsCache.get(ctx.sqlite);
   if (cached?.key === key) return cached;
-  const places = (await sql<Words>`SELECT id, fold_text(${displayNameSql('places')}) AS words FROM places`.execute(ctx.db)).rows;
+  const places = (
+    await sql<Words>`SELECT id, fold_text(${displayNameSql('places')}) AS words FROM places`.execute(ctx.db)
+  ).rows;
   const words = { key, places, donors: await donorWords(ctx) };
   if (changes === ctx.changesAtStart) sourceWordsCache.set(ctx.sqlite, words);
   return words;
@@ -146,7 +160,10 @@ async function sourceWords(ctx: Ctx): Promise<{ places: Words[]; donors: Words[]
  * those of the other donors merged into that one (as `PLEDGE_SEARCH_TEXT` gathers them).
  */
 async function donorWords(ctx: Ctx): Promise<Words[]> {
-  const donors = await ctx.db.selectFrom('donors').select(['id', 'name', 'shortName', 'country', 'mergedInto']).execute();
+  const donors = await ctx.db
+    .selectFrom('donors')
+    .select(['id', 'name', 'shortName', 'country', 'mergedInto'])
+    .execute();
   const own = new Map(donors.map((d) => [d.id, foldText(`${d.name} ${d.shortName ?? ''} ${d.country ?? ''}`)]));
   const merged = new Map<string, string[]>();
   for (const d of donors) {
@@ -154,7 +171,11 @@ async function donorWords(ctx: Ctx): Promise<Words[]> {
   }
   return donors.map((d) => ({
     id: d.id,
-    words: [own.get(d.id)!, d.mergedInto ? (own.get(d.mergedInto) ?? '') : '', ...(merged.get(d.mergedInto ?? d.id) ?? [])].join(' '),
+    words: [
+      own.get(d.id)!,
+      d.mergedInto ? (own.get(d.mergedInto) ?? '') : '',
+      ...(merged.get(d.mergedInto ?? d.id) ?? []),
+    ].join(' '),
   }));
 }
 

@@ -8,8 +8,16 @@ export const CAO_BANG = {
   province: { name: 'Cao Bằng', code: '04' },
   /** District-level units, valid until the district level was abolished on 01/07/2025. */
   districts: [
-    'Thành phố Cao Bằng', 'Bảo Lâm', 'Bảo Lạc', 'Hà Quảng', 'Hạ Lang',
-    'Hòa An', 'Nguyên Bình', 'Quảng Hòa', 'Thạch An', 'Trùng Khánh',
+    'Thành phố Cao Bằng',
+    'Bảo Lâm',
+    'Bảo Lạc',
+    'Hà Quảng',
+    'Hạ Lang',
+    'Hòa An',
+    'Nguyên Bình',
+    'Quảng Hòa',
+    'Thạch An',
+    'Trùng Khánh',
   ],
   districtsValidTo: '2025-06-30',
 };
@@ -29,10 +37,20 @@ export function seedId(name: string): string {
 export async function seedPlaces(ctx: Ctx): Promise<number> {
   const existing = await ctx.db.selectFrom('places').select('id').limit(1).executeTakeFirst();
   if (existing) return 0;
-  const province = await createPlace(ctx, { name: CAO_BANG.province.name, code: CAO_BANG.province.code, level: 'province' }, seedId(CAO_BANG.province.name));
+  const province = await createPlace(
+    ctx,
+    { name: CAO_BANG.province.name, code: CAO_BANG.province.code, level: 'province' },
+    seedId(CAO_BANG.province.name),
+  );
   for (const name of CAO_BANG.districts) {
-    await createPlace(ctx, { name, level: 'district', parentId: province.id, validTo: CAO_BANG.districtsValidTo }, seedId(name));
+    await createPlace(
+      ctx,
+      { name, level: 'district', parentId: province.id, validTo: CAO_BANG.districtsValidTo },
+      seedId(name),
+    );
   }
-  await sql`UPDATE places SET version = ${SEED_VERSION}, origin_site = 'seed', base_version = '', created_at = '2025-01-01T00:00:00.000Z', updated_at = '2025-01-01T00:00:00.000Z'`.execute(ctx.db);
+  await sql`UPDATE places SET version = ${SEED_VERSION}, origin_site = 'seed', base_version = '', created_at = '2025-01-01T00:00:00.000Z', updated_at = '2025-01-01T00:00:00.000Z'`.execute(
+    ctx.db,
+  );
   return 1 + CAO_BANG.districts.length;
 }

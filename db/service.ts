@@ -5,7 +5,15 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import { contract, isHostMethod, isMethod, type LedgerMethod, type Method, type MethodResult, type ParsedInput } from '../contract';
+import {
+  contract,
+  isHostMethod,
+  isMethod,
+  type LedgerMethod,
+  type Method,
+  type MethodResult,
+  type ParsedInput,
+} from '../contract';
 import { LedgerError, type Envelope } from '../contract/errors';
 import { AmountRangeError, DecimalParseError } from '../contract/money';
 import { describeZodError } from '../contract/validation';
@@ -16,9 +24,28 @@ import type { Ledger } from './open';
 import type { DB } from './schema';
 import { createPlace, listPlaces, updatePlace } from './places';
 import { chooseProvince, placesSetup } from './places/install';
-import { amendDelivery, createPledge, deletePledge, getPledgeDetail, listPledges, recordDelivery, removeDelivery, summarizePledges, updatePledge } from './pledges';
+import {
+  amendDelivery,
+  createPledge,
+  deletePledge,
+  getPledgeDetail,
+  listPledges,
+  recordDelivery,
+  removeDelivery,
+  summarizePledges,
+  updatePledge,
+} from './pledges';
 import { listRates, proposeRate, setRate } from './rates';
-import { attachLines, createItem, getItemDetail, itemsOverview, listItems, listSectors, setItemStage, updateItem } from './items';
+import {
+  attachLines,
+  createItem,
+  getItemDetail,
+  itemsOverview,
+  listItems,
+  listSectors,
+  setItemStage,
+  updateItem,
+} from './items';
 import { itemDeadlines } from './items/deadlines';
 import { statutorySummary } from './items/summary';
 import { getSettings, updateSettings } from './settings';
@@ -76,14 +103,28 @@ export const handlers: Handlers = {
     const file = await writeTemplate(ctx, input.placeId);
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
-  'imports.preview': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: true, placeId: input.placeId ?? null, mapping: input.mapping }),
+  'imports.preview': (ctx, input) =>
+    importSpreadsheet(ctx, {
+      fileName: input.fileName,
+      bytes: Buffer.from(input.base64, 'base64'),
+      dryRun: true,
+      placeId: input.placeId ?? null,
+      mapping: input.mapping,
+    }),
   'imports.files': importFiles,
   'sync.export': syncExport,
   'sync.preview': (ctx, input) => syncImport(ctx, input, true),
   'sync.import': (ctx, input) => syncImport(ctx, input, false),
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.resolve': syncResolve,
-  'imports.apply': (ctx, input) => importSpreadsheet(ctx, { fileName: input.fileName, bytes: Buffer.from(input.base64, 'base64'), dryRun: false, placeId: input.placeId ?? null, mapping: input.mapping }),
+  'imports.apply': (ctx, input) =>
+    importSpreadsheet(ctx, {
+      fileName: input.fileName,
+      bytes: Buffer.from(input.base64, 'base64'),
+      dryRun: false,
+      placeId: input.placeId ?? null,
+      mapping: input.mapping,
+    }),
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */
@@ -101,10 +142,16 @@ export function toErrorShape(error: unknown) {
   if (error instanceof LedgerError) return error.toShape();
   if (error instanceof z.ZodError) return describeZodError(error);
   if (error instanceof DecimalParseError) {
-    return new LedgerError('invalid_input', { vi: `Số không hợp lệ: ${error.input}`, en: `Invalid number: ${error.input}` }).toShape();
+    return new LedgerError('invalid_input', {
+      vi: `Số không hợp lệ: ${error.input}`,
+      en: `Invalid number: ${error.input}`,
+    }).toShape();
   }
   if (error instanceof AmountRangeError) {
-    return new LedgerError('too_large', { vi: 'Số tiền quá lớn để tính chính xác', en: 'The amount is too large to be exact' }).toShape();
+    return new LedgerError('too_large', {
+      vi: 'Số tiền quá lớn để tính chính xác',
+      en: 'The amount is too large to be exact',
+    }).toShape();
   }
   const detail = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
@@ -121,7 +168,10 @@ export function toErrorShape(error: unknown) {
 }
 
 export function unknownMethod(method: unknown) {
-  return new LedgerError('unknown_method', { vi: `Không có chức năng "${String(method)}"`, en: `No such method "${String(method)}"` }).toShape();
+  return new LedgerError('unknown_method', {
+    vi: `Không có chức năng "${String(method)}"`,
+    en: `No such method "${String(method)}"`,
+  }).toShape();
 }
 
 /**

@@ -3,7 +3,12 @@ import type { Language, ParsedInput, Settings, SiteRole } from '../contract';
 import type { Ctx } from './context';
 
 const KEYS = {
-  departmentName: 'department.name', siteName: 'site.name', userName: 'user.name', language: 'ui.language', siteRole: 'site.role', sitePlaceId: 'site.placeId',
+  departmentName: 'department.name',
+  siteName: 'site.name',
+  userName: 'user.name',
+  language: 'ui.language',
+  siteRole: 'site.role',
+  sitePlaceId: 'site.placeId',
 } as const;
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {

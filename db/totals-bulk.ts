@@ -56,7 +56,11 @@ const FOLDS: string[] = [
  * Runs `work` (inside a transaction on `sqlite`) with the totals deferred, then folds the logged changes into the
  * totals. If `work` throws, nothing is folded and the caller's rollback removes the log with the rest.
  */
-export async function withTotalsDeferred<T>(sqlite: BetterSqlite3.Database, tracking: Tracking, work: () => Promise<T>): Promise<T> {
+export async function withTotalsDeferred<T>(
+  sqlite: BetterSqlite3.Database,
+  tracking: Tracking,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!deferring(sqlite, tracking)) return work();
   let result: T;
   try {
@@ -94,7 +98,9 @@ const hasTotalsByItem = new WeakMap<BetterSqlite3.Database, boolean>();
 
 /** Adds the logged changes to every totals table and empties the log. */
 export function foldTotalsChanges(sqlite: BetterSqlite3.Database): void {
-  const byItem = hasTotalsByItem.get(sqlite) ?? Boolean(sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'pledge_totals_by_item'`).get());
+  const byItem =
+    hasTotalsByItem.get(sqlite) ??
+    Boolean(sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'pledge_totals_by_item'`).get());
   hasTotalsByItem.set(sqlite, byItem);
   // Prepared once per connection: an import of many files folds once per file.
   for (const fold of FOLDS) if (byItem || !BY_ITEM.test(fold)) prepared(sqlite, fold).run();

@@ -57,12 +57,22 @@ export const readAllRows = { value: false };
  * One group's sums as the SQL gives them, read as arrays (a year by item holds tens of thousands): its key; VND
  * equivalents, or for USD rows their cents; whether they are USD; the USD rate to convert them; lines; quantity.
  */
-type Bucket = [key: string, amount: number, isUsd: number, usdRate: string | null, n: number, quantityMilli: number | null];
+type Bucket = [
+  key: string,
+  amount: number,
+  isUsd: number,
+  usdRate: string | null,
+  n: number,
+  quantityMilli: number | null,
+];
 
 function safe(value: number | bigint): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) {
-    throw new LedgerError('too_large', { vi: 'Tổng vượt quá giới hạn tính toán chính xác', en: 'The total exceeds the exactly representable range' });
+    throw new LedgerError('too_large', {
+      vi: 'Tổng vượt quá giới hạn tính toán chính xác',
+      en: 'The total exceeds the exactly representable range',
+    });
   }
   return n;
 }
@@ -72,7 +82,8 @@ const LIVE_STATUSES = ['pledged', 'in_progress', 'completed'] as const;
 /** One collator for every comparison: `localeCompare(…, 'vi')` finds one per call, which sorting thousands shows. */
 const VIETNAMESE = new Intl.Collator('vi');
 
-const lastDayOfMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const lastDayOfMonth = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /** What a monthly totals table is keyed by ('item_class': the items' sector, modality and stage together). */
 type Dimension = 'place' | 'donor' | 'kind' | 'item' | 'item_class';
@@ -83,14 +94,35 @@ type Dimension = 'place' | 'donor' | 'kind' | 'item' | 'item_class';
  * stage) only on the table keyed by it (`dimension`, or the one the filter needs). `statuses` are those counted
  * (none: every status). Otherwise null.
  */
-function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], dimension?: Dimension): { dimension: Dimension; conditions: RawBuilder<unknown>[] } | null {
-  const { from, to, placeId, unitsOf, donorId, kinds, statuses: _statuses, currencies, text, itemId, withoutItem, sectors, modalities, stages, ...rest } = filter;
+function monthlyTotalsFilter(
+  filter: PledgeFilter,
+  statuses: readonly string[],
+  dimension?: Dimension,
+): { dimension: Dimension; conditions: RawBuilder<unknown>[] } | null {
+  const {
+    from,
+    to,
+    placeId,
+    unitsOf,
+    donorId,
+    kinds,
+    statuses: _statuses,
+    currencies,
+    text,
+    itemId,
+    withoutItem,
+    sectors,
+    modalities,
+    stages,
+    ...rest
+  } = filter;
   if (Object.keys(rest).length || searchWords(text ?? '').length) return null;
   if (from && !from.endsWith('-01')) return null;
   if (to && to !== lastDayOfMonth(to.slice(0, 7))) return null;
   const byItem = Boolean(itemId || withoutItem);
   const byClass = Boolean(sectors?.length || modalities?.length || stages?.length);
-  const table = dimension ?? (byItem ? 'item' : byClass ? 'item_class' : placeId ? 'place' : donorId ? 'donor' : 'kind');
+  const table =
+    dimension ?? (byItem ? 'item' : byClass ? 'item_class' : placeId ? 'place' : donorId ? 'donor' : 'kind');
   if (placeId && table !== 'place') return null;
   if (donorId && table !== 'donor') return null;
   if (kinds?.length && table !== 'kind') return null;
@@ -103,7 +135,8 @@ function monthlyTotalsFilter(filter: PledgeFilter, statuses: readonly string[], 
   if (currencies?.length) conditions.push(sql`t.currency IN (${sql.join(currencies)})`);
   if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
   if (placeId) conditions.push(sql`t.place_id IN ${unitsOf ? placesUnderOn(placeId, unitsOf) : placesUnder(placeId)}`);
-  if (donorId) conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
+  if (donorId)
+    conditions.push(sql`t.donor_id IN (SELECT id FROM donors WHERE id = ${donorId} OR merged_into = ${donorId})`);
   if (itemId) conditions.push(sql`t.item_id = ${itemId}`);
   if (withoutItem) conditions.push(sql`t.item_id = ''`);
   if (table === 'item_class') {
@@ -126,22 +159,35 @@ export async function countFromTotals(ctx: Ctx, filter: PledgeFilter): Promise<n
   const found = monthlyTotalsFilter(filter, filter.statuses ?? []);
   if (!found) return null;
   const where = found.conditions.length ? sql`WHERE ${sql.join(found.conditions, sql` AND `)}` : sql``;
-  return readRows<{ n: number | null }>(ctx, sql`SELECT sum(t.n) AS n FROM ${sql.raw(`pledge_totals_by_${found.dimension}`)} t ${where}`)[0]?.n ?? 0;
+  return (
+    readRows<{ n: number | null }>(
+      ctx,
+      sql`SELECT sum(t.n) AS n FROM ${sql.raw(`pledge_totals_by_${found.dimension}`)} t ${where}`,
+    )[0]?.n ?? 0
+  );
 }
 
 /**
  * The same buckets from the monthly totals (migrations 0005 and 0013), when the question can be answered from them: whole
  * months, and filters on what those tables are keyed by. Otherwise null, and the pledges themselves are read.
  */
-async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[] | null> {
+async function monthlyBuckets(
+  ctx: Ctx,
+  input: ParsedInput<'totals'>,
+  side: 'pledged' | 'delivered',
+): Promise<Bucket[] | null> {
   const { from, to, statuses } = input.filter;
   // Quarters and currencies are in every table: the filter chooses.
   // Sector, modality and stage by the items' class, unless the filter is one item's (or no item's) lines.
   const oneItem = Boolean(input.filter.itemId || input.filter.withoutItem);
   const keyedBy: Dimension | undefined =
-    input.by === 'place' || input.by === 'donor' || input.by === 'kind' ? input.by
-      : input.by === 'item' || (ITEM_GROUPINGS.includes(input.by) && oneItem) ? 'item'
-        : ITEM_GROUPINGS.includes(input.by) ? 'item_class' : undefined;
+    input.by === 'place' || input.by === 'donor' || input.by === 'kind'
+      ? input.by
+      : input.by === 'item' || (ITEM_GROUPINGS.includes(input.by) && oneItem)
+        ? 'item'
+        : ITEM_GROUPINGS.includes(input.by)
+          ? 'item_class'
+          : undefined;
   const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, keyedBy);
   if (!found) return null;
   const { dimension, conditions } = found;
@@ -170,8 +216,11 @@ async function monthlyBuckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'ple
   const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(monthStart)} END` : sql`NULL`;
   const quantity = side === 'pledged' ? sql`sum(t.quantity_milli)` : sql`NULL`;
   // Read straight from the driver: by item, a year holds tens of thousands of groups.
-  return readRawRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amount} AS amount, ${isUsd} AS "isUsd", ${usdRate} AS "usdRate", sum(t.n) AS n,
-    ${quantity} AS "quantityMilli" FROM ${table} t WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`);
+  return readRawRows<Bucket>(
+    ctx,
+    sql`SELECT ${key} AS key, ${amount} AS amount, ${isUsd} AS "isUsd", ${usdRate} AS "usdRate", sum(t.n) AS n,
+    ${quantity} AS "quantityMilli" FROM ${table} t WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`,
+  );
 }
 
 async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[]> {
@@ -188,31 +237,41 @@ async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' |
   const row = side === 'pledged' ? sql`p` : sql`x`;
   const from = side === 'pledged' ? sql`FROM pledges p` : sql`FROM deliveries x JOIN pledges p ON p.id = x.pledge_id`;
   // Rows whose USD value is exact: USD amounts (a quantity-only delivery has no amount, only its VND value).
-  const usdExact = side === 'pledged' ? sql`p.currency = 'USD'` : sql`(x.currency = 'USD' AND x.amount_minor IS NOT NULL)`;
+  const usdExact =
+    side === 'pledged' ? sql`p.currency = 'USD'` : sql`(x.currency = 'USD' AND x.amount_minor IS NOT NULL)`;
   const amountExpr = usd
     ? sql`sum(CASE WHEN ${usdExact} THEN ${row}.amount_minor ELSE ${row}.vnd_equivalent END)`
     : sql`sum(${row}.vnd_equivalent)`;
   const isUsdExpr = usd ? sql`(${usdExact})` : sql`0`;
   const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(dateColumn)} END` : sql`NULL`;
-  return readRawRows<Bucket>(ctx, sql`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS "isUsd", ${usdRate} AS "usdRate", count(*) AS n,
+  return readRawRows<Bucket>(
+    ctx,
+    sql`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS "isUsd", ${usdRate} AS "usdRate", count(*) AS n,
     ${side === 'pledged' ? sql`sum(p.quantity_milli)` : sql`NULL`} AS "quantityMilli"
-    ${from} ${where} GROUP BY 1, 3, 4`);
+    ${from} ${where} GROUP BY 1, 3, 4`,
+  );
 }
 
 async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' | 'en'): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   if (by === 'place' && keys.length) {
-    for (const p of await ctx.db.selectFrom('places').selectAll().where('id', 'in', keys).execute()) map.set(p.id, displayName(p));
+    for (const p of await ctx.db.selectFrom('places').selectAll().where('id', 'in', keys).execute())
+      map.set(p.id, displayName(p));
   } else if (by === 'donor' && keys.length) {
-    for (const d of await ctx.db.selectFrom('donors').select(['id', 'name']).where('id', 'in', keys).execute()) map.set(d.id, d.name);
+    for (const d of await ctx.db.selectFrom('donors').select(['id', 'name']).where('id', 'in', keys).execute())
+      map.set(d.id, d.name);
   } else if (by === 'kind') {
-    for (const k of keys) map.set(k, VOCABULARY[lang].pledgeKind[k as keyof (typeof VOCABULARY)['vi']['pledgeKind']] ?? k);
+    for (const k of keys)
+      map.set(k, VOCABULARY[lang].pledgeKind[k as keyof (typeof VOCABULARY)['vi']['pledgeKind']] ?? k);
   } else if (by === 'quarter') {
     for (const k of keys) map.set(k, VOCABULARY[lang].quarter(k.slice(0, 4), k.slice(6)));
   } else if (by === 'item') {
     // Many items (a year of a national ledger) are read whole, as [id, name] pairs, rather than through a list of ids
     // too long for SQL; the map of every item's name is the labels (ids of no item fall back to themselves).
-    const query = keys.length > 500 ? sql`SELECT id, name FROM aid_items` : sql`SELECT id, name FROM aid_items WHERE id IN (${sql.join(keys.length ? keys : [''])})`;
+    const query =
+      keys.length > 500
+        ? sql`SELECT id, name FROM aid_items`
+        : sql`SELECT id, name FROM aid_items WHERE id IN (${sql.join(keys.length ? keys : [''])})`;
     const names = new Map(readRawRows<[string, string]>(ctx, query));
     names.set('', ITEM_VOCABULARY[lang].withoutItem);
     return names;
@@ -256,13 +315,18 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   const groups = new Map<string, { pledged: number; delivered: number; pledgeCount: number; quantityMilli: number }>();
   const unconverted = { pledgedVnd: 0, deliveredVnd: 0, pledgeCount: 0 };
   // Keys that count under another: communes under their district's bar, merged donors under the donor merged into.
-  const rollUp = input.by === 'place' && input.rollUpUnder && !input.filter.unitsOf ? await rollUpMap(ctx, input.rollUpUnder) : input.by === 'donor' ? await mergedDonors(ctx) : null;
+  const rollUp =
+    input.by === 'place' && input.rollUpUnder && !input.filter.unitsOf
+      ? await rollUpMap(ctx, input.rollUpUnder)
+      : input.by === 'donor'
+        ? await mergedDonors(ctx)
+        : null;
   // In today's units a former unit's pledges first move to the unit it became, then roll up from there.
   const today = input.by === 'place' && input.filter.unitsOf ? await todaysUnits(ctx, input.filter.unitsOf) : null;
   const groupOf = (key: string): string => {
     if (!today) return rollUp?.get(key) ?? key;
     const unit = today.unitOf(key);
-    return input.rollUpUnder ? today.under(input.rollUpUnder, unit) ?? unit : unit;
+    return input.rollUpUnder ? (today.under(input.rollUpUnder, unit) ?? unit) : unit;
   };
   for (const side of ['pledged', 'delivered'] as const) {
     for (const [bucketKey, amount, isUsd, usdRate, n, quantityMilli] of await buckets(ctx, input, side)) {
@@ -287,7 +351,8 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   }
   const names = await labels(ctx, input.by, [...groups.keys()], input.lang);
   if (today) {
-    for (const [key, name] of names) if (today.isFormer(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
+    for (const [key, name] of names)
+      if (today.isFormer(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
   }
   const rows: TotalsGroup[] = [];
   for (const [key, g] of groups) {

@@ -16,7 +16,10 @@ export function registerLedgerIpc(ipcMain: IpcMain, service: ContractEndpoint): 
       if (!senderIsApp(event)) {
         return {
           ok: false,
-          error: new LedgerError('invalid_input', { vi: 'Nguồn gọi không được phép', en: 'Caller not allowed' }).toShape(),
+          error: new LedgerError('invalid_input', {
+            vi: 'Nguồn gọi không được phép',
+            en: 'Caller not allowed',
+          }).toShape(),
         };
       }
       return service.call(method, input);

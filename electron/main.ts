@@ -9,7 +9,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LedgerError } from '../contract/errors';
 import { openLedgerHost, type LedgerHost } from '../db/host';
 import { registerLedgerIpc } from './ipc';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, denyPermissions, guardContents, mainWindowOptions } from './window';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  denyPermissions,
+  guardContents,
+  mainWindowOptions,
+} from './window';
 
 // Bundled as dist/electron/main.cjs, next to preload.cjs and below dist/renderer.
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -65,12 +72,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     void (host?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    const text =
-      error instanceof LedgerError
-        ? `${error.toShape().message.vi}\n\n${error.toShape().message.en}`
-        : String(error instanceof Error ? error.message : error);
-    dialog.showErrorBox('Sổ theo dõi viện trợ / Aid Ledger', text);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const text =
+        error instanceof LedgerError
+          ? `${error.toShape().message.vi}\n\n${error.toShape().message.en}`
+          : String(error instanceof Error ? error.message : error);
+      dialog.showErrorBox('Sổ theo dõi viện trợ / Aid Ledger', text);
+      app.exit(1);
+    });
 }

@@ -11,4 +11,7 @@ export function buildBridge(invoke: (channel: string, input: unknown) => Promise
   ) as LedgerBridge;
 }
 
-contextBridge.exposeInMainWorld('ledger', buildBridge((channel, input) => ipcRenderer.invoke(channel, input)));
+contextBridge.exposeInMainWorld(
+  'ledger',
+  buildBridge((channel, input) => ipcRenderer.invoke(channel, input)),
+);

@@ -71,7 +71,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-async function measure(name: string, target: Result['target'], ours: () => Promise<unknown>, floor: () => Promise<unknown>, reps = REPS): Promise<Result> {
+async function measure(
+  name: string,
+  target: Result['target'],
+  ours: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  reps = REPS,
+): Promise<Result> {
   operationPeak = process.memoryUsage().rss;
   const maxRssBefore = process.resourceUsage().maxRSS * 1024;
   // One untimed run of each warms caches (pages of the database file, compiled code) alike.
@@ -95,8 +101,17 @@ async function measure(name: string, target: Result['target'], ours: () => Promi
   // The sampler cannot run while synchronous work holds the thread; the process's highest mark, when it rose during
   // this operation, was reached by it.
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  const peakMb = Math.round(Math.max(operationPeak, process.memoryUsage().rss, maxRss > maxRssBefore ? maxRss : 0) / 1e6);
-  const result = { name, ms: round(median(a)), floorMs: round(median(b)), ratio: round(median(a) / median(b)), target, peakMb };
+  const peakMb = Math.round(
+    Math.max(operationPeak, process.memoryUsage().rss, maxRss > maxRssBefore ? maxRss : 0) / 1e6,
+  );
+  const result = {
+    name,
+    ms: round(median(a)),
+    floorMs: round(median(b)),
+    ratio: round(median(a) / median(b)),
+    target,
+    peakMb,
+  };
   log(`${name}: ${result.ms} ms, floor ${result.floorMs} ms, ratio ${result.ratio}, peak ${peakMb} MB`);
   return result;
 }
@@ -111,8 +126,9 @@ async function ledgerFile(): Promise<string> {
     // A ledger generated before former communes had heirs cannot measure figures in today's units.
     const links = (db.prepare('SELECT count(*) AS n FROM place_successors').get() as { n: number }).n;
     // Nor one generated before aid items existed, figures by item.
-    const hasItems = (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'aid_items'`).get() as { n: number }).n > 0
-      && (db.prepare('SELECT count(*) AS n FROM aid_items').get() as { n: number }).n > 0;
+    const hasItems =
+      (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'aid_items'`).get() as { n: number }).n > 0 &&
+      (db.prepare('SELECT count(*) AS n FROM aid_items').get() as { n: number }).n > 0;
     db.close();
     if (n === ROWS && links > 0 && hasItems) return file;
     rmSync(file);
@@ -134,7 +150,8 @@ async function dashboard(ledger: Ledger): Promise<Result> {
   const province = (ledger.sqlite.prepare(`SELECT id FROM places WHERE level = 'province'`).get() as { id: string }).id;
   const groupings = ['place', 'donor', 'kind', 'quarter', 'currency'] as const;
   const ours = async () => {
-    for (const by of groupings) await service.invoke('totals', { by, filter: YEAR, ...(by === 'place' ? { rollUpUnder: province } : {}) });
+    for (const by of groupings)
+      await service.invoke('totals', { by, filter: YEAR, ...(by === 'place' ? { rollUpUnder: province } : {}) });
   };
   // The same SQL, written by hand: one grouped sum per side and grouping over the monthly totals, then the names.
   const db = ledger.sqlite;
@@ -149,9 +166,11 @@ async function dashboard(ledger: Ledger): Promise<Result> {
     const [dimension, key] = source[by];
     return {
       by,
-      pledged: db.prepare(`SELECT ${key} AS key, sum(t.vnd) AS amount, 0 AS is_usd, NULL AS usd_rate, sum(t.n) AS n, sum(t.quantity_milli) AS quantity_milli
+      pledged:
+        db.prepare(`SELECT ${key} AS key, sum(t.vnd) AS amount, 0 AS is_usd, NULL AS usd_rate, sum(t.n) AS n, sum(t.quantity_milli) AS quantity_milli
         FROM pledge_totals_by_${dimension} t WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`),
-      delivered: db.prepare(`SELECT ${key} AS key, sum(t.vnd) AS amount, 0 AS is_usd, NULL AS usd_rate, sum(t.n) AS n, NULL AS quantity_milli
+      delivered:
+        db.prepare(`SELECT ${key} AS key, sum(t.vnd) AS amount, 0 AS is_usd, NULL AS usd_rate, sum(t.n) AS n, NULL AS quantity_milli
         FROM delivery_totals_by_${dimension} t WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`),
     };
   });
@@ -211,7 +230,10 @@ async function itemsBench(ledger: Ledger): Promise<Result> {
   };
   const db = ledger.sqlite;
   // By item from the totals by item; by sector, modality or stage from those by the items' class.
-  const [key, table] = [(by: (typeof groupings)[number]) => (by === 'item' ? `t.item_id` : `t.${by}`), (by: string) => (by === 'item' ? 'item' : 'item_class')];
+  const [key, table] = [
+    (by: (typeof groupings)[number]) => (by === 'item' ? `t.item_id` : `t.${by}`),
+    (by: string) => (by === 'item' ? 'item' : 'item_class'),
+  ];
   const statements = groupings.map((by) => [
     db.prepare(`SELECT ${key(by)} AS key, sum(t.vnd) AS amount, 0 AS is_usd, NULL AS usd_rate, sum(t.n) AS n, sum(t.quantity_milli) AS quantity_milli
       FROM pledge_totals_by_${table(by)} t WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`),
@@ -223,8 +245,12 @@ async function itemsBench(ledger: Ledger): Promise<Result> {
     db.prepare(`SELECT stage AS key, count(*) AS n FROM aid_items GROUP BY 1`),
     db.prepare(`SELECT sector AS key, count(*) AS n FROM aid_items GROUP BY 1`),
     db.prepare(`SELECT modality AS key, count(*) AS n FROM aid_items GROUP BY 1`),
-    db.prepare(`SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d WHERE d.id IN (SELECT donor_id FROM aid_items) OR d.id IN (SELECT j.value FROM aid_items i, json_each(i.co_donor_ids) j)`),
-    db.prepare(`SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`),
+    db.prepare(
+      `SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d WHERE d.id IN (SELECT donor_id FROM aid_items) OR d.id IN (SELECT j.value FROM aid_items i, json_each(i.co_donor_ids) j)`,
+    ),
+    db.prepare(
+      `SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`,
+    ),
   ];
   const floor = async () => {
     for (const [pledged, delivered] of statements) {
@@ -257,7 +283,12 @@ async function ledgerPages(ledger: Ledger): Promise<Result[]> {
   const cases = [
     {
       name: "ledger page: filter + search 'Bảo Lạc' + sort, 100 rows, with count",
-      filter: { from: '2018-01-01', to: '2023-12-31', kinds: ['house', 'gift'] as ('house' | 'gift')[], text: 'Bảo Lạc' },
+      filter: {
+        from: '2018-01-01',
+        to: '2023-12-31',
+        kinds: ['house', 'gift'] as ('house' | 'gift')[],
+        text: 'Bảo Lạc',
+      },
       sort: { by: 'vndEquivalent' as const, dir: 'desc' as const },
       words: ['bao', 'lac'],
       where: `p.pledge_date >= '2018-01-01' AND p.pledge_date <= '2023-12-31' AND p.kind IN ('house', 'gift')`,
@@ -278,24 +309,43 @@ async function ledgerPages(ledger: Ledger): Promise<Result[]> {
   const donorRows = db.prepare(`SELECT id, name, short_name, country, merged_into FROM donors`);
   // A donor's words in its pledges' search text: its own and those of the donors merged with it.
   const donorWords = () => {
-    const donors = donorRows.all() as { id: string; name: string; short_name: string | null; country: string | null; merged_into: string | null }[];
+    const donors = donorRows.all() as {
+      id: string;
+      name: string;
+      short_name: string | null;
+      country: string | null;
+      merged_into: string | null;
+    }[];
     const own = new Map(donors.map((d) => [d.id, foldText(`${d.name} ${d.short_name ?? ''} ${d.country ?? ''}`)]));
     const group = new Map<string, string>();
-    for (const d of donors) group.set(d.merged_into ?? d.id, `${group.get(d.merged_into ?? d.id) ?? ''} ${own.get(d.id)}`);
+    for (const d of donors)
+      group.set(d.merged_into ?? d.id, `${group.get(d.merged_into ?? d.id) ?? ''} ${own.get(d.id)}`);
     return donors.map((d) => ({ id: d.id, words: group.get(d.merged_into ?? d.id)! }));
   };
   const holdingAll = (rows: unknown[], words: string[]) =>
     (rows as { id: string; words: string }[]).filter((r) => words.every((w) => r.words.includes(w))).map((r) => r.id);
   const holdingSome = (rows: unknown[], words: string[]) =>
-    (rows as { id: string; words: string }[]).filter((r) => words.some((w) => r.words.includes(w)) && !words.every((w) => r.words.includes(w))).map((r) => r.id);
+    (rows as { id: string; words: string }[])
+      .filter((r) => words.some((w) => r.words.includes(w)) && !words.every((w) => r.words.includes(w)))
+      .map((r) => r.id);
   const results: Result[] = [];
   // The page the ledger screen opens on: every pledge, newest first.
   {
     const name = 'ledger page: no filter, newest first, 100 rows, with count';
-    const ours = () => service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 100 }, withTotal: true });
+    const ours = () =>
+      service.invoke('pledges.list', {
+        sort: { by: 'pledgeDate', dir: 'desc' },
+        page: { offset: 0, limit: 100 },
+        withTotal: true,
+      });
     // The count, as the app reads it for a filter the monthly totals are keyed by.
     const count = db.prepare(`SELECT sum(n) AS n FROM pledge_totals_by_kind`);
-    const page = db.prepare(pageOfRows(`SELECT rowid AS page_rowid FROM pledges ORDER BY pledge_date DESC, rowid DESC LIMIT 100`, 'p.pledge_date'));
+    const page = db.prepare(
+      pageOfRows(
+        `SELECT rowid AS page_rowid FROM pledges ORDER BY pledge_date DESC, rowid DESC LIMIT 100`,
+        'p.pledge_date',
+      ),
+    );
     const floor = async () => ({ rows: page.all() as { id: string }[], total: (count.get() as { n: number }).n });
     const mine = await ours();
     const theirs = await floor();
@@ -305,8 +355,22 @@ async function ledgerPages(ledger: Ledger): Promise<Result[]> {
     results.push(await measure(name, { ratio: 1.3, ms: 20 }, ours, floor));
   }
   for (const c of cases) {
-    const ours = () => service.invoke('pledges.list', { filter: c.filter, sort: c.sort, page: { offset: 0, limit: 100 }, withTotal: true });
-    const own = c.words.map((w) => `(${[...w].slice(2).map((_, i) => `"${w.slice(i, i + 3)}"`).join(' AND ')})`).join(' OR ');
+    const ours = () =>
+      service.invoke('pledges.list', {
+        filter: c.filter,
+        sort: c.sort,
+        page: { offset: 0, limit: 100 },
+        withTotal: true,
+      });
+    const own = c.words
+      .map(
+        (w) =>
+          `(${[...w]
+            .slice(2)
+            .map((_, i) => `"${w.slice(i, i + 3)}"`)
+            .join(' AND ')})`,
+      )
+      .join(' OR ');
     const likes = c.words.map((w) => `p.search_text LIKE '%${w}%'`).join(' AND ');
     const statements = new Map<string, { count: Database.Statement; page: Database.Statement }>();
     const floor = async () => {
@@ -315,17 +379,24 @@ async function ledgerPages(ledger: Ledger): Promise<Result[]> {
       const places = JSON.stringify(holdingAll(placeRows, c.words));
       const donors = JSON.stringify(holdingAll(donorRows, c.words));
       const mixed = holdingSome(placeRows, c.words).length > 0 && holdingSome(donorRows, c.words).length > 0;
-      if (mixed) throw new Error(`${c.name}: the floor is written for searches without words split between place and donor`);
+      if (mixed)
+        throw new Error(`${c.name}: the floor is written for searches without words split between place and donor`);
       const shape = `${places !== '[]'}${donors !== '[]'}`;
       if (!statements.has(shape)) {
         const branches = [
           ...(places !== '[]' ? [`p.place_id IN (SELECT value FROM json_each(:places))`] : []),
-          ...(donors !== '[]' ? [`p.donor_id IN (SELECT value FROM json_each(:donors))${places !== '[]' ? ' AND p.place_id NOT IN (SELECT value FROM json_each(:places))' : ''}`] : []),
+          ...(donors !== '[]'
+            ? [
+                `p.donor_id IN (SELECT value FROM json_each(:donors))${places !== '[]' ? ' AND p.place_id NOT IN (SELECT value FROM json_each(:places))' : ''}`,
+              ]
+            : []),
           `p.rowid IN (SELECT rowid FROM pledge_own_words WHERE pledge_own_words MATCH :own) AND p.place_id NOT IN (SELECT value FROM json_each(:places))
             AND p.donor_id NOT IN (SELECT value FROM json_each(:donors)) AND ${likes}`,
         ];
         statements.set(shape, {
-          count: db.prepare(`SELECT sum(n) AS n FROM (${branches.map((b) => `SELECT count(*) AS n FROM pledges p WHERE ${c.where} AND ${b}`).join(' UNION ALL ')})`),
+          count: db.prepare(
+            `SELECT sum(n) AS n FROM (${branches.map((b) => `SELECT count(*) AS n FROM pledges p WHERE ${c.where} AND ${b}`).join(' UNION ALL ')})`,
+          ),
           page: db.prepare(
             pageOfRows(
               `SELECT page_rowid FROM (${branches.map((b) => `SELECT p.rowid AS page_rowid, ${c.key} AS sort_key FROM pledges p WHERE ${c.where} AND ${b}`).join(' UNION ALL ')})
@@ -366,7 +437,9 @@ async function report(ledger: Ledger): Promise<Result> {
 async function writeImportBundle(file: string): Promise<void> {
   const source = await openLedger(join(work, 'district.sqlite'), { create: true, siteName: 'Huyện' });
   await generateLedger(source, { rows: Math.round(IMPORT_RECORDS / 1.6), seed: 99, donors: 300 });
-  const { bytes } = await source.db.transaction().execute((trx) => exportBundle(contextFor(source, trx), { all: true }));
+  const { bytes } = await source.db
+    .transaction()
+    .execute((trx) => exportBundle(contextFor(source, trx), { all: true }));
   await source.close();
   writeFileSync(file, bytes);
 }
@@ -377,7 +450,11 @@ async function writeImportBundle(file: string): Promise<void> {
  */
 async function importSetUp(): Promise<{ bytes: Buffer; records: number; empty: string }> {
   const file = join(work, 'district.aidledger');
-  execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--write-bundle', file, '--import-rows', String(IMPORT_RECORDS)], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--write-bundle', file, '--import-rows', String(IMPORT_RECORDS)],
+    { stdio: 'inherit' },
+  );
   const bytes = readFileSync(file);
   const records = Object.values(decodeBundle(bytes).records).reduce((n, rows) => n + rows.length, 0);
   log(`import: a bundle of ${records} records, ${(bytes.length / 1e6).toFixed(1)} MB`);
@@ -414,7 +491,9 @@ async function importBundleBench({ bytes, records, empty }: Awaited<ReturnType<t
         const rows = bundle.records[table];
         if (!rows.length) continue;
         const columns = Object.keys(rows[0]!);
-        const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const insert = db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        );
         for (const row of rows) insert.run(...columns.map((c) => row[c] as never));
       }
     })();
@@ -436,7 +515,10 @@ async function open(file: string): Promise<Result> {
     const db = new Database(file);
     for (const side of ['pledge', 'delivery']) {
       db.prepare(`SELECT t.kind AS key, sum(t.vnd) AS amount, sum(t.n) AS n FROM ${side}_totals_by_kind t
-        WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1 HAVING sum(t.n) > 0`).all(YEAR.from.slice(0, 7), YEAR.to.slice(0, 7));
+        WHERE t.status IN ${LIVE} AND t.month >= ? AND t.month <= ? GROUP BY 1 HAVING sum(t.n) > 0`).all(
+        YEAR.from.slice(0, 7),
+        YEAR.to.slice(0, 7),
+      );
     }
     db.close();
   };
@@ -467,7 +549,12 @@ async function main() {
   if (wanted('import')) results.push(await importBundleBench(await importSetUp()));
   if (wanted('close')) {
     // A province's ledger: ten years of history, a tenth of the rows (at most 100,000 pledges).
-    const fixture = await closeFixture(work, Math.min(ROWS, Math.max(1_000, Math.round(ROWS / 10))), Number(values.offices), log);
+    const fixture = await closeFixture(
+      work,
+      Math.min(ROWS, Math.max(1_000, Math.round(ROWS / 10))),
+      Number(values.offices),
+      log,
+    );
     results.push((await closeBench(work, fixture, Math.min(REPS, 3), measure)) as Result);
   }
   if (wanted('open')) results.push(await open(file));
@@ -477,10 +564,16 @@ async function main() {
   const table = [
     `| operation | ours (ms) | floor (ms) | ratio | target | met | peak memory (MB) |`,
     `|---|---:|---:|---:|---|---|---:|`,
-    ...results.map((r) => `| ${r.name} | ${r.ms} | ${r.floorMs} | ${r.ratio} | ≤ ${r.target.ratio}×${r.target.ms ? `, < ${r.target.ms} ms` : ''} | ${met(r) ? 'yes' : 'no'} | ${r.peakMb} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.ms} | ${r.floorMs} | ${r.ratio} | ≤ ${r.target.ratio}×${r.target.ms ? `, < ${r.target.ms} ms` : ''} | ${met(r) ? 'yes' : 'no'} | ${r.peakMb} |`,
+    ),
   ].join('\n');
-  process.stdout.write(`${ROWS} pledges, ${REPS} repetitions, peak memory ${peakMb} MB (target < 500 MB), ${Math.round((Date.now() - started) / 1000)} s\n\n${table}\n`);
-  if (values.json) writeFileSync(values.json, JSON.stringify({ rows: ROWS, reps: REPS, peakMemoryMb: peakMb, results }, null, 2));
+  process.stdout.write(
+    `${ROWS} pledges, ${REPS} repetitions, peak memory ${peakMb} MB (target < 500 MB), ${Math.round((Date.now() - started) / 1000)} s\n\n${table}\n`,
+  );
+  if (values.json)
+    writeFileSync(values.json, JSON.stringify({ rows: ROWS, reps: REPS, peakMemoryMb: peakMb, results }, null, 2));
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -3,7 +3,18 @@
  *   npm run --silent cli -- <command> --db FILE ...
  * Results go to stdout; errors go to stderr in Vietnamese and English with a non-zero exit.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,19 +44,33 @@ export const DEFAULT_FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json')
  * template's header) or ignore / bỏ qua. Checked again at the contract.
  */
 function parseMapping(text: string): { header: string; field: ImportField | 'ignore' }[] {
-  return text.split(';').filter((part) => part.trim()).map((part) => {
-    const at = part.lastIndexOf('=');
-    if (at <= 0) throw new UsageError(`--map: "${part}" cần dạng Tiêu đề=trường / needs Header=field`);
-    const [header, name] = [part.slice(0, at).trim(), part.slice(at + 1).trim()];
-    const folded = foldText(name);
-    const field = folded === 'ignore' || folded === 'bo qua' ? 'ignore' : IMPORT_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase()) ?? TEMPLATE_COLUMNS.find((c) => foldText(c.header) === folded)?.key;
-    if (!field) throw new UsageError(`--map: không có trường "${name}" / no field "${name}" (${IMPORT_FIELDS.join(', ')}, ignore)`);
-    return { header, field };
-  });
+  return text
+    .split(';')
+    .filter((part) => part.trim())
+    .map((part) => {
+      const at = part.lastIndexOf('=');
+      if (at <= 0) throw new UsageError(`--map: "${part}" cần dạng Tiêu đề=trường / needs Header=field`);
+      const [header, name] = [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+      const folded = foldText(name);
+      const field =
+        folded === 'ignore' || folded === 'bo qua'
+          ? 'ignore'
+          : (IMPORT_FIELDS.find((f) => f.toLowerCase() === name.toLowerCase()) ??
+            TEMPLATE_COLUMNS.find((c) => foldText(c.header) === folded)?.key);
+      if (!field)
+        throw new UsageError(
+          `--map: không có trường "${name}" / no field "${name}" (${IMPORT_FIELDS.join(', ')}, ignore)`,
+        );
+      return { header, field };
+    });
 }
 
 /** The aid items chosen by --sector, --modality and --stage (checked at the contract, like any input). */
-function itemScopeOf(values: { sector?: string | undefined; modality?: string | undefined; stage?: string | undefined }) {
+function itemScopeOf(values: {
+  sector?: string | undefined;
+  modality?: string | undefined;
+  stage?: string | undefined;
+}) {
   return {
     ...(values.sector ? { sectors: [values.sector] } : {}),
     ...(values.modality ? { modalities: [values.modality as AidModality] } : {}),
@@ -131,7 +156,12 @@ function requireDb(values: Options): string {
   return values.db;
 }
 
-async function withLedger<T>(file: string, create: boolean, site: string | undefined, run: (ledger: Ledger) => Promise<T>): Promise<T> {
+async function withLedger<T>(
+  file: string,
+  create: boolean,
+  site: string | undefined,
+  run: (ledger: Ledger) => Promise<T>,
+): Promise<T> {
   const ledger = await openLedger(file, { create, ...(site ? { siteName: site } : {}) });
   try {
     return await run(ledger);
@@ -183,14 +213,23 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'init': {
       const file = requireDb(values);
-      if (values.role && values.role !== 'province' && values.role !== 'district') throw new UsageError('--role phải là province hoặc district / --role must be province or district');
-      if (values.role === 'district' && !values.place) throw new UsageError('Văn phòng huyện cần --place / A district office needs --place');
+      if (values.role && values.role !== 'province' && values.role !== 'district')
+        throw new UsageError('--role phải là province hoặc district / --role must be province or district');
+      if (values.role === 'district' && !values.place)
+        throw new UsageError('Văn phòng huyện cần --place / A district office needs --place');
       const added = await withLedger(file, true, values.site, async (ledger) => {
         const service = createLedgerService(ledger);
         const before = await service.invoke('places.setup', {});
         // Cao Bằng when no province is named, as the first releases did, so scripts keep working.
-        const chosen = values.province || !before.hasPlaces ? await service.invoke('places.choose', { province: values.province ?? CAO_BANG_CODE }) : null;
-        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id) : undefined;
+        const chosen =
+          values.province || !before.hasPlaces
+            ? await service.invoke('places.choose', { province: values.province ?? CAO_BANG_CODE })
+            : null;
+        const placeId = values.place
+          ? await ledger.db
+              .transaction()
+              .execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id)
+          : undefined;
         await service.invoke('settings.update', {
           ...(values.site ? { siteName: values.site } : {}),
           ...(values.role ? { siteRole: values.role as 'province' | 'district' } : {}),
@@ -198,30 +237,47 @@ export async function main(argv: string[]): Promise<number> {
         });
         return chosen && chosen.province !== before.province ? chosen.units : 0;
       });
-      out(added ? `Đã tạo sổ ${file} với ${added} đơn vị hành chính / Created ${file} with ${added} places` : `Sổ ${file} đã có sẵn / ${file} already initialised`);
+      out(
+        added
+          ? `Đã tạo sổ ${file} với ${added} đơn vị hành chính / Created ${file} with ${added} places`
+          : `Sổ ${file} đã có sẵn / ${file} already initialised`,
+      );
       return 0;
     }
     case 'demo': {
       const file = requireDb(values);
       const fixturePath = values.fixture ?? DEFAULT_FIXTURE;
-      if (!existsSync(fixturePath)) throw new UsageError(`Không thấy tệp dữ liệu mẫu ${fixturePath} / Demo file not found: ${fixturePath}`);
+      if (!existsSync(fixturePath))
+        throw new UsageError(`Không thấy tệp dữ liệu mẫu ${fixturePath} / Demo file not found: ${fixturePath}`);
       const summary = await withLedger(file, true, values.site, (ledger) => loadDemo(ledger, readFixture(fixturePath)));
-      out(`Đã nạp ${summary.donors} nhà tài trợ, ${summary.pledges} cam kết, ${summary.amendments} điều chỉnh, ${summary.items} khoản viện trợ / Loaded ${summary.donors} donors, ${summary.pledges} pledges, ${summary.amendments} amendments, ${summary.items} aid items`);
+      out(
+        `Đã nạp ${summary.donors} nhà tài trợ, ${summary.pledges} cam kết, ${summary.amendments} điều chỉnh, ${summary.items} khoản viện trợ / Loaded ${summary.donors} donors, ${summary.pledges} pledges, ${summary.amendments} amendments, ${summary.items} aid items`,
+      );
       return 0;
     }
     case 'generate': {
       const rows = Number(values.rows);
-      if (!Number.isInteger(rows) || rows < 0) throw new UsageError('--rows phải là số nguyên / --rows must be an integer');
+      if (!Number.isInteger(rows) || rows < 0)
+        throw new UsageError('--rows phải là số nguyên / --rows must be an integer');
       const started = Date.now();
       const result = await withLedger(requireDb(values), true, values.site, (ledger) =>
-        generateLedger(ledger, { rows, seed: Number(values.seed), onProgress: (done) => process.stderr.write(`… ${done}\n`) }),
+        generateLedger(ledger, {
+          rows,
+          seed: Number(values.seed),
+          onProgress: (done) => process.stderr.write(`… ${done}\n`),
+        }),
       );
-      out(`Đã tạo ${result.pledges} cam kết, ${result.deliveries} lần giao trong ${((Date.now() - started) / 1000).toFixed(1)} giây / Generated ${result.pledges} pledges and ${result.deliveries} deliveries`);
+      out(
+        `Đã tạo ${result.pledges} cam kết, ${result.deliveries} lần giao trong ${((Date.now() - started) / 1000).toFixed(1)} giây / Generated ${result.pledges} pledges and ${result.deliveries} deliveries`,
+      );
       return 0;
     }
     case 'report': {
       const periods = [values.quarter, values.half, values.year].filter(Boolean) as string[];
-      if (periods.length !== 1) throw new UsageError('Chọn đúng một kỳ: --quarter 2022-Q3 | --half 2022-H2 | --year 2022 / Give exactly one period');
+      if (periods.length !== 1)
+        throw new UsageError(
+          'Chọn đúng một kỳ: --quarter 2022-Q3 | --half 2022-H2 | --year 2022 / Give exactly one period',
+        );
       const period = periods[0]!;
       const ok = values.quarter ? /^\d{4}-Q[1-4]$/i : values.half ? /^\d{4}-H[12]$/i : /^\d{4}$/;
       if (!ok.test(period)) throw new UsageError(`Kỳ báo cáo không hợp lệ / Invalid period: ${period}`);
@@ -232,8 +288,20 @@ export async function main(argv: string[]): Promise<number> {
         // A place named as it was at the period's end: "Bảo Lạc" in a 2022 report is the district of that time.
         // In today's units, a place named as it is on that date.
         const unitsOf = values['units-of'];
-        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, unitsOf ?? parsePeriod(period).to)).id) : undefined;
-        const file = await service.invoke('reports.xlsx', { period, ...(placeId ? { placeId } : {}), ...(unitsOf ? { unitsOf } : {}), ...itemScopeOf(values) });
+        const placeId = values.place
+          ? await ledger.db
+              .transaction()
+              .execute(
+                async (trx) =>
+                  (await findPlace(contextFor(ledger, trx), values.place!, unitsOf ?? parsePeriod(period).to)).id,
+              )
+          : undefined;
+        const file = await service.invoke('reports.xlsx', {
+          period,
+          ...(placeId ? { placeId } : {}),
+          ...(unitsOf ? { unitsOf } : {}),
+          ...itemScopeOf(values),
+        });
         writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
         return file;
       });
@@ -245,7 +313,9 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new UsageError('Thiếu --out FILE.xlsx / Missing --out FILE.xlsx');
       const outFile = values.out;
       await withLedger(requireDb(values), false, undefined, async (ledger) => {
-        const placeId = await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id);
+        const placeId = await ledger.db
+          .transaction()
+          .execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id);
         const file = await createLedgerService(ledger).invoke('imports.template', { placeId });
         writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
       });
@@ -258,33 +328,60 @@ export async function main(argv: string[]): Promise<number> {
       const paths = positionals.flatMap((path) => {
         if (!existsSync(path)) throw new UsageError(`Không thấy tệp ${path} / File not found: ${path}`);
         if (!statSync(path).isDirectory()) return [path];
-        return readdirSync(path).filter((name) => /\.(xlsx|xls|ods|csv|aidledger)$/i.test(name)).sort().map((name) => join(path, name));
+        return readdirSync(path)
+          .filter((name) => /\.(xlsx|xls|ods|csv|aidledger)$/i.test(name))
+          .sort()
+          .map((name) => join(path, name));
       });
       if (!paths.length) throw new UsageError('Thư mục không có tệp nào để nhập / The folder holds no file to import');
       const mapping = values.map === undefined ? undefined : parseMapping(values.map);
-      const files = paths.map((path) => ({ fileName: basename(path), base64: readFileSync(path).toString('base64'), ...(mapping ? { mapping } : {}) }));
+      const files = paths.map((path) => ({
+        fileName: basename(path),
+        base64: readFileSync(path).toString('base64'),
+        ...(mapping ? { mapping } : {}),
+      }));
       const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
-        const placeId = values.place ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id) : undefined;
-        return createLedgerService(ledger).invoke('imports.files', { files, dryRun: Boolean(values['dry-run']), ...(placeId ? { placeId } : {}) });
+        const placeId = values.place
+          ? await ledger.db
+              .transaction()
+              .execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, null)).id)
+          : undefined;
+        return createLedgerService(ledger).invoke('imports.files', {
+          files,
+          dryRun: Boolean(values['dry-run']),
+          ...(placeId ? { placeId } : {}),
+        });
       });
       const { totals } = result;
       if (values.json) {
-        out(JSON.stringify({
-          added: totals.added, skipped: totals.skipped, inserted: totals.inserted, updated: totals.updated, unchanged: totals.unchanged, conflicts: totals.conflicts,
-          written: result.written,
-          errors: result.files.flatMap((f) => f.errors.map((e) => ({ file: f.fileName, ...e }))),
-          files: result.files,
-        }));
+        out(
+          JSON.stringify({
+            added: totals.added,
+            skipped: totals.skipped,
+            inserted: totals.inserted,
+            updated: totals.updated,
+            unchanged: totals.unchanged,
+            conflicts: totals.conflicts,
+            written: result.written,
+            errors: result.files.flatMap((f) => f.errors.map((e) => ({ file: f.fileName, ...e }))),
+            files: result.files,
+          }),
+        );
       } else {
         for (const f of result.files) {
           for (const e of f.errors) {
             const column = (word: string) => (e.column ? `, ${word} "${e.column}"` : '');
-            process.stderr.write(`${f.fileName}: dòng ${e.row}${column('cột')}: ${e.message}\n  ${f.fileName}: row ${e.row}${column('column')}: ${e.messageEn}\n`);
+            process.stderr.write(
+              `${f.fileName}: dòng ${e.row}${column('cột')}: ${e.message}\n  ${f.fileName}: row ${e.row}${column('column')}: ${e.messageEn}\n`,
+            );
           }
         }
         if (result.files.length > 1 || result.files[0]!.kind === 'bundle') {
           for (const f of result.files) {
-            const what = f.kind === 'bundle' ? `gói/bundle: mới/new ${f.merge?.inserted ?? 0}, cập nhật/updated ${f.merge?.updated ?? 0}, xung đột/conflicts ${f.merge?.conflicts ?? 0}` : `thêm/added ${f.added}, bỏ qua/skipped ${f.skipped}`;
+            const what =
+              f.kind === 'bundle'
+                ? `gói/bundle: mới/new ${f.merge?.inserted ?? 0}, cập nhật/updated ${f.merge?.updated ?? 0}, xung đột/conflicts ${f.merge?.conflicts ?? 0}`
+                : `thêm/added ${f.added}, bỏ qua/skipped ${f.skipped}`;
             out(`  ${f.fileName}: ${f.errors.length ? `${f.errors.length} lỗi/errors` : what}`);
           }
         }
@@ -301,7 +398,9 @@ export async function main(argv: string[]): Promise<number> {
       if (action === 'export') {
         if (!values.out) throw new UsageError('Thiếu --out FILE / Missing --out FILE');
         const outFile = values.out;
-        const file = await withLedger(requireDb(values), false, undefined, (ledger) => createLedgerService(ledger).invoke('sync.export', { all: values.all }));
+        const file = await withLedger(requireDb(values), false, undefined, (ledger) =>
+          createLedgerService(ledger).invoke('sync.export', { all: values.all }),
+        );
         writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
         out(`Đã ghi gói ${outFile}: ${file.records} bản ghi / Bundle written: ${outFile} (${file.records} records)`);
         return 0;
@@ -313,44 +412,76 @@ export async function main(argv: string[]): Promise<number> {
         const counts = await withLedger(requireDb(values), false, undefined, (ledger) =>
           createLedgerService(ledger).invoke(values['dry-run'] ? 'sync.preview' : 'sync.import', input),
         );
-        if (values.json) out(JSON.stringify({ inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged, conflicts: counts.conflicts }));
-        else out(`Thêm ${counts.inserted}, cập nhật ${counts.updated}, không đổi ${counts.unchanged}, xung đột ${counts.conflicts}, xóa ${counts.deleted} / inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged}, conflicts ${counts.conflicts}, deleted ${counts.deleted}`);
+        if (values.json)
+          out(
+            JSON.stringify({
+              inserted: counts.inserted,
+              updated: counts.updated,
+              unchanged: counts.unchanged,
+              conflicts: counts.conflicts,
+            }),
+          );
+        else
+          out(
+            `Thêm ${counts.inserted}, cập nhật ${counts.updated}, không đổi ${counts.unchanged}, xung đột ${counts.conflicts}, xóa ${counts.deleted} / inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged}, conflicts ${counts.conflicts}, deleted ${counts.deleted}`,
+          );
         return 0;
       }
       throw new UsageError('Dùng: bundle export | bundle import / Use: bundle export | bundle import');
     }
     case 'info': {
-      const info = await withLedger(requireDb(values), false, undefined, (ledger) => createLedgerService(ledger).invoke('app.info', {}));
+      const info = await withLedger(requireDb(values), false, undefined, (ledger) =>
+        createLedgerService(ledger).invoke('app.info', {}),
+      );
       if (values.json) out(JSON.stringify(info));
       else {
         out(`${info.name} ${info.version} — lược đồ/schema ${info.schemaVersion}`);
         out(`Tệp/File: ${info.databasePath}`);
         out(`Cài đặt/Installation: ${info.site.name} (${info.site.id})`);
         const c = info.counts;
-        out(`Địa bàn/places ${c.places} · nhà tài trợ/donors ${c.donors} · cam kết/pledges ${c.pledges} · giao/deliveries ${c.deliveries} · tỷ giá/rates ${c.rates}`);
+        out(
+          `Địa bàn/places ${c.places} · nhà tài trợ/donors ${c.donors} · cam kết/pledges ${c.pledges} · giao/deliveries ${c.deliveries} · tỷ giá/rates ${c.rates}`,
+        );
       }
       return 0;
     }
     case 'totals': {
       const by = values.by as TotalsGrouping | undefined;
-      if (!by || !TOTALS_GROUPINGS.includes(by)) throw new UsageError(`--by phải là / must be: ${TOTALS_GROUPINGS.join('|')}`);
+      if (!by || !TOTALS_GROUPINGS.includes(by))
+        throw new UsageError(`--by phải là / must be: ${TOTALS_GROUPINGS.join('|')}`);
       const unitsOf = values['units-of'];
       const filter = {
-        ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), ...(unitsOf ? { unitsOf } : {}),
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(unitsOf ? { unitsOf } : {}),
         ...itemScopeOf(values),
       };
       const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
         // A place named for today's units is one that exists on that date; otherwise one valid in the period's end.
         const placeId = values.place
-          ? await ledger.db.transaction().execute(async (trx) => (await findPlace(contextFor(ledger, trx), values.place!, unitsOf ?? values.to ?? null)).id)
+          ? await ledger.db
+              .transaction()
+              .execute(
+                async (trx) =>
+                  (await findPlace(contextFor(ledger, trx), values.place!, unitsOf ?? values.to ?? null)).id,
+              )
           : undefined;
-        return createLedgerService(ledger).invoke('totals', { by, filter: { ...filter, ...(placeId ? { placeId } : {}) }, in: values.usd ? 'USD' : 'VND' });
+        return createLedgerService(ledger).invoke('totals', {
+          by,
+          filter: { ...filter, ...(placeId ? { placeId } : {}) },
+          in: values.usd ? 'USD' : 'VND',
+        });
       });
       if (values.json) {
         out(
           JSON.stringify({
             currency: result.currency,
-            groups: result.groups.map((g) => ({ key: g.key, label: g.label, pledged: g.pledged, delivered: g.delivered })),
+            groups: result.groups.map((g) => ({
+              key: g.key,
+              label: g.label,
+              pledged: g.pledged,
+              delivered: g.delivered,
+            })),
             total: { pledged: result.total.pledged, delivered: result.total.delivered },
             ...(result.unconverted ? { unconverted: result.unconverted } : {}),
           }),
@@ -359,8 +490,11 @@ export async function main(argv: string[]): Promise<number> {
         const money = (v: number) => formatAmount(v, result.currency, 'vi');
         const width = Math.max(10, ...result.groups.map((g) => g.label.length));
         out(`${''.padEnd(width)}  ${'Cam kết'.padStart(20)}  ${'Đã giao'.padStart(20)}   (${result.currency})`);
-        for (const g of result.groups) out(`${g.label.padEnd(width)}  ${money(g.pledged).padStart(20)}  ${money(g.delivered).padStart(20)}`);
-        out(`${'Tổng cộng'.padEnd(width)}  ${money(result.total.pledged).padStart(20)}  ${money(result.total.delivered).padStart(20)}`);
+        for (const g of result.groups)
+          out(`${g.label.padEnd(width)}  ${money(g.pledged).padStart(20)}  ${money(g.delivered).padStart(20)}`);
+        out(
+          `${'Tổng cộng'.padEnd(width)}  ${money(result.total.pledged).padStart(20)}  ${money(result.total.delivered).padStart(20)}`,
+        );
       }
       return 0;
     }
@@ -374,14 +508,23 @@ export async function main(argv: string[]): Promise<number> {
         createLedgerService(ledger).invoke('items.summary', { year, ...(half ? { half } : {}), lang }),
       );
       if (values.json) {
-        out(JSON.stringify({
-          items: result.items, donors: result.donors, committed: result.committed, disbursed: result.disbursed,
-          bySector: result.bySector, linesWithoutItem: result.linesWithoutItem, unconvertedVnd: result.unconvertedVnd,
-        }));
+        out(
+          JSON.stringify({
+            items: result.items,
+            donors: result.donors,
+            committed: result.committed,
+            disbursed: result.disbursed,
+            bySector: result.bySector,
+            linesWithoutItem: result.linesWithoutItem,
+            unconvertedVnd: result.unconvertedVnd,
+          }),
+        );
       } else {
         out(result.paragraph);
         for (const row of result.bySector) {
-          out(`  ${row.sector}: ${row.items} — ${formatAmount(row.committed.USD, 'USD', lang)} USD / ${formatAmount(row.committed.VND, 'VND', lang)} VND; ${formatAmount(row.disbursed.USD, 'USD', lang)} USD / ${formatAmount(row.disbursed.VND, 'VND', lang)} VND`);
+          out(
+            `  ${row.sector}: ${row.items} — ${formatAmount(row.committed.USD, 'USD', lang)} USD / ${formatAmount(row.committed.VND, 'VND', lang)} VND; ${formatAmount(row.disbursed.USD, 'USD', lang)} USD / ${formatAmount(row.disbursed.VND, 'VND', lang)} VND`,
+          );
         }
       }
       return 0;

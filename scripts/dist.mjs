@@ -20,9 +20,13 @@ const PLATFORMS = [
   { os: 'linux', name: 'Linux', flags: ['--linux', '-l'] },
   { os: 'darwin', name: 'macOS', flags: ['--mac', '--macos', '-m', '-o'] },
 ];
-const foreign = PLATFORMS.find(({ os, flags }) => os !== process.platform && process.argv.slice(2).some((arg) => flags.includes(arg)));
+const foreign = PLATFORMS.find(
+  ({ os, flags }) => os !== process.platform && process.argv.slice(2).some((arg) => flags.includes(arg)),
+);
 if (foreign) {
-  process.stderr.write(`[dist] build the ${foreign.name} package on ${foreign.name}: better-sqlite3 is compiled for this machine's OS\n`);
+  process.stderr.write(
+    `[dist] build the ${foreign.name} package on ${foreign.name}: better-sqlite3 is compiled for this machine's OS\n`,
+  );
   process.exit(1);
 }
 
@@ -31,7 +35,10 @@ try {
   ensure('electron');
   // Node refuses to start .cmd files without a shell on Windows; the arguments here are fixed strings.
   execFileSync(npm, ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-  execFileSync(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [builder, '--config', 'electron-builder.yml', ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 } catch (error) {
   failed = true;
   process.stderr.write(`[dist] ${error instanceof Error ? error.message : String(error)}\n`);
@@ -41,7 +48,9 @@ try {
     ensure('node');
   } catch (error) {
     failed = true;
-    process.stderr.write(`[dist] could not switch better-sqlite3 back to Node: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `[dist] could not switch better-sqlite3 back to Node: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

@@ -77,10 +77,18 @@ async function handleApi(service: ContractEndpoint, req: IncomingMessage, res: S
     const body = await readBody(req);
     input = body.trim() === '' ? {} : JSON.parse(body);
   } catch {
-    return sendJson(res, 400, errorEnvelope('invalid_input', 'Dữ liệu JSON không hợp lệ hoặc quá lớn', 'Invalid or too large JSON body'));
+    return sendJson(
+      res,
+      400,
+      errorEnvelope('invalid_input', 'Dữ liệu JSON không hợp lệ hoặc quá lớn', 'Invalid or too large JSON body'),
+    );
   }
   const envelope = await service.call(method, input);
-  sendJson(res, envelope.ok ? 200 : envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal' ? 500 : 400, envelope);
+  sendJson(
+    res,
+    envelope.ok ? 200 : envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal' ? 500 : 400,
+    envelope,
+  );
 }
 
 function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string) {

@@ -12,7 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RANDOMISED = ['property', 'fuzz', 'crash', 'money.test', 'host.test', 'backup.test', 'scale.test', 'migrations.test'];
+const RANDOMISED = [
+  'property',
+  'fuzz',
+  'crash',
+  'money.test',
+  'host.test',
+  'backup.test',
+  'scale.test',
+  'migrations.test',
+];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,7 +51,9 @@ for (let run = 1; run <= runs; run++) {
     continue;
   }
   process.stdout.write(`${result.stdout}\n${result.stderr}\n`);
-  process.stdout.write(`run ${run}/${runs}: AIDLEDGER_SEED=${seed} FAILED in ${seconds} s. Replay:\n` +
-    `  AIDLEDGER_SEED=${seed} AIDLEDGER_LONG=${values.long} npx vitest run ${filters.join(' ')}\n`);
+  process.stdout.write(
+    `run ${run}/${runs}: AIDLEDGER_SEED=${seed} FAILED in ${seconds} s. Replay:\n` +
+      `  AIDLEDGER_SEED=${seed} AIDLEDGER_LONG=${values.long} npx vitest run ${filters.join(' ')}\n`,
+  );
   process.exit(1);
 }

@@ -69,7 +69,12 @@ function compile(runtime) {
     say(`compiling better-sqlite3 for Node ${process.version}…`);
   }
   // Node refuses to start .cmd files without a shell on Windows; the arguments here are fixed strings.
-  execFileSync(npm, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+  execFileSync(npm, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    shell: process.platform === 'win32',
+  });
 }
 
 /** An Electron build must not load in plain Node: if it does, it was compiled against Node's headers. */

@@ -30,7 +30,10 @@ try {
   const host = await openLedgerHost(values.db, {
     onBackupError: (error) => process.stderr.write(`Sao lưu tự động lỗi / Automatic backup failed: ${String(error)}\n`),
   });
-  if (!host.current()) process.stderr.write(`Tệp dữ liệu bị hỏng, mở màn hình khôi phục / The ledger is damaged; the recovery screen opens: ${values.db}\n`);
+  if (!host.current())
+    process.stderr.write(
+      `Tệp dữ liệu bị hỏng, mở màn hình khôi phục / The ledger is damaged; the recovery screen opens: ${values.db}\n`,
+    );
   const server = createBridge(host, values.static);
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();

@@ -14,7 +14,11 @@ const BIN = join(ROOT, 'node_modules', '.bin');
 function step(label, command, args) {
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+    });
     for (const [stream, out] of [
       [child.stdout, process.stdout],
       [child.stderr, process.stderr],
@@ -38,7 +42,10 @@ function step(label, command, args) {
 
 async function together(...steps) {
   const results = await Promise.all(steps);
-  for (const r of results) process.stdout.write(`[${r.label}] ${r.code === 0 ? 'ok' : `FAILED (exit ${r.code})`} in ${r.seconds.toFixed(0)} s\n`);
+  for (const r of results)
+    process.stdout.write(
+      `[${r.label}] ${r.code === 0 ? 'ok' : `FAILED (exit ${r.code})`} in ${r.seconds.toFixed(0)} s\n`,
+    );
   return results.every((r) => r.code === 0);
 }
 

@@ -2,7 +2,18 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { automaticBackup, openLedgerForApp, backupFolder, backupLedger, backupName, checkLedgerFile, keptByRotation, listBackups, restoreLedger, type BackupFile } from '../db/backup';
+import {
+  automaticBackup,
+  openLedgerForApp,
+  backupFolder,
+  backupLedger,
+  backupName,
+  checkLedgerFile,
+  keptByRotation,
+  listBackups,
+  restoreLedger,
+  type BackupFile,
+} from '../db/backup';
 import { loadDemo, readFixture } from '../db/demo';
 import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
@@ -48,7 +59,10 @@ describe('backups', () => {
     const copy = await openLedger(out);
     expect(copy.site).toEqual(t.ledger.site);
     await copy.close();
-    await expect(backupLedger(t.ledger, join(t.dir, 'no-such-folder', 'x.sqlite'))).rejects.toMatchObject({ code: 'invalid_input', field: 'out' });
+    await expect(backupLedger(t.ledger, join(t.dir, 'no-such-folder', 'x.sqlite'))).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'out',
+    });
   });
 
   it('keep the newest of each of the last days and months; manual copies and replaced files stay', () => {
@@ -59,13 +73,21 @@ describe('backups', () => {
       const day = new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
       backups.push(auto(`${day}T08:00:00Z`), auto(`${day}T17:00:00Z`));
     }
-    backups.push({ file: 'manual', kind: 'manual', at: '2025-06-01T00:00:00Z', bytes: 1 }, { file: 'replaced', kind: 'replaced', at: '2025-05-01T00:00:00Z', bytes: 1 });
+    backups.push(
+      { file: 'manual', kind: 'manual', at: '2025-06-01T00:00:00Z', bytes: 1 },
+      { file: 'replaced', kind: 'replaced', at: '2025-05-01T00:00:00Z', bytes: 1 },
+    );
     const kept = [...keptByRotation(backups, { days: 7, months: 3 })].sort();
     expect(kept).toEqual([
       '2026-01-31T17:00:00Z', // newest of January
       '2026-02-28T17:00:00Z', // of February
-      '2026-03-25T17:00:00Z', '2026-03-26T17:00:00Z', '2026-03-27T17:00:00Z', '2026-03-28T17:00:00Z',
-      '2026-03-29T17:00:00Z', '2026-03-30T17:00:00Z', '2026-03-31T17:00:00Z', // the last seven days, March's newest among them
+      '2026-03-25T17:00:00Z',
+      '2026-03-26T17:00:00Z',
+      '2026-03-27T17:00:00Z',
+      '2026-03-28T17:00:00Z',
+      '2026-03-29T17:00:00Z',
+      '2026-03-30T17:00:00Z',
+      '2026-03-31T17:00:00Z', // the last seven days, March's newest among them
       'manual',
       'replaced',
     ]);
@@ -78,7 +100,9 @@ describe('backups', () => {
     expect(first.made).toBe(backupName(t.file, 'auto', start));
     expect(checkLedgerFile(first.made!).ok).toBe(true);
     // Started again the same day: the morning's copy is recent enough.
-    expect((await automaticBackup(t.ledger, new Date('2026-11-01T15:00:00Z'), { policy: { days: 2, months: 1 } })).made).toBeNull();
+    expect(
+      (await automaticBackup(t.ledger, new Date('2026-11-01T15:00:00Z'), { policy: { days: 2, months: 1 } })).made,
+    ).toBeNull();
     await automaticBackup(t.ledger, new Date('2026-11-02T09:00:00Z'), { policy: { days: 2, months: 1 } });
     const third = await automaticBackup(t.ledger, new Date('2026-11-03T09:00:00Z'), { policy: { days: 2, months: 1 } });
     expect(third.removed).toEqual([first.made]);
@@ -104,8 +128,15 @@ describe('restore', () => {
     const raw = new Database(newer);
     raw.prepare(`INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 'x')`).run();
     raw.close();
-    expect(() => restoreLedger(t.file, join(t.dir, 'missing.sqlite'))).toThrow(expect.objectContaining({ code: 'not_found', field: 'from' }));
-    expect(() => restoreLedger(t.file, notLedger)).toThrow(expect.objectContaining({ code: 'invalid_input', bilingual: expect.objectContaining({ vi: expect.stringContaining('sổ hiện tại giữ nguyên') }) }));
+    expect(() => restoreLedger(t.file, join(t.dir, 'missing.sqlite'))).toThrow(
+      expect.objectContaining({ code: 'not_found', field: 'from' }),
+    );
+    expect(() => restoreLedger(t.file, notLedger)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_input',
+        bilingual: expect.objectContaining({ vi: expect.stringContaining('sổ hiện tại giữ nguyên') }),
+      }),
+    );
     expect(() => restoreLedger(t.file, damaged)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     expect(() => restoreLedger(t.file, newer)).toThrow(expect.objectContaining({ code: 'schema_too_new' }));
     expect(readFileSync(t.file).equals(before)).toBe(true);
@@ -122,10 +153,14 @@ describe('restore', () => {
     const { replacedKeptAt } = restoreLedger(t.file, copy, new Date('2026-11-22T10:00:00Z'));
     expect(replacedKeptAt).toBe(backupName(t.file, 'replaced', new Date('2026-11-22T10:00:00Z')));
     const restored = await openLedger(t.file);
-    expect((await createLedgerService(restored).invoke('donors.list', {})).map((d) => d.name)).not.toContain('Quỹ Sau Sao Lưu');
+    expect((await createLedgerService(restored).invoke('donors.list', {})).map((d) => d.name)).not.toContain(
+      'Quỹ Sau Sao Lưu',
+    );
     await restored.close();
     const replaced = await openLedger(replacedKeptAt!);
-    expect((await createLedgerService(replaced).invoke('donors.list', {})).map((d) => d.name)).toContain('Quỹ Sau Sao Lưu');
+    expect((await createLedgerService(replaced).invoke('donors.list', {})).map((d) => d.name)).toContain(
+      'Quỹ Sau Sao Lưu',
+    );
     await replaced.close();
   });
 });
@@ -143,7 +178,9 @@ describe('integrity', () => {
       copyFileSync(file, orphan);
       const broken = await openLedger(orphan);
       broken.sqlite.pragma('foreign_keys = OFF');
-      broken.sqlite.prepare(`UPDATE deliveries SET pledge_id = 'gone' WHERE rowid = (SELECT min(rowid) FROM deliveries)`).run();
+      broken.sqlite
+        .prepare(`UPDATE deliveries SET pledge_id = 'gone' WHERE rowid = (SELECT min(rowid) FROM deliveries)`)
+        .run();
       await broken.close();
       expect(checkLedgerFile(orphan)).toMatchObject({ ok: false, problems: [expect.stringContaining('deliveries')] });
       damageFile(file);
@@ -163,7 +200,8 @@ describe('opening at start', () => {
       const first = await openLedgerForApp(file, (error) => errors.push(error));
       await createLedgerService(first.ledger).invoke('donors.create', { name: 'Quỹ Khởi Động', kind: 'foundation' });
       // The first backup runs in the background; it is there once it has finished.
-      for (let i = 0; i < 100 && listBackups(file).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let i = 0; i < 100 && listBackups(file).length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       first.stop();
       await first.ledger.close();
       const [backup] = listBackups(file);
@@ -172,7 +210,10 @@ describe('opening at start', () => {
       damageFile(file);
       await expect(openLedgerForApp(file, (error) => errors.push(error))).rejects.toMatchObject({
         code: 'ledger_damaged',
-        bilingual: { vi: expect.stringContaining(`Bản sao lưu tốt gần nhất: ${backup!.file}`), en: expect.stringContaining(`restore --db "${file}" --from "${backup!.file}"`) },
+        bilingual: {
+          vi: expect.stringContaining(`Bản sao lưu tốt gần nhất: ${backup!.file}`),
+          en: expect.stringContaining(`restore --db "${file}" --from "${backup!.file}"`),
+        },
       });
       expect(errors).toEqual([]);
     } finally {
@@ -191,41 +232,48 @@ describe('a backup killed half-way', () => {
   }, 120_000);
   afterAll(() => dir.remove());
 
-  it('leaves either no backup or a whole one, and the ledger intact', async () => {
-    const startedAt = performance.now();
-    const outDir = join(dir.dir, 'out');
-    mkdirSync(outDir);
-    const copy = (run: number) => join(outDir, `copy-${run}.sqlite`);
-    const wholeRun = await timeWholeRun(['backup', '--db', source, '--out', join(outDir, 'whole.sqlite')]);
-    expect(checkLedgerFile(join(outDir, 'whole.sqlite')).ok).toBe(true);
-    let whole = 0;
-    let copying = 0;
-    const kills = await killRuns({
-      whole: wholeRun,
-      kills: 5,
-      seed: seedFor('backup: kill points'),
-      args: (run) => ['backup', '--db', source, '--out', copy(run)],
-      check: (kill) => {
-        expect(checkLedgerFile(source).ok).toBe(true);
-        if (existsSync(copy(kill.run))) {
-          expect(checkLedgerFile(copy(kill.run)).ok, copy(kill.run)).toBe(true);
-          whole++;
-          return 'after';
-        }
-        if (held(kill, `${copy(kill.run)}.partial`)) {
-          copying++;
-          return 'inside';
-        }
-        return held(kill, source) ? 'inside' : 'before';
-      },
-    });
-    const inWork = kills.filter((k) => held(k, source)).length;
-    console.log(killSummary('backup', wholeRun, kills, inWork, startedAt) + `; ${copying} cut off copying, ${whole} left a whole copy`);
-    expect(kills.length).toBeGreaterThanOrEqual(5 * LONG);
-    // Hold by construction: killRuns aims further kills at the work until one lands inside it.
-    expect(kills.filter((k) => k.outcome === 'inside').length).toBeGreaterThan(0);
-    expect(whole).toBeLessThan(kills.length);
-  }, 300_000 * LONG);
+  it(
+    'leaves either no backup or a whole one, and the ledger intact',
+    async () => {
+      const startedAt = performance.now();
+      const outDir = join(dir.dir, 'out');
+      mkdirSync(outDir);
+      const copy = (run: number) => join(outDir, `copy-${run}.sqlite`);
+      const wholeRun = await timeWholeRun(['backup', '--db', source, '--out', join(outDir, 'whole.sqlite')]);
+      expect(checkLedgerFile(join(outDir, 'whole.sqlite')).ok).toBe(true);
+      let whole = 0;
+      let copying = 0;
+      const kills = await killRuns({
+        whole: wholeRun,
+        kills: 5,
+        seed: seedFor('backup: kill points'),
+        args: (run) => ['backup', '--db', source, '--out', copy(run)],
+        check: (kill) => {
+          expect(checkLedgerFile(source).ok).toBe(true);
+          if (existsSync(copy(kill.run))) {
+            expect(checkLedgerFile(copy(kill.run)).ok, copy(kill.run)).toBe(true);
+            whole++;
+            return 'after';
+          }
+          if (held(kill, `${copy(kill.run)}.partial`)) {
+            copying++;
+            return 'inside';
+          }
+          return held(kill, source) ? 'inside' : 'before';
+        },
+      });
+      const inWork = kills.filter((k) => held(k, source)).length;
+      console.log(
+        killSummary('backup', wholeRun, kills, inWork, startedAt) +
+          `; ${copying} cut off copying, ${whole} left a whole copy`,
+      );
+      expect(kills.length).toBeGreaterThanOrEqual(5 * LONG);
+      // Hold by construction: killRuns aims further kills at the work until one lands inside it.
+      expect(kills.filter((k) => k.outcome === 'inside').length).toBeGreaterThan(0);
+      expect(whole).toBeLessThan(kills.length);
+    },
+    300_000 * LONG,
+  );
 });
 
 describe('the command line', () => {

@@ -9,17 +9,49 @@ it('measures every operation against its floor and writes the JSON summary', () 
   const dir = tempDir();
   try {
     const json = join(dir.dir, 'bench.json');
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/bench.ts'), '--rows', '3000', '--reps', '1', '--import-rows', '1500', '--offices', '6', '--json', json, '--quiet'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [
+        join(ROOT, 'scripts/bench.ts'),
+        '--rows',
+        '3000',
+        '--reps',
+        '1',
+        '--import-rows',
+        '1500',
+        '--offices',
+        '6',
+        '--json',
+        json,
+        '--quiet',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^3000 pledges, 1 repetitions, peak memory \d+ MB/);
-    const summary = JSON.parse(readFileSync(json, 'utf8')) as { rows: number; peakMemoryMb: number; results: { name: string; ms: number; floorMs: number; ratio: number }[] };
+    const summary = JSON.parse(readFileSync(json, 'utf8')) as {
+      rows: number;
+      peakMemoryMb: number;
+      results: { name: string; ms: number; floorMs: number; ratio: number }[];
+    };
     expect(summary.rows).toBe(3000);
     expect(summary.peakMemoryMb).toBeGreaterThan(0);
-    expect(summary.results.map((r) => r.name.split(/[: ]/)[0])).toEqual(['dashboard', 'totals', 'counts', 'ledger', 'ledger', 'ledger', 'quarterly', 'import', 'close', 'open']);
+    expect(summary.results.map((r) => r.name.split(/[: ]/)[0])).toEqual([
+      'dashboard',
+      'totals',
+      'counts',
+      'ledger',
+      'ledger',
+      'ledger',
+      'quarterly',
+      'import',
+      'close',
+      'open',
+    ]);
     for (const r of summary.results) {
       expect(r.ms).toBeGreaterThan(0);
       expect(r.floorMs).toBeGreaterThan(0);
@@ -27,7 +59,8 @@ it('measures every operation against its floor and writes the JSON summary', () 
       expect(Math.abs(r.ratio - r.ms / r.floorMs) / r.ratio).toBeLessThan(0.05);
     }
     // The table printed is the same figures.
-    for (const r of summary.results) expect(run.stdout).toContain(`| ${r.name} | ${r.ms} | ${r.floorMs} | ${r.ratio} |`);
+    for (const r of summary.results)
+      expect(run.stdout).toContain(`| ${r.name} | ${r.ms} | ${r.floorMs} | ${r.ratio} |`);
   } finally {
     dir.remove();
   }

@@ -19,7 +19,10 @@ describe('cli', () => {
 
     const info = cli('info', '--db', db, '--json');
     expect(info.status).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ site: { name: 'Sở Ngoại vụ Cao Bằng' }, counts: { pledges: 7, donors: 4 } });
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      site: { name: 'Sở Ngoại vụ Cao Bằng' },
+      counts: { pledges: 7, donors: 4 },
+    });
 
     const totals = cli('totals', '--db', db, '--by', 'donor', '--json');
     expect(totals.status).toBe(0);
@@ -29,10 +32,14 @@ describe('cli', () => {
     expect(parsed.currency).toBe('VND');
     for (const g of parsed.groups) expect(Object.keys(g)).toEqual(['key', 'label', 'pledged', 'delivered']);
     expect(parsed.groups.find((g: { label: string }) => g.label === 'Tổ chức Tzu Chi').pledged).toBe(1_880_000_000);
-    expect(parsed.groups.find((g: { label: string }) => g.label === 'The VinaCapital Foundation').pledged).toBe(230_000_000);
+    expect(parsed.groups.find((g: { label: string }) => g.label === 'The VinaCapital Foundation').pledged).toBe(
+      230_000_000,
+    );
     expect(parsed.total).toEqual({ pledged: 3_700_000_000, delivered: 0 });
 
-    const q = JSON.parse(cli('totals', '--db', db, '--by', 'quarter', '--from', '2022-07-01', '--to', '2022-09-30', '--json').stdout);
+    const q = JSON.parse(
+      cli('totals', '--db', db, '--by', 'quarter', '--from', '2022-07-01', '--to', '2022-09-30', '--json').stdout,
+    );
     expect(q.groups).toEqual([{ key: '2022-Q3', label: 'Quý 3/2022', pledged: 3_700_000_000, delivered: 0 }]);
     const none = JSON.parse(cli('totals', '--db', db, '--by', 'place', '--from', '2023-01-01', '--json').stdout);
     expect(none).toEqual({ currency: 'VND', groups: [], total: { pledged: 0, delivered: 0 } });
@@ -42,9 +49,13 @@ describe('cli', () => {
     const today = JSON.parse(cli('totals', '--db', db, '--by', 'place', '--units-of', '2026-12-04', '--json').stdout);
     expect(today.total).toEqual(asRecorded.total);
     expect(today.groups.map((g: { label: string }) => g.label).sort()).toEqual(
-      asRecorded.groups.map((g: { label: string }) => (g.label.startsWith('Huyện') ? `${g.label} (đơn vị cũ)` : g.label)).sort(),
+      asRecorded.groups
+        .map((g: { label: string }) => (g.label.startsWith('Huyện') ? `${g.label} (đơn vị cũ)` : g.label))
+        .sort(),
     );
-    const oneUnit = JSON.parse(cli('totals', '--db', db, '--by', 'quarter', '--place', 'bao lac', '--units-of', '2026-12-04', '--json').stdout);
+    const oneUnit = JSON.parse(
+      cli('totals', '--db', db, '--by', 'quarter', '--place', 'bao lac', '--units-of', '2026-12-04', '--json').stdout,
+    );
     expect(oneUnit.total.pledged).toBe(0); // today's Xã Bảo Lạc: the demo's pledges were for the former district as a whole
   });
 
@@ -66,7 +77,11 @@ describe('cli', () => {
     expect(badUnits.stderr).toContain('Theo đơn vị hành chính ngày');
     expect(cli('frobnicate', '--db', db).status).toBe(2);
     // Once as `npm run cli` starts it: the script itself, through tsx.
-    const throughTsx = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), 'info', '--db', join(dir.dir, 'nope.sqlite')], { encoding: 'utf8', cwd: ROOT });
+    const throughTsx = spawnSync(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'scripts/cli.ts'), 'info', '--db', join(dir.dir, 'nope.sqlite')],
+      { encoding: 'utf8', cwd: ROOT },
+    );
     expect(throughTsx.status).toBe(1);
     expect(throughTsx.stderr).toBe(missing.stderr);
     expect(cli('demo', '--db', db, '--fixture', FIXTURE).status).toBe(1); // already loaded
@@ -74,23 +89,40 @@ describe('cli', () => {
 });
 
 describe('cli bundles', () => {
-  it('carry a district office\'s data to the province, once', () => {
+  it("carry a district office's data to the province, once", () => {
     const provinceDb = join(dir.dir, 'province.sqlite');
     const districtDb = join(dir.dir, 'district.sqlite');
     const reference = join(dir.dir, 'reference.aidledger');
     const changes = join(dir.dir, 'changes.aidledger');
     expect(cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ', '--role', 'province').status).toBe(0);
     expect(cli('bundle', 'export', '--db', provinceDb, '--out', reference, '--all').status).toBe(0);
-    expect(cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc').status).toBe(0);
+    expect(
+      cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc').status,
+    ).toBe(0);
     // Catalogues put in apart are the same records: the reference bundle finds nothing new.
     const cao = catalogueFor('04');
-    expect(JSON.parse(cli('bundle', 'import', '--db', districtDb, reference, '--json').stdout)).toEqual({ inserted: 0, updated: 0, unchanged: cao.units.length + cao.successors.length, conflicts: 0 });
+    expect(JSON.parse(cli('bundle', 'import', '--db', districtDb, reference, '--json').stdout)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: cao.units.length + cao.successors.length,
+      conflicts: 0,
+    });
     expect(cli('demo', '--db', districtDb, '--fixture', FIXTURE).status).toBe(0);
     expect(cli('bundle', 'export', '--db', districtDb, '--out', changes).status).toBe(0);
     // 4 donors, 4 aid items with their first stage, 7 pledges, 2 rates; the places the pledges point to (Cao Bằng, Nguyên
     // Bình) travel along and are already there.
-    expect(JSON.parse(cli('bundle', 'import', '--db', provinceDb, changes, '--json').stdout)).toEqual({ inserted: 21, updated: 0, unchanged: 2, conflicts: 0 });
-    expect(JSON.parse(cli('bundle', 'import', '--db', provinceDb, changes, '--json').stdout)).toEqual({ inserted: 0, updated: 0, unchanged: 23, conflicts: 0 });
+    expect(JSON.parse(cli('bundle', 'import', '--db', provinceDb, changes, '--json').stdout)).toEqual({
+      inserted: 21,
+      updated: 0,
+      unchanged: 2,
+      conflicts: 0,
+    });
+    expect(JSON.parse(cli('bundle', 'import', '--db', provinceDb, changes, '--json').stdout)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 23,
+      conflicts: 0,
+    });
     const totals = JSON.parse(cli('totals', '--db', provinceDb, '--by', 'donor', '--json').stdout);
     expect(totals.total.pledged).toBe(3_700_000_000);
     const bad = cli('bundle', 'import', '--db', provinceDb, FIXTURE, '--json');

@@ -13,7 +13,12 @@ let province: TestLedger;
 let district: TestLedger;
 beforeEach(async () => {
   province = await tempLedger({ siteName: 'Sở Ngoại vụ' });
-  await province.service.invoke('donors.create', { name: 'Tổ chức Tzu Chi', shortName: 'Tzu Chi', country: 'Đài Loan (Trung Quốc)', kind: 'foreign_ngo' });
+  await province.service.invoke('donors.create', {
+    name: 'Tổ chức Tzu Chi',
+    shortName: 'Tzu Chi',
+    country: 'Đài Loan (Trung Quốc)',
+    kind: 'foreign_ngo',
+  });
   district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
   const reference = await province.service.invoke('sync.export', { all: true });
   await district.service.invoke('sync.import', { fileName: 'tinh.aidledger', base64: reference.base64 });
@@ -29,7 +34,13 @@ async function districtBundle(): Promise<{ fileName: string; base64: string }> {
   const donor = await district.service.invoke('donors.create', { name: 'Quỹ Bảo Lạc', kind: 'foundation' });
   for (const amount of [100_000_000, 50_000_000]) {
     await district.service.invoke('pledges.create', {
-      donorId: donor.id, placeId: places.find((p) => p.name === 'Bảo Lạc')!.id, kind: 'house', description: 'Nhà tình nghĩa', amountMinor: amount, currency: 'VND', pledgeDate: '2022-09-01',
+      donorId: donor.id,
+      placeId: places.find((p) => p.name === 'Bảo Lạc')!.id,
+      kind: 'house',
+      description: 'Nhà tình nghĩa',
+      amountMinor: amount,
+      currency: 'VND',
+      pledgeDate: '2022-09-01',
     });
   }
   const bundle = await district.service.invoke('sync.export', { all: false });
@@ -38,18 +49,34 @@ async function districtBundle(): Promise<{ fileName: string; base64: string }> {
 
 /** A commune's list in its own layout; `donor` may be the bundle's donor, which the province learns from the bundle. */
 function list(name: string, rows: (string | number)[][]): { fileName: string; base64: string } {
-  const sheet = XLSX.utils.aoa_to_sheet([['UBND HUYỆN BẢO LÂM'], ['DANH SÁCH VIỆN TRỢ QUÝ III/2022'], ['STT', 'Ngày', 'Nhà tài trợ', 'Huyện', 'Nội dung', 'Số tiền (đồng)'], ...rows]);
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['UBND HUYỆN BẢO LÂM'],
+    ['DANH SÁCH VIỆN TRỢ QUÝ III/2022'],
+    ['STT', 'Ngày', 'Nhà tài trợ', 'Huyện', 'Nội dung', 'Số tiền (đồng)'],
+    ...rows,
+  ]);
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'DS');
-  return { fileName: name, base64: (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64') };
+  return {
+    fileName: name,
+    base64: (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64'),
+  };
 }
 
 describe("a quarter's files in one pass", () => {
   it('merges bundles and workbooks together, a later file seeing what an earlier one brought', async () => {
     const bundle = await districtBundle();
     // The workbook names the donor the bundle brings (no country: it must exist already).
-    const workbook = list('bao-lam.xlsx', [[1, '10/09/2022', 'Quỹ Bảo Lạc', 'Bảo Lâm', 'Sửa nhà', '30.000.000'], [2, '11/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Quà', '20.000.000']]);
-    const template = { fileName: 'mau.csv', base64: Buffer.from(`${TEMPLATE_COLUMNS.map((c) => c.header).join(',')}\n12/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Nhà,,,,"40.000.000",VND,,,,\n`).toString('base64') };
+    const workbook = list('bao-lam.xlsx', [
+      [1, '10/09/2022', 'Quỹ Bảo Lạc', 'Bảo Lâm', 'Sửa nhà', '30.000.000'],
+      [2, '11/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Quà', '20.000.000'],
+    ]);
+    const template = {
+      fileName: 'mau.csv',
+      base64: Buffer.from(
+        `${TEMPLATE_COLUMNS.map((c) => c.header).join(',')}\n12/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Nhà,,,,"40.000.000",VND,,,,\n`,
+      ).toString('base64'),
+    };
 
     const before = tableCounts(province.ledger);
     const check = await province.service.invoke('imports.files', { files: [bundle, workbook, template], dryRun: true });
@@ -59,7 +86,11 @@ describe("a quarter's files in one pass", () => {
 
     const done = await province.service.invoke('imports.files', { files: [bundle, workbook, template] });
     expect(done.written).toBe(true);
-    expect(done.files.map((f) => [f.fileName, f.kind, f.added, f.errors.length])).toEqual([['bao-lac-q3.aidledger', 'bundle', 0, 0], ['bao-lam.xlsx', 'workbook', 2, 0], ['mau.csv', 'workbook', 1, 0]]);
+    expect(done.files.map((f) => [f.fileName, f.kind, f.added, f.errors.length])).toEqual([
+      ['bao-lac-q3.aidledger', 'bundle', 0, 0],
+      ['bao-lam.xlsx', 'workbook', 2, 0],
+      ['mau.csv', 'workbook', 1, 0],
+    ]);
     expect(done.files[1]!.officePlace).toMatchObject({ from: 'letterhead' });
     const summary = await province.service.invoke('pledges.summary', {});
     expect(summary.count).toBe(5);
@@ -68,9 +99,24 @@ describe("a quarter's files in one pass", () => {
     expect(stored).toEqual(fromRows);
     // Every new pledge, the bundle's and the workbooks', is found by its words (written once at the end of the pass).
     const found = async (text: string) =>
-      (await province.service.invoke('pledges.list', { filter: { text }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 50 }, withTotal: true })).total;
-    expect([await found('tình nghĩa'), await found('sửa nhà'), await found('quỹ bảo lạc'), await found('tzu chi'), await found('nha')]).toEqual([2, 1, 3, 2, 4]);
-    expect(province.ledger.sqlite.prepare(`SELECT count(*) AS n FROM pledges WHERE search_text = ''`).get()).toEqual({ n: 0 });
+      (
+        await province.service.invoke('pledges.list', {
+          filter: { text },
+          sort: { by: 'pledgeDate', dir: 'desc' },
+          page: { offset: 0, limit: 50 },
+          withTotal: true,
+        })
+      ).total;
+    expect([
+      await found('tình nghĩa'),
+      await found('sửa nhà'),
+      await found('quỹ bảo lạc'),
+      await found('tzu chi'),
+      await found('nha'),
+    ]).toEqual([2, 1, 3, 2, 4]);
+    expect(province.ledger.sqlite.prepare(`SELECT count(*) AS n FROM pledges WHERE search_text = ''`).get()).toEqual({
+      n: 0,
+    });
     // The same files again: nothing new.
     const again = await province.service.invoke('imports.files', { files: [bundle, workbook, template] });
     expect(again.totals).toMatchObject({ added: 0, skipped: 3, inserted: 0, updated: 0 });
@@ -78,13 +124,31 @@ describe("a quarter's files in one pass", () => {
 
   it('reads a unit a bundle brings for the workbooks after it, and only for those', async () => {
     const places = await district.service.invoke('places.list', {});
-    await district.service.invoke('places.create', { name: 'Xã Cốc Pàng', level: 'commune', parentId: places.find((p) => p.name === 'Bảo Lạc')!.id, code: '99001' });
+    await district.service.invoke('places.create', {
+      name: 'Xã Cốc Pàng',
+      level: 'commune',
+      parentId: places.find((p) => p.name === 'Bảo Lạc')!.id,
+      code: '99001',
+    });
     const bundle = await districtBundle();
     const row = [[1, '10/09/2022', 'Tổ chức Tzu Chi', 'Xã Cốc Pàng', 'Sửa nhà', '30.000.000']];
-    const before = await province.service.invoke('imports.files', { files: [list('truoc.xlsx', row), list('truoc-2.xlsx', row), bundle], dryRun: true });
-    expect(before.files.map((f) => [f.fileName, f.errors.map((e) => e.column)])).toEqual([['truoc.xlsx', ['Địa bàn']], ['truoc-2.xlsx', ['Địa bàn']], ['bao-lac-q3.aidledger', []]]);
-    const after = await province.service.invoke('imports.files', { files: [list('dau.xlsx', []), bundle, list('sau.xlsx', row)] });
-    expect(after.files.map((f) => [f.fileName, f.added, f.errors.length])).toEqual([['dau.xlsx', 0, 1], ['bao-lac-q3.aidledger', 0, 0], ['sau.xlsx', 1, 0]]);
+    const before = await province.service.invoke('imports.files', {
+      files: [list('truoc.xlsx', row), list('truoc-2.xlsx', row), bundle],
+      dryRun: true,
+    });
+    expect(before.files.map((f) => [f.fileName, f.errors.map((e) => e.column)])).toEqual([
+      ['truoc.xlsx', ['Địa bàn']],
+      ['truoc-2.xlsx', ['Địa bàn']],
+      ['bao-lac-q3.aidledger', []],
+    ]);
+    const after = await province.service.invoke('imports.files', {
+      files: [list('dau.xlsx', []), bundle, list('sau.xlsx', row)],
+    });
+    expect(after.files.map((f) => [f.fileName, f.added, f.errors.length])).toEqual([
+      ['dau.xlsx', 0, 1],
+      ['bao-lac-q3.aidledger', 0, 0],
+      ['sau.xlsx', 1, 0],
+    ]);
   });
 
   it('tells of each file after a refused one as if the refused one had not been given', async () => {
@@ -108,17 +172,25 @@ describe("a quarter's files in one pass", () => {
     const bundle = await districtBundle();
     const good = list('bao-lam.xlsx', [[1, '10/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
     const bad = list('sai.xlsx', [[1, '31/02/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
-    const damaged = { fileName: 'hong.aidledger', base64: Buffer.from('AIDLEDGER-BUNDLE 1 ' + '0'.repeat(64) + '\nxyz').toString('base64') };
+    const damaged = {
+      fileName: 'hong.aidledger',
+      base64: Buffer.from('AIDLEDGER-BUNDLE 1 ' + '0'.repeat(64) + '\nxyz').toString('base64'),
+    };
     const before = tableCounts(province.ledger);
     const result = await province.service.invoke('imports.files', { files: [bundle, good, bad, damaged] });
     expect(result.written).toBe(false);
     expect(result.totals).toMatchObject({ refusedFiles: 2 });
     expect(result.files.map((f) => [f.fileName, f.errors.map((e) => [e.row, e.column])])).toEqual([
-      ['bao-lac-q3.aidledger', []], ['bao-lam.xlsx', []], ['sai.xlsx', [[4, 'Ngày cam kết']]], ['hong.aidledger', [[0, '']]],
+      ['bao-lac-q3.aidledger', []],
+      ['bao-lam.xlsx', []],
+      ['sai.xlsx', [[4, 'Ngày cam kết']]],
+      ['hong.aidledger', [[0, '']]],
     ]);
     expect(result.files[3]!.errors[0]!.messageEn).toContain('checksum');
     expect(tableCounts(province.ledger)).toEqual(before);
-    expect((await province.service.invoke('sync.status', {})).log.filter((l) => l.direction === 'import')).toHaveLength(0);
+    expect((await province.service.invoke('sync.status', {})).log.filter((l) => l.direction === 'import')).toHaveLength(
+      0,
+    );
   });
 
   it('takes a folder of mixed files on the command line, one JSON answer, non-zero and nothing written if any is refused', async () => {
@@ -142,9 +214,20 @@ describe("a quarter's files in one pass", () => {
     writeFileSync(join(folder, bad.fileName), Buffer.from(bad.base64, 'base64'));
     const refused = cli('import', '--db', province.file, folder, '--json');
     expect(refused.status).toBe(1);
-    expect(JSON.parse(refused.stdout)).toMatchObject({ written: false, errors: [{ file: 'sai.xlsx', row: 4, column: 'Nhà tài trợ' }] });
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      written: false,
+      errors: [{ file: 'sai.xlsx', row: 4, column: 'Nhà tài trợ' }],
+    });
 
-    const applied = cli('import', '--db', province.file, join(folder, bundle.fileName), join(folder, good.fileName), '--place', 'Bảo Lâm');
+    const applied = cli(
+      'import',
+      '--db',
+      province.file,
+      join(folder, bundle.fileName),
+      join(folder, good.fileName),
+      '--place',
+      'Bảo Lâm',
+    );
     expect(applied.status).toBe(0);
     expect(applied.stdout).toContain('Đã nhập: thêm 1');
     expect((await province.service.invoke('pledges.summary', {})).count).toBe(3);
@@ -153,13 +236,28 @@ describe("a quarter's files in one pass", () => {
   it('maps columns from the command line with --map, and reads the same layout without it next time', async () => {
     const file = (name: string, amount: string) => {
       const path = join(province.dir, name);
-      writeFileSync(path, `STT,Ngày,Nhà tài trợ,Nơi nhận,Nội dung,Giá trị quy đổi,Mã hồ sơ\n1,05/09/2022,Tổ chức Tzu Chi,Bảo Lạc,Sửa nhà,"${amount}",HS-1\n`);
+      writeFileSync(
+        path,
+        `STT,Ngày,Nhà tài trợ,Nơi nhận,Nội dung,Giá trị quy đổi,Mã hồ sơ\n1,05/09/2022,Tổ chức Tzu Chi,Bảo Lạc,Sửa nhà,"${amount}",HS-1\n`,
+      );
       return path;
     };
     const unmapped = cli('import', '--db', province.file, file('q3.csv', '30.000.000'), '--json');
     expect(unmapped.status).toBe(1);
-    expect(JSON.parse(unmapped.stdout).errors.map((e: { column: string }) => e.column)).toEqual(['Địa bàn', 'Thành tiền']);
-    expect(cli('import', '--db', province.file, file('q3.csv', '30.000.000'), '--map', 'Nơi nhận=place;Giá trị quy đổi=Thành tiền;Mã hồ sơ=bỏ qua').status).toBe(0);
+    expect(JSON.parse(unmapped.stdout).errors.map((e: { column: string }) => e.column)).toEqual([
+      'Địa bàn',
+      'Thành tiền',
+    ]);
+    expect(
+      cli(
+        'import',
+        '--db',
+        province.file,
+        file('q3.csv', '30.000.000'),
+        '--map',
+        'Nơi nhận=place;Giá trị quy đổi=Thành tiền;Mã hồ sơ=bỏ qua',
+      ).status,
+    ).toBe(0);
     const next = cli('import', '--db', province.file, file('q4.csv', '20.000.000'), '--json');
     expect(next.status).toBe(0);
     expect(JSON.parse(next.stdout)).toMatchObject({ added: 1, files: [{ layout: { remembered: true } }] });
@@ -170,7 +268,12 @@ describe("a quarter's files in one pass", () => {
 
 describe('a point a call undoes its writes to', () => {
   const donors = () => (province.ledger.sqlite.prepare('SELECT count(*) AS n FROM donors').get() as { n: number }).n;
-  const write = (ctx: Ctx, name: string) => ctx.sqlite.prepare(`INSERT INTO donors (id, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, 'foundation', '', '')`).run(name, name, name);
+  const write = (ctx: Ctx, name: string) =>
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO donors (id, name, name_key, kind, created_at, updated_at) VALUES (?, ?, ?, 'foundation', '', '')`,
+      )
+      .run(name, name, name);
 
   it('is the call itself while it has written nothing, and a savepoint once it has', async () => {
     const before = donors();
@@ -188,6 +291,8 @@ describe('a point a call undoes its writes to', () => {
       await start.keep();
     });
     expect(donors()).toBe(before + 1);
-    expect(province.ledger.sqlite.prepare(`SELECT name FROM donors WHERE name IN ('a', 'b', 'c')`).all()).toEqual([{ name: 'b' }]);
+    expect(province.ledger.sqlite.prepare(`SELECT name FROM donors WHERE name IN ('a', 'b', 'c')`).all()).toEqual([
+      { name: 'b' },
+    ]);
   });
 });

@@ -36,7 +36,10 @@ interface Loaded {
  * and is checked, and Node's start-up, slow and uneven, is outside the times the kills are aimed at.
  */
 function load(): Loaded {
-  const child = spawn(process.execPath, [bundledScript('test/crash-child.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [bundledScript('test/crash-child.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -155,7 +158,8 @@ export async function killRuns(options: KillOptions): Promise<Kill[]> {
     }
   };
   try {
-    for (let run = 0; run < planned; run++) await killAt(run, from + (to - from) * ((run * 0.6180339887 + random() / planned) % 1));
+    for (let run = 0; run < planned; run++)
+      await killAt(run, from + (to - from) * ((run * 0.6180339887 + random() / planned) % 1));
     let tooEarly = 0;
     let tooLate = to;
     for (let extra = 0; extra < (options.extraKills ?? 12) && !kills.some((k) => k.outcome === 'inside'); extra++) {
@@ -182,8 +186,10 @@ export function held(kill: Omit<Kill, 'outcome'>, file: string): boolean {
 /** One line for the test's output: how many kills, how many landed in the work, and how long it all took. */
 export function killSummary(name: string, whole: Run, kills: Kill[], inWork: number, startedAt: number): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  return `${name}: ${kills.length} kills (long ×${LONG}), ${inWork} inside the work, ${kills.filter((k) => k.finished).length} after it ended; ` +
-    `whole run ${seconds(whole.ms)}, all ${seconds(performance.now() - startedAt)}`;
+  return (
+    `${name}: ${kills.length} kills (long ×${LONG}), ${inWork} inside the work, ${kills.filter((k) => k.finished).length} after it ended; ` +
+    `whole run ${seconds(whole.ms)}, all ${seconds(performance.now() - startedAt)}`
+  );
 }
 
 /** A copy of a closed ledger (no write-ahead log beside it) for one run to work on. */
@@ -198,9 +204,20 @@ export function removeLedger(file: string): void {
 }
 
 const TOTALS_TABLES = [
-  'pledge_totals_by_place', 'pledge_totals_by_donor', 'pledge_totals_by_kind', 'delivery_totals_by_place', 'delivery_totals_by_donor',
-  'delivery_totals_by_kind', 'pledge_report_totals_by_place_kind', 'pledge_report_totals_by_donor', 'delivery_report_totals_by_place_kind',
-  'delivery_report_totals_by_donor', 'pledge_totals_by_item', 'delivery_totals_by_item', 'pledge_totals_by_item_class', 'delivery_totals_by_item_class',
+  'pledge_totals_by_place',
+  'pledge_totals_by_donor',
+  'pledge_totals_by_kind',
+  'delivery_totals_by_place',
+  'delivery_totals_by_donor',
+  'delivery_totals_by_kind',
+  'pledge_report_totals_by_place_kind',
+  'pledge_report_totals_by_donor',
+  'delivery_report_totals_by_place_kind',
+  'delivery_report_totals_by_donor',
+  'pledge_totals_by_item',
+  'delivery_totals_by_item',
+  'pledge_totals_by_item_class',
+  'delivery_totals_by_item_class',
 ];
 
 /**
@@ -220,8 +237,15 @@ export async function ledgerState(file: string, tables: string[], options: { tot
       counts: Object.fromEntries(tables.map((t) => [t, one(`SELECT count(*) AS n FROM ${t}`).n])),
       totals: Object.fromEntries(
         TOTALS_TABLES.map((t) => {
-          const measures = (db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name).filter((c) => ['n', 'vnd', 'amount', 'quantity_milli'].includes(c));
-          return [t, one(`SELECT count(*) AS rows, ${measures.map((c) => `coalesce(sum(${c}), 0) AS ${c}`).join(', ')} FROM ${t}`)];
+          const measures = (db.pragma(`table_info(${t})`) as { name: string }[])
+            .map((c) => c.name)
+            .filter((c) => ['n', 'vnd', 'amount', 'quantity_milli'].includes(c));
+          return [
+            t,
+            one(
+              `SELECT count(*) AS rows, ${measures.map((c) => `coalesce(sum(${c}), 0) AS ${c}`).join(', ')} FROM ${t}`,
+            ),
+          ];
         }),
       ),
     };
@@ -238,7 +262,12 @@ export async function ledgerState(file: string, tables: string[], options: { tot
 type LedgerState = Awaited<ReturnType<typeof ledgerState>>;
 
 /** The ledger a killed run left: sound, and exactly as it was before the run or as a whole run leaves it. */
-export async function expectBeforeOrAfter(file: string, tables: string[], before: LedgerState, after: LedgerState): Promise<LedgerState> {
+export async function expectBeforeOrAfter(
+  file: string,
+  tables: string[],
+  before: LedgerState,
+  after: LedgerState,
+): Promise<LedgerState> {
   const state = await ledgerState(file, tables);
   expect(state.integrity, file).toBe('ok');
   expect(state.foreignKeys, file).toBe(0);

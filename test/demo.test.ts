@@ -46,14 +46,20 @@ describe('demo data', () => {
     const houses = rows.find((r) => r.kind === 'house')!;
     const history = (await t.service.invoke('pledges.get', { id: houses.id })).history[1]!;
     expect(history.changes).toEqual(
-      expect.arrayContaining([{ field: 'amountMinor', before: 700_000_000, after: 880_000_000 }, { field: 'unitValueMinor', before: null, after: 44_000_000 }]),
+      expect.arrayContaining([
+        { field: 'amountMinor', before: 700_000_000, after: 880_000_000 },
+        { field: 'unitValueMinor', before: null, after: 44_000_000 },
+      ]),
     );
     expect(houses.description).toContain('Bảo Lạc');
     expect(foldText(houses.notes ?? '')).toContain('bao lac');
   });
 
   it('stores USD pledges in cents with the rate used', async () => {
-    const { rows } = await t.service.invoke('pledges.list', { filter: { currencies: ['USD'] }, sort: { by: 'pledgeDate', dir: 'asc' } });
+    const { rows } = await t.service.invoke('pledges.list', {
+      filter: { currencies: ['USD'] },
+      sort: { by: 'pledgeDate', dir: 'asc' },
+    });
     expect(rows.map((r) => [r.amountMinor, r.rate, r.vndEquivalent])).toEqual([
       [1_000_000, '23000', 230_000_000],
       [1_000_000, '23000', 230_000_000],

@@ -16,7 +16,15 @@ const fake = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const appEvents = new Map<string, (...args: unknown[]) => void>();
   const windows: { options: unknown; url?: string }[] = [];
-  const state = { userData: '', exposed: undefined as unknown, exposedName: '', protocolHandler: undefined as undefined | ((r: Request) => Promise<Response>), privileged: [] as unknown[], singleInstance: false, permissionHandler: undefined as unknown };
+  const state = {
+    userData: '',
+    exposed: undefined as unknown,
+    exposedName: '',
+    protocolHandler: undefined as undefined | ((r: Request) => Promise<Response>),
+    privileged: [] as unknown[],
+    singleInstance: false,
+    permissionHandler: undefined as unknown,
+  };
   return { handlers, appEvents, windows, state };
 });
 
@@ -49,15 +57,25 @@ vi.mock('electron', () => {
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
-    ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => fake.handlers.set(channel, fn) },
-    ipcRenderer: { invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, result: { channel, input } })) },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
+        fake.handlers.set(channel, fn),
+    },
+    ipcRenderer: {
+      invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, result: { channel, input } })),
+    },
     contextBridge: {
       exposeInMainWorld: (name: string, api: unknown) => {
         fake.state.exposedName = name;
         fake.state.exposed = api;
       },
     },
-    net: { fetch: async (url: string) => new Response(await (await import('node:fs/promises')).readFile(new URL(url)), { headers: { 'content-type': 'text/html' } }) },
+    net: {
+      fetch: async (url: string) =>
+        new Response(await (await import('node:fs/promises')).readFile(new URL(url)), {
+          headers: { 'content-type': 'text/html' },
+        }),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => fake.state.privileged.push(...schemes),
       handle: (_scheme: string, fn: (r: Request) => Promise<Response>) => (fake.state.protocolHandler = fn),
@@ -85,7 +103,10 @@ describe('ipc', () => {
     const registered = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
     registerLedgerIpc({ handle: (c: string, fn: never) => registered.set(c, fn) } as never, t.service);
     expect([...registered.keys()]).toEqual(METHODS);
-    const info = (await registered.get('app.info')!(appEvent, {})) as { ok: boolean; result: { counts: { places: number } } };
+    const info = (await registered.get('app.info')!(appEvent, {})) as {
+      ok: boolean;
+      result: { counts: { places: number } };
+    };
     expect(info).toMatchObject({ ok: true, result: { counts: { places: 11 } } });
     const invalid = await registered.get('donors.create')!(appEvent, { name: 42 });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'name' } });
@@ -118,19 +139,34 @@ describe('window', () => {
   it('is isolated, sandboxed and without Node', async () => {
     const { mainWindowOptions, CONTENT_SECURITY_POLICY } = await import('../electron/window');
     const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload.cjs' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/preload.cjs',
+    });
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
   });
 
   it('blocks navigation away from the app, new windows, webviews and permissions', async () => {
     const { guardContents, denyPermissions } = await import('../electron/window');
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void; openHandler?: (d: { url: string }) => unknown };
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void;
+      openHandler?: (d: { url: string }) => unknown;
+    };
     contents.setWindowOpenHandler = (fn) => (contents.openHandler = fn);
     guardContents(contents as never);
     expect(contents.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     const navigate = (event: string, url: string) => {
-      const e = { prevented: false, preventDefault() { this.prevented = true; } };
+      const e = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       contents.emit(event, e, url);
       return e.prevented;
     };
@@ -142,9 +178,13 @@ describe('window', () => {
 
     let permissionHandler: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    denyPermissions({ setPermissionRequestHandler: (fn: never) => (permissionHandler = fn), setPermissionCheckHandler: (fn: never) => (checkHandler = fn) } as never);
+    denyPermissions({
+      setPermissionRequestHandler: (fn: never) => (permissionHandler = fn),
+      setPermissionCheckHandler: (fn: never) => (checkHandler = fn),
+    } as never);
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) permissionHandler!(null, p, (ok) => answers.push(ok));
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal'])
+      permissionHandler!(null, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false]);
     expect(checkHandler!()).toBe(false);
   });
@@ -213,7 +253,10 @@ describe('external links', () => {
     ['mailto:', null],
   ];
 
-  const named = CASES.map(([raw, expected]) => [JSON.stringify(raw.length > 60 ? `${raw.slice(0, 40)}… (${raw.length} chars)` : raw), raw, expected] as const);
+  const named = CASES.map(
+    ([raw, expected]) =>
+      [JSON.stringify(raw.length > 60 ? `${raw.slice(0, 40)}… (${raw.length} chars)` : raw), raw, expected] as const,
+  );
   it.each(named)('%s', async (_name, raw, expected) => {
     const { externalUrl, openExternalLink } = await import('../electron/links');
     expect(externalUrl(raw)).toBe(expected);
@@ -225,23 +268,36 @@ describe('external links', () => {
   it('accepts only strings, and survives an OS that cannot open the link', async () => {
     const { openExternalLink } = await import('../electron/links');
     const open = vi.fn(async (_url: string) => {});
-    for (const raw of [undefined, null, 42, { href: 'https://example.org/' }, new URL('https://example.org/')]) expect(openExternalLink(raw, open)).toBe(false);
+    for (const raw of [undefined, null, 42, { href: 'https://example.org/' }, new URL('https://example.org/')])
+      expect(openExternalLink(raw, open)).toBe(false);
     expect(open).not.toHaveBeenCalled();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(openExternalLink('https://example.org/', () => Promise.reject(new Error('no browser')))).toBe(true);
-    expect(openExternalLink('https://example.org/', () => { throw new Error('no shell'); })).toBe(true);
+    expect(
+      openExternalLink('https://example.org/', () => {
+        throw new Error('no shell');
+      }),
+    ).toBe(true);
     await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(2));
     warn.mockRestore();
   });
 
   it('the window guard sends links out only through the validated function, and still denies the window', async () => {
     const { guardContents } = await import('../electron/window');
-    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void; openHandler?: (d: { url: string }) => unknown };
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => void;
+      openHandler?: (d: { url: string }) => unknown;
+    };
     contents.setWindowOpenHandler = (fn) => (contents.openHandler = fn);
     const open = vi.fn(async (_url: string) => {});
     guardContents(contents as never, open);
     const navigate = (event: string, url: string) => {
-      const e = { prevented: false, preventDefault() { this.prevented = true; } };
+      const e = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       contents.emit(event, e, url);
       return e.prevented;
     };
@@ -275,12 +331,16 @@ describe('main', () => {
     await import('../electron/main');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.state.singleInstance).toBe(true);
-    expect(fake.state.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.state.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect([...fake.handlers.keys()]).toEqual(METHODS);
     expect(fake.appEvents.has('web-contents-created')).toBe(true);
     // Every new page is guarded, and its outside links reach the browser only through the validated function.
     let opened: ((d: { url: string }) => unknown) | undefined;
-    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (opened = fn) });
+    const contents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: (fn: (d: { url: string }) => unknown) => (opened = fn),
+    });
     fake.appEvents.get('web-contents-created')!({}, contents);
     const { shell } = await import('electron');
     expect(opened!({ url: 'https://www.unicef.org/vietnam/' })).toEqual({ action: 'deny' });
@@ -290,11 +350,15 @@ describe('main', () => {
     const window = fake.windows[0]!;
     expect(window.url).toBe('app://ledger/index.html');
     expect((window.options as { webPreferences: { sandbox: boolean } }).webPreferences.sandbox).toBe(true);
-    const info = (await fake.handlers.get('app.info')!(appEvent, {})) as { result: { databasePath: string; counts: { places: number } } };
+    const info = (await fake.handlers.get('app.info')!(appEvent, {})) as {
+      result: { databasePath: string; counts: { places: number } };
+    };
     expect(info.result.databasePath).toBe(join(userData, 'aid-ledger.sqlite'));
     // A new ledger holds no units until its first start asks for the province; the choice goes through the contract.
     expect(info.result.counts.places).toBe(0);
-    const chosen = (await fake.handlers.get('places.choose')!(appEvent, { province: 'Cao Bằng' })) as { result: { units: number } };
+    const chosen = (await fake.handlers.get('places.choose')!(appEvent, { province: 'Cao Bằng' })) as {
+      result: { units: number };
+    };
     expect(chosen.result.units).toBe(catalogueFor('04').units.length);
 
     const page = await fake.state.protocolHandler!(new Request('app://ledger/index.html'));

@@ -10,7 +10,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import {
-  contract, DONOR_KINDS, LANGUAGES, METHODS, PLACE_LEVELS, PLEDGE_KINDS, PLEDGE_SORT_KEYS, PLEDGE_STATUSES, SITE_ROLES, TOTALS_GROUPINGS,
+  contract,
+  DONOR_KINDS,
+  LANGUAGES,
+  METHODS,
+  PLACE_LEVELS,
+  PLEDGE_KINDS,
+  PLEDGE_SORT_KEYS,
+  PLEDGE_STATUSES,
+  SITE_ROLES,
+  TOTALS_GROUPINGS,
   type Method,
 } from '../contract';
 import { CURRENCY_CODES, MAX_AMOUNT_MINOR } from '../contract/money';
@@ -35,16 +44,29 @@ beforeAll(async () => {
   t = await tempLedger({ seed: false, siteName: 'Sở Ngoại vụ' });
   await loadDemo(t.ledger, fixture);
   const pledges = (await t.service.invoke('pledges.list', {})).rows;
-  await t.service.invoke('deliveries.create', { pledgeId: pledges[0]!.id, deliveryDate: '2022-09-01', amountMinor: 1_000 });
+  await t.service.invoke('deliveries.create', {
+    pledgeId: pledges[0]!.id,
+    deliveryDate: '2022-09-01',
+    amountMinor: 1_000,
+  });
   await t.service.invoke('rates.set', { currency: 'EUR', validOn: '2022-09', rate: '24500', source: 'Vietcombank' });
   // A district edits the same pledge as the province without seeing its edit: an open conflict to resolve.
   const district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
-  await district.service.invoke('sync.import', { fileName: 'full.aidledger', base64: (await t.service.invoke('sync.export', { all: true })).base64 });
+  await district.service.invoke('sync.import', {
+    fileName: 'full.aidledger',
+    base64: (await t.service.invoke('sync.export', { all: true })).base64,
+  });
   await district.service.invoke('pledges.update', { id: pledges[1]!.id, notes: 'Sửa tại huyện' });
   const places = await district.service.invoke('places.list', {});
   const donor = await district.service.invoke('donors.create', { name: 'Quỹ Huyện', kind: 'foundation' });
   await district.service.invoke('pledges.create', {
-    donorId: donor.id, placeId: places.find((p) => p.displayName === 'Huyện Bảo Lạc')!.id, kind: 'gift', description: 'Quà huyện', amountMinor: 5_000_000, currency: 'VND', pledgeDate: '2022-10-01',
+    donorId: donor.id,
+    placeId: places.find((p) => p.displayName === 'Huyện Bảo Lạc')!.id,
+    kind: 'gift',
+    description: 'Quà huyện',
+    amountMinor: 5_000_000,
+    currency: 'VND',
+    pledgeDate: '2022-10-01',
   });
   await t.service.invoke('pledges.update', { id: pledges[1]!.id, notes: 'Sửa tại tỉnh' });
   const fromDistrict = (await district.service.invoke('sync.export', {})).base64;
@@ -56,7 +78,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`fuzz seed ${SEED}, long ×${LONG}; slowest call ${Math.round(slowest.ms)} ms (${slowest.what})`);
-  for (const [method, s] of [...stats].sort()) console.log(`  ${method}: ${s.ok} ok, ${s.failed} refused (${[...s.codes].join(', ')})`);
+  for (const [method, s] of [...stats].sort())
+    console.log(`  ${method}: ${s.ok} ok, ${s.failed} refused (${[...s.codes].join(', ')})`);
   await t?.close();
 });
 
@@ -75,7 +98,7 @@ interface Pools {
 }
 
 function pools(): Pools {
-  const ids = (sql: string) => (t.ledger.sqlite.prepare(sql).pluck().all() as string[]);
+  const ids = (sql: string) => t.ledger.sqlite.prepare(sql).pluck().all() as string[];
   return {
     place: ids('SELECT id FROM places ORDER BY id LIMIT 60'),
     donor: ids('SELECT id FROM donors ORDER BY id LIMIT 60'),
@@ -99,63 +122,129 @@ const maybe = <T>(g: G, value: () => T): T | undefined => (g(fc.boolean) ? value
 const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 const date = (g: G) => {
-  const d = g(fc.date, { min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2026, 11, 31)), noInvalidDate: true });
+  const d = g(fc.date, {
+    min: new Date(Date.UTC(2019, 0, 1)),
+    max: new Date(Date.UTC(2026, 11, 31)),
+    noInvalidDate: true,
+  });
   return d.toISOString().slice(0, 10);
 };
 const month = (g: G) => date(g).slice(0, 7);
-const idOf = (g: G, pool: string[]) => (pool.length && g(fc.integer, { min: 0, max: 9 }) > 0 ? pick(g, pool) : g(fc.uuid));
+const idOf = (g: G, pool: string[]) =>
+  pool.length && g(fc.integer, { min: 0, max: 9 }) > 0 ? pick(g, pool) : g(fc.uuid);
 const text = (g: G, max = 40) => g(fc.string, { minLength: 1, maxLength: max }).trim() || 'x';
-const word = (g: G) => pick(g, ['Nhà tình nghĩa', 'Quà Tết', 'Học bổng', 'Giếng nước', 'Trạm y tế', 'Tzu Chi', 'vcf', 'bao lac', 'x']);
-const amount = (g: G) => g(() => fc.oneof(fc.integer({ min: 0, max: 1_000_000_000 }), fc.constant(MAX_AMOUNT_MINOR), fc.integer({ min: 0, max: MAX_AMOUNT_MINOR })));
+const word = (g: G) =>
+  pick(g, ['Nhà tình nghĩa', 'Quà Tết', 'Học bổng', 'Giếng nước', 'Trạm y tế', 'Tzu Chi', 'vcf', 'bao lac', 'x']);
+const amount = (g: G) =>
+  g(() =>
+    fc.oneof(
+      fc.integer({ min: 0, max: 1_000_000_000 }),
+      fc.constant(MAX_AMOUNT_MINOR),
+      fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }),
+    ),
+  );
 const quantity = (g: G) => pick(g, ['1', '2', '2.5', '10', '1000', '0.001', '999999999999.999']);
 const rate = (g: G) => pick(g, ['23000', '23070.5', '1', '0.00000001', '999999999999', '24500.12345678']);
 const currency = (g: G) => pick(g, CURRENCY_CODES);
 const filter = (g: G, p: Pools) =>
   clean({
-    from: maybe(g, () => date(g)), to: maybe(g, () => date(g)), placeId: maybe(g, () => idOf(g, p.place)), donorId: maybe(g, () => idOf(g, p.donor)),
-    kinds: maybe(g, () => g(fc.subarray, [...PLEDGE_KINDS])), statuses: maybe(g, () => g(fc.subarray, [...PLEDGE_STATUSES])),
-    currencies: maybe(g, () => g(fc.subarray, ['VND', 'USD', 'EUR'])), text: maybe(g, () => (g(fc.boolean) ? word(g) : g(fc.string, { maxLength: 30 }))),
+    from: maybe(g, () => date(g)),
+    to: maybe(g, () => date(g)),
+    placeId: maybe(g, () => idOf(g, p.place)),
+    donorId: maybe(g, () => idOf(g, p.donor)),
+    kinds: maybe(g, () => g(fc.subarray, [...PLEDGE_KINDS])),
+    statuses: maybe(g, () => g(fc.subarray, [...PLEDGE_STATUSES])),
+    currencies: maybe(g, () => g(fc.subarray, ['VND', 'USD', 'EUR'])),
+    text: maybe(g, () => (g(fc.boolean) ? word(g) : g(fc.string, { maxLength: 30 }))),
   });
 
 /** A CSV as a district types it, naming this ledger's donors and places (or, now and then, unknown ones). */
 function csvFile(g: G, p: Pools): { fileName: string; base64: string } {
-  const rows = Array.from({ length: g(fc.integer, { min: 1, max: 4 }) }, () => [
-    `${String(g(fc.integer, { min: 1, max: 28 })).padStart(2, '0')}/${String(g(fc.integer, { min: 1, max: 12 })).padStart(2, '0')}/${g(fc.integer, { min: 2019, max: 2026 })}`,
-    g(fc.boolean) && p.donorNames.length ? pick(g, p.donorNames) : `Quỹ ${text(g, 10)}`, pick(g, ['', 'Nhật Bản']),
-    p.placeNames.length ? pick(g, p.placeNames) : 'Bảo Lạc', pick(g, ['Nhà ở', 'Quà', 'Học bổng']), word(g), '', '', '',
-    String(g(fc.integer, { min: 1, max: 1_000_000_000 })), pick(g, ['VND', 'USD', 'EUR']), pick(g, ['', '23000']), '', '', '',
-  ].map((v) => `"${v.replace(/"/g, '""')}"`).join(','));
-  return { fileName: 'nhap-lieu.csv', base64: Buffer.from([TEMPLATE_COLUMNS.map((c) => c.header).join(','), ...rows].join('\n')).toString('base64') };
+  const rows = Array.from({ length: g(fc.integer, { min: 1, max: 4 }) }, () =>
+    [
+      `${String(g(fc.integer, { min: 1, max: 28 })).padStart(2, '0')}/${String(g(fc.integer, { min: 1, max: 12 })).padStart(2, '0')}/${g(fc.integer, { min: 2019, max: 2026 })}`,
+      g(fc.boolean) && p.donorNames.length ? pick(g, p.donorNames) : `Quỹ ${text(g, 10)}`,
+      pick(g, ['', 'Nhật Bản']),
+      p.placeNames.length ? pick(g, p.placeNames) : 'Bảo Lạc',
+      pick(g, ['Nhà ở', 'Quà', 'Học bổng']),
+      word(g),
+      '',
+      '',
+      '',
+      String(g(fc.integer, { min: 1, max: 1_000_000_000 })),
+      pick(g, ['VND', 'USD', 'EUR']),
+      pick(g, ['', '23000']),
+      '',
+      '',
+      '',
+    ]
+      .map((v) => `"${v.replace(/"/g, '""')}"`)
+      .join(','),
+  );
+  return {
+    fileName: 'nhap-lieu.csv',
+    base64: Buffer.from([TEMPLATE_COLUMNS.map((c) => c.header).join(','), ...rows].join('\n')).toString('base64'),
+  };
 }
 
 const placeFields = (g: G, p: Pools) =>
   clean({
-    level: maybe(g, () => pick(g, PLACE_LEVELS)), parentId: maybe(g, () => (g(fc.boolean) ? null : idOf(g, p.place))), code: maybe(g, () => text(g, 20)),
-    validFrom: maybe(g, () => date(g)), validTo: maybe(g, () => date(g)), successorIds: maybe(g, () => g(fc.subarray, p.place, { maxLength: 3 })),
+    level: maybe(g, () => pick(g, PLACE_LEVELS)),
+    parentId: maybe(g, () => (g(fc.boolean) ? null : idOf(g, p.place))),
+    code: maybe(g, () => text(g, 20)),
+    validFrom: maybe(g, () => date(g)),
+    validTo: maybe(g, () => date(g)),
+    successorIds: maybe(g, () => g(fc.subarray, p.place, { maxLength: 3 })),
   });
 const donorFields = (g: G) =>
-  clean({ shortName: maybe(g, () => text(g, 10)), country: maybe(g, () => pick(g, ['Nhật Bản', 'Hoa Kỳ', 'Australia'])), notes: maybe(g, () => text(g)) });
+  clean({
+    shortName: maybe(g, () => text(g, 10)),
+    country: maybe(g, () => pick(g, ['Nhật Bản', 'Hoa Kỳ', 'Australia'])),
+    notes: maybe(g, () => text(g)),
+  });
 const pledgeFields = (g: G, p: Pools) =>
   clean({
-    quantity: maybe(g, () => quantity(g)), unit: maybe(g, () => pick(g, ['căn', 'suất', 'hộ'])), unitValueMinor: maybe(g, () => amount(g)),
-    rate: maybe(g, () => rate(g)), rateDate: maybe(g, () => date(g)), rateSource: maybe(g, () => text(g)), status: maybe(g, () => pick(g, PLEDGE_STATUSES)),
-    beneficiaries: maybe(g, () => g(fc.integer, { min: 0, max: 1_000_000_000 })), approvalNumber: maybe(g, () => text(g, 20)),
-    approvalDate: maybe(g, () => date(g)), notes: maybe(g, () => text(g)), placeId: maybe(g, () => idOf(g, p.place)),
+    quantity: maybe(g, () => quantity(g)),
+    unit: maybe(g, () => pick(g, ['căn', 'suất', 'hộ'])),
+    unitValueMinor: maybe(g, () => amount(g)),
+    rate: maybe(g, () => rate(g)),
+    rateDate: maybe(g, () => date(g)),
+    rateSource: maybe(g, () => text(g)),
+    status: maybe(g, () => pick(g, PLEDGE_STATUSES)),
+    beneficiaries: maybe(g, () => g(fc.integer, { min: 0, max: 1_000_000_000 })),
+    approvalNumber: maybe(g, () => text(g, 20)),
+    approvalDate: maybe(g, () => date(g)),
+    notes: maybe(g, () => text(g)),
+    placeId: maybe(g, () => idOf(g, p.place)),
   });
 const itemFields = (g: G, p: Pools) =>
   clean({
-    coDonorIds: maybe(g, () => g(fc.subarray, p.donor, { maxLength: 3 })), governingBody: maybe(g, () => pick(g, ['UBND tỉnh Cao Bằng', text(g)])),
-    aidOwner: maybe(g, () => text(g)), placeIds: maybe(g, () => g(fc.subarray, p.place, { maxLength: 3 })), startDate: maybe(g, () => date(g)),
-    endDate: maybe(g, () => date(g)), valueMinor: maybe(g, () => amount(g)), valueCurrency: maybe(g, () => currency(g)),
-    counterpartMinor: maybe(g, () => amount(g)), counterpartCurrency: maybe(g, () => currency(g)), budgetRevenue: maybe(g, () => g(fc.boolean)),
-    approvalNumber: maybe(g, () => text(g, 20)), approvalDate: maybe(g, () => date(g)), approvedBy: maybe(g, () => text(g)), notes: maybe(g, () => text(g)),
+    coDonorIds: maybe(g, () => g(fc.subarray, p.donor, { maxLength: 3 })),
+    governingBody: maybe(g, () => pick(g, ['UBND tỉnh Cao Bằng', text(g)])),
+    aidOwner: maybe(g, () => text(g)),
+    placeIds: maybe(g, () => g(fc.subarray, p.place, { maxLength: 3 })),
+    startDate: maybe(g, () => date(g)),
+    endDate: maybe(g, () => date(g)),
+    valueMinor: maybe(g, () => amount(g)),
+    valueCurrency: maybe(g, () => currency(g)),
+    counterpartMinor: maybe(g, () => amount(g)),
+    counterpartCurrency: maybe(g, () => currency(g)),
+    budgetRevenue: maybe(g, () => g(fc.boolean)),
+    approvalNumber: maybe(g, () => text(g, 20)),
+    approvalDate: maybe(g, () => date(g)),
+    approvedBy: maybe(g, () => text(g)),
+    notes: maybe(g, () => text(g)),
   });
 const sector = (g: G) => (g(fc.boolean) ? pick(g, STANDARD_SECTORS) : text(g, 30));
 
 const deliveryFields = (g: G) =>
   clean({
-    amountMinor: maybe(g, () => g(fc.integer, { min: 0, max: 10_000_000 })), quantity: maybe(g, () => quantity(g)), rate: maybe(g, () => rate(g)),
-    rateDate: maybe(g, () => date(g)), rateSource: maybe(g, () => text(g)), notes: maybe(g, () => text(g)),
+    amountMinor: maybe(g, () => g(fc.integer, { min: 0, max: 10_000_000 })),
+    quantity: maybe(g, () => quantity(g)),
+    rate: maybe(g, () => rate(g)),
+    rateDate: maybe(g, () => date(g)),
+    rateSource: maybe(g, () => text(g)),
+    notes: maybe(g, () => text(g)),
   });
 
 /** A payload the method's schema accepts (ids may still be unknown, and amounts may still not add up). */
@@ -164,86 +253,185 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'settings.get': () => ({}),
   'settings.update': (g, p) =>
     clean({
-      departmentName: maybe(g, () => text(g)), siteName: maybe(g, () => text(g, 30)), language: maybe(g, () => pick(g, LANGUAGES)),
-      siteRole: maybe(g, () => pick(g, SITE_ROLES)), sitePlaceId: maybe(g, () => (g(fc.boolean) ? null : idOf(g, p.place))),
+      departmentName: maybe(g, () => text(g)),
+      siteName: maybe(g, () => text(g, 30)),
+      language: maybe(g, () => pick(g, LANGUAGES)),
+      siteRole: maybe(g, () => pick(g, SITE_ROLES)),
+      sitePlaceId: maybe(g, () => (g(fc.boolean) ? null : idOf(g, p.place))),
     }),
   'places.list': (g) => clean({ validOn: maybe(g, () => date(g)) }),
   'places.setup': () => ({}),
-  'places.choose': (g) => ({ province: g(fc.boolean) ? pick(g, ['04', 'cao bang', 'Tỉnh Cao Bằng', 'Hà Giang', 'Bắc Kạn']) : `Tỉnh ${text(g, 12)}` }),
+  'places.choose': (g) => ({
+    province: g(fc.boolean)
+      ? pick(g, ['04', 'cao bang', 'Tỉnh Cao Bằng', 'Hà Giang', 'Bắc Kạn'])
+      : `Tỉnh ${text(g, 12)}`,
+  }),
   'places.create': (g, p) => ({ name: `Xã ${text(g, 12)}`, level: pick(g, PLACE_LEVELS), ...placeFields(g, p) }),
-  'places.update': (g, p) => ({ id: idOf(g, p.place), ...clean({ name: maybe(g, () => `Xã ${text(g, 12)}`) }), ...placeFields(g, p) }),
+  'places.update': (g, p) => ({
+    id: idOf(g, p.place),
+    ...clean({ name: maybe(g, () => `Xã ${text(g, 12)}`) }),
+    ...placeFields(g, p),
+  }),
   'donors.list': (g) => clean({ text: maybe(g, () => word(g)), includeMerged: maybe(g, () => g(fc.boolean)) }),
   'donors.create': (g) => ({ name: `Quỹ ${text(g, 12)}`, kind: pick(g, DONOR_KINDS), ...donorFields(g) }),
-  'donors.update': (g, p) => ({ id: idOf(g, p.donor), ...clean({ name: maybe(g, () => `Quỹ ${text(g, 12)}`), kind: maybe(g, () => pick(g, DONOR_KINDS)) }), ...donorFields(g) }),
+  'donors.update': (g, p) => ({
+    id: idOf(g, p.donor),
+    ...clean({ name: maybe(g, () => `Quỹ ${text(g, 12)}`), kind: maybe(g, () => pick(g, DONOR_KINDS)) }),
+    ...donorFields(g),
+  }),
   'donors.delete': (g, p) => ({ id: idOf(g, p.donor) }),
   'donors.merge': (g, p) => clean({ id: idOf(g, p.donor), intoId: idOf(g, p.donor), note: maybe(g, () => text(g)) }),
   'pledges.list': (g, p) =>
     clean({
-      filter: maybe(g, () => filter(g, p)), sort: maybe(g, () => ({ by: pick(g, PLEDGE_SORT_KEYS), dir: pick(g, ['asc', 'desc']) })),
-      page: maybe(g, () => ({ offset: g(fc.integer, { min: 0, max: 100_000_000 }), limit: g(fc.integer, { min: 1, max: 500 }) })), withTotal: maybe(g, () => g(fc.boolean)),
+      filter: maybe(g, () => filter(g, p)),
+      sort: maybe(g, () => ({ by: pick(g, PLEDGE_SORT_KEYS), dir: pick(g, ['asc', 'desc']) })),
+      page: maybe(g, () => ({
+        offset: g(fc.integer, { min: 0, max: 100_000_000 }),
+        limit: g(fc.integer, { min: 1, max: 500 }),
+      })),
+      withTotal: maybe(g, () => g(fc.boolean)),
     }),
   'pledges.summary': (g, p) => clean({ filter: maybe(g, () => filter(g, p)) }),
   'pledges.get': (g, p) => ({ id: idOf(g, p.pledge) }),
   'pledges.create': (g, p) => ({
-    donorId: idOf(g, p.donor), placeId: idOf(g, p.place), kind: pick(g, PLEDGE_KINDS), description: word(g), amountMinor: amount(g),
-    currency: g(fc.boolean) ? 'VND' : currency(g), pledgeDate: date(g), ...pledgeFields(g, p),
+    donorId: idOf(g, p.donor),
+    placeId: idOf(g, p.place),
+    kind: pick(g, PLEDGE_KINDS),
+    description: word(g),
+    amountMinor: amount(g),
+    currency: g(fc.boolean) ? 'VND' : currency(g),
+    pledgeDate: date(g),
+    ...pledgeFields(g, p),
   }),
   'pledges.update': (g, p) => ({
-    id: idOf(g, p.pledge), ...clean({ reason: maybe(g, () => text(g)), amountMinor: maybe(g, () => amount(g)), currency: maybe(g, () => currency(g)), pledgeDate: maybe(g, () => date(g)), description: maybe(g, () => word(g)) }),
+    id: idOf(g, p.pledge),
+    ...clean({
+      reason: maybe(g, () => text(g)),
+      amountMinor: maybe(g, () => amount(g)),
+      currency: maybe(g, () => currency(g)),
+      pledgeDate: maybe(g, () => date(g)),
+      description: maybe(g, () => word(g)),
+    }),
     ...pledgeFields(g, p),
   }),
   'pledges.delete': (g, p) => ({ id: idOf(g, p.pledge) }),
-  'deliveries.create': (g, p) => ({ pledgeId: idOf(g, p.pledge), deliveryDate: date(g), ...clean({ currency: maybe(g, () => pick(g, ['VND', 'USD'])) }), ...deliveryFields(g) }),
-  'deliveries.update': (g, p) => ({ id: idOf(g, p.delivery), ...clean({ deliveryDate: maybe(g, () => date(g)) }), ...deliveryFields(g) }),
+  'deliveries.create': (g, p) => ({
+    pledgeId: idOf(g, p.pledge),
+    deliveryDate: date(g),
+    ...clean({ currency: maybe(g, () => pick(g, ['VND', 'USD'])) }),
+    ...deliveryFields(g),
+  }),
+  'deliveries.update': (g, p) => ({
+    id: idOf(g, p.delivery),
+    ...clean({ deliveryDate: maybe(g, () => date(g)) }),
+    ...deliveryFields(g),
+  }),
   'deliveries.delete': (g, p) => ({ id: idOf(g, p.delivery) }),
   'rates.list': (g) => clean({ currency: maybe(g, () => currency(g)) }),
-  'rates.set': (g) => ({ currency: currency(g), validOn: g(fc.boolean) ? month(g) : date(g), rate: rate(g), source: text(g) }),
+  'rates.set': (g) => ({
+    currency: currency(g),
+    validOn: g(fc.boolean) ? month(g) : date(g),
+    rate: rate(g),
+    source: text(g),
+  }),
   'rates.propose': (g) => ({ currency: currency(g), date: date(g) }),
   totals: (g, p) =>
     clean({
-      by: pick(g, TOTALS_GROUPINGS), rollUpUnder: maybe(g, () => idOf(g, p.place)), filter: maybe(g, () => filter(g, p)),
-      in: maybe(g, () => pick(g, ['VND', 'USD'])), lang: maybe(g, () => pick(g, ['vi', 'en'])),
+      by: pick(g, TOTALS_GROUPINGS),
+      rollUpUnder: maybe(g, () => idOf(g, p.place)),
+      filter: maybe(g, () => filter(g, p)),
+      in: maybe(g, () => pick(g, ['VND', 'USD'])),
+      lang: maybe(g, () => pick(g, ['vi', 'en'])),
     }),
-  'reports.preview': (g, p) => clean({ period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q1', '-Q3', '-H2', '-q4'])}`, placeId: maybe(g, () => idOf(g, p.place)), lang: maybe(g, () => pick(g, ['vi', 'en'])) }),
-  'reports.xlsx': (g, p) => clean({
-    period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`, placeId: maybe(g, () => idOf(g, p.place)), lang: maybe(g, () => pick(g, ['vi', 'en'])),
-    changes: maybe(g, () => pick(g, ['period', 'sinceLastReport'])),
-  }),
-  'reports.list': (g) => clean({ period: maybe(g, () => `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`) }),
+  'reports.preview': (g, p) =>
+    clean({
+      period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q1', '-Q3', '-H2', '-q4'])}`,
+      placeId: maybe(g, () => idOf(g, p.place)),
+      lang: maybe(g, () => pick(g, ['vi', 'en'])),
+    }),
+  'reports.xlsx': (g, p) =>
+    clean({
+      period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`,
+      placeId: maybe(g, () => idOf(g, p.place)),
+      lang: maybe(g, () => pick(g, ['vi', 'en'])),
+      changes: maybe(g, () => pick(g, ['period', 'sinceLastReport'])),
+    }),
+  'reports.list': (g) =>
+    clean({ period: maybe(g, () => `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`) }),
   'reports.file': (g, p) => ({ id: pick(g, [...p.sentReport, g(fc.uuid)]) }),
   'imports.template': (g, p) => ({ placeId: idOf(g, p.place) }),
   'imports.preview': (g, p) => csvFile(g, p),
   'imports.apply': (g, p) => csvFile(g, p),
   // Workbooks and bundles together, sometimes a check only: all are kept or none.
-  'imports.files': (g, p) => clean({
-    files: Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, () => (g(fc.boolean) ? csvFile(g, p) : { fileName: 'goi.aidledger', base64: pick(g, bundles) })),
-    dryRun: maybe(g, () => g(fc.boolean)),
-  }),
+  'imports.files': (g, p) =>
+    clean({
+      files: Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, () =>
+        g(fc.boolean) ? csvFile(g, p) : { fileName: 'goi.aidledger', base64: pick(g, bundles) },
+      ),
+      dryRun: maybe(g, () => g(fc.boolean)),
+    }),
   'sync.export': (g) => clean({ all: maybe(g, () => g(fc.boolean)) }),
   'sync.preview': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
   'sync.import': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
   'sync.status': () => ({}),
   'sync.resolve': (g, p) => ({ conflictId: idOf(g, p.conflict), keep: pick(g, ['kept', 'other']) }),
-  'items.list': (g) => clean({ text: maybe(g, () => word(g)), modalities: maybe(g, () => g(fc.subarray, [...AID_MODALITIES])), sectors: maybe(g, () => [sector(g)]), stages: maybe(g, () => g(fc.subarray, [...AID_STAGES])) }),
+  'items.list': (g) =>
+    clean({
+      text: maybe(g, () => word(g)),
+      modalities: maybe(g, () => g(fc.subarray, [...AID_MODALITIES])),
+      sectors: maybe(g, () => [sector(g)]),
+      stages: maybe(g, () => g(fc.subarray, [...AID_STAGES])),
+    }),
   'items.get': (g, p) => ({ id: idOf(g, p.item) }),
   'items.create': (g, p) => ({
-    name: `Khoản ${word(g)}`, modality: pick(g, AID_MODALITIES), sector: sector(g), donorId: idOf(g, p.donor), ...itemFields(g, p),
+    name: `Khoản ${word(g)}`,
+    modality: pick(g, AID_MODALITIES),
+    sector: sector(g),
+    donorId: idOf(g, p.donor),
+    ...itemFields(g, p),
     ...clean({ stage: maybe(g, () => pick(g, AID_STAGES)), stageDate: maybe(g, () => date(g)) }),
   }),
-  'items.update': (g, p) => ({ id: idOf(g, p.item), ...clean({ reason: maybe(g, () => text(g)), name: maybe(g, () => `Khoản ${word(g)}`), sector: maybe(g, () => sector(g)), donorId: maybe(g, () => idOf(g, p.donor)) }), ...itemFields(g, p) }),
-  'items.stage': (g, p) => ({ id: idOf(g, p.item), stage: pick(g, AID_STAGES), date: date(g), ...clean({ document: maybe(g, () => text(g, 20)), note: maybe(g, () => text(g)) }) }),
-  'items.attach': (g, p) => ({ itemId: g(fc.integer, { min: 0, max: 4 }) === 0 ? null : idOf(g, p.item), pledgeIds: p.pledge.length ? g(fc.subarray, p.pledge, { minLength: 1, maxLength: Math.min(5, p.pledge.length) }) : [g(fc.uuid)] }),
+  'items.update': (g, p) => ({
+    id: idOf(g, p.item),
+    ...clean({
+      reason: maybe(g, () => text(g)),
+      name: maybe(g, () => `Khoản ${word(g)}`),
+      sector: maybe(g, () => sector(g)),
+      donorId: maybe(g, () => idOf(g, p.donor)),
+    }),
+    ...itemFields(g, p),
+  }),
+  'items.stage': (g, p) => ({
+    id: idOf(g, p.item),
+    stage: pick(g, AID_STAGES),
+    date: date(g),
+    ...clean({ document: maybe(g, () => text(g, 20)), note: maybe(g, () => text(g)) }),
+  }),
+  'items.attach': (g, p) => ({
+    itemId: g(fc.integer, { min: 0, max: 4 }) === 0 ? null : idOf(g, p.item),
+    pledgeIds: p.pledge.length
+      ? g(fc.subarray, p.pledge, { minLength: 1, maxLength: Math.min(5, p.pledge.length) })
+      : [g(fc.uuid)],
+  }),
   'items.sectors': () => ({}),
   'items.overview': () => ({}),
   'items.deadlines': (g) => clean({ today: maybe(g, () => date(g)) }),
-  'items.summary': (g) => clean({ year: g(fc.integer, { min: 2019, max: 2026 }), half: maybe(g, () => pick(g, ['H1', 'H2'])), lang: maybe(g, () => pick(g, ['vi', 'en'])) }),
+  'items.summary': (g) =>
+    clean({
+      year: g(fc.integer, { min: 2019, max: 2026 }),
+      half: maybe(g, () => pick(g, ['H1', 'H2'])),
+      lang: maybe(g, () => pick(g, ['vi', 'en'])),
+    }),
 };
 
 /** A row of the ledger as it stands, read for a payload that must succeed. */
 const row = <T>(sql: string) => t.ledger.sqlite.prepare(sql).get() as T;
-const invoke = (method: Fuzzed, input: Record<string, unknown>) => t.service.invoke(method as never, input as never) as Promise<{ id: string }>;
-const aPledge = () => row<{ id: string; donorId: string; placeId: string; date: string }>(
-  'SELECT id, donor_id AS donorId, place_id AS placeId, pledge_date AS date FROM pledges ORDER BY id LIMIT 1');
+const invoke = (method: Fuzzed, input: Record<string, unknown>) =>
+  t.service.invoke(method as never, input as never) as Promise<{ id: string }>;
+const aPledge = () =>
+  row<{ id: string; donorId: string; placeId: string; date: string }>(
+    'SELECT id, donor_id AS donorId, place_id AS placeId, pledge_date AS date FROM pledges ORDER BY id LIMIT 1',
+  );
 const aDonor = () => row<{ id: string }>('SELECT id FROM donors WHERE merged_into IS NULL ORDER BY id LIMIT 1').id;
 /** A template CSV of one row naming a donor and the place of a pledge the ledger already holds. */
 const sureCsv = () => {
@@ -276,16 +464,42 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'pledges.get': () => ({ id: aPledge().id }),
   'pledges.create': () => {
     const { donorId, placeId, date: pledgeDate } = aPledge();
-    return { donorId, placeId, kind: 'gift', description: 'Quà Tết', amountMinor: 5_000_000, currency: 'VND', pledgeDate };
+    return {
+      donorId,
+      placeId,
+      kind: 'gift',
+      description: 'Quà Tết',
+      amountMinor: 5_000_000,
+      currency: 'VND',
+      pledgeDate,
+    };
   },
   'pledges.update': () => ({ id: aPledge().id, notes: 'Ghi chú' }),
   'pledges.delete': async () => {
     const { donorId, placeId, date: pledgeDate } = aPledge();
-    return { id: (await invoke('pledges.create', { donorId, placeId, kind: 'gift', description: 'Sẽ xoá', amountMinor: 1_000, currency: 'VND', pledgeDate })).id };
+    return {
+      id: (
+        await invoke('pledges.create', {
+          donorId,
+          placeId,
+          kind: 'gift',
+          description: 'Sẽ xoá',
+          amountMinor: 1_000,
+          currency: 'VND',
+          pledgeDate,
+        })
+      ).id,
+    };
   },
   'deliveries.create': () => ({ pledgeId: aPledge().id, deliveryDate: '2022-12-01', amountMinor: 1_000 }),
-  'deliveries.update': () => ({ id: row<{ id: string }>('SELECT id FROM deliveries ORDER BY id LIMIT 1').id, notes: 'Ghi chú' }),
-  'deliveries.delete': async () => ({ id: (await invoke('deliveries.create', { pledgeId: aPledge().id, deliveryDate: '2022-12-02', amountMinor: 1_000 })).id }),
+  'deliveries.update': () => ({
+    id: row<{ id: string }>('SELECT id FROM deliveries ORDER BY id LIMIT 1').id,
+    notes: 'Ghi chú',
+  }),
+  'deliveries.delete': async () => ({
+    id: (await invoke('deliveries.create', { pledgeId: aPledge().id, deliveryDate: '2022-12-02', amountMinor: 1_000 }))
+      .id,
+  }),
   'rates.list': () => ({}),
   'rates.set': () => ({ currency: 'EUR', validOn: '2023-01', rate: '25000', source: 'Vietcombank' }),
   'rates.propose': () => ({ currency: 'EUR', date: '2022-09-15' }),
@@ -298,9 +512,18 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'sync.preview': () => ({ fileName: 'goi.aidledger', base64: bundles[0] }),
   'sync.import': () => ({ fileName: 'goi.aidledger', base64: bundles[1] }),
   'sync.status': () => ({}),
-  'sync.resolve': () => ({ conflictId: row<{ id: string }>('SELECT id FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id LIMIT 1').id, keep: 'kept' }),
+  'sync.resolve': () => ({
+    conflictId: row<{ id: string }>('SELECT id FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id LIMIT 1').id,
+    keep: 'kept',
+  }),
   'places.list': () => ({}),
-  'places.create': () => ({ name: 'Xã Chắc Chắn', level: 'commune', parentId: row<{ id: string }>("SELECT id FROM places WHERE level = 'province' AND valid_to IS NULL ORDER BY id LIMIT 1").id }),
+  'places.create': () => ({
+    name: 'Xã Chắc Chắn',
+    level: 'commune',
+    parentId: row<{ id: string }>(
+      "SELECT id FROM places WHERE level = 'province' AND valid_to IS NULL ORDER BY id LIMIT 1",
+    ).id,
+  }),
   'places.update': () => ({ id: aPledge().placeId, code: 'CC-01' }),
   'places.setup': () => ({}),
   'places.choose': () => ({ province: '04' }),
@@ -310,14 +533,30 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'reports.file': () => ({ id: row<{ id: string }>('SELECT id FROM reports_sent ORDER BY rowid LIMIT 1').id }),
   'items.list': () => ({}),
   'items.get': () => ({ id: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id }),
-  'items.create': () => ({ name: 'Khoản Chắc Chắn', modality: 'project', sector: STANDARD_SECTORS[0], donorId: aDonor() }),
-  'items.update': () => ({ id: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id, notes: 'Ghi chú' }),
+  'items.create': () => ({
+    name: 'Khoản Chắc Chắn',
+    modality: 'project',
+    sector: STANDARD_SECTORS[0],
+    donorId: aDonor(),
+  }),
+  'items.update': () => ({
+    id: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id,
+    notes: 'Ghi chú',
+  }),
   'items.stage': () => {
     const item = row<{ id: string; stage: AidStage; stageDate: string }>(
-      `SELECT id, stage, stage_date AS stageDate FROM aid_items WHERE stage IN (${AID_STAGES.filter((s) => NEXT_STAGES[s].length).map((s) => `'${s}'`).join(', ')}) ORDER BY id LIMIT 1`);
+      `SELECT id, stage, stage_date AS stageDate FROM aid_items WHERE stage IN (${AID_STAGES.filter(
+        (s) => NEXT_STAGES[s].length,
+      )
+        .map((s) => `'${s}'`)
+        .join(', ')}) ORDER BY id LIMIT 1`,
+    );
     return { id: item.id, stage: NEXT_STAGES[item.stage][0], date: item.stageDate };
   },
-  'items.attach': () => ({ itemId: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id, pledgeIds: [aPledge().id] }),
+  'items.attach': () => ({
+    itemId: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id,
+    pledgeIds: [aPledge().id],
+  }),
   'items.sectors': () => ({}),
   'items.overview': () => ({}),
   'items.deadlines': () => ({}),
@@ -335,7 +574,8 @@ const json = (value: unknown) => {
   }
 };
 /** An object with an own "__proto__" key, as JSON.parse makes it (a literal would set the prototype instead). */
-const protoKey = (value: unknown) => JSON.parse(`{"__proto__": ${json(value)}, "constructor": {"prototype": {"polluted": true}}}`) as unknown;
+const protoKey = (value: unknown) =>
+  JSON.parse(`{"__proto__": ${json(value)}, "constructor": {"prototype": {"polluted": true}}}`) as unknown;
 const circular = () => {
   const o: Record<string, unknown> = { a: 1 };
   o.self = o;
@@ -350,33 +590,142 @@ const nested = (depth: number, leaf: unknown = 1): unknown => {
 function hostile(g: G, p: Pools): unknown {
   switch (g(fc.integer, { min: 0, max: 9 })) {
     case 0:
-      return pick(g, [null, undefined, true, false, 0, -0, -1, 1.5, NaN, Infinity, -Infinity, 1e308, 2 ** 53, 2 ** 53 + 2, -(2 ** 31), Number.MIN_VALUE, MAX_AMOUNT_MINOR + 1, 10n ** 30n]);
+      return pick(g, [
+        null,
+        undefined,
+        true,
+        false,
+        0,
+        -0,
+        -1,
+        1.5,
+        NaN,
+        Infinity,
+        -Infinity,
+        1e308,
+        2 ** 53,
+        2 ** 53 + 2,
+        -(2 ** 31),
+        Number.MIN_VALUE,
+        MAX_AMOUNT_MINOR + 1,
+        10n ** 30n,
+      ]);
     case 1:
-      return pick(g, ['', ' ', '\u0000', '\u0000Quỹ', 'Quỹ\u001fA', 'Xã\nMới', '\uFEFF', '\uD800', 'NaN', '-5', '1e5', '0.0000000001', '99999999999999999999', 'VND', 'XXX', ' usd ', 'ĐỒNG', '<script>', "'; DROP TABLE pledges; --", '%', '_', '"', '*', 'OR 1=1', 'NEAR(a b)', '\\']);
+      return pick(g, [
+        '',
+        ' ',
+        '\u0000',
+        '\u0000Quỹ',
+        'Quỹ\u001fA',
+        'Xã\nMới',
+        '\uFEFF',
+        '\uD800',
+        'NaN',
+        '-5',
+        '1e5',
+        '0.0000000001',
+        '99999999999999999999',
+        'VND',
+        'XXX',
+        ' usd ',
+        'ĐỒNG',
+        '<script>',
+        "'; DROP TABLE pledges; --",
+        '%',
+        '_',
+        '"',
+        '*',
+        'OR 1=1',
+        'NEAR(a b)',
+        '\\',
+      ]);
     case 2:
-      return pick(g, ['0000-00-00', '2022-02-30', '2022-13-01', '9999-12-31', '0001-01-01', '0099-06-15', '1900-02-29', '2000-02-29', '2022-9-1', '2022-09', '2022-Q5', '20220901', '2022-09-01T00:00:00Z']);
+      return pick(g, [
+        '0000-00-00',
+        '2022-02-30',
+        '2022-13-01',
+        '9999-12-31',
+        '0001-01-01',
+        '0099-06-15',
+        '1900-02-29',
+        '2000-02-29',
+        '2022-9-1',
+        '2022-09',
+        '2022-Q5',
+        '20220901',
+        '2022-09-01T00:00:00Z',
+      ]);
     case 3:
-      return pick(g, ['00000000-0000-0000-0000-000000000000', 'not-a-uuid', g(fc.uuid).toUpperCase(), ...p.place.slice(0, 2), ...p.donor.slice(0, 2), ...p.pledge.slice(0, 2), ...p.delivery.slice(0, 2)]);
+      return pick(g, [
+        '00000000-0000-0000-0000-000000000000',
+        'not-a-uuid',
+        g(fc.uuid).toUpperCase(),
+        ...p.place.slice(0, 2),
+        ...p.donor.slice(0, 2),
+        ...p.pledge.slice(0, 2),
+        ...p.delivery.slice(0, 2),
+      ]);
     case 4:
       return pick(g, ['x'.repeat(301), 'x'.repeat(4001), 'ạ'.repeat(2001), 'x'.repeat(200_000), ' '.repeat(500)]);
     case 5:
-      return g(() => fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ unit: 'binary', maxLength: 30 }), fc.double(), fc.integer()));
+      return g(() =>
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 3 }),
+          fc.string({ unit: 'binary', maxLength: 30 }),
+          fc.double(),
+          fc.integer(),
+        ),
+      );
     case 6:
-      return g(fc.anything, { maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, withObjectString: true });
+      return g(fc.anything, {
+        maxDepth: 3,
+        withBigInt: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withSparseArray: true,
+        withNullPrototype: true,
+        withBoxedValues: true,
+        withObjectString: true,
+      });
     case 7:
-      return pick(g, [() => protoKey(1), () => protoKey({ polluted: true }), circular, () => nested(500), () => nested(50, 'x'.repeat(1000)), () => [], () => ({}), () => [[[]]], () => new Date(NaN), () => new Map([['a', 1]])])();
+      return pick(g, [
+        () => protoKey(1),
+        () => protoKey({ polluted: true }),
+        circular,
+        () => nested(500),
+        () => nested(50, 'x'.repeat(1000)),
+        () => [],
+        () => ({}),
+        () => [[[]]],
+        () => new Date(NaN),
+        () => new Map([['a', 1]]),
+      ])();
     case 8:
-      return g(fc.array, fc.oneof(fc.uuid(), fc.constantFrom(...PLEDGE_KINDS, 'VND', 'USD', ''), fc.integer()), { maxLength: 300 });
+      return g(fc.array, fc.oneof(fc.uuid(), fc.constantFrom(...PLEDGE_KINDS, 'VND', 'USD', ''), fc.integer()), {
+        maxLength: 300,
+      });
     default:
       return g(fc.string, { maxLength: 50 });
   }
 }
 
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+];
 
 /** The payload with one or two fields (top level or one level down) made hostile, dropped, or added. */
 function mutate(g: G, p: Pools, method: Fuzzed, payload: Record<string, unknown>): unknown {
-  const schemaKeys = Object.keys((contract[method].input as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+  const schemaKeys = Object.keys(
+    (contract[method].input as unknown as { shape?: Record<string, unknown> }).shape ?? {},
+  );
   let out: Record<string, unknown> = structuredClone(payload);
   for (let n = g(fc.integer, { min: 1, max: 2 }); n > 0; n--) {
     const keys = [...new Set([...Object.keys(out), ...schemaKeys])];
@@ -400,14 +749,29 @@ function mutate(g: G, p: Pools, method: Fuzzed, payload: Record<string, unknown>
         break;
       case 5:
         // Prototype keys, as own properties (JSON.parse), or an unknown field.
-        out = Object.assign(JSON.parse(`{"${pick(g, PROTO_KEYS)}": ${json(hostile(g, p))}}`) as Record<string, unknown>, out);
+        out = Object.assign(
+          JSON.parse(`{"${pick(g, PROTO_KEYS)}": ${json(hostile(g, p))}}`) as Record<string, unknown>,
+          out,
+        );
         break;
       case 6:
         out[g(fc.string, { maxLength: 20 })] = hostile(g, p);
         break;
       default:
         // A field of another method's payload.
-        out[pick(g, ['donorId', 'pledgeId', 'amountMinor', 'rate', 'currency', 'base64', 'conflictId', 'filter', 'period'])] = hostile(g, p);
+        out[
+          pick(g, [
+            'donorId',
+            'pledgeId',
+            'amountMinor',
+            'rate',
+            'currency',
+            'base64',
+            'conflictId',
+            'filter',
+            'period',
+          ])
+        ] = hostile(g, p);
     }
   }
   // Now and then not an object at all.
@@ -428,46 +792,76 @@ function tally(method: string, outcome: Outcome, what: string) {
 
 /** An import refused row by row answers ok; like a preview, it must have changed nothing. */
 const nothingDone = (method: string) => (result: unknown) =>
-  method === 'imports.preview' || method === 'sync.preview' || (method === 'imports.apply' && (result as { errors: unknown[] }).errors.length > 0)
-  || (method === 'imports.files' && !(result as { written: boolean }).written);
+  method === 'imports.preview' ||
+  method === 'sync.preview' ||
+  (method === 'imports.apply' && (result as { errors: unknown[] }).errors.length > 0) ||
+  (method === 'imports.files' && !(result as { written: boolean }).written);
 
 describe('every contract method with random payloads', () => {
   it('has a payload generator for every method', () => {
     expect(FUZZED.filter((m) => !(m in VALID))).toEqual([]);
   });
 
-  it('answers valid, mutated and random payloads with a result or a typed error, and a failure changes nothing', async () => {
-    const call = async (g: fc.GeneratorValue, method: Fuzzed, mode: 'valid' | 'mutated' | 'random') => {
-      const p = pools();
-      const payload = mode === 'random' ? hostile(g, p) : mode === 'valid' ? VALID[method](g, p) : mutate(g, p, method, VALID[method](g, p));
-      tally(method, await fuzzCall(t, method, payload, nothingDone(method)), `${method} (${mode})`);
-    };
-    // First every method in turn: once with a payload that must succeed, then with valid ones drawn at random.
-    for (const method of FUZZED) {
-      const outcome = await fuzzCall(t, method, await SURE[method](), nothingDone(method));
-      expect(outcome.envelope.ok, `${method} with a payload that must succeed: ${JSON.stringify(outcome.envelope)}`).toBe(true);
-      tally(method, outcome, `${method} (sure)`);
-      await fc.assert(fc.asyncProperty(fc.gen(), (g) => call(g, method, 'valid')), fuzzParams(2));
-    }
-    // Then methods and payloads at random.
-    await fc.assert(
-      fc.asyncProperty(fc.gen(), async (g) => {
-        const method = pick(g, FUZZED);
-        await call(g, method, g(fc.constantFrom, 'valid', 'valid', 'mutated', 'mutated', 'mutated', 'random'));
-      }),
-      fuzzParams(1_200 - 3 * FUZZED.length),
-    );
-    const all = [...stats.values()];
-    expect(all.reduce((n, s) => n + s.ok, 0)).toBeGreaterThan(0);
-    expect(all.reduce((n, s) => n + s.failed, 0)).toBeGreaterThan(0);
-    // Every method succeeded at least once (its sure payload), whatever the draw.
-    expect(FUZZED.filter((m) => !stats.get(m)!.ok)).toEqual([]);
-  }, 180_000 * LONG);
+  it(
+    'answers valid, mutated and random payloads with a result or a typed error, and a failure changes nothing',
+    async () => {
+      const call = async (g: fc.GeneratorValue, method: Fuzzed, mode: 'valid' | 'mutated' | 'random') => {
+        const p = pools();
+        const payload =
+          mode === 'random'
+            ? hostile(g, p)
+            : mode === 'valid'
+              ? VALID[method](g, p)
+              : mutate(g, p, method, VALID[method](g, p));
+        tally(method, await fuzzCall(t, method, payload, nothingDone(method)), `${method} (${mode})`);
+      };
+      // First every method in turn: once with a payload that must succeed, then with valid ones drawn at random.
+      for (const method of FUZZED) {
+        const outcome = await fuzzCall(t, method, await SURE[method](), nothingDone(method));
+        expect(
+          outcome.envelope.ok,
+          `${method} with a payload that must succeed: ${JSON.stringify(outcome.envelope)}`,
+        ).toBe(true);
+        tally(method, outcome, `${method} (sure)`);
+        await fc.assert(
+          fc.asyncProperty(fc.gen(), (g) => call(g, method, 'valid')),
+          fuzzParams(2),
+        );
+      }
+      // Then methods and payloads at random.
+      await fc.assert(
+        fc.asyncProperty(fc.gen(), async (g) => {
+          const method = pick(g, FUZZED);
+          await call(g, method, g(fc.constantFrom, 'valid', 'valid', 'mutated', 'mutated', 'mutated', 'random'));
+        }),
+        fuzzParams(1_200 - 3 * FUZZED.length),
+      );
+      const all = [...stats.values()];
+      expect(all.reduce((n, s) => n + s.ok, 0)).toBeGreaterThan(0);
+      expect(all.reduce((n, s) => n + s.failed, 0)).toBeGreaterThan(0);
+      // Every method succeeded at least once (its sure payload), whatever the draw.
+      expect(FUZZED.filter((m) => !stats.get(m)!.ok)).toEqual([]);
+    },
+    180_000 * LONG,
+  );
 
   it('answers unknown method names (and names that are not strings) with unknown_method', async () => {
     const names: fc.Arbitrary<unknown> = fc.oneof(
       fc.string({ maxLength: 30 }).filter((s) => !(FUZZED as string[]).includes(s) && !s.startsWith('backups.')),
-      fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'pledges', 'pledges.', 'PLEDGES.LIST', ' pledges.list', 'pledges.list ', 'pledges/list', 'imports.apply\u0000'),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        'pledges',
+        'pledges.',
+        'PLEDGES.LIST',
+        ' pledges.list',
+        'pledges.list ',
+        'pledges/list',
+        'imports.apply\u0000',
+      ),
       fc.constantFrom(42, null, undefined, {}, [], ['pledges.list'], Symbol('pledges.list'), true),
     );
     await fc.assert(
@@ -499,25 +893,58 @@ describe('regressions found by the fuzz', () => {
   }
 
   it('quantity × unit value beyond exact numbers names the quantity (it was a bare "too large to be exact")', async () => {
-    const pledge = { donorId, placeId, kind: 'gift' as const, description: 'Quà', currency: 'VND', pledgeDate: '2022-09-01' };
-    expect(await refused('pledges.create', { ...pledge, quantity: '1000', unitValueMinor: MAX_AMOUNT_MINOR })).toMatchObject({ code: 'too_large', field: 'quantity' });
+    const pledge = {
+      donorId,
+      placeId,
+      kind: 'gift' as const,
+      description: 'Quà',
+      currency: 'VND',
+      pledgeDate: '2022-09-01',
+    };
+    expect(
+      await refused('pledges.create', { ...pledge, quantity: '1000', unitValueMinor: MAX_AMOUNT_MINOR }),
+    ).toMatchObject({ code: 'too_large', field: 'quantity' });
     const made = await r.service.invoke('pledges.create', { ...pledge, quantity: '2', unitValueMinor: 1_000_000_000 });
-    expect(await refused('pledges.update', { id: made.id, quantity: '999999999999.999' })).toMatchObject({ code: 'too_large', field: 'quantity' });
+    expect(await refused('pledges.update', { id: made.id, quantity: '999999999999.999' })).toMatchObject({
+      code: 'too_large',
+      field: 'quantity',
+    });
   });
 
   it('a delivery whose VND value is beyond exact numbers names the amount (it was a bare "too large to be exact")', async () => {
     const pledge = await r.service.invoke('pledges.create', {
-      donorId, placeId, kind: 'cash', description: 'Tiền', amountMinor: 10_000_000_000_000, currency: 'USD', rate: '0.00001', pledgeDate: '2022-09-01',
+      donorId,
+      placeId,
+      kind: 'cash',
+      description: 'Tiền',
+      amountMinor: 10_000_000_000_000,
+      currency: 'USD',
+      rate: '0.00001',
+      pledgeDate: '2022-09-01',
     });
-    const error = await refused('deliveries.create', { pledgeId: pledge.id, deliveryDate: '2022-09-02', amountMinor: 10_000_000_000_000, rate: '999999999999' });
+    const error = await refused('deliveries.create', {
+      pledgeId: pledge.id,
+      deliveryDate: '2022-09-02',
+      amountMinor: 10_000_000_000_000,
+      rate: '999999999999',
+    });
     expect(error).toMatchObject({ code: 'too_large', field: 'amountMinor' });
   });
 
   it('names with a control character are refused by field (a leading NUL failed the database check as an internal error)', async () => {
     for (const name of ['\u0000', '\u0000Quỹ', 'Quỹ\u001fA', 'Quỹ\nMới']) {
-      expect(await refused('donors.create', { name, kind: 'foundation' })).toMatchObject({ code: 'invalid_input', field: 'name' });
-      expect(await refused('places.create', { name, level: 'commune', parentId: placeId })).toMatchObject({ code: 'invalid_input', field: 'name' });
-      expect(await refused('places.update', { id: placeId, name })).toMatchObject({ code: 'invalid_input', field: 'name' });
+      expect(await refused('donors.create', { name, kind: 'foundation' })).toMatchObject({
+        code: 'invalid_input',
+        field: 'name',
+      });
+      expect(await refused('places.create', { name, level: 'commune', parentId: placeId })).toMatchObject({
+        code: 'invalid_input',
+        field: 'name',
+      });
+      expect(await refused('places.update', { id: placeId, name })).toMatchObject({
+        code: 'invalid_input',
+        field: 'name',
+      });
     }
   });
 });

@@ -24,8 +24,17 @@ export function fuzzParams<T>(numRuns: number, extra: Partial<fc.Parameters<T>> 
 }
 
 const CODES: readonly LedgerErrorCode[] = [
-  'invalid_input', 'unknown_method', 'not_found', 'duplicate', 'in_use', 'over_delivered', 'amount_mismatch',
-  'rate_missing', 'schema_too_new', 'ledger_damaged', 'too_large',
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'duplicate',
+  'in_use',
+  'over_delivered',
+  'amount_mismatch',
+  'rate_missing',
+  'schema_too_new',
+  'ledger_damaged',
+  'too_large',
 ];
 
 const lastPrint = new WeakMap<Ledger, { key: string; print: string }>();
@@ -45,12 +54,17 @@ export function fingerprint(ledger: Ledger): string {
 
 function hashLedger(ledger: Ledger): string {
   const hash = createHash('sha256');
-  const schema = ledger.sqlite.prepare(`SELECT type, name, sql FROM sqlite_schema ORDER BY name`).raw().all() as [string, string, string][];
+  const schema = ledger.sqlite.prepare(`SELECT type, name, sql FROM sqlite_schema ORDER BY name`).raw().all() as [
+    string,
+    string,
+    string,
+  ][];
   hash.update(JSON.stringify(schema));
   for (const [type, name] of schema) {
     if (type !== 'table') continue;
     hash.update(name);
-    for (const row of ledger.sqlite.prepare(`SELECT * FROM "${name}"`).raw().iterate()) hash.update(JSON.stringify(row));
+    for (const row of ledger.sqlite.prepare(`SELECT * FROM "${name}"`).raw().iterate())
+      hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }
@@ -68,7 +82,10 @@ export class ResettableLedger implements FuzzLedger {
   private readonly working: string;
   private n = 0;
 
-  private constructor(private readonly dir: string, private readonly name: string) {
+  private constructor(
+    private readonly dir: string,
+    private readonly name: string,
+  ) {
     this.pristine = join(dir, `${name}.pristine.sqlite`);
     this.working = join(dir, name);
   }
@@ -104,7 +121,9 @@ export function expectSound(ledger: Ledger, what: string): void {
 }
 
 export interface Outcome {
-  envelope: { ok: true; result: unknown } | { ok: false; error: { code: string; message: { vi: string; en: string }; field?: string } };
+  envelope:
+    | { ok: true; result: unknown }
+    | { ok: false; error: { code: string; message: { vi: string; en: string }; field?: string } };
   changed: boolean;
   ms: number;
 }
@@ -127,7 +146,9 @@ export async function fuzzCall(
   try {
     envelope = (await t.service.call(method, input)) as Outcome['envelope'];
   } catch (error) {
-    throw new Error(`${what}: the service threw instead of answering: ${error instanceof Error ? error.stack : String(error)}`);
+    throw new Error(
+      `${what}: the service threw instead of answering: ${error instanceof Error ? error.stack : String(error)}`,
+    );
   }
   const ms = performance.now() - start;
   // Nothing left half-open: no transaction, no bulk or merge flag up.
@@ -157,9 +178,14 @@ export async function fuzzCall(
 export function summarize(input: unknown): string {
   let text: string;
   try {
-    text = JSON.stringify(input, (key, value: unknown) =>
-      key === 'base64' && typeof value === 'string' ? `<${value.length} base64 chars>` : typeof value === 'bigint' ? `${value}n` : value,
-    ) ?? Object.prototype.toString.call(input);
+    text =
+      JSON.stringify(input, (key, value: unknown) =>
+        key === 'base64' && typeof value === 'string'
+          ? `<${value.length} base64 chars>`
+          : typeof value === 'bigint'
+            ? `${value}n`
+            : value,
+      ) ?? Object.prototype.toString.call(input);
   } catch {
     // Cycles, or objects without a prototype (no toString).
     text = Object.prototype.toString.call(input);
@@ -180,12 +206,44 @@ export type ByteOp =
 const position = fc.nat({ max: 1 << 30 });
 
 export const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('flip' as const), at: position, bit: fc.integer({ min: 0, max: 7 }) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('set' as const), at: position, byte: fc.constantFrom(0, 0xff, 0x7f, 0x80, 0x3c, 0x22, 0x0a, 0x2c) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('flip' as const), at: position, bit: fc.integer({ min: 0, max: 7 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('set' as const),
+      at: position,
+      byte: fc.constantFrom(0, 0xff, 0x7f, 0x80, 0x3c, 0x22, 0x0a, 0x2c),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: position }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('insert' as const), at: position, bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 512 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('repeat' as const), at: position, length: fc.integer({ min: 1, max: 256 }), times: fc.integer({ min: 2, max: 50 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('insert' as const),
+      at: position,
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('delete' as const),
+      at: position,
+      length: fc.integer({ min: 1, max: 512 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('repeat' as const),
+      at: position,
+      length: fc.integer({ min: 1, max: 256 }),
+      times: fc.integer({ min: 2, max: 50 }),
+    }),
+  },
 );
 
 export const byteOps = fc.array(byteOp, { minLength: 1, maxLength: 4 });
@@ -212,7 +270,11 @@ export function mutateBytes(input: Buffer, ops: readonly ByteOp[]): Buffer {
         break;
       case 'repeat': {
         const chunk = bytes.subarray(at, at + op.length);
-        bytes = Buffer.concat([bytes.subarray(0, at), ...Array<Buffer>(op.times).fill(chunk), bytes.subarray(at + op.length)]);
+        bytes = Buffer.concat([
+          bytes.subarray(0, at),
+          ...Array<Buffer>(op.times).fill(chunk),
+          bytes.subarray(at + op.length),
+        ]);
         break;
       }
     }
@@ -302,10 +364,47 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
 /** Values put into XML attributes and text nodes: indices out of range, huge refs, markup, numbers that are not. */
 export const hostileXmlText = fc.oneof(
   fc.constantFrom(
-    '', '-1', '0', '1e308', '-1e308', 'NaN', 'Infinity', '99999999999999999999', '4294967296', '1048577', '16385',
-    'A1:XFD1048576', 'A1048576', 'XFD1', 'A0', 'ZZZZZ99999999', '$A$1:$B$2', 's', 'str', 'e', 'b', 'd', 'n', 'inlineStr',
-    '&amp;', '&#0;', '&#xFFFF;', '&bogus;', '<', '>', '"', ']]>', '<![CDATA[x]]>', '<!ENTITY x "y">', '\u0000', '\uFFFE',
-    '2022-13-45', '9999-99-99T99:99:99', 'true', '=1/0', 'x'.repeat(10_000),
+    '',
+    '-1',
+    '0',
+    '1e308',
+    '-1e308',
+    'NaN',
+    'Infinity',
+    '99999999999999999999',
+    '4294967296',
+    '1048577',
+    '16385',
+    'A1:XFD1048576',
+    'A1048576',
+    'XFD1',
+    'A0',
+    'ZZZZZ99999999',
+    '$A$1:$B$2',
+    's',
+    'str',
+    'e',
+    'b',
+    'd',
+    'n',
+    'inlineStr',
+    '&amp;',
+    '&#0;',
+    '&#xFFFF;',
+    '&bogus;',
+    '<',
+    '>',
+    '"',
+    ']]>',
+    '<![CDATA[x]]>',
+    '<!ENTITY x "y">',
+    '\u0000',
+    '\uFFFE',
+    '2022-13-45',
+    '9999-99-99T99:99:99',
+    'true',
+    '=1/0',
+    'x'.repeat(10_000),
   ),
   fc.string({ maxLength: 20 }),
   fc.integer().map(String),
@@ -364,12 +463,36 @@ export function zipOps(entries: readonly string[], important: readonly string[])
   const op: fc.Arbitrary<ZipOp> = fc.oneof(
     { weight: 1, arbitrary: fc.record({ op: fc.constant('drop' as const), entry }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicate' as const), entry }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), entry, name: fc.oneof(fc.constantFrom(...entries), fc.string({ maxLength: 30 }), fc.constant('../../evil.xml')) }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('swap' as const), entry, other: fc.nat({ max: entries.length - 1 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('rename' as const),
+        entry,
+        name: fc.oneof(fc.constantFrom(...entries), fc.string({ maxLength: 30 }), fc.constant('../../evil.xml')),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant('swap' as const), entry, other: fc.nat({ max: entries.length - 1 }) }),
+    },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('bytes' as const), entry, ops: byteOps }) },
     { weight: 6, arbitrary: fc.record({ op: fc.constant('xml' as const), entry, edits: xmlEdits }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('size' as const), entry, size: fc.constantFrom(0, 1, 0xfffffffe, 0xffffffff, 300 * 1024 * 1024) }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('method' as const), entry, method: fc.constantFrom(0, 1, 12, 99, 0xffff) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('size' as const),
+        entry,
+        size: fc.constantFrom(0, 1, 0xfffffffe, 0xffffffff, 300 * 1024 * 1024),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        op: fc.constant('method' as const),
+        entry,
+        method: fc.constantFrom(0, 1, 12, 99, 0xffff),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('crc' as const), entry }) },
   );
   return fc.array(op, { minLength: 1, maxLength: 3 });
@@ -426,7 +549,8 @@ function withMethod(zip: Buffer, index: number, method: number): Buffer {
   let eocd = out.length - 22;
   while (out.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   let offset = out.readUInt32LE(eocd + 16);
-  for (let n = 0; n < index; n++) offset += 46 + out.readUInt16LE(offset + 28) + out.readUInt16LE(offset + 30) + out.readUInt16LE(offset + 32);
+  for (let n = 0; n < index; n++)
+    offset += 46 + out.readUInt16LE(offset + 28) + out.readUInt16LE(offset + 30) + out.readUInt16LE(offset + 32);
   out.writeUInt16LE(method, offset + 10);
   out.writeUInt16LE(method, out.readUInt32LE(offset + 42) + 8);
   return out;

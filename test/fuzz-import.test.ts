@@ -16,7 +16,19 @@ import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { loadDemo, readFixture } from '../db/demo';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../db/excel/columns';
 import {
-  byteOps, fuzzCall, fuzzParams, LONG, mutateBytes, mutateZip, readZip, ResettableLedger, SEED, writeZip, zipOps, type FuzzLedger, type Outcome,
+  byteOps,
+  fuzzCall,
+  fuzzParams,
+  LONG,
+  mutateBytes,
+  mutateZip,
+  readZip,
+  ResettableLedger,
+  SEED,
+  writeZip,
+  zipOps,
+  type FuzzLedger,
+  type Outcome,
 } from './fuzz-helpers';
 import { FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
 
@@ -31,15 +43,28 @@ function realRows(): Cell[][] {
     const donor = fixture.donors.find((d) => d.key === e.donor)!;
     const amended = e.amended_to;
     const [y, m, d = '01'] = e.date.split('-');
-    const place = e.place.split(';')[0]!.replace(/\(.*\)/, '').trim();
+    const place = e.place
+      .split(';')[0]!
+      .replace(/\(.*\)/, '')
+      .trim();
     const quantity = amended?.quantity ?? e.quantity ?? null;
     return [
       i === 0 ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : `${d}/${m}/${y}`,
-      donor.name, donor.country, place, VOCABULARY.vi.pledgeKind[e.kind as PledgeKind], e.description.replace(/\s*\(initial pledge\)$/, ''),
-      quantity, amended?.unit ?? e.unit ?? null, amended?.unit_value ?? null,
+      donor.name,
+      donor.country,
+      place,
+      VOCABULARY.vi.pledgeKind[e.kind as PledgeKind],
+      e.description.replace(/\s*\(initial pledge\)$/, ''),
+      quantity,
+      amended?.unit ?? e.unit ?? null,
+      amended?.unit_value ?? null,
       // Amounts typed both as numbers and as Vietnamese text.
       i % 2 ? (amended?.amount ?? e.amount) : (amended?.amount ?? e.amount).toLocaleString('vi-VN'),
-      e.currency, e.rate ?? null, null, 'Cam kết', null,
+      e.currency,
+      e.rate ?? null,
+      null,
+      'Cam kết',
+      null,
     ];
   });
 }
@@ -47,10 +72,16 @@ const HEADERS = TEMPLATE_COLUMNS.map((c) => c.header);
 
 function sheetOf(rows: Cell[][]): XLSX.WorkSheet {
   // Dates shown day first, as a Vietnamese spreadsheet (and so its CSV) shows them.
-  const sheet = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? null : v))), { dateNF: 'dd/mm/yyyy' });
-  rows.forEach((r, i) => r.forEach((v, j) => {
-    if (v !== null && typeof v === 'object' && 'f' in v) sheet[XLSX.utils.encode_cell({ r: i, c: j })] = { t: 'n', v: 0, f: v.f };
-  }));
+  const sheet = XLSX.utils.aoa_to_sheet(
+    rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? null : v))),
+    { dateNF: 'dd/mm/yyyy' },
+  );
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null && typeof v === 'object' && 'f' in v)
+        sheet[XLSX.utils.encode_cell({ r: i, c: j })] = { t: 'n', v: 0, f: v.f };
+    }),
+  );
   return sheet;
 }
 
@@ -60,7 +91,11 @@ function writeRows(rows: Cell[][], format: Format): Buffer {
   if (format === 'csv') return Buffer.from(XLSX.utils.sheet_to_csv(sheet), 'utf8');
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, TEMPLATE_SHEET);
-  return XLSX.write(book, { type: 'buffer', bookType: format === 'xls' ? 'biff8' : format, compression: true }) as Buffer;
+  return XLSX.write(book, {
+    type: 'buffer',
+    bookType: format === 'xls' ? 'biff8' : format,
+    compression: true,
+  }) as Buffer;
 }
 
 let dir: ReturnType<typeof tempDir>;
@@ -85,7 +120,8 @@ function note(outcome: Outcome, what: string) {
   expect(outcome.ms, `${what} took ${Math.round(outcome.ms)} ms`).toBeLessThan(15_000);
 }
 
-const importRefused = (result: unknown) => (result as ImportResult).errors.length > 0 || (result as ImportResult).dryRun;
+const importRefused = (result: unknown) =>
+  (result as ImportResult).errors.length > 0 || (result as ImportResult).dryRun;
 
 /** Preview and apply one file; both must hold to the rules, and the preview must foretell the apply. */
 async function importBoth(group: string, fileName: string, bytes: Buffer): Promise<void> {
@@ -94,7 +130,10 @@ async function importBoth(group: string, fileName: string, bytes: Buffer): Promi
   note(preview, `${group} preview`);
   const apply = await fuzzCall(office, 'imports.apply', input, (r) => (r as ImportResult).errors.length > 0);
   note(apply, `${group} apply`);
-  for (const [outcome, side] of [[preview, 'preview'], [apply, 'apply']] as const) {
+  for (const [outcome, side] of [
+    [preview, 'preview'],
+    [apply, 'apply'],
+  ] as const) {
     if (!outcome.envelope.ok) tally(group, `${side} error ${outcome.envelope.error.code}`);
     else {
       const r = outcome.envelope.result as ImportResult;
@@ -114,10 +153,18 @@ async function importBoth(group: string, fileName: string, bytes: Buffer): Promi
 
 /** A ledger a bundle was merged into must still answer the everyday reads (walks up and down the places, reports). */
 async function readBack(group: string, target: FuzzLedger): Promise<void> {
-  const top = target.ledger.sqlite.prepare('SELECT id FROM places ORDER BY parent_id IS NOT NULL, id LIMIT 1').pluck().get();
+  const top = target.ledger.sqlite
+    .prepare('SELECT id FROM places ORDER BY parent_id IS NOT NULL, id LIMIT 1')
+    .pluck()
+    .get();
   const reads: [string, unknown][] = [
-    ['places.list', {}], ['donors.list', { includeMerged: true }], ['pledges.list', { filter: { placeId: top } }], ['totals', { by: 'place', rollUpUnder: top }],
-    ['reports.preview', { period: '2022', placeId: top }], ['imports.template', { placeId: top }], ['sync.status', {}],
+    ['places.list', {}],
+    ['donors.list', { includeMerged: true }],
+    ['pledges.list', { filter: { placeId: top } }],
+    ['totals', { by: 'place', rollUpUnder: top }],
+    ['reports.preview', { period: '2022', placeId: top }],
+    ['imports.template', { placeId: top }],
+    ['sync.status', {}],
   ];
   for (const [method, input] of reads) note(await fuzzCall(target, method, input), `${group} then ${method}`);
 }
@@ -148,30 +195,58 @@ beforeAll(async () => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(template.base64, 'base64') as never);
   const sheet = workbook.getWorksheet(TEMPLATE_SHEET)!;
-  realRows().forEach((values, i) => values.forEach((v, j) => {
-    if (v !== null) sheet.getCell(i + 2, j + 1).value = v as ExcelJS.CellValue;
-  }));
+  realRows().forEach((values, i) =>
+    values.forEach((v, j) => {
+      if (v !== null) sheet.getCell(i + 2, j + 1).value = v as ExcelJS.CellValue;
+    }),
+  );
   files.xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   // The same workbook saved as .xls, .ods and .csv.
   const book = XLSX.read(files.xlsx, { type: 'buffer', cellDates: true });
   files.xls = XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer;
   files.ods = XLSX.write(book, { type: 'buffer', bookType: 'ods', compression: true }) as Buffer;
-  files.csv = Buffer.from(XLSX.utils.sheet_to_csv(book.Sheets[TEMPLATE_SHEET]!, { dateNF: 'dd/mm/yyyy', rawNumbers: true }), 'utf8');
+  files.csv = Buffer.from(
+    XLSX.utils.sheet_to_csv(book.Sheets[TEMPLATE_SHEET]!, { dateNF: 'dd/mm/yyyy', rawNumbers: true }),
+    'utf8',
+  );
 
   // A province ledger with demo data, deliveries, a deletion and a merged donor: every kind of bundle line.
   const source = await tempLedger({ seed: false, siteName: 'Sở Ngoại vụ' });
   await loadDemo(source.ledger, fixture);
   await source.service.invoke('settings.update', { departmentName: 'SỞ NGOẠI VỤ TỈNH CAO BẰNG' });
   const pledges = (await source.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } })).rows;
-  await source.service.invoke('deliveries.create', { pledgeId: pledges[0]!.id, deliveryDate: '2022-08-01', amountMinor: 300_000_000 });
-  await source.service.invoke('deliveries.create', { pledgeId: pledges[0]!.id, deliveryDate: '2022-09-01', quantity: '2' });
-  const gone = await source.service.invoke('deliveries.create', { pledgeId: pledges[1]!.id, deliveryDate: '2022-08-01', amountMinor: 1 });
+  await source.service.invoke('deliveries.create', {
+    pledgeId: pledges[0]!.id,
+    deliveryDate: '2022-08-01',
+    amountMinor: 300_000_000,
+  });
+  await source.service.invoke('deliveries.create', {
+    pledgeId: pledges[0]!.id,
+    deliveryDate: '2022-09-01',
+    quantity: '2',
+  });
+  const gone = await source.service.invoke('deliveries.create', {
+    pledgeId: pledges[1]!.id,
+    deliveryDate: '2022-08-01',
+    amountMinor: 1,
+  });
   await source.service.invoke('deliveries.delete', { id: gone.id });
   await source.service.invoke('pledges.delete', { id: pledges.at(-1)!.id });
-  const twin = await source.service.invoke('donors.create', { name: 'Tzu Chi Foundation', country: 'Đài Loan', kind: 'foreign_ngo' });
-  const tzuChi = (await source.service.invoke('donors.list', { text: 'Tzu Chi' })).find((d) => d.shortName === 'Tzu Chi')!;
+  const twin = await source.service.invoke('donors.create', {
+    name: 'Tzu Chi Foundation',
+    country: 'Đài Loan',
+    kind: 'foreign_ngo',
+  });
+  const tzuChi = (await source.service.invoke('donors.list', { text: 'Tzu Chi' })).find(
+    (d) => d.shortName === 'Tzu Chi',
+  )!;
   await source.service.invoke('donors.merge', { id: twin.id, intoId: tzuChi.id });
-  await source.service.invoke('rates.set', { currency: 'EUR', validOn: '2022-09', rate: '24500.5', source: 'Vietcombank' });
+  await source.service.invoke('rates.set', {
+    currency: 'EUR',
+    validOn: '2022-09',
+    rate: '24500.5',
+    source: 'Vietcombank',
+  });
   bundle = Buffer.from((await source.service.invoke('sync.export', { all: true })).base64, 'base64');
 
   const empty = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
@@ -181,7 +256,11 @@ beforeAll(async () => {
   const other = await tempLedger({ seed: false, siteName: 'Huyện Nguyên Bình' });
   await other.service.invoke('sync.import', { fileName: 'full.aidledger', base64: bundle.toString('base64') });
   const theirs = (await other.service.invoke('pledges.list', {})).rows.filter((p) => p.unitValueMinor === null);
-  await other.service.invoke('pledges.update', { id: theirs[0]!.id, amountMinor: theirs[0]!.amountMinor + 1, reason: 'Sửa tại huyện' });
+  await other.service.invoke('pledges.update', {
+    id: theirs[0]!.id,
+    amountMinor: theirs[0]!.amountMinor + 1,
+    reason: 'Sửa tại huyện',
+  });
   await other.service.invoke('pledges.delete', { id: theirs[1]!.id });
   await other.service.invoke('donors.update', { id: tzuChi.id, notes: 'Ghi chú tại huyện' });
   peer = await ResettableLedger.from(other.ledger, dir.dir, 'peer');
@@ -202,83 +281,231 @@ describe('the real files the fuzz starts from', () => {
   it('import cleanly in every format, and the bundle merges cleanly', async () => {
     const rows = realRows().length;
     for (const format of FORMATS) {
-      const outcome = await fuzzCall(office, 'imports.preview', { fileName: `real.${format}`, base64: files[format].toString('base64') });
-      expect(outcome.envelope, format).toMatchObject({ ok: true, result: { added: rows, skipped: 0, errors: [], newDonors: [], dryRun: true } });
+      const outcome = await fuzzCall(office, 'imports.preview', {
+        fileName: `real.${format}`,
+        base64: files[format].toString('base64'),
+      });
+      expect(outcome.envelope, format).toMatchObject({
+        ok: true,
+        result: { added: rows, skipped: 0, errors: [], newDonors: [], dryRun: true },
+      });
       // Every column of the template known by its header.
-      expect((outcome.envelope as { result: ImportResult }).result.layout!.columns.every((c) => c.from === 'known'), format).toBe(true);
+      expect(
+        (outcome.envelope as { result: ImportResult }).result.layout!.columns.every((c) => c.from === 'known'),
+        format,
+      ).toBe(true);
     }
-    const merged = await fuzzCall(fresh, 'sync.preview', { fileName: 'real.aidledger', base64: bundle.toString('base64') });
+    const merged = await fuzzCall(fresh, 'sync.preview', {
+      fileName: 'real.aidledger',
+      base64: bundle.toString('base64'),
+    });
     expect(merged.envelope).toMatchObject({ ok: true, result: { inserted: expect.any(Number), conflicts: 0 } });
     expect((merged.envelope as { result: { inserted: number } }).result.inserted).toBeGreaterThan(20);
   });
 });
 
 /** A file name with the format's extension, now and then another one (a renamed file). */
-const nameFor = (format: Format) => fc.oneof({ weight: 9, arbitrary: fc.constant(`nhap-lieu.${format}`) }, { weight: 1, arbitrary: fc.constantFrom(...FORMATS).map((f) => `doi-ten.${f}`) });
+const nameFor = (format: Format) =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.constant(`nhap-lieu.${format}`) },
+    { weight: 1, arbitrary: fc.constantFrom(...FORMATS).map((f) => `doi-ten.${f}`) },
+  );
 
 describe('spreadsheets with damaged bytes', () => {
   // Enough to meet every kind of damage in `npm test`; AIDLEDGER_LONG=N runs N times as many when hunting.
-  for (const [format, runs] of [['xlsx', 130], ['xls', 50], ['ods', 100], ['csv', 50]] as const) {
-    it(`${format}: flipped, truncated, inserted, deleted and repeated bytes`, async () => {
-      await fc.assert(
-        fc.asyncProperty(byteOps, nameFor(format), async (ops, name) => importBoth(`${format} bytes`, name, mutateBytes(files[format], ops))),
-        fuzzParams(runs),
-      );
-    }, 120_000 * LONG);
+  for (const [format, runs] of [
+    ['xlsx', 130],
+    ['xls', 50],
+    ['ods', 100],
+    ['csv', 50],
+  ] as const) {
+    it(
+      `${format}: flipped, truncated, inserted, deleted and repeated bytes`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(byteOps, nameFor(format), async (ops, name) =>
+            importBoth(`${format} bytes`, name, mutateBytes(files[format], ops)),
+          ),
+          fuzzParams(runs),
+        );
+      },
+      120_000 * LONG,
+    );
   }
 });
 
 describe('spreadsheets with damaged zip entries and XML', () => {
   const important: Record<'xlsx' | 'ods', string[]> = {
-    xlsx: ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'],
+    xlsx: [
+      'xl/worksheets/sheet1.xml',
+      'xl/sharedStrings.xml',
+      'xl/workbook.xml',
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+    ],
     ods: ['content.xml', 'META-INF/manifest.xml', 'mimetype', 'styles.xml'],
   };
-  for (const [format, runs] of [['xlsx', 80], ['ods', 40]] as const) {
-    it(`${format}: entries dropped, duplicated, renamed, lying about size or method, XML edited`, async () => {
-      const names = readZip(files[format]).map((e) => e.name);
-      await fc.assert(
-        fc.asyncProperty(zipOps(names, important[format]), nameFor(format), async (ops, name) => importBoth(`${format} zip`, name, mutateZip(files[format], ops))),
-        fuzzParams(runs),
-      );
-    }, 120_000 * LONG);
+  for (const [format, runs] of [
+    ['xlsx', 80],
+    ['ods', 40],
+  ] as const) {
+    it(
+      `${format}: entries dropped, duplicated, renamed, lying about size or method, XML edited`,
+      async () => {
+        const names = readZip(files[format]).map((e) => e.name);
+        await fc.assert(
+          fc.asyncProperty(zipOps(names, important[format]), nameFor(format), async (ops, name) =>
+            importBoth(`${format} zip`, name, mutateZip(files[format], ops)),
+          ),
+          fuzzParams(runs),
+        );
+      },
+      120_000 * LONG,
+    );
   }
 });
 
 // ---------- cells ----------
 
 const HOSTILE_TEXT = [
-  '31/02/2022', '00/00/0000', '29/02/2023', '01/01/1899', '01/01/2101', '2022-13-01', '5/9/22', '05-09-2022 10:00', '99999',
+  '31/02/2022',
+  '00/00/0000',
+  '29/02/2023',
+  '01/01/1899',
+  '01/01/2101',
+  '2022-13-01',
+  '5/9/22',
+  '05-09-2022 10:00',
+  '99999',
   // Real dates the write refuses: after the 2025 reform ended the districts, before any unit existed.
-  '01/07/2026', '31/12/2099', '01/01/1990', '2030-06-15',
-  '-1', '-0', '1.234.567,891', '1,2,3', '1.5', '1e5', '1E+308', 'Infinity', 'NaN', '０１２', '١٢٣', ' ', '\u00a0', '\u0000', '\uFEFF',
-  '=1+1', '+cmd|/c calc', '@SUM(A1)', 'XYZ', 'usd', 'VNĐ', ' vnd ', 'BTC', 'EUR', 'KWD', '123.456.789.012.345.678',
-  '99.999.999.999.999.999.999', '0,0001', '700.000.000', 'Hủy', 'cancelled', 'Nhà ở', 'house', 'Cao Bằng', 'Bảo Lạc', 'Quỹ Lạ',
-  'Tổ chức Tzu Chi', 'TZU CHI', '__proto__', 'constructor', 'toString', "'; DROP TABLE pledges; --", '<script>', '%s%n',
+  '01/07/2026',
+  '31/12/2099',
+  '01/01/1990',
+  '2030-06-15',
+  '-1',
+  '-0',
+  '1.234.567,891',
+  '1,2,3',
+  '1.5',
+  '1e5',
+  '1E+308',
+  'Infinity',
+  'NaN',
+  '０１２',
+  '١٢٣',
+  ' ',
+  '\u00a0',
+  '\u0000',
+  '\uFEFF',
+  '=1+1',
+  '+cmd|/c calc',
+  '@SUM(A1)',
+  'XYZ',
+  'usd',
+  'VNĐ',
+  ' vnd ',
+  'BTC',
+  'EUR',
+  'KWD',
+  '123.456.789.012.345.678',
+  '99.999.999.999.999.999.999',
+  '0,0001',
+  '700.000.000',
+  'Hủy',
+  'cancelled',
+  'Nhà ở',
+  'house',
+  'Cao Bằng',
+  'Bảo Lạc',
+  'Quỹ Lạ',
+  'Tổ chức Tzu Chi',
+  'TZU CHI',
+  '__proto__',
+  'constructor',
+  'toString',
+  "'; DROP TABLE pledges; --",
+  '<script>',
+  '%s%n',
 ];
 const hostileCell: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_TEXT) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 3, arbitrary: fc.constantFrom(1e308, -1e308, 2 ** 53 + 1, 1e15, 1e16, 1e21, 1e-7, -1, -0.5, 0, 0.001, 1.23456789, MAX_AMOUNT_MINOR + 1, 2_958_466, 44_809, -44_809, 44_809.5, Number.MAX_VALUE, Number.MIN_VALUE) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      1e308,
+      -1e308,
+      2 ** 53 + 1,
+      1e15,
+      1e16,
+      1e21,
+      1e-7,
+      -1,
+      -0.5,
+      0,
+      0.001,
+      1.23456789,
+      MAX_AMOUNT_MINOR + 1,
+      2_958_466,
+      44_809,
+      -44_809,
+      44_809.5,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+    ),
+  },
   { weight: 2, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
   { weight: 1, arbitrary: fc.integer() },
-  { weight: 1, arbitrary: fc.date({ min: new Date(Date.UTC(1000, 0, 1)), max: new Date(Date.UTC(9999, 0, 1)), noInvalidDate: true }) },
-  { weight: 1, arbitrary: fc.constantFrom('x', 'Nhà tình nghĩa ', 'ạ').map((c) => c.repeat(Math.ceil(10_000 / c.length))) },
-  { weight: 1, arbitrary: fc.constantFrom('G2*I2', 'SUM(A1:A3)', '1/0', '"a"&"b"', 'INDIRECT("A1")', 'HYPERLINK("http://x")').map((f) => ({ f })) },
+  {
+    weight: 1,
+    arbitrary: fc.date({
+      min: new Date(Date.UTC(1000, 0, 1)),
+      max: new Date(Date.UTC(9999, 0, 1)),
+      noInvalidDate: true,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('x', 'Nhà tình nghĩa ', 'ạ').map((c) => c.repeat(Math.ceil(10_000 / c.length))),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('G2*I2', 'SUM(A1:A3)', '1/0', '"a"&"b"', 'INDIRECT("A1")', 'HYPERLINK("http://x")')
+      .map((f) => ({ f })),
+  },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 2, arbitrary: fc.constant(null) },
 );
 
 /** Values an officer could well type in each column, many of which the write refuses (a district after 2025, no rate). */
 const plausibleCell: fc.Arbitrary<[number, Cell]> = fc.oneof(
-  fc.tuple(fc.constant(0), fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
-    .map((d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`)),
+  fc.tuple(
+    fc.constant(0),
+    fc
+      .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
+      .map(
+        (d) =>
+          `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`,
+      ),
+  ),
   fc.tuple(fc.constant(1), fc.constantFrom(...fixture.donors.map((d) => d.name), 'Quỹ Mới', 'VCF', 'tzu chi')),
   fc.tuple(fc.constant(2), fc.constantFrom('', 'Nhật Bản', 'Hoa Kỳ')),
-  fc.tuple(fc.constant(3), fc.constantFrom('Cao Bằng', 'Bảo Lạc', 'Nguyên Bình', 'Hà Quảng', 'Thành phố Cao Bằng', 'bao lam')),
+  fc.tuple(
+    fc.constant(3),
+    fc.constantFrom('Cao Bằng', 'Bảo Lạc', 'Nguyên Bình', 'Hà Quảng', 'Thành phố Cao Bằng', 'bao lam'),
+  ),
   fc.tuple(fc.constant(6), fc.constantFrom(1, 2.5, 1000, 0.001, 999_999_999_999, '1.000', '2,5')),
-  fc.tuple(fc.constant(8), fc.oneof(fc.integer({ min: 0, max: 10 ** 12 }), fc.constantFrom('44.000.000', '1.000.000,50'))),
-  fc.tuple(fc.constant(9), fc.oneof(fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }), fc.constantFrom('880.000.000', '1.234,57', 10 ** 13))),
+  fc.tuple(
+    fc.constant(8),
+    fc.oneof(fc.integer({ min: 0, max: 10 ** 12 }), fc.constantFrom('44.000.000', '1.000.000,50')),
+  ),
+  fc.tuple(
+    fc.constant(9),
+    fc.oneof(fc.integer({ min: 0, max: MAX_AMOUNT_MINOR }), fc.constantFrom('880.000.000', '1.234,57', 10 ** 13)),
+  ),
   fc.tuple(fc.constant(10), fc.constantFrom('VND', 'USD', 'EUR', 'JPY', 'KWD', 'usd')),
   fc.tuple(fc.constant(11), fc.constantFrom(null, 1, '23.070,5', 23_000, '999.999.999.999', 0.00000001)),
   fc.tuple(fc.constant(13), fc.constantFrom('Cam kết', 'Hủy', 'Hoàn thành', 'đang thực hiện', 'cancelled')),
@@ -293,13 +520,50 @@ type RowOp =
   | { op: 'header'; col: number; value: Cell };
 
 const rowOp: fc.Arbitrary<RowOp> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ op: fc.constant('set' as const), row: fc.nat(), col: fc.nat({ max: HEADERS.length + 1 }), value: hostileCell }) },
-  { weight: 6, arbitrary: fc.tuple(fc.nat(), plausibleCell).map(([row, [col, value]]) => ({ op: 'set' as const, row, col, value })) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('dupRow' as const), row: fc.nat(), times: fc.integer({ min: 1, max: 30 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      op: fc.constant('set' as const),
+      row: fc.nat(),
+      col: fc.nat({ max: HEADERS.length + 1 }),
+      value: hostileCell,
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.nat(), plausibleCell)
+      .map(([row, [col, value]]) => ({ op: 'set' as const, row, col, value })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('dupRow' as const), row: fc.nat(), times: fc.integer({ min: 1, max: 30 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('dropRow' as const), row: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('emptyRows' as const), row: fc.nat(), count: fc.integer({ min: 1, max: 2_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('swapCols' as const), col: fc.nat({ max: HEADERS.length - 1 }), other: fc.nat({ max: HEADERS.length - 1 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('header' as const), col: fc.nat({ max: HEADERS.length }), value: hostileCell }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('emptyRows' as const),
+      row: fc.nat(),
+      count: fc.integer({ min: 1, max: 2_000 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('swapCols' as const),
+      col: fc.nat({ max: HEADERS.length - 1 }),
+      other: fc.nat({ max: HEADERS.length - 1 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('header' as const),
+      col: fc.nat({ max: HEADERS.length }),
+      value: hostileCell,
+    }),
+  },
 );
 
 /** The real rows under the header, edited cell by cell and row by row. */
@@ -307,7 +571,13 @@ function editRows(ops: readonly RowOp[]): Cell[][] {
   const body = realRows();
   const header: Cell[] = [...HEADERS];
   for (const op of ops) {
-    const r = body.length ? op.op === 'emptyRows' ? op.row % (body.length + 1) : 'row' in op ? op.row % body.length : 0 : 0;
+    const r = body.length
+      ? op.op === 'emptyRows'
+        ? op.row % (body.length + 1)
+        : 'row' in op
+          ? op.row % body.length
+          : 0
+      : 0;
     switch (op.op) {
       case 'set':
         if (body.length) body[r]![op.col] = op.value;
@@ -322,7 +592,8 @@ function editRows(ops: readonly RowOp[]): Cell[][] {
         body.splice(r, 0, ...Array.from({ length: op.count }, () => []));
         break;
       case 'swapCols':
-        for (const row of [header, ...body]) [row[op.col], row[op.other]] = [row[op.other] ?? null, row[op.col] ?? null];
+        for (const row of [header, ...body])
+          [row[op.col], row[op.other]] = [row[op.other] ?? null, row[op.col] ?? null];
         break;
       case 'header':
         header[op.col] = op.value;
@@ -333,33 +604,49 @@ function editRows(ops: readonly RowOp[]): Cell[][] {
 }
 
 describe('spreadsheets with hostile cells', () => {
-  it('random text, huge and negative numbers, bad dates, formulas, empty and duplicate rows, 10,000-character text', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(rowOp, { minLength: 1, maxLength: 6 }), fc.constantFrom(...FORMATS), async (ops, format) => {
-        await importBoth(`cells ${format}`, `nhap-lieu.${format}`, writeRows(editRows(ops), format));
-      }),
-      fuzzParams(110, {
-        // Run first whatever the seed: a file that imports, and one with a row the ledger refuses.
-        examples: [
-          [[{ op: 'dropRow', row: 0 }], 'csv'],
-          [[{ op: 'set', row: 0, col: 0, value: '31/02/2022' }], 'xlsx'],
-        ] as [RowOp[], Format][],
-      }),
-    );
-    // The fuzz reached both sides (the examples see to it): rows refused, and rows added.
-    const all = Object.entries(stats).filter(([g]) => g.startsWith('cells ')).map(([, c]) => c);
-    const sum = (key: string) => all.reduce((n, c) => n + (c[key] ?? 0), 0);
-    expect(sum('apply rows refused')).toBeGreaterThan(0);
-    expect(sum('apply added') + sum('apply nothing new')).toBeGreaterThan(0);
-  }, 180_000 * LONG);
+  it(
+    'random text, huge and negative numbers, bad dates, formulas, empty and duplicate rows, 10,000-character text',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(rowOp, { minLength: 1, maxLength: 6 }),
+          fc.constantFrom(...FORMATS),
+          async (ops, format) => {
+            await importBoth(`cells ${format}`, `nhap-lieu.${format}`, writeRows(editRows(ops), format));
+          },
+        ),
+        fuzzParams(110, {
+          // Run first whatever the seed: a file that imports, and one with a row the ledger refuses.
+          examples: [
+            [[{ op: 'dropRow', row: 0 }], 'csv'],
+            [[{ op: 'set', row: 0, col: 0, value: '31/02/2022' }], 'xlsx'],
+          ] as [RowOp[], Format][],
+        }),
+      );
+      // The fuzz reached both sides (the examples see to it): rows refused, and rows added.
+      const all = Object.entries(stats)
+        .filter(([g]) => g.startsWith('cells '))
+        .map(([, c]) => c);
+      const sum = (key: string) => all.reduce((n, c) => n + (c[key] ?? 0), 0);
+      expect(sum('apply rows refused')).toBeGreaterThan(0);
+      expect(sum('apply added') + sum('apply nothing new')).toBeGreaterThan(0);
+    },
+    180_000 * LONG,
+  );
 });
 
 // ---------- bundles ----------
 
 /** A bundle's header object and its lines, as `encodeBundle` writes them. */
 function readBundle(bytes: Buffer): { head: Record<string, unknown>; lines: unknown[][] } {
-  const text = gunzipSync(bytes.subarray(bytes.indexOf(0x0a) + 1)).toString('utf8').trimEnd().split('\n');
-  return { head: JSON.parse(text[0]!) as Record<string, unknown>, lines: text.slice(1).map((l) => JSON.parse(l) as unknown[]) };
+  const text = gunzipSync(bytes.subarray(bytes.indexOf(0x0a) + 1))
+    .toString('utf8')
+    .trimEnd()
+    .split('\n');
+  return {
+    head: JSON.parse(text[0]!) as Record<string, unknown>,
+    lines: text.slice(1).map((l) => JSON.parse(l) as unknown[]),
+  };
 }
 
 /** A bundle file with a correct checksum around any body: what a buggy or hostile installation could send. */
@@ -372,11 +659,55 @@ const TABLES = ['places', 'place_successors', 'donors', 'pledges', 'deliveries',
 
 /** JSON values a field may be given instead of its own. */
 const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 1, '', ' ', 'x'.repeat(10_000), {}, [], [1], { a: 1 }, '2022-13-45', '0000-00-00', 'NaN', 'VND', 'XYZ', 'house', 'cancelled', '__proto__', '9'.repeat(30), "'; DROP TABLE pledges; --") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      null,
+      true,
+      false,
+      0,
+      -1,
+      1.5,
+      1e308,
+      -1e308,
+      2 ** 53 + 1,
+      '',
+      ' ',
+      'x'.repeat(10_000),
+      {},
+      [],
+      [1],
+      { a: 1 },
+      '2022-13-45',
+      '0000-00-00',
+      'NaN',
+      'VND',
+      'XYZ',
+      'house',
+      'cancelled',
+      '__proto__',
+      '9'.repeat(30),
+      "'; DROP TABLE pledges; --",
+    ),
+  },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
   { weight: 1, arbitrary: fc.uuid() },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 50 }).map((n) => JSON.parse('['.repeat(n * 10) + ']'.repeat(n * 10)) as unknown) },
-  { weight: 1, arbitrary: fc.constantFrom('0009999999999999-000000-x', '0000000000000000-000000-', '', 'z', '9999999999999999-999999-other-site') },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 1, max: 50 })
+      .map((n) => JSON.parse('['.repeat(n * 10) + ']'.repeat(n * 10)) as unknown),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '0009999999999999-000000-x',
+      '0000000000000000-000000-',
+      '',
+      'z',
+      '9999999999999999-999999-other-site',
+    ),
+  },
 );
 
 type BundleOp =
@@ -392,22 +723,114 @@ type BundleOp =
   | { op: 'rawLine'; line: number; text: string };
 
 const bundleOp: fc.Arbitrary<BundleOp> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ op: fc.constant('field' as const), line: fc.nat(), key: fc.oneof(fc.nat(), fc.constantFrom('id', 'version', 'origin_site', 'base_version', 'entity', '__proto__', 'constructor', 'search_text', 'unknown_column')), value: hostileJson }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      op: fc.constant('field' as const),
+      line: fc.nat(),
+      key: fc.oneof(
+        fc.nat(),
+        fc.constantFrom(
+          'id',
+          'version',
+          'origin_site',
+          'base_version',
+          'entity',
+          '__proto__',
+          'constructor',
+          'search_text',
+          'unknown_column',
+        ),
+      ),
+      value: hostileJson,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dropField' as const), line: fc.nat(), key: fc.nat() }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('crossId' as const), line: fc.nat(), other: fc.nat(), key: fc.nat() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('crossId' as const), line: fc.nat(), other: fc.nat(), key: fc.nat() }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('newer' as const), line: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dupLine' as const), line: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dropLine' as const), line: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('retable' as const), line: fc.nat(), table: fc.constantFrom(...TABLES, 'settings', 'audit_log', 'sqlite_master', '__proto__', 'constructor', 'pledges; DROP TABLE x') }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('kind' as const), line: fc.nat(), kind: fc.constantFrom('r', 't', 'a', 'x', null, 1) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('head' as const), key: fc.constantFrom('format', 'formatVersion', 'schemaVersion', 'site', 'createdAt', 'since', 'reference', '__proto__', 'records', 'tombstones', 'audit'), value: fc.oneof(hostileJson, fc.constant({ departmentName: 'x'.repeat(5000) }), fc.constant({ id: 1, name: null })) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('rawLine' as const), line: fc.nat(), text: fc.constantFrom('', '{', 'null', '[]', '["r"]', '["r","pledges",null]', '["t",{}]', '["a",{"id":1}]', '"x"', '1e999', '[1,2,3]', '{"__proto__":{"x":1}}', '\u0000') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('retable' as const),
+      line: fc.nat(),
+      table: fc.constantFrom(
+        ...TABLES,
+        'settings',
+        'audit_log',
+        'sqlite_master',
+        '__proto__',
+        'constructor',
+        'pledges; DROP TABLE x',
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('kind' as const),
+      line: fc.nat(),
+      kind: fc.constantFrom('r', 't', 'a', 'x', null, 1),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('head' as const),
+      key: fc.constantFrom(
+        'format',
+        'formatVersion',
+        'schemaVersion',
+        'site',
+        'createdAt',
+        'since',
+        'reference',
+        '__proto__',
+        'records',
+        'tombstones',
+        'audit',
+      ),
+      value: fc.oneof(
+        hostileJson,
+        fc.constant({ departmentName: 'x'.repeat(5000) }),
+        fc.constant({ id: 1, name: null }),
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('rawLine' as const),
+      line: fc.nat(),
+      text: fc.constantFrom(
+        '',
+        '{',
+        'null',
+        '[]',
+        '["r"]',
+        '["r","pledges",null]',
+        '["t",{}]',
+        '["a",{"id":1}]',
+        '"x"',
+        '1e999',
+        '[1,2,3]',
+        '{"__proto__":{"x":1}}',
+        '\u0000',
+      ),
+    }),
+  },
 );
 
 /** The object a line carries: a row, a tombstone or a history entry. */
 const objectOf = (line: unknown[]): Record<string, unknown> | undefined => {
   const value = line[0] === 'r' ? line[2] : line[1];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 };
 const ID_COLUMNS = ['id', 'parent_id', 'donor_id', 'place_id', 'pledge_id', 'merged_into', 'successor_id'];
 
@@ -479,43 +902,84 @@ function mutateBundle(base: Buffer, ops: readonly BundleOp[], formatVersion: 1 |
 }
 
 describe('bundles', () => {
-  it('with damaged bytes are refused by their checksum or header (or, where the damage spares the content, merged as they are)', async () => {
-    await fc.assert(
-      fc.asyncProperty(byteOps, fc.boolean(), async (ops, toPeer) => mergeBoth('bundle bytes', toPeer ? peer : fresh, mutateBytes(bundle, ops))),
-      fuzzParams(300),
-    );
-  }, 120_000 * LONG);
+  it(
+    'with damaged bytes are refused by their checksum or header (or, where the damage spares the content, merged as they are)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(byteOps, fc.boolean(), async (ops, toPeer) =>
+          mergeBoth('bundle bytes', toPeer ? peer : fresh, mutateBytes(bundle, ops)),
+        ),
+        fuzzParams(300),
+      );
+    },
+    120_000 * LONG,
+  );
 
-  it('with a damaged compressed body but a correct checksum are refused as unreadable (or, where the damage misses the data, read as they are)', async () => {
-    const body = bundle.subarray(bundle.indexOf(0x0a) + 1);
-    await fc.assert(
-      fc.asyncProperty(byteOps, fc.boolean(), async (ops, toPeer) => mergeBoth('bundle body', toPeer ? peer : fresh, sealBundle(mutateBytes(body, ops)))),
-      fuzzParams(300),
-    );
-  }, 120_000 * LONG);
+  it(
+    'with a damaged compressed body but a correct checksum are refused as unreadable (or, where the damage misses the data, read as they are)',
+    async () => {
+      const body = bundle.subarray(bundle.indexOf(0x0a) + 1);
+      await fc.assert(
+        fc.asyncProperty(byteOps, fc.boolean(), async (ops, toPeer) =>
+          mergeBoth('bundle body', toPeer ? peer : fresh, sealBundle(mutateBytes(body, ops))),
+        ),
+        fuzzParams(300),
+      );
+    },
+    120_000 * LONG,
+  );
 
-  it('with hostile lines but a correct checksum (wrong types, foreign ids, unknown tables, newer versions) merge or are refused whole', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(bundleOp, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.constantFrom(1, 2, 2, 2) as fc.Arbitrary<1 | 2>, async (ops, toPeer, version) =>
-        mergeBoth('bundle lines', toPeer ? peer : fresh, mutateBundle(bundle, ops, version)),
-      ),
-      fuzzParams(90, {
-        examples: [
-          // Run first whatever the seed: a bundle that merges (an edit made elsewhere), one that is refused (a line
-          // that is not JSON), and the case that made the test's own mutator fail (a table named "__proto__" in a
-          // format-1 bundle), sent to the app.
-          [[{ op: 'newer', line: 0 }], false, 2],
-          [[{ op: 'rawLine', line: 0, text: '{' }], false, 2],
-          [[{ op: 'retable', line: 924_575_419, table: '__proto__' }, { op: 'newer', line: 1_739_222_657 }], true, 1],
-          [[{ op: 'retable', line: 3, table: 'constructor' }, { op: 'field', line: 3, key: '__proto__', value: { polluted: true } }], false, 1],
-          [[{ op: 'head', key: '__proto__', value: { records: 1 } }, { op: 'retable', line: 5, table: 'toString' }], true, 2],
-        ] as [BundleOp[], boolean, 1 | 2][],
-      }),
-    );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(stats['bundle lines']?.merged ?? 0).toBeGreaterThan(0);
-    expect(Object.keys(stats['bundle lines'] ?? {}).some((k) => k.startsWith('refused'))).toBe(true);
-  }, 240_000 * LONG);
+  it(
+    'with hostile lines but a correct checksum (wrong types, foreign ids, unknown tables, newer versions) merge or are refused whole',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(bundleOp, { minLength: 1, maxLength: 4 }),
+          fc.boolean(),
+          fc.constantFrom(1, 2, 2, 2) as fc.Arbitrary<1 | 2>,
+          async (ops, toPeer, version) =>
+            mergeBoth('bundle lines', toPeer ? peer : fresh, mutateBundle(bundle, ops, version)),
+        ),
+        fuzzParams(90, {
+          examples: [
+            // Run first whatever the seed: a bundle that merges (an edit made elsewhere), one that is refused (a line
+            // that is not JSON), and the case that made the test's own mutator fail (a table named "__proto__" in a
+            // format-1 bundle), sent to the app.
+            [[{ op: 'newer', line: 0 }], false, 2],
+            [[{ op: 'rawLine', line: 0, text: '{' }], false, 2],
+            [
+              [
+                { op: 'retable', line: 924_575_419, table: '__proto__' },
+                { op: 'newer', line: 1_739_222_657 },
+              ],
+              true,
+              1,
+            ],
+            [
+              [
+                { op: 'retable', line: 3, table: 'constructor' },
+                { op: 'field', line: 3, key: '__proto__', value: { polluted: true } },
+              ],
+              false,
+              1,
+            ],
+            [
+              [
+                { op: 'head', key: '__proto__', value: { records: 1 } },
+                { op: 'retable', line: 5, table: 'toString' },
+              ],
+              true,
+              2,
+            ],
+          ] as [BundleOp[], boolean, 1 | 2][],
+        }),
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(stats['bundle lines']?.merged ?? 0).toBeGreaterThan(0);
+      expect(Object.keys(stats['bundle lines'] ?? {}).some((k) => k.startsWith('refused'))).toBe(true);
+    },
+    240_000 * LONG,
+  );
 });
 
 // ---------- regressions: inputs the fuzz found, kept as fixed cases ----------
@@ -528,7 +992,7 @@ function deflateReachingBack(): Buffer {
     for (let i = 0; i < count; i++) {
       const b = huffman ? (value >> (count - 1 - i)) & 1 : (value >> i) & 1;
       if (bit % 8 === 0) bytes.push(0);
-      bytes[bytes.length - 1]! |= b << bit % 8;
+      bytes[bytes.length - 1]! |= b << (bit % 8);
       bit++;
     }
   };
@@ -572,13 +1036,22 @@ describe('regressions found by the fuzz', () => {
     const start = performance.now();
     const result = await previewOf('hong.xls', xlsWithShortArrayRecord());
     expect(performance.now() - start).toBeLessThan(10_000);
-    expect(result.errors).toEqual([{ row: 0, column: '', message: expect.stringContaining('Đọc tệp quá'), messageEn: expect.stringContaining('took over') }]);
+    expect(result.errors).toEqual([
+      {
+        row: 0,
+        column: '',
+        message: expect.stringContaining('Đọc tệp quá'),
+        messageEn: expect.stringContaining('took over'),
+      },
+    ]);
     // The reader was stopped mid-file: the next file is read as ever.
     expect((await previewOf('real.xls', files.xls)).errors).toEqual([]);
   });
 
   it('an .ods whose compressed sheet reaches back before its start is refused, the same each time (the reader copied memory it never wrote)', async () => {
-    const entries = readZip(files.ods).map((e) => (e.name === 'content.xml' ? { ...e, data: Buffer.from('aaaa'), compressed: deflateReachingBack() } : e));
+    const entries = readZip(files.ods).map((e) =>
+      e.name === 'content.xml' ? { ...e, data: Buffer.from('aaaa'), compressed: deflateReachingBack() } : e,
+    );
     const bytes = writeZip(entries);
     const answers = new Set<string>();
     for (let i = 0; i < 5; i++) answers.add(JSON.stringify(await previewOf('hong.ods', bytes)));
@@ -598,7 +1071,10 @@ describe('regressions found by the fuzz', () => {
 
   it('200 rows naming an unknown place of 30,000 characters are refused in seconds, quoting it short (each was compared to every unit letter by letter)', async () => {
     const place = 'Bảo Lạc '.repeat(3_750);
-    const csv = [HEADERS.join(','), ...Array.from({ length: 200 }, () => `05/09/2022,Tổ chức Tzu Chi,,${place},Nhà ở,Nhà,,,,1,VND,,,,`)].join('\n');
+    const csv = [
+      HEADERS.join(','),
+      ...Array.from({ length: 200 }, () => `05/09/2022,Tổ chức Tzu Chi,,${place},Nhà ở,Nhà,,,,1,VND,,,,`),
+    ].join('\n');
     const start = performance.now();
     const result = await previewOf('dai.csv', Buffer.from(csv));
     expect(performance.now() - start).toBeLessThan(10_000);
@@ -608,13 +1084,63 @@ describe('regressions found by the fuzz', () => {
   });
 
   it('quantity × unit value past exact numbers is refused on its row (the whole file failed with "too large to be exact")', async () => {
-    const rows: Cell[][] = [HEADERS, ['05/09/2022', 'Tổ chức Tzu Chi', '', 'Bảo Lạc', 'Nhà ở', 'Nhà', '999.999.999.999', 'căn', '1.000.000.000.000', null, 'VND', null, null, null, null]];
-    expect((await previewOf('lon.csv', writeRows(rows, 'csv'))).errors).toEqual([{ row: 2, column: 'Thành tiền', message: 'Số lượng × Đơn giá quá lớn', messageEn: 'quantity × unit value (Số lượng × Đơn giá) is too large' }]);
+    const rows: Cell[][] = [
+      HEADERS,
+      [
+        '05/09/2022',
+        'Tổ chức Tzu Chi',
+        '',
+        'Bảo Lạc',
+        'Nhà ở',
+        'Nhà',
+        '999.999.999.999',
+        'căn',
+        '1.000.000.000.000',
+        null,
+        'VND',
+        null,
+        null,
+        null,
+        null,
+      ],
+    ];
+    expect((await previewOf('lon.csv', writeRows(rows, 'csv'))).errors).toEqual([
+      {
+        row: 2,
+        column: 'Thành tiền',
+        message: 'Số lượng × Đơn giá quá lớn',
+        messageEn: 'quantity × unit value (Số lượng × Đơn giá) is too large',
+      },
+    ]);
   });
 
   it('text longer than the form allows is refused by column, not stored', async () => {
-    const rows: Cell[][] = [HEADERS, ['05/09/2022', 'Q'.repeat(301), 'Nhật Bản', 'Bảo Lạc', 'Nhà ở', 'x'.repeat(2001), 2, 'u'.repeat(51), 1000, null, 'VND', null, null, null, 'n'.repeat(4001)]];
-    const outcome = await fuzzCall(office, 'imports.apply', { fileName: 'dai.xlsx', base64: writeRows(rows, 'xlsx').toString('base64') }, (r) => (r as ImportResult).errors.length > 0);
+    const rows: Cell[][] = [
+      HEADERS,
+      [
+        '05/09/2022',
+        'Q'.repeat(301),
+        'Nhật Bản',
+        'Bảo Lạc',
+        'Nhà ở',
+        'x'.repeat(2001),
+        2,
+        'u'.repeat(51),
+        1000,
+        null,
+        'VND',
+        null,
+        null,
+        null,
+        'n'.repeat(4001),
+      ],
+    ];
+    const outcome = await fuzzCall(
+      office,
+      'imports.apply',
+      { fileName: 'dai.xlsx', base64: writeRows(rows, 'xlsx').toString('base64') },
+      (r) => (r as ImportResult).errors.length > 0,
+    );
     expect((outcome.envelope as { result: ImportResult }).result.errors).toEqual([
       { row: 2, column: 'Nội dung', message: 'dài quá 2000 ký tự', messageEn: expect.stringContaining('2000') },
       { row: 2, column: 'Đơn vị tính', message: 'dài quá 50 ký tự', messageEn: expect.stringContaining('50') },
@@ -627,12 +1153,23 @@ describe('regressions found by the fuzz', () => {
     const { head, lines } = readBundle(bundle);
     const pledge = lines.find((l) => l[0] === 'r' && l[1] === 'pledges')![2] as Record<string, unknown>;
     const donor = lines.find((l) => l[0] === 'r' && l[1] === 'donors')![2] as Record<string, unknown>;
-    const otherPlace = (lines.find((l) => l[0] === 'r' && l[1] === 'places' && (l[2] as { id: string }).id !== pledge.place_id)![2] as { id: string }).id;
+    const otherPlace = (
+      lines.find((l) => l[0] === 'r' && l[1] === 'places' && (l[2] as { id: string }).id !== pledge.place_id)![2] as {
+        id: string;
+      }
+    ).id;
     const link = (successor: unknown) => ({
-      id: crypto.randomUUID(), place_id: pledge.place_id, successor_id: successor, created_at: '2022-09-01T00:00:00.000Z', updated_at: '2022-09-01T00:00:00.000Z',
-      version: pledge.version, origin_site: pledge.origin_site, base_version: '',
+      id: crypto.randomUUID(),
+      place_id: pledge.place_id,
+      successor_id: successor,
+      created_at: '2022-09-01T00:00:00.000Z',
+      updated_at: '2022-09-01T00:00:00.000Z',
+      version: pledge.version,
+      origin_site: pledge.origin_site,
+      base_version: '',
     });
-    const seal = (h: Record<string, unknown>, ls: unknown[][]) => sealBundle(gzipSync(`${[h, ...ls].map((l) => JSON.stringify(l)).join('\n')}\n`));
+    const seal = (h: Record<string, unknown>, ls: unknown[][]) =>
+      sealBundle(gzipSync(`${[h, ...ls].map((l) => JSON.stringify(l)).join('\n')}\n`));
     const cases: [Buffer, string][] = [
       [seal(head, [['r', 'pledges', { ...pledge, notes: { text: 'x' } }]]), `bản ghi pledge ${String(pledge.id)}`],
       [seal(head, [['r', 'pledges', { ...pledge, amount_minor: true }]]), 'amount_minor'],
@@ -642,39 +1179,70 @@ describe('regressions found by the fuzz', () => {
       [seal(head, [['a', { id: 'x', before: [1] }]]), 'mục lịch sử'],
       [seal({ ...head, site: null }, []), 'nơi gửi'],
       [seal(head, [['r', 'donors', { ...donor, id: crypto.randomUUID(), name_key: null }]]), 'name_key'],
-      [seal(head, [['r', 'place_successors', link(otherPlace)], ['r', 'place_successors', link(otherPlace)]]), 'trùng'],
+      [
+        seal(head, [
+          ['r', 'place_successors', link(otherPlace)],
+          ['r', 'place_successors', link(otherPlace)],
+        ]),
+        'trùng',
+      ],
       [seal(head, [['r', 'place_successors', link(pledge.place_id)]]), 'không hợp lệ'],
       // A number where an id belongs passed every check until the commit.
       [seal(head, [['r', 'pledges', { ...pledge, id: crypto.randomUUID(), donor_id: 12345 }]]), 'chưa có ở đây'],
     ];
     for (const [bytes, expected] of cases) {
-      const outcome = await fuzzCall(peer, 'sync.import', { fileName: 'hong.aidledger', base64: bytes.toString('base64') });
-      expect(outcome.envelope, expected).toMatchObject({ ok: false, error: { code: 'invalid_input', message: { vi: expect.stringContaining(expected) } } });
+      const outcome = await fuzzCall(peer, 'sync.import', {
+        fileName: 'hong.aidledger',
+        base64: bytes.toString('base64'),
+      });
+      expect(outcome.envelope, expected).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: { vi: expect.stringContaining(expected) } },
+      });
     }
   });
 
   it('a bundle putting a place under its own child is refused (the template then overflowed the stack)', async () => {
     const { head, lines } = readBundle(bundle);
-    const places = lines.filter((l) => l[0] === 'r' && l[1] === 'places').map((l) => l[2] as Record<string, string | null>);
+    const places = lines
+      .filter((l) => l[0] === 'r' && l[1] === 'places')
+      .map((l) => l[2] as Record<string, string | null>);
     const province = places.find((p) => !p.parent_id)!;
     const district = places.find((p) => p.parent_id === province.id)!;
     // Later than any version the fuzz above may have given this place at the peer (its "newer" lines do that too).
     const looped = { ...province, parent_id: district.id, version: `9999999999999999-999999-${province.origin_site}` };
     const bytes = sealBundle(gzipSync(`${[head, ['r', 'places', looped]].map((l) => JSON.stringify(l)).join('\n')}\n`));
-    const outcome = await fuzzCall(peer, 'sync.import', { fileName: 'vong.aidledger', base64: bytes.toString('base64') });
-    expect(outcome.envelope).toMatchObject({ ok: false, error: { code: 'invalid_input', message: { vi: expect.stringContaining('vòng lặp') } } });
+    const outcome = await fuzzCall(peer, 'sync.import', {
+      fileName: 'vong.aidledger',
+      base64: bytes.toString('base64'),
+    });
+    expect(outcome.envelope).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: { vi: expect.stringContaining('vòng lặp') } },
+    });
     expect((await fuzzCall(peer, 'imports.template', { placeId: province.id })).envelope.ok).toBe(true);
   });
 
-  it('the same month\'s rate entered at two offices merges both ways into one rate and a conflict (the merge failed on the unique key)', async () => {
+  it("the same month's rate entered at two offices merges both ways into one rate and a conflict (the merge failed on the unique key)", async () => {
     const a = await tempLedger({ siteName: 'Sở Ngoại vụ' });
     const b = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
     try {
-      await b.service.invoke('sync.import', { fileName: 'a.aidledger', base64: (await a.service.invoke('sync.export', { all: true })).base64 });
-      await a.service.invoke('rates.set', { currency: 'USD', validOn: '2022-09', rate: '23500', source: 'Vietcombank' });
+      await b.service.invoke('sync.import', {
+        fileName: 'a.aidledger',
+        base64: (await a.service.invoke('sync.export', { all: true })).base64,
+      });
+      await a.service.invoke('rates.set', {
+        currency: 'USD',
+        validOn: '2022-09',
+        rate: '23500',
+        source: 'Vietcombank',
+      });
       await b.service.invoke('rates.set', { currency: 'USD', validOn: '2022-09', rate: '23600', source: 'BIDV' });
       const [fromA, fromB] = [await a.service.invoke('sync.export', {}), await b.service.invoke('sync.export', {})];
-      for (const [to, from] of [[a, fromB], [b, fromA]] as const) {
+      for (const [to, from] of [
+        [a, fromB],
+        [b, fromA],
+      ] as const) {
         const outcome = await fuzzCall(to, 'sync.import', { fileName: 'x.aidledger', base64: from.base64 });
         expect(outcome.envelope).toMatchObject({ ok: true, result: { conflicts: 1 } });
       }
@@ -684,7 +1252,10 @@ describe('regressions found by the fuzz', () => {
       // Choosing the other rate at one office is an edit the other office then receives.
       const [conflict] = (await a.service.invoke('sync.status', {})).conflicts;
       await a.service.invoke('sync.resolve', { conflictId: conflict!.id, keep: 'other' });
-      await b.service.invoke('sync.import', { fileName: 'a2.aidledger', base64: (await a.service.invoke('sync.export', {})).base64 });
+      await b.service.invoke('sync.import', {
+        fileName: 'a2.aidledger',
+        base64: (await a.service.invoke('sync.export', {})).base64,
+      });
       expect(rates(b)).toEqual(rates(a));
     } finally {
       await a.close();

@@ -63,7 +63,16 @@ export async function tempLedger(options: TempLedgerOptions = {}): Promise<TestL
 
 /** Counts of every ledger table, to show a failed call changed nothing. */
 export function tableCounts(ledger: Ledger): Record<string, number> {
-  const tables = ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'audit_log', 'settings'];
+  const tables = [
+    'places',
+    'place_successors',
+    'donors',
+    'pledges',
+    'deliveries',
+    'exchange_rates',
+    'audit_log',
+    'settings',
+  ];
   return Object.fromEntries(
     tables.map((t) => [t, (ledger.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );
@@ -73,16 +82,26 @@ export function tableCounts(ledger: Ledger): Record<string, number> {
  * Every totals table of a ledger next to the same totals computed here from its pledges and deliveries, without
  * rows whose measures are all zero (a group emptied by edits): the two must be equal.
  */
-export function totalsAgainstRows(ledger: Ledger): { stored: Record<string, unknown[]>; fromRows: Record<string, unknown[]> } {
+export function totalsAgainstRows(ledger: Ledger): {
+  stored: Record<string, unknown[]>;
+  fromRows: Record<string, unknown[]>;
+} {
   const db = ledger.sqlite;
   const delivered = `deliveries x JOIN pledges p ON p.id = x.pledge_id`;
   const usdExact = `(x.currency = 'USD' AND x.amount_minor IS NOT NULL)`;
   const recomputed: Record<string, string> = {};
   // Lines of no aid item are kept under item ''.
-  for (const [dimension, column] of [['place', 'p.place_id'], ['donor', 'p.donor_id'], ['kind', 'p.kind'], ['item', `coalesce(p.item_id, '') AS item_id`]]) {
-    recomputed[`pledge_totals_by_${dimension}`] = `SELECT substr(pledge_date, 1, 7) AS month, ${column}, p.status, p.currency, count(*) AS n, sum(vnd_equivalent) AS vnd,
+  for (const [dimension, column] of [
+    ['place', 'p.place_id'],
+    ['donor', 'p.donor_id'],
+    ['kind', 'p.kind'],
+    ['item', `coalesce(p.item_id, '') AS item_id`],
+  ]) {
+    recomputed[`pledge_totals_by_${dimension}`] =
+      `SELECT substr(pledge_date, 1, 7) AS month, ${column}, p.status, p.currency, count(*) AS n, sum(vnd_equivalent) AS vnd,
       sum(amount_minor) AS amount, sum(coalesce(quantity_milli, 0)) AS quantity_milli FROM pledges p GROUP BY 1, 2, 3, 4`;
-    recomputed[`delivery_totals_by_${dimension}`] = `SELECT substr(x.delivery_date, 1, 7) AS month, ${column}, p.status, p.currency, ${usdExact} AS usd_exact,
+    recomputed[`delivery_totals_by_${dimension}`] =
+      `SELECT substr(x.delivery_date, 1, 7) AS month, ${column}, p.status, p.currency, ${usdExact} AS usd_exact,
       count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} GROUP BY 1, 2, 3, 4, 5`;
   }
   // And by the items' class: sector, modality and stage ('' for lines of no item).
@@ -91,18 +110,29 @@ export function totalsAgainstRows(ledger: Ledger): { stored: Record<string, unkn
     sum(amount_minor) AS amount, sum(coalesce(quantity_milli, 0)) AS quantity_milli FROM pledges p LEFT JOIN aid_items i ON i.id = p.item_id GROUP BY 1, 2, 3, 4, 5, 6`;
   recomputed.delivery_totals_by_item_class = `SELECT substr(x.delivery_date, 1, 7) AS month, ${itemClass}, p.status, p.currency, ${usdExact} AS usd_exact,
     count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} LEFT JOIN aid_items i ON i.id = p.item_id GROUP BY 1, 2, 3, 4, 5, 6, 7`;
-  for (const [name, columns] of [['place_kind', 'place_id, kind'], ['donor', 'donor_id']] as const) {
-    for (const [span, length] of [['y', 4], ['m', 7]] as const) {
+  for (const [name, columns] of [
+    ['place_kind', 'place_id, kind'],
+    ['donor', 'donor_id'],
+  ] as const) {
+    for (const [span, length] of [
+      ['y', 4],
+      ['m', 7],
+    ] as const) {
       const keys = columns.split(', ');
-      recomputed[`pledge_report_totals_by_${name}/${span}`] = `SELECT '${span}' AS span, substr(pledge_date, 1, ${length}) AS period, ${columns}, status,
+      recomputed[`pledge_report_totals_by_${name}/${span}`] =
+        `SELECT '${span}' AS span, substr(pledge_date, 1, ${length}) AS period, ${columns}, status,
         sum(vnd_equivalent) AS vnd FROM pledges GROUP BY 2, ${columns}, status`;
-      recomputed[`delivery_report_totals_by_${name}/${span}`] = `SELECT '${span}' AS span, substr(x.delivery_date, 1, ${length}) AS period,
+      recomputed[`delivery_report_totals_by_${name}/${span}`] =
+        `SELECT '${span}' AS span, substr(x.delivery_date, 1, ${length}) AS period,
         ${keys.map((k) => `p.${k}`).join(', ')}, p.status, sum(x.vnd_equivalent) AS vnd FROM ${delivered} GROUP BY 2, ${keys.map((k) => `p.${k}`).join(', ')}, p.status`;
     }
   }
   const measures = ['n', 'vnd', 'amount', 'quantity_milli'];
   const nonZero = (rows: unknown[]) =>
-    (rows as Record<string, unknown>[]).filter((r) => measures.some((m) => m in r && r[m] !== 0)).map((r) => JSON.stringify(r)).sort();
+    (rows as Record<string, unknown>[])
+      .filter((r) => measures.some((m) => m in r && r[m] !== 0))
+      .map((r) => JSON.stringify(r))
+      .sort();
   const stored: Record<string, unknown[]> = {};
   const fromRows: Record<string, unknown[]> = {};
   for (const [key, query] of Object.entries(recomputed)) {

@@ -25,7 +25,8 @@ async function newHost(at = Date.parse('2026-03-02T08:00:00Z')) {
   const clock = { at };
   const file = join(dir.dir, 'ledger.sqlite');
   const errors: unknown[] = [];
-  const open = () => openLedgerHost(file, { now: () => new Date(clock.at), onBackupError: (error) => errors.push(error) });
+  const open = () =>
+    openLedgerHost(file, { now: () => new Date(clock.at), onBackupError: (error) => errors.push(error) });
   const host = await open();
   cleanups.push(() => host.close());
   return { dir: dir.dir, file, host, clock, errors, open };
@@ -60,7 +61,14 @@ describe('backups through the contract', () => {
     const { file, host, clock, errors } = await newHost();
     const first = await untilBackups(host, 1);
     expect(first).toMatchObject({ ledgerFile: file, folder: backupFolder(file), damaged: null });
-    expect(first.backups).toEqual([{ name: 'ledger-auto-20260302T080000Z.sqlite', kind: 'auto', at: '2026-03-02T08:00:00Z', bytes: expect.any(Number) }]);
+    expect(first.backups).toEqual([
+      {
+        name: 'ledger-auto-20260302T080000Z.sqlite',
+        kind: 'auto',
+        at: '2026-03-02T08:00:00Z',
+        bytes: expect.any(Number),
+      },
+    ]);
 
     await ok(host, 'donors.create', { name: 'Quỹ Trước Sao Lưu', kind: 'foundation' });
     clock.at += 60_000;
@@ -79,7 +87,11 @@ describe('backups through the contract', () => {
 
     // Nothing is lost: the replaced ledger, with the donor made after the copy, is a backup that restores.
     const listed = (await ok(host, 'backups.list')).backups.map((b) => b.name);
-    expect(listed).toEqual(['ledger-replaced-20260302T080200Z.sqlite', manual.name, 'ledger-auto-20260302T080000Z.sqlite']);
+    expect(listed).toEqual([
+      'ledger-replaced-20260302T080200Z.sqlite',
+      manual.name,
+      'ledger-auto-20260302T080000Z.sqlite',
+    ]);
     clock.at += 60_000;
     await ok(host, 'backups.restore', { name: 'ledger-replaced-20260302T080200Z.sqlite' });
     expect(await donorNames(host)).toEqual(['Quỹ Sau Sao Lưu', 'Quỹ Trước Sao Lưu']);
@@ -90,17 +102,34 @@ describe('backups through the contract', () => {
     const { dir, file, host } = await newHost();
     await untilBackups(host, 1);
     await ok(host, 'donors.create', { name: 'Quỹ Giữ Nguyên', kind: 'foundation' });
-    for (const name of ['../ledger-manual-20260302T080000Z.sqlite', '/tmp/x-manual-20260302T080000Z.sqlite', 'ledger.sqlite', '..\\ledger-auto-20260302T080000Z.sqlite', '', 42]) {
+    for (const name of [
+      '../ledger-manual-20260302T080000Z.sqlite',
+      '/tmp/x-manual-20260302T080000Z.sqlite',
+      'ledger.sqlite',
+      '..\\ledger-auto-20260302T080000Z.sqlite',
+      '',
+      42,
+    ]) {
       expect(await failure(host, 'backups.restore', { name })).toMatchObject({ code: 'invalid_input', field: 'name' });
     }
-    expect(await failure(host, 'backups.restore', { name: 'ledger-manual-20990101T000000Z.sqlite' })).toMatchObject({ code: 'not_found', field: 'name' });
+    expect(await failure(host, 'backups.restore', { name: 'ledger-manual-20990101T000000Z.sqlite' })).toMatchObject({
+      code: 'not_found',
+      field: 'name',
+    });
     expect(await failure(host, 'backups.restore', { name: 'x', extra: 1 })).toMatchObject({ code: 'invalid_input' });
 
     // A backup damaged on disk is refused with the reason; the open ledger goes on as before.
     const [auto] = listBackups(file);
     damageFile(auto!.file);
     const refused = await failure(host, 'backups.restore', { name: 'ledger-auto-20260302T080000Z.sqlite' });
-    expect(refused).toMatchObject({ code: 'invalid_input', field: 'from', message: { vi: expect.stringContaining('sổ hiện tại giữ nguyên'), en: expect.stringContaining('the current ledger is unchanged') } });
+    expect(refused).toMatchObject({
+      code: 'invalid_input',
+      field: 'from',
+      message: {
+        vi: expect.stringContaining('sổ hiện tại giữ nguyên'),
+        en: expect.stringContaining('the current ledger is unchanged'),
+      },
+    });
     expect(await donorNames(host)).toEqual(['Quỹ Giữ Nguyên']);
     expect(listBackups(file).map((b) => b.kind)).toEqual(['auto']);
     expect(existsSync(join(dir, 'ledger.sqlite'))).toBe(true);
@@ -112,11 +141,17 @@ describe('backups through the contract', () => {
     const first = await ok(host, 'backups.create');
     await ok(host, 'donors.create', { name: 'Quỹ Một', kind: 'foundation' });
     const second = await ok(host, 'backups.create');
-    expect([first.name, second.name]).toEqual(['ledger-manual-20260302T080000Z.sqlite', 'ledger-manual-20260302T080001Z.sqlite']);
+    expect([first.name, second.name]).toEqual([
+      'ledger-manual-20260302T080000Z.sqlite',
+      'ledger-manual-20260302T080001Z.sqlite',
+    ]);
     await ok(host, 'donors.create', { name: 'Quỹ Hai', kind: 'foundation' });
     const a = await ok(host, 'backups.restore', { name: first.name });
     const b = await ok(host, 'backups.restore', { name: second.name });
-    expect([a.replacedKeptAs, b.replacedKeptAs]).toEqual(['ledger-replaced-20260302T080000Z.sqlite', 'ledger-replaced-20260302T080001Z.sqlite']);
+    expect([a.replacedKeptAs, b.replacedKeptAs]).toEqual([
+      'ledger-replaced-20260302T080000Z.sqlite',
+      'ledger-replaced-20260302T080001Z.sqlite',
+    ]);
     // Newest first, and within one second in the order they were made.
     expect((await ok(host, 'backups.list')).backups.map((x) => x.name)).toEqual([
       'ledger-replaced-20260302T080001Z.sqlite',
@@ -164,7 +199,13 @@ describe('a ledger damaged at start', () => {
     const host = await first.open();
     cleanups.push(() => host.close());
     expect(host.current()).toBeNull();
-    for (const [method, input] of [['app.info', {}], ['donors.list', {}], ['pledges.list', {}], ['donors.create', { name: 'X', kind: 'foundation' }], ['backups.create', {}]] as const) {
+    for (const [method, input] of [
+      ['app.info', {}],
+      ['donors.list', {}],
+      ['pledges.list', {}],
+      ['donors.create', { name: 'X', kind: 'foundation' }],
+      ['backups.create', {}],
+    ] as const) {
       expect(await failure(host, method, input)).toMatchObject({
         code: 'ledger_damaged',
         message: { vi: expect.stringContaining(manual.name), en: expect.stringContaining('is damaged') },
@@ -172,7 +213,10 @@ describe('a ledger damaged at start', () => {
     }
     expect(await failure(host, 'no.such', {})).toMatchObject({ code: 'unknown_method' });
     const overview = await ok(host, 'backups.list');
-    expect(overview.damaged).toEqual({ problems: expect.arrayContaining([expect.any(String)]), latestGood: manual.name });
+    expect(overview.damaged).toEqual({
+      problems: expect.arrayContaining([expect.any(String)]),
+      latestGood: manual.name,
+    });
     expect(overview.damaged!.problems.length).toBeGreaterThan(0);
 
     const restored = await ok(host, 'backups.restore', { name: manual.name });
@@ -193,8 +237,14 @@ describe('a ledger damaged at start', () => {
     const host = await first.open();
     cleanups.push(() => host.close());
     expect((await ok(host, 'backups.list')).damaged).toMatchObject({ latestGood: null });
-    expect(await failure(host, 'app.info')).toMatchObject({ code: 'ledger_damaged', message: { en: expect.stringContaining('No usable backup') } });
-    expect(await failure(host, 'backups.restore', { name: 'ledger-auto-20260302T080000Z.sqlite' })).toMatchObject({ code: 'invalid_input', field: 'from' });
+    expect(await failure(host, 'app.info')).toMatchObject({
+      code: 'ledger_damaged',
+      message: { en: expect.stringContaining('No usable backup') },
+    });
+    expect(await failure(host, 'backups.restore', { name: 'ledger-auto-20260302T080000Z.sqlite' })).toMatchObject({
+      code: 'invalid_input',
+      field: 'from',
+    });
     expect(host.current()).toBeNull();
   });
 });
@@ -209,7 +259,14 @@ describe('backup methods given random input', () => {
     const before = files();
     const names = fc.oneof(
       fc.string(),
-      fc.constantFrom(manual.name, `../${manual.name}`, `${backupFolder(file)}/${manual.name}`, 'ledger-auto-20990101T000000Z.sqlite', 'ledger-manual-20260302T080000Z.sqlite\u0000', ''),
+      fc.constantFrom(
+        manual.name,
+        `../${manual.name}`,
+        `${backupFolder(file)}/${manual.name}`,
+        'ledger-auto-20990101T000000Z.sqlite',
+        'ledger-manual-20260302T080000Z.sqlite\u0000',
+        '',
+      ),
       fc.anything(),
     );
     let failures = 0;
@@ -225,21 +282,31 @@ describe('backup methods given random input', () => {
       ['backups.list', 42],
     ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('backups.list', 'backups.restore', 'backups.create'), fc.oneof(fc.anything(), fc.record({ name: names }), fc.record({ name: names, extra: fc.anything() })), async (method, input) => {
-        // Only the restore of the one real copy may change the folder; it is left out here.
-        if (method === 'backups.restore' && typeof input === 'object' && input !== null && (input as { name?: unknown }).name === manual.name) return;
-        const envelope = await host.call(method, input);
-        if (!envelope.ok) {
-          failures++;
-          expect(['invalid_input', 'not_found']).toContain(envelope.error.code);
-          expect(envelope.error.message.vi.length * envelope.error.message.en.length).toBeGreaterThan(0);
-        } else if (method === 'backups.create') {
-          // A valid create makes one copy; remove it so the folder can be compared again.
-          const { rmSync } = await import('node:fs');
-          rmSync(join(backupFolder(file), (envelope.result as { name: string }).name));
-        }
-        expect(files()).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('backups.list', 'backups.restore', 'backups.create'),
+        fc.oneof(fc.anything(), fc.record({ name: names }), fc.record({ name: names, extra: fc.anything() })),
+        async (method, input) => {
+          // Only the restore of the one real copy may change the folder; it is left out here.
+          if (
+            method === 'backups.restore' &&
+            typeof input === 'object' &&
+            input !== null &&
+            (input as { name?: unknown }).name === manual.name
+          )
+            return;
+          const envelope = await host.call(method, input);
+          if (!envelope.ok) {
+            failures++;
+            expect(['invalid_input', 'not_found']).toContain(envelope.error.code);
+            expect(envelope.error.message.vi.length * envelope.error.message.en.length).toBeGreaterThan(0);
+          } else if (method === 'backups.create') {
+            // A valid create makes one copy; remove it so the folder can be compared again.
+            const { rmSync } = await import('node:fs');
+            rmSync(join(backupFolder(file), (envelope.result as { name: string }).name));
+          }
+          expect(files()).toEqual(before);
+        },
+      ),
       fuzzParams(300, { examples: refusedExamples }),
     );
     expect(failures).toBeGreaterThanOrEqual(refusedExamples.length);

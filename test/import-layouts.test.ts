@@ -13,7 +13,12 @@ import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './h
 let t: TestLedger;
 beforeEach(async () => {
   t = await tempLedger();
-  await t.service.invoke('donors.create', { name: 'Tổ chức Tzu Chi', shortName: 'Tzu Chi', country: 'Đài Loan (Trung Quốc)', kind: 'foreign_ngo' });
+  await t.service.invoke('donors.create', {
+    name: 'Tổ chức Tzu Chi',
+    shortName: 'Tzu Chi',
+    country: 'Đài Loan (Trung Quốc)',
+    kind: 'foreign_ngo',
+  });
 });
 afterEach(() => t.close());
 
@@ -44,7 +49,11 @@ function officeList(total: number | string): { rows: Cell[][]; merges: XLSX.Rang
     [null, '(Ký, ghi rõ họ tên)', null, null, null, null, '(Ký tên, đóng dấu)'],
   ];
   // The donor written once for the two houses (B9:B10), the section titles across the table.
-  const merges = [{ s: { r: 8, c: 1 }, e: { r: 9, c: 1 } }, { s: { r: 7, c: 1 }, e: { r: 7, c: 8 } }, { s: { r: 12, c: 1 }, e: { r: 12, c: 8 } }];
+  const merges = [
+    { s: { r: 8, c: 1 }, e: { r: 9, c: 1 } },
+    { s: { r: 7, c: 1 }, e: { r: 7, c: 8 } },
+    { s: { r: 12, c: 1 }, e: { r: 12, c: 8 } },
+  ];
   return { rows, merges };
 }
 
@@ -61,39 +70,85 @@ function writeList(name: string, list: { rows: Cell[][]; merges: XLSX.Range[] },
 }
 
 function importFile(path: string, dryRun = false): Promise<ImportResult> {
-  return t.service.invoke(dryRun ? 'imports.preview' : 'imports.apply', { fileName: path.split('/').pop()!, base64: readFileSync(path).toString('base64') });
+  return t.service.invoke(dryRun ? 'imports.preview' : 'imports.apply', {
+    fileName: path.split('/').pop()!,
+    base64: readFileSync(path).toString('base64'),
+  });
 }
 
 describe("an office's own list", () => {
-  it.each(['xlsx', 'xls', 'ods', 'csv'] as const)('imports from .%s: the header under the letterhead, sections as kinds, merged cells, totals checked, signatures left', async (bookType) => {
-    const path = writeList(`bao-lac.${bookType}`, officeList('1.260.000.000'), bookType);
-    const result = await importFile(path);
-    expect(result.errors).toEqual([]);
-    expect(result.added).toBe(3);
-    const { rows } = await t.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } });
-    const shown = rows.map((r: PledgeRow) => [r.pledgeDate, r.donorName, r.placeName, r.kind, r.description, r.quantity, r.unit, r.amountMinor, r.currency, r.notes]);
-    expect(shown).toEqual([
-      ['2022-08-05', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'house', 'Hỗ trợ làm nhà cho hộ nghèo', '20', 'căn', 700_000_000, 'VND', null],
-      ['2022-08-12', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'house', 'Sửa chữa nhà', '2', 'căn', 60_000_000, 'VND', 'Đợt 1'],
-      ['2022-09-20', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'gift', 'Quà Tết cho hộ nghèo', '1000', 'suất', 500_000_000, 'VND', null],
-    ]);
-    const { stored, fromRows } = totalsAgainstRows(t.ledger);
-    expect(stored).toEqual(fromRows);
-    // Searchable at once, by their own words, place and donor (their search text is set once, after every row).
-    expect((await t.service.invoke('pledges.list', { filter: { text: 'sua chua nha bao lam tzu chi' } })).rows.map((r) => r.description)).toEqual(['Sửa chữa nhà']);
-    // Sent again next week: nothing more.
-    expect((await importFile(path)).added).toBe(0);
-  });
+  it.each(['xlsx', 'xls', 'ods', 'csv'] as const)(
+    'imports from .%s: the header under the letterhead, sections as kinds, merged cells, totals checked, signatures left',
+    async (bookType) => {
+      const path = writeList(`bao-lac.${bookType}`, officeList('1.260.000.000'), bookType);
+      const result = await importFile(path);
+      expect(result.errors).toEqual([]);
+      expect(result.added).toBe(3);
+      const { rows } = await t.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } });
+      const shown = rows.map((r: PledgeRow) => [
+        r.pledgeDate,
+        r.donorName,
+        r.placeName,
+        r.kind,
+        r.description,
+        r.quantity,
+        r.unit,
+        r.amountMinor,
+        r.currency,
+        r.notes,
+      ]);
+      expect(shown).toEqual([
+        [
+          '2022-08-05',
+          'Tổ chức Tzu Chi',
+          'Bảo Lạc',
+          'house',
+          'Hỗ trợ làm nhà cho hộ nghèo',
+          '20',
+          'căn',
+          700_000_000,
+          'VND',
+          null,
+        ],
+        ['2022-08-12', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'house', 'Sửa chữa nhà', '2', 'căn', 60_000_000, 'VND', 'Đợt 1'],
+        [
+          '2022-09-20',
+          'Tổ chức Tzu Chi',
+          'Bảo Lạc',
+          'gift',
+          'Quà Tết cho hộ nghèo',
+          '1000',
+          'suất',
+          500_000_000,
+          'VND',
+          null,
+        ],
+      ]);
+      const { stored, fromRows } = totalsAgainstRows(t.ledger);
+      expect(stored).toEqual(fromRows);
+      // Searchable at once, by their own words, place and donor (their search text is set once, after every row).
+      expect(
+        (await t.service.invoke('pledges.list', { filter: { text: 'sua chua nha bao lam tzu chi' } })).rows.map(
+          (r) => r.description,
+        ),
+      ).toEqual(['Sửa chữa nhà']);
+      // Sent again next week: nothing more.
+      expect((await importFile(path)).added).toBe(0);
+    },
+  );
 
   it('is refused whole when its total row disagrees with the rows above it, naming that row', async () => {
     const before = tableCounts(t.ledger);
     const result = await importFile(writeList('wrong-total.xlsx', officeList(1_250_000_000), 'xlsx'));
     expect(result.added).toBe(0);
-    expect(result.errors).toEqual([{
-      row: 15, column: 'Thành tiền',
-      message: 'dòng tổng ghi 1.250.000.000 VND, nhưng 3 dòng ở trên cộng lại là 1.260.000.000 VND',
-      messageEn: 'the totals row says 1,250,000,000 VND, but the 3 rows above add up to 1,260,000,000 VND',
-    }]);
+    expect(result.errors).toEqual([
+      {
+        row: 15,
+        column: 'Thành tiền',
+        message: 'dòng tổng ghi 1.250.000.000 VND, nhưng 3 dòng ở trên cộng lại là 1.260.000.000 VND',
+        messageEn: 'the totals row says 1,250,000,000 VND, but the 3 rows above add up to 1,260,000,000 VND',
+      },
+    ]);
     expect(tableCounts(t.ledger)).toEqual(before);
   });
 
@@ -101,7 +156,9 @@ describe("an office's own list", () => {
     const list = officeList('1.260.000.000');
     list.rows[10]![6] = 770_000_000;
     const result = await importFile(writeList('wrong-subtotal.ods', list, 'ods'));
-    expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([[11, 'Thành tiền', 'dòng tổng ghi 770.000.000 VND, nhưng 2 dòng ở trên cộng lại là 760.000.000 VND']]);
+    expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [11, 'Thành tiền', 'dòng tổng ghi 770.000.000 VND, nhưng 2 dòng ở trên cộng lại là 760.000.000 VND'],
+    ]);
   });
 
   it('reads a currency from the header, communes under "Xã", and dates named "Ngày …"', async () => {
@@ -118,14 +175,19 @@ describe("an office's own list", () => {
     expect(result.errors).toEqual([]);
     expect(result.newDonors).toEqual(['Quỹ Hy Vọng']);
     const { rows: saved } = await t.service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } });
-    expect(saved.map((r) => [r.placeName, r.amountMinor, r.currency, r.kind])).toEqual([['Xã Bảo Lạc', 150_000, 'USD', 'other'], ['Xã Hưng Đạo', 80_000, 'USD', 'other']]);
+    expect(saved.map((r) => [r.placeName, r.amountMinor, r.currency, r.kind])).toEqual([
+      ['Xã Bảo Lạc', 150_000, 'USD', 'other'],
+      ['Xã Hưng Đạo', 80_000, 'USD', 'other'],
+    ]);
   });
 
   it("reads a commune name several former districts had as the sending office's, chosen or named by its letterhead", async () => {
     await t.service.invoke('places.choose', { province: '04' });
     const list = (letterhead: string): { rows: Cell[][]; merges: XLSX.Range[] } => ({
       rows: [
-        [letterhead], ['PHÒNG NỘI VỤ'], [null],
+        [letterhead],
+        ['PHÒNG NỘI VỤ'],
+        [null],
         ['STT', 'Ngày cam kết', 'Nhà tài trợ', 'Xã', 'Nội dung', 'Thành tiền'],
         [1, '05/09/2022', 'Tổ chức Tzu Chi', 'Phan Thanh', 'Sửa nhà', '30.000.000'],
       ],
@@ -133,21 +195,37 @@ describe("an office's own list", () => {
     });
     const places = await t.service.invoke('places.list', {});
     const district = (name: string) => places.find((p) => p.level === 'district' && p.name === name)!;
-    const communeIn = (name: string) => places.find((p) => p.name === 'Phan Thanh' && p.parentId === district(name).id)!.id;
+    const communeIn = (name: string) =>
+      places.find((p) => p.name === 'Phan Thanh' && p.parentId === district(name).id)!.id;
 
     // Without an office: an error listing the candidates, nothing written.
     const unknown = await importFile(writeList('no-office.xlsx', list('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'xlsx'));
-    expect(unknown.errors).toEqual([expect.objectContaining({ row: 5, column: 'Địa bàn', message: expect.stringMatching(/trùng tên nhiều đơn vị: .*Bảo Lạc.*Nguyên Bình/) })]);
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({
+        row: 5,
+        column: 'Địa bàn',
+        message: expect.stringMatching(/trùng tên nhiều đơn vị: .*Bảo Lạc.*Nguyên Bình/),
+      }),
+    ]);
     expect(unknown.officePlace).toBeUndefined();
 
     // The office chosen when the file is dropped.
-    const chosen = await importFile(writeList('bao-lac.xlsx', list('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'xlsx'), true);
+    const chosen = await importFile(
+      writeList('bao-lac.xlsx', list('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'xlsx'),
+      true,
+    );
     expect(chosen.errors).toEqual(unknown.errors);
     const withOffice = await t.service.invoke('imports.apply', {
-      fileName: 'bao-lac.xlsx', base64: readFileSync(join(t.dir, 'bao-lac.xlsx')).toString('base64'), placeId: district('Bảo Lạc').id,
+      fileName: 'bao-lac.xlsx',
+      base64: readFileSync(join(t.dir, 'bao-lac.xlsx')).toString('base64'),
+      placeId: district('Bảo Lạc').id,
     });
     expect(withOffice.errors).toEqual([]);
-    expect(withOffice.officePlace).toEqual({ id: district('Bảo Lạc').id, name: expect.stringContaining('Bảo Lạc'), from: 'chosen' });
+    expect(withOffice.officePlace).toEqual({
+      id: district('Bảo Lạc').id,
+      name: expect.stringContaining('Bảo Lạc'),
+      from: 'chosen',
+    });
 
     // Named by the letterhead: "UBND HUYỆN NGUYÊN BÌNH".
     const fromLetterhead = await importFile(writeList('nguyen-binh.xlsx', list('UBND HUYỆN NGUYÊN BÌNH'), 'xlsx'));
@@ -168,43 +246,75 @@ describe("an office's own list", () => {
     expect(asked.errors.map((e) => e.column)).toEqual(['Địa bàn', 'Thành tiền']);
     expect(asked.layout).toMatchObject({ headerRow: 2, remembered: false });
     expect(asked.layout!.columns.map((c) => [c.header, c.field, c.from])).toEqual([
-      ['STT', 'stt', 'known'], ['Ngày', 'date', 'known'], ['Nhà tài trợ', 'donor', 'known'], ['Nơi nhận', null, null], ['Nội dung', 'description', 'known'],
-      ['Giá trị quy đổi', null, null], ['Mã hồ sơ', null, null],
+      ['STT', 'stt', 'known'],
+      ['Ngày', 'date', 'known'],
+      ['Nhà tài trợ', 'donor', 'known'],
+      ['Nơi nhận', null, null],
+      ['Nội dung', 'description', 'known'],
+      ['Giá trị quy đổi', null, null],
+      ['Mã hồ sơ', null, null],
     ]);
     expect(asked.layout!.columns[5]!.samples).toEqual(['30.000.000']);
 
-    const mapping = [{ header: 'Nơi nhận', field: 'place' as const }, { header: 'giá trị quy đổi', field: 'amount' as const }, { header: 'Mã hồ sơ', field: 'ignore' as const }];
+    const mapping = [
+      { header: 'Nơi nhận', field: 'place' as const },
+      { header: 'giá trị quy đổi', field: 'amount' as const },
+      { header: 'Mã hồ sơ', field: 'ignore' as const },
+    ];
     const base64 = (path: string) => readFileSync(path).toString('base64');
-    const mapped = await t.service.invoke('imports.preview', { fileName: 'lan-1.xlsx', base64: base64(first), mapping });
+    const mapped = await t.service.invoke('imports.preview', {
+      fileName: 'lan-1.xlsx',
+      base64: base64(first),
+      mapping,
+    });
     expect(mapped.errors).toEqual([]);
     expect(mapped.added).toBe(1);
     // A preview remembers nothing; the import does.
     expect(t.ledger.sqlite.prepare('SELECT count(*) AS n FROM import_layouts').get()).toEqual({ n: 0 });
-    expect((await t.service.invoke('imports.apply', { fileName: 'lan-1.xlsx', base64: base64(first), mapping })).added).toBe(1);
+    expect(
+      (await t.service.invoke('imports.apply', { fileName: 'lan-1.xlsx', base64: base64(first), mapping })).added,
+    ).toBe(1);
 
     // Next quarter's file from the same office: straight through.
     const next = await importFile(writeList('lan-2.xlsx', { rows: rows('45.000.000'), merges: [] }, 'xlsx'));
     expect(next.errors).toEqual([]);
     expect(next.added).toBe(1);
     expect(next.layout).toMatchObject({ remembered: true });
-    expect(next.layout!.columns.find((c) => c.header === 'Giá trị quy đổi')).toMatchObject({ field: 'amount', from: 'remembered' });
+    expect(next.layout!.columns.find((c) => c.header === 'Giá trị quy đổi')).toMatchObject({
+      field: 'amount',
+      from: 'remembered',
+    });
     expect((await t.service.invoke('pledges.summary', {})).pledgedVnd).toBe(75_000_000);
   });
 
   it('proposes a header row for mapping when no row names enough columns, and reads the file once mapped', async () => {
-    const rows: Cell[][] = [['Thời điểm nhận', 'Đơn vị tài trợ nước ngoài', 'Nơi nhận', 'Nội dung', 'Trị giá quy đổi'], ['05/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Sửa nhà', 1_000_000]];
+    const rows: Cell[][] = [
+      ['Thời điểm nhận', 'Đơn vị tài trợ nước ngoài', 'Nơi nhận', 'Nội dung', 'Trị giá quy đổi'],
+      ['05/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Sửa nhà', 1_000_000],
+    ];
     const path = writeList('la.xlsx', { rows, merges: [] }, 'xlsx');
     const refused = await importFile(path, true);
     expect(refused.errors[0]!.message).toContain('hãy ghép cột');
     expect(refused.layout!.columns.map((c) => c.header)).toEqual(rows[0]);
-    const mapping = [{ header: 'Đơn vị tài trợ nước ngoài', field: 'donor' as const }, { header: 'Nơi nhận', field: 'place' as const }, { header: 'Trị giá quy đổi', field: 'amount' as const }];
-    const result = await t.service.invoke('imports.apply', { fileName: 'la.xlsx', base64: readFileSync(path).toString('base64'), mapping });
+    const mapping = [
+      { header: 'Đơn vị tài trợ nước ngoài', field: 'donor' as const },
+      { header: 'Nơi nhận', field: 'place' as const },
+      { header: 'Trị giá quy đổi', field: 'amount' as const },
+    ];
+    const result = await t.service.invoke('imports.apply', {
+      fileName: 'la.xlsx',
+      base64: readFileSync(path).toString('base64'),
+      mapping,
+    });
     expect(result.errors).toEqual([]);
     expect(result.added).toBe(1);
   });
 
   it('still says which columns are missing when no row names enough of them, within the first 30 rows', async () => {
-    const rows: Cell[][] = [...Array.from({ length: 30 }, (_, i) => [`Ghi chú ${i}`]), ['Ngày cam kết', 'Nhà tài trợ', 'Địa bàn', 'Nội dung', 'Thành tiền']];
+    const rows: Cell[][] = [
+      ...Array.from({ length: 30 }, (_, i) => [`Ghi chú ${i}`]),
+      ['Ngày cam kết', 'Nhà tài trợ', 'Địa bàn', 'Nội dung', 'Thành tiền'],
+    ];
     const result = await importFile(writeList('deep.xlsx', { rows, merges: [] }, 'xlsx'));
     expect(result.errors[0]!.message).toContain('Không tìm thấy dòng tiêu đề trong 30 dòng đầu');
   });

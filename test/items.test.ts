@@ -13,7 +13,10 @@ import { FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
 import { propertyParams } from './random';
 
 async function refused(promise: Promise<unknown>): Promise<LedgerError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LedgerError);
   return error as LedgerError;
 }
@@ -47,15 +50,24 @@ describe('the demo ledger', () => {
     const summary = await t.service.invoke('items.summary', { year: 2022 });
     const vnd = await t.service.invoke('totals', { by: 'kind', filter: { from: '2022-01-01', to: '2022-12-31' } });
     // USD as totals converts it grouped the same way (each group is converted, then added).
-    const usd = await t.service.invoke('totals', { by: 'sector', filter: { from: '2022-01-01', to: '2022-12-31' }, in: 'USD' });
+    const usd = await t.service.invoke('totals', {
+      by: 'sector',
+      filter: { from: '2022-01-01', to: '2022-12-31' },
+      in: 'USD',
+    });
     expect(summary.items).toEqual({ programme: 0, project: 0, nonProject: 4 });
     expect(summary.donors).toBe(4);
     expect(summary.linesWithoutItem).toBe(0);
     expect(summary.committed).toEqual({ VND: vnd.total.pledged, USD: usd.total.pledged });
     expect(summary.disbursed).toEqual({ VND: vnd.total.delivered, USD: usd.total.delivered });
-    expect(summary.bySector.map((s) => [s.sector, s.items])).toEqual([['Giải quyết các vấn đề xã hội', 3], ['Giáo dục và đào tạo', 1]]);
+    expect(summary.bySector.map((s) => [s.sector, s.items])).toEqual([
+      ['Giải quyết các vấn đề xã hội', 3],
+      ['Giáo dục và đào tạo', 1],
+    ]);
     expect(summary.bySector.reduce((sum, s) => sum + s.committed.VND, 0)).toBe(summary.committed.VND);
-    expect(summary.paragraph).toMatch(/^Năm 2022 \(từ 01\/01\/2022 đến 31\/12\/2022\): 4 chương trình, dự án, phi dự án \(0 chương trình, 0 dự án, 4 phi dự án\) của 4 tổ chức; tổng giá trị cam kết [\d.,]+ USD \([\d.]+ đồng\)/);
+    expect(summary.paragraph).toMatch(
+      /^Năm 2022 \(từ 01\/01\/2022 đến 31\/12\/2022\): 4 chương trình, dự án, phi dự án \(0 chương trình, 0 dự án, 4 phi dự án\) của 4 tổ chức; tổng giá trị cam kết [\d.,]+ USD \([\d.]+ đồng\)/,
+    );
     const english = await t.service.invoke('items.summary', { year: 2022, lang: 'en' });
     expect(english.paragraph).toMatch(/^In 2022 .*4 programmes, projects and non-project aid .* from 4 organisations/);
     expect(english.bySector[0]!.sector).toBe('Social issues');
@@ -67,10 +79,22 @@ describe('the demo ledger', () => {
     await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as never);
     const sheet = workbook.getWorksheet('Khoản viện trợ')!;
     const texts: string[] = [];
-    sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value && typeof cell.value === 'object' && 'formula' in cell.value ? '' : cell.value))));
+    sheet.eachRow((row) =>
+      row.eachCell((cell) =>
+        texts.push(String(cell.value && typeof cell.value === 'object' && 'formula' in cell.value ? '' : cell.value)),
+      ),
+    );
     const summary = await t.service.invoke('items.summary', { year: 2022 });
     expect(texts).toContain(summary.paragraph);
-    expect(texts).toEqual(expect.arrayContaining(['I. THEO LĨNH VỰC', 'II. THEO HÌNH THỨC', 'III. THEO QUỐC GIA CỦA NHÀ TÀI TRỢ', 'Phi dự án', 'Đài Loan (Trung Quốc)']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'I. THEO LĨNH VỰC',
+        'II. THEO HÌNH THỨC',
+        'III. THEO QUỐC GIA CỦA NHÀ TÀI TRỢ',
+        'Phi dự án',
+        'Đài Loan (Trung Quốc)',
+      ]),
+    );
     // Each table's totals are SUM formulas whose cached values equal the rows': VND to the đồng, USD to the cent.
     let totalsRows = 0;
     sheet.eachRow((row, n) => {
@@ -84,7 +108,10 @@ describe('the demo ledger', () => {
         let sum = 0;
         for (let r = Number(from); r <= Number(to); r++) sum += Number(sheet.getRow(r).getCell(column).value);
         expect(result, `row ${n} column ${column}`).toBeCloseTo(sum, 2);
-        if (column >= 6) expect(result).toBe(summary.committed.VND * Number(column === 6) + summary.disbursed.VND * Number(column === 7));
+        if (column >= 6)
+          expect(result).toBe(
+            summary.committed.VND * Number(column === 6) + summary.disbursed.VND * Number(column === 7),
+          );
       }
     });
     expect(totalsRows).toBe(3);
@@ -100,7 +127,9 @@ describe('the demo ledger', () => {
     expect(names.sort()).toEqual((await t.service.invoke('items.list', {})).map((i) => i.name).sort());
     // A quarter's report is the quarterly one, without them.
     const quarter = new ExcelJS.Workbook();
-    await quarter.xlsx.load(Buffer.from((await t.service.invoke('reports.xlsx', { period: '2022-Q3' })).base64, 'base64') as never);
+    await quarter.xlsx.load(
+      Buffer.from((await t.service.invoke('reports.xlsx', { period: '2022-Q3' })).base64, 'base64') as never,
+    );
     expect(quarter.getWorksheet('Khoản viện trợ')).toBeUndefined();
   });
 
@@ -112,14 +141,20 @@ describe('the demo ledger', () => {
     expect(education.total.pledged).toBe(bySector.groups.find((g) => g.key === 'education')!.pledged);
     const list = await t.service.invoke('pledges.list', { filter: { sectors: ['education'] } });
     expect(list.rows.map((r) => r.donorShortName)).toEqual(['VCF']);
-    expect((await t.service.invoke('totals', { by: 'modality', lang: 'en' })).groups.map((g) => g.label)).toEqual(['Non-project aid']);
+    expect((await t.service.invoke('totals', { by: 'modality', lang: 'en' })).groups.map((g) => g.label)).toEqual([
+      'Non-project aid',
+    ]);
   });
 
   it('reads figures by item, sector, modality and stage, and totals filtered by them, from the monthly totals by item', async () => {
     const someItem = (await t.service.invoke('items.list', {}))[0]!.id;
     const questions = [
-      { by: 'item' as const }, { by: 'sector' as const }, { by: 'modality' as const, filter: { from: '2022-01-01', to: '2022-12-31' } },
-      { by: 'stage' as const }, { by: 'quarter' as const, filter: { sectors: ['education'] } }, { by: 'currency' as const, filter: { itemId: someItem } },
+      { by: 'item' as const },
+      { by: 'sector' as const },
+      { by: 'modality' as const, filter: { from: '2022-01-01', to: '2022-12-31' } },
+      { by: 'stage' as const },
+      { by: 'quarter' as const, filter: { sectors: ['education'] } },
+      { by: 'currency' as const, filter: { itemId: someItem } },
     ];
     const before = [];
     for (const q of questions) before.push(await t.service.invoke('totals', q));
@@ -147,10 +182,13 @@ describe('a report of some aid items (by sector, modality, stage)', () => {
   });
   afterAll(() => t.close());
 
-  it("covers their lines only, says so in the workbook and its name, and is compared only with reports of the same items", async () => {
+  it('covers their lines only, says so in the workbook and its name, and is compared only with reports of the same items', async () => {
     const whole = await t.service.invoke('reports.preview', { period: '2022' });
     const education = await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] });
-    const expected = await t.service.invoke('totals', { by: 'kind', filter: { from: '2022-01-01', to: '2022-12-31', sectors: ['education'] } });
+    const expected = await t.service.invoke('totals', {
+      by: 'kind',
+      filter: { from: '2022-01-01', to: '2022-12-31', sectors: ['education'] },
+    });
     expect(education.summaryTotal.pledgedVnd).toBe(expected.total.pledged);
     expect(education.summaryTotal.deliveredVnd).toBe(expected.total.delivered);
     expect(education.summaryTotal.pledgedVnd).toBeGreaterThan(0);
@@ -170,7 +208,9 @@ describe('a report of some aid items (by sector, modality, stage)', () => {
 
     // The whole report is sent first; a report of the education sector is then not "made again" after it.
     await t.service.invoke('reports.xlsx', { period: '2022' });
-    expect((await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] })).sinceLast).toBeNull();
+    expect(
+      (await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] })).sinceLast,
+    ).toBeNull();
     const file = await t.service.invoke('reports.xlsx', { period: '2022', sectors: ['education'], modalities: [] });
     expect(file.fileName).toBe('Bao-cao-vien-tro-2022-linh-vuc-giao-duc-va-dao-tao.xlsx');
     expect(file.sent.itemScope).toEqual({ sectors: ['education'] });
@@ -180,9 +220,21 @@ describe('a report of some aid items (by sector, modality, stage)', () => {
     const again = await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] });
     expect(again.sinceLast?.report.id).toBe(file.sent.id);
     expect((await t.service.invoke('reports.preview', { period: '2022' })).sinceLast?.report.itemScope).toBeNull();
-    expect((await t.service.invoke('reports.list', {})).map((r) => r.itemScope)).toEqual([{ sectors: ['education'] }, null]);
+    expect((await t.service.invoke('reports.list', {})).map((r) => r.itemScope)).toEqual([
+      { sectors: ['education'] },
+      null,
+    ]);
     // In English, the scope in English.
-    expect((await t.service.invoke('reports.preview', { period: '2022', stages: ['proposed'], modalities: ['non_project'], lang: 'en' })).scope).toBe('Modality: Non-project aid; Stage: Proposed');
+    expect(
+      (
+        await t.service.invoke('reports.preview', {
+          period: '2022',
+          stages: ['proposed'],
+          modalities: ['non_project'],
+          lang: 'en',
+        })
+      ).scope,
+    ).toBe('Modality: Non-project aid; Stage: Proposed');
   });
 });
 
@@ -198,12 +250,21 @@ describe('an aid item', () => {
   let donorId: string;
   beforeAll(async () => {
     t = await caoBang();
-    donorId = (await t.service.invoke('donors.create', { name: 'Plan International', kind: 'foreign_ngo', country: 'Anh' })).id;
+    donorId = (
+      await t.service.invoke('donors.create', { name: 'Plan International', kind: 'foreign_ngo', country: 'Anh' })
+    ).id;
   });
   afterAll(() => t.close());
 
   const create = (over: Record<string, unknown> = {}) =>
-    t.service.invoke('items.create', { name: 'Nước sạch cho trường học', modality: 'project', sector: 'health', donorId, stageDate: '2026-01-10', ...over });
+    t.service.invoke('items.create', {
+      name: 'Nước sạch cho trường học',
+      modality: 'project',
+      sector: 'health',
+      donorId,
+      stageDate: '2026-01-10',
+      ...over,
+    });
 
   it('goes through its stages, each dated with its document, in order only', async () => {
     const item = await create();
@@ -211,10 +272,22 @@ describe('an aid item', () => {
     const wrong = await refused(t.service.invoke('items.stage', { id: item.id, stage: 'settled', date: '2026-02-01' }));
     expect(wrong.field).toBe('stage');
     expect(wrong.bilingual.vi).toContain('chỉ sang: Thẩm định, Đã phê duyệt, Không phê duyệt');
-    const early = await refused(t.service.invoke('items.stage', { id: item.id, stage: 'appraised', date: '2025-12-31' }));
+    const early = await refused(
+      t.service.invoke('items.stage', { id: item.id, stage: 'appraised', date: '2025-12-31' }),
+    );
     expect(early.bilingual.vi).toContain('10/01/2026');
-    await t.service.invoke('items.stage', { id: item.id, stage: 'appraised', date: '2026-02-01', document: 'Biên bản thẩm định 12/BB-SNgV' });
-    const approved = await t.service.invoke('items.stage', { id: item.id, stage: 'approved', date: '2026-03-05', document: '345/QĐ-UBND' });
+    await t.service.invoke('items.stage', {
+      id: item.id,
+      stage: 'appraised',
+      date: '2026-02-01',
+      document: 'Biên bản thẩm định 12/BB-SNgV',
+    });
+    const approved = await t.service.invoke('items.stage', {
+      id: item.id,
+      stage: 'approved',
+      date: '2026-03-05',
+      document: '345/QĐ-UBND',
+    });
     expect(approved).toMatchObject({ stage: 'approved', approvalNumber: '345/QĐ-UBND', approvalDate: '2026-03-05' });
     const detail = await t.service.invoke('items.get', { id: item.id });
     expect(detail.stages.map((s) => [s.stage, s.date, s.document])).toEqual([
@@ -228,15 +301,27 @@ describe('an aid item', () => {
   it('is approved only with its decision, and changes its money or donor only with a reason', async () => {
     const missing = await refused(create({ stage: 'approved' }));
     expect(missing.field).toBe('approvalNumber');
-    const item = await create({ stage: 'approved', approvalNumber: '12/QĐ-UBND', approvalDate: '2026-01-10', valueMinor: 5_000_000, valueCurrency: 'USD' });
+    const item = await create({
+      stage: 'approved',
+      approvalNumber: '12/QĐ-UBND',
+      approvalDate: '2026-01-10',
+      valueMinor: 5_000_000,
+      valueCurrency: 'USD',
+    });
     const noReason = await refused(t.service.invoke('items.update', { id: item.id, valueMinor: 6_000_000 }));
     expect(noReason.field).toBe('reason');
     expect(noReason.bilingual.vi).toContain('Giá trị viện trợ');
-    const changed = await t.service.invoke('items.update', { id: item.id, valueMinor: 6_000_000, reason: 'Phụ lục bổ sung' });
+    const changed = await t.service.invoke('items.update', {
+      id: item.id,
+      valueMinor: 6_000_000,
+      reason: 'Phụ lục bổ sung',
+    });
     expect(changed.valueMinor).toBe(6_000_000);
     const noCurrency = await refused(t.service.invoke('items.update', { id: item.id, counterpartMinor: 100 }));
     expect(noCurrency.field).toBe('counterpartCurrency');
-    const period = await refused(t.service.invoke('items.update', { id: item.id, startDate: '2026-05-01', endDate: '2026-04-30' }));
+    const period = await refused(
+      t.service.invoke('items.update', { id: item.id, startDate: '2026-05-01', endDate: '2026-04-30' }),
+    );
     expect(period.field).toBe('endDate');
     const detail = await t.service.invoke('items.get', { id: item.id });
     expect(detail.history.map((h) => [h.action, h.note, h.changes.filter((c) => c.field === 'valueMinor')])).toEqual([
@@ -268,13 +353,23 @@ describe('an aid item', () => {
     expect(fields).not.toContain('donorId');
     expect(fields).not.toContain('coDonorIds');
     // Changing the donors still goes through the merge, with a reason.
-    expect((await refused(t.service.invoke('items.update', { id: item.id, donorId: twice.id, coDonorIds: [] }))).field).toBe('reason');
+    expect(
+      (await refused(t.service.invoke('items.update', { id: item.id, donorId: twice.id, coDonorIds: [] }))).field,
+    ).toBe('reason');
   });
 
   it("takes a department's own sector into the list", async () => {
     await create({ sector: 'Phòng chống thiên tai' });
     const sectors = await t.service.invoke('items.sectors', {});
-    expect(sectors.slice(0, 7)).toEqual(['health', 'education', 'social', 'socioeconomic', 'agriculture', 'environment', 'other']);
+    expect(sectors.slice(0, 7)).toEqual([
+      'health',
+      'education',
+      'social',
+      'socioeconomic',
+      'agriculture',
+      'environment',
+      'other',
+    ]);
     expect(sectors).toContain('Phòng chống thiên tai');
     // A hostile name is a name like any other.
     const odd = await create({ sector: '__proto__' });
@@ -286,18 +381,59 @@ describe('an aid item', () => {
     const item = await create({ name: 'Trạm y tế xã' });
     const places = await t.service.invoke('places.list', { validOn: '2026-01-01' });
     const commune = places.find((p) => p.level === 'commune')!;
-    const line = await t.service.invoke('pledges.create', { donorId, placeId: commune.id, kind: 'project', description: 'Xây trạm', amountMinor: 100_000_000, currency: 'VND', pledgeDate: '2026-03-10', itemId: item.id });
+    const line = await t.service.invoke('pledges.create', {
+      donorId,
+      placeId: commune.id,
+      kind: 'project',
+      description: 'Xây trạm',
+      amountMinor: 100_000_000,
+      currency: 'VND',
+      pledgeDate: '2026-03-10',
+      itemId: item.id,
+    });
     expect(line.itemId).toBe(item.id);
-    const other = await t.service.invoke('pledges.create', { donorId, placeId: commune.id, kind: 'equipment', description: 'Thiết bị', amountMinor: 20_000_000, currency: 'VND', pledgeDate: '2026-03-10' });
-    const bad = await refused(t.service.invoke('items.attach', { itemId: item.id, pledgeIds: [other.id, '00000000-0000-4000-8000-000000000000'] }));
+    const other = await t.service.invoke('pledges.create', {
+      donorId,
+      placeId: commune.id,
+      kind: 'equipment',
+      description: 'Thiết bị',
+      amountMinor: 20_000_000,
+      currency: 'VND',
+      pledgeDate: '2026-03-10',
+    });
+    const bad = await refused(
+      t.service.invoke('items.attach', {
+        itemId: item.id,
+        pledgeIds: [other.id, '00000000-0000-4000-8000-000000000000'],
+      }),
+    );
     expect(bad.field).toBe('pledgeIds');
     expect((await t.service.invoke('pledges.get', { id: other.id })).pledge.itemId).toBeNull();
-    expect(await t.service.invoke('items.attach', { itemId: item.id, pledgeIds: [other.id, line.id] })).toEqual({ moved: 1 });
-    expect((await t.service.invoke('items.get', { id: item.id })).item).toMatchObject({ lineCount: 2, committedVnd: 120_000_000 });
+    expect(await t.service.invoke('items.attach', { itemId: item.id, pledgeIds: [other.id, line.id] })).toEqual({
+      moved: 1,
+    });
+    expect((await t.service.invoke('items.get', { id: item.id })).item).toMatchObject({
+      lineCount: 2,
+      committedVnd: 120_000_000,
+    });
     expect(await t.service.invoke('items.attach', { itemId: null, pledgeIds: [other.id] })).toEqual({ moved: 1 });
     const without = await t.service.invoke('totals', { by: 'item', filter: { from: '2026-03-01', to: '2026-03-31' } });
-    expect(without.groups.map((g) => [g.label, g.pledged])).toEqual([['Trạm y tế xã', 100_000_000], ['Chưa gắn khoản viện trợ', 20_000_000]]);
-    const unknown = await refused(t.service.invoke('pledges.create', { donorId, placeId: commune.id, kind: 'project', description: 'x', amountMinor: 1, currency: 'VND', pledgeDate: '2026-03-10', itemId: '00000000-0000-4000-8000-000000000001' }));
+    expect(without.groups.map((g) => [g.label, g.pledged])).toEqual([
+      ['Trạm y tế xã', 100_000_000],
+      ['Chưa gắn khoản viện trợ', 20_000_000],
+    ]);
+    const unknown = await refused(
+      t.service.invoke('pledges.create', {
+        donorId,
+        placeId: commune.id,
+        kind: 'project',
+        description: 'x',
+        amountMinor: 1,
+        currency: 'VND',
+        pledgeDate: '2026-03-10',
+        itemId: '00000000-0000-4000-8000-000000000001',
+      }),
+    );
     expect(unknown.field).toBe('itemId');
   });
 });
@@ -315,8 +451,21 @@ describe('deadlines', () => {
     try {
       const donorId = (await t.service.invoke('donors.create', { name: 'Quỹ Hy vọng', kind: 'foundation' })).id;
       const base = { modality: 'project' as const, sector: 'education', donorId };
-      await t.service.invoke('items.create', { ...base, name: 'Đã duyệt chưa làm', stage: 'approved', approvalNumber: '1/QĐ', approvalDate: '2026-03-01' });
-      const ended = await t.service.invoke('items.create', { ...base, name: 'Đã xong', stage: 'approved', approvalNumber: '2/QĐ', approvalDate: '2025-01-01', endDate: '2026-05-31' });
+      await t.service.invoke('items.create', {
+        ...base,
+        name: 'Đã duyệt chưa làm',
+        stage: 'approved',
+        approvalNumber: '1/QĐ',
+        approvalDate: '2026-03-01',
+      });
+      const ended = await t.service.invoke('items.create', {
+        ...base,
+        name: 'Đã xong',
+        stage: 'approved',
+        approvalNumber: '2/QĐ',
+        approvalDate: '2025-01-01',
+        endDate: '2026-05-31',
+      });
       await t.service.invoke('items.stage', { id: ended.id, stage: 'implementing', date: '2025-02-01' });
       await t.service.invoke('items.stage', { id: ended.id, stage: 'ended', date: '2026-06-15' });
       await t.service.invoke('items.create', { ...base, name: 'Mới đề xuất' });
@@ -341,24 +490,48 @@ describe('the statutory counts (property)', () => {
   it('count each item once per period and add up to the totals, whatever lines and items hold', async () => {
     const t = await caoBang();
     try {
-      const places = (await t.service.invoke('places.list', { validOn: '2026-01-01' })).filter((p) => p.level === 'commune');
+      const places = (await t.service.invoke('places.list', { validOn: '2026-01-01' })).filter(
+        (p) => p.level === 'commune',
+      );
       const donors: string[] = [];
-      for (const name of ['A', 'B', 'C']) donors.push((await t.service.invoke('donors.create', { name: `Tổ chức ${name}`, kind: 'foreign_ngo' })).id);
+      for (const name of ['A', 'B', 'C'])
+        donors.push((await t.service.invoke('donors.create', { name: `Tổ chức ${name}`, kind: 'foreign_ngo' })).id);
       const modalities = ['programme', 'project', 'non_project'] as const;
       let round = 0;
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.record({ donor: fc.nat(2), item: fc.option(fc.nat(4)), month: fc.integer({ min: 1, max: 12 }), amount: fc.integer({ min: 1, max: 1_000_000_000 }) }), { minLength: 1, maxLength: 12 }),
+          fc.array(
+            fc.record({
+              donor: fc.nat(2),
+              item: fc.option(fc.nat(4)),
+              month: fc.integer({ min: 1, max: 12 }),
+              amount: fc.integer({ min: 1, max: 1_000_000_000 }),
+            }),
+            { minLength: 1, maxLength: 12 },
+          ),
           async (lines) => {
             const year = 2030 + round++;
             const items = [];
             for (let n = 0; n < 5; n++) {
-              items.push(await t.service.invoke('items.create', { name: `Khoản ${year}-${n}`, modality: modalities[n % 3]!, sector: n % 2 ? 'health' : 'education', donorId: donors[n % 3]! }));
+              items.push(
+                await t.service.invoke('items.create', {
+                  name: `Khoản ${year}-${n}`,
+                  modality: modalities[n % 3]!,
+                  sector: n % 2 ? 'health' : 'education',
+                  donorId: donors[n % 3]!,
+                }),
+              );
             }
             for (const line of lines) {
               await t.service.invoke('pledges.create', {
-                donorId: donors[line.donor]!, placeId: places[0]!.id, kind: 'cash', description: 'x', amountMinor: line.amount, currency: 'VND',
-                pledgeDate: `${year}-${String(line.month).padStart(2, '0')}-15`, ...(line.item === null ? {} : { itemId: items[line.item]!.id }),
+                donorId: donors[line.donor]!,
+                placeId: places[0]!.id,
+                kind: 'cash',
+                description: 'x',
+                amountMinor: line.amount,
+                currency: 'VND',
+                pledgeDate: `${year}-${String(line.month).padStart(2, '0')}-15`,
+                ...(line.item === null ? {} : { itemId: items[line.item]!.id }),
               });
             }
             const summary = await t.service.invoke('items.summary', { year });
@@ -391,18 +564,46 @@ describe('items between offices', () => {
     const district = await caoBang({ siteName: 'Huyện' });
     const province = await caoBang({ siteName: 'Tỉnh' });
     try {
-      const donorId = (await district.service.invoke('donors.create', { name: 'World Vision', kind: 'foreign_ngo' })).id;
-      const item = await district.service.invoke('items.create', { name: 'Chương trình phát triển vùng', modality: 'programme', sector: 'socioeconomic', donorId, stageDate: '2026-01-05' });
-      await district.service.invoke('items.stage', { id: item.id, stage: 'appraised', date: '2026-02-01', document: 'BB 1' });
+      const donorId = (await district.service.invoke('donors.create', { name: 'World Vision', kind: 'foreign_ngo' }))
+        .id;
+      const item = await district.service.invoke('items.create', {
+        name: 'Chương trình phát triển vùng',
+        modality: 'programme',
+        sector: 'socioeconomic',
+        donorId,
+        stageDate: '2026-01-05',
+      });
+      await district.service.invoke('items.stage', {
+        id: item.id,
+        stage: 'appraised',
+        date: '2026-02-01',
+        document: 'BB 1',
+      });
       const places = await district.service.invoke('places.list', { validOn: '2026-01-01' });
-      const line = await district.service.invoke('pledges.create', { donorId, placeId: places.find((p) => p.level === 'commune')!.id, kind: 'project', description: 'Giai đoạn 1', amountMinor: 300_000_000, currency: 'VND', pledgeDate: '2026-02-10', itemId: item.id });
+      const line = await district.service.invoke('pledges.create', {
+        donorId,
+        placeId: places.find((p) => p.level === 'commune')!.id,
+        kind: 'project',
+        description: 'Giai đoạn 1',
+        amountMinor: 300_000_000,
+        currency: 'VND',
+        pledgeDate: '2026-02-10',
+        itemId: item.id,
+      });
       const send = async (from: TestLedger, to: TestLedger) => {
-        const { bytes } = await from.ledger.db.transaction().execute((trx) => exportBundle(contextFor(from.ledger, trx)));
+        const { bytes } = await from.ledger.db
+          .transaction()
+          .execute((trx) => exportBundle(contextFor(from.ledger, trx)));
         return to.ledger.db.transaction().execute((trx) => importBundle(contextFor(to.ledger, trx), bytes));
       };
       await send(district, province);
       const there = await province.service.invoke('items.get', { id: item.id });
-      expect(there.item).toMatchObject({ name: item.name, stage: 'appraised', lineCount: 1, committedVnd: 300_000_000 });
+      expect(there.item).toMatchObject({
+        name: item.name,
+        stage: 'appraised',
+        lineCount: 1,
+        committedVnd: 300_000_000,
+      });
       expect(there.stages.map((s) => s.stage)).toEqual(['proposed', 'appraised']);
       expect(there.pledgeIds).toEqual([line.id]);
       await district.service.invoke('items.update', { id: item.id, name: 'Chương trình phát triển vùng Bảo Lạc' });
@@ -432,10 +633,14 @@ describe('the command line', () => {
       cli('demo', '--db', db);
       const json = JSON.parse(cli('summary', '--db', db, '--year', '2022', '--json')) as Record<string, unknown>;
       expect(json).toMatchObject({ items: { programme: 0, project: 0, nonProject: 4 }, donors: 4 });
-      const totals = JSON.parse(cli('totals', '--db', db, '--by', 'sector', '--from', '2022-01-01', '--to', '2022-12-31', '--usd', '--json')) as { total: { pledged: number } };
+      const totals = JSON.parse(
+        cli('totals', '--db', db, '--by', 'sector', '--from', '2022-01-01', '--to', '2022-12-31', '--usd', '--json'),
+      ) as { total: { pledged: number } };
       expect((json.committed as { USD: number }).USD).toBe(totals.total.pledged);
       expect(cli('summary', '--db', db, '--year', '2022')).toMatch(/^Năm 2022 .* 4 phi dự án\) của 4 tổ chức/);
-      const bySector = JSON.parse(cli('totals', '--db', db, '--by', 'kind', '--sector', 'education', '--json')) as { total: { pledged: number } };
+      const bySector = JSON.parse(cli('totals', '--db', db, '--by', 'kind', '--sector', 'education', '--json')) as {
+        total: { pledged: number };
+      };
       expect(bySector.total.pledged).toBeGreaterThan(0);
     } finally {
       dir.remove();

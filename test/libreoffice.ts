@@ -8,10 +8,22 @@ export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 /** Converts `file` to `format` ("xls", "ods", "csv:…") in `outDir`; returns the paths written. */
 export function convert(file: string, format: string, outDir: string): string[] {
   const before = new Set(readdirSync(outDir));
-  execFileSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${outDir}/.lo-profile`, '--convert-to', format, '--outdir', outDir, file], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
+  execFileSync(
+    SOFFICE,
+    [
+      '--headless',
+      `-env:UserInstallation=file://${outDir}/.lo-profile`,
+      '--convert-to',
+      format,
+      '--outdir',
+      outDir,
+      file,
+    ],
+    {
+      stdio: 'ignore',
+      timeout: 120_000,
+    },
+  );
   const stem = basename(file).replace(/\.[^.]+$/, '');
   return readdirSync(outDir)
     .filter((f) => !before.has(f) && f.startsWith(stem))
@@ -24,7 +36,9 @@ export function sheetsAsCsv(file: string, outDir: string): Record<string, string
   const stem = basename(file).replace(/\.[^.]+$/, '');
   const sheets: Record<string, string[][]> = {};
   for (const path of written) {
-    const name = basename(path).slice(stem.length + 1).replace(/\.csv$/, '');
+    const name = basename(path)
+      .slice(stem.length + 1)
+      .replace(/\.csv$/, '');
     sheets[name] = parseCsv(readFileSync(path, 'utf8'));
   }
   return sheets;

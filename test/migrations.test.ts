@@ -30,7 +30,9 @@ function fresh() {
 async function remigrated(seed: number, migration: string, objects: string) {
   const ledger = await openLedger(fresh(), { create: true });
   await generateLedger(ledger, { rows: 3_000, seed, donors: 20 });
-  for (const name of ledger.sqlite.prepare(`SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND ${objects}`).all() as { type: string; name: string }[]) {
+  for (const name of ledger.sqlite
+    .prepare(`SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') AND ${objects}`)
+    .all() as { type: string; name: string }[]) {
     ledger.sqlite.exec(`DROP ${name.type.toUpperCase()} IF EXISTS ${name.name}`);
   }
   ledger.sqlite.prepare(`DELETE FROM schema_migrations WHERE name = ?`).run(migration);
@@ -49,19 +51,59 @@ describe('migrations', () => {
   it('build the schema from an empty file, with WAL and foreign keys on', async () => {
     const file = fresh();
     const ledger = await openLedger(file, { create: true });
-    const tables = ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all().map((r) => (r as { name: string }).name);
+    const tables = ledger.sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+      .all()
+      .map((r) => (r as { name: string }).name);
     expect(tables).toEqual([
-      'aid_item_stages', 'aid_items', 'audit_log', 'deliveries', 'delivery_report_totals_by_donor', 'delivery_report_totals_by_place_kind',
-      'delivery_totals_by_donor', 'delivery_totals_by_item', 'delivery_totals_by_item_class', 'delivery_totals_by_kind', 'delivery_totals_by_place',
-      'donors', 'exchange_rates', 'import_layouts', 'imported_rows', 'place_successors', 'places',
-      'pledge_own_words', 'pledge_own_words_config', 'pledge_own_words_data', 'pledge_own_words_docsize', 'pledge_own_words_idx',
-      'pledge_report_totals_by_donor', 'pledge_report_totals_by_place_kind',
-      'pledge_totals_by_donor', 'pledge_totals_by_item', 'pledge_totals_by_item_class', 'pledge_totals_by_kind', 'pledge_totals_by_place', 'pledges',
-      'reports_sent', 'schema_migrations', 'settings', 'sync_conflicts', 'sync_log', 'sync_marks', 'tombstones', 'totals_changes',
+      'aid_item_stages',
+      'aid_items',
+      'audit_log',
+      'deliveries',
+      'delivery_report_totals_by_donor',
+      'delivery_report_totals_by_place_kind',
+      'delivery_totals_by_donor',
+      'delivery_totals_by_item',
+      'delivery_totals_by_item_class',
+      'delivery_totals_by_kind',
+      'delivery_totals_by_place',
+      'donors',
+      'exchange_rates',
+      'import_layouts',
+      'imported_rows',
+      'place_successors',
+      'places',
+      'pledge_own_words',
+      'pledge_own_words_config',
+      'pledge_own_words_data',
+      'pledge_own_words_docsize',
+      'pledge_own_words_idx',
+      'pledge_report_totals_by_donor',
+      'pledge_report_totals_by_place_kind',
+      'pledge_totals_by_donor',
+      'pledge_totals_by_item',
+      'pledge_totals_by_item_class',
+      'pledge_totals_by_kind',
+      'pledge_totals_by_place',
+      'pledges',
+      'reports_sent',
+      'schema_migrations',
+      'settings',
+      'sync_conflicts',
+      'sync_log',
+      'sync_marks',
+      'tombstones',
+      'totals_changes',
     ]);
     expect(ledger.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => ledger.sqlite.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at) VALUES ('d', 'missing', '2022-01-01', 1, 'VND', '1', 1, 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      ledger.sqlite
+        .prepare(
+          `INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at) VALUES ('d', 'missing', '2022-01-01', 1, 'VND', '1', 1, 'x', 'x')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     await ledger.close();
     // Opening again applies nothing and keeps the installation's identity.
     const again = await openLedger(file);
@@ -73,9 +115,14 @@ describe('migrations', () => {
   it('refuse a database written by a newer app, and leave it untouched', async () => {
     const file = fresh();
     const ledger = await openLedger(file, { create: true });
-    ledger.sqlite.prepare(`INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 'x')`).run();
+    ledger.sqlite
+      .prepare(`INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future', 'x')`)
+      .run();
     await ledger.close();
-    await expect(openLedger(file)).rejects.toMatchObject({ code: 'schema_too_new', bilingual: { vi: expect.stringContaining('phiên bản mới hơn') } });
+    await expect(openLedger(file)).rejects.toMatchObject({
+      code: 'schema_too_new',
+      bilingual: { vi: expect.stringContaining('phiên bản mới hơn') },
+    });
     const reopened = (await import('better-sqlite3')).default(file);
     expect(reopened.prepare(`SELECT count(*) AS n FROM schema_migrations`).get()).toEqual({ n: SCHEMA_VERSION + 1 });
     reopened.close();
@@ -96,7 +143,9 @@ describe('migrations', () => {
     ];
     await expect(migrate(ledger.db, broken)).rejects.toThrow();
     expect(ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get()).toBeUndefined();
-    expect(ledger.sqlite.prepare(`SELECT name FROM schema_migrations WHERE name = '9000_broken'`).get()).toBeUndefined();
+    expect(
+      ledger.sqlite.prepare(`SELECT name FROM schema_migrations WHERE name = '9000_broken'`).get(),
+    ).toBeUndefined();
     await ledger.close();
   });
 
@@ -107,7 +156,15 @@ describe('migrations', () => {
     const service = createLedgerService(ledger);
     const district = (await service.invoke('places.list', {})).find((p) => p.level === 'district')!;
     const donor = await service.invoke('donors.create', { name: 'Quỹ Tái Dựng', kind: 'foundation' });
-    await service.invoke('pledges.create', { donorId: donor.id, placeId: district.id, kind: 'gift', description: 'Quà', amountMinor: 1_000_000, currency: 'VND', pledgeDate: '2024-02-02' });
+    await service.invoke('pledges.create', {
+      donorId: donor.id,
+      placeId: district.id,
+      kind: 'gift',
+      description: 'Quà',
+      amountMinor: 1_000_000,
+      currency: 'VND',
+      pledgeDate: '2024-02-02',
+    });
     const rebuild = (name: string, keep: string) => ({
       name,
       rebuildsTables: true,
@@ -118,7 +175,9 @@ describe('migrations', () => {
         await sql`ALTER TABLE donors_copy RENAME TO donors`.execute(db);
       },
     });
-    await expect(migrate(ledger.db, [...MIGRATIONS, rebuild('9001_loses_a_donor', '0')])).rejects.toThrow(/9001_loses_a_donor leaves 1 rows/);
+    await expect(migrate(ledger.db, [...MIGRATIONS, rebuild('9001_loses_a_donor', '0')])).rejects.toThrow(
+      /9001_loses_a_donor leaves 1 rows/,
+    );
     expect(ledger.sqlite.prepare(`SELECT count(*) AS n FROM donors`).get()).toEqual({ n: 1 });
     expect(ledger.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await migrate(ledger.db, [...MIGRATIONS, rebuild('9002_keeps_them', '1')])).toEqual(['9002_keeps_them']);
@@ -138,7 +197,11 @@ describe('migrations', () => {
 
   it('fill the monthly totals from the rows already in a ledger when they are added', async () => {
     // As a ledger written before 0005: without its tables and triggers.
-    const ledger = await remigrated(seedFor('migrations: 0005'), '0005_monthly_totals', `name LIKE '%totals%' AND name NOT LIKE '%report_totals%'`);
+    const ledger = await remigrated(
+      seedFor('migrations: 0005'),
+      '0005_monthly_totals',
+      `name LIKE '%totals%' AND name NOT LIKE '%report_totals%'`,
+    );
     const service = createLedgerService(ledger);
     for (const by of ['place', 'donor', 'kind', 'quarter', 'currency'] as const) {
       const input = { by, filter: { from: '2019-01-01', to: '2023-06-30' } };
@@ -171,25 +234,41 @@ describe('migrations', () => {
     const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 7) });
     await before.db.transaction().execute((trx) => seedPlaces(contextFor(before, trx)));
     // Rows as that release wrote them (today's code writes columns later migrations add): its triggers keep the totals.
-    const places = (before.sqlite.prepare(`SELECT id FROM places WHERE level = 'district' ORDER BY name`).all() as { id: string }[]);
+    const places = before.sqlite.prepare(`SELECT id FROM places WHERE level = 'district' ORDER BY name`).all() as {
+      id: string;
+    }[];
     const now = '2024-01-01T00:00:00.000Z';
     const DONOR = '00000000-0000-4000-a000-0000000000aa';
-    before.sqlite.prepare(`INSERT INTO donors (id, name, name_key, kind, created_at, updated_at) VALUES (?, 'Quỹ Thiện Tâm', 'quy thien tam', 'foundation', ?, ?)`).run(DONOR, now, now);
+    before.sqlite
+      .prepare(
+        `INSERT INTO donors (id, name, name_key, kind, created_at, updated_at) VALUES (?, 'Quỹ Thiện Tâm', 'quy thien tam', 'foundation', ?, ?)`,
+      )
+      .run(DONOR, now, now);
     const pledges: { id: string }[] = [];
     for (const [i, place] of places.slice(0, 3).entries()) {
       const id = `00000000-0000-4000-a000-00000000000${i}`;
-      before.sqlite.prepare(`INSERT INTO pledges (id, donor_id, place_id, kind, description, amount_minor, currency, rate, vnd_equivalent, pledge_date, status, created_at, updated_at)
-        VALUES (?, '${DONOR}', ?, 'house', 'Nhà', ?, 'VND', '1', ?, ?, 'pledged', ?, ?)`).run(id, place.id, 100_000_000 * (i + 1), 100_000_000 * (i + 1), `202${i}-05-0${i + 1}`, now, now);
+      before.sqlite
+        .prepare(`INSERT INTO pledges (id, donor_id, place_id, kind, description, amount_minor, currency, rate, vnd_equivalent, pledge_date, status, created_at, updated_at)
+        VALUES (?, '${DONOR}', ?, 'house', 'Nhà', ?, 'VND', '1', ?, ?, 'pledged', ?, ?)`)
+        .run(id, place.id, 100_000_000 * (i + 1), 100_000_000 * (i + 1), `202${i}-05-0${i + 1}`, now, now);
       pledges.push({ id });
     }
-    before.sqlite.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at)
-      VALUES ('00000000-0000-4000-a000-0000000000d1', '00000000-0000-4000-a000-000000000000', '2021-02-02', 40000000, 'VND', '1', 40000000, ?, ?)`).run(now, now);
+    before.sqlite
+      .prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate, vnd_equivalent, created_at, updated_at)
+      VALUES ('00000000-0000-4000-a000-0000000000d1', '00000000-0000-4000-a000-000000000000', '2021-02-02', 40000000, 'VND', '1', 40000000, ?, ?)`)
+      .run(now, now);
     await before.close();
     const places4 = places.map((p) => p.id);
 
     const ledger = await openLedger(file);
-    expect(ledger.sqlite.prepare(`SELECT name FROM schema_migrations WHERE name = '0008_totals_in_bulk'`).get()).toBeDefined();
-    const deferredTriggers = ledger.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%WHEN totals_deferred() = 0%'`).get();
+    expect(
+      ledger.sqlite.prepare(`SELECT name FROM schema_migrations WHERE name = '0008_totals_in_bulk'`).get(),
+    ).toBeDefined();
+    const deferredTriggers = ledger.sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%WHEN totals_deferred() = 0%'`,
+      )
+      .get();
     // The fourteen of 0005 and 0007, and the seven by aid item of 0013.
     expect(deferredTriggers).toEqual({ n: 21 });
     const check = () => {
@@ -199,16 +278,25 @@ describe('migrations', () => {
     check();
     const after = createLedgerService(ledger);
     // A single edit: the rewritten triggers still keep the totals row by row.
-    await after.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: pledges[0]!.id, placeId: places4[3]!, status: 'in_progress' });
+    await after.invoke('pledges.update', {
+      reason: 'Điều chỉnh thử',
+      id: pledges[0]!.id,
+      placeId: places4[3]!,
+      status: 'in_progress',
+    });
     expect(ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
     check();
     // A bulk write: changes are logged, and folded in once at its end.
     ledger.sqlite.transaction(() =>
       withTotalsDeferredSync(ledger.sqlite, ledger.tracking, () => {
-        ledger.sqlite.prepare(`UPDATE pledges SET kind = 'gift', pledge_date = '2019-12-31' WHERE id = ?`).run(pledges[0]!.id);
+        ledger.sqlite
+          .prepare(`UPDATE pledges SET kind = 'gift', pledge_date = '2019-12-31' WHERE id = ?`)
+          .run(pledges[0]!.id);
         ledger.sqlite.prepare(`UPDATE deliveries SET delivery_date = '2024-01-01'`).run();
         ledger.sqlite.prepare(`DELETE FROM pledges WHERE id = ?`).run(pledges[2]!.id);
-        expect((ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get() as { n: number }).n).toBeGreaterThan(0);
+        expect(
+          (ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get() as { n: number }).n,
+        ).toBeGreaterThan(0);
       }),
     )();
     expect(ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
@@ -220,18 +308,29 @@ describe('migrations', () => {
     const file = fresh();
     const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 9) });
     await generateLedger(before, { rows: 500, seed: seedFor('migrations: 0010'), donors: 10 });
-    const read = (ledger: Ledger) => ledger.sqlite.prepare(`SELECT id, status, version FROM pledges ORDER BY id`).all() as { id: string; status: string; version: string }[];
+    const read = (ledger: Ledger) =>
+      ledger.sqlite.prepare(`SELECT id, status, version FROM pledges ORDER BY id`).all() as {
+        id: string;
+        status: string;
+        version: string;
+      }[];
     const rows = read(before);
     await before.close();
     expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThan(2);
     const ledger = await openLedger(file);
     expect(read(ledger)).toEqual(rows);
-    const marked = ledger.sqlite.prepare(`SELECT id, status_by_user AS byUser FROM pledges ORDER BY id`).all() as { id: string; byUser: number }[];
+    const marked = ledger.sqlite.prepare(`SELECT id, status_by_user AS byUser FROM pledges ORDER BY id`).all() as {
+      id: string;
+      byUser: number;
+    }[];
     expect(marked).toEqual(rows.map((r) => ({ id: r.id, byUser: r.status === 'pledged' ? 0 : 1 })));
     // The tracking trigger is back: the next edit is versioned as usual.
     const one = rows.find((r) => r.status === 'pledged')!;
     await createLedgerService(ledger).invoke('pledges.update', { id: one.id, notes: 'sau nâng cấp' });
-    expect((ledger.sqlite.prepare(`SELECT version FROM pledges WHERE id = ?`).get(one.id) as { version: string }).version > one.version).toBe(true);
+    expect(
+      (ledger.sqlite.prepare(`SELECT version FROM pledges WHERE id = ?`).get(one.id) as { version: string }).version >
+        one.version,
+    ).toBe(true);
     await ledger.close();
   });
 
@@ -241,24 +340,55 @@ describe('migrations', () => {
     await generateLedger(before, { rows: 3_000, seed: seedFor('migrations: 0009'), donors: 20 });
     await before.close();
     const ledger = await openLedger(file);
-    expect(ledger.sqlite.prepare(`SELECT name FROM sqlite_master WHERE (type = 'table' AND name LIKE 'pledge_search%') OR name IN ('pledges_place_date', 'pledges_donor_date')`).all()).toEqual([]);
+    expect(
+      ledger.sqlite
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE (type = 'table' AND name LIKE 'pledge_search%') OR name IN ('pledges_place_date', 'pledges_donor_date')`,
+        )
+        .all(),
+    ).toEqual([]);
     const service = createLedgerService(ledger);
     // Pledges whose words come from place and donor, and from place, donor and their own text, whatever the seed drew
     // (the mixed cases below must find something).
     const baoLac = (ledger.sqlite.prepare(`SELECT id FROM places WHERE name = 'Bảo Lạc'`).get() as { id: string }).id;
     const tc1 = (ledger.sqlite.prepare(`SELECT id FROM donors WHERE short_name = 'TC1'`).get() as { id: string }).id;
-    const german = await service.invoke('donors.create', { name: 'Quỹ Hữu nghị Thử', country: 'Đức', kind: 'foundation' });
-    for (const [donorId, description] of [[german.id, 'Giếng nước'], [tc1, 'Quà Trung thu cho trẻ em']] as const) {
-      await service.invoke('pledges.create', { donorId, placeId: baoLac, kind: 'gift', description, amountMinor: 1_000_000, currency: 'VND', pledgeDate: '2022-09-01' });
+    const german = await service.invoke('donors.create', {
+      name: 'Quỹ Hữu nghị Thử',
+      country: 'Đức',
+      kind: 'foundation',
+    });
+    for (const [donorId, description] of [
+      [german.id, 'Giếng nước'],
+      [tc1, 'Quà Trung thu cho trẻ em'],
+    ] as const) {
+      await service.invoke('pledges.create', {
+        donorId,
+        placeId: baoLac,
+        kind: 'gift',
+        description,
+        amountMinor: 1_000_000,
+        currency: 'VND',
+        pledgeDate: '2022-09-01',
+      });
     }
     const everyMatch = (words: string[]) =>
-      (ledger.sqlite.prepare(`SELECT id FROM pledges WHERE ${words.map(() => `instr(search_text, ?) > 0`).join(' AND ')} ORDER BY pledge_date DESC, rowid DESC`)
-        .all(...words) as { id: string }[]).map((r) => r.id);
+      (
+        ledger.sqlite
+          .prepare(
+            `SELECT id FROM pledges WHERE ${words.map(() => `instr(search_text, ?) > 0`).join(' AND ')} ORDER BY pledge_date DESC, rowid DESC`,
+          )
+          .all(...words) as { id: string }[]
+      ).map((r) => r.id);
     const listAll = async (text: string) => {
       const ids: string[] = [];
       let total: number | null = null;
       do {
-        const page = await service.invoke('pledges.list', { filter: { text }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: ids.length, limit: 500 }, withTotal: true });
+        const page = await service.invoke('pledges.list', {
+          filter: { text },
+          sort: { by: 'pledgeDate', dir: 'desc' },
+          page: { offset: ids.length, limit: 500 },
+          withTotal: true,
+        });
         total = page.total;
         ids.push(...page.rows.map((r) => r.id));
         if (!page.rows.length) break;
@@ -291,7 +421,9 @@ describe('migrations', () => {
     expect(everyMatch(['bao', 'tc1', 'trung', 'thu']).length).toBeGreaterThan(0);
     // Pieces of real search texts, one to three from the same pledge, each tried as a search.
     const rnd = randomFor('migrations: pieces of search texts');
-    const texts = (ledger.sqlite.prepare(`SELECT search_text FROM pledges ORDER BY rowid`).all() as { search_text: string }[]).map((r) => r.search_text);
+    const texts = (
+      ledger.sqlite.prepare(`SELECT search_text FROM pledges ORDER BY rowid`).all() as { search_text: string }[]
+    ).map((r) => r.search_text);
     for (let i = 0; i < 40; i++) {
       const tokens = texts[Math.floor(rnd() * texts.length)]!.split(' ');
       const words = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => {
@@ -302,12 +434,28 @@ describe('migrations', () => {
       expect(await expectSame(words.join(' '), words)).toBeGreaterThan(0);
     }
     // Edits, a donor's new name, donors merged and deletions keep every source in step.
-    const pledge = (await service.invoke('pledges.list', { filter: { text: 'bao lac' }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 1 }, withTotal: false })).rows[0]!;
+    const pledge = (
+      await service.invoke('pledges.list', {
+        filter: { text: 'bao lac' },
+        sort: { by: 'pledgeDate', dir: 'desc' },
+        page: { offset: 0, limit: 1 },
+        withTotal: false,
+      })
+    ).rows[0]!;
     await service.invoke('pledges.update', { id: pledge.id, description: 'Giếng khoan Quỳnh Nhai', reason: 'sửa' });
-    const [first, second, third] = (await service.invoke('donors.list', {})).filter((d) => /^TC\d+$/.test(d.shortName ?? ''));
+    const [first, second, third] = (await service.invoke('donors.list', {})).filter((d) =>
+      /^TC\d+$/.test(d.shortName ?? ''),
+    );
     await service.invoke('donors.update', { id: first!.id, name: 'Quỹ Zylophon' });
     await service.invoke('donors.merge', { id: second!.id, intoId: third!.id });
-    const gone = (await service.invoke('pledges.list', { filter: { text: 'nha' }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 1 }, withTotal: false })).rows[0]!;
+    const gone = (
+      await service.invoke('pledges.list', {
+        filter: { text: 'nha' },
+        sort: { by: 'pledgeDate', dir: 'desc' },
+        page: { offset: 0, limit: 1 },
+        withTotal: false,
+      })
+    ).rows[0]!;
     await service.invoke('pledges.delete', { id: gone.id });
     const secondWords = searchWords(`${second!.shortName ?? second!.name}`);
     const thirdWords = searchWords(`${third!.shortName ?? third!.name}`);

@@ -41,24 +41,47 @@ const asar = builder('@electron/asar') as {
   extractFile: (archive: string, file: string) => Buffer;
 };
 type Resedit = {
-  NtExecutable: { createEmpty: (is32: boolean, isDll: boolean) => { generate: () => ArrayBuffer }; from: (bin: Buffer) => unknown };
-  NtExecutableResource: { from: (exe: unknown) => { entries: { type: string | number; id: string | number; bin: ArrayBuffer }[]; outputResource: (exe: unknown) => void } };
-  Resource: { VersionInfo: { createEmpty: () => { lang: number; setStringValues: (lang: { lang: number; codepage: number }, values: Record<string, string>) => void; outputToResourceEntries: (entries: unknown[]) => void } } };
+  NtExecutable: {
+    createEmpty: (is32: boolean, isDll: boolean) => { generate: () => ArrayBuffer };
+    from: (bin: Buffer) => unknown;
+  };
+  NtExecutableResource: {
+    from: (exe: unknown) => {
+      entries: { type: string | number; id: string | number; bin: ArrayBuffer }[];
+      outputResource: (exe: unknown) => void;
+    };
+  };
+  Resource: {
+    VersionInfo: {
+      createEmpty: () => {
+        lang: number;
+        setStringValues: (lang: { lang: number; codepage: number }, values: Record<string, string>) => void;
+        outputToResourceEntries: (entries: unknown[]) => void;
+      };
+    };
+  };
 };
 const resedit = builder('resedit') as Resedit;
 
 const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Config;
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s own validation', async () => {
+  it("passes electron-builder's own validation", async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, electronFuse: {} }, { isEnabled: false, add: () => {} })).rejects.toThrow();
+    await expect(
+      validateConfiguration({ ...config, electronFuse: {} }, { isEnabled: false, add: () => {} }),
+    ).rejects.toThrow();
   });
 
   it('builds a per-user NSIS installer in Vietnamese with shortcuts, a portable exe and an AppImage', () => {
     expect(config.win?.target).toEqual(expect.arrayContaining(['nsis', 'portable']));
     expect(config.linux?.target).toEqual(expect.arrayContaining(['AppImage']));
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, createDesktopShortcut: true, createStartMenuShortcut: true });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      createDesktopShortcut: true,
+      createStartMenuShortcut: true,
+    });
     expect(config.nsis?.selectPerMachineByDefault).not.toBe(true);
     expect(config.nsis?.installerLanguages?.[0]).toBe('vi_VN');
     expect(Number(config.nsis?.language)).toBe(lcid.vi_VN);
@@ -74,7 +97,14 @@ describe('electron-builder.yml', () => {
     const external = [.../external:\s*\[([^\]]*)\]/.exec(script)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]);
     expect(external).toEqual(['electron', 'better-sqlite3']);
     // The files list keeps better-sqlite3, bindings and file-uri-to-path; an upgrade that needs more trips here.
-    const dependencies = (name: string) => Object.keys((JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: object }).dependencies ?? {});
+    const dependencies = (name: string) =>
+      Object.keys(
+        (
+          JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+            dependencies?: object;
+          }
+        ).dependencies ?? {},
+      );
     expect(dependencies('better-sqlite3')).toEqual(['bindings', 'prebuild-install']); // prebuild-install: install time only
     expect(dependencies('bindings')).toEqual(['file-uri-to-path']);
     expect(dependencies('file-uri-to-path')).toEqual([]);
@@ -147,7 +177,14 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
     for (const dir of ['electron', 'db', 'contract']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true });
     mkdirSync(join(project, 'test'));
     copyFileSync(join(ROOT, 'test', 'electron.test.ts'), join(project, 'test', 'electron.test.ts'));
-    for (const file of ['dist/electron/main.cjs', 'dist/electron/main.cjs.map', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index.js', 'dist/renderer/assets/index.js.map']) {
+    for (const file of [
+      'dist/electron/main.cjs',
+      'dist/electron/main.cjs.map',
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index.js',
+      'dist/renderer/assets/index.js.map',
+    ]) {
       mkdirSync(dirname(join(project, file)), { recursive: true });
       writeFileSync(join(project, file), `// ${file}\n`);
     }
@@ -162,10 +199,23 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
 
   function pack(platform: '--linux' | '--win', dist: string): void {
     const cli = join(dirname(createRequire(import.meta.url).resolve('electron-builder/package.json')), 'cli.js');
-    const run = spawnSync(process.execPath, [cli, '--config', 'electron-builder.yml', platform, 'dir', '--x64', `-c.electronDist=${dist}`, '-c.directories.output=out'], {
-      cwd: project,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        cli,
+        '--config',
+        'electron-builder.yml',
+        platform,
+        'dir',
+        '--x64',
+        `-c.electronDist=${dist}`,
+        '-c.directories.output=out',
+      ],
+      {
+        cwd: project,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
   }
 
@@ -173,7 +223,8 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
   function archiveFiles(archive: string): Map<string, boolean> {
     const found = new Map<string, boolean>();
     const walk = (entry: AsarEntry, path: string) => {
-      if (entry.files) for (const [name, child] of Object.entries(entry.files)) walk(child, path ? `${path}/${name}` : name);
+      if (entry.files)
+        for (const [name, child] of Object.entries(entry.files)) walk(child, path ? `${path}/${name}` : name);
       else found.set(path, entry.unpacked === true);
     };
     walk(asar.getRawHeader(archive).header, '');
@@ -185,19 +236,49 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
     const files = archiveFiles(archive);
     const paths = [...files.keys()];
     // Only the bundles, the manifest and better-sqlite3 with what it requires at run time.
-    expect(paths.filter((path) => !/^(dist\/(electron|renderer)\/|package\.json$|node_modules\/(better-sqlite3|bindings|file-uri-to-path)\/)/.test(path))).toEqual([]);
-    expect(paths).toEqual(expect.arrayContaining(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index.js', 'package.json', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/bindings/bindings.js', NATIVE]));
-    expect(paths.filter((path) => path.endsWith('.map') || path.endsWith('.ts') || /(^|\/)(test|src|deps)\//.test(path))).toEqual([]);
+    expect(
+      paths.filter(
+        (path) =>
+          !/^(dist\/(electron|renderer)\/|package\.json$|node_modules\/(better-sqlite3|bindings|file-uri-to-path)\/)/.test(
+            path,
+          ),
+      ),
+    ).toEqual([]);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'dist/electron/main.cjs',
+        'dist/electron/preload.cjs',
+        'dist/renderer/index.html',
+        'dist/renderer/assets/index.js',
+        'package.json',
+        'node_modules/better-sqlite3/lib/index.js',
+        'node_modules/bindings/bindings.js',
+        NATIVE,
+      ]),
+    );
+    expect(
+      paths.filter((path) => path.endsWith('.map') || path.endsWith('.ts') || /(^|\/)(test|src|deps)\//.test(path)),
+    ).toEqual([]);
     // The native module alone sits outside the archive; better-sqlite3's JavaScript stays inside it.
     expect(paths.filter((path) => files.get(path))).toEqual([NATIVE]);
     expect(existsSync(join(resources, 'app.asar.unpacked', NATIVE))).toBe(true);
-    const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string; author: { name: string } };
+    const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as {
+      main: string;
+      author: { name: string };
+    };
     expect(manifest.main).toBe('dist/electron/main.cjs');
     expect(manifest.author.name).toBe('Sở Ngoại vụ');
   }
 
   it('Linux: the app, the unpacked native module and the flipped fuses', async () => {
-    pack('--linux', electronDist(join(temp, 'electron-linux'), 'electron', Buffer.concat([Buffer.alloc(512, 1), fuseWire(), Buffer.alloc(512, 2)])));
+    pack(
+      '--linux',
+      electronDist(
+        join(temp, 'electron-linux'),
+        'electron',
+        Buffer.concat([Buffer.alloc(512, 1), fuseWire(), Buffer.alloc(512, 2)]),
+      ),
+    );
     const out = join(project, 'out', 'linux-unpacked');
     checkArchive(join(out, 'resources'));
     const wire = await wireByName(join(out, 'aid-ledger'));
@@ -215,7 +296,11 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
     const entries = resedit.NtExecutableResource.from(resedit.NtExecutable.from(readFileSync(exe))).entries;
     const integrity = entries.find((entry) => entry.type === 'INTEGRITY' && entry.id === 'ELECTRONASAR');
     expect(integrity, 'no ELECTRONASAR integrity resource in the exe').toBeDefined();
-    const headerHash = createHash('sha256').update(asar.getRawHeader(join(out, 'resources', 'app.asar')).headerString).digest('hex');
-    expect(JSON.parse(Buffer.from(integrity!.bin).toString('utf8'))).toEqual([{ file: 'resources\\app.asar', alg: 'SHA256', value: headerHash }]);
+    const headerHash = createHash('sha256')
+      .update(asar.getRawHeader(join(out, 'resources', 'app.asar')).headerString)
+      .digest('hex');
+    expect(JSON.parse(Buffer.from(integrity!.bin).toString('utf8'))).toEqual([
+      { file: 'resources\\app.asar', alg: 'SHA256', value: headerHash },
+    ]);
   }, 120_000);
 });

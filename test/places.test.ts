@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Place } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { contextFor } from '../db/context';
-import { CAO_BANG_CODE, catalogueFor, catalogueProvinces, findCatalogueProvince, officialSpelling, splitType } from '../db/places/catalogue';
+import {
+  CAO_BANG_CODE,
+  catalogueFor,
+  catalogueProvinces,
+  findCatalogueProvince,
+  officialSpelling,
+  splitType,
+} from '../db/places/catalogue';
 import { findPlace } from '../db/places/match';
 import { readAllRows } from '../db/totals';
 import { tempLedger, type TestLedger } from './helpers';
@@ -20,7 +27,8 @@ async function placeError(t: TestLedger, text: string, date: string | null): Pro
   throw new Error(`"${text}" on ${date} named a unit`);
 }
 
-const found = (t: TestLedger, text: string, date: string | null) => t.ledger.db.transaction().execute((trx) => findPlace(contextFor(t.ledger, trx), text, date));
+const found = (t: TestLedger, text: string, date: string | null) =>
+  t.ledger.db.transaction().execute((trx) => findPlace(contextFor(t.ledger, trx), text, date));
 
 describe('the catalogue', () => {
   it('holds the 34 provinces and 3,321 communes in force since 01/07/2025, and the former units with their heirs', () => {
@@ -51,15 +59,23 @@ describe('the catalogue', () => {
     for (const { code, name } of catalogueProvinces()) {
       const part = catalogueFor(code);
       const ids = new Set(part.units.map((u) => u.id));
-      const outside = [...part.units.filter((u) => u.parentId !== null && !ids.has(u.parentId)).map((u) => `${u.name} (parent)`), ...part.successors.filter(([from, to]) => !ids.has(from) || !ids.has(to)).map(([from, to]) => `${from} -> ${to}`)];
+      const outside = [
+        ...part.units.filter((u) => u.parentId !== null && !ids.has(u.parentId)).map((u) => `${u.name} (parent)`),
+        ...part.successors
+          .filter(([from, to]) => !ids.has(from) || !ids.has(to))
+          .map(([from, to]) => `${from} -> ${to}`),
+      ];
       expect(outside, name).toEqual([]);
       // A heir is a unit in force in the same province: the source's stale codes pointed some to namesakes elsewhere.
       const current = new Set(part.units.filter((u) => u.validTo === null).map((u) => u.id));
-      expect(part.successors.filter(([, to]) => !current.has(to)), name).toEqual([]);
+      expect(
+        part.successors.filter(([, to]) => !current.has(to)),
+        name,
+      ).toEqual([]);
     }
   });
 
-  it("gives Cao Bằng its published figures: 56 units (53 xã, 3 phường), 161 former communes in 10 former district-level units", () => {
+  it('gives Cao Bằng its published figures: 56 units (53 xã, 3 phường), 161 former communes in 10 former district-level units', () => {
     const cb = catalogueFor(CAO_BANG_CODE);
     const communes = cb.units.filter((u) => u.level === 'commune' && u.validTo === null);
     expect(communes).toHaveLength(56);
@@ -81,7 +97,10 @@ describe('the catalogue', () => {
     expect(haGiang).toMatchObject({ type: 'Tỉnh', validTo: '2025-06-30' });
     const haGiangDistricts = tq.units.filter((u) => u.parentId === haGiang!.id);
     expect(haGiangDistricts.length).toBeGreaterThan(5);
-    expect(tq.successors).toContainEqual([haGiang!.id, tq.units.find((u) => u.level === 'province' && u.name === 'Tuyên Quang')!.id]);
+    expect(tq.successors).toContainEqual([
+      haGiang!.id,
+      tq.units.find((u) => u.level === 'province' && u.name === 'Tuyên Quang')!.id,
+    ]);
     // A former province is not a province to choose: the choice names the one it joined.
     expect(findCatalogueProvince('Hà Giang')).toBeNull();
     expect(findCatalogueProvince('ha noi')).toBe('01');
@@ -116,8 +135,13 @@ describe('choosing the province', () => {
         expect(ms).toBeLessThan(province === 'all' ? 5_000 : 1_000);
         const setup = await t.service.invoke('places.setup', {});
         expect(setup).toMatchObject({ province, hasPlaces: true });
-        expect(await t.service.invoke('places.choose', { province: province === 'all' ? 'all' : '04' })).toEqual(chosen);
-        await expect(t.service.invoke('places.choose', { province: 'Hà Nội' })).rejects.toMatchObject({ code: 'invalid_input', field: 'province' });
+        expect(await t.service.invoke('places.choose', { province: province === 'all' ? 'all' : '04' })).toEqual(
+          chosen,
+        );
+        await expect(t.service.invoke('places.choose', { province: 'Hà Nội' })).rejects.toMatchObject({
+          code: 'invalid_input',
+          field: 'province',
+        });
       } finally {
         await t.close();
       }
@@ -143,7 +167,16 @@ describe('a province that took in another', () => {
       const district = places.find((p) => p.parentId === haGiang.id)!;
       const commune = places.find((p) => p.parentId === district.id && p.successorIds.length === 1)!;
       const donor = await t.service.invoke('donors.create', { name: 'Quỹ Hà Giang', kind: 'foundation' });
-      await t.service.invoke('pledges.create', { donorId: donor.id, placeId: commune.id, kind: 'house', description: 'Nhà ở', amountMinor: 70_000_000, currency: 'VND', pledgeDate: '2022-08-01', status: 'pledged' });
+      await t.service.invoke('pledges.create', {
+        donorId: donor.id,
+        placeId: commune.id,
+        kind: 'house',
+        description: 'Nhà ở',
+        amountMinor: 70_000_000,
+        currency: 'VND',
+        pledgeDate: '2022-08-01',
+        status: 'pledged',
+      });
       const report = await t.service.invoke('reports.preview', { period: '2022-Q3' });
       expect(report).toMatchObject({ provinceName: 'Tuyên Quang', wholeProvince: true });
       expect(report.summary.map((r) => [r.placeName, r.pledgedVnd])).toEqual([[commune.displayName, 70_000_000]]);
@@ -151,7 +184,10 @@ describe('a province that took in another', () => {
       const heir = places.find((p) => p.id === commune.successorIds[0])!;
       expect(heir.parentId).toBe(places.find((p) => p.displayName === 'Tỉnh Tuyên Quang')!.id);
       expect(today.summary.map((r) => [r.placeName, r.pledgedVnd])).toEqual([[heir.displayName, 70_000_000]]);
-      const underToday = await t.service.invoke('totals', { by: 'kind', filter: { placeId: heir.parentId!, unitsOf: '2026-12-04' } });
+      const underToday = await t.service.invoke('totals', {
+        by: 'kind',
+        filter: { placeId: heir.parentId!, unitsOf: '2026-12-04' },
+      });
       expect(underToday.total.pledged).toBe(70_000_000);
     } finally {
       await t.close();
@@ -196,14 +232,28 @@ describe("figures in today's units", () => {
     t = await tempLedger({ seed: false });
     await t.service.invoke('places.choose', { province: CAO_BANG_CODE });
     const places = await t.service.invoke('places.list', {});
-    byName = (name) => places.find((p) => p.displayName === name && (p.validTo === null || !places.some((q) => q.displayName === name && q.validTo === null)))!;
+    byName = (name) =>
+      places.find(
+        (p) =>
+          p.displayName === name &&
+          (p.validTo === null || !places.some((q) => q.displayName === name && q.validTo === null)),
+      )!;
   });
   afterAll(() => t.close());
 
   it("count a former commune's pledges under the unit it became, and a former district's in a group of its own", async () => {
     const donor = await t.service.invoke('donors.create', { name: 'Tổ chức Tzu Chi', kind: 'foreign_ngo' });
     const pledge = (place: string, pledgeDate: string, amountMinor: number) =>
-      t.service.invoke('pledges.create', { donorId: donor.id, placeId: byName(place).id, kind: 'house', description: `Nhà ở ${place}`, amountMinor, currency: 'VND', pledgeDate, status: 'pledged' });
+      t.service.invoke('pledges.create', {
+        donorId: donor.id,
+        placeId: byName(place).id,
+        kind: 'house',
+        description: `Nhà ở ${place}`,
+        amountMinor,
+        currency: 'VND',
+        pledgeDate,
+        status: 'pledged',
+      });
     await pledge('Xã Hồng Trị', '2022-07-07', 100_000_000); // became Xã Bảo Lạc
     await pledge('Thị trấn Bảo Lạc', '2023-03-01', 20_000_000); // became Xã Bảo Lạc
     await pledge('Xã Bảo Lạc', '2026-02-01', 3_000_000);
@@ -214,28 +264,54 @@ describe("figures in today's units", () => {
       try {
         const then = await t.service.invoke('totals', { by: 'place', filter: {}, rollUpUnder: province });
         // As the 2022 reports did: the former communes roll up to their former district.
-        expect(then.groups.map((g) => [g.label, g.pledged])).toEqual([['Huyện Bảo Lạc', 520_000_000], ['Xã Bảo Lạc', 3_000_000]]);
-        const today = await t.service.invoke('totals', { by: 'place', filter: { unitsOf: '2026-12-04' }, rollUpUnder: province });
+        expect(then.groups.map((g) => [g.label, g.pledged])).toEqual([
+          ['Huyện Bảo Lạc', 520_000_000],
+          ['Xã Bảo Lạc', 3_000_000],
+        ]);
+        const today = await t.service.invoke('totals', {
+          by: 'place',
+          filter: { unitsOf: '2026-12-04' },
+          rollUpUnder: province,
+        });
         expect(today.groups.map((g) => [g.label, g.pledged, g.pledgeCount])).toEqual([
           ['Huyện Bảo Lạc (đơn vị cũ)', 400_000_000, 1],
           ['Xã Bảo Lạc', 123_000_000, 3],
         ]);
         expect(today.total.pledged).toBe(then.total.pledged);
-        const en = await t.service.invoke('totals', { by: 'place', filter: { unitsOf: '2026-12-04' }, rollUpUnder: province, lang: 'en' });
+        const en = await t.service.invoke('totals', {
+          by: 'place',
+          filter: { unitsOf: '2026-12-04' },
+          rollUpUnder: province,
+          lang: 'en',
+        });
         expect(en.groups[0]!.label).toBe('Huyện Bảo Lạc (former unit)');
         // Today's commune, with its past: the 2022–2026 trend of Xã Bảo Lạc.
-        const trend = await t.service.invoke('totals', { by: 'quarter', filter: { placeId: byName('Xã Bảo Lạc').id, unitsOf: '2026-12-04' } });
-        expect(trend.groups.map((g) => [g.key, g.pledged])).toEqual([['2022-Q3', 100_000_000], ['2023-Q1', 20_000_000], ['2026-Q1', 3_000_000]]);
-        const asRecorded = await t.service.invoke('totals', { by: 'quarter', filter: { placeId: byName('Xã Bảo Lạc').id } });
+        const trend = await t.service.invoke('totals', {
+          by: 'quarter',
+          filter: { placeId: byName('Xã Bảo Lạc').id, unitsOf: '2026-12-04' },
+        });
+        expect(trend.groups.map((g) => [g.key, g.pledged])).toEqual([
+          ['2022-Q3', 100_000_000],
+          ['2023-Q1', 20_000_000],
+          ['2026-Q1', 3_000_000],
+        ]);
+        const asRecorded = await t.service.invoke('totals', {
+          by: 'quarter',
+          filter: { placeId: byName('Xã Bảo Lạc').id },
+        });
         expect(asRecorded.total.pledged).toBe(3_000_000);
       } finally {
         readAllRows.value = false;
       }
     }
-    const listed = await t.service.invoke('pledges.list', { filter: { placeId: byName('Xã Bảo Lạc').id, unitsOf: '2026-12-04' } });
+    const listed = await t.service.invoke('pledges.list', {
+      filter: { placeId: byName('Xã Bảo Lạc').id, unitsOf: '2026-12-04' },
+    });
     expect(listed.total).toBe(3);
     // On a date before the reform, the former units are themselves.
-    const before = await t.service.invoke('pledges.list', { filter: { placeId: byName('Xã Bảo Lạc').id, unitsOf: '2024-01-01' } });
+    const before = await t.service.invoke('pledges.list', {
+      filter: { placeId: byName('Xã Bảo Lạc').id, unitsOf: '2024-01-01' },
+    });
     expect(before.total).toBe(1);
   });
 
@@ -243,12 +319,22 @@ describe("figures in today's units", () => {
     const asRecorded = await t.service.invoke('reports.preview', { period: '2022-Q3' });
     const today = await t.service.invoke('reports.preview', { period: '2022-Q3', unitsOf: '2026-12-04' });
     const rows = (r: typeof today) => r.summary.map((row) => [row.placeName, row.pledgedVnd]);
-    expect(rows(asRecorded)).toEqual([['Huyện Bảo Lạc', 400_000_000], ['Xã Hồng Trị', 100_000_000]]);
-    expect(rows(today)).toEqual([['Huyện Bảo Lạc (đơn vị cũ)', 400_000_000], ['Xã Bảo Lạc', 100_000_000]]);
+    expect(rows(asRecorded)).toEqual([
+      ['Huyện Bảo Lạc', 400_000_000],
+      ['Xã Hồng Trị', 100_000_000],
+    ]);
+    expect(rows(today)).toEqual([
+      ['Huyện Bảo Lạc (đơn vị cũ)', 400_000_000],
+      ['Xã Bảo Lạc', 100_000_000],
+    ]);
     expect(today.summaryTotal).toEqual(asRecorded.summaryTotal);
     expect(today.unitsOf).toBe('2026-12-04');
     // One commune of today, with the former communes merged into it.
-    const commune = await t.service.invoke('reports.preview', { period: '2023', placeId: byName('Xã Bảo Lạc').id, unitsOf: '2026-12-04' });
+    const commune = await t.service.invoke('reports.preview', {
+      period: '2023',
+      placeId: byName('Xã Bảo Lạc').id,
+      unitsOf: '2026-12-04',
+    });
     expect(rows(commune)).toEqual([['Xã Bảo Lạc', 20_000_000]]);
     expect(commune.summaryTotal.remainingVnd).toBe(120_000_000);
   });
@@ -267,7 +353,10 @@ describe("figures in today's units", () => {
     };
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ place: fc.nat(places.length - 1), amount: fc.integer({ min: 1, max: 1_000_000 }) }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.record({ place: fc.nat(places.length - 1), amount: fc.integer({ min: 1, max: 1_000_000 }) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.constantFrom('2024-01-01', '2025-07-01', '2026-12-04'),
         async (drawn, date) => {
           const made: string[] = [];
@@ -275,9 +364,25 @@ describe("figures in today's units", () => {
             for (const { place, amount } of drawn) {
               const unit = places[place]!;
               const pledgeDate = unit.validTo ?? '2026-01-01';
-              made.push((await t.service.invoke('pledges.create', { donorId: donor.id, placeId: unit.id, kind: 'gift', description: 'Quà', amountMinor: amount * 1000, currency: 'VND', pledgeDate, status: 'pledged' })).id);
+              made.push(
+                (
+                  await t.service.invoke('pledges.create', {
+                    donorId: donor.id,
+                    placeId: unit.id,
+                    kind: 'gift',
+                    description: 'Quà',
+                    amountMinor: amount * 1000,
+                    currency: 'VND',
+                    pledgeDate,
+                    status: 'pledged',
+                  })
+                ).id,
+              );
             }
-            const result = await t.service.invoke('totals', { by: 'place', filter: { donorId: donor.id, unitsOf: date } });
+            const result = await t.service.invoke('totals', {
+              by: 'place',
+              filter: { donorId: donor.id, unitsOf: date },
+            });
             const expected = new Map<string, number>();
             for (const { place, amount } of drawn) {
               const key = standsAt(places[place]!.id, date);
@@ -286,8 +391,13 @@ describe("figures in today's units", () => {
             expect(new Map(result.groups.map((g) => [g.key, g.pledged]))).toEqual(expected);
             // A unit's figures in today's units are those of its pledges found by the same filter.
             for (const key of expected.keys()) {
-              const under = await t.service.invoke('totals', { by: 'kind', filter: { donorId: donor.id, placeId: key, unitsOf: date } });
-              const rolledIn = [...expected.entries()].filter(([k]) => k === key || isUnder(k, key, date)).reduce((s, [, v]) => s + v, 0);
+              const under = await t.service.invoke('totals', {
+                by: 'kind',
+                filter: { donorId: donor.id, placeId: key, unitsOf: date },
+              });
+              const rolledIn = [...expected.entries()]
+                .filter(([k]) => k === key || isUnder(k, key, date))
+                .reduce((s, [, v]) => s + v, 0);
               expect(under.total.pledged).toBe(rolledIn);
             }
           } finally {

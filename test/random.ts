@@ -18,8 +18,14 @@ export const DEFAULT_SEED = 20_220_707;
 
 export function parseSeed(text: string | undefined): number {
   if (text === undefined || text === '') return DEFAULT_SEED;
-  if (!/^-?\d{1,10}$/.test(text.trim()) || !Number.isSafeInteger(Number(text)) || Math.abs(Number(text)) > 2 ** 31 - 1) {
-    throw new Error(`AIDLEDGER_SEED must be an integer between -2147483647 and 2147483647 (or "random"), not "${text}"`);
+  if (
+    !/^-?\d{1,10}$/.test(text.trim()) ||
+    !Number.isSafeInteger(Number(text)) ||
+    Math.abs(Number(text)) > 2 ** 31 - 1
+  ) {
+    throw new Error(
+      `AIDLEDGER_SEED must be an integer between -2147483647 and 2147483647 (or "random"), not "${text}"`,
+    );
   }
   return Number(text);
 }
@@ -72,7 +78,8 @@ export function propertyParams<T>(numRuns: number, extra: Partial<fc.Parameters<
     ...(PATH ? { path: PATH } : {}),
     reporter(details) {
       if (!details.failed) return;
-      const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const cause =
+        details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       throw new Error(
         `${fc.defaultReportMessage(details)}\nSeed ${SEED}, path ${details.counterexamplePath}. Replay: ${replayCommand(details.counterexamplePath ?? undefined)}\n${cause.slice(0, 4000)}`,
         { cause: details.errorInstance },

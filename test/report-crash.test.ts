@@ -47,47 +47,62 @@ function readReport(file: string) {
 }
 
 describe('a report that is killed', () => {
-  it('leaves no report or a complete one, and the ledger as it was', async () => {
-    const startedAt = performance.now();
-    const before = await ledgerState(ledgerFile, TABLES);
-    expect(before).toMatchObject({ integrity: 'ok', foreignKeys: 0 });
-    const wholeRun = await timeWholeRun(report('whole.xlsx'));
-    const whole = readReport(join(reports, 'whole.xlsx'));
-    expect(whole.sheets).toEqual(SHEETS);
-    expect(whole.total).toEqual(['Tổng cộng', undefined, undefined, expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
-    expect(whole.total![3]).toBeGreaterThan(0);
+  it(
+    'leaves no report or a complete one, and the ledger as it was',
+    async () => {
+      const startedAt = performance.now();
+      const before = await ledgerState(ledgerFile, TABLES);
+      expect(before).toMatchObject({ integrity: 'ok', foreignKeys: 0 });
+      const wholeRun = await timeWholeRun(report('whole.xlsx'));
+      const whole = readReport(join(reports, 'whole.xlsx'));
+      expect(whole.sheets).toEqual(SHEETS);
+      expect(whole.total).toEqual([
+        'Tổng cộng',
+        undefined,
+        undefined,
+        expect.any(Number),
+        expect.any(Number),
+        expect.any(Number),
+        expect.any(Number),
+      ]);
+      expect(whole.total![3]).toBeGreaterThan(0);
 
-    let written = 0;
-    let cutOffWriting = 0;
-    const kills = await killRuns({
-      whole: wholeRun,
-      kills: 5,
-      seed: seedFor('report-crash: kill points'),
-      args: (run) => report(`run-${run}.xlsx`),
-      check: async (kill) => {
-        const out = join(reports, `run-${kill.run}.xlsx`);
-        // Its totals were checked against its rows before; a report only reads.
-        expect(await ledgerState(ledgerFile, TABLES, { totalsAgainstRows: false })).toEqual(before);
-        if (existsSync(out)) {
-          expect(readReport(out), out).toEqual(whole);
-          written++;
-          return 'after';
-        }
-        // A partial file left behind is a kill that landed while the report was being written out.
-        if (existsSync(`${out}.partial`)) {
-          cutOffWriting++;
-          return 'inside';
-        }
-        return held(kill, ledgerFile) ? 'inside' : 'before';
-      },
-    });
-    const inWork = kills.filter((k) => held(k, ledgerFile)).length;
-    console.log(killSummary('report', wholeRun, kills, inWork, startedAt) + `; ${written} left a whole report, ${cutOffWriting} were cut off writing it`);
-    expect(kills.length).toBeGreaterThanOrEqual(5 * LONG);
-    // Hold by construction: killRuns aims further kills at the work until one lands inside it.
-    expect(kills.filter((k) => k.outcome === 'inside').length).toBeGreaterThan(0);
-    expect(written).toBeLessThan(kills.length);
-  }, 240_000 * LONG);
+      let written = 0;
+      let cutOffWriting = 0;
+      const kills = await killRuns({
+        whole: wholeRun,
+        kills: 5,
+        seed: seedFor('report-crash: kill points'),
+        args: (run) => report(`run-${run}.xlsx`),
+        check: async (kill) => {
+          const out = join(reports, `run-${kill.run}.xlsx`);
+          // Its totals were checked against its rows before; a report only reads.
+          expect(await ledgerState(ledgerFile, TABLES, { totalsAgainstRows: false })).toEqual(before);
+          if (existsSync(out)) {
+            expect(readReport(out), out).toEqual(whole);
+            written++;
+            return 'after';
+          }
+          // A partial file left behind is a kill that landed while the report was being written out.
+          if (existsSync(`${out}.partial`)) {
+            cutOffWriting++;
+            return 'inside';
+          }
+          return held(kill, ledgerFile) ? 'inside' : 'before';
+        },
+      });
+      const inWork = kills.filter((k) => held(k, ledgerFile)).length;
+      console.log(
+        killSummary('report', wholeRun, kills, inWork, startedAt) +
+          `; ${written} left a whole report, ${cutOffWriting} were cut off writing it`,
+      );
+      expect(kills.length).toBeGreaterThanOrEqual(5 * LONG);
+      // Hold by construction: killRuns aims further kills at the work until one lands inside it.
+      expect(kills.filter((k) => k.outcome === 'inside').length).toBeGreaterThan(0);
+      expect(written).toBeLessThan(kills.length);
+    },
+    240_000 * LONG,
+  );
 });
 
 describe('the kill harness', () => {
@@ -127,20 +142,28 @@ describe('an output file', () => {
   });
 
   // `ulimit -f` makes every write past the limit fail (EFBIG), as a full disk does.
-  it.skipIf(process.platform === 'win32')('cut off by a full disk leaves the earlier report whole', async () => {
-    const out = join(reports, 'full-disk.xlsx');
-    const ledger = await openLedger(ledgerFile);
-    const file = await createLedgerService(ledger).invoke('reports.xlsx', { period: '2022' });
-    await ledger.close();
-    writeFileSync(out, Buffer.from(file.base64, 'base64'));
-    const earlier = readFileSync(out);
-    const limitKb = Math.floor(earlier.length / 2 / 1024);
-    expect(limitKb).toBeGreaterThan(64);
-    const run = spawnSync('bash', ['-c', `ulimit -f ${limitKb} && exec "$@"`, 'bash', process.execPath, cliScript(), ...report('full-disk.xlsx')], { cwd: ROOT, encoding: 'utf8' });
-    // The limit stops the ledger's record of the report or the report's own file, whichever writes past it first.
-    expect(run.stderr).toMatch(/EFBIG|file too large|Ổ đĩa không ghi được/i);
-    expect(run.status).not.toBe(0);
-    expect(readFileSync(out).equals(earlier)).toBe(true);
-    expect(existsSync(`${out}.partial`)).toBe(false);
-  }, 60_000);
+  it.skipIf(process.platform === 'win32')(
+    'cut off by a full disk leaves the earlier report whole',
+    async () => {
+      const out = join(reports, 'full-disk.xlsx');
+      const ledger = await openLedger(ledgerFile);
+      const file = await createLedgerService(ledger).invoke('reports.xlsx', { period: '2022' });
+      await ledger.close();
+      writeFileSync(out, Buffer.from(file.base64, 'base64'));
+      const earlier = readFileSync(out);
+      const limitKb = Math.floor(earlier.length / 2 / 1024);
+      expect(limitKb).toBeGreaterThan(64);
+      const run = spawnSync(
+        'bash',
+        ['-c', `ulimit -f ${limitKb} && exec "$@"`, 'bash', process.execPath, cliScript(), ...report('full-disk.xlsx')],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      // The limit stops the ledger's record of the report or the report's own file, whichever writes past it first.
+      expect(run.stderr).toMatch(/EFBIG|file too large|Ổ đĩa không ghi được/i);
+      expect(run.status).not.toBe(0);
+      expect(readFileSync(out).equals(earlier)).toBe(true);
+      expect(existsSync(`${out}.partial`)).toBe(false);
+    },
+    60_000,
+  );
 });

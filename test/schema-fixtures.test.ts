@@ -24,7 +24,9 @@ afterAll(() => dir.remove());
 function placesOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare(`SELECT id, name, level, parent_id AS parentId, valid_to AS validTo FROM places ORDER BY id`).all() as { id: string; name: string; level: string; parentId: string | null; validTo: string | null }[];
+    return db
+      .prepare(`SELECT id, name, level, parent_id AS parentId, valid_to AS validTo FROM places ORDER BY id`)
+      .all() as { id: string; name: string; level: string; parentId: string | null; validTo: string | null }[];
   } finally {
     db.close();
   }
@@ -56,7 +58,9 @@ const versions = readdirSync(FIXTURES)
 describe('ledgers written by earlier releases', () => {
   it('cover every released schema up to this one', () => {
     // Every version from 1 to this app's, but 6 (released with 7), 13 and 14 (with 15): a new schema needs its file here.
-    const released = Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1).filter((v) => v !== 6 && v !== 13 && v !== 14);
+    const released = Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1).filter(
+      (v) => v !== 6 && v !== 13 && v !== 14,
+    );
     expect(versions).toEqual(released);
   });
 
@@ -65,7 +69,13 @@ describe('ledgers written by earlier releases', () => {
     writeFileSync(file, gunzipSync(readFileSync(join(FIXTURES, `schema-${version}.sqlite.gz`))));
     const before = contents(file);
     const placesBefore = placesOf(file);
-    expect((new Database(file, { readonly: true }).prepare(`SELECT count(*) AS n FROM schema_migrations`).get() as { n: number }).n).toBe(version);
+    expect(
+      (
+        new Database(file, { readonly: true }).prepare(`SELECT count(*) AS n FROM schema_migrations`).get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(version);
     const ledger = await openLedger(file);
     try {
       expect(ledger.schemaVersion).toBe(SCHEMA_VERSION);
@@ -79,7 +89,15 @@ describe('ledgers written by earlier releases', () => {
       // (Before schema 4 the seeded units had ids of each ledger's own: they are kept, and stand for the catalogue's.)
       const placesAfter = new Map(placesOf(file).map((p) => [p.id, p]));
       const catalogue = new Map(catalogueFor('04').units.map((u) => [u.id, u]));
-      const seeded = new Set(placesBefore.filter((p) => p.level === 'province' || (p.level === 'district' && p.validTo === '2025-06-30' && !p.name.startsWith('Xã'))).map((p) => p.id));
+      const seeded = new Set(
+        placesBefore
+          .filter(
+            (p) =>
+              p.level === 'province' ||
+              (p.level === 'district' && p.validTo === '2025-06-30' && !p.name.startsWith('Xã')),
+          )
+          .map((p) => p.id),
+      );
       expect(seeded.size).toBe(11);
       for (const place of placesBefore) {
         const now = placesAfter.get(place.id)!;
@@ -90,25 +108,68 @@ describe('ledgers written by earlier releases', () => {
       const known = placesBefore.filter((p) => catalogue.has(p.id)).length;
       expect(known).toBe(version < 4 ? 0 : version < 11 ? 11 : catalogue.size);
       expect(placesAfter.size).toBe(placesBefore.length + catalogue.size - (version < 11 ? 11 : known));
-      const today = (await service.invoke('places.list', { validOn: '2026-11-26' })).filter((p) => p.level === 'commune' && p.code !== null);
-      expect(today.map((p) => p.unitType).sort().join(',')).toBe([...Array(3).fill('Phường'), ...Array(53).fill('Xã')].join(','));
-      const districts = (await service.invoke('places.list', {})).filter((p) => seeded.has(p.id) && p.level === 'district');
-      expect(districts.map((p) => p.displayName).sort()).toEqual(['Huyện Bảo Lạc', 'Huyện Bảo Lâm', 'Huyện Hà Quảng', 'Huyện Hạ Lang', 'Huyện Hòa An', 'Huyện Nguyên Bình', 'Huyện Quảng Hòa', 'Huyện Thạch An', 'Huyện Trùng Khánh', 'Thành phố Cao Bằng'].sort());
+      const today = (await service.invoke('places.list', { validOn: '2026-11-26' })).filter(
+        (p) => p.level === 'commune' && p.code !== null,
+      );
+      expect(
+        today
+          .map((p) => p.unitType)
+          .sort()
+          .join(','),
+      ).toBe([...Array(3).fill('Phường'), ...Array(53).fill('Xã')].join(','));
+      const districts = (await service.invoke('places.list', {})).filter(
+        (p) => seeded.has(p.id) && p.level === 'district',
+      );
+      expect(districts.map((p) => p.displayName).sort()).toEqual(
+        [
+          'Huyện Bảo Lạc',
+          'Huyện Bảo Lâm',
+          'Huyện Hà Quảng',
+          'Huyện Hạ Lang',
+          'Huyện Hòa An',
+          'Huyện Nguyên Bình',
+          'Huyện Quảng Hòa',
+          'Huyện Thạch An',
+          'Huyện Trùng Khánh',
+          'Thành phố Cao Bằng',
+        ].sort(),
+      );
       // The former communes lead to today's: Xã Hồng Trị of Huyện Bảo Lạc became Xã Bảo Lạc.
-      const hongTri = (await service.invoke('places.list', {})).find((p) => p.displayName === 'Xã Hồng Trị' && districts.some((d) => d.id === p.parentId && d.name === 'Bảo Lạc'))!;
-      expect((await service.invoke('places.list', {})).filter((p) => hongTri.successorIds.includes(p.id)).map((p) => p.displayName)).toEqual(['Xã Bảo Lạc']);
+      const hongTri = (await service.invoke('places.list', {})).find(
+        (p) => p.displayName === 'Xã Hồng Trị' && districts.some((d) => d.id === p.parentId && d.name === 'Bảo Lạc'),
+      )!;
+      expect(
+        (await service.invoke('places.list', {}))
+          .filter((p) => hongTri.successorIds.includes(p.id))
+          .map((p) => p.displayName),
+      ).toEqual(['Xã Bảo Lạc']);
       const { stored, fromRows } = totalsAgainstRows(ledger);
       expect(stored).toEqual(fromRows);
       const info = await service.invoke('app.info', {});
       expect(info.counts.pledges).toBe(before.pledges.n);
       // Search finds what reading every pledge's words finds.
-      const everyMatch = (ledger.sqlite.prepare(`SELECT count(*) AS n FROM pledges WHERE instr(search_text, 'tzu') > 0 AND instr(search_text, 'chi') > 0`).get() as { n: number }).n;
-      const found = await service.invoke('pledges.list', { filter: { text: 'Tzu Chi' }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 500 }, withTotal: true });
+      const everyMatch = (
+        ledger.sqlite
+          .prepare(
+            `SELECT count(*) AS n FROM pledges WHERE instr(search_text, 'tzu') > 0 AND instr(search_text, 'chi') > 0`,
+          )
+          .get() as { n: number }
+      ).n;
+      const found = await service.invoke('pledges.list', {
+        filter: { text: 'Tzu Chi' },
+        sort: { by: 'pledgeDate', dir: 'desc' },
+        page: { offset: 0, limit: 500 },
+        withTotal: true,
+      });
       expect(found.total).toBe(everyMatch);
       expect(everyMatch).toBeGreaterThan(0);
       // The quarter of the demo data reports the pledges it holds.
       const report = await service.invoke('reports.preview', { period: '2022-Q3' });
-      const q3 = ledger.sqlite.prepare(`SELECT coalesce(sum(vnd_equivalent), 0) AS vnd FROM pledges WHERE pledge_date BETWEEN '2022-07-01' AND '2022-09-30' AND status <> 'cancelled'`).get() as { vnd: number };
+      const q3 = ledger.sqlite
+        .prepare(
+          `SELECT coalesce(sum(vnd_equivalent), 0) AS vnd FROM pledges WHERE pledge_date BETWEEN '2022-07-01' AND '2022-09-30' AND status <> 'cancelled'`,
+        )
+        .get() as { vnd: number };
       expect(report.summaryTotal.pledgedVnd).toBe(q3.vnd);
       // And it is written to as usual.
       const donor = await service.invoke('donors.create', { name: `Quỹ Lược Đồ ${version}`, kind: 'foundation' });

@@ -13,12 +13,32 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const found = async (text: string) =>
-  (await t.service.invoke('pledges.list', { filter: { text }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 50 }, withTotal: true })).total;
+  (
+    await t.service.invoke('pledges.list', {
+      filter: { text },
+      sort: { by: 'pledgeDate', dir: 'desc' },
+      page: { offset: 0, limit: 50 },
+      withTotal: true,
+    })
+  ).total;
 
 async function onePledge() {
   const place = (await t.service.invoke('places.list', {})).find((p) => p.level === 'district')!;
-  const donor = await t.service.invoke('donors.create', { name: 'Quỹ Hoa Sen', shortName: 'QHS', country: 'Hàn Quốc', kind: 'foundation' });
-  await t.service.invoke('pledges.create', { donorId: donor.id, placeId: place.id, kind: 'gift', description: 'Quà Tết', amountMinor: 5_000_000, currency: 'VND', pledgeDate: '2024-01-20' });
+  const donor = await t.service.invoke('donors.create', {
+    name: 'Quỹ Hoa Sen',
+    shortName: 'QHS',
+    country: 'Hàn Quốc',
+    kind: 'foundation',
+  });
+  await t.service.invoke('pledges.create', {
+    donorId: donor.id,
+    placeId: place.id,
+    kind: 'gift',
+    description: 'Quà Tết',
+    amountMinor: 5_000_000,
+    currency: 'VND',
+    pledgeDate: '2024-01-20',
+  });
   return donor;
 }
 
@@ -34,7 +54,12 @@ describe('search by donor and place names', () => {
       t.ledger.db.transaction().execute(async (trx) => {
         const ctx = contextFor(t.ledger, trx);
         await updateDonor(ctx, { id: donor.id, name: 'Quỹ Cỏ May' });
-        const inside = await listPledges(ctx, { filter: { text: 'co may' }, sort: { by: 'pledgeDate', dir: 'desc' }, page: { offset: 0, limit: 50 }, withTotal: true });
+        const inside = await listPledges(ctx, {
+          filter: { text: 'co may' },
+          sort: { by: 'pledgeDate', dir: 'desc' },
+          page: { offset: 0, limit: 50 },
+          withTotal: true,
+        });
         expect(inside.total).toBe(1);
         throw new Error('the call fails after searching');
       }),

@@ -14,7 +14,9 @@ let province: TestLedger;
 let district: TestLedger;
 
 async function exportFrom(t: TestLedger, all = false): Promise<Buffer> {
-  return t.ledger.db.transaction().execute(async (trx) => (await exportBundle(contextFor(t.ledger, trx), { all })).bytes);
+  return t.ledger.db
+    .transaction()
+    .execute(async (trx) => (await exportBundle(contextFor(t.ledger, trx), { all })).bytes);
 }
 async function importInto(t: TestLedger, bytes: Buffer, dryRun = false): Promise<MergeCounts> {
   return t.ledger.db.transaction().execute((trx) => importBundle(contextFor(t.ledger, trx), bytes, { dryRun }));
@@ -22,11 +24,22 @@ async function importInto(t: TestLedger, bytes: Buffer, dryRun = false): Promise
 /** Every ledger row as it reads, without the columns that differ by installation (search text). */
 function snapshot(ledger: Ledger) {
   const out: Record<string, unknown[]> = {};
-  for (const table of ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates', 'tombstones']) {
-    out[table] = ledger.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${table === 'tombstones' ? 'entity, id' : 'id'}`).all().map((r) => {
-      const { search_text: _s, ...rest } = r as Record<string, unknown>;
-      return rest;
-    });
+  for (const table of [
+    'places',
+    'place_successors',
+    'donors',
+    'pledges',
+    'deliveries',
+    'exchange_rates',
+    'tombstones',
+  ]) {
+    out[table] = ledger.sqlite
+      .prepare(`SELECT * FROM ${table} ORDER BY ${table === 'tombstones' ? 'entity, id' : 'id'}`)
+      .all()
+      .map((r) => {
+        const { search_text: _s, ...rest } = r as Record<string, unknown>;
+        return rest;
+      });
   }
   return out;
 }
@@ -42,18 +55,34 @@ afterEach(async () => {
   await district.close();
 });
 
-async function districtPledge(t: TestLedger, amount: number, description = 'Nhà tình nghĩa', donorName = `Quỹ hỗ trợ ${t.ledger.site.name}`) {
+async function districtPledge(
+  t: TestLedger,
+  amount: number,
+  description = 'Nhà tình nghĩa',
+  donorName = `Quỹ hỗ trợ ${t.ledger.site.name}`,
+) {
   const places = await t.service.invoke('places.list', {});
-  const donor = (await t.service.invoke('donors.list', {})).find((d) => d.name === donorName) ?? (await t.service.invoke('donors.create', { name: donorName, kind: 'foundation' }));
+  const donor =
+    (await t.service.invoke('donors.list', {})).find((d) => d.name === donorName) ??
+    (await t.service.invoke('donors.create', { name: donorName, kind: 'foundation' }));
   return t.service.invoke('pledges.create', {
-    donorId: donor.id, placeId: places.find((p) => p.name === 'Bảo Lạc')!.id, kind: 'house', description, amountMinor: amount, currency: 'VND', pledgeDate: '2022-09-01',
+    donorId: donor.id,
+    placeId: places.find((p) => p.name === 'Bảo Lạc')!.id,
+    kind: 'house',
+    description,
+    amountMinor: amount,
+    currency: 'VND',
+    pledgeDate: '2022-09-01',
   });
 }
 
 describe('the hybrid clock', () => {
   it('orders edits even when the wall clock stands still or goes back', () => {
     let now = 1_000;
-    const clock = new HybridClock(() => 'site-a', () => now);
+    const clock = new HybridClock(
+      () => 'site-a',
+      () => now,
+    );
     const a = clock.next();
     const b = clock.next();
     now = 500;
@@ -77,8 +106,13 @@ describe('the clock of a reopened ledger', () => {
       await t.ledger.close();
       const reopened = await openLedger(t.file);
       try {
-        const next = await createLedgerService(reopened).invoke('donors.create', { name: 'Quỹ Sau', kind: 'foreign_ngo' });
-        const version = (reopened.sqlite.prepare('SELECT version FROM donors WHERE id = ?').get(next.id) as { version: string }).version;
+        const next = await createLedgerService(reopened).invoke('donors.create', {
+          name: 'Quỹ Sau',
+          kind: 'foreign_ngo',
+        });
+        const version = (
+          reopened.sqlite.prepare('SELECT version FROM donors WHERE id = ?').get(next.id) as { version: string }
+        ).version;
         expect(version > ahead).toBe(true);
       } finally {
         await reopened.close();
@@ -92,7 +126,10 @@ describe('the clock of a reopened ledger', () => {
 describe('change tracking', () => {
   it('versions every write and leaves a tombstone for every deletion, in the same transaction', async () => {
     const p = await districtPledge(district, 100);
-    const row = () => district.ledger.sqlite.prepare('SELECT version, origin_site, base_version FROM pledges WHERE id = ?').get(p.id) as Record<string, string>;
+    const row = () =>
+      district.ledger.sqlite
+        .prepare('SELECT version, origin_site, base_version FROM pledges WHERE id = ?')
+        .get(p.id) as Record<string, string>;
     const first = row();
     expect(first.origin_site).toBe(district.ledger.site.id);
     await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 200 });
@@ -102,12 +139,14 @@ describe('change tracking', () => {
     await district.service.call('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: -1 });
     expect(tableCounts(district.ledger)).toEqual(before);
     await district.service.invoke('pledges.delete', { id: p.id });
-    expect(district.ledger.sqlite.prepare(`SELECT entity, origin_site FROM tombstones WHERE id = ?`).get(p.id)).toEqual({ entity: 'pledge', origin_site: district.ledger.site.id });
+    expect(district.ledger.sqlite.prepare(`SELECT entity, origin_site FROM tombstones WHERE id = ?`).get(p.id)).toEqual(
+      { entity: 'pledge', origin_site: district.ledger.site.id },
+    );
   });
 });
 
 describe('bundles', () => {
-  it('carry a district\'s new records to the province once, whatever the number of imports', async () => {
+  it("carry a district's new records to the province once, whatever the number of imports", async () => {
     await districtPledge(district, 700_000_000);
     await districtPledge(district, 500_000_000, 'Quà Tết');
     const bundle = await exportFrom(district);
@@ -143,8 +182,13 @@ describe('bundles', () => {
     const amount = async (t: TestLedger) => (await t.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor;
     expect(await amount(province)).toBe(await amount(district));
     expect([400, 500]).toContain(await amount(province));
-    const conflict = province.ledger.sqlite.prepare('SELECT kept, other FROM sync_conflicts').get() as { kept: string; other: string };
-    expect([JSON.parse(conflict.kept).amount_minor, JSON.parse(conflict.other).amount_minor].sort()).toEqual([400, 500]);
+    const conflict = province.ledger.sqlite.prepare('SELECT kept, other FROM sync_conflicts').get() as {
+      kept: string;
+      other: string;
+    };
+    expect([JSON.parse(conflict.kept).amount_minor, JSON.parse(conflict.other).amount_minor].sort()).toEqual([
+      400, 500,
+    ]);
     // Importing again finds nothing new.
     expect(await importInto(province, fromDistrict)).toMatchObject({ conflicts: 0, inserted: 0, updated: 0 });
   });
@@ -153,17 +197,31 @@ describe('bundles', () => {
     const p = await districtPledge(province, 100);
     await importInto(district, await exportFrom(province, true));
     // Both edit without exchanging; the province's edit comes later, so its version is kept and the district's set beside it.
-    await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 500, notes: 'Sửa tại huyện' });
+    await district.service.invoke('pledges.update', {
+      reason: 'Điều chỉnh thử',
+      id: p.id,
+      amountMinor: 500,
+      notes: 'Sửa tại huyện',
+    });
     await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 400 });
     // The district's row arrives with keys that are no column: from a newer release, or from a hostile file.
     const bundle = decodeBundle(await exportFrom(district, true));
     const row = bundle.records.pledges.find((r) => r.id === p.id)!;
-    for (const [key, value] of [['__proto__', 'x'], ['constructor', 'y'], ['amount_minor = 1, notes', 'chèn SQL'], ['unknown_column', 'z']]) {
+    for (const [key, value] of [
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+      ['amount_minor = 1, notes', 'chèn SQL'],
+      ['unknown_column', 'z'],
+    ]) {
       Object.defineProperty(row, key!, { value, enumerable: true, configurable: true, writable: true });
     }
     expect(await importInto(province, encodeBundle(bundle))).toMatchObject({ conflicts: 1 });
     const [conflict] = (await province.service.invoke('sync.status', {})).conflicts;
-    expect(conflict).toMatchObject({ entity: 'pledge', kept: { amount_minor: 400 }, other: { amount_minor: 500, 'amount_minor = 1, notes': 'chèn SQL' } });
+    expect(conflict).toMatchObject({
+      entity: 'pledge',
+      kept: { amount_minor: 400 },
+      other: { amount_minor: 500, 'amount_minor = 1, notes': 'chèn SQL' },
+    });
     await province.service.invoke('sync.resolve', { conflictId: conflict!.id, keep: 'other' });
     const { pledge } = await province.service.invoke('pledges.get', { id: p.id });
     expect(pledge).toMatchObject({ amountMinor: 500, notes: 'Sửa tại huyện' });
@@ -197,7 +255,7 @@ describe('bundles', () => {
     }
   });
 
-  it('bring the province\'s department name to a district office', async () => {
+  it("bring the province's department name to a district office", async () => {
     await province.service.invoke('settings.update', { departmentName: 'SỞ NGOẠI VỤ TỈNH CAO BẰNG' });
     await district.service.invoke('settings.update', { siteRole: 'district' });
     await importInto(district, await exportFrom(province, true));
@@ -207,7 +265,11 @@ describe('bundles', () => {
   it('keep a delivery recorded for a pledge deleted elsewhere as a conflict, without blocking the merge', async () => {
     const p = await districtPledge(district, 1_000);
     await importInto(province, await exportFrom(district, true));
-    await province.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', amountMinor: 400 });
+    await province.service.invoke('deliveries.create', {
+      pledgeId: p.id,
+      deliveryDate: '2022-10-01',
+      amountMinor: 400,
+    });
     await district.service.invoke('pledges.delete', { id: p.id });
     const counts = await importInto(district, await exportFrom(province));
     // The delivery, and the pledge it moved to "in progress": both made at the province without seeing the deletion.
@@ -216,17 +278,24 @@ describe('bundles', () => {
     const status = await district.service.invoke('sync.status', {});
     const delivery = status.conflicts.find((c) => c.entity === 'delivery')!;
     expect(delivery).toMatchObject({ kept: null, other: { amount_minor: 400 } });
-    expect(status.conflicts.find((c) => c.entity === 'pledge')).toMatchObject({ kept: null, other: { status: 'in_progress' } });
+    expect(status.conflicts.find((c) => c.entity === 'pledge')).toMatchObject({
+      kept: null,
+      other: { status: 'in_progress' },
+    });
 
     // "Use the other version" puts the delivery back with the pledge it needs, as new edits that travel on.
     await district.service.invoke('sync.resolve', { conflictId: delivery.id, keep: 'other' });
     const detail = await district.service.invoke('pledges.get', { id: p.id });
     expect(detail.deliveries.map((d) => d.amountMinor)).toEqual([400]);
     expect(detail.remaining.amountMinor).toBe(600);
-    expect(district.ledger.sqlite.prepare(`SELECT count(*) AS n FROM tombstones WHERE id = ?`).get(p.id)).toEqual({ n: 0 });
+    expect(district.ledger.sqlite.prepare(`SELECT count(*) AS n FROM tombstones WHERE id = ?`).get(p.id)).toEqual({
+      n: 0,
+    });
     // The province, which never deleted it, takes the restored versions as updates, not as conflicts.
     expect(await importInto(province, await exportFrom(district))).toMatchObject({ conflicts: 0, updated: 2 });
-    expect((await province.service.invoke('totals', { by: 'kind' })).total).toEqual((await district.service.invoke('totals', { by: 'kind' })).total);
+    expect((await province.service.invoke('totals', { by: 'kind' })).total).toEqual(
+      (await district.service.invoke('totals', { by: 'kind' })).total,
+    );
   });
 
   it('show a deletion made without seeing an edit as a conflict at both offices, and can put the edit back', async () => {
@@ -243,7 +312,8 @@ describe('bundles', () => {
     expect(conflict).toMatchObject({ entity: 'pledge', kept: null, other: { amount_minor: 200 } });
     await province.service.invoke('sync.resolve', { conflictId: conflict!.id, keep: 'other' });
     expect(await importInto(district, await exportFrom(province))).toMatchObject({ inserted: 1 });
-    for (const t of [province, district]) expect((await t.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor).toBe(200);
+    for (const t of [province, district])
+      expect((await t.service.invoke('pledges.get', { id: p.id })).pledge.amountMinor).toBe(200);
 
     // A deletion made after seeing the edit is no conflict.
     await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 300 });
@@ -255,17 +325,36 @@ describe('bundles', () => {
   it('keep a pledge deleted elsewhere while a delivery recorded here points to it, as a conflict', async () => {
     const p = await districtPledge(district, 1_000);
     await importInto(province, await exportFrom(district, true));
-    await province.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-01', amountMinor: 400 });
+    await province.service.invoke('deliveries.create', {
+      pledgeId: p.id,
+      deliveryDate: '2022-10-01',
+      amountMinor: 400,
+    });
     await district.service.invoke('pledges.delete', { id: p.id });
     expect(await importInto(province, await exportFrom(district))).toMatchObject({ conflicts: 1, deleted: 0 });
     expect((await province.service.invoke('pledges.get', { id: p.id })).deliveries).toHaveLength(1);
-    expect((await province.service.invoke('sync.status', {})).conflicts[0]).toMatchObject({ entity: 'pledge', other: null });
+    expect((await province.service.invoke('sync.status', {})).conflicts[0]).toMatchObject({
+      entity: 'pledge',
+      other: null,
+    });
   });
 
   it('refuse a bundle whose rows point to records neither it nor this ledger has, changing nothing', async () => {
-    const place = await district.service.invoke('places.create', { name: 'Xã Mới', level: 'commune', parentId: (await district.service.invoke('places.list', {})).find((x) => x.name === 'Bảo Lạc')!.id });
+    const place = await district.service.invoke('places.create', {
+      name: 'Xã Mới',
+      level: 'commune',
+      parentId: (await district.service.invoke('places.list', {})).find((x) => x.name === 'Bảo Lạc')!.id,
+    });
     const donor = await district.service.invoke('donors.create', { name: 'Quỹ Mới', kind: 'foundation' });
-    await district.service.invoke('pledges.create', { donorId: donor.id, placeId: place.id, kind: 'gift', description: 'Quà', amountMinor: 5, currency: 'VND', pledgeDate: '2022-09-01' });
+    await district.service.invoke('pledges.create', {
+      donorId: donor.id,
+      placeId: place.id,
+      kind: 'gift',
+      description: 'Quà',
+      amountMinor: 5,
+      currency: 'VND',
+      pledgeDate: '2022-09-01',
+    });
     const bundle = decodeBundle(await exportFrom(district));
     // Search words are computed by the receiver from its own names; a bundle does not carry them.
     expect(bundle.records.pledges.length).toBeGreaterThan(0);
@@ -273,7 +362,9 @@ describe('bundles', () => {
     // As an older bundle might be: without the commune its pledge is at.
     bundle.records.places = bundle.records.places.filter((r) => r.id !== place.id);
     const before = tableCounts(province.ledger);
-    await expect(importInto(province, encodeBundle(bundle))).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining('chưa có ở đây (1 bản ghi)') } });
+    await expect(importInto(province, encodeBundle(bundle))).rejects.toMatchObject({
+      bilingual: { vi: expect.stringContaining('chưa có ở đây (1 bản ghi)') },
+    });
     expect(tableCounts(province.ledger)).toEqual(before);
   });
 
@@ -283,15 +374,35 @@ describe('bundles', () => {
     const a = await districtPledge(district, 1_000_000);
     const b = await districtPledge(district, 2_000_000, 'Quà Tết');
     const c = await districtPledge(district, 3_000_000, 'Học bổng', 'Plan International');
-    const first = await district.service.invoke('deliveries.create', { pledgeId: a.id, deliveryDate: '2022-10-15', amountMinor: 400_000 });
-    await district.service.invoke('deliveries.create', { pledgeId: a.id, deliveryDate: '2023-01-20', amountMinor: 100_000 });
-    await district.service.invoke('deliveries.create', { pledgeId: b.id, deliveryDate: '2022-12-01', amountMinor: 500_000 });
+    const first = await district.service.invoke('deliveries.create', {
+      pledgeId: a.id,
+      deliveryDate: '2022-10-15',
+      amountMinor: 400_000,
+    });
+    await district.service.invoke('deliveries.create', {
+      pledgeId: a.id,
+      deliveryDate: '2023-01-20',
+      amountMinor: 100_000,
+    });
+    await district.service.invoke('deliveries.create', {
+      pledgeId: b.id,
+      deliveryDate: '2022-12-01',
+      amountMinor: 500_000,
+    });
     await importInto(province, await exportFrom(district, true));
     expect(totalsAgainstRows(province.ledger).stored['pledge_totals_by_place']!.length).toBeGreaterThan(0);
     // Edits that move a delivered pledge to another place, kind, donor and status, move a delivery to another year,
     // delete a delivery and a pledge: the merge applies each as an update or a deletion.
     const donor = (await district.service.invoke('donors.list', {})).find((d) => d.name === 'Plan International')!;
-    await district.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: a.id, placeId: other.id, kind: 'gift', donorId: donor.id, status: 'in_progress', amountMinor: 1_500_000 });
+    await district.service.invoke('pledges.update', {
+      reason: 'Điều chỉnh thử',
+      id: a.id,
+      placeId: other.id,
+      kind: 'gift',
+      donorId: donor.id,
+      status: 'in_progress',
+      amountMinor: 1_500_000,
+    });
     await district.service.invoke('deliveries.update', { id: first.id, deliveryDate: '2024-02-02' });
     const bDeliveries = (await district.service.invoke('pledges.get', { id: b.id })).deliveries;
     await district.service.invoke('deliveries.delete', { id: bDeliveries[0]!.id });
@@ -303,7 +414,9 @@ describe('bundles', () => {
       expect(stored).toEqual(fromRows);
     }
     expect(province.ledger.sqlite.prepare('SELECT count(*) AS n FROM totals_changes').get()).toEqual({ n: 0 });
-    expect((await province.service.invoke('totals', { by: 'place' })).groups).toEqual((await district.service.invoke('totals', { by: 'place' })).groups);
+    expect((await province.service.invoke('totals', { by: 'place' })).groups).toEqual(
+      (await district.service.invoke('totals', { by: 'place' })).groups,
+    );
   });
 
   it('carry deletions', async () => {
@@ -327,7 +440,9 @@ describe('bundles', () => {
       [Buffer.from('PK\u0003\u0004 a spreadsheet'), 'không phải tệp gói dữ liệu'],
       [newer, 'phiên bản mới hơn'],
     ] as const) {
-      await expect(importInto(province, bytes)).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining(message) } });
+      await expect(importInto(province, bytes)).rejects.toMatchObject({
+        bilingual: { vi: expect.stringContaining(message) },
+      });
       expect(tableCounts(province.ledger)).toEqual(before);
     }
   });
@@ -336,7 +451,10 @@ describe('bundles', () => {
 describe('bundle files', () => {
   /** A file as its writer frames it: the header line with the format and the body's digest, then the body. */
   const framed = (format: number, body: Buffer) =>
-    Buffer.concat([Buffer.from(`AIDLEDGER-BUNDLE ${format} ${createHash('sha256').update(body).digest('hex')}\n`, 'ascii'), body]);
+    Buffer.concat([
+      Buffer.from(`AIDLEDGER-BUNDLE ${format} ${createHash('sha256').update(body).digest('hex')}\n`, 'ascii'),
+      body,
+    ]);
 
   it('made by earlier releases (one JSON text) are still read, and give the same ledger', async () => {
     await districtPledge(district, 1_000);
@@ -350,13 +468,17 @@ describe('bundle files', () => {
   it('are read row by row, and one bad line refuses the whole file', async () => {
     await districtPledge(district, 1_000);
     const good = await exportFrom(district, true);
-    const lines = gunzipSync(good.subarray(good.indexOf(0x0a) + 1)).toString('utf8').split('\n');
+    const lines = gunzipSync(good.subarray(good.indexOf(0x0a) + 1))
+      .toString('utf8')
+      .split('\n');
     expect(lines.length).toBeGreaterThan(3);
     expect(JSON.parse(lines[1]!)).toEqual(['r', 'places', expect.objectContaining({ id: expect.any(String) })]);
     const before = tableCounts(province.ledger);
     for (const bad of [['r', 'passwords', { id: 'x' }], ['r', 'pledges', 'not a row'], ['x', {}], 'text']) {
       const body = gzipSync([...lines.slice(0, -1), JSON.stringify(bad), ''].join('\n'));
-      await expect(importInto(province, framed(2, body))).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining('nội dung không đọc được') } });
+      await expect(importInto(province, framed(2, body))).rejects.toMatchObject({
+        bilingual: { vi: expect.stringContaining('nội dung không đọc được') },
+      });
     }
     const unterminated = gzipSync(lines.slice(0, -1).join('\n'));
     await expect(importInto(province, framed(2, unterminated))).rejects.toMatchObject({ code: 'invalid_input' });
@@ -365,21 +487,29 @@ describe('bundle files', () => {
 });
 
 describe('donors entered at two offices', () => {
-  const donorRows = (t: TestLedger) => t.ledger.sqlite.prepare('SELECT id, name, merged_into FROM donors ORDER BY id').all();
+  const donorRows = (t: TestLedger) =>
+    t.ledger.sqlite.prepare('SELECT id, name, merged_into FROM donors ORDER BY id').all();
 
   it('become one donor when they have the same name, at every office alike', async () => {
     // Both offices record "Plan International" before exchanging anything.
     await districtPledge(district, 300, 'Nhà', 'Plan International');
     await districtPledge(province, 200, 'Quà', 'plan international');
     const fromDistrict = await exportFrom(district, true);
-    expect(await importInto(province, fromDistrict, true)).toMatchObject({ inserted: 2, donorsMerged: 1, conflicts: 0 });
+    expect(await importInto(province, fromDistrict, true)).toMatchObject({
+      inserted: 2,
+      donorsMerged: 1,
+      conflicts: 0,
+    });
     expect(await importInto(province, fromDistrict)).toMatchObject({ donorsMerged: 1, conflicts: 0 });
     // The province's merge reaches the district as an edit, so the district has nothing left to merge.
-    expect(await importInto(district, await exportFrom(province, true))).toMatchObject({ donorsMerged: 0, conflicts: 0 });
+    expect(await importInto(district, await exportFrom(province, true))).toMatchObject({
+      donorsMerged: 0,
+      conflicts: 0,
+    });
     // The one with the smaller id keeps the name everywhere; the other is merged into it.
     expect(donorRows(province)).toEqual(donorRows(district));
     for (const t of [province, district]) {
-      const plan = (await t.service.invoke('donors.list', { text: 'plan' }));
+      const plan = await t.service.invoke('donors.list', { text: 'plan' });
       expect(plan).toHaveLength(1);
       expect(plan[0]!.pledgeCount).toBe(2);
       expect(plan[0]!.aliases).toHaveLength(1);
@@ -390,9 +520,16 @@ describe('donors entered at two offices', () => {
       expect(new Set(listed.rows.map((r) => r.donorId))).toEqual(new Set([plan[0]!.id]));
     }
     // Once settled, exchanging again changes nothing.
-    expect(await importInto(province, await exportFrom(district, true))).toMatchObject({ inserted: 0, updated: 0, conflicts: 0, donorsMerged: 0 });
+    expect(await importInto(province, await exportFrom(district, true))).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      conflicts: 0,
+      donorsMerged: 0,
+    });
     const peers = (await province.service.invoke('sync.status', {})).peers;
-    expect(peers).toMatchObject([{ siteId: district.ledger.site.id, siteName: "Huyện Bảo Lạc", bundles: 2, inserted: 2 }]);
+    expect(peers).toMatchObject([
+      { siteId: district.ledger.site.id, siteName: 'Huyện Bảo Lạc', bundles: 2, inserted: 2 },
+    ]);
   });
 
   it('merged by hand keep their pledges, which count, list and are found under the donor merged into', async () => {
@@ -401,21 +538,42 @@ describe('donors entered at two offices', () => {
     const b = await districtPledge(province, 300, 'Quà', 'Tzu Chi Foundation');
     const into = (await province.service.invoke('donors.list', { text: 'foundation' }))[0]!;
     const before = tableCounts(province.ledger);
-    await expect(province.service.invoke('donors.merge', { id: into.id, intoId: into.id })).rejects.toMatchObject({ field: 'intoId' });
+    await expect(province.service.invoke('donors.merge', { id: into.id, intoId: into.id })).rejects.toMatchObject({
+      field: 'intoId',
+    });
     expect(tableCounts(province.ledger)).toEqual(before);
-    const merged = await province.service.invoke('donors.merge', { id: a.donorId, intoId: into.id, note: 'Cùng một tổ chức' });
+    const merged = await province.service.invoke('donors.merge', {
+      id: a.donorId,
+      intoId: into.id,
+      note: 'Cùng một tổ chức',
+    });
     expect(merged).toMatchObject({ id: into.id, pledgeCount: 2, aliases: ['Quỹ Từ thiện Tzu Chi'] });
-    await expect(province.service.invoke('donors.merge', { id: a.donorId, intoId: into.id })).rejects.toMatchObject({ bilingual: { vi: expect.stringContaining('đã được gộp vào') } });
+    await expect(province.service.invoke('donors.merge', { id: a.donorId, intoId: into.id })).rejects.toMatchObject({
+      bilingual: { vi: expect.stringContaining('đã được gộp vào') },
+    });
     // The merge travels to the district, where new pledges for the old name go to the donor merged into.
     expect(await importInto(district, await exportFrom(province))).toMatchObject({ conflicts: 0 });
     for (const t of [province, district]) {
-      expect((await t.service.invoke('pledges.get', { id: a.id })).pledge).toMatchObject({ donorId: into.id, donorName: 'Tzu Chi Foundation' });
-      expect((await t.service.invoke('pledges.list', { filter: { text: 'tu thien tzu chi' }, withTotal: true })).total).toBe(2);
+      expect((await t.service.invoke('pledges.get', { id: a.id })).pledge).toMatchObject({
+        donorId: into.id,
+        donorName: 'Tzu Chi Foundation',
+      });
+      expect(
+        (await t.service.invoke('pledges.list', { filter: { text: 'tu thien tzu chi' }, withTotal: true })).total,
+      ).toBe(2);
       expect((await t.service.invoke('donors.list', {})).map((d) => d.name)).not.toContain('Quỹ Từ thiện Tzu Chi');
-      expect((await t.service.invoke('donors.list', { includeMerged: true })).find((d) => d.id === a.donorId)?.mergedInto).toBe(into.id);
+      expect(
+        (await t.service.invoke('donors.list', { includeMerged: true })).find((d) => d.id === a.donorId)?.mergedInto,
+      ).toBe(into.id);
     }
     const again = await district.service.invoke('pledges.create', {
-      donorId: a.donorId, placeId: a.placeId, kind: 'cash', description: 'Tiền mặt', amountMinor: 50, currency: 'VND', pledgeDate: '2022-09-02',
+      donorId: a.donorId,
+      placeId: a.placeId,
+      kind: 'cash',
+      description: 'Tiền mặt',
+      amountMinor: 50,
+      currency: 'VND',
+      pledgeDate: '2022-09-02',
     });
     expect(again.donorId).toBe(into.id);
     const report = await province.service.invoke('reports.preview', { period: '2022-Q3' });
@@ -427,7 +585,9 @@ describe('donors entered at two offices', () => {
     await districtPledge(district, 1, 'Nhà', 'Tổ chức A');
     await districtPledge(district, 2, 'Nhà', 'Tổ chức B');
     await importInto(province, await exportFrom(district, true));
-    const [first, second] = (await province.service.invoke('donors.list', { text: 'to chuc' })).sort((x, y) => x.id.localeCompare(y.id));
+    const [first, second] = (await province.service.invoke('donors.list', { text: 'to chuc' })).sort((x, y) =>
+      x.id.localeCompare(y.id),
+    );
     await province.service.invoke('donors.merge', { id: first!.id, intoId: second!.id });
     await district.service.invoke('donors.merge', { id: second!.id, intoId: first!.id });
     const fromProvince = await exportFrom(province);
@@ -438,7 +598,9 @@ describe('donors entered at two offices', () => {
     expect(await importInto(district, await exportFrom(province))).toMatchObject({ conflicts: 0 });
     expect(donorRows(province)).toEqual(donorRows(district));
     for (const t of [province, district]) {
-      expect((await t.service.invoke('donors.list', { text: 'to chuc' })).map((d) => [d.id, d.pledgeCount])).toEqual([[first!.id, 2]]);
+      expect((await t.service.invoke('donors.list', { text: 'to chuc' })).map((d) => [d.id, d.pledgeCount])).toEqual([
+        [first!.id, 2],
+      ]);
     }
   });
 });
@@ -454,7 +616,13 @@ describe('offices that take the 2025 catalogue at different times', () => {
         const units = await upgraded.service.invoke('places.list', {});
         const donor = await upgraded.service.invoke('donors.create', { name: 'Quỹ sau cải cách', kind: 'foundation' });
         const newPledge = await upgraded.service.invoke('pledges.create', {
-          donorId: donor.id, placeId: units.find((p) => p.displayName === 'Xã Bảo Lạc')!.id, kind: 'gift', description: 'Quà 2026', amountMinor: 3_000_000, currency: 'VND', pledgeDate: '2026-02-01',
+          donorId: donor.id,
+          placeId: units.find((p) => p.displayName === 'Xã Bảo Lạc')!.id,
+          kind: 'gift',
+          description: 'Quà 2026',
+          amountMinor: 3_000_000,
+          currency: 'VND',
+          pledgeDate: '2026-02-01',
         });
         const fromOld = await exportFrom(district);
         const fromNew = await exportFrom(upgraded);
@@ -470,12 +638,17 @@ describe('offices that take the 2025 catalogue at different times', () => {
           const old = await t.service.invoke('pledges.get', { id: oldPledge.id });
           const made = await t.service.invoke('pledges.get', { id: newPledge.id });
           // The district the old office recorded is the same record at the upgraded one: Huyện Bảo Lạc.
-          expect([old.pledge.placeId, made.pledge.placeName]).toEqual([units.find((p) => p.displayName === 'Huyện Bảo Lạc')!.id, 'Xã Bảo Lạc']);
+          expect([old.pledge.placeId, made.pledge.placeName]).toEqual([
+            units.find((p) => p.displayName === 'Huyện Bảo Lạc')!.id,
+            'Xã Bảo Lạc',
+          ]);
         }
         expect(totalsAgainstRows(district.ledger).stored).toEqual(totalsAgainstRows(district.ledger).fromRows);
         expect(totalsAgainstRows(upgraded.ledger).stored).toEqual(totalsAgainstRows(upgraded.ledger).fromRows);
         // The old office, upgrading later, meets the records it already has: nothing doubles.
-        await district.ledger.db.transaction().execute((trx) => chooseProvince(contextFor(district.ledger, trx), { province: '04' }));
+        await district.ledger.db
+          .transaction()
+          .execute((trx) => chooseProvince(contextFor(district.ledger, trx), { province: '04' }));
         const after = await district.service.invoke('places.list', {});
         expect(after.filter((p) => p.displayName === 'Xã Bảo Lạc')).toHaveLength(1);
         expect(after.filter((p) => p.displayName === 'Huyện Bảo Lạc')).toHaveLength(1);

@@ -52,10 +52,14 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
     written,
     files,
     totals: {
-      added: sum((f) => f.added), skipped: sum((f) => f.skipped),
-      inserted: sum((f) => f.merge?.inserted ?? 0), updated: sum((f) => f.merge?.updated ?? 0),
-      unchanged: sum((f) => f.merge?.unchanged ?? 0), conflicts: sum((f) => f.merge?.conflicts ?? 0),
-      errors: sum((f) => f.errors.length), refusedFiles: refused,
+      added: sum((f) => f.added),
+      skipped: sum((f) => f.skipped),
+      inserted: sum((f) => f.merge?.inserted ?? 0),
+      updated: sum((f) => f.merge?.updated ?? 0),
+      unchanged: sum((f) => f.merge?.unchanged ?? 0),
+      conflicts: sum((f) => f.merge?.conflicts ?? 0),
+      errors: sum((f) => f.errors.length),
+      refusedFiles: refused,
     },
   };
 }
@@ -77,7 +81,15 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
       if (isBundleFile(file.fileName, bytes)) {
         places = undefined;
         checks = undefined;
-        const done: ImportedFile = { fileName: file.fileName, kind: 'bundle', added: 0, skipped: 0, newDonors: [], merge: null, errors: [] };
+        const done: ImportedFile = {
+          fileName: file.fileName,
+          kind: 'bundle',
+          added: 0,
+          skipped: 0,
+          newDonors: [],
+          merge: null,
+          errors: [],
+        };
         try {
           done.merge = await importBundle(ctx, bytes, { fileName: file.fileName, isolated });
         } catch (error) {
@@ -89,10 +101,26 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
       } else {
         places ??= await PlaceIndex.load(ctx);
         checks ??= newPledgeChecks();
-        const result = await importSpreadsheet(ctx, { fileName: file.fileName, bytes, dryRun: false, placeId: input.placeId ?? null, mapping: file.mapping, places, checks, isolated });
+        const result = await importSpreadsheet(ctx, {
+          fileName: file.fileName,
+          bytes,
+          dryRun: false,
+          placeId: input.placeId ?? null,
+          mapping: file.mapping,
+          places,
+          checks,
+          isolated,
+        });
         files.push({
-          fileName: file.fileName, kind: 'workbook', added: result.added, skipped: result.skipped, newDonors: result.newDonors, merge: null, errors: result.errors,
-          ...(result.officePlace ? { officePlace: result.officePlace } : {}), ...(result.layout ? { layout: result.layout } : {}),
+          fileName: file.fileName,
+          kind: 'workbook',
+          added: result.added,
+          skipped: result.skipped,
+          newDonors: result.newDonors,
+          merge: null,
+          errors: result.errors,
+          ...(result.officePlace ? { officePlace: result.officePlace } : {}),
+          ...(result.layout ? { layout: result.layout } : {}),
         });
       }
       if (!isolated && files.at(-1)!.errors.length) break;

@@ -52,7 +52,14 @@ function lookup<T extends string>(values: readonly T[], labels: (lang: 'vi' | 'e
 
 export const KINDS_BY_TEXT = lookup<PledgeKind>(PLEDGE_KINDS, (lang, k) => VOCABULARY[lang].pledgeKind[k]);
 // Officers also write the singular or the everyday word.
-for (const [text, kind] of [['nha', 'house'], ['qua tang', 'gift'], ['suat qua', 'gift'], ['thiet bi', 'equipment'], ['tien', 'cash']] as const) KINDS_BY_TEXT.set(text, kind);
+for (const [text, kind] of [
+  ['nha', 'house'],
+  ['qua tang', 'gift'],
+  ['suat qua', 'gift'],
+  ['thiet bi', 'equipment'],
+  ['tien', 'cash'],
+] as const)
+  KINDS_BY_TEXT.set(text, kind);
 export const STATUSES_BY_TEXT = lookup<PledgeStatus>(PLEDGE_STATUSES, (lang, s) => VOCABULARY[lang].pledgeStatus[s]);
 STATUSES_BY_TEXT.set('huy bo', 'cancelled');
 STATUSES_BY_TEXT.set('da huy', 'cancelled');
@@ -62,7 +69,8 @@ export const SECTOR_LABELS: readonly string[] = STANDARD_SECTORS.map((s) => ITEM
 
 export const MODALITIES_BY_TEXT = new Map<string, AidModality>();
 for (const m of AID_MODALITIES) {
-  for (const text of [m.replace('_', ' '), ITEM_VOCABULARY.vi.modality[m], ITEM_VOCABULARY.en.modality[m]]) MODALITIES_BY_TEXT.set(foldText(text), m);
+  for (const text of [m.replace('_', ' '), ITEM_VOCABULARY.vi.modality[m], ITEM_VOCABULARY.en.modality[m]])
+    MODALITIES_BY_TEXT.set(foldText(text), m);
 }
 MODALITIES_BY_TEXT.set('non project', 'non_project');
 
@@ -70,7 +78,12 @@ MODALITIES_BY_TEXT.set('non project', 'non_project');
 export function sectorOfText(text: string): string {
   const folded = foldText(text);
   for (const s of STANDARD_SECTORS) {
-    if (folded === foldText(ITEM_VOCABULARY.vi.sector[s]) || folded === foldText(ITEM_VOCABULARY.en.sector[s]) || folded === s) return s;
+    if (
+      folded === foldText(ITEM_VOCABULARY.vi.sector[s]) ||
+      folded === foldText(ITEM_VOCABULARY.en.sector[s]) ||
+      folded === s
+    )
+      return s;
   }
   return text.trim();
 }

@@ -19,25 +19,94 @@ export type HeaderMeaning =
 
 // Words officers use for each field, folded (no accents, lower case, single spaces), without "tên" and units.
 const SYNONYMS: [string[], ColumnKey][] = [
-  [['ngay cam ket', 'ngay', 'ngay tai tro', 'ngay ho tro', 'thoi gian', 'thoi gian cam ket', 'thoi gian tai tro', 'thoi gian ho tro', 'ngay thang nam', 'ngay thang'], 'date'],
-  [['nha tai tro', 'to chuc tai tro', 'to chuc', 'don vi tai tro', 'nha tai tro to chuc', 'to chuc ca nhan tai tro', 'doi tac', 'to chuc phi chinh phu', 'nguon tai tro'], 'donor'],
+  [
+    [
+      'ngay cam ket',
+      'ngay',
+      'ngay tai tro',
+      'ngay ho tro',
+      'thoi gian',
+      'thoi gian cam ket',
+      'thoi gian tai tro',
+      'thoi gian ho tro',
+      'ngay thang nam',
+      'ngay thang',
+    ],
+    'date',
+  ],
+  [
+    [
+      'nha tai tro',
+      'to chuc tai tro',
+      'to chuc',
+      'don vi tai tro',
+      'nha tai tro to chuc',
+      'to chuc ca nhan tai tro',
+      'doi tac',
+      'to chuc phi chinh phu',
+      'nguon tai tro',
+    ],
+    'donor',
+  ],
   [['quoc gia', 'quoc tich', 'nuoc', 'nuoc tai tro'], 'country'],
-  [['dia ban', 'dia phuong', 'dia diem', 'dia ban thuc hien', 'dia ban ho tro', 'noi thuc hien', 'don vi hanh chinh'], 'place'],
+  [
+    ['dia ban', 'dia phuong', 'dia diem', 'dia ban thuc hien', 'dia ban ho tro', 'noi thuc hien', 'don vi hanh chinh'],
+    'place',
+  ],
   [['loai ho tro', 'loai', 'loai hinh', 'loai hinh ho tro', 'hinh thuc ho tro', 'loai vien tro'], 'kind'],
-  [['noi dung', 'noi dung ho tro', 'noi dung tai tro', 'noi dung vien tro', 'mo ta', 'hang muc', 'hang hoa', 'chi tiet'], 'description'],
+  [
+    [
+      'noi dung',
+      'noi dung ho tro',
+      'noi dung tai tro',
+      'noi dung vien tro',
+      'mo ta',
+      'hang muc',
+      'hang hoa',
+      'chi tiet',
+    ],
+    'description',
+  ],
   [['so luong', 'sl'], 'quantity'],
   [['don vi tinh', 'dvt', 'don vi'], 'unit'],
   [['don gia'], 'unitValue'],
-  [['thanh tien', 'so tien', 'gia tri', 'tong gia tri', 'kinh phi', 'tri gia', 'gia tri ho tro', 'gia tri tai tro', 'so tien ho tro', 'tong kinh phi'], 'amount'],
+  [
+    [
+      'thanh tien',
+      'so tien',
+      'gia tri',
+      'tong gia tri',
+      'kinh phi',
+      'tri gia',
+      'gia tri ho tro',
+      'gia tri tai tro',
+      'so tien ho tro',
+      'tong kinh phi',
+    ],
+    'amount',
+  ],
   [['loai tien', 'tien te', 'don vi tien te', 'ngoai te', 'loai tien te'], 'currency'],
   [['ty gia', 'ti gia'], 'rate'],
-  [['so nguoi huong loi', 'nguoi huong loi', 'so ho huong loi', 'so doi tuong huong loi', 'doi tuong huong loi'], 'beneficiaries'],
+  [
+    ['so nguoi huong loi', 'nguoi huong loi', 'so ho huong loi', 'so doi tuong huong loi', 'doi tuong huong loi'],
+    'beneficiaries',
+  ],
   [['trang thai', 'tinh trang', 'tien do'], 'status'],
   [['ghi chu'], 'notes'],
 ];
 
 const STT = new Set(['stt', 'tt', 'so thu tu', 'so tt']);
-const UNIT_TYPES: Record<string, string | null> = { xa: 'Xã', phuong: 'Phường', 'thi tran': 'Thị trấn', huyen: 'Huyện', 'xa phuong': null, 'xa phuong thi tran': null, 'thanh pho': 'Thành phố', 'thi xa': 'Thị xã', 'quan': 'Quận' };
+const UNIT_TYPES: Record<string, string | null> = {
+  xa: 'Xã',
+  phuong: 'Phường',
+  'thi tran': 'Thị trấn',
+  huyen: 'Huyện',
+  'xa phuong': null,
+  'xa phuong thi tran': null,
+  'thanh pho': 'Thành phố',
+  'thi xa': 'Thị xã',
+  quan: 'Quận',
+};
 
 const TEMPLATE_HEADERS = new Map(TEMPLATE_COLUMNS.map((c) => [headerKey(c.header), c.key]));
 const BY_WORDS = new Map<string, ColumnKey>();
@@ -45,7 +114,10 @@ for (const [words, key] of SYNONYMS) for (const w of words) BY_WORDS.set(w, key)
 
 /** "(đồng)", "(VNĐ)", "(USD)", "(triệu đồng)" is not a unit the ledger stores exactly and is left alone. */
 function currencyOfUnit(unit: string): string | null {
-  const folded = foldText(unit).replace(/[^a-z ]/g, ' ').trim().replace(/\s+/g, ' ');
+  const folded = foldText(unit)
+    .replace(/[^a-z ]/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (['dong', 'vnd', 'viet nam dong', 'dong viet nam'].includes(folded)) return 'VND';
   const code = unit.trim().toUpperCase();
   return isCurrencyCode(code) ? code : null;
@@ -58,14 +130,21 @@ export function headerMeaning(text: string): HeaderMeaning | null {
   if (template) return { kind: 'field', key: template, currency: null };
   // The unit in brackets, if any, then the words: "Số tiền (đồng)" → amount in VND.
   const unit = /\(([^)]*)\)/.exec(text)?.[1] ?? null;
-  const words = foldText(text.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z0-9]+/g, ' ').trim();
+  const words = foldText(text.replace(/\([^)]*\)/g, ' '))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   if (!words) return null;
   if (STT.has(words)) return { kind: 'stt' };
   const bare = words.replace(/^ten /, '');
   if (Object.hasOwn(UNIT_TYPES, bare)) return { kind: 'place', unitType: UNIT_TYPES[bare]! };
-  const key = BY_WORDS.get(words) ?? BY_WORDS.get(bare) ?? (/^(ngay|thoi gian|thoi diem)\b/.test(words) ? 'date' : undefined);
+  const key =
+    BY_WORDS.get(words) ?? BY_WORDS.get(bare) ?? (/^(ngay|thoi gian|thoi diem)\b/.test(words) ? 'date' : undefined);
   if (!key) return null;
-  return { kind: 'field', key, currency: unit && (key === 'amount' || key === 'unitValue') ? currencyOfUnit(unit) : null };
+  return {
+    kind: 'field',
+    key,
+    currency: unit && (key === 'amount' || key === 'unitValue') ? currencyOfUnit(unit) : null,
+  };
 }
 
 /** The columns a header row names: each field's first column, place columns by unit type, and the STT column. */
@@ -77,7 +156,12 @@ export interface HeaderColumns {
   /** The currency the amount headers state ("Thành tiền (USD)"), when they do. */
   currency: string | null;
   /** Each non-empty header and how it was read (for the mapping step). */
-  read: { column: number; header: string; field: ColumnKey | 'ignore' | 'stt' | 'place' | null; from: 'known' | 'remembered' | 'chosen' | null }[];
+  read: {
+    column: number;
+    header: string;
+    field: ColumnKey | 'ignore' | 'stt' | 'place' | null;
+    from: 'known' | 'remembered' | 'chosen' | null;
+  }[];
 }
 
 /** A header as mappings are keyed: folded, single-spaced. */
@@ -104,7 +188,11 @@ export function readHeaderRow(texts: string[], mapping: HeaderMapping = new Map(
     // A mapping chosen for this header comes first; then the header's own words.
     const mapped = mapping.get(mappingKey(text));
     const own = headerMeaning(text);
-    const meaning: HeaderMeaning | null = !mapped ? own : mapped.field === 'ignore' ? null : { kind: 'field', key: mapped.field, currency: own?.kind === 'field' ? own.currency : null };
+    const meaning: HeaderMeaning | null = !mapped
+      ? own
+      : mapped.field === 'ignore'
+        ? null
+        : { kind: 'field', key: mapped.field, currency: own?.kind === 'field' ? own.currency : null };
     const from = mapped ? mapped.from : meaning ? 'known' : null;
     if (!meaning) {
       read.push({ column, header: text, field: mapped ? 'ignore' : null, from });
@@ -153,7 +241,10 @@ export function sectionTitle(stt: string, texts: string[]): string | null {
 /** A totals row's label: "Tổng cộng" / "Tổng" / "Tổng số" (every row above) or "Cộng" (the section's rows). */
 export function totalsLabel(texts: string[]): 'grand' | 'section' | null {
   for (const text of texts) {
-    const folded = foldText(text).replace(/[^a-z0-9+() ]/g, ' ').trim().replace(/\s+/g, ' ');
+    const folded = foldText(text)
+      .replace(/[^a-z0-9+() ]/g, ' ')
+      .trim()
+      .replace(/\s+/g, ' ');
     if (folded.length > 30) continue;
     if (/^(tong cong|tong so|tong)( \(?[a-z0-9+ ]*\)?)?$/.test(folded)) return 'grand';
     if (/^cong( [ivxlc0-9]+| \(?[a-z0-9+ ]*\)?)?$/.test(folded)) return 'section';
@@ -165,8 +256,11 @@ export function totalsLabel(texts: string[]): 'grand' | 'section' | null {
 export function isSignatureRow(texts: string[]): boolean {
   return texts.some((text) => {
     const folded = foldText(text);
-    return /(nguoi lap|thu truong|ky,? ghi ro ho ten|ky ten|ky va ghi|xac nhan cua|giam doc|chu tich|ke toan|dong dau|truong phong)/.test(folded)
-      || /ngay\s*[.…\d\s]*\s*thang\s*[.…\d\s]*\s*nam/.test(folded);
+    return (
+      /(nguoi lap|thu truong|ky,? ghi ro ho ten|ky ten|ky va ghi|xac nhan cua|giam doc|chu tich|ke toan|dong dau|truong phong)/.test(
+        folded,
+      ) || /ngay\s*[.…\d\s]*\s*thang\s*[.…\d\s]*\s*nam/.test(folded)
+    );
   });
 }
 
@@ -177,7 +271,9 @@ export function isSignatureRow(texts: string[]): boolean {
 export function letterheadUnit(texts: string[]): { withType: string; name: string } | null {
   for (const text of texts) {
     const line = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-    const head = /^(ubnd|uy ban nhan dan) ((huyen|xa|phuong|thi tran|thanh pho|thi xa|quan|tinh) )(?=\S)/.exec(foldText(line));
+    const head = /^(ubnd|uy ban nhan dan) ((huyen|xa|phuong|thi tran|thanh pho|thi xa|quan|tinh) )(?=\S)/.exec(
+      foldText(line),
+    );
     // Folding keeps the length of each (composed) letter, so the line is cut where the folded one is.
     if (head) return { withType: line.slice(head[1]!.length + 1), name: line.slice(head[0].length) };
   }

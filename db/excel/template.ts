@@ -8,7 +8,14 @@ import { loadExcelJs } from './libraries';
 import { CURRENCY_CODES } from '../../contract/money';
 import type { Ctx } from '../context';
 import { getPlace, listPlaces } from '../places';
-import { KIND_LABELS, MODALITY_LABELS, SECTOR_LABELS, STATUS_LABELS, TEMPLATE_COLUMNS, TEMPLATE_SHEET } from './columns';
+import {
+  KIND_LABELS,
+  MODALITY_LABELS,
+  SECTOR_LABELS,
+  STATUS_LABELS,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_SHEET,
+} from './columns';
 
 const FONT = 'Times New Roman';
 const ROWS = 1000;
@@ -77,7 +84,8 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
   ];
   // One rule per column over its whole range. (Set cell by cell, the library merges them into ranges that overlap —
   // D2:D1001 and D10:D1001 — which spreadsheet programs may refuse or repair.)
-  const rules = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+  const rules = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const [key, index, count] of validations) {
     const letter = sheet.getColumn(col(key)).letter;
     rules.add(`${letter}2:${letter}${ROWS + 1}`, {
@@ -122,9 +130,21 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
   const sampleHeader = help.getRow(lines.length + 1);
   const sample = help.getRow(lines.length + 2);
   const sampleValues: Record<string, string | number> = {
-    date: '05/09/2022', donor: 'Tổ chức Tzu Chi', country: 'Đài Loan (Trung Quốc)', place: units[1] ?? place.name, kind: 'Nhà ở',
-    description: 'Hỗ trợ làm nhà cho hộ nghèo', quantity: 20, unit: 'hộ', unitValue: '44.000.000', amount: '880.000.000', currency: 'VND',
-    rate: '', beneficiaries: 80, status: 'Cam kết', notes: '',
+    date: '05/09/2022',
+    donor: 'Tổ chức Tzu Chi',
+    country: 'Đài Loan (Trung Quốc)',
+    place: units[1] ?? place.name,
+    kind: 'Nhà ở',
+    description: 'Hỗ trợ làm nhà cho hộ nghèo',
+    quantity: 20,
+    unit: 'hộ',
+    unitValue: '44.000.000',
+    amount: '880.000.000',
+    currency: 'VND',
+    rate: '',
+    beneficiaries: 80,
+    status: 'Cam kết',
+    notes: '',
   };
   TEMPLATE_COLUMNS.forEach((c, i) => {
     sampleHeader.getCell(i + 2).value = c.header;
@@ -132,5 +152,8 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     sample.getCell(i + 2).value = sampleValues[c.key] ?? '';
     sample.getCell(i + 2).font = { name: FONT, italic: true };
   });
-  return { fileName: `Mau-nhap-lieu-${place.name}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-'), bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  return {
+    fileName: `Mau-nhap-lieu-${place.name}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-'),
+    bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
 }

@@ -20,23 +20,45 @@ export function addMonths(date: string, months: number): string {
 
 export async function itemDeadlines(ctx: Ctx, input: ParsedInput<'items.deadlines'>): Promise<Deadlines> {
   const today = input.today ?? ctx.now.slice(0, 10);
-  const items = readRows<{ id: string; name: string; stage: string; stage_date: string; approval_date: string | null; end_date: string | null }>(
+  const items = readRows<{
+    id: string;
+    name: string;
+    stage: string;
+    stage_date: string;
+    approval_date: string | null;
+    end_date: string | null;
+  }>(
     ctx,
     sql`SELECT id, name, stage, stage_date, approval_date, end_date FROM aid_items WHERE stage IN ('approved', 'implementing', 'ended')`,
   );
   const found: Deadline[] = [];
-  const add = (kind: DeadlineKind, dueOn: string, item: { id: string; name: string } | null, year: number | null = null) =>
+  const add = (
+    kind: DeadlineKind,
+    dueOn: string,
+    item: { id: string; name: string } | null,
+    year: number | null = null,
+  ) =>
     found.push({ kind, itemId: item?.id ?? null, itemName: item?.name ?? null, year, dueOn, overdue: dueOn < today });
   for (const item of items) {
     if (item.stage === 'approved') add('start_or_revoke', addMonths(item.approval_date ?? item.stage_date, 6), item);
     // Ended: by its stage, or by its period when the stage has not caught up.
-    const ended = item.stage === 'ended' ? (item.end_date && item.end_date <= item.stage_date ? item.end_date : item.stage_date) : item.end_date && item.end_date < today ? item.end_date : null;
+    const ended =
+      item.stage === 'ended'
+        ? item.end_date && item.end_date <= item.stage_date
+          ? item.end_date
+          : item.stage_date
+        : item.end_date && item.end_date < today
+          ? item.end_date
+          : null;
     if (ended) add('end_report', addMonths(ended, 6), item);
   }
   // The next annual report: for last year until 15 January, then for this year.
   const year = Number(today.slice(0, 4));
   const reportYear = today.slice(5) <= '01-15' ? year - 1 : year;
-  const active = readRows<{ x: number }>(ctx, sql`SELECT 1 AS x FROM pledges WHERE pledge_date <= ${`${reportYear}-12-31`} UNION ALL SELECT 1 FROM aid_items LIMIT 1`);
+  const active = readRows<{ x: number }>(
+    ctx,
+    sql`SELECT 1 AS x FROM pledges WHERE pledge_date <= ${`${reportYear}-12-31`} UNION ALL SELECT 1 FROM aid_items LIMIT 1`,
+  );
   if (active.length) add('annual_report', `${reportYear + 1}-01-15`, null, reportYear);
   found.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || (a.itemName ?? '').localeCompare(b.itemName ?? '', 'vi'));
   const counts: Record<DeadlineKind, number> = { start_or_revoke: 0, end_report: 0, annual_report: 0 };

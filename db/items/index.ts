@@ -5,7 +5,16 @@
 import { sql } from 'kysely';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import { AID_MODALITIES, AID_STAGES, NEXT_STAGES, STANDARD_SECTORS, type AidItem, type AidItemDetail, type AidStage, type ItemsOverview } from '../../contract/items';
+import {
+  AID_MODALITIES,
+  AID_STAGES,
+  NEXT_STAGES,
+  STANDARD_SECTORS,
+  type AidItem,
+  type AidItemDetail,
+  type AidStage,
+  type ItemsOverview,
+} from '../../contract/items';
 import { ITEM_VOCABULARY } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 import { fieldLabel } from '../../contract/validation';
@@ -17,7 +26,14 @@ import type { AidItemsTable } from '../schema';
 
 const ITEM_NOUN = { vi: 'khoản viện trợ', en: 'aid item' };
 /** Changing these needs a reason, as for a pledge's money and donor. */
-const FIELDS_NEEDING_REASON = ['modality', 'donorId', 'valueMinor', 'valueCurrency', 'counterpartMinor', 'counterpartCurrency'];
+const FIELDS_NEEDING_REASON = [
+  'modality',
+  'donorId',
+  'valueMinor',
+  'valueCurrency',
+  'counterpartMinor',
+  'counterpartCurrency',
+];
 /** Stages at which an item has been approved. */
 const APPROVED_STAGES: readonly AidStage[] = ['approved', 'implementing', 'ended', 'settled'];
 
@@ -35,7 +51,12 @@ const parseIds = (json: string): string[] => {
 
 function toItem(row: ItemRow): AidItem {
   const { nameFolded: _folded, coDonorIds, placeIds, budgetRevenue, ...rest } = row;
-  return { ...rest, coDonorIds: parseIds(coDonorIds), placeIds: parseIds(placeIds), budgetRevenue: budgetRevenue === 1 };
+  return {
+    ...rest,
+    coDonorIds: parseIds(coDonorIds),
+    placeIds: parseIds(placeIds),
+    budgetRevenue: budgetRevenue === 1,
+  };
 }
 
 // Cancelled lines count in no total.
@@ -60,7 +81,9 @@ async function readItem(ctx: Ctx, id: string): Promise<AidItem> {
 
 export async function listItems(ctx: Ctx, input: ParsedInput<'items.list'>): Promise<AidItem[]> {
   const conditions = [sql`1 = 1`];
-  const words = foldText(input.text ?? '').split(/\s+/).filter(Boolean);
+  const words = foldText(input.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   for (const raw of words) {
     const word = raw.replace(/[\\%_]/g, '\\$&');
     conditions.push(sql`(i.name_folded LIKE ${`%${word}%`} ESCAPE '\\' OR d.name_key LIKE ${`%${word}%`} ESCAPE '\\')`);
@@ -68,17 +91,39 @@ export async function listItems(ctx: Ctx, input: ParsedInput<'items.list'>): Pro
   if (input.modalities?.length) conditions.push(sql`i.modality IN (${sql.join(input.modalities)})`);
   if (input.sectors?.length) conditions.push(sql`i.sector IN (${sql.join(input.sectors)})`);
   if (input.stages?.length) conditions.push(sql`i.stage IN (${sql.join(input.stages)})`);
-  const rows = await sql<ItemRow>`${ITEM_SELECT} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.stage_date DESC, i.name_folded`.execute(ctx.db);
+  const rows =
+    await sql<ItemRow>`${ITEM_SELECT} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.stage_date DESC, i.name_folded`.execute(
+      ctx.db,
+    );
   return rows.rows.map(toItem);
 }
 
 export async function getItemDetail(ctx: Ctx, id: string): Promise<AidItemDetail> {
   const item = await readItem(ctx, id);
-  const stages = await ctx.db.selectFrom('aidItemStages').selectAll().where('itemId', '=', id).orderBy('onDate').orderBy(sql`rowid`).execute();
-  const lines = await ctx.db.selectFrom('pledges').select('id').where('itemId', '=', id).orderBy('pledgeDate').orderBy('id').execute();
+  const stages = await ctx.db
+    .selectFrom('aidItemStages')
+    .selectAll()
+    .where('itemId', '=', id)
+    .orderBy('onDate')
+    .orderBy(sql`rowid`)
+    .execute();
+  const lines = await ctx.db
+    .selectFrom('pledges')
+    .select('id')
+    .where('itemId', '=', id)
+    .orderBy('pledgeDate')
+    .orderBy('id')
+    .execute();
   return {
     item,
-    stages: stages.map((s) => ({ id: s.id, stage: s.stage, date: s.onDate, document: s.document, note: s.note, createdAt: s.createdAt })),
+    stages: stages.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      date: s.onDate,
+      document: s.document,
+      note: s.note,
+      createdAt: s.createdAt,
+    })),
     pledgeIds: lines.map((l) => l.id),
     history: await pledgeHistory(ctx, id),
   };
@@ -97,26 +142,47 @@ async function checkItem(ctx: Ctx, fields: ItemFields): Promise<ItemFields> {
   const places: string[] = [];
   for (const id of parseIds(fields.placeIds)) {
     await getPlace(ctx, id).catch((error: unknown) => {
-      if (error instanceof LedgerError && error.code === 'not_found') throw notFound('placeIds', { vi: 'địa bàn', en: 'place' });
+      if (error instanceof LedgerError && error.code === 'not_found')
+        throw notFound('placeIds', { vi: 'địa bàn', en: 'place' });
       throw error;
     });
     if (!places.includes(id)) places.push(id);
   }
   if (fields.startDate && fields.endDate && fields.startDate > fields.endDate) {
-    throw invalid('endDate', { vi: `phải sau thời gian bắt đầu (${viDate(fields.startDate)})`, en: `must not be before the start (${fields.startDate})` });
+    throw invalid('endDate', {
+      vi: `phải sau thời gian bắt đầu (${viDate(fields.startDate)})`,
+      en: `must not be before the start (${fields.startDate})`,
+    });
   }
-  for (const [amount, currency] of [['valueMinor', 'valueCurrency'], ['counterpartMinor', 'counterpartCurrency']] as const) {
+  for (const [amount, currency] of [
+    ['valueMinor', 'valueCurrency'],
+    ['counterpartMinor', 'counterpartCurrency'],
+  ] as const) {
     if (fields[amount] !== null && !fields[currency]) {
-      throw invalid(currency, { vi: 'bắt buộc khi có số tiền (ví dụ VND, USD)', en: 'is required with an amount (e.g. VND, USD)' });
+      throw invalid(currency, {
+        vi: 'bắt buộc khi có số tiền (ví dụ VND, USD)',
+        en: 'is required with an amount (e.g. VND, USD)',
+      });
     }
   }
   return { ...fields, donorId, coDonorIds: JSON.stringify(coDonors), placeIds: JSON.stringify(places) };
 }
 
-function requireApproval(fields: { approvalNumber: string | null; approvalDate: string | null }, stage: AidStage): void {
+function requireApproval(
+  fields: { approvalNumber: string | null; approvalDate: string | null },
+  stage: AidStage,
+): void {
   if (!APPROVED_STAGES.includes(stage)) return;
-  if (!fields.approvalNumber) throw invalid('approvalNumber', { vi: `bắt buộc khi khoản viện trợ ở giai đoạn "${ITEM_VOCABULARY.vi.stage[stage]}"`, en: `is required at the stage "${ITEM_VOCABULARY.en.stage[stage]}"` });
-  if (!fields.approvalDate) throw invalid('approvalDate', { vi: `bắt buộc khi khoản viện trợ ở giai đoạn "${ITEM_VOCABULARY.vi.stage[stage]}"`, en: `is required at the stage "${ITEM_VOCABULARY.en.stage[stage]}"` });
+  if (!fields.approvalNumber)
+    throw invalid('approvalNumber', {
+      vi: `bắt buộc khi khoản viện trợ ở giai đoạn "${ITEM_VOCABULARY.vi.stage[stage]}"`,
+      en: `is required at the stage "${ITEM_VOCABULARY.en.stage[stage]}"`,
+    });
+  if (!fields.approvalDate)
+    throw invalid('approvalDate', {
+      vi: `bắt buộc khi khoản viện trợ ở giai đoạn "${ITEM_VOCABULARY.vi.stage[stage]}"`,
+      en: `is required at the stage "${ITEM_VOCABULARY.en.stage[stage]}"`,
+    });
 }
 
 const orNull = <T>(value: T | null | undefined | ''): T | null => (value === undefined || value === '' ? null : value);
@@ -144,11 +210,35 @@ export async function createItem(ctx: Ctx, input: ParsedInput<'items.create'>): 
     notes: orNull(input.notes),
   });
   const stage = input.stage ?? 'proposed';
-  const stageDate = input.stageDate ?? (stage === 'approved' && fields.approvalDate ? fields.approvalDate : ctx.now.slice(0, 10));
+  const stageDate =
+    input.stageDate ?? (stage === 'approved' && fields.approvalDate ? fields.approvalDate : ctx.now.slice(0, 10));
   requireApproval(fields, stage);
   const id = ctx.newId();
-  await ctx.db.insertInto('aidItems').values({ ...fields, id, nameFolded: foldText(fields.name), stage, stageDate, createdAt: ctx.now, updatedAt: ctx.now }).execute();
-  await ctx.db.insertInto('aidItemStages').values({ id: ctx.newId(), itemId: id, stage, onDate: stageDate, document: stage === 'approved' ? fields.approvalNumber : null, note: null, createdAt: ctx.now, updatedAt: ctx.now }).execute();
+  await ctx.db
+    .insertInto('aidItems')
+    .values({
+      ...fields,
+      id,
+      nameFolded: foldText(fields.name),
+      stage,
+      stageDate,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .execute();
+  await ctx.db
+    .insertInto('aidItemStages')
+    .values({
+      id: ctx.newId(),
+      itemId: id,
+      stage,
+      onDate: stageDate,
+      document: stage === 'approved' ? fields.approvalNumber : null,
+      note: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .execute();
   const item = await readItem(ctx, id);
   await recordAudit(ctx, { action: 'create', entity: 'aid_item', entityId: id, after: snapshot(item) });
   return item;
@@ -195,17 +285,37 @@ export async function updateItem(ctx: Ctx, input: ParsedInput<'items.update'>): 
   if (input.donorId === undefined) fields.donorId = before.donorId;
   if (input.coDonorIds === undefined) fields.coDonorIds = JSON.stringify(before.coDonorIds);
   requireApproval(fields, before.stage);
-  const after = { ...snapshot(before), ...fields, coDonorIds: parseIds(fields.coDonorIds), placeIds: parseIds(fields.placeIds), budgetRevenue: fields.budgetRevenue === 1 };
+  const after = {
+    ...snapshot(before),
+    ...fields,
+    coDonorIds: parseIds(fields.coDonorIds),
+    placeIds: parseIds(fields.placeIds),
+    budgetRevenue: fields.budgetRevenue === 1,
+  };
   const changes = diff(snapshot(before), after);
   if (changes.length === 0) return before;
   const needing = changes.filter((c) => FIELDS_NEEDING_REASON.includes(c.field));
   if (!input.reason?.trim() && needing.length) {
     const named = needing.map((c) => fieldLabel(c.field));
-    throw invalid('reason', { vi: `cần ghi lý do khi đổi ${named.map((l) => l.vi).join(', ')}`, en: `is needed to change ${named.map((l) => l.en).join(', ')}` });
+    throw invalid('reason', {
+      vi: `cần ghi lý do khi đổi ${named.map((l) => l.vi).join(', ')}`,
+      en: `is needed to change ${named.map((l) => l.en).join(', ')}`,
+    });
   }
-  await ctx.db.updateTable('aidItems').set({ ...fields, nameFolded: foldText(fields.name), updatedAt: ctx.now }).where('id', '=', before.id).execute();
+  await ctx.db
+    .updateTable('aidItems')
+    .set({ ...fields, nameFolded: foldText(fields.name), updatedAt: ctx.now })
+    .where('id', '=', before.id)
+    .execute();
   const item = await readItem(ctx, before.id);
-  await recordAudit(ctx, { action: 'update', entity: 'aid_item', entityId: item.id, before: snapshot(before), after: snapshot(item), note: input.reason?.trim() || null });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'aid_item',
+    entityId: item.id,
+    before: snapshot(before),
+    after: snapshot(item),
+    note: input.reason?.trim() || null,
+  });
   return item;
 }
 
@@ -221,17 +331,49 @@ export async function setItemStage(ctx: Ctx, input: ParsedInput<'items.stage'>):
     });
   }
   if (input.date < before.stageDate) {
-    throw invalid('date', { vi: `không được trước ngày của giai đoạn hiện tại (${viDate(before.stageDate)})`, en: `cannot be before the current stage's date (${before.stageDate})` });
+    throw invalid('date', {
+      vi: `không được trước ngày của giai đoạn hiện tại (${viDate(before.stageDate)})`,
+      en: `cannot be before the current stage's date (${before.stageDate})`,
+    });
   }
   const document = input.document?.trim() || null;
   // An approval names its decision: the item takes its number and date from the step when it has none.
-  const approval = input.stage === 'approved' ? { approvalNumber: before.approvalNumber ?? document, approvalDate: before.approvalDate ?? input.date } : {};
-  requireApproval({ approvalNumber: before.approvalNumber, approvalDate: before.approvalDate, ...approval }, input.stage);
-  await ctx.db.updateTable('aidItems').set({ ...approval, stage: input.stage, stageDate: input.date, updatedAt: ctx.now }).where('id', '=', before.id).execute();
-  await ctx.db.insertInto('aidItemStages').values({ id: ctx.newId(), itemId: before.id, stage: input.stage, onDate: input.date, document, note: input.note?.trim() || null, createdAt: ctx.now, updatedAt: ctx.now }).execute();
+  const approval =
+    input.stage === 'approved'
+      ? { approvalNumber: before.approvalNumber ?? document, approvalDate: before.approvalDate ?? input.date }
+      : {};
+  requireApproval(
+    { approvalNumber: before.approvalNumber, approvalDate: before.approvalDate, ...approval },
+    input.stage,
+  );
+  await ctx.db
+    .updateTable('aidItems')
+    .set({ ...approval, stage: input.stage, stageDate: input.date, updatedAt: ctx.now })
+    .where('id', '=', before.id)
+    .execute();
+  await ctx.db
+    .insertInto('aidItemStages')
+    .values({
+      id: ctx.newId(),
+      itemId: before.id,
+      stage: input.stage,
+      onDate: input.date,
+      document,
+      note: input.note?.trim() || null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .execute();
   const item = await readItem(ctx, before.id);
   const note = [document, input.note?.trim()].filter(Boolean).join(' — ') || null;
-  await recordAudit(ctx, { action: 'update', entity: 'aid_item', entityId: item.id, before: snapshot(before), after: snapshot(item), note });
+  await recordAudit(ctx, {
+    action: 'update',
+    entity: 'aid_item',
+    entityId: item.id,
+    before: snapshot(before),
+    after: snapshot(item),
+    note,
+  });
   return item;
 }
 
@@ -240,11 +382,25 @@ export async function attachLines(ctx: Ctx, input: ParsedInput<'items.attach'>):
   if (input.itemId) await getItemRow(ctx, input.itemId);
   let moved = 0;
   for (const pledgeId of new Set(input.pledgeIds)) {
-    const line = await ctx.db.selectFrom('pledges').select(['id', 'itemId']).where('id', '=', pledgeId).executeTakeFirst();
+    const line = await ctx.db
+      .selectFrom('pledges')
+      .select(['id', 'itemId'])
+      .where('id', '=', pledgeId)
+      .executeTakeFirst();
     if (!line) throw notFound('pledgeIds', { vi: 'cam kết', en: 'pledge' });
     if (line.itemId === input.itemId) continue;
-    await ctx.db.updateTable('pledges').set({ itemId: input.itemId, updatedAt: ctx.now }).where('id', '=', pledgeId).execute();
-    await recordAudit(ctx, { action: 'update', entity: 'pledge', entityId: pledgeId, before: { itemId: line.itemId }, after: { itemId: input.itemId } });
+    await ctx.db
+      .updateTable('pledges')
+      .set({ itemId: input.itemId, updatedAt: ctx.now })
+      .where('id', '=', pledgeId)
+      .execute();
+    await recordAudit(ctx, {
+      action: 'update',
+      entity: 'pledge',
+      entityId: pledgeId,
+      before: { itemId: line.itemId },
+      after: { itemId: input.itemId },
+    });
     moved++;
   }
   return { moved };
@@ -259,18 +415,30 @@ export async function listSectors(ctx: Ctx): Promise<string[]> {
 
 export async function itemsOverview(ctx: Ctx): Promise<ItemsOverview> {
   const count = (column: 'stage' | 'sector' | 'modality') =>
-    readRows<{ key: string; n: number }>(ctx, sql`SELECT ${sql.raw(column)} AS key, count(*) AS n FROM aid_items GROUP BY 1`);
+    readRows<{ key: string; n: number }>(
+      ctx,
+      sql`SELECT ${sql.raw(column)} AS key, count(*) AS n FROM aid_items GROUP BY 1`,
+    );
   const stages = new Map(count('stage').map((r) => [r.key, r.n]));
   const modalities = new Map(count('modality').map((r) => [r.key, r.n]));
-  const donors = readRows<{ n: number }>(ctx, sql`SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d
-    WHERE d.id IN (SELECT donor_id FROM aid_items) OR d.id IN (SELECT j.value FROM aid_items i, json_each(i.co_donor_ids) j)`)[0]!.n;
+  const donors = readRows<{ n: number }>(
+    ctx,
+    sql`SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d
+    WHERE d.id IN (SELECT donor_id FROM aid_items) OR d.id IN (SELECT j.value FROM aid_items i, json_each(i.co_donor_ids) j)`,
+  )[0]!.n;
   return {
     items: [...stages.values()].reduce((a, b) => a + b, 0),
     byStage: AID_STAGES.map((stage) => ({ stage, items: stages.get(stage) ?? 0 })),
-    bySector: count('sector').map((r) => ({ sector: r.key, items: r.n })).sort((a, b) => b.items - a.items || a.sector.localeCompare(b.sector)),
+    bySector: count('sector')
+      .map((r) => ({ sector: r.key, items: r.n }))
+      .sort((a, b) => b.items - a.items || a.sector.localeCompare(b.sector)),
     byModality: AID_MODALITIES.map((modality) => ({ modality, items: modalities.get(modality) ?? 0 })),
     donors,
     // From the monthly totals: counting a million lines one by one takes a while.
-    linesWithoutItem: readRows<{ n: number | null }>(ctx, sql`SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`)[0]!.n ?? 0,
+    linesWithoutItem:
+      readRows<{ n: number | null }>(
+        ctx,
+        sql`SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`,
+      )[0]!.n ?? 0,
   };
 }

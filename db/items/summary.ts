@@ -8,7 +8,13 @@
  */
 import { sql } from 'kysely';
 import type { ParsedInput, TotalsResult } from '../../contract';
-import type { CurrencyPair, ItemScope, StatutoryGroupRow, StatutoryReport, StatutorySummary } from '../../contract/items';
+import type {
+  CurrencyPair,
+  ItemScope,
+  StatutoryGroupRow,
+  StatutoryReport,
+  StatutorySummary,
+} from '../../contract/items';
 import { ITEM_VOCABULARY, labelIn, sectorLabel } from '../../contract/labels';
 import { formatAmount } from '../../contract/money';
 import { readRows, viDate, type Ctx } from '../context';
@@ -30,9 +36,18 @@ function linesAlive(period: { from: string; to: string }, scope: ItemScope | nul
 }
 
 /** Both currencies' totals of a period by one grouping. */
-async function inBoth(ctx: Ctx, by: 'sector' | 'modality' | 'donor' | 'item', period: { from: string; to: string }, lang: 'vi' | 'en', scope: ItemScope | null) {
+async function inBoth(
+  ctx: Ctx,
+  by: 'sector' | 'modality' | 'donor' | 'item',
+  period: { from: string; to: string },
+  lang: 'vi' | 'en',
+  scope: ItemScope | null,
+) {
   const filter = { from: period.from, to: period.to, ...(scope ?? {}) };
-  return [await totals(ctx, { by, filter, in: 'VND', lang }), await totals(ctx, { by, filter, in: 'USD', lang })] as const;
+  return [
+    await totals(ctx, { by, filter, in: 'VND', lang }),
+    await totals(ctx, { by, filter, in: 'USD', lang }),
+  ] as const;
 }
 
 export async function statutorySummary(ctx: Ctx, input: ParsedInput<'items.summary'>): Promise<StatutorySummary> {
@@ -40,12 +55,22 @@ export async function statutorySummary(ctx: Ctx, input: ParsedInput<'items.summa
 }
 
 /** The summary, and the totals by sector it was made from (the report's sector table is the same figures). */
-async function summarize(ctx: Ctx, input: ParsedInput<'items.summary'>, scope: ItemScope | null = null): Promise<{ summary: StatutorySummary; vnd: TotalsResult; usd: TotalsResult }> {
+async function summarize(
+  ctx: Ctx,
+  input: ParsedInput<'items.summary'>,
+  scope: ItemScope | null = null,
+): Promise<{ summary: StatutorySummary; vnd: TotalsResult; usd: TotalsResult }> {
   const period = periodOf(input.year, input.half);
   const [vnd, usd] = await inBoth(ctx, 'sector', period, input.lang, scope);
   const lines = linesAlive(period, scope);
-  const items = readRows<{ id: string; modality: string; sector: string }>(ctx, sql`SELECT DISTINCT i.id, i.modality, i.sector FROM (${lines}) l JOIN aid_items i ON i.id = l.item_id`);
-  const withoutItem = readRows<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${lines}) l WHERE l.item_id IS NULL`)[0]!.n;
+  const items = readRows<{ id: string; modality: string; sector: string }>(
+    ctx,
+    sql`SELECT DISTINCT i.id, i.modality, i.sector FROM (${lines}) l JOIN aid_items i ON i.id = l.item_id`,
+  );
+  const withoutItem = readRows<{ n: number }>(
+    ctx,
+    sql`SELECT count(*) AS n FROM (${lines}) l WHERE l.item_id IS NULL`,
+  )[0]!.n;
   // NGOs: the donors of the lines and the items' own donors, each counted once (merged donors as the one kept).
   const donors = readRows<{ n: number }>(
     ctx,
@@ -81,22 +106,35 @@ async function summarize(ctx: Ctx, input: ParsedInput<'items.summary'>, scope: I
 function paragraph(s: Omit<StatutorySummary, 'paragraph'>, input: ParsedInput<'items.summary'>): string {
   const total = s.items.programme + s.items.project + s.items.nonProject;
   if (input.lang === 'en') {
-    const when = input.half ? `In the ${input.half === 'H1' ? 'first' : 'second'} half of ${input.year}` : `In ${input.year}`;
-    const money = (p: CurrencyPair) => `USD ${formatAmount(p.USD, 'USD', 'en')} (VND ${formatAmount(p.VND, 'VND', 'en')})`;
+    const when = input.half
+      ? `In the ${input.half === 'H1' ? 'first' : 'second'} half of ${input.year}`
+      : `In ${input.year}`;
+    const money = (p: CurrencyPair) =>
+      `USD ${formatAmount(p.USD, 'USD', 'en')} (VND ${formatAmount(p.VND, 'VND', 'en')})`;
     return `${when} (${s.period.from} to ${s.period.to}): ${total} programmes, projects and non-project aid (${s.items.programme} programmes, ${s.items.project} projects, ${s.items.nonProject} non-project) from ${s.donors} organisations; committed ${money(s.committed)}, disbursed ${money(s.disbursed)}.`;
   }
   const when = input.half ? `Sáu tháng ${input.half === 'H1' ? 'đầu' : 'cuối'} năm ${input.year}` : `Năm ${input.year}`;
-  const money = (p: CurrencyPair) => `${formatAmount(p.USD, 'USD', 'vi')} USD (${formatAmount(p.VND, 'VND', 'vi')} đồng)`;
+  const money = (p: CurrencyPair) =>
+    `${formatAmount(p.USD, 'USD', 'vi')} USD (${formatAmount(p.VND, 'VND', 'vi')} đồng)`;
   return `${when} (từ ${viDate(s.period.from)} đến ${viDate(s.period.to)}): ${total} chương trình, dự án, phi dự án (${s.items.programme} chương trình, ${s.items.project} dự án, ${s.items.nonProject} phi dự án) của ${s.donors} tổ chức; tổng giá trị cam kết ${money(s.committed)}, giải ngân ${money(s.disbursed)}.`;
 }
 
 /** Groups of totals in VND and USD as one table's rows, with the items each group holds. */
-function groupRows(vnd: TotalsResult, usd: TotalsResult, label: (key: string, fallback: string) => string, items: (key: string) => number): StatutoryGroupRow[] {
+function groupRows(
+  vnd: TotalsResult,
+  usd: TotalsResult,
+  label: (key: string, fallback: string) => string,
+  items: (key: string) => number,
+): StatutoryGroupRow[] {
   const keys = [...new Set([...vnd.groups.map((g) => g.key), ...usd.groups.map((g) => g.key)])];
-  const value = (result: TotalsResult, key: string, side: 'pledged' | 'delivered') => result.groups.find((g) => g.key === key)?.[side] ?? 0;
+  const value = (result: TotalsResult, key: string, side: 'pledged' | 'delivered') =>
+    result.groups.find((g) => g.key === key)?.[side] ?? 0;
   return keys
     .map((key) => ({
-      label: label(key, vnd.groups.find((g) => g.key === key)?.label ?? usd.groups.find((g) => g.key === key)?.label ?? key),
+      label: label(
+        key,
+        vnd.groups.find((g) => g.key === key)?.label ?? usd.groups.find((g) => g.key === key)?.label ?? key,
+      ),
       items: items(key),
       committed: { VND: value(vnd, key, 'pledged'), USD: value(usd, key, 'pledged') },
       disbursed: { VND: value(vnd, key, 'delivered'), USD: value(usd, key, 'delivered') },
@@ -108,11 +146,31 @@ function groupRows(vnd: TotalsResult, usd: TotalsResult, label: (key: string, fa
  * The aid items part of the 6-month or annual report: the summary and its paragraph, the tables by sector, modality and
  * donor country (each in VND and USD, converted as totals converts), and the items alive in the period.
  */
-export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' | undefined, lang: 'vi' | 'en', scope: ItemScope | null = null): Promise<StatutoryReport> {
-  const { summary, vnd: sectorVnd, usd: sectorUsd } = await summarize(ctx, { year, ...(half ? { half } : {}), lang }, scope);
+export async function statutoryReport(
+  ctx: Ctx,
+  year: number,
+  half: 'H1' | 'H2' | undefined,
+  lang: 'vi' | 'en',
+  scope: ItemScope | null = null,
+): Promise<StatutoryReport> {
+  const {
+    summary,
+    vnd: sectorVnd,
+    usd: sectorUsd,
+  } = await summarize(ctx, { year, ...(half ? { half } : {}), lang }, scope);
   const twice = (by: 'modality' | 'donor' | 'item') => inBoth(ctx, by, summary.period, lang, scope);
   const lines = sql`SELECT item_id FROM (${linesAlive(summary.period, scope)})`;
-  const items = readRows<{ id: string; name: string; modality: string; sector: string; donor: string; country: string | null; approval_number: string | null; approval_date: string | null; stage: string }>(
+  const items = readRows<{
+    id: string;
+    name: string;
+    modality: string;
+    sector: string;
+    donor: string;
+    country: string | null;
+    approval_number: string | null;
+    approval_date: string | null;
+    stage: string;
+  }>(
     ctx,
     sql`SELECT i.id, i.name, i.modality, i.sector, d.name AS donor, d.country, i.approval_number, i.approval_date, i.stage
       FROM aid_items i JOIN donors entered ON entered.id = i.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
@@ -122,7 +180,12 @@ export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' 
   const [modalityVnd, modalityUsd] = await twice('modality');
   // By donor country: each donor's totals, added up under its country (donors without one under "—").
   const [donorVnd, donorUsd] = await twice('donor');
-  const countryOf = new Map(readRows<{ id: string; country: string | null }>(ctx, sql`SELECT id, country FROM donors`).map((d) => [d.id, d.country?.trim() || '—']));
+  const countryOf = new Map(
+    readRows<{ id: string; country: string | null }>(ctx, sql`SELECT id, country FROM donors`).map((d) => [
+      d.id,
+      d.country?.trim() || '—',
+    ]),
+  );
   const byCountry = (result: TotalsResult): TotalsResult => {
     const groups = new Map<string, { pledged: number; delivered: number }>();
     for (const g of result.groups) {
@@ -132,15 +195,41 @@ export async function statutoryReport(ctx: Ctx, year: number, half: 'H1' | 'H2' 
       sum.delivered += g.delivered;
       groups.set(country, sum);
     }
-    return { ...result, groups: [...groups].map(([key, s]) => ({ key, label: key, pledged: s.pledged, delivered: s.delivered, pledgeCount: 0, quantity: '0' })) };
+    return {
+      ...result,
+      groups: [...groups].map(([key, s]) => ({
+        key,
+        label: key,
+        pledged: s.pledged,
+        delivered: s.delivered,
+        pledgeCount: 0,
+        quantity: '0',
+      })),
+    };
   };
   const [itemVnd] = await twice('item');
-  const itemValue = (id: string, side: 'pledged' | 'delivered') => itemVnd.groups.find((g) => g.key === id)?.[side] ?? 0;
+  const itemValue = (id: string, side: 'pledged' | 'delivered') =>
+    itemVnd.groups.find((g) => g.key === id)?.[side] ?? 0;
   return {
     summary,
-    bySector: groupRows(sectorVnd, sectorUsd, (key, fallback) => (key === '' ? fallback : sectorLabel(key, lang)), (key) => items.filter((i) => i.sector === key).length),
-    byModality: groupRows(modalityVnd, modalityUsd, (key, fallback) => (key === '' ? fallback : labelIn(words.modality, key)), (key) => items.filter((i) => i.modality === key).length),
-    byCountry: groupRows(byCountry(donorVnd), byCountry(donorUsd), (key) => key, (key) => items.filter((i) => (i.country?.trim() || '—') === key).length),
+    bySector: groupRows(
+      sectorVnd,
+      sectorUsd,
+      (key, fallback) => (key === '' ? fallback : sectorLabel(key, lang)),
+      (key) => items.filter((i) => i.sector === key).length,
+    ),
+    byModality: groupRows(
+      modalityVnd,
+      modalityUsd,
+      (key, fallback) => (key === '' ? fallback : labelIn(words.modality, key)),
+      (key) => items.filter((i) => i.modality === key).length,
+    ),
+    byCountry: groupRows(
+      byCountry(donorVnd),
+      byCountry(donorUsd),
+      (key) => key,
+      (key) => items.filter((i) => (i.country?.trim() || '—') === key).length,
+    ),
     items: items.map((i) => ({
       name: i.name,
       modality: labelIn(words.modality, i.modality),

@@ -18,7 +18,10 @@ const TRACKED = [
   ['exchange_rates', 'exchange_rate'],
 ] as const;
 
-const deleteTrigger = (table: string, entity: string) => `CREATE TRIGGER ${table}_track_delete AFTER DELETE ON ${table} WHEN sync_applying() = 0 BEGIN
+const deleteTrigger = (
+  table: string,
+  entity: string,
+) => `CREATE TRIGGER ${table}_track_delete AFTER DELETE ON ${table} WHEN sync_applying() = 0 BEGIN
       INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES ('${entity}', OLD.id, hlc_next(), site_id(), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), OLD.version)
       ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at, base_version = excluded.base_version;
     END`;

@@ -62,7 +62,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       (x.currency = 'USD' AND x.amount_minor IS NOT NULL), count(*), sum(x.vnd_equivalent), sum(coalesce(x.amount_minor, 0))
       FROM deliveries x JOIN pledges p ON p.id = x.pledge_id GROUP BY 1, 2, 3, 4, 5`);
   }
-  const each = (make: (dimension: string, column: string) => string) => DIMENSIONS.map(([d, c]) => make(d, c)).join('\n');
+  const each = (make: (dimension: string, column: string) => string) =>
+    DIMENSIONS.map(([d, c]) => make(d, c)).join('\n');
   await run(`CREATE TRIGGER pledges_totals_insert AFTER INSERT ON pledges BEGIN
     ${each((d, c) => pledgeDelta(d, c, 'NEW', 1))}
   END`);

@@ -26,24 +26,42 @@ function each(make: (dimension: Dimension, span: string, length: number) => stri
 }
 
 function pledgeDelta(row: 'NEW' | 'OLD', sign: 1 | -1): string {
-  return each(([name, columns], span, length) => `INSERT INTO pledge_report_totals_by_${name} (span, period, ${columns.join(', ')}, status, vnd)
+  return each(
+    (
+      [name, columns],
+      span,
+      length,
+    ) => `INSERT INTO pledge_report_totals_by_${name} (span, period, ${columns.join(', ')}, status, vnd)
     VALUES ('${span}', substr(${row}.pledge_date, 1, ${length}), ${columns.map((c) => `${row}.${c}`).join(', ')}, ${row}.status, ${sign} * ${row}.vnd_equivalent)
-    ${UPSERT}`);
+    ${UPSERT}`,
+  );
 }
 
 function deliveryDelta(row: 'NEW' | 'OLD', sign: 1 | -1): string {
-  return each(([name, columns], span, length) => `INSERT INTO delivery_report_totals_by_${name} (span, period, ${columns.join(', ')}, status, vnd)
+  return each(
+    (
+      [name, columns],
+      span,
+      length,
+    ) => `INSERT INTO delivery_report_totals_by_${name} (span, period, ${columns.join(', ')}, status, vnd)
     SELECT '${span}', substr(${row}.delivery_date, 1, ${length}), ${columns.map((c) => `p.${c}`).join(', ')}, p.status, ${sign} * ${row}.vnd_equivalent
     FROM pledges p WHERE p.id = ${row}.pledge_id
-    ${UPSERT}`);
+    ${UPSERT}`,
+  );
 }
 
 /** All deliveries of a pledge moved out of (OLD) or into (NEW) its pledge's groups. */
 function pledgeDeliveriesDelta(row: 'NEW' | 'OLD', sign: 1 | -1): string {
-  return each(([name, columns], span, length) => `INSERT INTO delivery_report_totals_by_${name} (span, period, ${columns.join(', ')}, status, vnd)
+  return each(
+    (
+      [name, columns],
+      span,
+      length,
+    ) => `INSERT INTO delivery_report_totals_by_${name} (span, period, ${columns.join(', ')}, status, vnd)
     SELECT '${span}', substr(x.delivery_date, 1, ${length}), ${columns.map((c) => `${row}.${c}`).join(', ')}, ${row}.status, ${sign} * sum(x.vnd_equivalent)
     FROM deliveries x WHERE x.pledge_id = ${row}.id GROUP BY 2
-    ${UPSERT}`);
+    ${UPSERT}`,
+  );
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -75,8 +93,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     ${pledgeDeliveriesDelta('OLD', -1)}
     ${pledgeDeliveriesDelta('NEW', 1)}
   END`);
-  await run(`CREATE TRIGGER deliveries_report_totals_insert AFTER INSERT ON deliveries BEGIN ${deliveryDelta('NEW', 1)} END`);
-  await run(`CREATE TRIGGER deliveries_report_totals_delete AFTER DELETE ON deliveries BEGIN ${deliveryDelta('OLD', -1)} END`);
+  await run(
+    `CREATE TRIGGER deliveries_report_totals_insert AFTER INSERT ON deliveries BEGIN ${deliveryDelta('NEW', 1)} END`,
+  );
+  await run(
+    `CREATE TRIGGER deliveries_report_totals_delete AFTER DELETE ON deliveries BEGIN ${deliveryDelta('OLD', -1)} END`,
+  );
   await run(`CREATE TRIGGER deliveries_report_totals_update AFTER UPDATE ON deliveries
     WHEN OLD.pledge_id IS NOT NEW.pledge_id OR OLD.delivery_date IS NOT NEW.delivery_date OR OLD.vnd_equivalent IS NOT NEW.vnd_equivalent BEGIN
     ${deliveryDelta('OLD', -1)}

@@ -48,7 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`);
   // The per-row totals triggers stand aside while totals are deferred.
   const triggers = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master
-    WHERE type = 'trigger' AND tbl_name IN ('pledges', 'deliveries') AND name LIKE '%totals%' ORDER BY name`.execute(db);
+    WHERE type = 'trigger' AND tbl_name IN ('pledges', 'deliveries') AND name LIKE '%totals%' ORDER BY name`.execute(
+    db,
+  );
   for (const trigger of triggers.rows) {
     const head = TRIGGER_HEAD.exec(trigger.sql);
     if (!head) throw new Error(`unexpected trigger ${trigger.name}`);
@@ -58,15 +60,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     await run(`CREATE TRIGGER ${name} AFTER ${event} ON ${table} WHEN ${when} BEGIN${trigger.sql.slice(whole.length)}`);
   }
   const deferred = `totals_deferred() = 1`;
-  await run(`CREATE TRIGGER pledges_totals_log_insert AFTER INSERT ON pledges WHEN ${deferred} BEGIN ${pledgeChange('NEW', 1)} END`);
-  await run(`CREATE TRIGGER pledges_totals_log_delete AFTER DELETE ON pledges WHEN ${deferred} BEGIN ${pledgeChange('OLD', -1)} END`);
+  await run(
+    `CREATE TRIGGER pledges_totals_log_insert AFTER INSERT ON pledges WHEN ${deferred} BEGIN ${pledgeChange('NEW', 1)} END`,
+  );
+  await run(
+    `CREATE TRIGGER pledges_totals_log_delete AFTER DELETE ON pledges WHEN ${deferred} BEGIN ${pledgeChange('OLD', -1)} END`,
+  );
   await run(`CREATE TRIGGER pledges_totals_log_update AFTER UPDATE ON pledges WHEN ${deferred} AND (${PLEDGE_CHANGED}) BEGIN
     ${pledgeChange('OLD', -1)} ${pledgeChange('NEW', 1)} END`);
   // A pledge's deliveries count under its place, donor, kind, status and currency: they move with it.
   await run(`CREATE TRIGGER pledges_totals_log_move_deliveries AFTER UPDATE ON pledges WHEN ${deferred} AND (${PLEDGE_GROUPS_CHANGED}) BEGIN
     ${pledgeDeliveriesChange('OLD', -1)} ${pledgeDeliveriesChange('NEW', 1)} END`);
-  await run(`CREATE TRIGGER deliveries_totals_log_insert AFTER INSERT ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('NEW', 1)} END`);
-  await run(`CREATE TRIGGER deliveries_totals_log_delete AFTER DELETE ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('OLD', -1)} END`);
+  await run(
+    `CREATE TRIGGER deliveries_totals_log_insert AFTER INSERT ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('NEW', 1)} END`,
+  );
+  await run(
+    `CREATE TRIGGER deliveries_totals_log_delete AFTER DELETE ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('OLD', -1)} END`,
+  );
   await run(`CREATE TRIGGER deliveries_totals_log_update AFTER UPDATE ON deliveries WHEN ${deferred} AND (${DELIVERY_CHANGED}) BEGIN
     ${deliveryChange('OLD', -1)} ${deliveryChange('NEW', 1)} END`);
 }

@@ -15,8 +15,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   const run = (statement: string) => sql.raw(statement).execute(db);
   await run(`ALTER TABLE audit_log ADD COLUMN user_name TEXT`);
   await run(`ALTER TABLE audit_log ADD COLUMN site_name TEXT`);
-  await run(`ALTER TABLE pledges ADD COLUMN status_by_user INTEGER NOT NULL DEFAULT 0 CHECK (status_by_user IN (0, 1))`);
-  const tracking = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'pledges_track_update'`.execute(db)).rows[0];
+  await run(
+    `ALTER TABLE pledges ADD COLUMN status_by_user INTEGER NOT NULL DEFAULT 0 CHECK (status_by_user IN (0, 1))`,
+  );
+  const tracking = (
+    await sql<{
+      sql: string;
+    }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'pledges_track_update'`.execute(db)
+  ).rows[0];
   if (tracking) await run(`DROP TRIGGER pledges_track_update`);
   await run(`UPDATE pledges SET status_by_user = 1 WHERE status <> 'pledged'`);
   if (tracking) await run(tracking.sql);

@@ -20,23 +20,39 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX places_code ON places (code) WHERE code IS NOT NULL`.execute(db);
   // Cao Bằng as the first releases seeded it: under the ids every release derives, or (before ledgers were shared) ids
   // of the ledger's own, found by the province's code and the units' names.
-  const province = (await sql<{ id: string }>`SELECT id FROM places WHERE level = 'province' AND (id = ${seedId('Cao Bằng')} OR (code = '04' AND name_folded = 'cao bang'))
-    ORDER BY id = ${seedId('Cao Bằng')} DESC LIMIT 1`.execute(db)).rows[0];
+  const province = (
+    await sql<{
+      id: string;
+    }>`SELECT id FROM places WHERE level = 'province' AND (id = ${seedId('Cao Bằng')} OR (code = '04' AND name_folded = 'cao bang'))
+    ORDER BY id = ${seedId('Cao Bằng')} DESC LIMIT 1`.execute(db)
+  ).rows[0];
   if (!province) return;
   const existing = new Map<string, string>();
   if (province.id !== seedId('Cao Bằng')) {
     existing.set(seedId('Cao Bằng'), province.id);
     for (const name of CAO_BANG.districts) {
-      const own = (await sql<{ id: string }>`SELECT id FROM places WHERE parent_id = ${province.id} AND level = 'district' AND name_folded = ${foldText(name)}`.execute(db)).rows[0];
+      const own = (
+        await sql<{
+          id: string;
+        }>`SELECT id FROM places WHERE parent_id = ${province.id} AND level = 'district' AND name_folded = ${foldText(name)}`.execute(
+          db,
+        )
+      ).rows[0];
       if (own) existing.set(seedId(name), own.id);
     }
   }
   await writeCatalogue(builderRunner(db), catalogueFor('04'), existing);
   // The pledges of the seeded units are found by the units' names as now shown ("Huyện Bảo Lạc"): their search text
   // is derived, so it is rewritten without a new version (offices upgrading at different times still merge as before).
-  const tracking = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'pledges_track_update'`.execute(db)).rows[0];
+  const tracking = (
+    await sql<{
+      sql: string;
+    }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'pledges_track_update'`.execute(db)
+  ).rows[0];
   if (tracking) await sql`DROP TRIGGER pledges_track_update`.execute(db);
-  const seededIds = JSON.stringify([seedId('Cao Bằng'), ...CAO_BANG.districts.map(seedId)].map((id) => existing.get(id) ?? id));
+  const seededIds = JSON.stringify(
+    [seedId('Cao Bằng'), ...CAO_BANG.districts.map(seedId)].map((id) => existing.get(id) ?? id),
+  );
   await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own
     WHERE own.id = pledges.donor_id AND pledges.place_id IN (SELECT value FROM json_each(${seededIds}))`.execute(db);
   if (tracking) await sql.raw(tracking.sql).execute(db);

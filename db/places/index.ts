@@ -39,7 +39,9 @@ export function displayName(place: { name: string; unitType: string | null }): s
 
 /** The same as `displayName`, in SQL, for a places row under `alias`. */
 export function displayNameSql(alias: string) {
-  return sql.raw(`CASE WHEN ${alias}.unit_type IS NULL THEN ${alias}.name ELSE ${alias}.unit_type || ' ' || ${alias}.name END`);
+  return sql.raw(
+    `CASE WHEN ${alias}.unit_type IS NULL THEN ${alias}.name ELSE ${alias}.unit_type || ' ' || ${alias}.name END`,
+  );
 }
 
 function toPlace(row: PlacesTable, successorIds: string[]): Place {
@@ -51,10 +53,16 @@ export async function getPlace(ctx: Ctx, id: string): Promise<Place> {
   const row = await ctx.db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('placeId', PLACE_NOUN);
   const links = await ctx.db.selectFrom('placeSuccessors').select('successorId').where('placeId', '=', id).execute();
-  return toPlace(row, links.map((l) => l.successorId));
+  return toPlace(
+    row,
+    links.map((l) => l.successorId),
+  );
 }
 
-async function checkShape(ctx: Ctx, place: { id?: string; level: PlaceLevel; parentId: string | null; validFrom: string | null; validTo: string | null }) {
+async function checkShape(
+  ctx: Ctx,
+  place: { id?: string; level: PlaceLevel; parentId: string | null; validFrom: string | null; validTo: string | null },
+) {
   if (place.validFrom && place.validTo && place.validFrom > place.validTo) {
     throw invalid('validTo', {
       vi: `phải sau ngày bắt đầu hiệu lực (${viDate(place.validFrom)})`,
@@ -68,7 +76,11 @@ async function checkShape(ctx: Ctx, place: { id?: string; level: PlaceLevel; par
     }
     return;
   }
-  const parent = await ctx.db.selectFrom('places').select(['id', 'level', 'parentId']).where('id', '=', place.parentId).executeTakeFirst();
+  const parent = await ctx.db
+    .selectFrom('places')
+    .select(['id', 'level', 'parentId'])
+    .where('id', '=', place.parentId)
+    .executeTakeFirst();
   if (!parent) throw notFound('parentId', PLACE_NOUN);
   if (!allowed.includes(parent.level)) {
     throw invalid('parentId', {
@@ -90,9 +102,16 @@ async function checkShape(ctx: Ctx, place: { id?: string; level: PlaceLevel; par
 }
 
 /** A code names one unit at a time: the reform gave many new wards a former commune's code, so only overlapping periods clash. */
-async function checkCodeFree(ctx: Ctx, place: { id?: string; code: string | null; validFrom: string | null; validTo: string | null }) {
+async function checkCodeFree(
+  ctx: Ctx,
+  place: { id?: string; code: string | null; validFrom: string | null; validTo: string | null },
+) {
   if (!place.code) return;
-  const others = (await ctx.db.selectFrom('places').selectAll().where('code', '=', place.code).execute()) as (PlacesTable & { unitType?: string | null })[];
+  const others = (await ctx.db
+    .selectFrom('places')
+    .selectAll()
+    .where('code', '=', place.code)
+    .execute()) as (PlacesTable & { unitType?: string | null })[];
   const clash = others.find(
     (other) =>
       other.id !== place.id &&
@@ -101,14 +120,19 @@ async function checkCodeFree(ctx: Ctx, place: { id?: string; code: string | null
   );
   if (clash) {
     const name = displayName({ name: clash.name, unitType: clash.unitType ?? null });
-    throw new LedgerError('duplicate', { vi: `Mã đơn vị ${place.code} đã dùng cho ${name}`, en: `Code ${place.code} is already used by ${name}` }, 'code');
+    throw new LedgerError(
+      'duplicate',
+      { vi: `Mã đơn vị ${place.code} đã dùng cho ${name}`, en: `Code ${place.code} is already used by ${name}` },
+      'code',
+    );
   }
 }
 
 async function setSuccessors(ctx: Ctx, placeId: string, successorIds: string[]) {
   const unique = [...new Set(successorIds)];
   for (const successorId of unique) {
-    if (successorId === placeId) throw invalid('successorIds', { vi: 'không thể kế thừa chính nó', en: 'a unit cannot succeed itself' });
+    if (successorId === placeId)
+      throw invalid('successorIds', { vi: 'không thể kế thừa chính nó', en: 'a unit cannot succeed itself' });
     const exists = await ctx.db.selectFrom('places').select('id').where('id', '=', successorId).executeTakeFirst();
     if (!exists) throw notFound('successorIds', PLACE_NOUN);
   }
@@ -121,7 +145,11 @@ async function setSuccessors(ctx: Ctx, placeId: string, successorIds: string[]) 
   }
 }
 
-export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>, id: string = ctx.newId()): Promise<Place> {
+export async function createPlace(
+  ctx: Ctx,
+  input: ParsedInput<'places.create'>,
+  id: string = ctx.newId(),
+): Promise<Place> {
   checkNameText(input.name);
   const row: PlacesTable = {
     id,
@@ -140,7 +168,10 @@ export async function createPlace(ctx: Ctx, input: ParsedInput<'places.create'>,
   await checkCodeFree(ctx, row);
   // Ledgers written before unit types (the first releases' seed, in upgrade tests) have no column for one.
   const { unitType, ...untyped } = row;
-  await ctx.db.insertInto('places').values(columnsOf(ctx, 'places').includes('unit_type') ? row : untyped).execute();
+  await ctx.db
+    .insertInto('places')
+    .values(columnsOf(ctx, 'places').includes('unit_type') ? row : untyped)
+    .execute();
   if (input.successorIds) await setSuccessors(ctx, row.id, input.successorIds);
   const place = await getPlace(ctx, row.id);
   await recordAudit(ctx, { action: 'create', entity: 'place', entityId: row.id, after: place });
@@ -164,7 +195,11 @@ export async function updatePlace(ctx: Ctx, input: ParsedInput<'places.update'>)
   await checkCodeFree(ctx, next);
   if (next.level !== before.level) {
     const child = await ctx.db.selectFrom('places').select('id').where('parentId', '=', before.id).executeTakeFirst();
-    if (child) throw invalid('level', { vi: 'không đổi được cấp khi còn đơn vị trực thuộc', en: 'cannot change while units belong to it' });
+    if (child)
+      throw invalid('level', {
+        vi: 'không đổi được cấp khi còn đơn vị trực thuộc',
+        en: 'cannot change while units belong to it',
+      });
   }
   await ctx.db
     .updateTable('places')

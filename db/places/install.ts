@@ -12,7 +12,15 @@ import { foldText } from '../../contract/text';
 import { invalid, type Ctx } from '../context';
 import { SEED_VERSION } from '../seed';
 import { getPlace } from './index';
-import { CATALOGUE_SOURCE, CATALOGUE_VERSION, catalogueFor, catalogueId, catalogueProvinces, findCatalogueProvince, type Catalogue } from './catalogue';
+import {
+  CATALOGUE_SOURCE,
+  CATALOGUE_VERSION,
+  catalogueFor,
+  catalogueId,
+  catalogueProvinces,
+  findCatalogueProvince,
+  type Catalogue,
+} from './catalogue';
 
 /** When catalogue rows say they were made: the same at every office. */
 const CATALOGUE_TIME = '2025-07-01T00:00:00.000Z';
@@ -20,7 +28,12 @@ const CATALOGUE_TIME = '2025-07-01T00:00:00.000Z';
 /** The setting naming the province the ledger serves ('all' for a national ledger). */
 export const PROVINCE_SETTING = 'places.province';
 
-const TRACKING_TRIGGERS = ['places_track_insert', 'places_track_update', 'place_successors_track_insert', 'place_successors_track_update'];
+const TRACKING_TRIGGERS = [
+  'places_track_insert',
+  'places_track_update',
+  'place_successors_track_insert',
+  'place_successors_track_update',
+];
 
 /** How the writer reaches the database: the driver itself in a running ledger, the query builder in a migration. */
 export interface SqlRunner {
@@ -32,7 +45,8 @@ export function driverRunner(sqlite: BetterSqlite3.Database): SqlRunner {
   const statements = new Map<string, BetterSqlite3.Statement>();
   const statement = (text: string) => statements.get(text) ?? statements.set(text, sqlite.prepare(text)).get(text)!;
   return {
-    run: async (text, params = []) => void (/^\s*(DROP|CREATE)/i.test(text) ? sqlite.exec(text) : statement(text).run(...params)),
+    run: async (text, params = []) =>
+      void (/^\s*(DROP|CREATE)/i.test(text) ? sqlite.exec(text) : statement(text).run(...params)),
     all: async <T>(text: string, params: unknown[] = []) => statement(text).all(...params) as T[],
   };
 }
@@ -40,7 +54,8 @@ export function driverRunner(sqlite: BetterSqlite3.Database): SqlRunner {
 export function builderRunner(db: Kysely<any>): SqlRunner {
   return {
     run: async (text, params = []) => void (await db.executeQuery(CompiledQuery.raw(text, params))),
-    all: async <T>(text: string, params: unknown[] = []) => (await db.executeQuery(CompiledQuery.raw(text, params))).rows as T[],
+    all: async <T>(text: string, params: unknown[] = []) =>
+      (await db.executeQuery(CompiledQuery.raw(text, params))).rows as T[],
   };
 }
 
@@ -49,7 +64,11 @@ export function builderRunner(db: Kysely<any>): SqlRunner {
  * were), so its rows keep the version they are written with; this works inside a migration, where the installation
  * has no identity yet, as well as in a running ledger. Returns how many units it holds.
  */
-export async function writeCatalogue(io: SqlRunner, catalogue: Catalogue, existing: Map<string, string> = new Map()): Promise<number> {
+export async function writeCatalogue(
+  io: SqlRunner,
+  catalogue: Catalogue,
+  existing: Map<string, string> = new Map(),
+): Promise<number> {
   const idOf = (id: string) => existing.get(id) ?? id;
   const triggers = await io.all<{ name: string; sql: string }>(
     `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRACKING_TRIGGERS.map(() => '?').join(', ')})`,
@@ -71,11 +90,23 @@ export async function writeCatalogue(io: SqlRunner, catalogue: Catalogue, existi
     const typed = `UPDATE places SET name = ?, name_folded = ?, unit_type = ?, code = coalesce(code, ?) WHERE id = ? AND unit_type IS NULL`;
     for (const u of [...catalogue.units].sort((a, b) => order[a.level] - order[b.level])) {
       if (existing.has(u.id)) await io.run(typed, [u.name, foldText(u.name), u.type, u.code, existing.get(u.id)]);
-      else await io.run(upsert, [u.id, u.name, foldText(u.name), u.type, u.level, u.parentId === null ? null : idOf(u.parentId), u.code, u.validFrom, u.validTo]);
+      else
+        await io.run(upsert, [
+          u.id,
+          u.name,
+          foldText(u.name),
+          u.type,
+          u.level,
+          u.parentId === null ? null : idOf(u.parentId),
+          u.code,
+          u.validFrom,
+          u.validTo,
+        ]);
     }
     const link = `INSERT INTO place_successors (id, place_id, successor_id, created_at, updated_at, version, origin_site, base_version)
       VALUES (?, ?, ?, '${CATALOGUE_TIME}', '${CATALOGUE_TIME}', '${CATALOGUE_VERSION}', 'catalogue', '') ON CONFLICT DO NOTHING`;
-    for (const [from, to] of catalogue.successors) await io.run(link, [catalogueId(`successor:${from}>${to}`), idOf(from), idOf(to)]);
+    for (const [from, to] of catalogue.successors)
+      await io.run(link, [catalogueId(`successor:${from}>${to}`), idOf(from), idOf(to)]);
   } finally {
     for (const t of triggers) await io.run(t.sql);
   }
@@ -84,14 +115,23 @@ export async function writeCatalogue(io: SqlRunner, catalogue: Catalogue, existi
 
 /** The province a ledger serves, as recorded when its catalogue was put in (null before). */
 export async function ledgerProvince(db: Kysely<any>): Promise<string | null> {
-  const row = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = ${PROVINCE_SETTING}`.execute(db)).rows[0];
+  const row = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = ${PROVINCE_SETTING}`.execute(db))
+    .rows[0];
   return row?.value ?? null;
 }
 
 /** Puts a province's catalogue (or the country's) into the ledger and records the choice. */
-export async function installCatalogue(db: Kysely<any>, io: SqlRunner, province: string | 'all', now: string): Promise<number> {
+export async function installCatalogue(
+  db: Kysely<any>,
+  io: SqlRunner,
+  province: string | 'all',
+  now: string,
+): Promise<number> {
   const count = await writeCatalogue(io, catalogueFor(province));
-  for (const [key, value] of [[PROVINCE_SETTING, province], ['places.catalogue', CATALOGUE_SOURCE]] as const) {
+  for (const [key, value] of [
+    [PROVINCE_SETTING, province],
+    ['places.catalogue', CATALOGUE_SOURCE],
+  ] as const) {
     await sql`INSERT INTO settings (key, value, updated_at) VALUES (${key}, ${value}, ${now})
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(db);
   }
@@ -101,27 +141,45 @@ export async function installCatalogue(db: Kysely<any>, io: SqlRunner, province:
 /** The provinces to choose from, and the ledger's choice. */
 export async function placesSetup(ctx: Ctx): Promise<PlacesSetup> {
   const hasPlaces = Boolean(await ctx.db.selectFrom('places').select('id').limit(1).executeTakeFirst());
-  return { province: await ledgerProvince(ctx.db), hasPlaces, provinces: catalogueProvinces().map((p) => ({ ...p, units: catalogueFor(p.code).units.length })) };
+  return {
+    province: await ledgerProvince(ctx.db),
+    hasPlaces,
+    provinces: catalogueProvinces().map((p) => ({ ...p, units: catalogueFor(p.code).units.length })),
+  };
 }
 
 /**
  * Puts the official units of a province (by code or name, accents optional), or of the whole country ("all"), into
  * the ledger. Chosen once: the same choice again changes nothing; another is refused.
  */
-export async function chooseProvince(ctx: Ctx, input: ParsedInput<'places.choose'>): Promise<{ province: string; units: number }> {
+export async function chooseProvince(
+  ctx: Ctx,
+  input: ParsedInput<'places.choose'>,
+): Promise<{ province: string; units: number }> {
   const code = findCatalogueProvince(input.province);
   if (code === null) {
     const folded = foldText(input.province);
-    const mergedInto = catalogueProvinces().find((p) => p.merged.some((m) => foldText(m) === folded || foldText(`Tỉnh ${m}`) === folded));
-    throw invalid('province', mergedInto
-      ? { vi: `${input.province} đã sáp nhập vào ${mergedInto.type} ${mergedInto.name} từ 01/07/2025; hãy chọn ${mergedInto.name}`, en: `${input.province} became part of ${mergedInto.type} ${mergedInto.name} on 01/07/2025; choose ${mergedInto.name}` }
-      : { vi: `không có tỉnh, thành phố "${input.province}"`, en: `no province "${input.province}"` });
+    const mergedInto = catalogueProvinces().find((p) =>
+      p.merged.some((m) => foldText(m) === folded || foldText(`Tỉnh ${m}`) === folded),
+    );
+    throw invalid(
+      'province',
+      mergedInto
+        ? {
+            vi: `${input.province} đã sáp nhập vào ${mergedInto.type} ${mergedInto.name} từ 01/07/2025; hãy chọn ${mergedInto.name}`,
+            en: `${input.province} became part of ${mergedInto.type} ${mergedInto.name} on 01/07/2025; choose ${mergedInto.name}`,
+          }
+        : { vi: `không có tỉnh, thành phố "${input.province}"`, en: `no province "${input.province}"` },
+    );
   }
   const chosen = await ledgerProvince(ctx.db);
   if (chosen === code) return { province: code, units: catalogueFor(code).units.length };
   if (chosen !== null) {
-    const name = (c: string) => (c === 'all' ? 'cả nước' : catalogueProvinces().find((p) => p.code === c)?.name ?? c);
-    throw invalid('province', { vi: `sổ này đã chọn ${name(chosen)}`, en: `this ledger already serves ${chosen === 'all' ? 'the whole country' : name(chosen)}` });
+    const name = (c: string) => (c === 'all' ? 'cả nước' : (catalogueProvinces().find((p) => p.code === c)?.name ?? c));
+    throw invalid('province', {
+      vi: `sổ này đã chọn ${name(chosen)}`,
+      en: `this ledger already serves ${chosen === 'all' ? 'the whole country' : name(chosen)}`,
+    });
   }
   const units = await installCatalogue(ctx.db, driverRunner(ctx.sqlite), code, ctx.now);
   return { province: code, units };
@@ -134,7 +192,12 @@ export async function chooseProvince(ctx: Ctx, input: ParsedInput<'places.choose
 export async function servedProvince(ctx: Ctx): Promise<Place | null> {
   const chosen = await ledgerProvince(ctx.db);
   if (chosen === 'all') return null;
-  let query = ctx.db.selectFrom('places').select('id').where('level', '=', 'province').where('parentId', 'is', null).where('validTo', 'is', null);
+  let query = ctx.db
+    .selectFrom('places')
+    .select('id')
+    .where('level', '=', 'province')
+    .where('parentId', 'is', null)
+    .where('validTo', 'is', null);
   if (chosen) query = query.where('code', '=', chosen);
   const row = await query.orderBy('createdAt').orderBy('id').executeTakeFirst();
   return row ? getPlace(ctx, row.id) : null;

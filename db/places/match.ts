@@ -49,7 +49,10 @@ export function ceasedProblem(label: string, validTo: string, successors: string
   const named = successors.slice(0, NAMED_SUCCESSORS).join(', ');
   const more = successors.length - NAMED_SUCCESSORS;
   if (!successors.length) {
-    return { vi: `${label} chỉ có hiệu lực đến ${viDate(validTo)}; hãy chọn đơn vị mới`, en: `${label} ceased on ${viDate(validTo)}; choose the unit that replaced it` };
+    return {
+      vi: `${label} chỉ có hiệu lực đến ${viDate(validTo)}; hãy chọn đơn vị mới`,
+      en: `${label} ceased on ${viDate(validTo)}; choose the unit that replaced it`,
+    };
   }
   return {
     vi: `${label} chỉ có hiệu lực đến ${viDate(validTo)}; nay là ${named}${more > 0 ? ` và ${more} đơn vị khác` : ''}`,
@@ -71,20 +74,31 @@ export class PlaceIndex {
   private readonly byCode = new Map<string, IndexedPlace[]>();
   private readonly successors = new Map<string, string[]>();
 
-  constructor(places: Omit<IndexedPlace, 'displayName' | 'nameFolded'>[], links: { placeId: string; successorId: string }[]) {
+  constructor(
+    places: Omit<IndexedPlace, 'displayName' | 'nameFolded'>[],
+    links: { placeId: string; successorId: string }[],
+  ) {
     for (const p of places) {
       const place = { ...p, displayName: displayName(p), nameFolded: foldText(p.name) };
       this.byId.set(place.id, place);
-      for (const key of new Set([place.nameFolded, foldText(place.displayName)])) this.byName.set(key, [...(this.byName.get(key) ?? []), place]);
+      for (const key of new Set([place.nameFolded, foldText(place.displayName)]))
+        this.byName.set(key, [...(this.byName.get(key) ?? []), place]);
       if (place.code) this.byCode.set(place.code, [...(this.byCode.get(place.code) ?? []), place]);
     }
-    for (const link of links) this.successors.set(link.placeId, [...(this.successors.get(link.placeId) ?? []), link.successorId]);
+    for (const link of links)
+      this.successors.set(link.placeId, [...(this.successors.get(link.placeId) ?? []), link.successorId]);
   }
 
   static async load(ctx: Ctx): Promise<PlaceIndex> {
-    const places = (await ctx.db.selectFrom('places').selectAll().execute()) as (Omit<IndexedPlace, 'displayName' | 'nameFolded'> & { unitType?: string | null })[];
+    const places = (await ctx.db.selectFrom('places').selectAll().execute()) as (Omit<
+      IndexedPlace,
+      'displayName' | 'nameFolded'
+    > & { unitType?: string | null })[];
     const links = await ctx.db.selectFrom('placeSuccessors').select(['placeId', 'successorId']).execute();
-    return new PlaceIndex(places.map((p) => ({ ...p, unitType: p.unitType ?? null })), links);
+    return new PlaceIndex(
+      places.map((p) => ({ ...p, unitType: p.unitType ?? null })),
+      links,
+    );
   }
 
   get(id: string): IndexedPlace | undefined {
@@ -98,7 +112,12 @@ export class PlaceIndex {
   /** "Xã Hưng Đạo (Huyện Bảo Lạc, Tỉnh Cao Bằng)": the unit with what it belongs to. */
   withParents(place: IndexedPlace): string {
     const chain: string[] = [];
-    for (let up = place.parentId ? this.byId.get(place.parentId) : undefined; up; up = up.parentId ? this.byId.get(up.parentId) : undefined) chain.push(up.displayName);
+    for (
+      let up = place.parentId ? this.byId.get(place.parentId) : undefined;
+      up;
+      up = up.parentId ? this.byId.get(up.parentId) : undefined
+    )
+      chain.push(up.displayName);
     return chain.length ? `${place.displayName} (${chain.join(', ')})` : place.displayName;
   }
 
@@ -120,8 +139,16 @@ export class PlaceIndex {
 
   /** Why a unit cannot take a record dated `date`, or null when it can. */
   problemOn(place: IndexedPlace, date: string): Problem | null {
-    if (place.validTo !== null && date > place.validTo) return ceasedProblem(place.displayName, place.validTo, this.successorsOf(place.id).map((s) => s.displayName).sort((a, b) => a.localeCompare(b, 'vi')));
-    if (place.validFrom !== null && date < place.validFrom) return notYetProblem(place.displayName, place.validFrom, date);
+    if (place.validTo !== null && date > place.validTo)
+      return ceasedProblem(
+        place.displayName,
+        place.validTo,
+        this.successorsOf(place.id)
+          .map((s) => s.displayName)
+          .sort((a, b) => a.localeCompare(b, 'vi')),
+      );
+    if (place.validFrom !== null && date < place.validFrom)
+      return notYetProblem(place.displayName, place.validFrom, date);
     return null;
   }
 
@@ -134,7 +161,9 @@ export class PlaceIndex {
     const whole = this.byName.get(foldText(trimmed));
     if (whole) return whole;
     const { type, name } = splitType(trimmed);
-    const typed = (this.byName.get(foldText(name)) ?? []).filter((p) => !type || (p.unitType !== null && foldText(p.unitType) === foldText(type)));
+    const typed = (this.byName.get(foldText(name)) ?? []).filter(
+      (p) => !type || (p.unitType !== null && foldText(p.unitType) === foldText(type)),
+    );
     if (typed.length) return typed;
     // "Hưng Đạo (Bảo Lạc)", "Hưng Đạo, Huyện Bảo Lạc": the unit, and a unit it belongs to.
     const qualified = /^(.+?)\s*(?:\((.+)\)|,\s*(.+))$/.exec(trimmed);
@@ -174,12 +203,24 @@ export class PlaceIndex {
       const top = Math.min(...valid.map((p) => LEVEL_RANK[p.level]));
       const atTop = valid.filter((p) => LEVEL_RANK[p.level] === top);
       if (atTop.length === 1) return { place: atTop[0]! };
-      const listed = atTop.map((p) => this.withParents(p)).sort((a, b) => a.localeCompare(b, 'vi')).join('; ');
-      return { problem: { vi: `${quoted} trùng tên nhiều đơn vị: ${listed}`, en: `${quoted} names several units: ${listed}` } };
+      const listed = atTop
+        .map((p) => this.withParents(p))
+        .sort((a, b) => a.localeCompare(b, 'vi'))
+        .join('; ');
+      return {
+        problem: { vi: `${quoted} trùng tên nhiều đơn vị: ${listed}`, en: `${quoted} names several units: ${listed}` },
+      };
     }
-    if (!date) return { place: [...candidates].sort((a, b) => (b.validTo ?? '').localeCompare(a.validTo ?? '') || LEVEL_RANK[a.level] - LEVEL_RANK[b.level])[0]! };
+    if (!date)
+      return {
+        place: [...candidates].sort(
+          (a, b) => (b.validTo ?? '').localeCompare(a.validTo ?? '') || LEVEL_RANK[a.level] - LEVEL_RANK[b.level],
+        )[0]!,
+      };
     // None existed on the date: say what the latest of them became (or when the first began).
-    const ceased = candidates.filter((p) => p.validTo !== null && p.validTo < date).sort((a, b) => b.validTo!.localeCompare(a.validTo!) || LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+    const ceased = candidates
+      .filter((p) => p.validTo !== null && p.validTo < date)
+      .sort((a, b) => b.validTo!.localeCompare(a.validTo!) || LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
     const unit = ceased[0] ?? [...candidates].sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''))[0]!;
     return { problem: this.problemOn(unit, date)! };
   }
@@ -194,7 +235,10 @@ export class PlaceIndex {
       if (date && !validOn(p, date)) continue;
       scored.push({ name: p.displayName, d: distance(folded, p.nameFolded) });
     }
-    return scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name, 'vi')).slice(0, 3).map((p) => p.name);
+    return scored
+      .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name, 'vi'))
+      .slice(0, 3)
+      .map((p) => p.name);
   }
 }
 
@@ -226,7 +270,8 @@ export async function findPlace(ctx: Ctx, text: string, date: string | null): Pr
 
 /** Why one unit cannot take a record dated `date` (naming what it became), or null: without loading every unit. */
 export async function placeProblemOn(ctx: Ctx, place: Place, date: string): Promise<Problem | null> {
-  if (place.validFrom !== null && date < place.validFrom) return notYetProblem(place.displayName, place.validFrom, date);
+  if (place.validFrom !== null && date < place.validFrom)
+    return notYetProblem(place.displayName, place.validFrom, date);
   if (place.validTo === null || date <= place.validTo) return null;
   const current = new Map<string, string>();
   const seen = new Set([place.id]);
@@ -242,5 +287,9 @@ export async function placeProblemOn(ctx: Ctx, place: Place, date: string): Prom
     }
     frontier = next;
   }
-  return ceasedProblem(place.displayName, place.validTo, [...current.values()].sort((a, b) => a.localeCompare(b, 'vi')));
+  return ceasedProblem(
+    place.displayName,
+    place.validTo,
+    [...current.values()].sort((a, b) => a.localeCompare(b, 'vi')),
+  );
 }

@@ -32,7 +32,10 @@ function amountCell(minor: number | null, currency: string): CellValue {
   if (!isCurrencyCode(currency)) return String(minor);
   const exponent = currencyExponent(currency);
   // The number as the shortest exact decimal ("10000", "1234.5"); the format shows the currency's places.
-  return { decimal: canonicalQuantity(formatAmount(minor, currency, 'plain')), format: exponent ? `#,##0.${'0'.repeat(exponent)}` : '#,##0' };
+  return {
+    decimal: canonicalQuantity(formatAmount(minor, currency, 'plain')),
+    format: exponent ? `#,##0.${'0'.repeat(exponent)}` : '#,##0',
+  };
 }
 
 /** A quantity or rate ("2.5", "23070.5"): a number showing the places it has. */
@@ -78,7 +81,14 @@ export function viDate(iso: string): string {
 /** Header of every sheet; returns the row the table starts at. */
 function letterhead(sheet: ExcelJS.Worksheet, report: Report, columns: number, subtitle: string): number {
   const split = Math.max(2, Math.floor(columns / 2) - 1);
-  const put = (row: number, from: number, to: number, text: string, font: Partial<ExcelJS.Font>, align: ExcelJS.Alignment['horizontal'] = 'center') => {
+  const put = (
+    row: number,
+    from: number,
+    to: number,
+    text: string,
+    font: Partial<ExcelJS.Font>,
+    align: ExcelJS.Alignment['horizontal'] = 'center',
+  ) => {
     sheet.mergeCells(row, from, row, to);
     const cell = sheet.getCell(row, from);
     cell.value = text;
@@ -86,7 +96,11 @@ function letterhead(sheet: ExcelJS.Worksheet, report: Report, columns: number, s
     cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
   };
   // A national ledger (all provinces) is kept by the committee for foreign NGO affairs.
-  const department = report.departmentName || (report.provinceName ? `SỞ NGOẠI VỤ ${report.provinceType} ${report.provinceName}` : 'ỦY BAN CÔNG TÁC VỀ CÁC TỔ CHỨC PHI CHÍNH PHỦ NƯỚC NGOÀI');
+  const department =
+    report.departmentName ||
+    (report.provinceName
+      ? `SỞ NGOẠI VỤ ${report.provinceType} ${report.provinceName}`
+      : 'ỦY BAN CÔNG TÁC VỀ CÁC TỔ CHỨC PHI CHÍNH PHỦ NƯỚC NGOÀI');
   put(1, 1, split, department.toUpperCase(), { bold: true });
   put(1, split + 1, columns, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
   put(2, split + 1, columns, 'Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true });
@@ -127,7 +141,11 @@ function stylesOf(columns: Column[]): Partial<ExcelJS.Style>[] {
       font: { name: FONT, size: 11 },
       border: BORDER,
       ...(column.money ? { numFmt: MONEY_FORMAT } : {}),
-      alignment: { vertical: 'middle', wrapText: !column.money, horizontal: column.align ?? (column.money ? 'right' : 'left') },
+      alignment: {
+        vertical: 'middle',
+        wrapText: !column.money,
+        horizontal: column.align ?? (column.money ? 'right' : 'left'),
+      },
     }));
     columnStyles.set(columns, styles);
   }
@@ -145,7 +163,10 @@ function styleFor(base: Partial<ExcelJS.Style>, value: CellValue): Partial<Excel
   let style = byFormat.get(format);
   if (!style) {
     const horizontal = 'day' in value ? 'center' : 'right';
-    byFormat.set(format, (style = { ...base, numFmt: format, alignment: { ...base.alignment, horizontal, wrapText: false } }));
+    byFormat.set(
+      format,
+      (style = { ...base, numFmt: format, alignment: { ...base.alignment, horizontal, wrapText: false } }),
+    );
   }
   return style;
 }
@@ -189,23 +210,39 @@ const xmlText = (text: string) => text.replace(/[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E
  * per-cell models: the detail sheet holds tens of thousands of rows, and this costs a fraction of the library's way.
  * Rows before `first` are committed first; the sheet's row bookkeeping then continues after the last row written.
  */
-function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, columns: Column[], rows: CellValue[][]) {
+function writeRows(
+  workbook: Workbook,
+  sheet: ExcelJS.Worksheet,
+  first: number,
+  columns: Column[],
+  rows: CellValue[][],
+) {
   if (rowsThroughLibrary.value || rows.length === 0) {
     rows.forEach((values, i) => dataRow(sheet, first + i, columns, values));
     return;
   }
   sheet.getRow(first - 1).commit();
   const streamed = sheet as unknown as StreamedSheet;
-  if (streamed._rows.length !== 0 || streamed._rowZero !== first) throw new Error(`rows before ${first} are not all written`);
+  if (streamed._rows.length !== 0 || streamed._rowZero !== first)
+    throw new Error(`rows before ${first} are not all written`);
   const styles = stylesOf(columns);
-  const library = workbook as unknown as { styles: { addStyleModel(style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType): number } };
+  const library = workbook as unknown as {
+    styles: { addStyleModel(style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType): number };
+  };
   // A style's id is fixed by the first cell written with it, as in the library (which adds the same style once).
   const ids = new Map<Partial<ExcelJS.Style>, number>();
   const idOf = (style: Partial<ExcelJS.Style>, value: CellValue) => {
     let id = ids.get(style);
     if (id === undefined) {
       const { ValueType } = loadedExcelJs();
-      const type = typeof value === 'object' ? ('day' in value ? ValueType.Date : ValueType.Number) : typeof value === 'number' ? ValueType.Number : ValueType.String;
+      const type =
+        typeof value === 'object'
+          ? 'day' in value
+            ? ValueType.Date
+            : ValueType.Number
+          : typeof value === 'number'
+            ? ValueType.Number
+            : ValueType.String;
       ids.set(style, (id = library.styles.addStyleModel(style, type)));
     }
     return id;
@@ -219,7 +256,8 @@ function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, 
     xml += `<row r="${n}"${height ? ` ht="${height}" customHeight="1"` : ''}${spans}`;
     values.forEach((value, c) => {
       const s = idOf(styleFor(styles[c]!, value), value);
-      if (typeof value === 'object') xml += `<c r="${letters[c]}${n}" s="${s}"><v>${'day' in value ? excelDay(value.day) : value.decimal}</v></c>`;
+      if (typeof value === 'object')
+        xml += `<c r="${letters[c]}${n}" s="${s}"><v>${'day' in value ? excelDay(value.day) : value.decimal}</v></c>`;
       else if (typeof value === 'number') xml += `<c r="${letters[c]}${n}" s="${s}"><v>${value}</v></c>`;
       else xml += `<c r="${letters[c]}${n}" s="${s}" t="str"><v>${xmlText(value)}</v></c>`;
     });
@@ -233,7 +271,16 @@ function writeRows(workbook: Workbook, sheet: ExcelJS.Worksheet, first: number, 
 }
 
 /** A totals row: SUM formulas over the rows above, each with its value cached. */
-function totalsRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], label: string, firstData: number, lastData: number, sums: (number | null)[], labelSpan?: number) {
+function totalsRow(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  columns: Column[],
+  label: string,
+  firstData: number,
+  lastData: number,
+  sums: (number | null)[],
+  labelSpan?: number,
+) {
   const r = sheet.getRow(row);
   columns.forEach((column, i) => {
     const cell = r.getCell(i + 1);
@@ -242,12 +289,22 @@ function totalsRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], lab
     const sum = sums[i];
     if (column.money && sum !== null && sum !== undefined) {
       const letter = sheet.getColumn(i + 1).letter;
-      cell.value = lastData >= firstData ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: sum } : 0;
+      cell.value =
+        lastData >= firstData ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: sum } : 0;
       cell.numFmt = MONEY_FORMAT;
       cell.alignment = { horizontal: 'right' };
     }
   });
-  sheet.mergeCells(row, 1, row, labelSpan ?? Math.max(1, columns.findIndex((c) => c.money)));
+  sheet.mergeCells(
+    row,
+    1,
+    row,
+    labelSpan ??
+      Math.max(
+        1,
+        columns.findIndex((c) => c.money),
+      ),
+  );
   r.getCell(1).value = label;
   r.getCell(1).alignment = { horizontal: 'center' };
 }
@@ -312,9 +369,17 @@ function summarySheet(workbook: Workbook, report: Report) {
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.summary.forEach((r, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, r.kindLabel, r.placeName, ...figureValues(r), r.original]));
+  report.summary.forEach((r, i) =>
+    dataRow(sheet, head + 1 + i, columns, [i + 1, r.kindLabel, r.placeName, ...figureValues(r), r.original]),
+  );
   const last = head + report.summary.length;
-  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [null, null, null, ...figureValues(report.summaryTotal), null]);
+  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [
+    null,
+    null,
+    null,
+    ...figureValues(report.summaryTotal),
+    null,
+  ]);
   signatures(sheet, last + 4, columns.length);
   sheet.commit();
 }
@@ -329,9 +394,16 @@ function donorSheet(workbook: Workbook, report: Report) {
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.donors.forEach((r, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, r.donor, r.country, ...figureValues(r)]));
+  report.donors.forEach((r, i) =>
+    dataRow(sheet, head + 1 + i, columns, [i + 1, r.donor, r.country, ...figureValues(r)]),
+  );
   const last = head + report.donors.length;
-  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [null, null, null, ...figureValues(report.donorTotal)]);
+  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [
+    null,
+    null,
+    null,
+    ...figureValues(report.donorTotal),
+  ]);
   signatures(sheet, last + 4, columns.length);
   sheet.commit();
 }
@@ -369,8 +441,18 @@ function detailSheet(workbook: Workbook, report: Report) {
       first,
       columns,
       rows.map((r, i) => [
-        i + 1, { day: r.date }, r.donor, r.placeName, r.kindLabel, r.description,
-        decimalCell(r.quantity), r.unit ?? '', amountCell(r.amountMinor, r.currency), r.currency, r.currency === 'VND' ? '' : decimalCell(r.rate), r.vnd,
+        i + 1,
+        { day: r.date },
+        r.donor,
+        r.placeName,
+        r.kindLabel,
+        r.description,
+        decimalCell(r.quantity),
+        r.unit ?? '',
+        amountCell(r.amountMinor, r.currency),
+        r.currency,
+        r.currency === 'VND' ? '' : decimalCell(r.rate),
+        r.vnd,
       ]),
     );
     row += rows.length;
@@ -397,7 +479,9 @@ function changesSheet(workbook: Workbook, report: Report) {
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.changes.forEach((c, i) => dataRow(sheet, head + 1 + i, columns, [i + 1, { day: c.date }, c.donor, c.description, c.changes, c.reason, c.by]));
+  report.changes.forEach((c, i) =>
+    dataRow(sheet, head + 1 + i, columns, [i + 1, { day: c.date }, c.donor, c.description, c.changes, c.reason, c.by]),
+  );
   if (report.changes.length === 0) {
     sheet.mergeCells(head + 1, 1, head + 1, columns.length);
     const cell = sheet.getCell(head + 1, 1);
@@ -409,7 +493,14 @@ function changesSheet(workbook: Workbook, report: Report) {
 }
 
 /** A row of one merged cell across the table: a paragraph or a section's title. */
-function wideRow(sheet: ExcelJS.Worksheet, row: number, columns: number, text: string, font: Partial<ExcelJS.Font>, height?: number) {
+function wideRow(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  columns: number,
+  text: string,
+  font: Partial<ExcelJS.Font>,
+  height?: number,
+) {
   sheet.mergeCells(row, 1, row, columns);
   const cell = sheet.getCell(row, 1);
   cell.value = text;
@@ -422,12 +513,19 @@ function wideRow(sheet: ExcelJS.Worksheet, row: number, columns: number, text: s
 const usdCell = (cents: number): CellValue => amountCell(cents, 'USD');
 
 /** Totals of columns that are not VND: a SUM over the rows above with its value cached (USD in dollars, with cents). */
-function otherTotals(sheet: ExcelJS.Worksheet, row: number, totals: { index: number; value: number; format: string }[], firstData: number, lastData: number) {
+function otherTotals(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  totals: { index: number; value: number; format: string }[],
+  firstData: number,
+  lastData: number,
+) {
   const r = sheet.getRow(row);
   for (const { index, value, format } of totals) {
     const cell = r.getCell(index + 1);
     const letter = sheet.getColumn(index + 1).letter;
-    cell.value = lastData >= firstData ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: value } : 0;
+    cell.value =
+      lastData >= firstData ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: value } : 0;
     cell.numFmt = format;
     cell.alignment = { horizontal: format === '#,##0.00' ? 'right' : 'center' };
   }
@@ -469,15 +567,40 @@ function itemSheets(workbook: Workbook, report: Report) {
     tableHeader(sheet, row + 1, columns);
     sheet.getRow(row + 1).commit();
     const first = row + 2;
-    rows.forEach((r, i) => dataRow(sheet, first + i, columns, [i + 1, r.label, r.items, usdCell(r.committed.USD), usdCell(r.disbursed.USD), r.committed.VND, r.disbursed.VND]));
+    rows.forEach((r, i) =>
+      dataRow(sheet, first + i, columns, [
+        i + 1,
+        r.label,
+        r.items,
+        usdCell(r.committed.USD),
+        usdCell(r.disbursed.USD),
+        r.committed.VND,
+        r.disbursed.VND,
+      ]),
+    );
     const last = first + rows.length - 1;
     const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
-    totalsRow(sheet, last + 1, columns, 'Tổng cộng', first, last, [null, null, null, null, null, sum((r) => r.committed.VND), sum((r) => r.disbursed.VND)], 2);
-    otherTotals(sheet, last + 1, [
-      { index: 2, value: sum((r) => r.items), format: '#,##0' },
-      { index: 3, value: dollars(sum((r) => r.committed.USD)), format: '#,##0.00' },
-      { index: 4, value: dollars(sum((r) => r.disbursed.USD)), format: '#,##0.00' },
-    ], first, last);
+    totalsRow(
+      sheet,
+      last + 1,
+      columns,
+      'Tổng cộng',
+      first,
+      last,
+      [null, null, null, null, null, sum((r) => r.committed.VND), sum((r) => r.disbursed.VND)],
+      2,
+    );
+    otherTotals(
+      sheet,
+      last + 1,
+      [
+        { index: 2, value: sum((r) => r.items), format: '#,##0' },
+        { index: 3, value: dollars(sum((r) => r.committed.USD)), format: '#,##0.00' },
+        { index: 4, value: dollars(sum((r) => r.disbursed.USD)), format: '#,##0.00' },
+      ],
+      first,
+      last,
+    );
     sheet.getRow(last + 1).commit();
     row = last + 3;
   }
@@ -501,12 +624,28 @@ function itemSheets(workbook: Workbook, report: Report) {
   const head = letterhead(list, report, columns.length, subtitle(report));
   tableHeader(list, head, columns);
   statutory.items.forEach((r, i) =>
-    dataRow(list, head + 1 + i, columns, [i + 1, r.name, r.modality, r.sector, r.donor, r.country, r.approvalNumber ?? '', r.approvalDate ? { day: r.approvalDate } : '', r.stage, r.committedVnd, r.disbursedVnd]),
+    dataRow(list, head + 1 + i, columns, [
+      i + 1,
+      r.name,
+      r.modality,
+      r.sector,
+      r.donor,
+      r.country,
+      r.approvalNumber ?? '',
+      r.approvalDate ? { day: r.approvalDate } : '',
+      r.stage,
+      r.committedVnd,
+      r.disbursedVnd,
+    ]),
   );
   const last = head + statutory.items.length;
   const itemRows = statutory.items;
   const sum = (pick: (r: (typeof itemRows)[number]) => number) => itemRows.reduce((s, r) => s + pick(r), 0);
-  totalsRow(list, last + 1, columns, 'Tổng cộng', head + 1, last, [...Array(9).fill(null), sum((r) => r.committedVnd), sum((r) => r.disbursedVnd)]);
+  totalsRow(list, last + 1, columns, 'Tổng cộng', head + 1, last, [
+    ...Array(9).fill(null),
+    sum((r) => r.committedVnd),
+    sum((r) => r.disbursedVnd),
+  ]);
   signatures(list, last + 4, columns.length);
   list.commit();
 }
@@ -531,6 +670,11 @@ export async function writeReport(report: Report): Promise<Buffer> {
 export function reportFileName(report: Report): string {
   const place = report.wholeProvince ? '' : `-${report.placeName}`;
   // A report of some aid items says which in its name, so it is not taken for the whole report.
-  const scope = report.scope ? `-${foldText(report.scope).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)}` : '';
+  const scope = report.scope
+    ? `-${foldText(report.scope)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60)}`
+    : '';
   return `Bao-cao-vien-tro-${report.period.key}${place}${scope}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-');
 }

@@ -4,7 +4,15 @@
  * for a period already reported tells what changed in that period's pledges since: added, amended, deleted.
  */
 import { sql } from 'kysely';
-import { AUTO_STATUS_NOTE, type ExcelFile, type ParsedInput, type PledgeChangedSince, type Report, type SentReport, type SinceLastReport } from '../../contract';
+import {
+  AUTO_STATUS_NOTE,
+  type ExcelFile,
+  type ParsedInput,
+  type PledgeChangedSince,
+  type Report,
+  type SentReport,
+  type SinceLastReport,
+} from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import type { ItemScope } from '../../contract/items';
 import type { Ctx } from '../context';
@@ -35,12 +43,28 @@ function fromRow(row: SentRow): SentReport {
   };
 }
 
-const SENT_COLUMNS = ['id', 'period', 'placeId', 'placeName', 'madeAt', 'userName', 'siteName', 'fileName', 'totals', 'pledgeCount', 'itemScope'] as const;
+const SENT_COLUMNS = [
+  'id',
+  'period',
+  'placeId',
+  'placeName',
+  'madeAt',
+  'userName',
+  'siteName',
+  'fileName',
+  'totals',
+  'pledgeCount',
+  'itemScope',
+] as const;
 
 /** The workbook of a period and place, written in Vietnamese (the document sent), and kept in the list. */
-export async function saveReport(ctx: Ctx, input: ParsedInput<'reports.xlsx'>): Promise<ExcelFile & { sent: SentReport }> {
+export async function saveReport(
+  ctx: Ctx,
+  input: ParsedInput<'reports.xlsx'>,
+): Promise<ExcelFile & { sent: SentReport }> {
   const scope = normalScope(input);
-  const since = input.changes === 'sinceLastReport' ? await lastSentReport(ctx, input.period, input.placeId ?? null, scope) : null;
+  const since =
+    input.changes === 'sinceLastReport' ? await lastSentReport(ctx, input.period, input.placeId ?? null, scope) : null;
   const report = await buildReport(ctx, { ...input, lang: 'vi' }, since?.madeAt);
   const bytes = await writeReport(report);
   const fileName = reportFileName(report);
@@ -63,14 +87,23 @@ export async function saveReport(ctx: Ctx, input: ParsedInput<'reports.xlsx'>): 
 }
 
 export async function listSentReports(ctx: Ctx, input: ParsedInput<'reports.list'>): Promise<SentReport[]> {
-  let query = ctx.db.selectFrom('reportsSent').select([...SENT_COLUMNS]).orderBy('madeAt', 'desc').orderBy('id');
+  let query = ctx.db
+    .selectFrom('reportsSent')
+    .select([...SENT_COLUMNS])
+    .orderBy('madeAt', 'desc')
+    .orderBy('id');
   if (input.period) query = query.where('period', '=', parsePeriod(input.period).key);
   return (await query.execute()).map(fromRow);
 }
 
 export async function sentReportFile(ctx: Ctx, input: ParsedInput<'reports.file'>): Promise<ExcelFile> {
-  const row = await ctx.db.selectFrom('reportsSent').select(['fileName', 'file']).where('id', '=', input.id).executeTakeFirst();
-  if (!row) throw new LedgerError('not_found', { vi: 'Không tìm thấy báo cáo đã gửi này', en: 'No such report sent' }, 'id');
+  const row = await ctx.db
+    .selectFrom('reportsSent')
+    .select(['fileName', 'file'])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!row)
+    throw new LedgerError('not_found', { vi: 'Không tìm thấy báo cáo đã gửi này', en: 'No such report sent' }, 'id');
   return { fileName: row.fileName, base64: Buffer.from(row.file).toString('base64') };
 }
 
@@ -78,8 +111,16 @@ export async function sentReportFile(ctx: Ctx, input: ParsedInput<'reports.file'
  * The latest report sent for a period, place (the province as a whole when no place) and scope of aid items (every
  * line when none): a report of the health sector is compared only with earlier ones of the health sector.
  */
-export async function lastSentReport(ctx: Ctx, period: string, placeId: string | null, scope: ItemScope | null): Promise<SentReport | null> {
-  let query = ctx.db.selectFrom('reportsSent').select([...SENT_COLUMNS]).where('period', '=', parsePeriod(period).key);
+export async function lastSentReport(
+  ctx: Ctx,
+  period: string,
+  placeId: string | null,
+  scope: ItemScope | null,
+): Promise<SentReport | null> {
+  let query = ctx.db
+    .selectFrom('reportsSent')
+    .select([...SENT_COLUMNS])
+    .where('period', '=', parsePeriod(period).key);
   query = placeId ? query.where('placeId', '=', placeId) : query.where('placeId', 'is', null);
   query = scope ? query.where('itemScope', '=', JSON.stringify(scope)) : query.where('itemScope', 'is', null);
   const row = await query.orderBy('madeAt', 'desc').orderBy('id', 'desc').executeTakeFirst();
@@ -111,7 +152,9 @@ export async function changedSince(ctx: Ctx, sent: SentReport): Promise<SinceLas
       ${sent.placeId ? sql`AND json_extract(${row}, '$.placeId') IN ${placesUnder(sent.placeId)}` : sql``}
       ${items ? sql`AND json_extract(${row}, '$.itemId') IN ${items}` : sql``}
     ORDER BY a.rowid`.execute(ctx.db);
-  const donors = new Map((await ctx.db.selectFrom('donors').select(['id', 'name']).execute()).map((d) => [d.id, d.name]));
+  const donors = new Map(
+    (await ctx.db.selectFrom('donors').select(['id', 'name']).execute()).map((d) => [d.id, d.name]),
+  );
   const touched = new Map<string, { first: AuditRow; last: AuditRow; created: boolean; deleted: boolean }>();
   for (const r of rows.rows) {
     const seen = touched.get(r.entityId) ?? { first: r, last: r, created: false, deleted: false };
@@ -121,7 +164,12 @@ export async function changedSince(ctx: Ctx, sent: SentReport): Promise<SinceLas
     touched.set(r.entityId, seen);
   }
   const entry = (id: string, r: AuditRow): PledgeChangedSince => {
-    const pledge = JSON.parse((r.after ?? r.before)!) as { pledgeDate: string; donorId: string; description: string; vndEquivalent: number };
+    const pledge = JSON.parse((r.after ?? r.before)!) as {
+      pledgeDate: string;
+      donorId: string;
+      description: string;
+      vndEquivalent: number;
+    };
     return {
       id,
       at: r.at,
@@ -143,7 +191,10 @@ export async function changedSince(ctx: Ctx, sent: SentReport): Promise<SinceLas
 }
 
 /** The preview, with what changed since the period's last report sent. */
-export async function previewReport(ctx: Ctx, input: ParsedInput<'reports.preview'>): Promise<Report & { sinceLast: SinceLastReport | null }> {
+export async function previewReport(
+  ctx: Ctx,
+  input: ParsedInput<'reports.preview'>,
+): Promise<Report & { sinceLast: SinceLastReport | null }> {
   const sent = await lastSentReport(ctx, input.period, input.placeId ?? null, normalScope(input));
   const report = await buildReport(ctx, input, input.changes === 'sinceLastReport' ? sent?.madeAt : undefined);
   return { ...report, sinceLast: sent ? await changedSince(ctx, sent) : null };

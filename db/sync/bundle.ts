@@ -71,7 +71,8 @@ export interface Bundle {
 
 export type { MergeCounts };
 
-const refuse = (vi: string, en: string) => new LedgerError('invalid_input', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
+const refuse = (vi: string, en: string) =>
+  new LedgerError('invalid_input', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
 
 /**
  * Format 2: after the header line, gzip of JSON lines — the bundle without its rows first, then one line per row
@@ -104,14 +105,21 @@ export function decodeBundle(bytes: Buffer): Bundle {
   const newline = bytes.indexOf(0x0a);
   const header = newline > 0 && newline < 200 ? bytes.subarray(0, newline).toString('ascii') : '';
   const match = /^AIDLEDGER-BUNDLE (\d+) ([0-9a-f]{64})$/.exec(header);
-  if (!match) throw refuse('đây không phải tệp gói dữ liệu của Sổ theo dõi viện trợ', 'this is not an Aid Ledger bundle');
+  if (!match)
+    throw refuse('đây không phải tệp gói dữ liệu của Sổ theo dõi viện trợ', 'this is not an Aid Ledger bundle');
   const formatVersion = Number(match[1]);
   if (formatVersion > BUNDLE_FORMAT_VERSION) {
-    throw refuse('gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật', 'it was made by a newer version of the app; update the app');
+    throw refuse(
+      'gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật',
+      'it was made by a newer version of the app; update the app',
+    );
   }
   const body = bytes.subarray(newline + 1);
   if (createHash('sha256').update(body).digest('hex') !== match[2]) {
-    throw refuse('tệp đã bị sửa đổi hoặc không đầy đủ (sai mã kiểm tra)', 'the file was altered or is incomplete (checksum mismatch)');
+    throw refuse(
+      'tệp đã bị sửa đổi hoặc không đầy đủ (sai mã kiểm tra)',
+      'the file was altered or is incomplete (checksum mismatch)',
+    );
   }
   let bundle: Bundle;
   try {
@@ -120,11 +128,19 @@ export function decodeBundle(bytes: Buffer): Bundle {
   } catch {
     throw refuse('nội dung không đọc được', 'its content cannot be read');
   }
-  if (!isObject(bundle) || bundle.format !== BUNDLE_FORMAT || !isObject(bundle.records) || !Array.isArray(bundle.tombstones)) {
+  if (
+    !isObject(bundle) ||
+    bundle.format !== BUNDLE_FORMAT ||
+    !isObject(bundle.records) ||
+    !Array.isArray(bundle.tombstones)
+  ) {
     throw refuse('định dạng không đúng', 'unknown format');
   }
   if (typeof bundle.schemaVersion !== 'number' || bundle.schemaVersion > SCHEMA_VERSION) {
-    throw refuse('gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật', 'it was made by a newer version of the app; update the app');
+    throw refuse(
+      'gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật',
+      'it was made by a newer version of the app; update the app',
+    );
   }
   checkContent(bundle);
   return bundle;
@@ -133,7 +149,8 @@ export function decodeBundle(bytes: Buffer): Bundle {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const VERSION = /^\d{13,16}-\d{6}-.+$/;
 /** What a column may hold: the merge binds every value as it comes. */
-const isColumnValue = (x: unknown) => x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x));
+const isColumnValue = (x: unknown) =>
+  x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x));
 const shown = (x: unknown) => (JSON.stringify(x) ?? String(x)).slice(0, 60);
 type Words = { vi: string; en: string };
 
@@ -143,11 +160,24 @@ type Words = { vi: string; en: string };
  */
 function checkContent(bundle: Bundle): void {
   const site: unknown = bundle.site;
-  if (!isObject(site) || typeof site.id !== 'string' || !site.id || typeof site.name !== 'string' || typeof bundle.createdAt !== 'string' || typeof bundle.since !== 'string') {
-    throw refuse('thiếu thông tin về nơi gửi (mã, tên, thời điểm)', 'the sending installation (id, name, time) is missing');
+  if (
+    !isObject(site) ||
+    typeof site.id !== 'string' ||
+    !site.id ||
+    typeof site.name !== 'string' ||
+    typeof bundle.createdAt !== 'string' ||
+    typeof bundle.since !== 'string'
+  ) {
+    throw refuse(
+      'thiếu thông tin về nơi gửi (mã, tên, thời điểm)',
+      'the sending installation (id, name, time) is missing',
+    );
   }
   const reference: unknown = bundle.reference;
-  if (reference !== undefined && !(isObject(reference) && typeof reference.departmentName === 'string' && reference.departmentName.length <= 200)) {
+  if (
+    reference !== undefined &&
+    !(isObject(reference) && typeof reference.departmentName === 'string' && reference.departmentName.length <= 200)
+  ) {
     throw refuse('tên cơ quan kèm theo không hợp lệ', 'the department name it carries is invalid');
   }
   const bad = (what: Words, record: unknown, n: number, why: Words) => {
@@ -157,7 +187,10 @@ function checkContent(bundle: Bundle): void {
   const plainValues = (record: Record<string, unknown>): Words | null => {
     const key = Object.keys(record).find((k) => !isColumnValue(record[k]));
     if (key === undefined) return null;
-    return { vi: `có trường "${key.slice(0, 40)}" mang giá trị không hợp lệ ${shown(record[key])}`, en: `has an invalid value ${shown(record[key])} in field "${key.slice(0, 40)}"` };
+    return {
+      vi: `có trường "${key.slice(0, 40)}" mang giá trị không hợp lệ ${shown(record[key])}`,
+      en: `has an invalid value ${shown(record[key])} in field "${key.slice(0, 40)}"`,
+    };
   };
   for (const [table, entity] of BUNDLE_TABLES) {
     const rows: unknown = bundle.records[table] ?? [];
@@ -166,8 +199,16 @@ function checkContent(bundle: Bundle): void {
     rows.forEach((row: unknown, n) => {
       if (!isObject(row)) throw bad(what, row, n, { vi: 'không phải một bản ghi', en: 'is not a record' });
       if (typeof row.id !== 'string' || !row.id) throw bad(what, row, n, { vi: 'không có mã (id)', en: 'has no id' });
-      if (typeof row.version !== 'string' || !VERSION.test(row.version) || typeof row.origin_site !== 'string' || (row.base_version !== undefined && typeof row.base_version !== 'string')) {
-        throw bad(what, row, n, { vi: 'có phiên bản (version, origin_site, base_version) không hợp lệ', en: 'has an invalid version (version, origin_site, base_version)' });
+      if (
+        typeof row.version !== 'string' ||
+        !VERSION.test(row.version) ||
+        typeof row.origin_site !== 'string' ||
+        (row.base_version !== undefined && typeof row.base_version !== 'string')
+      ) {
+        throw bad(what, row, n, {
+          vi: 'có phiên bản (version, origin_site, base_version) không hợp lệ',
+          en: 'has an invalid version (version, origin_site, base_version)',
+        });
       }
       const why = plainValues(row);
       if (why) throw bad(what, row, n, why);
@@ -177,8 +218,15 @@ function checkContent(bundle: Bundle): void {
     const what = { vi: 'lệnh xóa', en: 'the deletion' };
     if (!isObject(tomb)) throw bad(what, tomb, n, { vi: 'không phải một bản ghi', en: 'is not a record' });
     const fields = [tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at];
-    if (fields.some((f) => typeof f !== 'string' || !f) || !VERSION.test(tomb.version as string) || (tomb.base_version !== undefined && typeof tomb.base_version !== 'string')) {
-      throw bad(what, tomb, n, { vi: 'thiếu hoặc sai entity, id, version, origin_site, deleted_at', en: 'lacks or has an invalid entity, id, version, origin_site or deleted_at' });
+    if (
+      fields.some((f) => typeof f !== 'string' || !f) ||
+      !VERSION.test(tomb.version as string) ||
+      (tomb.base_version !== undefined && typeof tomb.base_version !== 'string')
+    ) {
+      throw bad(what, tomb, n, {
+        vi: 'thiếu hoặc sai entity, id, version, origin_site, deleted_at',
+        en: 'lacks or has an invalid entity, id, version, origin_site or deleted_at',
+      });
     }
   });
   const audit: unknown = bundle.audit ?? [];
@@ -202,7 +250,10 @@ function refusedWrite(error: unknown, entity: string, id: unknown): unknown {
     : /UNIQUE|PRIMARY KEY/.test(message)
       ? { vi: `trùng với một bản ghi đã có (${columns})`, en: `duplicates an existing record (${columns})` }
       : { vi: `có giá trị không hợp lệ (${message})`, en: `has an invalid value (${message})` };
-  return refuse(`bản ghi ${entity} ${String(id).slice(0, 60)} ${why.vi}`, `the ${entity} record ${String(id).slice(0, 60)} ${why.en}`);
+  return refuse(
+    `bản ghi ${entity} ${String(id).slice(0, 60)} ${why.vi}`,
+    `the ${entity} record ${String(id).slice(0, 60)} ${why.en}`,
+  );
 }
 
 /** Writes a bundle's row; a row the ledger's constraints refuse refuses the bundle. */
@@ -220,14 +271,21 @@ async function mergeRow(ctx: Ctx, table: Table, entity: string, row: Row, insert
  * Answers whether the incoming row is to be inserted.
  */
 async function settleRateTwin(ctx: Ctx, theirs: Row, counts: MergeCounts): Promise<boolean> {
-  const twin = prepared(ctx.sqlite, `SELECT * FROM exchange_rates WHERE currency = ? AND valid_on = ? AND id <> ?`).get(theirs.currency, theirs.valid_on, theirs.id) as Row | undefined;
+  const twin = prepared(ctx.sqlite, `SELECT * FROM exchange_rates WHERE currency = ? AND valid_on = ? AND id <> ?`).get(
+    theirs.currency,
+    theirs.valid_on,
+    theirs.id,
+  ) as Row | undefined;
   if (!twin) return true;
   const theirsStands = theirs.id < twin.id;
   const [kept, other] = theirsStands ? [theirs, twin] : [twin, theirs];
   if (theirsStands) prepared(ctx.sqlite, `DELETE FROM exchange_rates WHERE id = ?`).run(twin.id);
   else counts.unchanged++;
   if (kept.rate !== other.rate || kept.source !== other.source) {
-    if (await recordConflict(ctx, 'exchange_rate', kept.id, kept, { ...other, id: kept.id }, kept.version, other.version)) counts.conflicts++;
+    if (
+      await recordConflict(ctx, 'exchange_rate', kept.id, kept, { ...other, id: kept.id }, kept.version, other.version)
+    )
+      counts.conflicts++;
   }
   return theirsStands;
 }
@@ -245,11 +303,17 @@ function readLines(text: Buffer): Bundle {
   const head = next();
   if (!isObject(head)) throw new Error('no head');
   const records = Object.fromEntries(BUNDLE_TABLES.map(([table]) => [table, [] as Row[]])) as Record<Table, Row[]>;
-  const bundle: Bundle = { ...(head as Omit<Bundle, 'records' | 'tombstones' | 'audit'>), records, tombstones: [], audit: [] };
+  const bundle: Bundle = {
+    ...(head as Omit<Bundle, 'records' | 'tombstones' | 'audit'>),
+    records,
+    tombstones: [],
+    audit: [],
+  };
   for (let line = next(); line !== undefined; line = next()) {
     if (!Array.isArray(line)) throw new Error('not a line of a bundle');
     const [kind, first, second] = line as [unknown, unknown, unknown];
-    if (kind === 'r' && typeof first === 'string' && Object.hasOwn(records, first) && isObject(second)) records[first as Table].push(second as Row);
+    if (kind === 'r' && typeof first === 'string' && Object.hasOwn(records, first) && isObject(second))
+      records[first as Table].push(second as Row);
     else if (kind === 't' && isObject(first)) bundle.tombstones.push(first as unknown as Tombstone);
     else if (kind === 'a' && isObject(first)) bundle.audit.push(first);
     else throw new Error('not a line of a bundle');
@@ -264,15 +328,24 @@ function versionTime(version: string): string {
 }
 
 /** This installation's changes since the last export to `destination` (or all of them). */
-export async function exportBundle(ctx: Ctx, options: { all?: boolean; destination?: string } = {}): Promise<{ bundle: Bundle; bytes: Buffer }> {
+export async function exportBundle(
+  ctx: Ctx,
+  options: { all?: boolean; destination?: string } = {},
+): Promise<{ bundle: Bundle; bytes: Buffer }> {
   const destination = options.destination ?? 'province';
-  const mark = await sql<{ exportedVersion: string }>`SELECT exported_version FROM sync_marks WHERE destination = ${destination}`.execute(ctx.db);
+  const mark = await sql<{
+    exportedVersion: string;
+  }>`SELECT exported_version FROM sync_marks WHERE destination = ${destination}`.execute(ctx.db);
   const since = options.all ? '' : (mark.rows[0]?.exportedVersion ?? '');
   const records = {} as Record<Table, Row[]>;
   let upTo = since;
   // An incremental bundle holds this installation's own edits; a full one holds everything it has.
   const ownRows = (from: string) =>
-    storedRows(ctx, `SELECT * FROM ${from} WHERE version > ?${options.all ? '' : ' AND origin_site = ?'} ORDER BY version`, ...(options.all ? [since] : [since, ctx.site.id]));
+    storedRows(
+      ctx,
+      `SELECT * FROM ${from} WHERE version > ?${options.all ? '' : ' AND origin_site = ?'} ORDER BY version`,
+      ...(options.all ? [since] : [since, ctx.site.id]),
+    );
   for (const [table] of BUNDLE_TABLES) {
     records[table] = ownRows(table);
     for (const r of records[table]) if (r.version > upTo) upTo = r.version;
@@ -280,12 +353,19 @@ export async function exportBundle(ctx: Ctx, options: { all?: boolean; destinati
   addReferencedRows(ctx, records);
   const tombstones = ownRows('tombstones') as unknown as Tombstone[];
   for (const t of tombstones) if (t.version > upTo) upTo = t.version;
-  const audit = ctx.sqlite.prepare(`SELECT * FROM audit_log WHERE site_id = ? AND at >= ? ORDER BY rowid`).all(ctx.site.id, versionTime(since)) as Record<string, unknown>[];
-  const settings = await sql<{ key: string; value: string }>`SELECT key, value FROM settings WHERE key IN ('site.role', 'department.name')`.execute(ctx.db);
+  const audit = ctx.sqlite
+    .prepare(`SELECT * FROM audit_log WHERE site_id = ? AND at >= ? ORDER BY rowid`)
+    .all(ctx.site.id, versionTime(since)) as Record<string, unknown>[];
+  const settings = await sql<{
+    key: string;
+    value: string;
+  }>`SELECT key, value FROM settings WHERE key IN ('site.role', 'department.name')`.execute(ctx.db);
   const setting = (key: string) => settings.rows.find((r) => r.key === key)?.value;
   const isProvince = (setting('site.role') ?? 'province') === 'province';
   const bundle: Bundle = {
-    ...(options.all && isProvince && setting('department.name') ? { reference: { departmentName: setting('department.name')! } } : {}),
+    ...(options.all && isProvince && setting('department.name')
+      ? { reference: { departmentName: setting('department.name')! } }
+      : {}),
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -314,9 +394,17 @@ function addReferencedRows(ctx: Ctx, records: Record<Table, Row[]>): void {
     changed = false;
     for (const [from, column, to] of REFERENCES) {
       const have = new Set(records[to].map((r) => r.id));
-      const wanted = [...new Set(records[from].map((r) => r[column]).filter((id): id is string => typeof id === 'string' && !have.has(id)))];
+      const wanted = [
+        ...new Set(
+          records[from].map((r) => r[column]).filter((id): id is string => typeof id === 'string' && !have.has(id)),
+        ),
+      ];
       if (!wanted.length) continue;
-      const rows = storedRows(ctx, `SELECT * FROM ${to} WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(wanted));
+      const rows = storedRows(
+        ctx,
+        `SELECT * FROM ${to} WHERE id IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(wanted),
+      );
       if (rows.length) {
         records[to].push(...rows);
         changed = true;
@@ -335,9 +423,17 @@ function storedRows(ctx: Ctx, query: string, ...params: unknown[]): Row[] {
   return rows;
 }
 
-async function logSync(ctx: Ctx, direction: 'export' | 'import', site: { id: string; name: string }, fileName: string, counts: object) {
+async function logSync(
+  ctx: Ctx,
+  direction: 'export' | 'import',
+  site: { id: string; name: string },
+  fileName: string,
+  counts: object,
+) {
   await sql`INSERT INTO sync_log (id, at, direction, peer_site_id, peer_site_name, file_name, counts)
-    VALUES (${ctx.newId()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(ctx.db);
+    VALUES (${ctx.newId()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(
+    ctx.db,
+  );
 }
 
 export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean) {
@@ -346,10 +442,16 @@ export async function writeRow(ctx: Ctx, table: Table, row: Row, insert: boolean
   const columns = columnsOf(ctx, table).filter((c) => Object.hasOwn(row, c) && c !== 'search_text');
   const values = columns.map((c) => row[c] as never);
   if (insert) {
-    prepared(ctx.sqlite, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    prepared(
+      ctx.sqlite,
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ).run(...values);
   } else {
     const set = columns.filter((c) => c !== 'id');
-    prepared(ctx.sqlite, `UPDATE ${table} SET ${set.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...set.map((c) => row[c] as never), row.id);
+    prepared(ctx.sqlite, `UPDATE ${table} SET ${set.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+      ...set.map((c) => row[c] as never),
+      row.id,
+    );
   }
 }
 
@@ -358,7 +460,10 @@ const REFERENCE_VERSIONS = new Set([SEED_VERSION, CATALOGUE_VERSION]);
 type Relation = 'same' | 'theirs-newer' | 'ours-newer' | 'concurrent';
 
 /** How a remote version relates to ours: the same, built on ours, ours built on it, or made without seeing each other. */
-export function relate(ours: Pick<Row, 'version' | 'origin_site' | 'base_version'>, theirs: Pick<Row, 'version' | 'origin_site' | 'base_version'>): Relation {
+export function relate(
+  ours: Pick<Row, 'version' | 'origin_site' | 'base_version'>,
+  theirs: Pick<Row, 'version' | 'origin_site' | 'base_version'>,
+): Relation {
   if (ours.version === theirs.version) return 'same';
   // Reference data as a release shipped it (the first releases' seed, then the official catalogue) is nobody's edit:
   // any later version of the record supersedes it. An office not yet upgraded sends its seeded districts; an upgraded
@@ -383,11 +488,27 @@ function sameContent(a: Row, b: Row): boolean {
 /** Rows a conflict's other version needs to be put back (a delivery's pledge deleted here). */
 export type ConflictContext = Partial<Record<Table, Row[]>>;
 
-async function recordConflict(ctx: Ctx, entity: string, id: string, kept: Row | null, other: Row | null, keptVersion: string, otherVersion: string, context?: ConflictContext): Promise<boolean> {
+async function recordConflict(
+  ctx: Ctx,
+  entity: string,
+  id: string,
+  kept: Row | null,
+  other: Row | null,
+  keptVersion: string,
+  otherVersion: string,
+  context?: ConflictContext,
+): Promise<boolean> {
   // A version already set against this record is no new conflict when the same bundle comes again, even if the row
   // kept here has since changed version (a donor merge re-versions its pledges).
-  if (prepared(ctx.sqlite, `SELECT 1 FROM sync_conflicts WHERE entity = ? AND record_id = ? AND other_version = ? LIMIT 1`).get(entity, id, otherVersion)) return false;
-  const result = await sql`INSERT INTO sync_conflicts (id, entity, record_id, kept_version, other_version, kept, other, detected_at, context)
+  if (
+    prepared(
+      ctx.sqlite,
+      `SELECT 1 FROM sync_conflicts WHERE entity = ? AND record_id = ? AND other_version = ? LIMIT 1`,
+    ).get(entity, id, otherVersion)
+  )
+    return false;
+  const result =
+    await sql`INSERT INTO sync_conflicts (id, entity, record_id, kept_version, other_version, kept, other, detected_at, context)
     VALUES (${ctx.newId()}, ${entity}, ${id}, ${keptVersion}, ${otherVersion}, ${kept ? JSON.stringify(kept) : null}, ${other ? JSON.stringify(other) : null}, ${ctx.now}, ${context ? JSON.stringify(context) : null})
     ON CONFLICT (entity, record_id, kept_version, other_version) DO NOTHING`.execute(ctx.db);
   return Number(result.numAffectedRows ?? 0) > 0;
@@ -430,7 +551,20 @@ export interface BundleImportOptions {
 }
 
 /** The history columns a bundle's entries may carry (others, from newer releases, are left out). */
-const AUDIT_COLUMNS = ['id', 'at', 'site_id', 'action', 'entity', 'entity_id', 'parent_id', 'before', 'after', 'note', 'user_name', 'site_name'];
+const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'site_id',
+  'action',
+  'entity',
+  'entity_id',
+  'parent_id',
+  'before',
+  'after',
+  'note',
+  'user_name',
+  'site_name',
+];
 
 /** Writes a bundle's rows, deletions and audit entries into the ledger, counting what happened. */
 async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promise<void> {
@@ -455,7 +589,19 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
       const deletedHere = !ours ? await tombstoneOf(ctx, entity, theirs.id) : undefined;
       if (!ours && deletedHere && deletedHere.version >= theirs.version) {
         // Deleted here without seeing this edit: the deletion (later) stands, the edit is kept beside it.
-        if (!deletionSaw(deletedHere, theirs) && (await recordConflict(ctx, entity, theirs.id, null, theirs, deletedHere.version, theirs.version, await restoreContext(ctx, bundle, table, theirs)))) {
+        if (
+          !deletionSaw(deletedHere, theirs) &&
+          (await recordConflict(
+            ctx,
+            entity,
+            theirs.id,
+            null,
+            theirs,
+            deletedHere.version,
+            theirs.version,
+            await restoreContext(ctx, bundle, table, theirs),
+          ))
+        ) {
           counts.conflicts++;
         } else counts.unchanged++;
         continue;
@@ -463,9 +609,22 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
       if (!ours && table === 'deliveries') {
         // A delivery recorded elsewhere for a pledge deleted here: kept as a conflict, not lost, not blocking.
         const pledgeId = String(theirs.pledge_id);
-        const pledgeHere = (await sql`SELECT 1 AS x FROM pledges WHERE id = ${pledgeId}`.execute(ctx.db)).rows.length > 0;
+        const pledgeHere =
+          (await sql`SELECT 1 AS x FROM pledges WHERE id = ${pledgeId}`.execute(ctx.db)).rows.length > 0;
         if (!pledgeHere && (await tombstoneOf(ctx, 'pledge', pledgeId))) {
-          if (await recordConflict(ctx, entity, theirs.id, null, theirs, 'deleted', theirs.version, await restoreContext(ctx, bundle, table, theirs))) counts.conflicts++;
+          if (
+            await recordConflict(
+              ctx,
+              entity,
+              theirs.id,
+              null,
+              theirs,
+              'deleted',
+              theirs.version,
+              await restoreContext(ctx, bundle, table, theirs),
+            )
+          )
+            counts.conflicts++;
           else counts.unchanged++;
           continue;
         }
@@ -496,7 +655,8 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
           if (theirsWins) await mergeRow(ctx, table, entity, theirs, false);
           if (theirsWins) followNames(table, theirs);
           const [kept, other] = theirsWins ? [theirs, ourRow] : [ourRow, theirs];
-          if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version)) counts.conflicts++;
+          if (await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version))
+            counts.conflicts++;
           else counts.unchanged++;
         }
       }
@@ -506,7 +666,16 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
     }
   }
   // Deletions: children first, so foreign keys hold.
-  const order = ['delivery', 'pledge', 'aid_item_stage', 'aid_item', 'exchange_rate', 'donor', 'place_successor', 'place'];
+  const order = [
+    'delivery',
+    'pledge',
+    'aid_item_stage',
+    'aid_item',
+    'exchange_rate',
+    'donor',
+    'place_successor',
+    'place',
+  ];
   const tombstones = [...bundle.tombstones].sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity));
   for (const tomb of tombstones) {
     ctx.tracking.clock.observe(tomb.version);
@@ -518,17 +687,31 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
       const ourRow = ours;
       if (ourRow.version > tomb.version && ourRow.origin_site !== tomb.origin_site) {
         // Edited here after being deleted there: the edit stays, and the deletion is shown as a conflict.
-        if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
+        if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version))
+          counts.conflicts++;
         continue;
       }
       if (stillReferenced(ctx, table, tomb.id)) {
         // Deleted there, but rows here still point to it (a delivery recorded here): it stays, shown as a conflict.
-        if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version)) counts.conflicts++;
+        if (await recordConflict(ctx, tomb.entity, tomb.id, ourRow, null, ourRow.version, tomb.version))
+          counts.conflicts++;
         continue;
       }
       if (!deletionSaw(tomb, ourRow)) {
         // Deleted there without seeing the version here: the deletion (later) stands, this version is kept beside it.
-        if (await recordConflict(ctx, tomb.entity, tomb.id, null, ourRow, tomb.version, ourRow.version, await restoreContext(ctx, bundle, table, ourRow))) counts.conflicts++;
+        if (
+          await recordConflict(
+            ctx,
+            tomb.entity,
+            tomb.id,
+            null,
+            ourRow,
+            tomb.version,
+            ourRow.version,
+            await restoreContext(ctx, bundle, table, ourRow),
+          )
+        )
+          counts.conflicts++;
       }
       prepared(ctx.sqlite, `DELETE FROM ${table} WHERE id = ?`).run(tomb.id);
       if (!deletedIds.has(table)) deletedIds.set(table, []);
@@ -540,10 +723,13 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
         continue;
       }
     }
-    prepared(ctx.sqlite, `INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES (?, ?, ?, ?, ?, ?)
+    prepared(
+      ctx.sqlite,
+      `INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, origin_site = excluded.origin_site, deleted_at = excluded.deleted_at,
         base_version = excluded.base_version
-      WHERE excluded.version > tombstones.version`).run(tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at, tomb.base_version ?? '');
+      WHERE excluded.version > tombstones.version`,
+    ).run(tomb.entity, tomb.id, tomb.version, tomb.origin_site, tomb.deleted_at, tomb.base_version ?? '');
   }
   // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
   ctx.tracking.applying = false;
@@ -552,7 +738,8 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
   await setSearchTextOf(ctx, touchedPledges);
   for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
   // A district takes the province's department name for its reports.
-  const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db)).rows[0]?.value;
+  const ownRole = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'site.role'`.execute(ctx.db))
+    .rows[0]?.value;
   if (bundle.reference?.departmentName && ownRole === 'district') {
     await sql`INSERT INTO settings (key, value, updated_at) VALUES ('department.name', ${bundle.reference.departmentName}, ${ctx.now})
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(ctx.db);
@@ -561,7 +748,10 @@ async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Prom
     // The person and installation name come with entries from installations that know them (and are absent before).
     const columns = AUDIT_COLUMNS.filter((c) => Object.hasOwn(entry, c));
     if (!columns.length) continue;
-    prepared(ctx.sqlite, `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => entry[c] as never));
+    prepared(
+      ctx.sqlite,
+      `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ).run(...columns.map((c) => entry[c] as never));
   }
   const broken = brokenReferences(ctx, written, deletedIds);
   if (broken) {
@@ -600,7 +790,8 @@ function placeUnderItself(ctx: Ctx, written: Row[]): string | null {
 async function restoreContext(ctx: Ctx, bundle: Bundle, table: Table, row: Row): Promise<ConflictContext | undefined> {
   if (table !== 'deliveries') return undefined;
   const pledgeId = String(row.pledge_id);
-  const pledge = (bundle.records.pledges ?? []).find((r) => r.id === pledgeId) ?? (await rowOf(ctx, 'pledges', pledgeId));
+  const pledge =
+    (bundle.records.pledges ?? []).find((r) => r.id === pledgeId) ?? (await rowOf(ctx, 'pledges', pledgeId));
   if (!pledge) return undefined;
   const { search_text: _search, ...stored } = pledge;
   return { pledges: [stored as Row] };
@@ -611,7 +802,9 @@ async function rowOf(ctx: Ctx, table: Table, id: string): Promise<Row | undefine
 }
 
 async function tombstoneOf(ctx: Ctx, entity: string, id: string): Promise<Tombstone | undefined> {
-  return prepared(ctx.sqlite, `SELECT * FROM tombstones WHERE entity = ? AND id = ?`).get(entity, id) as Tombstone | undefined;
+  return prepared(ctx.sqlite, `SELECT * FROM tombstones WHERE entity = ? AND id = ?`).get(entity, id) as
+    | Tombstone
+    | undefined;
 }
 
 /** Every reference between ledger rows: (table, column) → referenced table. */
@@ -630,7 +823,10 @@ const REFERENCES: [Table, string, Table][] = [
 
 /** Whether any row here points to this one. */
 function stillReferenced(ctx: Ctx, table: Table, id: string): boolean {
-  return REFERENCES.some(([from, column, to]) => to === table && prepared(ctx.sqlite, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`).get(id) !== undefined);
+  return REFERENCES.some(
+    ([from, column, to]) =>
+      to === table && prepared(ctx.sqlite, `SELECT 1 FROM ${from} WHERE ${column} = ? LIMIT 1`).get(id) !== undefined,
+  );
 }
 
 /**

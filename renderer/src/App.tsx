@@ -31,7 +31,19 @@ import { Backups } from './screens/Backups';
 import { Recovery } from './screens/Recovery';
 import { Settings } from './screens/Settings';
 
-export const SCREENS = ['dashboard', 'pledges', 'items', 'reports', 'imports', 'sync', 'donors', 'places', 'rates', 'backups', 'settings'] as const;
+export const SCREENS = [
+  'dashboard',
+  'pledges',
+  'items',
+  'reports',
+  'imports',
+  'sync',
+  'donors',
+  'places',
+  'rates',
+  'backups',
+  'settings',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export function App() {
@@ -75,7 +87,11 @@ export function App() {
   const damaged = info.error instanceof ClientError && info.error.shape.code === 'ledger_damaged';
   const needsProvince = useNeedsProvince();
   useEffect(() => {
-    if (info.isSuccess) call('settings.get', {}).then((s) => applyLanguage(s.language), () => undefined);
+    if (info.isSuccess)
+      call('settings.get', {}).then(
+        (s) => applyLanguage(s.language),
+        () => undefined,
+      );
   }, [info.isSuccess, applyLanguage]);
 
   useEffect(() => {
@@ -96,7 +112,10 @@ export function App() {
   };
 
   return (
-    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontSize: 14, motion: !reducedMotion } }}>
+    <ConfigProvider
+      locale={language === 'vi' ? viVN : enUS}
+      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontSize: 14, motion: !reducedMotion } }}
+    >
       <AntApp>
         {damaged ? (
           <Layout className="shell">
@@ -128,7 +147,12 @@ export function App() {
               <Layout.Header className="header">
                 <Space>
                   <Tooltip title={t('app.newPledgeHint')}>
-                    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-pledge">
+                    <Button
+                      type="primary"
+                      icon={<PlusOutlined />}
+                      onClick={() => setCreating(true)}
+                      data-testid="new-pledge"
+                    >
                       {t('app.newPledge')}
                     </Button>
                   </Tooltip>

@@ -30,11 +30,14 @@ export function createClient(bridge: LedgerBridge | undefined = window.ledger): 
   const send = (method: string, input: unknown): Promise<Envelope<unknown>> =>
     bridge ? (bridge[method as Method] as (i: unknown) => Promise<Envelope<unknown>>)(input) : overHttp(method, input);
   return new Proxy({} as LedgerClient, {
-    get: (_target, method: string | symbol) => typeof method !== 'string' || method === 'then' ? undefined : async (input: unknown) => {
-      const envelope = await send(method, input);
-      if (!envelope.ok) throw new ClientError(envelope.error);
-      return envelope.result;
-    },
+    get: (_target, method: string | symbol) =>
+      typeof method !== 'string' || method === 'then'
+        ? undefined
+        : async (input: unknown) => {
+            const envelope = await send(method, input);
+            if (!envelope.ok) throw new ClientError(envelope.error);
+            return envelope.result;
+          },
   });
 }
 

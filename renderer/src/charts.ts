@@ -46,7 +46,12 @@ export function topDonors(byDonor: TotalsResult, n: number, othersLabel: string)
   const top: DonorBar[] = sorted.slice(0, n).map(bar);
   const rest = sorted.slice(n);
   if (rest.length) {
-    top.push({ key: null, label: othersLabel, pledged: sum(rest.map((g) => g.pledged)), delivered: sum(rest.map((g) => g.delivered)) });
+    top.push({
+      key: null,
+      label: othersLabel,
+      pledged: sum(rest.map((g) => g.pledged)),
+      delivered: sum(rest.map((g) => g.delivered)),
+    });
   }
   return top;
 }
@@ -101,7 +106,8 @@ export function axisLines(label: string, width = 22): string[] {
   if (label.length <= width) return [label];
   const words = label.split(' ');
   let first = '';
-  while (words.length && (first ? `${first} ${words[0]}` : words[0]!).length <= width) first = first ? `${first} ${words.shift()}` : words.shift()!;
+  while (words.length && (first ? `${first} ${words[0]}` : words[0]!).length <= width)
+    first = first ? `${first} ${words.shift()}` : words.shift()!;
   if (!first) return [clip(label)];
   return [first, clip(words.join(' '))];
 }

@@ -27,10 +27,17 @@ const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The dates a preset covers, relative to `today`. */
-export function periodRange(preset: PeriodPreset, today: Date, custom: { from?: string; to?: string } = {}): { from?: string; to?: string } {
+export function periodRange(
+  preset: PeriodPreset,
+  today: Date,
+  custom: { from?: string; to?: string } = {},
+): { from?: string; to?: string } {
   const y = today.getFullYear();
   const q = Math.floor(today.getMonth() / 3); // 0..3
-  const quarter = (year: number, index: number) => ({ from: iso(year, index * 3 + 1, 1), to: iso(year, index * 3 + 3, lastDay(year, index * 3 + 3)) });
+  const quarter = (year: number, index: number) => ({
+    from: iso(year, index * 3 + 1, 1),
+    to: iso(year, index * 3 + 3, lastDay(year, index * 3 + 3)),
+  });
   switch (preset) {
     case 'all':
       return {};
@@ -65,7 +72,11 @@ export function toContractFilter(state: FilterState, today: Date = new Date()): 
 export function itemFilter(facets: string[]): Pick<PledgeFilter, 'sectors' | 'modalities' | 'stages'> {
   const of = (kind: string) => facets.filter((f) => f.startsWith(`${kind}:`)).map((f) => f.slice(kind.length + 1));
   const [sectors, modalities, stages] = [of('sector'), of('modality') as AidModality[], of('stage') as AidStage[]];
-  return { ...(sectors.length ? { sectors } : {}), ...(modalities.length ? { modalities } : {}), ...(stages.length ? { stages } : {}) };
+  return {
+    ...(sectors.length ? { sectors } : {}),
+    ...(modalities.length ? { modalities } : {}),
+    ...(stages.length ? { stages } : {}),
+  };
 }
 
 /** The quarter key "2022-Q3" as a date range, for opening the ledger from a chart bar. */

@@ -74,7 +74,10 @@ export function compactVnd(value: number, language: string): string {
       const int = hundredths / 100n;
       const frac = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
       const sep = language === 'en' ? '.' : ',';
-      return `${v < 0n ? '-' : ''}${int}${frac ? sep + frac : ''} ${language === 'en' ? enUnit : viUnit}`.replace(/ (?=[BMK]$)/, '');
+      return `${v < 0n ? '-' : ''}${int}${frac ? sep + frac : ''} ${language === 'en' ? enUnit : viUnit}`.replace(
+        / (?=[BMK]$)/,
+        '',
+      );
     }
   }
   return String(v);

@@ -7,7 +7,9 @@ const QUERY = '(prefers-reduced-motion: reduce)';
  * desktops and slow office PCs often have it off). The app then opens and closes lists and dialogs without animating.
  */
 export function useReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(() => typeof window !== 'undefined' && window.matchMedia?.(QUERY).matches === true);
+  const [reduced, setReduced] = useState(
+    () => typeof window !== 'undefined' && window.matchMedia?.(QUERY).matches === true,
+  );
   useEffect(() => {
     const media = window.matchMedia?.(QUERY);
     if (!media) return;

@@ -15,7 +15,12 @@ export function placeTree(places: Place[]): PlaceNode[] {
   }
   // Units in force first (today's communes before the former districts), then by name.
   const order = (list: PlaceNode[]) => {
-    list.sort((a, b) => Number(a.place.validTo !== null) - Number(b.place.validTo !== null) || a.place.name.localeCompare(b.place.name, 'vi') || a.place.displayName.localeCompare(b.place.displayName, 'vi'));
+    list.sort(
+      (a, b) =>
+        Number(a.place.validTo !== null) - Number(b.place.validTo !== null) ||
+        a.place.name.localeCompare(b.place.name, 'vi') ||
+        a.place.displayName.localeCompare(b.place.displayName, 'vi'),
+    );
     list.forEach((n) => order(n.children));
   };
   order(roots);

@@ -14,7 +14,11 @@ export function call<M extends Method>(method: M, input: MethodInput<M>): Promis
   return (api[method] as Call<M>)(input);
 }
 
-export function useLedger<M extends Method>(method: M, input: MethodInput<M>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
+export function useLedger<M extends Method>(
+  method: M,
+  input: MethodInput<M>,
+  options: { enabled?: boolean; keepPrevious?: boolean } = {},
+) {
   return useQuery<MethodResult<M>, ClientError>({
     queryKey: [method, input],
     queryFn: () => call(method, input),

@@ -23,7 +23,9 @@ let page: Page;
 
 beforeAll(async () => {
   const cli = (...args: string[]) => {
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(run.stderr);
   };
   cli('init', '--db', db, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
@@ -63,7 +65,9 @@ describe('the settings screen', () => {
       const field = page.locator('#settings_departmentName');
       await field.fill('SỞ NGOẠI VỤ (THỬ)');
       await field.press('Enter');
-      await expect.poll(async () => (await ledgerCall<Settings>(page, 'settings.get', {})).departmentName).toBe('SỞ NGOẠI VỤ (THỬ)');
+      await expect
+        .poll(async () => (await ledgerCall<Settings>(page, 'settings.get', {})).departmentName)
+        .toBe('SỞ NGOẠI VỤ (THỬ)');
     } finally {
       // A call still held back (the check's own read) is let through before the route goes; unroute alone would
       // pass it on at once and its handler would then find it already answered.
@@ -123,7 +127,9 @@ describe('a ledger damaged on disk', () => {
 
     await page.getByTestId('recovery-restore-latest').click();
     await page.getByTestId('nav').waitFor();
-    await expect.poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).pledgedVnd).toBe(before.pledgedVnd);
+    await expect
+      .poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).pledgedVnd)
+      .toBe(before.pledgedVnd);
     expect(checkLedgerFile(db).ok).toBe(true);
     // The damaged file is kept among the backups, not deleted.
     const overview = await ledgerCall<BackupOverview>(page, 'backups.list', {});

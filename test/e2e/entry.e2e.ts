@@ -12,7 +12,18 @@ import { formatAmount } from '../../contract/money';
 import { ROOT, tempDir } from '../helpers';
 import { newPage, settled } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
-import { chooseNewDonor, fillPledgeForm, ledgerCall, openScreen, pick, saveWithEnter, popupsClosed, waitForFocus, waitForHighlight, type UiPledge } from './ui';
+import {
+  chooseNewDonor,
+  fillPledgeForm,
+  ledgerCall,
+  openScreen,
+  pick,
+  saveWithEnter,
+  popupsClosed,
+  waitForFocus,
+  waitForHighlight,
+  type UiPledge,
+} from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
@@ -51,28 +62,79 @@ async function donorBarLabel(label: string): Promise<string | null> {
   const labels = await chart.locator('.recharts-label-list text').allTextContents();
   const names = await chart.locator('.recharts-yAxis-tick-labels text').allTextContents();
   const index = names.findIndex((n) => n.replace(/\s+/g, ' ').includes(label));
-  return index >= 0 ? labels[index]?.replace(/\s+/g, ' ') ?? null : null;
+  return index >= 0 ? (labels[index]?.replace(/\s+/g, ' ') ?? null) : null;
 }
 
-const VUFO = { name: 'Liên hiệp các tổ chức hữu nghị Việt Nam', shortName: 'VUFO', country: 'Việt Nam', kind: 'trung gian' };
+const VUFO = {
+  name: 'Liên hiệp các tổ chức hữu nghị Việt Nam',
+  shortName: 'VUFO',
+  country: 'Việt Nam',
+  kind: 'trung gian',
+};
 const TZU_CHI = { name: 'Tổ chức Tzu Chi', shortName: 'Tzu Chi', country: 'Đài Loan (Trung Quốc)' };
 const VCF = { name: 'The VinaCapital Foundation', shortName: 'VCF', country: 'Hoa Kỳ' };
 
 const EVENTS: UiPledge[] = [
-  { date: '07/07/2022', donorSearch: 'lien hiep', newDonor: VUFO, placeSearch: 'cao bang', kind: 'Nhà', description: 'Nhà tình nghĩa', quantity: '10', unit: 'căn', amount: '700.000.000' },
-  { date: '07/07/2022', donorSearch: 'vufo', placeSearch: 'cao bang', kind: 'Quà', description: 'Quà an sinh xã hội', amount: '500.000.000' },
   {
-    date: '07/07/2022', donorSearch: 'vufo', placeSearch: 'cao bang', kind: 'Học bổng', description: 'Học bổng cho học sinh nghèo',
-    amount: '10.000', currency: 'USD', rate: '23.000', rateSource: 'Quy đổi theo tin bài',
+    date: '07/07/2022',
+    donorSearch: 'lien hiep',
+    newDonor: VUFO,
+    placeSearch: 'cao bang',
+    kind: 'Nhà',
+    description: 'Nhà tình nghĩa',
+    quantity: '10',
+    unit: 'căn',
+    amount: '700.000.000',
   },
   {
-    date: '01/08/2022', donorSearch: 'tzu chi', newDonor: TZU_CHI, placeSearch: 'cao bang', kind: 'Nhà',
-    description: 'Hỗ trợ làm nhà cho hộ nghèo (Bảo Lạc, Nguyên Bình)', quantity: '20', unit: 'hộ', amount: '700.000.000',
+    date: '07/07/2022',
+    donorSearch: 'vufo',
+    placeSearch: 'cao bang',
+    kind: 'Quà',
+    description: 'Quà an sinh xã hội',
+    amount: '500.000.000',
   },
-  { date: '01/08/2022', donorSearch: 'tzu', placeSearch: 'nguyen binh', kind: 'Quà', description: 'Quà Tết 2023 cho hộ nghèo', amount: '500.000.000' },
   {
-    date: '01/08/2022', donorSearch: 'vinacapital', newDonor: VCF, placeSearch: 'cao bang', kind: 'Học bổng',
-    description: 'Học bổng cho học sinh nghèo (hỗ trợ một lần)', amount: '10.000', currency: 'USD', rate: '23.000', rateSource: 'Thư nhà tài trợ: tương đương 230 triệu đồng',
+    date: '07/07/2022',
+    donorSearch: 'vufo',
+    placeSearch: 'cao bang',
+    kind: 'Học bổng',
+    description: 'Học bổng cho học sinh nghèo',
+    amount: '10.000',
+    currency: 'USD',
+    rate: '23.000',
+    rateSource: 'Quy đổi theo tin bài',
+  },
+  {
+    date: '01/08/2022',
+    donorSearch: 'tzu chi',
+    newDonor: TZU_CHI,
+    placeSearch: 'cao bang',
+    kind: 'Nhà',
+    description: 'Hỗ trợ làm nhà cho hộ nghèo (Bảo Lạc, Nguyên Bình)',
+    quantity: '20',
+    unit: 'hộ',
+    amount: '700.000.000',
+  },
+  {
+    date: '01/08/2022',
+    donorSearch: 'tzu',
+    placeSearch: 'nguyen binh',
+    kind: 'Quà',
+    description: 'Quà Tết 2023 cho hộ nghèo',
+    amount: '500.000.000',
+  },
+  {
+    date: '01/08/2022',
+    donorSearch: 'vinacapital',
+    newDonor: VCF,
+    placeSearch: 'cao bang',
+    kind: 'Học bổng',
+    description: 'Học bổng cho học sinh nghèo (hỗ trợ một lần)',
+    amount: '10.000',
+    currency: 'USD',
+    rate: '23.000',
+    rateSource: 'Thư nhà tài trợ: tương đương 230 triệu đồng',
   },
 ];
 
@@ -92,7 +154,13 @@ describe('entering the Cao Bằng events through the form', () => {
     await expect.poll(() => kpi('pledged')).toBe('2.860.000.000 VND');
     expect(await donorBarLabel('Tổ chức Tzu Chi')).toBe('1,2 tỷ');
     const vcf = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { text: 'vinacapital' } });
-    expect(vcf.rows[0]).toMatchObject({ amountMinor: 1_000_000, currency: 'USD', rate: '23000', vndEquivalent: 230_000_000, placeName: 'Tỉnh Cao Bằng' });
+    expect(vcf.rows[0]).toMatchObject({
+      amountMinor: 1_000_000,
+      currency: 'USD',
+      rate: '23000',
+      vndEquivalent: 230_000_000,
+      placeName: 'Tỉnh Cao Bằng',
+    });
   });
 
   it('types a pledge with the keyboard only', async () => {
@@ -143,8 +211,15 @@ describe('entering the Cao Bằng events through the form', () => {
     const bdcf = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { text: 'bdcf' } });
     expect(bdcf.rows).toHaveLength(1);
     expect(bdcf.rows[0]).toMatchObject({
-      pledgeDate: '2022-08-01', donorName: "Blue Dragon Children's Foundation", placeName: 'Tỉnh Cao Bằng', kind: 'house',
-      quantity: '2', unit: 'căn', unitValueMinor: 80_000_000, amountMinor: 160_000_000, currency: 'VND',
+      pledgeDate: '2022-08-01',
+      donorName: "Blue Dragon Children's Foundation",
+      placeName: 'Tỉnh Cao Bằng',
+      kind: 'house',
+      quantity: '2',
+      unit: 'căn',
+      unitValueMinor: 80_000_000,
+      amountMinor: 160_000_000,
+      currency: 'VND',
     });
   });
 
@@ -153,20 +228,34 @@ describe('entering the Cao Bằng events through the form', () => {
     await waitForFocus(page, 'pledge_pledgeDate');
     // From here on, no waiting between keys: Tab takes a picker's highlighted match and moves on, as in any field.
     const keys: (string | { press: string })[] = [
-      { press: 'Control+a' }, '02/09/2022', { press: 'Tab' },
-      'vinacapital', { press: 'Tab' },
-      'nguyen binh', { press: 'Tab' },
-      'hoc bong', { press: 'Tab' },
-      'Học bổng đợt 2 cho học sinh Nguyên Bình', { press: 'Tab' },
-      '5', { press: 'Tab' },
-      'suất', { press: 'Tab' },
-      '2.000.000', { press: 'Tab' },
+      { press: 'Control+a' },
+      '02/09/2022',
+      { press: 'Tab' },
+      'vinacapital',
+      { press: 'Tab' },
+      'nguyen binh',
+      { press: 'Tab' },
+      'hoc bong',
+      { press: 'Tab' },
+      'Học bổng đợt 2 cho học sinh Nguyên Bình',
+      { press: 'Tab' },
+      '5',
+      { press: 'Tab' },
+      'suất',
+      { press: 'Tab' },
+      '2.000.000',
+      { press: 'Tab' },
       { press: 'Tab' }, // the amount, left empty: quantity × unit value
-      'vnd', { press: 'Tab' },
-      'dang thuc', { press: 'Tab' },
-      '5', { press: 'Tab' },
-      'QĐ 12/2022', { press: 'Tab' },
-      '05/09/2022', { press: 'Enter' },
+      'vnd',
+      { press: 'Tab' },
+      'dang thuc',
+      { press: 'Tab' },
+      '5',
+      { press: 'Tab' },
+      'QĐ 12/2022',
+      { press: 'Tab' },
+      '05/09/2022',
+      { press: 'Enter' },
     ];
     for (const key of keys) {
       if (typeof key === 'string') await page.keyboard.type(key);
@@ -176,21 +265,43 @@ describe('entering the Cao Bằng events through the form', () => {
     const saved = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { text: 'hoc bong dot 2' } });
     expect(saved.rows).toHaveLength(1);
     expect(saved.rows[0]).toMatchObject({
-      pledgeDate: '2022-09-02', donorName: 'The VinaCapital Foundation', placeName: 'Huyện Nguyên Bình', kind: 'scholarship',
-      description: 'Học bổng đợt 2 cho học sinh Nguyên Bình', quantity: '5', unit: 'suất', unitValueMinor: 2_000_000, amountMinor: 10_000_000,
-      currency: 'VND', status: 'in_progress', statusByUser: true, beneficiaries: 5, approvalNumber: 'QĐ 12/2022', approvalDate: '2022-09-05',
+      pledgeDate: '2022-09-02',
+      donorName: 'The VinaCapital Foundation',
+      placeName: 'Huyện Nguyên Bình',
+      kind: 'scholarship',
+      description: 'Học bổng đợt 2 cho học sinh Nguyên Bình',
+      quantity: '5',
+      unit: 'suất',
+      unitValueMinor: 2_000_000,
+      amountMinor: 10_000_000,
+      currency: 'VND',
+      status: 'in_progress',
+      statusByUser: true,
+      beneficiaries: 5,
+      approvalNumber: 'QĐ 12/2022',
+      approvalDate: '2022-09-05',
     });
     // No donor was made from words meant for other fields.
     const donors = await ledgerCall<{ name: string }[]>(page, 'donors.list', {});
-    expect(donors.map((d) => d.name).sort()).toEqual(["Blue Dragon Children's Foundation", 'Liên hiệp các tổ chức hữu nghị Việt Nam', 'The VinaCapital Foundation', 'Tổ chức Tzu Chi']);
+    expect(donors.map((d) => d.name).sort()).toEqual([
+      "Blue Dragon Children's Foundation",
+      'Liên hiệp các tổ chức hữu nghị Việt Nam',
+      'The VinaCapital Foundation',
+      'Tổ chức Tzu Chi',
+    ]);
     await ledgerCall(page, 'pledges.delete', { id: saved.rows[0]!.id });
   });
 
-  it('refuses a wrong entry in the user\'s language and saves nothing', async () => {
+  it("refuses a wrong entry in the user's language and saves nothing", async () => {
     const before = await summary();
     await page.getByTestId('new-pledge').click();
     await fillPledgeForm(page, {
-      date: '01/09/2022', donorSearch: 'tzu', placeSearch: 'bao lac', kind: 'Nhà', description: 'Thử sai', amount: '12,5',
+      date: '01/09/2022',
+      donorSearch: 'tzu',
+      placeSearch: 'bao lac',
+      kind: 'Nhà',
+      description: 'Thử sai',
+      amount: '12,5',
     });
     await page.locator('#pledge_description').press('Enter');
     await expect.poll(() => page.locator('#pledge_amountMinor_help').textContent()).toContain('VND không có phần lẻ');
@@ -199,7 +310,9 @@ describe('entering the Cao Bằng events through the form', () => {
     await page.locator('#pledge_unitValueMinor').fill('44.000.000');
     await page.locator('#pledge_amountMinor').fill('700.000.000');
     await page.locator('#pledge_description').press('Enter');
-    await expect.poll(() => page.locator('#pledge_amountMinor_help').textContent()).toContain('khác Số lượng × Đơn giá');
+    await expect
+      .poll(() => page.locator('#pledge_amountMinor_help').textContent())
+      .toContain('khác Số lượng × Đơn giá');
     await shot('pledge-form-error');
     await page.locator('#pledge_description').press('Escape');
     await page.locator('#pledge_description').waitFor({ state: 'hidden' });
@@ -301,7 +414,9 @@ describe('entering the Cao Bằng events through the form', () => {
     await page.locator('#rate_rate').fill('23.000');
     await page.locator('#rate_source').fill('Tỷ giá hạch toán tháng 7/2022');
     await page.locator('#rate_source').press('Enter');
-    await expect.poll(() => page.getByTestId('rates-screen').locator('tbody').textContent()).toContain('Tỷ giá hạch toán tháng 7/2022');
+    await expect
+      .poll(() => page.getByTestId('rates-screen').locator('tbody').textContent())
+      .toContain('Tỷ giá hạch toán tháng 7/2022');
     expect(await page.getByTestId('rates-screen').locator('tbody').textContent()).toContain('23.000');
     await shot('rates');
     expect(await page.getByTestId('donors-screen').count()).toBe(0);

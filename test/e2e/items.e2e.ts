@@ -22,7 +22,11 @@ let page: Page;
 
 beforeAll(async () => {
   const db = join(dir.dir, 'items.sqlite');
-  const demo = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE], { encoding: 'utf8' });
+  const demo = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
+    { encoding: 'utf8' },
+  );
   if (demo.status !== 0) throw new Error(demo.stderr);
   served = await serve(db);
   browser = await launchBrowser();
@@ -42,7 +46,9 @@ describe('aid items', () => {
     await page.getByTestId('dashboard').waitFor();
     await expect.poll(() => page.getByTestId('kpi-items').textContent()).toContain('4');
     await expect.poll(() => page.getByTestId('kpi-item-donors').textContent()).toContain('4');
-    await expect.poll(() => page.getByTestId('items-by-sector').textContent()).toContain('Giải quyết các vấn đề xã hội: 3');
+    await expect
+      .poll(() => page.getByTestId('items-by-sector').textContent())
+      .toContain('Giải quyết các vấn đề xã hội: 3');
     const due = await ledgerCall<Deadlines>(page, 'items.deadlines', {});
     await expect.poll(() => page.getByTestId('todo-item').count()).toBe(due.items.length);
     expect(await page.getByTestId('todo').textContent()).toContain('Báo cáo năm');
@@ -69,7 +75,13 @@ describe('aid items', () => {
     const detail = page.getByTestId('item-detail');
     await expect.poll(() => detail.getByTestId('item-stage').textContent()).toBe('Đề xuất');
     const saved = (await ledgerCall<AidItem[]>(page, 'items.list', { text: 'nuoc sach' }))[0]!;
-    expect(saved).toMatchObject({ modality: 'project', sector: 'health', valueMinor: 2_500_000, valueCurrency: 'USD', governingBody: 'UBND tỉnh Cao Bằng' });
+    expect(saved).toMatchObject({
+      modality: 'project',
+      sector: 'health',
+      valueMinor: 2_500_000,
+      valueCurrency: 'USD',
+      governingBody: 'UBND tỉnh Cao Bằng',
+    });
 
     await detail.getByTestId('item-move-stage').click();
     await waitForFocus(page, 'itemStage_stage');
@@ -77,17 +89,31 @@ describe('aid items', () => {
     await page.keyboard.press('Tab');
     await page.locator('#itemStage_date').fill('15/03/2026');
     await page.locator('#itemStage_date').press('Enter');
-    await expect.poll(() => page.locator('#itemStage_date_help').textContent()).toContain('không được trước ngày của giai đoạn hiện tại');
+    await expect
+      .poll(() => page.locator('#itemStage_date_help').textContent())
+      .toContain('không được trước ngày của giai đoạn hiện tại');
     await page.locator('#itemStage_date').fill(new Date().toLocaleDateString('en-GB'));
     await page.locator('#itemStage_document').fill('Biên bản thẩm định số 12/BB-SNgV');
     await page.locator('#itemStage_document').press('Enter');
     await page.locator('#itemStage_document').waitFor({ state: 'hidden' });
     await expect.poll(() => detail.getByTestId('item-stage').textContent()).toBe('Thẩm định');
-    await expect.poll(() => detail.getByTestId('item-stages').textContent()).toContain('Biên bản thẩm định số 12/BB-SNgV');
+    await expect
+      .poll(() => detail.getByTestId('item-stages').textContent())
+      .toContain('Biên bản thẩm định số 12/BB-SNgV');
 
     // A line of no item, recorded elsewhere, is put into this one.
-    const commune = (await ledgerCall<Place[]>(page, 'places.list', { validOn: '2026-03-01' })).find((p) => p.displayName === 'Xã Bảo Lạc')!;
-    await ledgerCall(page, 'pledges.create', { donorId: saved.donorId, placeId: commune.id, kind: 'project', description: 'Bể nước trường tiểu học', amountMinor: 150_000_000, currency: 'VND', pledgeDate: '2026-03-20' });
+    const commune = (await ledgerCall<Place[]>(page, 'places.list', { validOn: '2026-03-01' })).find(
+      (p) => p.displayName === 'Xã Bảo Lạc',
+    )!;
+    await ledgerCall(page, 'pledges.create', {
+      donorId: saved.donorId,
+      placeId: commune.id,
+      kind: 'project',
+      description: 'Bể nước trường tiểu học',
+      amountMinor: 150_000_000,
+      currency: 'VND',
+      pledgeDate: '2026-03-20',
+    });
     await detail.getByTestId('item-attach').click();
     const lines = page.getByTestId('attach-lines');
     await expect.poll(() => lines.locator('tbody tr.ant-table-row').count()).toBe(1);

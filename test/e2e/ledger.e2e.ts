@@ -15,7 +15,11 @@ let page: Page;
 
 beforeAll(async () => {
   const db = join(dir.dir, 'demo.sqlite');
-  const demo = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE], { encoding: 'utf8' });
+  const demo = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
+    { encoding: 'utf8' },
+  );
   if (demo.status !== 0) throw new Error(demo.stderr);
   served = await serve(db);
   browser = await launchBrowser();
@@ -48,7 +52,7 @@ describe('the demo ledger', () => {
 });
 
 describe('motion', () => {
-  it('follows the computer\'s setting: dialogs open without animating when it asks for reduced motion, animated otherwise', async () => {
+  it("follows the computer's setting: dialogs open without animating when it asks for reduced motion, animated otherwise", async () => {
     /** The animation phases (antd's `…-appear-active`, `…-enter-active` classes) the pledge dialog went through while opening. */
     const openingAnimations = async (motion: 'reduce' | 'no-preference') => {
       const other = await newPage(browser, { reducedMotion: motion });
@@ -61,7 +65,9 @@ describe('motion', () => {
           new MutationObserver((changes) => {
             for (const change of changes) {
               const targets = change.type === 'attributes' ? [change.target] : [...change.addedNodes];
-              for (const t of targets) if (t instanceof Element) w.animated.push(...[...t.classList].filter((c) => /-(appear|enter)-active$/.test(c)));
+              for (const t of targets)
+                if (t instanceof Element)
+                  w.animated.push(...[...t.classList].filter((c) => /-(appear|enter)-active$/.test(c)));
             }
           }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
         });
@@ -71,7 +77,10 @@ describe('motion', () => {
         // The active phase is set a frame after the dialog is in the page (later still on a busy machine): animated,
         // it is waited for; without motion, two more frames pass before the list is read, so none is missed.
         if (motion === 'no-preference') await expect.poll(async () => (await seen()).length).toBeGreaterThan(0);
-        else await other.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        else
+          await other.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+          );
         return await seen();
       } finally {
         await other.close();

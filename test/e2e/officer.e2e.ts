@@ -23,7 +23,9 @@ let browser: Browser;
 let page: Page;
 
 const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(run.stderr);
 };
 
@@ -47,21 +49,26 @@ afterAll(async () => {
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 /** Waits until the detail drawer has finished sliding in (its edge at the window's edge, the same two frames running). */
 async function drawerOpen() {
-  await expect.poll(() =>
-    page.evaluate(async () => {
-      const edge = () => document.querySelector('.ant-drawer-content-wrapper')?.getBoundingClientRect().right ?? -1;
-      const first = edge();
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      return first === edge() && Math.round(first) === window.innerWidth;
-    }),
-  ).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const edge = () => document.querySelector('.ant-drawer-content-wrapper')?.getBoundingClientRect().right ?? -1;
+        const first = edge();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return first === edge() && Math.round(first) === window.innerWidth;
+      }),
+    )
+    .toBe(true);
 }
 /** The app opened afresh (a reload, not a jump within the page) in a language, on a screen. */
 async function openIn(language: 'vi' | 'en', screen = '') {
   await ledgerCall(page, 'settings.update', { language });
   await page.goto(`${served.url}${screen ? `#${screen}` : ''}`);
   await page.reload();
-  await page.getByTestId('nav').getByText(language === 'vi' ? 'Tổng quan' : 'Dashboard', { exact: true }).waitFor();
+  await page
+    .getByTestId('nav')
+    .getByText(language === 'vi' ? 'Tổng quan' : 'Dashboard', { exact: true })
+    .waitFor();
 }
 const summary = () => ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
 
@@ -75,7 +82,10 @@ describe('an officer', () => {
     expect(await page.locator('#who_siteName').inputValue()).toBe(SITE);
     await name.press('Enter');
     await name.waitFor({ state: 'hidden' });
-    expect(await ledgerCall<Settings>(page, 'settings.get', {})).toMatchObject({ userName: 'Nguyễn Văn A', siteName: SITE });
+    expect(await ledgerCall<Settings>(page, 'settings.get', {})).toMatchObject({
+      userName: 'Nguyễn Văn A',
+      siteName: SITE,
+    });
     await page.reload();
     await page.getByTestId('dashboard').waitFor();
     await settled(page);
@@ -94,7 +104,10 @@ describe('an officer', () => {
       await page.keyboard.type('31/02/2022');
       await page.keyboard.press('Tab');
       const help = page.locator('#pledge_pledgeDate_help');
-      const expected = language === 'vi' ? 'Không có ngày 31/2/2022: tháng 2/2022 chỉ có 28 ngày' : 'There is no 31/2/2022: month 2/2022 has 28 days';
+      const expected =
+        language === 'vi'
+          ? 'Không có ngày 31/2/2022: tháng 2/2022 chỉ có 28 ngày'
+          : 'There is no 31/2/2022: month 2/2022 has 28 days';
       await expect.poll(() => help.textContent()).toContain(expected);
       // What was typed stays as typed.
       expect(await page.locator('#pledge_pledgeDate').inputValue()).toBe('31/02/2022');
@@ -126,7 +139,9 @@ describe('an officer', () => {
     await page.keyboard.type('Thêm 50 suất theo thư của nhà tài trợ');
     await page.keyboard.press('Enter');
     await page.locator('#pledge_reason').waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByTestId('history').textContent()).toContain('Thêm 50 suất theo thư của nhà tài trợ');
+    await expect
+      .poll(() => page.getByTestId('history').textContent())
+      .toContain('Thêm 50 suất theo thư của nhà tài trợ');
     expect(await page.getByTestId('history-by').last().textContent()).toBe(`bởi Nguyễn Văn A — ${SITE}`);
     await drawerOpen();
     await page.getByTestId('history-by').last().scrollIntoViewIfNeeded();
@@ -171,21 +186,39 @@ describe('an officer', () => {
     await page.getByTestId('switch-language').click();
   });
 
-  it('finds no Vietnamese word in the English UI but the ledger\'s own data', async () => {
+  it("finds no Vietnamese word in the English UI but the ledger's own data", async () => {
     await openIn('en');
     const data = new Set<string>();
     // The ledger's own words (names of places, donors, people...) may be Vietnamese in any language, and so may the
     // examples of such names the forms show.
     for (const example of ['SỞ NGOẠI VỤ TỈNH CAO BẰNG', 'Nguyễn Văn A', SITE]) data.add(example);
     for (const p of await ledgerCall<{ name: string }[]>(page, 'places.list', {})) data.add(p.name);
-    for (const d of await ledgerCall<{ name: string; shortName: string | null; country: string | null }[]>(page, 'donors.list', {})) {
+    for (const d of await ledgerCall<{ name: string; shortName: string | null; country: string | null }[]>(
+      page,
+      'donors.list',
+      {},
+    )) {
       for (const w of [d.name, d.shortName, d.country]) if (w) data.add(w);
     }
-    for (const i of await ledgerCall<{ name: string; governingBody: string | null; aidOwner: string | null; sector: string }[]>(page, 'items.list', {})) {
+    for (const i of await ledgerCall<
+      { name: string; governingBody: string | null; aidOwner: string | null; sector: string }[]
+    >(page, 'items.list', {})) {
       for (const w of [i.name, i.governingBody, i.aidOwner]) if (w) data.add(w);
     }
     const vietnamese = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
-    const screens = ['Dashboard', 'Pledges', 'Aid items', 'Reports', 'Excel import', 'Sync', 'Donors', 'Places', 'Exchange rates', 'Backups', 'Settings'];
+    const screens = [
+      'Dashboard',
+      'Pledges',
+      'Aid items',
+      'Reports',
+      'Excel import',
+      'Sync',
+      'Donors',
+      'Places',
+      'Exchange rates',
+      'Backups',
+      'Settings',
+    ];
     const found: string[] = [];
     for (const screen of screens) {
       await openScreen(page, screen);
@@ -193,11 +226,14 @@ describe('an officer', () => {
       // The UI's own words: headings, labels, buttons, column headers, placeholders, empty states, tabs, menus.
       const texts = await page.evaluate(() => {
         const out: string[] = [];
-        for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, label, button, th, .ant-tabs-tab, .ant-menu-item, .ant-empty-description, .ant-segmented-item-label, .ant-card-head-title, .ant-alert-message, .ant-select-selection-placeholder')) {
+        for (const el of document.querySelectorAll(
+          'h1, h2, h3, h4, h5, label, button, th, .ant-tabs-tab, .ant-menu-item, .ant-empty-description, .ant-segmented-item-label, .ant-card-head-title, .ant-alert-message, .ant-select-selection-placeholder',
+        )) {
           const text = (el as HTMLElement).innerText?.trim();
           if (text) out.push(text);
         }
-        for (const el of document.querySelectorAll('input[placeholder]')) out.push((el as HTMLInputElement).placeholder);
+        for (const el of document.querySelectorAll('input[placeholder]'))
+          out.push((el as HTMLInputElement).placeholder);
         return out;
       });
       for (const text of texts) {
@@ -206,7 +242,10 @@ describe('an officer', () => {
       }
     }
     // The language switch names the other language in its own words.
-    expect(found.filter((f) => !/: Tiếng Việt$/.test(f)), found.join('\n')).toEqual([]);
+    expect(
+      found.filter((f) => !/: Tiếng Việt$/.test(f)),
+      found.join('\n'),
+    ).toEqual([]);
     await ledgerCall(page, 'settings.update', { language: 'vi' });
     expect(pageErrors(page)).toEqual([]);
   });

@@ -41,7 +41,9 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
     tracked.errors.push(e.message);
     tracked.log.push(`${at()} page error: ${e.stack ?? e.message}`);
   });
-  page.on('requestfailed', (r) => tracked.log.push(`${at()} request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) =>
+    tracked.log.push(`${at()} request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (r) => {
     if (r.status() >= 400) tracked.log.push(`${at()} ${r.status()} ${r.request().method()} ${r.url()}`);
   });
@@ -60,7 +62,8 @@ export async function settled(page: Page): Promise<void> {
   const quiet = async () => tracked.inFlight === 0 && (await page.locator('.ant-spin-spinning:visible').count()) === 0;
   const deadline = Date.now() + 30_000;
   for (let calm = 0; calm < 2; ) {
-    if (Date.now() > deadline) throw new Error(`the page did not settle: ${tracked.inFlight} calls to the ledger unanswered`);
+    if (Date.now() > deadline)
+      throw new Error(`the page did not settle: ${tracked.inFlight} calls to the ledger unanswered`);
     calm = (await quiet()) ? calm + 1 : 0;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   }
@@ -75,7 +78,11 @@ export function pageErrors(page: Page): string[] {
 export async function saveFailedPages(testName: string): Promise<string[]> {
   if (!open.size) return [];
   mkdirSync(FAILURES, { recursive: true });
-  const base = testName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w]+/g, '-').slice(0, 80);
+  const base = testName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\w]+/g, '-')
+    .slice(0, 80);
   const saved: string[] = [];
   let n = 0;
   for (const { page, log } of open.values()) {

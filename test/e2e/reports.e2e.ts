@@ -21,7 +21,11 @@ let page: Page;
 
 beforeAll(async () => {
   const db = join(dir.dir, 'reports.sqlite');
-  const demo = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE], { encoding: 'utf8' });
+  const demo = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
+    { encoding: 'utf8' },
+  );
   if (demo.status !== 0) throw new Error(demo.stderr);
   served = await serve(db);
   browser = await launchBrowser();
@@ -51,52 +55,76 @@ describe('reports', () => {
     await download.saveAs(path);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    expect(workbook.getWorksheet('Tổng hợp')!.getCell('A5').value).toBe('BÁO CÁO TÌNH HÌNH TIẾP NHẬN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI QUÝ III NĂM 2022');
+    expect(workbook.getWorksheet('Tổng hợp')!.getCell('A5').value).toBe(
+      'BÁO CÁO TÌNH HÌNH TIẾP NHẬN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI QUÝ III NĂM 2022',
+    );
   });
 
   it('makes the report of one sector, chosen from the keyboard, and keeps it apart in the list', async () => {
-    const education = await ledgerCall<{ total: { pledged: number } }>(page, 'totals', { by: 'kind', filter: { from: '2022-07-01', to: '2022-09-30', sectors: ['education'] } });
+    const education = await ledgerCall<{ total: { pledged: number } }>(page, 'totals', {
+      by: 'kind',
+      filter: { from: '2022-07-01', to: '2022-09-30', sectors: ['education'] },
+    });
     expect(education.total.pledged).toBeGreaterThan(0);
     // Typed into the aid items box and chosen with Enter, as an officer without a mouse does.
     const items = page.getByRole('combobox', { name: 'Khoản viện trợ (để trống: mọi dòng)' });
     await items.focus();
     await page.keyboard.type('giao duc');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: 'Giáo dục và đào tạo' }).waitFor();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', {
+        hasText: 'Giáo dục và đào tạo',
+      })
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await page.getByTestId('report-preview').click();
     await expect.poll(() => page.getByTestId('report-scope').textContent()).toContain('Lĩnh vực: Giáo dục và đào tạo');
-    await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe(education.total.pledged.toLocaleString('vi-VN'));
+    await expect
+      .poll(() => page.getByTestId('report-total-pledged').first().textContent())
+      .toBe(education.total.pledged.toLocaleString('vi-VN'));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
     expect(download.suggestedFilename()).toBe('Bao-cao-vien-tro-2022-Q3-linh-vuc-giao-duc-va-dao-tao.xlsx');
     const row = page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Lĩnh vực: Giáo dục và đào tạo' });
     await expect.poll(() => row.count()).toBe(1);
-    await expect.poll(() => page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Mọi dòng' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Mọi dòng' }).count())
+      .toBe(1);
   });
 });
 
 describe('imports', () => {
   const csv = (rows: string[]) => [TEMPLATE_COLUMNS.map((c) => c.header).join(','), ...rows].join('\n');
 
-  it('checks a district\'s file, shows what it would add, and imports it', async () => {
+  it("checks a district's file, shows what it would add, and imports it", async () => {
     const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
     const good = join(dir.dir, 'bao-lac.csv');
-    writeFileSync(good, csv(['05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Sửa nhà cho hộ nghèo,2,căn,"30.000.000",,VND,,,Hoàn thành,']));
+    writeFileSync(
+      good,
+      csv(['05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Sửa nhà cho hộ nghèo,2,căn,"30.000.000",,VND,,,Hoàn thành,']),
+    );
     await page.goto(`${served.url}#imports`);
     await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(good);
     await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('sẽ thêm 1 cam kết');
     await page.screenshot({ path: join(SCREENSHOTS, 'imports.png') });
     await page.getByTestId('import-apply').click();
-    await expect.poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(before.count + 1);
+    await expect
+      .poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count)
+      .toBe(before.count + 1);
     const after = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
     expect(after.pledgedVnd - before.pledgedVnd).toBe(60_000_000);
   });
 
-  it('lists a bad file\'s errors by row and column and writes nothing', async () => {
+  it("lists a bad file's errors by row and column and writes nothing", async () => {
     const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
     const bad = join(dir.dir, 'bad.csv');
-    writeFileSync(bad, csv(['05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Tốt,,,,"1.000.000",VND,,,,', '31/02/2022,Quỹ Lạ,,Bao Lam Xa,Nhà ở,Sai,,,,"12,5",VND,,,,']));
+    writeFileSync(
+      bad,
+      csv([
+        '05/09/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Tốt,,,,"1.000.000",VND,,,,',
+        '31/02/2022,Quỹ Lạ,,Bao Lam Xa,Nhà ở,Sai,,,,"12,5",VND,,,,',
+      ]),
+    );
     await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(bad);
     await page.getByTestId('import-errors').waitFor();
     const text = await page.getByTestId('import-errors').textContent();
@@ -109,18 +137,28 @@ describe('imports', () => {
   it("asks once, from the keyboard, about the columns it cannot name, and takes the office's next file straight through", async () => {
     const list = (name: string, amount: string) => {
       const path = join(dir.dir, name);
-      writeFileSync(path, `DANH SÁCH HỖ TRỢ\nSTT,Ngày,Nhà tài trợ,Nơi nhận,Nội dung,Giá trị quy đổi\n1,06/09/2022,Tổ chức Tzu Chi,Bảo Lạc,Bể nước,"${amount}"\n`);
+      writeFileSync(
+        path,
+        `DANH SÁCH HỖ TRỢ\nSTT,Ngày,Nhà tài trợ,Nơi nhận,Nội dung,Giá trị quy đổi\n1,06/09/2022,Tổ chức Tzu Chi,Bảo Lạc,Bể nước,"${amount}"\n`,
+      );
       return path;
     };
     const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
     await openScreen(page, 'Nhập Excel');
-    await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(list('thon-ban.csv', '12.000.000'));
+    await page
+      .locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])')
+      .setInputFiles(list('thon-ban.csv', '12.000.000'));
     await page.getByTestId('column-mapping').waitFor();
     expect(await page.getByTestId('import-errors').textContent()).toContain('Thành tiền');
-    for (const [header, field] of [['Nơi nhận', 'dia ban'], ['Giá trị quy đổi', 'thanh tien']] as const) {
+    for (const [header, field] of [
+      ['Nơi nhận', 'dia ban'],
+      ['Giá trị quy đổi', 'thanh tien'],
+    ] as const) {
       await page.getByRole('combobox', { name: `Nhập vào trường: ${header}` }).focus();
       await page.keyboard.type(field);
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').waitFor();
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
+        .waitFor();
       await page.keyboard.press('Enter');
       await popupsClosed(page);
     }
@@ -129,7 +167,9 @@ describe('imports', () => {
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-done').waitFor();
 
-    await page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])').setInputFiles(list('thon-ban-q4.csv', '8.000.000'));
+    await page
+      .locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])')
+      .setInputFiles(list('thon-ban-q4.csv', '8.000.000'));
     await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('sẽ thêm 1 cam kết');
     expect(await page.getByTestId('column-mapping').count()).toBe(0);
     await page.getByTestId('import-apply').click();
@@ -150,20 +190,29 @@ describe('imports', () => {
     const districtDb = join(dir.dir, 'bao-lac.sqlite');
     cliRun('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc');
     const districtRows = join(dir.dir, 'bao-lac-nhap.csv');
-    writeFileSync(districtRows, csv(['15/08/2022,Quỹ Hy Vọng,Hoa Kỳ,Bảo Lạc,Nhà ở,Nhà cho hộ nghèo,,,,"80.000.000",VND,,,,']));
+    writeFileSync(
+      districtRows,
+      csv(['15/08/2022,Quỹ Hy Vọng,Hoa Kỳ,Bảo Lạc,Nhà ở,Nhà cho hộ nghèo,,,,"80.000.000",VND,,,,']),
+    );
     cliRun('import', '--db', districtDb, districtRows);
     cliRun('bundle', 'export', '--db', districtDb, '--out', join(folder, 'bao-lac.aidledger'));
     // An office's own list: letterhead, STT, section, totals row.
     const list = XLSX.utils.aoa_to_sheet([
-      ['UBND HUYỆN BẢO LÂM'], ['DANH SÁCH VIỆN TRỢ QUÝ III NĂM 2022'],
+      ['UBND HUYỆN BẢO LÂM'],
+      ['DANH SÁCH VIỆN TRỢ QUÝ III NĂM 2022'],
       ['STT', 'Tên nhà tài trợ', 'Huyện', 'Nội dung hỗ trợ', 'Số tiền (đồng)', 'Thời gian'],
-      ['I', 'QUÀ TẶNG'], [1, 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Quà cho học sinh', '25.000.000', '02/09/2022'],
-      [null, 'Tổng cộng', null, null, 25_000_000], [null, 'NGƯỜI LẬP BIỂU'],
+      ['I', 'QUÀ TẶNG'],
+      [1, 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Quà cho học sinh', '25.000.000', '02/09/2022'],
+      [null, 'Tổng cộng', null, null, 25_000_000],
+      [null, 'NGƯỜI LẬP BIỂU'],
     ]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, list, 'DS');
     writeFileSync(join(folder, 'bao-lam.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    writeFileSync(join(folder, 'ha-quang.csv'), csv(['20/09/2022,Tổ chức Tzu Chi,,Hà Quảng,Nhà ở,Sửa nhà,,,,"15.000.000",VND,,,,']));
+    writeFileSync(
+      join(folder, 'ha-quang.csv'),
+      csv(['20/09/2022,Tổ chức Tzu Chi,,Hà Quảng,Nhà ở,Sửa nhà,,,,"15.000.000",VND,,,,']),
+    );
 
     const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
     await openScreen(page, 'Nhập Excel');
@@ -172,7 +221,9 @@ describe('imports', () => {
     const table = await page.getByTestId('import-files').textContent();
     expect(table).toContain('bao-lac.aidledger');
     expect(table).toContain('theo tiêu đề tệp');
-    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('3 tệp hợp lệ: sẽ thêm 2 cam kết');
+    await expect
+      .poll(() => page.getByTestId('import-ready').textContent())
+      .toContain('3 tệp hợp lệ: sẽ thêm 2 cam kết');
     await page.screenshot({ path: join(SCREENSHOTS, 'imports-quarter.png') });
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-done').waitFor();
@@ -184,8 +235,13 @@ describe('imports', () => {
     await chooseIn(page, 'Năm', '2022');
     await chooseIn(page, 'Quý', 'Quý III');
     await page.getByTestId('report-preview').click();
-    const quarter = await ledgerCall<{ total: { pledged: number } }>(page, 'totals', { by: 'kind', filter: { from: '2022-07-01', to: '2022-09-30' } });
-    await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe(quarter.total.pledged.toLocaleString('vi-VN'));
+    const quarter = await ledgerCall<{ total: { pledged: number } }>(page, 'totals', {
+      by: 'kind',
+      filter: { from: '2022-07-01', to: '2022-09-30' },
+    });
+    await expect
+      .poll(() => page.getByTestId('report-total-pledged').first().textContent())
+      .toBe(quarter.total.pledged.toLocaleString('vi-VN'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
     const path = join(dir.dir, `quy-3-${download.suggestedFilename()}`);
     await download.saveAs(path);

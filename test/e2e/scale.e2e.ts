@@ -16,13 +16,18 @@ const listCalls: { offset: number; limit: number }[] = [];
 
 beforeAll(async () => {
   const db = join(dir.dir, 'large.sqlite');
-  const made = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), 'generate', '--db', db, '--rows', String(ROWS)], { encoding: 'utf8' });
+  const made = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/cli.ts'), 'generate', '--db', db, '--rows', String(ROWS)],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(made.stderr);
   served = await serve(db);
   browser = await launchBrowser();
   page = await newPage(browser);
   page.on('request', (request) => {
-    if (request.url().endsWith('/api/pledges.list')) listCalls.push((JSON.parse(request.postData() ?? '{}') as { page: { offset: number; limit: number } }).page);
+    if (request.url().endsWith('/api/pledges.list'))
+      listCalls.push((JSON.parse(request.postData() ?? '{}') as { page: { offset: number; limit: number } }).page);
   });
 });
 
@@ -42,7 +47,13 @@ describe('the ledger table on a large ledger', () => {
     expect(inDom).toBeLessThan(80);
 
     await page.getByTestId('pledge-rows').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await page.waitForFunction((last) => [...document.querySelectorAll('[data-testid="pledge-row"]')].some((r) => r.getAttribute('aria-rowindex') === String(last)), ROWS + 1);
+    await page.waitForFunction(
+      (last) =>
+        [...document.querySelectorAll('[data-testid="pledge-row"]')].some(
+          (r) => r.getAttribute('aria-rowindex') === String(last),
+        ),
+      ROWS + 1,
+    );
     expect(await page.locator('[data-testid^="pledge-row"]').count()).toBeLessThan(80);
     // Only the pages in view were asked for.
     const rowsAsked = listCalls.reduce((sum, p) => sum + p.limit, 0);

@@ -16,7 +16,10 @@ export const TEST_USER = 'Nguyễn Văn Thử';
  * The ledger is opened as the app opens it; a new one is given Cao Bằng's units (the province the tests' data is from)
  * and the test person, so the first-run questions do not come up unless a test asks for them (`null`).
  */
-export async function serve(db: string, options: { userName?: string | null; province?: string | null } = {}): Promise<Served> {
+export async function serve(
+  db: string,
+  options: { userName?: string | null; province?: string | null } = {},
+): Promise<Served> {
   // Bundled once per test file rather than compiled through tsx at every start.
   const child: ChildProcess = spawn(process.execPath, [bundledScript('scripts/serve.ts'), '--db', db, '--port', '0'], {
     cwd: ROOT,
@@ -37,15 +40,29 @@ export async function serve(db: string, options: { userName?: string | null; pro
   });
   const province = options.province === undefined ? '04' : options.province;
   if (province !== null) {
-    const setup = await (await fetch(`${url}api/places.setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    const setup = await (
+      await fetch(`${url}api/places.setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json();
     if (setup.ok && !setup.result.province && !setup.result.hasPlaces) {
-      await fetch(`${url}api/places.choose`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ province }) });
+      await fetch(`${url}api/places.choose`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ province }),
+      });
     }
   }
   const userName = options.userName === undefined ? TEST_USER : options.userName;
   if (userName !== null) {
     // A damaged ledger answers ledger_damaged: its recovery screen asks nothing.
-    await fetch(`${url}api/settings.update`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userName }) });
+    await fetch(`${url}api/settings.update`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userName }),
+    });
   }
   return {
     url,
@@ -60,6 +77,14 @@ export async function serve(db: string, options: { userName?: string | null; pro
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }

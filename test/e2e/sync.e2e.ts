@@ -18,7 +18,9 @@ import { ledgerCall, waitForHighlight } from './ui';
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
 const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(run.stderr);
 };
 /** Edits made at an office (as its staff would in its own app), written straight into that office's ledger file. */
@@ -72,33 +74,56 @@ describe('the sync screen', () => {
     expect((await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'sync.png') });
     await page.getByTestId('sync-apply').click();
-    await expect.poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).pledgedVnd).toBe(3_700_000_000);
+    await expect
+      .poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).pledgedVnd)
+      .toBe(3_700_000_000);
     await expect.poll(() => page.getByTestId('sync-log').textContent()).toContain('Huyện Bảo Lạc');
   });
 
   it('shows edits made at both offices side by side, resolves them, and merges donors entered twice', async () => {
-    const tzuChi = async (service: LedgerService) => (await service.invoke('pledges.list', { filter: { text: 'tzu chi' }, sort: { by: 'pledgeDate', dir: 'asc' } })).rows[0]!;
+    const tzuChi = async (service: LedgerService) =>
+      (await service.invoke('pledges.list', { filter: { text: 'tzu chi' }, sort: { by: 'pledgeDate', dir: 'asc' } }))
+        .rows[0]!;
     const newDonorPledge = async (service: LedgerService, name: string, amount: number) => {
       const donor = await service.invoke('donors.create', { name, kind: 'foreign_ngo', country: 'Anh' });
       const first = await tzuChi(service);
-      await service.invoke('pledges.create', { donorId: donor.id, placeId: first.placeId, kind: 'scholarship', description: 'Học bổng', amountMinor: amount, currency: 'VND', pledgeDate: '2022-09-15' });
+      await service.invoke('pledges.create', {
+        donorId: donor.id,
+        placeId: first.placeId,
+        kind: 'scholarship',
+        description: 'Học bổng',
+        amountMinor: amount,
+        currency: 'VND',
+        pledgeDate: '2022-09-15',
+      });
     };
     // Neither office has seen the other's edits: the district first, the province a moment later.
     const pledgeId = await atOffice(districtDb, async (service) => {
       const p = await tzuChi(service);
-      await service.invoke('pledges.update', { id: p.id, description: 'Xây nhà theo biên bản của huyện', notes: 'Sửa tại huyện' });
+      await service.invoke('pledges.update', {
+        id: p.id,
+        description: 'Xây nhà theo biên bản của huyện',
+        notes: 'Sửa tại huyện',
+      });
       await newDonorPledge(service, 'Plan International', 50_000_000);
       return p.id;
     });
     await atOffice(provinceDb, async (service) => {
-      await service.invoke('pledges.update', { id: pledgeId, description: 'Xây nhà theo quyết định của tỉnh', notes: 'Sửa tại tỉnh' });
+      await service.invoke('pledges.update', {
+        id: pledgeId,
+        description: 'Xây nhà theo quyết định của tỉnh',
+        notes: 'Sửa tại tỉnh',
+      });
       await newDonorPledge(service, 'PLAN INTERNATIONAL', 30_000_000);
       await service.invoke('donors.create', { name: 'Tzu Chi Foundation Vietnam', kind: 'foundation' });
     });
 
     const districtPage = await newPage(browser, { acceptDownloads: true });
     await districtPage.goto(`${district.url}#sync`);
-    const [download] = await Promise.all([districtPage.waitForEvent('download'), districtPage.getByTestId('sync-export').click()]);
+    const [download] = await Promise.all([
+      districtPage.waitForEvent('download'),
+      districtPage.getByTestId('sync-export').click(),
+    ]);
     const bundle = join(dir.dir, `second-${download.suggestedFilename()}`);
     await download.saveAs(bundle);
     await districtPage.close();
@@ -119,12 +144,16 @@ describe('the sync screen', () => {
     expect(text).toContain('Xây nhà theo biên bản của huyện');
     expect(text).toContain('Huyện Bảo Lạc');
     await page.screenshot({ path: join(SCREENSHOTS, 'sync-conflict.png') });
-    expect((await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: pledgeId })).pledge.description).toBe('Xây nhà theo quyết định của tỉnh');
+    expect((await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: pledgeId })).pledge.description).toBe(
+      'Xây nhà theo quyết định của tỉnh',
+    );
     await page.getByTestId('conflict-other').click();
-    await expect.poll(async () => (await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: pledgeId })).pledge).toMatchObject({
-      description: 'Xây nhà theo biên bản của huyện',
-      notes: 'Sửa tại huyện',
-    });
+    await expect
+      .poll(async () => (await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: pledgeId })).pledge)
+      .toMatchObject({
+        description: 'Xây nhà theo biên bản của huyện',
+        notes: 'Sửa tại huyện',
+      });
     await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
     expect(await page.getByTestId('sync-peers').textContent()).toMatch(/Huyện Bảo Lạc\s*2/);
 
@@ -132,7 +161,10 @@ describe('the sync screen', () => {
     const plan = await ledgerCall<Donor[]>(page, 'donors.list', { text: 'plan' });
     expect(plan).toHaveLength(1);
     expect(plan[0]).toMatchObject({ pledgeCount: 2 });
-    const planPledges = await ledgerCall<PledgeList>(page, 'pledges.list', { filter: { donorId: plan[0]!.id }, withTotal: true });
+    const planPledges = await ledgerCall<PledgeList>(page, 'pledges.list', {
+      filter: { donorId: plan[0]!.id },
+      withTotal: true,
+    });
     expect(planPledges.total).toBe(2);
 
     // A donor recorded under another name is merged by hand from the donors screen.
@@ -147,8 +179,10 @@ describe('the sync screen', () => {
     await page.locator('#donorMerge_note').fill('Cùng một tổ chức');
     await page.screenshot({ path: join(SCREENSHOTS, 'donor-merge.png') });
     await page.getByRole('button', { name: 'Gộp', exact: true }).click();
-    await expect.poll(() => page.getByTestId('donor-aliases').filter({ hasText: 'Tzu Chi Foundation Vietnam' }).count()).toBe(1);
-    const merged = (await ledgerCall<Donor[]>(page, 'donors.list', { text: 'tzu chi foundation vietnam' }));
+    await expect
+      .poll(() => page.getByTestId('donor-aliases').filter({ hasText: 'Tzu Chi Foundation Vietnam' }).count())
+      .toBe(1);
+    const merged = await ledgerCall<Donor[]>(page, 'donors.list', { text: 'tzu chi foundation vietnam' });
     expect(merged).toHaveLength(1);
     expect(merged[0]!.aliases).toEqual(['Tzu Chi Foundation Vietnam']);
     expect(merged[0]!.name).not.toBe('Tzu Chi Foundation Vietnam');

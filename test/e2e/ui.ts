@@ -35,7 +35,11 @@ export function highlighted(page: Page, selector: string): Promise<string | null
 /** Waits until the picker's list has answered what was typed: the option it highlights matches it (accents aside). */
 export async function waitForHighlight(page: Page, selector: string, text: string) {
   const wanted = foldText(text);
-  await expect.poll(async () => foldText((await highlighted(page, selector)) ?? ''), { message: `${selector} highlights "${text}"` }).toContain(wanted);
+  await expect
+    .poll(async () => foldText((await highlighted(page, selector)) ?? ''), {
+      message: `${selector} highlights "${text}"`,
+    })
+    .toContain(wanted);
 }
 
 /** Waits until the element with this id has the keyboard's focus. */
@@ -48,7 +52,9 @@ export async function waitForFocus(page: Page, id: string) {
  * keys (an Escape meant for the dialog, a Tab meant to move on).
  */
 export async function popupsClosed(page: Page) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  const open = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+  );
   await expect.poll(() => open.count(), { message: 'every list and calendar closed' }).toBe(0);
 }
 
@@ -72,7 +78,10 @@ export async function chooseIn(page: Page, label: string, text: string) {
   const shown = () => select.locator('.ant-select-content').first().getAttribute('title');
   for (let attempt = 0; attempt < 5 && (await shown()) !== text; attempt++) {
     await page.getByRole('combobox', { name: label, exact: true }).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+      .first()
+      .click();
     try {
       await expect.poll(shown, { timeout: 3_000 }).toBe(text);
     } catch {
@@ -82,7 +91,8 @@ export async function chooseIn(page: Page, label: string, text: string) {
   }
   await expect.poll(shown, { message: `${label} shows ${text}` }).toBe(text);
   // Chosen: a list left open (a second click reopened it) is closed as a person would.
-  if (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()) await page.keyboard.press('Escape');
+  if (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count())
+    await page.keyboard.press('Escape');
   await popupsClosed(page);
 }
 
@@ -99,7 +109,9 @@ async function typeInto(page: Page, selector: string, text: string) {
  */
 export async function chooseNewDonor(page: Page, selector: string, text: string) {
   const input = page.locator(selector);
-  await expect.poll(async () => (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').textContent()) ?? '').toContain(text);
+  await expect
+    .poll(async () => (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').textContent()) ?? '')
+    .toContain(text);
   expect(await highlighted(page, selector)).toBeNull();
   await input.press('ArrowDown');
   await waitForHighlight(page, selector, text);
@@ -153,7 +165,11 @@ export async function openScreen(page: Page, name: string) {
 export async function ledgerCall<T>(page: Page, method: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([m, i]) => {
-      const response = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
+      const response = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(i),
+      });
       const envelope = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
       if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
       return envelope.result;

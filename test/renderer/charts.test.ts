@@ -6,7 +6,15 @@ import { periodRange, quarterRange, toContractFilter, EMPTY_FILTER } from '../..
 import { compactVnd, parseQuantity, parseRateText, showQuantity } from '../../renderer/src/format';
 
 function result(by: TotalsResult['by'], groups: Partial<TotalsGroup>[]): TotalsResult {
-  const full = groups.map((g, i) => ({ key: `k${i}`, label: `L${i}`, pledged: 0, delivered: 0, pledgeCount: 1, quantity: '0', ...g }));
+  const full = groups.map((g, i) => ({
+    key: `k${i}`,
+    label: `L${i}`,
+    pledged: 0,
+    delivered: 0,
+    pledgeCount: 1,
+    quantity: '0',
+    ...g,
+  }));
   return {
     currency: 'VND',
     by,
@@ -89,8 +97,14 @@ describe('chart data', () => {
   it("set a long place name on two lines, a former unit's mark on its own", () => {
     expect(axisLines('Xã Bảo Lạc')).toEqual(['Xã Bảo Lạc']);
     expect(axisLines('Huyện Nguyên Bình (đơn vị cũ)')).toEqual(['Huyện Nguyên Bình', '(đơn vị cũ)']);
-    expect(axisLines('Liên hiệp các tổ chức hữu nghị Việt Nam')).toEqual(['Liên hiệp các tổ chức', 'hữu nghị Việt Nam']);
-    expect(axisLines('Thị trấn Nguyên Bình, huyện Nguyên Bình cũ và các xã lân cận')).toEqual(['Thị trấn Nguyên Bình,', 'huyện Nguyên Bình cũ…']);
+    expect(axisLines('Liên hiệp các tổ chức hữu nghị Việt Nam')).toEqual([
+      'Liên hiệp các tổ chức',
+      'hữu nghị Việt Nam',
+    ]);
+    expect(axisLines('Thị trấn Nguyên Bình, huyện Nguyên Bình cũ và các xã lân cận')).toEqual([
+      'Thị trấn Nguyên Bình,',
+      'huyện Nguyên Bình cũ…',
+    ]);
     expect(axisLines('Xãxãxãxãxãxãxãxãxãxãxãxãxã')).toEqual(['Xãxãxãxãxãxãxãxãxãxãx…']);
   });
 });
@@ -111,13 +125,26 @@ describe('filters', () => {
 
   it('become the contract filter, leaving out what is not chosen', () => {
     expect(toContractFilter(EMPTY_FILTER, today)).toEqual({});
-    expect(toContractFilter({ ...EMPTY_FILTER, preset: 'custom', from: '2022-07-01', kinds: ['house'], text: '  bao lac ' }, today)).toEqual({
+    expect(
+      toContractFilter(
+        { ...EMPTY_FILTER, preset: 'custom', from: '2022-07-01', kinds: ['house'], text: '  bao lac ' },
+        today,
+      ),
+    ).toEqual({
       from: '2022-07-01',
       kinds: ['house'],
       text: 'bao lac',
     });
     // Aid item facets: each kind ORed within itself, the kinds ANDed; a sector may be the department's own.
-    expect(toContractFilter({ ...EMPTY_FILTER, itemFacets: ['sector:health', 'stage:approved', 'sector:Phòng chống thiên tai', 'modality:project'] }, today)).toEqual({
+    expect(
+      toContractFilter(
+        {
+          ...EMPTY_FILTER,
+          itemFacets: ['sector:health', 'stage:approved', 'sector:Phòng chống thiên tai', 'modality:project'],
+        },
+        today,
+      ),
+    ).toEqual({
       sectors: ['health', 'Phòng chống thiên tai'],
       modalities: ['project'],
       stages: ['approved'],
@@ -126,7 +153,7 @@ describe('filters', () => {
 });
 
 describe('display helpers', () => {
-  it('write quantities, rates and compact amounts in the user\'s style', () => {
+  it("write quantities, rates and compact amounts in the user's style", () => {
     expect(showQuantity('1000', 'vi')).toBe('1.000');
     expect(showQuantity('2.5', 'vi')).toBe('2,5');
     expect(showQuantity('2.5', 'en')).toBe('2.5');

@@ -12,7 +12,14 @@ afterEach(cleanup);
 
 // jsdom has no media queries; antd's form grid asks for them.
 window.matchMedia ??= ((query: string) => ({
-  matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false,
+  matches: false,
+  media: query,
+  onchange: null,
+  addListener() {},
+  removeListener() {},
+  addEventListener() {},
+  removeEventListener() {},
+  dispatchEvent: () => false,
 })) as typeof window.matchMedia;
 
 /** A validator that answers only when told to: the submission's validation is "under way" until then. */
@@ -24,7 +31,15 @@ function pendingValidator() {
   };
 }
 
-function Dialog({ guarded, onSave, slowRule }: { guarded: boolean; onSave: (values: { amount?: string; reason?: string }) => Promise<void>; slowRule: object }) {
+function Dialog({
+  guarded,
+  onSave,
+  slowRule,
+}: {
+  guarded: boolean;
+  onSave: (values: { amount?: string; reason?: string }) => Promise<void>;
+  slowRule: object;
+}) {
   const [form] = Form.useForm<{ amount?: string; reason?: string }>();
   const submit = useFormSubmit(form, onSave);
   return (

@@ -5,9 +5,23 @@ import { en } from '../../renderer/src/i18n/en';
 import { vi } from '../../renderer/src/i18n/vi';
 
 const FORM_FIELDS: [keyof typeof vi.form, string][] = [
-  ['pledgeDate', 'pledgeDate'], ['donor', 'donorId'], ['place', 'placeId'], ['kind', 'kind'], ['description', 'description'], ['quantity', 'quantity'],
-  ['unit', 'unit'], ['unitValue', 'unitValueMinor'], ['amount', 'amountMinor'], ['currency', 'currency'], ['rateSource', 'rateSource'], ['status', 'status'],
-  ['beneficiaries', 'beneficiaries'], ['approvalNumber', 'approvalNumber'], ['approvalDate', 'approvalDate'], ['notes', 'notes'], ['reason', 'reason'],
+  ['pledgeDate', 'pledgeDate'],
+  ['donor', 'donorId'],
+  ['place', 'placeId'],
+  ['kind', 'kind'],
+  ['description', 'description'],
+  ['quantity', 'quantity'],
+  ['unit', 'unit'],
+  ['unitValue', 'unitValueMinor'],
+  ['amount', 'amountMinor'],
+  ['currency', 'currency'],
+  ['rateSource', 'rateSource'],
+  ['status', 'status'],
+  ['beneficiaries', 'beneficiaries'],
+  ['approvalNumber', 'approvalNumber'],
+  ['approvalDate', 'approvalDate'],
+  ['notes', 'notes'],
+  ['reason', 'reason'],
 ];
 
 describe('field labels', () => {

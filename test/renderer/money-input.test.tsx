@@ -8,7 +8,15 @@ import { initI18n } from '../../renderer/src/i18n';
 
 afterEach(cleanup);
 
-function Harness({ currency, language, onValue }: { currency: string; language: string; onValue?: (text: string) => void }) {
+function Harness({
+  currency,
+  language,
+  onValue,
+}: {
+  currency: string;
+  language: string;
+  onValue?: (text: string) => void;
+}) {
   const [text, setText] = useState('');
   return (
     <MoneyInput
@@ -41,7 +49,8 @@ describe('parseMoneyText', () => {
     expect(parseMoneyText('1.5', 'VND', 'vi')).toEqual({ error: 'bad_grouping' });
     expect(parseMoneyText('abc', 'USD', 'vi')).toEqual({ error: 'not_a_number' });
     expect(parseMoneyText('50tr', 'VND', 'vi')).toEqual({ error: 'not_a_number' });
-    for (const minus of ['-', '\u2212', '\u2013']) expect(parseMoneyText(`${minus}50.000.000`, 'VND', 'vi')).toEqual({ error: 'negative' });
+    for (const minus of ['-', '\u2212', '\u2013'])
+      expect(parseMoneyText(`${minus}50.000.000`, 'VND', 'vi')).toEqual({ error: 'negative' });
     expect(moneyText(123_457, 'USD', 'vi')).toBe('1.234,57');
     expect(moneyText(null, 'USD', 'vi')).toBe('');
   });
@@ -52,15 +61,23 @@ describe('moneyProblem', () => {
   const say = (text: string, currency: string, language: 'vi' | 'en') =>
     moneyProblem(parseMoneyText(text, currency, language), text, currency, language, i18n.getFixedT(language));
 
-  it('says what is wrong with an amount, with an example to copy, in the user\'s language and number style', () => {
+  it("says what is wrong with an amount, with an example to copy, in the user's language and number style", () => {
     expect(say('\u221250.000.000', 'VND', 'vi')).toBe('Số tiền không được âm: bỏ dấu trừ (ví dụ 50.000.000)');
-    expect(say('50tr', 'VND', 'vi')).toBe('"50tr" không phải là số: gõ đủ các chữ số, ví dụ 50.000.000 (không viết tắt "tr", "tỷ")');
-    expect(say('1.5', 'VND', 'vi')).toBe('"1.5" không rõ: dấu chấm để tách hàng nghìn, mỗi nhóm đủ 3 chữ số (ví dụ 1.500.000); phần lẻ viết sau dấu phẩy');
+    expect(say('50tr', 'VND', 'vi')).toBe(
+      '"50tr" không phải là số: gõ đủ các chữ số, ví dụ 50.000.000 (không viết tắt "tr", "tỷ")',
+    );
+    expect(say('1.5', 'VND', 'vi')).toBe(
+      '"1.5" không rõ: dấu chấm để tách hàng nghìn, mỗi nhóm đủ 3 chữ số (ví dụ 1.500.000); phần lẻ viết sau dấu phẩy',
+    );
     expect(say('1,5', 'VND', 'vi')).toBe('VND không có phần lẻ: bỏ phần sau dấu phẩy (ví dụ 50.000.000)');
     expect(say('1,555', 'USD', 'vi')).toBe('USD chỉ có 2 chữ số sau dấu phẩy (ví dụ 50.000.000,50)');
     expect(say('-5', 'USD', 'en')).toBe('An amount cannot be negative: drop the minus sign (e.g. 50,000,000.50)');
-    expect(say('1,5', 'VND', 'en')).toBe('"1,5" is ambiguous: commas separate thousands, in groups of three digits (e.g. 1,500,000); decimals come after the point');
-    expect(say('1.5', 'VND', 'en')).toBe('VND has no decimals: drop the part after the decimal point (e.g. 50,000,000)');
+    expect(say('1,5', 'VND', 'en')).toBe(
+      '"1,5" is ambiguous: commas separate thousands, in groups of three digits (e.g. 1,500,000); decimals come after the point',
+    );
+    expect(say('1.5', 'VND', 'en')).toBe(
+      'VND has no decimals: drop the part after the decimal point (e.g. 50,000,000)',
+    );
     expect(say('50m', 'VND', 'en')).toBe('"50m" is not a number: type every digit, e.g. 50,000,000 (no "m" or "bn")');
     expect(say('700.000.000', 'VND', 'vi')).toBeNull();
     expect(say('', 'VND', 'vi')).toBeNull();

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../contract';
 import { showBytes, showDateTime } from '../format';
 
-export function BackupTable({ backups, busy, onRestore }: { backups: BackupEntry[]; busy: boolean; onRestore: (backup: BackupEntry) => void }) {
+export function BackupTable({
+  backups,
+  busy,
+  onRestore,
+}: {
+  backups: BackupEntry[];
+  busy: boolean;
+  onRestore: (backup: BackupEntry) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Table
@@ -16,8 +24,19 @@ export function BackupTable({ backups, busy, onRestore }: { backups: BackupEntry
       locale={{ emptyText: t('backups.none') }}
       columns={[
         { title: t('backups.at'), dataIndex: 'at', render: (at: string) => showDateTime(at), width: 170 },
-        { title: t('backups.kind'), dataIndex: 'kind', render: (kind: BackupEntry['kind']) => t(`backups.kinds.${kind}`), width: 220 },
-        { title: t('backups.size'), dataIndex: 'bytes', className: 'num', render: (bytes: number) => showBytes(bytes, i18n.language), width: 120 },
+        {
+          title: t('backups.kind'),
+          dataIndex: 'kind',
+          render: (kind: BackupEntry['kind']) => t(`backups.kinds.${kind}`),
+          width: 220,
+        },
+        {
+          title: t('backups.size'),
+          dataIndex: 'bytes',
+          className: 'num',
+          render: (bytes: number) => showBytes(bytes, i18n.language),
+          width: 120,
+        },
         { title: '', dataIndex: 'name', className: 'muted' },
         {
           title: '',
@@ -26,7 +45,9 @@ export function BackupTable({ backups, busy, onRestore }: { backups: BackupEntry
           render: (_: unknown, backup: BackupEntry) => (
             <Popconfirm
               title={t('backups.restore')}
-              description={<div style={{ maxWidth: 380 }}>{t('backups.restoreConfirm', { at: showDateTime(backup.at) })}</div>}
+              description={
+                <div style={{ maxWidth: 380 }}>{t('backups.restoreConfirm', { at: showDateTime(backup.at) })}</div>
+              }
               okText={t('backups.restore')}
               cancelText={t('common.cancel')}
               onConfirm={() => onRestore(backup)}

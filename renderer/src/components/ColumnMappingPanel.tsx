@@ -27,16 +27,35 @@ export function ColumnMappingPanel({ file, mapping, onChange }: Props) {
     const vi = IMPORT_FIELD_HEADERS[field];
     return en && TEMPLATE_HEADERS_EN[vi] ? `${TEMPLATE_HEADERS_EN[vi]} (${vi})` : vi;
   };
-  const options = [{ value: 'ignore', label: t('imports.mapping.ignore') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: label(f) }))];
+  const options = [
+    { value: 'ignore', label: t('imports.mapping.ignore') },
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: label(f) })),
+  ];
   const chosenFor = (header: string) => mapping.find((m) => m.header === header)?.field;
   const choose = (header: string, field: string | undefined) =>
-    onChange([...mapping.filter((m) => m.header !== header), ...(field ? [{ header, field: field as ColumnMapping[number]['field'] }] : [])]);
+    onChange([
+      ...mapping.filter((m) => m.header !== header),
+      ...(field ? [{ header, field: field as ColumnMapping[number]['field'] }] : []),
+    ]);
   const layout = file.layout as ImportLayout;
   const shown = (c: ImportLayout['columns'][number]) =>
-    c.field === 'stt' ? t('imports.mapping.stt') : c.field === 'place' ? t('imports.mapping.placeByType') : c.field === 'ignore' ? t('imports.mapping.ignore') : c.field ? label(c.field) : null;
+    c.field === 'stt'
+      ? t('imports.mapping.stt')
+      : c.field === 'place'
+        ? t('imports.mapping.placeByType')
+        : c.field === 'ignore'
+          ? t('imports.mapping.ignore')
+          : c.field
+            ? label(c.field)
+            : null;
   return (
     <div style={{ marginTop: 12 }} data-testid="column-mapping">
-      <Alert type="warning" showIcon title={t('imports.mapping.title', { file: file.fileName, row: layout.headerRow })} description={t('imports.mapping.help')} />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('imports.mapping.title', { file: file.fileName, row: layout.headerRow })}
+        description={t('imports.mapping.help')}
+      />
       <Table
         size="small"
         rowKey="header"
@@ -44,14 +63,21 @@ export function ColumnMappingPanel({ file, mapping, onChange }: Props) {
         dataSource={layout.columns}
         columns={[
           { title: t('imports.mapping.header'), dataIndex: 'header', width: 200 },
-          { title: t('imports.mapping.samples'), dataIndex: 'samples', render: (samples: string[]) => <Typography.Text type="secondary">{samples.join(' · ')}</Typography.Text> },
+          {
+            title: t('imports.mapping.samples'),
+            dataIndex: 'samples',
+            render: (samples: string[]) => <Typography.Text type="secondary">{samples.join(' · ')}</Typography.Text>,
+          },
           {
             title: t('imports.mapping.field'),
             width: 300,
             render: (_: unknown, c: ImportLayout['columns'][number]) =>
               c.field !== null && c.from !== 'chosen' ? (
                 <span>
-                  {shown(c)} {c.from === 'remembered' && <Typography.Text type="secondary">({t('imports.mapping.remembered')})</Typography.Text>}
+                  {shown(c)}{' '}
+                  {c.from === 'remembered' && (
+                    <Typography.Text type="secondary">({t('imports.mapping.remembered')})</Typography.Text>
+                  )}
                 </span>
               ) : (
                 <Select

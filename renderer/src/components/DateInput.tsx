@@ -21,11 +21,15 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'o
   picker?: 'date' | 'month';
 }
 
-export const DateInput = forwardRef<HTMLInputElement, Props>(function DateInput({ value, onChange, picker = 'date', ...rest }, _ref) {
+export const DateInput = forwardRef<HTMLInputElement, Props>(function DateInput(
+  { value, onChange, picker = 'date', ...rest },
+  _ref,
+) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const current = picker === 'date' ? readDayText(value) : readMonthText(value);
-  const shown = 'iso' in current ? dayjs(current.iso) : 'yearMonth' in current ? dayjs(`${current.yearMonth}-01`) : dayjs();
+  const shown =
+    'iso' in current ? dayjs(current.iso) : 'yearMonth' in current ? dayjs(`${current.yearMonth}-01`) : dayjs();
   return (
     <Input
       {...rest}
@@ -55,10 +59,16 @@ export const DateInput = forwardRef<HTMLInputElement, Props>(function DateInput(
             </div>
           }
         >
-          <Button type="text" size="small" tabIndex={-1} icon={<CalendarOutlined />} aria-label={t('form.openCalendar')} className="date-input-calendar" />
+          <Button
+            type="text"
+            size="small"
+            tabIndex={-1}
+            icon={<CalendarOutlined />}
+            aria-label={t('form.openCalendar')}
+            className="date-input-calendar"
+          />
         </Popover>
       }
     />
   );
 });
-

@@ -70,7 +70,6 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
     );
   }, [open, deliveryId, form, currency, lang, needsRate]);
 
-
   async function save(values: Values) {
     setFormError(null);
     const amount = parseMoneyText(values.amountMinor, currency, lang);
@@ -80,7 +79,12 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       deliveryDate: isoDay(values.deliveryDate)!,
       amountMinor: amount && 'minor' in amount ? amount.minor : null,
       quantity: quantity === 'invalid' ? (values.quantity ?? null) : quantity,
-      ...(needsRate && (rateEdited || !delivery) ? { rate: rate === 'invalid' ? values.rate : (rate ?? (values.rate ? parseRateText(values.rate, lang) : null)), rateSource: values.rateSource || null } : {}),
+      ...(needsRate && (rateEdited || !delivery)
+        ? {
+            rate: rate === 'invalid' ? values.rate : (rate ?? (values.rate ? parseRateText(values.rate, lang) : null)),
+            rateSource: values.rateSource || null,
+          }
+        : {}),
       notes: values.notes || null,
     };
     try {
@@ -108,7 +112,13 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
       <Form form={form} layout="vertical" {...submit} name="delivery">
         {liveValues}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
-        <Form.Item name="deliveryDate" label={t('detail.deliveryDateField')} required rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+        <Form.Item
+          name="deliveryDate"
+          label={t('detail.deliveryDateField')}
+          required
+          rules={[dateRule(t, true)]}
+          validateTrigger={['onBlur', 'onChange']}
+        >
           <DateInput autoFocus />
         </Form.Item>
         <Form.Item
@@ -129,7 +139,14 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
           <Form.Item
             name="quantity"
             label={`${t('form.quantity')}${pledge.unit ? ` (${pledge.unit})` : ''}`}
-            rules={[{ validator: async (_, text?: string) => { if (parseQuantity(text ?? '', lang) === 'invalid') throw new Error(t('form.quantityInvalid', { text: text?.trim() })); } }]}
+            rules={[
+              {
+                validator: async (_, text?: string) => {
+                  if (parseQuantity(text ?? '', lang) === 'invalid')
+                    throw new Error(t('form.quantityInvalid', { text: text?.trim() }));
+                },
+              },
+            ]}
           >
             <Input inputMode="decimal" />
           </Form.Item>
@@ -140,7 +157,15 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
               name="rate"
               label={t('form.rate', { currency })}
               rules={[{ required: true, message: t('form.rateNone', { currency }) }]}
-              extra={proposal.data ? t('form.rateProposed', { rate: showRate(proposal.data.rate, lang), source: proposal.data.source, validOn: showDate(proposal.data.validOn) }) : undefined}
+              extra={
+                proposal.data
+                  ? t('form.rateProposed', {
+                      rate: showRate(proposal.data.rate, lang),
+                      source: proposal.data.source,
+                      validOn: showDate(proposal.data.validOn),
+                    })
+                  : undefined
+              }
             >
               <Input inputMode="decimal" onChange={() => setRateEdited(true)} />
             </Form.Item>

@@ -39,19 +39,33 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
     form.resetFields();
     form.setFieldsValue(
       donor
-        ? { name: donor.name, shortName: donor.shortName ?? '', country: donor.country ?? '', kind: donor.kind, notes: donor.notes ?? '' }
+        ? {
+            name: donor.name,
+            shortName: donor.shortName ?? '',
+            country: donor.country ?? '',
+            kind: donor.kind,
+            notes: donor.notes ?? '',
+          }
         : { name: initialName ?? '', kind: 'foreign_ngo' },
     );
   }, [open, donor, initialName, form]);
 
   async function save(values: Values) {
-    const input = { name: values.name, shortName: values.shortName || null, country: values.country || null, kind: values.kind, notes: values.notes || null };
+    const input = {
+      name: values.name,
+      shortName: values.shortName || null,
+      country: values.country || null,
+      kind: values.kind,
+      notes: values.notes || null,
+    };
     try {
       const saved = donor ? await update.mutateAsync({ id: donor.id, ...input }) : await create.mutateAsync(input);
       onSaved?.(saved);
       onClose();
     } catch (error) {
-      showSaveError(form, error, i18n.language, Object.keys(input), (text) => form.setFields([{ name: 'name', errors: [text] }]));
+      showSaveError(form, error, i18n.language, Object.keys(input), (text) =>
+        form.setFields([{ name: 'name', errors: [text] }]),
+      );
     }
   }
 
@@ -69,7 +83,11 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
       afterOpenChange={focusFirstField(form, 'name')}
     >
       <Form form={form} layout="vertical" {...submit} name="donor">
-        <Form.Item name="name" label={t('donorForm.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('donorForm.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="shortName" label={t('donorForm.shortName')}>
@@ -79,7 +97,12 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('donorForm.kind')} rules={[{ required: true }]}>
-          <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))} />
+          <Select
+            showSearch={searchByLabel}
+            onKeyDown={tabMovesOn}
+            notFoundContent={t('common.noMatch')}
+            options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))}
+          />
         </Form.Item>
         <Form.Item name="notes" label={t('donorForm.notes')}>
           <Input.TextArea rows={2} />

@@ -37,7 +37,9 @@ export function DonorMergeModal({ donor, onClose, onMerged }: Props) {
       onMerged?.(into);
       onClose();
     } catch (error) {
-      showSaveError(form, error, i18n.language, ['intoId', 'note'], (text) => form.setFields([{ name: 'intoId', errors: [text] }]));
+      showSaveError(form, error, i18n.language, ['intoId', 'note'], (text) =>
+        form.setFields([{ name: 'intoId', errors: [text] }]),
+      );
     }
   }
 
@@ -54,9 +56,18 @@ export function DonorMergeModal({ donor, onClose, onMerged }: Props) {
       {...DIALOG_LAYOUT}
       afterOpenChange={focusFirstField(form, 'intoId')}
     >
-      <Alert type="info" showIcon title={t('donorMerge.explain', { name: donor?.name ?? '', count: donor?.pledgeCount ?? 0 })} style={{ marginBottom: 12 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('donorMerge.explain', { name: donor?.name ?? '', count: donor?.pledgeCount ?? 0 })}
+        style={{ marginBottom: 12 }}
+      />
       <Form form={form} layout="vertical" {...submit} name="donorMerge">
-        <Form.Item name="intoId" label={t('donorMerge.into')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="intoId"
+          label={t('donorMerge.into')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DonorPicker exclude={donor?.id} />
         </Form.Item>
         <Form.Item name="note" label={t('donorMerge.note')}>

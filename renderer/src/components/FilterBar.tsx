@@ -14,7 +14,15 @@ import { DonorPicker, PlaceTreePicker, searchByLabel, tabMovesOn } from './picke
  * A filter's date: applied once it is a real day (or cleared), flagged with the reason while it is not — never
  * replaced by another date.
  */
-function FilterDate({ iso, label, onDate }: { iso: string | undefined; label: string; onDate: (iso: string | undefined) => void }) {
+function FilterDate({
+  iso,
+  label,
+  onDate,
+}: {
+  iso: string | undefined;
+  label: string;
+  onDate: (iso: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(dayText(iso));
   useEffect(() => {
@@ -78,8 +86,16 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
       />
       {value.preset === 'custom' && (
         <Space.Compact>
-          <FilterDate iso={value.from} label={t('filters.from')} onDate={(from) => onChange({ ...value, from } as FilterState)} />
-          <FilterDate iso={value.to} label={t('filters.to')} onDate={(to) => onChange({ ...value, to } as FilterState)} />
+          <FilterDate
+            iso={value.from}
+            label={t('filters.from')}
+            onDate={(from) => onChange({ ...value, from } as FilterState)}
+          />
+          <FilterDate
+            iso={value.to}
+            label={t('filters.to')}
+            onDate={(to) => onChange({ ...value, to } as FilterState)}
+          />
         </Space.Compact>
       )}
       <PlaceTreePicker
@@ -101,7 +117,8 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         placeholder={t('filters.kind')}
         style={{ minWidth: 150 }}
         value={value.kinds}
-        showSearch={searchByLabel} onKeyDown={tabMovesOn}
+        showSearch={searchByLabel}
+        onKeyDown={tabMovesOn}
         notFoundContent={t('common.noMatch')}
         options={PLEDGE_KINDS.map((k) => ({ value: k, label: words.pledgeKind[k] }))}
         onChange={(kinds) => set({ kinds })}
@@ -113,13 +130,19 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         placeholder={t('filters.status')}
         style={{ minWidth: 150 }}
         value={value.statuses}
-        showSearch={searchByLabel} onKeyDown={tabMovesOn}
+        showSearch={searchByLabel}
+        onKeyDown={tabMovesOn}
         notFoundContent={t('common.noMatch')}
         options={PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }))}
         onChange={(statuses) => set({ statuses })}
         maxTagCount="responsive"
       />
-      <ItemFacetSelect value={value.itemFacets ?? []} onChange={(itemFacets) => set({ itemFacets })} placeholder={t('filters.items')} testId="filter-items" />
+      <ItemFacetSelect
+        value={value.itemFacets ?? []}
+        onChange={(itemFacets) => set({ itemFacets })}
+        placeholder={t('filters.items')}
+        testId="filter-items"
+      />
       {withText && (
         <Input.Search
           allowClear
@@ -133,7 +156,11 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         />
       )}
       <Tooltip title={t('filters.todaysUnitsHelp')}>
-        <Checkbox checked={Boolean(value.todaysUnits)} onChange={(e) => set({ todaysUnits: e.target.checked })} data-testid="filter-todays-units">
+        <Checkbox
+          checked={Boolean(value.todaysUnits)}
+          onChange={(e) => set({ todaysUnits: e.target.checked })}
+          data-testid="filter-todays-units"
+        >
           {t('filters.todaysUnits')}
         </Checkbox>
       </Tooltip>

@@ -1,5 +1,20 @@
 /** An aid item: its particulars, its stages (and the next one), its pledge lines (attach, take out) and its history. */
-import { App as AntApp, Alert, Button, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Spin, Table, Typography } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayText } from '../../../contract/dates';
@@ -40,7 +55,13 @@ function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onC
   }, [open, form, next]);
 
   async function save(values: StageValues) {
-    const input = { id: item.id, stage: values.stage, date: isoDay(values.date)!, document: values.document || null, note: values.note || null };
+    const input = {
+      id: item.id,
+      stage: values.stage,
+      date: isoDay(values.date)!,
+      document: values.document || null,
+      note: values.note || null,
+    };
     try {
       await move.mutateAsync(input);
       onClose();
@@ -64,10 +85,26 @@ function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onC
     >
       <Form form={form} layout="vertical" {...submit} name="itemStage">
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
-        <Form.Item name="stage" label={t('items.nextStage')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select autoFocus showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={next.map((s) => ({ value: s, label: words.stage[s] }))} />
+        <Form.Item
+          name="stage"
+          label={t('items.nextStage')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select
+            autoFocus
+            showSearch={searchByLabel}
+            onKeyDown={tabMovesOn}
+            notFoundContent={t('common.noMatch')}
+            options={next.map((s) => ({ value: s, label: words.stage[s] }))}
+          />
         </Form.Item>
-        <Form.Item name="date" label={t('items.stageDate')} required rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+        <Form.Item
+          name="date"
+          label={t('items.stageDate')}
+          required
+          rules={[dateRule(t, true)]}
+          validateTrigger={['onBlur', 'onChange']}
+        >
           <DateInput />
         </Form.Item>
         <Form.Item name="document" label={t('items.document')}>
@@ -87,7 +124,11 @@ function AttachModal({ item, open, onClose }: { item: AidItem; open: boolean; on
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { message } = AntApp.useApp();
-  const lines = useLedger('pledges.list', { filter: { withoutItem: true }, page: { offset: 0, limit: 500 } }, { enabled: open });
+  const lines = useLedger(
+    'pledges.list',
+    { filter: { withoutItem: true }, page: { offset: 0, limit: 500 } },
+    { enabled: open },
+  );
   const attach = useLedgerMutation('items.attach');
   const [chosen, setChosen] = useState<string[]>([]);
   useEffect(() => setChosen([]), [open]);
@@ -127,11 +168,21 @@ function AttachModal({ item, open, onClose }: { item: AidItem; open: boolean; on
           rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setChosen(keys as string[]) }}
           dataSource={lines.data?.rows ?? []}
           columns={[
-            { title: t('pledges.columns.pledgeDate'), dataIndex: 'pledgeDate', width: 100, render: (d: string) => showDate(d) },
+            {
+              title: t('pledges.columns.pledgeDate'),
+              dataIndex: 'pledgeDate',
+              width: 100,
+              render: (d: string) => showDate(d),
+            },
             { title: t('pledges.columns.donor'), dataIndex: 'donorName' },
             { title: t('pledges.columns.description'), dataIndex: 'description' },
             { title: t('pledges.columns.place'), dataIndex: 'placeName' },
-            { title: t('pledges.columns.vndEquivalent'), dataIndex: 'vndEquivalent', className: 'num', render: (v: number) => money(v, 'VND', lang) },
+            {
+              title: t('pledges.columns.vndEquivalent'),
+              dataIndex: 'vndEquivalent',
+              className: 'num',
+              render: (v: number) => money(v, 'VND', lang),
+            },
           ]}
         />
       )}
@@ -145,7 +196,11 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
   const words = itemVocabulary(lang);
   const { message } = AntApp.useApp();
   const detail = useLedger('items.get', { id: itemId ?? '' }, { enabled: itemId !== null });
-  const lines = useLedger('pledges.list', { filter: { itemId: itemId ?? undefined }, page: { offset: 0, limit: 500 } }, { enabled: itemId !== null });
+  const lines = useLedger(
+    'pledges.list',
+    { filter: { itemId: itemId ?? undefined }, page: { offset: 0, limit: 500 } },
+    { enabled: itemId !== null },
+  );
   const places = useLedger('places.list', {});
   const donors = useLedger('donors.list', { includeMerged: true });
   const detach = useLedgerMutation('items.attach');
@@ -159,17 +214,37 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
   };
 
   return (
-    <Drawer open={itemId !== null} onClose={onClose} size={880} title={item?.name ?? t('items.detailTitle')} data-testid="item-detail" destroyOnHidden>
+    <Drawer
+      open={itemId !== null}
+      onClose={onClose}
+      size={880}
+      title={item?.name ?? t('items.detailTitle')}
+      data-testid="item-detail"
+      destroyOnHidden
+    >
       {detail.isLoading || !item ? (
-        detail.isError ? <Typography.Text type="danger">{errorText(detail.error, lang)}</Typography.Text> : <Spin />
+        detail.isError ? (
+          <Typography.Text type="danger">{errorText(detail.error, lang)}</Typography.Text>
+        ) : (
+          <Spin />
+        )
       ) : (
         <>
           <Space style={{ marginBottom: 12 }}>
-            <Button onClick={() => setEditing(true)} data-testid="item-edit">{t('common.edit')}</Button>
-            <Button type="primary" onClick={() => setMoving(true)} disabled={NEXT_STAGES[item.stage].length === 0} data-testid="item-move-stage">
+            <Button onClick={() => setEditing(true)} data-testid="item-edit">
+              {t('common.edit')}
+            </Button>
+            <Button
+              type="primary"
+              onClick={() => setMoving(true)}
+              disabled={NEXT_STAGES[item.stage].length === 0}
+              data-testid="item-move-stage"
+            >
               {t('items.moveStage')}
             </Button>
-            <Button onClick={() => setAttaching(true)} data-testid="item-attach">{t('items.attach')}</Button>
+            <Button onClick={() => setAttaching(true)} data-testid="item-attach">
+              {t('items.attach')}
+            </Button>
           </Space>
           <Descriptions size="small" bordered column={2} data-testid="item-facts">
             <Descriptions.Item label={t('items.modality')}>{words.modality[item.modality]}</Descriptions.Item>
@@ -178,22 +253,48 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
               <span data-testid="item-stage">{words.stage[item.stage]}</span> ({showDate(item.stageDate)})
             </Descriptions.Item>
             <Descriptions.Item label={t('items.donor')}>{item.donorName}</Descriptions.Item>
-            <Descriptions.Item label={t('items.coDonors')}>{item.coDonorIds.map((id) => nameOf(donors.data, id)).join('; ') || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('items.places')}>{item.placeIds.map((id) => nameOf(places.data, id)).join('; ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('items.coDonors')}>
+              {item.coDonorIds.map((id) => nameOf(donors.data, id)).join('; ') || '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('items.places')}>
+              {item.placeIds.map((id) => nameOf(places.data, id)).join('; ') || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('items.governingBody')}>{item.governingBody ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('items.aidOwner')}>{item.aidOwner ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={`${t('items.startDate')} – ${t('items.endDate')}`}>{item.startDate || item.endDate ? `${showDate(item.startDate)} – ${showDate(item.endDate)}` : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('items.value')}>{item.valueMinor === null ? '—' : `${money(item.valueMinor, item.valueCurrency ?? 'VND', lang)} ${item.valueCurrency ?? ''}`}</Descriptions.Item>
-            <Descriptions.Item label={t('items.counterpart')}>{item.counterpartMinor === null ? '—' : `${money(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang)} ${item.counterpartCurrency ?? ''}`}</Descriptions.Item>
-            <Descriptions.Item label={t('items.budgetRevenue')}>{item.budgetRevenue ? t('common.yes') : t('common.no')}</Descriptions.Item>
-            <Descriptions.Item label={t('items.approvalNumber')}>{item.approvalNumber ? `${item.approvalNumber} (${showDate(item.approvalDate)})${item.approvedBy ? ` — ${item.approvedBy}` : ''}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label={`${t('items.startDate')} – ${t('items.endDate')}`}>
+              {item.startDate || item.endDate ? `${showDate(item.startDate)} – ${showDate(item.endDate)}` : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('items.value')}>
+              {item.valueMinor === null
+                ? '—'
+                : `${money(item.valueMinor, item.valueCurrency ?? 'VND', lang)} ${item.valueCurrency ?? ''}`}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('items.counterpart')}>
+              {item.counterpartMinor === null
+                ? '—'
+                : `${money(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang)} ${item.counterpartCurrency ?? ''}`}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('items.budgetRevenue')}>
+              {item.budgetRevenue ? t('common.yes') : t('common.no')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('items.approvalNumber')}>
+              {item.approvalNumber
+                ? `${item.approvalNumber} (${showDate(item.approvalDate)})${item.approvedBy ? ` — ${item.approvedBy}` : ''}`
+                : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('items.committed')}>
               <span data-testid="item-committed">{money(item.committedVnd, 'VND', lang)}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('items.disbursed')}>{money(item.disbursedVnd, 'VND', lang)}</Descriptions.Item>
-            {item.notes && <Descriptions.Item label={t('items.notes')} span={2}>{item.notes}</Descriptions.Item>}
+            {item.notes && (
+              <Descriptions.Item label={t('items.notes')} span={2}>
+                {item.notes}
+              </Descriptions.Item>
+            )}
           </Descriptions>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('items.stages')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('items.stages')}
+          </Typography.Title>
           <Table
             rowKey="id"
             size="small"
@@ -207,7 +308,9 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
               { title: t('items.notes'), dataIndex: 'note', render: (d: string | null) => d ?? '' },
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('items.lines')} ({item.lineCount})</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('items.lines')} ({item.lineCount})
+          </Typography.Title>
           <Table
             rowKey="id"
             size="small"
@@ -216,11 +319,26 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
             loading={lines.isLoading}
             dataSource={lines.data?.rows ?? []}
             columns={[
-              { title: t('pledges.columns.pledgeDate'), dataIndex: 'pledgeDate', width: 100, render: (d: string) => showDate(d) },
+              {
+                title: t('pledges.columns.pledgeDate'),
+                dataIndex: 'pledgeDate',
+                width: 100,
+                render: (d: string) => showDate(d),
+              },
               { title: t('pledges.columns.description'), dataIndex: 'description' },
               { title: t('pledges.columns.place'), dataIndex: 'placeName' },
-              { title: t('pledges.columns.vndEquivalent'), dataIndex: 'vndEquivalent', className: 'num', render: (v: number) => money(v, 'VND', lang) },
-              { title: t('pledges.columns.delivered'), dataIndex: 'deliveredVnd', className: 'num', render: (v: number) => money(v, 'VND', lang) },
+              {
+                title: t('pledges.columns.vndEquivalent'),
+                dataIndex: 'vndEquivalent',
+                className: 'num',
+                render: (v: number) => money(v, 'VND', lang),
+              },
+              {
+                title: t('pledges.columns.delivered'),
+                dataIndex: 'deliveredVnd',
+                className: 'num',
+                render: (v: number) => money(v, 'VND', lang),
+              },
               {
                 title: t('common.actions'),
                 width: 110,
@@ -242,7 +360,9 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
               },
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('items.history')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('items.history')}
+          </Typography.Title>
           <HistoryList history={detail.data?.history ?? []} currency={item.valueCurrency ?? 'VND'} />
           <ItemFormModal open={editing} item={item} onClose={() => setEditing(false)} />
           <StageModal open={moving} item={item} onClose={() => setMoving(false)} />

@@ -26,12 +26,19 @@ export function ItemFacetSelect({ value, onChange, placeholder, testId, minWidth
       aria-label={placeholder}
       style={{ minWidth }}
       value={value}
-      showSearch={searchByLabel} onKeyDown={tabMovesOn}
+      showSearch={searchByLabel}
+      onKeyDown={tabMovesOn}
       notFoundContent={t('common.noMatch')}
       data-testid={testId}
       options={[
-        { label: t('items.modality'), options: AID_MODALITIES.map((m) => ({ value: `modality:${m}`, label: items.modality[m] })) },
-        { label: t('items.sector'), options: (sectors.data ?? []).map((s) => ({ value: `sector:${s}`, label: items.sectorName(s) })) },
+        {
+          label: t('items.modality'),
+          options: AID_MODALITIES.map((m) => ({ value: `modality:${m}`, label: items.modality[m] })),
+        },
+        {
+          label: t('items.sector'),
+          options: (sectors.data ?? []).map((s) => ({ value: `sector:${s}`, label: items.sectorName(s) })),
+        },
         { label: t('items.stage'), options: AID_STAGES.map((s) => ({ value: `stage:${s}`, label: items.stage[s] })) },
       ]}
       onChange={onChange}

@@ -49,15 +49,34 @@ interface Props {
 const today = () => new Date().toLocaleDateString('sv-SE');
 
 function valuesOf(item: AidItem | undefined, lang: string): Partial<Values> {
-  if (!item) return { modality: 'non_project', sector: 'social', valueCurrency: 'VND', counterpartCurrency: 'VND', stage: 'proposed', stageDate: dayText(today()) };
+  if (!item)
+    return {
+      modality: 'non_project',
+      sector: 'social',
+      valueCurrency: 'VND',
+      counterpartCurrency: 'VND',
+      stage: 'proposed',
+      stageDate: dayText(today()),
+    };
   return {
-    name: item.name, modality: item.modality, sector: item.sector, donorId: item.donorId, coDonorIds: item.coDonorIds,
-    governingBody: item.governingBody ?? '', aidOwner: item.aidOwner ?? '',
-    startDate: item.startDate ? dayText(item.startDate) : '', endDate: item.endDate ? dayText(item.endDate) : '',
-    valueCurrency: item.valueCurrency ?? 'VND', valueMinor: moneyText(item.valueMinor, item.valueCurrency ?? 'VND', lang),
-    counterpartCurrency: item.counterpartCurrency ?? 'VND', counterpartMinor: moneyText(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang),
-    budgetRevenue: item.budgetRevenue, approvalNumber: item.approvalNumber ?? '', approvalDate: item.approvalDate ? dayText(item.approvalDate) : '',
-    approvedBy: item.approvedBy ?? '', notes: item.notes ?? '',
+    name: item.name,
+    modality: item.modality,
+    sector: item.sector,
+    donorId: item.donorId,
+    coDonorIds: item.coDonorIds,
+    governingBody: item.governingBody ?? '',
+    aidOwner: item.aidOwner ?? '',
+    startDate: item.startDate ? dayText(item.startDate) : '',
+    endDate: item.endDate ? dayText(item.endDate) : '',
+    valueCurrency: item.valueCurrency ?? 'VND',
+    valueMinor: moneyText(item.valueMinor, item.valueCurrency ?? 'VND', lang),
+    counterpartCurrency: item.counterpartCurrency ?? 'VND',
+    counterpartMinor: moneyText(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang),
+    budgetRevenue: item.budgetRevenue,
+    approvalNumber: item.approvalNumber ?? '',
+    approvalDate: item.approvalDate ? dayText(item.approvalDate) : '',
+    approvedBy: item.approvedBy ?? '',
+    notes: item.notes ?? '',
   };
 }
 
@@ -71,7 +90,8 @@ function SectorPicker({ value, onChange, id }: { value?: string; onChange?: (val
   const options = useMemo(() => {
     const list = (sectors.data ?? []).map((s) => ({ value: s, label: words.sectorName(s) }));
     if (value && !list.some((o) => o.value === value)) list.push({ value, label: words.sectorName(value) });
-    if (typed && !list.some((o) => foldText(o.label) === foldText(typed))) list.push({ value: typed, label: `+ ${typed}` });
+    if (typed && !list.some((o) => foldText(o.label) === foldText(typed)))
+      list.push({ value: typed, label: `+ ${typed}` });
     return list;
   }, [sectors.data, words, typed, value]);
   return (
@@ -155,7 +175,11 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     try {
       const saved = item
         ? await update.mutateAsync({ id: item.id, ...input, reason: values.reason || null })
-        : await create.mutateAsync({ ...input, stage: values.stage ?? 'proposed', stageDate: isoDay(values.stageDate) ?? today() });
+        : await create.mutateAsync({
+            ...input,
+            stage: values.stage ?? 'proposed',
+            stageDate: isoDay(values.stageDate) ?? today(),
+          });
       onSaved?.(saved);
       onClose();
     } catch (error) {
@@ -191,24 +215,45 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     >
       <Form form={form} layout="vertical" {...submit} name="item" data-testid="item-form">
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
-        <Form.Item name="name" label={t('items.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('items.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="modality" label={t('items.modality')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))} />
+            <Form.Item
+              name="modality"
+              label={t('items.modality')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <Select
+                showSearch={searchByLabel}
+                onKeyDown={tabMovesOn}
+                notFoundContent={t('common.noMatch')}
+                options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))}
+              />
             </Form.Item>
           </Col>
           <Col span={16}>
-            <Form.Item name="sector" label={t('items.sector')} rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              name="sector"
+              label={t('items.sector')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
               <SectorPicker />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="donorId" label={t('items.donor')} rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              name="donorId"
+              label={t('items.donor')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
               <DonorPicker />
             </Form.Item>
           </Col>
@@ -218,7 +263,10 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
                 mode="multiple"
                 showSearch={searchByLabel}
                 notFoundContent={t('common.noMatch')}
-                options={(donors.data ?? []).map((d) => ({ value: d.id, label: d.shortName ? `${d.name} (${d.shortName})` : d.name }))}
+                options={(donors.data ?? []).map((d) => ({
+                  value: d.id,
+                  label: d.shortName ? `${d.name} (${d.shortName})` : d.name,
+                }))}
               />
             </Form.Item>
           </Col>
@@ -237,12 +285,22 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
         </Row>
         <Row gutter={12}>
           <Col span={6}>
-            <Form.Item name="startDate" label={t('items.startDate')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+            <Form.Item
+              name="startDate"
+              label={t('items.startDate')}
+              rules={[dateRule(t, false)]}
+              validateTrigger={['onBlur', 'onChange']}
+            >
               <DateInput />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="endDate" label={t('items.endDate')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+            <Form.Item
+              name="endDate"
+              label={t('items.endDate')}
+              rules={[dateRule(t, false)]}
+              validateTrigger={['onBlur', 'onChange']}
+            >
               <DateInput />
             </Form.Item>
           </Col>
@@ -273,7 +331,12 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="approvalDate" label={t('items.approvalDate')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+            <Form.Item
+              name="approvalDate"
+              label={t('items.approvalDate')}
+              rules={[dateRule(t, false)]}
+              validateTrigger={['onBlur', 'onChange']}
+            >
               <DateInput />
             </Form.Item>
           </Col>
@@ -287,11 +350,21 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
           <Row gutter={12}>
             <Col span={12}>
               <Form.Item name="stage" label={t('items.stage')}>
-                <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))} />
+                <Select
+                  showSearch={searchByLabel}
+                  onKeyDown={tabMovesOn}
+                  notFoundContent={t('common.noMatch')}
+                  options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="stageDate" label={t('items.stageDate')} rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+              <Form.Item
+                name="stageDate"
+                label={t('items.stageDate')}
+                rules={[dateRule(t, true)]}
+                validateTrigger={['onBlur', 'onChange']}
+              >
                 <DateInput />
               </Form.Item>
             </Col>

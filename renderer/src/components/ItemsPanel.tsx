@@ -19,7 +19,13 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
           size="small"
           title={
             <span>
-              {t('todo.title')} <Badge count={due?.items.length ?? 0} showZero color={due && due.overdue > 0 ? 'red' : 'blue'} data-testid="todo-count" />
+              {t('todo.title')}{' '}
+              <Badge
+                count={due?.items.length ?? 0}
+                showZero
+                color={due && due.overdue > 0 ? 'red' : 'blue'}
+                data-testid="todo-count"
+              />
             </span>
           }
           data-testid="todo"
@@ -32,8 +38,14 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
             renderItem={(d) => (
               <List.Item data-testid="todo-item">
                 <span>
-                  <Tag color={d.overdue ? 'red' : 'blue'}>{d.overdue ? t('todo.overdue', { date: showDate(d.dueOn) }) : t('todo.due', { date: showDate(d.dueOn) })}</Tag>
-                  {d.kind === 'annual_report' && d.year !== null ? t('todo.annual', { year: d.year }) : `${words.deadline[d.kind]}: ${d.itemName ?? ''}`}
+                  <Tag color={d.overdue ? 'red' : 'blue'}>
+                    {d.overdue
+                      ? t('todo.overdue', { date: showDate(d.dueOn) })
+                      : t('todo.due', { date: showDate(d.dueOn) })}
+                  </Tag>
+                  {d.kind === 'annual_report' && d.year !== null
+                    ? t('todo.annual', { year: d.year })
+                    : `${words.deadline[d.kind]}: ${d.itemName ?? ''}`}
                 </span>
               </List.Item>
             )}
@@ -41,7 +53,12 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
         </Card>
       </Col>
       <Col span={4}>
-        <Card size="small" data-testid="kpi-items" onClick={onOpenItems} style={{ cursor: onOpenItems ? 'pointer' : undefined }}>
+        <Card
+          size="small"
+          data-testid="kpi-items"
+          onClick={onOpenItems}
+          style={{ cursor: onOpenItems ? 'pointer' : undefined }}
+        >
           <Statistic title={t('todo.tiles.items')} value={items?.items ?? 0} />
         </Card>
         <Card size="small" data-testid="kpi-item-donors" style={{ marginTop: 12 }}>
@@ -50,11 +67,13 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
       </Col>
       <Col span={4}>
         <Card size="small" title={t('todo.tiles.byStage')} data-testid="items-by-stage">
-          {(items?.byStage ?? []).filter((s) => s.items > 0).map((s) => (
-            <div key={s.stage} className="tile-line">
-              {words.stage[s.stage]}: <strong>{s.items}</strong>
-            </div>
-          ))}
+          {(items?.byStage ?? [])
+            .filter((s) => s.items > 0)
+            .map((s) => (
+              <div key={s.stage} className="tile-line">
+                {words.stage[s.stage]}: <strong>{s.items}</strong>
+              </div>
+            ))}
         </Card>
       </Col>
       <Col span={4}>

@@ -1,5 +1,18 @@
 /** A pledge with its deliveries, what remains, and its full change history (who, when, what). */
-import { App as AntApp, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Popconfirm,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_STATUS_NOTE, type Delivery, type FieldChange, type HistoryEntry } from '../../../contract';
@@ -20,7 +33,8 @@ const MONEY_FIELDS = new Set(['amountMinor', 'unitValueMinor', 'vndEquivalent', 
 function showValue(change: FieldChange, currency: string, lang: string): string {
   const one = (v: unknown) => {
     if (v === null || v === undefined || v === '') return '∅';
-    if (MONEY_FIELDS.has(change.field) && typeof v === 'number') return money(v, change.field === 'vndEquivalent' ? 'VND' : currency, lang);
+    if (MONEY_FIELDS.has(change.field) && typeof v === 'number')
+      return money(v, change.field === 'vndEquivalent' ? 'VND' : currency, lang);
     if (/Date$/.test(change.field) && typeof v === 'string') return showDate(v);
     if (change.field === 'quantity' && typeof v === 'string') return showQuantity(v, lang);
     return String(v);
@@ -40,8 +54,11 @@ export function HistoryList({ history, currency }: { history: HistoryEntry[]; cu
         content: (
           <div className="history-entry">
             <div>
-              <strong>{t(`detail.actions.${entry.action}`)}</strong> {t(`detail.entities.${entry.entity}`)} · {showDateTime(entry.at)} ·{' '}
-              <span data-testid="history-by">{t('detail.by', { who: entry.userName ? `${entry.userName} — ${entry.siteName}` : entry.siteName })}</span>
+              <strong>{t(`detail.actions.${entry.action}`)}</strong> {t(`detail.entities.${entry.entity}`)} ·{' '}
+              {showDateTime(entry.at)} ·{' '}
+              <span data-testid="history-by">
+                {t('detail.by', { who: entry.userName ? `${entry.userName} — ${entry.siteName}` : entry.siteName })}
+              </span>
             </div>
             {entry.note === AUTO_STATUS_NOTE ? (
               <div className="muted">{t('detail.autoStatus')}</div>
@@ -143,7 +160,8 @@ export function PledgeDetailDrawer({ pledgeId, onClose }: Props) {
               <strong data-testid="detail-remaining">
                 {money(data.remaining.amountMinor, pledge.currency, lang)} {pledge.currency}
               </strong>
-              {data.remaining.quantity !== null && ` · ${showQuantity(data.remaining.quantity, lang)} ${pledge.unit ?? ''}`}
+              {data.remaining.quantity !== null &&
+                ` · ${showQuantity(data.remaining.quantity, lang)} ${pledge.unit ?? ''}`}
             </Descriptions.Item>
             {pledge.notes && (
               <Descriptions.Item label={t('form.notes')} span={2}>
@@ -154,7 +172,12 @@ export function PledgeDetailDrawer({ pledgeId, onClose }: Props) {
 
           <Space className="section-title">
             <Typography.Title level={5}>{t('detail.deliveries')}</Typography.Title>
-            <Button type="primary" size="small" onClick={() => setDeliveryForm({})} disabled={pledge.status === 'cancelled'}>
+            <Button
+              type="primary"
+              size="small"
+              onClick={() => setDeliveryForm({})}
+              disabled={pledge.status === 'cancelled'}
+            >
               {t('detail.addDelivery')}
             </Button>
           </Space>
@@ -163,13 +186,28 @@ export function PledgeDetailDrawer({ pledgeId, onClose }: Props) {
             rowKey="id"
             pagination={false}
             dataSource={data.deliveries}
-            locale={{ emptyText: <Empty description={t('detail.noDeliveries')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+            locale={{
+              emptyText: <Empty description={t('detail.noDeliveries')} image={Empty.PRESENTED_IMAGE_SIMPLE} />,
+            }}
             data-testid="deliveries"
             columns={[
               { title: t('detail.deliveryDate'), dataIndex: 'deliveryDate', render: (d: string) => showDate(d) },
-              { title: t('detail.amount'), className: 'num', render: (_, d: Delivery) => (d.amountMinor === null ? '' : `${money(d.amountMinor, d.currency, lang)} ${d.currency}`) },
-              { title: t('detail.quantity'), className: 'num', render: (_, d: Delivery) => showQuantity(d.quantity, lang) },
-              { title: t('detail.vnd'), className: 'num', render: (_, d: Delivery) => money(d.vndEquivalent, 'VND', lang) },
+              {
+                title: t('detail.amount'),
+                className: 'num',
+                render: (_, d: Delivery) =>
+                  d.amountMinor === null ? '' : `${money(d.amountMinor, d.currency, lang)} ${d.currency}`,
+              },
+              {
+                title: t('detail.quantity'),
+                className: 'num',
+                render: (_, d: Delivery) => showQuantity(d.quantity, lang),
+              },
+              {
+                title: t('detail.vnd'),
+                className: 'num',
+                render: (_, d: Delivery) => money(d.vndEquivalent, 'VND', lang),
+              },
               { title: t('detail.notes'), dataIndex: 'notes' },
               {
                 title: t('common.actions'),
@@ -182,7 +220,11 @@ export function PledgeDetailDrawer({ pledgeId, onClose }: Props) {
                       title={t('common.confirmDelete')}
                       okText={t('common.delete')}
                       cancelText={t('common.cancel')}
-                      onConfirm={() => removeDelivery.mutateAsync({ id: d.id }).catch((e: unknown) => message.error(errorText(e, lang)))}
+                      onConfirm={() =>
+                        removeDelivery
+                          .mutateAsync({ id: d.id })
+                          .catch((e: unknown) => message.error(errorText(e, lang)))
+                      }
                     >
                       <Button size="small" type="link" danger>
                         {t('common.delete')}
@@ -200,7 +242,12 @@ export function PledgeDetailDrawer({ pledgeId, onClose }: Props) {
           <HistoryList history={data.history} currency={pledge.currency} />
 
           <PledgeFormModal open={editing} pledge={pledge} onClose={() => setEditing(false)} />
-          <DeliveryFormModal open={deliveryForm !== null} pledge={pledge} delivery={deliveryForm?.delivery} onClose={() => setDeliveryForm(null)} />
+          <DeliveryFormModal
+            open={deliveryForm !== null}
+            pledge={pledge}
+            delivery={deliveryForm?.delivery}
+            onClose={() => setDeliveryForm(null)}
+          />
         </div>
       )}
     </Drawer>

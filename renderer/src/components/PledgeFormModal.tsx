@@ -5,7 +5,14 @@
 import { Alert, App as AntApp, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FIELDS_NEEDING_REASON, PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeKind, type PledgeRow, type PledgeStatus } from '../../../contract';
+import {
+  FIELDS_NEEDING_REASON,
+  PLEDGE_KINDS,
+  PLEDGE_STATUSES,
+  type PledgeKind,
+  type PledgeRow,
+  type PledgeStatus,
+} from '../../../contract';
 import { dayText } from '../../../contract/dates';
 import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
 import { money, parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
@@ -53,7 +60,12 @@ interface Props {
 }
 
 /** Quantity × unit value as typed, or null while either is missing or unreadable. */
-function productOf(quantityText: string | undefined, unitValueText: string | undefined, currency: string, language: string): number | null {
+function productOf(
+  quantityText: string | undefined,
+  unitValueText: string | undefined,
+  currency: string,
+  language: string,
+): number | null {
   const quantity = parseQuantity(quantityText ?? '', language);
   const unitValue = parseMoneyText(unitValueText, currency, language);
   if (!quantity || quantity === 'invalid' || !unitValue || !('minor' in unitValue)) return null;
@@ -111,7 +123,14 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const [donorModal, setDonorModal] = useState<{ name: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
-  const [live, liveValues] = useLiveValues(form, ['currency', 'pledgeDate', 'quantity', 'unitValueMinor', 'amountMinor', 'rate'] as const);
+  const [live, liveValues] = useLiveValues(form, [
+    'currency',
+    'pledgeDate',
+    'quantity',
+    'unitValueMinor',
+    'amountMinor',
+    'rate',
+  ] as const);
   const currency = live.currency ?? 'VND';
   const pledgeDate = isoDay(live.pledgeDate) ?? undefined;
   const quantityText = live.quantity;
@@ -136,7 +155,10 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
 
   const amount = parseMoneyText(amountText, currency, lang);
-  const product = useMemo(() => productOf(quantityText, unitValueText, currency, lang), [quantityText, unitValueText, currency, lang]);
+  const product = useMemo(
+    () => productOf(quantityText, unitValueText, currency, lang),
+    [quantityText, unitValueText, currency, lang],
+  );
   const effectiveAmount = amount && 'minor' in amount ? amount.minor : amount === null ? product : null;
   const rate = needsRate ? parseRateText(rateText ?? '', lang) : '1';
   const vndPreview = useMemo(() => {
@@ -157,7 +179,8 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
         const current = getFieldValue('currency') ?? 'VND';
         const parsed = parseMoneyText(text, current, lang);
         if (parsed === null) {
-          if (required && productOf(getFieldValue('quantity'), getFieldValue('unitValueMinor'), current, lang) === null) throw new Error(t('common.required'));
+          if (required && productOf(getFieldValue('quantity'), getFieldValue('unitValueMinor'), current, lang) === null)
+            throw new Error(t('common.required'));
           return;
         }
         const problem = moneyProblem(parsed, text ?? '', current, lang, t);
@@ -173,7 +196,13 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
         case 'amountMinor':
         case 'unitValueMinor': {
           const parsed = parseMoneyText(values[field], values.currency, lang);
-          return parsed && 'minor' in parsed ? parsed.minor : parsed === null ? (field === 'amountMinor' ? pledge.amountMinor : null) : 'invalid';
+          return parsed && 'minor' in parsed
+            ? parsed.minor
+            : parsed === null
+              ? field === 'amountMinor'
+                ? pledge.amountMinor
+                : null
+              : 'invalid';
         }
         case 'quantity':
           return parseQuantity(values.quantity ?? '', lang);
@@ -212,7 +241,9 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
       unitValueMinor: minor(values.unitValueMinor),
       amountMinor: minor(values.amountMinor),
       currency: values.currency,
-      ...(sendRate ? { rate: typedRate === 'invalid' ? values.rate : typedRate, rateSource: values.rateSource || null } : {}),
+      ...(sendRate
+        ? { rate: typedRate === 'invalid' ? values.rate : typedRate, rateSource: values.rateSource || null }
+        : {}),
       status: values.status,
       beneficiaries: values.beneficiaries ? Number(values.beneficiaries) : null,
       approvalNumber: values.approvalNumber || null,
@@ -232,7 +263,12 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   }
 
   const kindOptions = PLEDGE_KINDS.map((k) => ({ value: k, label: words.pledgeKind[k] }));
-  const quantityRule = { validator: async (_: unknown, text?: string) => { if (parseQuantity(text ?? '', lang) === 'invalid') throw new Error(t('form.quantityInvalid', { text: text?.trim() })); } };
+  const quantityRule = {
+    validator: async (_: unknown, text?: string) => {
+      if (parseQuantity(text ?? '', lang) === 'invalid')
+        throw new Error(t('form.quantityInvalid', { text: text?.trim() }));
+    },
+  };
   const statusOptions = PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }));
 
   return (
@@ -256,17 +292,31 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
           <Row gutter={12}>
             <Col span={6}>
-              <Form.Item name="pledgeDate" label={t('form.pledgeDate')} required rules={[dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+              <Form.Item
+                name="pledgeDate"
+                label={t('form.pledgeDate')}
+                required
+                rules={[dateRule(t, true)]}
+                validateTrigger={['onBlur', 'onChange']}
+              >
                 <DateInput autoFocus />
               </Form.Item>
             </Col>
             <Col span={10}>
-              <Form.Item name="donorId" label={t('form.donor')} rules={[{ required: true, message: t('common.required') }]}>
+              <Form.Item
+                name="donorId"
+                label={t('form.donor')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
                 <DonorPicker onCreate={(name) => setDonorModal({ name })} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="placeId" label={t('form.place')} rules={[{ required: true, message: t('common.required') }]}>
+              <Form.Item
+                name="placeId"
+                label={t('form.place')}
+                rules={[{ required: true, message: t('common.required') }]}
+              >
                 <PlacePicker {...(pledgeDate ? { onDate: pledgeDate } : {})} />
               </Form.Item>
             </Col>
@@ -274,22 +324,27 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
           <Row gutter={12}>
             <Col span={6}>
               <Form.Item name="kind" label={t('form.kind')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select options={kindOptions} showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} />
+                <Select
+                  options={kindOptions}
+                  showSearch={searchByLabel}
+                  onKeyDown={tabMovesOn}
+                  notFoundContent={t('common.noMatch')}
+                />
               </Form.Item>
             </Col>
             <Col span={18}>
-              <Form.Item name="description" label={t('form.description')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Form.Item
+                name="description"
+                label={t('form.description')}
+                rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+              >
                 <Input />
               </Form.Item>
             </Col>
           </Row>
           <Row gutter={12}>
             <Col span={4}>
-              <Form.Item
-                name="quantity"
-                label={t('form.quantity')}
-                rules={[quantityRule]}
-              >
+              <Form.Item name="quantity" label={t('form.quantity')} rules={[quantityRule]}>
                 <Input inputMode="decimal" />
               </Form.Item>
             </Col>
@@ -312,7 +367,9 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
                 rules={[moneyRule(true)]}
                 extra={
                   product !== null && amount && 'minor' in amount && amount.minor !== product ? (
-                    <span className="warning-text">{t('form.productMismatch', { product: money(product, currency, lang) })}</span>
+                    <span className="warning-text">
+                      {t('form.productMismatch', { product: money(product, currency, lang) })}
+                    </span>
                   ) : product !== null && amount === null ? (
                     `= ${money(product, currency, lang)}`
                   ) : (
@@ -326,7 +383,8 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
             <Col span={4}>
               <Form.Item name="currency" label={t('form.currency')} rules={[{ required: true }]}>
                 <Select
-                  showSearch={searchByLabel} onKeyDown={tabMovesOn}
+                  showSearch={searchByLabel}
+                  onKeyDown={tabMovesOn}
                   notFoundContent={t('common.noMatch')}
                   options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
                   onChange={() => setRateEdited(false)}
@@ -341,12 +399,24 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
                   name="rate"
                   label={t('form.rate', { currency })}
                   rules={[
-                    { required: true, message: proposal.data === null ? t('form.rateNone', { currency }) : t('common.required') },
-                    { validator: async (_, text?: string) => { if (parseRateText(text ?? '', lang) === 'invalid') throw new Error(t('form.rateInvalid', { text: text?.trim() })); } },
+                    {
+                      required: true,
+                      message: proposal.data === null ? t('form.rateNone', { currency }) : t('common.required'),
+                    },
+                    {
+                      validator: async (_, text?: string) => {
+                        if (parseRateText(text ?? '', lang) === 'invalid')
+                          throw new Error(t('form.rateInvalid', { text: text?.trim() }));
+                      },
+                    },
                   ]}
                   extra={
                     proposal.data
-                      ? t('form.rateProposed', { rate: showRate(proposal.data.rate, lang), source: proposal.data.source, validOn: showDate(proposal.data.validOn) })
+                      ? t('form.rateProposed', {
+                          rate: showRate(proposal.data.rate, lang),
+                          source: proposal.data.source,
+                          validOn: showDate(proposal.data.validOn),
+                        })
                       : proposal.data === null
                         ? t('form.rateNone', { currency })
                         : undefined
@@ -370,7 +440,12 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
           <Row gutter={12}>
             <Col span={6}>
               <Form.Item name="status" label={t('form.status')} rules={[{ required: true }]}>
-                <Select options={statusOptions} showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} />
+                <Select
+                  options={statusOptions}
+                  showSearch={searchByLabel}
+                  onKeyDown={tabMovesOn}
+                  notFoundContent={t('common.noMatch')}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -388,7 +463,12 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="approvalDate" label={t('form.approvalDate')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+              <Form.Item
+                name="approvalDate"
+                label={t('form.approvalDate')}
+                rules={[dateRule(t, false)]}
+                validateTrigger={['onBlur', 'onChange']}
+              >
                 <DateInput />
               </Form.Item>
             </Col>
@@ -404,7 +484,8 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
               rules={[
                 {
                   validator: async (_, text?: string) => {
-                    if (!text?.trim() && needsReason(form.getFieldsValue(true) as Values)) throw new Error(t('form.reasonRequired'));
+                    if (!text?.trim() && needsReason(form.getFieldsValue(true) as Values))
+                      throw new Error(t('form.reasonRequired'));
                   },
                 },
               ]}

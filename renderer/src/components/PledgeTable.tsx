@@ -36,7 +36,11 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
   const lang = i18n.language;
   const words = vocabulary(lang);
   // The first page comes with the count, so the table shows as soon as that one query answers.
-  const head = useLedger('pledges.list', { filter, sort, page: { offset: 0, limit: PAGE_SIZE }, withTotal: true }, { keepPrevious: true });
+  const head = useLedger(
+    'pledges.list',
+    { filter, sort, page: { offset: 0, limit: PAGE_SIZE }, withTotal: true },
+    { keepPrevious: true },
+  );
   const count = head.data?.total ?? undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -48,11 +52,14 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
   const items = virtualizer.getVirtualItems();
   const firstPage = items.length ? Math.floor(items[0]!.index / PAGE_SIZE) : 0;
   const lastPage = items.length ? Math.floor(items[items.length - 1]!.index / PAGE_SIZE) : 0;
-  const pageNumbers = count ? Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i).filter((p) => p > 0) : [];
+  const pageNumbers = count
+    ? Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i).filter((p) => p > 0)
+    : [];
   const pages = useQueries({
     queries: pageNumbers.map((page) => ({
       queryKey: ['pledges.list', filter, sort, page],
-      queryFn: () => call('pledges.list', { filter, sort, page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE }, withTotal: false }),
+      queryFn: () =>
+        call('pledges.list', { filter, sort, page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE }, withTotal: false }),
     })),
   });
   const rowAt = (index: number): PledgeRow | undefined => {
@@ -84,12 +91,19 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
     >
       <div className="ledger-row ledger-head" role="row">
         {columns.map((c) => (
-          <div key={c.key} role="columnheader" className={`cell cell-${c.key} ${c.className ?? ''}`} aria-sort={c.sortBy === sort.by ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+          <div
+            key={c.key}
+            role="columnheader"
+            className={`cell cell-${c.key} ${c.className ?? ''}`}
+            aria-sort={c.sortBy === sort.by ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
             {c.sortBy ? (
               <button
                 type="button"
                 className="sort-button"
-                onClick={() => onSort({ by: c.sortBy!, dir: sort.by === c.sortBy && sort.dir === 'desc' ? 'asc' : 'desc' })}
+                onClick={() =>
+                  onSort({ by: c.sortBy!, dir: sort.by === c.sortBy && sort.dir === 'desc' ? 'asc' : 'desc' })
+                }
               >
                 {c.label} {sort.by === c.sortBy ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
               </button>
@@ -118,7 +132,14 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
                 aria-rowindex={item.index + 2}
                 tabIndex={row ? 0 : -1}
                 className={`ledger-row ${row?.status === 'cancelled' ? 'cancelled' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 onClick={() => row && onOpen(row)}
                 onKeyDown={(e) => e.key === 'Enter' && row && onOpen(row)}
                 data-testid={row ? 'pledge-row' : 'pledge-row-loading'}
@@ -126,10 +147,14 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
                 {row ? (
                   <>
                     <div className="cell cell-date">{showDate(row.pledgeDate)}</div>
-                    <div className="cell cell-donor" title={row.donorName}>{row.donorShortName ?? row.donorName}</div>
+                    <div className="cell cell-donor" title={row.donorName}>
+                      {row.donorShortName ?? row.donorName}
+                    </div>
                     <div className="cell cell-place">{row.placeName}</div>
                     <div className="cell cell-kind">{words.pledgeKind[row.kind]}</div>
-                    <div className="cell cell-description" title={row.description}>{row.description}</div>
+                    <div className="cell cell-description" title={row.description}>
+                      {row.description}
+                    </div>
                     <div className="cell cell-amount num">
                       {money(row.amountMinor, row.currency, lang)} {row.currency}
                     </div>

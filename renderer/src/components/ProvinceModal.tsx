@@ -35,7 +35,12 @@ export function ProvinceModal() {
         .map((p) => ({
           value: p.code,
           label: `${p.type} ${p.name}`,
-          detail: [p.merged.length ? t('province.merged', { names: p.merged.join(', ') }) : null, t('province.units', { count: p.units })].filter(Boolean).join(' · '),
+          detail: [
+            p.merged.length ? t('province.merged', { names: p.merged.join(', ') }) : null,
+            t('province.units', { count: p.units }),
+          ]
+            .filter(Boolean)
+            .join(' · '),
         }))
         .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
       { value: 'all', label: t('province.all'), detail: t('province.allUnits') },
@@ -71,7 +76,11 @@ export function ProvinceModal() {
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       {choose.isPending && <Alert type="info" showIcon title={t('province.installing')} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" {...submit} name="province">
-        <Form.Item name="province" label={t('province.label')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="province"
+          label={t('province.label')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Select
             showSearch={searchByLabel}
             placeholder={t('province.placeholder')}

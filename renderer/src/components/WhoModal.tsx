@@ -53,10 +53,19 @@ export function WhoModal() {
       <p>{t('who.explain')}</p>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" {...submit} name="who">
-        <Form.Item name="userName" label={t('who.userName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="userName"
+          label={t('who.userName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input autoFocus placeholder={t('who.userNamePlaceholder')} />
         </Form.Item>
-        <Form.Item name="siteName" label={t('who.siteName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]} extra={t('who.siteNameHint')}>
+        <Form.Item
+          name="siteName"
+          label={t('who.siteName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          extra={t('who.siteNameHint')}
+        >
           <Input placeholder={t('who.siteNamePlaceholder')} />
         </Form.Item>
         <button type="submit" hidden />

@@ -10,17 +10,25 @@ export function focusFirstField(form: Pick<FormInstance, 'focusField'>, name: st
   return (visible) => {
     if (!visible) return;
     const active = document.activeElement;
-    if (active instanceof HTMLElement && active.closest('.ant-modal') && active.matches('input, textarea, select, [contenteditable="true"]')) return;
+    if (
+      active instanceof HTMLElement &&
+      active.closest('.ant-modal') &&
+      active.matches('input, textarea, select, [contenteditable="true"]')
+    )
+      return;
     form.focusField(name);
   };
 }
 
-const TABBABLE = 'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** The field Tab (or Shift+Tab) leads to from `from`, in the order of its dialog, form or screen. */
 function nextInOrder(from: HTMLElement, back: boolean): HTMLElement | undefined {
   const scope = from.closest('.ant-modal, form, [data-testid$="-screen"]') ?? document.body;
-  const order = [...scope.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0);
+  const order = [...scope.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
+  );
   const here = order.indexOf(from);
   return here < 0 ? undefined : order[here + (back ? -1 : 1)];
 }

@@ -16,7 +16,10 @@ interface FinishFailed {
   errorFields: { name: (string | number)[] }[];
 }
 
-export function useFormSubmit<V>(form: Pick<FormInstance<V>, 'submit' | 'focusField'>, save: (values: V) => Promise<void>) {
+export function useFormSubmit<V>(
+  form: Pick<FormInstance<V>, 'submit' | 'focusField'>,
+  save: (values: V) => Promise<void>,
+) {
   const saving = useRef(false);
   return {
     // Tab too behaves the same in every dialog, whatever state its opening is in.
@@ -24,7 +27,8 @@ export function useFormSubmit<V>(form: Pick<FormInstance<V>, 'submit' | 'focusFi
     // Enter saves from every field, a picker whose list is closed included (there it would only open the list again).
     onKeyDownCapture: (event: React.KeyboardEvent<HTMLElement>) => {
       const field = event.target as HTMLElement;
-      if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.altKey || event.nativeEvent.isComposing) return;
+      if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.altKey || event.nativeEvent.isComposing)
+        return;
       if (field.getAttribute('role') !== 'combobox' || field.getAttribute('aria-expanded') !== 'false') return;
       event.preventDefault();
       event.stopPropagation();

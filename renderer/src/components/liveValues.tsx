@@ -17,12 +17,24 @@ function Mirror<V>({ values, onValues }: { values: V; onValues: (values: V) => v
   return null;
 }
 
-export function useLiveValues<V extends object, K extends keyof V & string>(form: FormInstance<V>, names: readonly K[]): [Partial<Pick<V, K>>, ReactElement] {
+export function useLiveValues<V extends object, K extends keyof V & string>(
+  form: FormInstance<V>,
+  names: readonly K[],
+): [Partial<Pick<V, K>>, ReactElement] {
   const [values, setValues] = useState<Partial<Pick<V, K>>>({});
   const onValues = useCallback((next: Partial<Pick<V, K>>) => setValues(next), []);
   const mirror = (
     <Form.Item noStyle shouldUpdate>
-      {() => <Mirror values={Object.fromEntries(names.map((name) => [name, (form as FormInstance).getFieldValue(name)])) as Partial<Pick<V, K>>} onValues={onValues} />}
+      {() => (
+        <Mirror
+          values={
+            Object.fromEntries(names.map((name) => [name, (form as FormInstance).getFieldValue(name)])) as Partial<
+              Pick<V, K>
+            >
+          }
+          onValues={onValues}
+        />
+      )}
     </Form.Item>
   );
   return [values, mirror];

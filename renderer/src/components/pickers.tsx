@@ -52,7 +52,16 @@ interface DonorPickerProps {
  * A name that matches no donor says so, and offers to create one — never by the Enter that was typed to take a match
  * (or to save the form): the offer must be chosen (↓ then Enter, or a click), and it opens a confirmation first.
  */
-export function DonorPicker({ value, onChange, onCreate, allowClear, placeholder, id, style, exclude }: DonorPickerProps) {
+export function DonorPicker({
+  value,
+  onChange,
+  onCreate,
+  allowClear,
+  placeholder,
+  id,
+  style,
+  exclude,
+}: DonorPickerProps) {
   const { t } = useTranslation();
   const donors = useLedger('donors.list', {});
   const [search, setSearch] = useState('');
@@ -60,20 +69,29 @@ export function DonorPicker({ value, onChange, onCreate, allowClear, placeholder
   const matching = (d: Donor, text: string) => matches(text, d.name, d.shortName, d.country, ...d.aliases);
   const anyMatch = !typed || (donors.data ?? []).some((d) => d.id !== exclude && matching(d, typed));
   const options = useMemo(() => {
-    const list: { value: string; label: string; donor?: Donor; disabled?: boolean }[] = (donors.data ?? []).filter((d) => d.id !== exclude).map((d) => ({
-      value: d.id,
-      label: d.shortName ? `${d.name} (${d.shortName})` : d.name,
-      donor: d,
-    }));
+    const list: { value: string; label: string; donor?: Donor; disabled?: boolean }[] = (donors.data ?? [])
+      .filter((d) => d.id !== exclude)
+      .map((d) => ({
+        value: d.id,
+        label: d.shortName ? `${d.name} (${d.shortName})` : d.name,
+        donor: d,
+      }));
     if (!anyMatch) list.unshift({ value: NO_MATCH, label: t('form.noDonorMatch', { text: typed }), disabled: true });
-    if (onCreate) list.push({ value: NEW_DONOR, label: typed && !anyMatch ? `+ ${t('form.newDonor')} "${typed}"` : `+ ${t('form.newDonor')}` });
+    if (onCreate)
+      list.push({
+        value: NEW_DONOR,
+        label: typed && !anyMatch ? `+ ${t('form.newDonor')} "${typed}"` : `+ ${t('form.newDonor')}`,
+      });
     return list;
   }, [donors.data, typed, anyMatch, onCreate, t, exclude]);
   return (
     <Select
       id={id}
       showSearch={{
-        filterOption: (input, option) => option?.value === NEW_DONOR || option?.value === NO_MATCH || (option?.donor ? matching(option.donor, input) : false),
+        filterOption: (input, option) =>
+          option?.value === NEW_DONOR ||
+          option?.value === NO_MATCH ||
+          (option?.donor ? matching(option.donor, input) : false),
         onSearch: setSearch,
       }}
       // With no match, nothing is highlighted: Enter takes nothing.
@@ -154,7 +172,10 @@ const SHOWN_MATCHES = 200;
 export function PlacePicker({ value, onChange, onDate, allowClear, placeholder, id, style }: PlacePickerProps) {
   const { t } = useTranslation();
   const places = usePlaces();
-  const options = useMemo(() => placeOptions(placeTree(places.data ?? []), onDate, t('places.expired')), [places.data, onDate, t]);
+  const options = useMemo(
+    () => placeOptions(placeTree(places.data ?? []), onDate, t('places.expired')),
+    [places.data, onDate, t],
+  );
   // Matched here, against names folded once, and only the first matches handed to the list: the list's own filter
   // walked every unit's option at each keystroke (20–45 ms on a national ledger), this takes a few.
   const [search, setSearch] = useState('');

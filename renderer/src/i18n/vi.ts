@@ -29,7 +29,8 @@ export const vi = {
     exported: 'Đã tạo gói {{file}} ({{records}} bản ghi)',
     importTitle: 'Nhận dữ liệu',
     drop: 'Kéo tệp gói (.aidledger) vào đây hoặc bấm để chọn',
-    preview: 'Xem trước: thêm {{inserted}}, cập nhật {{updated}}, không đổi {{unchanged}}, xung đột {{conflicts}}, xóa {{deleted}}',
+    preview:
+      'Xem trước: thêm {{inserted}}, cập nhật {{updated}}, không đổi {{unchanged}}, xung đột {{conflicts}}, xóa {{deleted}}',
     donorsMerged: '{{count}} nhà tài trợ được nhập trùng tên ở hai nơi sẽ được gộp làm một.',
     peers: 'Đã nhận từ các đơn vị',
     peer: 'Đơn vị',
@@ -39,12 +40,29 @@ export const vi = {
     neverExported: 'Máy này chưa tạo gói nào.',
     thisSite: 'máy này',
     count: {
-      inserted: 'thêm', updated: 'cập nhật', unchanged: 'không đổi', conflicts: 'xung đột', deleted: 'xóa', donorsMerged: 'gộp nhà tài trợ',
-      places: 'địa bàn', place_successors: 'kế thừa địa bàn', donors: 'nhà tài trợ', pledges: 'cam kết', deliveries: 'lần giao', exchange_rates: 'tỷ giá', tombstones: 'bản ghi xóa',
+      inserted: 'thêm',
+      updated: 'cập nhật',
+      unchanged: 'không đổi',
+      conflicts: 'xung đột',
+      deleted: 'xóa',
+      donorsMerged: 'gộp nhà tài trợ',
+      places: 'địa bàn',
+      place_successors: 'kế thừa địa bàn',
+      donors: 'nhà tài trợ',
+      pledges: 'cam kết',
+      deliveries: 'lần giao',
+      exchange_rates: 'tỷ giá',
+      tombstones: 'bản ghi xóa',
     },
     entity: {
-      place: 'Địa bàn', place_successor: 'Kế thừa địa bàn', donor: 'Nhà tài trợ', pledge: 'Cam kết', delivery: 'Lần giao / giải ngân', exchange_rate: 'Tỷ giá',
-      aid_item: 'Khoản viện trợ', aid_item_stage: 'Giai đoạn của khoản viện trợ',
+      place: 'Địa bàn',
+      place_successor: 'Kế thừa địa bàn',
+      donor: 'Nhà tài trợ',
+      pledge: 'Cam kết',
+      delivery: 'Lần giao / giải ngân',
+      exchange_rate: 'Tỷ giá',
+      aid_item: 'Khoản viện trợ',
+      aid_item_stage: 'Giai đoạn của khoản viện trợ',
     },
     apply: 'Nhận vào sổ',
     done: 'Đã nhận: thêm {{inserted}}, cập nhật {{updated}}, xung đột {{conflicts}}',
@@ -57,7 +75,15 @@ export const vi = {
     keepOther: 'Dùng bản còn lại',
     log: 'Lịch sử gửi / nhận',
     columns: {
-      field: 'Trường', inserted: 'Thêm', updated: 'Cập nhật', conflicts: 'Xung đột', at: 'Thời điểm', direction: 'Gửi / nhận', site: 'Đơn vị', file: 'Tệp', counts: 'Số bản ghi',
+      field: 'Trường',
+      inserted: 'Thêm',
+      updated: 'Cập nhật',
+      conflicts: 'Xung đột',
+      at: 'Thời điểm',
+      direction: 'Gửi / nhận',
+      site: 'Đơn vị',
+      file: 'Tệp',
+      counts: 'Số bản ghi',
     },
     exportWord: 'Gửi',
     importWord: 'Nhận',
@@ -78,9 +104,21 @@ export const vi = {
     saved: 'Đã tạo tệp {{file}}',
     sheets: { summary: 'Tổng hợp', details: 'Chi tiết', donors: 'Theo nhà tài trợ', changes: 'Điều chỉnh' },
     columns: {
-      kind: 'Loại hỗ trợ', place: 'Địa bàn', pledged: 'Cam kết trong kỳ', delivered: 'Tiếp nhận trong kỳ', cumulative: 'Lũy kế đã tiếp nhận',
-      remaining: 'Còn lại', original: 'Nguyên tệ', donor: 'Nhà tài trợ', country: 'Quốc gia', date: 'Ngày', description: 'Nội dung', vnd: 'Quy đổi VND',
-      type: 'Loại dòng', changes: 'Thay đổi (trước → sau)', reason: 'Lý do',
+      kind: 'Loại hỗ trợ',
+      place: 'Địa bàn',
+      pledged: 'Cam kết trong kỳ',
+      delivered: 'Tiếp nhận trong kỳ',
+      cumulative: 'Lũy kế đã tiếp nhận',
+      remaining: 'Còn lại',
+      original: 'Nguyên tệ',
+      donor: 'Nhà tài trợ',
+      country: 'Quốc gia',
+      date: 'Ngày',
+      description: 'Nội dung',
+      vnd: 'Quy đổi VND',
+      type: 'Loại dòng',
+      changes: 'Thay đổi (trước → sau)',
+      reason: 'Lý do',
     },
     rowTypes: { pledge: 'Cam kết', delivery: 'Tiếp nhận' },
     total: 'Tổng cộng',
@@ -100,9 +138,15 @@ export const vi = {
       scope: 'Khoản viện trợ',
       everyLine: 'Mọi dòng',
     },
-    sinceLast: 'Kỳ này đã báo cáo lúc {{at}} ({{by}}). Từ đó: thêm {{added}}, điều chỉnh {{amended}}, xóa {{deleted}} cam kết của kỳ.',
-    sinceLastNone: 'Kỳ này đã báo cáo lúc {{at}} ({{by}}); từ đó không có cam kết nào của kỳ được thêm, điều chỉnh hay xóa.',
-    sinceLastKinds: { added: 'Thêm sau báo cáo trước', amended: 'Điều chỉnh sau báo cáo trước', deleted: 'Xóa sau báo cáo trước' },
+    sinceLast:
+      'Kỳ này đã báo cáo lúc {{at}} ({{by}}). Từ đó: thêm {{added}}, điều chỉnh {{amended}}, xóa {{deleted}} cam kết của kỳ.',
+    sinceLastNone:
+      'Kỳ này đã báo cáo lúc {{at}} ({{by}}); từ đó không có cam kết nào của kỳ được thêm, điều chỉnh hay xóa.',
+    sinceLastKinds: {
+      added: 'Thêm sau báo cáo trước',
+      amended: 'Điều chỉnh sau báo cáo trước',
+      deleted: 'Xóa sau báo cáo trước',
+    },
     changesSince: 'Trang Điều chỉnh: liệt kê các điều chỉnh từ báo cáo trước (thay vì trong kỳ)',
   },
   imports: {
@@ -134,8 +178,10 @@ export const vi = {
     bundleCounts: 'gói: mới {{inserted}}, cập nhật {{updated}}, không đổi {{unchanged}}, xung đột {{conflicts}}',
     workbookCounts: 'thêm {{added}} cam kết, bỏ qua {{skipped}}',
     rejectedMany: 'Bị từ chối, không ghi gì của tệp nào: {{count}} lỗi trong {{files}} tệp. Sửa rồi chọn lại.',
-    willAddMany: '{{files}} tệp hợp lệ: sẽ thêm {{added}} cam kết (bỏ qua {{skipped}} đã có); gói dữ liệu: mới {{inserted}}, cập nhật {{updated}}, xung đột {{conflicts}}.',
-    doneMany: 'Đã nhập {{files}} tệp: thêm {{added}} cam kết (bỏ qua {{skipped}}), gói dữ liệu: mới {{inserted}}, cập nhật {{updated}}',
+    willAddMany:
+      '{{files}} tệp hợp lệ: sẽ thêm {{added}} cam kết (bỏ qua {{skipped}} đã có); gói dữ liệu: mới {{inserted}}, cập nhật {{updated}}, xung đột {{conflicts}}.',
+    doneMany:
+      'Đã nhập {{files}} tệp: thêm {{added}} cam kết (bỏ qua {{skipped}}), gói dữ liệu: mới {{inserted}}, cập nhật {{updated}}',
     makeReport: 'Lập báo cáo quý',
     mapping: {
       title: 'Ghép cột cho tệp {{file}} (dòng tiêu đề: {{row}})',
@@ -232,7 +278,8 @@ export const vi = {
   filters: {
     items: 'Khoản viện trợ (hình thức, lĩnh vực, giai đoạn)',
     todaysUnits: 'Theo đơn vị hiện nay',
-    todaysUnitsHelp: 'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi "(đơn vị cũ)".',
+    todaysUnitsHelp:
+      'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi "(đơn vị cũ)".',
     period: 'Thời gian',
     presets: {
       all: 'Toàn bộ',
@@ -319,14 +366,17 @@ export const vi = {
     approvalDate: 'Ngày phê duyệt',
     notes: 'Ghi chú',
     reason: 'Lý do điều chỉnh',
-    reasonPlaceholder: 'Bắt buộc khi đổi số tiền, số lượng, loại tiền, tỷ giá, nhà tài trợ, địa bàn, loại hoặc trạng thái',
-    reasonRequired: 'Hãy ghi lý do điều chỉnh: thay đổi này đụng đến số tiền, số lượng, loại tiền, tỷ giá, nhà tài trợ, địa bàn, loại hỗ trợ hoặc trạng thái',
+    reasonPlaceholder:
+      'Bắt buộc khi đổi số tiền, số lượng, loại tiền, tỷ giá, nhà tài trợ, địa bàn, loại hoặc trạng thái',
+    reasonRequired:
+      'Hãy ghi lý do điều chỉnh: thay đổi này đụng đến số tiền, số lượng, loại tiền, tỷ giá, nhà tài trợ, địa bàn, loại hỗ trợ hoặc trạng thái',
     badNumber: 'Số không hợp lệ (ví dụ: 700.000.000 hoặc 1.234,57)',
     tooManyDecimals: '{{currency}} chỉ có {{digits}} chữ số sau dấu phẩy (ví dụ {{example}})',
     noDecimals: '{{currency}} không có phần lẻ: bỏ phần sau dấu phẩy (ví dụ {{example}})',
     moneyNegative: 'Số tiền không được âm: bỏ dấu trừ (ví dụ {{example}})',
     moneyNotNumber: '"{{text}}" không phải là số: gõ đủ các chữ số, ví dụ {{example}} (không viết tắt "tr", "tỷ")',
-    moneyGrouping: '"{{text}}" không rõ: dấu chấm để tách hàng nghìn, mỗi nhóm đủ 3 chữ số (ví dụ {{example}}); phần lẻ viết sau dấu phẩy',
+    moneyGrouping:
+      '"{{text}}" không rõ: dấu chấm để tách hàng nghìn, mỗi nhóm đủ 3 chữ số (ví dụ {{example}}); phần lẻ viết sau dấu phẩy',
     quantityInvalid: '"{{text}}" không phải số lượng: ví dụ 20 hoặc 2,5 (tối đa 3 chữ số sau dấu phẩy)',
     rateInvalid: '"{{text}}" không phải tỷ giá: ví dụ 23.000 hoặc 23.070,5',
     datePlaceholder: 'ngày/tháng/năm',
@@ -382,7 +432,8 @@ export const vi = {
   },
   donorMerge: {
     title: 'Gộp nhà tài trợ "{{name}}"',
-    explain: '{{count}} cam kết của "{{name}}" sẽ được tính cho nhà tài trợ được chọn; "{{name}}" không còn trong danh sách nhưng vẫn tìm được theo tên cũ. Việc gộp được ghi vào lịch sử và gửi sang các đơn vị khác khi đồng bộ.',
+    explain:
+      '{{count}} cam kết của "{{name}}" sẽ được tính cho nhà tài trợ được chọn; "{{name}}" không còn trong danh sách nhưng vẫn tìm được theo tên cũ. Việc gộp được ghi vào lịch sử và gửi sang các đơn vị khác khi đồng bộ.',
     into: 'Gộp vào nhà tài trợ',
     note: 'Lý do',
     ok: 'Gộp',
@@ -427,23 +478,28 @@ export const vi = {
     size: 'Dung lượng',
     kinds: { auto: 'Tự động', manual: 'Thủ công', replaced: 'Sổ cũ trước khi khôi phục' },
     restore: 'Khôi phục',
-    restoreConfirm: 'Thay sổ hiện tại bằng bản sao lưu lúc {{at}}? Sổ hiện tại không mất: được giữ lại thành bản "Sổ cũ trước khi khôi phục".',
+    restoreConfirm:
+      'Thay sổ hiện tại bằng bản sao lưu lúc {{at}}? Sổ hiện tại không mất: được giữ lại thành bản "Sổ cũ trước khi khôi phục".',
     restored: 'Đã khôi phục bản sao lưu lúc {{at}}. Sổ cũ được giữ lại: {{kept}}',
     none: 'Chưa có bản sao lưu nào.',
   },
   recovery: {
     title: 'Tệp dữ liệu bị hỏng',
-    explain: 'Khi mở, ứng dụng kiểm tra tệp dữ liệu và thấy tệp bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi). Để không làm sai lệch số liệu, ứng dụng không mở tệp này.',
+    explain:
+      'Khi mở, ứng dụng kiểm tra tệp dữ liệu và thấy tệp bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi). Để không làm sai lệch số liệu, ứng dụng không mở tệp này.',
     problems: 'Chi tiết kiểm tra',
-    offer: 'Bản sao lưu tốt gần nhất được lập lúc {{at}}. Những gì nhập sau thời điểm đó cần nhập lại. Tệp hỏng được giữ nguyên trong thư mục sao lưu.',
+    offer:
+      'Bản sao lưu tốt gần nhất được lập lúc {{at}}. Những gì nhập sau thời điểm đó cần nhập lại. Tệp hỏng được giữ nguyên trong thư mục sao lưu.',
     restoreLatest: 'Khôi phục bản sao lưu lúc {{at}}',
-    noGood: 'Không tìm thấy bản sao lưu nào dùng được trong thư mục {{folder}}. Hãy liên hệ bộ phận kỹ thuật; không xóa tệp dữ liệu.',
+    noGood:
+      'Không tìm thấy bản sao lưu nào dùng được trong thư mục {{folder}}. Hãy liên hệ bộ phận kỹ thuật; không xóa tệp dữ liệu.',
     others: 'Các bản sao lưu khác',
     restored: 'Đã khôi phục. Đang mở sổ…',
   },
   province: {
     title: 'Văn phòng phục vụ tỉnh, thành phố nào?',
-    explain: 'Sổ sẽ có sẵn danh mục đơn vị hành chính chính thức của tỉnh, thành phố được chọn: các xã, phường từ 01/07/2025 và các huyện, xã, tỉnh cũ đến 30/06/2025, kèm đơn vị nào nay thuộc đơn vị nào. Chỉ chọn một lần.',
+    explain:
+      'Sổ sẽ có sẵn danh mục đơn vị hành chính chính thức của tỉnh, thành phố được chọn: các xã, phường từ 01/07/2025 và các huyện, xã, tỉnh cũ đến 30/06/2025, kèm đơn vị nào nay thuộc đơn vị nào. Chỉ chọn một lần.',
     label: 'Tỉnh, thành phố',
     placeholder: 'Gõ tên để tìm, ví dụ: cao bang',
     merged: 'gồm cả {{names}} cũ',
@@ -455,7 +511,8 @@ export const vi = {
   },
   who: {
     title: 'Ai đang dùng máy này?',
-    explain: 'Mỗi thay đổi trong sổ được ghi kèm tên người thực hiện và tên đơn vị, máy: lịch sử và báo cáo điều chỉnh sẽ ghi, ví dụ, "Nguyễn Văn A — Sở Ngoại vụ, máy 2". Có thể đổi lại trong Cài đặt.',
+    explain:
+      'Mỗi thay đổi trong sổ được ghi kèm tên người thực hiện và tên đơn vị, máy: lịch sử và báo cáo điều chỉnh sẽ ghi, ví dụ, "Nguyễn Văn A — Sở Ngoại vụ, máy 2". Có thể đổi lại trong Cài đặt.',
     userName: 'Họ và tên người sử dụng',
     userNamePlaceholder: 'Ví dụ: Nguyễn Văn A',
     siteName: 'Đơn vị và máy',

@@ -31,7 +31,9 @@ export function Backups() {
   return (
     <div className="screen" data-testid="backups-screen">
       <Typography.Title level={3}>{t('backups.title')}</Typography.Title>
-      <p className="muted" style={{ maxWidth: 860 }}>{t('backups.hint')}</p>
+      <p className="muted" style={{ maxWidth: 860 }}>
+        {t('backups.hint')}
+      </p>
       {overview.data && (
         <Descriptions column={1} size="small" bordered style={{ marginBottom: 12, maxWidth: 860 }}>
           <Descriptions.Item label={t('backups.folder')}>

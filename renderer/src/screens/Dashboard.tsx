@@ -1,7 +1,20 @@
 /** Tổng quan: KPI tiles and charts over the same filters as the ledger; a bar or slice opens the ledger filtered to it. */
 import { Alert, Card, Col, Empty, Row, Segmented, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { TotalsResult } from '../../../contract';
 import { axisLines, kindShare, kpis, placeBars, quarterSeries, topDonors } from '../charts';
 import { ItemsPanel } from '../components/ItemsPanel';
@@ -55,7 +68,11 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
   const byKind = useLedger('totals', { by: 'kind', ...common }, { keepPrevious: true });
   const byDonor = useLedger('totals', { by: 'donor', ...common }, { keepPrevious: true });
   const byQuarter = useLedger('totals', { by: 'quarter', ...common }, { keepPrevious: true });
-  const byPlace = useLedger('totals', { by: 'place', ...common, ...(rollUpUnder ? { rollUpUnder } : {}) }, { keepPrevious: true, enabled: places.isSuccess });
+  const byPlace = useLedger(
+    'totals',
+    { by: 'place', ...common, ...(rollUpUnder ? { rollUpUnder } : {}) },
+    { keepPrevious: true, enabled: places.isSuccess },
+  );
   const failed = [byKind, byDonor, byQuarter, byPlace].find((q) => q.isError);
   const ready = byKind.data && byDonor.data && byQuarter.data && byPlace.data;
 
@@ -75,9 +92,26 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
           data-testid="currency-switch"
         />
       </FilterBar>
-      {failed && <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(failed.error, lang) })} />}
+      {failed && (
+        <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(failed.error, lang) })} />
+      )}
       {!ready && !failed && <Spin />}
-      {ready && <DashboardBody {...{ byKind: byKind.data, byDonor: byDonor.data, byQuarter: byQuarter.data, byPlace: byPlace.data, show, axis, open, words, lang, t }} />}
+      {ready && (
+        <DashboardBody
+          {...{
+            byKind: byKind.data,
+            byDonor: byDonor.data,
+            byQuarter: byQuarter.data,
+            byPlace: byPlace.data,
+            show,
+            axis,
+            open,
+            words,
+            lang,
+            t,
+          }}
+        />
+      )}
       <ItemsPanel {...(onOpenItems ? { onOpenItems } : {})} />
     </div>
   );
@@ -105,12 +139,20 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
   // A figure on its bar stays on one line ("1000 tỷ" was broken after the number on a narrow bar).
   const barLabel = (v: number) => axis(v).replace(/ /g, '\u00a0');
   const tooltip = (v: unknown) => show(Number(v));
-  const name = (key: 'pledged' | 'delivered') => (key === 'pledged' ? t('dashboard.pledged') : t('dashboard.delivered'));
+  const name = (key: 'pledged' | 'delivered') =>
+    key === 'pledged' ? t('dashboard.pledged') : t('dashboard.delivered');
 
   return (
     <>
       {byKind.unconverted && byKind.unconverted.pledgeCount > 0 && (
-        <Alert type="warning" showIcon title={t('dashboard.unconverted', { count: byKind.unconverted.pledgeCount, vnd: money(byKind.unconverted.pledgedVnd, 'VND', lang) })} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('dashboard.unconverted', {
+            count: byKind.unconverted.pledgeCount,
+            vnd: money(byKind.unconverted.pledgedVnd, 'VND', lang),
+          })}
+        />
       )}
       <Row gutter={[12, 12]} className="kpis" data-testid="kpis">
         {[
@@ -145,10 +187,27 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
                     <YAxis tickFormatter={axis} width={70} />
                     <Tooltip formatter={tooltip} />
                     <Legend formatter={(v) => name(v as 'pledged')} />
-                    <Bar dataKey="pledged" name="pledged" fill={PLEDGED} cursor="pointer" onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}>
-                      <LabelList dataKey="pledged" position="top" formatter={(v: unknown) => barLabel(Number(v))} fontSize={10} />
+                    <Bar
+                      dataKey="pledged"
+                      name="pledged"
+                      fill={PLEDGED}
+                      cursor="pointer"
+                      onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}
+                    >
+                      <LabelList
+                        dataKey="pledged"
+                        position="top"
+                        formatter={(v: unknown) => barLabel(Number(v))}
+                        fontSize={10}
+                      />
                     </Bar>
-                    <Bar dataKey="delivered" name="delivered" fill={DELIVERED} cursor="pointer" onClick={(d) => open({ placeId: (d.payload as { key: string }).key })} />
+                    <Bar
+                      dataKey="delivered"
+                      name="delivered"
+                      fill={DELIVERED}
+                      cursor="pointer"
+                      onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               </Card>
@@ -171,7 +230,12 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
                         if (key) open({ donorId: key });
                       }}
                     >
-                      <LabelList dataKey="pledged" position="right" formatter={(v: unknown) => barLabel(Number(v))} fontSize={10} />
+                      <LabelList
+                        dataKey="pledged"
+                        position="right"
+                        formatter={(v: unknown) => barLabel(Number(v))}
+                        fontSize={10}
+                      />
                     </Bar>
                   </BarChart>
                 </ResponsiveContainer>
@@ -186,7 +250,9 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
                       dataKey="value"
                       nameKey="label"
                       outerRadius={90}
-                      label={(entry: { name?: string; percent?: number }) => `${entry.name ?? ''} ${Math.round((entry.percent ?? 0) * 100)}%`}
+                      label={(entry: { name?: string; percent?: number }) =>
+                        `${entry.name ?? ''} ${Math.round((entry.percent ?? 0) * 100)}%`
+                      }
                       cursor="pointer"
                       onClick={(d) => open({ kinds: [(d.payload as { key: string }).key as never] })}
                     >
@@ -208,8 +274,20 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
                     <YAxis tickFormatter={axis} width={70} />
                     <Tooltip formatter={tooltip} />
                     <Legend formatter={(v) => name(v as 'pledged')} />
-                    <Bar dataKey="pledged" name="pledged" fill={PLEDGED} cursor="pointer" onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })} />
-                    <Bar dataKey="delivered" name="delivered" fill={DELIVERED} cursor="pointer" onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })} />
+                    <Bar
+                      dataKey="pledged"
+                      name="pledged"
+                      fill={PLEDGED}
+                      cursor="pointer"
+                      onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })}
+                    />
+                    <Bar
+                      dataKey="delivered"
+                      name="delivered"
+                      fill={DELIVERED}
+                      cursor="pointer"
+                      onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })}
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               </Card>

@@ -26,12 +26,22 @@ export function Donors() {
     <div className="screen" data-testid="donors-screen">
       <Typography.Title level={3}>{t('donors.title')}</Typography.Title>
       <Space className="toolbar">
-        <Input.Search allowClear placeholder={t('common.search')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 300 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('common.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ width: 300 }}
+        />
         <Button type="primary" onClick={() => setEditing({})}>
           {t('donors.add')}
         </Button>
       </Space>
-      {donors.isError && <Typography.Text type="danger">{t('common.loadFailed', { message: errorText(donors.error, lang) })}</Typography.Text>}
+      {donors.isError && (
+        <Typography.Text type="danger">
+          {t('common.loadFailed', { message: errorText(donors.error, lang) })}
+        </Typography.Text>
+      )}
       <Table
         rowKey="id"
         size="small"
@@ -43,7 +53,11 @@ export function Donors() {
           {
             title: t('donors.aliases'),
             dataIndex: 'aliases',
-            render: (aliases: string[]) => <span className="muted" data-testid="donor-aliases">{aliases.join('; ')}</span>,
+            render: (aliases: string[]) => (
+              <span className="muted" data-testid="donor-aliases">
+                {aliases.join('; ')}
+              </span>
+            ),
           },
           { title: t('donorForm.shortName'), dataIndex: 'shortName' },
           { title: t('donorForm.country'), dataIndex: 'country' },
@@ -83,7 +97,11 @@ export function Donors() {
         ]}
       />
       <DonorFormModal open={editing !== null} donor={editing?.donor} onClose={() => setEditing(null)} />
-      <DonorMergeModal donor={merging} onClose={() => setMerging(null)} onMerged={(into) => message.success(t('donorMerge.done', { name: into.name }))} />
+      <DonorMergeModal
+        donor={merging}
+        onClose={() => setMerging(null)}
+        onMerged={(into) => message.success(t('donorMerge.done', { name: into.name }))}
+      />
     </div>
   );
 }

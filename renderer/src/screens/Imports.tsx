@@ -41,9 +41,15 @@ export function Imports() {
     read.map((f) => ({ ...f, ...(maps.get(f.fileName)?.length ? { mapping: maps.get(f.fileName)! } : {}) }));
 
   /** The files already read, checked again: for another office, or with columns mapped. */
-  const recheck = (read: { fileName: string; base64: string }[], chosenOffice: string | undefined, maps: Map<string, ColumnMapping>) =>
+  const recheck = (
+    read: { fileName: string; base64: string }[],
+    chosenOffice: string | undefined,
+    maps: Map<string, ColumnMapping>,
+  ) =>
     run(async () => {
-      setPreview(await call('imports.files', { files: withMappings(read, maps), dryRun: true, ...office(chosenOffice) }));
+      setPreview(
+        await call('imports.files', { files: withMappings(read, maps), dryRun: true, ...office(chosenOffice) }),
+      );
     });
 
   /** Every file chosen or dropped at once (a folder's too) is read, then checked together. */
@@ -74,7 +80,15 @@ export function Imports() {
       const result = await call('imports.files', { files: withMappings(files, mappings), ...office(officeId) });
       if (!result.written) setPreview(result);
       else {
-        message.success(t('imports.doneMany', { files: result.files.length, added: result.totals.added, skipped: result.totals.skipped, inserted: result.totals.inserted, updated: result.totals.updated }));
+        message.success(
+          t('imports.doneMany', {
+            files: result.files.length,
+            added: result.totals.added,
+            skipped: result.totals.skipped,
+            inserted: result.totals.inserted,
+            updated: result.totals.updated,
+          }),
+        );
         setPreview(null);
         setFiles([]);
         setImported(result);
@@ -95,7 +109,12 @@ export function Imports() {
       <Typography.Title level={3}>{t('imports.title')}</Typography.Title>
       <Card size="small" title={t('imports.templateTitle')} style={{ marginBottom: 12 }}>
         <Space>
-          <PlaceTreePicker placeholder={t('imports.templatePlace')} style={{ width: 280 }} {...(placeId ? { value: placeId } : {})} onChange={setPlaceId} />
+          <PlaceTreePicker
+            placeholder={t('imports.templatePlace')}
+            style={{ width: 280 }}
+            {...(placeId ? { value: placeId } : {})}
+            onChange={setPlaceId}
+          />
           <Button onClick={template} disabled={!placeId} data-testid="download-template">
             {t('imports.downloadTemplate')}
           </Button>
@@ -113,16 +132,38 @@ export function Imports() {
               if (files.length) void recheck(files, id, mappings);
             }}
           />
-          <Upload accept={ACCEPT} directory showUploadList={false} beforeUpload={beforeUpload} data-testid="import-folder">
+          <Upload
+            accept={ACCEPT}
+            directory
+            showUploadList={false}
+            beforeUpload={beforeUpload}
+            data-testid="import-folder"
+          >
             <Button>{t('imports.chooseFolder')}</Button>
           </Upload>
         </Space>
-        <Upload.Dragger accept={ACCEPT} multiple showUploadList={false} beforeUpload={beforeUpload} data-testid="import-drop">
+        <Upload.Dragger
+          accept={ACCEPT}
+          multiple
+          showUploadList={false}
+          beforeUpload={beforeUpload}
+          data-testid="import-drop"
+        >
           <p>{t('imports.drop')}</p>
           {files.length > 0 && <p className="muted">{files.map((f) => f.fileName).join(', ')}</p>}
         </Upload.Dragger>
-        {reading && <Progress percent={Math.round((reading.done / reading.of) * 100)} format={() => t('imports.reading', reading)} data-testid="import-reading" />}
-        {busy && !reading && <Spin tip={t('imports.checking')} style={{ margin: 16 }}><div style={{ height: 30 }} /></Spin>}
+        {reading && (
+          <Progress
+            percent={Math.round((reading.done / reading.of) * 100)}
+            format={() => t('imports.reading', reading)}
+            data-testid="import-reading"
+          />
+        )}
+        {busy && !reading && (
+          <Spin tip={t('imports.checking')} style={{ margin: 16 }}>
+            <div style={{ height: 30 }} />
+          </Spin>
+        )}
         {preview && (many || preview.files[0]?.kind === 'bundle') && (
           <Table
             size="small"
@@ -136,11 +177,28 @@ export function Imports() {
               {
                 title: t('imports.outcome'),
                 render: (_: unknown, f: ImportedFile) =>
-                  f.errors.length ? <Typography.Text type="danger">{t('imports.fileErrors', { count: f.errors.length })}</Typography.Text>
-                    : f.kind === 'bundle' ? t('imports.bundleCounts', { inserted: f.merge?.inserted ?? 0, updated: f.merge?.updated ?? 0, unchanged: f.merge?.unchanged ?? 0, conflicts: f.merge?.conflicts ?? 0 })
-                      : t('imports.workbookCounts', { added: f.added, skipped: f.skipped }),
+                  f.errors.length ? (
+                    <Typography.Text type="danger">
+                      {t('imports.fileErrors', { count: f.errors.length })}
+                    </Typography.Text>
+                  ) : f.kind === 'bundle' ? (
+                    t('imports.bundleCounts', {
+                      inserted: f.merge?.inserted ?? 0,
+                      updated: f.merge?.updated ?? 0,
+                      unchanged: f.merge?.unchanged ?? 0,
+                      conflicts: f.merge?.conflicts ?? 0,
+                    })
+                  ) : (
+                    t('imports.workbookCounts', { added: f.added, skipped: f.skipped })
+                  ),
               },
-              { title: t('imports.officeShort'), render: (_: unknown, f: ImportedFile) => (f.officePlace ? `${f.officePlace.name}${f.officePlace.from === 'letterhead' ? ` (${t('imports.fromLetterhead')})` : ''}` : '') },
+              {
+                title: t('imports.officeShort'),
+                render: (_: unknown, f: ImportedFile) =>
+                  f.officePlace
+                    ? `${f.officePlace.name}${f.officePlace.from === 'letterhead' ? ` (${t('imports.fromLetterhead')})` : ''}`
+                    : '',
+              },
             ]}
           />
         )}
@@ -158,7 +216,17 @@ export function Imports() {
         ))}
         {preview && errors.length > 0 && (
           <>
-            <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={many ? t('imports.rejectedMany', { count: errors.length, files: preview.totals.refusedFiles }) : t('imports.rejected', { count: errors.length })} />
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              style={{ marginTop: 12 }}
+              title={
+                many
+                  ? t('imports.rejectedMany', { count: errors.length, files: preview.totals.refusedFiles })
+                  : t('imports.rejected', { count: errors.length })
+              }
+            />
             <Table
               size="small"
               rowKey={(_, i) => String(i)}
@@ -173,9 +241,16 @@ export function Imports() {
                   dataIndex: 'column',
                   width: 200,
                   // The file's own header (Vietnamese), and in English what it means.
-                  render: (column: string) => (lang === 'en' && TEMPLATE_HEADERS_EN[column] ? `${TEMPLATE_HEADERS_EN[column]} (${column})` : column),
+                  render: (column: string) =>
+                    lang === 'en' && TEMPLATE_HEADERS_EN[column]
+                      ? `${TEMPLATE_HEADERS_EN[column]} (${column})`
+                      : column,
                 },
-                { title: t('imports.message'), key: 'message', render: (_: unknown, issue: ImportIssue) => (lang === 'en' ? issue.messageEn : issue.message) },
+                {
+                  title: t('imports.message'),
+                  key: 'message',
+                  render: (_: unknown, issue: ImportIssue) => (lang === 'en' ? issue.messageEn : issue.message),
+                },
               ]}
             />
           </>
@@ -185,12 +260,32 @@ export function Imports() {
             <Alert
               type="success"
               showIcon
-              title={many || preview.files[0]?.kind === 'bundle'
-                ? t('imports.willAddMany', { files: preview.files.length, added: preview.totals.added, skipped: preview.totals.skipped, inserted: preview.totals.inserted, updated: preview.totals.updated, conflicts: preview.totals.conflicts })
-                : t('imports.willAdd', { added: preview.totals.added, skipped: preview.totals.skipped })}
+              title={
+                many || preview.files[0]?.kind === 'bundle'
+                  ? t('imports.willAddMany', {
+                      files: preview.files.length,
+                      added: preview.totals.added,
+                      skipped: preview.totals.skipped,
+                      inserted: preview.totals.inserted,
+                      updated: preview.totals.updated,
+                      conflicts: preview.totals.conflicts,
+                    })
+                  : t('imports.willAdd', { added: preview.totals.added, skipped: preview.totals.skipped })
+              }
             />
-            {preview.files.some((f) => f.newDonors.length) && <p className="muted">{t('imports.newDonors', { names: preview.files.flatMap((f) => f.newDonors).join(', ') })}</p>}
-            <Button type="primary" onClick={apply} loading={busy} disabled={preview.totals.added + preview.totals.inserted + preview.totals.updated === 0} style={{ marginTop: 8 }} data-testid="import-apply">
+            {preview.files.some((f) => f.newDonors.length) && (
+              <p className="muted">
+                {t('imports.newDonors', { names: preview.files.flatMap((f) => f.newDonors).join(', ') })}
+              </p>
+            )}
+            <Button
+              type="primary"
+              onClick={apply}
+              loading={busy}
+              disabled={preview.totals.added + preview.totals.inserted + preview.totals.updated === 0}
+              style={{ marginTop: 8 }}
+              data-testid="import-apply"
+            >
               {t('imports.apply')}
             </Button>
           </div>
@@ -201,8 +296,24 @@ export function Imports() {
             showIcon
             style={{ marginTop: 12 }}
             data-testid="import-done"
-            title={t('imports.doneMany', { files: imported.files.length, added: imported.totals.added, skipped: imported.totals.skipped, inserted: imported.totals.inserted, updated: imported.totals.updated })}
-            action={<Button type="primary" onClick={() => { window.location.hash = 'reports'; }} data-testid="import-make-report">{t('imports.makeReport')}</Button>}
+            title={t('imports.doneMany', {
+              files: imported.files.length,
+              added: imported.totals.added,
+              skipped: imported.totals.skipped,
+              inserted: imported.totals.inserted,
+              updated: imported.totals.updated,
+            })}
+            action={
+              <Button
+                type="primary"
+                onClick={() => {
+                  window.location.hash = 'reports';
+                }}
+                data-testid="import-make-report"
+              >
+                {t('imports.makeReport')}
+              </Button>
+            }
           />
         )}
       </Card>

@@ -14,7 +14,14 @@ import { errorText, useLedger } from '../queries';
 import { searchByLabel } from '../components/pickers';
 
 const STAGE_COLOURS: Record<AidStage, string> = {
-  proposed: 'default', appraised: 'purple', approved: 'blue', implementing: 'gold', ended: 'cyan', settled: 'green', rejected: 'red', revoked: 'volcano',
+  proposed: 'default',
+  appraised: 'purple',
+  approved: 'blue',
+  implementing: 'gold',
+  ended: 'cyan',
+  settled: 'green',
+  rejected: 'red',
+  revoked: 'volcano',
 };
 
 export function Items() {
@@ -31,7 +38,12 @@ export function Items() {
   const overview = useLedger('items.overview', {});
   const items = useLedger(
     'items.list',
-    { ...(text.trim() ? { text } : {}), ...(modality ? { modalities: [modality] } : {}), ...(sector ? { sectors: [sector] } : {}), ...(stage ? { stages: [stage] } : {}) },
+    {
+      ...(text.trim() ? { text } : {}),
+      ...(modality ? { modalities: [modality] } : {}),
+      ...(sector ? { sectors: [sector] } : {}),
+      ...(stage ? { stages: [stage] } : {}),
+    },
     { keepPrevious: true },
   );
 
@@ -39,13 +51,44 @@ export function Items() {
     <div className="screen" data-testid="items-screen">
       <Typography.Title level={3}>{t('items.title')}</Typography.Title>
       <Space className="toolbar" wrap>
-        <Input.Search allowClear placeholder={t('common.search')} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="items-search" />
-        <Select allowClear style={{ width: 160 }} placeholder={t('items.filterModality')} value={modality} onChange={setModality} aria-label={t('items.modality')}
-          showSearch={searchByLabel} options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))} />
-        <Select allowClear style={{ width: 240 }} placeholder={t('items.filterSector')} value={sector} onChange={setSector} aria-label={t('items.sector')}
-          showSearch={searchByLabel} options={(sectors.data ?? []).map((s) => ({ value: s, label: words.sectorName(s) }))} />
-        <Select allowClear style={{ width: 170 }} placeholder={t('items.filterStage')} value={stage} onChange={setStage} aria-label={t('items.stage')}
-          showSearch={searchByLabel} options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))} />
+        <Input.Search
+          allowClear
+          placeholder={t('common.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ width: 260 }}
+          data-testid="items-search"
+        />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('items.filterModality')}
+          value={modality}
+          onChange={setModality}
+          aria-label={t('items.modality')}
+          showSearch={searchByLabel}
+          options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t('items.filterSector')}
+          value={sector}
+          onChange={setSector}
+          aria-label={t('items.sector')}
+          showSearch={searchByLabel}
+          options={(sectors.data ?? []).map((s) => ({ value: s, label: words.sectorName(s) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 170 }}
+          placeholder={t('items.filterStage')}
+          value={stage}
+          onChange={setStage}
+          aria-label={t('items.stage')}
+          showSearch={searchByLabel}
+          options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))}
+        />
         <Button type="primary" onClick={() => setCreating(true)} data-testid="item-new">
           {t('items.add')}
         </Button>
@@ -55,7 +98,11 @@ export function Items() {
           {t('items.linesWithoutItem', { count: overview.data!.linesWithoutItem })}
         </div>
       )}
-      {items.isError && <Typography.Text type="danger">{t('common.loadFailed', { message: errorText(items.error, lang) })}</Typography.Text>}
+      {items.isError && (
+        <Typography.Text type="danger">
+          {t('common.loadFailed', { message: errorText(items.error, lang) })}
+        </Typography.Text>
+      )}
       <Table
         rowKey="id"
         size="small"
@@ -63,17 +110,29 @@ export function Items() {
         loading={items.isLoading}
         dataSource={items.data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        onRow={(item: AidItem) => ({
-          onClick: () => setOpenId(item.id),
-          onKeyDown: (e: React.KeyboardEvent) => {
-            if (e.key === 'Enter') setOpenId(item.id);
-          },
-          tabIndex: 0,
-          'data-testid': 'item-row',
-        }) as never}
+        onRow={(item: AidItem) =>
+          ({
+            onClick: () => setOpenId(item.id),
+            onKeyDown: (e: React.KeyboardEvent) => {
+              if (e.key === 'Enter') setOpenId(item.id);
+            },
+            tabIndex: 0,
+            'data-testid': 'item-row',
+          }) as never
+        }
         columns={[
-          { title: t('items.name'), dataIndex: 'name', width: 330, render: (name: string) => <span className="cell-wrap">{name}</span> },
-          { title: t('items.modality'), dataIndex: 'modality', width: 110, render: (m: AidModality) => words.modality[m] },
+          {
+            title: t('items.name'),
+            dataIndex: 'name',
+            width: 330,
+            render: (name: string) => <span className="cell-wrap">{name}</span>,
+          },
+          {
+            title: t('items.modality'),
+            dataIndex: 'modality',
+            width: 110,
+            render: (m: AidModality) => words.modality[m],
+          },
           { title: t('items.sector'), dataIndex: 'sector', width: 180, render: (s: string) => words.sectorName(s) },
           { title: t('items.donor'), dataIndex: 'donorName' },
           {
@@ -88,8 +147,20 @@ export function Items() {
             ),
           },
           { title: t('items.lines'), dataIndex: 'lineCount', width: 70, className: 'num' },
-          { title: t('items.committed'), dataIndex: 'committedVnd', width: 150, className: 'num', render: (v: number) => money(v, 'VND', lang) },
-          { title: t('items.disbursed'), dataIndex: 'disbursedVnd', width: 150, className: 'num', render: (v: number) => money(v, 'VND', lang) },
+          {
+            title: t('items.committed'),
+            dataIndex: 'committedVnd',
+            width: 150,
+            className: 'num',
+            render: (v: number) => money(v, 'VND', lang),
+          },
+          {
+            title: t('items.disbursed'),
+            dataIndex: 'disbursedVnd',
+            width: 150,
+            className: 'num',
+            render: (v: number) => money(v, 'VND', lang),
+          },
         ]}
       />
       <ItemFormModal open={creating} onClose={() => setCreating(false)} onSaved={(item) => setOpenId(item.id)} />

@@ -94,17 +94,42 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
   }
 
   return (
-    <Modal open={open} title={place ? t('places.editTitle') : t('places.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden {...DIALOG_LAYOUT} afterOpenChange={focusFirstField(form, 'name')}>
+    <Modal
+      open={open}
+      title={place ? t('places.editTitle') : t('places.createTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+      {...DIALOG_LAYOUT}
+      afterOpenChange={focusFirstField(form, 'name')}
+    >
       <Form form={form} layout="vertical" {...submit} name="place">
         {formError && <Alert type="error" showIcon title={formError} role="alert" />}
-        <Form.Item name="name" label={t('places.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('places.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="unitType" label={t('places.unitType')}>
-          <Select allowClear showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={UNIT_TYPES.map((type) => ({ value: type, label: type }))} />
+          <Select
+            allowClear
+            showSearch={searchByLabel}
+            onKeyDown={tabMovesOn}
+            notFoundContent={t('common.noMatch')}
+            options={UNIT_TYPES.map((type) => ({ value: type, label: type }))}
+          />
         </Form.Item>
         <Form.Item name="level" label={t('places.level')} rules={[{ required: true }]}>
-          <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} options={PLACE_LEVELS.map((l) => ({ value: l, label: words.placeLevel[l] }))} />
+          <Select
+            showSearch={searchByLabel}
+            onKeyDown={tabMovesOn}
+            notFoundContent={t('common.noMatch')}
+            options={PLACE_LEVELS.map((l) => ({ value: l, label: words.placeLevel[l] }))}
+          />
         </Form.Item>
         <Form.Item name="parentId" label={t('places.parent')}>
           <PlacePicker allowClear />
@@ -113,10 +138,20 @@ function PlaceFormModal({ open, place, onClose }: { open: boolean; place?: Place
           <Input />
         </Form.Item>
         <Space>
-          <Form.Item name="validFrom" label={t('places.validFrom')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+          <Form.Item
+            name="validFrom"
+            label={t('places.validFrom')}
+            rules={[dateRule(t, false)]}
+            validateTrigger={['onBlur', 'onChange']}
+          >
             <DateInput />
           </Form.Item>
-          <Form.Item name="validTo" label={t('places.validTo')} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+          <Form.Item
+            name="validTo"
+            label={t('places.validTo')}
+            rules={[dateRule(t, false)]}
+            validateTrigger={['onBlur', 'onChange']}
+          >
             <DateInput />
           </Form.Item>
         </Space>
@@ -147,8 +182,15 @@ export function Places() {
     const list = places.data ?? [];
     return list
       .filter((p) => foldText(p.displayName).includes(wanted))
-      .map((p) => ({ ...p, displayName: p.parentId && names.has(p.parentId) ? `${p.displayName} · ${names.get(p.parentId)}` : p.displayName }))
-      .sort((a, b) => Number(a.validTo !== null) - Number(b.validTo !== null) || a.displayName.localeCompare(b.displayName, 'vi'));
+      .map((p) => ({
+        ...p,
+        displayName:
+          p.parentId && names.has(p.parentId) ? `${p.displayName} · ${names.get(p.parentId)}` : p.displayName,
+      }))
+      .sort(
+        (a, b) =>
+          Number(a.validTo !== null) - Number(b.validTo !== null) || a.displayName.localeCompare(b.displayName, 'vi'),
+      );
   }, [search, places.data, names]);
 
   return (
@@ -158,8 +200,17 @@ export function Places() {
         <Button type="primary" onClick={() => setEditing({})}>
           {t('places.add')}
         </Button>
-        <Input.Search allowClear placeholder={t('places.search')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 320 }} data-testid="places-search" />
-        <Typography.Text type="secondary">{t('places.count', { count: found ? found.length : (places.data ?? []).length })}</Typography.Text>
+        <Input.Search
+          allowClear
+          placeholder={t('places.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 320 }}
+          data-testid="places-search"
+        />
+        <Typography.Text type="secondary">
+          {t('places.count', { count: found ? found.length : (places.data ?? []).length })}
+        </Typography.Text>
       </Space>
       <Table
         rowKey="id"
@@ -175,7 +226,12 @@ export function Places() {
           { title: t('places.name'), dataIndex: 'displayName', width: 320 },
           { title: t('places.level'), dataIndex: 'level', width: 110, render: (l: PlaceLevel) => words.placeLevel[l] },
           { title: t('places.code'), dataIndex: 'code', width: 80 },
-          { title: t('places.validFrom'), dataIndex: 'validFrom', width: 110, render: (d: string | null) => showDate(d) },
+          {
+            title: t('places.validFrom'),
+            dataIndex: 'validFrom',
+            width: 110,
+            render: (d: string | null) => showDate(d),
+          },
           { title: t('places.validTo'), dataIndex: 'validTo', width: 110, render: (d: string | null) => showDate(d) },
           {
             title: t('places.successors'),

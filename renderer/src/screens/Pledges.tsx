@@ -21,17 +21,32 @@ export function Pledges({ filter, onFilter }: Props) {
   const [sort, setSort] = useState<Sort>({ by: 'pledgeDate', dir: 'desc' });
   const [openId, setOpenId] = useState<string | null>(null);
   const contractFilter = toContractFilter(filter);
-  const head = useLedger('pledges.list', { filter: contractFilter, sort, page: { offset: 0, limit: PAGE_SIZE }, withTotal: true }, { keepPrevious: true });
+  const head = useLedger(
+    'pledges.list',
+    { filter: contractFilter, sort, page: { offset: 0, limit: PAGE_SIZE }, withTotal: true },
+    { keepPrevious: true },
+  );
   // The totals line waits for the first page: a table to read comes before the sums under it.
-  const summary = useLedger('pledges.summary', { filter: contractFilter }, { keepPrevious: true, enabled: head.isSuccess });
+  const summary = useLedger(
+    'pledges.summary',
+    { filter: contractFilter },
+    { keepPrevious: true, enabled: head.isSuccess },
+  );
   const s = summary.data;
 
   return (
     <div className="screen" data-testid="pledges-screen">
       <Typography.Title level={3}>{t('pledges.title')}</Typography.Title>
       <FilterBar value={filter} onChange={onFilter} withText />
-      {summary.isError && <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(summary.error, lang) })} />}
-      <PledgeTable filter={contractFilter} sort={sort} onSort={setSort} onOpen={(row: PledgeRow) => setOpenId(row.id)} />
+      {summary.isError && (
+        <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(summary.error, lang) })} />
+      )}
+      <PledgeTable
+        filter={contractFilter}
+        sort={sort}
+        onSort={setSort}
+        onOpen={(row: PledgeRow) => setOpenId(row.id)}
+      />
       {s && (
         <div className="totals-line" data-testid="totals-line">
           <span data-testid="totals-count">{t('pledges.count', { n: money(s.count, 'VND', lang) })}</span>
@@ -40,10 +55,12 @@ export function Pledges({ filter, onFilter }: Props) {
             {t('dashboard.pledged')} <strong data-testid="totals-pledged">{money(s.pledgedVnd, 'VND', lang)}</strong>
           </span>
           <span>
-            {t('dashboard.delivered')} <strong data-testid="totals-delivered">{money(s.deliveredVnd, 'VND', lang)}</strong>
+            {t('dashboard.delivered')}{' '}
+            <strong data-testid="totals-delivered">{money(s.deliveredVnd, 'VND', lang)}</strong>
           </span>
           <span>
-            {t('dashboard.remaining')} <strong data-testid="totals-remaining">{money(s.remainingVnd, 'VND', lang)}</strong> VND
+            {t('dashboard.remaining')}{' '}
+            <strong data-testid="totals-remaining">{money(s.remainingVnd, 'VND', lang)}</strong> VND
           </span>
         </div>
       )}

@@ -52,7 +52,13 @@ export function Rates() {
         <Form form={form} layout="inline" {...submit} initialValues={{ currency: 'USD' }} name="rate">
           {formError && <Alert type="error" showIcon title={formError} role="alert" />}
           <Form.Item name="currency" label={t('rates.currency')} rules={[{ required: true }]}>
-            <Select showSearch={searchByLabel} onKeyDown={tabMovesOn} notFoundContent={t('common.noMatch')} style={{ width: 90 }} options={CURRENCY_CODES.filter((c) => c !== 'VND').map((c) => ({ value: c, label: c }))} />
+            <Select
+              showSearch={searchByLabel}
+              onKeyDown={tabMovesOn}
+              notFoundContent={t('common.noMatch')}
+              style={{ width: 90 }}
+              options={CURRENCY_CODES.filter((c) => c !== 'VND').map((c) => ({ value: c, label: c }))}
+            />
           </Form.Item>
           <Form.Item label={t('rates.validOn')}>
             <Space>
@@ -62,9 +68,17 @@ export function Rates() {
                   setMode(v as 'month' | 'day');
                   form.setFields([{ name: 'period', value: '', errors: [] }]);
                 }}
-                options={[{ value: 'month', label: t('rates.byMonth') }, { value: 'day', label: t('rates.byDay') }]}
+                options={[
+                  { value: 'month', label: t('rates.byMonth') },
+                  { value: 'day', label: t('rates.byDay') },
+                ]}
               />
-              <Form.Item name="period" noStyle rules={[mode === 'month' ? monthRule(t) : dateRule(t, true)]} validateTrigger={['onBlur', 'onChange']}>
+              <Form.Item
+                name="period"
+                noStyle
+                rules={[mode === 'month' ? monthRule(t) : dateRule(t, true)]}
+                validateTrigger={['onBlur', 'onChange']}
+              >
                 <DateInput picker={mode === 'month' ? 'month' : 'date'} style={{ width: 150 }} />
               </Form.Item>
             </Space>
@@ -72,11 +86,23 @@ export function Rates() {
           <Form.Item
             name="rate"
             label={t('rates.rate')}
-            rules={[{ required: true, message: t('common.required') }, { validator: async (_, v?: string) => { if (v && parseRateText(v, lang) === 'invalid') throw new Error(t('form.rateInvalid', { text: v.trim() })); } }]}
+            rules={[
+              { required: true, message: t('common.required') },
+              {
+                validator: async (_, v?: string) => {
+                  if (v && parseRateText(v, lang) === 'invalid')
+                    throw new Error(t('form.rateInvalid', { text: v.trim() }));
+                },
+              },
+            ]}
           >
             <Input inputMode="decimal" style={{ width: 130 }} />
           </Form.Item>
-          <Form.Item name="source" label={t('rates.source')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="source"
+            label={t('rates.source')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input placeholder={t('rates.sourcePlaceholder')} style={{ width: 320 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={set.isPending}>

@@ -33,20 +33,42 @@ export function Recovery({ onRestored }: { onRestored: () => void }) {
   };
 
   return (
-    <div className="screen narrow recovery" data-testid="recovery-screen" style={{ maxWidth: 960, margin: '32px auto' }}>
+    <div
+      className="screen narrow recovery"
+      data-testid="recovery-screen"
+      style={{ maxWidth: 960, margin: '32px auto' }}
+    >
       <Typography.Title level={2}>{t('recovery.title')}</Typography.Title>
-      <Alert type="error" showIcon title={t('recovery.explain')} description={data?.ledgerFile} style={{ marginBottom: 16 }} />
+      <Alert
+        type="error"
+        showIcon
+        title={t('recovery.explain')}
+        description={data?.ledgerFile}
+        style={{ marginBottom: 16 }}
+      />
       {data && (
         <Card size="small" style={{ marginBottom: 16 }}>
           {latestGood ? (
             <>
               <p>{t('recovery.offer', { at: showDateTime(latestGood.at) })}</p>
-              <Button type="primary" size="large" loading={busy} onClick={() => void restore(latestGood)} autoFocus data-testid="recovery-restore-latest">
+              <Button
+                type="primary"
+                size="large"
+                loading={busy}
+                onClick={() => void restore(latestGood)}
+                autoFocus
+                data-testid="recovery-restore-latest"
+              >
                 {t('recovery.restoreLatest', { at: showDateTime(latestGood.at) })}
               </Button>
             </>
           ) : (
-            <Alert type="warning" showIcon title={t('recovery.noGood', { folder: data.folder })} data-testid="recovery-no-good" />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('recovery.noGood', { folder: data.folder })}
+              data-testid="recovery-no-good"
+            />
           )}
         </Card>
       )}
@@ -65,7 +87,9 @@ export function Recovery({ onRestored }: { onRestored: () => void }) {
           {
             key: 'others',
             label: t('recovery.others'),
-            children: <BackupTable backups={data?.backups ?? []} busy={busy} onRestore={(backup) => void restore(backup)} />,
+            children: (
+              <BackupTable backups={data?.backups ?? []} busy={busy} onRestore={(backup) => void restore(backup)} />
+            ),
           },
         ]}
       />

@@ -1,5 +1,19 @@
 /** Báo cáo: choose the period and place, preview the report's sheets, and save the Excel file. */
-import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Segmented, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Collapse,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PledgeChangedSince, ReportDetailRow, ReportFigures, SentReport } from '../../../contract';
@@ -27,11 +41,16 @@ export function Reports() {
   const [sinceLastReport, setSinceLastReport] = useState(false);
   const [todaysUnits, setTodaysUnits] = useState(false);
   const [itemFacets, setItemFacets] = useState<string[]>([]);
-  const period = kind === 'year' ? String(year) : kind === 'half' ? `${year}-H${Math.min(part, 2)}` : `${year}-Q${part}`;
+  const period =
+    kind === 'year' ? String(year) : kind === 'half' ? `${year}-H${Math.min(part, 2)}` : `${year}-Q${part}`;
   const input = {
     period,
     ...(placeId ? { placeId } : {}),
-    ...(todaysUnits ? { unitsOf: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}` } : {}),
+    ...(todaysUnits
+      ? {
+          unitsOf: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`,
+        }
+      : {}),
     lang: lang === 'en' ? ('en' as const) : ('vi' as const),
     changes: sinceLastReport ? ('sinceLastReport' as const) : ('period' as const),
     ...itemFilter(itemFacets),
@@ -88,7 +107,12 @@ export function Reports() {
     { title: t('reports.columns.date'), dataIndex: 'pledgeDate', render: showDate, width: 110 },
     { title: t('reports.columns.donor'), dataIndex: 'donor' },
     { title: t('reports.columns.description'), dataIndex: 'description' },
-    { title: t('reports.columns.vnd'), dataIndex: 'vnd', className: 'num', render: (v: number) => money(v, 'VND', lang) },
+    {
+      title: t('reports.columns.vnd'),
+      dataIndex: 'vnd',
+      className: 'num',
+      render: (v: number) => money(v, 'VND', lang),
+    },
     { title: t('reports.sent.madeAt'), dataIndex: 'at', render: showDateTime, width: 150 },
     { title: t('reports.by'), dataIndex: 'by' },
   ];
@@ -103,32 +127,83 @@ export function Reports() {
           <Segmented
             value={kind}
             onChange={(v) => setKind(v as Kind)}
-            options={[{ value: 'quarter', label: t('reports.quarter') }, { value: 'half', label: t('reports.half') }, { value: 'year', label: t('reports.year') }]}
+            options={[
+              { value: 'quarter', label: t('reports.quarter') },
+              { value: 'half', label: t('reports.half') },
+              { value: 'year', label: t('reports.year') },
+            ]}
           />
-          <Select aria-label={t('reports.year')} value={year} onChange={setYear} style={{ width: 100 }} options={years.map((y) => ({ value: y, label: String(y) }))} />
+          <Select
+            aria-label={t('reports.year')}
+            value={year}
+            onChange={setYear}
+            style={{ width: 100 }}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
           {kind === 'quarter' && (
-            <Select aria-label={t('reports.quarter')} value={part} onChange={setPart} style={{ width: 140 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `${t('reports.quarter')} ${['I', 'II', 'III', 'IV'][q - 1]}` }))} data-testid="report-quarter" />
+            <Select
+              aria-label={t('reports.quarter')}
+              value={part}
+              onChange={setPart}
+              style={{ width: 140 }}
+              options={[1, 2, 3, 4].map((q) => ({
+                value: q,
+                label: `${t('reports.quarter')} ${['I', 'II', 'III', 'IV'][q - 1]}`,
+              }))}
+              data-testid="report-quarter"
+            />
           )}
           {kind === 'half' && (
-            <Select value={Math.min(part, 2)} onChange={setPart} style={{ width: 170 }} options={[1, 2].map((h) => ({ value: h, label: t(h === 1 ? 'reports.halves.first' : 'reports.halves.second') }))} />
+            <Select
+              value={Math.min(part, 2)}
+              onChange={setPart}
+              style={{ width: 170 }}
+              options={[1, 2].map((h) => ({
+                value: h,
+                label: t(h === 1 ? 'reports.halves.first' : 'reports.halves.second'),
+              }))}
+            />
           )}
-          <PlaceTreePicker placeholder={t('reports.place')} style={{ width: 260 }} {...(placeId ? { value: placeId } : {})} onChange={setPlaceId} />
-          <ItemFacetSelect value={itemFacets} onChange={setItemFacets} placeholder={t('reports.items')} testId="report-items" />
+          <PlaceTreePicker
+            placeholder={t('reports.place')}
+            style={{ width: 260 }}
+            {...(placeId ? { value: placeId } : {})}
+            onChange={setPlaceId}
+          />
+          <ItemFacetSelect
+            value={itemFacets}
+            onChange={setItemFacets}
+            placeholder={t('reports.items')}
+            testId="report-items"
+          />
           <Button onClick={() => setRequested(JSON.stringify(input))} data-testid="report-preview">
             {t('reports.preview')}
           </Button>
           <Button type="primary" onClick={download} loading={saving} data-testid="report-download">
             {t('reports.download')}
           </Button>
-          <Checkbox checked={todaysUnits} onChange={(e) => setTodaysUnits(e.target.checked)} data-testid="report-todays-units" title={t('filters.todaysUnitsHelp')}>
+          <Checkbox
+            checked={todaysUnits}
+            onChange={(e) => setTodaysUnits(e.target.checked)}
+            data-testid="report-todays-units"
+            title={t('filters.todaysUnitsHelp')}
+          >
             {t('filters.todaysUnits')}
           </Checkbox>
-          <Checkbox checked={sinceLastReport} onChange={(e) => setSinceLastReport(e.target.checked)} data-testid="report-changes-since">
+          <Checkbox
+            checked={sinceLastReport}
+            onChange={(e) => setSinceLastReport(e.target.checked)}
+            data-testid="report-changes-since"
+          >
             {t('reports.changesSince')}
           </Checkbox>
         </Space>
       </Card>
-      {(preview.isFetching || saving) && <Spin tip={t('reports.working')} style={{ margin: 24 }}><div style={{ height: 40 }} /></Spin>}
+      {(preview.isFetching || saving) && (
+        <Spin tip={t('reports.working')} style={{ margin: 24 }}>
+          <div style={{ height: 40 }} />
+        </Spin>
+      )}
       {preview.isError && <Alert type="error" showIcon title={errorText(preview.error, lang)} />}
       {report && !preview.isFetching && (
         <div className="report-preview" data-testid="report-preview-body">
@@ -140,7 +215,14 @@ export function Reports() {
             {report.scope && <span data-testid="report-scope"> · {report.scope}</span>}
           </Typography.Paragraph>
           {report.statutory && (
-            <Alert type="info" showIcon data-testid="report-statutory" style={{ marginBottom: 12 }} title={t('reports.statutory')} description={report.statutory.summary.paragraph} />
+            <Alert
+              type="info"
+              showIcon
+              data-testid="report-statutory"
+              style={{ marginBottom: 12 }}
+              title={t('reports.statutory')}
+              description={report.statutory.summary.paragraph}
+            />
           )}
           {since && (
             <Alert
@@ -148,13 +230,18 @@ export function Reports() {
               showIcon
               data-testid="report-since-last"
               style={{ marginBottom: 12 }}
-              title={t(since.added.length + since.amended.length + since.deleted.length ? 'reports.sinceLast' : 'reports.sinceLastNone', {
-                at: showDateTime(since.report.madeAt),
-                by: by(since.report.userName, since.report.siteName),
-                added: since.added.length,
-                amended: since.amended.length,
-                deleted: since.deleted.length,
-              })}
+              title={t(
+                since.added.length + since.amended.length + since.deleted.length
+                  ? 'reports.sinceLast'
+                  : 'reports.sinceLastNone',
+                {
+                  at: showDateTime(since.report.madeAt),
+                  by: by(since.report.userName, since.report.siteName),
+                  added: since.added.length,
+                  amended: since.amended.length,
+                  deleted: since.deleted.length,
+                },
+              )}
               description={
                 since.added.length + since.amended.length + since.deleted.length > 0 && (
                   <Collapse
@@ -164,7 +251,15 @@ export function Reports() {
                       .map((k) => ({
                         key: k,
                         label: `${t(`reports.sinceLastKinds.${k}`)} (${since[k].length})`,
-                        children: <Table<PledgeChangedSince> size="small" rowKey="id" pagination={false} dataSource={since[k]} columns={changedColumns} />,
+                        children: (
+                          <Table<PledgeChangedSince>
+                            size="small"
+                            rowKey="id"
+                            pagination={false}
+                            dataSource={since[k]}
+                            columns={changedColumns}
+                          />
+                        ),
                       }))}
                   />
                 )
@@ -182,7 +277,12 @@ export function Reports() {
                     rowKey={(r) => `${r.kind}|${r.placeName}`}
                     pagination={false}
                     dataSource={report.summary}
-                    columns={[{ title: t('reports.columns.kind'), dataIndex: 'kindLabel' }, { title: t('reports.columns.place'), dataIndex: 'placeName' }, ...figureColumns, { title: t('reports.columns.original'), dataIndex: 'original' }]}
+                    columns={[
+                      { title: t('reports.columns.kind'), dataIndex: 'kindLabel' },
+                      { title: t('reports.columns.place'), dataIndex: 'placeName' },
+                      ...figureColumns,
+                      { title: t('reports.columns.original'), dataIndex: 'original' },
+                    ]}
                     summary={() => totalRow(report.summaryTotal, 2)}
                   />
                 ),
@@ -197,12 +297,21 @@ export function Reports() {
                     pagination={{ pageSize: 50, hideOnSinglePage: true }}
                     dataSource={[...report.pledges, ...report.deliveries]}
                     columns={[
-                      { title: t('reports.columns.type'), dataIndex: 'type', render: (v: ReportDetailRow['type']) => t(`reports.rowTypes.${v}`) },
+                      {
+                        title: t('reports.columns.type'),
+                        dataIndex: 'type',
+                        render: (v: ReportDetailRow['type']) => t(`reports.rowTypes.${v}`),
+                      },
                       { title: t('reports.columns.date'), dataIndex: 'date', render: showDate },
                       { title: t('reports.columns.donor'), dataIndex: 'donor' },
                       { title: t('reports.columns.place'), dataIndex: 'placeName' },
                       { title: t('reports.columns.description'), dataIndex: 'description' },
-                      { title: t('reports.columns.original'), className: 'num', render: (_, r: ReportDetailRow) => (r.amountMinor === null ? '' : `${money(r.amountMinor, r.currency, lang)} ${r.currency}`) },
+                      {
+                        title: t('reports.columns.original'),
+                        className: 'num',
+                        render: (_, r: ReportDetailRow) =>
+                          r.amountMinor === null ? '' : `${money(r.amountMinor, r.currency, lang)} ${r.currency}`,
+                      },
                       { title: t('reports.columns.vnd'), dataIndex: 'vnd', className: 'num', render: vnd },
                     ]}
                   />
@@ -217,7 +326,11 @@ export function Reports() {
                     rowKey="donor"
                     pagination={false}
                     dataSource={report.donors}
-                    columns={[{ title: t('reports.columns.donor'), dataIndex: 'donor' }, { title: t('reports.columns.country'), dataIndex: 'country' }, ...figureColumns]}
+                    columns={[
+                      { title: t('reports.columns.donor'), dataIndex: 'donor' },
+                      { title: t('reports.columns.country'), dataIndex: 'country' },
+                      ...figureColumns,
+                    ]}
                     summary={() => totalRow(report.donorTotal, 2)}
                   />
                 ),
@@ -259,13 +372,29 @@ export function Reports() {
         locale={{ emptyText: t('reports.sent.none') }}
         columns={[
           { title: t('reports.sent.period'), dataIndex: 'period', width: 100 },
-          { title: t('reports.sent.place'), dataIndex: 'placeName', render: (v: string) => v || t('reports.sent.wholeProvince') },
-          { title: t('reports.sent.scope'), dataIndex: 'itemScope', render: (v: SentReport['itemScope']) => describeItemScope(v, lang === 'en' ? 'en' : 'vi') || t('reports.sent.everyLine') },
+          {
+            title: t('reports.sent.place'),
+            dataIndex: 'placeName',
+            render: (v: string) => v || t('reports.sent.wholeProvince'),
+          },
+          {
+            title: t('reports.sent.scope'),
+            dataIndex: 'itemScope',
+            render: (v: SentReport['itemScope']) =>
+              describeItemScope(v, lang === 'en' ? 'en' : 'vi') || t('reports.sent.everyLine'),
+          },
           { title: t('reports.sent.madeAt'), dataIndex: 'madeAt', render: showDateTime, width: 150 },
           { title: t('reports.sent.madeBy'), render: (_, r) => by(r.userName, r.siteName) },
           { title: t('reports.sent.pledged'), dataIndex: 'pledgedVnd', className: 'num', render: vnd },
           { title: t('reports.sent.count'), dataIndex: 'pledgeCount', className: 'num', width: 90 },
-          { title: t('reports.sent.file'), render: (_, r) => <Button size="small" type="link" onClick={() => void openSent(r)}>{t('reports.sent.open')}</Button> },
+          {
+            title: t('reports.sent.file'),
+            render: (_, r) => (
+              <Button size="small" type="link" onClick={() => void openSent(r)}>
+                {t('reports.sent.open')}
+              </Button>
+            ),
+          },
         ]}
       />
     </div>

@@ -43,17 +43,37 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
       {!settings.data ? (
         <Spin />
       ) : (
-        <Form form={form} layout="vertical" {...submit} name="settings" style={{ maxWidth: 560 }} initialValues={settings.data}>
+        <Form
+          form={form}
+          layout="vertical"
+          {...submit}
+          name="settings"
+          style={{ maxWidth: 560 }}
+          initialValues={settings.data}
+        >
           <Form.Item name="language" label={t('settings.language')}>
-            <Select options={[{ value: 'vi', label: 'Tiếng Việt' }, { value: 'en', label: 'English' }]} />
+            <Select
+              options={[
+                { value: 'vi', label: 'Tiếng Việt' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="departmentName" label={t('settings.departmentName')}>
             <Input placeholder={t('settings.departmentPlaceholder')} />
           </Form.Item>
-          <Form.Item name="userName" label={t('settings.userName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="userName"
+            label={t('settings.userName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input placeholder={t('who.userNamePlaceholder')} />
           </Form.Item>
-          <Form.Item name="siteName" label={t('settings.siteName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="siteName"
+            label={t('settings.siteName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input placeholder={t('who.siteNamePlaceholder')} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending}>

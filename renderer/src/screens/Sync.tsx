@@ -11,7 +11,17 @@ import { vocabulary } from '../i18n';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, queryClient, useLedger } from '../queries';
 
-const HIDDEN = new Set(['id', 'version', 'origin_site', 'base_version', 'search_text', 'created_at', 'updated_at', 'name_folded', 'name_key']);
+const HIDDEN = new Set([
+  'id',
+  'version',
+  'origin_site',
+  'base_version',
+  'search_text',
+  'created_at',
+  'updated_at',
+  'name_folded',
+  'name_key',
+]);
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 /** Stored column names whose label differs from the field's. */
 const LABEL_OF: Record<string, string> = { quantity_milli: 'quantity', valid_on: 'date' };
@@ -26,29 +36,56 @@ interface Names {
 function showValue(key: string, value: unknown, row: Record<string, unknown>, names: Names, lang: string): string {
   if (value === null || value === undefined) return '∅';
   const words = vocabulary(lang);
-  if ((key === 'amount_minor' || key === 'unit_value_minor') && typeof row.currency === 'string') return money(Number(value), row.currency, lang);
+  if ((key === 'amount_minor' || key === 'unit_value_minor') && typeof row.currency === 'string')
+    return money(Number(value), row.currency, lang);
   if (key === 'vnd_equivalent') return money(Number(value), 'VND', lang);
   if (key === 'quantity_milli') return showQuantity(milliToQuantity(Number(value)), lang);
-  if (key.endsWith('_date') || key === 'valid_on' || key === 'valid_from' || key === 'valid_to') return showDate(String(value));
+  if (key.endsWith('_date') || key === 'valid_on' || key === 'valid_from' || key === 'valid_to')
+    return showDate(String(value));
   if (key === 'donor_id' || key === 'merged_into') return names.donors.get(String(value)) ?? String(value);
-  if (key === 'place_id' || key === 'parent_id' || key === 'successor_id') return names.places.get(String(value)) ?? String(value);
-  if (key === 'kind' && typeof value === 'string' && value in words.pledgeKind) return words.pledgeKind[value as keyof typeof words.pledgeKind];
-  if (key === 'status' && typeof value === 'string' && value in words.pledgeStatus) return words.pledgeStatus[value as keyof typeof words.pledgeStatus];
+  if (key === 'place_id' || key === 'parent_id' || key === 'successor_id')
+    return names.places.get(String(value)) ?? String(value);
+  if (key === 'kind' && typeof value === 'string' && value in words.pledgeKind)
+    return words.pledgeKind[value as keyof typeof words.pledgeKind];
+  if (key === 'status' && typeof value === 'string' && value in words.pledgeStatus)
+    return words.pledgeStatus[value as keyof typeof words.pledgeStatus];
   return String(value);
 }
 
-function ConflictCard({ conflict, names, onResolve }: { conflict: SyncConflict; names: Names; onResolve: (keep: 'kept' | 'other') => void }) {
+function ConflictCard({
+  conflict,
+  names,
+  onResolve,
+}: {
+  conflict: SyncConflict;
+  names: Names;
+  onResolve: (keep: 'kept' | 'other') => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const keys = [...new Set([...Object.keys(conflict.kept ?? {}), ...Object.keys(conflict.other ?? {})])].filter((k) => !HIDDEN.has(k));
+  const keys = [...new Set([...Object.keys(conflict.kept ?? {}), ...Object.keys(conflict.other ?? {})])].filter(
+    (k) => !HIDDEN.has(k),
+  );
   const rows = keys
-    .map((k) => ({ key: k, label: fieldLabel(LABEL_OF[k] ?? camel(k))[lang], kept: conflict.kept?.[k], other: conflict.other?.[k] }))
+    .map((k) => ({
+      key: k,
+      label: fieldLabel(LABEL_OF[k] ?? camel(k))[lang],
+      kept: conflict.kept?.[k],
+      other: conflict.other?.[k],
+    }))
     .filter((r) => JSON.stringify(r.kept) !== JSON.stringify(r.other));
   const site = (id: string) => names.sites.get(id) ?? id.slice(0, 8);
   const entity = t(`sync.entity.${conflict.entity}`, { defaultValue: conflict.entity });
-  const describe = String(conflict.kept?.description ?? conflict.other?.description ?? conflict.kept?.name ?? conflict.other?.name ?? '');
+  const describe = String(
+    conflict.kept?.description ?? conflict.other?.description ?? conflict.kept?.name ?? conflict.other?.name ?? '',
+  );
   return (
-    <Card size="small" title={`${entity}${describe ? ` · ${describe}` : ''} · ${showDateTime(conflict.detectedAt)}`} style={{ marginBottom: 8 }} data-testid="conflict">
+    <Card
+      size="small"
+      title={`${entity}${describe ? ` · ${describe}` : ''} · ${showDateTime(conflict.detectedAt)}`}
+      style={{ marginBottom: 8 }}
+      data-testid="conflict"
+    >
       <Table
         size="small"
         pagination={false}
@@ -59,18 +96,24 @@ function ConflictCard({ conflict, names, onResolve }: { conflict: SyncConflict; 
           {
             title: `${t('sync.kept')} — ${site(conflict.keptSite)}`,
             dataIndex: 'kept',
-            render: (v: unknown, r: { key: string }) => (conflict.kept ? showValue(r.key, v, conflict.kept, names, lang) : t('sync.deleted')),
+            render: (v: unknown, r: { key: string }) =>
+              conflict.kept ? showValue(r.key, v, conflict.kept, names, lang) : t('sync.deleted'),
           },
           {
             title: `${t('sync.other')} — ${site(conflict.otherSite)}`,
             dataIndex: 'other',
-            render: (v: unknown, r: { key: string }) => (conflict.other ? showValue(r.key, v, conflict.other, names, lang) : t('sync.deleted')),
+            render: (v: unknown, r: { key: string }) =>
+              conflict.other ? showValue(r.key, v, conflict.other, names, lang) : t('sync.deleted'),
           },
         ]}
       />
       <Space style={{ marginTop: 8 }}>
-        <Button onClick={() => onResolve('kept')} data-testid="conflict-keep">{t('sync.keepKept')}</Button>
-        <Button onClick={() => onResolve('other')} data-testid="conflict-other">{t('sync.keepOther')}</Button>
+        <Button onClick={() => onResolve('kept')} data-testid="conflict-keep">
+          {t('sync.keepKept')}
+        </Button>
+        <Button onClick={() => onResolve('other')} data-testid="conflict-other">
+          {t('sync.keepOther')}
+        </Button>
       </Space>
     </Card>
   );
@@ -89,7 +132,9 @@ export function Sync() {
       places: new Map((places.data ?? []).map((p) => [p.id, p.displayName])),
       sites: new Map([
         ...(status.data?.peers ?? []).map((p) => [p.siteId, p.siteName] as const),
-        ...(settings.data ? [[settings.data.siteId, `${settings.data.siteName} (${t('sync.thisSite')})`] as const] : []),
+        ...(settings.data
+          ? [[settings.data.siteId, `${settings.data.siteName} (${t('sync.thisSite')})`] as const]
+          : []),
       ]),
     }),
     [donors.data, places.data, status.data, settings.data, t],
@@ -143,7 +188,9 @@ export function Sync() {
           <Card size="small" title={t('sync.exportTitle')}>
             <p className="muted">{t('sync.exportHint')}</p>
             <p className="muted" data-testid="sync-last-export">
-              {status.data?.lastExportAt ? t('sync.lastExport', { at: showDateTime(status.data.lastExportAt) }) : t('sync.neverExported')}
+              {status.data?.lastExportAt
+                ? t('sync.lastExport', { at: showDateTime(status.data.lastExportAt) })
+                : t('sync.neverExported')}
             </p>
             <Space>
               <Button type="primary" onClick={() => exportBundle(false)} loading={busy} data-testid="sync-export">
@@ -155,7 +202,12 @@ export function Sync() {
         </Col>
         <Col span={12}>
           <Card size="small" title={t('sync.importTitle')}>
-            <Upload.Dragger accept=".aidledger" multiple={false} showUploadList={false} beforeUpload={(chosen) => (void check(chosen), false)}>
+            <Upload.Dragger
+              accept=".aidledger"
+              multiple={false}
+              showUploadList={false}
+              beforeUpload={(chosen) => (void check(chosen), false)}
+            >
               <p>{t('sync.drop')}</p>
               {file && <p className="muted">{file.fileName}</p>}
             </Upload.Dragger>
@@ -165,7 +217,9 @@ export function Sync() {
                   type={preview.conflicts ? 'warning' : 'info'}
                   showIcon
                   title={t('sync.preview', { ...preview })}
-                  description={preview.donorsMerged ? t('sync.donorsMerged', { count: preview.donorsMerged }) : undefined}
+                  description={
+                    preview.donorsMerged ? t('sync.donorsMerged', { count: preview.donorsMerged }) : undefined
+                  }
                 />
                 <Button type="primary" onClick={apply} loading={busy} style={{ marginTop: 8 }} data-testid="sync-apply">
                   {t('sync.apply')}
@@ -179,7 +233,9 @@ export function Sync() {
         {t('sync.conflicts')}
       </Typography.Title>
       {status.data?.conflicts.length ? (
-        status.data.conflicts.map((c) => <ConflictCard key={c.id} conflict={c} names={names} onResolve={(keep) => resolve(c.id, keep)} />)
+        status.data.conflicts.map((c) => (
+          <ConflictCard key={c.id} conflict={c} names={names} onResolve={(keep) => resolve(c.id, keep)} />
+        ))
       ) : (
         <Empty description={t('sync.noConflicts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
@@ -196,7 +252,12 @@ export function Sync() {
         columns={[
           { title: t('sync.peer'), dataIndex: 'siteName' },
           { title: t('sync.bundles'), dataIndex: 'bundles', className: 'num', width: 90 },
-          { title: t('sync.lastReceived'), dataIndex: 'lastReceivedAt', render: (v: string) => showDateTime(v), width: 160 },
+          {
+            title: t('sync.lastReceived'),
+            dataIndex: 'lastReceivedAt',
+            render: (v: string) => showDateTime(v),
+            width: 160,
+          },
           { title: t('sync.columns.inserted'), dataIndex: 'inserted', className: 'num', width: 90 },
           { title: t('sync.columns.updated'), dataIndex: 'updated', className: 'num', width: 90 },
           { title: t('sync.columns.conflicts'), dataIndex: 'conflicts', className: 'num', width: 90 },
@@ -213,10 +274,19 @@ export function Sync() {
         data-testid="sync-log"
         columns={[
           { title: t('sync.columns.at'), dataIndex: 'at', render: (v: string) => showDateTime(v), width: 150 },
-          { title: t('sync.columns.direction'), dataIndex: 'direction', render: (d: 'export' | 'import') => (d === 'export' ? t('sync.exportWord') : t('sync.importWord')), width: 110 },
+          {
+            title: t('sync.columns.direction'),
+            dataIndex: 'direction',
+            render: (d: 'export' | 'import') => (d === 'export' ? t('sync.exportWord') : t('sync.importWord')),
+            width: 110,
+          },
           { title: t('sync.columns.site'), dataIndex: 'siteName' },
           { title: t('sync.columns.file'), dataIndex: 'fileName' },
-          { title: t('sync.columns.counts'), dataIndex: 'counts', render: (c: Record<string, number>) => countsText(c) },
+          {
+            title: t('sync.columns.counts'),
+            dataIndex: 'counts',
+            render: (c: Record<string, number>) => countsText(c),
+          },
         ]}
       />
     </div>
