@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
 import { mergeAreas, method } from './method';
-import { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
+import { Id, IsoDate, isRealDate, Name, oneLine } from './fields';
 export { Id, IsoDate, isRealDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 import { placeMethods } from './places';
 import { closeMethods } from './close';
@@ -718,7 +718,7 @@ export function isHostMethod(name: string): name is HostMethod {
 }
 
 export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 /** What the preload exposes as window.ledger: one function per method, answering an envelope. */

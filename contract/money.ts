@@ -38,7 +38,7 @@ export const CURRENCY_CODES = Object.keys(CURRENCY_EXPONENTS) as CurrencyCode[];
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000; // 10^15
 
 export function isCurrencyCode(code: string): code is CurrencyCode {
-  return Object.prototype.hasOwnProperty.call(CURRENCY_EXPONENTS, code);
+  return Object.hasOwn(CURRENCY_EXPONENTS, code);
 }
 
 export function currencyExponent(code: string): number {
@@ -227,7 +227,7 @@ export function addQuantities(a: string, b: string): string {
 /** Exact a − b as canonical text, with a leading '-' when negative. */
 export function subtractQuantities(a: string, b: string): string {
   const { x, y, scale } = alignedQuantities(a, b);
-  return x >= y ? decimalToText(x - y, scale) : '-' + decimalToText(y - x, scale);
+  return x >= y ? decimalToText(x - y, scale) : `-${decimalToText(y - x, scale)}`;
 }
 
 /** Quantities are stored as integer thousandths, so the database can add them exactly. */

@@ -11,7 +11,8 @@ export function foldText(text: string): string {
   let folded = folds.get(text);
   if (folded === undefined) {
     if (folds.size >= 20_000) folds.clear();
-    folds.set(text, (folded = fold(text)));
+    folded = fold(text);
+    folds.set(text, folded);
   }
   return folded;
 }
@@ -71,5 +72,5 @@ export function searchWords(query: string): string[] {
 
 /** Escapes LIKE wildcards so a user's "%" or "_" is matched literally (with ESCAPE '\\'). */
 export function escapeLike(word: string): string {
-  return word.replace(/[\\%_]/g, (c) => '\\' + c);
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

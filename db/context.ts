@@ -94,7 +94,10 @@ const preparedStatements = new WeakMap<BetterSqlite3.Database, Map<string, Bette
  */
 export function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
   let statements = preparedStatements.get(sqlite);
-  if (!statements) preparedStatements.set(sqlite, (statements = new Map()));
+  if (!statements) {
+    statements = new Map();
+    preparedStatements.set(sqlite, statements);
+  }
   let statement = statements.get(text);
   if (statement) {
     // Used again: kept as the most recent (a Map iterates in insertion order, so the first is the least recent).
@@ -146,7 +149,10 @@ const columnNames = new Map<string, string>();
 /** A field's column name (the few names are renamed once each: an import inserts thousands of rows). */
 const snakeCase = (key: string) => {
   let name = columnNames.get(key);
-  if (name === undefined) columnNames.set(key, (name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  if (name === undefined) {
+    name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    columnNames.set(key, name);
+  }
   return name;
 };
 
@@ -167,15 +173,16 @@ export function insertRow(ctx: Pick<Ctx, 'sqlite'>, table: string, values: Recor
  */
 export function columnsOf(ctx: Pick<Ctx, 'sqlite'>, table: string): string[] {
   let cache = columnCache.get(ctx.sqlite);
-  if (!cache) columnCache.set(ctx.sqlite, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    columnCache.set(ctx.sqlite, cache);
+  }
   let columns = cache.get(table);
-  if (!columns)
-    cache.set(
-      table,
-      (columns = (ctx.sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map(
-        (r) => r.name,
-      )),
-    );
+  if (!columns) {
+    const rows = ctx.sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[];
+    columns = rows.map((r) => r.name);
+    cache.set(table, columns);
+  }
   return columns;
 }
 

@@ -29,7 +29,6 @@ import {
   restoreLedger,
   type BackupFile,
 } from './backup';
-import { contextFor } from './context';
 import type { Ledger } from './open';
 import { createLedgerService, toErrorShape, unknownMethod, type ContractEndpoint, type LedgerService } from './service';
 

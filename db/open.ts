@@ -85,7 +85,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
   try {
     try {
       sqlite.pragma('journal_mode = WAL');
-    } catch (error) {
+    } catch {
       throw new LedgerError('invalid_input', {
         vi: `Tệp ${file} không phải là cơ sở dữ liệu SQLite hợp lệ.`,
         en: `${file} is not a valid SQLite database.`,

@@ -27,7 +27,7 @@ import {
   subtractQuantities,
 } from '../contract/money';
 import { pledgeHistory, recordAudit, diff } from './audit';
-import { insertRow, invalid, notFound, prepared, readRows, viDate, type Ctx } from './context';
+import { insertRow, invalid, notFound, prepared, readRows, type Ctx } from './context';
 import { createDelivery, deleteDelivery, deliveredSoFar, listDeliveriesOf, updateDelivery } from './deliveries';
 import { currentDonorId } from './donors';
 import { getItemRow } from './items';

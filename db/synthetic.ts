@@ -105,15 +105,15 @@ export async function generateLedger(
       const insertSuccessor = db.prepare(
         `INSERT INTO place_successors (id, place_id, successor_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
       );
-      oldCommunes.forEach((old, i) =>
+      oldCommunes.forEach((old, i) => {
         insertSuccessor.run(
           catalogueId(`synthetic-successor:${old.id}`),
           old.id,
           newCommunes[i % newCommunes.length]!.id,
           now,
           now,
-        ),
-      );
+        );
+      });
 
       const insertDonor = db.prepare(
         `INSERT INTO donors (id, name, name_key, short_name, country, kind, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,

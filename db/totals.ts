@@ -332,7 +332,10 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     for (const [bucketKey, amount, isUsd, usdRate, n, quantityMilli] of await buckets(ctx, input, side)) {
       const key = groupOf(bucketKey);
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { pledged: 0, delivered: 0, pledgeCount: 0, quantityMilli: 0 }));
+      if (!group) {
+        group = { pledged: 0, delivered: 0, pledgeCount: 0, quantityMilli: 0 };
+        groups.set(key, group);
+      }
       if (quantityMilli !== null) group.quantityMilli = safe(group.quantityMilli + quantityMilli);
       let value: number;
       if (!usd || isUsd) value = amount;

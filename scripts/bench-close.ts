@@ -171,7 +171,9 @@ export async function closeFixture(
         body.push([['I', 'II', 'III'][KINDS.findIndex((k) => k[0] === kindLabel)]!, kindLabel.toUpperCase()]);
         rows
           .filter((r) => r.kindLabel === kindLabel)
-          .forEach((r, i) => body.push([i + 1, r.donor, r.country, r.place, r.description, r.amount, r.vi]));
+          .forEach((r, i) => {
+            body.push([i + 1, r.donor, r.country, r.place, r.description, r.amount, r.vi]);
+          });
       }
       sheet = XLSX.utils.aoa_to_sheet([
         [`UBND HUYỆN ${DISTRICTS[office % DISTRICTS.length]!.toUpperCase()}`],

@@ -170,7 +170,7 @@ async function withLedger<T>(
   }
 }
 
-const out = (text: string) => process.stdout.write(text + '\n');
+const out = (text: string) => process.stdout.write(`${text}\n`);
 
 /**
  * Writes an output file whole or not at all: into `<file>.partial`, flushed to disk, then renamed over the name. A crash
@@ -564,7 +564,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function report(error: unknown): number {
   if (error instanceof UsageError) {
-    process.stderr.write(error.message + '\n');
+    process.stderr.write(`${error.message}\n`);
     return 2;
   }
   if (error instanceof LedgerError) {

@@ -43,7 +43,7 @@ function loadsInNode() {
 }
 
 function remember(key) {
-  writeFileSync(MARKER, key + '\n');
+  writeFileSync(MARKER, `${key}\n`);
   mkdirSync(join(CACHE, key), { recursive: true });
   copyFileSync(BINARY, join(CACHE, key, 'better_sqlite3.node'));
 }
@@ -102,7 +102,7 @@ export function ensure(runtime) {
     mkdirSync(dirname(BINARY), { recursive: true }); // a failed node-gyp run removes build/ altogether
     copyFileSync(cached, BINARY);
     if (fitsRuntime(runtime)) {
-      writeFileSync(MARKER, want + '\n');
+      writeFileSync(MARKER, `${want}\n`);
       say(`switched better-sqlite3 to the ${want} build`);
       return 'switched';
     }

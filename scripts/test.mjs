@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: the native module built for Node; the type check and the renderer's build side by side; then the unit
-// suite and the browser suite side by side. The unit suite runs two workers, slowest files first (vitest.config.ts);
-// the browser suite mostly waits on the browser and the server, so together they take little more than the longer one.
-// Each suite's lines are prefixed with its name; the exit status is non-zero when any step fails.
+// `npm test`: the native module built for Node; the style check (Biome: format and lint), the type check and the
+// renderer's build side by side; then the unit suite and the browser suite side by side. The unit suite runs two
+// workers, slowest files first (vitest.config.ts); the browser suite mostly waits on the browser and the server, so
+// together they take little more than the longer one. Each suite's lines are prefixed with its name; the exit status
+// is non-zero when any step fails.
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,7 @@ const node = process.execPath;
 const ok =
   (await together(step('native', node, [join(ROOT, 'scripts', 'native.mjs'), 'node']))) &&
   (await together(
+    step('style', join(BIN, 'biome'), ['ci', '--colors=off', '--error-on-warnings', '.']),
     step('typecheck', 'npm', ['run', '--silent', 'typecheck']),
     step('renderer', join(BIN, 'vite'), ['build', '--logLevel', 'warn']),
   )) &&

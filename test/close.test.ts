@@ -174,7 +174,7 @@ describe("a quarter's files in one pass", () => {
     const bad = list('sai.xlsx', [[1, '31/02/2022', 'Tổ chức Tzu Chi', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
     const damaged = {
       fileName: 'hong.aidledger',
-      base64: Buffer.from('AIDLEDGER-BUNDLE 1 ' + '0'.repeat(64) + '\nxyz').toString('base64'),
+      base64: Buffer.from(`AIDLEDGER-BUNDLE 1 ${'0'.repeat(64)}\nxyz`).toString('base64'),
     };
     const before = tableCounts(province.ledger);
     const result = await province.service.invoke('imports.files', { files: [bundle, good, bad, damaged] });

@@ -365,7 +365,7 @@ describe('main', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('<div id="root">');
-    const escape = await fake.state.protocolHandler!(new Request('app://ledger/..%2F..%2Fpackage.json'));
-    expect(await escape.text()).not.toContain('"name": "aid-ledger"');
+    const escaped = await fake.state.protocolHandler!(new Request('app://ledger/..%2F..%2Fpackage.json'));
+    expect(await escaped.text()).not.toContain('"name": "aid-ledger"');
   });
 });

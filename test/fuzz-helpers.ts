@@ -83,7 +83,7 @@ export class ResettableLedger implements FuzzLedger {
   private n = 0;
 
   private constructor(
-    private readonly dir: string,
+    dir: string,
     private readonly name: string,
   ) {
     this.pristine = join(dir, `${name}.pristine.sqlite`);
@@ -423,7 +423,7 @@ export function editXml(xml: string, edits: readonly XmlEdit[]): string {
       text = `${text.slice(0, m.index + 1)}${edit.value}${text.slice(m.index + m[0].length - 1)}`;
     } else {
       // Drop or duplicate one element (a cell, a row, a relationship).
-      const elements = [...text.matchAll(/<(\w[\w:]*)\b[^<>]*?(\/>|>[^]*?<\/\1>)/g)];
+      const elements = [...text.matchAll(/<(\w[\w:]*)\b[^<>]*?(\/>|>[\s\S]*?<\/\1>)/g)];
       if (!elements.length) continue;
       const m = elements[('drop' in edit ? edit.drop : edit.dup) % elements.length]!;
       const piece = 'drop' in edit ? '' : m[0] + m[0];

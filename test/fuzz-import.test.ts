@@ -76,12 +76,12 @@ function sheetOf(rows: Cell[][]): XLSX.WorkSheet {
     rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? null : v))),
     { dateNF: 'dd/mm/yyyy' },
   );
-  rows.forEach((r, i) =>
+  rows.forEach((r, i) => {
     r.forEach((v, j) => {
       if (v !== null && typeof v === 'object' && 'f' in v)
         sheet[XLSX.utils.encode_cell({ r: i, c: j })] = { t: 'n', v: 0, f: v.f };
-    }),
-  );
+    });
+  });
   return sheet;
 }
 
@@ -110,7 +110,8 @@ const stats: Record<string, Record<string, number>> = Object.create(null);
 let slowest = { ms: 0, what: '' };
 
 function tally(group: string, key: string) {
-  const counts = (stats[group] ??= Object.create(null) as Record<string, number>);
+  stats[group] ??= Object.create(null) as Record<string, number>;
+  const counts = stats[group];
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
@@ -195,11 +196,11 @@ beforeAll(async () => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(template.base64, 'base64') as never);
   const sheet = workbook.getWorksheet(TEMPLATE_SHEET)!;
-  realRows().forEach((values, i) =>
+  realRows().forEach((values, i) => {
     values.forEach((v, j) => {
       if (v !== null) sheet.getCell(i + 2, j + 1).value = v as ExcelJS.CellValue;
-    }),
-  );
+    });
+  });
   files.xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   // The same workbook saved as .xls, .ods and .csv.
   const book = XLSX.read(files.xlsx, { type: 'buffer', cellDates: true });
@@ -891,8 +892,10 @@ function mutateBundle(base: Buffer, ops: readonly BundleOp[], formatVersion: 1 |
     const tombstones: unknown[] = [];
     const audit: unknown[] = [];
     for (const line of lines) {
-      if (line[0] === 'r') (records[String(line[1])] ??= []).push(line[2]);
-      else if (line[0] === 't') tombstones.push(line[1]);
+      if (line[0] === 'r') {
+        records[String(line[1])] ??= [];
+        records[String(line[1])]!.push(line[2]);
+      } else if (line[0] === 't') tombstones.push(line[1]);
       else audit.push(line[1]);
     }
     return sealBundle(gzipSync(JSON.stringify({ ...head, formatVersion: 1, records, tombstones, audit })), 1);

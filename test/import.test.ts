@@ -117,11 +117,11 @@ async function fill(path: string, rows = ROWS): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   const sheet = workbook.getWorksheet('Nhập liệu')!;
-  rows.forEach((values, i) =>
+  rows.forEach((values, i) => {
     values.forEach((v, j) => {
       if (v !== null && v !== '') sheet.getCell(i + 2, j + 1).value = v;
-    }),
-  );
+    });
+  });
   const out = join(t.dir, 'filled.xlsx');
   await workbook.xlsx.writeFile(out);
   return out;
@@ -266,7 +266,7 @@ describe('importing a filled template', () => {
     // The import's totals are folded in once at its end: every totals table equals its rows.
     const { stored, fromRows } = totalsAgainstRows(t.ledger);
     expect(stored).toEqual(fromRows);
-    expect(stored['pledge_totals_by_donor']!.length).toBeGreaterThan(0);
+    expect(stored.pledge_totals_by_donor!.length).toBeGreaterThan(0);
     const byDonor = await t.service.invoke('totals', { by: 'donor' });
     expect(byDonor.groups.map((g) => [g.label, g.pledged])).toEqual([
       ['Tổ chức Tzu Chi', 1_880_000_000],

@@ -16,7 +16,11 @@ import { seedPlaces } from '../db/seed';
 import { withTotalsDeferredSync } from '../db/totals-bulk';
 
 const dirs: { remove(): void }[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() =>
+  dirs.splice(0).forEach((d) => {
+    d.remove();
+  }),
+);
 function fresh() {
   const d = tempDir();
   dirs.push(d);

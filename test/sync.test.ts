@@ -390,7 +390,7 @@ describe('bundles', () => {
       amountMinor: 500_000,
     });
     await importInto(province, await exportFrom(district, true));
-    expect(totalsAgainstRows(province.ledger).stored['pledge_totals_by_place']!.length).toBeGreaterThan(0);
+    expect(totalsAgainstRows(province.ledger).stored.pledge_totals_by_place!.length).toBeGreaterThan(0);
     // Edits that move a delivered pledge to another place, kind, donor and status, move a delivery to another year,
     // delete a delivery and a pledge: the merge applies each as an update or a deletion.
     const donor = (await district.service.invoke('donors.list', {})).find((d) => d.name === 'Plan International')!;

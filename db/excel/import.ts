@@ -399,7 +399,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const sheetName =
     workbook.SheetNames.find((n) => headerKey(n) === headerKey(TEMPLATE_SHEET)) ?? workbook.SheetNames[0];
   const sheet = sheetName ? workbook.Sheets[sheetName] : undefined;
-  if (!sheet || !sheet['!ref'])
+  if (!sheet?.['!ref'])
     return fileError(
       `Không có dữ liệu: tệp cần trang "${TEMPLATE_SHEET}"`,
       `No data: the file needs the sheet "${TEMPLATE_SHEET}"`,
@@ -706,7 +706,7 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
         if (rate === null && date) {
           const month = date.slice(0, 7);
           const monthly = await sql<{ n: number }>`SELECT count(*) AS n FROM exchange_rates WHERE currency = ${currency}
-            AND (valid_on = ${month} OR (valid_on LIKE ${month + '-%'} AND valid_on <= ${date}))`.execute(ctx.db);
+            AND (valid_on = ${month} OR (valid_on LIKE ${`${month}-%`} AND valid_on <= ${date}))`.execute(ctx.db);
           if (!monthly.rows[0]?.n)
             check(() => {
               throw new RowError(
@@ -1068,7 +1068,7 @@ async function itemFor(
   }
   const same = rows.filter((x) => x.item && itemKey(x.item.name, x.donorName) === itemKey(item.name, r.donorName));
   const firstOf = <K extends keyof RowItem>(field: K): RowItem[K] | null =>
-    same.find((x) => x.item![field] !== null)?.item![field] ?? null;
+    same.find((x) => x.item![field] !== null)?.item?.[field] ?? null;
   const modality = firstOf('modality');
   const sector = firstOf('sector');
   if (!modality)

@@ -26,7 +26,8 @@ export function loadedExcelJs(): typeof ExcelJS {
 
 /** SheetJS, which reads the spreadsheets people bring. */
 export async function loadSheetJs(): Promise<typeof SheetJS> {
-  return (sheetJs ??= await import('xlsx'));
+  sheetJs ??= await import('xlsx');
+  return sheetJs;
 }
 
 /** SheetJS once `loadSheetJs` has loaded it, for code that runs inside a file being read. */

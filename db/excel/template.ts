@@ -67,7 +67,9 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
   ];
   columns.forEach(([title, values], i) => {
     lists.getCell(1, i + 1).value = title;
-    values.forEach((v, j) => (lists.getCell(j + 2, i + 1).value = v));
+    values.forEach((v, j) => {
+      lists.getCell(j + 2, i + 1).value = v;
+    });
   });
   const range = (index: number, count: number) => {
     const letter = lists.getColumn(index + 1).letter;

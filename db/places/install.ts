@@ -10,6 +10,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ParsedInput, Place, PlacesSetup } from '../../contract';
 import { foldText } from '../../contract/text';
 import { invalid, type Ctx } from '../context';
+import type { DB } from '../schema';
 import { SEED_VERSION } from '../seed';
 import { getPlace } from './index';
 import {
@@ -51,7 +52,7 @@ export function driverRunner(sqlite: BetterSqlite3.Database): SqlRunner {
   };
 }
 
-export function builderRunner(db: Kysely<any>): SqlRunner {
+export function builderRunner(db: Kysely<DB>): SqlRunner {
   return {
     run: async (text, params = []) => void (await db.executeQuery(CompiledQuery.raw(text, params))),
     all: async <T>(text: string, params: unknown[] = []) =>
@@ -114,7 +115,7 @@ export async function writeCatalogue(
 }
 
 /** The province a ledger serves, as recorded when its catalogue was put in (null before). */
-export async function ledgerProvince(db: Kysely<any>): Promise<string | null> {
+export async function ledgerProvince(db: Kysely<DB>): Promise<string | null> {
   const row = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = ${PROVINCE_SETTING}`.execute(db))
     .rows[0];
   return row?.value ?? null;
@@ -122,7 +123,7 @@ export async function ledgerProvince(db: Kysely<any>): Promise<string | null> {
 
 /** Puts a province's catalogue (or the country's) into the ledger and records the choice. */
 export async function installCatalogue(
-  db: Kysely<any>,
+  db: Kysely<DB>,
   io: SqlRunner,
   province: string | 'all',
   now: string,

@@ -159,14 +159,15 @@ function styleFor(base: Partial<ExcelJS.Style>, value: CellValue): Partial<Excel
   if (typeof value !== 'object') return base;
   const format = 'day' in value ? DATE_FORMAT : value.format;
   let byFormat = formattedStyles.get(base);
-  if (!byFormat) formattedStyles.set(base, (byFormat = new Map()));
+  if (!byFormat) {
+    byFormat = new Map();
+    formattedStyles.set(base, byFormat);
+  }
   let style = byFormat.get(format);
   if (!style) {
     const horizontal = 'day' in value ? 'center' : 'right';
-    byFormat.set(
-      format,
-      (style = { ...base, numFmt: format, alignment: { ...base.alignment, horizontal, wrapText: false } }),
-    );
+    style = { ...base, numFmt: format, alignment: { ...base.alignment, horizontal, wrapText: false } };
+    byFormat.set(format, style);
   }
   return style;
 }
@@ -218,7 +219,9 @@ function writeRows(
   rows: CellValue[][],
 ) {
   if (rowsThroughLibrary.value || rows.length === 0) {
-    rows.forEach((values, i) => dataRow(sheet, first + i, columns, values));
+    rows.forEach((values, i) => {
+      dataRow(sheet, first + i, columns, values);
+    });
     return;
   }
   sheet.getRow(first - 1).commit();
@@ -243,7 +246,8 @@ function writeRows(
           : typeof value === 'number'
             ? ValueType.Number
             : ValueType.String;
-      ids.set(style, (id = library.styles.addStyleModel(style, type)));
+      id = library.styles.addStyleModel(style, type);
+      ids.set(style, id);
     }
     return id;
   };
@@ -369,9 +373,9 @@ function summarySheet(workbook: Workbook, report: Report) {
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.summary.forEach((r, i) =>
-    dataRow(sheet, head + 1 + i, columns, [i + 1, r.kindLabel, r.placeName, ...figureValues(r), r.original]),
-  );
+  report.summary.forEach((r, i) => {
+    dataRow(sheet, head + 1 + i, columns, [i + 1, r.kindLabel, r.placeName, ...figureValues(r), r.original]);
+  });
   const last = head + report.summary.length;
   totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [
     null,
@@ -394,9 +398,9 @@ function donorSheet(workbook: Workbook, report: Report) {
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.donors.forEach((r, i) =>
-    dataRow(sheet, head + 1 + i, columns, [i + 1, r.donor, r.country, ...figureValues(r)]),
-  );
+  report.donors.forEach((r, i) => {
+    dataRow(sheet, head + 1 + i, columns, [i + 1, r.donor, r.country, ...figureValues(r)]);
+  });
   const last = head + report.donors.length;
   totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [
     null,
@@ -479,9 +483,9 @@ function changesSheet(workbook: Workbook, report: Report) {
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.changes.forEach((c, i) =>
-    dataRow(sheet, head + 1 + i, columns, [i + 1, { day: c.date }, c.donor, c.description, c.changes, c.reason, c.by]),
-  );
+  report.changes.forEach((c, i) => {
+    dataRow(sheet, head + 1 + i, columns, [i + 1, { day: c.date }, c.donor, c.description, c.changes, c.reason, c.by]);
+  });
   if (report.changes.length === 0) {
     sheet.mergeCells(head + 1, 1, head + 1, columns.length);
     const cell = sheet.getCell(head + 1, 1);
@@ -567,7 +571,7 @@ function itemSheets(workbook: Workbook, report: Report) {
     tableHeader(sheet, row + 1, columns);
     sheet.getRow(row + 1).commit();
     const first = row + 2;
-    rows.forEach((r, i) =>
+    rows.forEach((r, i) => {
       dataRow(sheet, first + i, columns, [
         i + 1,
         r.label,
@@ -576,8 +580,8 @@ function itemSheets(workbook: Workbook, report: Report) {
         usdCell(r.disbursed.USD),
         r.committed.VND,
         r.disbursed.VND,
-      ]),
-    );
+      ]);
+    });
     const last = first + rows.length - 1;
     const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
     totalsRow(
@@ -623,7 +627,7 @@ function itemSheets(workbook: Workbook, report: Report) {
   ];
   const head = letterhead(list, report, columns.length, subtitle(report));
   tableHeader(list, head, columns);
-  statutory.items.forEach((r, i) =>
+  statutory.items.forEach((r, i) => {
     dataRow(list, head + 1 + i, columns, [
       i + 1,
       r.name,
@@ -636,8 +640,8 @@ function itemSheets(workbook: Workbook, report: Report) {
       r.stage,
       r.committedVnd,
       r.disbursedVnd,
-    ]),
-  );
+    ]);
+  });
   const last = head + statutory.items.length;
   const itemRows = statutory.items;
   const sum = (pick: (r: (typeof itemRows)[number]) => number) => itemRows.reduce((s, r) => s + pick(r), 0);

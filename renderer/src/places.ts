@@ -21,7 +21,9 @@ export function placeTree(places: Place[]): PlaceNode[] {
         a.place.name.localeCompare(b.place.name, 'vi') ||
         a.place.displayName.localeCompare(b.place.displayName, 'vi'),
     );
-    list.forEach((n) => order(n.children));
+    list.forEach((n) => {
+      order(n.children);
+    });
   };
   order(roots);
   return roots;

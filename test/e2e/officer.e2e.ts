@@ -229,6 +229,7 @@ describe('an officer', () => {
         for (const el of document.querySelectorAll(
           'h1, h2, h3, h4, h5, label, button, th, .ant-tabs-tab, .ant-menu-item, .ant-empty-description, .ant-segmented-item-label, .ant-card-head-title, .ant-alert-message, .ant-select-selection-placeholder',
         )) {
+          // biome-ignore lint/performance/useDomNodeTextContent: the words shown, not those of hidden elements
           const text = (el as HTMLElement).innerText?.trim();
           if (text) out.push(text);
         }

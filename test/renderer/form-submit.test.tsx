@@ -27,7 +27,10 @@ function pendingValidator() {
   const waiting: (() => void)[] = [];
   return {
     rule: { validator: () => new Promise<void>((resolve) => waiting.push(resolve)) },
-    answerAll: () => waiting.splice(0).forEach((resolve) => resolve()),
+    answerAll: () =>
+      waiting.splice(0).forEach((resolve) => {
+        resolve();
+      }),
   };
 }
 

@@ -50,6 +50,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
   const deliveryNow = useRef(delivery);
   deliveryNow.current = delivery;
   const deliveryId = delivery?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
   useEffect(() => {
     if (!open) return;
     const delivery = deliveryNow.current;

@@ -25,13 +25,13 @@ function FilterDate({
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(dayText(iso));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows a date set elsewhere, not the text being typed
   useEffect(() => {
     // Follows a date set elsewhere (a preset, "clear"), not the text being typed.
     const read = readDayText(text);
     const shown = 'iso' in read ? read.iso : undefined;
     const typingOver = !('iso' in read) && read.reason !== 'empty';
     if (!typingOver && shown !== iso) setText(dayText(iso));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [iso]);
   const read = readDayText(text);
   const problem = text.trim() ? dayProblem(read, t) : null;

@@ -131,6 +131,7 @@ function AttachModal({ item, open, onClose }: { item: AidItem; open: boolean; on
   );
   const attach = useLedgerMutation('items.attach');
   const [chosen, setChosen] = useState<string[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: nothing is chosen each time the dialog opens
   useEffect(() => setChosen([]), [open]);
   return (
     <Modal

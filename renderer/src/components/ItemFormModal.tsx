@@ -126,6 +126,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
   // Filled when the dialog opens, not each time the item is read again while it is open.
   const itemNow = useRef(item);
   itemNow.current = item;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
   useEffect(() => {
     if (!open) return;
     form.resetFields();

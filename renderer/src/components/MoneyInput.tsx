@@ -18,7 +18,7 @@ import { styleFor } from '../format';
 export type MoneyParse = { minor: number } | { error: Exclude<DecimalParseFailure, 'empty'> } | null;
 
 export function parseMoneyText(text: string | undefined, currency: string, language: string): MoneyParse {
-  if (!text || !text.trim()) return null;
+  if (!text?.trim()) return null;
   if (!isCurrencyCode(currency)) return { error: 'not_a_number' };
   try {
     return { minor: parseAmount(text, currency, styleFor(language)) };

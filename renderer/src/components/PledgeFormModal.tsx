@@ -143,6 +143,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const pledgeNow = useRef(pledge);
   pledgeNow.current = pledge;
   const pledgeId = pledge?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
   useEffect(() => {
     if (!open) return;
     form.resetFields();

@@ -13,6 +13,7 @@ import { useCallback, useLayoutEffect, useState, type ReactElement } from 'react
 function Mirror<V>({ values, onValues }: { values: V; onValues: (values: V) => void }) {
   const key = JSON.stringify(values);
   // Keyed on the text of the values: the same values again cause no render of the dialog.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the values' text, not on their identity
   useLayoutEffect(() => onValues(values), [key]);
   return null;
 }

@@ -37,6 +37,7 @@ function PlaceTick({ x, y, payload }: { x?: number; y?: number; payload?: { valu
       <title>{label}</title>
       <text className="recharts-cartesian-axis-tick-value" textAnchor="end" fontSize={11} fill="#666">
         {axisLines(label).map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a label's lines, fixed for the label
           <tspan key={i} x={0} dy={i === 0 ? 10 : 13}>
             {line}
           </tspan>

@@ -71,6 +71,7 @@ export function Reports() {
         <strong>{t('reports.total')}</strong>
       </Table.Summary.Cell>
       {[total.pledgedVnd, total.deliveredVnd, total.cumulativeDeliveredVnd, total.remainingVnd].map((v, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: four figures in a fixed order
         <Table.Summary.Cell key={i} index={span + i} className="num">
           <strong data-testid={i === 0 ? 'report-total-pledged' : undefined}>{vnd(v)}</strong>
         </Table.Summary.Cell>

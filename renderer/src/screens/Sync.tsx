@@ -206,7 +206,10 @@ export function Sync() {
               accept=".aidledger"
               multiple={false}
               showUploadList={false}
-              beforeUpload={(chosen) => (void check(chosen), false)}
+              beforeUpload={(chosen) => {
+                void check(chosen);
+                return false;
+              }}
             >
               <p>{t('sync.drop')}</p>
               {file && <p className="muted">{file.fileName}</p>}
