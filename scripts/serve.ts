@@ -1,5 +1,6 @@
 /**
- * `npm run serve -- --db FILE --port N`: the app in a browser at 127.0.0.1, over the same contract.
+ * `npm run serve -- --db FILE --port N [--any-port-if-taken]`: the app in a browser at 127.0.0.1, over the same
+ * contract.
  * A new file is created and given its places, as the desktop app does on first start; a damaged one opens the
  * recovery screen.
  */
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'aid-ledger.sqlite' },
     port: { type: 'string', default: '5178' },
     static: { type: 'string', default: resolve(ROOT, 'dist/renderer') },
+    'any-port-if-taken': { type: 'boolean', default: false },
   },
 });
 
@@ -35,11 +37,26 @@ try {
       `Tệp dữ liệu bị hỏng, mở màn hình khôi phục / The ledger is damaged; the recovery screen opens: ${values.db}\n`,
     );
   const server = createBridge(host, values.static);
-  server.listen(port, '127.0.0.1', () => {
+  let anyPortIfTaken = values['any-port-if-taken'];
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' && anyPortIfTaken) {
+      anyPortIfTaken = false;
+      server.listen(0, '127.0.0.1');
+      return;
+    }
+    process.stderr.write(
+      error.code === 'EADDRINUSE'
+        ? `Cổng ${port} đang được dùng: hãy chọn cổng khác (--port) / Port ${port} is in use: choose another (--port)\n`
+        : `Lỗi / Error: ${error.message}\n`,
+    );
+    void host.close().then(() => process.exit(1));
+  });
+  server.on('listening', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     process.stdout.write(`Aid Ledger: http://127.0.0.1:${actual}/ (${values.db})\n`);
   });
+  server.listen(port, '127.0.0.1');
   const stop = () => {
     server.close(() => void host.close().then(() => process.exit(0)));
   };
