@@ -3,7 +3,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from '../../renderer/src/components/MoneyInput';
+import { MoneyInput } from '../../renderer/src/components/MoneyInput';
+import { moneyProblem, moneyText, parseMoneyText } from '../../renderer/src/money';
 import { initI18n } from '../../renderer/src/i18n';
 
 afterEach(cleanup);

@@ -12,7 +12,8 @@ import { dateRule, DateInput, isoDay } from './DateInput';
 import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
-import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from './MoneyInput';
+import { moneyProblem, moneyText, parseMoneyText } from '../money';
+import { MoneyInput } from './MoneyInput';
 import { DonorPicker, searchByLabel, tabMovesOn } from './pickers';
 
 interface Values {

@@ -5,104 +5,40 @@
 import { Alert, App as AntApp, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FIELDS_NEEDING_REASON,
-  PLEDGE_KINDS,
-  PLEDGE_STATUSES,
-  type PledgeKind,
-  type PledgeRow,
-  type PledgeStatus,
-} from '../../../contract';
-import { dayText } from '../../../contract/dates';
-import { CURRENCY_CODES, isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
-import { money, parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
+import { FIELDS_NEEDING_REASON, PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeRow } from '../../../contract';
+import { CURRENCY_CODES, isCurrencyCode } from '../../../contract/money';
+import { money, parseQuantity, parseRateText, showDate, showRate } from '../format';
 import { vocabulary } from '../i18n';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
 import { dateRule, DateInput, isoDay } from './DateInput';
 import { DIALOG_LAYOUT } from './dialog';
-import { MoneyInput, moneyProblem, moneyText, parseMoneyText } from './MoneyInput';
+import { parseMoneyText } from '../money';
+import { MoneyInput } from './MoneyInput';
 import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn, usePlaces } from './pickers';
 import { focusFirstField } from './focus';
 import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
-
-const UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
-
-interface Values {
-  /** As typed: dd/mm/yyyy (see DateInput). */
-  pledgeDate?: string;
-  donorId?: string;
-  placeId?: string;
-  kind?: PledgeKind;
-  description?: string;
-  quantity?: string;
-  unit?: string;
-  unitValueMinor?: string;
-  amountMinor?: string;
-  currency: string;
-  rate?: string;
-  rateSource?: string;
-  status: PledgeStatus;
-  beneficiaries?: string;
-  approvalNumber?: string;
-  approvalDate?: string;
-  notes?: string;
-  reason?: string;
-}
+import {
+  amountHint,
+  effectiveAmount,
+  initialPledgeValues,
+  localToday,
+  moneyFieldProblem,
+  needsReason,
+  PLEDGE_UNITS,
+  type PledgeFormValues as Values,
+  pledgeInput,
+  productOf,
+  vndPreview as vndPreviewOf,
+} from './pledgeForm';
 
 interface Props {
   open: boolean;
   pledge?: PledgeRow | undefined;
   onClose: () => void;
   onSaved?: (pledge: PledgeRow) => void;
-}
-
-/** Quantity × unit value as typed, or null while either is missing or unreadable. */
-function productOf(
-  quantityText: string | undefined,
-  unitValueText: string | undefined,
-  currency: string,
-  language: string,
-): number | null {
-  const quantity = parseQuantity(quantityText ?? '', language);
-  const unitValue = parseMoneyText(unitValueText, currency, language);
-  if (!quantity || quantity === 'invalid' || !unitValue || !('minor' in unitValue)) return null;
-  try {
-    return multiplyQuantity(quantity, unitValue.minor);
-  } catch {
-    return null;
-  }
-}
-
-const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
-
-function initialValues(pledge: PledgeRow | undefined, language: string): Values {
-  if (!pledge) return { pledgeDate: dayText(today()), currency: 'VND', status: 'pledged' };
-  return {
-    pledgeDate: dayText(pledge.pledgeDate),
-    donorId: pledge.donorId,
-    placeId: pledge.placeId,
-    kind: pledge.kind,
-    description: pledge.description,
-    quantity: showQuantity(pledge.quantity, language),
-    unit: pledge.unit ?? '',
-    unitValueMinor: moneyText(pledge.unitValueMinor, pledge.currency, language),
-    amountMinor: moneyText(pledge.amountMinor, pledge.currency, language),
-    currency: pledge.currency,
-    rate: pledge.currency === 'VND' ? '' : showRate(pledge.rate, language),
-    rateSource: pledge.rateSource ?? '',
-    status: pledge.status,
-    beneficiaries: pledge.beneficiaries === null ? '' : String(pledge.beneficiaries),
-    approvalNumber: pledge.approvalNumber ?? '',
-    approvalDate: dayText(pledge.approvalDate),
-    notes: pledge.notes ?? '',
-    reason: '',
-  };
 }
 
 export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Props) {
@@ -147,7 +83,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(initialValues(pledgeNow.current, lang));
+    form.setFieldsValue(initialPledgeValues(pledgeNow.current, lang, localToday()));
     setRateEdited(Boolean(pledgeNow.current));
     setFormError(null);
   }, [open, pledgeId, form, lang]);
@@ -160,16 +96,9 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
     () => productOf(quantityText, unitValueText, currency, lang),
     [quantityText, unitValueText, currency, lang],
   );
-  const effectiveAmount = amount && 'minor' in amount ? amount.minor : amount === null ? product : null;
   const rate = needsRate ? parseRateText(rateText ?? '', lang) : '1';
-  const vndPreview = useMemo(() => {
-    if (effectiveAmount === null || !rate || rate === 'invalid' || !isCurrencyCode(currency)) return null;
-    try {
-      return vndEquivalent(effectiveAmount, currency, rate);
-    } catch {
-      return null;
-    }
-  }, [effectiveAmount, rate, currency]);
+  const vndPreview = vndPreviewOf(effectiveAmount(amount, product), currency, rate);
+  const hint = amountHint(amount, product);
 
   // Rules read the form's values when they run, not the values of the last render: Enter pressed right after a key
   // (before the form has drawn again) is checked against what was typed.
@@ -177,80 +106,14 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
     (required: boolean) =>
     ({ getFieldValue }: { getFieldValue: (name: keyof Values) => string | undefined }) => ({
       validator: async (_: unknown, text: string | undefined) => {
-        const current = getFieldValue('currency') ?? 'VND';
-        const parsed = parseMoneyText(text, current, lang);
-        if (parsed === null) {
-          if (required && productOf(getFieldValue('quantity'), getFieldValue('unitValueMinor'), current, lang) === null)
-            throw new Error(t('common.required'));
-          return;
-        }
-        const problem = moneyProblem(parsed, text ?? '', current, lang, t);
+        const problem = moneyFieldProblem(text, required, getFieldValue, lang, t);
         if (problem) throw new Error(problem);
       },
     });
 
-  /** What the form would change of the pledge, among the fields an amendment must explain. */
-  const needsReason = (values: Values): boolean => {
-    if (!pledge) return false;
-    const typed = (field: (typeof FIELDS_NEEDING_REASON)[number]) => {
-      switch (field) {
-        case 'amountMinor':
-        case 'unitValueMinor': {
-          const parsed = parseMoneyText(values[field], values.currency, lang);
-          return parsed && 'minor' in parsed
-            ? parsed.minor
-            : parsed === null
-              ? field === 'amountMinor'
-                ? pledge.amountMinor
-                : null
-              : 'invalid';
-        }
-        case 'quantity':
-          return parseQuantity(values.quantity ?? '', lang);
-        case 'rate':
-          return values.currency === 'VND' ? pledge.rate : parseRateText(values.rate ?? '', lang);
-        default:
-          return values[field] ?? null;
-      }
-    };
-    return FIELDS_NEEDING_REASON.some((field) => {
-      const before = pledge[field as keyof PledgeRow] ?? null;
-      return typed(field) !== before;
-    });
-  };
-
   async function save(values: Values) {
     setFormError(null);
-    const minor = (text: string | undefined) => {
-      const parsed = parseMoneyText(text, values.currency, lang);
-      return parsed && 'minor' in parsed ? parsed.minor : null;
-    };
-    const q = parseQuantity(values.quantity ?? '', lang);
-    // From the values saved, not the last render's: the currency may have changed a moment ago.
-    const needsRate = values.currency !== 'VND' && isCurrencyCode(values.currency);
-    const typedRate = needsRate ? parseRateText(values.rate ?? '', lang) : null;
-    const currencyChanged = pledge ? pledge.currency !== values.currency : true;
-    const sendRate = needsRate && (!pledge || rateEdited || currencyChanged);
-    const input = {
-      pledgeDate: isoDay(values.pledgeDate)!,
-      donorId: values.donorId!,
-      placeId: values.placeId!,
-      kind: values.kind!,
-      description: values.description ?? '',
-      quantity: q === 'invalid' ? (values.quantity ?? null) : q,
-      unit: values.unit || null,
-      unitValueMinor: minor(values.unitValueMinor),
-      amountMinor: minor(values.amountMinor),
-      currency: values.currency,
-      ...(sendRate
-        ? { rate: typedRate === 'invalid' ? values.rate : typedRate, rateSource: values.rateSource || null }
-        : {}),
-      status: values.status,
-      beneficiaries: values.beneficiaries ? Number(values.beneficiaries) : null,
-      approvalNumber: values.approvalNumber || null,
-      approvalDate: isoDay(values.approvalDate),
-      notes: values.notes || null,
-    };
+    const input = pledgeInput(values, pledge, rateEdited, lang);
     try {
       const saved = pledge
         ? await update.mutateAsync({ id: pledge.id, ...input, reason: values.reason || null })
@@ -367,12 +230,12 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
                 dependencies={['quantity', 'unitValueMinor', 'currency']}
                 rules={[moneyRule(true)]}
                 extra={
-                  product !== null && amount && 'minor' in amount && amount.minor !== product ? (
+                  hint.kind === 'mismatch' ? (
                     <span className="warning-text">
-                      {t('form.productMismatch', { product: money(product, currency, lang) })}
+                      {t('form.productMismatch', { product: money(hint.product, currency, lang) })}
                     </span>
-                  ) : product !== null && amount === null ? (
-                    `= ${money(product, currency, lang)}`
+                  ) : hint.kind === 'product' ? (
+                    `= ${money(hint.product, currency, lang)}`
                   ) : (
                     t('form.amountComputed')
                   )
@@ -485,7 +348,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
               rules={[
                 {
                   validator: async (_, text?: string) => {
-                    if (!text?.trim() && needsReason(form.getFieldsValue(true) as Values))
+                    if (!text?.trim() && needsReason(pledge, form.getFieldsValue(true) as Values, lang))
                       throw new Error(t('form.reasonRequired'));
                   },
                 },
@@ -495,7 +358,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
             </Form.Item>
           )}
           <datalist id="pledge-units">
-            {UNITS.map((u) => (
+            {PLEDGE_UNITS.map((u) => (
               <option key={u} value={u} />
             ))}
           </datalist>
