@@ -4,15 +4,11 @@ import type { BundleFile, MergeCounts, ParsedInput, SyncStatus } from '../../con
 import { LedgerError } from '../../contract/errors';
 import { columnsOf, type Ctx } from '../context';
 import { refreshSearchText } from '../search';
-import {
-  BUNDLE_TABLES,
-  exportBundle,
-  importBundle,
-  writeRow,
-  type ConflictContext,
-  type Row,
-  type Table,
-} from './bundle';
+import type { ConflictContext } from './conflicts';
+import { BUNDLE_TABLES, type Row, type Table } from './contents';
+import { exportBundle } from './export';
+import { importBundle } from './import';
+import { writeRow } from './rows';
 
 export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): Promise<BundleFile> {
   const { bundle, bytes } = await exportBundle(ctx, { all: input.all });
