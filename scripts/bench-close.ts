@@ -16,7 +16,8 @@ import { TEMPLATE_COLUMNS } from '../db/excel/columns';
 import { openLedger } from '../db/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
-import { BUNDLE_TABLES, decodeBundle } from '../db/sync/bundle';
+import { BUNDLE_TABLES } from '../db/sync/contents';
+import { decodeBundle } from '../db/sync/format';
 import { generateLedger } from '../db/synthetic';
 
 const ROWS_PER_FILE = 40;

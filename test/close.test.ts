@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { contextFor, undoPoint, type Ctx } from '../db/context';
 import { TEMPLATE_COLUMNS } from '../db/excel/columns';
-import { decodeBundle, encodeBundle } from '../db/sync/bundle';
+import { decodeBundle, encodeBundle } from '../db/sync/format';
 import { runCli as cli } from './cli-run';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 

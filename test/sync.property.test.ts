@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../db/context';
 import type { Ledger } from '../db/open';
-import { exportBundle, importBundle } from '../db/sync/bundle';
+import { exportBundle } from '../db/sync/export';
+import { importBundle } from '../db/sync/import';
 import { tempLedger, type TestLedger } from './helpers';
 import { LONG, propertyParams, scenarioClock } from './random';
 

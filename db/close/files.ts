@@ -11,7 +11,7 @@ import { importSpreadsheet } from '../excel/import';
 import { PlaceIndex } from '../places/match';
 import { newPledgeChecks, type PledgeChecks } from '../pledges';
 import { withSearchTextDeferred } from '../search';
-import { importBundle } from '../sync/bundle';
+import { importBundle } from '../sync/import';
 import { withTotalsDeferred } from '../totals-bulk';
 
 const BUNDLE_HEADER = Buffer.from('AIDLEDGER-BUNDLE ', 'ascii');

@@ -4,15 +4,11 @@ import type { BundleFile, MergeCounts, ParsedInput, SyncStatus } from '../../con
 import { LedgerError } from '../../contract/errors';
 import { columnsOf, type Ctx } from '../context';
 import { refreshSearchText } from '../search';
-import {
-  BUNDLE_TABLES,
-  exportBundle,
-  importBundle,
-  writeRow,
-  type ConflictContext,
-  type Row,
-  type Table,
-} from './bundle';
+import type { ConflictContext } from './conflicts';
+import { BUNDLE_TABLES, type Row, type Table } from './contents';
+import { exportBundle } from './export';
+import { importBundle } from './import';
+import { writeRow } from './rows';
 
 export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): Promise<BundleFile> {
   const { bundle, bytes } = await exportBundle(ctx, { all: input.all });
@@ -32,6 +28,16 @@ export function syncImport(ctx: Ctx, input: ParsedInput<'sync.import'>, dryRun: 
 }
 
 export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
+  const conflicts = await openConflicts(ctx);
+  const log = await recentLog(ctx);
+  const peers = await peersHeardFrom(ctx);
+  const lastExport = await sql<{
+    at: string | null;
+  }>`SELECT max(at) AS at FROM sync_log WHERE direction = 'export'`.execute(ctx.db);
+  return { peers, lastExportAt: lastExport.rows[0]?.at ?? null, conflicts, log };
+}
+
+async function openConflicts(ctx: Ctx): Promise<SyncStatus['conflicts']> {
   const conflicts = await sql<{
     id: string;
     entity: string;
@@ -45,6 +51,20 @@ export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
     SELECT id, entity, record_id, detected_at, kept, other, kept_version, other_version FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at`.execute(
     ctx.db,
   );
+  const siteOf = (version: string) => version.split('-').slice(2).join('-');
+  return conflicts.rows.map((c) => ({
+    id: c.id,
+    entity: c.entity,
+    recordId: c.recordId,
+    detectedAt: c.detectedAt,
+    kept: c.kept ? (JSON.parse(c.kept) as Record<string, unknown>) : null,
+    other: c.other ? (JSON.parse(c.other) as Record<string, unknown>) : null,
+    keptSite: siteOf(c.keptVersion),
+    otherSite: siteOf(c.otherVersion),
+  }));
+}
+
+async function recentLog(ctx: Ctx): Promise<SyncStatus['log']> {
   const log = await sql<{
     at: string;
     direction: 'export' | 'import';
@@ -53,7 +73,17 @@ export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
     counts: string;
   }>`
     SELECT at, direction, peer_site_name, file_name, counts FROM sync_log ORDER BY at DESC LIMIT 200`.execute(ctx.db);
-  const siteOf = (version: string) => version.split('-').slice(2).join('-');
+  return log.rows.map((l) => ({
+    at: l.at,
+    direction: l.direction,
+    siteName: l.peerSiteName,
+    fileName: l.fileName,
+    counts: JSON.parse(l.counts) as Record<string, number>,
+  }));
+}
+
+/** Every installation a bundle was received from, under the name it last used, with what its bundles brought. */
+async function peersHeardFrom(ctx: Ctx): Promise<SyncStatus['peers']> {
   const received = await sql<{
     peerSiteId: string;
     peerSiteName: string;
@@ -63,48 +93,25 @@ export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
   }>`
     SELECT peer_site_id, peer_site_name, count(*) AS bundles, max(at) AS last_at, json_group_array(json(counts)) AS counts
     FROM sync_log WHERE direction = 'import' GROUP BY peer_site_id ORDER BY last_at DESC`.execute(ctx.db);
-  const lastExport = await sql<{
-    at: string | null;
-  }>`SELECT max(at) AS at FROM sync_log WHERE direction = 'export'`.execute(ctx.db);
   // The latest name a site used (names can change; the id does not).
   const latestName = await sql<{ peerSiteId: string; peerSiteName: string }>`
     SELECT peer_site_id, peer_site_name FROM sync_log l WHERE direction = 'import' AND at = (SELECT max(at) FROM sync_log WHERE peer_site_id = l.peer_site_id AND direction = 'import')`.execute(
     ctx.db,
   );
   const nameOf = new Map(latestName.rows.map((r) => [r.peerSiteId, r.peerSiteName]));
-  return {
-    peers: received.rows.map((r) => {
-      const all = JSON.parse(r.counts) as Partial<Record<'inserted' | 'updated' | 'conflicts', number>>[];
-      const sum = (k: 'inserted' | 'updated' | 'conflicts') => all.reduce((n, c) => n + (c[k] ?? 0), 0);
-      return {
-        siteId: r.peerSiteId,
-        siteName: nameOf.get(r.peerSiteId) ?? r.peerSiteName,
-        bundles: r.bundles,
-        lastReceivedAt: r.lastAt,
-        inserted: sum('inserted'),
-        updated: sum('updated'),
-        conflicts: sum('conflicts'),
-      };
-    }),
-    lastExportAt: lastExport.rows[0]?.at ?? null,
-    conflicts: conflicts.rows.map((c) => ({
-      id: c.id,
-      entity: c.entity,
-      recordId: c.recordId,
-      detectedAt: c.detectedAt,
-      kept: c.kept ? (JSON.parse(c.kept) as Record<string, unknown>) : null,
-      other: c.other ? (JSON.parse(c.other) as Record<string, unknown>) : null,
-      keptSite: siteOf(c.keptVersion),
-      otherSite: siteOf(c.otherVersion),
-    })),
-    log: log.rows.map((l) => ({
-      at: l.at,
-      direction: l.direction,
-      siteName: l.peerSiteName,
-      fileName: l.fileName,
-      counts: JSON.parse(l.counts) as Record<string, number>,
-    })),
-  };
+  return received.rows.map((r) => {
+    const all = JSON.parse(r.counts) as Partial<Record<'inserted' | 'updated' | 'conflicts', number>>[];
+    const sum = (k: 'inserted' | 'updated' | 'conflicts') => all.reduce((n, c) => n + (c[k] ?? 0), 0);
+    return {
+      siteId: r.peerSiteId,
+      siteName: nameOf.get(r.peerSiteId) ?? r.peerSiteName,
+      bundles: r.bundles,
+      lastReceivedAt: r.lastAt,
+      inserted: sum('inserted'),
+      updated: sum('updated'),
+      conflicts: sum('conflicts'),
+    };
+  });
 }
 
 /**

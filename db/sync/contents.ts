@@ -1,0 +1,58 @@
+/**
+ * Bundles: the changes of one installation in one file, carried by USB stick, email or a shared folder.
+ * A bundle is gzip-compressed JSON behind a header line and its SHA-256, so a tampered, truncated or foreign file
+ * is refused before anything is read from it. Merging is by record id: a newer version based on ours replaces
+ * ours; two edits made without seeing each other are a conflict — the later version is kept in the ledger and the
+ * other is kept beside it for the user to choose — so nothing is lost and every installation ends up the same.
+ *
+ * This file says what a bundle holds; `format.ts` writes and reads the file (`checks.ts` checks what it holds),
+ * `export.ts` makes one, `import.ts` merges one (`merge-records.ts`, `merge-deletions.ts`, `conflicts.ts`), and
+ * `references.ts` keeps the rows a bundle's rows point to.
+ */
+import { LedgerError } from '../../contract/errors';
+
+export const BUNDLE_FORMAT = 'aid-ledger-bundle';
+export const BUNDLE_FORMAT_VERSION = 2;
+
+/** Tables in the order rows must be applied (parents before children). */
+export const BUNDLE_TABLES = [
+  ['places', 'place'],
+  ['place_successors', 'place_successor'],
+  ['donors', 'donor'],
+  ['aid_items', 'aid_item'],
+  ['aid_item_stages', 'aid_item_stage'],
+  ['pledges', 'pledge'],
+  ['deliveries', 'delivery'],
+  ['exchange_rates', 'exchange_rate'],
+] as const;
+export type Table = (typeof BUNDLE_TABLES)[number][0];
+export type Row = Record<string, unknown> & { id: string; version: string; origin_site: string; base_version: string };
+
+export interface Tombstone {
+  entity: string;
+  id: string;
+  version: string;
+  origin_site: string;
+  deleted_at: string;
+  /** The version the deletion removed ('' when not known: deleted before this was recorded). */
+  base_version?: string;
+}
+
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  schemaVersion: number;
+  site: { id: string; name: string };
+  createdAt: string;
+  since: string;
+  records: Record<Table, Row[]>;
+  tombstones: Tombstone[];
+  audit: Record<string, unknown>[];
+  /** From a province's full bundle: settings its districts take over (the department's name). */
+  reference?: { departmentName: string };
+}
+
+export type Words = { vi: string; en: string };
+
+export const refuse = (vi: string, en: string) =>
+  new LedgerError('invalid_input', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });

@@ -1,0 +1,16 @@
+/** The exchange log: every bundle made or merged here, with whom, and what it counted. */
+import { sql } from 'kysely';
+import type { Ctx } from '../context';
+
+export async function logSync(
+  ctx: Ctx,
+  direction: 'export' | 'import',
+  site: { id: string; name: string },
+  fileName: string,
+  counts: object,
+) {
+  await sql`INSERT INTO sync_log (id, at, direction, peer_site_id, peer_site_name, file_name, counts)
+    VALUES (${ctx.newId()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(
+    ctx.db,
+  );
+}
