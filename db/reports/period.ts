@@ -49,3 +49,10 @@ export function parsePeriod(key: string): ReportPeriod {
         labelEn: `second half of ${year}`,
       };
 }
+
+/** The day after an ISO date. */
+export function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
