@@ -1,8 +1,7 @@
 /**
  * `npm run serve -- --db FILE --port N [--any-port-if-taken]`: the app in a browser at 127.0.0.1, over the same
- * contract.
- * A new file is created and given its places, as the desktop app does on first start; a damaged one opens the
- * recovery screen.
+ * contract. A new file is created empty, and the app asks which province it serves, as the desktop app does on first
+ * start; a damaged one opens the recovery screen.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
