@@ -4,7 +4,7 @@
  * so every reader sees them), and a signature block. Times New Roman, #,##0, A4 landscape fitted to the width.
  */
 import type ExcelJS from 'exceljs';
-import { loadedExcelJs, loadExcelJs } from '../excel/libraries';
+import { loadedExcelJs, loadExcelJs } from '../imports/libraries';
 import { PassThrough } from 'node:stream';
 import type { Report, ReportDetailRow, ReportFigures } from '../../contract';
 import { canonicalQuantity, currencyExponent, formatAmount, isCurrencyCode } from '../../contract/money';
