@@ -48,6 +48,7 @@ interface ReadFile {
   donorIds: Map<string, string>;
 }
 
+/** A spreadsheet imported, or only checked (`dryRun`): all its new rows, or none and the reasons. */
 export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
   const found: Found = { officePlace: null, layout: null };
   const result = (errors: ImportIssue[], extra: Partial<ImportResult> = {}): ImportResult => ({
