@@ -51,9 +51,9 @@ import { statutorySummary } from './items/summary';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
-import { importFiles } from './close/files';
-import { importSpreadsheet } from './excel/import';
-import { writeTemplate } from './excel/template';
+import { importFiles } from './imports/quarter-files';
+import { importSpreadsheet } from './imports/spreadsheet';
+import { writeTemplate } from './imports/template';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
 type Handlers = { [M in LedgerMethod]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };

@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import * as XLSX from 'xlsx';
 import type { Report } from '../contract';
 import { contextFor } from '../db/context';
-import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { openLedger } from '../db/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';

@@ -24,7 +24,7 @@ import { TOTALS_GROUPINGS, type TotalsGrouping } from '../contract';
 import type { AidModality, AidStage } from '../contract/items';
 import { IMPORT_FIELDS, type ImportField } from '../contract/imports';
 import { foldText } from '../contract/text';
-import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { contextFor } from '../db/context';
 import { loadDemo, readFixture } from '../db/demo';
 import { openLedger, type Ledger } from '../db/open';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { contextFor, undoPoint, type Ctx } from '../db/context';
-import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { decodeBundle, encodeBundle } from '../db/sync/format';
 import { runCli as cli } from './cli-run';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';

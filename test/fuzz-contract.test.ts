@@ -24,7 +24,7 @@ import {
 import { CURRENCY_CODES, MAX_AMOUNT_MINOR } from '../contract/money';
 import { AID_MODALITIES, AID_STAGES, NEXT_STAGES, STANDARD_SECTORS, type AidStage } from '../contract/items';
 import { loadDemo, readFixture } from '../db/demo';
-import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { fuzzCall, fuzzParams, LONG, SEED, type Outcome } from './fuzz-helpers';
 import { FIXTURE, tempLedger, type TestLedger } from './helpers';
 

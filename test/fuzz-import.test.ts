@@ -14,7 +14,7 @@ import type { ImportResult, PledgeKind } from '../contract';
 import { VOCABULARY } from '../contract/labels';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { loadDemo, readFixture } from '../db/demo';
-import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../db/excel/columns';
+import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../db/imports/columns';
 import {
   byteOps,
   fuzzCall,

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '../db/context';
-import { KIND_LABELS, STATUS_LABELS, TEMPLATE_SHEET } from '../db/excel/columns';
+import { KIND_LABELS, STATUS_LABELS, TEMPLATE_SHEET } from '../db/imports/columns';
 import { openLedger } from '../db/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';

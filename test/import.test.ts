@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportResult } from '../contract';
-import { TEMPLATE_COLUMNS } from '../db/excel/columns';
+import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { runCli as cli } from './cli-run';
 import { readZip, writeZip } from './fuzz-helpers';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';

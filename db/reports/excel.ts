@@ -3,7 +3,7 @@
  * motto, the title, the place and date line, tables with repeated headers, SUM totals (with their values cached,
  * so every reader sees them), and a signature block. Times New Roman, #,##0, A4 landscape fitted to the width.
  */
-import { loadExcelJs } from '../excel/libraries';
+import { loadExcelJs } from '../imports/libraries';
 import { PassThrough } from 'node:stream';
 import type { Report } from '../../contract';
 import { foldText } from '../../contract/text';

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeSummary } from '../../contract';
 import * as XLSX from 'xlsx';
-import { TEMPLATE_COLUMNS } from '../../db/excel/columns';
+import { TEMPLATE_COLUMNS } from '../../db/imports/columns';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';

@@ -1,6 +1,6 @@
 /** Data rows written straight into the streamed sheet as XML, for the sheets with tens of thousands of rows. */
 import type ExcelJS from 'exceljs';
-import { loadedExcelJs } from '../../excel/libraries';
+import { loadedExcelJs } from '../../imports/libraries';
 import { type CellValue, excelDay } from './cells';
 import { type Column, rowHeight, styleFor, stylesOf } from './columns';
 import type { Workbook } from './page';

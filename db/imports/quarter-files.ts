@@ -7,7 +7,7 @@ import type { ImportedFile, ImportFilesResult } from '../../contract/close';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { undoPoint, type Ctx } from '../context';
-import { importSpreadsheet } from '../excel/import';
+import { importSpreadsheet } from './spreadsheet';
 import { PlaceIndex } from '../places/match';
 import { newPledgeChecks, type PledgeChecks } from '../pledges';
 import { withSearchTextDeferred } from '../search';

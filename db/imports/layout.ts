@@ -2,7 +2,7 @@
  * The lists officers really send, not only the template: headers in their own words ("Tên nhà tài trợ", "SL", "ĐVT",
  * "Xã", "Thời gian", "Số tiền (đồng)"), found anywhere in the first 30 rows under letterheads, titles and notes; an STT
  * column; section rows ("I. NHÀ Ở"); totals rows ("Tổng cộng", "Cộng"); signature rows below. This file only reads
- * the layout; `import.ts` reads the rows.
+ * the layout; `rows.ts` reads the rows.
  */
 import { isCurrencyCode } from '../../contract/money';
 import { foldText } from '../../contract/text';

@@ -20,6 +20,9 @@ import {
 const FONT = 'Times New Roman';
 const ROWS = 1000;
 
+/** A template column's number (from 1). */
+const columnOf = (key: string) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
+
 /** The unit and every unit under it, current ones first. */
 async function unitsUnder(ctx: Ctx, placeId: string): Promise<string[]> {
   const places = await listPlaces(ctx, {});
@@ -43,6 +46,22 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Aid Ledger';
 
+  const sheet = addEntrySheet(workbook);
+  addDropdowns(workbook, sheet, units);
+  for (let row = 2; row <= ROWS + 1; row++) {
+    sheet.getCell(row, columnOf('date')).numFmt = 'dd/mm/yyyy';
+    sheet.getCell(row, columnOf('approvalDate')).numFmt = 'dd/mm/yyyy';
+    for (const key of ['unitValue', 'amount']) sheet.getCell(row, columnOf(key)).numFmt = '#,##0';
+  }
+  addInstructions(workbook, place.name, units);
+  return {
+    fileName: `Mau-nhap-lieu-${place.name}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-'),
+    bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
+
+/** The sheet filled in: the template's header row, frozen above the rows. */
+function addEntrySheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = sheet.getRow(1);
   TEMPLATE_COLUMNS.forEach((c, i) => {
@@ -54,7 +73,11 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     sheet.getColumn(i + 1).width = c.width;
   });
   header.height = 32;
+  return sheet;
+}
 
+/** A dropdown on each column filled from a list: units, kinds, currencies, statuses, modalities, sectors. */
+function addDropdowns(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, units: string[]): void {
   // The dropdown lists live on a hidden sheet: a list typed into a validation rule is limited to 255 characters.
   const lists = workbook.addWorksheet('Danh mục', { state: 'hidden' });
   const columns: [string, readonly string[]][] = [
@@ -75,7 +98,6 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     const letter = lists.getColumn(index + 1).letter;
     return `'Danh mục'!$${letter}$2:$${letter}$${count + 1}`;
   };
-  const col = (key: string) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
   const validations: [string, number, number][] = [
     ['place', 0, units.length],
     ['kind', 1, KIND_LABELS.length],
@@ -89,7 +111,7 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
   const rules = (sheet as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } })
     .dataValidations;
   for (const [key, index, count] of validations) {
-    const letter = sheet.getColumn(col(key)).letter;
+    const letter = sheet.getColumn(columnOf(key)).letter;
     rules.add(`${letter}2:${letter}${ROWS + 1}`, {
       type: 'list',
       allowBlank: true,
@@ -100,16 +122,14 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
       error: 'Hãy chọn một giá trị trong danh sách.',
     });
   }
-  for (let row = 2; row <= ROWS + 1; row++) {
-    sheet.getCell(row, col('date')).numFmt = 'dd/mm/yyyy';
-    sheet.getCell(row, col('approvalDate')).numFmt = 'dd/mm/yyyy';
-    for (const key of ['unitValue', 'amount']) sheet.getCell(row, col(key)).numFmt = '#,##0';
-  }
+}
 
+/** The instructions sheet, ending with a sample row under the template's headers. */
+function addInstructions(workbook: ExcelJS.Workbook, placeName: string, units: string[]): void {
   const help = workbook.addWorksheet('Hướng dẫn');
   help.getColumn(1).width = 110;
   const lines = [
-    `MẪU NHẬP LIỆU VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI — ${place.name.toUpperCase()}`,
+    `MẪU NHẬP LIỆU VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI — ${placeName.toUpperCase()}`,
     '',
     `1. Nhập mỗi cam kết trên một dòng của trang "${TEMPLATE_SHEET}", từ dòng 2. Không đổi tên, thứ tự các cột.`,
     '2. Ngày cam kết: ngày/tháng/năm, ví dụ 05/09/2022 là ngày 5 tháng 9 năm 2022.',
@@ -135,7 +155,7 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     date: '05/09/2022',
     donor: 'Tổ chức Tzu Chi',
     country: 'Đài Loan (Trung Quốc)',
-    place: units[1] ?? place.name,
+    place: units[1] ?? placeName,
     kind: 'Nhà ở',
     description: 'Hỗ trợ làm nhà cho hộ nghèo',
     quantity: 20,
@@ -154,8 +174,4 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
     sample.getCell(i + 2).value = sampleValues[c.key] ?? '';
     sample.getCell(i + 2).font = { name: FONT, italic: true };
   });
-  return {
-    fileName: `Mau-nhap-lieu-${place.name}.xlsx`.replace(/[\\/:*?"<>|\s]+/g, '-'),
-    bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
-  };
 }

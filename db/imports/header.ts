@@ -1,0 +1,194 @@
+/**
+ * A sheet's header row found, and what stands above it: of the top rows (under letterheads, titles and notes), the
+ * one naming most known columns, and the office whose list it is. A mapping the user chose is remembered for the
+ * layout. `layout.ts` reads the texts of one row; this file reads them from the sheet.
+ */
+import type { ImportIssue, ImportResult } from '../../contract';
+import type { ColumnMapping, ImportLayout } from '../../contract/imports';
+import type { Ctx } from '../context';
+import type { PlaceIndex } from '../places/match';
+import { HEADER_OF } from './cell-values';
+import { type ColumnKey, TEMPLATE_COLUMNS } from './columns';
+import {
+  HEADER_SEARCH_ROWS,
+  type HeaderColumns,
+  type HeaderMapping,
+  headerScore,
+  layoutKey,
+  letterheadUnit,
+  mappingKey,
+  readHeaderRow,
+} from './layout';
+import { loadedSheetJs } from './libraries';
+import { fileIssue, type Sheet } from './sheet';
+
+// The kind may come from the list's section rows ("I. NHÀ Ở"), the place from columns named by unit type ("Xã").
+const REQUIRED: ColumnKey[] = ['date', 'donor', 'description'];
+
+/** The header's columns as the sheet numbers them. */
+export interface SheetColumns {
+  fields: Map<ColumnKey, number>;
+  places: { column: number; unitType: string | null }[];
+  stt: number | null;
+  /** The currency the amount headers state ("Thành tiền (USD)"), when they do. */
+  currency: string | null;
+}
+
+export interface Header {
+  /** The header row (from 0, as SheetJS numbers rows). */
+  row: number;
+  /** The columns as the header row names them, counted from the sheet's first column. */
+  layout: HeaderColumns;
+  columns: SheetColumns;
+}
+
+export type OfficePlace = NonNullable<ImportResult['officePlace']>;
+
+/**
+ * The header row: of the top rows, the one naming most known columns, at least three — by their own words, the
+ * mapping chosen now, or the one remembered for a row of the same headers. Without one, the file is refused and the
+ * row of most headers is proposed for the mapping step.
+ */
+export async function findHeader(
+  ctx: Ctx,
+  sheet: Sheet,
+  chosenMapping: ColumnMapping | undefined,
+): Promise<{ header: Header; layout: ImportLayout } | { problem: ImportIssue; layout: ImportLayout | null }> {
+  const { range, rowTexts } = sheet;
+  const remembered = await rememberedLayouts(ctx);
+  const chosen: HeaderMapping = new Map(
+    (chosenMapping ?? []).map((m) => [mappingKey(m.header), { field: m.field, from: 'chosen' as const }]),
+  );
+  let headerRow = -1;
+  let layout: HeaderColumns | null = null;
+  let proposed: { row: number; columns: HeaderColumns; texts: number } | null = null;
+  let rememberedLayout = false;
+  for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + HEADER_SEARCH_ROWS - 1); r++) {
+    const texts = rowTexts(r);
+    const earlier = remembered.get(layoutKey(texts));
+    const mapping: HeaderMapping = new Map([
+      ...(earlier ?? []).map((m) => [mappingKey(m.header), { field: m.field, from: 'remembered' as const }] as const),
+      ...chosen,
+    ]);
+    const found = readHeaderRow(texts, mapping);
+    if (headerScore(found) >= 3 && (!layout || headerScore(found) > headerScore(layout)))
+      [headerRow, layout, rememberedLayout] = [r, found, Boolean(earlier)];
+    // Without one, the row of most headers is proposed for the mapping step.
+    const filled = texts.filter((x) => x !== '').length;
+    if (filled >= 3 && (!proposed || filled > proposed.texts)) proposed = { row: r, columns: found, texts: filled };
+  }
+  if (headerRow < 0 || !layout) {
+    return {
+      layout: proposed ? describeLayout(sheet, proposed.row, proposed.columns, false) : null,
+      problem: fileIssue(
+        `Không tìm thấy dòng tiêu đề trong ${HEADER_SEARCH_ROWS} dòng đầu (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')}); hãy ghép cột`,
+        `No header row found in the first ${HEADER_SEARCH_ROWS} rows (${TEMPLATE_COLUMNS.map((c) => c.header).join(' | ')}); map the columns`,
+      ),
+    };
+  }
+  const columns: SheetColumns = {
+    fields: new Map([...layout.fields].map(([key, c]) => [key, c + range.s.c])),
+    places: layout.places.map((p) => ({ ...p, column: p.column + range.s.c })),
+    stt: layout.stt === null ? null : layout.stt + range.s.c,
+    currency: layout.currency,
+  };
+  return {
+    header: { row: headerRow, layout, columns },
+    layout: describeLayout(sheet, headerRow, layout, rememberedLayout),
+  };
+}
+
+/** The mappings remembered from earlier imports, by the signature of their header rows. */
+async function rememberedLayouts(ctx: Ctx): Promise<Map<string, ColumnMapping>> {
+  return new Map(
+    (await ctx.db.selectFrom('importLayouts').select(['layoutKey', 'mapping']).execute()).map((l) => [
+      l.layoutKey,
+      JSON.parse(l.mapping) as ColumnMapping,
+    ]),
+  );
+}
+
+/** A header row as the mapping step shows it: each header, the field it was read as, and a few of its values. */
+function describeLayout(sheet: Sheet, row: number, columns: HeaderColumns, isRemembered: boolean): ImportLayout {
+  const { range, cellAt } = sheet;
+  return {
+    headerRow: row + 1,
+    remembered: isRemembered,
+    columns: columns.read.map((c) => ({
+      header: c.header,
+      field: c.field,
+      from: c.from,
+      // As the sheet shows them (a date cell as a date, not its serial number).
+      samples: Array.from({ length: Math.min(3, range.e.r - row) }, (_, i) => cellAt(row + 1 + i, c.column + range.s.c))
+        .map((cell) =>
+          (cell && cell.v !== undefined && cell.v !== null ? loadedSheetJs().utils.format_cell(cell) : '').trim(),
+        )
+        .filter((x) => x !== ''),
+    })),
+  };
+}
+
+/** The columns a list cannot be read without, each an issue on the header row. */
+export function missingColumns(header: Header): ImportIssue[] {
+  const { fields, places } = header.columns;
+  const missing = REQUIRED.filter((k) => !fields.has(k));
+  if (!fields.has('place') && !places.length) missing.push('place');
+  if (!fields.has('amount') && !(fields.has('quantity') && fields.has('unitValue'))) missing.push('amount');
+  return missing.map((k) => ({
+    row: header.row + 1,
+    column: HEADER_OF[k],
+    message: 'thiếu cột này ở dòng tiêu đề',
+    messageEn: 'this column is missing from the header row',
+  }));
+}
+
+/** The office whose file it is: the one chosen, or the unit its letterhead names (above the header row). */
+export function findOfficePlace(
+  places: PlaceIndex,
+  placeId: string | null | undefined,
+  sheet: Sheet,
+  headerRow: number,
+): { officePlace: OfficePlace | null } | { problem: ImportIssue } {
+  if (placeId) {
+    const chosen = places.get(placeId);
+    if (!chosen)
+      return {
+        problem: fileIssue(
+          'Không có địa bàn đã chọn cho đơn vị gửi tệp',
+          'The chosen place of the sending office does not exist',
+        ),
+      };
+    return { officePlace: { id: chosen.id, name: chosen.displayName, from: 'chosen' } };
+  }
+  for (let r = sheet.range.s.r; r < headerRow; r++) {
+    const unit = letterheadUnit(sheet.rowTexts(r));
+    const found = unit
+      ? places.candidates(unit.withType).length
+        ? places.match(unit.withType, null)
+        : places.match(unit.name, null)
+      : null;
+    if (found && 'place' in found)
+      return { officePlace: { id: found.place.id, name: found.place.displayName, from: 'letterhead' } };
+  }
+  return { officePlace: null };
+}
+
+/** A layout mapped by the user is remembered with the import, so the office's next file goes straight through. */
+export async function rememberLayout(ctx: Ctx, headers: string[], layout: HeaderColumns, fileName: string) {
+  const mapped = layout.read
+    .filter((c) => c.from === 'chosen' || c.from === 'remembered')
+    .map((c) => ({ header: c.header, field: c.field as ColumnKey | 'ignore' }));
+  await ctx.db
+    .insertInto('importLayouts')
+    .values({
+      layoutKey: layoutKey(headers),
+      headers: JSON.stringify(headers.filter(Boolean)),
+      mapping: JSON.stringify(mapped),
+      fileName,
+      savedAt: ctx.now,
+    })
+    .onConflict((oc) =>
+      oc.column('layoutKey').doUpdateSet({ mapping: JSON.stringify(mapped), fileName, savedAt: ctx.now }),
+    )
+    .execute();
+}
