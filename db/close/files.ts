@@ -3,7 +3,7 @@
  * before it wrote (a donor a district created). If any file is refused, or the pass is a check only, everything the
  * pass wrote is undone and nothing of any file stays.
  */
-import type { ImportedFile, ImportFilesResult } from '../../contract/close';
+import type { ImportedFile, ImportFilesResult } from '../../contract/imports';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { undoPoint, type Ctx } from '../context';
