@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { type ExcelFile, Id } from './fields';
 import { method } from './method';
-import { ImportInput, type MergeCounts } from './sync';
+import type { MergeCounts } from './sync';
 
 /** The fields of a pledge line a spreadsheet column can hold, in the template's order. */
 export const IMPORT_FIELDS = [
@@ -109,30 +109,25 @@ export interface ImportResult {
   layout?: ImportLayout;
 }
 
-/** A spreadsheet to import, and the office it comes from. */
-export const SpreadsheetImportInput = z.strictObject({
-  ...ImportInput.shape,
-  /**
-   * The unit of the office that sent the file: place names are read as that unit's first (a commune name several
-   * former districts had is the one in that district). Without it, a unit the letterhead names ("UBND HUYỆN BẢO LẠC").
-   */
-  placeId: Id.optional(),
-  /** Columns the import cannot name, mapped by the user (remembered for the layout once the file is imported). */
-  mapping: ColumnMapping.optional(),
-});
-
 export const ImportFilesInput = z.strictObject({
   files: z
     .array(
       z.strictObject({
         fileName: z.string().trim().min(1).max(260),
         base64: z.string().max(40_000_000),
+        /**
+         * A workbook's columns the import cannot name, mapped by the user (remembered for the layout once the file is
+         * imported).
+         */
         mapping: ColumnMapping.optional(),
       }),
     )
     .min(1)
     .max(500),
-  /** The sending office's unit, for the workbooks (see SpreadsheetImportInput.placeId). */
+  /**
+   * The unit of the office that sent the workbooks: place names are read as that unit's first (a commune name several
+   * former districts had is the one in that district). Without it, a unit the letterhead names ("UBND HUYỆN BẢO LẠC").
+   */
   placeId: Id.optional(),
   /** Check only: every file is read and applied in order, then nothing is kept. */
   dryRun: z.boolean().default(false),
@@ -173,7 +168,5 @@ export interface ImportFilesResult {
 
 export const importMethods = {
   'imports.template': method<ExcelFile>()(TemplateInput),
-  'imports.preview': method<ImportResult>()(SpreadsheetImportInput),
-  'imports.apply': method<ImportResult>()(SpreadsheetImportInput),
   'imports.files': method<ImportFilesResult>()(ImportFilesInput),
 } as const;
