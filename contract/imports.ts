@@ -1,8 +1,13 @@
 /**
- * Importing the lists offices send: the fields a column can hold, and the mapping of a list's own columns to them,
- * chosen once per layout and remembered (see `db/excel/layout.ts`).
+ * The imports area of the contract: the data-entry template; the fields a column of the lists offices send can hold,
+ * and the mapping of a list's own columns to them, chosen once per layout and remembered (see `db/imports/layout.ts`);
+ * and the quarter's close: every file a province receives for a quarter — the app's bundles and the offices'
+ * workbooks — checked and merged in one pass, all of them or none.
  */
 import { z } from 'zod';
+import { type ExcelFile, Id } from './fields';
+import { method } from './method';
+import type { MergeCounts } from './sync';
 
 /** The fields of a pledge line a spreadsheet column can hold, in the template's order. */
 export const IMPORT_FIELDS = [
@@ -75,3 +80,93 @@ export interface ImportLayout {
   /** Whether a mapping of this layout was remembered from an earlier file. */
   remembered: boolean;
 }
+
+export const TemplateInput = z.strictObject({ placeId: Id });
+
+export interface ImportIssue {
+  /** The sheet's row number as the spreadsheet shows it (0 for the file as a whole). */
+  row: number;
+  /** The template's column header (in Vietnamese, as in the file). */
+  column: string;
+  message: string;
+  /** The same message in English. */
+  messageEn: string;
+}
+
+/** What the import of one workbook did, or why it was refused. */
+export interface ImportResult {
+  added: number;
+  skipped: number;
+  errors: ImportIssue[];
+  /** Donors created for rows that named a new donor with its country. */
+  newDonors: string[];
+  /** Aid items created for rows that named a new one (Tên khoản viện trợ). */
+  newItems?: string[];
+  dryRun: boolean;
+  /** The office's unit the names were read with: the one chosen, or the one the file's letterhead names. */
+  officePlace?: { id: string; name: string; from: 'chosen' | 'letterhead' } | null;
+  /** How its header row was read (for the mapping step), when one was found or proposed. */
+  layout?: ImportLayout;
+}
+
+export const ImportFilesInput = z.strictObject({
+  files: z
+    .array(
+      z.strictObject({
+        fileName: z.string().trim().min(1).max(260),
+        base64: z.string().max(40_000_000),
+        /**
+         * A workbook's columns the import cannot name, mapped by the user (remembered for the layout once the file is
+         * imported).
+         */
+        mapping: ColumnMapping.optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+  /**
+   * The unit of the office that sent the workbooks: place names are read as that unit's first (a commune name several
+   * former districts had is the one in that district). Without it, a unit the letterhead names ("UBND HUYỆN BẢO LẠC").
+   */
+  placeId: Id.optional(),
+  /** Check only: every file is read and applied in order, then nothing is kept. */
+  dryRun: z.boolean().default(false),
+});
+
+/** What one file did, or why it was refused. */
+export interface ImportedFile {
+  fileName: string;
+  kind: 'workbook' | 'bundle';
+  /** Workbook rows added and skipped (already in the ledger). */
+  added: number;
+  skipped: number;
+  newDonors: string[];
+  /** A bundle's records. */
+  merge: MergeCounts | null;
+  /** Its problems, by row and column (row 0: the file as a whole). Any problem in any file refuses them all. */
+  errors: ImportIssue[];
+  officePlace?: ImportResult['officePlace'];
+  layout?: ImportResult['layout'];
+}
+
+export interface ImportFilesResult {
+  dryRun: boolean;
+  /** Whether the files were written: all of them, or (any file refused, or a check only) none. */
+  written: boolean;
+  files: ImportedFile[];
+  totals: {
+    added: number;
+    skipped: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    conflicts: number;
+    errors: number;
+    refusedFiles: number;
+  };
+}
+
+export const importMethods = {
+  'imports.template': method<ExcelFile>()(TemplateInput),
+  'imports.files': method<ImportFilesResult>()(ImportFilesInput),
+} as const;

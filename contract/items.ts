@@ -4,10 +4,9 @@
  * the deadlines the law sets for it; and the statutory summary (items, NGOs, committed and disbursed).
  */
 import { z } from 'zod';
-import { Id, IsoDate, Name, oneLine } from './fields';
+import { AmountMinor, Currency, EmptyInput, Id, IdInput, IsoDate, LongText, Name, oneLine, ShortText } from './fields';
+import type { HistoryEntry } from './history';
 import { method } from './method';
-import type { HistoryEntry } from './index';
-import { isCurrencyCode, MAX_AMOUNT_MINOR } from './money';
 
 export const AID_MODALITIES = ['programme', 'project', 'non_project'] as const;
 export type AidModality = (typeof AID_MODALITIES)[number];
@@ -49,9 +48,6 @@ export const NEXT_STAGES: Record<AidStage, readonly AidStage[]> = {
   revoked: [],
 };
 
-const Text = z.string().trim().max(300).refine(oneLine, { message: 'control_character' });
-const Money = z.number().int().min(0).max(MAX_AMOUNT_MINOR);
-const CurrencyCode = z.string().trim().toUpperCase().refine(isCurrencyCode, { message: 'unknown_currency' });
 /** A standard sector's key, or a department's own sector by its name. */
 export const Sector = z.string().trim().min(1).max(100).refine(oneLine, { message: 'control_character' });
 
@@ -74,22 +70,22 @@ const itemFields = {
   donorId: Id,
   coDonorIds: z.array(Id).max(50).optional(),
   /** Cơ quan chủ quản (for local aid, the provincial People's Committee). */
-  governingBody: Text.nullish(),
+  governingBody: ShortText.nullish(),
   /** Chủ khoản viện trợ (a commune People's Committee, a provincial department). */
-  aidOwner: Text.nullish(),
+  aidOwner: ShortText.nullish(),
   placeIds: z.array(Id).max(500).optional(),
   startDate: IsoDate.nullish(),
   endDate: IsoDate.nullish(),
-  valueMinor: Money.nullish(),
-  valueCurrency: CurrencyCode.nullish(),
-  counterpartMinor: Money.nullish(),
-  counterpartCurrency: CurrencyCode.nullish(),
+  valueMinor: AmountMinor.nullish(),
+  valueCurrency: Currency.nullish(),
+  counterpartMinor: AmountMinor.nullish(),
+  counterpartCurrency: Currency.nullish(),
   /** Whether the aid is counted as state budget revenue. */
   budgetRevenue: z.boolean().optional(),
-  approvalNumber: Text.nullish(),
+  approvalNumber: ShortText.nullish(),
   approvalDate: IsoDate.nullish(),
-  approvedBy: Text.nullish(),
-  notes: z.string().trim().max(4000).nullish(),
+  approvedBy: ShortText.nullish(),
+  notes: LongText.nullish(),
 };
 export const AidItemCreateInput = z.strictObject({
   ...itemFields,
@@ -99,7 +95,7 @@ export const AidItemCreateInput = z.strictObject({
 });
 export const AidItemUpdateInput = z.strictObject({
   id: Id,
-  reason: Text.nullish(),
+  reason: ShortText.nullish(),
   ...z.object(itemFields).partial().shape,
 });
 export const AidItemStageInput = z.strictObject({
@@ -108,8 +104,8 @@ export const AidItemStageInput = z.strictObject({
   /** When the stage was reached (the decision's or the handover's date). */
   date: IsoDate,
   /** The document that moved it: a decision's number, a minute, a report. */
-  document: Text.nullish(),
-  note: Text.nullish(),
+  document: ShortText.nullish(),
+  note: ShortText.nullish(),
 });
 export const AidItemAttachInput = z.strictObject({
   /** The item the lines go into; null takes them out of any item. */
@@ -266,7 +262,7 @@ export interface StatutoryReport {
 
 export const itemMethods = {
   'items.list': method<AidItem[]>()(AidItemListInput),
-  'items.get': method<AidItemDetail>()(z.strictObject({ id: Id })),
+  'items.get': method<AidItemDetail>()(IdInput),
   'items.create': method<AidItem>()(AidItemCreateInput),
   'items.update': method<AidItem>()(AidItemUpdateInput),
   /** Moves an item to its next stage, dated and with its document; kept in its history. */
@@ -274,8 +270,8 @@ export const itemMethods = {
   /** Puts pledge lines into an item (or takes them out). */
   'items.attach': method<{ moved: number }>()(AidItemAttachInput),
   /** The sectors in use: the standard ones, then the department's own. */
-  'items.sectors': method<string[]>()(z.strictObject({})),
+  'items.sectors': method<string[]>()(EmptyInput),
   'items.deadlines': method<Deadlines>()(DeadlinesInput),
-  'items.overview': method<ItemsOverview>()(z.strictObject({})),
+  'items.overview': method<ItemsOverview>()(EmptyInput),
   'items.summary': method<StatutorySummary>()(SummaryInput),
 } as const;

@@ -1,6 +1,8 @@
 /** Names of the ledger's fixed vocabularies, one table per language (used by the CLI, reports and UI). */
-import type { DonorKind, PlaceLevel, PledgeKind, PledgeStatus } from './index';
+import type { DonorKind } from './donors';
+import type { PlaceLevel } from './fields';
 import type { AidModality, AidStage, DeadlineKind, ItemScope, StandardSector } from './items';
+import type { PledgeKind, PledgeStatus } from './pledges';
 
 export type Lang = 'vi' | 'en';
 

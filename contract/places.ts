@@ -4,7 +4,7 @@
  * choice, at a ledger's first start, of the province whose official catalogue it holds (or the whole country's).
  */
 import { z } from 'zod';
-import { Id, IsoDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
+import { EmptyInput, Id, IsoDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 import { method } from './method';
 
 const placeFields = {
@@ -69,7 +69,7 @@ export const placeMethods = {
   'places.create': method<Place>()(PlaceCreateInput),
   'places.update': method<Place>()(PlaceUpdateInput),
   /** The provinces to choose from, and the ledger's choice. */
-  'places.setup': method<PlacesSetup>()(z.strictObject({})),
+  'places.setup': method<PlacesSetup>()(EmptyInput),
   /** Puts the official units of a province (or of the whole country) into the ledger, once. */
   'places.choose': method<{ province: string; units: number }>()(ChooseProvinceInput),
 } as const;

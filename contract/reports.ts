@@ -4,10 +4,10 @@
  * period already reported shows what changed since.
  */
 import { z } from 'zod';
-import type { ExcelFile, Report } from './index';
-import { IsoDate } from './fields';
-import { itemScopeFields, type ItemScope } from './items';
+import { type ExcelFile, IsoDate } from './fields';
+import { type ItemScope, itemScopeFields, type StatutoryReport } from './items';
 import { method } from './method';
+import type { PledgeKind } from './pledges';
 
 /** A report period: a quarter ("2022-Q3"), a half year ("2022-H2") or a year ("2022"). */
 export const ReportPeriodKey = z
@@ -38,6 +38,93 @@ export const SentReportsInput = z.strictObject({
 });
 
 export const SentReportFileInput = z.strictObject({ id: z.uuid() });
+
+export interface ReportPeriod {
+  key: string;
+  kind: 'quarter' | 'half' | 'year';
+  from: string;
+  to: string;
+  /** "QUÝ III NĂM 2022", "6 THÁNG CUỐI NĂM 2022", "NĂM 2022". */
+  label: string;
+  /** "Q3 2022", "second half of 2022", "2022". */
+  labelEn: string;
+}
+
+/** Pledged and delivered values of one group, in VND. */
+export interface ReportFigures {
+  pledgedVnd: number;
+  deliveredVnd: number;
+  cumulativeDeliveredVnd: number;
+  remainingVnd: number;
+}
+
+export interface ReportSummaryRow extends ReportFigures {
+  kind: PledgeKind;
+  kindLabel: string;
+  placeName: string;
+  /** Pledged in the period in original currencies other than VND, e.g. "10.000,00 USD". */
+  original: string;
+}
+
+export interface ReportDonorRow extends ReportFigures {
+  donor: string;
+  country: string;
+}
+
+export interface ReportDetailRow {
+  type: 'pledge' | 'delivery';
+  date: string;
+  donor: string;
+  placeName: string;
+  kindLabel: string;
+  description: string;
+  quantity: string | null;
+  unit: string | null;
+  amountMinor: number | null;
+  currency: string;
+  /** The amount as written in its currency ("10.000,00"). */
+  amountText: string;
+  rate: string;
+  vnd: number;
+  status: string;
+}
+
+export interface ReportChangeRow {
+  date: string;
+  donor: string;
+  description: string;
+  changes: string;
+  reason: string;
+  /** Who made the change: "Nguyễn Văn A — Sở Ngoại vụ, máy 2" (the installation alone for older changes). */
+  by: string;
+}
+
+export interface Report {
+  title: string;
+  period: ReportPeriod;
+  departmentName: string;
+  /** The province the ledger serves ("Cao Bằng"; '' for a national ledger), and its type ("Tỉnh", "Thành phố"). */
+  provinceName: string;
+  provinceType: string;
+  /** Whether the report covers the whole province (or country), not one unit of it. */
+  wholeProvince: boolean;
+  placeName: string;
+  /** The date whose units the summary is grouped by, when not as recorded. */
+  unitsOf: string | null;
+  /** The aid items it covers, in words ("Lĩnh vực: Y tế"); '' when it covers every line. */
+  scope: string;
+  /** The day the report is dated (YYYY-MM-DD). */
+  dated: string;
+  summary: ReportSummaryRow[];
+  summaryTotal: ReportFigures;
+  donors: ReportDonorRow[];
+  donorTotal: ReportFigures;
+  pledges: ReportDetailRow[];
+  deliveries: ReportDetailRow[];
+  changes: ReportChangeRow[];
+  /** The aid items of a 6-month or annual report of the whole province (Decree 80/2020, 313/2025). */
+  statutory?: StatutoryReport | null;
+}
 
 /** A report as it was sent: when, by whom, and what it said. */
 export interface SentReport {

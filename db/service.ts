@@ -52,7 +52,6 @@ import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
 import { importFiles } from './imports/quarter-files';
-import { importSpreadsheet } from './imports/spreadsheet';
 import { writeTemplate } from './imports/template';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
@@ -103,28 +102,12 @@ export const handlers: Handlers = {
     const file = await writeTemplate(ctx, input.placeId);
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
-  'imports.preview': (ctx, input) =>
-    importSpreadsheet(ctx, {
-      fileName: input.fileName,
-      bytes: Buffer.from(input.base64, 'base64'),
-      dryRun: true,
-      placeId: input.placeId ?? null,
-      mapping: input.mapping,
-    }),
   'imports.files': importFiles,
   'sync.export': syncExport,
   'sync.preview': (ctx, input) => syncImport(ctx, input, true),
   'sync.import': (ctx, input) => syncImport(ctx, input, false),
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.resolve': syncResolve,
-  'imports.apply': (ctx, input) =>
-    importSpreadsheet(ctx, {
-      fileName: input.fileName,
-      bytes: Buffer.from(input.base64, 'base64'),
-      dryRun: false,
-      placeId: input.placeId ?? null,
-      mapping: input.mapping,
-    }),
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

@@ -1,8 +1,12 @@
 /** Every contract method through the service (the same path IPC, HTTP and the CLI take), with its error paths. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { AUTO_STATUS_NOTE, METHODS, type Method } from '../contract';
 import type { Envelope } from '../contract/errors';
-import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
+import { mergeAreas, method } from '../contract/method';
+import { ROOT, tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
 let t: TestLedger;
 beforeEach(async () => {
@@ -85,6 +89,34 @@ describe('the contract module', () => {
       ] satisfies Method[]),
     );
     for (const m of METHODS) expect(m).toMatch(/^[a-z]+(\.[a-z]+)?$/);
+  });
+
+  it('merges the areas, refusing a name two areas both declare and naming every one', () => {
+    const spec = method<null>()(z.strictObject({}));
+    const donors = { 'donors.list': spec, 'donors.get': spec };
+    const pledges = { 'pledges.list': spec };
+    expect(Object.keys(mergeAreas(donors, pledges))).toEqual(['donors.list', 'donors.get', 'pledges.list']);
+    expect(() => mergeAreas(donors, pledges, { 'donors.list': spec })).toThrow(
+      'contract methods declared twice: donors.list',
+    );
+    expect(() => mergeAreas(donors, { 'pledges.list': spec, 'donors.get': spec }, pledges)).toThrow(
+      'contract methods declared twice: donors.get, pledges.list',
+    );
+  });
+
+  it("holds every method of every area's map once", async () => {
+    const declared: string[] = [];
+    const dir = join(ROOT, 'contract');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+      const area = (await import(join(dir, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(area)) {
+        if (name.endsWith('Methods') && value && typeof value === 'object') declared.push(...Object.keys(value));
+      }
+    }
+    expect(declared.length).toBeGreaterThan(0);
+    expect(new Set(declared).size, 'a method declared by two areas').toBe(declared.length);
+    expect(new Set(METHODS).size).toBe(METHODS.length);
+    expect([...METHODS].sort()).toEqual(declared.sort());
   });
 
   it('refuses unknown methods and malformed input', async () => {

@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { ImportResult, PledgeKind } from '../contract';
+import type { ImportedFile, ImportFilesResult, PledgeKind } from '../contract';
 import { VOCABULARY } from '../contract/labels';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { loadDemo, readFixture } from '../db/demo';
@@ -121,15 +121,18 @@ function note(outcome: Outcome, what: string) {
   expect(outcome.ms, `${what} took ${Math.round(outcome.ms)} ms`).toBeLessThan(15_000);
 }
 
-const importRefused = (result: unknown) =>
-  (result as ImportResult).errors.length > 0 || (result as ImportResult).dryRun;
+/** A check, or a file refused: the pass wrote nothing. */
+const importRefused = (result: unknown) => !(result as ImportFilesResult).written;
 
-/** Preview and apply one file; both must hold to the rules, and the preview must foretell the apply. */
+/** One file alone through `imports.files`: what it did. */
+const fileOf = (result: unknown) => (result as ImportFilesResult).files[0]!;
+
+/** Check and import one file; both must hold to the rules, and the check must foretell the import. */
 async function importBoth(group: string, fileName: string, bytes: Buffer): Promise<void> {
-  const input = { fileName, base64: bytes.toString('base64') };
-  const preview = await fuzzCall(office, 'imports.preview', input, importRefused);
+  const files = [{ fileName, base64: bytes.toString('base64') }];
+  const preview = await fuzzCall(office, 'imports.files', { files, dryRun: true }, importRefused);
   note(preview, `${group} preview`);
-  const apply = await fuzzCall(office, 'imports.apply', input, (r) => (r as ImportResult).errors.length > 0);
+  const apply = await fuzzCall(office, 'imports.files', { files }, importRefused);
   note(apply, `${group} apply`);
   for (const [outcome, side] of [
     [preview, 'preview'],
@@ -137,7 +140,7 @@ async function importBoth(group: string, fileName: string, bytes: Buffer): Promi
   ] as const) {
     if (!outcome.envelope.ok) tally(group, `${side} error ${outcome.envelope.error.code}`);
     else {
-      const r = outcome.envelope.result as ImportResult;
+      const r = fileOf(outcome.envelope.result);
       for (const issue of r.errors) {
         expect(Number.isInteger(issue.row) && issue.row >= 0, JSON.stringify(issue)).toBe(true);
         expect(issue.message.trim(), JSON.stringify(issue)).not.toBe('');
@@ -147,8 +150,8 @@ async function importBoth(group: string, fileName: string, bytes: Buffer): Promi
     }
   }
   if (preview.envelope.ok && apply.envelope.ok) {
-    const [p, a] = [preview.envelope.result as ImportResult, apply.envelope.result as ImportResult];
-    expect({ ...a, dryRun: true }, `${group}: the apply did not do what the preview said`).toEqual(p);
+    const [p, a] = [preview.envelope.result as ImportFilesResult, apply.envelope.result as ImportFilesResult];
+    expect({ ...a, dryRun: true, written: false }, `${group}: the apply did not do what the preview said`).toEqual(p);
   }
 }
 
@@ -282,17 +285,17 @@ describe('the real files the fuzz starts from', () => {
   it('import cleanly in every format, and the bundle merges cleanly', async () => {
     const rows = realRows().length;
     for (const format of FORMATS) {
-      const outcome = await fuzzCall(office, 'imports.preview', {
-        fileName: `real.${format}`,
-        base64: files[format].toString('base64'),
+      const outcome = await fuzzCall(office, 'imports.files', {
+        files: [{ fileName: `real.${format}`, base64: files[format].toString('base64') }],
+        dryRun: true,
       });
       expect(outcome.envelope, format).toMatchObject({
         ok: true,
-        result: { added: rows, skipped: 0, errors: [], newDonors: [], dryRun: true },
+        result: { dryRun: true, files: [{ added: rows, skipped: 0, errors: [], newDonors: [] }] },
       });
       // Every column of the template known by its header.
       expect(
-        (outcome.envelope as { result: ImportResult }).result.layout!.columns.every((c) => c.from === 'known'),
+        fileOf((outcome.envelope as { result: unknown }).result).layout!.columns.every((c) => c.from === 'known'),
         format,
       ).toBe(true);
     }
@@ -1028,10 +1031,11 @@ function xlsWithShortArrayRecord(): Buffer {
   return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
 }
 
-async function previewOf(fileName: string, bytes: Buffer): Promise<ImportResult> {
-  const outcome = await fuzzCall(office, 'imports.preview', { fileName, base64: bytes.toString('base64') }, () => true);
+async function previewOf(fileName: string, bytes: Buffer): Promise<ImportedFile> {
+  const files = [{ fileName, base64: bytes.toString('base64') }];
+  const outcome = await fuzzCall(office, 'imports.files', { files, dryRun: true }, () => true);
   expect(outcome.envelope.ok).toBe(true);
-  return (outcome.envelope as { result: ImportResult }).result;
+  return fileOf((outcome.envelope as { result: unknown }).result);
 }
 
 describe('regressions found by the fuzz', () => {
@@ -1140,11 +1144,11 @@ describe('regressions found by the fuzz', () => {
     ];
     const outcome = await fuzzCall(
       office,
-      'imports.apply',
-      { fileName: 'dai.xlsx', base64: writeRows(rows, 'xlsx').toString('base64') },
-      (r) => (r as ImportResult).errors.length > 0,
+      'imports.files',
+      { files: [{ fileName: 'dai.xlsx', base64: writeRows(rows, 'xlsx').toString('base64') }] },
+      importRefused,
     );
-    expect((outcome.envelope as { result: ImportResult }).result.errors).toEqual([
+    expect(fileOf((outcome.envelope as { result: unknown }).result).errors).toEqual([
       { row: 2, column: 'Nội dung', message: 'dài quá 2000 ký tự', messageEn: expect.stringContaining('2000') },
       { row: 2, column: 'Đơn vị tính', message: 'dài quá 50 ký tự', messageEn: expect.stringContaining('50') },
       { row: 2, column: 'Ghi chú', message: 'dài quá 4000 ký tự', messageEn: expect.stringContaining('4000') },

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { ImportResult, PledgeRow } from '../contract';
+import type { ColumnMapping, ImportedFile, PledgeRow } from '../contract';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
 let t: TestLedger;
@@ -69,11 +69,14 @@ function writeList(name: string, list: { rows: Cell[][]; merges: XLSX.Range[] },
   return path;
 }
 
-function importFile(path: string, dryRun = false): Promise<ImportResult> {
-  return t.service.invoke(dryRun ? 'imports.preview' : 'imports.apply', {
-    fileName: path.split('/').pop()!,
-    base64: readFileSync(path).toString('base64'),
-  });
+/** One list through `imports.files` (a check only with `dryRun`), as from the office `placeId` or mapped: what it did. */
+async function importFile(
+  path: string,
+  dryRun = false,
+  { placeId, mapping }: { placeId?: string; mapping?: ColumnMapping } = {},
+): Promise<ImportedFile> {
+  const file = { fileName: path.split('/').pop()!, base64: readFileSync(path).toString('base64'), mapping };
+  return (await t.service.invoke('imports.files', { files: [file], placeId, dryRun })).files[0]!;
 }
 
 describe("an office's own list", () => {
@@ -215,11 +218,7 @@ describe("an office's own list", () => {
       true,
     );
     expect(chosen.errors).toEqual(unknown.errors);
-    const withOffice = await t.service.invoke('imports.apply', {
-      fileName: 'bao-lac.xlsx',
-      base64: readFileSync(join(t.dir, 'bao-lac.xlsx')).toString('base64'),
-      placeId: district('Bảo Lạc').id,
-    });
+    const withOffice = await importFile(join(t.dir, 'bao-lac.xlsx'), false, { placeId: district('Bảo Lạc').id });
     expect(withOffice.errors).toEqual([]);
     expect(withOffice.officePlace).toEqual({
       id: district('Bảo Lạc').id,
@@ -261,19 +260,12 @@ describe("an office's own list", () => {
       { header: 'giá trị quy đổi', field: 'amount' as const },
       { header: 'Mã hồ sơ', field: 'ignore' as const },
     ];
-    const base64 = (path: string) => readFileSync(path).toString('base64');
-    const mapped = await t.service.invoke('imports.preview', {
-      fileName: 'lan-1.xlsx',
-      base64: base64(first),
-      mapping,
-    });
+    const mapped = await importFile(first, true, { mapping });
     expect(mapped.errors).toEqual([]);
     expect(mapped.added).toBe(1);
     // A preview remembers nothing; the import does.
     expect(t.ledger.sqlite.prepare('SELECT count(*) AS n FROM import_layouts').get()).toEqual({ n: 0 });
-    expect(
-      (await t.service.invoke('imports.apply', { fileName: 'lan-1.xlsx', base64: base64(first), mapping })).added,
-    ).toBe(1);
+    expect((await importFile(first, false, { mapping })).added).toBe(1);
 
     // Next quarter's file from the same office: straight through.
     const next = await importFile(writeList('lan-2.xlsx', { rows: rows('45.000.000'), merges: [] }, 'xlsx'));
@@ -301,11 +293,7 @@ describe("an office's own list", () => {
       { header: 'Nơi nhận', field: 'place' as const },
       { header: 'Trị giá quy đổi', field: 'amount' as const },
     ];
-    const result = await t.service.invoke('imports.apply', {
-      fileName: 'la.xlsx',
-      base64: readFileSync(path).toString('base64'),
-      mapping,
-    });
+    const result = await importFile(path, false, { mapping });
     expect(result.errors).toEqual([]);
     expect(result.added).toBe(1);
   });

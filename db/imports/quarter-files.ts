@@ -3,7 +3,7 @@
  * before it wrote (a donor a district created). If any file is refused, or the pass is a check only, everything the
  * pass wrote is undone and nothing of any file stays.
  */
-import type { ImportedFile, ImportFilesResult } from '../../contract/close';
+import type { ImportedFile, ImportFilesResult } from '../../contract/imports';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { undoPoint, type Ctx } from '../context';
@@ -32,7 +32,8 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
       // every page first written under it). At the first file refused that pass stops, and everything is written
       // again with each file in its own savepoint, so that the files after a refused one see nothing of it.
       const first = await eachFile(ctx, input, false);
-      if (!first.some((f) => f.errors.length)) return first;
+      // Refused at its last file, the pass has told of every file as the savepoints would.
+      if (!first.some((f) => f.errors.length) || first.length === input.files.length) return first;
       await start.undo();
       pending.length = 0;
       return eachFile(ctx, input, true);

@@ -19,9 +19,9 @@ export interface ImportOptions {
   fileName: string;
   bytes: Buffer;
   dryRun: boolean;
-  /** Columns mapped by the user (see SpreadsheetImportInput.mapping). */
+  /** Columns mapped by the user (see ImportFilesInput). */
   mapping?: ColumnMapping | undefined;
-  /** The sending office's unit (see SpreadsheetImportInput.placeId). */
+  /** The sending office's unit (see ImportFilesInput.placeId). */
   placeId?: string | null;
   /** The ledger's units, when the caller has them read already (a pass over many workbooks reads them once). */
   places?: PlaceIndex;

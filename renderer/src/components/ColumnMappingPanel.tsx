@@ -4,8 +4,13 @@
  */
 import { Alert, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportedFile } from '../../../contract/close';
-import { IMPORT_FIELD_HEADERS, IMPORT_FIELDS, type ColumnMapping, type ImportLayout } from '../../../contract/imports';
+import {
+  IMPORT_FIELD_HEADERS,
+  IMPORT_FIELDS,
+  type ColumnMapping,
+  type ImportedFile,
+  type ImportLayout,
+} from '../../../contract/imports';
 import { TEMPLATE_HEADERS_EN } from '../../../contract/labels';
 import { searchByLabel, tabMovesOn } from './pickers';
 

@@ -2,8 +2,7 @@ import { Alert, App as AntApp, Button, Card, Progress, Space, Spin, Table, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../contract';
-import type { ImportedFile, ImportFilesResult } from '../../../contract/close';
-import type { ColumnMapping } from '../../../contract/imports';
+import type { ColumnMapping, ImportedFile, ImportFilesResult } from '../../../contract/imports';
 import { ColumnMappingPanel, needsMapping } from '../components/ColumnMappingPanel';
 import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';

@@ -1,0 +1,50 @@
+/** The totals area of the contract: pledged and delivered sums of the pledges a filter matches, by one grouping. */
+import { z } from 'zod';
+import { Id } from './fields';
+import { method } from './method';
+import { PledgeFilter } from './pledges';
+
+export const TOTALS_GROUPINGS = [
+  'place',
+  'donor',
+  'kind',
+  'quarter',
+  'currency',
+  'item',
+  'sector',
+  'modality',
+  'stage',
+] as const;
+export type TotalsGrouping = (typeof TOTALS_GROUPINGS)[number];
+
+export const TotalsInput = z.strictObject({
+  by: z.enum(TOTALS_GROUPINGS),
+  /** With by = place: one group per unit directly under this one (its own pledges form a group too). */
+  rollUpUnder: Id.optional(),
+  filter: PledgeFilter.default({}),
+  in: z.enum(['VND', 'USD']).default('VND'),
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
+
+export interface TotalsGroup {
+  key: string;
+  label: string;
+  pledged: number;
+  delivered: number;
+  pledgeCount: number;
+  /** Sum of the pledges' quantities (houses, packages, ...), exact decimal text. */
+  quantity: string;
+}
+
+export interface TotalsResult {
+  currency: 'VND' | 'USD';
+  by: TotalsGrouping;
+  groups: TotalsGroup[];
+  total: { pledged: number; delivered: number; pledgeCount: number };
+  /** In USD: amounts with no USD rate on or before their date, kept in VND so nothing vanishes. */
+  unconverted?: { pledgedVnd: number; deliveredVnd: number; pledgeCount: number };
+}
+
+export const totalsMethods = {
+  totals: method<TotalsResult>()(TotalsInput),
+} as const;
