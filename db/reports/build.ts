@@ -24,7 +24,7 @@ import { servedProvince } from '../places/install';
 import { itemsInScope, normalScope } from '../items/scope';
 import { statutoryReport } from '../items/summary';
 import { placesUnderOn, todaysUnits } from '../places/today';
-import { filterConditions, placesUnder, whereClause } from '../pledges';
+import { filterConditions, placesUnder, whereClause } from '../pledges/filter';
 import { readAllRows } from '../totals';
 import { getSettings } from '../settings';
 import { parsePeriod } from './period';
