@@ -9,7 +9,7 @@ import { LedgerError } from '../../contract/errors';
 import { undoPoint, type Ctx } from '../context';
 import { importSpreadsheet } from '../excel/import';
 import { PlaceIndex } from '../places/match';
-import { newPledgeChecks, type PledgeChecks } from '../pledges';
+import { newPledgeChecks, type PledgeChecks } from '../pledges/writes';
 import { withSearchTextDeferred } from '../search';
 import { importBundle } from '../sync/bundle';
 import { withTotalsDeferred } from '../totals-bulk';

@@ -33,7 +33,7 @@ import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
 import { insertRow, prepared, savepointIf, type Ctx } from '../context';
 import { addDonor } from '../donors';
-import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges';
+import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges/writes';
 import { loadedSheetJs, loadSheetJs } from './libraries';
 import { PlaceIndex } from '../places/match';
 import { withTotalsDeferred } from '../totals-bulk';
