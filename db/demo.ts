@@ -11,7 +11,7 @@ import { contextFor, type Ctx } from './context';
 import { createDonor, findDonorByName } from './donors';
 import type { Ledger } from './open';
 import { findPlace } from './places/match';
-import { createPledge, updatePledge } from './pledges';
+import { createPledge, updatePledge } from './pledges/writes';
 import { createItem } from './items';
 import type { AidModality } from '../contract/items';
 import { setRate } from './rates';

@@ -24,17 +24,10 @@ import type { Ledger } from './open';
 import type { DB } from './schema';
 import { createPlace, listPlaces, updatePlace } from './places';
 import { chooseProvince, placesSetup } from './places/install';
-import {
-  amendDelivery,
-  createPledge,
-  deletePledge,
-  getPledgeDetail,
-  listPledges,
-  recordDelivery,
-  removeDelivery,
-  summarizePledges,
-  updatePledge,
-} from './pledges';
+import { listPledges, summarizePledges } from './pledges/ledger';
+import { getPledgeDetail } from './pledges/rows';
+import { amendDelivery, recordDelivery, removeDelivery } from './pledges/status';
+import { createPledge, deletePledge, updatePledge } from './pledges/writes';
 import { listRates, proposeRate, setRate } from './rates';
 import {
   attachLines,

@@ -15,7 +15,7 @@ import { mergedDonors } from './donors';
 import { itemsInScope } from './items/scope';
 import { displayName } from './places';
 import { placesUnderOn, todaysUnits } from './places/today';
-import { placesUnder, pledgeConditions, whereClause } from './pledges';
+import { placesUnder, pledgeConditions, whereClause } from './pledges/filter';
 
 function quarterKey(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`substr(${dateColumn}, 1, 4) || '-Q' || ((CAST(substr(${dateColumn}, 6, 2) AS INTEGER) + 2) / 3)`;

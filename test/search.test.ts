@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contextFor } from '../db/context';
 import { updateDonor } from '../db/donors';
-import { listPledges } from '../db/pledges';
+import { listPledges } from '../db/pledges/ledger';
 import { openLedger } from '../db/open';
 import { createLedgerService } from '../db/service';
 import { tempLedger, type TestLedger } from './helpers';

@@ -9,7 +9,7 @@ import { LedgerError } from '../../contract/errors';
 import { undoPoint, type Ctx } from '../context';
 import { importSpreadsheet } from './spreadsheet';
 import { PlaceIndex } from '../places/match';
-import { newPledgeChecks, type PledgeChecks } from '../pledges';
+import { newPledgeChecks, type PledgeChecks } from '../pledges/writes';
 import { withSearchTextDeferred } from '../search';
 import { importBundle } from '../sync/import';
 import { withTotalsDeferred } from '../totals-bulk';

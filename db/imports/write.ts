@@ -9,7 +9,7 @@ import { foldText } from '../../contract/text';
 import { type Ctx, insertRow } from '../context';
 import { addDonor } from '../donors';
 import { createItem } from '../items';
-import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges';
+import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges/writes';
 import { withSearchTextDeferred } from '../search';
 import { withTotalsDeferred } from '../totals-bulk';
 import { HEADER_OF, RowError } from './cell-values';

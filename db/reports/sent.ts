@@ -17,7 +17,7 @@ import { LedgerError } from '../../contract/errors';
 import type { ItemScope } from '../../contract/items';
 import type { Ctx } from '../context';
 import { itemsInScope, normalScope } from '../items/scope';
-import { placesUnder } from '../pledges';
+import { placesUnder } from '../pledges/filter';
 import type { ReportsSentTable } from '../schema';
 import { buildReport } from './build';
 import { reportFileName, writeReport } from './excel';

@@ -5,7 +5,7 @@ import type { ItemScope } from '../../../contract/items';
 import { columnsOf, type Ctx } from '../../context';
 import { itemsInScope } from '../../items/scope';
 import { placesUnderOn } from '../../places/today';
-import { placesUnder, whereClause } from '../../pledges';
+import { placesUnder, whereClause } from '../../pledges/filter';
 import { nextDay, type parsePeriod } from '../period';
 import type { ReportData } from './data';
 import type { ReportNames } from './names';

@@ -7,7 +7,7 @@ import { getPlace } from '../../places';
 import { servedProvince } from '../../places/install';
 import { normalScope } from '../../items/scope';
 import { todaysUnits } from '../../places/today';
-import { filterConditions, whereClause } from '../../pledges';
+import { filterConditions, whereClause } from '../../pledges/filter';
 import { getSettings } from '../../settings';
 import { parsePeriod } from '../period';
 import { periodChanges } from './changes';

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { PledgeKind } from '../../../contract';
 import type { ItemScope } from '../../../contract/items';
 import type { Ctx } from '../../context';
-import { filterConditions, placesUnder, whereClause } from '../../pledges';
+import { filterConditions, placesUnder, whereClause } from '../../pledges/filter';
 import { readAllRows } from '../../totals';
 import { nextDay } from '../period';
 
