@@ -1,4 +1,7 @@
-/** Opens (or creates) a ledger file: pragmas, the folding function, migrations, this installation's identity. */
+/**
+ * Opens (or creates) a ledger file: pragmas, the folding function, migrations, the catalogue of places brought up to
+ * date, this installation's identity.
+ */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
@@ -10,6 +13,7 @@ import { migrate, SCHEMA_VERSION } from './migrate';
 import type { Migration } from './migrations';
 import { randomIds, type IdSource } from './ids';
 import type { Ledger, Site, Tracking } from './ledger';
+import { upgradeCatalogue } from './places/upgrade';
 import { HybridClock } from './sync/clock';
 import type { DB } from './schema';
 import { prepared } from './context';
@@ -93,6 +97,8 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       plugins: [new CamelCasePlugin()],
     });
     await migrate(db, options.migrations);
+    // What a migration cannot do: it is frozen once released, and the catalogue is code and data of each release.
+    await upgradeCatalogue(db, new Date(wallClock()).toISOString());
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
     // The clock starts past every version already in the file.
     // Tables of the schema the file has (tests open ledgers as earlier releases left them).
