@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, RawBuilder } from 'kysely';
 import { LedgerError, type Bilingual } from '../contract/errors';
 import { fieldLabel } from '../contract/validation';
-import type { Ledger, Site, Tracking } from './open';
+import type { Ledger, Site, Tracking } from './ledger';
 import type { DB } from './schema';
 
 /** What every ledger operation receives: the (transactional) database, who is writing, and when. */

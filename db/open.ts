@@ -1,4 +1,7 @@
-/** Opens (or creates) a ledger file: pragmas, the folding function, migrations, this installation's identity. */
+/**
+ * Opens (or creates) a ledger file: pragmas, the folding function, migrations, the catalogue of places brought up to
+ * date, this installation's identity.
+ */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
@@ -9,41 +12,13 @@ import { foldText } from '../contract/text';
 import { migrate, SCHEMA_VERSION } from './migrate';
 import type { Migration } from './migrations';
 import { randomIds, type IdSource } from './ids';
+import type { Ledger, Site, Tracking } from './ledger';
+import { upgradeCatalogue } from './places/upgrade';
 import { HybridClock } from './sync/clock';
 import type { DB } from './schema';
 import { prepared } from './context';
 
-export interface Site {
-  id: string;
-  name: string;
-  /** The person using this installation (asked at first run; Cài đặt changes it); '' until given. */
-  userName: string;
-}
-
-/** Change tracking state of one open ledger: its clock, and whether a bundle is being applied. */
-export interface Tracking {
-  clock: HybridClock;
-  /** While true the tracking triggers stand aside: merged rows keep the versions they came with. */
-  applying: boolean;
-  /** While true the totals triggers log changes for one fold at the end of a bulk write (`db/totals-bulk.ts`). */
-  totalsDeferred: boolean;
-  /** While a bulk write runs: the pledges whose search text it sets once at its end, instead of one by one. */
-  searchTextDeferred: string[] | null;
-}
-
-export interface Ledger {
-  tracking: Tracking;
-  file: string;
-  sqlite: BetterSqlite3.Database;
-  db: Kysely<DB>;
-  site: Site;
-  schemaVersion: number;
-  /** New record ids (random UUIDs unless a seeded source was given). */
-  newId: IdSource;
-  /** Milliseconds since the epoch: the times rows are stamped with and the change clock both read it. */
-  wallClock: () => number;
-  close(): Promise<void>;
-}
+export type { Ledger, Site, Tracking } from './ledger';
 
 export interface OpenOptions {
   /** Create the file when it does not exist (otherwise that is an error). */
@@ -122,6 +97,8 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       plugins: [new CamelCasePlugin()],
     });
     await migrate(db, options.migrations);
+    // What a migration cannot do: it is frozen once released, and the catalogue is code and data of each release.
+    await upgradeCatalogue(db, new Date(wallClock()).toISOString());
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
     // The clock starts past every version already in the file.
     // Tables of the schema the file has (tests open ledgers as earlier releases left them).

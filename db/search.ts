@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import { escapeLike, foldText, searchWords } from '../contract/text';
 import { totalChanges, type Ctx } from './context';
-import { displayNameSql } from './places';
+import { displayNameSql } from './places/names';
 
 /**
  * The folded words a pledge is found by: its own text, its place's name, and the names and country of its donor,

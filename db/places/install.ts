@@ -29,6 +29,9 @@ const CATALOGUE_TIME = '2025-07-01T00:00:00.000Z';
 /** The setting naming the province the ledger serves ('all' for a national ledger). */
 export const PROVINCE_SETTING = 'places.province';
 
+/** The setting naming the catalogue release the ledger holds (`CATALOGUE_SOURCE` of the release that wrote it). */
+export const CATALOGUE_SETTING = 'places.catalogue';
+
 const TRACKING_TRIGGERS = [
   'places_track_insert',
   'places_track_update',
@@ -36,7 +39,7 @@ const TRACKING_TRIGGERS = [
   'place_successors_track_update',
 ];
 
-/** How the writer reaches the database: the driver itself in a running ledger, the query builder in a migration. */
+/** How the writer reaches the database: the driver itself in a running ledger, the query builder while it opens. */
 export interface SqlRunner {
   run(text: string, params?: unknown[]): Promise<void>;
   all<T>(text: string, params?: unknown[]): Promise<T[]>;
@@ -61,9 +64,10 @@ export function builderRunner(db: Kysely<DB>): SqlRunner {
 }
 
 /**
- * Writes a catalogue's rows (`existing`: catalogue ids the ledger holds under ids of its own) with the change-tracking triggers of the place tables set aside (and put back as they
- * were), so its rows keep the version they are written with; this works inside a migration, where the installation
- * has no identity yet, as well as in a running ledger. Returns how many units it holds.
+ * Writes a catalogue's rows (`existing`: catalogue ids the ledger holds under ids of its own) with the change-tracking
+ * triggers of the place tables set aside (and put back as they were), so its rows keep the version they are written
+ * with; this works while a ledger opens, before the installation has its identity, as well as in a running ledger.
+ * Returns how many units it holds.
  */
 export async function writeCatalogue(
   io: SqlRunner,
@@ -131,7 +135,7 @@ export async function installCatalogue(
   const count = await writeCatalogue(io, catalogueFor(province));
   for (const [key, value] of [
     [PROVINCE_SETTING, province],
-    ['places.catalogue', CATALOGUE_SOURCE],
+    [CATALOGUE_SETTING, CATALOGUE_SOURCE],
   ] as const) {
     await sql`INSERT INTO settings (key, value, updated_at) VALUES (${key}, ${value}, ${now})
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(db);

