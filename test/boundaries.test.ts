@@ -288,7 +288,12 @@ const MIGRATIONS_FOLDER = 'db/migrations/';
 const LINE_LIMIT = 450;
 
 /** Source files allowed over the limit, each with its reason: a file that reads better whole, not one still to split. */
-const LONG_FILES: Record<string, string> = {};
+const LONG_FILES: Record<string, string> = {
+  'renderer/src/i18n/vi.ts':
+    "the UI's Vietnamese words, one file per language, so a translator reads every key beside the other language's",
+  'renderer/src/i18n/en.ts':
+    "the UI's English words, one file per language, so a translator reads every key beside the other language's",
+};
 
 /** Imports of a migration other than `kysely` and other migrations: a released migration must never change. */
 function migrationImports(graph: ImportGraph): string[] {
