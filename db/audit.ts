@@ -1,7 +1,8 @@
 /** The audit log: every create, update and delete with the row before and after, when, and by which installation. */
 import { sql } from 'kysely';
 import type { FieldChange, HistoryEntry } from '../contract';
-import { columnsOf, insertRow, type Ctx } from './context';
+import { columnsOf, insertRow } from './statements';
+import type { Ctx } from './context';
 import type { AuditLogTable } from './schema';
 
 /** Fields that change on every write and say nothing to a reader of the history. */

@@ -12,7 +12,8 @@ import {
   vndEquivalent,
 } from '../contract/money';
 import { recordAudit } from './audit';
-import { invalid, notFound, type Ctx } from './context';
+import { invalid, notFound } from './errors';
+import type { Ctx } from './context';
 import { resolveRate } from './rates';
 import type { DeliveriesTable } from './schema';
 

@@ -16,7 +16,7 @@ import type { Ledger, Site, Tracking } from './ledger';
 import { upgradeCatalogue } from './places/upgrade';
 import { HybridClock } from './sync/clock';
 import type { DB } from './schema';
-import { prepared } from './context';
+import { prepared } from './statements';
 
 export type { Ledger, Site, Tracking } from './ledger';
 

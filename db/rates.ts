@@ -2,7 +2,9 @@
 import type { ExchangeRate, ParsedInput, RateProposal } from '../contract';
 import { canonicalRate } from '../contract/money';
 import { recordAudit } from './audit';
-import { invalid, viDate, type Ctx } from './context';
+import { invalid } from './errors';
+import { dayText } from '../contract/dates';
+import type { Ctx } from './context';
 
 export async function listRates(ctx: Ctx, input: ParsedInput<'rates.list'>): Promise<ExchangeRate[]> {
   let query = ctx.db.selectFrom('exchangeRates').selectAll();
@@ -96,7 +98,7 @@ export async function resolveRate(
     throw invalid(
       'rate',
       {
-        vi: `chưa có tỷ giá ${currency} cho ngày ${viDate(date)}; hãy nhập tỷ giá`,
+        vi: `chưa có tỷ giá ${currency} cho ngày ${dayText(date)}; hãy nhập tỷ giá`,
         en: `no ${currency} rate on or before ${date}; enter the rate`,
       },
       'rate_missing',

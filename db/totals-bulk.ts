@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Tracking } from './open';
-import { prepared } from './context';
+import { prepared } from './statements';
 
 const MONTHLY = [
   ['place', 'place_id'],

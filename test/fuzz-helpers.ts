@@ -10,7 +10,7 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { LedgerErrorCode } from '../contract/errors';
-import { totalChanges } from '../db/context';
+import { totalChanges } from '../db/statements';
 import { openLedger, type Ledger } from '../db/open';
 import { createLedgerService, type LedgerService } from '../db/service';
 import { tableCounts, totalsAgainstRows } from './helpers';

@@ -6,7 +6,8 @@
  */
 import type { ImportIssue, ImportResult } from '../../contract';
 import type { ColumnMapping, ImportLayout } from '../../contract/imports';
-import { savepointIf, type Ctx } from '../context';
+import { savepointIf } from '../undo';
+import type { Ctx } from '../context';
 import type { PledgeChecks } from '../pledges/writes';
 import { PlaceIndex } from '../places/match';
 import { findHeader, findOfficePlace, type Header, missingColumns, type OfficePlace, rememberLayout } from './header';

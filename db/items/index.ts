@@ -19,7 +19,10 @@ import { ITEM_VOCABULARY } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 import { fieldLabel } from '../../contract/validation';
 import { diff, pledgeHistory, recordAudit } from '../audit';
-import { invalid, notFound, readRows, viDate, type Ctx } from '../context';
+import { invalid, notFound } from '../errors';
+import { readRows } from '../statements';
+import { dayText } from '../../contract/dates';
+import type { Ctx } from '../context';
 import { currentDonorId } from '../donors';
 import { getPlace } from '../places';
 import type { AidItemsTable } from '../schema';
@@ -150,7 +153,7 @@ async function checkItem(ctx: Ctx, fields: ItemFields): Promise<ItemFields> {
   }
   if (fields.startDate && fields.endDate && fields.startDate > fields.endDate) {
     throw invalid('endDate', {
-      vi: `phải sau thời gian bắt đầu (${viDate(fields.startDate)})`,
+      vi: `phải sau thời gian bắt đầu (${dayText(fields.startDate)})`,
       en: `must not be before the start (${fields.startDate})`,
     });
   }
@@ -332,7 +335,7 @@ export async function setItemStage(ctx: Ctx, input: ParsedInput<'items.stage'>):
   }
   if (input.date < before.stageDate) {
     throw invalid('date', {
-      vi: `không được trước ngày của giai đoạn hiện tại (${viDate(before.stageDate)})`,
+      vi: `không được trước ngày của giai đoạn hiện tại (${dayText(before.stageDate)})`,
       en: `cannot be before the current stage's date (${before.stageDate})`,
     });
   }

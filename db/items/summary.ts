@@ -17,7 +17,9 @@ import type {
 } from '../../contract/items';
 import { ITEM_VOCABULARY, labelIn, sectorLabel } from '../../contract/labels';
 import { formatAmount } from '../../contract/money';
-import { readRows, viDate, type Ctx } from '../context';
+import { readRows } from '../statements';
+import { dayText } from '../../contract/dates';
+import type { Ctx } from '../context';
 import { totals } from '../totals';
 import { itemsInScope } from './scope';
 
@@ -116,7 +118,7 @@ function paragraph(s: Omit<StatutorySummary, 'paragraph'>, input: ParsedInput<'i
   const when = input.half ? `Sáu tháng ${input.half === 'H1' ? 'đầu' : 'cuối'} năm ${input.year}` : `Năm ${input.year}`;
   const money = (p: CurrencyPair) =>
     `${formatAmount(p.USD, 'USD', 'vi')} USD (${formatAmount(p.VND, 'VND', 'vi')} đồng)`;
-  return `${when} (từ ${viDate(s.period.from)} đến ${viDate(s.period.to)}): ${total} chương trình, dự án, phi dự án (${s.items.programme} chương trình, ${s.items.project} dự án, ${s.items.nonProject} phi dự án) của ${s.donors} tổ chức; tổng giá trị cam kết ${money(s.committed)}, giải ngân ${money(s.disbursed)}.`;
+  return `${when} (từ ${dayText(s.period.from)} đến ${dayText(s.period.to)}): ${total} chương trình, dự án, phi dự án (${s.items.programme} chương trình, ${s.items.project} dự án, ${s.items.nonProject} phi dự án) của ${s.donors} tổ chức; tổng giá trị cam kết ${money(s.committed)}, giải ngân ${money(s.disbursed)}.`;
 }
 
 /** Groups of totals in VND and USD as one table's rows, with the items each group holds. */

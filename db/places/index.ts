@@ -3,7 +3,10 @@ import type { ParsedInput, Place, PlaceLevel } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { foldText } from '../../contract/text';
 import { recordAudit } from '../audit';
-import { checkNameText, columnsOf, invalid, notFound, viDate, type Ctx } from '../context';
+import { checkNameText, invalid, notFound } from '../errors';
+import { columnsOf } from '../statements';
+import { dayText } from '../../contract/dates';
+import type { Ctx } from '../context';
 import type { PlacesTable } from '../schema';
 import { refreshSearchText } from '../search';
 import { displayName } from './names';
@@ -55,7 +58,7 @@ async function checkShape(
 ) {
   if (place.validFrom && place.validTo && place.validFrom > place.validTo) {
     throw invalid('validTo', {
-      vi: `phải sau ngày bắt đầu hiệu lực (${viDate(place.validFrom)})`,
+      vi: `phải sau ngày bắt đầu hiệu lực (${dayText(place.validFrom)})`,
       en: `must not be before the start of validity (${place.validFrom})`,
     });
   }

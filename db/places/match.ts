@@ -6,7 +6,9 @@
  */
 import type { Place, PlaceLevel } from '../../contract';
 import { foldText } from '../../contract/text';
-import { invalid, notFound, viDate, type Ctx } from '../context';
+import { invalid, notFound } from '../errors';
+import { dayText } from '../../contract/dates';
+import type { Ctx } from '../context';
 import { splitType } from './catalogue';
 import { displayName, getPlace } from './index';
 
@@ -50,20 +52,20 @@ export function ceasedProblem(label: string, validTo: string, successors: string
   const more = successors.length - NAMED_SUCCESSORS;
   if (!successors.length) {
     return {
-      vi: `${label} chỉ có hiệu lực đến ${viDate(validTo)}; hãy chọn đơn vị mới`,
-      en: `${label} ceased on ${viDate(validTo)}; choose the unit that replaced it`,
+      vi: `${label} chỉ có hiệu lực đến ${dayText(validTo)}; hãy chọn đơn vị mới`,
+      en: `${label} ceased on ${dayText(validTo)}; choose the unit that replaced it`,
     };
   }
   return {
-    vi: `${label} chỉ có hiệu lực đến ${viDate(validTo)}; nay là ${named}${more > 0 ? ` và ${more} đơn vị khác` : ''}`,
-    en: `${label} ceased on ${viDate(validTo)}; it became ${named}${more > 0 ? ` and ${more} more` : ''}`,
+    vi: `${label} chỉ có hiệu lực đến ${dayText(validTo)}; nay là ${named}${more > 0 ? ` và ${more} đơn vị khác` : ''}`,
+    en: `${label} ceased on ${dayText(validTo)}; it became ${named}${more > 0 ? ` and ${more} more` : ''}`,
   };
 }
 
 export function notYetProblem(label: string, validFrom: string, date: string): Problem {
   return {
-    vi: `${label} chỉ có hiệu lực từ ${viDate(validFrom)}, sau ngày ${viDate(date)}`,
-    en: `${label} exists only from ${viDate(validFrom)}, after ${viDate(date)}`,
+    vi: `${label} chỉ có hiệu lực từ ${dayText(validFrom)}, sau ngày ${dayText(date)}`,
+    en: `${label} exists only from ${dayText(validFrom)}, after ${dayText(date)}`,
   };
 }
 

@@ -6,7 +6,9 @@ import { sql } from 'kysely';
 import type { Pledge, PledgeDetail, PledgeRow } from '../../contract';
 import { milliToQuantity, subtractQuantities } from '../../contract/money';
 import { pledgeHistory } from '../audit';
-import { notFound, prepared, type Ctx } from '../context';
+import { notFound } from '../errors';
+import { prepared } from '../statements';
+import type { Ctx } from '../context';
 import { deliveredSoFar, listDeliveriesOf } from '../deliveries';
 import { displayNameSql } from '../places';
 

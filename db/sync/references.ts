@@ -2,7 +2,8 @@
  * References between ledger rows: a bundle carries the rows its rows point to, a merge deletes no row still pointed
  * to, and leaves no row pointing at nothing and no place under itself.
  */
-import { prepared, type Ctx } from '../context';
+import { prepared } from '../statements';
+import type { Ctx } from '../context';
 import type { Row, Table } from './contents';
 import { storedRows } from './rows';
 

@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import { AUTO_STATUS_NOTE } from '../../../contract';
 import type { ItemScope } from '../../../contract/items';
-import { columnsOf, type Ctx } from '../../context';
+import { columnsOf } from '../../statements';
+import type { Ctx } from '../../context';
 import { itemsInScope } from '../../items/scope';
 import { placesUnderOn } from '../../places/today';
 import { placesUnder, whereClause } from '../../pledges/filter';

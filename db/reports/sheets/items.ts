@@ -12,7 +12,7 @@ import { letterhead } from '../workbook/letterhead';
 import { addSheet, type Workbook } from '../workbook/page';
 import { signatures } from '../workbook/signatures';
 import { dataRow, otherTotals, tableHeader, totalsRow, wideRow } from '../workbook/table';
-import { viDate } from './heading';
+import { dayText } from '../../../contract/dates';
 import { itemListSheet } from './item-list';
 
 const usdCell = (cents: number): CellValue => amountCell(cents, 'USD');
@@ -44,7 +44,7 @@ export function itemSheets(workbook: Workbook, report: Report) {
 function itemGroupsSheet(workbook: Workbook, report: Report, statutory: StatutoryReport) {
   const sheet = addSheet(workbook, 'Khoản viện trợ');
   const width = 7;
-  const units = `(Từ ngày ${viDate(report.period.from)} đến ngày ${viDate(report.period.to)}; đơn vị tính: đô la Mỹ (USD) và đồng (VND))`;
+  const units = `(Từ ngày ${dayText(report.period.from)} đến ngày ${dayText(report.period.to)}; đơn vị tính: đô la Mỹ (USD) và đồng (VND))`;
   let row = letterhead(sheet, report, width, units);
   wideRow(sheet, row, width, statutory.summary.paragraph, {}, 48);
   row += 2;
