@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { checkLedgerFile, latestGoodBackup } from '../../../db/backup';
+import { requireDb } from '../args';
+import { defineCommand } from '../command';
+import { text } from '../options';
+import { out } from '../output';
+
+export const checkCommand = defineCommand({
+  name: 'check',
+  options: { db: text },
+  usage: ['check --db FILE                       kiểm tra toàn vẹn / integrity check'],
+  async run({ values }) {
+    const file = requireDb(values);
+    const check = checkLedgerFile(file);
+    if (check.ok) {
+      out(`Toàn vẹn, lược đồ ${check.schemaVersion} / Intact, schema ${check.schemaVersion}`);
+      return 0;
+    }
+    process.stderr.write(`Lỗi: tệp bị hỏng / Error: the file is damaged\n${check.problems.join('\n')}\n`);
+    const good = latestGoodBackup(resolve(file));
+    if (good) process.stderr.write(`Bản sao lưu tốt gần nhất / Latest good backup: ${good.file} (${good.at})\n`);
+    return 1;
+  },
+});
