@@ -5,6 +5,11 @@
  * most direct way (hand-written SQL on raw better-sqlite3, the bare spreadsheet library, raw prepared inserts).
  * Each repetition runs ours and the floor alternately; medians are reported with their ratio, and peak memory.
  * The synthetic ledger is deterministic (same rows, same seed, same ids); `--db` keeps it between runs.
+ *
+ * Two lines measure how the work grows, with ratio targets only (scripts/bench-growth.ts): `paging`, the first page
+ * at N pledges against the same page at N/10 (≤ 1.5×; a page walking every pledge would be about 10×), and
+ * `catalogue`, the whole country's units and links (one province's with `--catalogue CODE`) put into an empty ledger
+ * against the same statements run straight from the driver (≤ 1.5×).
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
@@ -22,6 +27,7 @@ import { decodeBundle } from '../db/sync/format';
 import { generateLedger } from '../db/synthetic';
 import { foldText } from '../contract/text';
 import { closeBench, closeFixture, writeReportCellsBare } from './bench-close';
+import { catalogueBench, pagingBench } from './bench-growth';
 
 const { values } = parseArgs({
   options: {
@@ -32,8 +38,13 @@ const { values } = parseArgs({
     'import-rows': { type: 'string' },
     /** Offices whose files the quarter's close merges (half bundles, half workbooks). */
     offices: { type: 'string', default: '56' },
+    /** The catalogue the `catalogue` line puts in: 'all' (the whole country's) or a province's code or name. */
+    catalogue: { type: 'string', default: 'all' },
     quiet: { type: 'boolean', default: false },
-    /** Comma-separated first words of the operations to run (dashboard,today,items,ledger,quarterly,import,close,open). */
+    /**
+     * Comma-separated first words of the operations to run (dashboard,today,items,ledger,paging,quarterly,import,close,
+     * catalogue,open).
+     */
     only: { type: 'string' },
     /** Internal: write the import's bundle to this file and exit (run by `importSetUp` in a process of its own). */
     'write-bundle': { type: 'string' },
@@ -544,6 +555,7 @@ async function main() {
     if (wanted('today')) results.push(await todaysUnitsBench(ledger));
     if (wanted('items')) results.push(await itemsBench(ledger));
     if (wanted('ledger')) results.push(...(await ledgerPages(ledger)));
+    if (wanted('paging')) results.push((await pagingBench(ledger, ROWS, work, measure, log)) as Result);
     if (wanted('quarterly')) results.push(await report(ledger));
   } finally {
     await ledger.close();
@@ -559,6 +571,7 @@ async function main() {
     );
     results.push((await closeBench(work, fixture, Math.min(REPS, 3), measure)) as Result);
   }
+  if (wanted('catalogue')) results.push((await catalogueBench(work, values.catalogue, REPS, measure)) as Result);
   if (wanted('open')) results.push(await open(file));
   clearInterval(sampler);
   const peakMb = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6);

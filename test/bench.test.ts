@@ -21,6 +21,8 @@ it('measures every operation against its floor and writes the JSON summary', () 
         '1500',
         '--offices',
         '6',
+        '--catalogue',
+        '04',
         '--json',
         json,
         '--quiet',
@@ -47,9 +49,11 @@ it('measures every operation against its floor and writes the JSON summary', () 
       'ledger',
       'ledger',
       'ledger',
+      'paging',
       'quarterly',
       'import',
       'close',
+      'catalogue',
       'open',
     ]);
     for (const r of summary.results) {

@@ -781,8 +781,8 @@ function tally(method: string, outcome: Outcome, what: string) {
     s.failed++;
     s.codes.add(outcome.envelope.error.code);
   }
+  // The slowest call, for the log; what a call may do is bounded by counts, in `fuzzCall`.
   if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, what };
-  expect(outcome.ms, `${what} took ${Math.round(outcome.ms)} ms`).toBeLessThan(15_000);
 }
 
 /** An import refused row by row answers ok; like a preview, it must have changed nothing. */

@@ -1,7 +1,7 @@
 /**
  * Shared by the fuzz tests: the seed and run counts, byte and zip mutations, and the check every fuzzed call must
  * pass (an envelope, never an exception; a typed error, never `internal`; a failure changes nothing; a success
- * leaves the ledger sound).
+ * leaves the ledger sound; the work done within bounds).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
@@ -10,10 +10,13 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { LedgerErrorCode } from '../contract/errors';
+import { foldText } from '../contract/text';
 import { totalChanges } from '../db/statements';
 import { openLedger, type Ledger } from '../db/open';
+import { suggestionWork } from '../db/places/match';
 import { createLedgerService, type LedgerService } from '../db/service';
 import { tableCounts, totalsAgainstRows } from './helpers';
+import { startMeter, type Work } from './meter';
 import { idsFor, propertyParams } from './random';
 
 export { LONG, SEED } from './random';
@@ -125,7 +128,45 @@ export interface Outcome {
     | { ok: true; result: unknown }
     | { ok: false; error: { code: string; message: { vi: string; en: string }; field?: string } };
   changed: boolean;
+  /** Elapsed, for the log of the slowest call only: the bound is on the work counted (`expectBoundedWork`). */
   ms: number;
+}
+
+/**
+ * What one call may ask of the database: this many statements, and rows handed back, for each row the ledger holds
+ * or the call writes, and `WORK_FIXED` besides. Work that grows faster (every row read again for each row written, a
+ * statement for each pair of rows) is a way to freeze the app with a large enough ledger or file.
+ */
+const WORK_PER_ROW = 8;
+const WORK_FIXED = 1_000;
+/** No unit's name is longer (the contract's limit on a name): a text is compared by at most this many letters. */
+const LONGEST_NAME = 300;
+
+/** The letters of every unit's name in the ledger, as the place matcher compares them (folded). */
+function namesLength(ledger: Ledger): number {
+  const names = ledger.sqlite.prepare('SELECT name FROM places').pluck().all() as string[];
+  return names.reduce((n, name) => n + foldText(name).length, 0);
+}
+
+/**
+ * The place matcher's work since `before`, bounded: seeking the nearest names for a text compares at most
+ * `LONGEST_NAME` of its letters with each unit's name, however long the text.
+ */
+export function expectBoundedSuggestions(ledger: Ledger, before: typeof suggestionWork, what: string): void {
+  const texts = suggestionWork.texts - before.texts;
+  const letterPairs = suggestionWork.letterPairs - before.letterPairs;
+  expect(letterPairs, `${what}: letters compared for ${texts} texts`).toBeLessThanOrEqual(
+    texts * LONGEST_NAME * namesLength(ledger),
+  );
+}
+
+/** A call's work against the bounds above: `rows`, those the ledger held before; `written`, those it changed. */
+function expectBoundedWork(work: Work, rows: number, written: number, what: string): void {
+  const budget = WORK_PER_ROW * (rows + written) + WORK_FIXED;
+  expect(work.statements, `${what}: statements run (${rows} rows held, ${written} written)`).toBeLessThanOrEqual(
+    budget,
+  );
+  expect(work.rows, `${what}: rows read (${rows} rows held, ${written} written)`).toBeLessThanOrEqual(budget);
 }
 
 /**
@@ -141,6 +182,9 @@ export async function fuzzCall(
   const what = `${String(method)} ${summarize(input)}`;
   const countsBefore = tableCounts(t.ledger);
   const before = fingerprint(t.ledger);
+  const changesBefore = totalChanges(t.ledger.sqlite);
+  const suggestedBefore = { ...suggestionWork };
+  const meter = startMeter(t.ledger.sqlite);
   const start = performance.now();
   let envelope: Outcome['envelope'];
   try {
@@ -149,8 +193,13 @@ export async function fuzzCall(
     throw new Error(
       `${what}: the service threw instead of answering: ${error instanceof Error ? error.stack : String(error)}`,
     );
+  } finally {
+    meter.stop();
   }
   const ms = performance.now() - start;
+  const rowsHeld = Object.values(countsBefore).reduce((n, count) => n + count, 0);
+  expectBoundedWork(meter.stop(), rowsHeld, totalChanges(t.ledger.sqlite) - changesBefore, what);
+  expectBoundedSuggestions(t.ledger, suggestedBefore, what);
   // Nothing left half-open: no transaction, no bulk or merge flag up.
   expect(t.ledger.sqlite.inTransaction, what).toBe(false);
   expect(t.ledger.tracking.applying, what).toBe(false);

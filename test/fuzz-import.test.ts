@@ -15,8 +15,10 @@ import { VOCABULARY } from '../contract/labels';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { loadDemo, readFixture } from '../db/demo';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../db/imports/columns';
+import { suggestionWork } from '../db/places/match';
 import {
   byteOps,
+  expectBoundedSuggestions,
   fuzzCall,
   fuzzParams,
   LONG,
@@ -115,10 +117,9 @@ function tally(group: string, key: string) {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
+/** Keeps the slowest call for the log; what a call may do is bounded by counts, in `fuzzCall`. */
 function note(outcome: Outcome, what: string) {
   if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, what };
-  // A file that takes this long to refuse is a way to freeze the app.
-  expect(outcome.ms, `${what} took ${Math.round(outcome.ms)} ms`).toBeLessThan(15_000);
 }
 
 /** A check, or a file refused: the pass wrote nothing. */
@@ -1039,16 +1040,16 @@ async function previewOf(fileName: string, bytes: Buffer): Promise<ImportedFile>
 }
 
 describe('regressions found by the fuzz', () => {
-  it('an .xls whose array-formula record is too short for its formula is refused in seconds (the reader looped forever)', async () => {
-    const start = performance.now();
+  it("an .xls whose array-formula record is too short for its formula is refused at the reader's time limit (the reader looped forever)", async () => {
     const result = await previewOf('hong.xls', xlsWithShortArrayRecord());
-    expect(performance.now() - start).toBeLessThan(10_000);
+    // Stopped at the time limit the reader gives a file this small (3 s, and 2 ms per KB): the loop holds the app no
+    // longer than that.
     expect(result.errors).toEqual([
       {
         row: 0,
         column: '',
-        message: expect.stringContaining('Đọc tệp quá'),
-        messageEn: expect.stringContaining('took over'),
+        message: expect.stringContaining('Đọc tệp quá 3 giây'),
+        messageEn: expect.stringContaining('took over 3 s'),
       },
     ]);
     // The reader was stopped mid-file: the next file is read as ever.
@@ -1067,24 +1068,26 @@ describe('regressions found by the fuzz', () => {
   });
 
   it('a workbook renamed .csv is read as the workbook it is (read as text, its compressed parts were never finished)', async () => {
-    const start = performance.now();
     for (const bytes of [files.ods, files.xlsx]) {
       const result = await previewOf('doi-ten.csv', bytes);
+      // Read as text, the file would be stopped at the reader's time limit or read as mangled text, either an error:
+      // no error and every row read is the workbook read as one.
       expect(result.errors).toEqual([]);
       expect(result.added + result.skipped).toBe(realRows().length);
     }
-    expect(performance.now() - start).toBeLessThan(5_000);
   });
 
-  it('200 rows naming an unknown place of 30,000 characters are refused in seconds, quoting it short (each was compared to every unit letter by letter)', async () => {
+  it('200 rows naming an unknown place of 30,000 characters are refused without comparing it whole with every unit, quoting it short (each was compared to every unit letter by letter)', async () => {
     const place = 'Bảo Lạc '.repeat(3_750);
     const csv = [
       HEADERS.join(','),
       ...Array.from({ length: 200 }, () => `05/09/2022,Tổ chức Tzu Chi,,${place},Nhà ở,Nhà,,,,1,VND,,,,`),
     ].join('\n');
-    const start = performance.now();
+    const before = { ...suggestionWork };
     const result = await previewOf('dai.csv', Buffer.from(csv));
-    expect(performance.now() - start).toBeLessThan(10_000);
+    // The nearest names are sought comparing at most 300 letters of a text (no unit's name is longer) with each unit's
+    // name: for each row, work that does not grow with the text.
+    expectBoundedSuggestions(office.ledger, before, 'dai.csv');
     expect(result.errors).toHaveLength(200);
     expect(result.errors[0]).toMatchObject({ row: 2, column: 'Địa bàn' });
     expect(result.errors[0]!.message.length).toBeLessThan(200);

@@ -32,6 +32,17 @@ export interface IndexedPlace {
   nameFolded: string;
 }
 
+/**
+ * The work of seeking the nearest names, counted over the process: a count, unlike a time, does not vary with the
+ * machine's load, so tests bound this one.
+ */
+export const suggestionWork = {
+  /** Texts whose nearest names were sought. */
+  texts: 0,
+  /** Letter pairs compared by `distance`: the length of one text times that of the other, for each comparison. */
+  letterPairs: 0,
+};
+
 const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, district: 1, commune: 2 };
 /** How many successors a message names before "and N more". */
 const NAMED_SUCCESSORS = 4;
@@ -229,6 +240,7 @@ export class PlaceIndex {
 
   /** The three units whose names are nearest the text (among those valid on the date when one is given). */
   closest(text: string, date: string | null): string[] {
+    suggestionWork.texts++;
     const folded = foldText(text);
     // A text longer than any unit's name (at most 300 characters) is like none of them.
     if (folded.length > 300) return [];
@@ -246,6 +258,7 @@ export class PlaceIndex {
 
 /** Edit distance, for suggesting the names closest to one that matched nothing. */
 export function distance(a: string, b: string): number {
+  suggestionWork.letterPairs += a.length * b.length;
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;
