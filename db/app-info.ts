@@ -1,5 +1,5 @@
 import type { AppInfo } from '../contract';
-import type { Ctx } from './context';
+import type { Ctx } from './core/context';
 
 export const APP_NAME = 'Aid Ledger — Sổ theo dõi viện trợ';
 export const APP_VERSION = '0.1.0';

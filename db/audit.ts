@@ -1,9 +1,9 @@
 /** The audit log: every create, update and delete with the row before and after, when, and by which installation. */
 import { sql } from 'kysely';
 import type { FieldChange, HistoryEntry } from '../contract';
-import { columnsOf, insertRow } from './statements';
-import type { Ctx } from './context';
-import type { AuditLogTable } from './schema';
+import { columnsOf, insertRow } from './core/statements';
+import type { Ctx } from './core/context';
+import type { AuditLogTable } from './core/schema';
 
 /** Fields that change on every write and say nothing to a reader of the history. */
 const NOISE = new Set(['updatedAt', 'createdAt', 'searchText', 'statusByUser']);

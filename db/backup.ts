@@ -19,8 +19,8 @@ import {
 import { basename, dirname, extname, join } from 'node:path';
 import type { BackupKind } from '../contract';
 import { LedgerError } from '../contract/errors';
-import { SCHEMA_VERSION } from './migrate';
-import { openLedger, type Ledger } from './open';
+import { SCHEMA_VERSION } from './core/migrate';
+import { openLedger, type Ledger } from './core/open';
 
 /** What a check of a ledger file found. */
 export type LedgerCheck = { ok: true; schemaVersion: number } | { ok: false; problems: string[] };

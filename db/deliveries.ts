@@ -12,10 +12,10 @@ import {
   vndEquivalent,
 } from '../contract/money';
 import { recordAudit } from './audit';
-import { invalid, notFound } from './errors';
-import type { Ctx } from './context';
+import { invalid, notFound } from './core/errors';
+import type { Ctx } from './core/context';
 import { resolveRate } from './rates';
-import type { DeliveriesTable } from './schema';
+import type { DeliveriesTable } from './core/schema';
 
 const DELIVERY_NOUN = { vi: 'lần giao/giải ngân', en: 'delivery' };
 

@@ -7,9 +7,9 @@ import type { Donor, ParsedInput } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { escapeLike, foldText, searchWords } from '../contract/text';
 import { recordAudit } from './audit';
-import { checkNameText, notFound } from './errors';
-import { insertRow, prepared } from './statements';
-import type { Ctx } from './context';
+import { checkNameText, notFound } from './core/errors';
+import { insertRow, prepared } from './core/statements';
+import type { Ctx } from './core/context';
 import { refreshSearchText } from './search';
 
 const DONOR_NOUN = { vi: 'nhà tài trợ', en: 'donor' };

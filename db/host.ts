@@ -29,7 +29,7 @@ import {
   restoreLedger,
   type BackupFile,
 } from './backup';
-import type { Ledger } from './open';
+import type { Ledger } from './core/open';
 import { createLedgerService, toErrorShape, unknownMethod, type ContractEndpoint, type LedgerService } from './service';
 
 type State =

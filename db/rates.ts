@@ -2,9 +2,9 @@
 import type { ExchangeRate, ParsedInput, RateProposal } from '../contract';
 import { canonicalRate } from '../contract/money';
 import { recordAudit } from './audit';
-import { invalid } from './errors';
+import { invalid } from './core/errors';
 import { dayText } from '../contract/dates';
-import type { Ctx } from './context';
+import type { Ctx } from './core/context';
 
 export async function listRates(ctx: Ctx, input: ParsedInput<'rates.list'>): Promise<ExchangeRate[]> {
   let query = ctx.db.selectFrom('exchangeRates').selectAll();

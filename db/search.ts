@@ -2,8 +2,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import { escapeLike, foldText, searchWords } from '../contract/text';
-import { totalChanges } from './statements';
-import type { Ctx } from './context';
+import { totalChanges } from './core/statements';
+import type { Ctx } from './core/context';
 import { displayNameSql } from './places/names';
 
 /**

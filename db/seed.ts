@@ -1,7 +1,7 @@
 /** The places every new ledger starts with: Cao Bằng and its city and nine districts as they were until 30/06/2025. */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Ctx } from './context';
+import type { Ctx } from './core/context';
 import { createPlace } from './places';
 
 export const CAO_BANG = {

@@ -1,6 +1,6 @@
 /** Settings kept in the ledger file: the department's name, this installation's name, the UI language. */
 import type { Language, ParsedInput, Settings, SiteRole } from '../contract';
-import type { Ctx } from './context';
+import type { Ctx } from './core/context';
 
 const KEYS = {
   departmentName: 'department.name',

@@ -4,8 +4,8 @@
  * statement per table before the write's transaction ends (see migration `0008_totals_in_bulk`).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Tracking } from './open';
-import { prepared } from './statements';
+import type { Tracking } from './core/open';
+import { prepared } from './core/statements';
 
 const MONTHLY = [
   ['place', 'place_id'],

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import * as XLSX from 'xlsx';
 import type { Report } from '../contract';
-import { contextFor } from '../db/context';
+import { contextFor } from '../db/core/context';
 import { TEMPLATE_COLUMNS } from '../db/imports/columns';
-import { openLedger } from '../db/open';
+import { openLedger } from '../db/core/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
 import { BUNDLE_TABLES } from '../db/sync/contents';
 import { decodeBundle } from '../db/sync/format';
-import { generateLedger } from '../db/synthetic';
+import { generateLedger } from '../db/samples/synthetic';
 
 const ROWS_PER_FILE = 40;
 const PERIOD = { key: '2022-Q3', from: '2022-07-01', days: 92 };

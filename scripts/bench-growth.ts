@@ -12,11 +12,11 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldText } from '../contract/text';
-import { openLedger, type Ledger } from '../db/open';
+import { openLedger, type Ledger } from '../db/core/open';
 import { CATALOGUE_VERSION, catalogueFor, catalogueId, findCatalogueProvince } from '../db/places/catalogue';
 import { createLedgerService } from '../db/service';
 import { SEED_VERSION } from '../db/seed';
-import { generateLedger } from '../db/synthetic';
+import { generateLedger } from '../db/samples/synthetic';
 
 type Measure = (
   name: string,

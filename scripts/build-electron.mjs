@@ -9,7 +9,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
-  // db/open.ts finds its driver through import.meta.url, which CommonJS spells differently.
+  // db/core/open.ts finds its driver through import.meta.url, which CommonJS spells differently.
   define: { 'import.meta.url': '__import_meta_url' },
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 };

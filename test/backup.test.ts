@@ -14,10 +14,10 @@ import {
   restoreLedger,
   type BackupFile,
 } from '../db/backup';
-import { loadDemo, readFixture } from '../db/demo';
-import { openLedger } from '../db/open';
+import { loadDemo, readFixture } from '../db/samples/demo';
+import { openLedger } from '../db/core/open';
 import { createLedgerService } from '../db/service';
-import { generateLedger } from '../db/synthetic';
+import { generateLedger } from '../db/samples/synthetic';
 import { runCli as cli } from './cli-run';
 import { held, killRuns, killSummary, LONG, timeWholeRun } from './crash';
 import { damageFile, FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';

@@ -49,7 +49,7 @@ describe('layering', () => {
     expect(runtimeImports(join(ROOT, 'renderer/src/format.ts'))).toContain('../../contract/money');
     expect(runtimeImports(join(ROOT, 'renderer/src/api.ts'))).not.toContain('../../contract');
     expect(runtimeImports(join(ROOT, 'electron/main.ts'))).toContain('../db/host');
-    expect(runtimeImports(join(ROOT, 'electron/main.ts'))).not.toContain('../db/open');
+    expect(runtimeImports(join(ROOT, 'electron/main.ts'))).not.toContain('../db/core/open');
   });
 });
 

@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { openLedger } from '../db/open';
-import { seededRandom } from '../db/ids';
+import { openLedger } from '../db/core/open';
+import { seededRandom } from '../db/core/ids';
 import { bundledScript } from './bundle';
 import { ROOT, totalsAgainstRows } from './helpers';
 

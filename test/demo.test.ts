@@ -1,7 +1,7 @@
 /** The Cao Bằng 2022 fixture loaded as demo data: totals equal the fixture's checks; the Tzu Chi amendment is history. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../contract/text';
-import { loadDemo, readFixture } from '../db/demo';
+import { loadDemo, readFixture } from '../db/samples/demo';
 import { FIXTURE, tableCounts, tempLedger, type TestLedger } from './helpers';
 
 let t: TestLedger;

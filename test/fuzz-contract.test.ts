@@ -23,7 +23,7 @@ import {
 } from '../contract';
 import { CURRENCY_CODES, MAX_AMOUNT_MINOR } from '../contract/money';
 import { AID_MODALITIES, AID_STAGES, NEXT_STAGES, STANDARD_SECTORS, type AidStage } from '../contract/items';
-import { loadDemo, readFixture } from '../db/demo';
+import { loadDemo, readFixture } from '../db/samples/demo';
 import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { fuzzCall, fuzzParams, LONG, SEED, type Outcome } from './fuzz-helpers';
 import { FIXTURE, tempLedger, type TestLedger } from './helpers';

@@ -13,7 +13,7 @@ import * as XLSX from 'xlsx';
 import type { ImportedFile, ImportFilesResult, PledgeKind } from '../contract';
 import { VOCABULARY } from '../contract/labels';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
-import { loadDemo, readFixture } from '../db/demo';
+import { loadDemo, readFixture } from '../db/samples/demo';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../db/imports/columns';
 import { suggestionWork } from '../db/places/match';
 import {

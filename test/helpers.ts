@@ -2,14 +2,14 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { contextFor } from '../db/context';
-import { openLedger, type Ledger } from '../db/open';
+import { contextFor } from '../db/core/context';
+import { openLedger, type Ledger } from '../db/core/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService, type LedgerService } from '../db/service';
 import { idsFor } from './random';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const FIXTURE = resolve(ROOT, 'db/fixtures/seed-aid-events.json');
+export const FIXTURE = resolve(ROOT, 'db/samples/seed-aid-events.json');
 
 export interface TestLedger {
   dir: string;

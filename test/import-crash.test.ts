@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor } from '../db/context';
+import { contextFor } from '../db/core/context';
 import { KIND_LABELS, STATUS_LABELS, TEMPLATE_SHEET } from '../db/imports/columns';
-import { openLedger } from '../db/open';
+import { openLedger } from '../db/core/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
 import {

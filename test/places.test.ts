@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Place } from '../contract';
 import { LedgerError } from '../contract/errors';
-import { contextFor } from '../db/context';
+import { contextFor } from '../db/core/context';
 import {
   CAO_BANG_CODE,
   catalogueFor,

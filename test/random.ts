@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { seedFor as mix, seededIds, seededRandom, type IdSource } from '../db/ids';
+import { seedFor as mix, seededIds, seededRandom, type IdSource } from '../db/core/ids';
 
 export const DEFAULT_SEED = 20_220_707;
 

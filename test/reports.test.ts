@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../contract';
-import { loadDemo, readFixture } from '../db/demo';
+import { loadDemo, readFixture } from '../db/samples/demo';
 import { parsePeriod } from '../db/reports/period';
 import { writeReport } from '../db/reports/excel';
 import { rowsThroughLibrary } from '../db/reports/workbook/streamed';

@@ -1,6 +1,6 @@
 /** The synthetic ledger and paging far into a large ledger (read from the far end). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateLedger } from '../db/synthetic';
+import { generateLedger } from '../db/samples/synthetic';
 import { tempLedger, type TestLedger } from './helpers';
 import { metered, queryPlan } from './meter';
 import { seedFor } from './random';

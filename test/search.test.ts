@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contextFor } from '../db/context';
+import { contextFor } from '../db/core/context';
 import { updateDonor } from '../db/donors';
 import { listPledges } from '../db/pledges/ledger';
-import { openLedger } from '../db/open';
+import { openLedger } from '../db/core/open';
 import { createLedgerService } from '../db/service';
 import { tempLedger, type TestLedger } from './helpers';
 

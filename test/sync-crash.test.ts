@@ -5,11 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor } from '../db/context';
-import { openLedger } from '../db/open';
+import { contextFor } from '../db/core/context';
+import { openLedger } from '../db/core/open';
 import { seedPlaces } from '../db/seed';
 import { createLedgerService } from '../db/service';
-import { generateLedger } from '../db/synthetic';
+import { generateLedger } from '../db/samples/synthetic';
 import {
   copyLedger,
   expectBeforeOrAfter,

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contextFor } from '../db/context';
-import type { Ledger } from '../db/open';
+import { contextFor } from '../db/core/context';
+import type { Ledger } from '../db/core/open';
 import { exportBundle } from '../db/sync/export';
 import { importBundle } from '../db/sync/import';
 import { tempLedger, type TestLedger } from './helpers';

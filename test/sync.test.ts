@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contextFor } from '../db/context';
+import { contextFor } from '../db/core/context';
 import { exportBundle } from '../db/sync/export';
 import { decodeBundle, encodeBundle } from '../db/sync/format';
 import { importBundle, type MergeCounts } from '../db/sync/import';
 import { HybridClock, parseVersion } from '../db/sync/clock';
-import { openLedger, type Ledger } from '../db/open';
+import { openLedger, type Ledger } from '../db/core/open';
 import { chooseProvince } from '../db/places/install';
 import { createLedgerService } from '../db/service';
 import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';

@@ -8,7 +8,7 @@ import type { PledgeKind, PledgeStatus } from '../../contract';
 import type { AidModality } from '../../contract/items';
 import { formatAmount, isCurrencyCode, multiplyQuantity, parseDecimal, RATE_PATTERN } from '../../contract/money';
 import { foldText } from '../../contract/text';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { PlaceIndex } from '../places/match';
 import {
   cellText,

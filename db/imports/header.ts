@@ -5,7 +5,7 @@
  */
 import type { ImportIssue, ImportResult } from '../../contract';
 import type { ColumnMapping, ImportLayout } from '../../contract/imports';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { PlaceIndex } from '../places/match';
 import { HEADER_OF } from './cell-values';
 import { type ColumnKey, TEMPLATE_COLUMNS } from './columns';

@@ -13,7 +13,7 @@ import {
 import { AidItemCreateInput } from '../../contract/items';
 import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { PlaceIndex } from '../places/match';
 import { HEADER_OF, RowError, readAmount, readDate } from './cell-values';
 import type { ColumnKey } from './columns';

@@ -6,8 +6,8 @@
 import type { ImportedFile, ImportFilesResult } from '../../contract/imports';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import { undoPoint } from '../undo';
-import type { Ctx } from '../context';
+import { undoPoint } from '../core/undo';
+import type { Ctx } from '../core/context';
 import { importSpreadsheet } from './spreadsheet';
 import { PlaceIndex } from '../places/match';
 import { newPledgeChecks, type PledgeChecks } from '../pledges/writes';

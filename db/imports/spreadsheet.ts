@@ -6,8 +6,8 @@
  */
 import type { ImportIssue, ImportResult } from '../../contract';
 import type { ColumnMapping, ImportLayout } from '../../contract/imports';
-import { savepointIf } from '../undo';
-import type { Ctx } from '../context';
+import { savepointIf } from '../core/undo';
+import type { Ctx } from '../core/context';
 import type { PledgeChecks } from '../pledges/writes';
 import { PlaceIndex } from '../places/match';
 import { findHeader, findOfficePlace, type Header, missingColumns, type OfficePlace, rememberLayout } from './header';

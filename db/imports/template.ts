@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './libraries';
 import { CURRENCY_CODES } from '../../contract/money';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { getPlace, listPlaces } from '../places';
 import {
   KIND_LABELS,

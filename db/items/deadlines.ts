@@ -6,8 +6,8 @@
 import { sql } from 'kysely';
 import type { ParsedInput } from '../../contract';
 import type { Deadline, DeadlineKind, Deadlines } from '../../contract/items';
-import { readRows } from '../statements';
-import type { Ctx } from '../context';
+import { readRows } from '../core/statements';
+import type { Ctx } from '../core/context';
 
 /** The same day `months` later (the month's last day when it has no such day: 31/08 + 6 months = 28/02 or 29/02). */
 export function addMonths(date: string, months: number): string {

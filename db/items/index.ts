@@ -19,13 +19,13 @@ import { ITEM_VOCABULARY } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 import { fieldLabel } from '../../contract/validation';
 import { diff, pledgeHistory, recordAudit } from '../audit';
-import { invalid, notFound } from '../errors';
-import { readRows } from '../statements';
+import { invalid, notFound } from '../core/errors';
+import { readRows } from '../core/statements';
 import { dayText } from '../../contract/dates';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { currentDonorId } from '../donors';
 import { getPlace } from '../places';
-import type { AidItemsTable } from '../schema';
+import type { AidItemsTable } from '../core/schema';
 
 const ITEM_NOUN = { vi: 'khoản viện trợ', en: 'aid item' };
 /** Changing these needs a reason, as for a pledge's money and donor. */

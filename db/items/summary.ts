@@ -17,9 +17,9 @@ import type {
 } from '../../contract/items';
 import { ITEM_VOCABULARY, labelIn, sectorLabel } from '../../contract/labels';
 import { formatAmount } from '../../contract/money';
-import { readRows } from '../statements';
+import { readRows } from '../core/statements';
 import { dayText } from '../../contract/dates';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { totals } from '../totals';
 import { itemsInScope } from './scope';
 

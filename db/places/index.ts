@@ -3,11 +3,11 @@ import type { ParsedInput, Place, PlaceLevel } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { foldText } from '../../contract/text';
 import { recordAudit } from '../audit';
-import { checkNameText, invalid, notFound } from '../errors';
-import { columnsOf } from '../statements';
+import { checkNameText, invalid, notFound } from '../core/errors';
+import { columnsOf } from '../core/statements';
 import { dayText } from '../../contract/dates';
-import type { Ctx } from '../context';
-import type { PlacesTable } from '../schema';
+import type { Ctx } from '../core/context';
+import type { PlacesTable } from '../core/schema';
 import { refreshSearchText } from '../search';
 import { displayName } from './names';
 

@@ -9,9 +9,9 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ParsedInput, Place, PlacesSetup } from '../../contract';
 import { foldText } from '../../contract/text';
-import { invalid } from '../errors';
-import type { Ctx } from '../context';
-import type { DB } from '../schema';
+import { invalid } from '../core/errors';
+import type { Ctx } from '../core/context';
+import type { DB } from '../core/schema';
 import { SEED_VERSION } from '../seed';
 import { getPlace } from './index';
 import {

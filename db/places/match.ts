@@ -6,9 +6,9 @@
  */
 import type { Place, PlaceLevel } from '../../contract';
 import { foldText } from '../../contract/text';
-import { invalid, notFound } from '../errors';
+import { invalid, notFound } from '../core/errors';
 import { dayText } from '../../contract/dates';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { splitType } from './catalogue';
 import { displayName, getPlace } from './index';
 

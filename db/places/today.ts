@@ -5,7 +5,7 @@
  * pledges stay in a group of their own, labelled as the former unit.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 
 /** A unit gone by `date` that became exactly one unit: its pledges move to that unit (SQL, on a places row `x`). */
 function movesOn(x: string, date: string): RawBuilder<unknown> {

@@ -1,5 +1,5 @@
 /**
- * The catalogue a ledger holds, brought up to date when the ledger is opened, after its migrations (`db/open.ts`): a
+ * The catalogue a ledger holds, brought up to date when the ledger is opened, after its migrations (`db/core/open.ts`): a
  * migration stays as it was released, while the catalogue is code and data of the release that ships it.
  *
  * A ledger that holds a catalogue records its release (`places.catalogue`: `CATALOGUE_SOURCE` when it was written),
@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { foldText } from '../../contract/text';
-import type { DB } from '../schema';
+import type { DB } from '../core/schema';
 import { PLEDGE_SEARCH_TEXT } from '../search';
 import { CAO_BANG, seedId } from '../seed';
 import { CATALOGUE_SOURCE, catalogueFor } from './catalogue';

@@ -12,7 +12,7 @@ import {
   vndEquivalent,
   subtractQuantities,
 } from '../../contract/money';
-import { invalid } from '../errors';
+import { invalid } from '../core/errors';
 
 export type PledgeDraft = Omit<Pledge, 'id' | 'createdAt' | 'updatedAt' | 'vndEquivalent' | 'amountMinor'> & {
   amountMinor: number | null;

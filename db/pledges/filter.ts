@@ -4,7 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { PledgeFilter } from '../../contract';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { itemsInScope } from '../items/scope';
 import { placesUnderOn } from '../places/today';
 import { textParts } from '../search';

@@ -1,8 +1,8 @@
 /** The ledger's list of pledges: a page of rows in the chosen order, how many match, and what they add up to. */
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedInput, PledgeList, PledgeSummary } from '../../contract';
-import { readRows } from '../statements';
-import type { Ctx } from '../context';
+import { readRows } from '../core/statements';
+import type { Ctx } from '../core/context';
 import { textParts } from '../search';
 import { countFromTotals } from '../totals';
 import { filterConditions, pledgeConditions, whereClause } from './filter';

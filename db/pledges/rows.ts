@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import type { Pledge, PledgeDetail, PledgeRow } from '../../contract';
 import { milliToQuantity, subtractQuantities } from '../../contract/money';
 import { pledgeHistory } from '../audit';
-import { notFound } from '../errors';
-import { prepared } from '../statements';
-import type { Ctx } from '../context';
+import { notFound } from '../core/errors';
+import { prepared } from '../core/statements';
+import type { Ctx } from '../core/context';
 import { deliveredSoFar, listDeliveriesOf } from '../deliveries';
 import { displayNameSql } from '../places';
 

@@ -1,7 +1,7 @@
 /** A pledge's status following its deliveries, and the deliveries recorded, changed or removed through it. */
 import { AUTO_STATUS_NOTE, type Delivery, type ParsedInput } from '../../contract';
 import { recordAudit } from '../audit';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { createDelivery, deleteDelivery, deliveredSoFar, updateDelivery } from '../deliveries';
 import { statusFromDeliveries } from './amounts';
 import { getPledgeRow, snapshot } from './rows';

@@ -4,7 +4,7 @@
  * sums of the rows.
  */
 import type { ParsedInput, Report } from '../../contract';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { normalScope } from '../items/scope';
 import { statutoryReport } from '../items/summary';
 import { assembleReport } from './rows/assemble';

@@ -15,10 +15,10 @@ import {
 } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import type { ItemScope } from '../../contract/items';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { itemsInScope, normalScope } from '../items/scope';
 import { placesUnder } from '../pledges/filter';
-import type { ReportsSentTable } from '../schema';
+import type { ReportsSentTable } from '../core/schema';
 import { buildReport } from './build';
 import { reportFileName, writeReport } from './excel';
 import { parsePeriod } from './period';

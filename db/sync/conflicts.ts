@@ -3,8 +3,8 @@
  * the conflicts a merge keeps beside the ledger: two edits made without seeing each other, or an edit and a deletion.
  */
 import { sql } from 'kysely';
-import { prepared } from '../statements';
-import type { Ctx } from '../context';
+import { prepared } from '../core/statements';
+import type { Ctx } from '../core/context';
 import { CATALOGUE_VERSION } from '../places/catalogue';
 import { SEED_VERSION } from '../seed';
 import type { Bundle, Row, Table, Tombstone } from './contents';

@@ -1,7 +1,7 @@
 /** Making a bundle: this installation's changes, or everything it has, with the rows they point to. */
 import { sql } from 'kysely';
-import type { Ctx } from '../context';
-import { SCHEMA_VERSION } from '../migrate';
+import type { Ctx } from '../core/context';
+import { SCHEMA_VERSION } from '../core/migrate';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,

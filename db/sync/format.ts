@@ -1,7 +1,7 @@
 /** The bundle file: a header line with the format number and the SHA-256 of the body, then the gzip body. */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { SCHEMA_VERSION } from '../migrate';
+import { SCHEMA_VERSION } from '../core/migrate';
 import { checkContent, isObject } from './checks';
 import {
   BUNDLE_FORMAT,

@@ -4,9 +4,9 @@
  */
 import { sql } from 'kysely';
 import type { MergeCounts } from '../../contract';
-import { prepared } from '../statements';
-import { savepointIf } from '../undo';
-import type { Ctx } from '../context';
+import { prepared } from '../core/statements';
+import { savepointIf } from '../core/undo';
+import type { Ctx } from '../core/context';
 import { settleDonorMerges } from '../donors';
 import { refreshSearchText, setSearchTextOf } from '../search';
 import { withTotalsDeferred } from '../totals-bulk';

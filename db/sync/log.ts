@@ -1,6 +1,6 @@
 /** The exchange log: every bundle made or merged here, with whom, and what it counted. */
 import { sql } from 'kysely';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 
 export async function logSync(
   ctx: Ctx,

@@ -3,8 +3,8 @@
  * unless the row was edited here since or rows here still point to it; both are kept and shown as conflicts.
  */
 import type { MergeCounts } from '../../contract';
-import { prepared } from '../statements';
-import type { Ctx } from '../context';
+import { prepared } from '../core/statements';
+import type { Ctx } from '../core/context';
 import { deletionSaw, recordConflict, restoreContext } from './conflicts';
 import { BUNDLE_TABLES, type Bundle, type Row, type Table, type Tombstone } from './contents';
 import { stillReferenced } from './references';

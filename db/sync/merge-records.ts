@@ -4,8 +4,8 @@
  */
 import { sql } from 'kysely';
 import type { MergeCounts } from '../../contract';
-import { prepared } from '../statements';
-import type { Ctx } from '../context';
+import { prepared } from '../core/statements';
+import type { Ctx } from '../core/context';
 import { deletionSaw, recordConflict, relate, restoreContext, sameContent } from './conflicts';
 import { BUNDLE_TABLES, type Bundle, refuse, type Row, type Table, type Words } from './contents';
 import { rowOf, tombstoneOf, writeRow } from './rows';

@@ -2,8 +2,8 @@
  * References between ledger rows: a bundle carries the rows its rows point to, a merge deletes no row still pointed
  * to, and leaves no row pointing at nothing and no place under itself.
  */
-import { prepared } from '../statements';
-import type { Ctx } from '../context';
+import { prepared } from '../core/statements';
+import type { Ctx } from '../core/context';
 import type { Row, Table } from './contents';
 import { storedRows } from './rows';
 

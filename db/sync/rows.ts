@@ -1,6 +1,6 @@
 /** Ledger rows and deletions as a bundle carries them: read as stored, written back column for column. */
-import { columnsOf, prepared } from '../statements';
-import type { Ctx } from '../context';
+import { columnsOf, prepared } from '../core/statements';
+import type { Ctx } from '../core/context';
 import type { Row, Table, Tombstone } from './contents';
 
 export async function rowOf(ctx: Ctx, table: Table, id: string): Promise<Row | undefined> {

@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import type { BundleFile, MergeCounts, ParsedInput, SyncStatus } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import { columnsOf } from '../statements';
-import type { Ctx } from '../context';
+import { columnsOf } from '../core/statements';
+import type { Ctx } from '../core/context';
 import { refreshSearchText } from '../search';
 import type { ConflictContext } from './conflicts';
 import { BUNDLE_TABLES, type Row, type Table } from './contents';

@@ -15,4 +15,4 @@ function projectFolder(): string {
 }
 
 /** The public Cao Bằng 2022 aid events, shipped with the app as its demo data. */
-export const DEFAULT_FIXTURE = resolve(projectFolder(), 'db/fixtures/seed-aid-events.json');
+export const DEFAULT_FIXTURE = resolve(projectFolder(), 'db/samples/seed-aid-events.json');

@@ -1,5 +1,5 @@
-import { contextFor } from '../../db/context';
-import { openLedger, type Ledger } from '../../db/open';
+import { contextFor } from '../../db/core/context';
+import { openLedger, type Ledger } from '../../db/core/open';
 import { findPlace } from '../../db/places/match';
 
 /** Runs `run` on the ledger in `file` (created if `create`), closed afterwards whatever happens. */

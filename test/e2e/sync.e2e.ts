@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Donor, PledgeDetail, PledgeList, PledgeSummary } from '../../contract';
-import { openLedger } from '../../db/open';
+import { openLedger } from '../../db/core/open';
 import { createLedgerService, type LedgerService } from '../../db/service';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';

@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import { AUTO_STATUS_NOTE } from '../../../contract';
 import type { ItemScope } from '../../../contract/items';
-import { columnsOf } from '../../statements';
-import type { Ctx } from '../../context';
+import { columnsOf } from '../../core/statements';
+import type { Ctx } from '../../core/context';
 import { itemsInScope } from '../../items/scope';
 import { placesUnderOn } from '../../places/today';
 import { placesUnder, whereClause } from '../../pledges/filter';

@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { PledgeKind, ReportDetailRow } from '../../../contract';
 import type { Lang, VOCABULARY } from '../../../contract/labels';
 import { formatAmount, milliToQuantity } from '../../../contract/money';
-import type { Ctx } from '../../context';
+import type { Ctx } from '../../core/context';
 import type { ReportNames } from './names';
 
 /** A detail row's columns, in the order `detailSources` selects them. */

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { ParsedInput } from '../../../contract';
 import { VOCABULARY } from '../../../contract/labels';
-import type { Ctx } from '../../context';
+import type { Ctx } from '../../core/context';
 import { getPlace } from '../../places';
 import { servedProvince } from '../../places/install';
 import { normalScope } from '../../items/scope';

@@ -1,5 +1,5 @@
 /** The names the report shows for ids: places as they are called now, donors as the donor they were merged into. */
-import type { Ctx } from '../../context';
+import type { Ctx } from '../../core/context';
 import { mergedDonors } from '../../donors';
 import { displayName } from '../../places';
 

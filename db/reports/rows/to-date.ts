@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { PledgeKind } from '../../../contract';
 import type { ItemScope } from '../../../contract/items';
-import type { Ctx } from '../../context';
+import type { Ctx } from '../../core/context';
 import { filterConditions, placesUnder, whereClause } from '../../pledges/filter';
 import { readAllRows } from '../../totals';
 import { nextDay } from '../period';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { loadDemo, readFixture } from '../../../db/demo';
+import { loadDemo, readFixture } from '../../../db/samples/demo';
 import { requireDb, UsageError } from '../args';
 import { defineCommand } from '../command';
 import { DEFAULT_FIXTURE } from '../fixture';

@@ -1,4 +1,4 @@
-import { generateLedger } from '../../../db/synthetic';
+import { generateLedger } from '../../../db/samples/synthetic';
 import { requireDb, UsageError } from '../args';
 import { defineCommand } from '../command';
 import { withLedger } from '../ledger';

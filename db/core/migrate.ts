@@ -3,8 +3,8 @@
  * and refuses a database written by a newer version of the app.
  */
 import { sql, type Kysely } from 'kysely';
-import { LedgerError } from '../contract/errors';
-import { MIGRATIONS, type Migration } from './migrations';
+import { LedgerError } from '../../contract/errors';
+import { MIGRATIONS, type Migration } from '../migrations';
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,6 +1,6 @@
 /** The ledger's refusals, naming the field at fault under the name it has on the form, in both languages. */
-import { LedgerError, type Bilingual } from '../contract/errors';
-import { fieldLabel } from '../contract/validation';
+import { LedgerError, type Bilingual } from '../../contract/errors';
+import { fieldLabel } from '../../contract/validation';
 
 export function notFound(field: string, what: Bilingual): LedgerError {
   const label = fieldLabel(field);

@@ -16,7 +16,7 @@ export interface Ctx {
   schemaVersion: number;
   /** One timestamp per contract call, so all rows a call writes share it. */
   now: string;
-  /** A new record id (see `db/ids.ts`). */
+  /** A new record id (see `db/core/ids.ts`). */
   newId: () => string;
   /** Rows this connection had changed when the call began: the call has written once the count moves. */
   changesAtStart: number;

@@ -4,19 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Currency, type DonorKind, type PledgeKind } from '../contract';
-import { LedgerError } from '../contract/errors';
-import { parseAmount } from '../contract/money';
-import { contextFor, type Ctx } from './context';
-import { createDonor, findDonorByName } from './donors';
-import type { Ledger } from './open';
-import { findPlace } from './places/match';
-import { createPledge, updatePledge } from './pledges/writes';
-import { createItem } from './items';
-import type { AidModality } from '../contract/items';
-import { setRate } from './rates';
-import { chooseProvince } from './places/install';
-import { CAO_BANG_CODE } from './places/catalogue';
+import { Currency, type DonorKind, type PledgeKind } from '../../contract';
+import { LedgerError } from '../../contract/errors';
+import { parseAmount } from '../../contract/money';
+import { contextFor, type Ctx } from '../core/context';
+import { createDonor, findDonorByName } from '../donors';
+import type { Ledger } from '../core/open';
+import { findPlace } from '../places/match';
+import { createPledge, updatePledge } from '../pledges/writes';
+import { createItem } from '../items';
+import type { AidModality } from '../../contract/items';
+import { setRate } from '../rates';
+import { chooseProvince } from '../places/install';
+import { CAO_BANG_CODE } from '../places/catalogue';
 
 const FixtureEvent = z.object({
   date: z.string(),

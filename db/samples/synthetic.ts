@@ -5,15 +5,15 @@
  * Rows are written with prepared statements in one transaction; every derived column (VND equivalent,
  * folded search text) is computed by the same functions the app uses.
  */
-import type { Ledger } from './open';
-import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../contract';
-import { vndEquivalent } from '../contract/money';
-import { foldText } from '../contract/text';
-import { contextFor } from './context';
-import { catalogueId } from './places/catalogue';
-import { seedPlaces } from './seed';
-import { withTotalsDeferredSync } from './totals-bulk';
-import { seededId, seededRandom } from './ids';
+import type { Ledger } from '../core/open';
+import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../../contract';
+import { vndEquivalent } from '../../contract/money';
+import { foldText } from '../../contract/text';
+import { contextFor } from '../core/context';
+import { catalogueId } from '../places/catalogue';
+import { seedPlaces } from '../seed';
+import { withTotalsDeferredSync } from '../totals-bulk';
+import { seededId, seededRandom } from '../core/ids';
 
 const DESCRIPTIONS: Record<string, string[]> = {
   house: ['Xây nhà đại đoàn kết', 'Hỗ trợ làm nhà cho hộ nghèo', 'Sửa chữa nhà tình nghĩa'],

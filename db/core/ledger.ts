@@ -1,9 +1,9 @@
-/** An open ledger as the rest of the core receives it (`db/open.ts` opens one): its connection, change tracking and identity. */
+/** An open ledger as the rest of the core receives it (`db/core/open.ts` opens one): its connection, change tracking and identity. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { IdSource } from './ids';
 import type { DB } from './schema';
-import type { HybridClock } from './sync/clock';
+import type { HybridClock } from '../sync/clock';
 
 export interface Site {
   id: string;

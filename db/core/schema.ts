@@ -4,8 +4,8 @@
  * from several installations can be merged.
  */
 import type { Generated } from 'kysely';
-import type { Delivery, Donor, ExchangeRate, Place, Pledge } from '../contract';
-import type { AidItem, AidStage } from '../contract/items';
+import type { Delivery, Donor, ExchangeRate, Place, Pledge } from '../../contract';
+import type { AidItem, AidStage } from '../../contract/items';
 
 interface Stamped {
   id: string;
