@@ -112,95 +112,110 @@ export async function loadDemo(ledger: Ledger, fixture: Fixture): Promise<DemoSu
     // A ledger without places gets Cao Bằng's, where the demo's aid went.
     const hasPlaces = await ctx.db.selectFrom('places').select('id').limit(1).executeTakeFirst();
     if (!hasPlaces) await chooseProvince(ctx, { province: CAO_BANG_CODE });
-    const donorIds = new Map<string, string>();
-    for (const donor of fixture.donors) {
-      if (await findDonorByName(ctx, donor.name)) {
-        throw new LedgerError('duplicate', {
-          vi: `Dữ liệu mẫu đã có trong tệp này (nhà tài trợ "${donor.name}")`,
-          en: `The demo data is already in this file (donor "${donor.name}")`,
-        });
-      }
-      const kind = DONOR_KINDS[donor.kind];
-      if (!kind) throw new Error(`Unknown donor kind ${donor.kind}`);
-      const created = await createDonor(ctx, {
-        name: donor.name,
-        shortName: donor.short,
-        country: donor.country,
-        kind,
-      });
-      donorIds.set(donor.key, created.id);
-    }
+    const donorIds = await addDemoDonors(ctx, fixture);
     const months = new Set(fixture.events.filter((e) => e.currency === 'USD').map((e) => e.date.slice(0, 7)));
     for (const month of months) await setRate(ctx, { currency: 'USD', validOn: month, ...DEMO_USD_RATE });
-
-    // Each donor's item, made before its lines so they are created in it (their history is as the events recorded it).
-    const itemIds = new Map<string, string>();
-    let items = 0;
-    for (const [donor, known] of Object.entries(DEMO_ITEMS)) {
-      const events = fixture.events.filter((e) => e.donor === donor);
-      if (!events.length || !donorIds.has(donor)) continue;
-      const dayOf = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : `${date}-01`);
-      const placeIds: string[] = [];
-      for (const e of events) {
-        const { placeId } = await placeOf(ctx, e.place, dayOf(e.date));
-        if (!placeIds.includes(placeId)) placeIds.push(placeId);
-      }
-      const item = await createItem(ctx, {
-        ...known,
-        donorId: donorIds.get(donor)!,
-        governingBody: 'UBND tỉnh Cao Bằng',
-        placeIds,
-        stage: 'proposed',
-        stageDate: events.map((e) => dayOf(e.date)).sort()[0]!,
-        notes: 'Tin bài không nêu quyết định phê duyệt.',
-      });
-      itemIds.set(donor, item.id);
-      items++;
-    }
-
-    let pledges = 0;
-    let amendments = 0;
-    for (const event of fixture.events) {
-      const exactDay = /^\d{4}-\d{2}-\d{2}$/.test(event.date);
-      const { placeId, note: placeNote } = await placeOf(ctx, event.place, exactDay ? event.date : `${event.date}-01`);
-      const notes =
-        [
-          exactDay ? null : `Tin bài chỉ nêu tháng ${event.date.slice(5, 7)}/${event.date.slice(0, 4)}; ghi ngày 01.`,
-          placeNote ? `Địa bàn: ${placeNote}.` : null,
-        ]
-          .filter(Boolean)
-          .join(' ') || null;
-      const pledge = await createPledge(ctx, {
-        donorId: donorIds.get(event.donor)!,
-        placeId,
-        kind: event.kind as PledgeKind,
-        description: event.description.replace(/\s*\(initial pledge\)$/, '') + (placeNote ? ` (${placeNote})` : ''),
-        quantity: event.quantity === undefined ? null : String(event.quantity),
-        unit: event.unit ?? null,
-        amountMinor: parseAmount(amountText(event.amount), event.currency, 'plain'),
-        currency: event.currency,
-        rate: event.rate === undefined ? null : String(event.rate),
-        rateSource: event.rate === undefined ? null : 'Tỷ giá nêu trong tin bài',
-        pledgeDate: exactDay ? event.date : `${event.date}-01`,
-        notes,
-        itemId: itemIds.get(event.donor) ?? null,
-      });
-      pledges++;
-      const amended = event.amended_to;
-      if (amended) {
-        await updatePledge(ctx, {
-          id: pledge.id,
-          amountMinor: parseAmount(amountText(amended.amount), event.currency, 'plain'),
-          ...(amended.unit_value === undefined
-            ? {}
-            : { unitValueMinor: parseAmount(amountText(amended.unit_value), event.currency, 'plain') }),
-          ...(amended.quantity === undefined ? {} : { quantity: String(amended.quantity) }),
-          ...(amended.unit === undefined ? {} : { unit: amended.unit }),
-          reason: amended.note,
-        });
-        amendments++;
-      }
-    }
-    return { donors: fixture.donors.length, pledges, amendments, items };
+    const itemIds = await addDemoItems(ctx, fixture, donorIds);
+    const { pledges, amendments } = await addDemoPledges(ctx, fixture, donorIds, itemIds);
+    return { donors: fixture.donors.length, pledges, amendments, items: itemIds.size };
   });
+}
+
+/** A date as the events give it: a day, or a month (recorded on its first day). */
+const dayOf = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : `${date}-01`);
+
+/** The fixture's donors, refused whole if one is already in the ledger; their ids by the fixture's keys. */
+async function addDemoDonors(ctx: Ctx, fixture: Fixture): Promise<Map<string, string>> {
+  const donorIds = new Map<string, string>();
+  for (const donor of fixture.donors) {
+    if (await findDonorByName(ctx, donor.name)) {
+      throw new LedgerError('duplicate', {
+        vi: `Dữ liệu mẫu đã có trong tệp này (nhà tài trợ "${donor.name}")`,
+        en: `The demo data is already in this file (donor "${donor.name}")`,
+      });
+    }
+    const kind = DONOR_KINDS[donor.kind];
+    if (!kind) throw new Error(`Unknown donor kind ${donor.kind}`);
+    const created = await createDonor(ctx, { name: donor.name, shortName: donor.short, country: donor.country, kind });
+    donorIds.set(donor.key, created.id);
+  }
+  return donorIds;
+}
+
+/** Each donor's item, made before its lines so they are created in it (their history is as the events recorded it). */
+async function addDemoItems(ctx: Ctx, fixture: Fixture, donorIds: Map<string, string>): Promise<Map<string, string>> {
+  const itemIds = new Map<string, string>();
+  for (const [donor, known] of Object.entries(DEMO_ITEMS)) {
+    const events = fixture.events.filter((e) => e.donor === donor);
+    if (!events.length || !donorIds.has(donor)) continue;
+    const placeIds: string[] = [];
+    for (const e of events) {
+      const { placeId } = await placeOf(ctx, e.place, dayOf(e.date));
+      if (!placeIds.includes(placeId)) placeIds.push(placeId);
+    }
+    const item = await createItem(ctx, {
+      ...known,
+      donorId: donorIds.get(donor)!,
+      governingBody: 'UBND tỉnh Cao Bằng',
+      placeIds,
+      stage: 'proposed',
+      stageDate: events.map((e) => dayOf(e.date)).sort()[0]!,
+      notes: 'Tin bài không nêu quyết định phê duyệt.',
+    });
+    itemIds.set(donor, item.id);
+  }
+  return itemIds;
+}
+
+/** Each event as a pledge line of its donor's item, and its amendment where the event was amended. */
+async function addDemoPledges(
+  ctx: Ctx,
+  fixture: Fixture,
+  donorIds: Map<string, string>,
+  itemIds: Map<string, string>,
+): Promise<{ pledges: number; amendments: number }> {
+  let pledges = 0;
+  let amendments = 0;
+  for (const event of fixture.events) {
+    const exactDay = /^\d{4}-\d{2}-\d{2}$/.test(event.date);
+    const { placeId, note: placeNote } = await placeOf(ctx, event.place, dayOf(event.date));
+    const notes =
+      [
+        exactDay ? null : `Tin bài chỉ nêu tháng ${event.date.slice(5, 7)}/${event.date.slice(0, 4)}; ghi ngày 01.`,
+        placeNote ? `Địa bàn: ${placeNote}.` : null,
+      ]
+        .filter(Boolean)
+        .join(' ') || null;
+    const pledge = await createPledge(ctx, {
+      donorId: donorIds.get(event.donor)!,
+      placeId,
+      kind: event.kind as PledgeKind,
+      description: event.description.replace(/\s*\(initial pledge\)$/, '') + (placeNote ? ` (${placeNote})` : ''),
+      quantity: event.quantity === undefined ? null : String(event.quantity),
+      unit: event.unit ?? null,
+      amountMinor: parseAmount(amountText(event.amount), event.currency, 'plain'),
+      currency: event.currency,
+      rate: event.rate === undefined ? null : String(event.rate),
+      rateSource: event.rate === undefined ? null : 'Tỷ giá nêu trong tin bài',
+      pledgeDate: dayOf(event.date),
+      notes,
+      itemId: itemIds.get(event.donor) ?? null,
+    });
+    pledges++;
+    const amended = event.amended_to;
+    if (amended) {
+      await updatePledge(ctx, {
+        id: pledge.id,
+        amountMinor: parseAmount(amountText(amended.amount), event.currency, 'plain'),
+        ...(amended.unit_value === undefined
+          ? {}
+          : { unitValueMinor: parseAmount(amountText(amended.unit_value), event.currency, 'plain') }),
+        ...(amended.quantity === undefined ? {} : { quantity: String(amended.quantity) }),
+        ...(amended.unit === undefined ? {} : { unit: amended.unit }),
+        reason: amended.note,
+      });
+      amendments++;
+    }
+  }
+  return { pledges, amendments };
 }
