@@ -5,7 +5,6 @@ import {
   amountHint,
   effectiveAmount,
   initialPledgeValues,
-  localToday,
   moneyFieldProblem,
   needsReason,
   type PledgeFormValues,
@@ -13,6 +12,7 @@ import {
   productOf,
   vndPreview,
 } from '../../renderer/src/components/pledgeForm';
+import { localToday } from '../../renderer/src/dates';
 import { initI18n } from '../../renderer/src/i18n';
 import { parseMoneyText } from '../../renderer/src/money';
 

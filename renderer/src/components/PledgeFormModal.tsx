@@ -13,6 +13,7 @@ import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
 import { dateRule, DateInput, isoDay } from './DateInput';
+import { localToday } from '../dates';
 import { DIALOG_LAYOUT } from './dialog';
 import { parseMoneyText } from '../money';
 import { MoneyInput } from './MoneyInput';
@@ -24,7 +25,6 @@ import {
   amountHint,
   effectiveAmount,
   initialPledgeValues,
-  localToday,
   moneyFieldProblem,
   needsReason,
   PLEDGE_UNITS,

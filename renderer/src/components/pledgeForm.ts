@@ -41,12 +41,6 @@ export interface PledgeFormValues {
   reason?: string;
 }
 
-/** Today as YYYY-MM-DD in the user's own time zone. */
-export function localToday(now = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** A new pledge starts today, in VND, pledged; an existing one shows what it holds, written the user's way. */
 export function initialPledgeValues(pledge: PledgeRow | undefined, language: string, today: string): PledgeFormValues {
   if (!pledge) return { pledgeDate: dayText(today), currency: 'VND', status: 'pledged' };
