@@ -1,12 +1,12 @@
 /** The report screen's rules, apart from the screen: the period chosen, what is asked of the ledger, rows as read. */
 import { describe, expect, it } from 'vitest';
 import type { PledgeChangedSince, ReportDetailRow, SentReport, SinceLastReport } from '../../contract';
+import { madeBy } from '../../renderer/src/format';
 import {
   changedSinceCount,
   changedSinceKinds,
   halfOf,
   initialReportChoices,
-  madeBy,
   originalAmountText,
   reportInput,
   reportPeriod,

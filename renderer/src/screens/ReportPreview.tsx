@@ -8,8 +8,8 @@ import type {
   ReportPreview as Preview,
   SinceLastReport,
 } from '../../../contract';
-import { money, showDate, showDateTime } from '../format';
-import { changedSinceCount, changedSinceKinds, madeBy, originalAmountText } from './reportChoices';
+import { madeBy, money, showDate, showDateTime } from '../format';
+import { changedSinceCount, changedSinceKinds, originalAmountText } from './reportChoices';
 
 export function ReportPreview({ report }: { report: Preview }) {
   const since = report.sinceLast;

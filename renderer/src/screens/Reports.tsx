@@ -8,12 +8,11 @@ import { ItemFacetSelect } from '../components/ItemFacetSelect';
 import { PlaceTreePicker } from '../components/pickers';
 import { localToday } from '../dates';
 import { saveFile } from '../download';
-import { money, showDateTime } from '../format';
+import { madeBy, money, showDateTime } from '../format';
 import { call, errorText, queryClient, useLedger } from '../queries';
 import {
   halfOf,
   initialReportChoices,
-  madeBy,
   QUARTER_NUMERALS,
   type ReportChoices,
   type ReportKind,

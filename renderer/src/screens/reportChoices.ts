@@ -62,11 +62,6 @@ export function reportInput(choices: ReportChoices, language: string, today: str
   };
 }
 
-/** Who made a report: the user and the installation, or the installation alone. */
-export function madeBy(userName: string | null, siteName: string): string {
-  return userName ? `${userName} — ${siteName}` : siteName;
-}
-
 export const SINCE_LAST_KINDS = ['added', 'amended', 'deleted'] as const;
 
 /** How many pledges of the period changed since its last report. */
