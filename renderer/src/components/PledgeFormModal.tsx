@@ -2,31 +2,28 @@
  * The pledge form: keyboard-first (Tab between fields, Enter saves, Esc cancels), money typed the Vietnamese way,
  * the rate proposed from the rates table for the pledge date, and errors shown on the field at fault.
  */
-import { Alert, App as AntApp, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FIELDS_NEEDING_REASON, PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeRow } from '../../../contract';
-import { CURRENCY_CODES, isCurrencyCode } from '../../../contract/money';
-import { money, parseQuantity, parseRateText, showDate, showRate } from '../format';
-import { vocabulary } from '../i18n';
+import type { PledgeRow } from '../../../contract';
+import { isCurrencyCode } from '../../../contract/money';
+import { parseRateText } from '../format';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
-import { dateRule, DateInput, isoDay } from './DateInput';
+import { isoDay } from './DateInput';
 import { localToday } from '../dates';
 import { DIALOG_LAYOUT } from './dialog';
 import { parseMoneyText } from '../money';
-import { MoneyInput } from './MoneyInput';
-import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn, usePlaces } from './pickers';
+import { usePlaces } from './pickers';
 import { focusFirstField } from './focus';
 import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
+import { PledgeAmountRow, PledgeRateRow, PledgeStatusRow, PledgeWhoRows, ReasonField } from './PledgeFormFields';
 import {
   amountHint,
   effectiveAmount,
   initialPledgeValues,
-  moneyFieldProblem,
-  needsReason,
   PLEDGE_UNITS,
   type PledgeFormValues as Values,
   pledgeInput,
@@ -49,7 +46,6 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const open = wanted && !donorList.isPending && !placeList.isPending;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const words = vocabulary(lang);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useFormSubmit(form, save);
@@ -100,17 +96,6 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const vndPreview = vndPreviewOf(effectiveAmount(amount, product), currency, rate);
   const hint = amountHint(amount, product);
 
-  // Rules read the form's values when they run, not the values of the last render: Enter pressed right after a key
-  // (before the form has drawn again) is checked against what was typed.
-  const moneyRule =
-    (required: boolean) =>
-    ({ getFieldValue }: { getFieldValue: (name: keyof Values) => string | undefined }) => ({
-      validator: async (_: unknown, text: string | undefined) => {
-        const problem = moneyFieldProblem(text, required, getFieldValue, lang, t);
-        if (problem) throw new Error(problem);
-      },
-    });
-
   async function save(values: Values) {
     setFormError(null);
     const input = pledgeInput(values, pledge, rateEdited, lang);
@@ -125,15 +110,6 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
       showSaveError(form, error, lang, Object.keys(input), setFormError);
     }
   }
-
-  const kindOptions = PLEDGE_KINDS.map((k) => ({ value: k, label: words.pledgeKind[k] }));
-  const quantityRule = {
-    validator: async (_: unknown, text?: string) => {
-      if (parseQuantity(text ?? '', lang) === 'invalid')
-        throw new Error(t('form.quantityInvalid', { text: text?.trim() }));
-    },
-  };
-  const statusOptions = PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }));
 
   return (
     <>
@@ -154,209 +130,21 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
         <Form form={form} layout="vertical" {...submit} name="pledge" scrollToFirstError requiredMark>
           {liveValues}
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item
-                name="pledgeDate"
-                label={t('form.pledgeDate')}
-                required
-                rules={[dateRule(t, true)]}
-                validateTrigger={['onBlur', 'onChange']}
-              >
-                <DateInput autoFocus />
-              </Form.Item>
-            </Col>
-            <Col span={10}>
-              <Form.Item
-                name="donorId"
-                label={t('form.donor')}
-                rules={[{ required: true, message: t('common.required') }]}
-              >
-                <DonorPicker onCreate={(name) => setDonorModal({ name })} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                name="placeId"
-                label={t('form.place')}
-                rules={[{ required: true, message: t('common.required') }]}
-              >
-                <PlacePicker {...(pledgeDate ? { onDate: pledgeDate } : {})} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name="kind" label={t('form.kind')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select
-                  options={kindOptions}
-                  showSearch={searchByLabel}
-                  onKeyDown={tabMovesOn}
-                  notFoundContent={t('common.noMatch')}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={18}>
-              <Form.Item
-                name="description"
-                label={t('form.description')}
-                rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-              >
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={4}>
-              <Form.Item name="quantity" label={t('form.quantity')} rules={[quantityRule]}>
-                <Input inputMode="decimal" />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="unit" label={t('form.unit')}>
-                {/* A plain field with suggestions: Tab always moves on, as in every other field. */}
-                <Input list="pledge-units" />
-              </Form.Item>
-            </Col>
-            <Col span={5}>
-              <Form.Item name="unitValueMinor" label={t('form.unitValue')} rules={[moneyRule(false)]}>
-                <MoneyInput currency={currency} language={lang} />
-              </Form.Item>
-            </Col>
-            <Col span={7}>
-              <Form.Item
-                name="amountMinor"
-                label={t('form.amount')}
-                dependencies={['quantity', 'unitValueMinor', 'currency']}
-                rules={[moneyRule(true)]}
-                extra={
-                  hint.kind === 'mismatch' ? (
-                    <span className="warning-text">
-                      {t('form.productMismatch', { product: money(hint.product, currency, lang) })}
-                    </span>
-                  ) : hint.kind === 'product' ? (
-                    `= ${money(hint.product, currency, lang)}`
-                  ) : (
-                    t('form.amountComputed')
-                  )
-                }
-              >
-                <MoneyInput currency={currency} language={lang} />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="currency" label={t('form.currency')} rules={[{ required: true }]}>
-                <Select
-                  showSearch={searchByLabel}
-                  onKeyDown={tabMovesOn}
-                  notFoundContent={t('common.noMatch')}
-                  options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
-                  onChange={() => setRateEdited(false)}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
+          <PledgeWhoRows pledgeDate={pledgeDate} onCreateDonor={(name) => setDonorModal({ name })} />
+          <PledgeAmountRow currency={currency} hint={hint} onCurrencyChange={() => setRateEdited(false)} />
           {needsRate && (
-            <Row gutter={12}>
-              <Col span={8}>
-                <Form.Item
-                  name="rate"
-                  label={t('form.rate', { currency })}
-                  rules={[
-                    {
-                      required: true,
-                      message: proposal.data === null ? t('form.rateNone', { currency }) : t('common.required'),
-                    },
-                    {
-                      validator: async (_, text?: string) => {
-                        if (parseRateText(text ?? '', lang) === 'invalid')
-                          throw new Error(t('form.rateInvalid', { text: text?.trim() }));
-                      },
-                    },
-                  ]}
-                  extra={
-                    proposal.data
-                      ? t('form.rateProposed', {
-                          rate: showRate(proposal.data.rate, lang),
-                          source: proposal.data.source,
-                          validOn: showDate(proposal.data.validOn),
-                        })
-                      : proposal.data === null
-                        ? t('form.rateNone', { currency })
-                        : undefined
-                  }
-                >
-                  <Input inputMode="decimal" onChange={() => setRateEdited(true)} />
-                </Form.Item>
-              </Col>
-              <Col span={10}>
-                <Form.Item name="rateSource" label={t('form.rateSource')}>
-                  <Input onChange={() => setRateEdited(true)} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <div className="vnd-preview" data-testid="vnd-preview">
-                  {vndPreview !== null ? t('form.vndEquivalent', { vnd: money(vndPreview, 'VND', lang) }) : ''}
-                </div>
-              </Col>
-            </Row>
+            <PledgeRateRow
+              currency={currency}
+              proposal={proposal.data}
+              vndPreview={vndPreview}
+              onEdited={() => setRateEdited(true)}
+            />
           )}
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name="status" label={t('form.status')} rules={[{ required: true }]}>
-                <Select
-                  options={statusOptions}
-                  showSearch={searchByLabel}
-                  onKeyDown={tabMovesOn}
-                  notFoundContent={t('common.noMatch')}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item
-                name="beneficiaries"
-                label={t('form.beneficiaries')}
-                rules={[{ pattern: /^\d{0,9}$/, message: t('form.badNumber') }]}
-              >
-                <Input inputMode="numeric" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="approvalNumber" label={t('form.approvalNumber')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item
-                name="approvalDate"
-                label={t('form.approvalDate')}
-                rules={[dateRule(t, false)]}
-                validateTrigger={['onBlur', 'onChange']}
-              >
-                <DateInput />
-              </Form.Item>
-            </Col>
-          </Row>
+          <PledgeStatusRow />
           <Form.Item name="notes" label={t('form.notes')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          {pledge && (
-            <Form.Item
-              name="reason"
-              label={t('form.reason')}
-              dependencies={[...FIELDS_NEEDING_REASON]}
-              rules={[
-                {
-                  validator: async (_, text?: string) => {
-                    if (!text?.trim() && needsReason(pledge, form.getFieldsValue(true) as Values, lang))
-                      throw new Error(t('form.reasonRequired'));
-                  },
-                },
-              ]}
-            >
-              <Input placeholder={t('form.reasonPlaceholder')} />
-            </Form.Item>
-          )}
+          {pledge && <ReasonField pledge={pledge} form={form} />}
           <datalist id="pledge-units">
             {PLEDGE_UNITS.map((u) => (
               <option key={u} value={u} />
