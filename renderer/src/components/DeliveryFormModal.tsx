@@ -89,36 +89,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
         >
           <DateInput autoFocus />
         </Form.Item>
-        <Form.Item
-          name="amountMinor"
-          label={t('form.amount')}
-          rules={[
-            {
-              validator: async (_, text?: string) => {
-                const problem = moneyProblem(parseMoneyText(text, currency, lang), text ?? '', currency, lang, t);
-                if (problem) throw new Error(problem);
-              },
-            },
-          ]}
-        >
-          <MoneyInput currency={currency} language={lang} />
-        </Form.Item>
-        {pledge.quantity !== null && (
-          <Form.Item
-            name="quantity"
-            label={withUnit(t('form.quantity'), pledge.unit)}
-            rules={[
-              {
-                validator: async (_, text?: string) => {
-                  const problem = quantityProblem(text, lang, t);
-                  if (problem) throw new Error(problem);
-                },
-              },
-            ]}
-          >
-            <Input inputMode="decimal" />
-          </Form.Item>
-        )}
+        <DeliveryAmountFields currency={currency} pledge={pledge} />
         {needsRate && (
           <DeliveryRateFields currency={currency} proposal={proposal.data} onEdited={() => setRateEdited(true)} />
         )}
@@ -128,6 +99,46 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
         <button type="submit" hidden />
       </Form>
     </Modal>
+  );
+}
+
+/** The amount delivered in the pledge's currency, and (for a pledge counted in units) the quantity. */
+function DeliveryAmountFields({ currency, pledge }: { currency: string; pledge: PledgeRow }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <>
+      <Form.Item
+        name="amountMinor"
+        label={t('form.amount')}
+        rules={[
+          {
+            validator: async (_, text?: string) => {
+              const problem = moneyProblem(parseMoneyText(text, currency, lang), text ?? '', currency, lang, t);
+              if (problem) throw new Error(problem);
+            },
+          },
+        ]}
+      >
+        <MoneyInput currency={currency} language={lang} />
+      </Form.Item>
+      {pledge.quantity !== null && (
+        <Form.Item
+          name="quantity"
+          label={withUnit(t('form.quantity'), pledge.unit)}
+          rules={[
+            {
+              validator: async (_, text?: string) => {
+                const problem = quantityProblem(text, lang, t);
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
+        >
+          <Input inputMode="decimal" />
+        </Form.Item>
+      )}
+    </>
   );
 }
 

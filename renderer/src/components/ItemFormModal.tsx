@@ -83,13 +83,6 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     setCurrencies(initialCurrencies(values));
   }, [open, item?.id, form, lang]);
 
-  const moneyRule = (which: keyof ItemCurrencies) => ({
-    validator: async (_: unknown, text?: string) => {
-      const problem = itemMoneyProblem(text, currencies[which], lang, t);
-      if (problem) throw new Error(problem);
-    },
-  });
-
   async function save(values: Values) {
     setFormError(null);
     const input = itemInput(values, currencies, lang);
@@ -124,52 +117,8 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
       <Form form={form} layout="vertical" {...submit} name="item" data-testid="item-form">
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
         <ItemPartiesFields />
-        <Row gutter={12}>
-          <Col span={6}>
-            <OptionalDateField name="startDate" label={t('items.startDate')} />
-          </Col>
-          <Col span={6}>
-            <OptionalDateField name="endDate" label={t('items.endDate')} />
-          </Col>
-          <Col span={8}>
-            <Form.Item name="valueMinor" label={t('items.value')} rules={[moneyRule('value')]}>
-              <MoneyInput currency={currencies.value} language={lang} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <CurrencyField name="valueCurrency" onChange={(c) => onCurrency('value', c)} />
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="counterpartMinor" label={t('items.counterpart')} rules={[moneyRule('counterpart')]}>
-              <MoneyInput currency={currencies.counterpart} language={lang} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <CurrencyField name="counterpartCurrency" onChange={(c) => onCurrency('counterpart', c)} />
-          </Col>
-          <Col span={12}>
-            <Form.Item name="budgetRevenue" valuePropName="checked" label=" ">
-              <Checkbox>{t('items.budgetRevenue')}</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="approvalNumber" label={t('items.approvalNumber')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <OptionalDateField name="approvalDate" label={t('items.approvalDate')} />
-          </Col>
-          <Col span={10}>
-            <Form.Item name="approvedBy" label={t('items.approvedBy')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
+        <ItemTermsRows currencies={currencies} onCurrency={onCurrency} />
+        <ItemApprovalRow />
         {!item && <ItemStageFields />}
         <Form.Item name="notes" label={t('items.notes')}>
           <Input.TextArea rows={2} />
@@ -258,6 +207,81 @@ function ItemPartiesFields() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** When the item runs, its value and its counterpart funds, each in its currency, and whether it is budget revenue. */
+function ItemTermsRows({
+  currencies,
+  onCurrency,
+}: {
+  currencies: ItemCurrencies;
+  onCurrency: (which: keyof ItemCurrencies, currency: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const moneyRule = (which: keyof ItemCurrencies) => ({
+    validator: async (_: unknown, text?: string) => {
+      const problem = itemMoneyProblem(text, currencies[which], lang, t);
+      if (problem) throw new Error(problem);
+    },
+  });
+  return (
+    <>
+      <Row gutter={12}>
+        <Col span={6}>
+          <OptionalDateField name="startDate" label={t('items.startDate')} />
+        </Col>
+        <Col span={6}>
+          <OptionalDateField name="endDate" label={t('items.endDate')} />
+        </Col>
+        <Col span={8}>
+          <Form.Item name="valueMinor" label={t('items.value')} rules={[moneyRule('value')]}>
+            <MoneyInput currency={currencies.value} language={lang} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <CurrencyField name="valueCurrency" onChange={(c) => onCurrency('value', c)} />
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="counterpartMinor" label={t('items.counterpart')} rules={[moneyRule('counterpart')]}>
+            <MoneyInput currency={currencies.counterpart} language={lang} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <CurrencyField name="counterpartCurrency" onChange={(c) => onCurrency('counterpart', c)} />
+        </Col>
+        <Col span={12}>
+          <Form.Item name="budgetRevenue" valuePropName="checked" label=" ">
+            <Checkbox>{t('items.budgetRevenue')}</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+/** The approval decision: its number, its date and who approved it. */
+function ItemApprovalRow() {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={12}>
+      <Col span={8}>
+        <Form.Item name="approvalNumber" label={t('items.approvalNumber')}>
+          <Input />
+        </Form.Item>
+      </Col>
+      <Col span={6}>
+        <OptionalDateField name="approvalDate" label={t('items.approvalDate')} />
+      </Col>
+      <Col span={10}>
+        <Form.Item name="approvedBy" label={t('items.approvedBy')}>
+          <Input />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }
 

@@ -65,10 +65,6 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   ] as const);
   const currency = live.currency ?? 'VND';
   const pledgeDate = isoDay(live.pledgeDate) ?? undefined;
-  const quantityText = live.quantity;
-  const unitValueText = live.unitValueMinor;
-  const amountText = live.amountMinor;
-  const rateText = live.rate;
 
   // Filled when the dialog opens (or turns to another pledge), not when the pledge is read again while it is open:
   // a refresh of the ledger must never wipe what the user is typing.
@@ -87,14 +83,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const needsRate = currency !== 'VND' && isCurrencyCode(currency);
   const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
 
-  const amount = parseMoneyText(amountText, currency, lang);
-  const product = useMemo(
-    () => productOf(quantityText, unitValueText, currency, lang),
-    [quantityText, unitValueText, currency, lang],
-  );
-  const rate = needsRate ? parseRateText(rateText ?? '', lang) : '1';
-  const vndPreview = vndPreviewOf(effectiveAmount(amount, product), currency, rate);
-  const hint = amountHint(amount, product);
+  const { vndPreview, hint } = usePledgeFigures(live, currency, needsRate, lang);
 
   async function save(values: Values) {
     setFormError(null);
@@ -145,11 +134,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
             <Input.TextArea rows={2} />
           </Form.Item>
           {pledge && <ReasonField pledge={pledge} form={form} />}
-          <datalist id="pledge-units">
-            {PLEDGE_UNITS.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
+          <UnitSuggestions />
           <p className="muted">{t('form.keyboardHint')}</p>
           {/* Enter in any field submits through this button. */}
           <button type="submit" hidden />
@@ -162,5 +147,37 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
         onSaved={(donor) => form.setFieldsValue({ donorId: donor.id })}
       />
     </>
+  );
+}
+
+/** What the amount as typed comes to: the hint beneath it, and its VND equivalent at the rate as typed. */
+function usePledgeFigures(
+  live: Partial<Record<'quantity' | 'unitValueMinor' | 'amountMinor' | 'rate', string | undefined>>,
+  currency: string,
+  needsRate: boolean,
+  lang: string,
+) {
+  const amount = parseMoneyText(live.amountMinor, currency, lang);
+  const quantityText = live.quantity;
+  const unitValueText = live.unitValueMinor;
+  const product = useMemo(
+    () => productOf(quantityText, unitValueText, currency, lang),
+    [quantityText, unitValueText, currency, lang],
+  );
+  const rate = needsRate ? parseRateText(live.rate ?? '', lang) : '1';
+  return {
+    vndPreview: vndPreviewOf(effectiveAmount(amount, product), currency, rate),
+    hint: amountHint(amount, product),
+  };
+}
+
+/** The units offered in the unit field. */
+function UnitSuggestions() {
+  return (
+    <datalist id="pledge-units">
+      {PLEDGE_UNITS.map((u) => (
+        <option key={u} value={u} />
+      ))}
+    </datalist>
   );
 }

@@ -32,6 +32,53 @@ import {
 /** Nhập Excel: the template for an office, and the files a quarter brings — workbooks and bundles, one or many. */
 export function Imports() {
   const { t } = useTranslation();
+  const work = useImportFiles();
+  const { files, preview, reading, mappings, busy } = work;
+  const errors = importErrors(preview);
+
+  return (
+    <div className="screen narrow" data-testid="imports-screen">
+      <Typography.Title level={3}>{t('imports.title')}</Typography.Title>
+      <TemplateCard />
+      <Card size="small" title={t('imports.fileTitle')}>
+        <FileChooser
+          officeId={work.officeId}
+          onOffice={work.chooseOffice}
+          files={files}
+          beforeUpload={work.beforeUpload}
+        />
+        {reading && (
+          <Progress
+            percent={Math.round((reading.done / reading.of) * 100)}
+            format={() => t('imports.reading', reading)}
+            data-testid="import-reading"
+          />
+        )}
+        {busy && !reading && (
+          <Spin tip={t('imports.checking')} style={{ margin: 16 }}>
+            <div style={{ height: 30 }} />
+          </Spin>
+        )}
+        {preview && showsFiles(preview) && <CheckedFiles files={preview.files} />}
+        {preview?.files.filter(needsMapping).map((f) => (
+          <ColumnMappingPanel
+            key={f.fileName}
+            file={f}
+            mapping={mappings.get(f.fileName) ?? []}
+            onChange={(mapping) => work.mapColumns(f.fileName, mapping)}
+          />
+        ))}
+        {preview && errors.length > 0 && <ImportProblems preview={preview} errors={errors} />}
+        {preview && errors.length === 0 && <ImportReady preview={preview} busy={busy} onApply={work.apply} />}
+        {work.imported && <ImportDone imported={work.imported} />}
+      </Card>
+    </div>
+  );
+}
+
+/** The files of an import: read, checked (again, for another office or with columns mapped), and imported. */
+function useImportFiles() {
+  const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [officeId, setOfficeId] = useState<string | undefined>();
   const [files, setFiles] = useState<ReadFile[]>([]);
@@ -91,74 +138,65 @@ export function Imports() {
     if (file === batch[batch.length - 1]) void check(batch);
     return false;
   };
-  const errors = importErrors(preview);
 
+  const chooseOffice = (id: string | undefined) => {
+    setOfficeId(id);
+    // The files already chosen are read again as that office's.
+    if (files.length) void recheck(files, id, mappings);
+  };
+
+  const mapColumns = (fileName: string, mapping: ColumnMapping) => {
+    const next = new Map(mappings).set(fileName, mapping);
+    setMappings(next);
+    void recheck(files, officeId, next);
+  };
+
+  return { officeId, files, preview, reading, imported, mappings, busy, beforeUpload, chooseOffice, mapColumns, apply };
+}
+
+/** The office the files are read as, and the files: a folder chosen, or files dropped or chosen. */
+function FileChooser({
+  officeId,
+  onOffice,
+  files,
+  beforeUpload,
+}: {
+  officeId: string | undefined;
+  onOffice: (id: string | undefined) => void;
+  files: ReadFile[];
+  beforeUpload: (file: File, batch: File[]) => boolean;
+}) {
+  const { t } = useTranslation();
   return (
-    <div className="screen narrow" data-testid="imports-screen">
-      <Typography.Title level={3}>{t('imports.title')}</Typography.Title>
-      <TemplateCard />
-      <Card size="small" title={t('imports.fileTitle')}>
-        <Space wrap style={{ marginBottom: 8 }}>
-          <PlaceTreePicker
-            placeholder={t('imports.office')}
-            style={{ width: 440 }}
-            {...(officeId ? { value: officeId } : {})}
-            onChange={(id) => {
-              setOfficeId(id);
-              // The files already chosen are read again as that office's.
-              if (files.length) void recheck(files, id, mappings);
-            }}
-          />
-          <Upload
-            accept={ACCEPT}
-            directory
-            showUploadList={false}
-            beforeUpload={beforeUpload}
-            data-testid="import-folder"
-          >
-            <Button>{t('imports.chooseFolder')}</Button>
-          </Upload>
-        </Space>
-        <Upload.Dragger
+    <>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <PlaceTreePicker
+          placeholder={t('imports.office')}
+          style={{ width: 440 }}
+          {...(officeId ? { value: officeId } : {})}
+          onChange={onOffice}
+        />
+        <Upload
           accept={ACCEPT}
-          multiple
+          directory
           showUploadList={false}
           beforeUpload={beforeUpload}
-          data-testid="import-drop"
+          data-testid="import-folder"
         >
-          <p>{t('imports.drop')}</p>
-          {files.length > 0 && <p className="muted">{files.map((f) => f.fileName).join(', ')}</p>}
-        </Upload.Dragger>
-        {reading && (
-          <Progress
-            percent={Math.round((reading.done / reading.of) * 100)}
-            format={() => t('imports.reading', reading)}
-            data-testid="import-reading"
-          />
-        )}
-        {busy && !reading && (
-          <Spin tip={t('imports.checking')} style={{ margin: 16 }}>
-            <div style={{ height: 30 }} />
-          </Spin>
-        )}
-        {preview && showsFiles(preview) && <CheckedFiles files={preview.files} />}
-        {preview?.files.filter(needsMapping).map((f) => (
-          <ColumnMappingPanel
-            key={f.fileName}
-            file={f}
-            mapping={mappings.get(f.fileName) ?? []}
-            onChange={(mapping) => {
-              const next = new Map(mappings).set(f.fileName, mapping);
-              setMappings(next);
-              void recheck(files, officeId, next);
-            }}
-          />
-        ))}
-        {preview && errors.length > 0 && <ImportProblems preview={preview} errors={errors} />}
-        {preview && errors.length === 0 && <ImportReady preview={preview} busy={busy} onApply={apply} />}
-        {imported && <ImportDone imported={imported} />}
-      </Card>
-    </div>
+          <Button>{t('imports.chooseFolder')}</Button>
+        </Upload>
+      </Space>
+      <Upload.Dragger
+        accept={ACCEPT}
+        multiple
+        showUploadList={false}
+        beforeUpload={beforeUpload}
+        data-testid="import-drop"
+      >
+        <p>{t('imports.drop')}</p>
+        {files.length > 0 && <p className="muted">{files.map((f) => f.fileName).join(', ')}</p>}
+      </Upload.Dragger>
+    </>
   );
 }
 

@@ -105,104 +105,124 @@ function SinceLastAlert({ since }: { since: SinceLastReport }) {
 
 /** The workbook's sheets, one tab each: summary, details, donors and changes. */
 function ReportSheets({ report }: { report: Preview }) {
+  const { t } = useTranslation();
+  return (
+    <Tabs
+      items={[
+        { key: 'summary', label: t('reports.sheets.summary'), children: <SummarySheet report={report} /> },
+        { key: 'details', label: t('reports.sheets.details'), children: <DetailsSheet report={report} /> },
+        { key: 'donors', label: t('reports.sheets.donors'), children: <DonorsSheet report={report} /> },
+        { key: 'changes', label: t('reports.sheets.changes'), children: <ChangesSheet report={report} /> },
+      ]}
+    />
+  );
+}
+
+/** The four figures every summary row and donor row has: pledged, delivered, delivered to date, remaining. */
+function useFigureColumns() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const vnd = (v: number) => money(v, 'VND', lang);
-  const figureColumns = [
+  const vnd = (v: number) => money(v, 'VND', i18n.language);
+  return [
     { title: t('reports.columns.pledged'), dataIndex: 'pledgedVnd', className: 'num', render: vnd },
     { title: t('reports.columns.delivered'), dataIndex: 'deliveredVnd', className: 'num', render: vnd },
     { title: t('reports.columns.cumulative'), dataIndex: 'cumulativeDeliveredVnd', className: 'num', render: vnd },
     { title: t('reports.columns.remaining'), dataIndex: 'remainingVnd', className: 'num', render: vnd },
   ];
+}
+
+/** By kind and place, with the amounts pledged in other currencies, and the total. */
+function SummarySheet({ report }: { report: Preview }) {
+  const { t } = useTranslation();
+  const figureColumns = useFigureColumns();
   return (
-    <Tabs
-      items={[
+    <Table
+      size="small"
+      rowKey={(r) => `${r.kind}|${r.placeName}`}
+      pagination={false}
+      dataSource={report.summary}
+      columns={[
+        { title: t('reports.columns.kind'), dataIndex: 'kindLabel' },
+        { title: t('reports.columns.place'), dataIndex: 'placeName' },
+        ...figureColumns,
+        { title: t('reports.columns.original'), dataIndex: 'original' },
+      ]}
+      summary={() => <TotalRow total={report.summaryTotal} span={2} />}
+    />
+  );
+}
+
+/** Every pledge and delivery of the period, in its own currency and in VND. */
+function DetailsSheet({ report }: { report: Preview }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Table
+      size="small"
+      rowKey={(_, i) => String(i)}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      dataSource={[...report.pledges, ...report.deliveries]}
+      columns={[
         {
-          key: 'summary',
-          label: t('reports.sheets.summary'),
-          children: (
-            <Table
-              size="small"
-              rowKey={(r) => `${r.kind}|${r.placeName}`}
-              pagination={false}
-              dataSource={report.summary}
-              columns={[
-                { title: t('reports.columns.kind'), dataIndex: 'kindLabel' },
-                { title: t('reports.columns.place'), dataIndex: 'placeName' },
-                ...figureColumns,
-                { title: t('reports.columns.original'), dataIndex: 'original' },
-              ]}
-              summary={() => <TotalRow total={report.summaryTotal} span={2} />}
-            />
-          ),
+          title: t('reports.columns.type'),
+          dataIndex: 'type',
+          render: (v: ReportDetailRow['type']) => t(`reports.rowTypes.${v}`),
+        },
+        { title: t('reports.columns.date'), dataIndex: 'date', render: showDate },
+        { title: t('reports.columns.donor'), dataIndex: 'donor' },
+        { title: t('reports.columns.place'), dataIndex: 'placeName' },
+        { title: t('reports.columns.description'), dataIndex: 'description' },
+        {
+          title: t('reports.columns.original'),
+          className: 'num',
+          render: (_, r: ReportDetailRow) => originalAmountText(r, lang),
         },
         {
-          key: 'details',
-          label: t('reports.sheets.details'),
-          children: (
-            <Table
-              size="small"
-              rowKey={(_, i) => String(i)}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              dataSource={[...report.pledges, ...report.deliveries]}
-              columns={[
-                {
-                  title: t('reports.columns.type'),
-                  dataIndex: 'type',
-                  render: (v: ReportDetailRow['type']) => t(`reports.rowTypes.${v}`),
-                },
-                { title: t('reports.columns.date'), dataIndex: 'date', render: showDate },
-                { title: t('reports.columns.donor'), dataIndex: 'donor' },
-                { title: t('reports.columns.place'), dataIndex: 'placeName' },
-                { title: t('reports.columns.description'), dataIndex: 'description' },
-                {
-                  title: t('reports.columns.original'),
-                  className: 'num',
-                  render: (_, r: ReportDetailRow) => originalAmountText(r, lang),
-                },
-                { title: t('reports.columns.vnd'), dataIndex: 'vnd', className: 'num', render: vnd },
-              ]}
-            />
-          ),
+          title: t('reports.columns.vnd'),
+          dataIndex: 'vnd',
+          className: 'num',
+          render: (v: number) => money(v, 'VND', lang),
         },
-        {
-          key: 'donors',
-          label: t('reports.sheets.donors'),
-          children: (
-            <Table
-              size="small"
-              rowKey="donor"
-              pagination={false}
-              dataSource={report.donors}
-              columns={[
-                { title: t('reports.columns.donor'), dataIndex: 'donor' },
-                { title: t('reports.columns.country'), dataIndex: 'country' },
-                ...figureColumns,
-              ]}
-              summary={() => <TotalRow total={report.donorTotal} span={2} />}
-            />
-          ),
-        },
-        {
-          key: 'changes',
-          label: t('reports.sheets.changes'),
-          children: (
-            <Table
-              size="small"
-              rowKey={(_, i) => String(i)}
-              pagination={false}
-              dataSource={report.changes}
-              columns={[
-                { title: t('reports.columns.date'), dataIndex: 'date', render: showDate },
-                { title: t('reports.columns.donor'), dataIndex: 'donor' },
-                { title: t('reports.columns.description'), dataIndex: 'description' },
-                { title: t('reports.columns.changes'), dataIndex: 'changes' },
-                { title: t('reports.columns.reason'), dataIndex: 'reason' },
-                { title: t('reports.by'), dataIndex: 'by' },
-              ]}
-            />
-          ),
-        },
+      ]}
+    />
+  );
+}
+
+/** By donor, with its country, and the total. */
+function DonorsSheet({ report }: { report: Preview }) {
+  const { t } = useTranslation();
+  const figureColumns = useFigureColumns();
+  return (
+    <Table
+      size="small"
+      rowKey="donor"
+      pagination={false}
+      dataSource={report.donors}
+      columns={[
+        { title: t('reports.columns.donor'), dataIndex: 'donor' },
+        { title: t('reports.columns.country'), dataIndex: 'country' },
+        ...figureColumns,
+      ]}
+      summary={() => <TotalRow total={report.donorTotal} span={2} />}
+    />
+  );
+}
+
+/** The amendments: what changed, why, and who changed it. */
+function ChangesSheet({ report }: { report: Preview }) {
+  const { t } = useTranslation();
+  return (
+    <Table
+      size="small"
+      rowKey={(_, i) => String(i)}
+      pagination={false}
+      dataSource={report.changes}
+      columns={[
+        { title: t('reports.columns.date'), dataIndex: 'date', render: showDate },
+        { title: t('reports.columns.donor'), dataIndex: 'donor' },
+        { title: t('reports.columns.description'), dataIndex: 'description' },
+        { title: t('reports.columns.changes'), dataIndex: 'changes' },
+        { title: t('reports.columns.reason'), dataIndex: 'reason' },
+        { title: t('reports.by'), dataIndex: 'by' },
       ]}
     />
   );
