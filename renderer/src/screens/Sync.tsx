@@ -120,21 +120,13 @@ export function Sync() {
           <ExportCard lastExportAt={status.data?.lastExportAt ?? null} busy={busy} onExport={exportBundle} />
         </Col>
         <Col span={12}>
-          <Card size="small" title={t('sync.importTitle')}>
-            <Upload.Dragger
-              accept=".aidledger"
-              multiple={false}
-              showUploadList={false}
-              beforeUpload={(chosen) => {
-                void check(chosen);
-                return false;
-              }}
-            >
-              <p>{t('sync.drop')}</p>
-              {file && <p className="muted">{file.fileName}</p>}
-            </Upload.Dragger>
-            {preview && <MergePreview preview={preview} busy={busy} onApply={apply} />}
-          </Card>
+          <BundleImportCard
+            file={file}
+            preview={preview}
+            busy={busy}
+            onChoose={(chosen) => void check(chosen)}
+            onApply={apply}
+          />
         </Col>
       </Row>
       <Typography.Title level={5} className="section-title">
@@ -182,6 +174,40 @@ function ExportCard({
         </Button>
         <Button onClick={() => onExport(true)}>{t('sync.exportAll')}</Button>
       </Space>
+    </Card>
+  );
+}
+
+/** A bundle from another office: dropped or chosen, checked, and what merging it will do. */
+function BundleImportCard({
+  file,
+  preview,
+  busy,
+  onChoose,
+  onApply,
+}: {
+  file: { fileName: string } | null;
+  preview: MergeCounts | null;
+  busy: boolean;
+  onChoose: (chosen: File) => void;
+  onApply: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('sync.importTitle')}>
+      <Upload.Dragger
+        accept=".aidledger"
+        multiple={false}
+        showUploadList={false}
+        beforeUpload={(chosen) => {
+          onChoose(chosen);
+          return false;
+        }}
+      >
+        <p>{t('sync.drop')}</p>
+        {file && <p className="muted">{file.fileName}</p>}
+      </Upload.Dragger>
+      {preview && <MergePreview preview={preview} busy={busy} onApply={onApply} />}
     </Card>
   );
 }
