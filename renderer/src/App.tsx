@@ -43,28 +43,11 @@ export function App() {
   const reducedMotion = useReducedMotion();
   const language = (i18n.language === 'en' ? 'en' : 'vi') as Language;
 
-  const applyLanguage = useCallback(
-    (next: Language) => {
-      void i18n.changeLanguage(next);
-      dayjs.locale(next === 'vi' ? 'vi' : 'en');
-      document.documentElement.lang = next;
-      // Labels that come from the ledger (kinds, quarters) follow the language.
-      void queryClient.invalidateQueries({ queryKey: ['totals'] });
-    },
-    [i18n],
-  );
-
   // The first call tells whether the ledger opened; a damaged one answers every call with ledger_damaged.
   const info = useLedger('app.info', {});
   const damaged = info.error instanceof ClientError && info.error.shape.code === 'ledger_damaged';
   const needsProvince = useNeedsProvince();
-  useEffect(() => {
-    if (info.isSuccess)
-      call('settings.get', {}).then(
-        (s) => applyLanguage(s.language),
-        () => undefined,
-      );
-  }, [info.isSuccess, applyLanguage]);
+  const applyLanguage = useLanguage(info.isSuccess);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -116,6 +99,29 @@ export function App() {
       </AntApp>
     </ConfigProvider>
   );
+}
+
+/** The language applied to the app, its dates and the ledger's labels; the ledger's own once it has opened. */
+function useLanguage(opened: boolean) {
+  const { i18n } = useTranslation();
+  const applyLanguage = useCallback(
+    (next: Language) => {
+      void i18n.changeLanguage(next);
+      dayjs.locale(next === 'vi' ? 'vi' : 'en');
+      document.documentElement.lang = next;
+      // Labels that come from the ledger (kinds, quarters) follow the language.
+      void queryClient.invalidateQueries({ queryKey: ['totals'] });
+    },
+    [i18n],
+  );
+  useEffect(() => {
+    if (opened)
+      call('settings.get', {}).then(
+        (s) => applyLanguage(s.language),
+        () => undefined,
+      );
+  }, [opened, applyLanguage]);
+  return applyLanguage;
 }
 
 /** The screen shown, kept in the address (#pledges) so a reload or a link opens the same screen. */

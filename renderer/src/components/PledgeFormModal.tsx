@@ -2,7 +2,7 @@
  * The pledge form: keyboard-first (Tab between fields, Enter saves, Esc cancels), money typed the Vietnamese way,
  * the rate proposed from the rates table for the pledge date, and errors shown on the field at fault.
  */
-import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
+import { Alert, App as AntApp, Form, type FormInstance, Input, Modal } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PledgeRow } from '../../../contract';
@@ -39,11 +39,8 @@ interface Props {
 }
 
 export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Props) {
-  // The dialog opens once its pickers have their lists: a donor typed at once (Alt+N as the app starts) found an
-  // empty list, "no match", and Tab took nothing.
-  const donorList = useLedger('donors.list', {});
-  const placeList = usePlaces();
-  const open = wanted && !donorList.isPending && !placeList.isPending;
+  const listsReady = usePickerLists();
+  const open = wanted && listsReady;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { message } = AntApp.useApp();
@@ -66,19 +63,10 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const currency = live.currency ?? 'VND';
   const pledgeDate = isoDay(live.pledgeDate) ?? undefined;
 
-  // Filled when the dialog opens (or turns to another pledge), not when the pledge is read again while it is open:
-  // a refresh of the ledger must never wipe what the user is typing.
-  const pledgeNow = useRef(pledge);
-  pledgeNow.current = pledge;
-  const pledgeId = pledge?.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(initialPledgeValues(pledgeNow.current, lang, localToday()));
-    setRateEdited(Boolean(pledgeNow.current));
+  useFillOnOpen(open, pledge, form, lang, (opened) => {
+    setRateEdited(Boolean(opened));
     setFormError(null);
-  }, [open, pledgeId, form, lang]);
+  });
 
   const needsRate = currency !== 'VND' && isCurrencyCode(currency);
   const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
@@ -148,6 +136,39 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
       />
     </>
   );
+}
+
+/**
+ * Whether the pickers have their lists. The dialog opens once they do: a donor typed at once (Alt+N as the app
+ * starts) found an empty list, "no match", and Tab took nothing.
+ */
+function usePickerLists(): boolean {
+  const donorList = useLedger('donors.list', {});
+  const placeList = usePlaces();
+  return !donorList.isPending && !placeList.isPending;
+}
+
+/**
+ * Fills the form when the dialog opens (or turns to another pledge), not when the pledge is read again while it is
+ * open: a refresh of the ledger must never wipe what the user is typing.
+ */
+function useFillOnOpen(
+  open: boolean,
+  pledge: PledgeRow | undefined,
+  form: FormInstance<Values>,
+  lang: string,
+  onFilled: (pledge: PledgeRow | undefined) => void,
+) {
+  const pledgeNow = useRef(pledge);
+  pledgeNow.current = pledge;
+  const pledgeId = pledge?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(initialPledgeValues(pledgeNow.current, lang, localToday()));
+    onFilled(pledgeNow.current);
+  }, [open, pledgeId, form, lang]);
 }
 
 /** What the amount as typed comes to: the hint beneath it, and its VND equivalent at the rate as typed. */

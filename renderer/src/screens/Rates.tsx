@@ -56,29 +56,13 @@ function RateForm() {
             options={RATE_CURRENCIES.map((c) => ({ value: c, label: c }))}
           />
         </Form.Item>
-        <Form.Item label={t('rates.validOn')}>
-          <Space>
-            <Segmented
-              value={mode}
-              onChange={(v) => {
-                setMode(v as RatePeriodMode);
-                form.setFields([{ name: 'period', value: '', errors: [] }]);
-              }}
-              options={[
-                { value: 'month', label: t('rates.byMonth') },
-                { value: 'day', label: t('rates.byDay') },
-              ]}
-            />
-            <Form.Item
-              name="period"
-              noStyle
-              rules={[mode === 'month' ? monthRule(t) : dateRule(t, true)]}
-              validateTrigger={['onBlur', 'onChange']}
-            >
-              <DateInput picker={mode === 'month' ? 'month' : 'date'} style={{ width: 150 }} />
-            </Form.Item>
-          </Space>
-        </Form.Item>
+        <RatePeriodField
+          mode={mode}
+          onMode={(next) => {
+            setMode(next);
+            form.setFields([{ name: 'period', value: '', errors: [] }]);
+          }}
+        />
         <Form.Item
           name="rate"
           label={t('rates.rate')}
@@ -106,6 +90,33 @@ function RateForm() {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** The day or month a rate is valid on, typed as the mode chosen asks. */
+function RatePeriodField({ mode, onMode }: { mode: RatePeriodMode; onMode: (mode: RatePeriodMode) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={t('rates.validOn')}>
+      <Space>
+        <Segmented
+          value={mode}
+          onChange={(v) => onMode(v as RatePeriodMode)}
+          options={[
+            { value: 'month', label: t('rates.byMonth') },
+            { value: 'day', label: t('rates.byDay') },
+          ]}
+        />
+        <Form.Item
+          name="period"
+          noStyle
+          rules={[mode === 'month' ? monthRule(t) : dateRule(t, true)]}
+          validateTrigger={['onBlur', 'onChange']}
+        >
+          <DateInput picker={mode === 'month' ? 'month' : 'date'} style={{ width: 150 }} />
+        </Form.Item>
+      </Space>
+    </Form.Item>
   );
 }
 

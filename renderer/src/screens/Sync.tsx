@@ -69,13 +69,7 @@ export function Sync() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const status = useLedger('sync.status', {});
-  const settings = useLedger('settings.get', {});
-  const donors = useLedger('donors.list', { includeMerged: true });
-  const places = useLedger('places.list', {});
-  const names: Names = useMemo(
-    () => namesOf(donors.data ?? [], places.data ?? [], status.data?.peers ?? [], settings.data, t('sync.thisSite')),
-    [donors.data, places.data, status.data, settings.data, t],
-  );
+  const names = useConflictNames(status.data);
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<MergeCounts | null>(null);
   const { busy, run } = useBusyWork();
@@ -148,6 +142,18 @@ export function Sync() {
       </Typography.Title>
       <SyncLog log={status.data?.log ?? []} />
     </div>
+  );
+}
+
+/** The names a conflict may refer to: donors (merged ones too), places, and the installations heard from. */
+function useConflictNames(status: SyncStatus | undefined): Names {
+  const { t } = useTranslation();
+  const settings = useLedger('settings.get', {});
+  const donors = useLedger('donors.list', { includeMerged: true });
+  const places = useLedger('places.list', {});
+  return useMemo(
+    () => namesOf(donors.data ?? [], places.data ?? [], status?.peers ?? [], settings.data, t('sync.thisSite')),
+    [donors.data, places.data, status, settings.data, t],
   );
 }
 
