@@ -35,7 +35,7 @@ import {
 import { ItemsPanel } from '../components/ItemsPanel';
 import { FilterBar } from '../components/FilterBar';
 import { usePlaces } from '../components/pickers';
-import { quarterRange, toContractFilter, type FilterState } from '../filters';
+import { type FilterState, quarterRange, rollUpPlace, toContractFilter } from '../filters';
 import { money } from '../format';
 import { vocabulary } from '../i18n';
 import { errorText, useLedger } from '../queries';
@@ -77,8 +77,7 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const contractFilter = toContractFilter(filter);
   const places = usePlaces();
-  const province = places.data?.find((p) => p.level === 'province' && p.parentId === null);
-  const rollUpUnder = filter.placeId ?? province?.id;
+  const rollUpUnder = rollUpPlace(filter.placeId, places.data);
   const common = { filter: contractFilter, in: currency, lang } as const;
   const byKind = useLedger('totals', { by: 'kind', ...common }, { keepPrevious: true });
   const byDonor = useLedger('totals', { by: 'donor', ...common }, { keepPrevious: true });
