@@ -12,14 +12,14 @@ import { initI18n } from '../../renderer/src/i18n';
 
 const t = initI18n('en').getFixedT('en');
 type Column = ImportLayout['columns'][number];
-const column = (field: Column['field'], from: Column['from'] = 'template'): Column =>
+const column = (field: Column['field'], from: Column['from'] = 'known'): Column =>
   ({ header: 'Cột', field, from, samples: [] }) as unknown as Column;
 
 describe('the mapping step', () => {
   it('is needed for a file with a column not named, or one the user chose before', () => {
     const file = (columns: Column[]) => ({ layout: { columns } }) as unknown as ImportedFile;
-    expect(needsMapping(file([column('pledgeDate')]))).toBe(false);
-    expect(needsMapping(file([column('pledgeDate'), column(null)]))).toBe(true);
+    expect(needsMapping(file([column('date')]))).toBe(false);
+    expect(needsMapping(file([column('date'), column(null)]))).toBe(true);
     expect(needsMapping(file([column('donor', 'chosen')]))).toBe(true);
     expect(needsMapping({} as ImportedFile)).toBe(false);
   });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { AidItem } from '../../contract/items';
 import { initI18n } from '../../renderer/src/i18n';
 import {
-  donorLabel,
   initialCurrencies,
   initialItemValues,
   type ItemFormValues,
@@ -12,6 +11,7 @@ import {
   itemStartInput,
   sectorOptions,
 } from '../../renderer/src/components/itemForm';
+import { donorLabel } from '../../renderer/src/components/pickerOptions';
 
 /** A project of Plan International in Bảo Lạc: 50,000 USD, with 200,000,000 VND of counterpart funds. */
 const school: AidItem = {

@@ -12,7 +12,6 @@ import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
 import {
-  donorLabel,
   initialCurrencies,
   initialItemValues,
   type ItemCurrencies,
@@ -24,6 +23,7 @@ import {
 } from './itemForm';
 import { MoneyInput } from './MoneyInput';
 import { DonorPicker, searchByLabel, tabMovesOn } from './pickers';
+import { donorLabel } from './pickerOptions';
 
 interface Props {
   open: boolean;

@@ -99,11 +99,6 @@ export function sectorOptions(
   return list;
 }
 
-/** A donor as the co-donor list names it: its name, and its short name after it when it has one. */
-export function donorLabel(donor: { name: string; shortName: string | null }): string {
-  return donor.shortName ? `${donor.name} (${donor.shortName})` : donor.name;
-}
-
 /** What is wrong with a money field as typed in its currency; nothing when it is empty (the amounts are optional). */
 export function itemMoneyProblem(
   text: string | undefined,
