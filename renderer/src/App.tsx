@@ -30,73 +30,28 @@ import { Sync } from './screens/Sync';
 import { Backups } from './screens/Backups';
 import { Recovery } from './screens/Recovery';
 import { Settings } from './screens/Settings';
+import { isNewPledgeKey, otherLanguage, SCREENS, type Screen, screenFromHash } from './shell';
 
-export const SCREENS = [
-  'dashboard',
-  'pledges',
-  'items',
-  'reports',
-  'imports',
-  'sync',
-  'donors',
-  'places',
-  'rates',
-  'backups',
-  'settings',
-] as const;
-export type Screen = (typeof SCREENS)[number];
+export { SCREENS, type Screen } from './shell';
 
 export function App() {
-  const { t, i18n } = useTranslation();
-  // The screen is kept in the address (#pledges), so a reload or a link opens the same screen.
-  const [screen, setScreenState] = useState<Screen>(() => {
-    const fromHash = window.location.hash.slice(1) as Screen;
-    return SCREENS.includes(fromHash) ? fromHash : 'dashboard';
-  });
-  const setScreen = useCallback((next: Screen) => {
-    setScreenState(next);
-    window.history.replaceState(null, '', `#${next}`);
-  }, []);
-  useEffect(() => {
-    const follow = () => {
-      const fromHash = window.location.hash.slice(1) as Screen;
-      if (SCREENS.includes(fromHash)) setScreenState(fromHash);
-    };
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, []);
+  const { i18n } = useTranslation();
+  const [screen, setScreen] = useScreen();
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
   const [currency, setCurrency] = useState<'VND' | 'USD'>('VND');
   const [creating, setCreating] = useState(false);
   const reducedMotion = useReducedMotion();
   const language = (i18n.language === 'en' ? 'en' : 'vi') as Language;
 
-  const applyLanguage = useCallback(
-    (next: Language) => {
-      void i18n.changeLanguage(next);
-      dayjs.locale(next === 'vi' ? 'vi' : 'en');
-      document.documentElement.lang = next;
-      // Labels that come from the ledger (kinds, quarters) follow the language.
-      void queryClient.invalidateQueries({ queryKey: ['totals'] });
-    },
-    [i18n],
-  );
-
   // The first call tells whether the ledger opened; a damaged one answers every call with ledger_damaged.
   const info = useLedger('app.info', {});
   const damaged = info.error instanceof ClientError && info.error.shape.code === 'ledger_damaged';
   const needsProvince = useNeedsProvince();
-  useEffect(() => {
-    if (info.isSuccess)
-      call('settings.get', {}).then(
-        (s) => applyLanguage(s.language),
-        () => undefined,
-      );
-  }, [info.isSuccess, applyLanguage]);
+  const applyLanguage = useLanguage(info.isSuccess);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.key.toLowerCase() === 'n') {
+      if (isNewPledgeKey(e)) {
         e.preventDefault();
         setCreating(true);
       }
@@ -106,7 +61,7 @@ export function App() {
   }, []);
 
   const switchLanguage = () => {
-    const next: Language = language === 'vi' ? 'en' : 'vi';
+    const next = otherLanguage(language);
     applyLanguage(next);
     void call('settings.update', { language: next }).catch(() => undefined);
   };
@@ -118,73 +73,22 @@ export function App() {
     >
       <AntApp>
         {damaged ? (
-          <Layout className="shell">
-            <Layout.Content className="content">
-              <div style={{ textAlign: 'right' }}>
-                <Button onClick={switchLanguage} data-testid="switch-language">
-                  {t('app.switchLanguage')}
-                </Button>
-              </div>
-              <Recovery onRestored={() => void queryClient.invalidateQueries()} />
-            </Layout.Content>
-          </Layout>
+          <RecoveryShell onSwitchLanguage={switchLanguage} />
         ) : (
           <Layout className="shell">
-            <Layout.Sider width={200} theme="light" className="sider">
-              <div className="brand">
-                <div className="brand-title">{t('app.title')}</div>
-                <div className="brand-subtitle">{t('app.subtitle')}</div>
-              </div>
-              <Menu
-                mode="inline"
-                selectedKeys={[screen]}
-                onClick={({ key }) => setScreen(key as Screen)}
-                items={SCREENS.map((key) => ({ key, label: t(`nav.${key}`) }))}
-                data-testid="nav"
-              />
-            </Layout.Sider>
+            <Navigation screen={screen} onScreen={setScreen} />
             <Layout>
-              <Layout.Header className="header">
-                <Space>
-                  <Tooltip title={t('app.newPledgeHint')}>
-                    <Button
-                      type="primary"
-                      icon={<PlusOutlined />}
-                      onClick={() => setCreating(true)}
-                      data-testid="new-pledge"
-                    >
-                      {t('app.newPledge')}
-                    </Button>
-                  </Tooltip>
-                  <Button onClick={switchLanguage} data-testid="switch-language">
-                    {t('app.switchLanguage')}
-                  </Button>
-                </Space>
-              </Layout.Header>
+              <AppHeader onNewPledge={() => setCreating(true)} onSwitchLanguage={switchLanguage} />
               <Layout.Content className="content">
-                {screen === 'dashboard' && (
-                  <Dashboard
-                    filter={filter}
-                    onFilter={setFilter}
-                    currency={currency}
-                    onCurrency={setCurrency}
-                    onOpenLedger={(next) => {
-                      setFilter(next);
-                      setScreen('pledges');
-                    }}
-                    onOpenItems={() => setScreen('items')}
-                  />
-                )}
-                {screen === 'pledges' && <Pledges filter={filter} onFilter={setFilter} />}
-                {screen === 'items' && <Items />}
-                {screen === 'donors' && <Donors />}
-                {screen === 'places' && <Places />}
-                {screen === 'rates' && <Rates />}
-                {screen === 'reports' && <Reports />}
-                {screen === 'imports' && <Imports />}
-                {screen === 'sync' && <Sync />}
-                {screen === 'backups' && <Backups />}
-                {screen === 'settings' && <Settings onLanguage={applyLanguage} />}
+                <ScreenView
+                  screen={screen}
+                  onScreen={setScreen}
+                  filter={filter}
+                  onFilter={setFilter}
+                  currency={currency}
+                  onCurrency={setCurrency}
+                  onLanguage={applyLanguage}
+                />
               </Layout.Content>
             </Layout>
           </Layout>
@@ -194,5 +98,149 @@ export function App() {
         {!damaged && info.isSuccess && needsProvince === false && <WhoModal />}
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+/** The language applied to the app, its dates and the ledger's labels; the ledger's own once it has opened. */
+function useLanguage(opened: boolean) {
+  const { i18n } = useTranslation();
+  const applyLanguage = useCallback(
+    (next: Language) => {
+      void i18n.changeLanguage(next);
+      dayjs.locale(next === 'vi' ? 'vi' : 'en');
+      document.documentElement.lang = next;
+      // Labels that come from the ledger (kinds, quarters) follow the language.
+      void queryClient.invalidateQueries({ queryKey: ['totals'] });
+    },
+    [i18n],
+  );
+  useEffect(() => {
+    if (opened)
+      call('settings.get', {}).then(
+        (s) => applyLanguage(s.language),
+        () => undefined,
+      );
+  }, [opened, applyLanguage]);
+  return applyLanguage;
+}
+
+/** The screen shown, kept in the address (#pledges) so a reload or a link opens the same screen. */
+function useScreen(): [Screen, (next: Screen) => void] {
+  const [screen, setScreenState] = useState<Screen>(() => screenFromHash(window.location.hash) ?? 'dashboard');
+  const setScreen = useCallback((next: Screen) => {
+    setScreenState(next);
+    window.history.replaceState(null, '', `#${next}`);
+  }, []);
+  useEffect(() => {
+    const follow = () => {
+      const named = screenFromHash(window.location.hash);
+      if (named) setScreenState(named);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return [screen, setScreen];
+}
+
+/** A damaged ledger: the recovery screen alone, with the language switch. */
+function RecoveryShell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Layout className="shell">
+      <Layout.Content className="content">
+        <div style={{ textAlign: 'right' }}>
+          <Button onClick={onSwitchLanguage} data-testid="switch-language">
+            {t('app.switchLanguage')}
+          </Button>
+        </div>
+        <Recovery onRestored={() => void queryClient.invalidateQueries()} />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+/** The app's name and the list of screens. */
+function Navigation({ screen, onScreen }: { screen: Screen; onScreen: (next: Screen) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Layout.Sider width={200} theme="light" className="sider">
+      <div className="brand">
+        <div className="brand-title">{t('app.title')}</div>
+        <div className="brand-subtitle">{t('app.subtitle')}</div>
+      </div>
+      <Menu
+        mode="inline"
+        selectedKeys={[screen]}
+        onClick={({ key }) => onScreen(key as Screen)}
+        items={SCREENS.map((key) => ({ key, label: t(`nav.${key}`) }))}
+        data-testid="nav"
+      />
+    </Layout.Sider>
+  );
+}
+
+/** The new-pledge button (Alt+N from anywhere) and the language switch. */
+function AppHeader({ onNewPledge, onSwitchLanguage }: { onNewPledge: () => void; onSwitchLanguage: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Layout.Header className="header">
+      <Space>
+        <Tooltip title={t('app.newPledgeHint')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={onNewPledge} data-testid="new-pledge">
+            {t('app.newPledge')}
+          </Button>
+        </Tooltip>
+        <Button onClick={onSwitchLanguage} data-testid="switch-language">
+          {t('app.switchLanguage')}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}
+
+/** The screen chosen; the dashboard and the ledger share one filter, and the dashboard opens the others. */
+function ScreenView({
+  screen,
+  onScreen,
+  filter,
+  onFilter: setFilter,
+  currency,
+  onCurrency: setCurrency,
+  onLanguage,
+}: {
+  screen: Screen;
+  onScreen: (next: Screen) => void;
+  filter: FilterState;
+  onFilter: (filter: FilterState) => void;
+  currency: 'VND' | 'USD';
+  onCurrency: (currency: 'VND' | 'USD') => void;
+  onLanguage: (next: Language) => void;
+}) {
+  return (
+    <>
+      {screen === 'dashboard' && (
+        <Dashboard
+          filter={filter}
+          onFilter={setFilter}
+          currency={currency}
+          onCurrency={setCurrency}
+          onOpenLedger={(next) => {
+            setFilter(next);
+            onScreen('pledges');
+          }}
+          onOpenItems={() => onScreen('items')}
+        />
+      )}
+      {screen === 'pledges' && <Pledges filter={filter} onFilter={setFilter} />}
+      {screen === 'items' && <Items />}
+      {screen === 'donors' && <Donors />}
+      {screen === 'places' && <Places />}
+      {screen === 'rates' && <Rates />}
+      {screen === 'reports' && <Reports />}
+      {screen === 'imports' && <Imports />}
+      {screen === 'sync' && <Sync />}
+      {screen === 'backups' && <Backups />}
+      {screen === 'settings' && <Settings onLanguage={onLanguage} />}
+    </>
   );
 }

@@ -3,6 +3,7 @@
  * Sums are done with BigInt, so the "others" slice and the KPI tiles add up exactly.
  */
 import type { TotalsGroup, TotalsResult } from '../../contract';
+import { compactVnd, money, showQuantity } from './format';
 
 export interface Kpis {
   pledged: number;
@@ -110,4 +111,53 @@ export function axisLines(label: string, width = 22): string[] {
     first = first ? `${first} ${words.shift()}` : words.shift()!;
   if (!first) return [clip(label)];
   return [first, clip(words.join(' '))];
+}
+
+/** How the dashboard writes its figures in the currency shown (`VND` or `USD`, whose figures are in cents). */
+export interface FigureFormats {
+  /** In full, with the currency: tiles and tooltips. */
+  show: (value: number) => string;
+  /** Short ("1,88 tỷ"): axes. */
+  axis: (value: number) => string;
+  /** Short, on one line: a figure on its bar. */
+  barLabel: (value: number) => string;
+}
+
+export function figureFormats(currency: 'VND' | 'USD', lang: string): FigureFormats {
+  const axis = (v: number) => (currency === 'VND' ? compactVnd(v, lang) : compactVnd(Math.round(v / 100), lang));
+  return {
+    show: (v) => `${money(v, currency, lang)} ${currency}`,
+    axis,
+    // A figure on its bar stays on one line ("1000 tỷ" was broken after the number on a narrow bar).
+    barLabel: (v) => axis(v).replace(/ /g, '\u00a0'),
+  };
+}
+
+export const KPI_KEYS = ['pledged', 'delivered', 'remaining', 'houses', 'gifts', 'scholarships', 'donors'] as const;
+
+/** The KPI tiles in their order, each with its figure as written: money, quantities, a count of donors. */
+export function kpiTiles(
+  tiles: Kpis,
+  show: (value: number) => string,
+  lang: string,
+): [(typeof KPI_KEYS)[number], string][] {
+  return [
+    ['pledged', show(tiles.pledged)],
+    ['delivered', show(tiles.delivered)],
+    ['remaining', show(tiles.remaining)],
+    ['houses', showQuantity(tiles.houses, lang)],
+    ['gifts', showQuantity(tiles.gifts, lang)],
+    ['scholarships', showQuantity(tiles.scholarships, lang)],
+    ['donors', String(tiles.donors)],
+  ];
+}
+
+/** A pie slice's label: its name and its share in whole percent. */
+export function sliceLabel(entry: { name?: string; percent?: number }): string {
+  return `${entry.name ?? ''} ${Math.round((entry.percent ?? 0) * 100)}%`;
+}
+
+/** Whether the figures hold nothing to chart. */
+export function isEmpty(tiles: Kpis): boolean {
+  return tiles.pledged === 0 && tiles.delivered === 0;
 }

@@ -69,3 +69,9 @@ export function isoDay(text: string | undefined): string | null {
   const read = readDayText(text);
   return 'iso' in read ? read.iso : null;
 }
+
+/** Today as YYYY-MM-DD in the user's own time zone. */
+export function localToday(now = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -1,5 +1,6 @@
 /** The filter shared by the dashboard and the ledger: what the user picked, and the contract filter it means. */
-import type { PledgeFilter, PledgeKind, PledgeStatus } from '../../contract';
+import type { Place, PledgeFilter, PledgeKind, PledgeStatus } from '../../contract';
+import { readDayText } from '../../contract/dates';
 import type { AidModality, AidStage } from '../../contract/items';
 
 export const PERIOD_PRESETS = ['all', 'thisQuarter', 'lastQuarter', 'thisYear', 'lastYear', 'custom'] as const;
@@ -83,4 +84,27 @@ export function itemFilter(facets: string[]): Pick<PledgeFilter, 'sectors' | 'mo
 export function quarterRange(key: string): { from: string; to: string } {
   const [year, q] = [Number(key.slice(0, 4)), Number(key.slice(6))];
   return { from: iso(year, (q - 1) * 3 + 1, 1), to: iso(year, q * 3, lastDay(year, q * 3)) };
+}
+
+/**
+ * Whether a filter's date field takes up a date set elsewhere (a preset, "clear"): yes, unless the user is typing a
+ * date not yet readable there, or the field already shows that date.
+ */
+export function followsDate(text: string, iso: string | undefined): boolean {
+  const read = readDayText(text);
+  const shown = 'iso' in read ? read.iso : undefined;
+  const typingOver = !('iso' in read) && read.reason !== 'empty';
+  return !typingOver && shown !== iso;
+}
+
+/** What a filter's date as typed applies: a real day, or none once it is cleared; nothing while it is neither. */
+export function typedFilterDate(text: string): { iso: string | undefined } | null {
+  const read = readDayText(text);
+  if ('iso' in read) return { iso: read.iso };
+  return read.reason === 'empty' ? { iso: undefined } : null;
+}
+
+/** The place the chart by place groups under: the one chosen, or the ledger's province (none for a national ledger). */
+export function rollUpPlace(placeId: string | undefined, places: Place[] | undefined): string | undefined {
+  return placeId ?? places?.find((p) => p.level === 'province' && p.parentId === null)?.id;
 }

@@ -18,6 +18,11 @@ export function showDateTime(iso: string): string {
   return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** Who made a record or a report: the user and the installation, or the installation alone. */
+export function madeBy(userName: string | null, siteName: string): string {
+  return userName ? `${userName} — ${siteName}` : siteName;
+}
+
 export function money(minor: number, currency: string, language: string): string {
   return formatAmount(minor, currency, styleFor(language));
 }

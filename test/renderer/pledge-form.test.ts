@@ -5,14 +5,17 @@ import {
   amountHint,
   effectiveAmount,
   initialPledgeValues,
-  localToday,
   moneyFieldProblem,
   needsReason,
   type PledgeFormValues,
   pledgeInput,
   productOf,
+  rateHint,
+  rateRequiredMessage,
+  reasonProblem,
   vndPreview,
 } from '../../renderer/src/components/pledgeForm';
+import { localToday } from '../../renderer/src/dates';
 import { initI18n } from '../../renderer/src/i18n';
 import { parseMoneyText } from '../../renderer/src/money';
 
@@ -155,5 +158,25 @@ describe('the pledge form', () => {
     expect(moneyFieldProblem('880.000.000', true, houseFields, 'vi', t)).toBeNull();
     expect(moneyFieldProblem('50tr', true, houseFields, 'vi', t)).toContain('50tr');
     expect(moneyFieldProblem('1,5', false, fields({ currency: 'VND' }), 'vi', t)).toContain('VND');
+  });
+
+  it('says beneath the rate what the rates table proposes, or that it has none for the day', () => {
+    const t = initI18n('en').getFixedT('en');
+    const proposal = { currency: 'USD', rate: '23000', validOn: '2022-07-01', source: 'Vietcombank' };
+    expect(rateHint(proposal, 'USD', 'en', t)).toContain('23,000');
+    expect(rateHint(proposal, 'USD', 'en', t)).toContain('01/07/2022');
+    expect(rateHint(null, 'USD', 'en', t)).toBe('No USD rate for this date: enter the rate');
+    expect(rateHint(undefined, 'USD', 'en', t)).toBeUndefined();
+    expect(rateRequiredMessage(null, 'USD', t)).toBe('No USD rate for this date: enter the rate');
+    expect(rateRequiredMessage(proposal, 'USD', t)).toBe(t('common.required'));
+  });
+
+  it('asks for a reason only when an amendment changes a field that needs one', () => {
+    const t = initI18n('vi').t;
+    const values = initialPledgeValues(houses, 'vi', '2026-12-07');
+    expect(reasonProblem('', houses, values, 'vi', t)).toBeNull();
+    const amended = { ...values, amountMinor: '900.000.000' };
+    expect(reasonProblem('  ', houses, amended, 'vi', t)).toBe(t('form.reasonRequired'));
+    expect(reasonProblem('Nhà tài trợ tăng kinh phí', houses, amended, 'vi', t)).toBeNull();
   });
 });

@@ -4,14 +4,8 @@
  */
 import { Alert, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  IMPORT_FIELD_HEADERS,
-  IMPORT_FIELDS,
-  type ColumnMapping,
-  type ImportedFile,
-  type ImportLayout,
-} from '../../../contract/imports';
-import { TEMPLATE_HEADERS_EN } from '../../../contract/labels';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportedFile, type ImportLayout } from '../../../contract/imports';
+import { chooseField, columnFieldText, importFieldLabel } from './columnMapping';
 import { searchByLabel, tabMovesOn } from './pickers';
 
 interface Props {
@@ -20,39 +14,16 @@ interface Props {
   onChange: (mapping: ColumnMapping) => void;
 }
 
-/** Whether a file's columns need the mapping step: a column not named, or a required one missing. */
-export function needsMapping(file: ImportedFile): boolean {
-  return Boolean(file.layout?.columns.some((c) => c.field === null || c.from === 'chosen'));
-}
-
 export function ColumnMappingPanel({ file, mapping, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  const label = (field: (typeof IMPORT_FIELDS)[number]) => {
-    const vi = IMPORT_FIELD_HEADERS[field];
-    return en && TEMPLATE_HEADERS_EN[vi] ? `${TEMPLATE_HEADERS_EN[vi]} (${vi})` : vi;
-  };
   const options = [
     { value: 'ignore', label: t('imports.mapping.ignore') },
-    ...IMPORT_FIELDS.map((f) => ({ value: f, label: label(f) })),
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: importFieldLabel(f, en) })),
   ];
   const chosenFor = (header: string) => mapping.find((m) => m.header === header)?.field;
-  const choose = (header: string, field: string | undefined) =>
-    onChange([
-      ...mapping.filter((m) => m.header !== header),
-      ...(field ? [{ header, field: field as ColumnMapping[number]['field'] }] : []),
-    ]);
+  const choose = (header: string, field: string | undefined) => onChange(chooseField(mapping, header, field));
   const layout = file.layout as ImportLayout;
-  const shown = (c: ImportLayout['columns'][number]) =>
-    c.field === 'stt'
-      ? t('imports.mapping.stt')
-      : c.field === 'place'
-        ? t('imports.mapping.placeByType')
-        : c.field === 'ignore'
-          ? t('imports.mapping.ignore')
-          : c.field
-            ? label(c.field)
-            : null;
   return (
     <div style={{ marginTop: 12 }} data-testid="column-mapping">
       <Alert
@@ -79,7 +50,7 @@ export function ColumnMappingPanel({ file, mapping, onChange }: Props) {
             render: (_: unknown, c: ImportLayout['columns'][number]) =>
               c.field !== null && c.from !== 'chosen' ? (
                 <span>
-                  {shown(c)}{' '}
+                  {columnFieldText(c, en, t)}{' '}
                   {c.from === 'remembered' && (
                     <Typography.Text type="secondary">({t('imports.mapping.remembered')})</Typography.Text>
                   )}

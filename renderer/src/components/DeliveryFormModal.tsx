@@ -2,28 +2,19 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Delivery, PledgeRow } from '../../../contract';
-import { parseQuantity, parseRateText, showDate, showQuantity, showRate } from '../format';
+import type { Delivery, PledgeRow, RateProposal } from '../../../contract';
+import { localToday } from '../dates';
 import { showSaveError, useLedgerMutation } from '../queries';
+import { proposedRateText, quantityProblem, withUnit } from './amountRules';
 import { useProposedRate } from './useProposedRate';
-import { dayText } from '../../../contract/dates';
 import { dateRule, DateInput, isoDay } from './DateInput';
+import { type DeliveryFormValues as Values, deliveryInput, initialDeliveryValues } from './deliveryForm';
 import { DIALOG_LAYOUT } from './dialog';
-import { moneyProblem, moneyText, parseMoneyText } from '../money';
+import { moneyProblem, parseMoneyText } from '../money';
 import { MoneyInput } from './MoneyInput';
 import { focusFirstField } from './focus';
 import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
-
-interface Values {
-  /** As typed: dd/mm/yyyy (see DateInput). */
-  deliveryDate?: string;
-  amountMinor?: string;
-  quantity?: string;
-  rate?: string;
-  rateSource?: string;
-  notes?: string;
-}
 
 interface Props {
   open: boolean;
@@ -58,37 +49,12 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
     form.resetFields();
     setFormError(null);
     setRateEdited(Boolean(delivery));
-    form.setFieldsValue(
-      delivery
-        ? {
-            deliveryDate: dayText(delivery.deliveryDate),
-            amountMinor: moneyText(delivery.amountMinor, currency, lang),
-            quantity: showQuantity(delivery.quantity, lang),
-            rate: needsRate ? showRate(delivery.rate, lang) : '',
-            rateSource: delivery.rateSource ?? '',
-            notes: delivery.notes ?? '',
-          }
-        : { deliveryDate: dayText(new Date().toLocaleDateString('sv-SE')) },
-    );
+    form.setFieldsValue(initialDeliveryValues(delivery, currency, lang, localToday()));
   }, [open, deliveryId, form, currency, lang, needsRate]);
 
   async function save(values: Values) {
     setFormError(null);
-    const amount = parseMoneyText(values.amountMinor, currency, lang);
-    const quantity = parseQuantity(values.quantity ?? '', lang);
-    const rate = needsRate && rateEdited ? parseRateText(values.rate ?? '', lang) : null;
-    const input = {
-      deliveryDate: isoDay(values.deliveryDate)!,
-      amountMinor: amount && 'minor' in amount ? amount.minor : null,
-      quantity: quantity === 'invalid' ? (values.quantity ?? null) : quantity,
-      ...(needsRate && (rateEdited || !delivery)
-        ? {
-            rate: rate === 'invalid' ? values.rate : (rate ?? (values.rate ? parseRateText(values.rate, lang) : null)),
-            rateSource: values.rateSource || null,
-          }
-        : {}),
-      notes: values.notes || null,
-    };
+    const input = deliveryInput(values, { currency, isNew: !delivery, rateEdited }, lang);
     try {
       if (delivery) await update.mutateAsync({ id: delivery.id, ...input });
       else await create.mutateAsync({ pledgeId: pledge.id, ...input });
@@ -123,58 +89,9 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
         >
           <DateInput autoFocus />
         </Form.Item>
-        <Form.Item
-          name="amountMinor"
-          label={t('form.amount')}
-          rules={[
-            {
-              validator: async (_, text?: string) => {
-                const problem = moneyProblem(parseMoneyText(text, currency, lang), text ?? '', currency, lang, t);
-                if (problem) throw new Error(problem);
-              },
-            },
-          ]}
-        >
-          <MoneyInput currency={currency} language={lang} />
-        </Form.Item>
-        {pledge.quantity !== null && (
-          <Form.Item
-            name="quantity"
-            label={`${t('form.quantity')}${pledge.unit ? ` (${pledge.unit})` : ''}`}
-            rules={[
-              {
-                validator: async (_, text?: string) => {
-                  if (parseQuantity(text ?? '', lang) === 'invalid')
-                    throw new Error(t('form.quantityInvalid', { text: text?.trim() }));
-                },
-              },
-            ]}
-          >
-            <Input inputMode="decimal" />
-          </Form.Item>
-        )}
+        <DeliveryAmountFields currency={currency} pledge={pledge} />
         {needsRate && (
-          <>
-            <Form.Item
-              name="rate"
-              label={t('form.rate', { currency })}
-              rules={[{ required: true, message: t('form.rateNone', { currency }) }]}
-              extra={
-                proposal.data
-                  ? t('form.rateProposed', {
-                      rate: showRate(proposal.data.rate, lang),
-                      source: proposal.data.source,
-                      validOn: showDate(proposal.data.validOn),
-                    })
-                  : undefined
-              }
-            >
-              <Input inputMode="decimal" onChange={() => setRateEdited(true)} />
-            </Form.Item>
-            <Form.Item name="rateSource" label={t('form.rateSource')}>
-              <Input onChange={() => setRateEdited(true)} />
-            </Form.Item>
-          </>
+          <DeliveryRateFields currency={currency} proposal={proposal.data} onEdited={() => setRateEdited(true)} />
         )}
         <Form.Item name="notes" label={t('detail.notes')}>
           <Input />
@@ -182,5 +99,73 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
         <button type="submit" hidden />
       </Form>
     </Modal>
+  );
+}
+
+/** The amount delivered in the pledge's currency, and (for a pledge counted in units) the quantity. */
+function DeliveryAmountFields({ currency, pledge }: { currency: string; pledge: PledgeRow }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <>
+      <Form.Item
+        name="amountMinor"
+        label={t('form.amount')}
+        rules={[
+          {
+            validator: async (_, text?: string) => {
+              const problem = moneyProblem(parseMoneyText(text, currency, lang), text ?? '', currency, lang, t);
+              if (problem) throw new Error(problem);
+            },
+          },
+        ]}
+      >
+        <MoneyInput currency={currency} language={lang} />
+      </Form.Item>
+      {pledge.quantity !== null && (
+        <Form.Item
+          name="quantity"
+          label={withUnit(t('form.quantity'), pledge.unit)}
+          rules={[
+            {
+              validator: async (_, text?: string) => {
+                const problem = quantityProblem(text, lang, t);
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
+        >
+          <Input inputMode="decimal" />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+/** The rate of a delivery in a foreign currency and its source, with the rate the rates table proposes. */
+function DeliveryRateFields({
+  currency,
+  proposal,
+  onEdited,
+}: {
+  currency: string;
+  proposal: RateProposal | null | undefined;
+  onEdited: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="rate"
+        label={t('form.rate', { currency })}
+        rules={[{ required: true, message: t('form.rateNone', { currency }) }]}
+        extra={proposal ? proposedRateText(proposal, i18n.language, t) : undefined}
+      >
+        <Input inputMode="decimal" onChange={onEdited} />
+      </Form.Item>
+      <Form.Item name="rateSource" label={t('form.rateSource')}>
+        <Input onChange={onEdited} />
+      </Form.Item>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { searchByLabel, tabMovesOn } from './pickers';
 import { useFormSubmit } from './formSubmit';
+import { donorInput, type DonorFormValues as Values, initialDonorValues } from './donorForm';
 
 interface Props {
   open: boolean;
@@ -18,46 +19,21 @@ interface Props {
   onSaved?: (donor: Donor) => void;
 }
 
-interface Values {
-  name: string;
-  shortName?: string;
-  country?: string;
-  kind: Donor['kind'];
-  notes?: string;
-}
-
 export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('donors.create');
   const update = useLedgerMutation('donors.update');
-  const words = vocabulary(i18n.language);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(
-      donor
-        ? {
-            name: donor.name,
-            shortName: donor.shortName ?? '',
-            country: donor.country ?? '',
-            kind: donor.kind,
-            notes: donor.notes ?? '',
-          }
-        : { name: initialName ?? '', kind: 'foreign_ngo' },
-    );
+    form.setFieldsValue(initialDonorValues(donor, initialName));
   }, [open, donor, initialName, form]);
 
   async function save(values: Values) {
-    const input = {
-      name: values.name,
-      shortName: values.shortName || null,
-      country: values.country || null,
-      kind: values.kind,
-      notes: values.notes || null,
-    };
+    const input = donorInput(values);
     try {
       const saved = donor ? await update.mutateAsync({ id: donor.id, ...input }) : await create.mutateAsync(input);
       onSaved?.(saved);
@@ -83,32 +59,43 @@ export function DonorFormModal({ open, donor, initialName, onClose, onSaved }: P
       afterOpenChange={focusFirstField(form, 'name')}
     >
       <Form form={form} layout="vertical" {...submit} name="donor">
-        <Form.Item
-          name="name"
-          label={t('donorForm.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input autoFocus />
-        </Form.Item>
-        <Form.Item name="shortName" label={t('donorForm.shortName')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="country" label={t('donorForm.country')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="kind" label={t('donorForm.kind')} rules={[{ required: true }]}>
-          <Select
-            showSearch={searchByLabel}
-            onKeyDown={tabMovesOn}
-            notFoundContent={t('common.noMatch')}
-            options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))}
-          />
-        </Form.Item>
-        <Form.Item name="notes" label={t('donorForm.notes')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
+        <DonorFields />
         <button type="submit" hidden />
       </Form>
     </Modal>
+  );
+}
+
+/** The donor's name, short name, country, kind and notes. */
+function DonorFields() {
+  const { t, i18n } = useTranslation();
+  const words = vocabulary(i18n.language);
+  return (
+    <>
+      <Form.Item
+        name="name"
+        label={t('donorForm.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input autoFocus />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('donorForm.shortName')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="country" label={t('donorForm.country')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label={t('donorForm.kind')} rules={[{ required: true }]}>
+        <Select
+          showSearch={searchByLabel}
+          onKeyDown={tabMovesOn}
+          notFoundContent={t('common.noMatch')}
+          options={DONOR_KINDS.map((k) => ({ value: k, label: words.donorKind[k] }))}
+        />
+      </Form.Item>
+      <Form.Item name="notes" label={t('donorForm.notes')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
   );
 }

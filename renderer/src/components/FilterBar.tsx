@@ -3,7 +3,7 @@ import { Button, Checkbox, Input, Select, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../../../contract';
-import { EMPTY_FILTER, PERIOD_PRESETS, type FilterState } from '../filters';
+import { EMPTY_FILTER, type FilterState, followsDate, PERIOD_PRESETS, typedFilterDate } from '../filters';
 import { vocabulary } from '../i18n';
 import { dayText, readDayText } from '../../../contract/dates';
 import { dayProblem, DateInput } from './DateInput';
@@ -28,10 +28,7 @@ function FilterDate({
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows a date set elsewhere, not the text being typed
   useEffect(() => {
     // Follows a date set elsewhere (a preset, "clear"), not the text being typed.
-    const read = readDayText(text);
-    const shown = 'iso' in read ? read.iso : undefined;
-    const typingOver = !('iso' in read) && read.reason !== 'empty';
-    if (!typingOver && shown !== iso) setText(dayText(iso));
+    if (followsDate(text, iso)) setText(dayText(iso));
   }, [iso]);
   const read = readDayText(text);
   const problem = text.trim() ? dayProblem(read, t) : null;
@@ -44,9 +41,8 @@ function FilterDate({
         status={problem ? 'error' : undefined}
         onChange={(next) => {
           setText(next);
-          const now = readDayText(next);
-          if ('iso' in now) onDate(now.iso);
-          else if (now.reason === 'empty') onDate(undefined);
+          const applied = typedFilterDate(next);
+          if (applied) onDate(applied.iso);
         }}
       />
     </Tooltip>
@@ -63,41 +59,11 @@ interface Props {
 export function FilterBar({ value, onChange, withText, children }: Props) {
   const { t, i18n } = useTranslation();
   const words = vocabulary(i18n.language);
-  const [text, setText] = useState(value.text);
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
-
-  // Typing searches once the user pauses, not on every key.
-  useEffect(() => setText(value.text), [value.text]);
-  useEffect(() => {
-    if (text === value.text) return;
-    const timer = setTimeout(() => onChange({ ...value, text }), 250);
-    return () => clearTimeout(timer);
-  }, [text, value, onChange]);
 
   return (
     <Space wrap className="filter-bar" data-testid="filter-bar">
-      <Select
-        aria-label={t('filters.period')}
-        value={value.preset}
-        style={{ width: 140 }}
-        options={PERIOD_PRESETS.map((p) => ({ value: p, label: t(`filters.presets.${p}`) }))}
-        onChange={(preset) => set({ preset })}
-        data-testid="filter-period"
-      />
-      {value.preset === 'custom' && (
-        <Space.Compact>
-          <FilterDate
-            iso={value.from}
-            label={t('filters.from')}
-            onDate={(from) => onChange({ ...value, from } as FilterState)}
-          />
-          <FilterDate
-            iso={value.to}
-            label={t('filters.to')}
-            onDate={(to) => onChange({ ...value, to } as FilterState)}
-          />
-        </Space.Compact>
-      )}
+      <PeriodFilter value={value} onChange={onChange} />
       <PlaceTreePicker
         placeholder={t('filters.place')}
         style={{ width: 200 }}
@@ -143,18 +109,7 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         placeholder={t('filters.items')}
         testId="filter-items"
       />
-      {withText && (
-        <Input.Search
-          allowClear
-          placeholder={t('filters.text')}
-          aria-label={t('filters.text')}
-          style={{ width: 260 }}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => onChange({ ...value, text: v })}
-          data-testid="filter-text"
-        />
-      )}
+      {withText && <FilterText value={value} onChange={onChange} />}
       <Tooltip title={t('filters.todaysUnitsHelp')}>
         <Checkbox
           checked={Boolean(value.todaysUnits)}
@@ -167,5 +122,63 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
       <Button onClick={() => onChange(EMPTY_FILTER)}>{t('filters.clear')}</Button>
       {children}
     </Space>
+  );
+}
+
+/** The period: a preset, or (custom) the days it runs from and to. */
+function PeriodFilter({ value, onChange }: { value: FilterState; onChange: (next: FilterState) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Select
+        aria-label={t('filters.period')}
+        value={value.preset}
+        style={{ width: 140 }}
+        options={PERIOD_PRESETS.map((p) => ({ value: p, label: t(`filters.presets.${p}`) }))}
+        onChange={(preset) => onChange({ ...value, preset })}
+        data-testid="filter-period"
+      />
+      {value.preset === 'custom' && (
+        <Space.Compact>
+          <FilterDate
+            iso={value.from}
+            label={t('filters.from')}
+            onDate={(from) => onChange({ ...value, from } as FilterState)}
+          />
+          <FilterDate
+            iso={value.to}
+            label={t('filters.to')}
+            onDate={(to) => onChange({ ...value, to } as FilterState)}
+          />
+        </Space.Compact>
+      )}
+    </>
+  );
+}
+
+/** Words to find in the pledges: applied once the user pauses typing, or at once on Enter. */
+function FilterText({ value, onChange }: { value: FilterState; onChange: (next: FilterState) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value.text);
+
+  // Typing searches once the user pauses, not on every key.
+  useEffect(() => setText(value.text), [value.text]);
+  useEffect(() => {
+    if (text === value.text) return;
+    const timer = setTimeout(() => onChange({ ...value, text }), 250);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+
+  return (
+    <Input.Search
+      allowClear
+      placeholder={t('filters.text')}
+      aria-label={t('filters.text')}
+      style={{ width: 260 }}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onSearch={(v) => onChange({ ...value, text: v })}
+      data-testid="filter-text"
+    />
   );
 }

@@ -17,25 +17,30 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayText } from '../../../contract/dates';
-import { NEXT_STAGES, type AidItem } from '../../../contract/items';
+import type { PledgeRow } from '../../../contract';
+import { type AidItem, type AidItemDetail, NEXT_STAGES } from '../../../contract/items';
+import { localToday } from '../dates';
 import { money, showDate } from '../format';
 import { itemVocabulary } from '../i18n';
 import { errorText, showSaveError, useLedger, useLedgerMutation } from '../queries';
-import { dateRule, DateInput, isoDay } from './DateInput';
+import { dateRule, DateInput } from './DateInput';
 import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
+import { HistoryList } from './HistoryList';
 import { ItemFormModal } from './ItemFormModal';
-import { HistoryList } from './PledgeDetailDrawer';
+import {
+  approvalText,
+  type Named,
+  canMoveStage,
+  initialStageValues,
+  itemAmountText,
+  itemPeriodText,
+  namesText,
+  stageInput,
+  type StageValues,
+} from './itemFacts';
 import { searchByLabel, tabMovesOn } from './pickers';
-
-interface StageValues {
-  stage: AidItem['stage'];
-  date: string;
-  document?: string;
-  note?: string;
-}
 
 /** Moves an item to one of the stages its current one leads to, dated, with its document. */
 function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onClose: () => void }) {
@@ -51,19 +56,12 @@ function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onC
     if (!open) return;
     form.resetFields();
     setFormError(null);
-    form.setFieldsValue({ stage: next[0], date: dayText(new Date().toLocaleDateString('sv-SE')) });
+    form.setFieldsValue(initialStageValues(next, localToday()));
   }, [open, form, next]);
 
   async function save(values: StageValues) {
-    const input = {
-      id: item.id,
-      stage: values.stage,
-      date: isoDay(values.date)!,
-      document: values.document || null,
-      note: values.note || null,
-    };
     try {
-      await move.mutateAsync(input);
+      await move.mutateAsync(stageInput(item, values));
       onClose();
     } catch (error) {
       showSaveError(form, error, lang, ['stage', 'date', 'document', 'note'], setFormError);
@@ -194,8 +192,6 @@ function AttachModal({ item, open, onClose }: { item: AidItem; open: boolean; on
 export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const words = itemVocabulary(lang);
-  const { message } = AntApp.useApp();
   const detail = useLedger('items.get', { id: itemId ?? '' }, { enabled: itemId !== null });
   const lines = useLedger(
     'pledges.list',
@@ -204,15 +200,10 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
   );
   const places = useLedger('places.list', {});
   const donors = useLedger('donors.list', { includeMerged: true });
-  const detach = useLedgerMutation('items.attach');
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
   const [attaching, setAttaching] = useState(false);
   const item = detail.data?.item;
-  const nameOf = (list: { id: string; name?: string; displayName?: string }[] | undefined, id: string) => {
-    const found = list?.find((x) => x.id === id);
-    return found ? (found.displayName ?? found.name ?? id) : id;
-  };
 
   return (
     <Drawer
@@ -238,7 +229,7 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
             <Button
               type="primary"
               onClick={() => setMoving(true)}
-              disabled={NEXT_STAGES[item.stage].length === 0}
+              disabled={!canMoveStage(item)}
               data-testid="item-move-stage"
             >
               {t('items.moveStage')}
@@ -247,120 +238,15 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
               {t('items.attach')}
             </Button>
           </Space>
-          <Descriptions size="small" bordered column={2} data-testid="item-facts">
-            <Descriptions.Item label={t('items.modality')}>{words.modality[item.modality]}</Descriptions.Item>
-            <Descriptions.Item label={t('items.sector')}>{words.sectorName(item.sector)}</Descriptions.Item>
-            <Descriptions.Item label={t('items.stage')}>
-              <span data-testid="item-stage">{words.stage[item.stage]}</span> ({showDate(item.stageDate)})
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.donor')}>{item.donorName}</Descriptions.Item>
-            <Descriptions.Item label={t('items.coDonors')}>
-              {item.coDonorIds.map((id) => nameOf(donors.data, id)).join('; ') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.places')}>
-              {item.placeIds.map((id) => nameOf(places.data, id)).join('; ') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.governingBody')}>{item.governingBody ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('items.aidOwner')}>{item.aidOwner ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={`${t('items.startDate')} – ${t('items.endDate')}`}>
-              {item.startDate || item.endDate ? `${showDate(item.startDate)} – ${showDate(item.endDate)}` : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.value')}>
-              {item.valueMinor === null
-                ? '—'
-                : `${money(item.valueMinor, item.valueCurrency ?? 'VND', lang)} ${item.valueCurrency ?? ''}`}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.counterpart')}>
-              {item.counterpartMinor === null
-                ? '—'
-                : `${money(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang)} ${item.counterpartCurrency ?? ''}`}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.budgetRevenue')}>
-              {item.budgetRevenue ? t('common.yes') : t('common.no')}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.approvalNumber')}>
-              {item.approvalNumber
-                ? `${item.approvalNumber} (${showDate(item.approvalDate)})${item.approvedBy ? ` — ${item.approvedBy}` : ''}`
-                : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.committed')}>
-              <span data-testid="item-committed">{money(item.committedVnd, 'VND', lang)}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('items.disbursed')}>{money(item.disbursedVnd, 'VND', lang)}</Descriptions.Item>
-            {item.notes && (
-              <Descriptions.Item label={t('items.notes')} span={2}>
-                {item.notes}
-              </Descriptions.Item>
-            )}
-          </Descriptions>
+          <ItemFacts item={item} places={places.data} donors={donors.data} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('items.stages')}
           </Typography.Title>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            data-testid="item-stages"
-            dataSource={detail.data?.stages ?? []}
-            columns={[
-              { title: t('items.stage'), dataIndex: 'stage', render: (s: AidItem['stage']) => words.stage[s] },
-              { title: t('items.stageDate'), dataIndex: 'date', width: 110, render: (d: string) => showDate(d) },
-              { title: t('items.document'), dataIndex: 'document', render: (d: string | null) => d ?? '—' },
-              { title: t('items.notes'), dataIndex: 'note', render: (d: string | null) => d ?? '' },
-            ]}
-          />
+          <ItemStages stages={detail.data?.stages ?? []} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('items.lines')} ({item.lineCount})
           </Typography.Title>
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            data-testid="item-lines"
-            loading={lines.isLoading}
-            dataSource={lines.data?.rows ?? []}
-            columns={[
-              {
-                title: t('pledges.columns.pledgeDate'),
-                dataIndex: 'pledgeDate',
-                width: 100,
-                render: (d: string) => showDate(d),
-              },
-              { title: t('pledges.columns.description'), dataIndex: 'description' },
-              { title: t('pledges.columns.place'), dataIndex: 'placeName' },
-              {
-                title: t('pledges.columns.vndEquivalent'),
-                dataIndex: 'vndEquivalent',
-                className: 'num',
-                render: (v: number) => money(v, 'VND', lang),
-              },
-              {
-                title: t('pledges.columns.delivered'),
-                dataIndex: 'deliveredVnd',
-                className: 'num',
-                render: (v: number) => money(v, 'VND', lang),
-              },
-              {
-                title: t('common.actions'),
-                width: 110,
-                render: (_, row: { id: string }) => (
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={async () => {
-                      try {
-                        await detach.mutateAsync({ itemId: null, pledgeIds: [row.id] });
-                      } catch (error) {
-                        message.error(errorText(error, lang));
-                      }
-                    }}
-                  >
-                    {t('items.detach')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
+          <ItemLines lines={lines.data?.rows ?? []} loading={lines.isLoading} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('items.history')}
           </Typography.Title>
@@ -371,5 +257,136 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
         </>
       )}
     </Drawer>
+  );
+}
+
+/** The item's particulars: modality, sector, stage, donors, places, dates, amounts, approval and what it comes to. */
+function ItemFacts({
+  item,
+  places,
+  donors,
+}: {
+  item: AidItem;
+  places: Named[] | undefined;
+  donors: Named[] | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = itemVocabulary(lang);
+  return (
+    <Descriptions size="small" bordered column={2} data-testid="item-facts">
+      <Descriptions.Item label={t('items.modality')}>{words.modality[item.modality]}</Descriptions.Item>
+      <Descriptions.Item label={t('items.sector')}>{words.sectorName(item.sector)}</Descriptions.Item>
+      <Descriptions.Item label={t('items.stage')}>
+        <span data-testid="item-stage">{words.stage[item.stage]}</span> ({showDate(item.stageDate)})
+      </Descriptions.Item>
+      <Descriptions.Item label={t('items.donor')}>{item.donorName}</Descriptions.Item>
+      <Descriptions.Item label={t('items.coDonors')}>{namesText(item.coDonorIds, donors)}</Descriptions.Item>
+      <Descriptions.Item label={t('items.places')}>{namesText(item.placeIds, places)}</Descriptions.Item>
+      <Descriptions.Item label={t('items.governingBody')}>{item.governingBody ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('items.aidOwner')}>{item.aidOwner ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={`${t('items.startDate')} – ${t('items.endDate')}`}>
+        {itemPeriodText(item)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('items.value')}>
+        {itemAmountText(item.valueMinor, item.valueCurrency, lang)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('items.counterpart')}>
+        {itemAmountText(item.counterpartMinor, item.counterpartCurrency, lang)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('items.budgetRevenue')}>
+        {item.budgetRevenue ? t('common.yes') : t('common.no')}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('items.approvalNumber')}>{approvalText(item)}</Descriptions.Item>
+      <Descriptions.Item label={t('items.committed')}>
+        <span data-testid="item-committed">{money(item.committedVnd, 'VND', lang)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('items.disbursed')}>{money(item.disbursedVnd, 'VND', lang)}</Descriptions.Item>
+      {item.notes && (
+        <Descriptions.Item label={t('items.notes')} span={2}>
+          {item.notes}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}
+
+/** The stages the item went through, each dated, with its document. */
+function ItemStages({ stages }: { stages: AidItemDetail['stages'] }) {
+  const { t, i18n } = useTranslation();
+  const words = itemVocabulary(i18n.language);
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      data-testid="item-stages"
+      dataSource={stages}
+      columns={[
+        { title: t('items.stage'), dataIndex: 'stage', render: (s: AidItem['stage']) => words.stage[s] },
+        { title: t('items.stageDate'), dataIndex: 'date', width: 110, render: (d: string) => showDate(d) },
+        { title: t('items.document'), dataIndex: 'document', render: (d: string | null) => d ?? '—' },
+        { title: t('items.notes'), dataIndex: 'note', render: (d: string | null) => d ?? '' },
+      ]}
+    />
+  );
+}
+
+/** The item's pledge lines, each to take out of it. */
+function ItemLines({ lines, loading }: { lines: PledgeRow[]; loading: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { message } = AntApp.useApp();
+  const detach = useLedgerMutation('items.attach');
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      data-testid="item-lines"
+      loading={loading}
+      dataSource={lines}
+      columns={[
+        {
+          title: t('pledges.columns.pledgeDate'),
+          dataIndex: 'pledgeDate',
+          width: 100,
+          render: (d: string) => showDate(d),
+        },
+        { title: t('pledges.columns.description'), dataIndex: 'description' },
+        { title: t('pledges.columns.place'), dataIndex: 'placeName' },
+        {
+          title: t('pledges.columns.vndEquivalent'),
+          dataIndex: 'vndEquivalent',
+          className: 'num',
+          render: (v: number) => money(v, 'VND', lang),
+        },
+        {
+          title: t('pledges.columns.delivered'),
+          dataIndex: 'deliveredVnd',
+          className: 'num',
+          render: (v: number) => money(v, 'VND', lang),
+        },
+        {
+          title: t('common.actions'),
+          width: 110,
+          render: (_, row: { id: string }) => (
+            <Button
+              size="small"
+              type="link"
+              onClick={async () => {
+                try {
+                  await detach.mutateAsync({ itemId: null, pledgeIds: [row.id] });
+                } catch (error) {
+                  message.error(errorText(error, lang));
+                }
+              }}
+            >
+              {t('items.detach')}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -2,83 +2,34 @@
 import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayText } from '../../../contract/dates';
 import { AID_MODALITIES, AID_STAGES, type AidItem } from '../../../contract/items';
 import { CURRENCY_CODES } from '../../../contract/money';
-import { foldText } from '../../../contract/text';
+import { localToday } from '../dates';
 import { itemVocabulary } from '../i18n';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
-import { dateRule, DateInput, isoDay } from './DateInput';
+import { dateRule, DateInput } from './DateInput';
 import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
-import { moneyProblem, moneyText, parseMoneyText } from '../money';
+import {
+  initialCurrencies,
+  initialItemValues,
+  type ItemCurrencies,
+  type ItemFormValues as Values,
+  itemInput,
+  itemMoneyProblem,
+  itemStartInput,
+  sectorOptions,
+} from './itemForm';
 import { MoneyInput } from './MoneyInput';
 import { DonorPicker, searchByLabel, tabMovesOn } from './pickers';
-
-interface Values {
-  name: string;
-  modality: AidItem['modality'];
-  sector: string;
-  donorId: string;
-  coDonorIds?: string[];
-  governingBody?: string;
-  aidOwner?: string;
-  startDate?: string;
-  endDate?: string;
-  valueMinor?: string;
-  valueCurrency?: string;
-  counterpartMinor?: string;
-  counterpartCurrency?: string;
-  budgetRevenue?: boolean;
-  approvalNumber?: string;
-  approvalDate?: string;
-  approvedBy?: string;
-  notes?: string;
-  stage?: AidItem['stage'];
-  stageDate?: string;
-  reason?: string;
-}
+import { donorLabel } from './pickerOptions';
 
 interface Props {
   open: boolean;
   item?: AidItem | undefined;
   onClose: () => void;
   onSaved?: (item: AidItem) => void;
-}
-
-const today = () => new Date().toLocaleDateString('sv-SE');
-
-function valuesOf(item: AidItem | undefined, lang: string): Partial<Values> {
-  if (!item)
-    return {
-      modality: 'non_project',
-      sector: 'social',
-      valueCurrency: 'VND',
-      counterpartCurrency: 'VND',
-      stage: 'proposed',
-      stageDate: dayText(today()),
-    };
-  return {
-    name: item.name,
-    modality: item.modality,
-    sector: item.sector,
-    donorId: item.donorId,
-    coDonorIds: item.coDonorIds,
-    governingBody: item.governingBody ?? '',
-    aidOwner: item.aidOwner ?? '',
-    startDate: item.startDate ? dayText(item.startDate) : '',
-    endDate: item.endDate ? dayText(item.endDate) : '',
-    valueCurrency: item.valueCurrency ?? 'VND',
-    valueMinor: moneyText(item.valueMinor, item.valueCurrency ?? 'VND', lang),
-    counterpartCurrency: item.counterpartCurrency ?? 'VND',
-    counterpartMinor: moneyText(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang),
-    budgetRevenue: item.budgetRevenue,
-    approvalNumber: item.approvalNumber ?? '',
-    approvalDate: item.approvalDate ? dayText(item.approvalDate) : '',
-    approvedBy: item.approvedBy ?? '',
-    notes: item.notes ?? '',
-  };
 }
 
 /** A sector picker: the standard sectors and the department's own; a name typed that matches none is offered as new. */
@@ -88,13 +39,10 @@ function SectorPicker({ value, onChange, id }: { value?: string; onChange?: (val
   const sectors = useLedger('items.sectors', {});
   const [search, setSearch] = useState('');
   const typed = search.trim();
-  const options = useMemo(() => {
-    const list = (sectors.data ?? []).map((s) => ({ value: s, label: words.sectorName(s) }));
-    if (value && !list.some((o) => o.value === value)) list.push({ value, label: words.sectorName(value) });
-    if (typed && !list.some((o) => foldText(o.label) === foldText(typed)))
-      list.push({ value: typed, label: `+ ${typed}` });
-    return list;
-  }, [sectors.data, words, typed, value]);
+  const options = useMemo(
+    () => sectorOptions(sectors.data ?? [], value, typed, words.sectorName),
+    [sectors.data, words, typed, value],
+  );
   return (
     <Select
       id={id}
@@ -115,14 +63,12 @@ function SectorPicker({ value, onChange, id }: { value?: string; onChange?: (val
 export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const words = itemVocabulary(lang);
   const [form] = Form.useForm<Values>();
   const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('items.create');
   const update = useLedgerMutation('items.update');
-  const donors = useLedger('donors.list', {});
   const [formError, setFormError] = useState<string | null>(null);
-  const [currencies, setCurrencies] = useState({ value: 'VND', counterpart: 'VND' });
+  const [currencies, setCurrencies] = useState<ItemCurrencies>({ value: 'VND', counterpart: 'VND' });
 
   // Filled when the dialog opens, not each time the item is read again while it is open.
   const itemNow = useRef(item);
@@ -132,56 +78,18 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     if (!open) return;
     form.resetFields();
     setFormError(null);
-    const values = valuesOf(itemNow.current, lang);
+    const values = initialItemValues(itemNow.current, lang, localToday());
     form.setFieldsValue(values);
-    setCurrencies({ value: values.valueCurrency ?? 'VND', counterpart: values.counterpartCurrency ?? 'VND' });
+    setCurrencies(initialCurrencies(values));
   }, [open, item?.id, form, lang]);
-
-  const moneyRule = (which: 'value' | 'counterpart') => ({
-    validator: async (_: unknown, text?: string) => {
-      if (!(text ?? '').trim()) return;
-      const currency = currencies[which];
-      const problem = moneyProblem(parseMoneyText(text, currency, lang), text ?? '', currency, lang, t);
-      if (problem) throw new Error(problem);
-    },
-  });
 
   async function save(values: Values) {
     setFormError(null);
-    const amount = (text: string | undefined, currency: string) => {
-      const parsed = parseMoneyText(text, currency, lang);
-      return parsed && 'minor' in parsed ? parsed.minor : null;
-    };
-    const valueMinor = amount(values.valueMinor, currencies.value);
-    const counterpartMinor = amount(values.counterpartMinor, currencies.counterpart);
-    const input = {
-      name: values.name,
-      modality: values.modality,
-      sector: values.sector,
-      donorId: values.donorId,
-      coDonorIds: values.coDonorIds ?? [],
-      governingBody: values.governingBody || null,
-      aidOwner: values.aidOwner || null,
-      startDate: isoDay(values.startDate),
-      endDate: isoDay(values.endDate),
-      valueMinor,
-      valueCurrency: valueMinor === null ? null : currencies.value,
-      counterpartMinor,
-      counterpartCurrency: counterpartMinor === null ? null : currencies.counterpart,
-      budgetRevenue: Boolean(values.budgetRevenue),
-      approvalNumber: values.approvalNumber || null,
-      approvalDate: isoDay(values.approvalDate),
-      approvedBy: values.approvedBy || null,
-      notes: values.notes || null,
-    };
+    const input = itemInput(values, currencies, lang);
     try {
       const saved = item
         ? await update.mutateAsync({ id: item.id, ...input, reason: values.reason || null })
-        : await create.mutateAsync({
-            ...input,
-            stage: values.stage ?? 'proposed',
-            stageDate: isoDay(values.stageDate) ?? today(),
-          });
+        : await create.mutateAsync({ ...input, ...itemStartInput(values, localToday()) });
       onSaved?.(saved);
       onClose();
     } catch (error) {
@@ -189,17 +97,8 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     }
   }
 
-  const currencySelect = (which: 'value' | 'counterpart') => (
-    <Form.Item name={which === 'value' ? 'valueCurrency' : 'counterpartCurrency'} label={t('items.currency')}>
-      <Select
-        showSearch={searchByLabel}
-        onKeyDown={tabMovesOn}
-        notFoundContent={t('common.noMatch')}
-        options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
-        onChange={(c: string) => setCurrencies((now) => ({ ...now, [which]: c }))}
-      />
-    </Form.Item>
-  );
+  const onCurrency = (which: keyof ItemCurrencies, currency: string) =>
+    setCurrencies((now) => ({ ...now, [which]: currency }));
 
   return (
     <Modal
@@ -217,161 +116,10 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     >
       <Form form={form} layout="vertical" {...submit} name="item" data-testid="item-form">
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
-        <Form.Item
-          name="name"
-          label={t('items.name')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input autoFocus />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item
-              name="modality"
-              label={t('items.modality')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <Select
-                showSearch={searchByLabel}
-                onKeyDown={tabMovesOn}
-                notFoundContent={t('common.noMatch')}
-                options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item
-              name="sector"
-              label={t('items.sector')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <SectorPicker />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item
-              name="donorId"
-              label={t('items.donor')}
-              rules={[{ required: true, message: t('common.required') }]}
-            >
-              <DonorPicker />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="coDonorIds" label={t('items.coDonors')}>
-              <Select
-                mode="multiple"
-                showSearch={searchByLabel}
-                notFoundContent={t('common.noMatch')}
-                options={(donors.data ?? []).map((d) => ({
-                  value: d.id,
-                  label: d.shortName ? `${d.name} (${d.shortName})` : d.name,
-                }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="governingBody" label={t('items.governingBody')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="aidOwner" label={t('items.aidOwner')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={6}>
-            <Form.Item
-              name="startDate"
-              label={t('items.startDate')}
-              rules={[dateRule(t, false)]}
-              validateTrigger={['onBlur', 'onChange']}
-            >
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item
-              name="endDate"
-              label={t('items.endDate')}
-              rules={[dateRule(t, false)]}
-              validateTrigger={['onBlur', 'onChange']}
-            >
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="valueMinor" label={t('items.value')} rules={[moneyRule('value')]}>
-              <MoneyInput currency={currencies.value} language={lang} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>{currencySelect('value')}</Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="counterpartMinor" label={t('items.counterpart')} rules={[moneyRule('counterpart')]}>
-              <MoneyInput currency={currencies.counterpart} language={lang} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>{currencySelect('counterpart')}</Col>
-          <Col span={12}>
-            <Form.Item name="budgetRevenue" valuePropName="checked" label=" ">
-              <Checkbox>{t('items.budgetRevenue')}</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="approvalNumber" label={t('items.approvalNumber')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item
-              name="approvalDate"
-              label={t('items.approvalDate')}
-              rules={[dateRule(t, false)]}
-              validateTrigger={['onBlur', 'onChange']}
-            >
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="approvedBy" label={t('items.approvedBy')}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        {!item && (
-          <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item name="stage" label={t('items.stage')}>
-                <Select
-                  showSearch={searchByLabel}
-                  onKeyDown={tabMovesOn}
-                  notFoundContent={t('common.noMatch')}
-                  options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item
-                name="stageDate"
-                label={t('items.stageDate')}
-                rules={[dateRule(t, true)]}
-                validateTrigger={['onBlur', 'onChange']}
-              >
-                <DateInput />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
+        <ItemPartiesFields />
+        <ItemTermsRows currencies={currencies} onCurrency={onCurrency} />
+        <ItemApprovalRow />
+        {!item && <ItemStageFields />}
         <Form.Item name="notes" label={t('items.notes')}>
           <Input.TextArea rows={2} />
         </Form.Item>
@@ -383,5 +131,218 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
         <button type="submit" hidden />
       </Form>
     </Modal>
+  );
+}
+
+/** The item's name, modality and sector, its donors, the body governing it and the owner of the aid. */
+function ItemPartiesFields() {
+  const { t, i18n } = useTranslation();
+  const words = itemVocabulary(i18n.language);
+  const donors = useLedger('donors.list', {});
+  return (
+    <>
+      <Form.Item
+        name="name"
+        label={t('items.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input autoFocus />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item
+            name="modality"
+            label={t('items.modality')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Select
+              showSearch={searchByLabel}
+              onKeyDown={tabMovesOn}
+              notFoundContent={t('common.noMatch')}
+              options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item
+            name="sector"
+            label={t('items.sector')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <SectorPicker />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item
+            name="donorId"
+            label={t('items.donor')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <DonorPicker />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="coDonorIds" label={t('items.coDonors')}>
+            <Select
+              mode="multiple"
+              showSearch={searchByLabel}
+              notFoundContent={t('common.noMatch')}
+              options={(donors.data ?? []).map((d) => ({ value: d.id, label: donorLabel(d) }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="governingBody" label={t('items.governingBody')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="aidOwner" label={t('items.aidOwner')}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+/** When the item runs, its value and its counterpart funds, each in its currency, and whether it is budget revenue. */
+function ItemTermsRows({
+  currencies,
+  onCurrency,
+}: {
+  currencies: ItemCurrencies;
+  onCurrency: (which: keyof ItemCurrencies, currency: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const moneyRule = (which: keyof ItemCurrencies) => ({
+    validator: async (_: unknown, text?: string) => {
+      const problem = itemMoneyProblem(text, currencies[which], lang, t);
+      if (problem) throw new Error(problem);
+    },
+  });
+  return (
+    <>
+      <Row gutter={12}>
+        <Col span={6}>
+          <OptionalDateField name="startDate" label={t('items.startDate')} />
+        </Col>
+        <Col span={6}>
+          <OptionalDateField name="endDate" label={t('items.endDate')} />
+        </Col>
+        <Col span={8}>
+          <Form.Item name="valueMinor" label={t('items.value')} rules={[moneyRule('value')]}>
+            <MoneyInput currency={currencies.value} language={lang} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <CurrencyField name="valueCurrency" onChange={(c) => onCurrency('value', c)} />
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="counterpartMinor" label={t('items.counterpart')} rules={[moneyRule('counterpart')]}>
+            <MoneyInput currency={currencies.counterpart} language={lang} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <CurrencyField name="counterpartCurrency" onChange={(c) => onCurrency('counterpart', c)} />
+        </Col>
+        <Col span={12}>
+          <Form.Item name="budgetRevenue" valuePropName="checked" label=" ">
+            <Checkbox>{t('items.budgetRevenue')}</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+/** The approval decision: its number, its date and who approved it. */
+function ItemApprovalRow() {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={12}>
+      <Col span={8}>
+        <Form.Item name="approvalNumber" label={t('items.approvalNumber')}>
+          <Input />
+        </Form.Item>
+      </Col>
+      <Col span={6}>
+        <OptionalDateField name="approvalDate" label={t('items.approvalDate')} />
+      </Col>
+      <Col span={10}>
+        <Form.Item name="approvedBy" label={t('items.approvedBy')}>
+          <Input />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** A date the item may leave empty, checked as it is typed and when the field is left. */
+function OptionalDateField({ name, label }: { name: keyof Values; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={label} rules={[dateRule(t, false)]} validateTrigger={['onBlur', 'onChange']}>
+      <DateInput />
+    </Form.Item>
+  );
+}
+
+/** The currency of an amount; choosing one changes how its amount is read. */
+function CurrencyField({
+  name,
+  onChange,
+}: {
+  name: 'valueCurrency' | 'counterpartCurrency';
+  onChange: (currency: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={t('items.currency')}>
+      <Select
+        showSearch={searchByLabel}
+        onKeyDown={tabMovesOn}
+        notFoundContent={t('common.noMatch')}
+        options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
+        onChange={onChange}
+      />
+    </Form.Item>
+  );
+}
+
+/** A new item's first stage and its date. */
+function ItemStageFields() {
+  const { t, i18n } = useTranslation();
+  const words = itemVocabulary(i18n.language);
+  return (
+    <Row gutter={12}>
+      <Col span={12}>
+        <Form.Item name="stage" label={t('items.stage')}>
+          <Select
+            showSearch={searchByLabel}
+            onKeyDown={tabMovesOn}
+            notFoundContent={t('common.noMatch')}
+            options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={6}>
+        <Form.Item
+          name="stageDate"
+          label={t('items.stageDate')}
+          rules={[dateRule(t, true)]}
+          validateTrigger={['onBlur', 'onChange']}
+        >
+          <DateInput />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }

@@ -1,9 +1,9 @@
 /** The dashboard's aid items: what is due (Việc cần làm, sorted by date due), the items by stage and by sector, and the NGOs. */
 import { Badge, Card, Col, List, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { showDate } from '../format';
 import { itemVocabulary } from '../i18n';
 import { useLedger } from '../queries';
+import { deadlineDueText, deadlineText } from './deadlines';
 
 export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
   const { t, i18n } = useTranslation();
@@ -38,14 +38,8 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
             renderItem={(d) => (
               <List.Item data-testid="todo-item">
                 <span>
-                  <Tag color={d.overdue ? 'red' : 'blue'}>
-                    {d.overdue
-                      ? t('todo.overdue', { date: showDate(d.dueOn) })
-                      : t('todo.due', { date: showDate(d.dueOn) })}
-                  </Tag>
-                  {d.kind === 'annual_report' && d.year !== null
-                    ? t('todo.annual', { year: d.year })
-                    : `${words.deadline[d.kind]}: ${d.itemName ?? ''}`}
+                  <Tag color={d.overdue ? 'red' : 'blue'}>{deadlineDueText(d, t)}</Tag>
+                  {deadlineText(d, words.deadline, t)}
                 </span>
               </List.Item>
             )}

@@ -2,31 +2,28 @@
  * The pledge form: keyboard-first (Tab between fields, Enter saves, Esc cancels), money typed the Vietnamese way,
  * the rate proposed from the rates table for the pledge date, and errors shown on the field at fault.
  */
-import { Alert, App as AntApp, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App as AntApp, Form, type FormInstance, Input, Modal } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FIELDS_NEEDING_REASON, PLEDGE_KINDS, PLEDGE_STATUSES, type PledgeRow } from '../../../contract';
-import { CURRENCY_CODES, isCurrencyCode } from '../../../contract/money';
-import { money, parseQuantity, parseRateText, showDate, showRate } from '../format';
-import { vocabulary } from '../i18n';
+import type { PledgeRow } from '../../../contract';
+import { isCurrencyCode } from '../../../contract/money';
+import { parseRateText } from '../format';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
-import { dateRule, DateInput, isoDay } from './DateInput';
+import { isoDay } from './DateInput';
+import { localToday } from '../dates';
 import { DIALOG_LAYOUT } from './dialog';
 import { parseMoneyText } from '../money';
-import { MoneyInput } from './MoneyInput';
-import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn, usePlaces } from './pickers';
+import { usePlaces } from './pickers';
 import { focusFirstField } from './focus';
 import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
+import { PledgeAmountRow, PledgeRateRow, PledgeStatusRow, PledgeWhoRows, ReasonField } from './PledgeFormFields';
 import {
   amountHint,
   effectiveAmount,
   initialPledgeValues,
-  localToday,
-  moneyFieldProblem,
-  needsReason,
   PLEDGE_UNITS,
   type PledgeFormValues as Values,
   pledgeInput,
@@ -42,14 +39,10 @@ interface Props {
 }
 
 export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Props) {
-  // The dialog opens once its pickers have their lists: a donor typed at once (Alt+N as the app starts) found an
-  // empty list, "no match", and Tab took nothing.
-  const donorList = useLedger('donors.list', {});
-  const placeList = usePlaces();
-  const open = wanted && !donorList.isPending && !placeList.isPending;
+  const listsReady = usePickerLists();
+  const open = wanted && listsReady;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const words = vocabulary(lang);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useFormSubmit(form, save);
@@ -69,47 +62,16 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   ] as const);
   const currency = live.currency ?? 'VND';
   const pledgeDate = isoDay(live.pledgeDate) ?? undefined;
-  const quantityText = live.quantity;
-  const unitValueText = live.unitValueMinor;
-  const amountText = live.amountMinor;
-  const rateText = live.rate;
 
-  // Filled when the dialog opens (or turns to another pledge), not when the pledge is read again while it is open:
-  // a refresh of the ledger must never wipe what the user is typing.
-  const pledgeNow = useRef(pledge);
-  pledgeNow.current = pledge;
-  const pledgeId = pledge?.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(initialPledgeValues(pledgeNow.current, lang, localToday()));
-    setRateEdited(Boolean(pledgeNow.current));
+  useFillOnOpen(open, pledge, form, lang, (opened) => {
+    setRateEdited(Boolean(opened));
     setFormError(null);
-  }, [open, pledgeId, form, lang]);
+  });
 
   const needsRate = currency !== 'VND' && isCurrencyCode(currency);
   const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
 
-  const amount = parseMoneyText(amountText, currency, lang);
-  const product = useMemo(
-    () => productOf(quantityText, unitValueText, currency, lang),
-    [quantityText, unitValueText, currency, lang],
-  );
-  const rate = needsRate ? parseRateText(rateText ?? '', lang) : '1';
-  const vndPreview = vndPreviewOf(effectiveAmount(amount, product), currency, rate);
-  const hint = amountHint(amount, product);
-
-  // Rules read the form's values when they run, not the values of the last render: Enter pressed right after a key
-  // (before the form has drawn again) is checked against what was typed.
-  const moneyRule =
-    (required: boolean) =>
-    ({ getFieldValue }: { getFieldValue: (name: keyof Values) => string | undefined }) => ({
-      validator: async (_: unknown, text: string | undefined) => {
-        const problem = moneyFieldProblem(text, required, getFieldValue, lang, t);
-        if (problem) throw new Error(problem);
-      },
-    });
+  const { vndPreview, hint } = usePledgeFigures(live, currency, needsRate, lang);
 
   async function save(values: Values) {
     setFormError(null);
@@ -125,15 +87,6 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
       showSaveError(form, error, lang, Object.keys(input), setFormError);
     }
   }
-
-  const kindOptions = PLEDGE_KINDS.map((k) => ({ value: k, label: words.pledgeKind[k] }));
-  const quantityRule = {
-    validator: async (_: unknown, text?: string) => {
-      if (parseQuantity(text ?? '', lang) === 'invalid')
-        throw new Error(t('form.quantityInvalid', { text: text?.trim() }));
-    },
-  };
-  const statusOptions = PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }));
 
   return (
     <>
@@ -154,214 +107,22 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
         <Form form={form} layout="vertical" {...submit} name="pledge" scrollToFirstError requiredMark>
           {liveValues}
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item
-                name="pledgeDate"
-                label={t('form.pledgeDate')}
-                required
-                rules={[dateRule(t, true)]}
-                validateTrigger={['onBlur', 'onChange']}
-              >
-                <DateInput autoFocus />
-              </Form.Item>
-            </Col>
-            <Col span={10}>
-              <Form.Item
-                name="donorId"
-                label={t('form.donor')}
-                rules={[{ required: true, message: t('common.required') }]}
-              >
-                <DonorPicker onCreate={(name) => setDonorModal({ name })} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                name="placeId"
-                label={t('form.place')}
-                rules={[{ required: true, message: t('common.required') }]}
-              >
-                <PlacePicker {...(pledgeDate ? { onDate: pledgeDate } : {})} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name="kind" label={t('form.kind')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select
-                  options={kindOptions}
-                  showSearch={searchByLabel}
-                  onKeyDown={tabMovesOn}
-                  notFoundContent={t('common.noMatch')}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={18}>
-              <Form.Item
-                name="description"
-                label={t('form.description')}
-                rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-              >
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={4}>
-              <Form.Item name="quantity" label={t('form.quantity')} rules={[quantityRule]}>
-                <Input inputMode="decimal" />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="unit" label={t('form.unit')}>
-                {/* A plain field with suggestions: Tab always moves on, as in every other field. */}
-                <Input list="pledge-units" />
-              </Form.Item>
-            </Col>
-            <Col span={5}>
-              <Form.Item name="unitValueMinor" label={t('form.unitValue')} rules={[moneyRule(false)]}>
-                <MoneyInput currency={currency} language={lang} />
-              </Form.Item>
-            </Col>
-            <Col span={7}>
-              <Form.Item
-                name="amountMinor"
-                label={t('form.amount')}
-                dependencies={['quantity', 'unitValueMinor', 'currency']}
-                rules={[moneyRule(true)]}
-                extra={
-                  hint.kind === 'mismatch' ? (
-                    <span className="warning-text">
-                      {t('form.productMismatch', { product: money(hint.product, currency, lang) })}
-                    </span>
-                  ) : hint.kind === 'product' ? (
-                    `= ${money(hint.product, currency, lang)}`
-                  ) : (
-                    t('form.amountComputed')
-                  )
-                }
-              >
-                <MoneyInput currency={currency} language={lang} />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="currency" label={t('form.currency')} rules={[{ required: true }]}>
-                <Select
-                  showSearch={searchByLabel}
-                  onKeyDown={tabMovesOn}
-                  notFoundContent={t('common.noMatch')}
-                  options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
-                  onChange={() => setRateEdited(false)}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
+          <PledgeWhoRows pledgeDate={pledgeDate} onCreateDonor={(name) => setDonorModal({ name })} />
+          <PledgeAmountRow currency={currency} hint={hint} onCurrencyChange={() => setRateEdited(false)} />
           {needsRate && (
-            <Row gutter={12}>
-              <Col span={8}>
-                <Form.Item
-                  name="rate"
-                  label={t('form.rate', { currency })}
-                  rules={[
-                    {
-                      required: true,
-                      message: proposal.data === null ? t('form.rateNone', { currency }) : t('common.required'),
-                    },
-                    {
-                      validator: async (_, text?: string) => {
-                        if (parseRateText(text ?? '', lang) === 'invalid')
-                          throw new Error(t('form.rateInvalid', { text: text?.trim() }));
-                      },
-                    },
-                  ]}
-                  extra={
-                    proposal.data
-                      ? t('form.rateProposed', {
-                          rate: showRate(proposal.data.rate, lang),
-                          source: proposal.data.source,
-                          validOn: showDate(proposal.data.validOn),
-                        })
-                      : proposal.data === null
-                        ? t('form.rateNone', { currency })
-                        : undefined
-                  }
-                >
-                  <Input inputMode="decimal" onChange={() => setRateEdited(true)} />
-                </Form.Item>
-              </Col>
-              <Col span={10}>
-                <Form.Item name="rateSource" label={t('form.rateSource')}>
-                  <Input onChange={() => setRateEdited(true)} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <div className="vnd-preview" data-testid="vnd-preview">
-                  {vndPreview !== null ? t('form.vndEquivalent', { vnd: money(vndPreview, 'VND', lang) }) : ''}
-                </div>
-              </Col>
-            </Row>
+            <PledgeRateRow
+              currency={currency}
+              proposal={proposal.data}
+              vndPreview={vndPreview}
+              onEdited={() => setRateEdited(true)}
+            />
           )}
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name="status" label={t('form.status')} rules={[{ required: true }]}>
-                <Select
-                  options={statusOptions}
-                  showSearch={searchByLabel}
-                  onKeyDown={tabMovesOn}
-                  notFoundContent={t('common.noMatch')}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item
-                name="beneficiaries"
-                label={t('form.beneficiaries')}
-                rules={[{ pattern: /^\d{0,9}$/, message: t('form.badNumber') }]}
-              >
-                <Input inputMode="numeric" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="approvalNumber" label={t('form.approvalNumber')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item
-                name="approvalDate"
-                label={t('form.approvalDate')}
-                rules={[dateRule(t, false)]}
-                validateTrigger={['onBlur', 'onChange']}
-              >
-                <DateInput />
-              </Form.Item>
-            </Col>
-          </Row>
+          <PledgeStatusRow />
           <Form.Item name="notes" label={t('form.notes')}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          {pledge && (
-            <Form.Item
-              name="reason"
-              label={t('form.reason')}
-              dependencies={[...FIELDS_NEEDING_REASON]}
-              rules={[
-                {
-                  validator: async (_, text?: string) => {
-                    if (!text?.trim() && needsReason(pledge, form.getFieldsValue(true) as Values, lang))
-                      throw new Error(t('form.reasonRequired'));
-                  },
-                },
-              ]}
-            >
-              <Input placeholder={t('form.reasonPlaceholder')} />
-            </Form.Item>
-          )}
-          <datalist id="pledge-units">
-            {PLEDGE_UNITS.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
+          {pledge && <ReasonField pledge={pledge} form={form} />}
+          <UnitSuggestions />
           <p className="muted">{t('form.keyboardHint')}</p>
           {/* Enter in any field submits through this button. */}
           <button type="submit" hidden />
@@ -374,5 +135,70 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
         onSaved={(donor) => form.setFieldsValue({ donorId: donor.id })}
       />
     </>
+  );
+}
+
+/**
+ * Whether the pickers have their lists. The dialog opens once they do: a donor typed at once (Alt+N as the app
+ * starts) found an empty list, "no match", and Tab took nothing.
+ */
+function usePickerLists(): boolean {
+  const donorList = useLedger('donors.list', {});
+  const placeList = usePlaces();
+  return !donorList.isPending && !placeList.isPending;
+}
+
+/**
+ * Fills the form when the dialog opens (or turns to another pledge), not when the pledge is read again while it is
+ * open: a refresh of the ledger must never wipe what the user is typing.
+ */
+function useFillOnOpen(
+  open: boolean,
+  pledge: PledgeRow | undefined,
+  form: FormInstance<Values>,
+  lang: string,
+  onFilled: (pledge: PledgeRow | undefined) => void,
+) {
+  const pledgeNow = useRef(pledge);
+  pledgeNow.current = pledge;
+  const pledgeId = pledge?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(initialPledgeValues(pledgeNow.current, lang, localToday()));
+    onFilled(pledgeNow.current);
+  }, [open, pledgeId, form, lang]);
+}
+
+/** What the amount as typed comes to: the hint beneath it, and its VND equivalent at the rate as typed. */
+function usePledgeFigures(
+  live: Partial<Record<'quantity' | 'unitValueMinor' | 'amountMinor' | 'rate', string | undefined>>,
+  currency: string,
+  needsRate: boolean,
+  lang: string,
+) {
+  const amount = parseMoneyText(live.amountMinor, currency, lang);
+  const quantityText = live.quantity;
+  const unitValueText = live.unitValueMinor;
+  const product = useMemo(
+    () => productOf(quantityText, unitValueText, currency, lang),
+    [quantityText, unitValueText, currency, lang],
+  );
+  const rate = needsRate ? parseRateText(live.rate ?? '', lang) : '1';
+  return {
+    vndPreview: vndPreviewOf(effectiveAmount(amount, product), currency, rate),
+    hint: amountHint(amount, product),
+  };
+}
+
+/** The units offered in the unit field. */
+function UnitSuggestions() {
+  return (
+    <datalist id="pledge-units">
+      {PLEDGE_UNITS.map((u) => (
+        <option key={u} value={u} />
+      ))}
+    </datalist>
   );
 }

@@ -7,20 +7,25 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Spin, Tag } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PledgeFilter, PledgeRow, PledgeSortKey } from '../../../contract';
+import type { PledgeFilter, PledgeRow } from '../../../contract';
 import { money, showDate } from '../format';
 import { vocabulary } from '../i18n';
 import { call, errorText, useLedger } from '../queries';
+import {
+  ariaSort,
+  LEDGER_COLUMNS,
+  MAX_SCROLLABLE_ROWS,
+  nextSort,
+  PAGE_SIZE,
+  pagesInView,
+  ROW_HEIGHT,
+  rowAt,
+  type Sort,
+  sortMark,
+  STATUS_COLORS,
+} from './ledgerTable';
 
-export const PAGE_SIZE = 100;
-const ROW_HEIGHT = 32;
-/** Browsers cap an element's height near 33.5 million pixels; rows past this many cannot be scrolled to. */
-export const MAX_SCROLLABLE_ROWS = Math.floor(33_000_000 / ROW_HEIGHT);
-
-export interface Sort {
-  by: PledgeSortKey;
-  dir: 'asc' | 'desc';
-}
+export { MAX_SCROLLABLE_ROWS, PAGE_SIZE, type Sort } from './ledgerTable';
 
 interface Props {
   filter: PledgeFilter;
@@ -29,12 +34,9 @@ interface Props {
   onOpen: (row: PledgeRow) => void;
 }
 
-const STATUS_COLORS = { pledged: 'blue', in_progress: 'gold', completed: 'green', cancelled: 'default' } as const;
-
 export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const words = vocabulary(lang);
   // The first page comes with the count, so the table shows as soon as that one query answers.
   const head = useLedger(
     'pledges.list',
@@ -50,11 +52,7 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
-  const firstPage = items.length ? Math.floor(items[0]!.index / PAGE_SIZE) : 0;
-  const lastPage = items.length ? Math.floor(items[items.length - 1]!.index / PAGE_SIZE) : 0;
-  const pageNumbers = count
-    ? Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i).filter((p) => p > 0)
-    : [];
+  const pageNumbers = pagesInView(items[0]?.index, items[items.length - 1]?.index, count);
   const pages = useQueries({
     queries: pageNumbers.map((page) => ({
       queryKey: ['pledges.list', filter, sort, page],
@@ -62,23 +60,7 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
         call('pledges.list', { filter, sort, page: { offset: page * PAGE_SIZE, limit: PAGE_SIZE }, withTotal: false }),
     })),
   });
-  const rowAt = (index: number): PledgeRow | undefined => {
-    const page = Math.floor(index / PAGE_SIZE);
-    if (page === 0) return head.data?.rows[index];
-    return pages[pageNumbers.indexOf(page)]?.data?.rows[index - page * PAGE_SIZE];
-  };
-
-  const columns: { key: string; label: string; sortBy?: PledgeSortKey; className?: string }[] = [
-    { key: 'date', label: t('pledges.columns.pledgeDate'), sortBy: 'pledgeDate' },
-    { key: 'donor', label: t('pledges.columns.donor'), sortBy: 'donor' },
-    { key: 'place', label: t('pledges.columns.place'), sortBy: 'place' },
-    { key: 'kind', label: t('pledges.columns.kind'), sortBy: 'kind' },
-    { key: 'description', label: t('pledges.columns.description') },
-    { key: 'amount', label: t('pledges.columns.amount'), className: 'num' },
-    { key: 'vnd', label: t('pledges.columns.vndEquivalent'), sortBy: 'vndEquivalent', className: 'num' },
-    { key: 'delivered', label: t('pledges.columns.delivered'), className: 'num' },
-    { key: 'status', label: t('pledges.columns.status'), sortBy: 'status' },
-  ];
+  const pageRows = pages.map((p) => p.data?.rows);
 
   return (
     // While a changed filter loads, the previous rows stay on screen, dimmed and marked busy.
@@ -89,30 +71,7 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
       aria-busy={head.isPlaceholderData}
       data-testid="pledge-table"
     >
-      <div className="ledger-row ledger-head" role="row">
-        {columns.map((c) => (
-          <div
-            key={c.key}
-            role="columnheader"
-            className={`cell cell-${c.key} ${c.className ?? ''}`}
-            aria-sort={c.sortBy === sort.by ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-          >
-            {c.sortBy ? (
-              <button
-                type="button"
-                className="sort-button"
-                onClick={() =>
-                  onSort({ by: c.sortBy!, dir: sort.by === c.sortBy && sort.dir === 'desc' ? 'asc' : 'desc' })
-                }
-              >
-                {c.label} {sort.by === c.sortBy ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-              </button>
-            ) : (
-              c.label
-            )}
-          </div>
-        ))}
-      </div>
+      <LedgerHead sort={sort} onSort={onSort} />
       {count !== undefined && count > MAX_SCROLLABLE_ROWS && (
         <div className="table-note" role="note">
           {t('pledges.tooMany', { shown: MAX_SCROLLABLE_ROWS.toLocaleString(lang === 'en' ? 'en' : 'vi') })}
@@ -124,7 +83,7 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
         {head.isError && <Empty description={errorText(head.error, lang)} />}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const row = rowAt(item.index);
+            const row = rowAt(item.index, head.data?.rows, pageNumbers, pageRows);
             return (
               <div
                 key={item.key}
@@ -144,34 +103,68 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
                 onKeyDown={(e) => e.key === 'Enter' && row && onOpen(row)}
                 data-testid={row ? 'pledge-row' : 'pledge-row-loading'}
               >
-                {row ? (
-                  <>
-                    <div className="cell cell-date">{showDate(row.pledgeDate)}</div>
-                    <div className="cell cell-donor" title={row.donorName}>
-                      {row.donorShortName ?? row.donorName}
-                    </div>
-                    <div className="cell cell-place">{row.placeName}</div>
-                    <div className="cell cell-kind">{words.pledgeKind[row.kind]}</div>
-                    <div className="cell cell-description" title={row.description}>
-                      {row.description}
-                    </div>
-                    <div className="cell cell-amount num">
-                      {money(row.amountMinor, row.currency, lang)} {row.currency}
-                    </div>
-                    <div className="cell cell-vnd num">{money(row.vndEquivalent, 'VND', lang)}</div>
-                    <div className="cell cell-delivered num">{money(row.deliveredVnd, 'VND', lang)}</div>
-                    <div className="cell cell-status">
-                      <Tag color={STATUS_COLORS[row.status]}>{words.pledgeStatus[row.status]}</Tag>
-                    </div>
-                  </>
-                ) : (
-                  <div className="cell loading-cell">…</div>
-                )}
+                {row ? <LedgerCells row={row} /> : <div className="cell loading-cell">…</div>}
               </div>
             );
           })}
         </div>
       </div>
     </div>
+  );
+}
+
+/** The header row: each column's label, a button that sorts by it where it sorts, and the sort's direction. */
+function LedgerHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ledger-row ledger-head" role="row">
+      {LEDGER_COLUMNS.map((c) => {
+        const label = t(`pledges.columns.${c.label}`);
+        return (
+          <div
+            key={c.key}
+            role="columnheader"
+            className={`cell cell-${c.key} ${c.className ?? ''}`}
+            aria-sort={ariaSort(sort, c.sortBy)}
+          >
+            {c.sortBy ? (
+              <button type="button" className="sort-button" onClick={() => onSort(nextSort(sort, c.sortBy!))}>
+                {label} {sortMark(sort, c.sortBy)}
+              </button>
+            ) : (
+              label
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A pledge's cells, in the columns' order. */
+function LedgerCells({ row }: { row: PledgeRow }) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = vocabulary(lang);
+  return (
+    <>
+      <div className="cell cell-date">{showDate(row.pledgeDate)}</div>
+      <div className="cell cell-donor" title={row.donorName}>
+        {row.donorShortName ?? row.donorName}
+      </div>
+      <div className="cell cell-place">{row.placeName}</div>
+      <div className="cell cell-kind">{words.pledgeKind[row.kind]}</div>
+      <div className="cell cell-description" title={row.description}>
+        {row.description}
+      </div>
+      <div className="cell cell-amount num">
+        {money(row.amountMinor, row.currency, lang)} {row.currency}
+      </div>
+      <div className="cell cell-vnd num">{money(row.vndEquivalent, 'VND', lang)}</div>
+      <div className="cell cell-delivered num">{money(row.deliveredVnd, 'VND', lang)}</div>
+      <div className="cell cell-status">
+        <Tag color={STATUS_COLORS[row.status]}>{words.pledgeStatus[row.status]}</Tag>
+      </div>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { errorText, useLedger, useLedgerMutation } from '../queries';
 import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
+import { provinceOptions } from './provinceChoice';
 import { searchByLabel, tabMovesOn } from './pickers';
 
 interface Values {
@@ -29,24 +30,7 @@ export function ProvinceModal() {
   const [error, setError] = useState<string | null>(null);
   const open = Boolean(setup.data && !setup.data.province && !setup.data.hasPlaces);
 
-  const options = useMemo(
-    () => [
-      ...(setup.data?.provinces ?? [])
-        .map((p) => ({
-          value: p.code,
-          label: `${p.type} ${p.name}`,
-          detail: [
-            p.merged.length ? t('province.merged', { names: p.merged.join(', ') }) : null,
-            t('province.units', { count: p.units }),
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
-      { value: 'all', label: t('province.all'), detail: t('province.allUnits') },
-    ],
-    [setup.data, t],
-  );
+  const options = useMemo(() => provinceOptions(setup.data?.provinces ?? [], t), [setup.data, t]);
 
   async function save(values: Values) {
     setError(null);

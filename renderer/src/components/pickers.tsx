@@ -2,19 +2,12 @@
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Donor, Place } from '../../../contract';
+import type { Place } from '../../../contract';
 import { foldText } from '../../../contract/text';
 import { placeTree, validOn, type PlaceNode } from '../places';
 import { useLedger } from '../queries';
 import { moveFocus } from './focus';
-
-const NEW_DONOR = '__new_donor__';
-const NO_MATCH = '__no_match__';
-
-const matches = (input: string, ...texts: (string | null | undefined)[]) => {
-  const wanted = foldText(input);
-  return texts.some((t) => t && foldText(t).includes(wanted));
-};
+import { anyDonorMatch, donorMatches, donorOptions, firstMatches, matches, NEW_DONOR, NO_MATCH } from './pickerOptions';
 
 /**
  * Tab in a picker whose list is open takes the highlighted option — and, as in every other field, moves on. The
@@ -66,24 +59,11 @@ export function DonorPicker({
   const donors = useLedger('donors.list', {});
   const [search, setSearch] = useState('');
   const typed = search.trim();
-  const matching = (d: Donor, text: string) => matches(text, d.name, d.shortName, d.country, ...d.aliases);
-  const anyMatch = !typed || (donors.data ?? []).some((d) => d.id !== exclude && matching(d, typed));
-  const options = useMemo(() => {
-    const list: { value: string; label: string; donor?: Donor; disabled?: boolean }[] = (donors.data ?? [])
-      .filter((d) => d.id !== exclude)
-      .map((d) => ({
-        value: d.id,
-        label: d.shortName ? `${d.name} (${d.shortName})` : d.name,
-        donor: d,
-      }));
-    if (!anyMatch) list.unshift({ value: NO_MATCH, label: t('form.noDonorMatch', { text: typed }), disabled: true });
-    if (onCreate)
-      list.push({
-        value: NEW_DONOR,
-        label: typed && !anyMatch ? `+ ${t('form.newDonor')} "${typed}"` : `+ ${t('form.newDonor')}`,
-      });
-    return list;
-  }, [donors.data, typed, anyMatch, onCreate, t, exclude]);
+  const anyMatch = anyDonorMatch(donors.data ?? [], typed, exclude);
+  const options = useMemo(
+    () => donorOptions(donors.data ?? [], typed, anyMatch, exclude, Boolean(onCreate), t),
+    [donors.data, typed, anyMatch, onCreate, t, exclude],
+  );
   return (
     <Select
       id={id}
@@ -91,7 +71,7 @@ export function DonorPicker({
         filterOption: (input, option) =>
           option?.value === NEW_DONOR ||
           option?.value === NO_MATCH ||
-          (option?.donor ? matching(option.donor, input) : false),
+          (option?.donor ? donorMatches(option.donor, input) : false),
         onSearch: setSearch,
       }}
       // With no match, nothing is highlighted: Enter takes nothing.
@@ -179,15 +159,7 @@ export function PlacePicker({ value, onChange, onDate, allowClear, placeholder, 
   // Matched here, against names folded once, and only the first matches handed to the list: the list's own filter
   // walked every unit's option at each keystroke (20–45 ms on a national ledger), this takes a few.
   const [search, setSearch] = useState('');
-  const shown = useMemo(() => {
-    const wanted = foldText(search);
-    if (!wanted) return options;
-    const matched: PlaceOption[] = [];
-    for (const option of options) {
-      if (option.folded.includes(wanted) && matched.push(option) >= SHOWN_MATCHES) break;
-    }
-    return matched;
-  }, [options, search]);
+  const shown = useMemo(() => firstMatches(options, search, SHOWN_MATCHES), [options, search]);
   return (
     <Select
       id={id}

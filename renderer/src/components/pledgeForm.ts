@@ -8,6 +8,7 @@ import {
   type PledgeKind,
   type PledgeRow,
   type PledgeStatus,
+  type RateProposal,
 } from '../../../contract';
 import { dayText } from '../../../contract/dates';
 import { isCurrencyCode, multiplyQuantity, vndEquivalent } from '../../../contract/money';
@@ -15,6 +16,7 @@ import { parseQuantity, parseRateText, showQuantity, showRate } from '../format'
 import type { TFunction } from 'i18next';
 import { moneyProblem, moneyText, parseMoneyText, type MoneyParse } from '../money';
 import { isoDay } from '../dates';
+import { proposedRateText } from './amountRules';
 
 /** Units offered as suggestions in the unit field. */
 export const PLEDGE_UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
@@ -39,12 +41,6 @@ export interface PledgeFormValues {
   approvalDate?: string;
   notes?: string;
   reason?: string;
-}
-
-/** Today as YYYY-MM-DD in the user's own time zone. */
-export function localToday(now = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** A new pledge starts today, in VND, pledged; an existing one shows what it holds, written the user's way. */
@@ -132,6 +128,25 @@ export function amountHint(amount: MoneyParse, product: number | null): AmountHi
   return { kind: 'how' };
 }
 
+/**
+ * What the rate field says beneath it: the rate the rates table proposes, or (`null`: the table has none for the day)
+ * that the user must type one; nothing while the proposal is being read.
+ */
+export function rateHint(
+  proposal: RateProposal | null | undefined,
+  currency: string,
+  lang: string,
+  t: TFunction,
+): string | undefined {
+  if (proposal) return proposedRateText(proposal, lang, t);
+  return proposal === null ? t('form.rateNone', { currency }) : undefined;
+}
+
+/** The message of a rate left empty: that the table has none for the day, or plainly that it is required. */
+export function rateRequiredMessage(proposal: RateProposal | null | undefined, currency: string, t: TFunction): string {
+  return proposal === null ? t('form.rateNone', { currency }) : t('common.required');
+}
+
 /** A field among those an amendment must explain, as the form would save it. */
 function typedValue(
   field: (typeof FIELDS_NEEDING_REASON)[number],
@@ -162,6 +177,17 @@ export function needsReason(pledge: PledgeRow | undefined, values: PledgeFormVal
   return FIELDS_NEEDING_REASON.some(
     (field) => typedValue(field, values, pledge, language) !== (pledge[field as keyof PledgeRow] ?? null),
   );
+}
+
+/** What is wrong with the reason as typed: left empty while the amendment changes a field that needs one. */
+export function reasonProblem(
+  text: string | undefined,
+  pledge: PledgeRow,
+  values: PledgeFormValues,
+  language: string,
+  t: TFunction,
+): string | null {
+  return !text?.trim() && needsReason(pledge, values, language) ? t('form.reasonRequired') : null;
 }
 
 /**

@@ -16,12 +16,27 @@ import {
   YAxis,
 } from 'recharts';
 import type { TotalsResult } from '../../../contract';
-import { axisLines, kindShare, kpis, placeBars, quarterSeries, topDonors } from '../charts';
+import {
+  axisLines,
+  type Bar as ChartBar,
+  type DonorBar,
+  type FigureFormats,
+  figureFormats,
+  isEmpty,
+  kindShare,
+  kpis,
+  kpiTiles,
+  placeBars,
+  quarterSeries,
+  type Slice,
+  sliceLabel,
+  topDonors,
+} from '../charts';
 import { ItemsPanel } from '../components/ItemsPanel';
 import { FilterBar } from '../components/FilterBar';
 import { usePlaces } from '../components/pickers';
-import { quarterRange, toContractFilter, type FilterState } from '../filters';
-import { compactVnd, money, showQuantity } from '../format';
+import { type FilterState, quarterRange, rollUpPlace, toContractFilter } from '../filters';
+import { money } from '../format';
 import { vocabulary } from '../i18n';
 import { errorText, useLedger } from '../queries';
 
@@ -60,11 +75,9 @@ interface Props {
 export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger, onOpenItems }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const words = vocabulary(lang);
   const contractFilter = toContractFilter(filter);
   const places = usePlaces();
-  const province = places.data?.find((p) => p.level === 'province' && p.parentId === null);
-  const rollUpUnder = filter.placeId ?? province?.id;
+  const rollUpUnder = rollUpPlace(filter.placeId, places.data);
   const common = { filter: contractFilter, in: currency, lang } as const;
   const byKind = useLedger('totals', { by: 'kind', ...common }, { keepPrevious: true });
   const byDonor = useLedger('totals', { by: 'donor', ...common }, { keepPrevious: true });
@@ -77,8 +90,6 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
   const failed = [byKind, byDonor, byQuarter, byPlace].find((q) => q.isError);
   const ready = byKind.data && byDonor.data && byQuarter.data && byPlace.data;
 
-  const show = (v: number) => `${money(v, currency, lang)} ${currency}`;
-  const axis = (v: number) => (currency === 'VND' ? compactVnd(v, lang) : compactVnd(Math.round(v / 100), lang));
   const open = (patch: Partial<FilterState>) => onOpenLedger({ ...filter, ...patch });
 
   return (
@@ -99,18 +110,12 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
       {!ready && !failed && <Spin />}
       {ready && (
         <DashboardBody
-          {...{
-            byKind: byKind.data,
-            byDonor: byDonor.data,
-            byQuarter: byQuarter.data,
-            byPlace: byPlace.data,
-            show,
-            axis,
-            open,
-            words,
-            lang,
-            t,
-          }}
+          byKind={byKind.data}
+          byDonor={byDonor.data}
+          byQuarter={byQuarter.data}
+          byPlace={byPlace.data}
+          formats={figureFormats(currency, lang)}
+          open={open}
         />
       )}
       <ItemsPanel {...(onOpenItems ? { onOpenItems } : {})} />
@@ -123,25 +128,15 @@ interface BodyProps {
   byDonor: TotalsResult;
   byQuarter: TotalsResult;
   byPlace: TotalsResult;
-  show: (v: number) => string;
-  axis: (v: number) => string;
+  formats: FigureFormats;
   open: (patch: Partial<FilterState>) => void;
-  words: ReturnType<typeof vocabulary>;
-  lang: string;
-  t: ReturnType<typeof useTranslation>['t'];
 }
 
-function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, words, lang, t }: BodyProps) {
+function DashboardBody({ byKind, byDonor, byQuarter, byPlace, formats, open }: BodyProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const words = vocabulary(lang);
   const tiles = kpis(byKind, byDonor);
-  const donorsBars = topDonors(byDonor, 8, t('dashboard.others'));
-  const slices = kindShare(byKind);
-  const quarters = quarterSeries(byQuarter, words.quarter);
-  const placesBars = placeBars(byPlace);
-  // A figure on its bar stays on one line ("1000 tỷ" was broken after the number on a narrow bar).
-  const barLabel = (v: number) => axis(v).replace(/ /g, '\u00a0');
-  const tooltip = (v: unknown) => show(Number(v));
-  const name = (key: 'pledged' | 'delivered') =>
-    key === 'pledged' ? t('dashboard.pledged') : t('dashboard.delivered');
 
   return (
     <>
@@ -156,146 +151,183 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, show, axis, open, 
         />
       )}
       <Row gutter={[12, 12]} className="kpis" data-testid="kpis">
-        {[
-          ['pledged', show(tiles.pledged)],
-          ['delivered', show(tiles.delivered)],
-          ['remaining', show(tiles.remaining)],
-          ['houses', showQuantity(tiles.houses, lang)],
-          ['gifts', showQuantity(tiles.gifts, lang)],
-          ['scholarships', showQuantity(tiles.scholarships, lang)],
-          ['donors', String(tiles.donors)],
-        ].map(([key, value]) => (
+        {kpiTiles(tiles, formats.show, lang).map(([key, value]) => (
           <Col key={key} flex="1 1 0">
             <Card size="small" data-testid={`kpi-${key}`}>
-              <Statistic title={t(`dashboard.${key as 'pledged'}`)} value={value} />
+              <Statistic title={t(`dashboard.${key}`)} value={value} />
             </Card>
           </Col>
         ))}
       </Row>
-      {tiles.pledged === 0 && tiles.delivered === 0 ? (
+      {isEmpty(tiles) ? (
         <Empty description={t('dashboard.noData')} />
       ) : (
         <>
           <p className="muted">{t('dashboard.clickHint')}</p>
           <Row gutter={[12, 12]}>
             <Col span={12}>
-              <Card size="small" title={t('dashboard.byPlace')} data-testid="chart-places">
-                <ResponsiveContainer width="100%" height={280}>
-                  <BarChart data={placesBars} margin={{ top: 24, right: 8, left: 8, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    {/* Slanted, on two lines: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long. */}
-                    <XAxis dataKey="label" interval={0} tick={<PlaceTick />} height={72} />
-                    <YAxis tickFormatter={axis} width={70} />
-                    <Tooltip formatter={tooltip} />
-                    <Legend formatter={(v) => name(v as 'pledged')} />
-                    <Bar
-                      dataKey="pledged"
-                      name="pledged"
-                      fill={PLEDGED}
-                      cursor="pointer"
-                      onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}
-                    >
-                      <LabelList
-                        dataKey="pledged"
-                        position="top"
-                        formatter={(v: unknown) => barLabel(Number(v))}
-                        fontSize={10}
-                      />
-                    </Bar>
-                    <Bar
-                      dataKey="delivered"
-                      name="delivered"
-                      fill={DELIVERED}
-                      cursor="pointer"
-                      onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
-              </Card>
+              <PlacesChart bars={placeBars(byPlace)} formats={formats} open={open} />
             </Col>
             <Col span={12}>
-              <Card size="small" title={t('dashboard.topDonors')} data-testid="chart-donors">
-                <ResponsiveContainer width="100%" height={280}>
-                  <BarChart data={donorsBars} layout="vertical" margin={{ top: 0, right: 64, left: 8, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                    <XAxis type="number" tickFormatter={axis} />
-                    <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} />
-                    <Tooltip formatter={tooltip} />
-                    <Bar
-                      dataKey="pledged"
-                      name={t('dashboard.pledged')}
-                      fill={PLEDGED}
-                      cursor="pointer"
-                      onClick={(d) => {
-                        const key = (d.payload as { key: string | null }).key;
-                        if (key) open({ donorId: key });
-                      }}
-                    >
-                      <LabelList
-                        dataKey="pledged"
-                        position="right"
-                        formatter={(v: unknown) => barLabel(Number(v))}
-                        fontSize={10}
-                      />
-                    </Bar>
-                  </BarChart>
-                </ResponsiveContainer>
-              </Card>
+              <DonorsChart bars={topDonors(byDonor, 8, t('dashboard.others'))} formats={formats} open={open} />
             </Col>
             <Col span={10}>
-              <Card size="small" title={t('dashboard.byKind')} data-testid="chart-kinds">
-                <ResponsiveContainer width="100%" height={260}>
-                  <PieChart>
-                    <Pie
-                      data={slices}
-                      dataKey="value"
-                      nameKey="label"
-                      outerRadius={90}
-                      label={(entry: { name?: string; percent?: number }) =>
-                        `${entry.name ?? ''} ${Math.round((entry.percent ?? 0) * 100)}%`
-                      }
-                      cursor="pointer"
-                      onClick={(d) => open({ kinds: [(d.payload as { key: string }).key as never] })}
-                    >
-                      {slices.map((s, i) => (
-                        <Cell key={s.key} fill={COLORS[i % COLORS.length]} />
-                      ))}
-                    </Pie>
-                    <Tooltip formatter={tooltip} />
-                  </PieChart>
-                </ResponsiveContainer>
-              </Card>
+              <KindsChart slices={kindShare(byKind)} formats={formats} open={open} />
             </Col>
             <Col span={14}>
-              <Card size="small" title={t('dashboard.byQuarter')} data-testid="chart-quarters">
-                <ResponsiveContainer width="100%" height={260}>
-                  <BarChart data={quarters} margin={{ top: 16, right: 8, left: 8, bottom: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-                    <YAxis tickFormatter={axis} width={70} />
-                    <Tooltip formatter={tooltip} />
-                    <Legend formatter={(v) => name(v as 'pledged')} />
-                    <Bar
-                      dataKey="pledged"
-                      name="pledged"
-                      fill={PLEDGED}
-                      cursor="pointer"
-                      onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })}
-                    />
-                    <Bar
-                      dataKey="delivered"
-                      name="delivered"
-                      fill={DELIVERED}
-                      cursor="pointer"
-                      onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })}
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
-              </Card>
+              <QuartersChart bars={quarterSeries(byQuarter, words.quarter)} formats={formats} open={open} />
             </Col>
           </Row>
         </>
       )}
     </>
+  );
+}
+
+interface ChartProps {
+  formats: FigureFormats;
+  open: (patch: Partial<FilterState>) => void;
+}
+
+/** The legend's name of a series. */
+function useSeriesName() {
+  const { t } = useTranslation();
+  return (key: 'pledged' | 'delivered') => (key === 'pledged' ? t('dashboard.pledged') : t('dashboard.delivered'));
+}
+
+/** Pledged and delivered by place; a bar opens the ledger for its place. */
+function PlacesChart({ bars, formats, open }: ChartProps & { bars: ChartBar[] }) {
+  const { t } = useTranslation();
+  const name = useSeriesName();
+  const tooltip = (v: unknown) => formats.show(Number(v));
+  return (
+    <Card size="small" title={t('dashboard.byPlace')} data-testid="chart-places">
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={bars} margin={{ top: 24, right: 8, left: 8, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          {/* Slanted, on two lines: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long. */}
+          <XAxis dataKey="label" interval={0} tick={<PlaceTick />} height={72} />
+          <YAxis tickFormatter={formats.axis} width={70} />
+          <Tooltip formatter={tooltip} />
+          <Legend formatter={(v) => name(v as 'pledged')} />
+          <Bar
+            dataKey="pledged"
+            name="pledged"
+            fill={PLEDGED}
+            cursor="pointer"
+            onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}
+          >
+            <LabelList
+              dataKey="pledged"
+              position="top"
+              formatter={(v: unknown) => formats.barLabel(Number(v))}
+              fontSize={10}
+            />
+          </Bar>
+          <Bar
+            dataKey="delivered"
+            name="delivered"
+            fill={DELIVERED}
+            cursor="pointer"
+            onClick={(d) => open({ placeId: (d.payload as { key: string }).key })}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </Card>
+  );
+}
+
+/** The largest donors by value pledged; a bar opens the ledger for its donor ("others" opens nothing). */
+function DonorsChart({ bars, formats, open }: ChartProps & { bars: DonorBar[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('dashboard.topDonors')} data-testid="chart-donors">
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={bars} layout="vertical" margin={{ top: 0, right: 64, left: 8, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={formats.axis} />
+          <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} />
+          <Tooltip formatter={(v: unknown) => formats.show(Number(v))} />
+          <Bar
+            dataKey="pledged"
+            name={t('dashboard.pledged')}
+            fill={PLEDGED}
+            cursor="pointer"
+            onClick={(d) => {
+              const key = (d.payload as { key: string | null }).key;
+              if (key) open({ donorId: key });
+            }}
+          >
+            <LabelList
+              dataKey="pledged"
+              position="right"
+              formatter={(v: unknown) => formats.barLabel(Number(v))}
+              fontSize={10}
+            />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </Card>
+  );
+}
+
+/** The share of each kind of aid in the value pledged; a slice opens the ledger for its kind. */
+function KindsChart({ slices, formats, open }: ChartProps & { slices: Slice[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('dashboard.byKind')} data-testid="chart-kinds">
+      <ResponsiveContainer width="100%" height={260}>
+        <PieChart>
+          <Pie
+            data={slices}
+            dataKey="value"
+            nameKey="label"
+            outerRadius={90}
+            label={sliceLabel}
+            cursor="pointer"
+            onClick={(d) => open({ kinds: [(d.payload as { key: string }).key as never] })}
+          >
+            {slices.map((s, i) => (
+              <Cell key={s.key} fill={COLORS[i % COLORS.length]} />
+            ))}
+          </Pie>
+          <Tooltip formatter={(v: unknown) => formats.show(Number(v))} />
+        </PieChart>
+      </ResponsiveContainer>
+    </Card>
+  );
+}
+
+/** Pledged and delivered by quarter; a bar opens the ledger for its quarter. */
+function QuartersChart({ bars, formats, open }: ChartProps & { bars: ChartBar[] }) {
+  const { t } = useTranslation();
+  const name = useSeriesName();
+  const tooltip = (v: unknown) => formats.show(Number(v));
+  return (
+    <Card size="small" title={t('dashboard.byQuarter')} data-testid="chart-quarters">
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={bars} margin={{ top: 16, right: 8, left: 8, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+          <YAxis tickFormatter={formats.axis} width={70} />
+          <Tooltip formatter={tooltip} />
+          <Legend formatter={(v) => name(v as 'pledged')} />
+          <Bar
+            dataKey="pledged"
+            name="pledged"
+            fill={PLEDGED}
+            cursor="pointer"
+            onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })}
+          />
+          <Bar
+            dataKey="delivered"
+            name="delivered"
+            fill={DELIVERED}
+            cursor="pointer"
+            onClick={(d) => open({ preset: 'custom', ...quarterRange((d.payload as { key: string }).key) })}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </Card>
   );
 }

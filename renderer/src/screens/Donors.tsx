@@ -14,11 +14,9 @@ import { errorText, useLedger, useLedgerMutation } from '../queries';
 export function Donors() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const words = vocabulary(lang);
   const { message } = AntApp.useApp();
   const [text, setText] = useState('');
   const donors = useLedger('donors.list', text.trim() ? { text } : {}, { keepPrevious: true });
-  const remove = useLedgerMutation('donors.delete');
   const [editing, setEditing] = useState<{ donor?: Donor } | null>(null);
   const [merging, setMerging] = useState<Donor | null>(null);
 
@@ -42,59 +40,11 @@ export function Donors() {
           {t('common.loadFailed', { message: errorText(donors.error, lang) })}
         </Typography.Text>
       )}
-      <Table
-        rowKey="id"
-        size="small"
+      <DonorsTable
+        donors={donors.data ?? []}
         loading={donors.isLoading}
-        dataSource={donors.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        columns={[
-          { title: t('donorForm.name'), dataIndex: 'name' },
-          {
-            title: t('donors.aliases'),
-            dataIndex: 'aliases',
-            render: (aliases: string[]) => (
-              <span className="muted" data-testid="donor-aliases">
-                {aliases.join('; ')}
-              </span>
-            ),
-          },
-          { title: t('donorForm.shortName'), dataIndex: 'shortName' },
-          { title: t('donorForm.country'), dataIndex: 'country' },
-          { title: t('donorForm.kind'), dataIndex: 'kind', render: (k: Donor['kind']) => words.donorKind[k] },
-          { title: t('donors.pledgeCount'), dataIndex: 'pledgeCount', className: 'num' },
-          {
-            title: t('common.actions'),
-            render: (_, donor: Donor) => (
-              <Space size="small">
-                <Button size="small" type="link" onClick={() => setEditing({ donor })}>
-                  {t('common.edit')}
-                </Button>
-                <Button size="small" type="link" onClick={() => setMerging(donor)} data-testid="donor-merge">
-                  {t('donors.merge')}
-                </Button>
-                <Popconfirm
-                  title={t('common.confirmDelete')}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={async () => {
-                    try {
-                      await remove.mutateAsync({ id: donor.id });
-                      message.success(t('common.deleted'));
-                    } catch (error) {
-                      message.error(errorText(error, lang));
-                    }
-                  }}
-                >
-                  <Button size="small" type="link" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]}
+        onEdit={(donor) => setEditing({ donor })}
+        onMerge={setMerging}
       />
       <DonorFormModal open={editing !== null} donor={editing?.donor} onClose={() => setEditing(null)} />
       <DonorMergeModal
@@ -103,5 +53,80 @@ export function Donors() {
         onMerged={(into) => message.success(t('donorMerge.done', { name: into.name }))}
       />
     </div>
+  );
+}
+
+/** The donors, each with its other names and pledge count, to edit, merge into another, or delete (once confirmed). */
+function DonorsTable({
+  donors,
+  loading,
+  onEdit,
+  onMerge,
+}: {
+  donors: Donor[];
+  loading: boolean;
+  onEdit: (donor: Donor) => void;
+  onMerge: (donor: Donor) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = vocabulary(lang);
+  const { message } = AntApp.useApp();
+  const remove = useLedgerMutation('donors.delete');
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      loading={loading}
+      dataSource={donors}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      columns={[
+        { title: t('donorForm.name'), dataIndex: 'name' },
+        {
+          title: t('donors.aliases'),
+          dataIndex: 'aliases',
+          render: (aliases: string[]) => (
+            <span className="muted" data-testid="donor-aliases">
+              {aliases.join('; ')}
+            </span>
+          ),
+        },
+        { title: t('donorForm.shortName'), dataIndex: 'shortName' },
+        { title: t('donorForm.country'), dataIndex: 'country' },
+        { title: t('donorForm.kind'), dataIndex: 'kind', render: (k: Donor['kind']) => words.donorKind[k] },
+        { title: t('donors.pledgeCount'), dataIndex: 'pledgeCount', className: 'num' },
+        {
+          title: t('common.actions'),
+          render: (_, donor: Donor) => (
+            <Space size="small">
+              <Button size="small" type="link" onClick={() => onEdit(donor)}>
+                {t('common.edit')}
+              </Button>
+              <Button size="small" type="link" onClick={() => onMerge(donor)} data-testid="donor-merge">
+                {t('donors.merge')}
+              </Button>
+              <Popconfirm
+                title={t('common.confirmDelete')}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={async () => {
+                  try {
+                    await remove.mutateAsync({ id: donor.id });
+                    message.success(t('common.deleted'));
+                  } catch (error) {
+                    message.error(errorText(error, lang));
+                  }
+                }}
+              >
+                <Button size="small" type="link" danger>
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -12,87 +12,25 @@ import { money, showDate } from '../format';
 import { itemVocabulary } from '../i18n';
 import { errorText, useLedger } from '../queries';
 import { searchByLabel } from '../components/pickers';
-
-const STAGE_COLOURS: Record<AidStage, string> = {
-  proposed: 'default',
-  appraised: 'purple',
-  approved: 'blue',
-  implementing: 'gold',
-  ended: 'cyan',
-  settled: 'green',
-  rejected: 'red',
-  revoked: 'volcano',
-};
+import { type ItemChoices, itemListInput, STAGE_COLOURS } from './itemList';
 
 export function Items() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const words = itemVocabulary(lang);
-  const [text, setText] = useState('');
-  const [modality, setModality] = useState<AidModality | undefined>();
-  const [sector, setSector] = useState<string | undefined>();
-  const [stage, setStage] = useState<AidStage | undefined>();
+  const [choices, setChoices] = useState<ItemChoices>({ text: '' });
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  const sectors = useLedger('items.sectors', {});
   const overview = useLedger('items.overview', {});
-  const items = useLedger(
-    'items.list',
-    {
-      ...(text.trim() ? { text } : {}),
-      ...(modality ? { modalities: [modality] } : {}),
-      ...(sector ? { sectors: [sector] } : {}),
-      ...(stage ? { stages: [stage] } : {}),
-    },
-    { keepPrevious: true },
-  );
+  const items = useLedger('items.list', itemListInput(choices), { keepPrevious: true });
 
   return (
     <div className="screen" data-testid="items-screen">
       <Typography.Title level={3}>{t('items.title')}</Typography.Title>
-      <Space className="toolbar" wrap>
-        <Input.Search
-          allowClear
-          placeholder={t('common.search')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          style={{ width: 260 }}
-          data-testid="items-search"
-        />
-        <Select
-          allowClear
-          style={{ width: 160 }}
-          placeholder={t('items.filterModality')}
-          value={modality}
-          onChange={setModality}
-          aria-label={t('items.modality')}
-          showSearch={searchByLabel}
-          options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 240 }}
-          placeholder={t('items.filterSector')}
-          value={sector}
-          onChange={setSector}
-          aria-label={t('items.sector')}
-          showSearch={searchByLabel}
-          options={(sectors.data ?? []).map((s) => ({ value: s, label: words.sectorName(s) }))}
-        />
-        <Select
-          allowClear
-          style={{ width: 170 }}
-          placeholder={t('items.filterStage')}
-          value={stage}
-          onChange={setStage}
-          aria-label={t('items.stage')}
-          showSearch={searchByLabel}
-          options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))}
-        />
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="item-new">
-          {t('items.add')}
-        </Button>
-      </Space>
+      <ItemsToolbar
+        choices={choices}
+        onChange={(change) => setChoices((now) => ({ ...now, ...change }))}
+        onAdd={() => setCreating(true)}
+      />
       {(overview.data?.linesWithoutItem ?? 0) > 0 && (
         <div className="muted" data-testid="lines-without-item" style={{ marginBottom: 8 }}>
           {t('items.linesWithoutItem', { count: overview.data!.linesWithoutItem })}
@@ -103,68 +41,138 @@ export function Items() {
           {t('common.loadFailed', { message: errorText(items.error, lang) })}
         </Typography.Text>
       )}
-      <Table
-        rowKey="id"
-        size="small"
-        data-testid="items-table"
-        loading={items.isLoading}
-        dataSource={items.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        onRow={(item: AidItem) =>
-          ({
-            onClick: () => setOpenId(item.id),
-            onKeyDown: (e: React.KeyboardEvent) => {
-              if (e.key === 'Enter') setOpenId(item.id);
-            },
-            tabIndex: 0,
-            'data-testid': 'item-row',
-          }) as never
-        }
-        columns={[
-          {
-            title: t('items.name'),
-            dataIndex: 'name',
-            width: 330,
-            render: (name: string) => <span className="cell-wrap">{name}</span>,
-          },
-          {
-            title: t('items.modality'),
-            dataIndex: 'modality',
-            width: 110,
-            render: (m: AidModality) => words.modality[m],
-          },
-          { title: t('items.sector'), dataIndex: 'sector', width: 180, render: (s: string) => words.sectorName(s) },
-          { title: t('items.donor'), dataIndex: 'donorName' },
-          {
-            title: t('items.stage'),
-            dataIndex: 'stage',
-            width: 150,
-            render: (s: AidStage, item: AidItem) => (
-              <span>
-                <Tag color={STAGE_COLOURS[s]}>{words.stage[s]}</Tag>
-                <span className="muted">{showDate(item.stageDate)}</span>
-              </span>
-            ),
-          },
-          { title: t('items.lines'), dataIndex: 'lineCount', width: 70, className: 'num' },
-          {
-            title: t('items.committed'),
-            dataIndex: 'committedVnd',
-            width: 150,
-            className: 'num',
-            render: (v: number) => money(v, 'VND', lang),
-          },
-          {
-            title: t('items.disbursed'),
-            dataIndex: 'disbursedVnd',
-            width: 150,
-            className: 'num',
-            render: (v: number) => money(v, 'VND', lang),
-          },
-        ]}
-      />
+      <ItemsTable items={items.data ?? []} loading={items.isLoading} onOpen={setOpenId} />
       <ItemFormModal open={creating} onClose={() => setCreating(false)} onSaved={(item) => setOpenId(item.id)} />
       <ItemDetailDrawer itemId={openId} onClose={() => setOpenId(null)} />
     </div>
+  );
+}
+
+/** Words to find, a modality, a sector and a stage to show; and the button that adds an item. */
+function ItemsToolbar({
+  choices,
+  onChange,
+  onAdd,
+}: {
+  choices: ItemChoices;
+  onChange: (change: Partial<ItemChoices>) => void;
+  onAdd: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const words = itemVocabulary(i18n.language);
+  const sectors = useLedger('items.sectors', {});
+  return (
+    <Space className="toolbar" wrap>
+      <Input.Search
+        allowClear
+        placeholder={t('common.search')}
+        value={choices.text}
+        onChange={(e) => onChange({ text: e.target.value })}
+        style={{ width: 260 }}
+        data-testid="items-search"
+      />
+      <Select
+        allowClear
+        style={{ width: 160 }}
+        placeholder={t('items.filterModality')}
+        value={choices.modality}
+        onChange={(modality: AidModality | undefined) => onChange({ modality })}
+        aria-label={t('items.modality')}
+        showSearch={searchByLabel}
+        options={AID_MODALITIES.map((m) => ({ value: m, label: words.modality[m] }))}
+      />
+      <Select
+        allowClear
+        style={{ width: 240 }}
+        placeholder={t('items.filterSector')}
+        value={choices.sector}
+        onChange={(sector: string | undefined) => onChange({ sector })}
+        aria-label={t('items.sector')}
+        showSearch={searchByLabel}
+        options={(sectors.data ?? []).map((s) => ({ value: s, label: words.sectorName(s) }))}
+      />
+      <Select
+        allowClear
+        style={{ width: 170 }}
+        placeholder={t('items.filterStage')}
+        value={choices.stage}
+        onChange={(stage: AidStage | undefined) => onChange({ stage })}
+        aria-label={t('items.stage')}
+        showSearch={searchByLabel}
+        options={AID_STAGES.map((s) => ({ value: s, label: words.stage[s] }))}
+      />
+      <Button type="primary" onClick={onAdd} data-testid="item-new">
+        {t('items.add')}
+      </Button>
+    </Space>
+  );
+}
+
+/** The items, each row opening its item (click or Enter). */
+function ItemsTable({ items, loading, onOpen }: { items: AidItem[]; loading: boolean; onOpen: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = itemVocabulary(lang);
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      data-testid="items-table"
+      loading={loading}
+      dataSource={items}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      onRow={(item: AidItem) =>
+        ({
+          onClick: () => onOpen(item.id),
+          onKeyDown: (e: React.KeyboardEvent) => {
+            if (e.key === 'Enter') onOpen(item.id);
+          },
+          tabIndex: 0,
+          'data-testid': 'item-row',
+        }) as never
+      }
+      columns={[
+        {
+          title: t('items.name'),
+          dataIndex: 'name',
+          width: 330,
+          render: (name: string) => <span className="cell-wrap">{name}</span>,
+        },
+        {
+          title: t('items.modality'),
+          dataIndex: 'modality',
+          width: 110,
+          render: (m: AidModality) => words.modality[m],
+        },
+        { title: t('items.sector'), dataIndex: 'sector', width: 180, render: (s: string) => words.sectorName(s) },
+        { title: t('items.donor'), dataIndex: 'donorName' },
+        {
+          title: t('items.stage'),
+          dataIndex: 'stage',
+          width: 150,
+          render: (s: AidStage, item: AidItem) => (
+            <span>
+              <Tag color={STAGE_COLOURS[s]}>{words.stage[s]}</Tag>
+              <span className="muted">{showDate(item.stageDate)}</span>
+            </span>
+          ),
+        },
+        { title: t('items.lines'), dataIndex: 'lineCount', width: 70, className: 'num' },
+        {
+          title: t('items.committed'),
+          dataIndex: 'committedVnd',
+          width: 150,
+          className: 'num',
+          render: (v: number) => money(v, 'VND', lang),
+        },
+        {
+          title: t('items.disbursed'),
+          dataIndex: 'disbursedVnd',
+          width: 150,
+          className: 'num',
+          render: (v: number) => money(v, 'VND', lang),
+        },
+      ]}
+    />
   );
 }

@@ -3,42 +3,40 @@ import { Alert, Button, Card, Form, Input, Segmented, Select, Space, Table, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeRate } from '../../../contract';
-import { CURRENCY_CODES } from '../../../contract/money';
-import { dateRule, DateInput, isoDay, isoMonth, monthRule } from '../components/DateInput';
+import { rateProblem } from '../components/amountRules';
+import { dateRule, DateInput, monthRule } from '../components/DateInput';
 import { searchByLabel, tabMovesOn } from '../components/pickers';
-import { parseRateText, showDate, showRate } from '../format';
+import { showDate, showRate } from '../format';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useFormSubmit } from '../components/formSubmit';
-
-interface Values {
-  currency: string;
-  /** As typed: mm/yyyy or dd/mm/yyyy (see DateInput). */
-  period: string;
-  rate: string;
-  source: string;
-}
+import { RATE_CURRENCIES, type RateFormValues as Values, rateInput, type RatePeriodMode } from './rateEntry';
 
 export function Rates() {
+  const { t } = useTranslation();
+  const rates = useLedger('rates.list', {});
+  return (
+    <div className="screen" data-testid="rates-screen">
+      <Typography.Title level={3}>{t('rates.title')}</Typography.Title>
+      <RateForm />
+      <RatesTable rates={rates.data ?? []} loading={rates.isLoading} />
+    </div>
+  );
+}
+
+/** A rate for a currency, valid for a month or a day, with its source; the form keeps all but the rate after a save. */
+function RateForm() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const rates = useLedger('rates.list', {});
   const set = useLedgerMutation('rates.set');
-  const [mode, setMode] = useState<'month' | 'day'>('month');
+  const [mode, setMode] = useState<RatePeriodMode>('month');
   const [form] = Form.useForm<Values>();
   const submit = useFormSubmit(form, save);
   const [formError, setFormError] = useState<string | null>(null);
 
   async function save(values: Values) {
     setFormError(null);
-    const rate = parseRateText(values.rate, lang);
-    const input = {
-      currency: values.currency,
-      validOn: (mode === 'month' ? isoMonth(values.period) : isoDay(values.period))!,
-      rate: rate ?? values.rate,
-      source: values.source,
-    };
     try {
-      await set.mutateAsync(input);
+      await set.mutateAsync(rateInput(values, mode, lang));
       form.resetFields(['rate']);
     } catch (error) {
       showSaveError(form, error, lang, ['currency', 'period', 'rate', 'source'], setFormError, { validOn: 'period' });
@@ -46,84 +44,104 @@ export function Rates() {
   }
 
   return (
-    <div className="screen" data-testid="rates-screen">
-      <Typography.Title level={3}>{t('rates.title')}</Typography.Title>
-      <Card size="small" title={t('rates.add')} className="rate-form">
-        <Form form={form} layout="inline" {...submit} initialValues={{ currency: 'USD' }} name="rate">
-          {formError && <Alert type="error" showIcon title={formError} role="alert" />}
-          <Form.Item name="currency" label={t('rates.currency')} rules={[{ required: true }]}>
-            <Select
-              showSearch={searchByLabel}
-              onKeyDown={tabMovesOn}
-              notFoundContent={t('common.noMatch')}
-              style={{ width: 90 }}
-              options={CURRENCY_CODES.filter((c) => c !== 'VND').map((c) => ({ value: c, label: c }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('rates.validOn')}>
-            <Space>
-              <Segmented
-                value={mode}
-                onChange={(v) => {
-                  setMode(v as 'month' | 'day');
-                  form.setFields([{ name: 'period', value: '', errors: [] }]);
-                }}
-                options={[
-                  { value: 'month', label: t('rates.byMonth') },
-                  { value: 'day', label: t('rates.byDay') },
-                ]}
-              />
-              <Form.Item
-                name="period"
-                noStyle
-                rules={[mode === 'month' ? monthRule(t) : dateRule(t, true)]}
-                validateTrigger={['onBlur', 'onChange']}
-              >
-                <DateInput picker={mode === 'month' ? 'month' : 'date'} style={{ width: 150 }} />
-              </Form.Item>
-            </Space>
-          </Form.Item>
-          <Form.Item
-            name="rate"
-            label={t('rates.rate')}
-            rules={[
-              { required: true, message: t('common.required') },
-              {
-                validator: async (_, v?: string) => {
-                  if (v && parseRateText(v, lang) === 'invalid')
-                    throw new Error(t('form.rateInvalid', { text: v.trim() }));
-                },
+    <Card size="small" title={t('rates.add')} className="rate-form">
+      <Form form={form} layout="inline" {...submit} initialValues={{ currency: 'USD' }} name="rate">
+        {formError && <Alert type="error" showIcon title={formError} role="alert" />}
+        <Form.Item name="currency" label={t('rates.currency')} rules={[{ required: true }]}>
+          <Select
+            showSearch={searchByLabel}
+            onKeyDown={tabMovesOn}
+            notFoundContent={t('common.noMatch')}
+            style={{ width: 90 }}
+            options={RATE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+          />
+        </Form.Item>
+        <RatePeriodField
+          mode={mode}
+          onMode={(next) => {
+            setMode(next);
+            form.setFields([{ name: 'period', value: '', errors: [] }]);
+          }}
+        />
+        <Form.Item
+          name="rate"
+          label={t('rates.rate')}
+          rules={[
+            { required: true, message: t('common.required') },
+            {
+              validator: async (_, v?: string) => {
+                const problem = rateProblem(v, lang, t);
+                if (problem) throw new Error(problem);
               },
-            ]}
-          >
-            <Input inputMode="decimal" style={{ width: 130 }} />
-          </Form.Item>
-          <Form.Item
-            name="source"
-            label={t('rates.source')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
-            <Input placeholder={t('rates.sourcePlaceholder')} style={{ width: 320 }} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={set.isPending}>
-            {t('common.save')}
-          </Button>
-        </Form>
-      </Card>
-      <Table
-        rowKey="id"
-        size="small"
-        loading={rates.isLoading}
-        dataSource={rates.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        columns={[
-          { title: t('rates.currency'), dataIndex: 'currency' },
-          { title: t('rates.validOn'), dataIndex: 'validOn', render: (v: string) => showDate(v) },
-          { title: t('rates.rate'), dataIndex: 'rate', className: 'num', render: (r: string) => showRate(r, lang) },
-          { title: t('rates.source'), dataIndex: 'source' },
-          { title: t('detail.history'), render: (_, r: ExchangeRate) => showDate(r.updatedAt.slice(0, 10)) },
-        ]}
-      />
-    </div>
+            },
+          ]}
+        >
+          <Input inputMode="decimal" style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item
+          name="source"
+          label={t('rates.source')}
+          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+        >
+          <Input placeholder={t('rates.sourcePlaceholder')} style={{ width: 320 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={set.isPending}>
+          {t('common.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** The day or month a rate is valid on, typed as the mode chosen asks. */
+function RatePeriodField({ mode, onMode }: { mode: RatePeriodMode; onMode: (mode: RatePeriodMode) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={t('rates.validOn')}>
+      <Space>
+        <Segmented
+          value={mode}
+          onChange={(v) => onMode(v as RatePeriodMode)}
+          options={[
+            { value: 'month', label: t('rates.byMonth') },
+            { value: 'day', label: t('rates.byDay') },
+          ]}
+        />
+        <Form.Item
+          name="period"
+          noStyle
+          rules={[mode === 'month' ? monthRule(t) : dateRule(t, true)]}
+          validateTrigger={['onBlur', 'onChange']}
+        >
+          <DateInput picker={mode === 'month' ? 'month' : 'date'} style={{ width: 150 }} />
+        </Form.Item>
+      </Space>
+    </Form.Item>
+  );
+}
+
+/** The rates recorded, with their source and when each was last set. */
+function RatesTable({ rates, loading }: { rates: ExchangeRate[]; loading: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      loading={loading}
+      dataSource={rates}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      columns={[
+        { title: t('rates.currency'), dataIndex: 'currency' },
+        { title: t('rates.validOn'), dataIndex: 'validOn', render: (v: string) => showDate(v) },
+        {
+          title: t('rates.rate'),
+          dataIndex: 'rate',
+          className: 'num',
+          render: (r: string) => showRate(r, i18n.language),
+        },
+        { title: t('rates.source'), dataIndex: 'source' },
+        { title: t('detail.history'), render: (_, r: ExchangeRate) => showDate(r.updatedAt.slice(0, 10)) },
+      ]}
+    />
   );
 }

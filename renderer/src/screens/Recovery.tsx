@@ -47,30 +47,12 @@ export function Recovery({ onRestored }: { onRestored: () => void }) {
         style={{ marginBottom: 16 }}
       />
       {data && (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          {latestGood ? (
-            <>
-              <p>{t('recovery.offer', { at: showDateTime(latestGood.at) })}</p>
-              <Button
-                type="primary"
-                size="large"
-                loading={busy}
-                onClick={() => void restore(latestGood)}
-                autoFocus
-                data-testid="recovery-restore-latest"
-              >
-                {t('recovery.restoreLatest', { at: showDateTime(latestGood.at) })}
-              </Button>
-            </>
-          ) : (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('recovery.noGood', { folder: data.folder })}
-              data-testid="recovery-no-good"
-            />
-          )}
-        </Card>
+        <LatestGoodCard
+          latestGood={latestGood}
+          folder={data.folder}
+          busy={busy}
+          onRestore={(backup) => void restore(backup)}
+        />
       )}
       <Collapse
         size="small"
@@ -94,5 +76,41 @@ export function Recovery({ onRestored }: { onRestored: () => void }) {
         ]}
       />
     </div>
+  );
+}
+
+/** The latest good backup, offered to restore at once; or, when there is none, where the backups were looked for. */
+function LatestGoodCard({
+  latestGood,
+  folder,
+  busy,
+  onRestore,
+}: {
+  latestGood: BackupEntry | undefined;
+  folder: string;
+  busy: boolean;
+  onRestore: (backup: BackupEntry) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      {latestGood ? (
+        <>
+          <p>{t('recovery.offer', { at: showDateTime(latestGood.at) })}</p>
+          <Button
+            type="primary"
+            size="large"
+            loading={busy}
+            onClick={() => onRestore(latestGood)}
+            autoFocus
+            data-testid="recovery-restore-latest"
+          >
+            {t('recovery.restoreLatest', { at: showDateTime(latestGood.at) })}
+          </Button>
+        </>
+      ) : (
+        <Alert type="warning" showIcon title={t('recovery.noGood', { folder })} data-testid="recovery-no-good" />
+      )}
+    </Card>
   );
 }

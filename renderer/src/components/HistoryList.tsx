@@ -1,0 +1,48 @@
+/** A record's change history: who changed what, when, and why. */
+import { Timeline } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { AUTO_STATUS_NOTE, type HistoryEntry } from '../../../contract';
+import { fieldLabel } from '../../../contract/validation';
+import { madeBy, showDateTime } from '../format';
+import { changeText, historyColor } from './history';
+
+export function HistoryList({ history, currency }: { history: HistoryEntry[]; currency: string }) {
+  return (
+    <Timeline
+      data-testid="history"
+      items={history.map((entry) => ({
+        key: entry.id,
+        color: historyColor(entry.action),
+        content: <HistoryEntryText entry={entry} currency={currency} />,
+      }))}
+    />
+  );
+}
+
+function HistoryEntryText({ entry, currency }: { entry: HistoryEntry; currency: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (
+    <div className="history-entry">
+      <div>
+        <strong>{t(`detail.actions.${entry.action}`)}</strong> {t(`detail.entities.${entry.entity}`)} ·{' '}
+        {showDateTime(entry.at)} ·{' '}
+        <span data-testid="history-by">{t('detail.by', { who: madeBy(entry.userName, entry.siteName) })}</span>
+      </div>
+      {entry.note === AUTO_STATUS_NOTE ? (
+        <div className="muted">{t('detail.autoStatus')}</div>
+      ) : (
+        entry.note && <div className="muted">{t('detail.reason', { note: entry.note })}</div>
+      )}
+      {entry.action === 'update' && (
+        <ul className="changes">
+          {entry.changes.map((c) => (
+            <li key={c.field}>
+              {fieldLabel(c.field)[lang]}: {changeText(c, currency, lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

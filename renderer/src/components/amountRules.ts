@@ -1,0 +1,28 @@
+/** Rules the pledge and delivery forms share: a quantity or rate as typed, and the rate the rates table proposes. */
+import type { TFunction } from 'i18next';
+import type { RateProposal } from '../../../contract';
+import { parseQuantity, parseRateText, showDate, showRate } from '../format';
+
+/** What is wrong with a quantity as typed (unreadable, or finer than a thousandth); null when it reads or is empty. */
+export function quantityProblem(text: string | undefined, lang: string, t: TFunction): string | null {
+  return parseQuantity(text ?? '', lang) === 'invalid' ? t('form.quantityInvalid', { text: text?.trim() }) : null;
+}
+
+/** What is wrong with a rate as typed (unreadable, zero, or too fine); null when it reads or is empty. */
+export function rateProblem(text: string | undefined, lang: string, t: TFunction): string | null {
+  return parseRateText(text ?? '', lang) === 'invalid' ? t('form.rateInvalid', { text: text?.trim() }) : null;
+}
+
+/** The rate the rates table proposes, where it comes from and the day it is valid on. */
+export function proposedRateText(proposal: RateProposal, lang: string, t: TFunction): string {
+  return t('form.rateProposed', {
+    rate: showRate(proposal.rate, lang),
+    source: proposal.source,
+    validOn: showDate(proposal.validOn),
+  });
+}
+
+/** A field's label with its unit after it: "Số lượng (căn)". */
+export function withUnit(label: string, unit: string | null): string {
+  return `${label}${unit ? ` (${unit})` : ''}`;
+}

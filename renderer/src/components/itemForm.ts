@@ -1,0 +1,149 @@
+/**
+ * The aid item form's rules, apart from the dialog that shows them: the values as typed, the sectors offered, what is
+ * wrong with a money field, and what a save sends to the ledger.
+ */
+import type { TFunction } from 'i18next';
+import type { MethodInput } from '../../../contract';
+import { dayText } from '../../../contract/dates';
+import type { AidItem } from '../../../contract/items';
+import { foldText } from '../../../contract/text';
+import { isoDay } from '../dates';
+import { moneyProblem, moneyText, parseMoneyText } from '../money';
+
+/** The form's values: text as typed (dates dd/mm/yyyy, money in the user's style). */
+export interface ItemFormValues {
+  name: string;
+  modality: AidItem['modality'];
+  sector: string;
+  donorId: string;
+  coDonorIds?: string[];
+  governingBody?: string;
+  aidOwner?: string;
+  startDate?: string;
+  endDate?: string;
+  valueMinor?: string;
+  valueCurrency?: string;
+  counterpartMinor?: string;
+  counterpartCurrency?: string;
+  budgetRevenue?: boolean;
+  approvalNumber?: string;
+  approvalDate?: string;
+  approvedBy?: string;
+  notes?: string;
+  stage?: AidItem['stage'];
+  stageDate?: string;
+  reason?: string;
+}
+
+/** The currencies of the item's value and of the counterpart funds, as chosen in the form. */
+export interface ItemCurrencies {
+  value: string;
+  counterpart: string;
+}
+
+/**
+ * A new item starts non-project, social, in VND, proposed today (`today`: YYYY-MM-DD); an existing one shows what it
+ * holds, written the user's way.
+ */
+export function initialItemValues(item: AidItem | undefined, lang: string, today: string): Partial<ItemFormValues> {
+  if (!item)
+    return {
+      modality: 'non_project',
+      sector: 'social',
+      valueCurrency: 'VND',
+      counterpartCurrency: 'VND',
+      stage: 'proposed',
+      stageDate: dayText(today),
+    };
+  return {
+    name: item.name,
+    modality: item.modality,
+    sector: item.sector,
+    donorId: item.donorId,
+    coDonorIds: item.coDonorIds,
+    governingBody: item.governingBody ?? '',
+    aidOwner: item.aidOwner ?? '',
+    startDate: item.startDate ? dayText(item.startDate) : '',
+    endDate: item.endDate ? dayText(item.endDate) : '',
+    valueCurrency: item.valueCurrency ?? 'VND',
+    valueMinor: moneyText(item.valueMinor, item.valueCurrency ?? 'VND', lang),
+    counterpartCurrency: item.counterpartCurrency ?? 'VND',
+    counterpartMinor: moneyText(item.counterpartMinor, item.counterpartCurrency ?? 'VND', lang),
+    budgetRevenue: item.budgetRevenue,
+    approvalNumber: item.approvalNumber ?? '',
+    approvalDate: item.approvalDate ? dayText(item.approvalDate) : '',
+    approvedBy: item.approvedBy ?? '',
+    notes: item.notes ?? '',
+  };
+}
+
+/** The currencies the form opens with. */
+export function initialCurrencies(values: Partial<ItemFormValues>): ItemCurrencies {
+  return { value: values.valueCurrency ?? 'VND', counterpart: values.counterpartCurrency ?? 'VND' };
+}
+
+/**
+ * The sectors offered: the ledger's, the item's own when it is not among them, and a name typed that matches none
+ * (compared without accents or case) offered as a new one.
+ */
+export function sectorOptions(
+  sectors: string[],
+  value: string | undefined,
+  typed: string,
+  sectorName: (sector: string) => string,
+): { value: string; label: string }[] {
+  const list = sectors.map((s) => ({ value: s, label: sectorName(s) }));
+  if (value && !list.some((o) => o.value === value)) list.push({ value, label: sectorName(value) });
+  if (typed && !list.some((o) => foldText(o.label) === foldText(typed)))
+    list.push({ value: typed, label: `+ ${typed}` });
+  return list;
+}
+
+/** What is wrong with a money field as typed in its currency; nothing when it is empty (the amounts are optional). */
+export function itemMoneyProblem(
+  text: string | undefined,
+  currency: string,
+  lang: string,
+  t: TFunction,
+): string | null {
+  if (!(text ?? '').trim()) return null;
+  return moneyProblem(parseMoneyText(text, currency, lang), text ?? '', currency, lang, t);
+}
+
+/** What a save sends for the item's particulars: a currency only with its amount, empty text as none. */
+export function itemInput(values: ItemFormValues, currencies: ItemCurrencies, lang: string) {
+  const amount = (text: string | undefined, currency: string) => {
+    const parsed = parseMoneyText(text, currency, lang);
+    return parsed && 'minor' in parsed ? parsed.minor : null;
+  };
+  const valueMinor = amount(values.valueMinor, currencies.value);
+  const counterpartMinor = amount(values.counterpartMinor, currencies.counterpart);
+  return {
+    name: values.name,
+    modality: values.modality,
+    sector: values.sector,
+    donorId: values.donorId,
+    coDonorIds: values.coDonorIds ?? [],
+    governingBody: values.governingBody || null,
+    aidOwner: values.aidOwner || null,
+    startDate: isoDay(values.startDate),
+    endDate: isoDay(values.endDate),
+    valueMinor,
+    valueCurrency: valueMinor === null ? null : currencies.value,
+    counterpartMinor,
+    counterpartCurrency: counterpartMinor === null ? null : currencies.counterpart,
+    budgetRevenue: Boolean(values.budgetRevenue),
+    approvalNumber: values.approvalNumber || null,
+    approvalDate: isoDay(values.approvalDate),
+    approvedBy: values.approvedBy || null,
+    notes: values.notes || null,
+  };
+}
+
+/** A new item also starts at its stage (proposed unless chosen), dated (today, YYYY-MM-DD, unless typed). */
+export function itemStartInput(
+  values: ItemFormValues,
+  today: string,
+): Pick<MethodInput<'items.create'>, 'stage' | 'stageDate'> {
+  return { stage: values.stage ?? 'proposed', stageDate: isoDay(values.stageDate) ?? today };
+}

@@ -1,0 +1,118 @@
+/**
+ * The import screen's rules, apart from the screen: which files it reads and in what order, what a check or an import
+ * sends, and what the outcome of each file, its problems and the whole batch say.
+ */
+import type { TFunction } from 'i18next';
+import type { ImportIssue } from '../../../contract';
+import type { ColumnMapping, ImportedFile, ImportFilesResult } from '../../../contract/imports';
+import { TEMPLATE_HEADERS_EN } from '../../../contract/labels';
+
+/** The files offered by the file chooser, and those read among what was chosen or dropped. */
+export const ACCEPT = '.xlsx,.xls,.ods,.csv,.aidledger';
+const ACCEPTED = /\.(xlsx|xls|ods|csv|aidledger)$/i;
+
+/** A file as read: its name and its bytes in base64. */
+export interface ReadFile {
+  fileName: string;
+  base64: string;
+}
+
+/** The workbooks and bundles among the files chosen, in the order of their names (as Vietnamese sorts them). */
+export function acceptedFiles<F extends { name: string }>(chosen: F[]): F[] {
+  return chosen.filter((f) => ACCEPTED.test(f.name)).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+/** The files to send, each with the columns the user mapped for it (when any). */
+export function withMappings(read: ReadFile[], maps: Map<string, ColumnMapping>) {
+  return read.map((f) => ({ ...f, ...(maps.get(f.fileName)?.length ? { mapping: maps.get(f.fileName)! } : {}) }));
+}
+
+/** The office the files are read as, when one was chosen. */
+export function officeOf(id: string | undefined): { placeId?: string } {
+  return id ? { placeId: id } : {};
+}
+
+/** Every file's problems in one list, each with the file it is in. */
+export function importErrors(result: ImportFilesResult | null): (ImportIssue & { fileName: string })[] {
+  return result?.files.flatMap((f) => f.errors.map((e) => ({ ...e, fileName: f.fileName }))) ?? [];
+}
+
+/** Whether the check covers more than one file. */
+export function isMany(result: ImportFilesResult | null): boolean {
+  return (result?.files.length ?? 0) > 1;
+}
+
+/** Whether the check is shown file by file: several files, or a bundle (whose records are counted apart). */
+export function showsFiles(result: ImportFilesResult): boolean {
+  return isMany(result) || result.files[0]?.kind === 'bundle';
+}
+
+/** What a file brings: a workbook's rows added and skipped, or a bundle's records (its problems are counted apart). */
+export function fileOutcomeText(file: ImportedFile, t: TFunction): string {
+  if (file.kind === 'bundle')
+    return t('imports.bundleCounts', {
+      inserted: file.merge?.inserted ?? 0,
+      updated: file.merge?.updated ?? 0,
+      unchanged: file.merge?.unchanged ?? 0,
+      conflicts: file.merge?.conflicts ?? 0,
+    });
+  return t('imports.workbookCounts', { added: file.added, skipped: file.skipped });
+}
+
+/** The office a file was read as, and whether its letterhead said so. */
+export function fileOfficeText(file: ImportedFile, t: TFunction): string {
+  if (!file.officePlace) return '';
+  return `${file.officePlace.name}${file.officePlace.from === 'letterhead' ? ` (${t('imports.fromLetterhead')})` : ''}`;
+}
+
+/** A problem's column: the file's own header (Vietnamese), and in English what it means. */
+export function issueColumnText(column: string, language: string): string {
+  return language === 'en' && TEMPLATE_HEADERS_EN[column] ? `${TEMPLATE_HEADERS_EN[column]} (${column})` : column;
+}
+
+export function issueMessage(issue: ImportIssue, language: string): string {
+  return language === 'en' ? issue.messageEn : issue.message;
+}
+
+/** The heading of a refused check: how many problems, and (of several files) in how many of them. */
+export function rejectedText(result: ImportFilesResult, errorCount: number, t: TFunction): string {
+  return isMany(result)
+    ? t('imports.rejectedMany', { count: errorCount, files: result.totals.refusedFiles })
+    : t('imports.rejected', { count: errorCount });
+}
+
+/** What a clean check will do: rows added and skipped, and (file by file) records merged and conflicts. */
+export function readyText(result: ImportFilesResult, t: TFunction): string {
+  const { totals } = result;
+  return showsFiles(result)
+    ? t('imports.willAddMany', {
+        files: result.files.length,
+        added: totals.added,
+        skipped: totals.skipped,
+        inserted: totals.inserted,
+        updated: totals.updated,
+        conflicts: totals.conflicts,
+      })
+    : t('imports.willAdd', { added: totals.added, skipped: totals.skipped });
+}
+
+/** What an import did. */
+export function doneText(result: ImportFilesResult, t: TFunction): string {
+  return t('imports.doneMany', {
+    files: result.files.length,
+    added: result.totals.added,
+    skipped: result.totals.skipped,
+    inserted: result.totals.inserted,
+    updated: result.totals.updated,
+  });
+}
+
+/** Whether importing would change anything: rows to add or records to insert or update. */
+export function changesAnything(result: ImportFilesResult): boolean {
+  return result.totals.added + result.totals.inserted + result.totals.updated !== 0;
+}
+
+/** The donors the files name that the ledger does not know yet (they are added with the rows). */
+export function newDonorNames(result: ImportFilesResult): string[] {
+  return result.files.flatMap((f) => f.newDonors);
+}

@@ -1,0 +1,142 @@
+/** The aid item form's rules, apart from the dialog: values as typed, the sectors offered, money and what is saved. */
+import { describe, expect, it } from 'vitest';
+import type { AidItem } from '../../contract/items';
+import { initI18n } from '../../renderer/src/i18n';
+import {
+  initialCurrencies,
+  initialItemValues,
+  type ItemFormValues,
+  itemInput,
+  itemMoneyProblem,
+  itemStartInput,
+  sectorOptions,
+} from '../../renderer/src/components/itemForm';
+import { donorLabel } from '../../renderer/src/components/pickerOptions';
+
+/** A project of Plan International in Bảo Lạc: 50,000 USD, with 200,000,000 VND of counterpart funds. */
+const school: AidItem = {
+  id: 'i1',
+  name: 'Trường mầm non Bảo Lạc',
+  modality: 'project',
+  sector: 'education',
+  donorId: 'd1',
+  donorName: 'Plan International',
+  coDonorIds: ['d2'],
+  governingBody: 'UBND tỉnh Cao Bằng',
+  aidOwner: null,
+  placeIds: ['pl1'],
+  startDate: '2023-01-01',
+  endDate: null,
+  valueMinor: 5_000_000,
+  valueCurrency: 'USD',
+  counterpartMinor: 200_000_000,
+  counterpartCurrency: 'VND',
+  budgetRevenue: true,
+  approvalNumber: '123/QĐ-UBND',
+  approvalDate: '2022-12-15',
+  approvedBy: null,
+  stage: 'approved',
+  stageDate: '2022-12-15',
+  notes: null,
+  lineCount: 2,
+  committedVnd: 1_150_000_000,
+  disbursedVnd: 0,
+  createdAt: '2022-12-15T00:00:00.000Z',
+  updatedAt: '2022-12-15T00:00:00.000Z',
+};
+
+describe('the aid item form', () => {
+  it('opens a new item as non-project social aid in VND, proposed today; an existing one written the user’s way', () => {
+    const fresh = initialItemValues(undefined, 'vi', '2026-12-07');
+    expect(fresh).toEqual({
+      modality: 'non_project',
+      sector: 'social',
+      valueCurrency: 'VND',
+      counterpartCurrency: 'VND',
+      stage: 'proposed',
+      stageDate: '07/12/2026',
+    });
+    expect(initialCurrencies(fresh)).toEqual({ value: 'VND', counterpart: 'VND' });
+    const values = initialItemValues(school, 'en', '2026-12-07');
+    expect(values).toMatchObject({
+      startDate: '01/01/2023',
+      endDate: '',
+      valueMinor: '50,000.00',
+      valueCurrency: 'USD',
+      counterpartMinor: '200,000,000',
+      aidOwner: '',
+      approvalDate: '15/12/2022',
+    });
+    expect(values.stage).toBeUndefined();
+    expect(initialCurrencies(values)).toEqual({ value: 'USD', counterpart: 'VND' });
+  });
+
+  it('offers the ledger’s sectors, the item’s own, and a new name typed that matches none', () => {
+    const name = (s: string) => ({ health: 'Y tế', education: 'Giáo dục' })[s] ?? s;
+    expect(sectorOptions(['health'], 'Môi trường', '', name)).toEqual([
+      { value: 'health', label: 'Y tế' },
+      { value: 'Môi trường', label: 'Môi trường' },
+    ]);
+    expect(sectorOptions(['health'], undefined, 'y te', name)).toEqual([{ value: 'health', label: 'Y tế' }]);
+    expect(sectorOptions(['health'], 'health', 'Nước sạch', name).at(-1)).toEqual({
+      value: 'Nước sạch',
+      label: '+ Nước sạch',
+    });
+  });
+
+  it('names a co-donor with its short name', () => {
+    expect(donorLabel({ name: 'Plan International', shortName: 'Plan' })).toBe('Plan International (Plan)');
+    expect(donorLabel({ name: 'Tổ chức Tzu Chi', shortName: null })).toBe('Tổ chức Tzu Chi');
+  });
+
+  it('finds nothing wrong with an empty amount, and names what is wrong with an unreadable one', () => {
+    const t = initI18n('vi').t;
+    expect(itemMoneyProblem('', 'USD', 'vi', t)).toBeNull();
+    expect(itemMoneyProblem(undefined, 'USD', 'vi', t)).toBeNull();
+    expect(itemMoneyProblem('50.000,00', 'USD', 'vi', t)).toBeNull();
+    expect(itemMoneyProblem('năm mươi', 'USD', 'vi', t)).toEqual(expect.any(String));
+  });
+
+  it('saves amounts with their currencies, a currency only with its amount, and empty text as none', () => {
+    const values: ItemFormValues = {
+      name: 'Trường mầm non',
+      modality: 'project',
+      sector: 'education',
+      donorId: 'd1',
+      governingBody: '',
+      startDate: '01/01/2023',
+      valueMinor: '50.000,00',
+      counterpartMinor: '',
+      approvalNumber: '123/QĐ-UBND',
+    };
+    expect(itemInput(values, { value: 'USD', counterpart: 'VND' }, 'vi')).toEqual({
+      name: 'Trường mầm non',
+      modality: 'project',
+      sector: 'education',
+      donorId: 'd1',
+      coDonorIds: [],
+      governingBody: null,
+      aidOwner: null,
+      startDate: '2023-01-01',
+      endDate: null,
+      valueMinor: 5_000_000,
+      valueCurrency: 'USD',
+      counterpartMinor: null,
+      counterpartCurrency: null,
+      budgetRevenue: false,
+      approvalNumber: '123/QĐ-UBND',
+      approvalDate: null,
+      approvedBy: null,
+      notes: null,
+    });
+  });
+
+  it('starts a new item at the stage chosen (proposed otherwise), on the day typed (today otherwise)', () => {
+    const values = { name: 'x', modality: 'project', sector: 'health', donorId: 'd1' } as ItemFormValues;
+    expect(itemStartInput(values, '2026-12-07')).toEqual({ stage: 'proposed', stageDate: '2026-12-07' });
+    expect(itemStartInput({ ...values, stage: 'approved', stageDate: '15/12/2022' }, '2026-12-07')).toEqual({
+      stage: 'approved',
+      stageDate: '2022-12-15',
+    });
+  });
+});
