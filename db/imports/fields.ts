@@ -6,7 +6,14 @@ import { sql } from 'kysely';
 import type * as XLSX from 'xlsx';
 import type { PledgeKind, PledgeStatus } from '../../contract';
 import type { AidModality } from '../../contract/items';
-import { formatAmount, isCurrencyCode, multiplyQuantity, parseDecimal, RATE_PATTERN } from '../../contract/money';
+import {
+  type CurrencyCode,
+  formatAmount,
+  isCurrencyCode,
+  multiplyQuantity,
+  parseDecimal,
+  RATE_PATTERN,
+} from '../../contract/money';
 import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
 import type { PlaceIndex } from '../places/match';
@@ -42,7 +49,7 @@ export interface RowItem {
   approvalDate: string | null;
 }
 
-export function readCurrency(cells: RowCells, headerCurrency: string | null): string {
+export function readCurrency(cells: RowCells, headerCurrency: string | null): CurrencyCode {
   // Without a currency column, the unit the amount's header states ("Số tiền (USD)"), or VND.
   const code = cells.text('currency').toUpperCase() || headerCurrency || 'VND';
   if (!isCurrencyCode(code))

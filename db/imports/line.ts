@@ -11,6 +11,7 @@ import {
   type PledgeStatus,
 } from '../../contract';
 import { AidItemCreateInput } from '../../contract/items';
+import type { CurrencyCode } from '../../contract/money';
 import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
 import type { Ctx } from '../core/context';
@@ -48,7 +49,7 @@ export interface ParsedRow {
   unit: string | null;
   unitValueMinor: number | null;
   amountMinor: number;
-  currency: string;
+  currency: CurrencyCode;
   rate: string | null;
   beneficiaries: number | null;
   status: PledgeStatus;
@@ -208,13 +209,9 @@ const COLUMN_OF: Record<string, ColumnKey> = {
   notes: 'notes',
 };
 
-/**
- * The row checked by the same rules as the form (text lengths, ranges): the rows are written without the contract's
- * boundary, and an import must not store what the form would refuse.
- */
-function contractIssues(r: ParsedRow): ImportIssue[] {
-  const pledge = PledgeCreateInput.safeParse({
-    donorId: '00000000-0000-4000-8000-000000000000',
+/** What a row says of its pledge, as the contract's fields (the donor, item and rate's source are the writer's). */
+export function pledgeFieldsOf(r: ParsedRow) {
+  return {
     placeId: r.placeId,
     kind: r.kind,
     description: r.description,
@@ -228,7 +225,15 @@ function contractIssues(r: ParsedRow): ImportIssue[] {
     status: r.status,
     beneficiaries: r.beneficiaries,
     notes: r.notes,
-  });
+  };
+}
+
+/**
+ * The row checked by the same rules as the form (text lengths, ranges): the rows are written without the contract's
+ * boundary, and an import must not store what the form would refuse.
+ */
+function contractIssues(r: ParsedRow): ImportIssue[] {
+  const pledge = PledgeCreateInput.safeParse({ donorId: '00000000-0000-4000-8000-000000000000', ...pledgeFieldsOf(r) });
   const donor = DonorCreateInput.safeParse({ name: r.donorName, country: r.country, kind: 'foreign_ngo' });
   const item = r.item
     ? AidItemCreateInput.safeParse({

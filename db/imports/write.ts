@@ -16,7 +16,7 @@ import { withTotalsDeferred } from '../totals-bulk';
 import { HEADER_OF, RowError } from './cell-values';
 import type { ColumnKey } from './columns';
 import type { RowItem } from './fields';
-import { itemKey, type ParsedRow } from './line';
+import { itemKey, type ParsedRow, pledgeFieldsOf } from './line';
 
 /** A line with the key of its content, by which a row imported once is known again. */
 export type KeyedRow = ParsedRow & { key: string };
@@ -128,24 +128,7 @@ async function writePledge(
 ): Promise<void> {
   const pledgeId = await addPledge(
     ctx,
-    {
-      donorId,
-      placeId: r.placeId,
-      kind: r.kind,
-      description: r.description,
-      quantity: r.quantity,
-      unit: r.unit,
-      unitValueMinor: r.unitValueMinor,
-      amountMinor: r.amountMinor,
-      currency: r.currency as never,
-      rate: r.rate,
-      rateSource: r.rate ? `Tệp ${fileName}` : null,
-      pledgeDate: r.date,
-      status: r.status,
-      beneficiaries: r.beneficiaries,
-      notes: r.notes,
-      itemId,
-    },
+    { ...pledgeFieldsOf(r), donorId, rateSource: r.rate ? `Tệp ${fileName}` : null, itemId },
     checks,
   );
   insertRow(ctx, 'imported_rows', { key: r.key, pledgeId, fileName, importedAt: ctx.now });
