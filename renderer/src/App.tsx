@@ -106,11 +106,12 @@ function useLanguage(opened: boolean) {
   const { i18n } = useTranslation();
   const applyLanguage = useCallback(
     (next: Language) => {
+      const changed = i18n.language !== next;
       void i18n.changeLanguage(next);
       dayjs.locale(next === 'vi' ? 'vi' : 'en');
       document.documentElement.lang = next;
-      // Labels that come from the ledger (kinds, quarters) follow the language.
-      void queryClient.invalidateQueries({ queryKey: ['totals'] });
+      // Labels that come from the ledger (kinds, quarters) follow the language; the same language keeps them.
+      if (changed) void queryClient.invalidateQueries({ queryKey: ['totals'] });
     },
     [i18n],
   );

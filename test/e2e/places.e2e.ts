@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Place, PlacesSetup, TotalsResult } from '../../contract';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
+import { newPage, settled } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
 import { ledgerCall, popupsClosed, waitForFocus, waitForHighlight } from './ui';
 
@@ -160,8 +160,13 @@ describe('places', () => {
     const db = join(dir.dir, 'national.sqlite');
     cli('init', '--db', db, '--province', 'all');
     await withApp(db, { province: null }, async (page, served) => {
+      // The app reads the ledger's settings once it has opened (its language): typing starts after that, and after
+      // every call it set off, so the calls counted below are those the typing makes.
+      const settingsRead = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/settings.get');
       await page.goto(served.url);
       await page.getByTestId('dashboard').waitFor();
+      await settingsRead;
+      await settled(page);
       await page.keyboard.press('Alt+n');
       await waitForFocus(page, 'pledge_pledgeDate');
       await page.locator('#pledge_placeId').click();
