@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { type ExcelFile, Id } from './fields';
 import { method } from './method';
-import type { MergeCounts } from './sync';
+import type { MergeCounts } from './bundles';
 
 /** The fields of a pledge line a spreadsheet column can hold, in the template's order. */
 export const IMPORT_FIELDS = [

@@ -22,6 +22,10 @@ export const SettingsUpdateInput = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   siteRole: z.enum(SITE_ROLES).optional(),
   sitePlaceId: Id.nullable().optional(),
+  /** The folder bundles are exchanged through (a shared network folder or a USB stick); null: none. */
+  exchangeFolder: z.string().trim().max(1000).refine(oneLine, { message: 'control_character' }).nullable().optional(),
+  /** Days without a bundle from an office (or sent from here) before it is a reminder. */
+  reminderDays: z.number().int().min(1).max(365).optional(),
 });
 
 export interface Settings {
@@ -34,6 +38,10 @@ export interface Settings {
   siteRole: SiteRole;
   /** The district or commune a district office works for. */
   sitePlaceId: string | null;
+  /** The folder bundles are exchanged through (null: none set). */
+  exchangeFolder: string | null;
+  /** Days without a bundle before an office is a reminder (14 unless set). */
+  reminderDays: number;
 }
 
 export const settingsMethods = {

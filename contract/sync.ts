@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { EmptyInput, type ExcelFile, Id } from './fields';
+import type { MergeCounts } from './bundles';
+import { ImportFilesInput, type ImportFilesResult } from './imports';
 import { method } from './method';
 
 export const SyncExportInput = z.strictObject({ all: z.boolean().default(false) });
@@ -18,16 +20,6 @@ export const SyncResolveInput = z.strictObject({
   /** Keep the version now in the ledger, or put the other one back. */
   keep: z.enum(['kept', 'other']),
 });
-
-export interface MergeCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  conflicts: number;
-  deleted: number;
-  /** Donors found twice (the same name entered at two offices) and merged into one. */
-  donorsMerged: number;
-}
 
 export interface BundleFile extends ExcelFile {
   records: number;
@@ -71,7 +63,61 @@ export interface SyncStatus {
   peers: SyncPeerSummary[];
   /** When this installation last made a bundle (null: never). */
   lastExportAt: string | null;
+  /** Each office this one exchanges with: when a bundle last came from it, and whether it has fallen silent. */
+  offices: OfficeActivity[];
+  /** What is overdue: offices silent for longer than the department allows, and changes here not sent for as long. */
+  reminders: SyncReminder[];
+  /** Days without a bundle after which an office is overdue (Cài đặt; 14 unless set). */
+  reminderDays: number;
 }
+
+export interface OfficeActivity {
+  siteId: string;
+  siteName: string;
+  /** When its last bundle was received here (null: none yet). */
+  lastReceivedAt: string | null;
+  /** Whole days since then (or since it was first known, when nothing came yet). */
+  silentDays: number | null;
+  overdue: boolean;
+}
+
+export type SyncReminder =
+  | { kind: 'office_silent'; siteId: string; siteName: string; since: string | null; days: number | null }
+  /** Changes made here that no bundle has carried since `since`. */
+  | { kind: 'not_sent'; since: string | null; days: number | null };
+
+/** A bundle another office wrote in the exchange folder, not yet received here. */
+export interface FolderBundle {
+  fileName: string;
+  bytes: number;
+  /** When its office wrote it (from its name). */
+  writtenAt: string;
+  /** Larger than a bundle may be: shown, not received. */
+  tooLarge: boolean;
+}
+
+export interface FolderStatus {
+  /** The exchange folder set in Cài đặt (null: none). */
+  folder: string | null;
+  offered: FolderBundle[];
+  /** Whether this office has changes no bundle has carried yet. */
+  waiting: boolean;
+  /** Why the folder cannot be used now (not found, not a folder), in the user's words; null when it can. */
+  problem: string | null;
+}
+
+/** Bundles of the exchange folder to receive (or check), by their names as offered. */
+export const FolderReceiveInput = ImportFilesInput.omit({ files: true, placeId: true }).extend({
+  fileNames: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[^/\\\x00-\x1f]{1,200}\.aidledger$/),
+    )
+    .min(1)
+    .max(200),
+});
 
 export const syncMethods = {
   'sync.export': method<BundleFile>()(SyncExportInput),
@@ -79,4 +125,7 @@ export const syncMethods = {
   'sync.import': method<MergeCounts>()(ImportInput),
   'sync.status': method<SyncStatus>()(EmptyInput),
   'sync.resolve': method<{ id: string }>()(SyncResolveInput),
+  'sync.folder': method<FolderStatus>()(EmptyInput),
+  'sync.send': method<{ fileName: string | null; records: number }>()(EmptyInput),
+  'sync.receive': method<ImportFilesResult>()(FolderReceiveInput),
 } as const;

@@ -75,6 +75,9 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   year: { vi: 'Năm', en: 'Year' },
   half: { vi: 'Sáu tháng', en: 'Half-year' },
   today: { vi: 'Ngày tính', en: 'As of' },
+  exchangeFolder: { vi: 'Thư mục trao đổi', en: 'Exchange folder' },
+  reminderDays: { vi: 'Số ngày nhắc', en: 'Reminder after (days)' },
+  fileNames: { vi: 'Gói trong thư mục trao đổi', en: 'Bundles in the exchange folder' },
 };
 
 export function fieldLabel(field: string): Bilingual {

@@ -47,7 +47,12 @@ export interface LedgerHost extends ContractEndpoint {
 export interface HostOptions {
   onBackupError?: (error: unknown) => void;
   now?: () => Date;
+  /** A bundle written to the exchange folder failed (the folder unreachable, the disk full): told, never thrown. */
+  onExchangeError?: (error: unknown) => void;
 }
+
+/** How often the app looks for changes waiting to go to the exchange folder. */
+export const EXCHANGE_EVERY_MS = 10 * 60 * 1000;
 
 const entry = (b: BackupFile): BackupEntry => ({ name: basename(b.file), kind: b.kind, at: b.at, bytes: b.bytes });
 
@@ -89,6 +94,8 @@ class Gate {
 export async function openLedgerHost(file: string, options: HostOptions = {}): Promise<LedgerHost> {
   const now = options.now ?? (() => new Date());
   const onBackupError = options.onBackupError ?? ((error: unknown) => console.error('automatic backup failed', error));
+  const onExchangeError =
+    options.onExchangeError ?? ((error: unknown) => console.error('the exchange folder was not written', error));
   const gate = new Gate();
   let state: State = { kind: 'closed' };
   // The backup under way (automatic or manual): a restore or close waits for it.
@@ -112,6 +119,17 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
       state = { kind: 'damaged', error: error.toShape(), problems: error.problems };
     }
   }
+
+  /** This office's changes written to the exchange folder, when one is set and changes wait (see db/sync/folder.ts). */
+  async function sendToExchange(): Promise<void> {
+    if (state.kind !== 'open') return;
+    const settings = await state.service.call('settings.get', {});
+    if (!settings.ok || !(settings.result as { exchangeFolder: string | null }).exchangeFolder) return;
+    const sent = await state.service.call('sync.send', {});
+    if (!sent.ok) onExchangeError(LedgerError.fromShape(sent.error));
+  }
+  const exchangeTimer = setInterval(() => void gate.shared(sendToExchange), EXCHANGE_EVERY_MS);
+  exchangeTimer.unref();
 
   async function shut(): Promise<void> {
     if (state.kind !== 'open') return;
@@ -211,6 +229,12 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
     file,
     call,
     current: () => (state.kind === 'open' ? state.ledger : null),
-    close: () => gate.alone(shut),
+    // Closing sends what waits to the exchange folder first, so the other offices have it.
+    close: () =>
+      gate.alone(async () => {
+        clearInterval(exchangeTimer);
+        await sendToExchange().catch(onExchangeError);
+        await shut();
+      }),
   };
 }

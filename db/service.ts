@@ -46,6 +46,7 @@ import { totals } from './totals';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
 import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
+import { folderStatus, receiveFromFolder, sendToFolder } from './sync/folder';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
 type Handlers = { [M in LedgerMethod]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
@@ -101,6 +102,9 @@ export const handlers: Handlers = {
   'sync.import': (ctx, input) => syncImport(ctx, input, false),
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.resolve': syncResolve,
+  'sync.folder': (ctx) => folderStatus(ctx),
+  'sync.send': (ctx) => sendToFolder(ctx),
+  'sync.receive': receiveFromFolder,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

@@ -1,6 +1,7 @@
 /** Settings kept in the ledger file: the department's name, this installation's name, the UI language. */
 import type { Language, ParsedInput, Settings, SiteRole } from '../contract';
 import type { Ctx } from './core/context';
+import { checkExchangeFolder } from './sync/folder-check';
 
 const KEYS = {
   departmentName: 'department.name',
@@ -9,7 +10,12 @@ const KEYS = {
   language: 'ui.language',
   siteRole: 'site.role',
   sitePlaceId: 'site.placeId',
+  exchangeFolder: 'sync.exchangeFolder',
+  reminderDays: 'sync.reminderDays',
 } as const;
+
+/** Days without a bundle from an office before it is a reminder, unless the department sets another number. */
+export const DEFAULT_REMINDER_DAYS = 14;
 
 export async function getSettings(ctx: Ctx): Promise<Settings> {
   const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).execute();
@@ -22,14 +28,18 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
     language: (values.get(KEYS.language) as Language | undefined) ?? 'vi',
     siteRole: (values.get(KEYS.siteRole) as SiteRole | undefined) ?? 'province',
     sitePlaceId: values.get(KEYS.sitePlaceId) || null,
+    exchangeFolder: values.get(KEYS.exchangeFolder) || null,
+    reminderDays: Number(values.get(KEYS.reminderDays)) || DEFAULT_REMINDER_DAYS,
   };
 }
 
 export async function updateSettings(ctx: Ctx, input: ParsedInput<'settings.update'>): Promise<Settings> {
+  // A folder set must be one this computer can reach now; it is told at once, not at the first exchange.
+  if (input.exchangeFolder) checkExchangeFolder(input.exchangeFolder);
   for (const field of Object.keys(KEYS) as (keyof typeof KEYS)[]) {
     const given = input[field];
     if (given === undefined) continue;
-    const value = given ?? '';
+    const value = given === null ? '' : String(given);
     await ctx.db
       .insertInto('settings')
       .values({ key: KEYS[field], value, updatedAt: ctx.now })

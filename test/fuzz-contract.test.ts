@@ -26,7 +26,7 @@ import { AID_MODALITIES, AID_STAGES, NEXT_STAGES, STANDARD_SECTORS, type AidStag
 import { loadDemo, readFixture } from '../db/samples/demo';
 import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { fuzzCall, fuzzParams, LONG, SEED, type Outcome } from './fuzz-helpers';
-import { FIXTURE, tempLedger, type TestLedger } from './helpers';
+import { FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
 
 /** Fuzzed separately, by the code that adds them. */
 type Fuzzed = Exclude<Method, `backups.${string}`>;
@@ -35,6 +35,9 @@ const FUZZED = METHODS.filter((m): m is Fuzzed => !m.startsWith('backups.'));
 let t: TestLedger;
 /** A bundle from another office with records this ledger lacks, and one of this ledger's own. */
 const bundles: string[] = [];
+/** The exchange folder, and the bundle another office wrote there. */
+let exchange: ReturnType<typeof tempDir>;
+const offered: string[] = [];
 const stats = new Map<string, { ok: number; failed: number; codes: Set<string> }>();
 let slowest = { ms: 0, what: '' };
 
@@ -72,6 +75,13 @@ beforeAll(async () => {
   await t.service.invoke('sync.import', { fileName: 'huyen.aidledger', base64: fromDistrict });
   expect((await t.service.invoke('sync.status', {})).conflicts.length).toBeGreaterThan(0);
   bundles.push(fromDistrict, (await t.service.invoke('sync.export', { all: true })).base64);
+  // An exchange folder both offices use, holding a bundle the district wrote there.
+  exchange = tempDir();
+  await t.service.invoke('settings.update', { exchangeFolder: exchange.dir });
+  await district.service.invoke('settings.update', { exchangeFolder: exchange.dir });
+  await district.service.invoke('pledges.update', { id: pledges[2]!.id, notes: 'Gửi qua thư mục' });
+  const sent = await district.service.invoke('sync.send', {});
+  offered.push(sent.fileName!);
   await district.close();
 }, 60_000);
 
@@ -257,6 +267,8 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
       language: maybe(g, () => pick(g, LANGUAGES)),
       siteRole: maybe(g, () => pick(g, SITE_ROLES)),
       sitePlaceId: maybe(g, () => (g(fc.boolean) ? null : idOf(g, p.place))),
+      exchangeFolder: maybe(g, () => pick(g, [exchange.dir, null, `${exchange.dir}/khong-co`, 'TraoDoi'])),
+      reminderDays: maybe(g, () => g(fc.integer, { min: -5, max: 400 })),
     }),
   'places.list': (g) => clean({ validOn: maybe(g, () => date(g)) }),
   'places.setup': () => ({}),
@@ -372,6 +384,13 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'sync.import': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
   'sync.status': () => ({}),
   'sync.resolve': (g, p) => ({ conflictId: idOf(g, p.conflict), keep: pick(g, ['kept', 'other']) }),
+  'sync.folder': () => ({}),
+  'sync.send': () => ({}),
+  'sync.receive': (g) =>
+    clean({
+      fileNames: [pick(g, [...offered, '../khong-co.aidledger', 'khong-co.aidledger', text(g, 20)])],
+      dryRun: maybe(g, () => g(fc.boolean)),
+    }),
   'items.list': (g) =>
     clean({
       text: maybe(g, () => word(g)),
@@ -507,6 +526,9 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'sync.preview': () => ({ fileName: 'goi.aidledger', base64: bundles[0] }),
   'sync.import': () => ({ fileName: 'goi.aidledger', base64: bundles[1] }),
   'sync.status': () => ({}),
+  'sync.folder': () => ({}),
+  'sync.send': () => ({}),
+  'sync.receive': () => ({ fileNames: [offered[0]!] }),
   'sync.resolve': () => ({
     conflictId: row<{ id: string }>('SELECT id FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id LIMIT 1').id,
     keep: 'kept',

@@ -10,6 +10,8 @@ import { BUNDLE_TABLES, type Row, type Table } from './contents';
 import { exportBundle } from './export';
 import { importBundle } from './import';
 import { writeRow } from './rows';
+import { officeActivity } from './activity';
+import { getSettings } from '../settings';
 
 export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): Promise<BundleFile> {
   const { bundle, bytes } = await exportBundle(ctx, { all: input.all });
@@ -35,7 +37,9 @@ export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
   const lastExport = await sql<{
     at: string | null;
   }>`SELECT max(at) AS at FROM sync_log WHERE direction = 'export'`.execute(ctx.db);
-  return { peers, lastExportAt: lastExport.rows[0]?.at ?? null, conflicts, log };
+  const { offices, reminders } = await officeActivity(ctx);
+  const { reminderDays } = await getSettings(ctx);
+  return { peers, lastExportAt: lastExport.rows[0]?.at ?? null, conflicts, log, offices, reminders, reminderDays };
 }
 
 async function openConflicts(ctx: Ctx): Promise<SyncStatus['conflicts']> {

@@ -3,6 +3,7 @@ import { Badge, Card, Col, List, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { itemVocabulary } from '../i18n';
 import { useLedger } from '../queries';
+import { reminderText } from '../screens/syncExchange';
 import { deadlineDueText, deadlineText } from './deadlines';
 
 export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
@@ -10,6 +11,8 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
   const words = itemVocabulary(i18n.language);
   const deadlines = useLedger('items.deadlines', {});
   const overview = useLedger('items.overview', {});
+  // Offices silent for too long, and changes not sent, are on the list too (see the Đồng bộ screen).
+  const reminders = useLedger('sync.status', {}).data?.reminders ?? [];
   const due = deadlines.data;
   const items = overview.data;
   return (
@@ -21,19 +24,25 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
             <span>
               {t('todo.title')}{' '}
               <Badge
-                count={due?.items.length ?? 0}
+                count={(due?.items.length ?? 0) + reminders.length}
                 showZero
-                color={due && due.overdue > 0 ? 'red' : 'blue'}
+                color={(due && due.overdue > 0) || reminders.length ? 'red' : 'blue'}
                 data-testid="todo-count"
               />
             </span>
           }
           data-testid="todo"
         >
+          {reminders.map((r) => (
+            <div key={`${r.kind}-${'siteId' in r ? r.siteId : ''}`} className="tile-line" data-testid="todo-sync">
+              <Tag color="red">{t('exchange.overdue')}</Tag>
+              {reminderText(r, t)}
+            </div>
+          ))}
           <List
             size="small"
             style={{ maxHeight: 220, overflowY: 'auto' }}
-            locale={{ emptyText: t('todo.none') }}
+            locale={{ emptyText: reminders.length ? ' ' : t('todo.none') }}
             dataSource={due?.items ?? []}
             renderItem={(d) => (
               <List.Item data-testid="todo-item">

@@ -1,9 +1,9 @@
 /** Cài đặt: language, the department's name for reports, this installation's name. */
-import { App as AntApp, Button, Descriptions, Form, Input, Select, Spin, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Form, Input, InputNumber, Select, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../contract';
-import { errorText, useLedger, useLedgerMutation } from '../queries';
+import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useFormSubmit } from '../components/formSubmit';
 
 interface Values {
@@ -11,6 +11,8 @@ interface Values {
   departmentName: string;
   userName: string;
   siteName: string;
+  exchangeFolder: string | null;
+  reminderDays: number;
 }
 
 export function Settings({ onLanguage }: { onLanguage: (language: Language) => void }) {
@@ -28,11 +30,12 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
 
   async function save(values: Values) {
     try {
-      const saved = await update.mutateAsync(values);
+      const saved = await update.mutateAsync({ ...values, exchangeFolder: values.exchangeFolder?.trim() || null });
       onLanguage(saved.language);
       message.success(t('common.saved'));
     } catch (error) {
-      message.error(errorText(error, i18n.language));
+      // A folder this computer cannot reach is said on its field; anything else above the form.
+      showSaveError(form, error, i18n.language, Object.keys(values), (text) => message.error(text));
     }
   }
 
@@ -75,6 +78,16 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
             rules={[{ required: true, whitespace: true, message: t('common.required') }]}
           >
             <Input placeholder={t('who.siteNamePlaceholder')} />
+          </Form.Item>
+          <Form.Item name="exchangeFolder" label={t('settings.exchangeFolder')}>
+            <Input placeholder={t('settings.exchangeFolderPlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="reminderDays"
+            label={t('settings.reminderDays')}
+            rules={[{ required: true, type: 'integer', min: 1, max: 365, message: t('form.badNumber') }]}
+          >
+            <InputNumber min={1} max={365} precision={0} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('common.save')}

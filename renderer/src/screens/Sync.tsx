@@ -6,6 +6,7 @@ import type { MergeCounts, SyncConflict, SyncStatus } from '../../../contract';
 import { readAsBase64, saveFile } from '../download';
 import { showDateTime } from '../format';
 import { useBusyWork } from '../components/useBusyWork';
+import { ExchangeFolderCard, OfficeActivityTable } from './SyncExchange';
 import { call, queryClient, useLedger } from '../queries';
 import {
   conflictRows,
@@ -123,6 +124,8 @@ export function Sync() {
           />
         </Col>
       </Row>
+      <ExchangeFolderCard />
+      <OfficeActivityTable status={status.data} />
       <Typography.Title level={5} className="section-title">
         {t('sync.conflicts')}
       </Typography.Title>

@@ -1,0 +1,85 @@
+/**
+ * Two offices syncing through one folder: each sets the same exchange folder in Cài đặt; the district sends its
+ * changes there from the Đồng bộ screen, the province finds them offered, checks and receives them.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PledgeSummary } from '../../contract';
+import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { newPage, settled } from './pages';
+import { launchBrowser, serve, type Served } from './serve';
+import { ledgerCall } from './ui';
+
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const dir = tempDir();
+const exchange = join(dir.dir, 'TraoDoi');
+const cli = (...args: string[]) => {
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+};
+let district: Served;
+let province: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(exchange);
+  const provinceDb = join(dir.dir, 'province.sqlite');
+  const districtDb = join(dir.dir, 'district.sqlite');
+  cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
+  cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
+  cli('demo', '--db', districtDb, '--fixture', FIXTURE);
+  district = await serve(districtDb);
+  province = await serve(provinceDb);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await district?.stop();
+  await province?.stop();
+  dir.remove();
+});
+
+/** Sets the exchange folder on the Cài đặt screen, from the keyboard. */
+async function setFolder(served: Served) {
+  await page.goto(`${served.url}#settings`);
+  await page.getByTestId('settings-screen').waitFor();
+  await page.locator('#settings_exchangeFolder').fill(exchange);
+  await page.locator('#settings_exchangeFolder').press('Enter');
+  await expect
+    .poll(async () => (await ledgerCall<{ exchangeFolder: string }>(page, 'settings.get', {})).exchangeFolder)
+    .toBe(exchange);
+}
+
+describe('an exchange folder', () => {
+  it("carries a district office's changes to the province through the Đồng bộ screens", async () => {
+    await setFolder(district);
+    await page.goto(`${district.url}#sync`);
+    await expect.poll(() => page.getByTestId('exchange-state').textContent()).toContain('chưa gửi');
+    await page.getByTestId('exchange-send').click();
+    await expect.poll(() => readdirSync(exchange).filter((f) => f.endsWith('.aidledger')).length).toBe(1);
+    await expect.poll(() => page.getByTestId('exchange-state').textContent()).toContain('Không có thay đổi');
+
+    await setFolder(province);
+    await page.goto(`${province.url}#sync`);
+    await expect.poll(() => page.getByTestId('exchange-offered').textContent()).toContain('Huyen-Bao-Lac');
+    await page.getByTestId('exchange-check').click();
+    await expect.poll(() => page.getByTestId('exchange-checked').textContent()).toContain('Huyen-Bao-Lac');
+    expect((await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'sync-exchange-folder.png'), fullPage: true });
+    await page.getByTestId('exchange-receive').click();
+    await expect
+      .poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).pledgedVnd)
+      .toBe(3_700_000_000);
+    await settled(page);
+    await expect.poll(() => page.getByTestId('exchange-offered').textContent()).toContain('Không có gói mới');
+    await expect.poll(() => page.getByTestId('exchange-offices').textContent()).toContain('Huyện Bảo Lạc');
+  });
+});
