@@ -154,10 +154,7 @@ function isoOf(stamp: string): string {
  * Receives bundles offered in the folder, by name only (a name not offered there is refused): all of them in one pass
  * with every check of the quarter's close — all merged, or (any refused, or a check only) none.
  */
-export async function receiveFromFolder(
-  ctx: Ctx,
-  input: ParsedInput<'sync.receive'>,
-): Promise<ImportFilesResult> {
+export async function receiveFromFolder(ctx: Ctx, input: ParsedInput<'sync.receive'>): Promise<ImportFilesResult> {
   const folder = await exchangeFolder(ctx);
   const offered = new Map((await offeredFiles(ctx, folder)).map((f) => [f.fileName, f]));
   const files = input.fileNames.map((name) => {
