@@ -75,6 +75,11 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   year: { vi: 'Năm', en: 'Year' },
   half: { vi: 'Sáu tháng', en: 'Half-year' },
   today: { vi: 'Ngày tính', en: 'As of' },
+  card: { vi: 'Thẻ đơn vị', en: 'Office card' },
+  officeCode: { vi: 'Mã xác nhận của đơn vị', en: "The office's code" },
+  role: { vi: 'Vai trò', en: 'Role' },
+  siteId: { vi: 'Mã đơn vị gửi', en: 'Office id' },
+  acceptUnsigned: { vi: 'Nhận gói chưa ký', en: 'Accept an unsigned bundle' },
 };
 
 export function fieldLabel(field: string): Bilingual {
