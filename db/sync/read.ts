@@ -38,13 +38,20 @@ function refuseOwn(ctx: Ctx, siteId: string): void {
   }
 }
 
-/** An office that may send bundles: known here and not revoked. `unsigned`: its bundle is of an earlier release. */
-function knownOffice(ctx: Ctx, siteId: string, named: string, unsigned: boolean): OfficeRow {
+/**
+ * An office that may send bundles: known here and not revoked. `named`: the name an unsigned bundle gives (a signed one
+ * is not read before its office is known).
+ */
+function knownOffice(ctx: Ctx, siteId: string, named: string | null): OfficeRow {
   const office = officeOf(ctx, siteId);
   if (!office) {
+    const who =
+      named === null
+        ? { vi: 'một đơn vị', en: 'an office' }
+        : { vi: `"${named}", một đơn vị`, en: `"${named}", an office` };
     throw unknownOffice(
-      `gói của ${named}, một đơn vị chưa có trong danh sách đơn vị của sổ này (Đồng bộ → Đơn vị, mã đơn vị ${siteId}); ${unsigned ? 'hãy ghi đơn vị đó là đơn vị dùng phiên bản cũ trước' : 'hãy nhận thẻ đơn vị của họ trước'}`,
-      `it is from ${named}, an office this ledger does not know (Sync → Offices, office id ${siteId}); ${unsigned ? 'record it as an office on an earlier release first' : 'accept its office card first'}`,
+      `gói của ${who.vi} chưa có trong danh sách đơn vị của sổ này (mã đơn vị ${siteId}; Đồng bộ → Đơn vị): ${named === null ? 'hãy nhận thẻ đơn vị của họ trước' : 'hãy ghi đơn vị đó là đơn vị dùng phiên bản cũ trước'}`,
+      `it is from ${who.en} this ledger does not know (office id ${siteId}; Sync → Offices): ${named === null ? 'accept its office card first' : 'record it as an office on an earlier release first'}`,
     );
   }
   if (office.revokedAt) {
@@ -62,7 +69,7 @@ export function readBundle(ctx: Ctx, bytes: Buffer, options: ReadOptions = {}): 
   if (opened.signer) {
     const { siteId, signature, signedText } = opened.signer;
     refuseOwn(ctx, siteId);
-    const office = knownOffice(ctx, siteId, `đơn vị ${siteId}`, false);
+    const office = knownOffice(ctx, siteId, null);
     if (!office.publicKey) {
       throw unknownOffice(
         `${office.name} được ghi là đơn vị dùng phiên bản cũ, chưa gửi thẻ đơn vị; hãy nhận thẻ đơn vị của họ`,
@@ -85,7 +92,7 @@ export function readBundle(ctx: Ctx, bytes: Buffer, options: ReadOptions = {}): 
   }
   const bundle = opened.body();
   refuseOwn(ctx, bundle.site.id);
-  const office = knownOffice(ctx, bundle.site.id, `"${bundle.site.name.slice(0, 100)}"`, true);
+  const office = knownOffice(ctx, bundle.site.id, bundle.site.name.slice(0, 100));
   if (office.publicKey) {
     throw unknownOffice(
       `${office.name} đã gửi thẻ đơn vị nên gói chưa ký mang tên đơn vị này không được nhận; hãy xin một gói tạo bằng ứng dụng đã cập nhật của họ`,
