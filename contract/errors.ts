@@ -11,6 +11,10 @@ export type LedgerErrorCode =
   | 'schema_too_new'
   | 'ledger_damaged'
   | 'too_large'
+  /** A bundle of an earlier release (unsigned): merged only on purpose, from an office recorded as such. */
+  | 'unsigned_bundle'
+  /** A bundle or card from an office this ledger has not accepted (or has revoked). */
+  | 'unknown_office'
   | 'internal';
 
 export interface Bilingual {

@@ -131,6 +131,8 @@ export const ImportFilesInput = z.strictObject({
   placeId: Id.optional(),
   /** Check only: every file is read and applied in order, then nothing is kept. */
   dryRun: z.boolean().default(false),
+  /** Bundles of an earlier release (unsigned) taken on purpose, from offices recorded as on that release. */
+  acceptUnsigned: z.boolean().default(false),
 });
 
 /** What one file did, or why it was refused. */

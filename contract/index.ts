@@ -12,6 +12,7 @@ import type { Envelope } from './errors';
 import { importMethods } from './imports';
 import { itemMethods } from './items';
 import { mergeAreas } from './method';
+import { officeMethods } from './offices';
 import { placeMethods } from './places';
 import { pledgeMethods } from './pledges';
 import { rateMethods } from './rates';
@@ -29,6 +30,7 @@ export * from './fields';
 export * from './history';
 export * from './imports';
 export * from './items';
+export * from './offices';
 export * from './places';
 export * from './pledges';
 export * from './rates';
@@ -54,6 +56,7 @@ export const contract = mergeAreas(
   placeMethods,
   reportMethods,
   itemMethods,
+  officeMethods,
 );
 
 export type Contract = typeof contract;

@@ -14,6 +14,8 @@ export const ImportInput = z.strictObject({
   fileName: z.string().trim().min(1).max(260),
   /** The file's bytes, base64-encoded. */
   base64: z.string().max(40_000_000),
+  /** A bundle of an earlier release (unsigned) taken on purpose, from an office recorded as on that release. */
+  acceptUnsigned: z.boolean().default(false),
 });
 export const SyncResolveInput = z.strictObject({
   conflictId: Id,

@@ -78,6 +78,11 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   exchangeFolder: { vi: 'Thư mục trao đổi', en: 'Exchange folder' },
   reminderDays: { vi: 'Số ngày nhắc', en: 'Reminder after (days)' },
   fileNames: { vi: 'Gói trong thư mục trao đổi', en: 'Bundles in the exchange folder' },
+  card: { vi: 'Thẻ đơn vị', en: 'Office card' },
+  officeCode: { vi: 'Mã xác nhận của đơn vị', en: "The office's code" },
+  role: { vi: 'Vai trò', en: 'Role' },
+  siteId: { vi: 'Mã đơn vị gửi', en: 'Office id' },
+  acceptUnsigned: { vi: 'Nhận gói chưa ký', en: 'Accept an unsigned bundle' },
 };
 
 export function fieldLabel(field: string): Bilingual {

@@ -276,7 +276,30 @@ export async function settleDonorMerges(ctx: Ctx): Promise<number> {
   const donors = prepared(
     ctx.sqlite,
     'SELECT id, name_key AS nameKey, merged_into AS mergedInto FROM donors ORDER BY id',
-  ).all() as { id: string; nameKey: string; mergedInto: string | null }[];
+  ).all() as SettlingDonor[];
+  const settled = settledMerges(donors);
+  let merged = 0;
+  for (const d of donors) {
+    const { wanted, sameName } = settled.get(d.id)!;
+    if (wanted === d.mergedInto) continue;
+    if (wanted && sameName) merged++;
+    const note = sameName ? 'Gộp tự động: cùng tên với một nhà tài trợ đã có (nhập từ gói dữ liệu)' : null;
+    await pointDonorsAt(ctx, [d.id], wanted, note);
+  }
+  return merged;
+}
+
+export interface SettlingDonor {
+  id: string;
+  nameKey: string;
+  mergedInto: string | null;
+}
+
+/**
+ * Where each donor is to be merged into once merges are settled (null: it stands on its own), and whether that is
+ * because another donor standing on its own has its name. Pure: it depends only on the donors given, in id order.
+ */
+export function settledMerges(donors: SettlingDonor[]): Map<string, { wanted: string | null; sameName: boolean }> {
   const target = new Map(donors.map((d) => [d.id, d.mergedInto]));
   const rootOf = (id: string): string => {
     const path: string[] = [];
@@ -304,14 +327,10 @@ export async function settleDonorMerges(ctx: Ctx): Promise<number> {
     if (first) sameName.set(d.id, first);
     else byName.set(d.nameKey, d.id);
   }
-  let merged = 0;
+  const settled = new Map<string, { wanted: string | null; sameName: boolean }>();
   for (const d of donors) {
     const root = roots.get(d.id)!;
-    const wanted = sameName.get(root) ?? (root === d.id ? null : root);
-    if (wanted === d.mergedInto) continue;
-    if (wanted && sameName.has(d.id)) merged++;
-    const note = sameName.has(d.id) ? 'Gộp tự động: cùng tên với một nhà tài trợ đã có (nhập từ gói dữ liệu)' : null;
-    await pointDonorsAt(ctx, [d.id], wanted, note);
+    settled.set(d.id, { wanted: sameName.get(root) ?? (root === d.id ? null : root), sameName: sameName.has(d.id) });
   }
-  return merged;
+  return settled;
 }

@@ -22,6 +22,8 @@ import { contextFor, type Ctx } from './core/context';
 import { createDonor, deleteDonor, mergeDonor, listDonors, updateDonor } from './donors';
 import type { Ledger } from './core/open';
 import type { DB } from './core/schema';
+import { acceptLegacyOffice, acceptOffice, listOffices, revokeOffice } from './offices';
+import { ownCard } from './offices/card';
 import { createPlace, listPlaces, updatePlace } from './places';
 import { chooseProvince, placesSetup } from './places/install';
 import { listPledges, summarizePledges } from './pledges/ledger';
@@ -105,6 +107,11 @@ export const handlers: Handlers = {
   'sync.folder': (ctx) => folderStatus(ctx),
   'sync.send': (ctx) => sendToFolder(ctx),
   'sync.receive': receiveFromFolder,
+  'offices.card': (ctx) => ownCard(ctx),
+  'offices.list': (ctx) => listOffices(ctx),
+  'offices.accept': acceptOffice,
+  'offices.acceptLegacy': acceptLegacyOffice,
+  'offices.revoke': revokeOffice,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

@@ -1,9 +1,11 @@
 /** The CLI as users run it: a child process, results on stdout only, errors on stderr with a non-zero exit. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogueFor } from '../db/places/catalogue';
 import { runCli as cli } from './cli-run';
+import { forgeBundle, openForged } from './forge';
 import { FIXTURE, ROOT, tempDir } from './helpers';
 
 const dir = tempDir();
@@ -88,6 +90,25 @@ describe('cli', () => {
   });
 });
 
+/** Each office accepts the other's card with the code its `office card` printed; `districtPlace`: how b is placed at a. */
+function introduceByCli(a: string, b: string, bPlace: string[] = []): void {
+  const cardOf = (db: string) => {
+    const file = join(dir.dir, `${db.replace(/\W/g, '')}.aidoffice`);
+    const made = cli('office', 'card', '--db', db, '--out', file, '--json');
+    expect(made.status, made.stderr).toBe(0);
+    return { file, code: (JSON.parse(made.stdout) as { code: string }).code };
+  };
+  const [cardA, cardB] = [cardOf(a), cardOf(b)];
+  for (const [to, card, extra] of [
+    [b, cardA, []],
+    [a, cardB, bPlace],
+  ] as const) {
+    const accepted = cli('office', 'accept', '--db', to, card.file, '--code', card.code, ...extra);
+    expect(accepted.status, accepted.stderr).toBe(0);
+    expect(accepted.stdout).toContain(card.code);
+  }
+}
+
 describe('cli bundles', () => {
   it("carry a district office's data to the province, once", () => {
     const provinceDb = join(dir.dir, 'province.sqlite');
@@ -99,6 +120,9 @@ describe('cli bundles', () => {
     expect(
       cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc').status,
     ).toBe(0);
+    // The two offices join: each sends its card and reads its code over the phone. The district's demo data lies all
+    // over the province, so the province gives it the whole province as its place.
+    introduceByCli(provinceDb, districtDb, ['--place', 'Cao Bằng']);
     // Catalogues put in apart are the same records: the reference bundle finds nothing new.
     const cao = catalogueFor('04');
     expect(JSON.parse(cli('bundle', 'import', '--db', districtDb, reference, '--json').stdout)).toEqual({
@@ -129,5 +153,56 @@ describe('cli bundles', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('không phải tệp gói dữ liệu');
     expect(cli('init', '--db', join(dir.dir, 'x.sqlite'), '--role', 'district').status).toBe(2);
+  });
+});
+
+describe('cli offices', () => {
+  it('join by card and code, refuse a wrong code, list, revoke, and take an earlier release on purpose', () => {
+    const provinceDb = join(dir.dir, 'office-province.sqlite');
+    const districtDb = join(dir.dir, 'office-district.sqlite');
+    const card = join(dir.dir, 'huyen.aidoffice');
+    const bundle = join(dir.dir, 'huyen.aidledger');
+    expect(cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ').status).toBe(0);
+    expect(
+      cli('init', '--db', districtDb, '--site', 'Huyện Hà Quảng', '--role', 'district', '--place', 'Hà Quảng').status,
+    ).toBe(0);
+    const made = cli('office', 'card', '--db', districtDb, '--out', card);
+    const code = /mã: ([A-Z2-7-]{14})/.exec(made.stdout)![1]!;
+    expect(made.stdout).toContain(`code: ${code}`);
+    expect(cli('bundle', 'export', '--db', districtDb, '--out', bundle).status).toBe(0);
+    // Not yet accepted: refused, naming why.
+    const unknown = cli('bundle', 'import', '--db', provinceDb, bundle);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('chưa có trong danh sách đơn vị');
+    expect(unknown.stderr).toContain('accept its office card first');
+    const wrong = cli('office', 'accept', '--db', provinceDb, card, '--code', 'AAAA-AAAA-AAAA');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('không khớp với thẻ của Huyện Hà Quảng');
+    expect(cli('office', 'accept', '--db', provinceDb, card).status).toBe(2);
+    const accepted = cli('office', 'accept', '--db', provinceDb, card, '--code', code.toLowerCase());
+    expect(accepted.stdout).toContain('Huyện Hà Quảng · huyện, xã/district or commune · Xã Hà Quảng');
+    expect(cli('bundle', 'import', '--db', provinceDb, bundle, '--json').status).toBe(0);
+    const listed = JSON.parse(cli('office', 'list', '--db', provinceDb, '--json').stdout) as { siteId: string }[];
+    expect(listed).toHaveLength(1);
+    expect(cli('office', 'revoke', '--db', provinceDb, listed[0]!.siteId).stdout).toContain('Đã thu hồi / Revoked');
+    const revoked = cli('bundle', 'import', '--db', provinceDb, bundle);
+    expect(revoked.status).toBe(1);
+    expect(revoked.stderr).toContain('was revoked');
+    expect(cli('office', 'list', '--db', provinceDb).stdout).toContain('đã thu hồi/revoked');
+    // An office on an earlier release: its unsigned bundle refused, recorded from it, then taken on purpose.
+    const earlierDb = join(dir.dir, 'office-earlier.sqlite');
+    const unsigned = join(dir.dir, 'cu.aidledger');
+    expect(cli('init', '--db', earlierDb, '--site', 'Xã cũ').status).toBe(0);
+    expect(cli('bundle', 'export', '--db', earlierDb, '--out', unsigned).status).toBe(0);
+    const forged = openForged(readFileSync(unsigned));
+    writeFileSync(unsigned, forgeBundle({ head: { ...forged.head, formatVersion: 2 }, lines: forged.lines }));
+    const refused = cli('bundle', 'import', '--db', provinceDb, unsigned);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('made by an earlier release of the app');
+    expect(cli('office', 'accept-legacy', '--db', provinceDb, unsigned, '--role', 'province').stdout).toContain(
+      'Xã cũ · tỉnh/province · phiên bản cũ, chưa có mã/earlier release, no code',
+    );
+    expect(cli('bundle', 'import', '--db', provinceDb, unsigned).status).toBe(1);
+    expect(cli('bundle', 'import', '--db', provinceDb, unsigned, '--accept-unsigned', '--json').status).toBe(0);
   });
 });

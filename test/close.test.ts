@@ -6,9 +6,10 @@ import * as XLSX from 'xlsx';
 import { contextFor, type Ctx } from '../db/core/context';
 import { undoPoint } from '../db/core/undo';
 import { TEMPLATE_COLUMNS } from '../db/imports/columns';
-import { decodeBundle, encodeBundle } from '../db/sync/format';
+import { decodeBundle } from '../db/sync/format';
 import { runCli as cli } from './cli-run';
-import { tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
+import { contentOf, forgeBundle, keyOf } from './forge';
+import { introduce, tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
 let province: TestLedger;
 let district: TestLedger;
@@ -21,6 +22,7 @@ beforeEach(async () => {
     kind: 'foreign_ngo',
   });
   district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
+  await introduce(province, district);
   const reference = await province.service.invoke('sync.export', { all: true });
   await district.service.invoke('sync.import', { fileName: 'tinh.aidledger', base64: reference.base64 });
 });
@@ -156,7 +158,8 @@ describe("a quarter's files in one pass", () => {
     // The district's bundle with one pledge's place gone: refused after its donor is written.
     const bundle = decodeBundle(Buffer.from((await districtBundle()).base64, 'base64'));
     bundle.records.pledges[1]!.place_id = '00000000-0000-4000-8000-000000000000';
-    const broken = { fileName: 'hong.aidledger', base64: encodeBundle(bundle).toString('base64') };
+    const forged = forgeBundle(contentOf(bundle), { signWith: keyOf(district.ledger) });
+    const broken = { fileName: 'hong.aidledger', base64: forged.toString('base64') };
     const workbook = list('bao-lam.xlsx', [[1, '10/09/2022', 'Quỹ Bảo Lạc', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
     const alone = await province.service.invoke('imports.files', { files: [workbook], dryRun: true });
     expect(alone.files[0]!.errors).toHaveLength(1);

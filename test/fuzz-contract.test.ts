@@ -25,19 +25,22 @@ import { CURRENCY_CODES, MAX_AMOUNT_MINOR } from '../contract/money';
 import { AID_MODALITIES, AID_STAGES, NEXT_STAGES, STANDARD_SECTORS, type AidStage } from '../contract/items';
 import { loadDemo, readFixture } from '../db/samples/demo';
 import { TEMPLATE_COLUMNS } from '../db/imports/columns';
+import { forgeBundle } from './forge';
 import { fuzzCall, fuzzParams, LONG, SEED, type Outcome } from './fuzz-helpers';
-import { FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
+import { FIXTURE, introduce, tempDir, tempLedger, type TestLedger } from './helpers';
 
 /** Fuzzed separately, by the code that adds them. */
 type Fuzzed = Exclude<Method, `backups.${string}`>;
 const FUZZED = METHODS.filter((m): m is Fuzzed => !m.startsWith('backups.'));
 
 let t: TestLedger;
-/** A bundle from another office with records this ledger lacks, and one of this ledger's own. */
+/** A bundle from another office with records this ledger lacks, and one of this ledger's own (refused). */
 const bundles: string[] = [];
 /** The exchange folder, and the bundle another office wrote there. */
 let exchange: ReturnType<typeof tempDir>;
 const offered: string[] = [];
+/** Office cards: of the district this ledger knows, and of an office it does not know yet. */
+const cards: { text: string; code: string }[] = [];
 const stats = new Map<string, { ok: number; failed: number; codes: Set<string> }>();
 let slowest = { ms: 0, what: '' };
 
@@ -54,6 +57,7 @@ beforeAll(async () => {
   await t.service.invoke('rates.set', { currency: 'EUR', validOn: '2022-09', rate: '24500', source: 'Vietcombank' });
   // A district edits the same pledge as the province without seeing its edit: an open conflict to resolve.
   const district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
+  await introduce(t, district);
   await district.service.invoke('sync.import', {
     fileName: 'full.aidledger',
     base64: (await t.service.invoke('sync.export', { all: true })).base64,
@@ -82,8 +86,26 @@ beforeAll(async () => {
   await district.service.invoke('pledges.update', { id: pledges[2]!.id, notes: 'Gửi qua thư mục' });
   const sent = await district.service.invoke('sync.send', {});
   offered.push(sent.fileName!);
+  const stranger = await tempLedger({ seed: false, siteName: 'Huyện Hà Quảng' });
+  cards.push(await district.service.invoke('offices.card', {}), await stranger.service.invoke('offices.card', {}));
+  await stranger.close();
   await district.close();
 }, 60_000);
+
+let legacyOffices = 0;
+/** A bundle of an earlier release (unsigned, format 2) from an office never seen: what `offices.acceptLegacy` reads. */
+const legacyBundle = () =>
+  forgeBundle({
+    head: {
+      format: 'aid-ledger-bundle',
+      formatVersion: 2,
+      schemaVersion: 15,
+      site: { id: `0000000${++legacyOffices}-0000-4000-8000-000000000000`.slice(-36), name: 'Xã dùng bản cũ' },
+      createdAt: '2025-01-01T00:00:00.000Z',
+      since: '',
+    },
+    lines: [],
+  }).toString('base64');
 
 afterAll(async () => {
   console.log(`fuzz seed ${SEED}, long ×${LONG}; slowest call ${Math.round(slowest.ms)} ms (${slowest.what})`);
@@ -104,6 +126,7 @@ interface Pools {
   item: string[];
   placeNames: string[];
   donorNames: string[];
+  office: string[];
 }
 
 function pools(): Pools {
@@ -118,6 +141,8 @@ function pools(): Pools {
     item: ids('SELECT id FROM aid_items ORDER BY id LIMIT 30'),
     placeNames: ids('SELECT name FROM places ORDER BY id LIMIT 60'),
     donorNames: ids('SELECT name FROM donors WHERE merged_into IS NULL ORDER BY id LIMIT 60'),
+    // Offices recorded without a key: revoking the district would leave every bundle refused for the rest of the run.
+    office: ids('SELECT site_id FROM offices WHERE public_key IS NULL ORDER BY site_id LIMIT 20'),
   };
 }
 
@@ -391,6 +416,24 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
       fileNames: [pick(g, [...offered, '../khong-co.aidledger', 'khong-co.aidledger', text(g, 20)])],
       dryRun: maybe(g, () => g(fc.boolean)),
     }),
+  'offices.card': () => ({}),
+  'offices.list': () => ({}),
+  'offices.accept': (g, p) => {
+    const card = pick(g, cards);
+    return clean({
+      card: g(fc.boolean) ? card.text : text(g),
+      officeCode: g(fc.boolean) ? card.code : text(g, 14),
+      placeId: maybe(g, () => (g(fc.boolean) ? null : idOf(g, p.place))),
+      role: maybe(g, () => pick(g, SITE_ROLES)),
+    });
+  },
+  'offices.acceptLegacy': (g, p) => ({
+    fileName: 'cu.aidledger',
+    base64: g(fc.boolean) ? legacyBundle() : pick(g, bundles),
+    role: pick(g, SITE_ROLES),
+    placeId: g(fc.boolean) ? null : idOf(g, p.place),
+  }),
+  'offices.revoke': (g, p) => ({ siteId: idOf(g, p.office) }),
   'items.list': (g) =>
     clean({
       text: maybe(g, () => word(g)),
@@ -524,7 +567,7 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'imports.files': () => ({ files: [sureCsv(), { fileName: 'goi.aidledger', base64: bundles[0] }] }),
   'sync.export': () => ({}),
   'sync.preview': () => ({ fileName: 'goi.aidledger', base64: bundles[0] }),
-  'sync.import': () => ({ fileName: 'goi.aidledger', base64: bundles[1] }),
+  'sync.import': () => ({ fileName: 'goi.aidledger', base64: bundles[0] }),
   'sync.status': () => ({}),
   'sync.folder': () => ({}),
   'sync.send': () => ({}),
@@ -533,6 +576,19 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
     conflictId: row<{ id: string }>('SELECT id FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id LIMIT 1').id,
     keep: 'kept',
   }),
+  'offices.card': () => ({}),
+  'offices.list': () => ({}),
+  'offices.accept': () => ({ card: cards[1]!.text, officeCode: cards[1]!.code, role: 'province' }),
+  'offices.acceptLegacy': () => ({ fileName: 'cu.aidledger', base64: legacyBundle(), role: 'province', placeId: null }),
+  'offices.revoke': async () => {
+    const office = (await invoke('offices.acceptLegacy', {
+      fileName: 'cu.aidledger',
+      base64: legacyBundle(),
+      role: 'province',
+      placeId: null,
+    })) as unknown as { siteId: string };
+    return { siteId: office.siteId };
+  },
   'places.list': () => ({}),
   'places.create': () => ({
     name: 'Xã Chắc Chắn',

@@ -38,6 +38,8 @@ const CODES: readonly LedgerErrorCode[] = [
   'schema_too_new',
   'ledger_damaged',
   'too_large',
+  'unsigned_bundle',
+  'unknown_office',
 ];
 
 const lastPrint = new WeakMap<Ledger, { key: string; print: string }>();

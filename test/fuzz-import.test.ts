@@ -5,7 +5,6 @@
  * an accepted one leaves an intact ledger whose totals equal its rows. AIDLEDGER_LONG=N runs N times as many.
  */
 import ExcelJS from 'exceljs';
-import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +31,8 @@ import {
   type FuzzLedger,
   type Outcome,
 } from './fuzz-helpers';
-import { FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
+import { type ForgeKey, forgeBundle, keyOf, seal as sealFile } from './forge';
+import { FIXTURE, introduce, tempDir, tempLedger, type TestLedger } from './helpers';
 
 const fixture = readFixture(FIXTURE);
 type Format = 'xlsx' | 'xls' | 'ods' | 'csv';
@@ -108,6 +108,10 @@ const files = {} as Record<Format, Buffer>;
 let fresh: ResettableLedger;
 let peer: ResettableLedger;
 let bundle: Buffer;
+/** The key of the office whose bundle the fuzz damages: forged bundles are signed with it, as a known office's. */
+let sourceKey: ForgeKey;
+/** An office on an earlier release, recorded at both receivers: the sender of the format-1 bundles. */
+const LEGACY_SITE = { id: '1e9ac700-0000-4000-8000-000000000001', name: 'Văn phòng dùng bản cũ' };
 const stats: Record<string, Record<string, number>> = Object.create(null);
 let slowest = { ms: 0, what: '' };
 
@@ -175,7 +179,8 @@ async function readBack(group: string, target: FuzzLedger): Promise<void> {
 }
 
 async function mergeBoth(group: string, target: ResettableLedger, bytes: Buffer): Promise<void> {
-  const input = { fileName: 'goi-du-lieu.aidledger', base64: bytes.toString('base64') };
+  // Unsigned bundles are taken too, from the office recorded as on an earlier release.
+  const input = { fileName: 'goi-du-lieu.aidledger', base64: bytes.toString('base64'), acceptUnsigned: true };
   const preview = await fuzzCall(target, 'sync.preview', input, () => true);
   note(preview, `${group} preview`);
   const apply = await fuzzCall(target, 'sync.import', input);
@@ -253,12 +258,36 @@ beforeAll(async () => {
     source: 'Vietcombank',
   });
   bundle = Buffer.from((await source.service.invoke('sync.export', { all: true })).base64, 'base64');
+  sourceKey = keyOf(source.ledger);
 
+  // Both receivers know the source office, and an office on an earlier release (no key).
+  const legacy = forgeBundle({
+    head: {
+      format: 'aid-ledger-bundle',
+      formatVersion: 1,
+      schemaVersion: 1,
+      site: LEGACY_SITE,
+      createdAt: '',
+      since: '',
+    },
+    lines: [],
+  }).toString('base64');
+  const knowing = async (t: TestLedger) => {
+    await introduce(source, t);
+    await t.service.invoke('offices.acceptLegacy', {
+      fileName: 'cu.aidledger',
+      base64: legacy,
+      role: 'province',
+      placeId: null,
+    });
+  };
   const empty = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
+  await knowing(empty);
   fresh = await ResettableLedger.from(empty.ledger, dir.dir, 'fresh');
   await empty.close();
   // The peer has the bundle's data and has edited it since.
   const other = await tempLedger({ seed: false, siteName: 'Huyện Nguyên Bình' });
+  await knowing(other);
   await other.service.invoke('sync.import', { fileName: 'full.aidledger', base64: bundle.toString('base64') });
   const theirs = (await other.service.invoke('pledges.list', {})).rows.filter((p) => p.unitValueMinor === null);
   await other.service.invoke('pledges.update', {
@@ -654,10 +683,12 @@ function readBundle(bytes: Buffer): { head: Record<string, unknown>; lines: unkn
   };
 }
 
-/** A bundle file with a correct checksum around any body: what a buggy or hostile installation could send. */
-function sealBundle(body: Buffer, formatVersion: number | string = 2): Buffer {
-  const digest = createHash('sha256').update(body).digest('hex');
-  return Buffer.concat([Buffer.from(`AIDLEDGER-BUNDLE ${formatVersion} ${digest}\n`, 'ascii'), body]);
+/**
+ * A bundle file with a correct checksum around any body, signed by the office whose bundle it was: what a buggy or
+ * hostile installation the receiver knows could send. Format 1 is unsigned (an earlier release's).
+ */
+function sealBundle(body: Buffer, formatVersion: 1 | 3 = 3): Buffer {
+  return formatVersion === 1 ? sealFile(body, { format: 1 }) : sealFile(body, { signWith: sourceKey });
 }
 
 const TABLES = ['places', 'place_successors', 'donors', 'pledges', 'deliveries', 'exchange_rates'];
@@ -890,7 +921,9 @@ function mutateBundle(base: Buffer, ops: readonly BundleOp[], formatVersion: 1 |
     }
   }
   if (formatVersion === 1) {
-    // Format 1: one JSON text of the whole bundle.
+    // Format 1: one JSON text of the whole bundle, from the office on an earlier release (its history entries too).
+    head.site = LEGACY_SITE;
+    for (const line of lines) if (line[0] === 'a' && objectOf(line)) objectOf(line)!.site_id = LEGACY_SITE.id;
     // Keyed by whatever table a line names ("__proto__" too): an object without a prototype.
     const records = Object.create(null) as Record<string, unknown[]>;
     const tombstones: unknown[] = [];
@@ -1237,6 +1270,7 @@ describe('regressions found by the fuzz', () => {
     const a = await tempLedger({ siteName: 'Sở Ngoại vụ' });
     const b = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
     try {
+      await introduce(a, b);
       await b.service.invoke('sync.import', {
         fileName: 'a.aidledger',
         base64: (await a.service.invoke('sync.export', { all: true })).base64,

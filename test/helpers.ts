@@ -1,4 +1,5 @@
 /** Test helpers: every test gets a real SQLite file in its own temporary folder, with the real migrations. */
+import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,6 +62,30 @@ export async function tempLedger(options: TempLedgerOptions = {}): Promise<TestL
   };
 }
 
+/** How a ledger records another office it accepts: its role and place there (the card's by default). */
+export interface AcceptAs {
+  role?: 'province' | 'district';
+  placeId?: string | null;
+}
+
+/**
+ * Two offices that know each other: each accepts the other's card, with the code its screen shows (as read aloud over
+ * the phone). `aAs`: how b records a; `bAs`: how a records b.
+ */
+export async function introduce(
+  a: TestLedger | LedgerService,
+  b: TestLedger | LedgerService,
+  options: { aAs?: AcceptAs; bAs?: AcceptAs } = {},
+): Promise<void> {
+  const serviceOf = (t: TestLedger | LedgerService) => ('service' in t ? t.service : t);
+  const accept = async (from: LedgerService, to: LedgerService, as: AcceptAs = {}) => {
+    const card = await from.invoke('offices.card', {});
+    await to.invoke('offices.accept', { card: card.text, officeCode: card.code, ...as });
+  };
+  await accept(serviceOf(a), serviceOf(b), options.aAs);
+  await accept(serviceOf(b), serviceOf(a), options.bAs);
+}
+
 /** Counts of every ledger table, to show a failed call changed nothing. */
 export function tableCounts(ledger: Ledger): Record<string, number> {
   const tables = [
@@ -75,6 +100,22 @@ export function tableCounts(ledger: Ledger): Record<string, number> {
   ];
   return Object.fromEntries(
     tables.map((t) => [t, (ledger.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+  );
+}
+
+/** Every table of a ledger file (the search index's too): its row count and a hash of its rows, to show nothing moved. */
+export function tableHashes(ledger: Ledger): Record<string, { rows: number; hash: string }> {
+  const tables = ledger.sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((table) => {
+      const rows = ledger.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all();
+      const hash = createHash('sha256');
+      for (const row of rows) hash.update(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
+      return [table, { rows: rows.length, hash: hash.digest('hex').slice(0, 16) }];
+    }),
   );
 }
 

@@ -10,7 +10,7 @@ import { exportBundle } from '../db/sync/export';
 import { importBundle } from '../db/sync/import';
 import { contextFor } from '../db/core/context';
 import { runCli } from './cli-run';
-import { FIXTURE, tempDir, tempLedger, type TestLedger } from './helpers';
+import { FIXTURE, introduce, tempDir, tempLedger, type TestLedger } from './helpers';
 import { propertyParams } from './random';
 
 async function refused(promise: Promise<unknown>): Promise<LedgerError> {
@@ -565,6 +565,7 @@ describe('items between offices', () => {
     const district = await caoBang({ siteName: 'Huyện' });
     const province = await caoBang({ siteName: 'Tỉnh' });
     try {
+      await introduce(province, district);
       const donorId = (await district.service.invoke('donors.create', { name: 'World Vision', kind: 'foreign_ngo' }))
         .id;
       const item = await district.service.invoke('items.create', {

@@ -76,6 +76,7 @@ describe('migrations', () => {
       'exchange_rates',
       'import_layouts',
       'imported_rows',
+      'offices',
       'place_successors',
       'places',
       'pledge_own_words',

@@ -21,7 +21,7 @@ import {
   removeLedger,
   timeWholeRun,
 } from './crash';
-import { tempDir } from './helpers';
+import { introduce, tempDir } from './helpers';
 import { seedFor } from './random';
 
 const ROWS = 5_000;
@@ -45,8 +45,9 @@ beforeAll(async () => {
   const province = await openLedger(pristine, { create: true, siteName: 'Sở Ngoại vụ' });
   await province.db.transaction().execute((trx) => seedPlaces(contextFor(province, trx)));
   await createLedgerService(province).invoke('settings.update', { siteRole: 'province' });
-  await province.close();
   const district = await openLedger(join(dir.dir, 'district.sqlite'), { create: true, siteName: 'Huyện' });
+  await introduce(createLedgerService(province), createLedgerService(district));
+  await province.close();
   await generateLedger(district, { rows: ROWS, seed: seedFor('sync-crash: ledger') });
   const file = await createLedgerService(district).invoke('sync.export', { all: true });
   writeFileSync(bundle, Buffer.from(file.base64, 'base64'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedgerError } from '../contract/errors';
 import { openLedgerHost } from '../db/host';
-import { tableCounts, tempDir, tempLedger, type TestLedger } from './helpers';
+import { introduce, tableCounts, tempDir, tempLedger, type TestLedger } from './helpers';
 
 const open: { close(): Promise<void> }[] = [];
 const folders: ReturnType<typeof tempDir>[] = [];
@@ -76,6 +76,7 @@ describe('the exchange folder', () => {
     const dir = folder();
     const district = await office('Huyện Bảo Lạc, máy 1');
     const province = await office('Sở Ngoại vụ');
+    await introduce(district, province);
     await province.service.invoke('sync.import', {
       fileName: 'full.aidledger',
       base64: (await district.service.invoke('sync.export', { all: true })).base64,
@@ -178,6 +179,7 @@ describe('offices that fall silent', () => {
     const clock = () => now;
     const district = await office('Huyện Bảo Lạc', clock);
     const province = await office('Sở Ngoại vụ', clock);
+    await introduce(district, province);
     await province.service.invoke('sync.import', {
       fileName: 'huyen.aidledger',
       base64: (await district.service.invoke('sync.export', { all: true })).base64,
@@ -202,5 +204,27 @@ describe('offices that fall silent', () => {
     await province.service.invoke('settings.update', { reminderDays: 14 });
     await province.service.invoke('sync.export', {});
     expect((await province.service.invoke('sync.status', {})).reminders.map((r) => r.kind)).toEqual(['office_silent']);
+  });
+
+  it('counts an office accepted and never heard from as silent since it was accepted; a revoked one is not reminded of', async () => {
+    let now = Date.parse('2026-11-01T08:00:00Z');
+    const clock = () => now;
+    const district = await office('Huyện Hà Quảng', clock);
+    const province = await office('Sở Ngoại vụ', clock);
+    await introduce(district, province);
+    now += 3 * 86_400_000;
+    const early = await province.service.invoke('sync.status', {});
+    expect(early.offices).toEqual([
+      expect.objectContaining({ siteName: 'Huyện Hà Quảng', lastReceivedAt: null, silentDays: 3, overdue: false }),
+    ]);
+    now += 12 * 86_400_000;
+    const late = await province.service.invoke('sync.status', {});
+    expect(late.reminders).toEqual([
+      expect.objectContaining({ kind: 'office_silent', siteName: 'Huyện Hà Quảng', since: null, days: 15 }),
+    ]);
+    await province.service.invoke('offices.revoke', { siteId: district.ledger.site.id });
+    const revoked = await province.service.invoke('sync.status', {});
+    expect(revoked.offices).toEqual([]);
+    expect(revoked.reminders).toEqual([]);
   });
 });

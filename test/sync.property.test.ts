@@ -10,7 +10,7 @@ import { contextFor } from '../db/core/context';
 import type { Ledger } from '../db/core/open';
 import { exportBundle } from '../db/sync/export';
 import { importBundle } from '../db/sync/import';
-import { tempLedger, type TestLedger } from './helpers';
+import { introduce, tempLedger, type TestLedger } from './helpers';
 import { LONG, propertyParams, scenarioClock } from './random';
 
 type Op =
@@ -130,6 +130,10 @@ describe('merging random histories', () => {
           const ledgers = historyLedgers(['Tỉnh', 'Huyện A', 'Huyện B'], variant);
           const sites = [await ledgers.open(0), await ledgers.open(1), await ledgers.open(2)];
           try {
+            // Every office knows every other.
+            await introduce(sites[0]!, sites[1]!);
+            await introduce(sites[0]!, sites[2]!);
+            await introduce(sites[1]!, sites[2]!);
             const places = await sites[0]!.service.invoke('places.list', {});
             const donors: string[] = [];
             for (const [i, s] of sites.entries()) {
@@ -276,6 +280,7 @@ describe('merging random histories', () => {
             const one = await ledgers.rebuilt(1);
             const two = await ledgers.rebuilt(2);
             try {
+              for (const fresh of [one, two]) for (const s of sites) await introduce(s, fresh);
               for (const b of last) await receive(one, b);
               for (const b of [...last].reverse()) await receive(two, b);
               expect(pledges(one.ledger)).toEqual(pledges(two.ledger));
@@ -334,6 +339,9 @@ describe('districts reporting to the province', () => {
             const districts = [await ledgers.open(1), await ledgers.open(2), await ledgers.open(3)];
             try {
               const places = await province.service.invoke('places.list', {});
+              // The province knows each district office, at the place its pledges are made at.
+              for (const [i, d] of districts.entries())
+                await introduce(province, d, { bAs: { role: 'district', placeId: places[1 + i]!.id } });
               const donors: string[] = [];
               for (const [i, d] of districts.entries())
                 donors.push(

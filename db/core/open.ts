@@ -13,6 +13,7 @@ import { migrate, SCHEMA_VERSION } from './migrate';
 import type { Migration } from '../migrations';
 import { randomIds, type IdSource } from './ids';
 import type { Ledger, Site, Tracking } from './ledger';
+import { ensureKeys } from '../offices/keys';
 import { upgradeCatalogue } from '../places/upgrade';
 import { HybridClock } from '../sync/clock';
 import type { DB } from './schema';
@@ -100,6 +101,8 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     // What a migration cannot do: it is frozen once released, and the catalogue is code and data of each release.
     await upgradeCatalogue(db, new Date(wallClock()).toISOString());
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
+    // The key pair that signs this office's bundles and card.
+    await ensureKeys(db, new Date(wallClock()).toISOString());
     // The clock starts past every version already in the file.
     // Tables of the schema the file has (tests open ledgers as earlier releases left them).
     const present = new Set(

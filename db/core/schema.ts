@@ -112,6 +112,23 @@ export interface ReportsSentTable {
   itemScope: string | null;
 }
 
+/** An office this ledger knows (migration 0016): accepted from its card, or recorded without a key. */
+export interface OfficesTable {
+  siteId: string;
+  name: string;
+  role: 'province' | 'district';
+  placeId: string | null;
+  /** Ed25519, SPKI DER, base64; null for an office on an earlier release. */
+  publicKey: string | null;
+  code: string | null;
+  /** The card as accepted (JSON). */
+  card: string | null;
+  acceptedAt: string;
+  acceptedBy: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -143,6 +160,7 @@ export interface DB {
   auditLog: AuditLogTable;
   reportsSent: ReportsSentTable;
   importLayouts: ImportLayoutsTable;
+  offices: OfficesTable;
   settings: SettingsTable;
   schemaMigrations: SchemaMigrationsTable;
 }

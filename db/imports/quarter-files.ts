@@ -93,7 +93,11 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           errors: [],
         };
         try {
-          done.merge = await importBundle(ctx, bytes, { fileName: file.fileName, isolated });
+          done.merge = await importBundle(ctx, bytes, {
+            fileName: file.fileName,
+            isolated,
+            acceptUnsigned: input.acceptUnsigned,
+          });
         } catch (error) {
           if (!(error instanceof LedgerError)) throw error;
           const { message } = error.toShape();

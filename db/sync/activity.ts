@@ -17,12 +17,24 @@ function daysSince(ctx: Ctx, since: string | null): number | null {
   return Math.max(0, Math.floor((Date.parse(ctx.now) - Date.parse(since)) / DAY_MS));
 }
 
-/** The offices this one exchanges with: those it has received bundles from, and the offices it knows. */
+/**
+ * The offices this one exchanges with: those it accepted (not revoked), silent since they were accepted until a bundle
+ * comes, and those it has received bundles from before offices were recorded.
+ */
 async function knownOffices(ctx: Ctx): Promise<{ siteId: string; siteName: string; knownSince: string | null }[]> {
+  const accepted = await sql<{ siteId: string; siteName: string; knownSince: string; revoked: number }>`
+    SELECT site_id, name AS site_name, accepted_at AS known_since, revoked_at IS NOT NULL AS revoked FROM offices
+    WHERE site_id <> ${ctx.site.id}`.execute(ctx.db);
   const heard = await sql<{ siteId: string; siteName: string; first: string }>`
     SELECT peer_site_id AS site_id, peer_site_name AS site_name, min(at) AS first FROM sync_log
     WHERE direction = 'import' AND peer_site_id <> ${ctx.site.id} GROUP BY peer_site_id`.execute(ctx.db);
-  return heard.rows.map((r) => ({ siteId: r.siteId, siteName: r.siteName, knownSince: r.first }));
+  const offices = new Map(accepted.rows.map((r) => [r.siteId, r]));
+  return [
+    ...accepted.rows.filter((r) => !r.revoked),
+    ...heard.rows
+      .filter((r) => !offices.has(r.siteId))
+      .map((r) => ({ siteId: r.siteId, siteName: r.siteName, knownSince: r.first })),
+  ].map(({ siteId, siteName, knownSince }) => ({ siteId, siteName, knownSince }));
 }
 
 export async function officeActivity(ctx: Ctx): Promise<{ offices: OfficeActivity[]; reminders: SyncReminder[] }> {
@@ -39,7 +51,7 @@ export async function officeActivity(ctx: Ctx): Promise<{ offices: OfficeActivit
     const silentDays = daysSince(ctx, received?.at ?? office.knownSince);
     return {
       siteId: office.siteId,
-      siteName: received?.siteName ?? office.siteName,
+      siteName: office.siteName,
       lastReceivedAt: received?.at ?? null,
       silentDays,
       overdue: silentDays !== null && silentDays > reminderDays,

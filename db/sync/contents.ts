@@ -1,18 +1,21 @@
 /**
- * Bundles: the changes of one installation in one file, carried by USB stick, email or a shared folder.
- * A bundle is gzip-compressed JSON behind a header line and its SHA-256, so a tampered, truncated or foreign file
- * is refused before anything is read from it. Merging is by record id: a newer version based on ours replaces
- * ours; two edits made without seeing each other are a conflict — the later version is kept in the ledger and the
- * other is kept beside it for the user to choose — so nothing is lost and every installation ends up the same.
+ * Bundles: the changes of one installation in one file, carried by USB stick, email or a shared folder. A bundle is
+ * gzip-compressed JSON behind a header line with its SHA-256 and the signature of the office that made it, so a
+ * tampered, truncated or foreign file, or one from an office this ledger does not know, is refused before anything is
+ * read from it. Merging is by record id: a newer version based on ours replaces ours; two edits made without seeing
+ * each other are a conflict — the later version is kept in the ledger and the other is kept beside it for the user to
+ * choose — so nothing is lost and every installation ends up the same.
  *
  * This file says what a bundle holds; `format.ts` writes and reads the file (`checks.ts` checks what it holds),
- * `export.ts` makes one, `import.ts` merges one (`merge-records.ts`, `merge-deletions.ts`, `conflicts.ts`), and
+ * `read.ts` reads one to merge (who signed it), `vet/` refuses what its office may not send, `export.ts` makes one,
+ * `import.ts` merges one (`merge-records.ts`, `merge-deletions.ts`, `conflicts.ts`), and
  * `references.ts` keeps the rows a bundle's rows point to.
  */
 import { LedgerError } from '../../contract/errors';
 
 export const BUNDLE_FORMAT = 'aid-ledger-bundle';
-export const BUNDLE_FORMAT_VERSION = 2;
+/** Format 3 is signed by the office that made it (`format.ts`). */
+export const BUNDLE_FORMAT_VERSION = 3;
 
 /** Tables in the order rows must be applied (parents before children). */
 export const BUNDLE_TABLES = [

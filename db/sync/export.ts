@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../core/context';
 import { SCHEMA_VERSION } from '../core/migrate';
+import { ownKeys } from '../offices/keys';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -76,5 +77,5 @@ export async function exportBundle(
   }
   const counts = Object.fromEntries(BUNDLE_TABLES.map(([t]) => [t, records[t].length]));
   await logSync(ctx, 'export', bundle.site, destination, { ...counts, tombstones: tombstones.length });
-  return { bundle, bytes: encodeBundle(bundle) };
+  return { bundle, bytes: encodeBundle(bundle, { siteId: ctx.site.id, privateKey: ownKeys(ctx).privateKey }) };
 }

@@ -1,7 +1,13 @@
-/** The bundle file: a header line with the format number and the SHA-256 of the body, then the gzip body. */
-import { createHash } from 'node:crypto';
+/**
+ * The bundle file: a header line, then the gzip body. Format 3 (this release):
+ * `AIDLEDGER-BUNDLE 3 <SHA-256 of the body> <signer's site id> <signature>`, the Ed25519 signature (base64) by the
+ * signer's key of the header's first four fields, so neither the body nor who sent it can change unseen. Formats 1 and
+ * 2 (earlier releases) have only the format and the checksum: read, and merged only on purpose (see `read.ts`).
+ */
+import { createHash, type KeyObject } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SCHEMA_VERSION } from '../core/migrate';
+import { signText } from '../offices/keys';
 import { checkContent, isObject } from './checks';
 import {
   BUNDLE_FORMAT,
@@ -15,13 +21,26 @@ import {
 } from './contents';
 
 const HEADER = 'AIDLEDGER-BUNDLE';
+/** The first format whose bundles are signed. */
+export const SIGNED_FORMAT = 3;
+
+/** Who signs a bundle: this office's site id and private key. */
+export interface BundleSigner {
+  siteId: string;
+  privateKey: KeyObject;
+}
+
+/** The text a bundle's signature covers: the header's first four fields. */
+export function signedHeader(formatVersion: number, digest: string, siteId: string): string {
+  return `${HEADER} ${formatVersion} ${digest} ${siteId}`;
+}
 
 /**
- * Format 2: after the header line, gzip of JSON lines — the bundle without its rows first, then one line per row
+ * After the header line, gzip of JSON lines (format 2 on) — the bundle without its rows first, then one line per row
  * (`["r", table, row]`), deletion (`["t", tombstone]`) or history entry (`["a", entry]`). Read line by line, a
  * bundle of a hundred thousand rows never becomes one giant string (format 1 was a single JSON text; still read).
  */
-export function encodeBundle(bundle: Bundle): Buffer {
+export function encodeBundle(bundle: Bundle, signer: BundleSigner): Buffer {
   const { records, tombstones, audit, ...head } = bundle;
   const chunks: Buffer[] = [];
   let lines: string[] = [JSON.stringify(head)];
@@ -40,13 +59,29 @@ export function encodeBundle(bundle: Bundle): Buffer {
   flush();
   const body = Buffer.concat(chunks);
   const digest = createHash('sha256').update(body).digest('hex');
-  return Buffer.concat([Buffer.from(`${HEADER} ${BUNDLE_FORMAT_VERSION} ${digest}\n`, 'ascii'), body]);
+  const signed = signedHeader(BUNDLE_FORMAT_VERSION, digest, signer.siteId);
+  return Buffer.concat([Buffer.from(`${signed} ${signText(signer.privateKey, signed)}\n`, 'ascii'), body]);
 }
 
-export function decodeBundle(bytes: Buffer): Bundle {
+/** A bundle file whose header and checksum were read: who signed it (format 3), and its body, read when asked. */
+export interface OpenedBundle {
+  formatVersion: number;
+  /** Format 3: the signer's site id, its signature, and the text signed. Null for formats 1 and 2. */
+  signer: { siteId: string; signature: string; signedText: string } | null;
+  /** The bundle its body holds, checked (`checks.ts`); refused if it is not what this app writes. */
+  body(): Bundle;
+}
+
+const HEADER_LINE = /^AIDLEDGER-BUNDLE (\d{1,6}) ([0-9a-f]{64})(?: ([A-Za-z0-9._-]{1,100}) ([A-Za-z0-9+/]{86}==))?$/;
+
+/**
+ * The header and checksum of a bundle file, before anything of its body is read: a file that is not a bundle, of a
+ * newer format, altered or incomplete is refused here.
+ */
+export function openBundle(bytes: Buffer): OpenedBundle {
   const newline = bytes.indexOf(0x0a);
-  const header = newline > 0 && newline < 200 ? bytes.subarray(0, newline).toString('ascii') : '';
-  const match = /^AIDLEDGER-BUNDLE (\d+) ([0-9a-f]{64})$/.exec(header);
+  const header = newline > 0 && newline < 400 ? bytes.subarray(0, newline).toString('ascii') : '';
+  const match = HEADER_LINE.exec(header);
   if (!match)
     throw refuse('đây không phải tệp gói dữ liệu của Sổ theo dõi viện trợ', 'this is not an Aid Ledger bundle');
   const formatVersion = Number(match[1]);
@@ -56,6 +91,13 @@ export function decodeBundle(bytes: Buffer): Bundle {
       'it was made by a newer version of the app; update the app',
     );
   }
+  const signed = formatVersion >= SIGNED_FORMAT;
+  if (signed !== (match[3] !== undefined)) {
+    throw refuse(
+      signed ? 'thiếu chữ ký của đơn vị gửi' : 'đầu tệp không đúng định dạng',
+      signed ? "the sending office's signature is missing" : 'its header is not in its format',
+    );
+  }
   const body = bytes.subarray(newline + 1);
   if (createHash('sha256').update(body).digest('hex') !== match[2]) {
     throw refuse(
@@ -63,6 +105,24 @@ export function decodeBundle(bytes: Buffer): Bundle {
       'the file was altered or is incomplete (checksum mismatch)',
     );
   }
+  return {
+    formatVersion,
+    signer: signed
+      ? { siteId: match[3]!, signature: match[4]!, signedText: signedHeader(formatVersion, match[2]!, match[3]!) }
+      : null,
+    body: () => decodeBody(body, formatVersion),
+  };
+}
+
+/**
+ * A bundle's content, its signature unchecked: for tools and tests that read what a bundle holds. A bundle to merge
+ * is read with `readBundle` (`read.ts`), which checks who signed it first.
+ */
+export function decodeBundle(bytes: Buffer): Bundle {
+  return openBundle(bytes).body();
+}
+
+function decodeBody(body: Buffer, formatVersion: number): Bundle {
   let bundle: Bundle;
   try {
     const text = gunzipSync(body, { maxOutputLength: 512 * 1024 * 1024 });

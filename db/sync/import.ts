@@ -11,11 +11,13 @@ import { settleDonorMerges } from '../donors';
 import { refreshSearchText, setSearchTextOf } from '../search';
 import { withTotalsDeferred } from '../totals-bulk';
 import { type Bundle, refuse, type Row, type Table } from './contents';
-import { decodeBundle } from './format';
 import { logSync } from './log';
 import { mergeDeletions } from './merge-deletions';
 import { mergeRecords } from './merge-records';
+import { readBundle } from './read';
 import { brokenReferences, placeUnderItself } from './references';
+import { vetScope } from './vet/scope';
+import { vetSender } from './vet/sender';
 
 export type { MergeCounts };
 
@@ -23,7 +25,10 @@ export type { MergeCounts };
 export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImportOptions = {}): Promise<MergeCounts> {
   const isolated = options.isolated ?? true;
   if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
-  const bundle = decodeBundle(bytes);
+  // Who sent it, and whether it may change what it carries: refused whole, before anything is written.
+  const { bundle, signer } = readBundle(ctx, bytes, options);
+  vetSender(ctx, bundle, signer);
+  vetScope(ctx, bundle, signer);
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
   const start = savepointIf(ctx, 'bundle_import', isolated);
   // Rows may point at rows later in the bundle (a donor merged into another); references are checked at the end.
@@ -53,6 +58,8 @@ export interface BundleImportOptions {
    * back everything itself if the bundle is refused (a quarter's pass, see `importFiles`).
    */
   isolated?: boolean;
+  /** Take a bundle of an earlier release (unsigned) from an office recorded as on that release. */
+  acceptUnsigned?: boolean;
 }
 
 /** The history columns a bundle's entries may carry (others, from newer releases, are left out). */

@@ -27,7 +27,11 @@ export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): P
 }
 
 export function syncImport(ctx: Ctx, input: ParsedInput<'sync.import'>, dryRun: boolean): Promise<MergeCounts> {
-  return importBundle(ctx, Buffer.from(input.base64, 'base64'), { dryRun, fileName: input.fileName });
+  return importBundle(ctx, Buffer.from(input.base64, 'base64'), {
+    dryRun,
+    fileName: input.fileName,
+    acceptUnsigned: input.acceptUnsigned,
+  });
 }
 
 export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeSummary } from '../../contract';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage, settled } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { introduceServed, launchBrowser, serve, servedCall, type Served } from './serve';
 import { ledgerCall } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -36,6 +36,13 @@ beforeAll(async () => {
   cli('demo', '--db', districtDb, '--fixture', FIXTURE);
   district = await serve(districtDb);
   province = await serve(provinceDb);
+  // The offices know each other (cards and codes). The demo's pledges lie all over the province: its whole area is the
+  // district's place.
+  const places = await servedCall<{ id: string; level: string }[]>(province, 'places.list', {});
+  await introduceServed(province, district, {
+    role: 'district',
+    placeId: places.find((p) => p.level === 'province')!.id,
+  });
   browser = await launchBrowser();
   page = await newPage(browser);
 });

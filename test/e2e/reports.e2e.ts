@@ -1,7 +1,7 @@
 /** Reports and imports in the real UI: preview and download the quarterly report; check and import a district's file. */
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import * as XLSX from 'xlsx';
 import { TEMPLATE_COLUMNS } from '../../db/imports/columns';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { launchBrowser, serve, servedCall, type Served } from './serve';
 import { chooseIn, ledgerCall, openScreen, popupsClosed } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -184,11 +184,18 @@ describe('imports', () => {
     const cliRun = (...args: string[]) => {
       const run = spawnSync(tsx, [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(run.stderr + run.stdout);
+      return run.stdout;
     };
     const folder = join(dir.dir, 'quy-3-2022');
     mkdirSync(folder);
     const districtDb = join(dir.dir, 'bao-lac.sqlite');
     cliRun('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc');
+    // The province knows the district: its card accepted, with the code the district reads over the phone.
+    const cardFile = join(dir.dir, 'bao-lac.aidoffice');
+    const { code } = JSON.parse(cliRun('office', 'card', '--db', districtDb, '--out', cardFile, '--json')) as {
+      code: string;
+    };
+    await servedCall(served, 'offices.accept', { card: readFileSync(cardFile, 'utf8'), officeCode: code });
     const districtRows = join(dir.dir, 'bao-lac-nhap.csv');
     writeFileSync(
       districtRows,

@@ -88,3 +88,30 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/** A call to a served ledger from the test itself (not through a page), throwing on a refusal. */
+export async function servedCall<T>(served: Served, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${served.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
+  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+  return envelope.result as T;
+}
+
+/**
+ * Two served offices that know each other, as after sending their cards and reading their codes (the browser test of
+ * the Offices panel does it through the screens): `bAs` is how a records b (its role and place there).
+ */
+export async function introduceServed(
+  a: Served,
+  b: Served,
+  bAs: { role?: 'province' | 'district'; placeId?: string | null } = {},
+): Promise<void> {
+  const cardOf = (s: Served) => servedCall<{ text: string; code: string }>(s, 'offices.card', {});
+  const [cardA, cardB] = [await cardOf(a), await cardOf(b)];
+  await servedCall(b, 'offices.accept', { card: cardA.text, officeCode: cardA.code });
+  await servedCall(a, 'offices.accept', { card: cardB.text, officeCode: cardB.code, ...bAs });
+}

@@ -12,7 +12,7 @@ import { openLedger } from '../../db/core/open';
 import { createLedgerService, type LedgerService } from '../../db/service';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { introduceServed, launchBrowser, serve, servedCall, type Served } from './serve';
 import { ledgerCall, waitForHighlight } from './ui';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -47,6 +47,12 @@ beforeAll(async () => {
   cli('demo', '--db', districtDb, '--fixture', FIXTURE);
   district = await serve(districtDb);
   province = await serve(provinceDb);
+  // The offices know each other. The demo's pledges lie all over the province: its whole area is the district's place.
+  const places = await servedCall<{ id: string; level: string }[]>(province, 'places.list', {});
+  await introduceServed(province, district, {
+    role: 'district',
+    placeId: places.find((p) => p.level === 'province')!.id,
+  });
   browser = await launchBrowser();
   page = await newPage(browser, { acceptDownloads: true });
 });
@@ -68,7 +74,7 @@ describe('the sync screen', () => {
     await expect.poll(() => page.getByTestId('sync-log').textContent()).toContain('Gửi');
 
     await page.goto(`${province.url}#sync`);
-    await page.getByTestId('sync-screen').locator('input[type=file]').setInputFiles(bundle);
+    await page.getByTestId('sync-screen').locator('input[type=file][accept=".aidledger"]').setInputFiles(bundle);
     // 4 donors, 4 aid items with their first stage, 7 pledges, 2 rates.
     await expect.poll(() => page.getByTestId('sync-preview').textContent()).toContain('thêm 21');
     expect((await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(0);
@@ -130,7 +136,7 @@ describe('the sync screen', () => {
 
     await page.goto(`${province.url}#sync`);
     await page.reload();
-    await page.getByTestId('sync-screen').locator('input[type=file]').setInputFiles(bundle);
+    await page.getByTestId('sync-screen').locator('input[type=file][accept=".aidledger"]').setInputFiles(bundle);
     await expect.poll(() => page.getByTestId('sync-preview').textContent()).toContain('xung đột 1');
     expect(await page.getByTestId('sync-preview').textContent()).toContain('1 nhà tài trợ được nhập trùng tên');
     await page.getByTestId('sync-apply').click();

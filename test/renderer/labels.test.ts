@@ -36,4 +36,15 @@ describe('field labels', () => {
     expect(vi.detail.amount).toBe(fieldLabel('amountMinor').vi);
     expect(en.detail.amount).toBe(fieldLabel('amountMinor').en);
   });
+
+  it('agree between the form accepting an office card and the messages naming its fields', () => {
+    for (const [key, field] of [
+      ['codeLabel', 'officeCode'],
+      ['role', 'role'],
+      ['place', 'placeId'],
+    ] as const) {
+      expect(vi.offices[key], field).toBe(fieldLabel(field).vi);
+      expect(en.offices[key], field).toBe(fieldLabel(field).en);
+    }
+  });
 });

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { MergeCounts, SyncConflict, SyncStatus } from '../../../contract';
 import { readAsBase64, saveFile } from '../download';
 import { showDateTime } from '../format';
+import { type BundleInput, useBundlePreview } from '../components/UnsignedBundles';
 import { useBusyWork } from '../components/useBusyWork';
 import { ExchangeFolderCard, OfficeActivityTable } from './SyncExchange';
 import { call, queryClient, useLedger } from '../queries';
+import { OfficesPanel } from './SyncOffices';
 import {
   conflictRows,
   conflictTitle,
@@ -71,9 +73,11 @@ export function Sync() {
   const { message } = AntApp.useApp();
   const status = useLedger('sync.status', {});
   const names = useConflictNames(status.data);
-  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [file, setFile] = useState<BundleInput | null>(null);
   const [preview, setPreview] = useState<MergeCounts | null>(null);
   const { busy, run } = useBusyWork();
+  // An unsigned bundle (an earlier release's) is taken only when the user says so, from an office recorded as such.
+  const checked = useBundlePreview();
 
   const exportBundle = (all: boolean) =>
     run(async () => {
@@ -88,7 +92,11 @@ export function Sync() {
       setPreview(null);
       const input = { fileName: chosen.name, base64: await readAsBase64(chosen) };
       setFile(input);
-      setPreview(await call('sync.preview', input));
+      const done = await checked.preview(input);
+      if (done) {
+        setFile(done.input);
+        setPreview(done.counts);
+      }
     });
 
   const apply = () =>
@@ -136,6 +144,8 @@ export function Sync() {
       ) : (
         <Empty description={t('sync.noConflicts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
+      <OfficesPanel />
+      {checked.legacyModal}
       <Typography.Title level={5} className="section-title">
         {t('sync.peers')}
       </Typography.Title>

@@ -10,9 +10,12 @@ import { exportBundle } from '../../../db/sync/export';
 import { decodeBundle } from '../../../db/sync/format';
 import type { Bench, BenchOperation } from '../operation';
 
+/** The card of the office that made the bundle (`FILE.card.json`): the ledger merging it accepts it first. */
+const cardFile = (bundle: string) => `${bundle}.card.json`;
+
 /**
  * Writes the bundle the import merges, of about `records` records: exported from a district ledger generated in
- * `work`. Run by the bench's own script in a process of its own (`--write-bundle FILE`).
+ * `work`, with that office's card. Run by the bench's own script in a process of its own (`--write-bundle FILE`).
  */
 export async function writeImportBundle(file: string, work: string, records: number): Promise<void> {
   const source = await openLedger(join(work, 'district.sqlite'), { create: true, siteName: 'Huyện' });
@@ -20,8 +23,10 @@ export async function writeImportBundle(file: string, work: string, records: num
   const { bytes } = await source.db
     .transaction()
     .execute((trx) => exportBundle(contextFor(source, trx), { all: true }));
+  const card = await createLedgerService(source).invoke('offices.card', {});
   await source.close();
   writeFileSync(file, bytes);
+  writeFileSync(cardFile(file), JSON.stringify({ card: card.text, officeCode: card.code }));
 }
 
 /**
@@ -43,7 +48,10 @@ async function importSetUp({
   const records = Object.values(decodeBundle(bytes).records).reduce((n, rows) => n + rows.length, 0);
   log(`import: a bundle of ${records} records, ${(bytes.length / 1e6).toFixed(1)} MB`);
   const empty = join(work, 'empty.sqlite');
-  await (await openLedger(empty, { create: true, siteName: 'Tỉnh' })).close();
+  const target = await openLedger(empty, { create: true, siteName: 'Tỉnh' });
+  // The province knows the office whose bundle it merges (its card accepted, with its code).
+  await createLedgerService(target).invoke('offices.accept', JSON.parse(readFileSync(cardFile(file), 'utf8')));
+  await target.close();
   return { bytes, records, empty };
 }
 

@@ -10,7 +10,7 @@ import { openLedger } from '../../../db/core/open';
 import { TEMPLATE_COLUMNS } from '../../../db/imports/columns';
 import { generateLedger } from '../../../db/samples/synthetic';
 import { seedPlaces } from '../../../db/seed';
-import { createLedgerService } from '../../../db/service';
+import { createLedgerService, type LedgerService } from '../../../db/service';
 import { decodeBundle } from '../../../db/sync/format';
 
 const ROWS_PER_FILE = 40;
@@ -62,11 +62,16 @@ const dayOf = (i: number) => {
   };
 };
 
-/** An office's bundle from its own ledger (the catalogue's units, seeded apart, are the same records). */
-async function officeBundle(work: string, office: number): Promise<string> {
+/**
+ * An office's bundle from its own ledger (the catalogue's units, seeded apart, are the same records); the province
+ * accepts the office's card first.
+ */
+async function officeBundle(work: string, office: number, province: LedgerService): Promise<string> {
   const file = join(work, `office-${office}.sqlite`);
   const own = await openLedger(file, { create: true, siteName: `Văn phòng ${office + 1}` });
   const service = createLedgerService(own);
+  const card = await service.invoke('offices.card', {});
+  await province.invoke('offices.accept', { card: card.text, officeCode: card.code });
   await own.db.transaction().execute((trx) => seedPlaces(contextFor(own, trx)));
   const places = (await service.invoke('places.list', {})).filter(
     (p) => p.level === 'district' && DISTRICTS.includes(p.name),
@@ -195,17 +200,17 @@ export async function closeFixture(
   const province = join(work, 'close-province.sqlite');
   const ledger = await openLedger(province, { create: true, siteName: 'Sở Ngoại vụ' });
   await generateLedger(ledger, { rows: provinceRows, seed: 7 });
-  await ledger.close();
 
   const files: CloseFixture['files'] = [];
   const bundles: Buffer[] = [];
   const sheetRows: SheetRow[] = [];
   // Half the offices send bundles from their own ledgers.
   for (let office = 0; office < Math.floor(offices / 2); office++) {
-    const base64 = await officeBundle(work, office);
+    const base64 = await officeBundle(work, office, createLedgerService(ledger));
     bundles.push(Buffer.from(base64, 'base64'));
     files.push({ fileName: `van-phong-${office + 1}.aidledger`, base64 });
   }
+  await ledger.close();
   // The other half send workbooks: the template, or a list in the office's own layout.
   for (let office = Math.floor(offices / 2); office < offices; office++) {
     const { base64, rows } = officeWorkbook(office);

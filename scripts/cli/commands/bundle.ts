@@ -7,7 +7,7 @@ import { withLedger } from '../ledger';
 import { flag, text } from '../options';
 import { out, writeOutputFile } from '../output';
 
-const BUNDLE_OPTIONS = { db: text, out: text, all: flag, 'dry-run': flag, json: flag };
+const BUNDLE_OPTIONS = { db: text, out: text, all: flag, 'dry-run': flag, json: flag, 'accept-unsigned': flag };
 type BundleInput = CommandInput<typeof BUNDLE_OPTIONS>;
 
 /** `bundle export`: this site's changes (or, with --all, every record) written as a bundle. */
@@ -27,7 +27,12 @@ async function importBundle({ values, positionals }: BundleInput): Promise<numbe
   const path = positionals[1];
   if (!path) throw new UsageError('Thiếu đường dẫn gói / Missing the bundle to import');
   if (!existsSync(path)) throw new UsageError(`Không thấy tệp ${path} / File not found: ${path}`);
-  const input = { fileName: basename(path), base64: readFileSync(path).toString('base64') };
+  const input = {
+    fileName: basename(path),
+    base64: readFileSync(path).toString('base64'),
+    // A bundle of an earlier release, from an office recorded as on that release (`office accept-legacy`).
+    acceptUnsigned: values['accept-unsigned'],
+  };
   const counts = await withLedger(requireDb(values), false, undefined, (ledger) =>
     createLedgerService(ledger).invoke(values['dry-run'] ? 'sync.preview' : 'sync.import', input),
   );
@@ -59,7 +64,7 @@ export const bundleCommand = defineCommand({
   usage: [
     'bundle export --db FILE --out FILE [--all]',
     `${DESCRIPTION}gói dữ liệu thay đổi để gửi tỉnh / this site's changes as a bundle`,
-    'bundle import --db FILE PATH [--dry-run] [--json]',
+    'bundle import --db FILE PATH [--dry-run] [--json] [--accept-unsigned]',
     `${DESCRIPTION}nhập gói dữ liệu / merge a bundle`,
   ],
   async run(input) {

@@ -71,12 +71,13 @@ function printText(result: ImportFilesResult): void {
 
 export const importCommand = defineCommand({
   name: 'import',
-  options: { db: text, place: text, map: text, 'dry-run': flag, json: flag },
+  options: { db: text, place: text, map: text, 'dry-run': flag, json: flag, 'accept-unsigned': flag },
   usage: [
     'import --db FILE [--place NAME_OR_CODE] [--map "Tiêu đề=trường;…"] PATH... [--dry-run] [--json]',
     `${DESCRIPTION}nhập các tệp .xlsx/.xls/.ods/.csv và gói .aidledger (hoặc một thư mục) cùng lúc:`,
     `${DESCRIPTION}tất cả hoặc không tệp nào / import workbooks and bundles (or a folder) at once:`,
-    `${DESCRIPTION}all of them or none; --place: đơn vị gửi tệp / the sending office's unit`,
+    `${DESCRIPTION}all of them or none; --place: đơn vị gửi tệp / the sending office's unit;`,
+    `${DESCRIPTION}--accept-unsigned: nhận gói của phiên bản cũ / take bundles of an earlier release`,
   ],
   async run({ values, positionals }) {
     const paths = importPaths(positionals);
@@ -91,6 +92,7 @@ export const importCommand = defineCommand({
       return createLedgerService(ledger).invoke('imports.files', {
         files,
         dryRun: Boolean(values['dry-run']),
+        acceptUnsigned: Boolean(values['accept-unsigned']),
         ...(placeId ? { placeId } : {}),
       });
     });

@@ -7,6 +7,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
+import { officeCommand } from './office';
 import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { summaryCommand } from './summary';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   templateCommand,
   importCommand,
+  officeCommand,
   bundleCommand,
   totalsCommand,
   summaryCommand,
