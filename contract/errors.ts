@@ -11,6 +11,8 @@ export type LedgerErrorCode =
   | 'schema_too_new'
   | 'ledger_damaged'
   | 'too_large'
+  /** A bundle's deletions need the user's confirmation; nothing was written. */
+  | 'confirmation_required'
   | 'internal';
 
 export interface Bilingual {

@@ -3,6 +3,7 @@
  * merge leaves for a person to settle, and what has been sent and received.
  */
 import { z } from 'zod';
+import { type BundleDeletion, type ReceivedDeletion, UndoDeletionInput, type UndoneDeletion } from './deletions';
 import { EmptyInput, type ExcelFile, Id } from './fields';
 import { method } from './method';
 
@@ -12,6 +13,8 @@ export const ImportInput = z.strictObject({
   fileName: z.string().trim().min(1).max(260),
   /** The file's bytes, base64-encoded. */
   base64: z.string().max(40_000_000),
+  /** The user confirmed the bundle's deletions (needed when it deletes many records, or any made here). */
+  allowDeletions: z.boolean().default(false),
 });
 export const SyncResolveInput = z.strictObject({
   conflictId: Id,
@@ -27,6 +30,13 @@ export interface MergeCounts {
   deleted: number;
   /** Donors found twice (the same name entered at two offices) and merged into one. */
   donorsMerged: number;
+}
+
+/** What merging a bundle does (or, previewed, would do): the counts, and each record it deletes here. */
+export interface BundleMerge extends MergeCounts {
+  deletions: BundleDeletion[];
+  /** Whether its deletions need the user's confirmation (`allowDeletions`), see `deletionsNeedConfirmation`. */
+  deletionsNeedConfirmation: boolean;
 }
 
 export interface BundleFile extends ExcelFile {
@@ -75,8 +85,10 @@ export interface SyncStatus {
 
 export const syncMethods = {
   'sync.export': method<BundleFile>()(SyncExportInput),
-  'sync.preview': method<MergeCounts>()(ImportInput),
-  'sync.import': method<MergeCounts>()(ImportInput),
+  'sync.preview': method<BundleMerge>()(ImportInput),
+  'sync.import': method<BundleMerge>()(ImportInput),
   'sync.status': method<SyncStatus>()(EmptyInput),
   'sync.resolve': method<{ id: string }>()(SyncResolveInput),
+  'sync.deletions': method<ReceivedDeletion[]>()(EmptyInput),
+  'sync.undelete': method<UndoneDeletion>()(UndoDeletionInput),
 } as const;

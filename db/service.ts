@@ -46,6 +46,8 @@ import { totals } from './totals';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
 import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
+import { listReceivedDeletions } from './sync/received/deletions';
+import { undoDeletion } from './sync/received/undo';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
 type Handlers = { [M in LedgerMethod]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
@@ -101,6 +103,8 @@ export const handlers: Handlers = {
   'sync.import': (ctx, input) => syncImport(ctx, input, false),
   'sync.status': (ctx) => syncStatus(ctx),
   'sync.resolve': syncResolve,
+  'sync.deletions': async (ctx) => listReceivedDeletions(ctx),
+  'sync.undelete': undoDeletion,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

@@ -35,6 +35,8 @@ const FUZZED = METHODS.filter((m): m is Fuzzed => !m.startsWith('backups.'));
 let t: TestLedger;
 /** A bundle from another office with records this ledger lacks, and one of this ledger's own. */
 const bundles: string[] = [];
+/** Two bundles of the district: a pledge and its donor made there, then both deleted there. */
+const deletingBundles: string[] = [];
 const stats = new Map<string, { ok: number; failed: number; codes: Set<string> }>();
 let slowest = { ms: 0, what: '' };
 
@@ -72,6 +74,20 @@ beforeAll(async () => {
   await t.service.invoke('sync.import', { fileName: 'huyen.aidledger', base64: fromDistrict });
   expect((await t.service.invoke('sync.status', {})).conflicts.length).toBeGreaterThan(0);
   bundles.push(fromDistrict, (await t.service.invoke('sync.export', { all: true })).base64);
+  const soon = await district.service.invoke('donors.create', { name: 'Quỹ Sẽ Xoá Ở Huyện', kind: 'foundation' });
+  const gone = await district.service.invoke('pledges.create', {
+    donorId: soon.id,
+    placeId: places.find((p) => p.displayName === 'Huyện Bảo Lạc')!.id,
+    kind: 'gift',
+    description: 'Quà sẽ xoá',
+    amountMinor: 1_000_000,
+    currency: 'VND',
+    pledgeDate: '2022-10-02',
+  });
+  deletingBundles.push((await district.service.invoke('sync.export', {})).base64);
+  await district.service.invoke('pledges.delete', { id: gone.id });
+  await district.service.invoke('donors.delete', { id: soon.id });
+  deletingBundles.push((await district.service.invoke('sync.export', {})).base64);
   await district.close();
 }, 60_000);
 
@@ -90,6 +106,7 @@ interface Pools {
   pledge: string[];
   delivery: string[];
   conflict: string[];
+  receivedDeletion: string[];
   sentReport: string[];
   item: string[];
   placeNames: string[];
@@ -104,6 +121,7 @@ function pools(): Pools {
     pledge: ids('SELECT id FROM pledges ORDER BY id LIMIT 60'),
     delivery: ids('SELECT id FROM deliveries ORDER BY id LIMIT 60'),
     conflict: ids('SELECT id FROM sync_conflicts ORDER BY id LIMIT 20'),
+    receivedDeletion: ids('SELECT id FROM received_deletions ORDER BY rowid LIMIT 20'),
     sentReport: ids('SELECT id FROM reports_sent ORDER BY rowid LIMIT 20'),
     item: ids('SELECT id FROM aid_items ORDER BY id LIMIT 30'),
     placeNames: ids('SELECT name FROM places ORDER BY id LIMIT 60'),
@@ -366,12 +384,16 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
         g(fc.boolean) ? csvFile(g, p) : { fileName: 'goi.aidledger', base64: pick(g, bundles) },
       ),
       dryRun: maybe(g, () => g(fc.boolean)),
+      allowDeletions: maybe(g, () => g(fc.boolean)),
     }),
   'sync.export': (g) => clean({ all: maybe(g, () => g(fc.boolean)) }),
   'sync.preview': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
-  'sync.import': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
+  'sync.import': (g) =>
+    clean({ fileName: 'goi.aidledger', base64: pick(g, bundles), allowDeletions: maybe(g, () => g(fc.boolean)) }),
   'sync.status': () => ({}),
   'sync.resolve': (g, p) => ({ conflictId: idOf(g, p.conflict), keep: pick(g, ['kept', 'other']) }),
+  'sync.deletions': () => ({}),
+  'sync.undelete': (g, p) => ({ id: idOf(g, p.receivedDeletion) }),
   'items.list': (g) =>
     clean({
       text: maybe(g, () => word(g)),
@@ -511,6 +533,15 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
     conflictId: row<{ id: string }>('SELECT id FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id LIMIT 1').id,
     keep: 'kept',
   }),
+  'sync.deletions': () => ({}),
+  // The district's bundle deleting a pledge and donor it made, received here: its deletion undone.
+  'sync.undelete': async () => {
+    for (const base64 of deletingBundles) await invoke('sync.import', { fileName: 'xoa.aidledger', base64 });
+    return {
+      id: row<{ id: string }>(`SELECT id FROM received_deletions WHERE entity = 'pledge' ORDER BY rowid DESC LIMIT 1`)
+        .id,
+    };
+  },
   'places.list': () => ({}),
   'places.create': () => ({
     name: 'Xã Chắc Chắn',

@@ -38,6 +38,7 @@ const CODES: readonly LedgerErrorCode[] = [
   'schema_too_new',
   'ledger_damaged',
   'too_large',
+  'confirmation_required',
 ];
 
 const lastPrint = new WeakMap<Ledger, { key: string; print: string }>();
