@@ -6,8 +6,15 @@ import { type CommandInput, DESCRIPTION, defineCommand } from '../command';
 import { withLedger } from '../ledger';
 import { flag, text } from '../options';
 import { out, writeOutputFile } from '../output';
+import {
+  DELETION_OPTIONS,
+  listDeletions,
+  printDeletions,
+  undoDeletion,
+  withConfirmationHint,
+} from './bundle-deletions';
 
-const BUNDLE_OPTIONS = { db: text, out: text, all: flag, 'dry-run': flag, json: flag };
+const BUNDLE_OPTIONS = { out: text, all: flag, 'dry-run': flag, ...DELETION_OPTIONS };
 type BundleInput = CommandInput<typeof BUNDLE_OPTIONS>;
 
 /** `bundle export`: this site's changes (or, with --all, every record) written as a bundle. */
@@ -27,10 +34,16 @@ async function importBundle({ values, positionals }: BundleInput): Promise<numbe
   const path = positionals[1];
   if (!path) throw new UsageError('Thiếu đường dẫn gói / Missing the bundle to import');
   if (!existsSync(path)) throw new UsageError(`Không thấy tệp ${path} / File not found: ${path}`);
-  const input = { fileName: basename(path), base64: readFileSync(path).toString('base64') };
+  const input = {
+    fileName: basename(path),
+    base64: readFileSync(path).toString('base64'),
+    allowDeletions: values['allow-deletions'],
+  };
   const counts = await withLedger(requireDb(values), false, undefined, (ledger) =>
     createLedgerService(ledger).invoke(values['dry-run'] ? 'sync.preview' : 'sync.import', input),
-  );
+  ).catch((error: unknown) => {
+    throw withConfirmationHint(error);
+  });
   if (values.json)
     out(
       JSON.stringify({
@@ -38,12 +51,22 @@ async function importBundle({ values, positionals }: BundleInput): Promise<numbe
         updated: counts.updated,
         unchanged: counts.unchanged,
         conflicts: counts.conflicts,
+        // What a bundle deletes here, when it deletes anything.
+        ...(counts.deletions.length
+          ? {
+              deleted: counts.deleted,
+              deletions: counts.deletions,
+              needsConfirmation: counts.deletionsNeedConfirmation,
+            }
+          : {}),
       }),
     );
-  else
+  else {
+    printDeletions(counts.deletions, values['dry-run'] && counts.deletionsNeedConfirmation);
     out(
       `Thêm ${counts.inserted}, cập nhật ${counts.updated}, không đổi ${counts.unchanged}, xung đột ${counts.conflicts}, xóa ${counts.deleted} / inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged}, conflicts ${counts.conflicts}, deleted ${counts.deleted}`,
     );
+  }
   return 0;
 }
 
@@ -51,6 +74,8 @@ async function importBundle({ values, positionals }: BundleInput): Promise<numbe
 const ACTIONS = new Map([
   ['export', exportBundle],
   ['import', importBundle],
+  ['deletions', listDeletions],
+  ['undo-deletion', undoDeletion],
 ]);
 
 export const bundleCommand = defineCommand({
@@ -59,12 +84,23 @@ export const bundleCommand = defineCommand({
   usage: [
     'bundle export --db FILE --out FILE [--all]',
     `${DESCRIPTION}gói dữ liệu thay đổi để gửi tỉnh / this site's changes as a bundle`,
-    'bundle import --db FILE PATH [--dry-run] [--json]',
-    `${DESCRIPTION}nhập gói dữ liệu / merge a bundle`,
+    'bundle import --db FILE PATH [--dry-run] [--json] [--allow-deletions]',
+    `${DESCRIPTION}nhập gói dữ liệu / merge a bundle; --allow-deletions: xác nhận việc xóa`,
+    `${DESCRIPTION}(gói xóa trên 5 bản ghi, hoặc bản ghi do đơn vị này tạo) / confirms its deletions`,
+    `${DESCRIPTION}(more than 5 records, or any made by this office)`,
+    'bundle deletions --db FILE [--json]',
+    `${DESCRIPTION}các bản ghi gói đã xóa ở đây / the records bundles deleted here`,
+    'bundle undo-deletion --db FILE ID',
+    `${DESCRIPTION}hoàn tác một việc xóa (bản ghi về lại, gửi đi như một lần sửa) / undo one (the`,
+    `${DESCRIPTION}record comes back as an edit that travels in bundles)`,
   ],
   async run(input) {
     const run = ACTIONS.get(input.positionals[0] ?? '');
-    if (!run) throw new UsageError('Dùng: bundle export | bundle import / Use: bundle export | bundle import');
+    if (!run) {
+      throw new UsageError(
+        'Dùng: bundle export | import | deletions | undo-deletion / Use: bundle export | import | deletions | undo-deletion',
+      );
+    }
     return run(input);
   },
 });
