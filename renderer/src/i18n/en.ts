@@ -89,7 +89,7 @@ export const en: Catalog = {
       restored: 'Restored {{count}} records',
     },
     apply: 'Merge into the ledger',
-    done: 'Merged: {{inserted}} new, {{updated}} updated, {{conflicts}} conflicts',
+    done: 'Merged: {{inserted}} new, {{updated}} updated, {{conflicts}} conflicts, {{deleted}} deleted',
     conflicts: 'Open conflicts',
     noConflicts: 'No conflicts',
     kept: 'In use (later)',

@@ -87,7 +87,7 @@ export const vi = {
       restored: 'Đã khôi phục {{count}} bản ghi',
     },
     apply: 'Nhận vào sổ',
-    done: 'Đã nhận: thêm {{inserted}}, cập nhật {{updated}}, xung đột {{conflicts}}',
+    done: 'Đã nhận: thêm {{inserted}}, cập nhật {{updated}}, xung đột {{conflicts}}, xóa {{deleted}}',
     conflicts: 'Xung đột chưa xử lý',
     noConflicts: 'Không có xung đột',
     kept: 'Đang dùng (mới hơn)',

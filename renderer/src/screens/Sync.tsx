@@ -2,7 +2,7 @@
 import { Alert, App as AntApp, Button, Card, Col, Empty, Row, Space, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MergeCounts, SyncConflict, SyncStatus } from '../../../contract';
+import type { BundleMerge, SyncConflict, SyncStatus } from '../../../contract';
 import { readAsBase64, saveFile } from '../download';
 import { showDateTime } from '../format';
 import { useBusyWork } from '../components/useBusyWork';
@@ -16,6 +16,7 @@ import {
   siteName,
   storedValueText,
 } from './syncConflicts';
+import { confirmDeletions, PreviewDeletions, ReceivedDeletions } from './SyncDeletions';
 
 /** A conflict: the fields its two versions disagree on, side by side, and the choice of which one to keep. */
 function ConflictCard({
@@ -67,11 +68,11 @@ function ConflictCard({
 
 export function Sync() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const status = useLedger('sync.status', {});
   const names = useConflictNames(status.data);
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
-  const [preview, setPreview] = useState<MergeCounts | null>(null);
+  const [preview, setPreview] = useState<BundleMerge | null>(null);
   const { busy, run } = useBusyWork();
 
   const exportBundle = (all: boolean) =>
@@ -92,8 +93,11 @@ export function Sync() {
 
   const apply = () =>
     run(async () => {
-      if (!file) return;
-      const counts = await call('sync.import', file);
+      if (!file || !preview) return;
+      // Deletions the preview listed as needing confirmation are merged only once the user confirms them.
+      const allowDeletions = preview.deletionsNeedConfirmation;
+      if (allowDeletions && !(await confirmDeletions(modal, t, preview.deletions))) return;
+      const counts = await call('sync.import', { ...file, allowDeletions });
       message.success(t('sync.done', { ...counts }));
       setPreview(null);
       setFile(null);
@@ -133,6 +137,7 @@ export function Sync() {
       ) : (
         <Empty description={t('sync.noConflicts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
+      <ReceivedDeletions />
       <Typography.Title level={5} className="section-title">
         {t('sync.peers')}
       </Typography.Title>
@@ -193,7 +198,7 @@ function BundleImportCard({
   onApply,
 }: {
   file: { fileName: string } | null;
-  preview: MergeCounts | null;
+  preview: BundleMerge | null;
   busy: boolean;
   onChoose: (chosen: File) => void;
   onApply: () => void;
@@ -219,7 +224,7 @@ function BundleImportCard({
 }
 
 /** What merging a bundle will do, and the button that merges it. */
-function MergePreview({ preview, busy, onApply }: { preview: MergeCounts; busy: boolean; onApply: () => void }) {
+function MergePreview({ preview, busy, onApply }: { preview: BundleMerge; busy: boolean; onApply: () => void }) {
   const { t } = useTranslation();
   return (
     <div style={{ marginTop: 8 }} data-testid="sync-preview">
@@ -229,6 +234,7 @@ function MergePreview({ preview, busy, onApply }: { preview: MergeCounts; busy: 
         title={t('sync.preview', { ...preview })}
         description={preview.donorsMerged ? t('sync.donorsMerged', { count: preview.donorsMerged }) : undefined}
       />
+      <PreviewDeletions preview={preview} />
       <Button type="primary" onClick={onApply} loading={busy} style={{ marginTop: 8 }} data-testid="sync-apply">
         {t('sync.apply')}
       </Button>
