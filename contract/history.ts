@@ -1,4 +1,5 @@
 /** A record's history as the ledger keeps it (pledges, deliveries, aid items): who changed what, when and why. */
+import type { BundleSource } from './deletions';
 
 export interface FieldChange {
   field: string;
@@ -10,7 +11,7 @@ export interface HistoryEntry {
   id: string;
   at: string;
   action: 'create' | 'update' | 'delete';
-  entity: 'pledge' | 'delivery' | 'aid_item';
+  entity: 'pledge' | 'delivery' | 'aid_item' | 'aid_item_stage';
   entityId: string;
   siteId: string;
   siteName: string;
@@ -18,4 +19,9 @@ export interface HistoryEntry {
   userName: string | null;
   note: string | null;
   changes: FieldChange[];
+  /**
+   * The bundle the change came in, merged here (null: made here). With the note `UNDONE_DELETION_NOTE`: the bundle
+   * whose deletion of the record was undone here.
+   */
+  received: BundleSource | null;
 }

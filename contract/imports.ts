@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { type ExcelFile, Id } from './fields';
+import type { BundleDeletion } from './deletions';
 import { method } from './method';
 import type { MergeCounts } from './bundles';
 
@@ -133,6 +134,8 @@ export const ImportFilesInput = z.strictObject({
   dryRun: z.boolean().default(false),
   /** Bundles of an earlier release (unsigned) taken on purpose, from offices recorded as on that release. */
   acceptUnsigned: z.boolean().default(false),
+  /** The user confirmed the bundles' deletions (needed when one deletes many records, or any made here). */
+  allowDeletions: z.boolean().default(false),
 });
 
 /** What one file did, or why it was refused. */
@@ -145,6 +148,10 @@ export interface ImportedFile {
   newDonors: string[];
   /** A bundle's records. */
   merge: MergeCounts | null;
+  /** What a bundle deletes here (listed also when it was refused for want of the user's confirmation). */
+  deletions?: BundleDeletion[];
+  /** Whether a bundle's deletions need the user's confirmation (`allowDeletions`). */
+  deletionsNeedConfirmation?: boolean;
   /** Its problems, by row and column (row 0: the file as a whole). Any problem in any file refuses them all. */
   errors: ImportIssue[];
   officePlace?: ImportResult['officePlace'];

@@ -24,6 +24,7 @@ import { totalsMethods } from './totals';
 export * from './app';
 export * from './backups';
 export * from './bundles';
+export * from './deletions';
 export * from './deliveries';
 export * from './donors';
 export * from './fields';

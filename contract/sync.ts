@@ -3,6 +3,7 @@
  * merge leaves for a person to settle, and what has been sent and received.
  */
 import { z } from 'zod';
+import { type BundleDeletion, type ReceivedDeletion, UndoDeletionInput, type UndoneDeletion } from './deletions';
 import { EmptyInput, type ExcelFile, Id } from './fields';
 import type { MergeCounts } from './bundles';
 import { ImportFilesInput, type ImportFilesResult } from './imports';
@@ -16,12 +17,21 @@ export const ImportInput = z.strictObject({
   base64: z.string().max(40_000_000),
   /** A bundle of an earlier release (unsigned) taken on purpose, from an office recorded as on that release. */
   acceptUnsigned: z.boolean().default(false),
+  /** The user confirmed the bundle's deletions (needed when it deletes many records, or any made here). */
+  allowDeletions: z.boolean().default(false),
 });
 export const SyncResolveInput = z.strictObject({
   conflictId: Id,
   /** Keep the version now in the ledger, or put the other one back. */
   keep: z.enum(['kept', 'other']),
 });
+
+/** What merging a bundle does (or, previewed, would do): the counts, and each record it deletes here. */
+export interface BundleMerge extends MergeCounts {
+  deletions: BundleDeletion[];
+  /** Whether its deletions need the user's confirmation (`allowDeletions`), see `deletionsNeedConfirmation`. */
+  deletionsNeedConfirmation: boolean;
+}
 
 export interface BundleFile extends ExcelFile {
   records: number;
@@ -123,11 +133,13 @@ export const FolderReceiveInput = ImportFilesInput.omit({ files: true, placeId: 
 
 export const syncMethods = {
   'sync.export': method<BundleFile>()(SyncExportInput),
-  'sync.preview': method<MergeCounts>()(ImportInput),
-  'sync.import': method<MergeCounts>()(ImportInput),
+  'sync.preview': method<BundleMerge>()(ImportInput),
+  'sync.import': method<BundleMerge>()(ImportInput),
   'sync.status': method<SyncStatus>()(EmptyInput),
   'sync.resolve': method<{ id: string }>()(SyncResolveInput),
   'sync.folder': method<FolderStatus>()(EmptyInput),
   'sync.send': method<{ fileName: string | null; records: number }>()(EmptyInput),
   'sync.receive': method<ImportFilesResult>()(FolderReceiveInput),
+  'sync.deletions': method<ReceivedDeletion[]>()(EmptyInput),
+  'sync.undelete': method<UndoneDeletion>()(UndoDeletionInput),
 } as const;

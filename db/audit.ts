@@ -1,6 +1,6 @@
 /** The audit log: every create, update and delete with the row before and after, when, and by which installation. */
 import { sql } from 'kysely';
-import type { FieldChange, HistoryEntry } from '../contract';
+import type { BundleSource, FieldChange, HistoryEntry } from '../contract';
 import { columnsOf, insertRow } from './core/statements';
 import type { Ctx } from './core/context';
 import type { AuditLogTable } from './core/schema';
@@ -58,6 +58,10 @@ export async function pledgeHistory(ctx: Ctx, pledgeId: string): Promise<History
     // Entries of one call share a timestamp; insertion order (rowid) keeps them in sequence.
     .orderBy(sql`rowid`)
     .execute();
+  const bundles = receivedIn(
+    ctx,
+    rows.map((row) => row.receivedIn),
+  );
   return rows.map((row) => {
     const before = row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null;
     const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null;
@@ -73,6 +77,26 @@ export async function pledgeHistory(ctx: Ctx, pledgeId: string): Promise<History
       userName: row.userName,
       note: row.note,
       changes: diff(before, after),
+      received: (row.receivedIn && bundles.get(row.receivedIn)) || null,
     };
   });
+}
+
+/** The bundles entries name (a change merged from one, or one's deletion undone), by their id in the exchange log. */
+function receivedIn(ctx: Ctx, ids: (string | null | undefined)[]): Map<string, BundleSource> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (!wanted.length) return new Map();
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT id, at, file_name AS fileName, sha256, peer_site_id AS siteId, peer_site_name AS siteName FROM sync_log
+      WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(wanted)) as (Omit<BundleSource, 'receivedAt' | 'sha256'> & {
+    id: string;
+    at: string;
+    sha256: string | null;
+  })[];
+  return new Map(
+    rows.map(({ id, at, sha256, ...source }) => [id, { ...source, sha256: sha256 ?? '', receivedAt: at }]),
+  );
 }

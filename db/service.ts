@@ -49,6 +49,8 @@ import { listSentReports, previewReport, saveReport, sentReportFile } from './re
 import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
 import { folderStatus, receiveFromFolder, sendToFolder } from './sync/folder';
+import { listReceivedDeletions } from './sync/received/deletions';
+import { undoDeletion } from './sync/received/undo';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
 type Handlers = { [M in LedgerMethod]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
@@ -112,6 +114,8 @@ export const handlers: Handlers = {
   'offices.accept': acceptOffice,
   'offices.acceptLegacy': acceptLegacyOffice,
   'offices.revoke': revokeOffice,
+  'sync.deletions': async (ctx) => listReceivedDeletions(ctx),
+  'sync.undelete': undoDeletion,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

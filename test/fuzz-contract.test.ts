@@ -41,6 +41,8 @@ let exchange: ReturnType<typeof tempDir>;
 const offered: string[] = [];
 /** Office cards: of the district this ledger knows, and of an office it does not know yet. */
 const cards: { text: string; code: string }[] = [];
+/** Two bundles of the district: a pledge and its donor made there, then both deleted there. */
+const deletingBundles: string[] = [];
 const stats = new Map<string, { ok: number; failed: number; codes: Set<string> }>();
 let slowest = { ms: 0, what: '' };
 
@@ -89,6 +91,20 @@ beforeAll(async () => {
   const stranger = await tempLedger({ seed: false, siteName: 'Huyện Hà Quảng' });
   cards.push(await district.service.invoke('offices.card', {}), await stranger.service.invoke('offices.card', {}));
   await stranger.close();
+  const soon = await district.service.invoke('donors.create', { name: 'Quỹ Sẽ Xoá Ở Huyện', kind: 'foundation' });
+  const gone = await district.service.invoke('pledges.create', {
+    donorId: soon.id,
+    placeId: places.find((p) => p.displayName === 'Huyện Bảo Lạc')!.id,
+    kind: 'gift',
+    description: 'Quà sẽ xoá',
+    amountMinor: 1_000_000,
+    currency: 'VND',
+    pledgeDate: '2022-10-02',
+  });
+  deletingBundles.push((await district.service.invoke('sync.export', {})).base64);
+  await district.service.invoke('pledges.delete', { id: gone.id });
+  await district.service.invoke('donors.delete', { id: soon.id });
+  deletingBundles.push((await district.service.invoke('sync.export', {})).base64);
   await district.close();
 }, 60_000);
 
@@ -122,6 +138,7 @@ interface Pools {
   pledge: string[];
   delivery: string[];
   conflict: string[];
+  receivedDeletion: string[];
   sentReport: string[];
   item: string[];
   placeNames: string[];
@@ -137,6 +154,7 @@ function pools(): Pools {
     pledge: ids('SELECT id FROM pledges ORDER BY id LIMIT 60'),
     delivery: ids('SELECT id FROM deliveries ORDER BY id LIMIT 60'),
     conflict: ids('SELECT id FROM sync_conflicts ORDER BY id LIMIT 20'),
+    receivedDeletion: ids('SELECT id FROM received_deletions ORDER BY rowid LIMIT 20'),
     sentReport: ids('SELECT id FROM reports_sent ORDER BY rowid LIMIT 20'),
     item: ids('SELECT id FROM aid_items ORDER BY id LIMIT 30'),
     placeNames: ids('SELECT name FROM places ORDER BY id LIMIT 60'),
@@ -403,10 +421,12 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
         g(fc.boolean) ? csvFile(g, p) : { fileName: 'goi.aidledger', base64: pick(g, bundles) },
       ),
       dryRun: maybe(g, () => g(fc.boolean)),
+      allowDeletions: maybe(g, () => g(fc.boolean)),
     }),
   'sync.export': (g) => clean({ all: maybe(g, () => g(fc.boolean)) }),
   'sync.preview': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
-  'sync.import': (g) => ({ fileName: 'goi.aidledger', base64: pick(g, bundles) }),
+  'sync.import': (g) =>
+    clean({ fileName: 'goi.aidledger', base64: pick(g, bundles), allowDeletions: maybe(g, () => g(fc.boolean)) }),
   'sync.status': () => ({}),
   'sync.resolve': (g, p) => ({ conflictId: idOf(g, p.conflict), keep: pick(g, ['kept', 'other']) }),
   'sync.folder': () => ({}),
@@ -434,6 +454,8 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
     placeId: g(fc.boolean) ? null : idOf(g, p.place),
   }),
   'offices.revoke': (g, p) => ({ siteId: idOf(g, p.office) }),
+  'sync.deletions': () => ({}),
+  'sync.undelete': (g, p) => ({ id: idOf(g, p.receivedDeletion) }),
   'items.list': (g) =>
     clean({
       text: maybe(g, () => word(g)),
@@ -588,6 +610,15 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
       placeId: null,
     })) as unknown as { siteId: string };
     return { siteId: office.siteId };
+  },
+  'sync.deletions': () => ({}),
+  // The district's bundle deleting a pledge and donor it made, received here: its deletion undone.
+  'sync.undelete': async () => {
+    for (const base64 of deletingBundles) await invoke('sync.import', { fileName: 'xoa.aidledger', base64 });
+    return {
+      id: row<{ id: string }>(`SELECT id FROM received_deletions WHERE entity = 'pledge' ORDER BY rowid DESC LIMIT 1`)
+        .id,
+    };
   },
   'places.list': () => ({}),
   'places.create': () => ({

@@ -40,6 +40,7 @@ const CODES: readonly LedgerErrorCode[] = [
   'too_large',
   'unsigned_bundle',
   'unknown_office',
+  'confirmation_required',
 ];
 
 const lastPrint = new WeakMap<Ledger, { key: string; print: string }>();

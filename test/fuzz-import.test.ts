@@ -9,7 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { ImportedFile, ImportFilesResult, PledgeKind } from '../contract';
+import type { BundleMerge, ImportedFile, ImportFilesResult, PledgeKind } from '../contract';
 import { VOCABULARY } from '../contract/labels';
 import { MAX_AMOUNT_MINOR } from '../contract/money';
 import { loadDemo, readFixture } from '../db/samples/demo';
@@ -183,7 +183,14 @@ async function mergeBoth(group: string, target: ResettableLedger, bytes: Buffer)
   const input = { fileName: 'goi-du-lieu.aidledger', base64: bytes.toString('base64'), acceptUnsigned: true };
   const preview = await fuzzCall(target, 'sync.preview', input, () => true);
   note(preview, `${group} preview`);
-  const apply = await fuzzCall(target, 'sync.import', input);
+  // Deletions the preview says need confirmation refuse the import (changing nothing) until it is confirmed.
+  const asks = preview.envelope.ok && (preview.envelope.result as BundleMerge).deletionsNeedConfirmation;
+  if (asks) {
+    const unconfirmed = await fuzzCall(target, 'sync.import', input);
+    expect(unconfirmed.envelope, group).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
+    tally(group, 'deletions confirmed');
+  }
+  const apply = await fuzzCall(target, 'sync.import', { ...input, allowDeletions: asks });
   note(apply, `${group} import`);
   tally(group, apply.envelope.ok ? 'merged' : `refused ${apply.envelope.error.code}`);
   // The preview is the same merge rolled back: it must foretell the import exactly.

@@ -92,6 +92,7 @@ describe('migrations', () => {
       'pledge_totals_by_kind',
       'pledge_totals_by_place',
       'pledges',
+      'received_deletions',
       'reports_sent',
       'schema_migrations',
       'settings',

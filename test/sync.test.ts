@@ -21,8 +21,10 @@ async function exportFrom(t: TestLedger, all = false): Promise<Buffer> {
     .transaction()
     .execute(async (trx) => (await exportBundle(contextFor(t.ledger, trx), { all })).bytes);
 }
-async function importInto(t: TestLedger, bytes: Buffer, dryRun = false): Promise<MergeCounts> {
-  return t.ledger.db.transaction().execute((trx) => importBundle(contextFor(t.ledger, trx), bytes, { dryRun }));
+async function importInto(t: TestLedger, bytes: Buffer, dryRun = false, allowDeletions = false): Promise<MergeCounts> {
+  return t.ledger.db
+    .transaction()
+    .execute((trx) => importBundle(contextFor(t.ledger, trx), bytes, { dryRun, allowDeletions }));
 }
 /** Every ledger row as it reads, without the columns that differ by installation (search text). */
 function snapshot(ledger: Ledger) {
@@ -313,7 +315,8 @@ describe('bundles', () => {
     await district.service.invoke('pledges.delete', { id: p.id });
     const fromDistrict = await exportFrom(district);
     const fromProvince = await exportFrom(province);
-    expect(await importInto(province, fromDistrict)).toMatchObject({ deleted: 1, conflicts: 1 });
+    // The pledge's version here is the province's own edit: its deletion is confirmed.
+    expect(await importInto(province, fromDistrict, false, true)).toMatchObject({ deleted: 1, conflicts: 1 });
     expect(await importInto(district, fromProvince)).toMatchObject({ conflicts: 1 });
     for (const t of [province, district]) expect((await t.service.invoke('app.info', {})).counts.pledges).toBe(0);
     const [conflict] = (await province.service.invoke('sync.status', {})).conflicts;
@@ -327,7 +330,10 @@ describe('bundles', () => {
     await province.service.invoke('pledges.update', { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 300 });
     await importInto(district, await exportFrom(province));
     await district.service.invoke('pledges.delete', { id: p.id });
-    expect(await importInto(province, await exportFrom(district))).toMatchObject({ deleted: 1, conflicts: 0 });
+    expect(await importInto(province, await exportFrom(district), false, true)).toMatchObject({
+      deleted: 1,
+      conflicts: 0,
+    });
   });
 
   it('keep a pledge deleted elsewhere while a delivery recorded here points to it, as a conflict', async () => {

@@ -72,7 +72,15 @@ export interface AuditLogTable {
   at: string;
   siteId: string;
   action: 'create' | 'update' | 'delete';
-  entity: 'place' | 'donor' | 'pledge' | 'delivery' | 'exchange_rate' | 'aid_item';
+  entity:
+    | 'place'
+    | 'place_successor'
+    | 'donor'
+    | 'pledge'
+    | 'delivery'
+    | 'exchange_rate'
+    | 'aid_item'
+    | 'aid_item_stage';
   entityId: string;
   /** The pledge a delivery belongs to, so a pledge's history includes its deliveries. */
   parentId: string | null;
@@ -82,6 +90,8 @@ export interface AuditLogTable {
   /** The person using the installation, and the installation's name, when the change was made. */
   userName: string | null;
   siteName: string | null;
+  /** The exchange log's entry of the bundle a merged change came in (null: made here); migration 0018. */
+  receivedIn: string | null;
 }
 
 export interface ImportLayoutsTable {

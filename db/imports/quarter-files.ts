@@ -13,6 +13,7 @@ import { PlaceIndex } from '../places/match';
 import { newPledgeChecks, type PledgeChecks } from '../pledges/writes';
 import { withSearchTextDeferred } from '../search';
 import { importBundle } from '../sync/import';
+import { ConfirmationRequired } from '../sync/received/receipt';
 import { withTotalsDeferred } from '../totals-bulk';
 
 const BUNDLE_HEADER = Buffer.from('AIDLEDGER-BUNDLE ', 'ascii');
@@ -93,13 +94,19 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           errors: [],
         };
         try {
-          done.merge = await importBundle(ctx, bytes, {
+          const options = {
             fileName: file.fileName,
             isolated,
             acceptUnsigned: input.acceptUnsigned,
-          });
+            allowDeletions: input.allowDeletions,
+          };
+          const { deletions, deletionsNeedConfirmation, ...merge } = await importBundle(ctx, bytes, options);
+          Object.assign(done, { merge, deletions, deletionsNeedConfirmation });
         } catch (error) {
           if (!(error instanceof LedgerError)) throw error;
+          // Deletions not confirmed: the file is refused, and what it deletes is listed for the user to confirm.
+          if (error instanceof ConfirmationRequired)
+            Object.assign(done, { deletions: error.deletions, deletionsNeedConfirmation: true });
           const { message } = error.toShape();
           done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
         }

@@ -48,9 +48,12 @@ export async function exportBundle(
   addReferencedRows(ctx, records);
   const tombstones = ownRows('tombstones') as unknown as Tombstone[];
   for (const t of tombstones) if (t.version > upTo) upTo = t.version;
-  const audit = ctx.sqlite
-    .prepare(`SELECT * FROM audit_log WHERE site_id = ? AND at >= ? ORDER BY rowid`)
-    .all(ctx.site.id, versionTime(since)) as Record<string, unknown>[];
+  // What this office received (entries naming a bundle) is its own record, not sent on.
+  const audit = (
+    ctx.sqlite
+      .prepare(`SELECT * FROM audit_log WHERE site_id = ? AND at >= ? AND received_in IS NULL ORDER BY rowid`)
+      .all(ctx.site.id, versionTime(since)) as Record<string, unknown>[]
+  ).map(({ received_in: _received, ...entry }) => entry);
   const settings = await sql<{
     key: string;
     value: string;

@@ -3,7 +3,7 @@
  * history; the totals are folded once, in bulk, at the end. A bundle that would leave the ledger broken is refused.
  */
 import { sql } from 'kysely';
-import type { MergeCounts } from '../../contract';
+import type { BundleMerge, MergeCounts } from '../../contract';
 import { prepared } from '../core/statements';
 import { savepointIf } from '../core/undo';
 import type { Ctx } from '../core/context';
@@ -15,14 +15,24 @@ import { logSync } from './log';
 import { mergeDeletions } from './merge-deletions';
 import { mergeRecords } from './merge-records';
 import { readBundle } from './read';
+import {
+  bundleMerge,
+  newReceipt,
+  type Receipt,
+  refuseUnconfirmedDeletions,
+  writeReceivedHistory,
+} from './received/receipt';
 import { brokenReferences, placeUnderItself } from './references';
 import { vetScope } from './vet/scope';
 import { vetSender } from './vet/sender';
 
-export type { MergeCounts };
+export type { BundleMerge, MergeCounts };
 
-/** Applies a bundle; with dryRun the same work is done and rolled back, so the preview is exact. */
-export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImportOptions = {}): Promise<MergeCounts> {
+/**
+ * Applies a bundle; with dryRun the same work is done and rolled back, so the preview is exact. Deletions that need
+ * the user's confirmation refuse the bundle (nothing written) unless `allowDeletions`; a preview lists them.
+ */
+export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImportOptions = {}): Promise<BundleMerge> {
   const isolated = options.isolated ?? true;
   if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
   // Who sent it, and whether it may change what it carries: refused whole, before anything is written.
@@ -30,12 +40,14 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
   vetSender(ctx, bundle, signer);
   vetScope(ctx, bundle, signer);
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
+  const receipt = newReceipt(ctx, signer, bytes);
   const start = savepointIf(ctx, 'bundle_import', isolated);
   // Rows may point at rows later in the bundle (a donor merged into another); references are checked at the end.
   await sql`PRAGMA defer_foreign_keys = ON`.execute(ctx.db);
   ctx.tracking.applying = true;
   try {
-    await withTotalsDeferred(ctx.sqlite, ctx.tracking, () => mergeBundle(ctx, bundle, counts));
+    await withTotalsDeferred(ctx.sqlite, ctx.tracking, () => mergeBundle(ctx, bundle, counts, receipt));
+    if (!options.dryRun && !options.allowDeletions) refuseUnconfirmedDeletions(receipt);
   } catch (error) {
     ctx.tracking.applying = false;
     await start.undo();
@@ -44,15 +56,17 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
   }
   ctx.tracking.applying = false;
   if (options.dryRun) await start.undo();
-  else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts);
+  else await logSync(ctx, 'import', bundle.site, options.fileName ?? '', counts, receipt);
   await start.keep();
-  return counts;
+  return bundleMerge(counts, receipt);
 }
 
 export interface BundleImportOptions {
   /** Merge, count, and roll back. */
   dryRun?: boolean;
   fileName?: string;
+  /** The user confirmed the bundle's deletions (see `deletionsNeedConfirmation`). */
+  allowDeletions?: boolean;
   /**
    * In a savepoint of its own (the default), so that a bundle refused halfway leaves nothing. False: the caller rolls
    * back everything itself if the bundle is refused (a quarter's pass, see `importFiles`).
@@ -79,9 +93,9 @@ const AUDIT_COLUMNS = [
 ];
 
 /** Writes a bundle's rows, deletions and audit entries into the ledger, counting what happened. */
-async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promise<void> {
-  const { written, touchedPledges, renamed } = await mergeRecords(ctx, bundle, counts);
-  const deletedIds = await mergeDeletions(ctx, bundle, counts);
+async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts, receipt: Receipt): Promise<void> {
+  const { written, touchedPledges, renamed } = await mergeRecords(ctx, bundle, counts, receipt);
+  const deletedIds = await mergeDeletions(ctx, bundle, counts, receipt);
   // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
   ctx.tracking.applying = false;
   counts.donorsMerged = await settleDonorMerges(ctx);
@@ -90,6 +104,7 @@ async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promi
   for (const [scope, id] of renamed) await refreshSearchText(ctx, scope, id);
   await takeDepartmentName(ctx, bundle);
   writeAudit(ctx, bundle.audit ?? []);
+  writeReceivedHistory(receipt);
   refuseBrokenLedger(ctx, written, deletedIds);
 }
 

@@ -8,9 +8,11 @@ export async function logSync(
   site: { id: string; name: string },
   fileName: string,
   counts: object,
+  /** A bundle received: the id its merged changes refer to, and the file's SHA-256. */
+  received?: { id: string; sha256: string },
 ) {
-  await sql`INSERT INTO sync_log (id, at, direction, peer_site_id, peer_site_name, file_name, counts)
-    VALUES (${ctx.newId()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)})`.execute(
+  await sql`INSERT INTO sync_log (id, at, direction, peer_site_id, peer_site_name, file_name, counts, sha256)
+    VALUES (${received?.id ?? ctx.newId()}, ${ctx.now}, ${direction}, ${site.id}, ${site.name}, ${fileName}, ${JSON.stringify(counts)}, ${received?.sha256 ?? null})`.execute(
     ctx.db,
   );
 }

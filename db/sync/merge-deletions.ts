@@ -7,6 +7,7 @@ import { prepared } from '../core/statements';
 import type { Ctx } from '../core/context';
 import { deletionSaw, recordConflict, restoreContext } from './conflicts';
 import { BUNDLE_TABLES, type Bundle, type Row, type Table, type Tombstone } from './contents';
+import { type Receipt, recordMergedDeletion } from './received/receipt';
 import { stillReferenced } from './references';
 import { rowOf, tombstoneOf } from './rows';
 
@@ -23,7 +24,12 @@ const DELETION_ORDER = [
 ];
 
 /** Applies a bundle's deletions, counting what happened; answers the ids of the rows it deleted here, by table. */
-export async function mergeDeletions(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promise<Map<Table, string[]>> {
+export async function mergeDeletions(
+  ctx: Ctx,
+  bundle: Bundle,
+  counts: MergeCounts,
+  receipt: Receipt,
+): Promise<Map<Table, string[]>> {
   const deletedIds = new Map<Table, string[]>();
   const tombstones = [...bundle.tombstones].sort(
     (a, b) => DELETION_ORDER.indexOf(a.entity) - DELETION_ORDER.indexOf(b.entity),
@@ -35,6 +41,7 @@ export async function mergeDeletions(ctx: Ctx, bundle: Bundle, counts: MergeCoun
     const ours = await rowOf(ctx, table, tomb.id);
     if (ours) {
       if (!(await deleteOurs(ctx, bundle, counts, table, tomb, ours))) continue;
+      recordMergedDeletion(ctx, receipt, table, tomb, ours);
       if (!deletedIds.has(table)) deletedIds.set(table, []);
       deletedIds.get(table)!.push(tomb.id);
     } else {

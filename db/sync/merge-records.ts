@@ -8,6 +8,7 @@ import { prepared } from '../core/statements';
 import type { Ctx } from '../core/context';
 import { deletionSaw, recordConflict, relate, restoreContext, sameContent } from './conflicts';
 import { BUNDLE_TABLES, type Bundle, refuse, type Row, type Table, type Words } from './contents';
+import { type Receipt, recordMergedRestore, recordMergedUpdate } from './received/receipt';
 import { rowOf, tombstoneOf, writeRow } from './rows';
 
 /** What merging a bundle's rows leaves for the steps after it. */
@@ -26,12 +27,19 @@ interface Merge {
   bundle: Bundle;
   counts: MergeCounts;
   merged: MergedRecords;
+  /** Where the updates it makes here are recorded, with the bundle. */
+  receipt: Receipt;
 }
 
 /** Writes a bundle's rows into the ledger, table by table (parents first), counting what happened. */
-export async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promise<MergedRecords> {
+export async function mergeRecords(
+  ctx: Ctx,
+  bundle: Bundle,
+  counts: MergeCounts,
+  receipt: Receipt,
+): Promise<MergedRecords> {
   const merged: MergedRecords = { written: new Map(), touchedPledges: new Set(), renamed: [] };
-  const merge: Merge = { ctx, bundle, counts, merged };
+  const merge: Merge = { ctx, bundle, counts, merged, receipt };
   for (const [table, entity] of BUNDLE_TABLES) {
     let rows = bundle.records[table] ?? [];
     if (table === 'places') rows = parentsFirst(rows);
@@ -54,7 +62,7 @@ export async function mergeRecords(ctx: Ctx, bundle: Bundle, counts: MergeCounts
  * A row not here: inserted, unless a deletion here stands against it or its pledge was deleted here (then kept
  * beside as a conflict), or it is a rate whose twin here stands. Answers whether it was inserted.
  */
-async function insertTheirs({ ctx, bundle, counts }: Merge, table: Table, entity: string, theirs: Row) {
+async function insertTheirs({ ctx, bundle, counts, receipt }: Merge, table: Table, entity: string, theirs: Row) {
   const deletedHere = await tombstoneOf(ctx, entity, theirs.id);
   if (deletedHere && deletedHere.version >= theirs.version) {
     // Deleted here without seeing this edit: the deletion (later) stands, the edit is kept beside it.
@@ -94,6 +102,7 @@ async function insertTheirs({ ctx, bundle, counts }: Merge, table: Table, entity
   if (table === 'exchange_rates' && !(await settleRateTwin(ctx, theirs, counts))) return false;
   await mergeRow(ctx, table, entity, theirs, true);
   if (deletedHere) prepared(ctx.sqlite, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
+  if (deletedHere) recordMergedRestore(ctx, receipt, table, theirs);
   counts.inserted++;
   return true;
 }
@@ -102,7 +111,13 @@ async function insertTheirs({ ctx, bundle, counts }: Merge, table: Table, entity
  * A row here too: a newer version replaces ours; two made without seeing each other leave the later in the ledger
  * and the other beside it. Answers whether the row was set against ours (false when ours is the same or newer).
  */
-async function mergeIntoOurs({ ctx, counts, merged }: Merge, table: Table, entity: string, ours: Row, theirs: Row) {
+async function mergeIntoOurs(
+  { ctx, counts, merged, receipt }: Merge,
+  table: Table,
+  entity: string,
+  ours: Row,
+  theirs: Row,
+) {
   const relation = relate(ours, theirs);
   if (relation === 'same' || relation === 'ours-newer') {
     counts.unchanged++;
@@ -112,6 +127,7 @@ async function mergeIntoOurs({ ctx, counts, merged }: Merge, table: Table, entit
     // The same content written at two offices is no conflict: the later version is kept everywhere.
     if (relation === 'theirs-newer' || theirs.version > ours.version) {
       await mergeRow(ctx, table, entity, theirs, false);
+      if (!sameContent(ours, theirs)) recordMergedUpdate(ctx, receipt, table, ours, theirs);
       counts.updated++;
       followNames(merged, table, theirs);
     } else counts.unchanged++;
@@ -120,6 +136,7 @@ async function mergeIntoOurs({ ctx, counts, merged }: Merge, table: Table, entit
   // Made without seeing each other: the later version stays in the ledger, the other is kept beside it.
   const theirsWins = theirs.version > ours.version;
   if (theirsWins) await mergeRow(ctx, table, entity, theirs, false);
+  if (theirsWins) recordMergedUpdate(ctx, receipt, table, ours, theirs);
   if (theirsWins) followNames(merged, table, theirs);
   const [kept, other] = theirsWins ? [theirs, ours] : [ours, theirs];
   countConflict(counts, await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version));

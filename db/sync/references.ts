@@ -8,7 +8,7 @@ import type { Row, Table } from './contents';
 import { storedRows } from './rows';
 
 /** Every reference between ledger rows: (table, column) → referenced table. */
-const REFERENCES: [Table, string, Table][] = [
+export const REFERENCES: [Table, string, Table][] = [
   ['places', 'parent_id', 'places'],
   ['place_successors', 'place_id', 'places'],
   ['place_successors', 'successor_id', 'places'],

@@ -1,6 +1,6 @@
 /** The sync methods of the contract: export, preview and import bundles, list and resolve conflicts. */
 import { sql } from 'kysely';
-import type { BundleFile, MergeCounts, ParsedInput, SyncStatus } from '../../contract';
+import type { BundleFile, BundleMerge, ParsedInput, SyncStatus } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { columnsOf } from '../core/statements';
 import type { Ctx } from '../core/context';
@@ -26,11 +26,12 @@ export async function syncExport(ctx: Ctx, input: ParsedInput<'sync.export'>): P
   return { fileName: `goi-du-lieu-${site}-${stamp}.aidledger`, base64: bytes.toString('base64'), records };
 }
 
-export function syncImport(ctx: Ctx, input: ParsedInput<'sync.import'>, dryRun: boolean): Promise<MergeCounts> {
+export function syncImport(ctx: Ctx, input: ParsedInput<'sync.import'>, dryRun: boolean): Promise<BundleMerge> {
   return importBundle(ctx, Buffer.from(input.base64, 'base64'), {
     dryRun,
     fileName: input.fileName,
     acceptUnsigned: input.acceptUnsigned,
+    allowDeletions: input.allowDeletions,
   });
 }
 

@@ -1,7 +1,7 @@
 /** A record's change history: who changed what, when, and why. */
 import { Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AUTO_STATUS_NOTE, type HistoryEntry } from '../../../contract';
+import { AUTO_STATUS_NOTE, type HistoryEntry, UNDONE_DELETION_NOTE } from '../../../contract';
 import { fieldLabel } from '../../../contract/validation';
 import { madeBy, showDateTime } from '../format';
 import { changeText, historyColor } from './history';
@@ -29,10 +29,19 @@ function HistoryEntryText({ entry, currency }: { entry: HistoryEntry; currency: 
         {showDateTime(entry.at)} ·{' '}
         <span data-testid="history-by">{t('detail.by', { who: madeBy(entry.userName, entry.siteName) })}</span>
       </div>
+      {entry.received && (
+        <div className="muted" data-testid="history-received">
+          {t(entry.note === UNDONE_DELETION_NOTE ? 'detail.undoneDeletion' : 'detail.received', {
+            file: entry.received.fileName,
+            office: entry.received.siteName,
+          })}
+        </div>
+      )}
       {entry.note === AUTO_STATUS_NOTE ? (
         <div className="muted">{t('detail.autoStatus')}</div>
       ) : (
-        entry.note && <div className="muted">{t('detail.reason', { note: entry.note })}</div>
+        entry.note &&
+        entry.note !== UNDONE_DELETION_NOTE && <div className="muted">{t('detail.reason', { note: entry.note })}</div>
       )}
       {entry.action === 'update' && (
         <ul className="changes">

@@ -6,7 +6,7 @@
 import { Alert, App as AntApp, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MergeCounts, Office } from '../../../contract';
+import type { BundleMerge, Office } from '../../../contract';
 import { ClientError } from '../api';
 import { call, showSaveError } from '../queries';
 import { DIALOG_LAYOUT } from './dialog';
@@ -24,7 +24,7 @@ export interface BundleInput {
  * is the dialog recording an office on an earlier release, to render beside the screen.
  */
 export function useBundlePreview(): {
-  preview: (input: BundleInput) => Promise<{ input: BundleInput; counts: MergeCounts } | null>;
+  preview: (input: BundleInput) => Promise<{ input: BundleInput; counts: BundleMerge } | null>;
   legacyModal: React.ReactNode;
 } {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function useBundlePreview(): {
   const preview = async (
     input: BundleInput,
     recorded = false,
-  ): Promise<{ input: BundleInput; counts: MergeCounts } | null> => {
+  ): Promise<{ input: BundleInput; counts: BundleMerge } | null> => {
     try {
       return { input, counts: await call('sync.preview', input) };
     } catch (error) {

@@ -9,6 +9,7 @@ import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
+import { confirmDeletions, FileDeletions } from './SyncDeletions';
 import {
   ACCEPT,
   acceptedFiles,
@@ -68,6 +69,9 @@ export function Imports() {
             onChange={(mapping) => work.mapColumns(f.fileName, mapping)}
           />
         ))}
+        {preview && (
+          <FileDeletions preview={preview} confirmed={work.allowDeletions} onConfirm={work.confirmFileDeletions} />
+        )}
         {preview && errors.length > 0 && <ImportProblems preview={preview} errors={errors} />}
         {preview && errors.length === 0 && <ImportReady preview={preview} busy={busy} onApply={work.apply} />}
         {work.imported && <ImportDone imported={work.imported} />}
@@ -79,8 +83,10 @@ export function Imports() {
 /** The files of an import: read, checked (again, for another office or with columns mapped), and imported. */
 function useImportFiles() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [officeId, setOfficeId] = useState<string | undefined>();
+  // The bundles' deletions, once the user has confirmed them (asked again for the next files chosen).
+  const [allowDeletions, setAllowDeletions] = useState(false);
   const [files, setFiles] = useState<ReadFile[]>([]);
   const [preview, setPreview] = useState<ImportFilesResult | null>(null);
   const [reading, setReading] = useState<{ done: number; of: number } | null>(null);
@@ -90,10 +96,20 @@ function useImportFiles() {
   const { busy, run } = useBusyWork();
 
   /** The files already read, checked again: for another office, or with columns mapped. */
-  const recheck = (read: ReadFile[], chosenOffice: string | undefined, maps: Map<string, ColumnMapping>) =>
+  const recheck = (
+    read: ReadFile[],
+    chosenOffice: string | undefined,
+    maps: Map<string, ColumnMapping>,
+    allow = allowDeletions,
+  ) =>
     run(async () => {
       setPreview(
-        await call('imports.files', { files: withMappings(read, maps), dryRun: true, ...officeOf(chosenOffice) }),
+        await call('imports.files', {
+          files: withMappings(read, maps),
+          dryRun: true,
+          allowDeletions: allow,
+          ...officeOf(chosenOffice),
+        }),
       );
     });
 
@@ -103,6 +119,7 @@ function useImportFiles() {
       setPreview(null);
       setImported(null);
       setMappings(new Map());
+      setAllowDeletions(false);
       const accepted = acceptedFiles(chosen);
       if (!accepted.length) {
         message.error(t('imports.noneAccepted'));
@@ -122,7 +139,11 @@ function useImportFiles() {
   const apply = () =>
     run(async () => {
       if (!files.length) return;
-      const result = await call('imports.files', { files: withMappings(files, mappings), ...officeOf(officeId) });
+      const result = await call('imports.files', {
+        files: withMappings(files, mappings),
+        allowDeletions,
+        ...officeOf(officeId),
+      });
       if (!result.written) setPreview(result);
       else {
         message.success(doneText(result, t));
@@ -151,7 +172,29 @@ function useImportFiles() {
     void recheck(files, officeId, next);
   };
 
-  return { officeId, files, preview, reading, imported, mappings, busy, beforeUpload, chooseOffice, mapColumns, apply };
+  /** The bundles' deletions listed and confirmed, then the files checked again with them allowed. */
+  const confirmFileDeletions = async () => {
+    const deletions = (preview?.files ?? []).flatMap((f) => (f.deletionsNeedConfirmation ? (f.deletions ?? []) : []));
+    if (!(await confirmDeletions(modal, t, deletions))) return;
+    setAllowDeletions(true);
+    await recheck(files, officeId, mappings, true);
+  };
+
+  return {
+    officeId,
+    files,
+    preview,
+    reading,
+    imported,
+    mappings,
+    busy,
+    allowDeletions,
+    beforeUpload,
+    chooseOffice,
+    mapColumns,
+    apply,
+    confirmFileDeletions,
+  };
 }
 
 /** The office the files are read as, and the files: a folder chosen, or files dropped or chosen. */

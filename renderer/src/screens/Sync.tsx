@@ -2,7 +2,7 @@
 import { Alert, App as AntApp, Button, Card, Col, Empty, Row, Space, Table, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MergeCounts, SyncConflict, SyncStatus } from '../../../contract';
+import type { BundleMerge, SyncConflict, SyncStatus } from '../../../contract';
 import { readAsBase64, saveFile } from '../download';
 import { showDateTime } from '../format';
 import { type BundleInput, useBundlePreview } from '../components/UnsignedBundles';
@@ -19,6 +19,7 @@ import {
   siteName,
   storedValueText,
 } from './syncConflicts';
+import { confirmDeletions, PreviewDeletions, ReceivedDeletions } from './SyncDeletions';
 
 /** A conflict: the fields its two versions disagree on, side by side, and the choice of which one to keep. */
 function ConflictCard({
@@ -70,11 +71,11 @@ function ConflictCard({
 
 export function Sync() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const status = useLedger('sync.status', {});
   const names = useConflictNames(status.data);
   const [file, setFile] = useState<BundleInput | null>(null);
-  const [preview, setPreview] = useState<MergeCounts | null>(null);
+  const [preview, setPreview] = useState<BundleMerge | null>(null);
   const { busy, run } = useBusyWork();
   // An unsigned bundle (an earlier release's) is taken only when the user says so, from an office recorded as such.
   const checked = useBundlePreview();
@@ -101,8 +102,11 @@ export function Sync() {
 
   const apply = () =>
     run(async () => {
-      if (!file) return;
-      const counts = await call('sync.import', file);
+      if (!file || !preview) return;
+      // Deletions the preview listed as needing confirmation are merged only once the user confirms them.
+      const allowDeletions = preview.deletionsNeedConfirmation;
+      if (allowDeletions && !(await confirmDeletions(modal, t, preview.deletions))) return;
+      const counts = await call('sync.import', { ...file, allowDeletions });
       message.success(t('sync.done', { ...counts }));
       setPreview(null);
       setFile(null);
@@ -144,6 +148,7 @@ export function Sync() {
       ) : (
         <Empty description={t('sync.noConflicts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       )}
+      <ReceivedDeletions />
       <OfficesPanel />
       {checked.legacyModal}
       <Typography.Title level={5} className="section-title">
@@ -206,7 +211,7 @@ function BundleImportCard({
   onApply,
 }: {
   file: { fileName: string } | null;
-  preview: MergeCounts | null;
+  preview: BundleMerge | null;
   busy: boolean;
   onChoose: (chosen: File) => void;
   onApply: () => void;
@@ -232,7 +237,7 @@ function BundleImportCard({
 }
 
 /** What merging a bundle will do, and the button that merges it. */
-function MergePreview({ preview, busy, onApply }: { preview: MergeCounts; busy: boolean; onApply: () => void }) {
+function MergePreview({ preview, busy, onApply }: { preview: BundleMerge; busy: boolean; onApply: () => void }) {
   const { t } = useTranslation();
   return (
     <div style={{ marginTop: 8 }} data-testid="sync-preview">
@@ -242,6 +247,7 @@ function MergePreview({ preview, busy, onApply }: { preview: MergeCounts; busy: 
         title={t('sync.preview', { ...preview })}
         description={preview.donorsMerged ? t('sync.donorsMerged', { count: preview.donorsMerged }) : undefined}
       />
+      <PreviewDeletions preview={preview} />
       <Button type="primary" onClick={onApply} loading={busy} style={{ marginTop: 8 }} data-testid="sync-apply">
         {t('sync.apply')}
       </Button>

@@ -71,13 +71,23 @@ function printText(result: ImportFilesResult): void {
 
 export const importCommand = defineCommand({
   name: 'import',
-  options: { db: text, place: text, map: text, 'dry-run': flag, json: flag, 'accept-unsigned': flag },
+  options: {
+    db: text,
+    place: text,
+    map: text,
+    'dry-run': flag,
+    json: flag,
+    'accept-unsigned': flag,
+    'allow-deletions': flag,
+  },
   usage: [
     'import --db FILE [--place NAME_OR_CODE] [--map "Tiêu đề=trường;…"] PATH... [--dry-run] [--json]',
+    `${DESCRIPTION}[--allow-deletions]`,
     `${DESCRIPTION}nhập các tệp .xlsx/.xls/.ods/.csv và gói .aidledger (hoặc một thư mục) cùng lúc:`,
     `${DESCRIPTION}tất cả hoặc không tệp nào / import workbooks and bundles (or a folder) at once:`,
     `${DESCRIPTION}all of them or none; --place: đơn vị gửi tệp / the sending office's unit;`,
     `${DESCRIPTION}--accept-unsigned: nhận gói của phiên bản cũ / take bundles of an earlier release`,
+    `${DESCRIPTION}--allow-deletions: xác nhận việc xóa của các gói / confirms the bundles' deletions`,
   ],
   async run({ values, positionals }) {
     const paths = importPaths(positionals);
@@ -93,11 +103,14 @@ export const importCommand = defineCommand({
         files,
         dryRun: Boolean(values['dry-run']),
         acceptUnsigned: Boolean(values['accept-unsigned']),
+        allowDeletions: values['allow-deletions'],
         ...(placeId ? { placeId } : {}),
       });
     });
     if (values.json) printJson(result);
     else printText(result);
+    if (!values.json && result.files.some((f) => f.deletionsNeedConfirmation && f.errors.length))
+      out('Thêm --allow-deletions để xác nhận việc xóa / Add --allow-deletions to confirm the deletions');
     return result.totals.refusedFiles ? 1 : 0;
   },
 });

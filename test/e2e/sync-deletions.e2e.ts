@@ -1,0 +1,121 @@
+/**
+ * Deletions on the sync screen: a district's bundle deleting pledges the province made is previewed with the records
+ * it deletes, merged only once the user confirms them, then listed among the deletions received, and one is undone.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PledgeDetail, PledgeSummary, ReceivedDeletion } from '../../contract';
+import { openLedger } from '../../db/core/open';
+import { createLedgerService, type LedgerService } from '../../db/service';
+import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { newPage } from './pages';
+import { launchBrowser, serve, type Served } from './serve';
+import { ledgerCall } from './ui';
+
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const dir = tempDir();
+const cli = (...args: string[]) => {
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+};
+/** Work done at an office, as its staff would in its own app, straight into that office's ledger file. */
+async function atOffice<T>(file: string, work: (service: LedgerService) => Promise<T>): Promise<T> {
+  const ledger = await openLedger(file);
+  try {
+    return await work(createLedgerService(ledger));
+  } finally {
+    await ledger.close();
+  }
+}
+let provinceDb: string;
+let bundle: string;
+let deleted: { id: string; description: string }[];
+let province: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const districtDb = join(dir.dir, 'district.sqlite');
+  provinceDb = join(dir.dir, 'province.sqlite');
+  const reference = join(dir.dir, 'tinh.aidledger');
+  bundle = join(dir.dir, 'huyen-bao-lac.aidledger');
+  cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
+  cli('demo', '--db', provinceDb, '--fixture', FIXTURE);
+  cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
+  cli('bundle', 'export', '--db', provinceDb, '--out', reference, '--all');
+  cli('bundle', 'import', '--db', districtDb, reference);
+  // The district deletes two of the province's pledges (and their deliveries with them).
+  deleted = await atOffice(districtDb, async (service) => {
+    const { rows } = await service.invoke('pledges.list', { sort: { by: 'pledgeDate', dir: 'asc' } });
+    const chosen = rows.slice(0, 2).map((p) => ({ id: p.id, description: p.description }));
+    for (const p of chosen) await service.invoke('pledges.delete', { id: p.id });
+    return chosen;
+  });
+  cli('bundle', 'export', '--db', districtDb, '--out', bundle);
+  province = await serve(provinceDb);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await province?.stop();
+  dir.remove();
+});
+
+describe('deletions on the sync screen', () => {
+  it('are listed before merging, confirmed, then listed as received and one is undone', async () => {
+    await page.goto(`${province.url}#sync`);
+    const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
+    await page.getByTestId('sync-screen').locator('input[type=file]').setInputFiles(bundle);
+
+    // The preview lists each record the bundle deletes, those the province made marked, and asks to confirm.
+    const listed = page.getByTestId('sync-preview').getByTestId('bundle-deletion');
+    await expect.poll(() => listed.count()).toBeGreaterThanOrEqual(2);
+    const text = await page.getByTestId('sync-preview').textContent();
+    for (const p of deleted) expect(text).toContain(p.description);
+    expect(text).toContain('Do đơn vị này tạo');
+    expect(await page.getByTestId('deletions-need-confirmation').textContent()).toContain('cần được xác nhận');
+    await page.screenshot({ path: join(SCREENSHOTS, 'sync-deletions-preview.png') });
+
+    // Merging asks first; cancelled, nothing changes.
+    await page.getByTestId('sync-apply').click();
+    const dialog = page.getByTestId('deletions-confirm');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(deleted[0]!.description);
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(before.count);
+
+    // Confirmed: merged, and the deletions received are listed with the bundle and the office.
+    await page.getByTestId('sync-apply').click();
+    await page.getByTestId('deletions-confirm').waitFor();
+    await page.getByTestId('deletions-confirm-ok').click();
+    await expect
+      .poll(async () => (await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count)
+      .toBe(before.count - 2);
+    const received = page.getByTestId('received-deletions');
+    await expect.poll(() => received.locator('tbody tr').count()).toBe(2);
+    const table = await received.textContent();
+    expect(table).toContain('Huyện Bảo Lạc');
+    expect(table).toContain('huyen-bao-lac.aidledger');
+    await page.screenshot({ path: join(SCREENSHOTS, 'sync-deletions-received.png') });
+
+    // One undone: the pledge is back, and its row says so.
+    const first = (await ledgerCall<ReceivedDeletion[]>(page, 'sync.deletions', {})).find(
+      (d) => d.recordId === deleted[0]!.id,
+    )!;
+    const row = received.locator('tbody tr', { hasText: first.what.vi });
+    await row.getByTestId('deletion-undo').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect
+      .poll(async () => (await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: deleted[0]!.id })).pledge.id)
+      .toBe(deleted[0]!.id);
+    await expect.poll(() => row.textContent()).toContain('Đã hoàn tác');
+    expect((await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(before.count - 1);
+  });
+});
