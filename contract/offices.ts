@@ -129,6 +129,7 @@ export const officeMethods = {
   'offices.card': method<OwnOfficeCard>()(EmptyInput),
   'offices.list': method<Office[]>()(EmptyInput),
   'offices.accept': method<Office>()(OfficeAcceptInput),
-  'offices.acceptLegacy': method<Office>()(OfficeAcceptLegacyInput),
+  /** Records an office on an earlier release from one of its unsigned bundles (no key: its bundles taken on purpose). */
+  'offices.admit': method<Office>()(OfficeAcceptLegacyInput),
   'offices.revoke': method<Office>()(OfficeRevokeInput),
 } as const;

@@ -112,7 +112,7 @@ export const handlers: Handlers = {
   'offices.card': (ctx) => ownCard(ctx),
   'offices.list': (ctx) => listOffices(ctx),
   'offices.accept': acceptOffice,
-  'offices.acceptLegacy': acceptLegacyOffice,
+  'offices.admit': acceptLegacyOffice,
   'offices.revoke': revokeOffice,
   'sync.deletions': async (ctx) => listReceivedDeletions(ctx),
   'sync.undelete': undoDeletion,

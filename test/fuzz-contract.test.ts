@@ -109,7 +109,7 @@ beforeAll(async () => {
 }, 60_000);
 
 let legacyOffices = 0;
-/** A bundle of an earlier release (unsigned, format 2) from an office never seen: what `offices.acceptLegacy` reads. */
+/** A bundle of an earlier release (unsigned, format 2) from an office never seen: what `offices.admit` reads. */
 const legacyBundle = () =>
   forgeBundle({
     head: {
@@ -447,7 +447,7 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
       role: maybe(g, () => pick(g, SITE_ROLES)),
     });
   },
-  'offices.acceptLegacy': (g, p) => ({
+  'offices.admit': (g, p) => ({
     fileName: 'cu.aidledger',
     base64: g(fc.boolean) ? legacyBundle() : pick(g, bundles),
     role: pick(g, SITE_ROLES),
@@ -601,9 +601,9 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'offices.card': () => ({}),
   'offices.list': () => ({}),
   'offices.accept': () => ({ card: cards[1]!.text, officeCode: cards[1]!.code, role: 'province' }),
-  'offices.acceptLegacy': () => ({ fileName: 'cu.aidledger', base64: legacyBundle(), role: 'province', placeId: null }),
+  'offices.admit': () => ({ fileName: 'cu.aidledger', base64: legacyBundle(), role: 'province', placeId: null }),
   'offices.revoke': async () => {
-    const office = (await invoke('offices.acceptLegacy', {
+    const office = (await invoke('offices.admit', {
       fileName: 'cu.aidledger',
       base64: legacyBundle(),
       role: 'province',

@@ -281,7 +281,7 @@ beforeAll(async () => {
   }).toString('base64');
   const knowing = async (t: TestLedger) => {
     await introduce(source, t);
-    await t.service.invoke('offices.acceptLegacy', {
+    await t.service.invoke('offices.admit', {
       fileName: 'cu.aidledger',
       base64: legacy,
       role: 'province',

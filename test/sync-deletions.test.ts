@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BundleDeletion, LedgerError, type MethodInput, UNDONE_DELETION_NOTE } from '../contract';
 import type { Ledger } from '../db/core/open';
 import { decodeBundle } from '../db/sync/format';
 import { runCli } from './cli-run';
-import { tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
+import { type ForgeKey, forgeBundle, keyOf } from './forge';
+import { introduce, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 
 let province: TestLedger;
 let district: TestLedger;
@@ -47,20 +47,19 @@ async function refusal(promise: Promise<unknown>): Promise<LedgerError> {
 }
 
 /**
- * A bundle as an attacker's tool writes one, without the app's encoder: the header line with the format and the
- * body's SHA-256, then gzip of JSON lines (the head, then one line per deletion).
+ * A bundle as an attacker's tool writes one, without the app's encoder (test/forge.ts), signed with the key of the
+ * office that sends it: its head, then one line per deletion.
  */
-function forgedBundle(site: { id: string; name: string }, lines: unknown[][]): Buffer {
+function forgedBundle(from: { site: Ledger['site']; key: ForgeKey }, lines: unknown[][]): Buffer {
   const head = {
     format: 'aid-ledger-bundle',
-    formatVersion: 2,
+    formatVersion: 3,
     schemaVersion: 1,
-    site,
+    site: { id: from.site.id, name: from.site.name },
     createdAt: new Date().toISOString(),
     since: '',
   };
-  const body = gzipSync(`${[head, ...lines].map((line) => JSON.stringify(line)).join('\n')}\n`);
-  return Buffer.concat([Buffer.from(`AIDLEDGER-BUNDLE 2 ${sha256(body)}\n`, 'ascii'), body]);
+  return forgeBundle({ head, lines }, { signWith: from.key });
 }
 
 async function placeId(t: TestLedger, name: string): Promise<string> {
@@ -90,6 +89,7 @@ async function delivery(t: TestLedger, pledgeId: string, amountMinor: number) {
 beforeEach(async () => {
   province = await tempLedger({ siteName: 'Sở Ngoại vụ Cao Bằng' });
   district = await tempLedger({ seed: false, siteName: 'Huyện Bảo Lạc' });
+  await introduce(province, district);
 });
 afterEach(async () => {
   await province.close();
@@ -391,6 +391,12 @@ describe('the confirmation rule', () => {
   });
 
   it("applies to a forged bundle of tombstones for the province's own records: items, rates, donors, pledges", async () => {
+    // An office the province accepted as one of its own (a province office): its bundle may change anything.
+    const stranger = await tempLedger({ seed: false, siteName: 'Văn phòng lạ' });
+    await introduce(province, stranger);
+    const from = { site: stranger.ledger.site, key: keyOf(stranger.ledger) };
+    await stranger.close();
+    const site = from.site.id;
     const own = await donor(province, 'Quỹ Tỉnh');
     const pledges = [];
     for (let n = 1; n <= 3; n++) pledges.push(await pledge(province, own, `Nhà ${n}`, n * 1_000_000));
@@ -409,8 +415,8 @@ describe('the confirmation rule', () => {
       {
         entity,
         id,
-        version: `${String(Date.now() + 1000).padStart(16, '0')}-000000-van-phong-la`,
-        origin_site: 'van-phong-la',
+        version: `${String(Date.now() + 1000).padStart(16, '0')}-000000-${site}`,
+        origin_site: site,
         deleted_at: new Date().toISOString(),
       },
     ];
@@ -421,7 +427,7 @@ describe('the confirmation rule', () => {
       tomb('donor', own),
       ...full.records.exchange_rates.map((r) => tomb('exchange_rate', r.id)),
     ];
-    const bytes = forgedBundle({ id: 'van-phong-la', name: 'Văn phòng lạ' }, lines);
+    const bytes = forgedBundle(from, lines);
     const before = everyTable(province.ledger);
     const preview = await province.service.invoke('sync.preview', input('la.aidledger', bytes));
     expect(preview.deletions.map((d) => [d.entity, d.madeHere])).toEqual([

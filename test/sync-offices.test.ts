@@ -456,7 +456,7 @@ describe('an office on an earlier release', () => {
       await expectRefused(province, unsigned, 'unknown_office', ['dùng phiên bản cũ trước', 'earlier release first'], {
         acceptUnsigned: true,
       });
-      const recorded = await province.service.invoke('offices.acceptLegacy', {
+      const recorded = await province.service.invoke('offices.admit', {
         fileName: 'xa-bao-lac.aidledger',
         base64: unsigned.toString('base64'),
         role: 'district',

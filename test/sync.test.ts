@@ -481,7 +481,7 @@ describe('bundle files', () => {
     // Taken on purpose from an office the province knows only as one on an earlier release (recorded without a key).
     province.ledger.sqlite.prepare('DELETE FROM offices WHERE site_id = ?').run(district.ledger.site.id);
     const base64 = earlier.toString('base64');
-    await province.service.invoke('offices.acceptLegacy', {
+    await province.service.invoke('offices.admit', {
       fileName: 'cu.aidledger',
       base64,
       role: 'province',

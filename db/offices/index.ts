@@ -132,7 +132,7 @@ export async function acceptOffice(ctx: Ctx, input: ParsedInput<'offices.accept'
  * Records an office whose app is of an earlier release, from a bundle it sent (unsigned): its id and name as the
  * bundle gives them, its role and place as set here. Its unsigned bundles are then merged when taken on purpose.
  */
-export async function acceptLegacyOffice(ctx: Ctx, input: ParsedInput<'offices.acceptLegacy'>): Promise<Office> {
+export async function acceptLegacyOffice(ctx: Ctx, input: ParsedInput<'offices.admit'>): Promise<Office> {
   const opened = openBundle(Buffer.from(input.base64, 'base64'));
   if (opened.signer) {
     throw invalid('base64', {

@@ -82,7 +82,7 @@ function LegacyOfficeModal({ input, onDone }: { input: BundleInput; onDone: (rec
   const save = async (values: LegacyValues) => {
     setSaving(true);
     try {
-      await call('offices.acceptLegacy', {
+      await call('offices.admit', {
         fileName: input.fileName,
         base64: input.base64,
         role: values.role ?? 'district',

@@ -73,7 +73,7 @@ async function acceptLegacy({ values, positionals }: OfficeInput): Promise<numbe
   const role = roleOf(values);
   if (!role) throw new UsageError('Thiếu --role province|district / Missing --role province|district');
   const office = await withLedger(requireDb(values), false, undefined, async (ledger) =>
-    createLedgerService(ledger).invoke('offices.acceptLegacy', {
+    createLedgerService(ledger).invoke('offices.admit', {
       fileName: basename(path),
       base64: bytes.toString('base64'),
       role,
