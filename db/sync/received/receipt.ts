@@ -11,7 +11,7 @@ import type { MergeCounts } from '../../../contract/bundles';
 import type { BundleMerge } from '../../../contract/sync';
 import { insertRow } from '../../core/statements';
 import type { Ctx } from '../../core/context';
-import type { Bundle, Row, Table, Tombstone } from '../contents';
+import type { Row, Table, Tombstone } from '../contents';
 import { entityOf, fieldsOf, madeHere, PARENT_COLUMN, whatIs } from './records';
 
 /** A bundle's merge as the history and the deletions received record it. */
