@@ -15,6 +15,8 @@ export type LedgerErrorCode =
   | 'unsigned_bundle'
   /** A bundle or card from an office this ledger has not accepted (or has revoked). */
   | 'unknown_office'
+  /** A bundle from an office this ledger revoked. */
+  | 'office_revoked'
   /** A bundle's deletions need the user's confirmation; nothing was written. */
   | 'confirmation_required'
   | 'internal';

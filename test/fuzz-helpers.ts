@@ -40,6 +40,7 @@ const CODES: readonly LedgerErrorCode[] = [
   'too_large',
   'unsigned_bundle',
   'unknown_office',
+  'office_revoked',
   'confirmation_required',
 ];
 

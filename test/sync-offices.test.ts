@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../contract';
 import { contextFor } from '../db/core/context';
+import { ensureKeys } from '../db/offices/keys';
 import { exportBundle } from '../db/sync/export';
 import { decodeBundle } from '../db/sync/format';
 import type { LedgerService } from '../db/service';
@@ -484,7 +485,7 @@ describe('an office on an earlier release', () => {
           placeId: XA_BAO_LAC,
         }),
       ).toMatchObject({ code: card.code, placeId: XA_BAO_LAC });
-      await expectRefused(province, unsigned, 'unknown_office', ['đã gửi thẻ đơn vị', 'has sent its card'], {
+      await expectRefused(province, unsigned, 'unsigned_bundle', ['đã gửi thẻ đơn vị', 'has sent its card'], {
         acceptUnsigned: true,
       });
       // Its next (signed) bundle still carries what lies outside its place.
@@ -568,15 +569,39 @@ describe('joining', () => {
     const bundle = await exportFrom(district);
     const revoked = await province.service.invoke('offices.revoke', { siteId: district.ledger.site.id });
     expect(revoked.revokedAt).not.toBeNull();
-    await expectRefused(province, bundle, 'unknown_office', ['đã bị thu hồi', 'was revoked']);
+    await expectRefused(province, bundle, 'office_revoked', ['đã bị thu hồi', 'was revoked']);
     const card = await district.service.invoke('offices.card', {});
     expect(await province.service.call('offices.accept', { card: card.text, officeCode: card.code })).toMatchObject({
       ok: false,
-      error: { code: 'unknown_office' },
+      error: { code: 'office_revoked', field: 'card' },
     });
     expect(await province.service.call('offices.revoke', { siteId: district.ledger.site.id })).toMatchObject({
       ok: false,
       error: { field: 'siteId' },
     });
+  });
+
+  it('accepts a revoked office again with a new key, read aloud anew, and then its bundles', async () => {
+    await pledgeAt(district, XA_BAO_LAC, 5_000_000);
+    const oldCard = await district.service.invoke('offices.card', {});
+    await province.service.invoke('offices.revoke', { siteId: district.ledger.site.id });
+    // The office's computer replaced: the same ledger (restored from its backup) with a key made anew.
+    district.ledger.sqlite.prepare(`DELETE FROM settings WHERE key IN ('site.publicKey', 'site.privateKey')`).run();
+    await ensureKeys(district.ledger.db, new Date().toISOString());
+    const newCard = await district.service.invoke('offices.card', {});
+    expect(newCard.code).not.toBe(oldCard.code);
+    expect(
+      await province.service.call('offices.accept', { card: newCard.text, officeCode: oldCard.code }),
+    ).toMatchObject({ ok: false, error: { field: 'officeCode' } });
+    expect(
+      await province.service.invoke('offices.accept', { card: newCard.text, officeCode: newCard.code }),
+    ).toMatchObject({ code: newCard.code, revokedAt: null });
+    expect(await province.service.invoke('sync.import', input(await exportFrom(district, true)))).toMatchObject({
+      inserted: expect.any(Number),
+    });
+    // The revoked key's bundles and card stay refused.
+    expect(
+      await province.service.call('offices.accept', { card: oldCard.text, officeCode: oldCard.code }),
+    ).toMatchObject({ ok: false, error: { field: 'card' } });
   });
 });

@@ -91,17 +91,18 @@ export async function acceptOffice(ctx: Ctx, input: ParsedInput<'offices.accept'
     });
   }
   const known = officeOf(ctx, card.siteId);
-  if (known?.revokedAt) {
+  // A revoked key stays refused; the same office with a new key (its computer replaced) is accepted anew by its code.
+  if (known?.revokedAt && known.publicKey === card.publicKey) {
     throw new LedgerError(
-      'unknown_office',
+      'office_revoked',
       {
-        vi: `${known.name} đã bị thu hồi quyền gửi gói ngày ${known.revokedAt.slice(0, 10)}; đơn vị đó cần cài đặt lại để có mã mới`,
-        en: `${known.name} was revoked on ${known.revokedAt.slice(0, 10)}; that office needs a new installation, with a new code`,
+        vi: `${known.name} đã bị thu hồi quyền gửi gói ngày ${known.revokedAt.slice(0, 10)} với chính thẻ này; đơn vị đó cần cài đặt lại để có thẻ và mã mới`,
+        en: `${known.name} was revoked on ${known.revokedAt.slice(0, 10)} with this very card; that office needs a new installation, with a new card and code`,
       },
       'card',
     );
   }
-  if (known?.publicKey && known.publicKey !== card.publicKey) {
+  if (!known?.revokedAt && known?.publicKey && known.publicKey !== card.publicKey) {
     throw invalid('card', {
       vi: `${known.name} đã được nhận với một mã khác (${showOfficeCode(known.code ?? '')}); hãy thu hồi đơn vị đó trước nếu máy của họ đã thay`,
       en: `${known.name} was accepted with another code (${showOfficeCode(known.code ?? '')}); revoke it first if that office's computer was replaced`,
@@ -119,10 +120,12 @@ export async function acceptOffice(ctx: Ctx, input: ParsedInput<'offices.accept'
     card: input.card,
     acceptedAt: ctx.now,
     acceptedBy: ctx.site.userName,
+    revokedAt: null,
+    revokedBy: null,
   };
   await ctx.db
     .insertInto('offices')
-    .values({ siteId: card.siteId, ...values, revokedAt: null, revokedBy: null })
+    .values({ siteId: card.siteId, ...values })
     .onConflict((oc) => oc.column('siteId').doUpdateSet(values))
     .execute();
   return toOffice(ctx, officeOf(ctx, card.siteId)!);

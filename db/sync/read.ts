@@ -26,6 +26,8 @@ export interface ReadOptions {
   acceptUnsigned?: boolean;
 }
 
+const revokedOffice = (vi: string, en: string) =>
+  new LedgerError('office_revoked', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
 const unknownOffice = (vi: string, en: string) =>
   new LedgerError('unknown_office', { vi: `Gói dữ liệu bị từ chối: ${vi}`, en: `Bundle refused: ${en}` });
 
@@ -55,7 +57,7 @@ function knownOffice(ctx: Ctx, siteId: string, named: string | null): OfficeRow 
     );
   }
   if (office.revokedAt) {
-    throw unknownOffice(
+    throw revokedOffice(
       `${office.name} đã bị thu hồi quyền gửi gói ngày ${office.revokedAt.slice(0, 10)}`,
       `${office.name} was revoked on ${office.revokedAt.slice(0, 10)}`,
     );
@@ -94,10 +96,10 @@ export function readBundle(ctx: Ctx, bytes: Buffer, options: ReadOptions = {}): 
   refuseOwn(ctx, bundle.site.id);
   const office = knownOffice(ctx, bundle.site.id, bundle.site.name.slice(0, 100));
   if (office.publicKey) {
-    throw unknownOffice(
-      `${office.name} đã gửi thẻ đơn vị nên gói chưa ký mang tên đơn vị này không được nhận; hãy xin một gói tạo bằng ứng dụng đã cập nhật của họ`,
-      `${office.name} has sent its card, so unsigned bundles in its name are refused; ask for a bundle made by its updated app`,
-    );
+    throw new LedgerError('unsigned_bundle', {
+      vi: `Gói dữ liệu bị từ chối: ${office.name} đã gửi thẻ đơn vị nên gói chưa ký mang tên đơn vị này không được nhận; hãy xin một gói tạo bằng ứng dụng đã cập nhật của họ`,
+      en: `Bundle refused: ${office.name} has sent its card, so unsigned bundles in its name are refused; ask for a bundle made by its updated app`,
+    });
   }
   return { bundle, signer: signerOf(office) };
 }
