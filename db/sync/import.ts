@@ -75,6 +75,7 @@ const AUDIT_COLUMNS = [
 async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promise<void> {
   const { written, touchedPledges, renamed } = await mergeRecords(ctx, bundle, counts);
   const deletedIds = await mergeDeletions(ctx, bundle, counts);
+  observeVersions(ctx, bundle);
   // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
   ctx.tracking.applying = false;
   counts.donorsMerged = await settleDonorMerges(ctx);
@@ -84,6 +85,14 @@ async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promi
   await takeDepartmentName(ctx, bundle);
   writeAudit(ctx, bundle.audit ?? []);
   refuseBrokenLedger(ctx, written, deletedIds);
+}
+
+/**
+ * The next local edit (a donor merge below, or any later one) orders after every version the bundle brought, undone with the merge when it is previewed, refused or rolled back (`db/core/undo.ts`).
+ */
+function observeVersions(ctx: Ctx, bundle: Bundle): void {
+  for (const rows of Object.values(bundle.records)) for (const row of rows) ctx.tracking.clock.observe(row.version);
+  for (const tomb of bundle.tombstones) ctx.tracking.clock.observe(tomb.version);
 }
 
 /** A district takes the province's department name for its reports. */

@@ -29,7 +29,6 @@ export async function mergeDeletions(ctx: Ctx, bundle: Bundle, counts: MergeCoun
     (a, b) => DELETION_ORDER.indexOf(a.entity) - DELETION_ORDER.indexOf(b.entity),
   );
   for (const tomb of tombstones) {
-    ctx.tracking.clock.observe(tomb.version);
     const table = BUNDLE_TABLES.find(([, e]) => e === tomb.entity)?.[0];
     if (!table) continue;
     const ours = await rowOf(ctx, table, tomb.id);
