@@ -16,6 +16,8 @@ import { logSync } from './log';
 import { mergeDeletions } from './merge-deletions';
 import { mergeRecords } from './merge-records';
 import { brokenReferences, placeUnderItself } from './references';
+import { vetClock } from './vet/clock';
+import { vetRules } from './vet/rules';
 
 export type { MergeCounts };
 
@@ -24,6 +26,9 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
   const isolated = options.isolated ?? true;
   if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
   const bundle = decodeBundle(bytes);
+  // Vetted whole before anything is written: its clock, then every record against the forms' rules.
+  vetClock(bundle, bundle.site, Date.parse(ctx.now));
+  vetRules(ctx, bundle, bundle.site);
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
   const start = savepointIf(ctx, 'bundle_import', isolated);
   // Rows may point at rows later in the bundle (a donor merged into another); references are checked at the end.
@@ -88,7 +93,8 @@ async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts): Promi
 }
 
 /**
- * The next local edit (a donor merge below, or any later one) orders after every version the bundle brought, undone with the merge when it is previewed, refused or rolled back (`db/core/undo.ts`).
+ * The next local edit (a donor merge below, or any later one) orders after every version the bundle brought, none far
+ * ahead (`vetClock`). Undone with the merge when it is previewed, refused or rolled back (`db/core/undo.ts`).
  */
 function observeVersions(ctx: Ctx, bundle: Bundle): void {
   for (const rows of Object.values(bundle.records)) for (const row of rows) ctx.tracking.clock.observe(row.version);
