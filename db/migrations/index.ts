@@ -15,6 +15,7 @@ import * as m0012 from './0012_aid_items';
 import * as m0013 from './0013_totals_by_item';
 import * as m0014 from './0014_report_scope';
 import * as m0015 from './0015_import_layouts';
+import * as m0017 from './0017_sane_versions';
 
 export interface Migration {
   name: string;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0013_totals_by_item', up: m0013.up },
   { name: '0014_report_scope', up: m0014.up },
   { name: '0015_import_layouts', up: m0015.up },
+  { name: '0017_sane_versions', up: m0017.up },
 ];
