@@ -5,9 +5,10 @@
  * migration, alike at every office; `clock repair` for what is ahead of one machine); and a machine whose clock
  * disagrees with its ledger is told at start.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupFolder } from '../db/backup';
 import { contextFor } from '../db/core/context';
 import { openLedger, type Ledger } from '../db/core/open';
 import { createLedgerService } from '../db/service';
@@ -355,6 +356,10 @@ describe("versions ahead of this machine's clock", () => {
     expect(run.stdout).toMatch(/Put right \d+ versions/);
     expect(run.stdout).toContain('Bản sao trước khi sửa / Copy made before:');
     expect(runCli('clock', '--db', district.file)).toMatchObject({ status: 0 });
+    // Run again, nothing is ahead: nothing changes, and no copy is made.
+    const again = runCli('clock', 'repair', '--db', district.file);
+    expect(again.stdout).toContain("Nothing is ahead of this computer's clock: the ledger was not changed");
+    expect(readdirSync(backupFolder(district.file))).toHaveLength(1);
 
     const repaired = await openLedger(district.file);
     try {
