@@ -94,7 +94,8 @@ export function fieldLabel(field: string): Bilingual {
   return FIELD_LABELS[last] ?? { vi: field, en: field };
 }
 
-function reason(issue: z.core.$ZodIssue): Bilingual {
+/** Why a value fails a field's schema, in the words a refusal uses after the field's label. */
+export function reason(issue: z.core.$ZodIssue): Bilingual {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../contract';
 import type { Ctx } from './core/context';
+import { newestVersion, readClock } from './sync/clock-reading';
 
 export const APP_NAME = 'Aid Ledger — Sổ theo dõi viện trợ';
 export const APP_VERSION = '0.1.0';
@@ -27,5 +28,7 @@ export async function appInfo(ctx: Ctx): Promise<AppInfo> {
       deliveries: await count('deliveries'),
       rates: await count('exchangeRates'),
     },
+    // Read again at every call: a machine's date put right while the app runs is seen at once.
+    clock: readClock(newestVersion(ctx.sqlite), Date.parse(ctx.now)),
   };
 }

@@ -172,6 +172,8 @@ export function unknownMethod(method: unknown) {
  */
 async function inTransaction<T>(ledger: Ledger, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   return ledger.db.connection().execute(async (db) => {
+    // The change clock keeps what the call made it see only once the call has committed.
+    const clock = ledger.tracking.clock.checkpoint();
     await sql`BEGIN`.execute(db);
     try {
       const result = await work(db);
@@ -179,6 +181,7 @@ async function inTransaction<T>(ledger: Ledger, work: (db: Kysely<DB>) => Promis
       return result;
     } catch (error) {
       if (ledger.sqlite.inTransaction) await sql`ROLLBACK`.execute(db);
+      ledger.tracking.clock.rewind(clock);
       throw error;
     }
   });

@@ -755,6 +755,10 @@ const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
 
 type BundleOp =
   | { op: 'field'; line: number; key: number | string; value: unknown }
+  | { op: 'future'; line: number; ahead: number }
+  | { op: 'counter'; line: number; counter: string }
+  | { op: 'rule'; line: number; rule: number }
+  | { op: 'foreignHistory'; line: number; site: string }
   | { op: 'dropField'; line: number; key: number }
   | { op: 'crossId'; line: number; other: number; key: number }
   | { op: 'newer'; line: number }
@@ -764,6 +768,53 @@ type BundleOp =
   | { op: 'kind'; line: number; kind: unknown }
   | { op: 'head'; key: string; value: unknown }
   | { op: 'rawLine'; line: number; text: string };
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A version of the same counter and site at another time. */
+const versionAt = (version: string, ms: number) => version.replace(/^\d+-/, `${String(ms).padStart(16, '0')}-`);
+
+/** Rows breaking one of the rules the forms apply, by table: the column, and a value no form writes. */
+const BROKEN_RULES: [string, string, unknown][] = [
+  ['pledges', 'currency', 'ZZZ'],
+  ['pledges', 'pledge_date', '2022-09-31'],
+  ['pledges', 'rate', 'abc'],
+  ['pledges', 'rate', '0'],
+  ['pledges', 'vnd_equivalent', 2 ** 53 - 1],
+  ['pledges', 'amount_minor', MAX_AMOUNT_MINOR + 1],
+  ['pledges', 'kind', 'palace'],
+  ['pledges', 'status', 'stolen'],
+  ['pledges', 'description', 'x'.repeat(2001)],
+  ['pledges', 'donor_id', '00000000-0000-4000-8000-000000000000'],
+  ['donors', 'name', 'Quỹ\u0007Ẩn'],
+  ['donors', 'short_name', 'x'.repeat(301)],
+  ['donors', 'kind', 'government'],
+  ['deliveries', 'delivery_date', '2023-02-29'],
+  ['deliveries', 'quantity_milli', -1],
+  ['deliveries', 'pledge_id', '00000000-0000-4000-8000-000000000001'],
+  ['places', 'name', ' '],
+  ['places', 'level', 'region'],
+  ['exchange_rates', 'currency', 'VND'],
+  ['exchange_rates', 'valid_on', '2022-13'],
+];
+
+/** Sets a broken value on a row of its table (the rule's table has rows in the fuzzed bundle). */
+function breakRule(lines: unknown[][], op: { line: number; rule: number }): void {
+  const [table, column, value] = BROKEN_RULES[op.rule % BROKEN_RULES.length]!;
+  const rows = lines.filter((l) => l[0] === 'r' && l[1] === table && objectOf(l));
+  if (rows.length) objectOf(rows[op.line % rows.length]!)![column] = value;
+}
+
+/** How far past the clocks' bound of a day a version is: a minute, up to three centuries. */
+const aheadOfClock = fc.integer({ min: 60_000, max: 300 * 365 * DAY });
+
+/** What a bundle must be refused for, whatever else is in it: a clock too far ahead, a rule broken, another's history. */
+const refusedOp: fc.Arbitrary<BundleOp> = fc.oneof(
+  fc.record({ op: fc.constant('future' as const), line: fc.nat(), ahead: aheadOfClock }),
+  fc.record({ op: fc.constant('rule' as const), line: fc.nat(), rule: fc.nat() }),
+  fc.record({ op: fc.constant('foreignHistory' as const), line: fc.nat(), site: fc.uuid() }),
+);
 
 const bundleOp: fc.Arbitrary<BundleOp> = fc.oneof(
   {
@@ -794,6 +845,17 @@ const bundleOp: fc.Arbitrary<BundleOp> = fc.oneof(
     arbitrary: fc.record({ op: fc.constant('crossId' as const), line: fc.nat(), other: fc.nat(), key: fc.nat() }),
   },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('newer' as const), line: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('future' as const), line: fc.nat(), ahead: aheadOfClock }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('counter' as const),
+      line: fc.nat(),
+      counter: fc.constantFrom('999999', '1000000', '1000019'),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('rule' as const), line: fc.nat(), rule: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('foreignHistory' as const), line: fc.nat(), site: fc.uuid() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dupLine' as const), line: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('dropLine' as const), line: fc.nat() }) },
   {
@@ -904,9 +966,31 @@ function mutateBundle(base: Buffer, ops: readonly BundleOp[], formatVersion: 1 |
         break;
       }
       case 'newer':
-        // An edit made elsewhere without seeing ours: a later version, based on nothing known here.
-        if (target && typeof target.version === 'string') target.version = `9${target.version.slice(1)}`;
+        // An edit made elsewhere without seeing ours: a later version (an hour from now: within the clocks' bound),
+        // based on nothing known here.
+        if (target && typeof target.version === 'string') target.version = versionAt(target.version, Date.now() + HOUR);
         break;
+      case 'future': {
+        // From a clock more than a day ahead (a day and a minute, up to centuries): a row's or a deletion's version.
+        const versioned = lines.map(objectOf).filter((o) => typeof o?.version === 'string');
+        const row = versioned[op.line % Math.max(1, versioned.length)];
+        if (row) row.version = versionAt(row.version as string, Date.now() + DAY + op.ahead);
+        break;
+      }
+      case 'counter':
+        if (target && typeof target.version === 'string')
+          target.version = target.version.replace(/^(\d+)-\d+-/, `$1-${op.counter}-`);
+        break;
+      case 'rule':
+        breakRule(lines, op);
+        break;
+      case 'foreignHistory': {
+        // A history entry said to be made at another office than the one that sent the bundle.
+        const entries = lines.filter((l) => l[0] === 'a' && objectOf(l));
+        const entry = entries.length ? objectOf(entries[op.line % entries.length]!) : undefined;
+        if (entry) entry.site_id = op.site;
+        break;
+      }
       case 'dupLine':
         if (lines[i]) lines.splice(i, 0, structuredClone(lines[i]));
         break;
@@ -1024,6 +1108,37 @@ describe('bundles', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(stats['bundle lines']?.merged ?? 0).toBeGreaterThan(0);
       expect(Object.keys(stats['bundle lines'] ?? {}).some((k) => k.startsWith('refused'))).toBe(true);
+    },
+    240_000 * LONG,
+  );
+});
+
+describe('bundles that must be refused', () => {
+  it(
+    'from a clock more than a day ahead, with a row breaking a form rule, or with history made at another office, are refused whole and change nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          refusedOp,
+          fc.array(fc.record({ op: fc.constant('newer' as const), line: fc.nat() }), { maxLength: 2 }),
+          fc.boolean(),
+          async (refused, newer, toPeer) => {
+            const bytes = mutateBundle(bundle, [...newer, refused], 2);
+            const input = { fileName: 'goi-du-lieu.aidledger', base64: bytes.toString('base64') };
+            for (const method of ['sync.preview', 'sync.import']) {
+              // A refused call changes nothing: `fuzzCall` compares every table before and after.
+              const outcome = await fuzzCall(toPeer ? peer : fresh, method, input);
+              note(outcome, `refused bundle ${method}`);
+              tally('bundle refused', outcome.envelope.ok ? 'merged' : `refused ${refused.op}`);
+              expect(outcome.envelope, JSON.stringify(refused)).toMatchObject({
+                ok: false,
+                error: { code: 'invalid_input', message: { vi: expect.stringContaining('Gói dữ liệu bị từ chối') } },
+              });
+            }
+          },
+        ),
+        fuzzParams(60),
+      );
     },
     240_000 * LONG,
   );
@@ -1259,8 +1374,10 @@ describe('regressions found by the fuzz', () => {
       .map((l) => l[2] as Record<string, string | null>);
     const province = places.find((p) => !p.parent_id)!;
     const district = places.find((p) => p.parent_id === province.id)!;
-    // Later than any version the fuzz above may have given this place at the peer (its "newer" lines do that too).
-    const looped = { ...province, parent_id: district.id, version: `9999999999999999-999999-${province.origin_site}` };
+    // Later than any version the fuzz above may have given this place at the peer (its "newer" lines give one an hour
+    // from now), within the day a clock may be ahead.
+    const later = `${String(Date.now() + 2 * HOUR).padStart(16, '0')}-000000-${province.origin_site}`;
+    const looped = { ...province, parent_id: district.id, version: later };
     const bytes = sealBundle(gzipSync(`${[head, ['r', 'places', looped]].map((l) => JSON.stringify(l)).join('\n')}\n`));
     const outcome = await fuzzCall(peer, 'sync.import', {
       fileName: 'vong.aidledger',

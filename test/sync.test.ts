@@ -360,7 +360,7 @@ describe('bundles', () => {
       parentId: (await district.service.invoke('places.list', {})).find((x) => x.name === 'Bảo Lạc')!.id,
     });
     const donor = await district.service.invoke('donors.create', { name: 'Quỹ Mới', kind: 'foundation' });
-    await district.service.invoke('pledges.create', {
+    const pledge = await district.service.invoke('pledges.create', {
       donorId: donor.id,
       placeId: place.id,
       kind: 'gift',
@@ -378,7 +378,7 @@ describe('bundles', () => {
     const before = tableCounts(province.ledger);
     const older = forgeBundle(contentOf(bundle), { signWith: keyOf(district.ledger) });
     await expect(importInto(province, older)).rejects.toMatchObject({
-      bilingual: { vi: expect.stringContaining('chưa có ở đây (1 bản ghi)') },
+      bilingual: { vi: expect.stringMatching(`cam kết ${pledge.id} .*: Địa bàn \\(place_id\\) .*chưa có ở đây`) },
     });
     expect(tableCounts(province.ledger)).toEqual(before);
   });

@@ -1,5 +1,6 @@
 /** An open ledger as the rest of the core receives it (`db/core/open.ts` opens one): its connection, change tracking and identity. */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { ClockReading } from '../../contract/app';
 import type { Kysely } from 'kysely';
 import type { IdSource } from './ids';
 import type { DB } from './schema';
@@ -34,5 +35,7 @@ export interface Ledger {
   newId: IdSource;
   /** Milliseconds since the epoch: the times rows are stamped with and the change clock both read it. */
   wallClock: () => number;
+  /** This machine's clock against the newest change in the file, when it was opened (`db/sync/clock-reading.ts`). */
+  clockAtOpen: ClockReading;
   close(): Promise<void>;
 }

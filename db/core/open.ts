@@ -16,6 +16,7 @@ import type { Ledger, Site, Tracking } from './ledger';
 import { ensureKeys } from '../offices/keys';
 import { upgradeCatalogue } from '../places/upgrade';
 import { HybridClock } from '../sync/clock';
+import { newestVersion, readClock } from '../sync/clock-reading';
 import type { DB } from './schema';
 import { prepared } from './statements';
 
@@ -103,18 +104,10 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
     // The key pair that signs this office's bundles and card.
     await ensureKeys(db, new Date(wallClock()).toISOString());
-    // The clock starts past every version already in the file.
-    // Tables of the schema the file has (tests open ledgers as earlier releases left them).
-    const present = new Set(
-      (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
-        (t) => t.name,
-      ),
-    );
-    const latest = VERSIONED_TABLES.filter((table) => present.has(table))
-      .map((table) => `SELECT max(version) AS v FROM ${table}`)
-      .join(' UNION ALL ');
-    const row = sqlite.prepare(`SELECT max(v) AS v FROM (${latest})`).get() as { v: string | null };
-    if (row.v) tracking.clock.observe(row.v);
+    // The clock starts past every version already in the file; a machine whose clock disagrees with them is told.
+    const newest = newestVersion(sqlite);
+    if (newest) tracking.clock.observe(newest);
+    const clockAtOpen = readClock(newest, wallClock());
     return {
       tracking,
       file,
@@ -124,6 +117,7 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       schemaVersion: options.migrations?.length ?? SCHEMA_VERSION,
       newId,
       wallClock,
+      clockAtOpen,
       close: () => db.destroy(),
     };
   } catch (error) {
@@ -131,18 +125,6 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     throw error;
   }
 }
-
-const VERSIONED_TABLES = [
-  'places',
-  'place_successors',
-  'donors',
-  'aid_items',
-  'aid_item_stages',
-  'pledges',
-  'deliveries',
-  'exchange_rates',
-  'tombstones',
-];
 
 async function ensureSite(
   db: Kysely<DB>,

@@ -1,4 +1,7 @@
-/** Undoing part of a call's writes: its own transaction when it has written nothing yet, or a savepoint. */
+/**
+ * Undoing part of a call's writes: its own transaction when it has written nothing yet, or a savepoint. The change
+ * clock goes back with them: versions seen in writes that are undone (a merge refused or previewed) move nothing.
+ */
 import type { Ctx } from './context';
 import { totalChanges } from './statements';
 
@@ -17,11 +20,13 @@ export interface UndoPoint {
  */
 export async function undoPoint(ctx: Ctx, name: string): Promise<UndoPoint> {
   if (ctx.sqlite.inTransaction && totalChanges(ctx.sqlite) === ctx.changesAtStart) {
+    const clock = ctx.tracking.clock.checkpoint();
     return {
       undo: async () => {
         // SQLite has rolled back itself after a disk error: nothing is left to undo.
         if (ctx.sqlite.inTransaction) ctx.sqlite.exec('ROLLBACK');
         ctx.sqlite.exec('BEGIN');
+        ctx.tracking.clock.rewind(clock);
       },
       keep: async () => {},
     };
@@ -37,9 +42,11 @@ export async function undoPoint(ctx: Ctx, name: string): Promise<UndoPoint> {
 export function savepointIf(ctx: Ctx, name: string, isolated: boolean): UndoPoint {
   if (!isolated) return { undo: async () => {}, keep: async () => {} };
   ctx.sqlite.exec(`SAVEPOINT ${name}`);
+  const clock = ctx.tracking.clock.checkpoint();
   return {
     undo: async () => {
       ctx.sqlite.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+      ctx.tracking.clock.rewind(clock);
     },
     keep: async () => {
       ctx.sqlite.exec(`RELEASE SAVEPOINT ${name}`);

@@ -16,6 +16,7 @@ import * as m0013 from './0013_totals_by_item';
 import * as m0014 from './0014_report_scope';
 import * as m0015 from './0015_import_layouts';
 import * as m0016 from './0016_offices';
+import * as m0017 from './0017_sane_versions';
 import * as m0018 from './0018_received_changes';
 
 export interface Migration {
@@ -42,5 +43,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0014_report_scope', up: m0014.up },
   { name: '0015_import_layouts', up: m0015.up },
   { name: '0016_offices', up: m0016.up },
+  { name: '0017_sane_versions', up: m0017.up },
   { name: '0018_received_changes', up: m0018.up },
 ];

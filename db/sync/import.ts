@@ -25,6 +25,8 @@ import {
 import { brokenReferences, placeUnderItself } from './references';
 import { vetScope } from './vet/scope';
 import { vetSender } from './vet/sender';
+import { vetClock } from './vet/clock';
+import { vetRules } from './vet/rules';
 
 export type { BundleMerge, MergeCounts };
 
@@ -35,10 +37,14 @@ export type { BundleMerge, MergeCounts };
 export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImportOptions = {}): Promise<BundleMerge> {
   const isolated = options.isolated ?? true;
   if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
-  // Who sent it, and whether it may change what it carries: refused whole, before anything is written.
+  // Who sent it, and whether it may change what it carries; then its clock, and every record against the forms' rules:
+  // all refused whole, before anything is written.
   const { bundle, signer } = readBundle(ctx, bytes, options);
   vetSender(ctx, bundle, signer);
   vetScope(ctx, bundle, signer);
+  const sender = { id: signer.siteId, name: signer.name };
+  vetClock(bundle, sender, Date.parse(ctx.now));
+  vetRules(ctx, bundle, sender);
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
   const receipt = newReceipt(ctx, signer, bytes);
   const start = savepointIf(ctx, 'bundle_import', isolated);
@@ -96,6 +102,7 @@ const AUDIT_COLUMNS = [
 async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts, receipt: Receipt): Promise<void> {
   const { written, touchedPledges, renamed } = await mergeRecords(ctx, bundle, counts, receipt);
   const deletedIds = await mergeDeletions(ctx, bundle, counts, receipt);
+  observeVersions(ctx, bundle);
   // Donors entered twice under one name at different offices become one, as a local edit every office repeats alike.
   ctx.tracking.applying = false;
   counts.donorsMerged = await settleDonorMerges(ctx);
@@ -106,6 +113,15 @@ async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts, receip
   writeAudit(ctx, bundle.audit ?? []);
   writeReceivedHistory(receipt);
   refuseBrokenLedger(ctx, written, deletedIds);
+}
+
+/**
+ * The next local edit (a donor merge below, or any later one) orders after every version the bundle brought, none far
+ * ahead (`vetClock`). Undone with the merge when it is previewed, refused or rolled back (`db/core/undo.ts`).
+ */
+function observeVersions(ctx: Ctx, bundle: Bundle): void {
+  for (const rows of Object.values(bundle.records)) for (const row of rows) ctx.tracking.clock.observe(row.version);
+  for (const tomb of bundle.tombstones) ctx.tracking.clock.observe(tomb.version);
 }
 
 /** A district takes the province's department name for its reports. */

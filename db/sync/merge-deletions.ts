@@ -35,7 +35,6 @@ export async function mergeDeletions(
     (a, b) => DELETION_ORDER.indexOf(a.entity) - DELETION_ORDER.indexOf(b.entity),
   );
   for (const tomb of tombstones) {
-    ctx.tracking.clock.observe(tomb.version);
     const table = BUNDLE_TABLES.find(([, e]) => e === tomb.entity)?.[0];
     if (!table) continue;
     const ours = await rowOf(ctx, table, tomb.id);

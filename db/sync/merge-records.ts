@@ -44,7 +44,6 @@ export async function mergeRecords(
     let rows = bundle.records[table] ?? [];
     if (table === 'places') rows = parentsFirst(rows);
     for (const theirs of rows) {
-      ctx.tracking.clock.observe(theirs.version);
       const ours = await rowOf(ctx, table, theirs.id);
       const weighed = ours
         ? await mergeIntoOurs(merge, table, entity, ours, theirs)

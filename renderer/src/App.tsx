@@ -11,6 +11,7 @@ import 'dayjs/locale/vi';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract';
+import { ClockBanner } from './components/ClockBanner';
 import { PledgeFormModal } from './components/PledgeFormModal';
 import { useReducedMotion } from './motion';
 import { ProvinceModal, useNeedsProvince } from './components/ProvinceModal';
@@ -80,6 +81,7 @@ export function App() {
             <Layout>
               <AppHeader onNewPledge={() => setCreating(true)} onSwitchLanguage={switchLanguage} />
               <Layout.Content className="content">
+                <ClockBanner clock={info.data?.clock} />
                 <ScreenView
                   screen={screen}
                   onScreen={setScreen}

@@ -120,7 +120,7 @@ export function refuseOffences(why: Words, offences: Offence[]): never {
     named.map((o) => (o.why ? `${o.record[lang]} (${o.why[lang]})` : o.record[lang])).join('; ');
   const more = offences.length - named.length;
   throw refuse(
-    `${why.vi}: ${list('vi')}${more > 0 ? `; và ${more} bản ghi khác` : ''}`,
-    `${why.en}: ${list('en')}${more > 0 ? `; and ${more} more` : ''}`,
+    `${why.vi}: ${list('vi')}${more > 0 ? `; và ${more} bản ghi khác` : ''}; sổ không bị thay đổi`,
+    `${why.en}: ${list('en')}${more > 0 ? `; and ${more} more` : ''}; the ledger was not changed`,
   );
 }

@@ -9,6 +9,14 @@ export const en: Catalog = {
     newPledge: 'New pledge',
     newPledgeHint: 'New pledge (Alt+N)',
   },
+  clock: {
+    behindTitle: "This computer's clock is behind the ledger",
+    behind:
+      'This computer reads {{machine}}, but the newest change in the ledger was made at {{newest}}, more than a day later. If the computer\'s date is wrong, set it right and open the app again. If it is right, the ledger holds versions written by a clock that ran ahead: ask your technical staff to run the "clock repair" command (see the Sync guide). Meanwhile changes keep their order.',
+    aheadTitle: "This computer's date looks wrong",
+    ahead:
+      "This computer reads {{machine}}: after 2100, or more than a year after the newest change in the ledger. If the computer's date is wrong, set it right before entering anything: changes made now carry a wrong time, and other offices will refuse bundles from this computer. If the ledger has simply not been used for a long time, ignore this.",
+  },
   nav: {
     dashboard: 'Dashboard',
     pledges: 'Pledges',

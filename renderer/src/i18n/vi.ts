@@ -7,6 +7,14 @@ export const vi = {
     newPledge: 'Thêm cam kết',
     newPledgeHint: 'Thêm cam kết (Alt+N)',
   },
+  clock: {
+    behindTitle: 'Đồng hồ máy này chậm hơn dữ liệu trong sổ',
+    behind:
+      'Máy này chỉ {{machine}}, nhưng thay đổi mới nhất trong sổ ghi {{newest}}, muộn hơn quá một ngày. Nếu ngày giờ của máy sai, hãy chỉnh lại rồi mở lại ứng dụng. Nếu ngày giờ máy đúng, sổ đang mang những phiên bản do một đồng hồ chạy nhanh ghi: hãy nhờ cán bộ kỹ thuật chạy lệnh "clock repair" (xem hướng dẫn Đồng bộ). Trong lúc đó các thay đổi vẫn giữ đúng thứ tự.',
+    aheadTitle: 'Ngày giờ của máy này có vẻ sai',
+    ahead:
+      'Máy này chỉ {{machine}}: sau năm 2100, hoặc muộn hơn thay đổi mới nhất trong sổ hơn một năm. Nếu ngày giờ của máy sai, hãy chỉnh lại trước khi nhập liệu: thay đổi ghi lúc này mang thời điểm sai, và các đơn vị khác sẽ từ chối gói dữ liệu của máy này. Nếu sổ chỉ lâu không được dùng, có thể bỏ qua thông báo này.',
+  },
   nav: {
     dashboard: 'Tổng quan',
     pledges: 'Sổ cam kết',

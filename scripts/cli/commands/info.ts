@@ -4,6 +4,7 @@ import { defineCommand } from '../command';
 import { withLedger } from '../ledger';
 import { flag, text } from '../options';
 import { out } from '../output';
+import { printClock } from './clock';
 
 export const infoCommand = defineCommand({
   name: 'info',
@@ -22,6 +23,7 @@ export const infoCommand = defineCommand({
       out(
         `Địa bàn/places ${c.places} · nhà tài trợ/donors ${c.donors} · cam kết/pledges ${c.pledges} · giao/deliveries ${c.deliveries} · tỷ giá/rates ${c.rates}`,
       );
+      printClock(info.clock);
     }
     return 0;
   },
