@@ -18,7 +18,7 @@ import { formatVersion } from '../db/sync/clock';
 import { exportBundle } from '../db/sync/export';
 import { importBundle } from '../db/sync/import';
 import { keyOf } from './forge';
-import { forgeBundle, type RawBundle, rawHistory, rawRows, readRaw, versionAt } from './forge-lines';
+import { forgeBundle, type RawBundle, rawHistory, rawRows, readRaw } from './forge-lines';
 import { fingerprint } from './fuzz-helpers';
 import { introduce, ROOT, tableCounts, tempDir, tempLedger, type TestLedger } from './helpers';
 
