@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeDetail, PledgeSummary, ReceivedDeletion } from '../../contract';
 import { openLedger } from '../../db/core/open';
 import { createLedgerService, type LedgerService } from '../../db/service';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { FIXTURE, introduce, ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
 import { launchBrowser, serve, type Served } from './serve';
 import { ledgerCall } from './ui';
@@ -46,6 +46,15 @@ beforeAll(async () => {
   cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
   cli('demo', '--db', provinceDb, '--fixture', FIXTURE);
   cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
+  // The offices know each other. The demo's pledges lie all over the province: its whole area is the district's place.
+  await atOffice(provinceDb, (provinceService) =>
+    atOffice(districtDb, async (districtService) => {
+      const places = await provinceService.invoke('places.list', {});
+      await introduce(districtService, provinceService, {
+        aAs: { role: 'district', placeId: places.find((p) => p.level === 'province')!.id },
+      });
+    }),
+  );
   cli('bundle', 'export', '--db', provinceDb, '--out', reference, '--all');
   cli('bundle', 'import', '--db', districtDb, reference);
   // The district deletes two of the province's pledges (and their deliveries with them).
@@ -71,7 +80,7 @@ describe('deletions on the sync screen', () => {
   it('are listed before merging, confirmed, then listed as received and one is undone', async () => {
     await page.goto(`${province.url}#sync`);
     const before = await ledgerCall<PledgeSummary>(page, 'pledges.summary', {});
-    await page.getByTestId('sync-screen').locator('input[type=file]').setInputFiles(bundle);
+    await page.getByTestId('sync-screen').locator('input[type=file][accept=".aidledger"]').setInputFiles(bundle);
 
     // The preview lists each record the bundle deletes, those the province made marked, and asks to confirm.
     const listed = page.getByTestId('sync-preview').getByTestId('bundle-deletion');
