@@ -1,18 +1,23 @@
 /**
  * The loopback HTTP transport: POST /api/<method> with a JSON input answers the contract's envelope;
  * GET /api lists the methods; everything else serves the built renderer.
+ *
+ * No request can stop it: a malformed address, method, header or body is answered with an HTTP error (on /api with
+ * the contract's error envelope), and a handler that fails answers 500.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, type Stats, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { METHODS } from '../contract';
-import { LedgerError } from '../contract/errors';
+import { type Bilingual, LedgerError, type LedgerErrorCode } from '../contract/errors';
 import type { ContractEndpoint } from '../db/service';
+import { bodyHeadersProblem, readBody, TOO_LARGE } from './http-body';
+
+export { MAX_BODY_BYTES, MAX_BODY_MB, MAX_FILES_MB } from './http-body';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,32 +30,37 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
+const MALFORMED_ADDRESS: Bilingual = { vi: 'Địa chỉ yêu cầu không hợp lệ', en: 'Malformed request address' };
+const STOPPING: Bilingual = { vi: 'Máy chủ đang dừng', en: 'The server is stopping' };
+
+/** A bridge that can be stopped with calls under way (see `stop`). */
+export interface Bridge extends Server {
+  /**
+   * Stops taking requests: the listening socket and idle connections close, a request still sending its body and any
+   * later request on an open connection are answered 503. Calls already running finish.
+   */
+  stop(): void;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(text);
 }
 
-function errorEnvelope(code: 'invalid_input' | 'unknown_method', vi: string, en: string) {
-  return { ok: false, error: new LedgerError(code, { vi, en }).toShape() };
+function errorEnvelope(code: LedgerErrorCode, message: Bilingual) {
+  return { ok: false, error: new LedgerError(code, message).toShape() };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** An /api error answer; an answer given before the body was read closes the connection (the rest is not read). */
+function apiError(res: ServerResponse, status: number, code: LedgerErrorCode, message: Bilingual, close = false) {
+  sendJson(res, status, errorEnvelope(code, message), close ? { connection: 'close' } : {});
 }
 
 /** Only pages served by this bridge may call it: a foreign page (or a DNS-rebound host name) is refused. */
@@ -59,83 +69,193 @@ function trustedHost(req: IncomingMessage): boolean {
   return /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host);
 }
 
-async function handleApi(service: ContractEndpoint, req: IncomingMessage, res: ServerResponse, method: string) {
+/** A path segment decoded, or null when it is not valid percent-encoded UTF-8 or holds a NUL. */
+function decoded(text: string): string | null {
+  try {
+    const value = decodeURIComponent(text);
+    return value.includes('\0') ? null : value;
+  } catch {
+    return null;
+  }
+}
+
+/** The request's path, or null when its address cannot be read. */
+function pathOf(req: IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
+}
+
+const statusOf = (code: LedgerErrorCode) =>
+  code === 'unknown_method' ? 404 : code === 'internal' ? 500 : code === 'too_large' ? 413 : 400;
+
+async function handleApi(service: ContractEndpoint, req: IncomingMessage, res: ServerResponse, encoded: string) {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
-    return sendJson(res, 405, errorEnvelope('invalid_input', 'Chỉ chấp nhận POST', 'Only POST is accepted'));
+    return apiError(res, 405, 'invalid_input', { vi: 'Chỉ chấp nhận POST', en: 'Only POST is accepted' }, true);
   }
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) {
-    return sendJson(res, 415, errorEnvelope('invalid_input', 'Dữ liệu phải là JSON', 'The body must be JSON'));
+  const method = decoded(encoded);
+  if (method === null) return apiError(res, 400, 'invalid_input', MALFORMED_ADDRESS, true);
+  const problem = bodyHeadersProblem(req);
+  if (problem) {
+    const code = problem.status === 413 ? 'too_large' : 'invalid_input';
+    return apiError(res, problem.status, code, problem.message, true);
   }
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${req.headers.host}`) {
-    return sendJson(res, 403, errorEnvelope('invalid_input', 'Nguồn gọi không được phép', 'Origin not allowed'));
+    return apiError(res, 403, 'invalid_input', { vi: 'Nguồn gọi không được phép', en: 'Origin not allowed' }, true);
   }
+  // A client that waits for leave to send its body (Expect: 100-continue) is given it only now.
+  if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
+  const body = await readBody(req);
+  if (body.kind === 'aborted') return;
+  if (body.kind === 'too_large') return apiError(res, 413, 'too_large', TOO_LARGE, true);
+  if (body.kind === 'not_utf8')
+    return apiError(res, 400, 'invalid_input', { vi: 'Dữ liệu không phải UTF-8', en: 'The body is not UTF-8' });
   let input: unknown;
   try {
-    const body = await readBody(req);
-    input = body.trim() === '' ? {} : JSON.parse(body);
+    input = body.text.trim() === '' ? {} : JSON.parse(body.text);
   } catch {
-    return sendJson(
-      res,
-      400,
-      errorEnvelope('invalid_input', 'Dữ liệu JSON không hợp lệ hoặc quá lớn', 'Invalid or too large JSON body'),
-    );
+    return apiError(res, 400, 'invalid_input', { vi: 'Dữ liệu JSON không hợp lệ', en: 'Invalid JSON body' });
   }
   const envelope = await service.call(method, input);
-  sendJson(
-    res,
-    envelope.ok ? 200 : envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal' ? 500 : 400,
-    envelope,
-  );
+  sendJson(res, envelope.ok ? 200 : statusOf(envelope.error.code), envelope);
+}
+
+function sendText(res: ServerResponse, status: number, text: string) {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
+
+function fileStats(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
 }
 
 function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse, pathname: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405).end();
-    return;
+    res.setHeader('allow', 'GET, HEAD');
+    return sendText(res, 405, 'Chỉ chấp nhận GET / Only GET is accepted');
   }
+  const path = decoded(pathname);
+  if (path === null) return sendText(res, 400, `${MALFORMED_ADDRESS.vi} / ${MALFORMED_ADDRESS.en}`);
   const root = resolve(staticDir);
-  let file = normalize(join(root, decodeURIComponent(pathname)));
-  if (file !== root && !file.startsWith(root + sep)) {
-    res.writeHead(403).end();
-    return;
-  }
+  let file = normalize(join(root, path));
+  if (file !== root && !file.startsWith(root + sep)) return sendText(res, 403, 'Không được phép / Forbidden');
   // Client-side routes fall back to the app's page.
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Giao diện chưa được build (npm run build:renderer) / The UI is not built (npm run build:renderer)');
-    return;
+  if (!fileStats(file)?.isFile()) file = join(root, 'index.html');
+  if (!fileStats(file)?.isFile()) {
+    return sendText(
+      res,
+      503,
+      'Giao diện chưa được build (npm run build:renderer) / The UI is not built (npm run build:renderer)',
+    );
   }
-  res.writeHead(200, {
+  const headers = {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
+  };
+  if (req.method === 'HEAD') {
+    res.writeHead(200, headers).end();
+    return;
+  }
+  const stream = createReadStream(file);
+  stream.once('open', () => {
+    res.writeHead(200, headers);
+    stream.pipe(res);
   });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  stream.once('error', () => {
+    if (res.headersSent) res.destroy();
+    else sendText(res, 500, 'Không đọc được tệp / The file could not be read');
+  });
 }
 
-export function createBridge(service: ContractEndpoint, staticDir: string): Server {
-  return createServer((req, res) => {
-    if (!trustedHost(req)) {
-      res.writeHead(421).end();
-      return;
+function route(service: ContractEndpoint, staticDir: string, req: IncomingMessage, res: ServerResponse) {
+  const pathname = pathOf(req);
+  const isApi = (pathname ?? req.url ?? '').startsWith('/api');
+  if (!trustedHost(req)) {
+    if (isApi) return apiError(res, 421, 'invalid_input', { vi: 'Tên máy không được phép', en: 'Host not allowed' });
+    res.writeHead(421).end();
+    return;
+  }
+  if (pathname === null) {
+    if (isApi) return apiError(res, 400, 'invalid_input', MALFORMED_ADDRESS, true);
+    return sendText(res, 400, `${MALFORMED_ADDRESS.vi} / ${MALFORMED_ADDRESS.en}`);
+  }
+  if (pathname === '/api' || pathname === '/api/') return sendJson(res, 200, { methods: METHODS });
+  if (pathname.startsWith('/api/')) {
+    handleApi(service, req, res, pathname.slice('/api/'.length)).catch((error: unknown) => {
+      console.error(error);
+      apiError(res, 500, 'internal', { vi: 'Lỗi máy chủ', en: 'Server error' });
+    });
+    return;
+  }
+  serveStatic(staticDir, req, res, pathname);
+}
+
+/**
+ * A request Node's parser cannot read (bad request line, header, length or encoding; headers too large) is answered
+ * with the envelope too, since it may have been meant for /api; a connection already gone is only closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  const response = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(
+    errorEnvelope('invalid_input', { vi: 'Yêu cầu HTTP không hợp lệ', en: 'Malformed HTTP request' }),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+      `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: close\r\n\r\n${body}`,
+  );
+  socket.once('finish', () => socket.destroy());
+}
+
+export function createBridge(service: ContractEndpoint, staticDir: string): Bridge {
+  let stopping = false;
+  // Requests whose body is still arriving: a stop answers them rather than wait for a slow or stalled client.
+  const receiving = new Set<ServerResponse>();
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) return apiError(res, 503, 'internal', STOPPING, true);
+    const done = () => receiving.delete(res);
+    if (!req.complete) {
+      receiving.add(res);
+      req.once('end', done);
+      res.once('close', done);
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (pathname === '/api' || pathname === '/api/') {
-      return sendJson(res, 200, { methods: METHODS });
+    try {
+      route(service, staticDir, req, res);
+    } catch (error) {
+      console.error(error);
+      apiError(res, 500, 'internal', { vi: 'Lỗi máy chủ', en: 'Server error' }, true);
     }
-    if (pathname.startsWith('/api/')) {
-      handleApi(service, req, res, decodeURIComponent(pathname.slice('/api/'.length))).catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) sendJson(res, 500, errorEnvelope('invalid_input', 'Lỗi máy chủ', 'Server error'));
-      });
-      return;
+  };
+  const server = createServer(handle) as Bridge;
+  // Without this listener Node would say 100 Continue to every such request, even one to be refused unread.
+  server.on('checkContinue', handle);
+  server.on('clientError', answerClientError);
+  server.stop = () => {
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    for (const res of receiving) {
+      apiError(res, 503, 'internal', STOPPING, true);
+      if (res.writableFinished) res.req.destroy();
+      else res.once('finish', () => res.req.destroy());
     }
-    serveStatic(staticDir, req, res, pathname);
-  });
+    receiving.clear();
+  };
+  return server;
 }

@@ -11,6 +11,7 @@ import { openLedgerHost } from '../db/host';
 import { createBridge } from './http-bridge';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const STOP_GRACE_MS = 10_000;
 
 const { values } = parseArgs({
   options: {
@@ -56,8 +57,25 @@ try {
     process.stdout.write(`Aid Ledger: http://127.0.0.1:${actual}/ (${values.db})\n`);
   });
   server.listen(port, '127.0.0.1');
+  let stopping = false;
+  // Calls running finish and the ledger closes (its changes sent to the exchange folder); a stalled client is not
+  // waited for. A second signal, or a close that takes longer than STOP_GRACE_MS, ends the process at once: every
+  // write is one transaction, so nothing is left half done.
   const stop = () => {
-    server.close(() => void host.close().then(() => process.exit(0)));
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.stop();
+    setTimeout(() => {
+      process.stderr.write('Dừng không kịp, thoát ngay / Not stopped in time, exiting now\n');
+      process.exit(1);
+    }, STOP_GRACE_MS);
+    void host
+      .close()
+      .catch((error: unknown) => process.stderr.write(`Lỗi khi đóng sổ / Error closing the ledger: ${String(error)}\n`))
+      .then(() => {
+        server.closeAllConnections();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -10,6 +10,7 @@ import type { Ctx } from '../core/context';
 import { insertRow } from '../core/statements';
 import { addDonor } from '../donors';
 import { createItem } from '../items';
+import { ledgerSums } from '../pledges/sums';
 import { addPledge, newPledgeChecks, type PledgeChecks } from '../pledges/writes';
 import { withSearchTextDeferred } from '../search';
 import { withTotalsDeferred } from '../totals-bulk';
@@ -88,6 +89,8 @@ export async function writeLines(
   const newItems: string[] = [];
   const itemIds = new Map<string, string>();
   const checks = options.checks ?? newPledgeChecks();
+  // The ledger's sums as the earlier files of a pass left them: a file refused and rolled back no longer counts.
+  checks.sums = await ledgerSums(ctx);
   // Totals are folded, and the new pledges' search text set, once after every row is written.
   await withSearchTextDeferred(ctx, () =>
     withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {

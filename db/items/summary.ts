@@ -7,6 +7,7 @@
  * modalities, stages) counts and sums theirs.
  */
 import { sql } from 'kysely';
+import { exactSum } from '../pledges/sums';
 import type { ParsedInput, TotalsResult } from '../../contract';
 import type {
   CurrencyPair,
@@ -193,8 +194,8 @@ export async function statutoryReport(
     for (const g of result.groups) {
       const country = countryOf.get(g.key) ?? '—';
       const sum = groups.get(country) ?? { pledged: 0, delivered: 0 };
-      sum.pledged += g.pledged;
-      sum.delivered += g.delivered;
+      sum.pledged = exactSum(sum.pledged, g.pledged);
+      sum.delivered = exactSum(sum.delivered, g.delivered);
       groups.set(country, sum);
     }
     return {

@@ -16,6 +16,7 @@ import { resolveRate } from '../rates';
 import { refreshSearchText, setSearchTextOf } from '../search';
 import { checkNotBelowDelivered, checkReasonGiven, computeVnd, settleAmount, type PledgeDraft } from './amounts';
 import { getPledgeRow, snapshot } from './rows';
+import { addToSums, type LedgerSums, ledgerSums } from './sums';
 
 /** The stored form of a pledge's quantity. */
 function stored<T extends { quantity: string | null; statusByUser: boolean }>({ quantity, statusByUser, ...rest }: T) {
@@ -47,6 +48,8 @@ async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string, checks?
 export interface PledgeChecks {
   donors: Map<string, string>;
   places: Map<string, Place>;
+  /** The ledger's sums as the pledges written so far leave them (read again by each file an import writes). */
+  sums?: LedgerSums;
 }
 export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map() });
 
@@ -91,6 +94,7 @@ export async function addPledge(
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
   const vndEquivalent = computeVnd(amountMinor, draft.currency, draft.rate);
+  addToSums(checks?.sums ?? (await ledgerSums(ctx)), { currency: draft.currency, amountMinor, vndEquivalent });
   const values = { ...stored(draft), id, amountMinor, vndEquivalent, createdAt: ctx.now, updatedAt: ctx.now };
   // Written with the version the tracking trigger would give it (a new one, from this installation), so that the
   // trigger does not write the row a second time to add it: an import writes a pledge per row.
@@ -162,6 +166,7 @@ export async function updatePledge(ctx: Ctx, input: ParsedInput<'pledges.update'
   );
   if (changes.length === 0) return beforeRow;
   checkReasonGiven(changes, input.reason);
+  addToSums(await ledgerSums(ctx), next, before);
   await ctx.db
     .updateTable('pledges')
     .set({ ...stored(next), updatedAt: ctx.now })

@@ -7,14 +7,16 @@ import type { ParsedInput, Report } from '../../contract';
 import type { Ctx } from '../core/context';
 import { normalScope } from '../items/scope';
 import { statutoryReport } from '../items/summary';
+import { refusingOverflow } from '../pledges/sums';
 import { assembleReport } from './rows/assemble';
 import { gatherReport } from './rows/gather';
 
-export async function buildReport(
-  ctx: Ctx,
-  input: ParsedInput<'reports.preview'>,
-  changesAfter?: string,
-): Promise<Report> {
+/** Every figure exact, or the report refused: a sum past the exact range is never rounded into a cell. */
+export function buildReport(ctx: Ctx, input: ParsedInput<'reports.preview'>, changesAfter?: string): Promise<Report> {
+  return refusingOverflow(() => reportOf(ctx, input, changesAfter));
+}
+
+async function reportOf(ctx: Ctx, input: ParsedInput<'reports.preview'>, changesAfter?: string): Promise<Report> {
   const report = assembleReport(await gatherReport(ctx, input, changesAfter), input.lang);
   // The 6-month and annual report of the whole province also gives its aid items, as the decrees ask.
   const { kind, key } = report.period;

@@ -13,6 +13,7 @@ import { withTotalsDeferred } from '../totals-bulk';
 import { type Bundle, refuse, type Row, type Table } from './contents';
 import { logSync } from './log';
 import { mergeDeletions } from './merge-deletions';
+import { checkSumsAfterMerge } from '../pledges/sums';
 import { mergeRecords } from './merge-records';
 import { readBundle } from './read';
 import {
@@ -52,7 +53,9 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
   await sql`PRAGMA defer_foreign_keys = ON`.execute(ctx.db);
   ctx.tracking.applying = true;
   try {
-    await withTotalsDeferred(ctx.sqlite, ctx.tracking, () => mergeBundle(ctx, bundle, counts, receipt));
+    await withTotalsDeferred(ctx.sqlite, ctx.tracking, () =>
+      mergeBundle(ctx, bundle, counts, receipt, options.fileName ?? ''),
+    );
     if (!options.dryRun && !options.allowDeletions) refuseUnconfirmedDeletions(receipt);
   } catch (error) {
     ctx.tracking.applying = false;
@@ -99,7 +102,13 @@ const AUDIT_COLUMNS = [
 ];
 
 /** Writes a bundle's rows, deletions and audit entries into the ledger, counting what happened. */
-async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts, receipt: Receipt): Promise<void> {
+async function mergeBundle(
+  ctx: Ctx,
+  bundle: Bundle,
+  counts: MergeCounts,
+  receipt: Receipt,
+  fileName: string,
+): Promise<void> {
   const { written, touchedPledges, renamed } = await mergeRecords(ctx, bundle, counts, receipt);
   const deletedIds = await mergeDeletions(ctx, bundle, counts, receipt);
   observeVersions(ctx, bundle);
@@ -113,6 +122,7 @@ async function mergeBundle(ctx: Ctx, bundle: Bundle, counts: MergeCounts, receip
   writeAudit(ctx, bundle.audit ?? []);
   writeReceivedHistory(receipt);
   refuseBrokenLedger(ctx, written, deletedIds);
+  await checkSumsAfterMerge(ctx, fileName, touchedPledges);
 }
 
 /**

@@ -3,16 +3,17 @@ import type { PledgeKind, Report, ReportDetailRow, ReportFigures, ReportSummaryR
 import { describeItemScope, VOCABULARY } from '../../../contract/labels';
 import { formatAmount } from '../../../contract/money';
 import { fieldLabel } from '../../../contract/validation';
+import { exactSum } from '../../pledges/sums';
 import type { ReportData, Sums } from './data';
 
 const ZERO: ReportFigures = { pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, remainingVnd: 0 };
 
 function add(a: ReportFigures, b: ReportFigures): ReportFigures {
   return {
-    pledgedVnd: Number(BigInt(a.pledgedVnd) + BigInt(b.pledgedVnd)),
-    deliveredVnd: Number(BigInt(a.deliveredVnd) + BigInt(b.deliveredVnd)),
-    cumulativeDeliveredVnd: Number(BigInt(a.cumulativeDeliveredVnd) + BigInt(b.cumulativeDeliveredVnd)),
-    remainingVnd: Number(BigInt(a.remainingVnd) + BigInt(b.remainingVnd)),
+    pledgedVnd: exactSum(a.pledgedVnd, b.pledgedVnd),
+    deliveredVnd: exactSum(a.deliveredVnd, b.deliveredVnd),
+    cumulativeDeliveredVnd: exactSum(a.cumulativeDeliveredVnd, b.cumulativeDeliveredVnd),
+    remainingVnd: exactSum(a.remainingVnd, b.remainingVnd),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The report's sums by kind and place and by donor, each figure added to the groups it counts in. */
 import type { PledgeKind } from '../../../contract';
+import { exactSum } from '../../pledges/sums';
 import type { TodaysUnits } from '../../places/today';
 import type { DonorGroup, OriginalSum, Sums, SummaryGroup } from './data';
 import type { DetailSource } from './detail';
@@ -17,7 +18,7 @@ export function groupSums(names: ReportNames, today: TodaysUnits | null, formerU
       const placeId = summaryPlace(row.placeId);
       const k = `${row.kind}|${placeId}`;
       const g = summaryGroups.get(k) ?? { kind: row.kind, placeId, placeName: summaryName(placeId), ...empty() };
-      g[field] += row.value;
+      g[field] = exactSum(g[field], row.value);
       summaryGroups.set(k, g);
     }
     if (row.donorId !== undefined) {
@@ -29,7 +30,7 @@ export function groupSums(names: ReportNames, today: TodaysUnits | null, formerU
         country: donor?.country ?? null,
         ...empty(),
       };
-      g[field] += row.value;
+      g[field] = exactSum(g[field], row.value);
       donorGroups.set(donorId, g);
     }
   };
@@ -43,7 +44,7 @@ export function originalSums(pledgeRows: DetailSource[]): OriginalSum[] {
     if (r.currency === 'VND') continue;
     const k = `${r.kind}|${r.placeId}|${r.currency}`;
     const o = originals.get(k) ?? { kind: r.kind, placeId: r.placeId, currency: r.currency, amount: 0 };
-    o.amount += r.amountMinor ?? 0;
+    o.amount = exactSum(o.amount, r.amountMinor ?? 0);
     originals.set(k, o);
   }
   return [...originals.values()];

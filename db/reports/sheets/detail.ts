@@ -1,5 +1,6 @@
 /** The detail sheet (Chi tiết): every pledge and every delivery of the period, each part with its total. */
 import type { Report, ReportDetailRow } from '../../../contract';
+import { exactSum } from '../../pledges/sums';
 import { amountCell, decimalCell } from '../workbook/cells';
 import type { Column } from '../workbook/columns';
 import { letterhead } from '../workbook/letterhead';
@@ -61,7 +62,7 @@ export function detailSheet(workbook: Workbook, report: Report) {
     totalsRow(sheet, row, columns, totalLabel, first, row - 1, [...columns.slice(0, -1).map(() => null), total]);
     row++;
   };
-  const sum = (rows: ReportDetailRow[]) => Number(rows.reduce((s, r) => s + BigInt(r.vnd), 0n));
+  const sum = (rows: ReportDetailRow[]) => rows.reduce((s, r) => exactSum(s, r.vnd), 0);
   section('A. CAM KẾT TRONG KỲ', report.pledges, 'Cộng A', sum(report.pledges));
   section('B. TIẾP NHẬN / GIẢI NGÂN TRONG KỲ', report.deliveries, 'Cộng B', sum(report.deliveries));
   signatures(sheet, row + 2, columns.length);

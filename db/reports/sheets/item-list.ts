@@ -1,6 +1,7 @@
 /** The list of aid items (Danh sách khoản viện trợ): each item with its approval decision, its stage and its figures. */
 import type { Report } from '../../../contract';
 import type { StatutoryItemRow, StatutoryReport } from '../../../contract/items';
+import { exactSum } from '../../pledges/sums';
 import type { Column } from '../workbook/columns';
 import { letterhead } from '../workbook/letterhead';
 import { addSheet, type Workbook } from '../workbook/page';
@@ -42,7 +43,7 @@ export function itemListSheet(workbook: Workbook, report: Report, statutory: Sta
   });
   const last = head + statutory.items.length;
   const itemRows = statutory.items;
-  const sum = (pick: (r: StatutoryItemRow) => number) => itemRows.reduce((s, r) => s + pick(r), 0);
+  const sum = (pick: (r: StatutoryItemRow) => number) => itemRows.reduce((s, r) => exactSum(s, pick(r)), 0);
   totalsRow(list, last + 1, columns, 'Tổng cộng', head + 1, last, [
     ...Array(9).fill(null),
     sum((r) => r.committedVnd),

@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { Report } from '../../../contract';
 import type { StatutoryGroupRow, StatutoryReport } from '../../../contract/items';
 import { canonicalQuantity, formatAmount } from '../../../contract/money';
+import { exactSum } from '../../pledges/sums';
 import { amountCell, type CellValue } from '../workbook/cells';
 import type { Column } from '../workbook/columns';
 import { letterhead } from '../workbook/letterhead';
@@ -83,7 +84,7 @@ function groupTable(
     ]);
   });
   const last = first + rows.length - 1;
-  const sum = (pick: (r: StatutoryGroupRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  const sum = (pick: (r: StatutoryGroupRow) => number) => rows.reduce((s, r) => exactSum(s, pick(r)), 0);
   totalsRow(
     sheet,
     last + 1,
