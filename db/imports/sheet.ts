@@ -9,6 +9,7 @@ import { cellText } from './cell-values';
 import { headerKey, TEMPLATE_SHEET } from './columns';
 import { type FileContent, oldFontOfSheet, readContent } from './file-content';
 import { loadedSheetJs, loadSheetJs } from './libraries';
+import { markTextFormulas } from './text-formulas';
 import { entriesIntact, isZip, summarizeZip } from './zip';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -57,6 +58,7 @@ export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet 
     const why = error instanceof Error ? error.message.slice(0, 120) : '?';
     return { problem: fileIssue(`Không đọc được tệp bảng tính (${why})`, `The spreadsheet cannot be read (${why})`) };
   }
+  if ('text' in content) markTextFormulas(workbook);
   const sheet = chooseSheet(workbook, sheetJs);
   return 'problem' in sheet ? sheet : (oldFontOfSheet(sheet) ?? sheet);
 }
