@@ -22,7 +22,7 @@ const FORMULA_AFTER_SIGN = new RegExp(
     [
       String.raw`[A-Za-z_][A-Za-z0-9_.]*\(`,
       String.raw`[A-Za-z0-9_.]+\|`,
-      String.raw`(?:[A-Za-z0-9_.]+|'[^']*')!`,
+      "(?:[A-Za-z0-9_.]+|'[^']*')!",
       String.raw`\$?[A-Za-z]{1,3}\$?\d+\s*(?:[-+*/^&:,;=<>]|$)`,
     ].join('|'),
     ')',
