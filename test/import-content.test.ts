@@ -3,6 +3,7 @@
  * byte by byte), text typed with the old TCVN3 and VNI fonts refused naming them, and web pages, documents and images
  * named as spreadsheets refused naming what they are. A refused file changes nothing.
  */
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ImportedFile } from '../contract';
@@ -10,6 +11,7 @@ import { TEMPLATE_COLUMNS } from '../db/imports/columns';
 import { isTextFormula } from '../db/imports/text-formulas';
 import { writeZip } from './fuzz-helpers';
 import { tempLedger, type TestLedger } from './helpers';
+import { propertyParams } from './random';
 import { ALL_LETTERS, tcvn3, vni, windows1258 } from './vietnamese-encodings';
 
 let t: TestLedger;
@@ -231,6 +233,54 @@ describe('a CSV file', () => {
   it('saved twice as UTF-8 (its letters read as Western ones in between) is refused: its encoding is not known', async () => {
     const twice = Buffer.from(Buffer.from(CSV, 'utf8').toString('latin1'), 'utf8');
     await expectRefused('hai-lan.csv', twice, 'bảng mã');
+  });
+});
+
+describe('random Vietnamese text in a random encoding', () => {
+  const letters = [...ALL_LETTERS.slice(0, 73), ...'abcdeghiklmnopqrstuvxy'];
+  const word = fc
+    .tuple(
+      fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 }),
+      fc.constantFrom('lower', 'title', 'upper'),
+    )
+    .map(([chars, style]) => {
+      const lower = chars.join('');
+      return style === 'upper'
+        ? lower.toUpperCase()
+        : style === 'title'
+          ? lower[0]!.toUpperCase() + lower.slice(1)
+          : lower;
+    });
+  const description = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
+  const encoders: [string, (text: string) => Buffer][] = [
+    ['UTF-8', (text) => Buffer.from(text, 'utf8')],
+    ['UTF-16 LE', (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE', (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])],
+    ['Windows-1258', (text) => windows1258(text, 'where-needed')],
+    ['Windows-1258, marks', (text) => windows1258(text, 'always')],
+  ];
+
+  it('is read back as typed (seeded)', async () => {
+    let amount = 1_000;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(description, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(...encoders),
+        async (descriptions, [, encode]) => {
+          // Amounts never used before: no row is known from an earlier run.
+          const rows = descriptions.map((d) => ROWS[4]!.map((v, c) => (c === 5 ? d : c === 9 ? String(++amount) : v)));
+          const before = count('pledges');
+          const result = await importBytes('ngau-nhien.csv', encode(csvOf([HEADERS, ...rows])));
+          expect(result.errors).toEqual([]);
+          expect(result.added).toBe(rows.length);
+          const read = t.ledger.sqlite
+            .prepare('SELECT description FROM pledges ORDER BY rowid LIMIT -1 OFFSET ?')
+            .all(before) as { description: string }[];
+          expect(read.map((r) => r.description)).toEqual(descriptions);
+        },
+      ),
+      propertyParams(25),
+    );
   });
 });
 
