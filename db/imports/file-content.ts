@@ -5,7 +5,6 @@
  * renamed .xls as a sheet of its tables, and a PDF or a letter as lines of text.
  */
 import type { ImportIssue } from '../../contract';
-import type { Sheet } from './sheet';
 import { decodeText, oldFontOf } from './text-encoding';
 import { isZip } from './zip';
 
@@ -137,7 +136,10 @@ function looksLikeText(head: string): boolean {
  * A workbook whose cells are typed in an old Vietnamese font (the letters of its first 200 rows are the font's), or
  * null.
  */
-export function oldFontOfSheet(sheet: Sheet): { problem: ImportIssue } | null {
+export function oldFontOfSheet(sheet: {
+  range: { s: { r: number }; e: { r: number } };
+  rowTexts(r: number): string[];
+}): { problem: ImportIssue } | null {
   const texts: string[] = [];
   for (let r = sheet.range.s.r; r <= Math.min(sheet.range.e.r, sheet.range.s.r + 200); r++)
     texts.push(sheet.rowTexts(r).join(' '));
