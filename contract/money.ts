@@ -34,7 +34,10 @@ export const CURRENCY_EXPONENTS = {
 export type CurrencyCode = keyof typeof CURRENCY_EXPONENTS;
 export const CURRENCY_CODES = Object.keys(CURRENCY_EXPONENTS) as CurrencyCode[];
 
-/** Largest amount accepted in minor units: JS numbers are exact integers up to 2^53. */
+/**
+ * Largest amount accepted, in minor units: 10^15 (a thousand million million đồng). JS numbers are exact integers up
+ * to 2^53 (about 9 × 10^15): the limit leaves room for sums and products of amounts to be checked before they pass it.
+ */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000_000; // 10^15
 
 export function isCurrencyCode(code: string): code is CurrencyCode {
@@ -113,6 +116,14 @@ export function parseAmount(text: string, currency: string, style: NumberStyle):
 function toSafeNumber(value: bigint, text: string): number {
   if (value > BigInt(MAX_AMOUNT_MINOR)) throw new DecimalParseError('not_a_number', text);
   return Number(value);
+}
+
+/** Why an amount over `MAX_AMOUNT_MINOR` is refused, naming the limit in the currency ("1.000.000.000.000.000 VND"). */
+export function amountLimitReason(currency: string): { vi: string; en: string } {
+  return {
+    vi: `quá lớn: tối đa ${formatAmount(MAX_AMOUNT_MINOR, currency, 'vi')} ${currency} (10^15 đơn vị nhỏ nhất)`,
+    en: `is too large: at most ${formatAmount(MAX_AMOUNT_MINOR, currency, 'en')} ${currency} (10^15 minor units)`,
+  };
 }
 
 function groupDigits(digits: string, group: string): string {

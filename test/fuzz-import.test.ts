@@ -1273,8 +1273,9 @@ describe('regressions found by the fuzz', () => {
       {
         row: 2,
         column: 'Thành tiền',
-        message: 'Số lượng × Đơn giá quá lớn',
-        messageEn: 'quantity × unit value (Số lượng × Đơn giá) is too large',
+        message: 'Số lượng × Đơn giá quá lớn: tối đa 1.000.000.000.000.000 VND (10^15 đơn vị nhỏ nhất)',
+        messageEn:
+          'quantity × unit value (Số lượng × Đơn giá) is too large: at most 1,000,000,000,000,000 VND (10^15 minor units)',
       },
     ]);
   });

@@ -522,7 +522,7 @@ describe('a bad file', () => {
       { row: 10, column: 'Ngày cam kết', message: expect.stringContaining('1890') },
       { row: 11, column: 'Tỷ giá', message: expect.stringContaining('chưa có tỷ giá USD tháng 09/2022') },
       { row: 12, column: 'Loại hỗ trợ', message: expect.stringContaining('"Lâu đài"') },
-      { row: 13, column: 'Thành tiền', message: expect.stringContaining('1.5 không hợp lệ cho VND') },
+      { row: 13, column: 'Thành tiền', message: '1,5 không hợp lệ cho VND: lẻ hơn đơn vị nhỏ nhất (1 VND)' },
     ]);
     const english = (await importFile(filled)).errors.map((e) => e.messageEn);
     expect(english).toEqual(

@@ -4,7 +4,16 @@
  */
 import type * as XLSX from 'xlsx';
 import type { ImportIssue } from '../../contract';
-import { decimalToText, MAX_AMOUNT_MINOR, parseAmount, parseDecimal } from '../../contract/money';
+import {
+  amountLimitReason,
+  DecimalParseError,
+  decimalToText,
+  formatAmount,
+  MAX_AMOUNT_MINOR,
+  parseAmount,
+  parseDecimal,
+} from '../../contract/money';
+import { showQuantityVi } from './cells';
 import { type ColumnKey, TEMPLATE_COLUMNS } from './columns';
 import { loadedSheetJs } from './libraries';
 
@@ -96,18 +105,28 @@ export function readDecimal(cell: XLSX.CellObject | undefined, column: ColumnKey
   }
 }
 
+/**
+ * An amount in the currency's minor units: one finer than the smallest unit (0,001 đồng, 0,004 USD) is refused, not
+ * rounded (to 0 or otherwise), and one over the limit names the limit.
+ */
 export function readAmount(cell: XLSX.CellObject | undefined, column: ColumnKey, currency: string): number | null {
   const text = readDecimal(cell, column);
   if (text === null) return null;
+  let minor: number;
   try {
-    const minor = parseAmount(text, currency, 'plain');
-    if (minor > MAX_AMOUNT_MINOR) throw new Error('too large');
-    return minor;
-  } catch {
-    throw new RowError(
-      column,
-      `${text} không hợp lệ cho ${currency} (quá lớn hoặc quá nhiều chữ số thập phân)`,
-      `${text} is not valid for ${currency} (too large or too many decimals)`,
-    );
+    minor = parseAmount(text, currency, 'plain');
+  } catch (error) {
+    if (!(error instanceof DecimalParseError) || error.reason !== 'too_many_decimals') minor = Infinity;
+    else
+      throw new RowError(
+        column,
+        `${showQuantityVi(text)} không hợp lệ cho ${currency}: lẻ hơn đơn vị nhỏ nhất (${formatAmount(1, currency, 'vi')} ${currency})`,
+        `${text} is not valid for ${currency}: finer than its smallest unit (${formatAmount(1, currency, 'en')} ${currency})`,
+      );
   }
+  if (minor > MAX_AMOUNT_MINOR) {
+    const reason = amountLimitReason(currency);
+    throw new RowError(column, `${showQuantityVi(text)} ${reason.vi}`, `${text} ${reason.en}`);
+  }
+  return minor;
 }

@@ -7,8 +7,10 @@ import type * as XLSX from 'xlsx';
 import type { PledgeKind, PledgeStatus } from '../../contract';
 import type { AidModality } from '../../contract/items';
 import {
+  amountLimitReason,
   type CurrencyCode,
   formatAmount,
+  MAX_AMOUNT_MINOR,
   isCurrencyCode,
   multiplyQuantity,
   parseDecimal,
@@ -28,6 +30,7 @@ import {
   readDate,
   readDecimal,
 } from './cell-values';
+import { showQuantityVi } from './cells';
 import { type ColumnKey, KINDS_BY_TEXT, MODALITIES_BY_TEXT, STATUSES_BY_TEXT, sectorOfText } from './columns';
 
 /** One sheet row's cells, by the header's columns. */
@@ -158,10 +161,23 @@ export function readLineAmount(
       product = multiplyQuantity(quantity, unitValueMinor);
     } catch {
       // Past what a number holds exactly, so past any amount the ledger takes.
+      product = Infinity;
+    }
+    if (product > MAX_AMOUNT_MINOR) {
+      const reason = amountLimitReason(currency);
       throw new RowError(
         'amount',
-        'Số lượng × Đơn giá quá lớn',
-        'quantity × unit value (Số lượng × Đơn giá) is too large',
+        `Số lượng × Đơn giá ${reason.vi}`,
+        `quantity × unit value (Số lượng × Đơn giá) ${reason.en}`,
+      );
+    }
+    // Rounded to the minor unit, a product of some quantity and some value must not come to nothing.
+    if (product === 0 && unitValueMinor > 0 && !/^0*(\.0*)?$/.test(quantity)) {
+      const q = showQuantityVi(quantity);
+      throw new RowError(
+        'amount',
+        `Số lượng × Đơn giá = ${q} × ${formatAmount(unitValueMinor, currency, 'vi')} ${currency} làm tròn thành 0 ${currency}`,
+        `quantity × unit value (Số lượng × Đơn giá) = ${quantity} × ${formatAmount(unitValueMinor, currency, 'en')} ${currency} rounds to 0 ${currency}`,
       );
     }
     if (amount === null) amount = product;

@@ -7,7 +7,9 @@ import type * as XLSX from 'xlsx';
 import type { ImportIssue } from '../../contract';
 import { cellText } from './cell-values';
 import { headerKey, TEMPLATE_SHEET } from './columns';
+import { type FileContent, oldFontOfSheet, readContent } from './file-content';
 import { loadedSheetJs, loadSheetJs } from './libraries';
+import { markTextFormulas } from './text-formulas';
 import { entriesIntact, isZip, summarizeZip } from './zip';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -38,11 +40,13 @@ export interface Sheet {
 export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet | { problem: ImportIssue }> {
   const checked = checkFile(fileName, bytes);
   if ('problem' in checked) return checked;
+  const content = readContent(bytes);
+  if ('problem' in content) return content;
   const sheetJs = await loadSheetJs();
   let workbook: XLSX.WorkBook;
   const limitMs = parseTimeLimitMs(checked.bytesToParse);
   try {
-    workbook = readWorkbook(fileName, bytes, limitMs);
+    workbook = readWorkbook(content, bytes, limitMs);
   } catch (error) {
     if (error instanceof ParseTimeout)
       return {
@@ -54,7 +58,9 @@ export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet 
     const why = error instanceof Error ? error.message.slice(0, 120) : '?';
     return { problem: fileIssue(`Không đọc được tệp bảng tính (${why})`, `The spreadsheet cannot be read (${why})`) };
   }
-  return chooseSheet(workbook, sheetJs);
+  if ('text' in content) markTextFormulas(workbook);
+  const sheet = chooseSheet(workbook, sheetJs);
+  return 'problem' in sheet ? sheet : (oldFontOfSheet(sheet) ?? sheet);
 }
 
 /** The checks made before parsing: size, type, and a zip's integrity; the bytes parsing will go through. */
@@ -95,16 +101,12 @@ function parseTimeLimitMs(bytesToParse: number): number {
 
 class ParseTimeout extends Error {}
 
-/** An OLE compound file: how .xls workbooks are stored. */
-const isCompoundFile = (bytes: Buffer) =>
-  bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
-
 // Some damaged files send the parser into an endless loop (a formula record whose length disagrees with its
 // contents, in .xls): it runs under a time limit, which V8 enforces on synchronous code run from a script.
 const runRead = new Script('read()');
 const readContext = createContext({ read: (): unknown => undefined });
 
-function readWorkbook(fileName: string, bytes: Buffer, limitMs: number): XLSX.WorkBook {
+function readWorkbook(content: FileContent, bytes: Buffer, limitMs: number): XLSX.WorkBook {
   // No formatted text or HTML per cell (a fifth of the parsing): a value is read from `v`, and the few samples a
   // mapping shows are formatted on demand from the cell's number format.
   const options: XLSX.ParsingOptions = {
@@ -117,12 +119,13 @@ function readWorkbook(fileName: string, bytes: Buffer, limitMs: number): XLSX.Wo
     sheetRows: MAX_ROWS + 2,
     dense: false,
   };
-  // CSV files are read as UTF-8 text (Vietnamese letters would be garbled as bytes), unless the file is in fact a
-  // workbook renamed .csv: decoded as text its compressed parts are mangled, and the parser may never finish them.
+  // Text (CSV, whatever the file is named) is read as the text its encoding gives (Vietnamese letters would be garbled
+  // as bytes); a workbook as its bytes, even named .csv: decoded as text its compressed parts are mangled, and the
+  // parser may never finish them.
   const sheetJs = loadedSheetJs();
   const read =
-    /\.csv$/i.test(fileName) && !isZip(bytes) && !isCompoundFile(bytes)
-      ? () => sheetJs.read(new TextDecoder('utf-8').decode(bytes), { ...options, type: 'string' })
+    'text' in content
+      ? () => sheetJs.read(content.text, { ...options, type: 'string' })
       : () => sheetJs.read(bytes, { ...options, type: 'buffer' });
   try {
     readContext.read = read;

@@ -3,6 +3,7 @@
  * each pledge with its history and search text, and each row's key kept so that a row already imported is skipped.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { ImportIssue } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { foldText } from '../../contract/text';
@@ -42,18 +43,18 @@ export function keyRows(rows: ParsedRow[]): KeyedRow[] {
   });
 }
 
-/** The rows no earlier import wrote. */
+/**
+ * The rows no earlier import wrote. The keys go to SQLite as one JSON array, not one variable each: a statement takes
+ * at most 32,766 variables, and a workbook may have 100,000 rows.
+ */
 export async function notImported(ctx: Ctx, keyed: KeyedRow[]): Promise<KeyedRow[]> {
+  const keys = JSON.stringify(keyed.map((r) => r.key));
   const existing = new Set(
     (
       await ctx.db
         .selectFrom('importedRows')
         .select('key')
-        .where(
-          'key',
-          'in',
-          keyed.map((r) => r.key),
-        )
+        .where('key', 'in', sql<string>`(SELECT value FROM json_each(${keys}))`)
         .execute()
     ).map((r) => r.key),
   );

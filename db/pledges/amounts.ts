@@ -5,12 +5,14 @@
 import { FIELDS_NEEDING_REASON, type FieldChange, type Pledge } from '../../contract';
 import { fieldLabel } from '../../contract/validation';
 import {
+  amountLimitReason,
   AmountRangeError,
   formatAmount,
   MAX_AMOUNT_MINOR,
   multiplyQuantity,
   vndEquivalent,
   subtractQuantities,
+  quantityToMilli,
 } from '../../contract/money';
 import { invalid } from '../core/errors';
 
@@ -35,14 +37,22 @@ export function settleAmount(draft: PledgeDraft): number {
     } catch (error) {
       // Beyond what a number holds exactly: far past any amount the ledger accepts.
       if (!(error instanceof AmountRangeError)) throw error;
+      const reason = amountLimitReason(currency);
       throw invalid(
         'quantity',
-        { vi: 'Số lượng × Đơn giá quá lớn', en: 'quantity × unit value is too large' },
+        { vi: `Số lượng × Đơn giá ${reason.vi}`, en: `quantity × unit value ${reason.en}` },
         'too_large',
       );
     }
+    // Rounded to the minor unit, a product of some quantity and some value must not come to nothing (0,001 × 1 đồng).
+    if (product === 0 && unitValueMinor > 0 && quantityToMilli(quantity) > 0) {
+      throw invalid('quantity', {
+        vi: `Số lượng × Đơn giá = ${quantity.replace('.', ',')} × ${formatAmount(unitValueMinor, currency, 'vi')} ${currency} làm tròn thành 0 ${currency}`,
+        en: `quantity × unit value = ${quantity} × ${formatAmount(unitValueMinor, currency, 'en')} ${currency} rounds to 0 ${currency}`,
+      });
+    }
     if (amountMinor === null) {
-      if (product > MAX_AMOUNT_MINOR) throw invalid('amountMinor', { vi: 'quá lớn', en: 'is too large' }, 'too_large');
+      if (product > MAX_AMOUNT_MINOR) throw invalid('amountMinor', amountLimitReason(currency), 'too_large');
       return product;
     }
     if (product !== amountMinor) {
@@ -75,11 +85,19 @@ export function computeVnd(amountMinor: number, currency: string, rate: string):
     vnd = Infinity;
   }
   if (vnd > MAX_AMOUNT_MINOR) {
+    const reason = amountLimitReason('VND');
     throw invalid(
       'amountMinor',
-      { vi: 'giá trị quy đổi ra VND quá lớn', en: 'the VND equivalent is too large' },
+      { vi: `giá trị quy đổi ra VND ${reason.vi}`, en: `the VND equivalent ${reason.en}` },
       'too_large',
     );
+  }
+  // Some money is worth some đồng: an amount whose VND equivalent rounds to nothing is refused, not counted as 0.
+  if (vnd === 0 && amountMinor > 0) {
+    throw invalid('amountMinor', {
+      vi: `${formatAmount(amountMinor, currency, 'vi')} ${currency} theo tỷ giá ${rate.replace('.', ',')} quy đổi ra VND làm tròn thành 0 đồng`,
+      en: `${formatAmount(amountMinor, currency, 'en')} ${currency} at the rate ${rate} comes to 0 đồng once rounded`,
+    });
   }
   return vnd;
 }
