@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { backupCommand } from './backup';
 import { bundleCommand } from './bundle';
 import { checkCommand } from './check';
+import { copyLocalCommand } from './copy-local';
 import { demoCommand } from './demo';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
@@ -30,4 +31,5 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   checkCommand,
+  copyLocalCommand,
 ];
