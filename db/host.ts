@@ -54,8 +54,8 @@ export interface HostOptions {
   now?: () => Date;
   /** A bundle written to the exchange folder failed (the folder unreachable, the disk full): told, never thrown. */
   onExchangeError?: (error: unknown) => void;
-  /** How the ledger may be opened (tests give the place and the lock's environment). */
-  access?: AccessOptions;
+  /** How a ledger file may be opened (tests tell the place and the lock's environment). */
+  access?: (file: string) => AccessOptions;
   /** Where `backups.relocate` copies a ledger to (`defaultLocalCopy` by default). */
   localCopy?: (file: string) => string;
   /** The ledger was copied to this computer and is now worked on there: a shell remembers it. */
@@ -120,7 +120,7 @@ export async function openLedgerHost(initialFile: string, options: HostOptions =
   let readOnly: ReadOnlyReason | null = null;
 
   async function open(): Promise<void> {
-    const decided = decideAccess(file, options.access);
+    const decided = decideAccess(file, options.access?.(file));
     readOnly = decided.access.readOnly;
     try {
       const opened = readOnly

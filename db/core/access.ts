@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import type { LedgerAccess, ReadOnlyReason } from '../../contract/app';
 import { LedgerError, type Bilingual } from '../../contract/errors';
 import { acquireWriterLock, type LockHolder, type LockOptions, type StaleReason, type WriterLock } from './lock';
-import type { Place } from './place';
+import type { Place, PlaceInputs } from './place';
 import { placeOf, writeAccess, type WriteAccess } from './place-inputs';
 
 export const WRITABLE: LedgerAccess = { readOnly: null, notice: null };
@@ -136,7 +136,8 @@ export interface Access {
 
 export interface AccessOptions {
   lock?: LockOptions;
-  /** What the platform tells (tests give a place of their own). */
+  /** What the platform tells, told instead (tests give another machine's mountinfo, or the place itself). */
+  placeInputs?: Partial<PlaceInputs>;
   place?: Place;
   write?: WriteAccess;
 }
@@ -152,7 +153,7 @@ function temporaryCopy(file: string): { copy: string; remove(): void } {
 
 /** Decides how `file` may be opened here, taking the writer's lock when it may be written. */
 export function decideAccess(file: string, options: AccessOptions = {}): Access {
-  const place = options.place ?? placeOf(file);
+  const place = options.place ?? placeOf(file, options.placeInputs);
   const away = placeReason(place) ?? mediaReason(file, place, options.write ?? writeAccess(file));
   if (away) {
     if (!existsSync(file)) throw new ReadOnlyError(away);

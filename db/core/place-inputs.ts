@@ -56,9 +56,9 @@ export function gatherPlaceInputs(file: string): PlaceInputs {
   return inputs;
 }
 
-/** Where `file` lives, as this machine tells. */
-export function placeOf(file: string): Place {
-  return judgePlace(gatherPlaceInputs(file));
+/** Where `file` lives, as this machine tells (`given`: inputs told instead, as tests tell another machine's). */
+export function placeOf(file: string, given: Partial<PlaceInputs> = {}): Place {
+  return judgePlace({ ...gatherPlaceInputs(file), ...given });
 }
 
 /** What this process may write: the file (when it exists) and its folder (the `-wal`, `-shm` and lock files go there). */
