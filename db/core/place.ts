@@ -247,7 +247,9 @@ function cloudFolder(inputs: PlaceInputs): string | null {
   const library = parts.findIndex((p, i) => p === 'Library' && parts[i + 1] === 'CloudStorage' && parts[i + 2]);
   if (library >= 0) return parts[library + 2] as string;
   for (const part of parts) {
-    for (const [pattern, name] of CLOUD_FOLDERS) if (pattern.test(part)) return `${name} (${part})`;
+    for (const [pattern, name] of CLOUD_FOLDERS) {
+      if (pattern.test(part)) return part.toLowerCase() === name.toLowerCase() ? name : `${name} (${part})`;
+    }
   }
   return null;
 }
