@@ -58,7 +58,7 @@ describe('a ledger opened read-only', () => {
     await page.goto(served.url);
     const banner = page.locator('.access-banner');
     await expect.poll(() => banner.isVisible()).toBe(true);
-    const text = await banner.innerText();
+    const text = (await banner.textContent()) ?? '';
     expect(text).toContain('Sổ đang mở ở chế độ chỉ xem');
     expect(text).toContain('thư mục đồng bộ OneDrive');
     expect(await page.locator('.ant-modal:visible').count()).toBe(0);
@@ -81,10 +81,10 @@ describe('a ledger opened read-only', () => {
       await page.goto(served.url);
       const banner = page.locator('.access-banner');
       await expect.poll(() => banner.isVisible()).toBe(true);
-      expect(await banner.innerText()).toContain('Sổ đang được mở để ghi trên máy này');
+      expect(await banner.textContent()).toContain('Sổ đang được mở để ghi trên máy này');
       expect(await banner.getByRole('button').count()).toBe(0);
       await page.getByRole('button', { name: 'English' }).click();
-      await expect.poll(() => banner.innerText()).toContain('The ledger is open for writing on this computer');
+      await expect.poll(() => banner.textContent()).toContain('The ledger is open for writing on this computer');
       await page.screenshot({ path: join(SCREENSHOTS, 'access-read-only-held.png') });
     } finally {
       if (held.ok) held.lock.release();
