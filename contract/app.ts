@@ -2,8 +2,27 @@
  * The app area of the contract: what the app and its ledger are (name, version, schema, file, counts), and whether
  * this machine's clock agrees with the ledger.
  */
+import type { Bilingual } from './errors';
 import { EmptyInput } from './fields';
 import { method } from './method';
+
+/** Why the ledger is open read-only here. */
+export type ReadOnlyKind = 'in_use' | 'network' | 'cloud' | 'read_only';
+
+export interface ReadOnlyReason {
+  kind: ReadOnlyKind;
+  message: Bilingual;
+  /** Who holds the ledger for writing (kind `in_use`). */
+  holder: { host: string; user: string; since: string } | null;
+  /** The ledger can be copied to this computer and worked on there (`backups.relocate`). */
+  canCopyHere: boolean;
+}
+
+/** How the ledger is open: for writing (readOnly null) or read-only and why; a notice to show once (a lock taken over). */
+export interface LedgerAccess {
+  readOnly: ReadOnlyReason | null;
+  notice: Bilingual | null;
+}
 
 export interface AppInfo {
   name: string;
@@ -11,6 +30,7 @@ export interface AppInfo {
   schemaVersion: number;
   databasePath: string;
   site: { id: string; name: string };
+  access: LedgerAccess;
   counts: { places: number; donors: number; pledges: number; deliveries: number; rates: number };
   clock: ClockReading;
 }

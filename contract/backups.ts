@@ -38,10 +38,17 @@ export interface RestoreResult {
   replacedKeptAs: string | null;
 }
 
+/** Where the ledger was copied to, and is now worked on. */
+export interface RelocateResult {
+  file: string;
+}
+
 export const backupMethods = {
   'backups.list': method<BackupOverview>()(EmptyInput),
   'backups.create': method<BackupEntry>()(EmptyInput),
   'backups.restore': method<RestoreResult>()(BackupRestoreInput),
+  /** A ledger opened read-only on a network drive, a synced folder or read-only media, copied to this computer. */
+  'backups.relocate': method<RelocateResult>()(EmptyInput),
 } as const;
 
 /**
@@ -52,4 +59,5 @@ export const HOST_METHODS = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'backups.relocate',
 ] as const satisfies readonly (keyof typeof backupMethods)[];

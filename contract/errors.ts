@@ -19,6 +19,10 @@ export type LedgerErrorCode =
   | 'office_revoked'
   /** A bundle's deletions need the user's confirmation; nothing was written. */
   | 'confirmation_required'
+  /** The ledger is open read-only here (held by another program, on a network or synced folder, on read-only media). */
+  | 'read_only'
+  /** Another program was writing the ledger for longer than the wait: nothing was changed; try again. */
+  | 'busy'
   | 'internal';
 
 export interface Bilingual {

@@ -21,6 +21,7 @@ export async function appInfo(ctx: Ctx): Promise<AppInfo> {
     schemaVersion: ctx.schemaVersion,
     databasePath: ctx.file,
     site: ctx.site,
+    access: ctx.access,
     counts: {
       places: await count('places'),
       donors: await count('donors'),

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { BackupKind } from '../contract';
-import { LedgerError } from '../contract/errors';
+import { LedgerError, type Bilingual } from '../contract/errors';
 import { SCHEMA_VERSION } from './core/migrate';
 import { openLedger, type Ledger } from './core/open';
 
@@ -322,13 +322,13 @@ export class LedgerDamagedError extends LedgerError {
 export async function openLedgerForApp(
   file: string,
   onBackupError: (error: unknown) => void,
-  options: { onBackupStart?: (work: Promise<unknown>) => void; now?: () => Date } = {},
+  options: { onBackupStart?: (work: Promise<unknown>) => void; now?: () => Date; notice?: Bilingual | null } = {},
 ): Promise<{ ledger: Ledger; stop(): void }> {
   if (existsSync(file)) {
     const check = checkLedgerFile(file);
     if (!check.ok) throw new LedgerDamagedError(file, check.problems);
   }
-  const ledger = await openLedger(file, { create: true });
+  const ledger = await openLedger(file, { create: true, notice: options.notice ?? null });
   const run = () => {
     const work = automaticBackup(ledger, options.now?.() ?? new Date()).catch(onBackupError);
     options.onBackupStart?.(work);

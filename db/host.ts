@@ -14,6 +14,8 @@ import {
   type HostMethod,
   type MethodResult,
   type ParsedInput,
+  type ReadOnlyReason,
+  type RelocateResult,
   type RestoreResult,
 } from '../contract';
 import { LedgerError, type Envelope, type LedgerErrorShape } from '../contract/errors';
@@ -29,15 +31,18 @@ import {
   restoreLedger,
   type BackupFile,
 } from './backup';
+import { decideAccess, ReadOnlyError, type AccessOptions } from './core/access';
+import { copyToComputer, defaultLocalCopy, openReadOnly } from './relocate';
 import type { Ledger } from './core/open';
 import { createLedgerService, toErrorShape, unknownMethod, type ContractEndpoint, type LedgerService } from './service';
 
 type State =
-  | { kind: 'open'; ledger: Ledger; service: LedgerService; stopBackups(): void }
+  | { kind: 'open'; ledger: Ledger; service: LedgerService; stopBackups(): void; release(): void }
   | { kind: 'damaged'; error: LedgerErrorShape; problems: string[] }
   | { kind: 'closed' };
 
 export interface LedgerHost extends ContractEndpoint {
+  /** The ledger file (another one after `backups.relocate`). */
   readonly file: string;
   /** The open ledger, or null while it is damaged or closed. */
   current(): Ledger | null;
@@ -49,6 +54,12 @@ export interface HostOptions {
   now?: () => Date;
   /** A bundle written to the exchange folder failed (the folder unreachable, the disk full): told, never thrown. */
   onExchangeError?: (error: unknown) => void;
+  /** How a ledger file may be opened (tests tell the place and the lock's environment). */
+  access?: (file: string) => AccessOptions;
+  /** Where `backups.relocate` copies a ledger to (`defaultLocalCopy` by default). */
+  localCopy?: (file: string) => string;
+  /** The ledger was copied to this computer and is now worked on there: a shell remembers it. */
+  onRelocated?: (file: string) => void;
 }
 
 /** How often the app looks for changes waiting to go to the exchange folder. */
@@ -91,7 +102,8 @@ class Gate {
   }
 }
 
-export async function openLedgerHost(file: string, options: HostOptions = {}): Promise<LedgerHost> {
+export async function openLedgerHost(initialFile: string, options: HostOptions = {}): Promise<LedgerHost> {
+  let file = initialFile;
   const now = options.now ?? (() => new Date());
   const onBackupError = options.onBackupError ?? ((error: unknown) => console.error('automatic backup failed', error));
   const onExchangeError =
@@ -104,17 +116,26 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
     copying = Promise.allSettled([copying, work]);
   };
 
+  // Why the ledger is read-only here (null: written here); a read-only ledger is neither backed up nor restored here.
+  let readOnly: ReadOnlyReason | null = null;
+
   async function open(): Promise<void> {
+    const decided = decideAccess(file, options.access?.(file));
+    readOnly = decided.access.readOnly;
     try {
-      const opened = await openLedgerForApp(file, onBackupError, { onBackupStart: track, now });
+      const opened = readOnly
+        ? await openReadOnly(file, decided.openFile, readOnly)
+        : await openLedgerForApp(file, onBackupError, { onBackupStart: track, now, notice: decided.access.notice });
       // A new ledger holds no places until its first start asks which province the office serves (places.choose).
       state = {
         kind: 'open',
         ledger: opened.ledger,
         service: createLedgerService(opened.ledger),
         stopBackups: opened.stop,
+        release: decided.release,
       };
     } catch (error) {
+      decided.release();
       if (!(error instanceof LedgerDamagedError)) throw error;
       state = { kind: 'damaged', error: error.toShape(), problems: error.problems };
     }
@@ -122,7 +143,7 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
 
   /** This office's changes written to the exchange folder, when one is set and changes wait (see db/sync/folder.ts). */
   async function sendToExchange(): Promise<void> {
-    if (state.kind !== 'open') return;
+    if (state.kind !== 'open' || readOnly) return;
     const settings = await state.service.call('settings.get', {});
     if (!settings.ok || !(settings.result as { exchangeFolder: string | null }).exchangeFolder) return;
     const sent = await state.service.call('sync.send', {});
@@ -133,11 +154,12 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
 
   async function shut(): Promise<void> {
     if (state.kind !== 'open') return;
-    const { ledger, stopBackups } = state;
+    const { ledger, stopBackups, release } = state;
     stopBackups();
     state = { kind: 'closed' };
     await copying;
     await ledger.close();
+    release();
   }
 
   function overview(): BackupOverview {
@@ -153,6 +175,7 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
 
   async function createBackup(): Promise<BackupEntry> {
     if (state.kind !== 'open') throw notOpen();
+    if (readOnly) throw new ReadOnlyError(readOnly);
     const { ledger } = state;
     const target = newBackupName(file, 'manual', now());
     const work = backupLedger(ledger, target);
@@ -168,6 +191,7 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
   }
 
   async function restore(input: ParsedInput<'backups.restore'>): Promise<RestoreResult> {
+    if (readOnly) throw new ReadOnlyError(readOnly);
     const chosen = listBackups(file).find((b) => basename(b.file) === input.name);
     if (!chosen) {
       throw new LedgerError(
@@ -193,6 +217,13 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
     return { restoredFrom: input.name, replacedKeptAs: result.replacedKeptAt ? basename(result.replacedKeptAt) : null };
   }
 
+  function notAway(): LedgerError {
+    return new LedgerError('invalid_input', {
+      vi: 'Sổ đã nằm trên máy này và ghi được; không cần chép.',
+      en: 'The ledger is already on this computer and can be written; there is nothing to copy.',
+    });
+  }
+
   function notOpen(): LedgerError {
     if (state.kind === 'damaged') return LedgerError.fromShape(state.error);
     return new LedgerError('internal', { vi: 'Sổ đang đóng', en: 'The ledger is closed' });
@@ -202,7 +233,21 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
     'backups.list': () => gate.shared(async () => overview()),
     'backups.create': () => gate.shared(createBackup),
     'backups.restore': (input) => gate.alone(() => restore(input)),
+    'backups.relocate': () => gate.alone(relocate),
   };
+
+  /** Copies a read-only ledger to this computer, then works on the copy; the original stays as it was. */
+  async function relocate(): Promise<RelocateResult> {
+    if (state.kind !== 'open') throw notOpen();
+    if (!readOnly?.canCopyHere) throw notAway();
+    const target = (options.localCopy ?? defaultLocalCopy)(file);
+    await copyToComputer(state.ledger, target);
+    await shut();
+    file = target;
+    options.onRelocated?.(target);
+    await open();
+    return { file: target };
+  }
 
   async function call(method: string, input: unknown): Promise<Envelope<unknown>> {
     if (typeof method === 'string' && isMethod(method) && isHostMethod(method)) {
@@ -226,7 +271,9 @@ export async function openLedgerHost(file: string, options: HostOptions = {}): P
 
   await open();
   return {
-    file,
+    get file() {
+      return file;
+    },
     call,
     current: () => (state.kind === 'open' ? state.ledger : null),
     // Closing sends what waits to the exchange folder first, so the other offices have it.

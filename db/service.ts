@@ -146,6 +146,12 @@ export function toErrorShape(error: unknown) {
   }
   const detail = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+    return new LedgerError('busy', {
+      vi: 'Sổ đang bận: một chương trình khác đang ghi vào sổ; dữ liệu không bị thay đổi, hãy thử lại.',
+      en: 'The ledger is busy: another program is writing to it; nothing was changed, try again.',
+    }).toShape();
+  }
   if (typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) {
     return new LedgerError('internal', {
       vi: `Ổ đĩa không ghi được (đầy hoặc bị lỗi), dữ liệu không bị thay đổi: hãy giải phóng chỗ trống rồi làm lại (${detail})`,
@@ -166,7 +172,9 @@ export function unknownMethod(method: unknown) {
 }
 
 /**
- * One transaction on the ledger's connection. A write the disk refuses (full, or over a size limit) makes SQLite roll
+ * One transaction on the ledger's connection. A writable ledger begins IMMEDIATE, taking the write lock first: a
+ * transaction begun DEFERRED that reads and then writes fails with SQLITE_BUSY_SNAPSHOT, without waiting, when another
+ * program wrote in between (https://www.sqlite.org/rescode.html#busy_snapshot); IMMEDIATE waits for the busy timeout. A write the disk refuses (full, or over a size limit) makes SQLite roll
  * the transaction back itself, in the statement or at COMMIT: the error is then reported as it happened, not replaced
  * by the "no transaction is active" of a second rollback (what the query builder's own transactions did).
  */
@@ -174,7 +182,7 @@ async function inTransaction<T>(ledger: Ledger, work: (db: Kysely<DB>) => Promis
   return ledger.db.connection().execute(async (db) => {
     // The change clock keeps what the call made it see only once the call has committed.
     const clock = ledger.tracking.clock.checkpoint();
-    await sql`BEGIN`.execute(db);
+    await (ledger.access.readOnly ? sql`BEGIN` : sql`BEGIN IMMEDIATE`).execute(db);
     try {
       const result = await work(db);
       await sql`COMMIT`.execute(db);
@@ -185,6 +193,14 @@ async function inTransaction<T>(ledger: Ledger, work: (db: Kysely<DB>) => Promis
       throw error;
     }
   });
+}
+
+/** A write on a read-only ledger: refused with the reason it is read-only. */
+function readOnlyRefusal(ledger: Ledger, error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = ledger.access.readOnly;
+  if (!reason || typeof code !== 'string' || !code.startsWith('SQLITE_READONLY')) return null;
+  return new LedgerError('read_only', reason.message).toShape();
 }
 
 export function createLedgerService(ledger: Ledger): LedgerService {
@@ -199,7 +215,7 @@ export function createLedgerService(ledger: Ledger): LedgerService {
       const result = await inTransaction(ledger, (db) => handler(contextFor(ledger, db), parsed.data));
       return { ok: true, result };
     } catch (error) {
-      const shape = toErrorShape(error);
+      const shape = readOnlyRefusal(ledger, error) ?? toErrorShape(error);
       if (shape.code === 'internal') console.error(`[${method}]`, error);
       return { ok: false, error: shape };
     }

@@ -8,6 +8,7 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LedgerError } from '../contract/errors';
 import { openLedgerHost, type LedgerHost } from '../db/host';
+import { defaultLocalCopy } from '../db/relocate';
 import { registerLedgerIpc } from './ipc';
 import {
   APP_ORIGIN,
@@ -51,7 +52,10 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const file = join(app.getPath('userData'), 'aid-ledger.sqlite');
+  const inUserData = join(app.getPath('userData'), 'aid-ledger.sqlite');
+  // A ledger copied to this computer because the user data folder is on a network or synced (`backups.relocate`).
+  const copied = defaultLocalCopy(inUserData);
+  const file = existsSync(copied) ? copied : inUserData;
   // A damaged ledger is not opened: the UI then shows its recovery screen, offering the latest good backup.
   host = await openLedgerHost(file);
   registerLedgerIpc(ipcMain, host);

@@ -31,11 +31,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 try {
   const host = await openLedgerHost(values.db, {
     onBackupError: (error) => process.stderr.write(`Sao lưu tự động lỗi / Automatic backup failed: ${String(error)}\n`),
+    onRelocated: (file) =>
+      process.stderr.write(
+        `Sổ đã được chép về ${file}; lần sau: --db "${file}" / Copied to ${file}; next time: --db "${file}"\n`,
+      ),
   });
-  if (!host.current())
+  const opened = host.current();
+  if (!opened)
     process.stderr.write(
       `Tệp dữ liệu bị hỏng, mở màn hình khôi phục / The ledger is damaged; the recovery screen opens: ${values.db}\n`,
     );
+  const { readOnly, notice } = opened?.access ?? { readOnly: null, notice: null };
+  if (readOnly) process.stderr.write(`Chỉ xem: ${readOnly.message.vi}\nRead-only: ${readOnly.message.en}\n`);
+  if (notice) process.stderr.write(`${notice.vi}\n${notice.en}\n`);
   const server = createBridge(host, values.static);
   let anyPortIfTaken = values['any-port-if-taken'];
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,6 @@
 /** The context every ledger call runs in: its transaction's connection, who is writing, and when. */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { LedgerAccess } from '../../contract/app';
 import type { Kysely } from 'kysely';
 import type { Ledger, Site, Tracking } from './ledger';
 import type { DB } from './schema';
@@ -13,6 +14,7 @@ export interface Ctx {
   tracking: Tracking;
   site: Site;
   file: string;
+  access: LedgerAccess;
   schemaVersion: number;
   /** One timestamp per contract call, so all rows a call writes share it. */
   now: string;
@@ -29,6 +31,7 @@ export function contextFor(ledger: Ledger, db: Kysely<DB> = ledger.db): Ctx {
     tracking: ledger.tracking,
     site: ledger.site,
     file: ledger.file,
+    access: ledger.access,
     schemaVersion: ledger.schemaVersion,
     now: new Date(ledger.wallClock()).toISOString(),
     newId: ledger.newId,

@@ -1,6 +1,6 @@
 /** An open ledger as the rest of the core receives it (`db/core/open.ts` opens one): its connection, change tracking and identity. */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ClockReading } from '../../contract/app';
+import type { ClockReading, LedgerAccess } from '../../contract/app';
 import type { Kysely } from 'kysely';
 import type { IdSource } from './ids';
 import type { DB } from './schema';
@@ -27,6 +27,8 @@ export interface Tracking {
 export interface Ledger {
   tracking: Tracking;
   file: string;
+  /** Open for writing (readOnly null), or read-only and why. */
+  access: LedgerAccess;
   sqlite: BetterSqlite3.Database;
   db: Kysely<DB>;
   site: Site;

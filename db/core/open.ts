@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
-import { LedgerError } from '../../contract/errors';
+import type { ReadOnlyReason } from '../../contract/app';
+import { LedgerError, type Bilingual } from '../../contract/errors';
 import { foldText } from '../../contract/text';
 import { migrate, SCHEMA_VERSION } from './migrate';
 import type { Migration } from '../migrations';
@@ -33,6 +34,17 @@ export interface OpenOptions {
   ids?: IdSource;
   /** The wall clock (Date.now by default; a test may give one that every ledger of a scenario shares). */
   wallClock?: () => number;
+  /**
+   * Open read-only, and why (`access.ts` decides): nothing is written, not even an upgrade, and a write is refused with
+   * the reason. The file must be of this release's schema.
+   */
+  readOnly?: ReadOnlyReason;
+  /** A lock taken over or another notice to show once (writable ledgers). */
+  notice?: Bilingual | null;
+  /** The path the user knows the ledger by, when SQLite opens a temporary copy of it. */
+  knownAs?: string;
+  /** How long a write waits for another program's write to end before it is refused as busy (5 s). */
+  busyTimeoutMs?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -58,11 +70,20 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     });
   }
   const Driver = loadDriver();
-  const sqlite = new Driver(file);
+  const readOnly = options.readOnly ?? null;
+  const sqlite = readOnly ? new Driver(file, { readonly: true, fileMustExist: true }) : new Driver(file);
   try {
     try {
-      sqlite.pragma('journal_mode = WAL');
-    } catch {
+      if (readOnly) sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      else sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+        throw new LedgerError('read_only', {
+          vi: `Không ghi được vào ${file} hay thư mục của nó (ổ chỉ đọc hoặc không có quyền ghi).`,
+          en: `${file} or its folder cannot be written (read-only media, or no permission to write).`,
+        });
+      }
       throw new LedgerError('invalid_input', {
         vi: `Tệp ${file} không phải là cơ sở dữ liệu SQLite hợp lệ.`,
         en: `${file} is not a valid SQLite database.`,
@@ -70,8 +91,9 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
     }
     sqlite.pragma('foreign_keys = ON');
     // FULL: a committed transaction survives a power cut, not only a process crash.
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('busy_timeout = 5000');
+    if (!readOnly) sqlite.pragma('synchronous = FULL');
+    // A write waits this long for another program's write; past it SQLITE_BUSY is answered as `busy` (db/service.ts).
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     sqlite.function('fold_text', { deterministic: true }, (text: unknown) =>
       typeof text === 'string' ? foldText(text) : '',
     );
@@ -98,19 +120,25 @@ export async function openLedger(file: string, options: OpenOptions = {}): Promi
       dialect: new SqliteDialect({ database: statements as unknown as BetterSqlite3.Database }),
       plugins: [new CamelCasePlugin()],
     });
-    await migrate(db, options.migrations);
-    // What a migration cannot do: it is frozen once released, and the catalogue is code and data of each release.
-    await upgradeCatalogue(db, new Date(wallClock()).toISOString());
-    Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
-    // The key pair that signs this office's bundles and card.
-    await ensureKeys(db, new Date(wallClock()).toISOString());
+    if (readOnly) {
+      await checkSchemaReadOnly(sqlite, file, options.migrations?.length ?? SCHEMA_VERSION);
+      Object.assign(site, readSite(sqlite));
+    } else {
+      await migrate(db, options.migrations);
+      // What a migration cannot do: it is frozen once released, and the catalogue is code and data of each release.
+      await upgradeCatalogue(db, new Date(wallClock()).toISOString());
+      Object.assign(site, await ensureSite(db, options.siteName ?? hostname(), newId, wallClock));
+      // The key pair that signs this office's bundles and card.
+      await ensureKeys(db, new Date(wallClock()).toISOString());
+    }
     // The clock starts past every version already in the file; a machine whose clock disagrees with them is told.
     const newest = newestVersion(sqlite);
     if (newest) tracking.clock.observe(newest);
     const clockAtOpen = readClock(newest, wallClock());
     return {
       tracking,
-      file,
+      file: options.knownAs ?? file,
+      access: { readOnly, notice: options.notice ?? null },
       sqlite,
       db,
       site,
@@ -162,4 +190,31 @@ async function ensureSite(
     }
     return { id, name, userName };
   });
+}
+
+/** A read-only ledger must already be of this release's schema: an upgrade writes. */
+async function checkSchemaReadOnly(sqlite: BetterSqlite3.Database, file: string, known: number): Promise<void> {
+  const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  const applied = table ? (sqlite.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n : 0;
+  if (applied > known) {
+    throw new LedgerError('schema_too_new', {
+      vi: `Cơ sở dữ liệu này do một phiên bản mới hơn của ứng dụng tạo ra (lược đồ ${applied}, ứng dụng này hỗ trợ đến ${known}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.`,
+      en: `This database was written by a newer version of the app (schema ${applied}; this app supports up to ${known}). Update the app; the data was not changed.`,
+    });
+  }
+  if (applied < known) {
+    throw new LedgerError('read_only', {
+      vi: `Sổ ${file} của phiên bản cũ hơn cần được nâng cấp, mà ở đây sổ chỉ mở được để xem. Hãy mở sổ ở nơi ghi được để nâng cấp.`,
+      en: `The ledger ${file} is from an earlier release and needs an upgrade, but here it can only be opened read-only. Open it where it can be written to upgrade it.`,
+    });
+  }
+}
+
+/** This installation's identity as the file records it, read without writing. */
+function readSite(sqlite: BetterSqlite3.Database): Site {
+  const rows = sqlite
+    .prepare(`SELECT key, value FROM settings WHERE key IN ('site.id', 'site.name', 'user.name')`)
+    .all() as { key: string; value: string }[];
+  const value = (key: string) => rows.find((r) => r.key === key)?.value ?? '';
+  return { id: value('site.id'), name: value('site.name'), userName: value('user.name') };
 }

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract';
 import { ClockBanner } from './components/ClockBanner';
+import { AccessBanner } from './components/AccessBanner';
 import { PledgeFormModal } from './components/PledgeFormModal';
 import { useReducedMotion } from './motion';
 import { ProvinceModal, useNeedsProvince } from './components/ProvinceModal';
@@ -47,6 +48,8 @@ export function App() {
   // The first call tells whether the ledger opened; a damaged one answers every call with ledger_damaged.
   const info = useLedger('app.info', {});
   const damaged = info.error instanceof ClientError && info.error.shape.code === 'ledger_damaged';
+  // A read-only ledger asks nothing at first start: its answers could not be saved.
+  const writable = info.isSuccess && info.data.access.readOnly === null;
   const needsProvince = useNeedsProvince();
   const applyLanguage = useLanguage(info.isSuccess);
 
@@ -82,6 +85,7 @@ export function App() {
               <AppHeader onNewPledge={() => setCreating(true)} onSwitchLanguage={switchLanguage} />
               <Layout.Content className="content">
                 <ClockBanner clock={info.data?.clock} />
+                {info.isSuccess && <AccessBanner access={info.data.access} />}
                 <ScreenView
                   screen={screen}
                   onScreen={setScreen}
@@ -96,8 +100,8 @@ export function App() {
           </Layout>
         )}
         {!damaged && <PledgeFormModal open={creating} onClose={() => setCreating(false)} />}
-        {!damaged && info.isSuccess && <ProvinceModal />}
-        {!damaged && info.isSuccess && needsProvince === false && <WhoModal />}
+        {!damaged && writable && <ProvinceModal />}
+        {!damaged && writable && needsProvince === false && <WhoModal />}
       </AntApp>
     </ConfigProvider>
   );

@@ -18,12 +18,13 @@ export const TEST_USER = 'Nguyễn Văn Thử';
  */
 export async function serve(
   db: string,
-  options: { userName?: string | null; province?: string | null } = {},
+  options: { userName?: string | null; province?: string | null; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Served> {
   // Bundled once per test file rather than compiled through tsx at every start.
   const child: ChildProcess = spawn(process.execPath, [bundledScript('scripts/serve.ts'), '--db', db, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));

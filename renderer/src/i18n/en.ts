@@ -585,6 +585,11 @@ export const en: Catalog = {
     restored: 'Restored the backup made at {{at}}. The previous ledger is kept: {{kept}}',
     none: 'No backups yet.',
   },
+  access: {
+    readOnly: 'The ledger is open read-only',
+    copyHere: 'Copy to this computer',
+    copied: 'The ledger was copied to {{file}}; work continues on this copy.',
+  },
   recovery: {
     title: 'The ledger file is damaged',
     explain:

@@ -587,6 +587,11 @@ export const vi = {
     restored: 'Đã khôi phục bản sao lưu lúc {{at}}. Sổ cũ được giữ lại: {{kept}}',
     none: 'Chưa có bản sao lưu nào.',
   },
+  access: {
+    readOnly: 'Sổ đang mở ở chế độ chỉ xem',
+    copyHere: 'Chép về máy này',
+    copied: 'Đã chép sổ về {{file}}; từ nay làm việc trên bản này.',
+  },
   recovery: {
     title: 'Tệp dữ liệu bị hỏng',
     explain:

@@ -14,7 +14,7 @@ export const backupCommand = defineCommand({
     const file = requireDb(values);
     if (!values.out) throw new UsageError('Thiếu --out FILE / Missing --out FILE');
     const target = resolve(values.out);
-    await withLedger(file, false, undefined, (ledger) => backupLedger(ledger, target));
+    await withLedger(file, false, undefined, (ledger) => backupLedger(ledger, target), 'read');
     out(`Đã sao lưu vào ${target} / Backed up to ${target}`);
     return 0;
   },

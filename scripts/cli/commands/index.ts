@@ -3,6 +3,7 @@ import { backupCommand } from './backup';
 import { bundleCommand } from './bundle';
 import { checkCommand } from './check';
 import { clockCommand } from './clock';
+import { copyLocalCommand } from './copy-local';
 import { demoCommand } from './demo';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
@@ -32,4 +33,5 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   checkCommand,
   clockCommand,
+  copyLocalCommand,
 ];

@@ -11,8 +11,12 @@ export const infoCommand = defineCommand({
   options: { db: text, json: flag },
   usage: ['info   --db FILE [--json]             thông tin sổ / ledger information'],
   async run({ values }) {
-    const info = await withLedger(requireDb(values), false, undefined, (ledger) =>
-      createLedgerService(ledger).invoke('app.info', {}),
+    const info = await withLedger(
+      requireDb(values),
+      false,
+      undefined,
+      (ledger) => createLedgerService(ledger).invoke('app.info', {}),
+      'read',
     );
     if (values.json) out(JSON.stringify(info));
     else {

@@ -3,6 +3,7 @@ import { restoreLedger } from '../../../db/backup';
 import { requireDb, UsageError } from '../args';
 import { DESCRIPTION, defineCommand } from '../command';
 import { text } from '../options';
+import { withWriterLock } from '../ledger';
 import { out } from '../output';
 
 export const restoreCommand = defineCommand({
@@ -15,7 +16,8 @@ export const restoreCommand = defineCommand({
   async run({ values }) {
     const file = requireDb(values);
     if (!values.from) throw new UsageError('Thiếu --from FILE / Missing --from FILE');
-    const { replacedKeptAt } = restoreLedger(resolve(file), resolve(values.from));
+    const from = resolve(values.from);
+    const { replacedKeptAt } = await withWriterLock(resolve(file), () => restoreLedger(resolve(file), from));
     out(`Đã khôi phục ${file} từ ${values.from} / Restored ${file} from ${values.from}`);
     if (replacedKeptAt) out(`Tệp cũ được giữ tại ${replacedKeptAt} / The replaced file is kept at ${replacedKeptAt}`);
     return 0;

@@ -45,8 +45,12 @@ export const summaryCommand = defineCommand({
     const half = values.half?.toUpperCase();
     if (half !== undefined && half !== 'H1' && half !== 'H2') throw new UsageError('--half phải là / must be: H1|H2');
     const lang = values.lang === 'en' ? 'en' : 'vi';
-    const result = await withLedger(requireDb(values), false, undefined, (ledger) =>
-      createLedgerService(ledger).invoke('items.summary', { year, ...(half ? { half } : {}), lang }),
+    const result = await withLedger(
+      requireDb(values),
+      false,
+      undefined,
+      (ledger) => createLedgerService(ledger).invoke('items.summary', { year, ...(half ? { half } : {}), lang }),
+      'read',
     );
     if (values.json) printJson(result);
     else printText(result, lang);

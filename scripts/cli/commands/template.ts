@@ -16,11 +16,17 @@ export const templateCommand = defineCommand({
     if (!values.place) throw new UsageError('Thiếu --place CODE_OR_NAME / Missing --place');
     if (!values.out) throw new UsageError('Thiếu --out FILE.xlsx / Missing --out FILE.xlsx');
     const { place, out: outFile } = values;
-    await withLedger(requireDb(values), false, undefined, async (ledger) => {
-      const placeId = await placeIdOf(ledger, place, null);
-      const file = await createLedgerService(ledger).invoke('imports.template', { placeId });
-      writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
-    });
+    await withLedger(
+      requireDb(values),
+      false,
+      undefined,
+      async (ledger) => {
+        const placeId = await placeIdOf(ledger, place, null);
+        const file = await createLedgerService(ledger).invoke('imports.template', { placeId });
+        writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
+      },
+      'read',
+    );
     out(`Đã ghi mẫu nhập liệu ${outFile} / Template written: ${outFile}`);
     return 0;
   },

@@ -66,15 +66,21 @@ export const totalsCommand = defineCommand({
       ...(unitsOf ? { unitsOf } : {}),
       ...itemScopeOf(values),
     };
-    const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
-      // A place named for today's units is one that exists on that date; otherwise one valid in the period's end.
-      const placeId = values.place ? await placeIdOf(ledger, values.place, unitsOf ?? values.to ?? null) : undefined;
-      return createLedgerService(ledger).invoke('totals', {
-        by,
-        filter: { ...filter, ...(placeId ? { placeId } : {}) },
-        in: values.usd ? 'USD' : 'VND',
-      });
-    });
+    const result = await withLedger(
+      requireDb(values),
+      false,
+      undefined,
+      async (ledger) => {
+        // A place named for today's units is one that exists on that date; otherwise one valid in the period's end.
+        const placeId = values.place ? await placeIdOf(ledger, values.place, unitsOf ?? values.to ?? null) : undefined;
+        return createLedgerService(ledger).invoke('totals', {
+          by,
+          filter: { ...filter, ...(placeId ? { placeId } : {}) },
+          in: values.usd ? 'USD' : 'VND',
+        });
+      },
+      'read',
+    );
     if (values.json) printJson(result);
     else printTable(result);
     return 0;
