@@ -12,7 +12,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { METHODS } from '../contract';
 import { type Bilingual, LedgerError, type LedgerErrorCode } from '../contract/errors';
 import type { ContractEndpoint } from '../db/service';
-import { bodyHeadersProblem, readBody, TOO_LARGE } from './http-body';
+import { bodyHeadersProblem, MAX_BODY_BYTES, readBody, TOO_LARGE } from './http-body';
 
 export { MAX_BODY_BYTES, MAX_BODY_MB, MAX_FILES_MB } from './http-body';
 
@@ -52,6 +52,42 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
     ...headers,
   });
   res.end(text);
+}
+
+/** What a refused body may still send, read and discarded, before the connection is cut. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+/**
+ * Refuses a call whose body is too large. The answer waits until the client has sent its body (read and discarded, up
+ * to DISCARD_BYTES more or DISCARD_MS): a connection closed with data unread is reset, and the client loses the answer
+ * with it. A client that waits for leave to send (Expect: 100-continue), or declares more than can be discarded, is
+ * answered at once.
+ */
+function refuseUnread(req: IncomingMessage, res: ServerResponse, message: Bilingual) {
+  const answer = () => sendJson(res, 413, errorEnvelope('too_large', message), { connection: 'close' });
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (req.headers.expect !== undefined || declared > MAX_BODY_BYTES + DISCARD_BYTES || req.complete) return answer();
+  let discarded = 0;
+  const giveUp = () => {
+    answer();
+    res.once('finish', () => req.socket.destroy());
+  };
+  const timer = setTimeout(giveUp, DISCARD_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_BYTES && !res.headersSent) {
+      clearTimeout(timer);
+      giveUp();
+    }
+  });
+  req.on('end', () => {
+    clearTimeout(timer);
+    answer();
+  });
+  req.on('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 function errorEnvelope(code: LedgerErrorCode, message: Bilingual) {
@@ -99,10 +135,8 @@ async function handleApi(service: ContractEndpoint, req: IncomingMessage, res: S
   const method = decoded(encoded);
   if (method === null) return apiError(res, 400, 'invalid_input', MALFORMED_ADDRESS, true);
   const problem = bodyHeadersProblem(req);
-  if (problem) {
-    const code = problem.status === 413 ? 'too_large' : 'invalid_input';
-    return apiError(res, problem.status, code, problem.message, true);
-  }
+  if (problem?.status === 413) return refuseUnread(req, res, problem.message);
+  if (problem) return apiError(res, problem.status, 'invalid_input', problem.message, true);
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${req.headers.host}`) {
     return apiError(res, 403, 'invalid_input', { vi: 'Nguồn gọi không được phép', en: 'Origin not allowed' }, true);
@@ -111,7 +145,7 @@ async function handleApi(service: ContractEndpoint, req: IncomingMessage, res: S
   if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
   const body = await readBody(req);
   if (body.kind === 'aborted') return;
-  if (body.kind === 'too_large') return apiError(res, 413, 'too_large', TOO_LARGE, true);
+  if (body.kind === 'too_large') return refuseUnread(req, res, TOO_LARGE);
   if (body.kind === 'not_utf8')
     return apiError(res, 400, 'invalid_input', { vi: 'Dữ liệu không phải UTF-8', en: 'The body is not UTF-8' });
   let input: unknown;
