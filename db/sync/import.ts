@@ -36,7 +36,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
   const isolated = options.isolated ?? true;
   if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
   // Who sent it, and whether it may change what it carries: refused whole, before anything is written.
-  const { bundle, signer } = readBundle(ctx, bytes, options);
+  const { bundle, signer } = await readBundle(ctx, bytes, options);
   vetSender(ctx, bundle, signer);
   vetScope(ctx, bundle, signer);
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, conflicts: 0, deleted: 0, donorsMerged: 0 };
