@@ -12,9 +12,7 @@ export type Job =
   | { kind: 'sheet'; fileName: string; bytes: Uint8Array }
   | { kind: 'bundle'; body: Uint8Array; formatVersion: number; schemaVersion: number };
 
-export type JobValue<J extends Job> = J extends { kind: 'sheet' }
-  ? PlainSheet | { problem: ImportIssue }
-  : Bundle;
+export type JobValue<J extends Job> = J extends { kind: 'sheet' } ? PlainSheet | { problem: ImportIssue } : Bundle;
 
 const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 

@@ -47,7 +47,11 @@ function startWorker(limits: CageLimits): Worker {
   const entry = join(projectFolder(here), 'db', 'cage', 'worker.ts');
   // tsx's module hooks, registered in the worker before its entry is imported: its ESM build ("import" in tsx's
   // exports, beside the CommonJS one require finds).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`;
   return new Worker(boot, { eval: true, resourceLimits });
 }
@@ -136,11 +140,15 @@ function cageFor(limits: CageLimits): { cage: Cage; own: boolean } {
 }
 
 /**
- * Runs `job` in the cage, under the limits of a file of `fileBytes`: its plain value and the worker's accounting, or
- * the limit that stopped it. An error the job threw is thrown here (a `LedgerError` as itself).
+ * Runs `job` in the cage, under the limits of a file of `fileBytes` (or `limits` given: tests of the limits
+ * themselves): its plain value and the worker's accounting, or the limit that stopped it. An error the job threw is
+ * thrown here (a `LedgerError` as itself).
  */
-export async function runCaged<J extends Job>(job: J, fileBytes: number): Promise<Caged<JobValue<J>>> {
-  const limits = limitsFor(fileBytes);
+export async function runCaged<J extends Job>(
+  job: J,
+  fileBytes: number,
+  limits: CageLimits = limitsFor(fileBytes),
+): Promise<Caged<JobValue<J>>> {
   const { cage, own } = cageFor(limits);
   cage.busy = true;
   try {

@@ -102,8 +102,7 @@ function fillMerges(
     budget -= (r1 - r0 + 1) * (c1 - c0 + 1);
     if (budget < 0) return false;
     const filled = cells.push({ t: first.t, v: first.v }) - 1;
-    for (let r = r0; r <= r1; r++)
-      for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) grid[place(r, c)] = filled;
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) grid[place(r, c)] = filled;
   }
   return true;
 }

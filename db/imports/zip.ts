@@ -49,13 +49,13 @@ function endRecord(bytes: Buffer): number | ZipRefusal {
     if (bytes.readUInt32LE(i) === END) found.push(i);
   if (found.length === 0) return damaged('không có mục lục', 'it has no directory');
   if (found.length > 1)
-    return ambiguous(
-      'có nhiều hơn một bản ghi kết thúc mục lục',
-      'it holds more than one end-of-directory record',
-    );
+    return ambiguous('có nhiều hơn một bản ghi kết thúc mục lục', 'it holds more than one end-of-directory record');
   const at = found[0]!;
   if (at + 22 > bytes.length || at + 22 + bytes.readUInt16LE(at + 20) !== bytes.length)
-    return damaged('bản ghi kết thúc mục lục không khớp độ dài tệp', 'its end-of-directory record does not fit the file');
+    return damaged(
+      'bản ghi kết thúc mục lục không khớp độ dài tệp',
+      'its end-of-directory record does not fit the file',
+    );
   return at;
 }
 
@@ -66,12 +66,14 @@ function directory(bytes: Buffer, end: number): Entry[] | ZipRefusal {
   const offset = bytes.readUInt32LE(end + 16);
   if (bytes.readUInt16LE(end + 4) !== 0 || bytes.readUInt16LE(end + 6) !== 0 || bytes.readUInt16LE(end + 8) !== count)
     return damaged('là tệp nén nhiều phần', 'it is a multi-part archive');
-  if (offset + size !== end) return damaged('mục lục không nằm ngay trước bản ghi kết thúc', 'its directory is misplaced');
+  if (offset + size !== end)
+    return damaged('mục lục không nằm ngay trước bản ghi kết thúc', 'its directory is misplaced');
   const entries: Entry[] = [];
   const names = new Set<string>();
   let at = offset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL) return damaged('mục lục bị hỏng', 'its directory is damaged');
+    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL)
+      return damaged('mục lục bị hỏng', 'its directory is damaged');
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     const crc = bytes.readUInt32LE(at + 16);
@@ -83,7 +85,8 @@ function directory(bytes: Buffer, end: number): Entry[] | ZipRefusal {
     at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
     if (at > end) return damaged('mục lục bị hỏng', 'its directory is damaged');
     if (flags & 0x41) return damaged('có phần được mã hóa', 'it has encrypted parts');
-    if (method !== 0 && method !== 8) return damaged('có phần nén theo cách không hỗ trợ', 'it has parts packed an unsupported way');
+    if (method !== 0 && method !== 8)
+      return damaged('có phần nén theo cách không hỗ trợ', 'it has parts packed an unsupported way');
     // ZIP64 sizes: a workbook that needs them unpacks to gigabytes.
     if (compressed === 0xffffffff || declared === 0xffffffff || local === 0xffffffff)
       return { refused: 'unpacked', limit: 0 };
