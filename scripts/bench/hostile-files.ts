@@ -292,3 +292,27 @@ export async function bundleBomb(): Promise<Buffer> {
   const digest = createHash('sha256').update(body).digest('hex');
   return Buffer.concat([Buffer.from(`AIDLEDGER-BUNDLE 2 ${digest}\n`, 'ascii'), body]);
 }
+
+/**
+ * An .xls whose array-formula record (0x0221) is too short for its formula: SheetJS loops on it forever (found by the
+ * fuzzer). Written by SheetJS, then the record put in before the sheet's end.
+ */
+export async function loopingXls(): Promise<Buffer> {
+  const XLSX = await import('xlsx');
+  const book = XLSX.utils.book_new();
+  const rows = [HEADER_TEXTS, GOOD_ROW.map((v) => v ?? '')];
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Nhập liệu');
+  const cfb = XLSX.CFB.read(XLSX.write(book, { type: 'buffer', bookType: 'biff8' }), { type: 'buffer' });
+  const entry = XLSX.CFB.find(cfb, 'Workbook')!;
+  const stream = Buffer.from(entry.content as Uint8Array);
+  // Before the sheet's end-of-file record: 0x0221 ARRAY, 12 bytes (a range and flags, then nothing).
+  const eof = stream.lastIndexOf(Buffer.from([0x0a, 0x00, 0x00, 0x00]));
+  const record = Buffer.alloc(16);
+  record.writeUInt16LE(0x0221, 0);
+  record.writeUInt16LE(12, 2);
+  record.writeUInt16LE(1, 4);
+  record.writeUInt16LE(1, 6);
+  entry.content = Buffer.concat([stream.subarray(0, eof), record, stream.subarray(eof)]);
+  entry.size = entry.content.length;
+  return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+}
