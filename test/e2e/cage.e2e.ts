@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { loopingXls, mergesXlsx } from '../scripts/bench/hostile-files';
-import { serve } from './e2e/serve';
-import { tempDir } from './helpers';
+import { loopingXls, mergesXlsx } from '../../scripts/bench/hostile-files';
+import { tempDir } from '../helpers';
+import { serve } from './serve';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
