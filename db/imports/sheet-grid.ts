@@ -6,7 +6,6 @@
  */
 import type * as XLSX from 'xlsx';
 import { cellText } from './cell-values';
-import type { Sheet } from './sheet';
 
 export const MAX_ROWS = 100_000;
 /**
@@ -19,6 +18,16 @@ const MAX_COLUMNS = 60;
 
 /** What an import reads of a cell: its type, value, formula and number format. */
 export type PlainCell = Pick<XLSX.CellObject, 't' | 'v' | 'f' | 'z'>;
+
+/** The sheet an import reads, its cells by row and column (SheetJS's numbering, from 0). */
+export interface Sheet {
+  name: string;
+  /** The cells read: from the sheet's first cell to its last, at most `MAX_COLUMNS` columns past its first. */
+  range: XLSX.Range;
+  cellAt(r: number, c: number): XLSX.CellObject | undefined;
+  /** The texts of a row's cells in the range, '' for an empty cell. */
+  rowTexts(r: number): string[];
+}
 
 export interface PlainSheet {
   name: string;

@@ -9,11 +9,11 @@ import type { ImportIssue } from '../../contract';
 import { mbText, unpackedLimit } from '../cage/limits';
 import { headerKey, TEMPLATE_SHEET } from './columns';
 import { loadedSheetJs, loadSheetJs } from './libraries';
-import { MAX_ROWS, type PlainSheet, plainSheet, READ_ROWS } from './sheet-grid';
+import { MAX_ROWS, type PlainSheet, plainSheet, READ_ROWS, type Sheet } from './sheet-grid';
 import { isZip, rebuildZip } from './zip';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export { MAX_ROWS };
+export { MAX_ROWS, type Sheet };
 
 /** A problem of the file as a whole (row 0, no column). */
 export const fileIssue = (message: string, messageEn: string): ImportIssue => ({
@@ -22,16 +22,6 @@ export const fileIssue = (message: string, messageEn: string): ImportIssue => ({
   message,
   messageEn,
 });
-
-/** The sheet an import reads, its cells by row and column (SheetJS's numbering, from 0). */
-export interface Sheet {
-  name: string;
-  /** The cells read: from the sheet's first cell to its last, at most `MAX_COLUMNS` columns past its first. */
-  range: XLSX.Range;
-  cellAt(r: number, c: number): XLSX.CellObject | undefined;
-  /** The texts of a row's cells in the range, '' for an empty cell. */
-  rowTexts(r: number): string[];
-}
 
 /** The file's sheet as plain data, or the problem the whole file is refused with. */
 export async function parseSheet(fileName: string, bytes: Buffer): Promise<PlainSheet | { problem: ImportIssue }> {
