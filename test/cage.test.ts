@@ -95,6 +95,12 @@ describe('a zip read as the workbook reader reads it', () => {
     const lying = Buffer.from(good);
     lying.writeUInt32LE(lying.readUInt32LE(22) + 1, 22);
     expect(await refusal(lying)).toContain('a part says otherwise than its directory');
+    // A file starting with another zip signature is read by SheetJS from its end record all the same: checked alike.
+    for (const signature of [0x08074b50, 0x06054b50, 0x02014b50]) {
+      const disguised = Buffer.concat([Buffer.alloc(4), await fakeEndRecordXlsx(64 * 1024)]);
+      disguised.writeUInt32LE(signature, 0);
+      expect(await refusal(disguised)).toContain('more than one end-of-directory record');
+    }
     // Bytes after the end record (its comment length short): the record is not the file's end.
     expect(await refusal(Buffer.concat([good, Buffer.from('PK tail')]))).toContain('does not fit the file');
   });

@@ -23,8 +23,12 @@ export type ZipRefusal =
   | { refused: 'ambiguous'; vi: string; en: string }
   | { refused: 'unpacked'; limit: number };
 
+/**
+ * A file SheetJS reads as a zip archive: "PK" and two bytes under 9 (xlsx.mjs, `readSync`), whatever the signature —
+ * a file starting "PK\x07\x08" or "PK\x05\x06" is read from its end record all the same, so it is checked the same.
+ */
 export function isZip(bytes: Buffer): boolean {
-  return bytes.length >= 4 && bytes.readUInt32LE(0) === LOCAL;
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2]! < 9 && bytes[3]! < 9;
 }
 
 const damaged = (vi: string, en: string): ZipRefusal => ({ refused: 'damaged', vi, en });
