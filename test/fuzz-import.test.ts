@@ -422,7 +422,7 @@ const rangeRef = fc.tuple(cellRef, cellRef).map(([a, b]) => `${a}:${b}`);
 function withSheetShapes(dimension: string | null, merges: { ref: string; times: number }[]): Buffer {
   const entries = readZip(files.xlsx).map((e) => {
     if (e.name !== 'xl/worksheets/sheet1.xml') return e;
-    let sheet = e.data.toString('utf8').replace(/<mergeCells[^]*?<\/mergeCells>/, '');
+    let sheet = e.data.toString('utf8').replace(/<mergeCells[\s\S]*?<\/mergeCells>/, '');
     if (dimension !== null) sheet = sheet.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
     const cells = merges.map((m) => `<mergeCell ref="${m.ref}"/>`.repeat(m.times)).join('');
     if (cells) sheet = sheet.replace('</worksheet>', `<mergeCells>${cells}</mergeCells></worksheet>`);
