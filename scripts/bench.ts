@@ -50,19 +50,23 @@ async function main() {
     return;
   }
   const started = Date.now();
-  const file = await benchLedgerFile(options.db ?? join(work, 'bench.sqlite'), options.rows, log);
+  const wanted = OPERATIONS.filter((o) => (options.only ? options.only.includes(o.only) : !o.onlyWhenNamed));
+  // The synthetic ledger is generated only for operations that read it.
+  const needsLedger = wanted.some((o) => !o.ownFiles);
+  const file = needsLedger ? await benchLedgerFile(options.db ?? join(work, 'bench.sqlite'), options.rows, log) : '';
   const { rows, importRecords, offices, catalogue } = options;
   const bench: Bench = { rows, importRecords, offices, catalogue, file, work, log };
   const measuring: Measuring = { reps: options.reps, memory, log };
-  const wanted = OPERATIONS.filter((o) => !options.only || options.only.includes(o.only));
   const results: Result[] = [];
   // The operations on the bench's ledger share one opening of it, closed before the others run.
-  const ledger = await openLedger(file);
-  try {
-    for (const o of wanted)
-      if (o.ledger === 'shared') results.push(...(await measureLines(o, o.lines(bench, ledger), measuring)));
-  } finally {
-    await ledger.close();
+  if (needsLedger) {
+    const ledger = await openLedger(file);
+    try {
+      for (const o of wanted)
+        if (o.ledger === 'shared') results.push(...(await measureLines(o, o.lines(bench, ledger), measuring)));
+    } finally {
+      await ledger.close();
+    }
   }
   for (const o of wanted) if (o.ledger === 'own') results.push(...(await measureLines(o, o.lines(bench), measuring)));
   memory.stop();

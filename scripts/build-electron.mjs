@@ -1,4 +1,5 @@
-// Bundles the Electron main process and preload into dist/electron (CommonJS, as Electron loads them).
+// Bundles the Electron main process and preload into dist/electron (CommonJS, as Electron loads them), and beside them
+// the worker that reads untrusted files (db/cage/run.ts starts dist/electron/cage-worker.cjs when it finds it there).
 import { build } from 'esbuild';
 
 const common = {
@@ -16,3 +17,4 @@ const common = {
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+await build({ ...common, entryPoints: ['db/cage/worker.ts'], outfile: 'dist/electron/cage-worker.cjs' });

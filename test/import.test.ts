@@ -639,7 +639,7 @@ describe('a bad file', () => {
       ].join('\n'),
     );
     expect((await rejected(huge))[0]!.message).toContain('hơn 100.000 dòng');
-    // A small file that would unpack into 300 MB of sheet XML.
+    // A small file that would unpack into 300 MB of sheet XML: over what a file of its size (0.3 MB) may unpack to.
     const bomb = join(t.dir, 'bomb.xlsx');
     writeFileSync(
       bomb,
@@ -649,7 +649,7 @@ describe('a bad file', () => {
       ]),
     );
     expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
-    expect((await rejected(bomb))[0]!.message).toContain('giải nén ra hơn 256 MB');
+    expect((await rejected(bomb))[0]!.message).toContain('giải nén ra hơn 32 MB, quá mức cho một tệp 0,3 MB');
     const wrongType = join(t.dir, 'notes.txt');
     writeFileSync(wrongType, 'hello');
     expect((await rejected(wrongType))[0]!.message).toContain('.xlsx');

@@ -181,6 +181,7 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
       'dist/electron/main.cjs',
       'dist/electron/main.cjs.map',
       'dist/electron/preload.cjs',
+      'dist/electron/cage-worker.cjs',
       'dist/renderer/index.html',
       'dist/renderer/assets/index.js',
       'dist/renderer/assets/index.js.map',
@@ -248,6 +249,7 @@ describe('the packaged app (electron-builder on stand-in Electron binaries)', ()
       expect.arrayContaining([
         'dist/electron/main.cjs',
         'dist/electron/preload.cjs',
+        'dist/electron/cage-worker.cjs',
         'dist/renderer/index.html',
         'dist/renderer/assets/index.js',
         'package.json',

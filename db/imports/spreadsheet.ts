@@ -13,7 +13,8 @@ import { PlaceIndex } from '../places/match';
 import { findHeader, findOfficePlace, type Header, missingColumns, type OfficePlace, rememberLayout } from './header';
 import type { ParsedRow } from './line';
 import { knownDonors, MAX_ERRORS, readLines } from './rows';
-import { fileIssue, readSheet, type Sheet } from './sheet';
+import { readSheet } from './read-sheet';
+import { fileIssue, type Sheet } from './sheet';
 import { type KeyedRow, keyRows, notImported, type Written, writeLines } from './write';
 
 export interface ImportOptions {

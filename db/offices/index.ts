@@ -143,7 +143,7 @@ export async function acceptLegacyOffice(ctx: Ctx, input: ParsedInput<'offices.a
       en: "this bundle is signed: the office's app is up to date; accept its card instead",
     });
   }
-  const { site } = opened.body();
+  const { site } = await opened.body();
   if (site.id === ctx.site.id) {
     throw invalid('base64', { vi: 'đây là gói của chính đơn vị này', en: "this is this office's own bundle" });
   }

@@ -5,20 +5,13 @@
  * 2 (earlier releases) have only the format and the checksum: read, and merged only on purpose (see `read.ts`).
  */
 import { createHash, type KeyObject } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { SCHEMA_VERSION } from '../core/migrate';
 import { signText } from '../offices/keys';
-import { checkContent, isObject } from './checks';
-import {
-  BUNDLE_FORMAT,
-  BUNDLE_FORMAT_VERSION,
-  BUNDLE_TABLES,
-  type Bundle,
-  type Row,
-  type Table,
-  type Tombstone,
-  refuse,
-} from './contents';
+import { mbText } from '../cage/limits';
+import { runCaged } from '../cage/run';
+import { decodeBody } from './body';
+import { BUNDLE_FORMAT_VERSION, type Bundle, refuse } from './contents';
 
 const HEADER = 'AIDLEDGER-BUNDLE';
 /** The first format whose bundles are signed. */
@@ -68,8 +61,11 @@ export interface OpenedBundle {
   formatVersion: number;
   /** Format 3: the signer's site id, its signature, and the text signed. Null for formats 1 and 2. */
   signer: { siteId: string; signature: string; signedText: string } | null;
-  /** The bundle its body holds, checked (`checks.ts`); refused if it is not what this app writes. */
-  body(): Bundle;
+  /**
+   * The bundle its body holds, read in the cage (`db/cage/`) and checked (`checks.ts`); refused if it is not what this
+   * app writes, or if reading it passes the time or memory a body of its size may take.
+   */
+  body(): Promise<Bundle>;
 }
 
 const HEADER_LINE = /^AIDLEDGER-BUNDLE (\d{1,6}) ([0-9a-f]{64})(?: ([A-Za-z0-9._-]{1,100}) ([A-Za-z0-9+/]{86}==))?$/;
@@ -79,6 +75,12 @@ const HEADER_LINE = /^AIDLEDGER-BUNDLE (\d{1,6}) ([0-9a-f]{64})(?: ([A-Za-z0-9._
  * newer format, altered or incomplete is refused here.
  */
 export function openBundle(bytes: Buffer): OpenedBundle {
+  const { formatVersion, signer, body } = openParts(bytes);
+  return { formatVersion, signer, body: () => readCaged(body, formatVersion) };
+}
+
+/** The header checked, and the body as it is. */
+function openParts(bytes: Buffer): Omit<OpenedBundle, 'body'> & { body: Buffer } {
   const newline = bytes.indexOf(0x0a);
   const header = newline > 0 && newline < 400 ? bytes.subarray(0, newline).toString('ascii') : '';
   const match = HEADER_LINE.exec(header);
@@ -110,72 +112,32 @@ export function openBundle(bytes: Buffer): OpenedBundle {
     signer: signed
       ? { siteId: match[3]!, signature: match[4]!, signedText: signedHeader(formatVersion, match[2]!, match[3]!) }
       : null,
-    body: () => decodeBody(body, formatVersion),
+    body,
   };
+}
+
+async function readCaged(body: Buffer, formatVersion: number): Promise<Bundle> {
+  const read = await runCaged({ kind: 'bundle', body, formatVersion, schemaVersion: SCHEMA_VERSION }, body.length);
+  if (read.ok) return read.value;
+  const { limits } = read;
+  const size = { vi: mbText(body.length, 'vi'), en: mbText(body.length, 'en') };
+  throw read.limit === 'time'
+    ? refuse(
+        `đọc gói quá ${limits.timeMs / 1000} giây mà chưa xong, quá mức cho một gói ${size.vi} MB`,
+        `reading it took over ${limits.timeMs / 1000} s without finishing, too long for a ${size.en} MB bundle`,
+      )
+    : refuse(
+        `đọc gói cần hơn ${limits.heapMb} MB bộ nhớ, quá mức cho một gói ${size.vi} MB`,
+        `reading it needs more than ${limits.heapMb} MB of memory, too much for a ${size.en} MB bundle`,
+      );
 }
 
 /**
- * A bundle's content, its signature unchecked: for tools and tests that read what a bundle holds. A bundle to merge
- * is read with `readBundle` (`read.ts`), which checks who signed it first.
+ * A bundle's content, its signature unchecked, read in this thread with no limit but the body's own: for tools and
+ * tests that read what a bundle the app made holds. A bundle to merge is read with `readBundle` (`read.ts`), which
+ * checks who signed it first and reads it in the cage.
  */
 export function decodeBundle(bytes: Buffer): Bundle {
-  return openBundle(bytes).body();
-}
-
-function decodeBody(body: Buffer, formatVersion: number): Bundle {
-  let bundle: Bundle;
-  try {
-    const text = gunzipSync(body, { maxOutputLength: 512 * 1024 * 1024 });
-    bundle = formatVersion === 1 ? (JSON.parse(text.toString('utf8')) as Bundle) : readLines(text);
-  } catch {
-    throw refuse('nội dung không đọc được', 'its content cannot be read');
-  }
-  if (
-    !isObject(bundle) ||
-    bundle.format !== BUNDLE_FORMAT ||
-    !isObject(bundle.records) ||
-    !Array.isArray(bundle.tombstones)
-  ) {
-    throw refuse('định dạng không đúng', 'unknown format');
-  }
-  if (typeof bundle.schemaVersion !== 'number' || bundle.schemaVersion > SCHEMA_VERSION) {
-    throw refuse(
-      'gói được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật',
-      'it was made by a newer version of the app; update the app',
-    );
-  }
-  checkContent(bundle);
-  return bundle;
-}
-
-/** The bundle of a format 2 body; throws on any line that is not what format 2 writes. */
-function readLines(text: Buffer): Bundle {
-  let start = 0;
-  const next = (): unknown => {
-    const end = text.indexOf(0x0a, start);
-    if (end < 0) return undefined;
-    const line = JSON.parse(text.toString('utf8', start, end)) as unknown;
-    start = end + 1;
-    return line;
-  };
-  const head = next();
-  if (!isObject(head)) throw new Error('no head');
-  const records = Object.fromEntries(BUNDLE_TABLES.map(([table]) => [table, [] as Row[]])) as Record<Table, Row[]>;
-  const bundle: Bundle = {
-    ...(head as Omit<Bundle, 'records' | 'tombstones' | 'audit'>),
-    records,
-    tombstones: [],
-    audit: [],
-  };
-  for (let line = next(); line !== undefined; line = next()) {
-    if (!Array.isArray(line)) throw new Error('not a line of a bundle');
-    const [kind, first, second] = line as [unknown, unknown, unknown];
-    if (kind === 'r' && typeof first === 'string' && Object.hasOwn(records, first) && isObject(second))
-      records[first as Table].push(second as Row);
-    else if (kind === 't' && isObject(first)) bundle.tombstones.push(first as unknown as Tombstone);
-    else if (kind === 'a' && isObject(first)) bundle.audit.push(first);
-    else throw new Error('not a line of a bundle');
-  }
-  if (start !== text.length) throw new Error('unterminated line');
-  return bundle;
+  const { formatVersion, body } = openParts(bytes);
+  return decodeBody(body, formatVersion, SCHEMA_VERSION);
 }

@@ -40,7 +40,7 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
   if (options.dryRun && !isolated) throw new Error('a check of a bundle is rolled back in its own savepoint');
   // Who sent it, and whether it may change what it carries; then its clock, and every record against the forms' rules:
   // all refused whole, before anything is written.
-  const { bundle, signer } = readBundle(ctx, bytes, options);
+  const { bundle, signer } = await readBundle(ctx, bytes, options);
   vetSender(ctx, bundle, signer);
   vetScope(ctx, bundle, signer);
   const sender = { id: signer.siteId, name: signer.name };

@@ -66,7 +66,11 @@ function knownOffice(ctx: Ctx, siteId: string, named: string | null): OfficeRow 
 }
 
 /** The bundle in `bytes` and the office it is from, or a refusal naming why; nothing of it is merged yet. */
-export function readBundle(ctx: Ctx, bytes: Buffer, options: ReadOptions = {}): { bundle: Bundle; signer: Signer } {
+export async function readBundle(
+  ctx: Ctx,
+  bytes: Buffer,
+  options: ReadOptions = {},
+): Promise<{ bundle: Bundle; signer: Signer }> {
   const opened = openBundle(bytes);
   if (opened.signer) {
     const { siteId, signature, signedText } = opened.signer;
@@ -84,7 +88,7 @@ export function readBundle(ctx: Ctx, bytes: Buffer, options: ReadOptions = {}): 
         `the signature is not that of ${office.name}: the file was altered, or not made by that office`,
       );
     }
-    return { bundle: opened.body(), signer: signerOf(office) };
+    return { bundle: await opened.body(), signer: signerOf(office) };
   }
   if (!options.acceptUnsigned) {
     throw new LedgerError('unsigned_bundle', {
@@ -92,7 +96,7 @@ export function readBundle(ctx: Ctx, bytes: Buffer, options: ReadOptions = {}): 
       en: 'Bundle refused: it was made by an earlier release of the app and is not signed by its office; update that office and let it join by its card (or, until it can update, accept this bundle on purpose from an office recorded as on an earlier release)',
     });
   }
-  const bundle = opened.body();
+  const bundle = await opened.body();
   refuseOwn(ctx, bundle.site.id);
   const office = knownOffice(ctx, bundle.site.id, bundle.site.name.slice(0, 100));
   if (office.publicKey) {

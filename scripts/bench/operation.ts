@@ -37,6 +37,10 @@ interface Described {
   target: Target;
   /** At most this many timed repetitions, whatever `--reps` asks. */
   maxReps?: number;
+  /** Makes every file it measures: the bench's ledger is not generated for it. */
+  ownFiles?: true;
+  /** Run only when `--only` names it, not in the whole run. */
+  onlyWhenNamed?: true;
 }
 
 /** An operation on the bench's ledger, which is opened once for all of them and closed before the others run. */

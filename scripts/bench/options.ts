@@ -14,7 +14,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', default: false },
   /**
    * Comma-separated first words of the operations to run (dashboard,today,items,ledger,paging,quarterly,import,close,
-   * catalogue,open).
+   * catalogue,open,hostile).
    */
   only: { type: 'string' },
   /** Internal: write the import's bundle to this file and exit (run by the import's set-up in a process of its own). */

@@ -3,6 +3,7 @@ import { bundleImport } from './bundle-import';
 import { catalogue } from './catalogue';
 import { quarterClose } from './close';
 import { dashboard } from './dashboard';
+import { hostile } from './hostile';
 import { items } from './items';
 import { ledgerPages } from './ledger-pages';
 import { opening } from './open';
@@ -25,4 +26,5 @@ export const OPERATIONS: readonly BenchOperation[] = [
   quarterClose,
   catalogue,
   opening,
+  hostile,
 ];
