@@ -223,12 +223,13 @@ describe('limits sized from the file, not from what it declares', () => {
     expect((await caged('gop.xlsx', mergesXlsx(1))).limits).toEqual(FLOOR_LIMITS);
   });
 
-  it('gives a file of 2 MB or less the floor, and more to larger files, up to a ceiling', () => {
+  it('gives a file of 0.75 MB or less the floor, and more to larger files, up to a ceiling', () => {
     expect(limitsFor(1)).toEqual({ heapMb: 96, youngMb: 16, timeMs: 3_000 });
-    expect(limitsFor(2 * 1024 * 1024)).toEqual(FLOOR_LIMITS);
-    expect(limitsFor(10 * 1024 * 1024)).toEqual({ heapMb: 480, youngMb: 32, timeMs: 15_000 });
-    expect(limitsFor(20 * 1024 * 1024)).toEqual({ heapMb: 960, youngMb: 32, timeMs: 30_000 });
-    expect(limitsFor(200 * 1024 * 1024)).toEqual({ heapMb: 1024, youngMb: 32, timeMs: 30_000 });
+    expect(limitsFor(0.75 * 1024 * 1024)).toEqual(FLOOR_LIMITS);
+    expect(limitsFor(2 * 1024 * 1024)).toEqual({ heapMb: 96, youngMb: 16, timeMs: 8_000 });
+    expect(limitsFor(10 * 1024 * 1024)).toEqual({ heapMb: 480, youngMb: 32, timeMs: 40_000 });
+    expect(limitsFor(20 * 1024 * 1024)).toEqual({ heapMb: 960, youngMb: 32, timeMs: 80_000 });
+    expect(limitsFor(200 * 1024 * 1024)).toEqual({ heapMb: 1024, youngMb: 32, timeMs: 90_000 });
   });
 });
 

@@ -2,7 +2,7 @@
  * The cage: every untrusted file (a spreadsheet to import, a bundle to merge or to learn an office from) is read in a
  * worker thread started with a hard heap limit (V8 stops the worker past it) and terminated — not asked — when its
  * time is up, both sized from the file's real bytes (`limits.ts`). The thread that answers calls stays free meanwhile,
- * and only plain data comes back. Files of the floor's size (up to 2 MB) share one worker kept warm between files,
+ * and only plain data comes back. Files of the floor's size (up to 0.75 MB) share one worker kept warm between files,
  * since starting one costs more than reading them; a larger file, or a second at the same time, gets its own.
  */
 import { existsSync } from 'node:fs';
