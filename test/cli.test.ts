@@ -1,6 +1,6 @@
 /** The CLI as users run it: a child process, results on stdout only, errors on stderr with a non-zero exit. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogueFor } from '../db/places/catalogue';
@@ -87,6 +87,30 @@ describe('cli', () => {
     expect(throughTsx.status).toBe(1);
     expect(throughTsx.stderr).toBe(missing.stderr);
     expect(cli('demo', '--db', db, '--fixture', FIXTURE).status).toBe(1); // already loaded
+  });
+
+  it('refuses to generate twice into one ledger, and leaves no file of an init refused', () => {
+    const generated = join(dir.dir, 'generated.sqlite');
+    expect(cli('init', '--db', generated, '--site', 'Máy thử').status).toBe(0);
+    expect(cli('generate', '--db', generated, '--rows', '20').status).toBe(0);
+    const counts = () => JSON.parse(cli('info', '--db', generated, '--json').stdout).counts;
+    const before = counts();
+    const again = cli('generate', '--db', generated, '--rows', '20');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('Sổ này đã có dữ liệu tạo tự động');
+    expect(again.stderr).toContain('already holds generated data');
+    expect(again.stderr).not.toContain('UNIQUE');
+    expect(counts()).toEqual(before);
+    // A province merged in 2025 is refused naming the one it became part of, and the file it was to make is not left.
+    const merged = join(dir.dir, 'ha-giang.sqlite');
+    const refused = cli('init', '--db', merged, '--province', 'Hà Giang');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Tuyên Quang');
+    expect(existsSync(merged)).toBe(false);
+    expect(readdirSync(dir.dir).filter((f) => f.startsWith('ha-giang'))).toEqual([]);
+    // An init refused on a ledger that was there keeps it.
+    expect(cli('init', '--db', generated, '--province', 'Hà Giang').status).toBe(1);
+    expect(counts()).toEqual(before);
   });
 });
 

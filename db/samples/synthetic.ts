@@ -7,6 +7,7 @@
  */
 import type { Ledger } from '../core/open';
 import { PLEDGE_KINDS, PLEDGE_STATUSES } from '../../contract';
+import { LedgerError } from '../../contract/errors';
 import { vndEquivalent } from '../../contract/money';
 import { foldText } from '../../contract/text';
 import { contextFor } from '../core/context';
@@ -55,6 +56,8 @@ export interface SyntheticOptions {
   onProgress?: (done: number) => void;
 }
 
+const GENERATED_DONOR = 'Tổ chức tài trợ số';
+
 export async function generateLedger(
   ledger: Ledger,
   options: SyntheticOptions,
@@ -62,6 +65,12 @@ export async function generateLedger(
   const rnd = seededRandom(options.seed ?? 20_221_231);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const db = ledger.sqlite;
+  // Its records are made from a seeded stream of ids and numbered names: a second run would make the same ones.
+  if (db.prepare(`SELECT 1 FROM donors WHERE name = ?`).get(`${GENERATED_DONOR} 1`))
+    throw new LedgerError('invalid_input', {
+      vi: 'Sổ này đã có dữ liệu tạo tự động (lệnh generate); hãy tạo trên một sổ mới',
+      en: 'This ledger already holds generated data (the generate command); generate into a new ledger',
+    });
   await ledger.db.transaction().execute((trx) => seedPlaces(contextFor(ledger, trx)));
   const now = new Date().toISOString();
 
@@ -122,7 +131,7 @@ export async function generateLedger(
       const donors: { id: string; text: string }[] = [];
       for (let i = 0; i < (options.donors ?? 300); i++) {
         const id = seededId(rnd);
-        const name = `Tổ chức tài trợ số ${i + 1}`;
+        const name = `${GENERATED_DONOR} ${i + 1}`;
         const short = `TC${i + 1}`;
         const country = pick(COUNTRIES);
         insertDonor.run(id, name, foldText(name), short, country, pick(donorKinds), now, now);

@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { CAO_BANG_CODE } from '../../../db/places/catalogue';
 import { createLedgerService } from '../../../db/service';
 import { requireDb, UsageError } from '../args';
@@ -20,6 +21,8 @@ export const initCommand = defineCommand({
       throw new UsageError('--role phải là province hoặc district / --role must be province or district');
     if (values.role === 'district' && !values.place)
       throw new UsageError('Văn phòng huyện cần --place / A district office needs --place');
+    // A ledger this command was to create is not left behind, half made, when it fails.
+    const created = !existsSync(file);
     const added = await withLedger(file, true, values.site, async (ledger) => {
       const service = createLedgerService(ledger);
       const before = await service.invoke('places.setup', {});
@@ -35,6 +38,9 @@ export const initCommand = defineCommand({
         ...(placeId ? { sitePlaceId: placeId } : {}),
       });
       return chosen && chosen.province !== before.province ? chosen.units : 0;
+    }).catch((error: unknown) => {
+      if (created) for (const suffix of ['', '-wal', '-shm', '.lock']) rmSync(`${file}${suffix}`, { force: true });
+      throw error;
     });
     out(
       added
