@@ -22,6 +22,8 @@ export interface PlacesTable extends Omit<Place, 'successorIds' | 'displayName'>
 export interface PlaceSuccessorsTable extends Stamped {
   placeId: string;
   successorId: string;
+  /** 1: the successor took part of the unit (it was split between several); 0: all of it. */
+  partial: Generated<number>;
 }
 
 export interface DonorsTable extends Omit<Donor, 'pledgeCount' | 'aliases'> {

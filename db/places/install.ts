@@ -17,6 +17,7 @@ import { getPlace } from './index';
 import {
   CATALOGUE_SOURCE,
   CATALOGUE_VERSION,
+  FIRST_CATALOGUE_VERSION,
   catalogueFor,
   catalogueId,
   catalogueProvinces,
@@ -25,7 +26,7 @@ import {
 } from './catalogue';
 
 /** When catalogue rows say they were made: the same at every office. */
-const CATALOGUE_TIME = '2025-07-01T00:00:00.000Z';
+export const CATALOGUE_TIME = '2025-07-01T00:00:00.000Z';
 
 /** The setting naming the province the ledger serves ('all' for a national ledger). */
 export const PROVINCE_SETTING = 'places.province';
@@ -88,7 +89,7 @@ export async function writeCatalogue(
         parent_id = excluded.parent_id, code = excluded.code, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
         updated_at = excluded.updated_at, version = excluded.version, origin_site = excluded.origin_site,
         base_version = CASE WHEN places.version = '${CATALOGUE_VERSION}' THEN places.base_version ELSE places.version END
-      WHERE places.version IN ('${SEED_VERSION}', '${CATALOGUE_VERSION}')`;
+      WHERE places.version IN ('${SEED_VERSION}', '${FIRST_CATALOGUE_VERSION}', '${CATALOGUE_VERSION}')`;
     // Parents before children: provinces, then districts, then communes.
     const order = { province: 0, district: 1, commune: 2 };
     // A unit the ledger already holds under another id (seeded by the first releases, before ids were shared) keeps
@@ -109,10 +110,17 @@ export async function writeCatalogue(
           u.validTo,
         ]);
     }
-    const link = `INSERT INTO place_successors (id, place_id, successor_id, created_at, updated_at, version, origin_site, base_version)
-      VALUES (?, ?, ?, '${CATALOGUE_TIME}', '${CATALOGUE_TIME}', '${CATALOGUE_VERSION}', 'catalogue', '') ON CONFLICT DO NOTHING`;
-    for (const [from, to] of catalogue.successors)
-      await io.run(link, [catalogueId(`successor:${from}>${to}`), idOf(from), idOf(to)]);
+    // A link an earlier catalogue release wrote is brought up to this one (whether the successor took part or all);
+    // one a person made between the same units stands.
+    const link = `INSERT INTO place_successors (id, place_id, successor_id, partial, created_at, updated_at, version, origin_site, base_version)
+      VALUES (?, ?, ?, ?, '${CATALOGUE_TIME}', '${CATALOGUE_TIME}', '${CATALOGUE_VERSION}', 'catalogue', '')
+      ON CONFLICT (id) DO UPDATE SET partial = excluded.partial, updated_at = excluded.updated_at, version = excluded.version,
+        origin_site = excluded.origin_site,
+        base_version = CASE WHEN place_successors.version = '${CATALOGUE_VERSION}' THEN place_successors.base_version ELSE place_successors.version END
+      WHERE place_successors.version IN ('${FIRST_CATALOGUE_VERSION}', '${CATALOGUE_VERSION}')
+      ON CONFLICT DO NOTHING`;
+    for (const [from, to, partial] of catalogue.successors)
+      await io.run(link, [catalogueId(`successor:${from}>${to}`), idOf(from), idOf(to), partial ? 1 : 0]);
   } finally {
     for (const t of triggers) await io.run(t.sql);
   }

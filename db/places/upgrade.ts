@@ -3,17 +3,21 @@
  * migration stays as it was released, while the catalogue is code and data of the release that ships it.
  *
  * A ledger that holds a catalogue records its release (`places.catalogue`: `CATALOGUE_SOURCE` when it was written),
- * which a later release of the catalogue keys on. The step so far: a ledger seeded by the first releases and migrated
- * past `0011_places_catalogue` (which leaves a note that the catalogue is due) gets it as that migration wrote it when
- * it was released. Idempotent: the note is removed in the same transaction.
+ * which a later release of the catalogue keys on. The steps:
+ * - a ledger seeded by the first releases and migrated past `0011_places_catalogue` (which leaves a note that the
+ *   catalogue is due) gets it (the note is removed in the same transaction);
+ * - a ledger holding an earlier release's catalogue (the npm package's, until the statistics office's tables) gets
+ *   this one for its province: every unit it held keeps its id (`legacy-ids.ts`), names, codes and links become the
+ *   office's, a unit two communes were wrongly held as stays the one whose name it carried and the other is added,
+ *   and what the office does not list is retired (`retireOldCatalogue`). Nothing a user entered is touched.
  */
 import { sql, type Kysely } from 'kysely';
 import { foldText } from '../../contract/text';
 import type { DB } from '../core/schema';
 import { PLEDGE_SEARCH_TEXT } from '../search';
 import { CAO_BANG, seedId } from '../seed';
-import { CATALOGUE_SOURCE, catalogueFor } from './catalogue';
-import { builderRunner, CATALOGUE_SETTING, PROVINCE_SETTING, writeCatalogue } from './install';
+import { CATALOGUE_SOURCE, CATALOGUE_VERSION, catalogueFor, FIRST_CATALOGUE_VERSION } from './catalogue';
+import { builderRunner, CATALOGUE_SETTING, CATALOGUE_TIME, PROVINCE_SETTING, writeCatalogue } from './install';
 
 /** The note `0011_places_catalogue` leaves: the first releases' province (its code) is to be brought up to the catalogue. */
 const CATALOGUE_DUE = 'places.catalogue.due';
@@ -37,8 +41,13 @@ export async function upgradeCatalogue(db: Kysely<DB>, now: string): Promise<voi
         return;
       }
     }
-    if (settings.has(PROVINCE_SETTING) && !settings.has(CATALOGUE_SETTING))
-      await recordRelease(trx, FIRST_RELEASE, now);
+    const province = settings.get(PROVINCE_SETTING);
+    if (province !== undefined && (settings.get(CATALOGUE_SETTING) ?? FIRST_RELEASE) !== CATALOGUE_SOURCE) {
+      await writeCatalogue(builderRunner(trx), catalogueFor(province));
+      await retireOldCatalogue(trx);
+      await rewriteSearchText(trx, null);
+      await recordRelease(trx, CATALOGUE_SOURCE, now);
+    }
   });
 }
 
@@ -49,7 +58,10 @@ async function catalogueSettings(db: Kysely<DB>): Promise<Map<string, string>> {
 }
 
 function hasWork(settings: Map<string, string>): boolean {
-  return settings.has(CATALOGUE_DUE) || (settings.has(PROVINCE_SETTING) && !settings.has(CATALOGUE_SETTING));
+  return (
+    settings.has(CATALOGUE_DUE) ||
+    (settings.has(PROVINCE_SETTING) && settings.get(CATALOGUE_SETTING) !== CATALOGUE_SOURCE)
+  );
 }
 
 async function recordRelease(db: Kysely<DB>, release: string, now: string): Promise<void> {
@@ -96,11 +108,58 @@ async function bringUpSeededProvince(db: Kysely<DB>, now: string): Promise<boole
 }
 
 /**
- * The pledges of these places are found by the places' names as now shown ("Huyện Bảo Lạc"): their search text is
- * derived, so it is rewritten without a new version (the tracking trigger set aside and put back), and offices
- * upgrading at different times still merge as before.
+ * Rows of an earlier catalogue release that this one does not hold (written before the office's tables: units the
+ * office does not list on 30/06/2025, such as communes merged before then, and links it does not give) are retired:
+ * each row still at the first release's version after this release was written. A unit a record points to (a pledge,
+ * an aid item, a unit or link a person made) stays, with its parents and its own links; the rest is deleted, each with
+ * a tombstone of this release's version, the same at every office, so a bundle of an office not yet upgraded, which
+ * carries them at the first release's, does not bring them back.
  */
-async function rewriteSearchText(db: Kysely<DB>, placeIds: string[]): Promise<void> {
+async function retireOldCatalogue(db: Kysely<DB>): Promise<void> {
+  const old = FIRST_CATALOGUE_VERSION;
+  const kept = await sql<{ id: string }>`WITH RECURSIVE kept(id) AS (
+      SELECT p.id FROM places p WHERE p.version = ${old} AND (
+        EXISTS (SELECT 1 FROM pledges WHERE place_id = p.id)
+        OR EXISTS (SELECT 1 FROM aid_items i, json_each(i.place_ids) j WHERE j.value = p.id)
+        OR EXISTS (SELECT 1 FROM places c WHERE c.parent_id = p.id AND c.version <> ${old})
+        OR EXISTS (SELECT 1 FROM place_successors s WHERE (s.place_id = p.id OR s.successor_id = p.id)
+          AND s.version <> ${old} AND s.version <> ${CATALOGUE_VERSION}))
+      UNION SELECT p.parent_id FROM places p JOIN kept ON p.id = kept.id WHERE p.parent_id IS NOT NULL
+    ) SELECT id FROM kept`.execute(db);
+  const keep = JSON.stringify(kept.rows.map((r) => r.id));
+  const links = await sql<{ id: string }>`SELECT id FROM place_successors WHERE version = ${old}
+    AND place_id NOT IN (SELECT value FROM json_each(${keep}))`.execute(db);
+  const places = await sql<{ id: string }>`SELECT id FROM places WHERE version = ${old}
+    AND id NOT IN (SELECT value FROM json_each(${keep}))
+    ORDER BY CASE level WHEN 'commune' THEN 0 WHEN 'district' THEN 1 ELSE 2 END`.execute(db);
+  const triggers = (
+    await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+      AND name IN ('places_track_delete', 'place_successors_track_delete')`.execute(db)
+  ).rows;
+  for (const t of triggers) await sql`DROP TRIGGER ${sql.raw(t.name)}`.execute(db);
+  try {
+    for (const [table, entity, rows] of [
+      ['place_successors', 'place_successor', links.rows],
+      ['places', 'place', places.rows],
+    ] as const) {
+      for (const { id } of rows) {
+        await sql`DELETE FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+        await sql`INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version)
+          VALUES (${entity}, ${id}, ${CATALOGUE_VERSION}, 'catalogue', ${CATALOGUE_TIME}, ${old})
+          ON CONFLICT (entity, id) DO NOTHING`.execute(db);
+      }
+    }
+  } finally {
+    for (const t of triggers) await sql.raw(t.sql).execute(db);
+  }
+}
+
+/**
+ * The pledges of these places (null: of every place) are found by the places' names as now shown ("Huyện Bảo Lạc"):
+ * their search text is derived, so it is rewritten without a new version (the tracking trigger set aside and put
+ * back), and offices upgrading at different times still merge as before.
+ */
+async function rewriteSearchText(db: Kysely<DB>, placeIds: string[] | null): Promise<void> {
   const tracking = (
     await sql<{
       sql: string;
@@ -108,8 +167,7 @@ async function rewriteSearchText(db: Kysely<DB>, placeIds: string[]): Promise<vo
   ).rows[0];
   if (tracking) await sql`DROP TRIGGER pledges_track_update`.execute(db);
   await sql`UPDATE pledges SET search_text = ${PLEDGE_SEARCH_TEXT} FROM donors own
-    WHERE own.id = pledges.donor_id AND pledges.place_id IN (SELECT value FROM json_each(${JSON.stringify(placeIds)}))`.execute(
-    db,
-  );
+    WHERE own.id = pledges.donor_id AND (${placeIds === null ? 1 : 0} = 1
+      OR pledges.place_id IN (SELECT value FROM json_each(${JSON.stringify(placeIds ?? [])})))`.execute(db);
   if (tracking) await sql.raw(tracking.sql).execute(db);
 }

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { prepared } from '../core/statements';
 import type { Ctx } from '../core/context';
-import { CATALOGUE_VERSION } from '../places/catalogue';
+import { CATALOGUE_VERSIONS } from '../places/catalogue';
 import { SEED_VERSION } from '../seed';
 import type { Bundle, Row, Table, Tombstone } from './contents';
 import { rowOf } from './rows';
@@ -19,7 +19,7 @@ export function deletionSaw(tomb: Tombstone, row: Pick<Row, 'version'>): boolean
   return siteOfVersion(base) === siteOfVersion(row.version) && base > row.version;
 }
 
-const REFERENCE_VERSIONS = new Set([SEED_VERSION, CATALOGUE_VERSION]);
+const REFERENCE_VERSIONS = new Set<string>([SEED_VERSION, ...CATALOGUE_VERSIONS]);
 
 type Relation = 'same' | 'theirs-newer' | 'ours-newer' | 'concurrent';
 

@@ -197,7 +197,8 @@ export const TABLE_RULES: Record<Table, TableRules> = {
   place_successors: {
     noun: { vi: 'liên kết đơn vị kế thừa', en: 'successor link' },
     required: ['place_id', 'successor_id', ...STAMPS],
-    columns: { ...COMMON },
+    // `partial` since schema 19: a bundle of an earlier release has none, and its links are stored as whole.
+    columns: { ...COMMON, partial: rule('partial', flag) },
     references: [
       { column: 'place_id', field: 'placeId', to: 'places' },
       { column: 'successor_id', field: 'successorIds', to: 'places' },
