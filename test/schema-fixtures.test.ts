@@ -99,11 +99,15 @@ describe('ledgers written by earlier releases', () => {
           .map((p) => p.id),
       );
       expect(seeded.size).toBe(11);
+      // A unit of an earlier catalogue takes the statistics office's spelling ("Vinh Qúy" is "Vinh Quý").
       for (const place of placesBefore) {
         const now = placesAfter.get(place.id)!;
         expect(now, place.name).toBeDefined();
         if (seeded.has(place.id)) expect({ ...now, name: '' }).toEqual({ ...place, name: '' });
-        else expect(now).toEqual(place);
+        else if (catalogue.has(place.id)) {
+          expect({ ...now, name: '' }).toEqual({ ...place, name: '' });
+          expect(now.name).toBe(catalogue.get(place.id)!.name);
+        } else expect(now).toEqual(place);
       }
       const known = placesBefore.filter((p) => catalogue.has(p.id)).length;
       expect(known).toBe(version < 4 ? 0 : version < 11 ? 11 : catalogue.size);
