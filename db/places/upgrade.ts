@@ -9,7 +9,7 @@
  * - a ledger holding an earlier release's catalogue (the npm package's, until the statistics office's tables) gets
  *   this one for its province: every unit it held keeps its id (`legacy-ids.ts`), names, codes and links become the
  *   office's, a unit two communes were wrongly held as stays the one whose name it carried and the other is added,
- *   and what the office does not list is retired (`retireOldCatalogue`). Nothing a user entered is touched.
+ *   and the links the office does not give are removed (`removeOldLinks`). Nothing a user entered is touched.
  */
 import { sql, type Kysely } from 'kysely';
 import { foldText } from '../../contract/text';
@@ -44,7 +44,7 @@ export async function upgradeCatalogue(db: Kysely<DB>, now: string): Promise<voi
     const province = settings.get(PROVINCE_SETTING);
     if (province !== undefined && (settings.get(CATALOGUE_SETTING) ?? FIRST_RELEASE) !== CATALOGUE_SOURCE) {
       await writeCatalogue(builderRunner(trx), catalogueFor(province));
-      await retireOldCatalogue(trx);
+      await removeOldLinks(trx);
       await rewriteSearchText(trx, null);
       await recordRelease(trx, CATALOGUE_SOURCE, now);
     }
@@ -108,49 +108,32 @@ async function bringUpSeededProvince(db: Kysely<DB>, now: string): Promise<boole
 }
 
 /**
- * Rows of an earlier catalogue release that this one does not hold (written before the office's tables: units the
- * office does not list on 30/06/2025, such as communes merged before then, and links it does not give) are retired:
- * each row still at the first release's version after this release was written. A unit a record points to (a pledge,
- * an aid item, a unit or link a person made) stays, with its parents and its own links; the rest is deleted, each with
- * a tombstone of this release's version, the same at every office, so a bundle of an office not yet upgraded, which
- * carries them at the first release's, does not bring them back.
+ * Links of an earlier catalogue release between units this one holds, and does not give, are removed: the office's
+ * tables say every former unit's successors (a commune the first releases held together with another kept links to
+ * both's). Each is deleted with a tombstone of this release's version, the same at every office, so the bundle of an
+ * office not yet upgraded, which carries it at the first release's, does not bring it back. Units the office does not
+ * list on 30/06/2025 (communes merged before then, held by the first releases) are kept with their links, as a record
+ * may point to them, and travel with it.
  */
-async function retireOldCatalogue(db: Kysely<DB>): Promise<void> {
+async function removeOldLinks(db: Kysely<DB>): Promise<void> {
   const old = FIRST_CATALOGUE_VERSION;
-  const kept = await sql<{ id: string }>`WITH RECURSIVE kept(id) AS (
-      SELECT p.id FROM places p WHERE p.version = ${old} AND (
-        EXISTS (SELECT 1 FROM pledges WHERE place_id = p.id)
-        OR EXISTS (SELECT 1 FROM aid_items i, json_each(i.place_ids) j WHERE j.value = p.id)
-        OR EXISTS (SELECT 1 FROM places c WHERE c.parent_id = p.id AND c.version <> ${old})
-        OR EXISTS (SELECT 1 FROM place_successors s WHERE (s.place_id = p.id OR s.successor_id = p.id)
-          AND s.version <> ${old} AND s.version <> ${CATALOGUE_VERSION}))
-      UNION SELECT p.parent_id FROM places p JOIN kept ON p.id = kept.id WHERE p.parent_id IS NOT NULL
-    ) SELECT id FROM kept`.execute(db);
-  const keep = JSON.stringify(kept.rows.map((r) => r.id));
-  const links = await sql<{ id: string }>`SELECT id FROM place_successors WHERE version = ${old}
-    AND place_id NOT IN (SELECT value FROM json_each(${keep}))`.execute(db);
-  const places = await sql<{ id: string }>`SELECT id FROM places WHERE version = ${old}
-    AND id NOT IN (SELECT value FROM json_each(${keep}))
-    ORDER BY CASE level WHEN 'commune' THEN 0 WHEN 'district' THEN 1 ELSE 2 END`.execute(db);
-  const triggers = (
-    await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-      AND name IN ('places_track_delete', 'place_successors_track_delete')`.execute(db)
-  ).rows;
-  for (const t of triggers) await sql`DROP TRIGGER ${sql.raw(t.name)}`.execute(db);
+  const links = await sql<{ id: string }>`SELECT s.id FROM place_successors s JOIN places p ON p.id = s.place_id
+    WHERE s.version = ${old} AND p.version <> ${old}`.execute(db);
+  const tracking = (
+    await sql<{
+      sql: string;
+    }>`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'place_successors_track_delete'`.execute(db)
+  ).rows[0];
+  if (tracking) await sql`DROP TRIGGER place_successors_track_delete`.execute(db);
   try {
-    for (const [table, entity, rows] of [
-      ['place_successors', 'place_successor', links.rows],
-      ['places', 'place', places.rows],
-    ] as const) {
-      for (const { id } of rows) {
-        await sql`DELETE FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
-        await sql`INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version)
-          VALUES (${entity}, ${id}, ${CATALOGUE_VERSION}, 'catalogue', ${CATALOGUE_TIME}, ${old})
-          ON CONFLICT (entity, id) DO NOTHING`.execute(db);
-      }
+    for (const { id } of links.rows) {
+      await sql`DELETE FROM place_successors WHERE id = ${id}`.execute(db);
+      await sql`INSERT INTO tombstones (entity, id, version, origin_site, deleted_at, base_version)
+        VALUES ('place_successor', ${id}, ${CATALOGUE_VERSION}, 'catalogue', ${CATALOGUE_TIME}, ${old})
+        ON CONFLICT (entity, id) DO NOTHING`.execute(db);
     }
   } finally {
-    for (const t of triggers) await sql.raw(t.sql).execute(db);
+    if (tracking) await sql.raw(tracking.sql).execute(db);
   }
 }
 
