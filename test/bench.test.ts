@@ -54,6 +54,7 @@ it('measures every operation against its floor and writes the JSON summary', () 
       'import',
       'close',
       'catalogue',
+      'place',
       'open',
     ]);
     for (const r of summary.results) {

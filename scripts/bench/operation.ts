@@ -9,6 +9,8 @@ export interface Target {
 /** One line of the table: the app's own code path and its floor, each a single repetition of the same work. */
 export interface Line {
   name: string;
+  /** This line's own target, where it differs from its operation's. */
+  target?: Target;
   ours: () => Promise<unknown>;
   floor: () => Promise<unknown>;
 }

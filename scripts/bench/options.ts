@@ -9,12 +9,15 @@ const OPTIONS = {
   'import-rows': { type: 'string' },
   /** Offices whose files the quarter's close merges (half bundles, half workbooks). */
   offices: { type: 'string', default: '56' },
-  /** The catalogue the `catalogue` line puts in: 'all' (the whole country's) or a province's code or name. */
+  /**
+   * The catalogue the `catalogue` lines put in: a province's code or name, or 'all' (Cao Bằng's, then the whole
+   * country's).
+   */
   catalogue: { type: 'string', default: 'all' },
   quiet: { type: 'boolean', default: false },
   /**
    * Comma-separated first words of the operations to run (dashboard,today,items,ledger,paging,quarterly,import,close,
-   * catalogue,open,hostile).
+   * catalogue,place-search,open,hostile).
    */
   only: { type: 'string' },
   /** Internal: write the import's bundle to this file and exit (run by the import's set-up in a process of its own). */

@@ -8,6 +8,7 @@ import { items } from './items';
 import { ledgerPages } from './ledger-pages';
 import { opening } from './open';
 import { paging } from './paging';
+import { placeSearch } from './place-search';
 import { quarterlyReport } from './quarterly';
 import { todaysUnits } from './todays-units';
 
@@ -25,6 +26,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
   bundleImport,
   quarterClose,
   catalogue,
+  placeSearch,
   opening,
   hostile,
 ];
