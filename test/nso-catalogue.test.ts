@@ -47,7 +47,7 @@ function csv(text: string): string[][] {
 
 const tidy = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 /** "Huyện Trực Ninh (363)" → ["Huyện Trực Ninh", "363"]. */
-const bracketed = (text: string) => {
+const bracketed = (text: string): [string, string] => {
   const m = /^(.*?)\s*\((\d+)\)$/.exec(tidy(text));
   return m ? [m[1]!, m[2]!] : [tidy(text), ''];
 };
