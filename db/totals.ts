@@ -14,7 +14,7 @@ import { readRawRows, readRows } from './core/statements';
 import type { Ctx } from './core/context';
 import { mergedDonors } from './donors';
 import { itemsInScope } from './items/scope';
-import { displayName } from './places';
+import { shownName } from './places/names';
 import { placesUnderOn, todaysUnits } from './places/today';
 import { placesUnder, pledgeConditions, whereClause } from './pledges/filter';
 
@@ -259,7 +259,7 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
   const ids = sql<string>`(SELECT value FROM json_each(${JSON.stringify(keys)}))`;
   if (by === 'place' && keys.length) {
     for (const p of await ctx.db.selectFrom('places').selectAll().where('id', 'in', ids).execute())
-      map.set(p.id, displayName(p));
+      map.set(p.id, shownName(p, lang));
   } else if (by === 'donor' && keys.length) {
     for (const d of await ctx.db.selectFrom('donors').select(['id', 'name']).where('id', 'in', ids).execute())
       map.set(d.id, d.name);
@@ -356,9 +356,10 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     }
   }
   const names = await labels(ctx, input.by, [...groups.keys()], input.lang);
+  // A unit gone by the date already carries the day it ended; one not yet in force on it is marked as not today's.
   if (today) {
     for (const [key, name] of names)
-      if (today.isFormer(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
+      if (today.isFormer(key) && !today.hasEnded(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
   }
   const rows: TotalsGroup[] = [];
   for (const [key, g] of groups) {
