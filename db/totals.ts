@@ -292,21 +292,24 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
 }
 
 /**
- * Maps every place to the unit directly under `root` that contains it (the root maps to itself),
- * so pledges recorded at communes add up into their district's bar.
+ * Maps every place to the unit directly under `root` that contains it (the root maps to itself), so pledges recorded
+ * at communes add up into their district's bar. A province's ledger also holds the former provinces merged into it
+ * (Tuyên Quang's former Hà Giang), which stand under nothing: their units roll up the same way, under each of them.
  */
 async function rollUpMap(ctx: Ctx, root: string): Promise<Map<string, string>> {
   const places = await ctx.db.selectFrom('places').select(['id', 'parentId']).execute();
   const parent = new Map(places.map((p) => [p.id, p.parentId]));
+  const merged = await ctx.db.selectFrom('placeSuccessors').select('placeId').where('successorId', '=', root).execute();
+  const roots = new Set([root, ...merged.map((m) => m.placeId).filter((id) => parent.get(id) === null)]);
   const map = new Map<string, string>();
   for (const { id } of places) {
     let cursor: string | null = id;
     let below: string | null = null;
-    while (cursor !== null && cursor !== root) {
+    while (cursor !== null && !roots.has(cursor)) {
       below = cursor;
       cursor = parent.get(cursor) ?? null;
     }
-    if (cursor === root) map.set(id, below ?? root);
+    if (cursor !== null) map.set(id, below ?? cursor);
   }
   return map;
 }
