@@ -380,7 +380,7 @@ export const en: Catalog = {
     items: 'Aid items (modality, sector, stage)',
     todaysUnits: "In today's units",
     todaysUnitsHelp:
-      'Pledges recorded against a former commune, district or province count under the unit it became after 01/07/2025; a former district (now several communes) keeps a group of its own, marked "(former unit)".',
+      'Pledges recorded against a former commune, district or province count under the unit it became after 01/07/2025; a former district (now several communes) keeps a group of its own, marked with the day it ended, e.g. "(before 01/07/2025)".',
     period: 'Period',
     presets: {
       all: 'All time',
@@ -554,6 +554,8 @@ export const en: Catalog = {
     validTo: 'Valid to',
     successors: 'Successor units (after the reform)',
     expired: 'expired',
+    /** Beside a unit no longer in force: the first day it was not. */
+    former: '(before {{day}})',
     unitType: 'Type of unit',
     search: 'Find a unit (accents optional)',
     count: '{{count}} units',

@@ -376,7 +376,7 @@ export const vi = {
     items: 'Khoản viện trợ (hình thức, lĩnh vực, giai đoạn)',
     todaysUnits: 'Theo đơn vị hiện nay',
     todaysUnitsHelp:
-      'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi "(đơn vị cũ)".',
+      'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi kèm ngày thôi hiệu lực, ví dụ "(trước 01/07/2025)".',
     period: 'Thời gian',
     presets: {
       all: 'Toàn bộ',
@@ -556,6 +556,8 @@ export const vi = {
     validTo: 'Hiệu lực đến',
     successors: 'Đơn vị kế thừa (sau sắp xếp)',
     expired: 'hết hiệu lực',
+    /** Beside a unit no longer in force: the first day it was not. */
+    former: '(trước {{day}})',
     unitType: 'Loại đơn vị',
     search: 'Tìm đơn vị (không cần dấu)',
     count: '{{count}} đơn vị',
