@@ -35,6 +35,8 @@ export const VOCABULARY: Record<
     quarter: (year: string, quarter: string) => string;
     /** Appended to a former unit's name in figures shown in today's units. */
     formerUnit: string;
+    /** Appended to the name of a unit no longer in force, with the first day it was not ("01/07/2025"). */
+    formerBefore: (day: string) => string;
   }
 > = {
   vi: {
@@ -58,6 +60,7 @@ export const VOCABULARY: Record<
     placeLevel: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
     quarter: (year, q) => `Quý ${q}/${year}`,
     formerUnit: '(đơn vị cũ)',
+    formerBefore: (day) => `(trước ${day})`,
   },
   en: {
     pledgeKind: {
@@ -80,6 +83,7 @@ export const VOCABULARY: Record<
     placeLevel: { province: 'Province', district: 'District', commune: 'Commune' },
     quarter: (year, q) => `Q${q} ${year}`,
     formerUnit: '(former unit)',
+    formerBefore: (day) => `(before ${day})`,
   },
 };
 

@@ -4,6 +4,8 @@
  * choice, at a ledger's first start, of the province whose official catalogue it holds (or the whole country's).
  */
 import { z } from 'zod';
+import { dayText } from './dates';
+import { type Lang, VOCABULARY } from './labels';
 import { EmptyInput, Id, IsoDate, Name, oneLine, PLACE_LEVELS, type PlaceLevel } from './fields';
 import { method } from './method';
 
@@ -43,6 +45,30 @@ export interface Place {
   successorIds: string[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** The first day a unit was no longer in force: the day after its last ("2025-07-01" for one valid to 30/06/2025). */
+export function formerFrom(validTo: string): string {
+  const next = new Date(`${validTo.slice(0, 10)}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * The mark of a unit no longer in force, by the first day it was not ("(trước 01/07/2025)" for a unit whose last day
+ * was 30/06/2025): taken from the unit's own end of validity, so a unit ended on another date reads that date.
+ */
+export function formerMark(validTo: string, lang: Lang): string {
+  return VOCABULARY[lang].formerBefore(dayText(formerFrom(validTo)));
+}
+
+/**
+ * How a unit is shown wherever units of different times may stand side by side (pickers, the ledger, the dashboard,
+ * reports): its type and name, and for a unit with an end of validity the mark saying so — "Xã Lũng Cú (trước
+ * 01/07/2025)" beside today's Xã Lũng Cú.
+ */
+export function placeLabel(place: { displayName: string; validTo: string | null }, lang: Lang): string {
+  return place.validTo ? `${place.displayName} ${formerMark(place.validTo, lang)}` : place.displayName;
 }
 
 /** One of today's 34 provinces, with the former provinces merged into it on 01/07/2025. */

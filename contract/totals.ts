@@ -17,6 +17,20 @@ export const TOTALS_GROUPINGS = [
 ] as const;
 export type TotalsGrouping = (typeof TOTALS_GROUPINGS)[number];
 
+/**
+ * The unit totals by place group under, the same wherever they are asked for (the dashboard's chart, the command
+ * line): the place filtered on, or else the ledger's province — the one province in force that stands under nothing.
+ * None on a ledger of the whole country (34 of them): its units are grouped as recorded.
+ */
+export function rollUpPlace(
+  placeId: string | undefined,
+  places: readonly { id: string; level: string; parentId: string | null; validTo?: string | null }[] | undefined,
+): string | undefined {
+  if (placeId) return placeId;
+  const provinces = (places ?? []).filter((p) => p.level === 'province' && p.parentId === null && !p.validTo);
+  return provinces.length === 1 ? provinces[0]!.id : undefined;
+}
+
 export const TotalsInput = z.strictObject({
   by: z.enum(TOTALS_GROUPINGS),
   /** With by = place: one group per unit directly under this one (its own pledges form a group too). */

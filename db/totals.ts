@@ -14,7 +14,7 @@ import { readRawRows, readRows } from './core/statements';
 import type { Ctx } from './core/context';
 import { mergedDonors } from './donors';
 import { itemsInScope } from './items/scope';
-import { displayName } from './places';
+import { shownName } from './places/names';
 import { placesUnderOn, todaysUnits } from './places/today';
 import { placesUnder, pledgeConditions, whereClause } from './pledges/filter';
 
@@ -259,7 +259,7 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
   const ids = sql<string>`(SELECT value FROM json_each(${JSON.stringify(keys)}))`;
   if (by === 'place' && keys.length) {
     for (const p of await ctx.db.selectFrom('places').selectAll().where('id', 'in', ids).execute())
-      map.set(p.id, displayName(p));
+      map.set(p.id, shownName(p, lang));
   } else if (by === 'donor' && keys.length) {
     for (const d of await ctx.db.selectFrom('donors').select(['id', 'name']).where('id', 'in', ids).execute())
       map.set(d.id, d.name);
@@ -292,21 +292,24 @@ async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' |
 }
 
 /**
- * Maps every place to the unit directly under `root` that contains it (the root maps to itself),
- * so pledges recorded at communes add up into their district's bar.
+ * Maps every place to the unit directly under `root` that contains it (the root maps to itself), so pledges recorded
+ * at communes add up into their district's bar. A province's ledger also holds the former provinces merged into it
+ * (Tuyên Quang's former Hà Giang), which stand under nothing: their units roll up the same way, under each of them.
  */
 async function rollUpMap(ctx: Ctx, root: string): Promise<Map<string, string>> {
   const places = await ctx.db.selectFrom('places').select(['id', 'parentId']).execute();
   const parent = new Map(places.map((p) => [p.id, p.parentId]));
+  const merged = await ctx.db.selectFrom('placeSuccessors').select('placeId').where('successorId', '=', root).execute();
+  const roots = new Set([root, ...merged.map((m) => m.placeId).filter((id) => parent.get(id) === null)]);
   const map = new Map<string, string>();
   for (const { id } of places) {
     let cursor: string | null = id;
     let below: string | null = null;
-    while (cursor !== null && cursor !== root) {
+    while (cursor !== null && !roots.has(cursor)) {
       below = cursor;
       cursor = parent.get(cursor) ?? null;
     }
-    if (cursor === root) map.set(id, below ?? root);
+    if (cursor !== null) map.set(id, below ?? cursor);
   }
   return map;
 }
@@ -356,9 +359,10 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     }
   }
   const names = await labels(ctx, input.by, [...groups.keys()], input.lang);
+  // A unit gone by the date already carries the day it ended; one not yet in force on it is marked as not today's.
   if (today) {
     for (const [key, name] of names)
-      if (today.isFormer(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
+      if (today.isFormer(key) && !today.hasEnded(key)) names.set(key, `${name} ${VOCABULARY[input.lang].formerUnit}`);
   }
   const rows: TotalsGroup[] = [];
   for (const [key, g] of groups) {

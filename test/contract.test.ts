@@ -804,7 +804,8 @@ describe('totals', () => {
       filter: { placeId: (await place('Cao Bằng')).id },
     });
     expect(byPlace.groups).toHaveLength(1);
-    expect(byPlace.groups[0]).toMatchObject({ label: 'Bảo Lạc', pledged: 1_200_000_000 });
+    // The district ended with the reform: it is shown with the day it was no longer in force.
+    expect(byPlace.groups[0]).toMatchObject({ label: 'Bảo Lạc (trước 01/07/2025)', pledged: 1_200_000_000 });
     await expectError('totals', { by: 'moon' }, 'invalid_input', 'by');
   });
 
@@ -845,7 +846,7 @@ describe('totals', () => {
     const byDistrict = await t.service.invoke('totals', { by: 'place', rollUpUnder: province.id });
     expect(byDistrict.groups.map((g) => [g.label, g.pledged, g.quantity])).toEqual([
       ['Cao Bằng', 400, '0'],
-      ['Bảo Lạc', 300, '5.5'],
+      ['Bảo Lạc (trước 01/07/2025)', 300, '5.5'],
     ]);
     const byCommune = await t.service.invoke('totals', {
       by: 'place',
@@ -853,8 +854,8 @@ describe('totals', () => {
       filter: { placeId: baoLac.id },
     });
     expect(byCommune.groups.map((g) => [g.label, g.pledged])).toEqual([
-      ['Bảo Lạc', 200],
-      ['Xã Hưng Đạo', 100],
+      ['Bảo Lạc (trước 01/07/2025)', 200],
+      ['Xã Hưng Đạo (trước 01/07/2025)', 100],
     ]);
   });
 });

@@ -199,7 +199,9 @@ describe('a province that took in another', () => {
       });
       const report = await t.service.invoke('reports.preview', { period: '2022-Q3' });
       expect(report).toMatchObject({ provinceName: 'Tuyên Quang', wholeProvince: true });
-      expect(report.summary.map((r) => [r.placeName, r.pledgedVnd])).toEqual([[commune.displayName, 70_000_000]]);
+      expect(report.summary.map((r) => [r.placeName, r.pledgedVnd])).toEqual([
+        [`${commune.displayName} (trước 01/07/2025)`, 70_000_000],
+      ]);
       const today = await t.service.invoke('reports.preview', { period: '2022-Q3', unitsOf: '2026-12-04' });
       const heir = places.find((p) => p.id === commune.successorIds[0])!;
       expect(heir.parentId).toBe(places.find((p) => p.displayName === 'Tỉnh Tuyên Quang')!.id);
@@ -285,7 +287,7 @@ describe("figures in today's units", () => {
         const then = await t.service.invoke('totals', { by: 'place', filter: {}, rollUpUnder: province });
         // As the 2022 reports did: the former communes roll up to their former district.
         expect(then.groups.map((g) => [g.label, g.pledged])).toEqual([
-          ['Huyện Bảo Lạc', 520_000_000],
+          ['Huyện Bảo Lạc (trước 01/07/2025)', 520_000_000],
           ['Xã Bảo Lạc', 3_000_000],
         ]);
         const today = await t.service.invoke('totals', {
@@ -294,7 +296,7 @@ describe("figures in today's units", () => {
           rollUpUnder: province,
         });
         expect(today.groups.map((g) => [g.label, g.pledged, g.pledgeCount])).toEqual([
-          ['Huyện Bảo Lạc (đơn vị cũ)', 400_000_000, 1],
+          ['Huyện Bảo Lạc (trước 01/07/2025)', 400_000_000, 1],
           ['Xã Bảo Lạc', 123_000_000, 3],
         ]);
         expect(today.total.pledged).toBe(then.total.pledged);
@@ -304,7 +306,7 @@ describe("figures in today's units", () => {
           rollUpUnder: province,
           lang: 'en',
         });
-        expect(en.groups[0]!.label).toBe('Huyện Bảo Lạc (former unit)');
+        expect(en.groups[0]!.label).toBe('Huyện Bảo Lạc (before 01/07/2025)');
         // Today's commune, with its past: the 2022–2026 trend of Xã Bảo Lạc.
         const trend = await t.service.invoke('totals', {
           by: 'quarter',
@@ -340,11 +342,11 @@ describe("figures in today's units", () => {
     const today = await t.service.invoke('reports.preview', { period: '2022-Q3', unitsOf: '2026-12-04' });
     const rows = (r: typeof today) => r.summary.map((row) => [row.placeName, row.pledgedVnd]);
     expect(rows(asRecorded)).toEqual([
-      ['Huyện Bảo Lạc', 400_000_000],
-      ['Xã Hồng Trị', 100_000_000],
+      ['Huyện Bảo Lạc (trước 01/07/2025)', 400_000_000],
+      ['Xã Hồng Trị (trước 01/07/2025)', 100_000_000],
     ]);
     expect(rows(today)).toEqual([
-      ['Huyện Bảo Lạc (đơn vị cũ)', 400_000_000],
+      ['Huyện Bảo Lạc (trước 01/07/2025)', 400_000_000],
       ['Xã Bảo Lạc', 100_000_000],
     ]);
     expect(today.summaryTotal).toEqual(asRecorded.summaryTotal);

@@ -157,7 +157,8 @@ describe('figures to date', () => {
       expect(after.summary).toEqual([
         expect.objectContaining({
           kind: 'gift',
-          placeName: b!.name,
+          // A former district, shown with the day it ended.
+          placeName: `${b!.displayName} (trước 01/07/2025)`,
           cumulativeDeliveredVnd: 5_000_000,
           remainingVnd: 0,
         }),

@@ -15,10 +15,10 @@ import {
   type HeaderMapping,
   headerScore,
   layoutKey,
-  letterheadUnit,
   mappingKey,
   readHeaderRow,
 } from './layout';
+import { letterheadOffice, letterheadUnits } from './letterhead';
 import { loadedSheetJs } from './libraries';
 import { fileIssue, type Sheet } from './sheet';
 
@@ -142,7 +142,10 @@ export function missingColumns(header: Header): ImportIssue[] {
   }));
 }
 
-/** The office whose file it is: the one chosen, or the unit its letterhead names (above the header row). */
+/**
+ * The office whose file it is: the one chosen, or the unit its letterhead names above the header row — the lowest,
+ * when it names several levels.
+ */
 export function findOfficePlace(
   places: PlaceIndex,
   placeId: string | null | undefined,
@@ -160,17 +163,10 @@ export function findOfficePlace(
       };
     return { officePlace: { id: chosen.id, name: chosen.displayName, from: 'chosen' } };
   }
-  for (let r = sheet.range.s.r; r < headerRow; r++) {
-    const unit = letterheadUnit(sheet.rowTexts(r));
-    const found = unit
-      ? places.candidates(unit.withType).length
-        ? places.match(unit.withType, null)
-        : places.match(unit.name, null)
-      : null;
-    if (found && 'place' in found)
-      return { officePlace: { id: found.place.id, name: found.place.displayName, from: 'letterhead' } };
-  }
-  return { officePlace: null };
+  const texts: string[] = [];
+  for (let r = sheet.range.s.r; r < headerRow; r++) texts.push(...sheet.rowTexts(r));
+  const office = letterheadOffice(places, letterheadUnits(texts));
+  return { officePlace: office ? { id: office.id, name: office.displayName, from: 'letterhead' } : null };
 }
 
 /** A layout mapped by the user is remembered with the import, so the office's next file goes straight through. */

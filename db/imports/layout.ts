@@ -263,19 +263,3 @@ export function isSignatureRow(texts: string[]): boolean {
     );
   });
 }
-
-/**
- * The unit a letterhead line names: "UBND HUYỆN BẢO LẠC", "ỦY BAN NHÂN DÂN XÃ HƯNG ĐẠO" → with its type ("HUYỆN BẢO
- * LẠC") and without ("BẢO LẠC", for units recorded without a type), or null.
- */
-export function letterheadUnit(texts: string[]): { withType: string; name: string } | null {
-  for (const text of texts) {
-    const line = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-    const head = /^(ubnd|uy ban nhan dan) ((huyen|xa|phuong|thi tran|thanh pho|thi xa|quan|tinh) )(?=\S)/.exec(
-      foldText(line),
-    );
-    // Folding keeps the length of each (composed) letter, so the line is cut where the folded one is.
-    if (head) return { withType: line.slice(head[1]!.length + 1), name: line.slice(head[0].length) };
-  }
-  return null;
-}

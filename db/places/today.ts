@@ -33,6 +33,8 @@ export interface TodaysUnits {
   unitOf(placeId: string): string;
   /** A unit not in force on the date: its group is labelled as the former unit. */
   isFormer(placeId: string): boolean;
+  /** A unit whose validity ended by the date (its name carries the day it ended). */
+  hasEnded(placeId: string): boolean;
   /** The unit directly under `root` that a unit lies in on the date (walking up through where each parent went). */
   under(root: string, placeId: string): string | undefined;
 }
@@ -73,5 +75,10 @@ export async function todaysUnits(ctx: Ctx, date: string): Promise<TodaysUnits> 
     }
     return cursor === root ? (below === root ? root : below) : undefined;
   };
-  return { unitOf, isFormer: (placeId) => gone.has(placeId) || notYet.has(placeId), under };
+  return {
+    unitOf,
+    isFormer: (placeId) => gone.has(placeId) || notYet.has(placeId),
+    hasEnded: (placeId) => gone.has(placeId),
+    under,
+  };
 }

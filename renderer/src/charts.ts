@@ -97,8 +97,8 @@ export function placeBars(byPlace: TotalsResult): Bar[] {
 }
 
 /**
- * A category label on at most two short lines, for an axis whose bands are narrow: a closing parenthesis ("(đơn vị
- * cũ)") on a line of its own, otherwise the words split where the first line fills; a line too long ends in "…".
+ * A category label on at most two short lines, for an axis whose bands are narrow: a closing parenthesis ("(trước
+ * 01/07/2025)") on a line of its own, otherwise the words split where the first line fills; a line too long ends in "…".
  */
 export function axisLines(label: string, width = 22): string[] {
   const clip = (line: string) => (line.length > width ? `${line.slice(0, width - 1).trimEnd()}…` : line);

@@ -1,5 +1,5 @@
 /** The filter shared by the dashboard and the ledger: what the user picked, and the contract filter it means. */
-import type { Place, PledgeFilter, PledgeKind, PledgeStatus } from '../../contract';
+import type { PledgeFilter, PledgeKind, PledgeStatus } from '../../contract';
 import { readDayText } from '../../contract/dates';
 import type { AidModality, AidStage } from '../../contract/items';
 
@@ -104,7 +104,5 @@ export function typedFilterDate(text: string): { iso: string | undefined } | nul
   return read.reason === 'empty' ? { iso: undefined } : null;
 }
 
-/** The place the chart by place groups under: the one chosen, or the ledger's province (none for a national ledger). */
-export function rollUpPlace(placeId: string | undefined, places: Place[] | undefined): string | undefined {
-  return placeId ?? places?.find((p) => p.level === 'province' && p.parentId === null)?.id;
-}
+/** The place the chart by place groups under: the contract's rule, which the command line's totals follow too. */
+export { rollUpPlace } from '../../contract/totals';

@@ -1,5 +1,8 @@
-/** The places list as a tree for pickers and the Places screen. */
+/** The places list as a tree for pickers and the Places screen, and how a unit is shown beside others. */
+import type { TFunction } from 'i18next';
 import type { Place } from '../../contract';
+import { dayText } from '../../contract/dates';
+import { formerFrom } from '../../contract/places';
 
 export interface PlaceNode {
   place: Place;
@@ -32,4 +35,14 @@ export function placeTree(places: Place[]): PlaceNode[] {
 /** Whether a unit existed on a date. */
 export function validOn(place: Place, date: string): boolean {
   return (!place.validFrom || place.validFrom <= date) && (!place.validTo || place.validTo >= date);
+}
+
+/**
+ * A unit as shown where units of different times stand side by side (pickers, the ledger): a unit no longer in force
+ * with the first day it was not, from its own end of validity — "Xã Lũng Cú (trước 01/07/2025)" beside today's.
+ */
+export function placeLabel(place: { displayName: string; validTo: string | null }, t: TFunction): string {
+  return place.validTo
+    ? `${place.displayName} ${t('places.former', { day: dayText(formerFrom(place.validTo)) })}`
+    : place.displayName;
 }

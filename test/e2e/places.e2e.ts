@@ -56,9 +56,10 @@ describe('places', () => {
       await page.goto(served.url);
       await waitForFocus(page, 'province_province');
       await page.screenshot({ path: join(SCREENSHOTS, 'province-chooser.png') });
-      // Accents optional; a former province is not offered (it is named beside the one it joined).
-      await page.keyboard.type('tuyen');
-      await waitForHighlight(page, '#province_province', 'Tỉnh Tuyên Quang');
+      // Accents optional; a former province finds the one it joined, named beside it.
+      await page.keyboard.type('ha giang');
+      await waitForHighlight(page, '#province_province', 'Tỉnh Tuyên Quang — gồm tỉnh Hà Giang cũ');
+      await page.screenshot({ path: join(SCREENSHOTS, 'province-chooser-former.png') });
       await page.keyboard.press('Enter');
       await popupsClosed(page);
       // Enter on the chosen province confirms it.
@@ -124,13 +125,15 @@ describe('places', () => {
           .locator('.recharts-cartesian-axis-tick-value')
           .allTextContents()
           .then((t) => t.join(' | ').replace(/\s+/g, ' '));
-      // As recorded, the 2022 pledge is in its former district's bar.
-      expect(await bars()).toContain('Huyện Bảo Lạc');
+      // As recorded, the 2022 pledge is in its former district's bar, marked with the day the district ended.
+      expect(await bars()).toContain('Huyện Bảo Lạc(trước 01/07/2025)');
       await page.getByTestId('filter-todays-units').click();
-      // Xã Bảo Lạc has a bar as recorded too (its 2026 pledge): the chart is in today's units once a former unit is
-      // marked as such, so that is what is waited for (waiting for Xã Bảo Lạc read the chart before it changed).
-      await expect.poll(bars).toContain('(đơn vị cũ)');
-      expect(await bars()).toContain('Xã Bảo Lạc');
+      // Xã Bảo Lạc has a bar as recorded too (its 2026 pledge): the chart is in today's units once Xã Bảo Lạc's bar,
+      // with Hồng Trị's 2022 pledge, is the tallest, so that is what is waited for (waiting for Xã Bảo Lạc alone read
+      // the chart before it changed).
+      await expect
+        .poll(() => chart.locator('.recharts-cartesian-axis-tick-value').first().textContent())
+        .toBe('Xã Bảo Lạc');
       // The bars have grown to their height (the charts animate): the same shapes two frames apart.
       await expect
         .poll(() =>
@@ -153,6 +156,23 @@ describe('places', () => {
         rollUpUnder: unit('Tỉnh Cao Bằng').id,
       });
       expect(today.groups.find((g) => g.label === 'Xã Bảo Lạc')?.pledged).toBe(1_000_000_000_000);
+
+      // The ledger tells the former commune's pledge from today's commune's by the day the commune ended.
+      await page.goto(`${served.url}#pledges`);
+      const placeCells = () => page.getByTestId('pledges-screen').locator('.ledger-row .cell-place').allTextContents();
+      await expect.poll(placeCells).toContain('Xã Hồng Trị (trước 01/07/2025)');
+      expect(await placeCells()).toContain('Xã Bảo Lạc');
+      await page.screenshot({ path: join(SCREENSHOTS, 'ledger-former-unit.png') });
+      // So does the place picker: a former unit is listed with its mark beside today's of the same name.
+      await page.keyboard.press('Alt+n');
+      await waitForFocus(page, 'pledge_pledgeDate');
+      await page.locator('#pledge_placeId').click();
+      await page.keyboard.type('bao lac');
+      const options = () =>
+        page.locator('.ant-select-dropdown').last().locator('.ant-select-item-option').allTextContents();
+      await expect.poll(options).toContain('Xã Bảo Lạc · Tỉnh Cao Bằng');
+      expect(await options()).toContain('Huyện Bảo Lạc (trước 01/07/2025) · Tỉnh Cao Bằng');
+      await page.screenshot({ path: join(SCREENSHOTS, 'picker-former-unit.png') });
     });
   });
 

@@ -97,6 +97,7 @@ describe('chart data', () => {
   it("set a long place name on two lines, a former unit's mark on its own", () => {
     expect(axisLines('Xã Bảo Lạc')).toEqual(['Xã Bảo Lạc']);
     expect(axisLines('Huyện Nguyên Bình (đơn vị cũ)')).toEqual(['Huyện Nguyên Bình', '(đơn vị cũ)']);
+    expect(axisLines('Huyện Nguyên Bình (trước 01/07/2025)')).toEqual(['Huyện Nguyên Bình', '(trước 01/07/2025)']);
     expect(axisLines('Liên hiệp các tổ chức hữu nghị Việt Nam')).toEqual([
       'Liên hiệp các tổ chức',
       'hữu nghị Việt Nam',

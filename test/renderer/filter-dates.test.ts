@@ -29,5 +29,10 @@ describe('the chart by place', () => {
     expect(rollUpPlace(undefined, [district, province])).toBe('cb');
     expect(rollUpPlace(undefined, [district])).toBeUndefined();
     expect(rollUpPlace(undefined, undefined)).toBeUndefined();
+    // A former province merged into the ledger's stands under nothing too, and is not the ledger's.
+    const former = { id: 'hg', level: 'province', parentId: null, validTo: '2025-06-30' } as Place;
+    expect(rollUpPlace(undefined, [former, district, province])).toBe('cb');
+    // Two provinces in force: a national ledger.
+    expect(rollUpPlace(undefined, [province, { ...province, id: 'tq' }])).toBeUndefined();
   });
 });

@@ -47,7 +47,8 @@ describe('the province choice', () => {
       'Tỉnh Lạng Sơn',
       'The whole country (a body consolidating provinces)',
     ]);
-    expect(options[2]!.detail).toBe('including former Bắc Kạn · 400 units');
+    expect(options[2]!.detail).toBe('including the former Bắc Kạn province · 400 units');
+    expect(options[2]!.merged).toBe('including the former Bắc Kạn province');
     expect(options[1]!.detail).toBe('180 units');
     expect(options.at(-1)).toMatchObject({ value: 'all', detail: 'every unit of the 34 provinces' });
   });

@@ -44,7 +44,7 @@ export async function gatherReport(
     live,
   ]);
 
-  const names = await reportNames(ctx);
+  const names = await reportNames(ctx, input.lang);
   // In today's units a former unit's figures are summed under the unit it became (a split one stays, marked).
   const today = input.unitsOf ? await todaysUnits(ctx, input.unitsOf) : null;
   const { summaryGroups, donorGroups, addTo } = groupSums(names, today, VOCABULARY[input.lang].formerUnit);

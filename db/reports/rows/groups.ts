@@ -12,7 +12,8 @@ export function groupSums(names: ReportNames, today: TodaysUnits | null, formerU
   const empty = (): Sums => ({ pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, pledgedToDateVnd: 0 });
   const summaryPlace = (placeId: string) => (today ? today.unitOf(placeId) : placeId);
   const summaryName = (placeId: string) =>
-    `${names.places.get(placeId) ?? ''}${today?.isFormer(placeId) ? ` ${formerUnit}` : ''}`;
+    // A unit gone by the date already carries the day it ended; one not yet in force on it is marked as not today's.
+    `${names.places.get(placeId) ?? ''}${today?.isFormer(placeId) && !today.hasEnded(placeId) ? ` ${formerUnit}` : ''}`;
   const addTo = (field: keyof Sums, row: { kind?: PledgeKind; placeId?: string; donorId?: string; value: number }) => {
     if (row.kind !== undefined && row.placeId !== undefined) {
       const placeId = summaryPlace(row.placeId);

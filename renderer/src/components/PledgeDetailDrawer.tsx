@@ -20,6 +20,7 @@ import { vocabulary } from '../i18n';
 import { errorText, useLedger, useLedgerMutation } from '../queries';
 import { DeliveryFormModal } from './DeliveryFormModal';
 import { HistoryList } from './HistoryList';
+import { usePlaceLabels } from './pickers';
 import { PledgeFormModal } from './PledgeFormModal';
 import {
   amountText,
@@ -126,6 +127,7 @@ function PledgeFacts({ detail }: { detail: PledgeDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const words = vocabulary(lang);
+  const placeLabels = usePlaceLabels();
   const { pledge } = detail;
   return (
     <Descriptions column={2} size="small" bordered>
@@ -134,7 +136,9 @@ function PledgeFacts({ detail }: { detail: PledgeDetail }) {
         <Tag>{words.pledgeStatus[pledge.status]}</Tag>
       </Descriptions.Item>
       <Descriptions.Item label={t('form.donor')}>{pledge.donorName}</Descriptions.Item>
-      <Descriptions.Item label={t('form.place')}>{pledge.placeName}</Descriptions.Item>
+      <Descriptions.Item label={t('form.place')}>
+        {placeLabels.get(pledge.placeId) ?? pledge.placeName}
+      </Descriptions.Item>
       <Descriptions.Item label={t('form.kind')}>{words.pledgeKind[pledge.kind]}</Descriptions.Item>
       <Descriptions.Item label={t('form.quantity')}>
         {quantityText(pledge.quantity, pledge.unit, lang)}

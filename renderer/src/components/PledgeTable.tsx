@@ -24,6 +24,7 @@ import {
   sortMark,
   STATUS_COLORS,
 } from './ledgerTable';
+import { usePlaceLabels } from './pickers';
 
 export { MAX_SCROLLABLE_ROWS, PAGE_SIZE, type Sort } from './ledgerTable';
 
@@ -44,6 +45,8 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
     { keepPrevious: true },
   );
   const count = head.data?.total ?? undefined;
+  // A former unit's pledges are told apart from today's namesake's by the day the unit ended.
+  const placeLabels = usePlaceLabels();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: Math.min(count ?? 0, MAX_SCROLLABLE_ROWS),
@@ -103,7 +106,11 @@ export function PledgeTable({ filter, sort, onSort, onOpen }: Props) {
                 onKeyDown={(e) => e.key === 'Enter' && row && onOpen(row)}
                 data-testid={row ? 'pledge-row' : 'pledge-row-loading'}
               >
-                {row ? <LedgerCells row={row} /> : <div className="cell loading-cell">…</div>}
+                {row ? (
+                  <LedgerCells row={row} placeLabel={placeLabels.get(row.placeId) ?? row.placeName} />
+                ) : (
+                  <div className="cell loading-cell">…</div>
+                )}
               </div>
             );
           })}
@@ -142,7 +149,7 @@ function LedgerHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void
 }
 
 /** A pledge's cells, in the columns' order. */
-function LedgerCells({ row }: { row: PledgeRow }) {
+function LedgerCells({ row, placeLabel }: { row: PledgeRow; placeLabel: string }) {
   const { i18n } = useTranslation();
   const lang = i18n.language;
   const words = vocabulary(lang);
@@ -152,7 +159,9 @@ function LedgerCells({ row }: { row: PledgeRow }) {
       <div className="cell cell-donor" title={row.donorName}>
         {row.donorShortName ?? row.donorName}
       </div>
-      <div className="cell cell-place">{row.placeName}</div>
+      <div className="cell cell-place" title={placeLabel}>
+        {placeLabel}
+      </div>
       <div className="cell cell-kind">{words.pledgeKind[row.kind]}</div>
       <div className="cell cell-description" title={row.description}>
         {row.description}

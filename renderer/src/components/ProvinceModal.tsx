@@ -9,8 +9,8 @@ import { errorText, useLedger, useLedgerMutation } from '../queries';
 import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
-import { provinceOptions } from './provinceChoice';
-import { searchByLabel, tabMovesOn } from './pickers';
+import { provinceMatches, provinceOptions } from './provinceChoice';
+import { tabMovesOn } from './pickers';
 
 interface Values {
   province: string;
@@ -66,15 +66,24 @@ export function ProvinceModal() {
           rules={[{ required: true, message: t('common.required') }]}
         >
           <Select
-            showSearch={searchByLabel}
+            // A former province finds the one it joined: "ha giang" offers "Tỉnh Tuyên Quang — gồm tỉnh Hà Giang cũ".
+            showSearch={{ filterOption: provinceMatches }}
             placeholder={t('province.placeholder')}
             notFoundContent={t('common.noMatch')}
             onKeyDown={tabMovesOn}
-            options={options.map((o) => ({ value: o.value, label: o.label, title: o.detail }))}
+            options={options.map((o) => ({
+              value: o.value,
+              label: o.label,
+              title: o.detail,
+              names: o.names,
+              merged: o.merged,
+              units: o.units,
+            }))}
             optionRender={(option) => (
               <span>
                 {option.label}
-                <span className="muted"> · {String(option.data.title ?? '')}</span>
+                {option.data.merged && <> — {option.data.merged}</>}
+                <span className="muted"> · {option.data.units}</span>
               </span>
             )}
             data-testid="province-picker"

@@ -1,10 +1,11 @@
 /** Donor and place pickers with accent-insensitive type-ahead. */
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Place } from '../../../contract';
 import { foldText } from '../../../contract/text';
-import { placeTree, validOn, type PlaceNode } from '../places';
+import { placeLabel, placeTree, validOn, type PlaceNode } from '../places';
 import { useLedger } from '../queries';
 import { moveFocus } from './focus';
 import { anyDonorMatch, donorMatches, donorOptions, firstMatches, matches, NEW_DONOR, NO_MATCH } from './pickerOptions';
@@ -108,6 +109,13 @@ export function usePlaces() {
   return useLedger('places.list', {});
 }
 
+/** Each unit's label as shown beside others (a former unit with the day it ended), by id. */
+export function usePlaceLabels(): Map<string, string> {
+  const { t } = useTranslation();
+  const places = usePlaces();
+  return useMemo(() => new Map((places.data ?? []).map((p) => [p.id, placeLabel(p, t)])), [places.data, t]);
+}
+
 interface PlaceOption {
   value: string;
   label: React.ReactNode;
@@ -117,10 +125,10 @@ interface PlaceOption {
 }
 
 /**
- * Every unit in tree order, indented by level, with its parent's name to tell namesakes apart; with a date, the units
- * in force on it come first and the others (shown, not choosable) after.
+ * Every unit in tree order, indented by level, with its parent's name to tell namesakes apart, a former unit marked
+ * with the day it ended; with a date, the units in force on it come first and the others (shown, not choosable) after.
  */
-function placeOptions(nodes: PlaceNode[], date: string | undefined, expired: string): PlaceOption[] {
+function placeOptions(nodes: PlaceNode[], date: string | undefined, t: TFunction): PlaceOption[] {
   const valid: PlaceOption[] = [];
   const stale: PlaceOption[] = [];
   const walk = (list: PlaceNode[], depth: number, parent: string) => {
@@ -130,9 +138,10 @@ function placeOptions(nodes: PlaceNode[], date: string | undefined, expired: str
         value: place.id,
         label: (
           <span style={{ paddingLeft: out ? 0 : depth * 14 }}>
-            {place.displayName}
+            {placeLabel(place, t)}
             {parent && <span className="muted"> · {parent}</span>}
-            {out && <span className="muted"> ({expired})</span>}
+            {/* A unit not yet in force on the date (a former one already says when it ended). */}
+            {out && !place.validTo && <span className="muted"> ({t('places.expired')})</span>}
           </span>
         ),
         folded: foldText(`${place.displayName} ${parent}`),
@@ -152,10 +161,7 @@ const SHOWN_MATCHES = 200;
 export function PlacePicker({ value, onChange, onDate, allowClear, placeholder, id, style }: PlacePickerProps) {
   const { t } = useTranslation();
   const places = usePlaces();
-  const options = useMemo(
-    () => placeOptions(placeTree(places.data ?? []), onDate, t('places.expired')),
-    [places.data, onDate, t],
-  );
+  const options = useMemo(() => placeOptions(placeTree(places.data ?? []), onDate, t), [places.data, onDate, t]);
   // Matched here, against names folded once, and only the first matches handed to the list: the list's own filter
   // walked every unit's option at each keystroke (20–45 ms on a national ledger), this takes a few.
   const [search, setSearch] = useState('');

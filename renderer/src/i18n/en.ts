@@ -380,7 +380,7 @@ export const en: Catalog = {
     items: 'Aid items (modality, sector, stage)',
     todaysUnits: "In today's units",
     todaysUnitsHelp:
-      'Pledges recorded against a former commune, district or province count under the unit it became after 01/07/2025; a former district (now several communes) keeps a group of its own, marked "(former unit)".',
+      'Pledges recorded against a former commune, district or province count under the unit it became after 01/07/2025; a former district (now several communes) keeps a group of its own, marked with the day it ended, e.g. "(before 01/07/2025)".',
     period: 'Period',
     presets: {
       all: 'All time',
@@ -554,6 +554,8 @@ export const en: Catalog = {
     validTo: 'Valid to',
     successors: 'Successor units (after the reform)',
     expired: 'expired',
+    /** Beside a unit no longer in force: the first day it was not. */
+    former: '(before {{day}})',
     unitType: 'Type of unit',
     search: 'Find a unit (accents optional)',
     count: '{{count}} units',
@@ -608,7 +610,8 @@ export const en: Catalog = {
       'The ledger gets the official list of administrative units of the province chosen: its communes and wards since 01/07/2025 and its former districts, communes and provinces until 30/06/2025, with what each became. Chosen once.',
     label: 'Province',
     placeholder: 'Type to search, e.g. cao bang',
-    merged: 'including former {{names}}',
+    merged: 'including {{names}}',
+    formerProvince: 'the former {{name}} province',
     units: '{{count}} units',
     all: 'The whole country (a body consolidating provinces)',
     allUnits: 'every unit of the 34 provinces',

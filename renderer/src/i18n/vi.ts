@@ -376,7 +376,7 @@ export const vi = {
     items: 'Khoản viện trợ (hình thức, lĩnh vực, giai đoạn)',
     todaysUnits: 'Theo đơn vị hiện nay',
     todaysUnitsHelp:
-      'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi "(đơn vị cũ)".',
+      'Cam kết ghi cho xã, huyện, tỉnh cũ được tính vào đơn vị mà nó trở thành sau ngày 01/07/2025; huyện cũ (nay thuộc nhiều xã) giữ nhóm riêng, ghi kèm ngày thôi hiệu lực, ví dụ "(trước 01/07/2025)".',
     period: 'Thời gian',
     presets: {
       all: 'Toàn bộ',
@@ -556,6 +556,8 @@ export const vi = {
     validTo: 'Hiệu lực đến',
     successors: 'Đơn vị kế thừa (sau sắp xếp)',
     expired: 'hết hiệu lực',
+    /** Beside a unit no longer in force: the first day it was not. */
+    former: '(trước {{day}})',
     unitType: 'Loại đơn vị',
     search: 'Tìm đơn vị (không cần dấu)',
     count: '{{count}} đơn vị',
@@ -611,7 +613,8 @@ export const vi = {
       'Sổ sẽ có sẵn danh mục đơn vị hành chính chính thức của tỉnh, thành phố được chọn: các xã, phường từ 01/07/2025 và các huyện, xã, tỉnh cũ đến 30/06/2025, kèm đơn vị nào nay thuộc đơn vị nào. Chỉ chọn một lần.',
     label: 'Tỉnh, thành phố',
     placeholder: 'Gõ tên để tìm, ví dụ: cao bang',
-    merged: 'gồm cả {{names}} cũ',
+    merged: 'gồm {{names}}',
+    formerProvince: 'tỉnh {{name}} cũ',
     units: '{{count}} đơn vị',
     all: 'Cả nước (cơ quan tổng hợp các tỉnh)',
     allUnits: 'mọi đơn vị của 34 tỉnh, thành phố',

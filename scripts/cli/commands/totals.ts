@@ -1,4 +1,4 @@
-import { TOTALS_GROUPINGS, type TotalsGrouping, type TotalsResult } from '../../../contract';
+import { rollUpPlace, TOTALS_GROUPINGS, type TotalsGrouping, type TotalsResult } from '../../../contract';
 import { formatAmount } from '../../../contract/money';
 import { createLedgerService } from '../../../db/service';
 import { requireDb, UsageError } from '../args';
@@ -73,10 +73,15 @@ export const totalsCommand = defineCommand({
       async (ledger) => {
         // A place named for today's units is one that exists on that date; otherwise one valid in the period's end.
         const placeId = values.place ? await placeIdOf(ledger, values.place, unitsOf ?? values.to ?? null) : undefined;
-        return createLedgerService(ledger).invoke('totals', {
+        const service = createLedgerService(ledger);
+        // By place, the groups the dashboard's chart shows for the same filter: units directly under the place
+        // chosen, or under the ledger's province (a former commune's 2022 pledge in its former district).
+        const rollUpUnder = by === 'place' ? rollUpPlace(placeId, await service.invoke('places.list', {})) : undefined;
+        return service.invoke('totals', {
           by,
           filter: { ...filter, ...(placeId ? { placeId } : {}) },
           in: values.usd ? 'USD' : 'VND',
+          ...(rollUpUnder ? { rollUpUnder } : {}),
         });
       },
       'read',
