@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import type { Place } from '../contract';
 import { LedgerError } from '../contract/errors';
 import { CAO_BANG_CODE } from '../db/places/catalogue';
@@ -32,7 +33,14 @@ interface Split {
 async function splitLedger(t: TestLedger): Promise<Split> {
   await t.service.invoke('places.choose', { province: CAO_BANG_CODE });
   const places = await t.service.invoke('places.list', {});
-  const former = places.find((p) => p.level === 'commune' && p.validTo !== null && p.successorIds.length === 1)!;
+  // One whose name no other unit has, so that an import row can name it.
+  const former = places.find(
+    (p) =>
+      p.level === 'commune' &&
+      p.validTo !== null &&
+      p.successorIds.length === 1 &&
+      places.filter((q) => q.name === p.name).length === 1,
+  )!;
   const heirA = places.find((p) => p.id === former.successorIds[0])!;
   const current = places.filter((p) => p.level === 'commune' && p.validTo === null && p.successorIds.length === 0);
   const heirB = current.find((p) => p.id !== heirA.id)!;
@@ -329,5 +337,65 @@ describe('"nay thuộc" on an aid item\'s places', () => {
     expect(fewer.todayPlaceIds).toEqual({});
     const history = (await t.service.invoke('items.get', { id: item.id })).history;
     expect(history.flatMap((h) => h.changes).filter((c) => c.field === 'todayPlaceIds')).toHaveLength(3);
+  });
+});
+
+describe('"nay thuộc" in an imported list', () => {
+  let t: TestLedger;
+  let split: Split;
+  beforeAll(async () => {
+    t = await tempLedger({ seed: false });
+    split = await splitLedger(t);
+    await t.service.invoke('donors.create', { name: 'Tổ chức Tzu Chi', country: 'Đài Loan', kind: 'foreign_ngo' });
+  });
+  afterAll(() => t.close());
+
+  const workbook = (header: string, rows: [string, string][]) => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Ngày cam kết', 'Nhà tài trợ', 'Địa bàn', 'Nội dung', 'Thành tiền', header],
+      ...rows.map(([place, todayIn]) => ['07/07/2022', 'Tổ chức Tzu Chi', place, 'Bò giống', '10.000.000', todayIn]),
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Danh sách');
+    const base64 = XLSX.write(book, { type: 'base64', bookType: 'xlsx' }) as string;
+    return { files: [{ fileName: `${header}.xlsx`, base64 }] };
+  };
+
+  it("reads the column by its header words, naming the unit among the place's successors", async () => {
+    for (const header of ['Nay thuộc', 'nay thuoc', 'Đơn vị hiện nay', 'Today in', 'Now in']) {
+      const layout = (await t.service.invoke('imports.files', { ...workbook(header, []), dryRun: true })).files[0]!;
+      expect(layout.layout?.columns.find((c) => c.header === header)?.field).toBe('todayIn');
+    }
+    const answer = await t.service.invoke(
+      'imports.files',
+      workbook('Nay thuộc', [
+        [split.former.displayName, split.heirB.displayName],
+        [split.former.displayName, split.heirA.name],
+        [split.former.displayName, ''],
+      ]),
+    );
+    expect(answer.files[0]!.added).toBe(3);
+    const rows = (await t.service.invoke('pledges.list', {})).rows;
+    expect(rows.map((r) => r.todayPlaceId).sort()).toEqual([null, split.heirA.id, split.heirB.id].sort());
+    const today = await t.service.invoke('totals', { by: 'place', filter: { unitsOf: TODAY } });
+    expect(today.groups.find((g) => g.key === split.heirB.id)?.pledged).toBe(10_000_000);
+  });
+
+  it('refuses a row naming a unit that is not a successor, with its row number and reason; nothing is written', async () => {
+    const before = (await t.service.invoke('pledges.list', {})).total;
+    const answer = await t.service.invoke(
+      'imports.files',
+      workbook('Nay thuộc', [
+        [split.former.displayName, split.heirA.displayName],
+        [split.former.displayName, split.plain.displayName],
+      ]),
+    );
+    const errors = answer.files[0]!.errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ row: 3, column: 'Nay thuộc' });
+    expect(errors[0]!.message).toContain('không phải một đơn vị kế thừa Địa bàn');
+    expect(errors[0]!.message).toContain(split.heirB.displayName);
+    expect(errors[0]!.messageEn).toContain('is not one of the units that succeeded the place');
+    expect((await t.service.invoke('pledges.list', {})).total).toBe(before);
   });
 });

@@ -6,8 +6,8 @@ import { displayName } from '../places/names';
 import { invalid } from '../core/errors';
 import type { Ctx } from '../core/context';
 
-/** A place's successors with their names, in the order of their names. */
-export async function successorsOf(ctx: Ctx, placeId: string): Promise<{ id: string; name: string }[]> {
+/** A place's successors with their names (with their type, and without), in the order of their names. */
+export async function successorsOf(ctx: Ctx, placeId: string): Promise<{ id: string; name: string; bare: string }[]> {
   const rows = await ctx.db
     .selectFrom('placeSuccessors as s')
     .innerJoin('places as p', 'p.id', 's.successorId')
@@ -15,7 +15,7 @@ export async function successorsOf(ctx: Ctx, placeId: string): Promise<{ id: str
     .where('s.placeId', '=', placeId)
     .orderBy('p.nameFolded')
     .execute();
-  return rows.map((row) => ({ id: row.id, name: displayName(row) }));
+  return rows.map((row) => ({ id: row.id, name: displayName(row), bare: row.name }));
 }
 
 /**
