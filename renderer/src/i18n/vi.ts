@@ -443,6 +443,10 @@ export const vi = {
     noDonorMatch: 'Không có nhà tài trợ nào khớp "{{text}}" (↓ rồi Enter để thêm mới)',
     place: 'Địa bàn',
     placePlaceholder: 'Gõ tên huyện, xã…',
+    todayIn: 'Nay thuộc',
+    todayInHelp:
+      'Địa bàn này là đơn vị cũ nay thuộc nhiều đơn vị: chọn đơn vị nhận viện trợ, nếu biết. Để trống, cam kết được tính riêng theo đơn vị cũ.',
+    todayInNone: 'Chưa rõ (tính riêng theo đơn vị cũ)',
     kind: 'Loại hỗ trợ',
     description: 'Nội dung',
     quantity: 'Số lượng',
