@@ -281,6 +281,7 @@ export const en: Catalog = {
     governingBody: 'Governing body',
     aidOwner: 'Aid owner',
     places: 'Places',
+    todayIn: 'today in {{place}}',
     startDate: 'Start date',
     endDate: 'End date',
     value: 'Aid value',

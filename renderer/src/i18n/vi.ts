@@ -277,6 +277,7 @@ export const vi = {
     governingBody: 'Cơ quan chủ quản',
     aidOwner: 'Chủ khoản viện trợ',
     places: 'Địa bàn thực hiện',
+    todayIn: 'nay thuộc {{place}}',
     startDate: 'Thời gian bắt đầu',
     endDate: 'Thời gian kết thúc',
     value: 'Giá trị viện trợ',
