@@ -136,6 +136,13 @@ describe('"nay thuộc" on a pledge', () => {
       [null, split.heirA.id],
       [split.heirA.id, null],
     ]);
+    // The report's amendments name the units.
+    const now = new Date();
+    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    const report = await t.service.invoke('reports.preview', { period: quarter });
+    expect(report.changes.map((c) => c.changes).join('\n')).toContain(
+      `Nay thuộc: ${split.heirA.displayName} → ${split.heirB.displayName}`,
+    );
     // Back to the split commune, a unit still among its successors stays.
     const back = await t.service.invoke('pledges.update', {
       id: row.id,

@@ -61,6 +61,9 @@ export async function periodChanges(ctx: Ctx, names: ReportNames, asked: Changes
     ...row,
     ...(typeof row.donorId === 'string' ? { donorId: names.donors.get(row.donorId)?.name ?? row.donorId } : {}),
     ...(typeof row.placeId === 'string' ? { placeId: names.places.get(row.placeId) ?? row.placeId } : {}),
+    ...(typeof row.todayPlaceId === 'string'
+      ? { todayPlaceId: names.places.get(row.todayPlaceId) ?? row.todayPlaceId }
+      : {}),
   });
   return audit.rows.map((a) => {
     const before = JSON.parse(a.before) as Record<string, unknown>;
