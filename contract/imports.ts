@@ -32,6 +32,7 @@ export const IMPORT_FIELDS = [
   'sector',
   'approvalNumber',
   'approvalDate',
+  'todayIn',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -57,6 +58,7 @@ export const IMPORT_FIELD_HEADERS: Record<ImportField, string> = {
   sector: 'Lĩnh vực',
   approvalNumber: 'Số quyết định phê duyệt',
   approvalDate: 'Ngày phê duyệt',
+  todayIn: 'Nay thuộc',
 };
 
 /** A list's column (by its header as written) and the field it holds, or 'ignore' to leave it out. */

@@ -74,6 +74,14 @@ const itemFields = {
   /** Chủ khoản viện trợ (a commune People's Committee, a provincial department). */
   aidOwner: ShortText.nullish(),
   placeIds: z.array(Id).max(500).optional(),
+  /**
+   * "Nay thuộc" (today in) of those of its places that are former units become several: place id → the successor the
+   * aid went to. Each key is one of `placeIds`; changing the places drops the entries of places taken out.
+   */
+  todayPlaceIds: z
+    .record(Id, Id)
+    .refine((map) => Object.keys(map).length <= 500, { message: 'too_big' })
+    .optional(),
   startDate: IsoDate.nullish(),
   endDate: IsoDate.nullish(),
   valueMinor: AmountMinor.nullish(),
@@ -137,6 +145,8 @@ export interface AidItem {
   governingBody: string | null;
   aidOwner: string | null;
   placeIds: string[];
+  /** "Nay thuộc" of its split former places: place id → successor (see `itemFields`). */
+  todayPlaceIds: Record<string, string>;
   startDate: string | null;
   endDate: string | null;
   valueMinor: number | null;

@@ -23,6 +23,7 @@ export const TEMPLATE_HEADERS_EN: Record<string, string> = {
   'Số người hưởng lợi': 'Beneficiaries',
   'Trạng thái': 'Status',
   'Ghi chú': 'Notes',
+  'Nay thuộc': 'Today in',
 };
 
 export const VOCABULARY: Record<

@@ -49,6 +49,12 @@ const pledgeFields = {
   notes: LongText.nullish(),
   /** The aid item the line belongs to. */
   itemId: Id.nullish(),
+  /**
+   * "Nay thuộc" (today in): for a pledge of a former unit that became several, the one of them the aid went to, as
+   * the officer knows it (one of the place's successors; null for not said). Changing the place keeps it only
+   * while it is a successor of the new place.
+   */
+  todayPlaceId: Id.nullish(),
 };
 export const PledgeCreateInput = z.strictObject(pledgeFields);
 /**
@@ -142,6 +148,8 @@ export interface Pledge {
   notes: string | null;
   /** The aid item (khoản viện trợ) the line belongs to; null for a line not yet attached to one. */
   itemId: string | null;
+  /** "Nay thuộc": the successor of a split former place the aid went to (null: not said); see `pledgeFields`. */
+  todayPlaceId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -150,6 +158,8 @@ export interface PledgeRow extends Pledge {
   donorName: string;
   donorShortName: string | null;
   placeName: string;
+  /** The "nay thuộc" unit's name (null without one). */
+  todayPlaceName: string | null;
   deliveredAmountMinor: number;
   deliveredVnd: number;
   remainingAmountMinor: number;

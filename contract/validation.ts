@@ -19,6 +19,8 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   intoId: { vi: 'Gộp vào', en: 'Merge into' },
   mergedInto: { vi: 'Gộp vào', en: 'Merged into' },
   placeId: { vi: 'Địa bàn', en: 'Place' },
+  todayPlaceId: { vi: 'Nay thuộc', en: 'Today in' },
+  todayPlaceIds: { vi: 'Nay thuộc', en: 'Today in' },
   description: { vi: 'Nội dung', en: 'Description' },
   quantity: { vi: 'Số lượng', en: 'Quantity' },
   unit: { vi: 'Đơn vị tính', en: 'Unit' },

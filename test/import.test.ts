@@ -157,6 +157,7 @@ describe('the template', () => {
       'Lĩnh vực',
       'Số quyết định phê duyệt',
       'Ngày phê duyệt',
+      'Nay thuộc',
     ]);
     const listOf = (column: string) => {
       const validation = sheet.getCell(`${column}2`).dataValidation;
@@ -246,6 +247,7 @@ describe('importing a filled template', () => {
         donorName: _d,
         donorShortName: _s,
         placeName: _p,
+        todayPlaceName: _t,
         deliveredAmountMinor: _a,
         deliveredVnd: _v,
         remainingAmountMinor: _r,

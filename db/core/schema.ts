@@ -36,9 +36,13 @@ interface StoredQuantity {
   quantityMilli: number | null;
 }
 
-export interface PledgesTable extends Omit<Pledge, 'quantity' | 'statusByUser' | 'itemId'>, StoredQuantity {
+export interface PledgesTable
+  extends Omit<Pledge, 'quantity' | 'statusByUser' | 'itemId' | 'todayPlaceId'>,
+    StoredQuantity {
   /** Set by items.attach (migration 0012). */
   itemId: Generated<string | null>;
+  /** "Nay thuộc" (migration 0020). */
+  todayPlaceId: Generated<string | null>;
   /** 1 once a person set the status; 0 while it follows the deliveries. */
   statusByUser: Generated<number>;
   /** Folded words of the pledge, its donor and its place, kept in step on every write. */
@@ -52,12 +56,21 @@ export type ExchangeRatesTable = ExchangeRate;
 export interface AidItemsTable
   extends Omit<
     AidItem,
-    'donorName' | 'coDonorIds' | 'placeIds' | 'budgetRevenue' | 'lineCount' | 'committedVnd' | 'disbursedVnd'
+    | 'donorName'
+    | 'coDonorIds'
+    | 'placeIds'
+    | 'todayPlaceIds'
+    | 'budgetRevenue'
+    | 'lineCount'
+    | 'committedVnd'
+    | 'disbursedVnd'
   > {
   nameFolded: string;
   /** JSON lists of ids. */
   coDonorIds: string;
   placeIds: string;
+  /** JSON object: place id → its "nay thuộc" successor (migration 0020). */
+  todayPlaceIds: string;
   budgetRevenue: number;
 }
 

@@ -27,6 +27,8 @@ export const TEMPLATE_COLUMNS = [
   { key: 'sector', header: IMPORT_FIELD_HEADERS.sector, width: 24 },
   { key: 'approvalNumber', header: IMPORT_FIELD_HEADERS.approvalNumber, width: 18 },
   { key: 'approvalDate', header: IMPORT_FIELD_HEADERS.approvalDate, width: 14 },
+  // Optional: for a place that is a former unit become several, the one of today the aid went to.
+  { key: 'todayIn', header: IMPORT_FIELD_HEADERS.todayIn, width: 24 },
 ] as const satisfies readonly { key: ImportField; header: string; width: number }[];
 
 export type ColumnKey = (typeof TEMPLATE_COLUMNS)[number]['key'];

@@ -129,6 +129,30 @@ function typed(name: string, unitType: string | null): string {
   return `${unitType} ${name}`;
 }
 
+/**
+ * The row's "nay thuộc" unit: none when the column is empty; otherwise named among the successors of the row's place
+ * (with or without its type: "Xã Bảo Lạc", "Bảo Lạc"), else refused with the units it may be.
+ */
+export function readTodayIn(cells: RowCells, successors: { id: string; name: string; bare: string }[]): string | null {
+  const text = cells.text('todayIn');
+  if (!text) return null;
+  const folded = foldText(text);
+  const found = successors.filter((s) => foldText(s.name) === folded || foldText(s.bare) === folded);
+  if (found.length === 1) return found[0]!.id;
+  if (!successors.length)
+    throw new RowError(
+      'todayIn',
+      `${quoted(text)}: chỉ ghi khi Địa bàn là đơn vị cũ đã sáp nhập vào đơn vị hiện nay; địa bàn này không có đơn vị kế thừa`,
+      `${quoted(text)}: only for a place that is a former unit merged into units of today; this place has no successor`,
+    );
+  const names = successors.map((s) => s.name).join(', ');
+  throw new RowError(
+    'todayIn',
+    `${quoted(text)} không phải một đơn vị kế thừa Địa bàn (${names})`,
+    `${quoted(text)} is not one of the units that succeeded the place (${names})`,
+  );
+}
+
 /** A donor the ledger knows by that name, or a new one the row gives a country for. */
 export function checkDonor(donorName: string, country: string | null, donorIds: Map<string, string>): void {
   if (!donorName) throw new RowError('donor', REQUIRED_VI, REQUIRED_EN);

@@ -93,6 +93,10 @@ const SYNONYMS: [string[], ColumnKey][] = [
   ],
   [['trang thai', 'tinh trang', 'tien do'], 'status'],
   [['ghi chu'], 'notes'],
+  [
+    ['nay thuoc', 'nay la', 'don vi hien nay', 'dia ban hien nay', 'dia ban moi', 'don vi moi', 'today in', 'now in'],
+    'todayIn',
+  ],
 ];
 
 const STT = new Set(['stt', 'tt', 'so thu tu', 'so tt']);

@@ -16,6 +16,7 @@ import { foldText } from '../../contract/text';
 import { describeZodError } from '../../contract/validation';
 import type { Ctx } from '../core/context';
 import type { PlaceIndex } from '../places/match';
+import { successorsOf } from '../pledges/today-in';
 import { HEADER_OF, RowError, readAmount, readDate } from './cell-values';
 import type { ColumnKey } from './columns';
 import {
@@ -34,6 +35,7 @@ import {
   readQuantity,
   readRate,
   readStatus,
+  readTodayIn,
 } from './fields';
 import type { SheetColumns } from './header';
 
@@ -56,6 +58,8 @@ export interface ParsedRow {
   notes: string | null;
   /** The aid item the row names (Tên khoản viện trợ and the columns after it), if any. */
   item: RowItem | null;
+  /** "Nay thuộc": the successor of the row's place the aid went to, if the row names one. */
+  todayPlaceId: string | null;
 }
 
 /** An item as rows name it: its name and its donor's, folded. */
@@ -113,6 +117,8 @@ export async function readLine(
     ? await readMoney(context.ctx, cells, check, currency, quantity, date)
     : { unitValueMinor: undefined, amountMinor: undefined, rate: null };
   const item = check(() => readItem(cells));
+  const successors = placeId && cells.text('todayIn') ? await successorsOf(context.ctx, placeId) : [];
+  const todayPlaceId = placeId ? check(() => readTodayIn(cells, successors)) : null;
   const beneficiaries = check(() => readBeneficiaries(cells));
   if (rowErrors.length) return { errors: rowErrors };
   const line: ParsedRow = {
@@ -133,6 +139,7 @@ export async function readLine(
     status: status!,
     notes: cells.text('notes') || null,
     item: item ?? null,
+    todayPlaceId: todayPlaceId ?? null,
   };
   const outOfBounds = contractIssues(line);
   return outOfBounds.length ? { errors: outOfBounds } : { line };
@@ -207,6 +214,7 @@ const COLUMN_OF: Record<string, ColumnKey> = {
   status: 'status',
   beneficiaries: 'beneficiaries',
   notes: 'notes',
+  todayPlaceId: 'todayIn',
 };
 
 /** What a row says of its pledge, as the contract's fields (the donor, item and rate's source are the writer's). */
@@ -225,6 +233,7 @@ export function pledgeFieldsOf(r: ParsedRow) {
     status: r.status,
     beneficiaries: r.beneficiaries,
     notes: r.notes,
+    todayPlaceId: r.todayPlaceId,
   };
 }
 

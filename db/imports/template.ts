@@ -139,7 +139,8 @@ function addInstructions(workbook: ExcelJS.Workbook, placeName: string, units: s
     '6. Tiền ngoại tệ (USD, EUR, ...) ghi Tỷ giá (số đồng cho 1 đơn vị ngoại tệ), trừ khi Sở đã có tỷ giá của tháng đó.',
     '7. Không dùng công thức trong ô; nếu có, hãy dán giá trị (Paste Values).',
     '8. Tệp có dòng sai sẽ bị trả lại toàn bộ, kèm danh sách lỗi theo số dòng và tên cột. Gửi lại cùng một tệp không tạo bản ghi trùng.',
-    '9. Năm cột cuối (không bắt buộc) ghi khoản viện trợ mà dòng thuộc về: các dòng cùng Tên khoản viện trợ và cùng Nhà tài trợ là một khoản. Khoản mới cần Hình thức (Chương trình, Dự án, Phi dự án) và Lĩnh vực; có Số và Ngày quyết định phê duyệt thì khoản được ghi là đã phê duyệt.',
+    '9. Năm cột sau Ghi chú (không bắt buộc) ghi khoản viện trợ mà dòng thuộc về: các dòng cùng Tên khoản viện trợ và cùng Nhà tài trợ là một khoản. Khoản mới cần Hình thức (Chương trình, Dự án, Phi dự án) và Lĩnh vực; có Số và Ngày quyết định phê duyệt thì khoản được ghi là đã phê duyệt.',
+    '10. Nay thuộc (không bắt buộc): khi Địa bàn là xã cũ nay thuộc nhiều xã, phường, ghi tên đơn vị hiện nay nhận viện trợ (một trong các đơn vị kế thừa xã cũ đó). Để trống, cam kết được tính riêng theo đơn vị cũ.',
     '',
     'Dòng mẫu (không nhập dòng này vào trang Nhập liệu):',
   ];

@@ -151,6 +151,7 @@ function ledgerIssue(row: number, error: LedgerError): ImportIssue {
     rate: 'rate',
     quantity: 'quantity',
     currency: 'currency',
+    todayPlaceId: 'todayIn',
   }[shape.field ?? ''] as ColumnKey | undefined;
   return {
     row,

@@ -5,27 +5,20 @@
 import { sql } from 'kysely';
 import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
-import {
-  AID_MODALITIES,
-  AID_STAGES,
-  NEXT_STAGES,
-  STANDARD_SECTORS,
-  type AidItem,
-  type AidItemDetail,
-  type AidStage,
-  type ItemsOverview,
-} from '../../contract/items';
+import { NEXT_STAGES, type AidItem, type AidItemDetail, type AidStage } from '../../contract/items';
 import { ITEM_VOCABULARY } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 import { fieldLabel } from '../../contract/validation';
 import { diff, pledgeHistory, recordAudit } from '../audit';
 import { invalid, notFound } from '../core/errors';
-import { readRows } from '../core/statements';
 import { dayText } from '../../contract/dates';
 import type { Ctx } from '../core/context';
 import { currentDonorId } from '../donors';
 import { getPlace } from '../places';
 import type { AidItemsTable } from '../core/schema';
+import { checkItemTodayIn, parseTodayIn } from './today-in';
+
+export { itemsOverview, listSectors } from './overview';
 
 const ITEM_NOUN = { vi: 'khoản viện trợ', en: 'aid item' };
 /** Changing these needs a reason, as for a pledge's money and donor. */
@@ -53,11 +46,12 @@ const parseIds = (json: string): string[] => {
 };
 
 function toItem(row: ItemRow): AidItem {
-  const { nameFolded: _folded, coDonorIds, placeIds, budgetRevenue, ...rest } = row;
+  const { nameFolded: _folded, coDonorIds, placeIds, todayPlaceIds, budgetRevenue, ...rest } = row;
   return {
     ...rest,
     coDonorIds: parseIds(coDonorIds),
     placeIds: parseIds(placeIds),
+    todayPlaceIds: parseTodayIn(todayPlaceIds),
     budgetRevenue: budgetRevenue === 1,
   };
 }
@@ -168,7 +162,8 @@ async function checkItem(ctx: Ctx, fields: ItemFields): Promise<ItemFields> {
       });
     }
   }
-  return { ...fields, donorId, coDonorIds: JSON.stringify(coDonors), placeIds: JSON.stringify(places) };
+  const todayPlaceIds = await checkItemTodayIn(ctx, places, parseTodayIn(fields.todayPlaceIds));
+  return { ...fields, donorId, coDonorIds: JSON.stringify(coDonors), placeIds: JSON.stringify(places), todayPlaceIds };
 }
 
 function requireApproval(
@@ -200,6 +195,7 @@ export async function createItem(ctx: Ctx, input: ParsedInput<'items.create'>): 
     governingBody: orNull(input.governingBody),
     aidOwner: orNull(input.aidOwner),
     placeIds: JSON.stringify(input.placeIds ?? []),
+    todayPlaceIds: JSON.stringify(input.todayPlaceIds ?? {}),
     startDate: orNull(input.startDate),
     endDate: orNull(input.endDate),
     valueMinor: orNull(input.valueMinor),
@@ -271,6 +267,11 @@ export async function updateItem(ctx: Ctx, input: ParsedInput<'items.update'>): 
     governingBody: pick('governingBody'),
     aidOwner: pick('aidOwner'),
     placeIds: JSON.stringify(pick('placeIds')),
+    // Not given, the entries of the places kept stay.
+    todayPlaceIds: JSON.stringify(
+      input.todayPlaceIds ??
+        Object.fromEntries(Object.entries(before.todayPlaceIds).filter(([id]) => pick('placeIds').includes(id))),
+    ),
     startDate: pick('startDate'),
     endDate: pick('endDate'),
     valueMinor: pick('valueMinor'),
@@ -293,6 +294,7 @@ export async function updateItem(ctx: Ctx, input: ParsedInput<'items.update'>): 
     ...fields,
     coDonorIds: parseIds(fields.coDonorIds),
     placeIds: parseIds(fields.placeIds),
+    todayPlaceIds: parseTodayIn(fields.todayPlaceIds),
     budgetRevenue: fields.budgetRevenue === 1,
   };
   const changes = diff(snapshot(before), after);
@@ -407,41 +409,4 @@ export async function attachLines(ctx: Ctx, input: ParsedInput<'items.attach'>):
     moved++;
   }
   return { moved };
-}
-
-/** The standard sectors, then those the department wrote itself. */
-export async function listSectors(ctx: Ctx): Promise<string[]> {
-  const used = await ctx.db.selectFrom('aidItems').select('sector').distinct().orderBy('sector').execute();
-  const standard: readonly string[] = STANDARD_SECTORS;
-  return [...STANDARD_SECTORS, ...used.map((r) => r.sector).filter((s) => !standard.includes(s))];
-}
-
-export async function itemsOverview(ctx: Ctx): Promise<ItemsOverview> {
-  const count = (column: 'stage' | 'sector' | 'modality') =>
-    readRows<{ key: string; n: number }>(
-      ctx,
-      sql`SELECT ${sql.raw(column)} AS key, count(*) AS n FROM aid_items GROUP BY 1`,
-    );
-  const stages = new Map(count('stage').map((r) => [r.key, r.n]));
-  const modalities = new Map(count('modality').map((r) => [r.key, r.n]));
-  const donors = readRows<{ n: number }>(
-    ctx,
-    sql`SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d
-    WHERE d.id IN (SELECT donor_id FROM aid_items) OR d.id IN (SELECT j.value FROM aid_items i, json_each(i.co_donor_ids) j)`,
-  )[0]!.n;
-  return {
-    items: [...stages.values()].reduce((a, b) => a + b, 0),
-    byStage: AID_STAGES.map((stage) => ({ stage, items: stages.get(stage) ?? 0 })),
-    bySector: count('sector')
-      .map((r) => ({ sector: r.key, items: r.n }))
-      .sort((a, b) => b.items - a.items || a.sector.localeCompare(b.sector)),
-    byModality: AID_MODALITIES.map((modality) => ({ modality, items: modalities.get(modality) ?? 0 })),
-    donors,
-    // From the monthly totals: counting a million lines one by one takes a while.
-    linesWithoutItem:
-      readRows<{ n: number | null }>(
-        ctx,
-        sql`SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`,
-      )[0]!.n ?? 0,
-  };
 }

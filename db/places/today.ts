@@ -2,7 +2,8 @@
  * Figures "in today's units": a pledge recorded against a unit that no longer existed on a given date counts under
  * the unit it became, when it became exactly one (a former commune merged into a new commune, a former province into
  * a new province). A unit that became several (a former district, split among communes) has no single heir: its
- * pledges stay in a group of their own, labelled as the former unit.
+ * pledges stay in a group of their own, labelled as the former unit — unless a pledge says which of them the aid
+ * went to ("nay thuộc", `today_place_id`): it then counts there.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Ctx } from '../core/context';
@@ -26,6 +27,33 @@ export function placesUnderOn(placeId: string, date: string): RawBuilder<unknown
       UNION SELECT x.id FROM place_successors s JOIN scope ON s.successor_id = scope.id JOIN places x ON x.id = s.place_id
         WHERE ${movesOn('x', date)}
     ) SELECT id FROM scope)`;
+}
+
+/**
+ * The place a pledge counts at in the units of `date`, before following heirs (SQL): its "nay thuộc" unit when it has
+ * one and its place is gone by the date, else its place. Before the reform a former unit is itself, and so is its
+ * pledge. `place` and `todayIn` are the pledge's columns (or its history entry's fields).
+ */
+export function countingPlaceOn(
+  date: string,
+  place: RawBuilder<unknown> = sql`p.place_id`,
+  todayIn: RawBuilder<unknown> = sql`p.today_place_id`,
+): RawBuilder<unknown> {
+  return sql`(CASE WHEN ${todayIn} IS NOT NULL AND ${goneBy(place, date)} THEN ${todayIn} ELSE ${place} END)`;
+}
+
+function goneBy(place: RawBuilder<unknown>, date: string): RawBuilder<unknown> {
+  return sql`EXISTS (SELECT 1 FROM places g WHERE g.id = ${place} AND g.valid_to IS NOT NULL AND g.valid_to < ${date})`;
+}
+
+/**
+ * Pledges `p` counting under `placeId` in the units of `date` (SQL condition): by their place, or by their "nay
+ * thuộc" unit when that is where they count — each pledge once. Two index-friendly terms rather than one expression.
+ */
+export function countsUnderOn(placeId: string, date: string): RawBuilder<unknown> {
+  const scope = placesUnderOn(placeId, date);
+  return sql`((p.place_id IN ${scope} AND (p.today_place_id IS NULL OR NOT ${goneBy(sql`p.place_id`, date)}))
+    OR (p.today_place_id IN ${scope} AND ${goneBy(sql`p.place_id`, date)}))`;
 }
 
 export interface TodaysUnits {

@@ -1,12 +1,13 @@
 /**
  * A ledger filter as SQL conditions on pledges `p`: the ledger's list and the totals read the same pledges for it.
- * A place filter holds the places under it, or with `unitsOf` the units counting under it on that date.
+ * A place filter holds the places under it, or with `unitsOf` the pledges counting under it on that date (by their
+ * place, or by their "nay thuộc" unit).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { PledgeFilter } from '../../contract';
 import type { Ctx } from '../core/context';
 import { itemsInScope } from '../items/scope';
-import { placesUnderOn } from '../places/today';
+import { countsUnderOn } from '../places/today';
 import { textParts } from '../search';
 
 /** The ids of a place and of every place under it, as a subquery. */
@@ -27,7 +28,9 @@ export function filterConditions(
   if (filter.to) conditions.push(sql`${dateColumn} <= ${filter.to}`);
   if (filter.placeId) {
     conditions.push(
-      sql`p.place_id IN ${filter.unitsOf ? placesUnderOn(filter.placeId, filter.unitsOf) : placesUnder(filter.placeId)}`,
+      filter.unitsOf
+        ? countsUnderOn(filter.placeId, filter.unitsOf)
+        : sql`p.place_id IN ${placesUnder(filter.placeId)}`,
     );
   }
   if (filter.donorId)

@@ -16,10 +16,11 @@ const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
 
 const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
   p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status, p.status_by_user,
-  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.item_id, p.created_at, p.updated_at`;
+  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.item_id, p.today_place_id, p.created_at, p.updated_at`;
 
 // A pledge is shown under its donor, or under the donor that one was merged into.
 export const ROW_COLUMNS = sql`${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, ${displayNameSql('pl')} AS place_name,
+  (SELECT ${displayNameSql('tp')} FROM places tp WHERE tp.id = p.today_place_id) AS today_place_name,
   coalesce((SELECT sum(x.amount_minor) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_amount_minor,
   coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x WHERE x.pledge_id = p.id), 0) AS delivered_vnd`;
 export const DONOR_JOIN = sql`JOIN donors entered ON entered.id = p.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)`;
@@ -51,11 +52,13 @@ export interface RawRow {
   approval_date: string | null;
   notes: string | null;
   item_id: string | null;
+  today_place_id: string | null;
   created_at: string;
   updated_at: string;
   donor_name: string;
   donor_short_name: string | null;
   place_name: string;
+  today_place_name: string | null;
   delivered_amount_minor: number;
   delivered_vnd: number;
 }
@@ -85,11 +88,13 @@ export function fromRaw(r: RawRow): PledgeRow {
     approvalDate: r.approval_date,
     notes: r.notes,
     itemId: r.item_id,
+    todayPlaceId: r.today_place_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     donorName: r.donor_name,
     donorShortName: r.donor_short_name,
     placeName: r.place_name,
+    todayPlaceName: r.today_place_name,
     deliveredAmountMinor: r.delivered_amount_minor,
     deliveredVnd: r.delivered_vnd,
     remainingAmountMinor: r.amount_minor - r.delivered_amount_minor,
@@ -127,6 +132,7 @@ export function snapshot(row: PledgeRow): Pledge {
     donorName: _d,
     donorShortName: _s,
     placeName: _p,
+    todayPlaceName: _t,
     deliveredAmountMinor: _a,
     deliveredVnd: _v,
     remainingAmountMinor: _r,

@@ -17,6 +17,7 @@ import { refreshSearchText, setSearchTextOf } from '../search';
 import { checkNotBelowDelivered, checkReasonGiven, computeVnd, settleAmount, type PledgeDraft } from './amounts';
 import { getPledgeRow, snapshot } from './rows';
 import { addToSums, type LedgerSums, ledgerSums } from './sums';
+import { checkTodayIn, keptTodayIn } from './today-in';
 
 /** The stored form of a pledge's quantity. */
 function stored<T extends { quantity: string | null; statusByUser: boolean }>({ quantity, statusByUser, ...rest }: T) {
@@ -90,6 +91,7 @@ export async function addPledge(
     approvalDate: input.approvalDate ?? null,
     notes: input.notes || null,
     itemId: input.itemId ? (await getItemRow(ctx, input.itemId)).id : null,
+    todayPlaceId: await checkTodayIn(ctx, input.placeId, input.todayPlaceId ?? null),
   };
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
@@ -147,6 +149,7 @@ function writtenPledge(
     approvalDate: draft.approvalDate,
     notes: draft.notes,
     itemId: draft.itemId,
+    todayPlaceId: draft.todayPlaceId,
     createdAt: now,
     updatedAt: now,
   };
@@ -239,6 +242,13 @@ async function updatedDraft(ctx: Ctx, input: ParsedInput<'pledges.update'>, befo
     notes: pick('notes'),
     itemId:
       pick('itemId') && pick('itemId') !== before.itemId ? (await getItemRow(ctx, pick('itemId')!)).id : pick('itemId'),
+    // Given, it is checked against the place; not given, it stays while it is still a successor of the place.
+    todayPlaceId:
+      input.todayPlaceId !== undefined
+        ? await checkTodayIn(ctx, placeId, input.todayPlaceId)
+        : placeId === before.placeId
+          ? before.todayPlaceId
+          : await keptTodayIn(ctx, placeId, before.todayPlaceId),
   };
 }
 

@@ -16,6 +16,7 @@ export const REFERENCES: [Table, string, Table][] = [
   ['pledges', 'donor_id', 'donors'],
   ['pledges', 'place_id', 'places'],
   ['pledges', 'item_id', 'aid_items'],
+  ['pledges', 'today_place_id', 'places'],
   ['aid_items', 'donor_id', 'donors'],
   ['aid_item_stages', 'item_id', 'aid_items'],
   ['deliveries', 'pledge_id', 'pledges'],

@@ -25,6 +25,7 @@ const school: AidItem = {
   governingBody: 'UBND tỉnh Cao Bằng',
   aidOwner: null,
   placeIds: ['pl1'],
+  todayPlaceIds: {},
   startDate: '2023-01-01',
   endDate: null,
   valueMinor: 5_000_000,

@@ -32,6 +32,7 @@ const isEmpty = (f: ReportFigures) =>
 const SHOWN_CHANGES = [
   'donorId',
   'placeId',
+  'todayPlaceId',
   'kind',
   'description',
   'quantity',

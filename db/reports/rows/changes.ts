@@ -5,7 +5,7 @@ import type { ItemScope } from '../../../contract/items';
 import { columnsOf } from '../../core/statements';
 import type { Ctx } from '../../core/context';
 import { itemsInScope } from '../../items/scope';
-import { placesUnderOn } from '../../places/today';
+import { countingPlaceOn, placesUnderOn } from '../../places/today';
 import { placesUnder, whereClause } from '../../pledges/filter';
 import { nextDay, type parsePeriod } from '../period';
 import type { ReportData } from './data';
@@ -36,7 +36,11 @@ export async function periodChanges(ctx: Ctx, names: ReportNames, asked: Changes
         ]
       : [sql`a.at >= ${period.from}`, sql`a.at < ${nextDay(period.to)}`]),
     ...(placeId
-      ? [sql`json_extract(a.after, '$.placeId') IN ${unitsOf ? placesUnderOn(placeId, unitsOf) : placesUnder(placeId)}`]
+      ? [
+          unitsOf
+            ? sql`${countingPlaceOn(unitsOf, sql`json_extract(a.after, '$.placeId')`, sql`json_extract(a.after, '$.todayPlaceId')`)} IN ${placesUnderOn(placeId, unitsOf)}`
+            : sql`json_extract(a.after, '$.placeId') IN ${placesUnder(placeId)}`,
+        ]
       : []),
     ...(itemScope ? [sql`json_extract(a.after, '$.itemId') IN ${itemsInScope(itemScope)!}`] : []),
   ]);
@@ -57,6 +61,9 @@ export async function periodChanges(ctx: Ctx, names: ReportNames, asked: Changes
     ...row,
     ...(typeof row.donorId === 'string' ? { donorId: names.donors.get(row.donorId)?.name ?? row.donorId } : {}),
     ...(typeof row.placeId === 'string' ? { placeId: names.places.get(row.placeId) ?? row.placeId } : {}),
+    ...(typeof row.todayPlaceId === 'string'
+      ? { todayPlaceId: names.places.get(row.todayPlaceId) ?? row.todayPlaceId }
+      : {}),
   });
   return audit.rows.map((a) => {
     const before = JSON.parse(a.before) as Record<string, unknown>;

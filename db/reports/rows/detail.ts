@@ -20,6 +20,8 @@ export interface DetailSource {
   rate: string;
   vnd: number;
   status: string;
+  /** The place its figures count at: its own, or in today's units its "nay thuộc" unit (`countingPlaceOn`). */
+  countedAt: string;
 }
 
 /**
@@ -33,7 +35,21 @@ function detailSources(ctx: Ctx, query: RawBuilder<unknown>): DetailSource[] {
     .raw()
     .all(...parameters) as DetailSource[keyof DetailSource][][];
   return rows.map(
-    ([date, donorId, placeId, kind, description, quantityMilli, unit, amountMinor, currency, rate, vnd, status]) =>
+    ([
+      date,
+      donorId,
+      placeId,
+      kind,
+      description,
+      quantityMilli,
+      unit,
+      amountMinor,
+      currency,
+      rate,
+      vnd,
+      status,
+      countedAt,
+    ]) =>
       ({
         date,
         donorId,
@@ -47,6 +63,7 @@ function detailSources(ctx: Ctx, query: RawBuilder<unknown>): DetailSource[] {
         rate,
         vnd,
         status,
+        countedAt,
       }) as DetailSource,
   );
 }
@@ -55,20 +72,28 @@ function detailSources(ctx: Ctx, query: RawBuilder<unknown>): DetailSource[] {
  * The pledges dated in the period (`inPeriod`: a WHERE clause over pledges `p`). In date order, ties in the order rows
  * were stored (the date index's own order, so nothing is sorted).
  */
-export function pledgeSources(ctx: Ctx, inPeriod: RawBuilder<unknown>): DetailSource[] {
+export function pledgeSources(
+  ctx: Ctx,
+  inPeriod: RawBuilder<unknown>,
+  countedAt: RawBuilder<unknown> = sql`p.place_id`,
+): DetailSource[] {
   return detailSources(
     ctx,
     sql`SELECT p.pledge_date, p.donor_id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.amount_minor,
-    p.currency, p.rate, p.vnd_equivalent, p.status FROM pledges p ${inPeriod} ORDER BY p.pledge_date, p.rowid`,
+    p.currency, p.rate, p.vnd_equivalent, p.status, ${countedAt} FROM pledges p ${inPeriod} ORDER BY p.pledge_date, p.rowid`,
   );
 }
 
 /** The deliveries dated in the period (`deliveredIn`: over deliveries `x` and their pledges `p`), in the same order. */
-export function deliverySources(ctx: Ctx, deliveredIn: RawBuilder<unknown>): DetailSource[] {
+export function deliverySources(
+  ctx: Ctx,
+  deliveredIn: RawBuilder<unknown>,
+  countedAt: RawBuilder<unknown> = sql`p.place_id`,
+): DetailSource[] {
   return detailSources(
     ctx,
     sql`SELECT x.delivery_date, p.donor_id, p.place_id, p.kind, p.description, x.quantity_milli, p.unit, x.amount_minor,
-    x.currency, x.rate, x.vnd_equivalent, p.status FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredIn} ORDER BY x.delivery_date, x.rowid`,
+    x.currency, x.rate, x.vnd_equivalent, p.status, ${countedAt} FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredIn} ORDER BY x.delivery_date, x.rowid`,
   );
 }
 

@@ -6,7 +6,7 @@ import type { Ctx } from '../../core/context';
 import { getPlace } from '../../places';
 import { servedProvince } from '../../places/install';
 import { normalScope } from '../../items/scope';
-import { todaysUnits } from '../../places/today';
+import { countingPlaceOn, todaysUnits } from '../../places/today';
 import { filterConditions, whereClause } from '../../pledges/filter';
 import { getSettings } from '../../settings';
 import { parsePeriod } from '../period';
@@ -55,13 +55,15 @@ export async function gatherReport(
   for (const r of await toDateSums(ctx, 'donor', period.to, scope?.id ?? null, input.unitsOf, itemScope))
     addTo(r.side === 'pledged' ? 'pledgedToDateVnd' : 'cumulativeDeliveredVnd', r);
 
-  const pledgeRows = pledgeSources(ctx, inPeriod);
-  const deliveryRows = deliverySources(ctx, deliveredIn);
+  // In today's units a pledge with a "nay thuộc" unit counts there; its detail row names its own place.
+  const countedAt = input.unitsOf ? countingPlaceOn(input.unitsOf) : undefined;
+  const pledgeRows = pledgeSources(ctx, inPeriod, countedAt);
+  const deliveryRows = deliverySources(ctx, deliveredIn, countedAt);
   // The period's own figures are the sums of its detail rows, so the sheets agree to the đồng.
   for (const r of pledgeRows)
-    addTo('pledgedVnd', { kind: r.kind, placeId: r.placeId, donorId: r.donorId, value: r.vnd });
+    addTo('pledgedVnd', { kind: r.kind, placeId: r.countedAt, donorId: r.donorId, value: r.vnd });
   for (const r of deliveryRows)
-    addTo('deliveredVnd', { kind: r.kind, placeId: r.placeId, donorId: r.donorId, value: r.vnd });
+    addTo('deliveredVnd', { kind: r.kind, placeId: r.countedAt, donorId: r.donorId, value: r.vnd });
 
   const changes = await periodChanges(ctx, names, {
     period,

@@ -43,8 +43,8 @@ export function originalSums(pledgeRows: DetailSource[]): OriginalSum[] {
   const originals = new Map<string, OriginalSum>();
   for (const r of pledgeRows) {
     if (r.currency === 'VND') continue;
-    const k = `${r.kind}|${r.placeId}|${r.currency}`;
-    const o = originals.get(k) ?? { kind: r.kind, placeId: r.placeId, currency: r.currency, amount: 0 };
+    const k = `${r.kind}|${r.countedAt}|${r.currency}`;
+    const o = originals.get(k) ?? { kind: r.kind, placeId: r.countedAt, currency: r.currency, amount: 0 };
     o.amount = exactSum(o.amount, r.amountMinor ?? 0);
     originals.set(k, o);
   }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { PledgeKind } from '../../../contract';
 import type { ItemScope } from '../../../contract/items';
 import type { Ctx } from '../../core/context';
+import { countingPlaceOn } from '../../places/today';
 import { filterConditions, placesUnder, whereClause } from '../../pledges/filter';
 import { readAllRows } from '../../totals';
 import { nextDay } from '../period';
@@ -61,10 +62,16 @@ export async function toDateSums(
   }
   const under = { ...(placeId ? { placeId, ...(unitsOf ? { unitsOf } : {}) } : {}), ...(itemScope ?? {}) };
   const live = sql`p.status <> 'cancelled'`;
-  const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${columns('p.')}, sum(p.vnd_equivalent) AS value
-    FROM pledges p ${whereClause([...filterConditions({ ...under, to }), live])} ${groupBy('p.')}`.execute(ctx.db);
-  const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${columns('p.')}, sum(x.vnd_equivalent) AS value
-    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...filterConditions({ ...under, to }, sql`x.delivery_date`), live])} ${groupBy('p.')}`.execute(
+  // In today's units a pledge counts at its "nay thuộc" unit, when it has one.
+  const own =
+    by === 'placeKind'
+      ? sql`p.kind AS kind, ${unitsOf ? countingPlaceOn(unitsOf) : sql`p.place_id`} AS place_id`
+      : sql`p.donor_id AS donor_id`;
+  const grouped = sql.raw(by === 'placeKind' ? 'GROUP BY 2, 3' : 'GROUP BY 2');
+  const pledged = await sql<ToDateRow>`SELECT 'pledged' AS side, ${own}, sum(p.vnd_equivalent) AS value
+    FROM pledges p ${whereClause([...filterConditions({ ...under, to }), live])} ${grouped}`.execute(ctx.db);
+  const delivered = await sql<ToDateRow>`SELECT 'delivered' AS side, ${own}, sum(x.vnd_equivalent) AS value
+    FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...filterConditions({ ...under, to }, sql`x.delivery_date`), live])} ${grouped}`.execute(
     ctx.db,
   );
   return [...pledged.rows, ...delivered.rows];

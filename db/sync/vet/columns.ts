@@ -41,13 +41,14 @@ export interface Problem {
 
 /**
  * A column pointing to rows of another table. `list`: a JSON list of ids (an aid item's co-donors and places);
- * `optional`: the column may be empty.
+ * `map`: a JSON object whose values are ids (an aid item's "nay thuộc" units); `optional`: the column may be empty.
  */
 export interface Reference {
   column: string;
   field: string;
   to: Table;
   list?: boolean;
+  map?: boolean;
   optional?: boolean;
 }
 
@@ -130,6 +131,36 @@ const idList =
       ? null
       : { vi: 'không phải danh sách mã hợp lệ', en: 'is not a valid list of ids' };
   };
+
+/** A JSON object of id → id, each as the form's field takes them (an aid item's "nay thuộc" units). */
+const idMap =
+  (schema: z.ZodType) =>
+  (value: unknown): Words | null => {
+    let map: unknown;
+    try {
+      map = typeof value === 'string' ? JSON.parse(value) : undefined;
+    } catch {
+      map = undefined;
+    }
+    return schema.safeParse(map).success && typeof map === 'object' && map !== null
+      ? null
+      : { vi: 'không phải bảng mã đơn vị hợp lệ', en: 'is not a valid map of unit ids' };
+  };
+
+/** An aid item's "nay thuộc" entries are for places of its own. */
+function todayInOfOwnPlaces(row: Row): Problem | null {
+  if (typeof row.today_place_ids !== 'string' || typeof row.place_ids !== 'string') return null;
+  const places: unknown = JSON.parse(row.place_ids);
+  const keys = Object.keys(JSON.parse(row.today_place_ids) as object);
+  return Array.isArray(places) && keys.every((key) => places.includes(key))
+    ? null
+    : problem(
+        'today_place_ids',
+        'todayPlaceIds',
+        'ghi cho một địa bàn không thuộc khoản viện trợ',
+        "names a place that is not one of the item's",
+      );
+}
 
 /** Columns every row of every table has. */
 const COMMON: Record<string, ColumnRule> = {
@@ -242,6 +273,7 @@ export const TABLE_RULES: Record<Table, TableRules> = {
       governing_body: is('governingBody', item.governingBody),
       aid_owner: is('aidOwner', item.aidOwner),
       place_ids: rule('placeIds', idList(item.placeIds)),
+      today_place_ids: rule('todayPlaceIds', idMap(item.todayPlaceIds)),
       start_date: is('startDate', item.startDate),
       end_date: is('endDate', item.endDate),
       value_minor: is('valueMinor', item.valueMinor),
@@ -260,8 +292,11 @@ export const TABLE_RULES: Record<Table, TableRules> = {
       { column: 'donor_id', field: 'donorId', to: 'donors' },
       { column: 'co_donor_ids', field: 'coDonorIds', to: 'donors', list: true },
       { column: 'place_ids', field: 'placeIds', to: 'places', list: true },
+      { column: 'today_place_ids', field: 'todayPlaceIds', to: 'places', map: true, optional: true },
     ],
     row: (row) => {
+      const todayIn = todayInOfOwnPlaces(row);
+      if (todayIn) return todayIn;
       if (typeof row.start_date === 'string' && typeof row.end_date === 'string' && row.start_date > row.end_date)
         return problem('end_date', 'endDate', 'trước thời gian bắt đầu', 'is before the start');
       for (const [amount, currency] of [
@@ -338,8 +373,12 @@ export const TABLE_RULES: Record<Table, TableRules> = {
       { column: 'donor_id', field: 'donorId', to: 'donors' },
       { column: 'place_id', field: 'placeId', to: 'places' },
       { column: 'item_id', field: 'itemId', to: 'aid_items', optional: true },
+      { column: 'today_place_id', field: 'todayPlaceId', to: 'places', optional: true },
     ],
     row: (row) =>
+      (row.today_place_id !== undefined && row.today_place_id !== null && row.today_place_id === row.place_id
+        ? problem('today_place_id', 'todayPlaceId', 'là chính địa bàn của cam kết', "is the pledge's own place")
+        : null) ??
       vndRate(row) ??
       equivalentProblem(row.amount_minor as number, row.currency as string, row.rate as string, row.vnd_equivalent),
   },

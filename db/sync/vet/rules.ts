@@ -32,13 +32,14 @@ export function vetRules(ctx: Ctx, bundle: Bundle, sender: Sender): void {
   vetHistory(bundle, sender, known);
 }
 
-/** The ids a row's reference holds (a list's, when it is one; none when it is empty or unreadable). */
-function pointsTo(row: Row, { column, list }: Reference): unknown[] {
+/** The ids a row's reference holds (a list's or a map's, when it is one; none when it is empty or unreadable). */
+function pointsTo(row: Row, { column, list, map }: Reference): unknown[] {
   const value = row[column];
   if (value === null || value === undefined) return [];
-  if (!list) return [value];
+  if (!list && !map) return [value];
   try {
     const ids: unknown = JSON.parse(String(value));
+    if (map) return typeof ids === 'object' && ids !== null && !Array.isArray(ids) ? Object.values(ids) : [];
     return Array.isArray(ids) ? ids : [];
   } catch {
     return [];

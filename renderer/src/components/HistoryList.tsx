@@ -1,10 +1,12 @@
 /** A record's change history: who changed what, when, and why. */
 import { Timeline } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_STATUS_NOTE, type HistoryEntry, UNDONE_DELETION_NOTE } from '../../../contract';
 import { fieldLabel } from '../../../contract/validation';
 import { madeBy, showDateTime } from '../format';
 import { changeText, historyColor } from './history';
+import { usePlaces } from './pickers';
 
 export function HistoryList({ history, currency }: { history: HistoryEntry[]; currency: string }) {
   return (
@@ -22,6 +24,11 @@ export function HistoryList({ history, currency }: { history: HistoryEntry[]; cu
 function HistoryEntryText({ entry, currency }: { entry: HistoryEntry; currency: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const places = usePlaces();
+  const placeName = useMemo(() => {
+    const names = new Map((places.data ?? []).map((p) => [p.id, p.displayName]));
+    return (id: string) => names.get(id);
+  }, [places.data]);
   return (
     <div className="history-entry">
       <div>
@@ -47,7 +54,7 @@ function HistoryEntryText({ entry, currency }: { entry: HistoryEntry; currency: 
         <ul className="changes">
           {entry.changes.map((c) => (
             <li key={c.field}>
-              {fieldLabel(c.field)[lang]}: {changeText(c, currency, lang)}
+              {fieldLabel(c.field)[lang]}: {changeText(c, currency, lang, placeName)}
             </li>
           ))}
         </ul>

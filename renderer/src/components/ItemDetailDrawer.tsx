@@ -36,6 +36,7 @@ import {
   initialStageValues,
   itemAmountText,
   itemPeriodText,
+  itemPlacesText,
   namesText,
   stageInput,
   type StageValues,
@@ -282,7 +283,9 @@ function ItemFacts({
       </Descriptions.Item>
       <Descriptions.Item label={t('items.donor')}>{item.donorName}</Descriptions.Item>
       <Descriptions.Item label={t('items.coDonors')}>{namesText(item.coDonorIds, donors)}</Descriptions.Item>
-      <Descriptions.Item label={t('items.places')}>{namesText(item.placeIds, places)}</Descriptions.Item>
+      <Descriptions.Item label={t('items.places')}>
+        {itemPlacesText(item, places, (place) => t('items.todayIn', { place }))}
+      </Descriptions.Item>
       <Descriptions.Item label={t('items.governingBody')}>{item.governingBody ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('items.aidOwner')}>{item.aidOwner ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={`${t('items.startDate')} – ${t('items.endDate')}`}>

@@ -139,6 +139,11 @@ function PledgeFacts({ detail }: { detail: PledgeDetail }) {
       <Descriptions.Item label={t('form.place')}>
         {placeLabels.get(pledge.placeId) ?? pledge.placeName}
       </Descriptions.Item>
+      {pledge.todayPlaceName && (
+        <Descriptions.Item label={t('form.todayIn')}>
+          <span data-testid="today-in">{pledge.todayPlaceName}</span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('form.kind')}>{words.pledgeKind[pledge.kind]}</Descriptions.Item>
       <Descriptions.Item label={t('form.quantity')}>
         {quantityText(pledge.quantity, pledge.unit, lang)}

@@ -1,5 +1,6 @@
 /** The pledge form's rows: who pledged what where, the amount, its rate, the status and approval, and the reason. */
 import { Col, Form, type FormInstance, Input, Row, Select } from 'antd';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FIELDS_NEEDING_REASON,
@@ -14,7 +15,7 @@ import { vocabulary } from '../i18n';
 import { quantityProblem, rateProblem } from './amountRules';
 import { dateRule, DateInput } from './DateInput';
 import { MoneyInput } from './MoneyInput';
-import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn } from './pickers';
+import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn, usePlaces } from './pickers';
 import {
   type AmountHint,
   moneyFieldProblem,
@@ -83,6 +84,46 @@ export function PledgeWhoRows({
         </Col>
       </Row>
     </>
+  );
+}
+
+/**
+ * "Nay thuộc": for a place that is a former unit become several, which of them the aid went to (left empty, the
+ * pledge counts apart, under the former unit, in today's units). Shown only for such a place; a choice that is not
+ * among the place's successors (the place changed) is taken back.
+ */
+export function PledgeTodayInRow({ placeId }: { placeId: string | undefined }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<Values>();
+  const places = usePlaces();
+  const successors = useMemo(() => {
+    const all = places.data ?? [];
+    const place = all.find((p) => p.id === placeId);
+    return (place?.successorIds ?? [])
+      .map((id) => all.find((p) => p.id === id))
+      .filter((p) => p !== undefined)
+      .map((p) => ({ value: p.id, label: p.displayName }));
+  }, [places.data, placeId]);
+  const chosen = Form.useWatch('todayPlaceId', form);
+  useEffect(() => {
+    if (chosen && !successors.some((s) => s.value === chosen)) form.setFieldValue('todayPlaceId', undefined);
+  }, [chosen, successors, form]);
+  if (successors.length < 2) return null;
+  return (
+    <Row gutter={12}>
+      <Col span={12}>
+        <Form.Item name="todayPlaceId" label={t('form.todayIn')} extra={t('form.todayInHelp')}>
+          <Select
+            options={successors}
+            allowClear
+            placeholder={t('form.todayInNone')}
+            showSearch={searchByLabel}
+            onKeyDown={tabMovesOn}
+            notFoundContent={t('common.noMatch')}
+          />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }
 

@@ -19,7 +19,14 @@ import { usePlaces } from './pickers';
 import { focusFirstField } from './focus';
 import { useLiveValues } from './liveValues';
 import { useFormSubmit } from './formSubmit';
-import { PledgeAmountRow, PledgeRateRow, PledgeStatusRow, PledgeWhoRows, ReasonField } from './PledgeFormFields';
+import {
+  PledgeAmountRow,
+  PledgeRateRow,
+  PledgeStatusRow,
+  PledgeTodayInRow,
+  PledgeWhoRows,
+  ReasonField,
+} from './PledgeFormFields';
 import {
   amountHint,
   effectiveAmount,
@@ -59,6 +66,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
     'unitValueMinor',
     'amountMinor',
     'rate',
+    'placeId',
   ] as const);
   const currency = live.currency ?? 'VND';
   const pledgeDate = isoDay(live.pledgeDate) ?? undefined;
@@ -108,6 +116,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
           {liveValues}
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
           <PledgeWhoRows pledgeDate={pledgeDate} onCreateDonor={(name) => setDonorModal({ name })} />
+          <PledgeTodayInRow placeId={live.placeId} />
           <PledgeAmountRow currency={currency} hint={hint} onCurrencyChange={() => setRateEdited(false)} />
           {needsRate && (
             <PledgeRateRow

@@ -19,6 +19,18 @@ export function namesText(ids: string[], list: Named[] | undefined) {
   return ids.map((id) => nameOf(list, id)).join('; ') || '—';
 }
 
+/** The item's places by name, each split former place with the unit of today it names: "Xã A (nay thuộc Xã B)". */
+export function itemPlacesText(item: AidItem, list: Named[] | undefined, todayIn: (name: string) => string): string {
+  return (
+    item.placeIds
+      .map((id) => {
+        const today = item.todayPlaceIds[id];
+        return today ? `${nameOf(list, id)} (${todayIn(nameOf(list, today))})` : nameOf(list, id);
+      })
+      .join('; ') || '—'
+  );
+}
+
 /** When the item runs: "01/01/2023 – 31/12/2024", an open end left blank, or "—" when neither is known. */
 export function itemPeriodText(item: AidItem): string {
   return item.startDate || item.endDate ? `${showDate(item.startDate)} – ${showDate(item.endDate)}` : '—';

@@ -26,6 +26,8 @@ export interface PledgeFormValues {
   pledgeDate?: string;
   donorId?: string;
   placeId?: string;
+  /** "Nay thuộc": offered only for a former place become several units (see `PledgeTodayInRow`). */
+  todayPlaceId?: string;
   kind?: PledgeKind;
   description?: string;
   quantity?: string;
@@ -50,6 +52,7 @@ export function initialPledgeValues(pledge: PledgeRow | undefined, language: str
     pledgeDate: dayText(pledge.pledgeDate),
     donorId: pledge.donorId,
     placeId: pledge.placeId,
+    ...(pledge.todayPlaceId ? { todayPlaceId: pledge.todayPlaceId } : {}),
     kind: pledge.kind,
     description: pledge.description,
     quantity: showQuantity(pledge.quantity, language),
@@ -213,6 +216,7 @@ export function pledgeInput(
     pledgeDate: isoDay(values.pledgeDate)!,
     donorId: values.donorId!,
     placeId: values.placeId!,
+    todayPlaceId: values.todayPlaceId || null,
     kind: values.kind!,
     description: values.description ?? '',
     quantity: quantity === 'invalid' ? (values.quantity ?? null) : quantity,

@@ -281,6 +281,7 @@ export const en: Catalog = {
     governingBody: 'Governing body',
     aidOwner: 'Aid owner',
     places: 'Places',
+    todayIn: 'today in {{place}}',
     startDate: 'Start date',
     endDate: 'End date',
     value: 'Aid value',
@@ -447,6 +448,10 @@ export const en: Catalog = {
     noDonorMatch: 'No donor matches "{{text}}" (↓ then Enter to add one)',
     place: 'Place',
     placePlaceholder: 'Type a district or commune…',
+    todayIn: 'Today in',
+    todayInHelp:
+      'This place is a former unit now part of several units: choose the one the aid went to, if known. Left empty, the pledge counts apart, under the former unit.',
+    todayInNone: 'Not known (counted apart, under the former unit)',
     kind: 'Kind of aid',
     description: 'Description',
     quantity: 'Quantity',

@@ -277,6 +277,7 @@ export const vi = {
     governingBody: 'Cơ quan chủ quản',
     aidOwner: 'Chủ khoản viện trợ',
     places: 'Địa bàn thực hiện',
+    todayIn: 'nay thuộc {{place}}',
     startDate: 'Thời gian bắt đầu',
     endDate: 'Thời gian kết thúc',
     value: 'Giá trị viện trợ',
@@ -443,6 +444,10 @@ export const vi = {
     noDonorMatch: 'Không có nhà tài trợ nào khớp "{{text}}" (↓ rồi Enter để thêm mới)',
     place: 'Địa bàn',
     placePlaceholder: 'Gõ tên huyện, xã…',
+    todayIn: 'Nay thuộc',
+    todayInHelp:
+      'Địa bàn này là đơn vị cũ nay thuộc nhiều đơn vị: chọn đơn vị nhận viện trợ, nếu biết. Để trống, cam kết được tính riêng theo đơn vị cũ.',
+    todayInNone: 'Chưa rõ (tính riêng theo đơn vị cũ)',
     kind: 'Loại hỗ trợ',
     description: 'Nội dung',
     quantity: 'Số lượng',
