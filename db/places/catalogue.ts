@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { foldText } from '../../contract/text';
 import { seedId } from '../seed';
 import { formerCommuneKey, formerDistrictKey, seededDistrictName, todaysCommuneKey } from './legacy-ids';
-import { nsoTables } from './nso';
+import { type NsoTables, nsoTables } from './nso';
 
 /** The day the 2025 reform took effect, and the last day of the units it replaced. */
 export const REFORM_DAY = '2025-07-01';
@@ -150,109 +150,120 @@ const ids = {
   },
 };
 
-function build(): Built {
-  if (built) return built;
-  const nso = nsoTables();
-  const units = new Map<string, CatalogueUnit>();
-  const all: CatalogueLink[] = [];
-  const byProvince = new Map<string, { units: Set<string>; links: CatalogueLink[] }>();
-  const add = (unit: CatalogueUnit, province: string) => {
-    if (!units.has(unit.id)) units.set(unit.id, unit);
-    byProvince.get(province)!.units.add(unit.id);
-  };
-  const link = (from: string, to: string, partial: boolean, province: string) => {
-    all.push([from, to, partial]);
-    byProvince.get(province)!.links.push([from, to, partial]);
-  };
+/** The units and links being gathered, and which of them each of today's provinces' ledgers holds. */
+class Gathered {
+  readonly units = new Map<string, CatalogueUnit>();
+  readonly links: CatalogueLink[] = [];
+  readonly byProvince = new Map<string, { units: Set<string>; links: CatalogueLink[] }>();
 
-  // Today's provinces and communes.
-  const provinces: CatalogueProvince[] = [];
-  const provinceId = new Map<string, string>();
+  /** A unit, in the ledger of `province` too when given. */
+  add(unit: CatalogueUnit, province?: string) {
+    if (!this.units.has(unit.id)) this.units.set(unit.id, unit);
+    if (province !== undefined) this.byProvince.get(province)!.units.add(unit.id);
+  }
+
+  link(from: string, to: string, partial: boolean, province: string) {
+    this.links.push([from, to, partial]);
+    this.byProvince.get(province)!.links.push([from, to, partial]);
+  }
+}
+
+/** Today's units: ids of provinces and communes by code, and each commune's province. */
+interface Today {
+  provinces: CatalogueProvince[];
+  provinceId: Map<string, string>;
+  communeId: Map<string, string>;
+  communeProvince: Map<string, string>;
+}
+
+function gatherToday(nso: NsoTables, into: Gathered): Today {
+  const today: Today = { provinces: [], provinceId: new Map(), communeId: new Map(), communeProvince: new Map() };
   for (const p of nso.provinces) {
     const id = ids.province(p.code);
-    provinceId.set(p.code, id);
-    byProvince.set(p.code, { units: new Set(), links: [] });
-    provinces.push({ code: p.code, name: p.name, type: p.type, merged: [] });
-    add({ ...fields(p), id, level: 'province', parentId: null, validFrom: null, validTo: null }, p.code);
+    today.provinceId.set(p.code, id);
+    into.byProvince.set(p.code, { units: new Set(), links: [] });
+    today.provinces.push({ code: p.code, name: officialSpelling(p.name), type: p.type, merged: [] });
+    into.add({ ...fields(p), id, level: 'province', parentId: null, validFrom: null, validTo: null }, p.code);
   }
-  const communeId = new Map<string, string>();
-  const communeProvince = new Map<string, string>();
   for (const c of nso.communes) {
     const id = ids.commune(c.code);
-    communeId.set(c.code, id);
-    communeProvince.set(c.code, c.parent);
-    add(
-      { ...fields(c), id, level: 'commune', parentId: provinceId.get(c.parent)!, validFrom: REFORM_DAY, validTo: null },
-      c.parent,
-    );
+    today.communeId.set(c.code, id);
+    today.communeProvince.set(c.code, c.parent);
+    const parentId = today.provinceId.get(c.parent)!;
+    into.add({ ...fields(c), id, level: 'commune', parentId, validFrom: REFORM_DAY, validTo: null }, c.parent);
   }
+  return today;
+}
 
-  // Former provinces: one that kept its name is today's province of that name, the same unit before and after.
+/**
+ * Former provinces, by code: one that kept its name is today's province of that name, the same unit before and after;
+ * another leads to the one it joined.
+ */
+function gatherFormerProvinces(nso: NsoTables, today: Today, into: Gathered) {
   const todayByName = new Map(nso.provinces.map((p) => [foldText(p.name), p.code]));
-  const formerProvince = new Map<string, { id: string; name: string; today: string }>();
+  const formerProvince = new Map<string, { id: string; name: string }>();
   for (const p of nso.formerProvinces) {
     const continuing = todayByName.get(foldText(p.name));
-    const id = continuing ? provinceId.get(continuing)! : ids.formerProvince(p.name);
-    formerProvince.set(p.code, { id, name: p.name, today: p.today });
+    const id = continuing ? today.provinceId.get(continuing)! : ids.formerProvince(p.name);
+    formerProvince.set(p.code, { id, name: p.name });
     if (continuing) continue;
-    add(
-      { ...fields(p), id, level: 'province', parentId: null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM },
-      p.today,
-    );
-    link(id, provinceId.get(p.today)!, false, p.today);
-    provinces.find((t) => t.code === p.today)!.merged.push(p.name);
+    const unit = { ...fields(p), id, parentId: null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM };
+    into.add({ ...unit, level: 'province' }, p.today);
+    into.link(id, today.provinceId.get(p.today)!, false, p.today);
+    today.provinces.find((t) => t.code === p.today)!.merged.push(unit.name);
   }
+  return formerProvince;
+}
 
-  // Former districts and communes, each in the ledgers of the provinces its heirs are in.
+/**
+ * Former districts and communes, each in the ledgers of the provinces its heirs are in (with its district and former
+ * province); a former commune leads to each unit it went into, a former district to every unit its communes did (in
+ * part to each when they are several).
+ */
+function gatherFormerUnits(nso: NsoTables, today: Today, into: Gathered) {
+  const formerProvince = gatherFormerProvinces(nso, today, into);
+  const former = { parentId: null, validFrom: null, validTo: LAST_DAY_BEFORE_REFORM };
   const district = new Map<string, { id: string; key: string; province: string; heirs: Set<string> }>();
   for (const d of nso.districts) {
     const province = formerProvince.get(d.parent)!;
     const full = `${d.type} ${d.name}`;
     const key = formerDistrictKey(d.code, province.name, full);
     const id = ids.district(key, province.name, full);
-    district.set(d.code, {
-      id,
-      key,
-      province: d.parent,
-      heirs: new Set(),
-    });
-    units.set(id, {
-      ...fields(d),
-      id,
-      level: 'district',
-      parentId: province.id,
-      validFrom: null,
-      validTo: LAST_DAY_BEFORE_REFORM,
-    });
+    district.set(d.code, { id, key, province: d.parent, heirs: new Set() });
+    into.add({ ...fields(d), ...former, id, level: 'district', parentId: province.id });
   }
   const place = (unitId: string, districtCode: string, heir: string) => {
     const d = district.get(districtCode)!;
-    const province = communeProvince.get(heir)!;
-    for (const id of [unitId, d.id, formerProvince.get(d.province)!.id]) byProvince.get(province)!.units.add(id);
+    const ledger = into.byProvince.get(today.communeProvince.get(heir)!)!;
+    for (const id of [unitId, d.id, formerProvince.get(d.province)!.id]) ledger.units.add(id);
     d.heirs.add(heir);
   };
   for (const c of nso.formerCommunes) {
     const d = district.get(c.parent)!;
     const id = ids.formerCommune(c.code, d.key, `${c.type} ${c.name}`);
-    units.set(id, {
-      ...fields(c),
-      id,
-      level: 'commune',
-      parentId: d.id,
-      validFrom: null,
-      validTo: LAST_DAY_BEFORE_REFORM,
-    });
+    into.add({ ...fields(c), ...former, id, level: 'commune', parentId: d.id });
     for (const s of c.successors) {
       place(id, c.parent, s.code);
-      link(id, communeId.get(s.code)!, s.partial, communeProvince.get(s.code)!);
+      into.link(id, today.communeId.get(s.code)!, s.partial, today.communeProvince.get(s.code)!);
     }
   }
   for (const [districtCode, heir] of nso.districtLinks) place(district.get(districtCode)!.id, districtCode, heir);
-  // A former district leads to every unit its communes went into: in part to each when they are several.
   for (const d of district.values())
-    for (const heir of d.heirs) link(d.id, communeId.get(heir)!, d.heirs.size > 1, communeProvince.get(heir)!);
+    for (const heir of d.heirs)
+      into.link(d.id, today.communeId.get(heir)!, d.heirs.size > 1, today.communeProvince.get(heir)!);
+}
 
-  built = { all: { units: [...units.values()], successors: all }, provinces, byProvince };
+function build(): Built {
+  if (built) return built;
+  const nso = nsoTables();
+  const gathered = new Gathered();
+  const today = gatherToday(nso, gathered);
+  gatherFormerUnits(nso, today, gathered);
+  built = {
+    all: { units: [...gathered.units.values()], successors: gathered.links },
+    provinces: today.provinces,
+    byProvince: gathered.byProvince,
+  };
   return built;
 }
 
