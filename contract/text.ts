@@ -17,6 +17,14 @@ export function foldText(text: string): string {
   return folded;
 }
 
+/**
+ * A place's name folded with its apostrophes alike: the statistics office writes "B’Lao" and "Ea H'Leo", and an
+ * officer types either. Only places: donors' stored keys keep the apostrophe they were written with.
+ */
+export function foldPlaceText(text: string): string {
+  return foldText(text.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'"));
+}
+
 /** The folding as defined: decomposed, marks dropped, đ as d, lower case, spaces collapsed and trimmed. */
 export function foldSlowly(text: string): string {
   return text

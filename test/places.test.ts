@@ -247,6 +247,22 @@ describe('a name on a date', () => {
   });
 });
 
+describe('a name written with an apostrophe', () => {
+  let t: TestLedger;
+  beforeAll(async () => {
+    t = await tempLedger({ seed: false });
+    await t.service.invoke('places.choose', { province: '68' });
+  });
+  afterAll(() => t.close());
+
+  it('is found whichever apostrophe a list was typed with: the office writes B’Lao', async () => {
+    for (const typed of ["Phường B'Lao", 'phuong b’lao', 'BʼLao', 'B`Lao'])
+      expect((await found(t, typed, '2026-01-01')).displayName).toBe('Phường B’Lao');
+    for (const typed of ["Xã D'Ran", 'd’ran'])
+      expect((await found(t, typed, '2026-01-01')).displayName).toBe('Xã D’Ran');
+  });
+});
+
 describe("figures in today's units", () => {
   let t: TestLedger;
   let byName: (name: string) => Place;

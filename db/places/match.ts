@@ -5,7 +5,7 @@
  * what it became; a name several units share at the same level is an error listing them with what they belong to.
  */
 import type { Place, PlaceLevel } from '../../contract';
-import { foldText } from '../../contract/text';
+import { foldPlaceText } from '../../contract/text';
 import { invalid, notFound } from '../core/errors';
 import { dayText } from '../../contract/dates';
 import type { Ctx } from '../core/context';
@@ -92,9 +92,9 @@ export class PlaceIndex {
     links: { placeId: string; successorId: string }[],
   ) {
     for (const p of places) {
-      const place = { ...p, displayName: displayName(p), nameFolded: foldText(p.name) };
+      const place = { ...p, displayName: displayName(p), nameFolded: foldPlaceText(p.name) };
       this.byId.set(place.id, place);
-      for (const key of new Set([place.nameFolded, foldText(place.displayName)]))
+      for (const key of new Set([place.nameFolded, foldPlaceText(place.displayName)]))
         this.byName.set(key, [...(this.byName.get(key) ?? []), place]);
       if (place.code) this.byCode.set(place.code, [...(this.byCode.get(place.code) ?? []), place]);
     }
@@ -171,11 +171,11 @@ export class PlaceIndex {
     if (!trimmed) return [];
     const byCode = this.byCode.get(trimmed);
     if (byCode) return byCode;
-    const whole = this.byName.get(foldText(trimmed));
+    const whole = this.byName.get(foldPlaceText(trimmed));
     if (whole) return whole;
     const { type, name } = splitType(trimmed);
-    const typed = (this.byName.get(foldText(name)) ?? []).filter(
-      (p) => !type || (p.unitType !== null && foldText(p.unitType) === foldText(type)),
+    const typed = (this.byName.get(foldPlaceText(name)) ?? []).filter(
+      (p) => !type || (p.unitType !== null && foldPlaceText(p.unitType) === foldPlaceText(type)),
     );
     if (typed.length) return typed;
     // "Hưng Đạo (Bảo Lạc)", "Hưng Đạo, Huyện Bảo Lạc": the unit, and a unit it belongs to.
@@ -241,7 +241,7 @@ export class PlaceIndex {
   /** The three units whose names are nearest the text (among those valid on the date when one is given). */
   closest(text: string, date: string | null): string[] {
     suggestionWork.texts++;
-    const folded = foldText(text);
+    const folded = foldPlaceText(text);
     // A text longer than any unit's name (at most 300 characters) is like none of them.
     if (folded.length > 300) return [];
     const scored: { name: string; d: number }[] = [];

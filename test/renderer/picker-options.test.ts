@@ -1,7 +1,7 @@
 /** What the donor and place pickers offer for what is typed, apart from the pickers. */
 import { describe, expect, it } from 'vitest';
 import type { Donor } from '../../contract';
-import { foldText } from '../../contract/text';
+import { foldPlaceText, foldText } from '../../contract/text';
 import {
   anyDonorMatch,
   donorMatches,
@@ -52,5 +52,16 @@ describe('the pickers', () => {
     expect(firstMatches(folded, '', 1)).toHaveLength(3);
     expect(firstMatches(folded, 'xa', 5).map((o) => o.name)).toEqual(['Xã Tĩnh Túc', 'Xã Ca Thành']);
     expect(firstMatches(folded, 'xa', 1).map((o) => o.name)).toEqual(['Xã Tĩnh Túc']);
+  });
+
+  it("find a place whichever apostrophe is typed: the office writes B’Lao and Ea H'Leo", () => {
+    const names = ['Phường B’Lao', "Xã Ea H'Leo", 'Xã D’Ran', 'Xã Đạ Tẻh'].map((name) => ({
+      name,
+      folded: foldPlaceText(name),
+    }));
+    const found = (typed: string) => firstMatches(names, typed, 5, foldPlaceText).map((o) => o.name);
+    for (const typed of ["b'lao", 'B’LAO', 'bʼlao', 'b`lao']) expect(found(typed)).toEqual(['Phường B’Lao']);
+    for (const typed of ["ea h'leo", 'Ea H’Leo']) expect(found(typed)).toEqual(["Xã Ea H'Leo"]);
+    expect(found("d'ran")).toEqual(['Xã D’Ran']);
   });
 });

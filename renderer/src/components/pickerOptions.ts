@@ -60,8 +60,13 @@ export function anyDonorMatch(donors: Donor[], typed: string, exclude: string | 
 }
 
 /** The first `limit` options whose folded names hold what was typed (every option while nothing is). */
-export function firstMatches<O extends { folded: string }>(options: O[], search: string, limit: number): O[] {
-  const wanted = foldText(search);
+export function firstMatches<O extends { folded: string }>(
+  options: O[],
+  search: string,
+  limit: number,
+  fold: (text: string) => string = foldText,
+): O[] {
+  const wanted = fold(search);
   if (!wanted) return options;
   const matched: O[] = [];
   for (const option of options) {

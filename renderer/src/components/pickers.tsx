@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Place } from '../../../contract';
-import { foldText } from '../../../contract/text';
+import { foldPlaceText } from '../../../contract/text';
 import { placeLabel, placeTree, validOn, type PlaceNode } from '../places';
 import { useLedger } from '../queries';
 import { moveFocus } from './focus';
@@ -144,7 +144,7 @@ function placeOptions(nodes: PlaceNode[], date: string | undefined, t: TFunction
             {out && !place.validTo && <span className="muted"> ({t('places.expired')})</span>}
           </span>
         ),
-        folded: foldText(`${place.displayName} ${parent}`),
+        folded: foldPlaceText(`${place.displayName} ${parent}`),
         disabled: out,
       });
       walk(children, depth + 1, place.displayName);
@@ -165,7 +165,7 @@ export function PlacePicker({ value, onChange, onDate, allowClear, placeholder, 
   // Matched here, against names folded once, and only the first matches handed to the list: the list's own filter
   // walked every unit's option at each keystroke (20–45 ms on a national ledger), this takes a few.
   const [search, setSearch] = useState('');
-  const shown = useMemo(() => firstMatches(options, search, SHOWN_MATCHES), [options, search]);
+  const shown = useMemo(() => firstMatches(options, search, SHOWN_MATCHES, foldPlaceText), [options, search]);
   return (
     <Select
       id={id}
