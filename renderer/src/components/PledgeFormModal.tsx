@@ -116,7 +116,6 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
           {liveValues}
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
           <PledgeWhoRows pledgeDate={pledgeDate} onCreateDonor={(name) => setDonorModal({ name })} />
-          <PledgeTodayInRow placeId={live.placeId} />
           <PledgeAmountRow currency={currency} hint={hint} onCurrencyChange={() => setRateEdited(false)} />
           {needsRate && (
             <PledgeRateRow
@@ -127,6 +126,8 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
             />
           )}
           <PledgeStatusRow />
+          {/* After the fields every pledge has: a field shown for some places only moves no key typed before it. */}
+          <PledgeTodayInRow placeId={live.placeId} />
           <Form.Item name="notes" label={t('form.notes')}>
             <Input.TextArea rows={2} />
           </Form.Item>
