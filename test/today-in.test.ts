@@ -188,7 +188,7 @@ describe('figures in today\'s units with "nay thuộc"', () => {
         const byKey = new Map(today.groups.map((g) => [g.key, g]));
         expect([byKey.get(split.heirB.id)?.pledged, byKey.get(split.heirB.id)?.pledgeCount]).toEqual([103_000_000, 2]);
         expect(byKey.get(split.former.id)?.pledged).toBe(20_000_000);
-        expect(byKey.get(split.former.id)?.label).toBe(`${split.former.displayName} (đơn vị cũ)`);
+        expect(byKey.get(split.former.id)?.label).toBe(`${split.former.displayName} (trước 01/07/2025)`);
         expect(today.total.pledged).toBe(123_400_000);
         // Rolled up under the province: the commune of today, and the former unit's own group.
         const rolled = await t.service.invoke('totals', {
@@ -236,7 +236,7 @@ describe('figures in today\'s units with "nay thuộc"', () => {
     expect(today.summaryTotal).toEqual(asRecorded.summaryTotal);
     const rows = new Map(today.summary.map((r) => [r.placeName, r.pledgedVnd]));
     expect(rows.get(split.heirB.displayName)).toBe(100_000_000);
-    expect(rows.get(`${split.former.displayName} (đơn vị cũ)`)).toBe(20_000_000);
+    expect(rows.get(`${split.former.displayName} (trước 01/07/2025)`)).toBe(20_000_000);
     const ofB = await t.service.invoke('reports.preview', {
       period: '2022-Q3',
       unitsOf: TODAY,

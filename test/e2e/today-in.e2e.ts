@@ -85,7 +85,7 @@ describe('"nay thuộc" in the pledge form', () => {
     await page.getByTestId('filter-todays-units').click();
     // In today's units the pledge is in the commune chosen, not in a group of the former commune.
     await expect.poll(bars).toContain(heirB.displayName);
-    expect(await bars()).not.toContain('(đơn vị cũ)');
+    expect(await bars()).not.toContain(`${former.displayName} (`);
     const province = places.find((p) => p.level === 'province' && p.validTo === null)!;
     const today = await ledgerCall<TotalsResult>(page, 'totals', {
       by: 'place',
