@@ -9,6 +9,7 @@ import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
+import { openReportAfterImport } from './reportOpening';
 import { confirmDeletions, FileDeletions } from './SyncDeletions';
 import {
   ACCEPT,
@@ -397,13 +398,7 @@ function ImportDone({ imported }: { imported: ImportFilesResult }) {
       data-testid="import-done"
       title={doneText(imported, t)}
       action={
-        <Button
-          type="primary"
-          onClick={() => {
-            window.location.hash = 'reports';
-          }}
-          data-testid="import-make-report"
-        >
+        <Button type="primary" onClick={openReportAfterImport} data-testid="import-make-report">
           {t('imports.makeReport')}
         </Button>
       }
