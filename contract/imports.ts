@@ -110,6 +110,8 @@ export interface ImportResult {
   officePlace?: { id: string; name: string; from: 'chosen' | 'letterhead' } | null;
   /** How its header row was read (for the mapping step), when one was found or proposed. */
   layout?: ImportLayout;
+  /** The province the list is from, as its letterhead, its office or its places name it. */
+  province?: string;
 }
 
 export const ImportFilesInput = z.strictObject({
@@ -158,6 +160,10 @@ export interface ImportedFile {
   errors: ImportIssue[];
   officePlace?: ImportResult['officePlace'];
   layout?: ImportResult['layout'];
+  /** A bundle's sending office, as this ledger recorded it. */
+  sender?: string;
+  /** The province the file is from: a bundle's ledger's, or the one a workbook's letterhead, office or places name. */
+  province?: string;
 }
 
 export interface ImportFilesResult {

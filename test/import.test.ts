@@ -222,7 +222,9 @@ describe('importing a filled template', () => {
     const filled = await fill(await template());
     const before = tableCounts(t.ledger);
     const preview = await importFile(filled, true);
-    const { layout, fileName: _name, kind: _kind, merge: _merge, ...counts } = preview;
+    const { layout, province, fileName: _name, kind: _kind, merge: _merge, ...counts } = preview;
+    // The template's rows are the places of the ledger's province.
+    expect(province).toBe('Tỉnh Cao Bằng');
     expect(counts).toEqual({
       added: 4,
       skipped: 0,

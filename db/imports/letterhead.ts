@@ -5,6 +5,8 @@
  */
 import type { PlaceLevel } from '../../contract';
 import { foldText } from '../../contract/text';
+import { catalogueProvinces } from '../places/catalogue';
+import type { ProvinceName } from '../places/ledger-province';
 import type { IndexedPlace, PlaceIndex } from '../places/match';
 
 /** A unit a letterhead names: with its type ("Xã Mèo Vạc") and without ("MÈO VẠC", for units recorded without one). */
@@ -13,6 +15,11 @@ export interface LetterheadUnit {
   name: string;
   /** How high its type stands (province 0, district 1, commune 2): the order in which the units are looked for. */
   rank: number;
+  /**
+   * Named on a line that begins with a committee, a department or a unit ("UBND TỈNH CAO BẰNG"), as letterheads are
+   * written; not one a line speaks of further on ("DANH SÁCH HỖ TRỢ CỦA UBND TỈNH …", a donor's name).
+   */
+  leading: boolean;
 }
 
 /** Unit types as letterheads write them (folded), with the type's name and how high it stands. */
@@ -76,6 +83,8 @@ export function letterheadUnits(texts: string[]): LetterheadUnit[] {
       }));
       const bare = committee && !heads.length ? BARE_UNIT.exec(folded) : null;
       if (bare) heads.push({ index: 0, length: bare[0].length, typeWord: bare[1]! });
+      // Nothing but marks before the first unit named (a head's match may begin with the mark before "UBND").
+      const leading = heads.length > 0 && !/[a-z0-9]/.test(folded.slice(0, heads[0]!.index));
       heads.forEach((head, i) => {
         const end = heads[i + 1]?.index ?? line.length;
         // The name runs to the next unit named, without the dashes and commas that joined them.
@@ -84,7 +93,7 @@ export function letterheadUnits(texts: string[]): LetterheadUnit[] {
           .replace(/[\s,.:;–—-]+$/, '')
           .trim();
         const kind = TYPES[head.typeWord];
-        if (name && kind) units.push({ withType: `${kind.type} ${name}`, name, rank: kind.rank });
+        if (name && kind) units.push({ withType: `${kind.type} ${name}`, name, rank: kind.rank, leading });
       });
       if (COMMITTEE.test(folded)) committee = true;
     }
@@ -108,4 +117,37 @@ export function letterheadOffice(places: PlaceIndex, units: LetterheadUnit[]): I
     if (!office || LEVEL_RANK[found.place.level] >= LEVEL_RANK[office.level]) office = found.place;
   }
   return office;
+}
+
+/** A province a letterhead names: as written ("Tỉnh Hà Giang"), and the province of today it is or became part of. */
+export interface LetterheadProvince extends ProvinceName {
+  written: string;
+}
+
+/**
+ * The province a letterhead names at the head of a line ("UBND TỈNH CAO BẰNG", "SỞ NGOẠI VỤ THÀNH PHỐ HÀ NỘI"), among
+ * the country's provinces of today and the former provinces merged into them; null when it names none. A city is a
+ * province only when a province of today is that city ("Thành phố Hà Nội"), not a city within one ("Thành phố Cao
+ * Bằng"). Read from the official catalogue, not the ledger's units: a ledger holds only its own province's.
+ */
+export function letterheadProvince(units: LetterheadUnit[]): LetterheadProvince | null {
+  const provinces = catalogueProvinces();
+  // "Bà Rịa - Vũng Tàu", "BÀ RỊA–VŨNG TÀU": the same name whatever joins its words.
+  const key = (text: string) =>
+    foldText(text)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  for (const unit of units) {
+    if (!unit.leading) continue;
+    const type = unit.withType.slice(0, unit.withType.length - unit.name.length).trim();
+    const name = key(unit.name);
+    const today = provinces.find((p) => p.type === type && key(p.name) === name);
+    if (today) return { code: today.code, name: `${today.type} ${today.name}`, written: `${today.type} ${today.name}` };
+    if (type !== 'Tỉnh') continue;
+    const became = provinces.find((p) => p.merged.some((m) => key(m) === name));
+    const former = became?.merged.find((m) => key(m) === name);
+    if (became && former)
+      return { code: became.code, name: `${became.type} ${became.name}`, written: `Tỉnh ${former}` };
+  }
+  return null;
 }

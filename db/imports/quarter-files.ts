@@ -99,6 +99,8 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
             isolated,
             acceptUnsigned: input.acceptUnsigned,
             allowDeletions: input.allowDeletions,
+            from: (from: { office: string; province: string | null }) =>
+              Object.assign(done, { sender: from.office }, from.province ? { province: from.province } : {}),
           };
           const { deletions, deletionsNeedConfirmation, ...merge } = await importBundle(ctx, bytes, options);
           Object.assign(done, { merge, deletions, deletionsNeedConfirmation });
@@ -133,6 +135,7 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           merge: null,
           errors: result.errors,
           ...(result.officePlace ? { officePlace: result.officePlace } : {}),
+          ...(result.province ? { province: result.province } : {}),
           ...(result.layout ? { layout: result.layout } : {}),
         });
       }

@@ -12,6 +12,7 @@ import type { PledgeChecks } from '../pledges/writes';
 import { PlaceIndex } from '../places/match';
 import { findHeader, findOfficePlace, type Header, missingColumns, type OfficePlace, rememberLayout } from './header';
 import type { ParsedRow } from './line';
+import { checkListProvince } from './province-check';
 import { knownDonors, MAX_ERRORS, readLines } from './rows';
 import { readSheet } from './read-sheet';
 import { fileIssue, type Sheet } from './sheet';
@@ -40,6 +41,7 @@ export interface ImportOptions {
 interface Found {
   officePlace: OfficePlace | null;
   layout: ImportLayout | null;
+  province: string | null;
 }
 
 /** A file read to its lines: what writing them needs. */
@@ -52,13 +54,14 @@ interface ReadFile {
 
 /** A spreadsheet imported, or only checked (`dryRun`): all its new rows, or none and the reasons. */
 export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promise<ImportResult> {
-  const found: Found = { officePlace: null, layout: null };
+  const found: Found = { officePlace: null, layout: null, province: null };
   const result = (errors: ImportIssue[], extra: Partial<ImportResult> = {}): ImportResult => ({
     added: 0,
     skipped: 0,
     newDonors: [],
     dryRun: options.dryRun,
     ...(found.officePlace ? { officePlace: found.officePlace } : {}),
+    ...(found.province ? { province: found.province } : {}),
     ...(found.layout ? { layout: found.layout } : {}),
     ...extra,
     errors: errors.slice(0, MAX_ERRORS),
@@ -92,6 +95,9 @@ async function readFile(ctx: Ctx, options: ImportOptions, found: Found): Promise
   const office = findOfficePlace(places, options.placeId, sheet, header.row);
   if ('problem' in office) return { errors: [office.problem] };
   found.officePlace = office.officePlace;
+  const province = await checkListProvince(ctx, places, sheet, header, found.officePlace);
+  found.province = province.province;
+  if (province.problem) return { errors: [province.problem] };
   const donorIds = knownDonors(ctx);
   const { rows, errors } = await readLines(sheet, header, {
     ctx,

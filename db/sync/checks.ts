@@ -59,6 +59,19 @@ function checkSender(bundle: Bundle): void {
   ) {
     throw refuse('tên cơ quan kèm theo không hợp lệ', 'the department name it carries is invalid');
   }
+  const province: unknown = bundle.province;
+  if (
+    province !== undefined &&
+    !(
+      isObject(province) &&
+      typeof province.code === 'string' &&
+      province.code.length <= 10 &&
+      typeof province.name === 'string' &&
+      province.name.length <= 100
+    )
+  ) {
+    throw refuse('tỉnh của sổ gửi gói không hợp lệ', 'the province of the sending ledger is invalid');
+  }
 }
 
 function checkRows(bundle: Bundle): void {

@@ -53,6 +53,11 @@ export interface Bundle {
   audit: Record<string, unknown>[];
   /** From a province's full bundle: settings its districts take over (the department's name). */
   reference?: { departmentName: string };
+  /**
+   * The province the ledger that made it serves (code 'all': the whole country); absent from bundles of earlier
+   * releases and of ledgers with no places yet (`vet/province.ts`).
+   */
+  province?: { code: string; name: string };
 }
 
 export type Words = { vi: string; en: string };

@@ -16,6 +16,7 @@ import { encodeBundle } from './format';
 import { logSync } from './log';
 import { addReferencedRows } from './references';
 import { storedRows } from './rows';
+import { bundleProvince } from './vet/province';
 
 function versionTime(version: string): string {
   const ms = Number(version.split('-')[0] ?? 0);
@@ -60,6 +61,7 @@ export async function exportBundle(
   }>`SELECT key, value FROM settings WHERE key IN ('site.role', 'department.name')`.execute(ctx.db);
   const setting = (key: string) => settings.rows.find((r) => r.key === key)?.value;
   const isProvince = (setting('site.role') ?? 'province') === 'province';
+  const province = await bundleProvince(ctx);
   const bundle: Bundle = {
     ...(options.all && isProvince && setting('department.name')
       ? { reference: { departmentName: setting('department.name')! } }
@@ -68,6 +70,7 @@ export async function exportBundle(
     formatVersion: BUNDLE_FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
     site: { id: ctx.site.id, name: ctx.site.name },
+    ...(province ? { province } : {}),
     createdAt: ctx.now,
     since,
     records,

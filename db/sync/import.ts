@@ -24,6 +24,7 @@ import {
   writeReceivedHistory,
 } from './received/receipt';
 import { brokenReferences, placeUnderItself } from './references';
+import { vetProvince } from './vet/province';
 import { vetScope } from './vet/scope';
 import { vetSender } from './vet/sender';
 import { vetClock } from './vet/clock';
@@ -42,6 +43,9 @@ export async function importBundle(ctx: Ctx, bytes: Buffer, options: BundleImpor
   // all refused whole, before anything is written.
   const { bundle, signer } = await readBundle(ctx, bytes, options);
   vetSender(ctx, bundle, signer);
+  const from = await vetProvince(ctx, bundle, signer);
+  options.from?.({ office: signer.name, province: from.province });
+  if (from.refusal) throw from.refusal;
   vetScope(ctx, bundle, signer);
   const sender = { id: signer.siteId, name: signer.name };
   vetClock(bundle, sender, Date.parse(ctx.now));
@@ -83,6 +87,8 @@ export interface BundleImportOptions {
   isolated?: boolean;
   /** Take a bundle of an earlier release (unsigned) from an office recorded as on that release. */
   acceptUnsigned?: boolean;
+  /** Told, once its signature is checked, who sent the bundle and the province of its ledger (refused or not). */
+  from?: (from: { office: string; province: string | null }) => void;
 }
 
 /** The history columns a bundle's entries may carry (others, from newer releases, are left out). */

@@ -647,4 +647,10 @@ export const en: Catalog = {
     exchangeFolderPlaceholder: 'For example: \\\\server\\Exchange or E:\\Exchange',
     reminderDays: 'Remind when an office has sent no bundle for (days)',
   },
+  fileOrigin: {
+    province: 'Province',
+    signed: 'signed the bundle',
+    officeIs: 'Office: {{office}}',
+    provinceIs: 'Province: {{province}}',
+  },
 };

@@ -650,6 +650,12 @@ export const vi = {
     exchangeFolderPlaceholder: 'Ví dụ: \\\\may-chu\\TraoDoi hoặc E:\\TraoDoi',
     reminderDays: 'Nhắc khi một đơn vị không gửi gói quá (ngày)',
   },
+  fileOrigin: {
+    province: 'Tỉnh',
+    signed: 'ký gói',
+    officeIs: 'Đơn vị: {{office}}',
+    provinceIs: 'Tỉnh: {{province}}',
+  },
 };
 
 export type Catalog = typeof vi;

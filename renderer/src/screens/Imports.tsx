@@ -9,6 +9,7 @@ import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
+import { openReportAfterImport } from './reportOpening';
 import { confirmDeletions, FileDeletions } from './SyncDeletions';
 import {
   ACCEPT,
@@ -16,6 +17,7 @@ import {
   changesAnything,
   doneText,
   fileOfficeText,
+  fileOriginText,
   fileOutcomeText,
   importErrors,
   isMany,
@@ -61,6 +63,7 @@ export function Imports() {
           </Spin>
         )}
         {preview && showsFiles(preview) && <CheckedFiles files={preview.files} />}
+        {preview && !showsFiles(preview) && <FileOrigin file={preview.files[0]} />}
         {preview?.files.filter(needsMapping).map((f) => (
           <ColumnMappingPanel
             key={f.fileName}
@@ -299,8 +302,21 @@ function CheckedFiles({ files }: { files: ImportedFile[] }) {
             ),
         },
         { title: t('imports.officeShort'), render: (_: unknown, f: ImportedFile) => fileOfficeText(f, t) },
+        { title: t('fileOrigin.province'), render: (_: unknown, f: ImportedFile) => f.province ?? '' },
       ]}
     />
+  );
+}
+
+/** Where the one file checked is from: its office and its province, when they are known. */
+function FileOrigin({ file }: { file: ImportedFile | undefined }) {
+  const { t } = useTranslation();
+  const text = file ? fileOriginText(file, t) : '';
+  if (!text) return null;
+  return (
+    <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="import-origin">
+      {text}
+    </Typography.Paragraph>
   );
 }
 
@@ -382,13 +398,7 @@ function ImportDone({ imported }: { imported: ImportFilesResult }) {
       data-testid="import-done"
       title={doneText(imported, t)}
       action={
-        <Button
-          type="primary"
-          onClick={() => {
-            window.location.hash = 'reports';
-          }}
-          data-testid="import-make-report"
-        >
+        <Button type="primary" onClick={openReportAfterImport} data-testid="import-make-report">
           {t('imports.makeReport')}
         </Button>
       }

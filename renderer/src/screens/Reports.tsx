@@ -1,6 +1,6 @@
 /** Báo cáo: choose the period and place, preview the report's sheets, and save the Excel file. */
 import { Alert, App as AntApp, Button, Card, Checkbox, Segmented, Select, Space, Spin, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SentReport } from '../../../contract';
 import { describeItemScope } from '../../../contract/labels';
@@ -12,25 +12,29 @@ import { madeBy, money, showDateTime } from '../format';
 import { call, errorText, queryClient, useLedger } from '../queries';
 import {
   halfOf,
-  initialReportChoices,
   QUARTER_NUMERALS,
   type ReportChoices,
   type ReportKind,
   reportInput,
   reportYears,
 } from './reportChoices';
+import { rememberReportChoices, reportOpened, reportOpening } from './reportOpening';
 import { ReportPreview } from './ReportPreview';
 
 export function Reports() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { message } = AntApp.useApp();
-  const [choices, setChoices] = useState<ReportChoices>(() => initialReportChoices(new Date()));
-  const [requested, setRequested] = useState<string | null>(null);
+  const [opening] = useState(() => reportOpening(new Date()));
+  const [choices, setChoices] = useState<ReportChoices>(opening.choices);
   const [saving, setSaving] = useState(false);
   const input = reportInput(choices, lang, localToday());
+  const [requested, setRequested] = useState<string | null>(opening.previewNow ? JSON.stringify(input) : null);
   const sent = useLedger('reports.list', {});
-  const preview = useLedger('reports.preview', input, { enabled: requested === JSON.stringify(input) });
+  const shown = requested === JSON.stringify(input);
+  const preview = useLedger('reports.preview', input, { enabled: shown });
+  useEffect(reportOpened, []);
+  useEffect(() => rememberReportChoices(choices), [choices]);
 
   async function download() {
     setSaving(true);
@@ -57,7 +61,8 @@ export function Reports() {
     }
   }
 
-  const report = preview.data;
+  // Only a report asked for since the screen opened: one answered before (before an import) is not shown.
+  const report = shown ? preview.data : undefined;
   return (
     <div className="screen" data-testid="reports-screen">
       <Typography.Title level={3}>{t('reports.title')}</Typography.Title>

@@ -59,10 +59,20 @@ export function fileOutcomeText(file: ImportedFile, t: TFunction): string {
   return t('imports.workbookCounts', { added: file.added, skipped: file.skipped });
 }
 
-/** The office a file was read as, and whether its letterhead said so. */
+/** The office a file was read as, and whether its letterhead said so; for a bundle, the office that signed it. */
 export function fileOfficeText(file: ImportedFile, t: TFunction): string {
+  if (file.sender) return `${file.sender} (${t('fileOrigin.signed')})`;
   if (!file.officePlace) return '';
   return `${file.officePlace.name}${file.officePlace.from === 'letterhead' ? ` (${t('imports.fromLetterhead')})` : ''}`;
+}
+
+/** Where one file is from, in a line: its office and its province, as far as they are known. */
+export function fileOriginText(file: ImportedFile, t: TFunction): string {
+  const office = fileOfficeText(file, t);
+  return [
+    ...(office ? [t('fileOrigin.officeIs', { office })] : []),
+    ...(file.province ? [t('fileOrigin.provinceIs', { province: file.province })] : []),
+  ].join(' · ');
 }
 
 /** A problem's column: the file's own header (Vietnamese), and in English what it means. */

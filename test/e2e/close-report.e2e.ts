@@ -1,0 +1,119 @@
+/**
+ * The quarter's close in the real UI: a list of another province is refused, the preview naming where each file is
+ * from; the report opened from the import is made from the ledger as the import left it, though a report of the same
+ * quarter was previewed before the import.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { TEMPLATE_COLUMNS } from '../../db/imports/columns';
+import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { newPage } from './pages';
+import { launchBrowser, serve, type Served } from './serve';
+import { chooseIn, ledgerCall, openScreen } from './ui';
+
+const dir = tempDir();
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const db = join(dir.dir, 'close.sqlite');
+  const demo = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
+    { encoding: 'utf8' },
+  );
+  if (demo.status !== 0) throw new Error(demo.stderr);
+  served = await serve(db);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  dir.remove();
+});
+
+const fileInput = () => page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])');
+const quarterTotal = async () =>
+  (
+    await ledgerCall<{ total: { pledged: number } }>(page, 'totals', {
+      by: 'kind',
+      filter: { from: '2022-10-01', to: '2022-12-31' },
+    })
+  ).total.pledged.toLocaleString('vi-VN');
+
+describe("the quarter's close", () => {
+  it("refuses another province's list, showing where it is from, and writes nothing", async () => {
+    const list = XLSX.utils.aoa_to_sheet([
+      ['UBND TỈNH TUYÊN QUANG'],
+      ['UBND XÃ MÈO VẠC'],
+      [null],
+      ['STT', 'Ngày cam kết', 'Nhà tài trợ', 'Địa bàn', 'Nội dung', 'Thành tiền'],
+      [1, '05/10/2022', 'Tổ chức Tzu Chi', 'Mèo Vạc', 'Bể nước', '44.000.000'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, list, 'DS');
+    const path = join(dir.dir, 'meo-vac.xlsx');
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    await page.goto(`${served.url}#imports`);
+    const before = await ledgerCall<{ count: number }>(page, 'pledges.summary', {});
+    await fileInput().setInputFiles(path);
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').textContent()).toContain(
+      'Tiêu đề văn bản ghi Tỉnh Tuyên Quang, còn sổ này là sổ của Tỉnh Cao Bằng',
+    );
+    expect(await page.getByTestId('import-origin').textContent()).toBe('Tỉnh: Tỉnh Tuyên Quang');
+    expect(await ledgerCall<{ count: number }>(page, 'pledges.summary', {})).toEqual(before);
+  });
+
+  it('opens the report made after the import, though the quarter was previewed before it', async () => {
+    // The quarter previewed before its files are in.
+    await page.goto(`${served.url}#reports`);
+    await chooseIn(page, 'Năm', '2022');
+    await chooseIn(page, 'Quý', 'Quý IV');
+    await page.getByTestId('report-preview').click();
+    const before = await quarterTotal();
+    await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe(before);
+
+    const path = join(dir.dir, 'bao-lac-q4.csv');
+    writeFileSync(
+      path,
+      [
+        TEMPLATE_COLUMNS.map((c) => c.header).join(','),
+        '15/10/2022,Tổ chức Tzu Chi,,Bảo Lạc,Nhà ở,Nhà cho hộ nghèo,,,,"88.500.000",VND,,,,',
+        '20/11/2022,Tổ chức Tzu Chi,,Hà Quảng,Dự án,Bể nước,,,,"11.500.000",VND,,,,',
+      ].join('\n'),
+    );
+    await openScreen(page, 'Nhập Excel');
+    await fileInput().setInputFiles(path);
+    await expect.poll(() => page.getByTestId('import-ready').textContent()).toContain('sẽ thêm 2 cam kết');
+    expect(await page.getByTestId('import-origin').textContent()).toBe('Tỉnh: Tỉnh Cao Bằng');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+    const after = await quarterTotal();
+    expect(after).not.toBe(before);
+
+    // Opened from the import, the quarter's report shows the new figures without being asked again.
+    await page.getByTestId('import-make-report').click();
+    await page.getByTestId('reports-screen').waitFor();
+    await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe(after);
+    expect(await page.getByTestId('report-preview-body').textContent()).toContain('QUÝ IV NĂM 2022');
+  });
+
+  it('opened otherwise, shows no report made on an earlier visit until one is asked for', async () => {
+    await openScreen(page, 'Sổ cam kết');
+    await openScreen(page, 'Báo cáo');
+    await page.getByTestId('report-preview').click();
+    await page.getByTestId('report-preview-body').waitFor();
+    await openScreen(page, 'Sổ cam kết');
+    await openScreen(page, 'Báo cáo');
+    await page.getByTestId('reports-screen').waitFor();
+    expect(await page.getByTestId('report-preview-body').count()).toBe(0);
+  });
+});
