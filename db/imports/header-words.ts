@@ -71,8 +71,8 @@ const FIELD_WORDS: [string[], ColumnKey][] = [
   [['khoan vien tro', 'du an', 'chuong trinh', 'chuong trinh du an', 'du an khoan vien tro'], 'itemName'],
   [['hinh thuc', 'hinh thuc vien tro'], 'modality'],
   [['linh vuc', 'nganh', 'nganh linh vuc'], 'sector'],
-  [['so quyet dinh phe duyet', 'so quyet dinh', 'quyet dinh phe duyet', 'so qd', 'qd phe duyet'], 'approvalNumber'],
-  [['ngay phe duyet', 'ngay quyet dinh', 'ngay qd'], 'approvalDate'],
+  [['so quyet dinh phe duyet', 'so quyet dinh', 'quyet dinh phe duyet'], 'approvalNumber'],
+  [['ngay phe duyet', 'ngay quyet dinh'], 'approvalDate'],
   [
     ['nay thuoc', 'nay la', 'don vi hien nay', 'dia ban hien nay', 'dia ban moi', 'don vi moi', 'today in', 'now in'],
     'todayIn',
@@ -115,6 +115,7 @@ const ABBREVIATIONS: Record<string, string> = {
   sdt: 'so dien thoai',
   gt: 'gia tri',
   kp: 'kinh phi',
+  qd: 'quyet dinh',
   tg: 'thoi gian',
   nd: 'noi dung',
 };

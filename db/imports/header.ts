@@ -156,6 +156,7 @@ function describeLayout(sheet: Sheet, row: number, columns: HeaderColumns, isRem
       header: c.header,
       field: c.field,
       from: c.from,
+      ...(c.field === null ? { could: c.could ?? [] } : {}),
       // As the sheet shows them (a date cell as a date, not its serial number).
       samples: Array.from({ length: Math.min(3, range.e.r - row) }, (_, i) => cellAt(row + 1 + i, c.column + range.s.c))
         .map((cell) =>
