@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../contract';
 import type { ColumnMapping, ImportedFile, ImportFilesResult } from '../../../contract/imports';
 import { ColumnMappingPanel } from '../components/ColumnMappingPanel';
-import { needsMapping } from '../components/columnMapping';
+import { canMap } from '../components/columnMapping';
 import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
@@ -61,7 +61,7 @@ export function Imports() {
           </Spin>
         )}
         {preview && showsFiles(preview) && <CheckedFiles files={preview.files} />}
-        {preview?.files.filter(needsMapping).map((f) => (
+        {preview?.files.filter(canMap).map((f) => (
           <ColumnMappingPanel
             key={f.fileName}
             file={f}
