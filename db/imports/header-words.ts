@@ -8,14 +8,14 @@
 import { foldText } from '../../contract/text';
 import type { ColumnKey } from './columns';
 
-/** What a header names: a field, the row number column (STT), or a place column of a unit type ("Xã", "Huyện"). */
-export type HeaderMeaning =
+/** What a header's words name: a field, the row number column (STT), or a place column of a unit type ("Xã"). */
+export type WordsMeaning =
   | { kind: 'field'; key: ColumnKey }
   | { kind: 'stt' }
   | { kind: 'place'; unitType: string | null };
 
 /** A header read: its meaning, or none with the fields its words could be. */
-export type HeaderReading = { meaning: HeaderMeaning } | { meaning: null; could: ColumnKey[] };
+export type HeaderReading = { meaning: WordsMeaning } | { meaning: null; could: ColumnKey[] };
 
 // Words officers use for each field, folded (no accents, lower case, single spaces), without "tên" and units.
 const FIELD_WORDS: [string[], ColumnKey][] = [
@@ -250,12 +250,13 @@ export function readHeaderWords(text: string): HeaderReading {
     return { meaning: { kind: 'place', unitType: types.size === 1 ? [...types][0]! : null } };
   }
   // The whole header's words, then each part's ("Tên nhà tài trợ/tổ chức"): one field, and nothing unknown.
-  const read = [fieldsOf(whole), ...parts.map(fieldsOf)];
-  for (const r of read.slice(0, 1)) if (r.fields.length === 1 && !r.unknown) return fieldMeaning(r.fields[0]!);
-  const byPart = read.slice(1);
+  const ofWhole = fieldsOf(whole);
+  if (ofWhole.fields.length === 1 && !ofWhole.unknown) return fieldMeaning(ofWhole.fields[0]!);
+  const byPart = parts.map(fieldsOf);
   const partFields = new Set(byPart.flatMap((r) => r.fields));
   if (parts.length > 1 && partFields.size === 1 && byPart.every((r) => !r.unknown && r.fields.length))
     return fieldMeaning([...partFields][0]!);
+  const read = [ofWhole, ...byPart];
   const could = [
     ...new Set([...read.flatMap((r) => r.fields), ...HINTS.flatMap(([w, k]) => (w.test(whole) ? k : []))]),
   ];
