@@ -79,6 +79,8 @@ export interface ImportLayout {
     from: 'known' | 'remembered' | 'chosen' | null;
     /** The first values under it. */
     samples: string[];
+    /** For a column not read: the fields its words could be. */
+    could?: ImportField[];
   }[];
   /** Whether a mapping of this layout was remembered from an earlier file. */
   remembered: boolean;

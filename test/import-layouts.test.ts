@@ -281,7 +281,7 @@ describe("an office's own list", () => {
 
   it('proposes a header row for mapping when no row names enough columns, and reads the file once mapped', async () => {
     const rows: Cell[][] = [
-      ['Thời điểm nhận', 'Đơn vị tài trợ nước ngoài', 'Nơi nhận', 'Nội dung', 'Trị giá quy đổi'],
+      ['Thời điểm nhận', 'Bên cho', 'Nơi nhận', 'Việc làm', 'Trị giá quy đổi'],
       ['05/09/2022', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Sửa nhà', 1_000_000],
     ];
     const path = writeList('la.xlsx', { rows, merges: [] }, 'xlsx');
@@ -289,8 +289,9 @@ describe("an office's own list", () => {
     expect(refused.errors[0]!.message).toContain('hãy ghép cột');
     expect(refused.layout!.columns.map((c) => c.header)).toEqual(rows[0]);
     const mapping = [
-      { header: 'Đơn vị tài trợ nước ngoài', field: 'donor' as const },
+      { header: 'Bên cho', field: 'donor' as const },
       { header: 'Nơi nhận', field: 'place' as const },
+      { header: 'Việc làm', field: 'description' as const },
       { header: 'Trị giá quy đổi', field: 'amount' as const },
     ];
     const result = await importFile(path, false, { mapping });

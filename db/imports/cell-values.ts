@@ -16,6 +16,10 @@ import {
 import { showQuantityVi } from './cells';
 import { type ColumnKey, TEMPLATE_COLUMNS } from './columns';
 import { loadedSheetJs } from './libraries';
+import { type MoneyUnit, scaleDecimal } from './money-units';
+
+/** A money column's cell, with the unit its header states ("(triệu đồng)"): its value is that many of the unit. */
+export type UnitCell = XLSX.CellObject & { unit?: MoneyUnit };
 
 /** Each column's header, as the template writes it and a message names it. */
 export const HEADER_OF = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<
@@ -107,16 +111,20 @@ export function readDecimal(cell: XLSX.CellObject | undefined, column: ColumnKey
 
 /**
  * An amount in the currency's minor units: one finer than the smallest unit (0,001 đồng, 0,004 USD) is refused, not
- * rounded (to 0 or otherwise), and one over the limit names the limit.
+ * rounded (to 0 or otherwise), and one over the limit names the limit. Under a header stating a unit ("(triệu đồng)")
+ * the value is scaled exactly first: 88,5 triệu đồng is 88.500.000 đồng, and 88,5000005 triệu đồng is refused.
  */
-export function readAmount(cell: XLSX.CellObject | undefined, column: ColumnKey, currency: string): number | null {
-  const text = readDecimal(cell, column);
-  if (text === null) return null;
+export function readAmount(cell: UnitCell | undefined, column: ColumnKey, currency: string): number | null {
+  const written = readDecimal(cell, column);
+  if (written === null) return null;
+  const unit = cell?.unit?.exponent ? cell.unit : null;
+  const text = unit ? scaleDecimal(written, unit.exponent) : written;
   let minor: number;
   try {
     minor = parseAmount(text, currency, 'plain');
   } catch (error) {
     if (!(error instanceof DecimalParseError) || error.reason !== 'too_many_decimals') minor = Infinity;
+    else if (unit) throw inexactScaled(column, written, text, unit, currency);
     else
       throw new RowError(
         column,
@@ -126,7 +134,30 @@ export function readAmount(cell: XLSX.CellObject | undefined, column: ColumnKey,
   }
   if (minor > MAX_AMOUNT_MINOR) {
     const reason = amountLimitReason(currency);
-    throw new RowError(column, `${showQuantityVi(text)} ${reason.vi}`, `${text} ${reason.en}`);
+    const [vi, en] = unit
+      ? [`${showQuantityVi(written)} ${unit.label}`, `${written} ${unit.label}`]
+      : [showQuantityVi(text), text];
+    throw new RowError(column, `${vi} ${reason.vi}`, `${en} ${reason.en}`);
   }
   return minor;
+}
+
+/** A value that, scaled by its header's unit, is not a whole number of the currency's smallest unit. */
+function inexactScaled(
+  column: ColumnKey,
+  written: string,
+  scaled: string,
+  unit: MoneyUnit,
+  currency: string,
+): RowError {
+  const was = `${showQuantityVi(written)} ${unit.label} = ${showQuantityVi(scaled)} ${currency}`;
+  const wasEn = `${written} ${unit.label} = ${scaled} ${currency}`;
+  if (currency === 'VND')
+    return new RowError(column, `${was}, không phải số đồng nguyên`, `${wasEn}, not a whole number of đồng`);
+  const smallest = `${formatAmount(1, currency, 'vi')} ${currency}`;
+  return new RowError(
+    column,
+    `${was}, lẻ hơn đơn vị nhỏ nhất (${smallest})`,
+    `${wasEn}, finer than its smallest unit (${formatAmount(1, currency, 'en')} ${currency})`,
+  );
 }

@@ -5,6 +5,7 @@
  */
 import type { ImportIssue, ImportResult } from '../../contract';
 import type { ColumnMapping, ImportLayout } from '../../contract/imports';
+import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
 import type { PlaceIndex } from '../places/match';
 import { HEADER_OF } from './cell-values';
@@ -15,9 +16,11 @@ import {
   type HeaderMapping,
   headerScore,
   layoutKey,
+  MONEY_FIELDS,
   mappingKey,
   readHeaderRow,
 } from './layout';
+import { type MoneyUnit, moneyUnit } from './money-units';
 import { letterheadOffice, letterheadUnits } from './letterhead';
 import { loadedSheetJs } from './libraries';
 import { fileIssue, type Sheet } from './sheet';
@@ -32,6 +35,10 @@ export interface SheetColumns {
   stt: number | null;
   /** The currency the amount headers state ("Thành tiền (USD)"), when they do. */
   currency: string | null;
+  /** The unit each money column's header (or the table's "ĐVT: triệu đồng" above it) states, by field. */
+  units: Map<ColumnKey, MoneyUnit>;
+  /** A text field read from several columns, each with its header. */
+  joined: Map<ColumnKey, { column: number; header: string }[]>;
 }
 
 export interface Header {
@@ -86,16 +93,47 @@ export async function findHeader(
       ),
     };
   }
+  const units = withTableUnit(layout, tableUnit(sheet, headerRow));
   const columns: SheetColumns = {
     fields: new Map([...layout.fields].map(([key, c]) => [key, c + range.s.c])),
     places: layout.places.map((p) => ({ ...p, column: p.column + range.s.c })),
     stt: layout.stt === null ? null : layout.stt + range.s.c,
-    currency: layout.currency,
+    currency: layout.currency ?? [...units.values()][0]?.currency ?? null,
+    units,
+    joined: new Map(
+      [...layout.joined].map(([key, cs]) => [key, cs.map((c) => ({ ...c, column: c.column + range.s.c }))]),
+    ),
   };
   return {
     header: { row: headerRow, layout, columns },
     layout: describeLayout(sheet, headerRow, layout, rememberedLayout),
   };
+}
+
+/**
+ * The money unit a table states for all its amounts, above its header row as official tables write it ("ĐVT: triệu
+ * đồng", "Đơn vị tính: 1.000 đồng"), if any.
+ */
+function tableUnit(sheet: Sheet, headerRow: number): MoneyUnit | null {
+  for (let r = sheet.range.s.r; r < headerRow; r++) {
+    for (const text of sheet.rowTexts(r)) {
+      const folded = foldText(text);
+      const note = /(?:^|[\s(])(?:don vi tinh|don vi|dvt)\s*:\s*([^)]+)/.exec(folded);
+      if (!note) continue;
+      // The unit as written, for messages, where folding kept the text's length.
+      const end = note.index + note[0].length;
+      const unit = moneyUnit(folded.length === text.length ? text.slice(end - note[1]!.length, end) : note[1]!);
+      if (unit) return unit;
+    }
+  }
+  return null;
+}
+
+/** The header's money units, with the table's unit for a money column whose header states none. */
+function withTableUnit(layout: HeaderColumns, unit: MoneyUnit | null): Map<ColumnKey, MoneyUnit> {
+  const units = new Map(layout.units);
+  if (unit) for (const key of layout.fields.keys()) if (MONEY_FIELDS.has(key) && !units.has(key)) units.set(key, unit);
+  return units;
 }
 
 /** The mappings remembered from earlier imports, by the signature of their header rows. */
@@ -118,6 +156,7 @@ function describeLayout(sheet: Sheet, row: number, columns: HeaderColumns, isRem
       header: c.header,
       field: c.field,
       from: c.from,
+      ...(c.field === null ? { could: c.could ?? [] } : {}),
       // As the sheet shows them (a date cell as a date, not its serial number).
       samples: Array.from({ length: Math.min(3, range.e.r - row) }, (_, i) => cellAt(row + 1 + i, c.column + range.s.c))
         .map((cell) =>
@@ -128,18 +167,34 @@ function describeLayout(sheet: Sheet, row: number, columns: HeaderColumns, isRem
   };
 }
 
-/** The columns a list cannot be read without, each an issue on the header row. */
+/**
+ * The columns a list cannot be read without, each an issue on the header row naming the columns not read that could
+ * be it (or, if none could, every column not read), so that the user knows which to map.
+ */
 export function missingColumns(header: Header): ImportIssue[] {
   const { fields, places } = header.columns;
   const missing = REQUIRED.filter((k) => !fields.has(k));
   if (!fields.has('place') && !places.length) missing.push('place');
   if (!fields.has('amount') && !(fields.has('quantity') && fields.has('unitValue'))) missing.push('amount');
-  return missing.map((k) => ({
-    row: header.row + 1,
-    column: HEADER_OF[k],
-    message: 'thiếu cột này ở dòng tiêu đề',
-    messageEn: 'this column is missing from the header row',
-  }));
+  const unread = header.layout.read.filter((c) => c.field === null);
+  return missing.map((k) => {
+    const could = unread.filter((c) => c.could?.includes(k)).map((c) => `"${c.header}"`);
+    const others = unread.map((c) => `"${c.header}"`);
+    const issue = {
+      row: header.row + 1,
+      column: HEADER_OF[k],
+      message: 'thiếu cột này ở dòng tiêu đề',
+      messageEn: 'this column is missing from the header row',
+    };
+    if (could.length) {
+      issue.message += `; có thể là cột ${could.join(', ')}: hãy ghép cột`;
+      issue.messageEn += `; it may be the column ${could.join(', ')}: map the columns`;
+    } else if (others.length) {
+      issue.message += `; cột chưa đọc được: ${others.join(', ')}: hãy ghép cột`;
+      issue.messageEn += `; columns not read: ${others.join(', ')}: map the columns`;
+    }
+    return issue;
+  });
 }
 
 /**

@@ -4,151 +4,47 @@
  * column; section rows ("I. NHÀ Ở"); totals rows ("Tổng cộng", "Cộng"); signature rows below. This file only reads
  * the layout; `rows.ts` reads the rows.
  */
-import { isCurrencyCode } from '../../contract/money';
 import { foldText } from '../../contract/text';
 import { headerKey, TEMPLATE_COLUMNS, type ColumnKey } from './columns';
+import { readHeaderWords } from './header-words';
+import { type MoneyUnit, moneyUnit } from './money-units';
 
 /** How far down the header row may be. */
 export const HEADER_SEARCH_ROWS = 30;
 
-/** What a header names: a field, the row number column (STT), or a place column of a unit type ("Xã", "Huyện"). */
+/** What a header names; a money column with the unit its header states ("Số tiền (triệu đồng)"). */
 export type HeaderMeaning =
-  | { kind: 'field'; key: ColumnKey; currency: string | null }
+  | { kind: 'field'; key: ColumnKey; unit: MoneyUnit | null }
   | { kind: 'stt' }
   | { kind: 'place'; unitType: string | null };
 
-// Words officers use for each field, folded (no accents, lower case, single spaces), without "tên" and units.
-const SYNONYMS: [string[], ColumnKey][] = [
-  [
-    [
-      'ngay cam ket',
-      'ngay',
-      'ngay tai tro',
-      'ngay ho tro',
-      'thoi gian',
-      'thoi gian cam ket',
-      'thoi gian tai tro',
-      'thoi gian ho tro',
-      'ngay thang nam',
-      'ngay thang',
-    ],
-    'date',
-  ],
-  [
-    [
-      'nha tai tro',
-      'to chuc tai tro',
-      'to chuc',
-      'don vi tai tro',
-      'nha tai tro to chuc',
-      'to chuc ca nhan tai tro',
-      'doi tac',
-      'to chuc phi chinh phu',
-      'nguon tai tro',
-    ],
-    'donor',
-  ],
-  [['quoc gia', 'quoc tich', 'nuoc', 'nuoc tai tro'], 'country'],
-  [
-    ['dia ban', 'dia phuong', 'dia diem', 'dia ban thuc hien', 'dia ban ho tro', 'noi thuc hien', 'don vi hanh chinh'],
-    'place',
-  ],
-  [['loai ho tro', 'loai', 'loai hinh', 'loai hinh ho tro', 'hinh thuc ho tro', 'loai vien tro'], 'kind'],
-  [
-    [
-      'noi dung',
-      'noi dung ho tro',
-      'noi dung tai tro',
-      'noi dung vien tro',
-      'mo ta',
-      'hang muc',
-      'hang hoa',
-      'chi tiet',
-    ],
-    'description',
-  ],
-  [['so luong', 'sl'], 'quantity'],
-  [['don vi tinh', 'dvt', 'don vi'], 'unit'],
-  [['don gia'], 'unitValue'],
-  [
-    [
-      'thanh tien',
-      'so tien',
-      'gia tri',
-      'tong gia tri',
-      'kinh phi',
-      'tri gia',
-      'gia tri ho tro',
-      'gia tri tai tro',
-      'so tien ho tro',
-      'tong kinh phi',
-    ],
-    'amount',
-  ],
-  [['loai tien', 'tien te', 'don vi tien te', 'ngoai te', 'loai tien te'], 'currency'],
-  [['ty gia', 'ti gia'], 'rate'],
-  [
-    ['so nguoi huong loi', 'nguoi huong loi', 'so ho huong loi', 'so doi tuong huong loi', 'doi tuong huong loi'],
-    'beneficiaries',
-  ],
-  [['trang thai', 'tinh trang', 'tien do'], 'status'],
-  [['ghi chu'], 'notes'],
-  [
-    ['nay thuoc', 'nay la', 'don vi hien nay', 'dia ban hien nay', 'dia ban moi', 'don vi moi', 'today in', 'now in'],
-    'todayIn',
-  ],
-];
-
-const STT = new Set(['stt', 'tt', 'so thu tu', 'so tt']);
-const UNIT_TYPES: Record<string, string | null> = {
-  xa: 'Xã',
-  phuong: 'Phường',
-  'thi tran': 'Thị trấn',
-  huyen: 'Huyện',
-  'xa phuong': null,
-  'xa phuong thi tran': null,
-  'thanh pho': 'Thành phố',
-  'thi xa': 'Thị xã',
-  quan: 'Quận',
-};
+/** Fields holding money: the unit in their header ("(triệu đồng)", "(USD)") is the amount's currency and scale. */
+export const MONEY_FIELDS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['amount', 'unitValue']);
+/**
+ * Fields of free text: several columns read as one are joined with their headers ("Thôn: Nà Pồng; Hộ: Nông Văn A"),
+ * none dropped.
+ */
+export const TEXT_FIELDS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['notes', 'description']);
 
 const TEMPLATE_HEADERS = new Map(TEMPLATE_COLUMNS.map((c) => [headerKey(c.header), c.key]));
-const BY_WORDS = new Map<string, ColumnKey>();
-for (const [words, key] of SYNONYMS) for (const w of words) BY_WORDS.set(w, key);
 
-/** "(đồng)", "(VNĐ)", "(USD)", "(triệu đồng)" is not a unit the ledger stores exactly and is left alone. */
-function currencyOfUnit(unit: string): string | null {
-  const folded = foldText(unit)
-    .replace(/[^a-z ]/g, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
-  if (['dong', 'vnd', 'viet nam dong', 'dong viet nam'].includes(folded)) return 'VND';
-  const code = unit.trim().toUpperCase();
-  return isCurrencyCode(code) ? code : null;
+/** What a header cell names (the template's own headers first, then its words), or the fields it could be. */
+export function readHeader(text: string): { meaning: HeaderMeaning | null; could: ColumnKey[] } {
+  if (!text.trim()) return { meaning: null, could: [] };
+  // The unit in brackets, if any: "Số tiền (đồng)" is an amount in VND.
+  const unit = headerUnit(text);
+  const template = TEMPLATE_HEADERS.get(headerKey(text));
+  if (template) return { meaning: { kind: 'field', key: template, unit: null }, could: [] };
+  const read = readHeaderWords(text);
+  if (!read.meaning) return { meaning: null, could: read.could };
+  if (read.meaning.kind !== 'field') return { meaning: read.meaning, could: [] };
+  const key = read.meaning.key;
+  return { meaning: { kind: 'field', key, unit: MONEY_FIELDS.has(key) ? unit : null }, could: [] };
 }
 
-/** What a header cell names, or null. The template's own headers first, then the words officers use. */
+/** What a header cell names, or null. */
 export function headerMeaning(text: string): HeaderMeaning | null {
-  if (!text.trim()) return null;
-  const template = TEMPLATE_HEADERS.get(headerKey(text));
-  if (template) return { kind: 'field', key: template, currency: null };
-  // The unit in brackets, if any, then the words: "Số tiền (đồng)" → amount in VND.
-  const unit = /\(([^)]*)\)/.exec(text)?.[1] ?? null;
-  const words = foldText(text.replace(/\([^)]*\)/g, ' '))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (!words) return null;
-  if (STT.has(words)) return { kind: 'stt' };
-  const bare = words.replace(/^ten /, '');
-  if (Object.hasOwn(UNIT_TYPES, bare)) return { kind: 'place', unitType: UNIT_TYPES[bare]! };
-  const key =
-    BY_WORDS.get(words) ?? BY_WORDS.get(bare) ?? (/^(ngay|thoi gian|thoi diem)\b/.test(words) ? 'date' : undefined);
-  if (!key) return null;
-  return {
-    kind: 'field',
-    key,
-    currency: unit && (key === 'amount' || key === 'unitValue') ? currencyOfUnit(unit) : null,
-  };
+  return readHeader(text).meaning;
 }
 
 /** The columns a header row names: each field's first column, place columns by unit type, and the STT column. */
@@ -159,12 +55,17 @@ export interface HeaderColumns {
   stt: number | null;
   /** The currency the amount headers state ("Thành tiền (USD)"), when they do. */
   currency: string | null;
-  /** Each non-empty header and how it was read (for the mapping step). */
+  /** The unit each money column's header states ("(triệu đồng)"), by field. */
+  units: Map<ColumnKey, MoneyUnit>;
+  /** A text field read from several columns: each column and its header, in the sheet's order. */
+  joined: Map<ColumnKey, { column: number; header: string }[]>;
+  /** Each non-empty header and how it was read (for the mapping step); one not read, with the fields it could be. */
   read: {
     column: number;
     header: string;
     field: ColumnKey | 'ignore' | 'stt' | 'place' | null;
     from: 'known' | 'remembered' | 'chosen' | null;
+    could?: ColumnKey[];
   }[];
 }
 
@@ -182,40 +83,74 @@ export type HeaderMapping = Map<string, { field: ColumnKey | 'ignore'; from: 're
 const LOCAL_FIRST = ['Xã', 'Phường', 'Thị trấn', null, 'Quận', 'Thị xã', 'Thành phố', 'Huyện'];
 
 export function readHeaderRow(texts: string[], mapping: HeaderMapping = new Map()): HeaderColumns {
-  const fields = new Map<ColumnKey, number>();
-  const places: HeaderColumns['places'] = [];
-  const read: HeaderColumns['read'] = [];
-  let stt: number | null = null;
-  let currency: string | null = null;
+  const columns: HeaderColumns = {
+    fields: new Map(),
+    places: [],
+    stt: null,
+    currency: null,
+    units: new Map(),
+    joined: new Map(),
+    read: [],
+  };
   texts.forEach((text, column) => {
     if (!text.trim()) return;
     // A mapping chosen for this header comes first; then the header's own words.
     const mapped = mapping.get(mappingKey(text));
-    const own = headerMeaning(text);
+    const own = readHeader(text);
     const meaning: HeaderMeaning | null = !mapped
-      ? own
+      ? own.meaning
       : mapped.field === 'ignore'
         ? null
-        : { kind: 'field', key: mapped.field, currency: own?.kind === 'field' ? own.currency : null };
+        : { kind: 'field', key: mapped.field, unit: MONEY_FIELDS.has(mapped.field) ? headerUnit(text) : null };
     const from = mapped ? mapped.from : meaning ? 'known' : null;
-    if (!meaning) {
-      read.push({ column, header: text, field: mapped ? 'ignore' : null, from });
-      return;
-    }
-    if (meaning.kind === 'stt') {
-      stt ??= column;
-      read.push({ column, header: text, field: 'stt', from });
-    } else if (meaning.kind === 'place') {
-      places.push({ column, unitType: meaning.unitType });
-      read.push({ column, header: text, field: 'place', from });
-    } else if (!fields.has(meaning.key)) {
-      fields.set(meaning.key, column);
-      currency ??= meaning.currency;
-      read.push({ column, header: text, field: meaning.key, from });
-    } else read.push({ column, header: text, field: null, from: null });
+    if (!meaning) columns.read.push({ column, header: text, field: mapped ? 'ignore' : null, from, could: own.could });
+    else addColumn(columns, meaning, { column, header: text, from });
   });
-  places.sort((a, b) => LOCAL_FIRST.indexOf(a.unitType) - LOCAL_FIRST.indexOf(b.unitType));
-  return { fields, places, stt, currency, read };
+  columns.places.sort((a, b) => LOCAL_FIRST.indexOf(a.unitType) - LOCAL_FIRST.indexOf(b.unitType));
+  return columns;
+}
+
+/** A column read as `meaning` added to the header's columns: a field's second column is joined (text) or asked about. */
+function addColumn(
+  columns: HeaderColumns,
+  meaning: HeaderMeaning,
+  at: { column: number; header: string; from: HeaderColumns['read'][number]['from'] },
+): void {
+  const { column, header } = at;
+  if (meaning.kind === 'stt') {
+    columns.stt ??= column;
+    columns.read.push({ ...at, field: 'stt' });
+  } else if (meaning.kind === 'place') {
+    columns.places.push({ column, unitType: meaning.unitType });
+    columns.read.push({ ...at, field: 'place' });
+  } else if (!columns.fields.has(meaning.key)) {
+    columns.fields.set(meaning.key, column);
+    if (meaning.unit) columns.units.set(meaning.key, meaning.unit);
+    columns.currency ??= meaning.unit?.currency ?? null;
+    columns.read.push({ ...at, field: meaning.key });
+  } else if (TEXT_FIELDS.has(meaning.key)) {
+    const first = columns.fields.get(meaning.key)!;
+    const joined = columns.joined.get(meaning.key) ?? [{ column: first, header: headerLabel(columns, first) }];
+    columns.joined.set(meaning.key, [...joined, { column, header: headerLabel(columns, column, header) }]);
+    columns.read.push({ ...at, field: meaning.key });
+  } else columns.read.push({ column, header, field: null, from: null, could: [meaning.key] });
+}
+
+/** A header as a joined text names its column: as written, on one line, without its bracketed note. */
+function headerLabel(columns: HeaderColumns, column: number, header?: string): string {
+  const text = header ?? columns.read.find((c) => c.column === column)?.header ?? '';
+  return (
+    text
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || text.trim()
+  ).replace(/[:\s]+$/, '');
+}
+
+/** The money unit a header's brackets state ("(triệu đồng)"), if any. */
+export function headerUnit(text: string): MoneyUnit | null {
+  const bracketed = /\(([^)]*)\)/.exec(text)?.[1];
+  return bracketed === undefined ? null : moneyUnit(bracketed);
 }
 
 /** How many fields a header row names: the row naming most (at least three) is the header. */

@@ -10,11 +10,11 @@ import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
 import { prepared } from '../core/statements';
 import { cellText, HEADER_OF, RowError, readAmount } from './cell-values';
-import { type ColumnKey, KINDS_BY_TEXT } from './columns';
-import type { RowCells } from './fields';
+import { KINDS_BY_TEXT } from './columns';
 import type { Header } from './header';
 import { isSignatureRow, sectionTitle, totalsLabel } from './layout';
 import { itemKey, type LineContext, type ParsedRow, readLine } from './line';
+import { rowCells } from './row-cells';
 import type { Sheet } from './sheet';
 
 /** The most problems a file is reported with. */
@@ -52,7 +52,7 @@ export async function readLines(
   let sectionKind: PledgeKind | null = null;
   let sectionStart = 0;
   for (let r = header.row + 1; r <= range.e.r && errors.length < MAX_ERRORS; r++) {
-    const cells = rowCells(sheet, columns, r);
+    const cells = rowCells(sheet, header.columns, r);
     const used = [...columns.values(), ...placeColumns.map((p) => p.column)].some((c) => cellText(cellAt(r, c)) !== '');
     // Its texts other than the STT column's, each once (a merged title fills every cell it spans).
     const texts = [...new Set(rowTexts(r).filter((text, i) => i + range.s.c !== sttColumn && text !== ''))];
@@ -88,17 +88,6 @@ export async function readLines(
   }
   errors.push(...itemDisagreements(rows));
   return { rows, errors };
-}
-
-/** A row's cells by the header's columns. */
-function rowCells(sheet: Sheet, columns: Map<ColumnKey, number>, r: number): RowCells {
-  const cell = (key: ColumnKey) => (columns.has(key) ? sheet.cellAt(r, columns.get(key)!) : undefined);
-  return {
-    has: (key) => columns.has(key),
-    cell,
-    text: (key) => cellText(cell(key)),
-    at: (column) => sheet.cellAt(r, column),
-  };
 }
 
 /** The kind a section's title names ("NHÀ Ở", "Hỗ trợ quà tặng"), or null. */

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedFile } from '../../contract/imports';
 import type { ImportLayout } from '../../contract/imports';
 import {
+  canMap,
   chooseField,
   columnFieldText,
+  couldText,
   importFieldLabel,
   needsMapping,
+  shownField,
 } from '../../renderer/src/components/columnMapping';
 import { initI18n } from '../../renderer/src/i18n';
 
@@ -44,5 +47,23 @@ describe('the mapping step', () => {
       { header: 'Tên', field: 'notes' },
     ]);
     expect(chooseField(mapping, 'NTT', undefined)).toEqual([{ header: 'Tên', field: 'description' }]);
+  });
+
+  it('can be opened for every workbook, its columns read automatically included', () => {
+    const file = (columns: Column[]) => ({ layout: { columns } }) as unknown as ImportedFile;
+    expect(canMap(file([column('date'), column('donor')]))).toBe(true);
+    expect(canMap({ fileName: 'b.aidledger' } as ImportedFile)).toBe(false);
+  });
+
+  it('shows each column with its field: the one chosen, else the one read; a row number or unit column unchosen', () => {
+    const named = (header: string, field: Column['field'], from: Column['from'] = 'known') =>
+      ({ ...column(field, from), header }) as Column;
+    expect(shownField(named('Ghi chú', 'notes'), [])).toBe('notes');
+    expect(shownField(named('Ghi chú', 'notes'), [{ header: 'Ghi chú', field: 'ignore' }])).toBe('ignore');
+    expect(shownField(named('Xã, thị trấn', 'place'), [])).toBeUndefined();
+    expect(shownField(named('TT', 'stt'), [])).toBeUndefined();
+    expect(shownField(named('Thôn', null, null), [])).toBeUndefined();
+    expect(couldText(['place', 'notes'], true)).toBe('Place (Địa bàn), Notes (Ghi chú)');
+    expect(couldText(['place', 'notes'], false)).toBe('Địa bàn, Ghi chú');
   });
 });

@@ -14,6 +14,26 @@ export function needsMapping(file: ImportedFile): boolean {
   return Boolean(file.layout?.columns.some((c) => c.field === null || c.from === 'chosen'));
 }
 
+/** Whether a file's columns can be mapped: every workbook's, those read by their own words included. */
+export function canMap(file: ImportedFile): boolean {
+  return Boolean(file.layout?.columns.length);
+}
+
+/**
+ * The field a column's choice shows: the one chosen, else the field it was read as (a row number or a place column
+ * by unit type is no field to choose: it shows as the placeholder).
+ */
+export function shownField(column: ImportLayout['columns'][number], mapping: ColumnMapping): string | undefined {
+  const chosen = mapping.find((m) => m.header === column.header)?.field;
+  if (chosen) return chosen;
+  return column.field === null || column.field === 'stt' || column.field === 'place' ? undefined : column.field;
+}
+
+/** The fields a column not read could be, by name. */
+export function couldText(fields: readonly (typeof IMPORT_FIELDS)[number][], en: boolean): string {
+  return fields.map((f) => importFieldLabel(f, en)).join(', ');
+}
+
 /** A field by the template's header (Vietnamese), and in English what it means. */
 export function importFieldLabel(field: (typeof IMPORT_FIELDS)[number], en: boolean): string {
   const vi = IMPORT_FIELD_HEADERS[field];

@@ -267,6 +267,11 @@ export const en: Catalog = {
       placeByType: 'Place (by unit type)',
       remembered: 'remembered',
     },
+    remap: {
+      open: 'Re-map the columns of {{file}}',
+      help: 'Any column can be read as another field, those recognised automatically included; the preview updates at once. The mapping is remembered when the file is imported.',
+      could: 'Could be: {{fields}}',
+    },
   },
   items: {
     title: 'Aid items',

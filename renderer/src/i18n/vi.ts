@@ -263,6 +263,11 @@ export const vi = {
       placeByType: 'Địa bàn (theo cấp)',
       remembered: 'đã ghi nhớ',
     },
+    remap: {
+      open: 'Ghép lại cột của tệp {{file}}',
+      help: 'Mọi cột đều có thể đổi trường, kể cả cột đã tự nhận ra; phần xem trước cập nhật ngay. Cách ghép được ghi nhớ khi nhập tệp.',
+      could: 'Có thể là: {{fields}}',
+    },
   },
   items: {
     title: 'Khoản viện trợ',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../contract';
 import type { ColumnMapping, ImportedFile, ImportFilesResult } from '../../../contract/imports';
 import { ColumnMappingPanel } from '../components/ColumnMappingPanel';
-import { needsMapping } from '../components/columnMapping';
+import { canMap } from '../components/columnMapping';
 import { PlaceTreePicker } from '../components/pickers';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
@@ -64,7 +64,7 @@ export function Imports() {
         )}
         {preview && showsFiles(preview) && <CheckedFiles files={preview.files} />}
         {preview && !showsFiles(preview) && <FileOrigin file={preview.files[0]} />}
-        {preview?.files.filter(needsMapping).map((f) => (
+        {preview?.files.filter(canMap).map((f) => (
           <ColumnMappingPanel
             key={f.fileName}
             file={f}

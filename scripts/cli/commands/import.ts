@@ -5,7 +5,7 @@ import { createLedgerService } from '../../../db/service';
 import { requireDb, UsageError } from '../args';
 import { DESCRIPTION, defineCommand } from '../command';
 import { placeIdOf, withLedger } from '../ledger';
-import { parseMapping } from '../mapping';
+import { mappingHint, parseMapping } from '../mapping';
 import { flag, text } from '../options';
 import { out } from '../output';
 
@@ -52,6 +52,8 @@ function printText(result: ImportFilesResult): void {
         `${f.fileName}: dòng ${e.row}${column('cột')}: ${e.message}\n  ${f.fileName}: row ${e.row}${column('column')}: ${e.messageEn}\n`,
       );
     }
+    const hint = mappingHint(f);
+    if (hint) process.stderr.write(`${hint}\n`);
   }
   if (result.files.length > 1 || result.files[0]!.kind === 'bundle') {
     for (const f of result.files) {
