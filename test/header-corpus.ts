@@ -4,16 +4,33 @@
  * province under Decree 80/2020/NĐ-CP (from 08/12/2025 Decree 313/2025/NĐ-CP), the lists of households and units that
  * received support attached to district and commune decisions, and the summary tables of provincial reports. Each row
  * keeps its headers as such tables write them — case, line breaks inside a cell, abbreviations, units in brackets —
- * and names the kind of document whose layout it follows. The rows are written after those layouts, not copied from
- * one particular published document: a row taken from a real list should be added with the list it came from.
+ * and names the kind of document whose layout it follows.
+ *
+ * A row is either composed after such a layout (`source` names the kind of list) or copied cell for cell from one
+ * published document (`published` gives its address, its number and title, and the table or form holding the row).
+ * Every row below is composed: none is yet copied from a published list. The test reports the two kinds apart, so the
+ * figure for published rows is never read into the composed ones.
  *
  * `receipts`: a list of aid received and handed over, whose receipt columns ("Ngày nhận", "Đã nhận") the header
  * words of pledges do not read.
  */
+/** A published document a header row is copied from, and where in it the row stands. */
+export interface PublishedSource {
+  /** The address the document is published at. */
+  url: string;
+  /** Its number and title ("Quyết định 2659/QĐ-UBND ngày 02/11/2022 của UBND tỉnh An Giang ..."). */
+  document: string;
+  /** The table or form holding the row ("Phụ lục II, Biểu 01"). */
+  table: string;
+}
+
 export interface CorpusRow {
+  /** The kind of list whose layout the row follows. */
   source: string;
   headers: string[];
   receipts?: boolean;
+  /** The published document the headers are copied from; absent on a row composed after a layout. */
+  published?: PublishedSource;
 }
 
 const QUARTER_REPORT = 'Báo cáo quý tình hình tiếp nhận viện trợ PCPNN của UBND huyện gửi Sở Ngoại vụ (phụ lục)';
