@@ -92,6 +92,8 @@ export async function addPledge(
     notes: input.notes || null,
     itemId: input.itemId ? (await getItemRow(ctx, input.itemId)).id : null,
     todayPlaceId: await checkTodayIn(ctx, input.placeId, input.todayPlaceId ?? null),
+    recipient: input.recipient || null,
+    village: input.village || null,
   };
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
@@ -150,6 +152,8 @@ function writtenPledge(
     notes: draft.notes,
     itemId: draft.itemId,
     todayPlaceId: draft.todayPlaceId,
+    recipient: draft.recipient,
+    village: draft.village,
     createdAt: now,
     updatedAt: now,
   };
@@ -249,6 +253,8 @@ async function updatedDraft(ctx: Ctx, input: ParsedInput<'pledges.update'>, befo
         : placeId === before.placeId
           ? before.todayPlaceId
           : await keptTodayIn(ctx, placeId, before.todayPlaceId),
+    recipient: pick('recipient'),
+    village: pick('village'),
   };
 }
 
