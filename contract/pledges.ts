@@ -79,6 +79,8 @@ export const FIELDS_NEEDING_REASON = [
 
 /** The history note of a status the ledger changed itself, following the deliveries (shown in each language). */
 export const AUTO_STATUS_NOTE = 'auto:status-follows-deliveries';
+/** The history note of a pledge a list's receipt made, no pledge in the ledger fitting it: delivered in full then. */
+export const RECEIPT_WITHOUT_PLEDGE_NOTE = 'auto:receipt-without-pledge';
 
 export const PledgeUpdateInput = z.strictObject({
   id: Id,

@@ -20,7 +20,10 @@ import type { DeliveriesTable } from './core/schema';
 
 const DELIVERY_NOUN = { vi: 'lần giao/giải ngân', en: 'delivery' };
 
-type StoredDelivery = Omit<DeliveriesTable, 'recipient' | 'village'> & { recipient: string | null; village: string | null };
+type StoredDelivery = Omit<DeliveriesTable, 'recipient' | 'village'> & {
+  recipient: string | null;
+  village: string | null;
+};
 
 function fromStored({ quantityMilli, ...row }: StoredDelivery): Delivery {
   return { ...row, quantity: quantityMilli === null ? null : milliToQuantity(quantityMilli) };

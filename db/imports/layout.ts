@@ -7,6 +7,7 @@
 import { isCurrencyCode } from '../../contract/money';
 import { foldText } from '../../contract/text';
 import { headerKey, TEMPLATE_COLUMNS, type ColumnKey } from './columns';
+import { receiptFieldOfWords } from './receipt-headers';
 
 /** How far down the header row may be. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -142,12 +143,16 @@ export function headerMeaning(text: string): HeaderMeaning | null {
   const bare = words.replace(/^ten /, '');
   if (Object.hasOwn(UNIT_TYPES, bare)) return { kind: 'place', unitType: UNIT_TYPES[bare]! };
   const key =
-    BY_WORDS.get(words) ?? BY_WORDS.get(bare) ?? (/^(ngay|thoi gian|thoi diem)\b/.test(words) ? 'date' : undefined);
+    receiptFieldOfWords(words) ??
+    BY_WORDS.get(words) ??
+    BY_WORDS.get(bare) ??
+    (/^(ngay|thoi gian|thoi diem)\b/.test(words) ? 'date' : undefined);
   if (!key) return null;
   return {
     kind: 'field',
     key,
-    currency: unit && (key === 'amount' || key === 'unitValue') ? currencyOfUnit(unit) : null,
+    currency:
+      unit && (key === 'amount' || key === 'unitValue' || key === 'receivedAmount') ? currencyOfUnit(unit) : null,
   };
 }
 

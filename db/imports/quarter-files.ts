@@ -120,6 +120,8 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           dryRun: false,
           placeId: input.placeId ?? null,
           mapping: file.mapping,
+          receiptsList: input.receipts,
+          matches: file.matches,
           places,
           checks,
           isolated,
@@ -134,6 +136,7 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           errors: result.errors,
           ...(result.officePlace ? { officePlace: result.officePlace } : {}),
           ...(result.layout ? { layout: result.layout } : {}),
+          ...(result.receipts?.length ? { receipts: result.receipts } : {}),
         });
       }
       if (!isolated && files.at(-1)!.errors.length) break;

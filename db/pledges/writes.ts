@@ -67,6 +67,7 @@ export async function addPledge(
   ctx: Ctx,
   input: ParsedInput<'pledges.create'>,
   checks?: PledgeChecks,
+  note: string | null = null,
 ): Promise<string> {
   const donorId = checks?.donors.get(input.donorId) ?? (await currentDonorId(ctx, input.donorId));
   checks?.donors.set(input.donorId, donorId);
@@ -116,7 +117,7 @@ export async function addPledge(
   }
   await setSearchTextOf(ctx, [id]);
   const written = writtenPledge(id, draft, amountMinor, vndEquivalent, ctx.now);
-  await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: written });
+  await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: written, note });
   return id;
 }
 
