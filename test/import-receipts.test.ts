@@ -359,6 +359,30 @@ describe('receipts matched to the pledges they fulfil', () => {
   });
 });
 
+describe('the quarter report counts what was received', () => {
+  it('"Tiếp nhận trong kỳ" and the detail sheet show the receipts, with who received them', async () => {
+    await pledge({ placeId: district.id, amountMinor: 300_000_000, pledgeDate: '2024-01-15' });
+    const path = writeList('q2.xlsx', [
+      HOUSEHOLDS,
+      [1, 'Tổ chức Tzu Chi', former.displayName, 'Nhà ở', 'Nông Văn A', 'Nà Pồng', '10/05/2024', 100000000],
+      [2, 'Tổ chức Tzu Chi', former.displayName, 'Nhà ở', 'Hoàng Thị B', null, '12/05/2024', 50000000],
+    ]);
+    expect((await importList(path)).errors).toEqual([]);
+    const report = await t.service.invoke('reports.preview', { period: '2024-Q2' });
+    expect(report.summaryTotal.deliveredVnd).toBe(150_000_000);
+    expect(report.summaryTotal.pledgedVnd).toBe(0);
+    expect(report.deliveries.map((d) => [d.date, d.vnd, d.recipient])).toEqual([
+      ['2024-05-10', 100_000_000, 'Nông Văn A, Nà Pồng'],
+      ['2024-05-12', 50_000_000, 'Hoàng Thị B'],
+    ]);
+    const file = await t.service.invoke('reports.xlsx', { period: '2024-Q2' });
+    const sheet = XLSX.read(Buffer.from(file.base64, 'base64'), { type: 'buffer' }).Sheets['Chi tiết']!;
+    const cells = Object.values(sheet).map((c) => (c as XLSX.CellObject).v);
+    expect(cells).toContain('Người nhận');
+    expect(cells).toContain('Nông Văn A, Nà Pồng');
+  });
+});
+
 describe('receipt headers by their words', () => {
   const fieldOf = (header: string) => {
     const m = headerMeaning(header);
