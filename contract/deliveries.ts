@@ -14,6 +14,9 @@ const deliveryFields = {
   rateDate: IsoDate.nullish(),
   rateSource: ShortText.nullish(),
   notes: LongText.nullish(),
+  /** Who received this hand-over (a household, a school, a health station), and their village. */
+  recipient: ShortText.nullish(),
+  village: ShortText.nullish(),
 };
 export const DeliveryCreateInput = z.strictObject(deliveryFields);
 const { pledgeId: _pledgeId, ...deliveryEditable } = deliveryFields;
@@ -31,6 +34,8 @@ export interface Delivery {
   rateSource: string | null;
   vndEquivalent: number;
   notes: string | null;
+  recipient: string | null;
+  village: string | null;
   createdAt: string;
   updatedAt: string;
 }

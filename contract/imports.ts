@@ -33,6 +33,11 @@ export const IMPORT_FIELDS = [
   'approvalNumber',
   'approvalDate',
   'todayIn',
+  'receivedDate',
+  'receivedAmount',
+  'receivedQuantity',
+  'recipient',
+  'village',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -59,6 +64,11 @@ export const IMPORT_FIELD_HEADERS: Record<ImportField, string> = {
   approvalNumber: 'Số quyết định phê duyệt',
   approvalDate: 'Ngày phê duyệt',
   todayIn: 'Nay thuộc',
+  receivedDate: 'Ngày nhận',
+  receivedAmount: 'Đã nhận',
+  receivedQuantity: 'Số lượng đã nhận',
+  recipient: 'Người/đơn vị nhận',
+  village: 'Thôn',
 };
 
 /** A list's column (by its header as written) and the field it holds, or 'ignore' to leave it out. */
@@ -84,6 +94,43 @@ export interface ImportLayout {
   }[];
   /** Whether a mapping of this layout was remembered from an earlier file. */
   remembered: boolean;
+}
+
+/** The pledge a list's receipt row fulfils, as the user chose it (null: none of them; a new pledge delivered in full). */
+export const ReceiptChoice = z.strictObject({ row: z.number().int().min(1).max(10_000_000), pledgeId: Id.nullable() });
+export type ReceiptChoice = z.output<typeof ReceiptChoice>;
+
+/** A pledge a receipt row may fulfil, as the preview offers it. */
+export interface ReceiptCandidate {
+  pledgeId: string;
+  donorName: string;
+  placeName: string;
+  kind: string;
+  description: string;
+  pledgeDate: string;
+  currency: string;
+  /** What remains to be received of it before this row. */
+  remainingAmountMinor: number;
+  itemName: string | null;
+}
+
+/**
+ * How a receipt row was recorded: as a delivery of the pledge its aid item or approval number names ('item'), of the
+ * one pledge of its donor, place and kind ('place'), of the one the user chose ('chosen'); as a new pledge delivered
+ * in full when none fits ('new'); or not yet, several fitting and none chosen ('ambiguous', an error of the row).
+ */
+export interface ReceiptMatch {
+  row: number;
+  outcome: 'item' | 'place' | 'chosen' | 'new' | 'ambiguous';
+  /** The pledge fulfilled or made (null: ambiguous, or the row refused). */
+  pledgeId: string | null;
+  date: string;
+  amountMinor: number | null;
+  quantity: string | null;
+  currency: string;
+  recipient: string | null;
+  /** The pledges that fit (ambiguous), or those of its donor a user may choose instead (new); up to 20. */
+  candidates: ReceiptCandidate[];
 }
 
 export const TemplateInput = z.strictObject({ placeId: Id });
@@ -114,6 +161,8 @@ export interface ImportResult {
   layout?: ImportLayout;
   /** The province the list is from, as its letterhead, its office or its places name it. */
   province?: string;
+  /** Each receipt row's pledge, in row order (a list without receipts: none). */
+  receipts?: ReceiptMatch[];
 }
 
 export const ImportFilesInput = z.strictObject({
@@ -127,6 +176,8 @@ export const ImportFilesInput = z.strictObject({
          * imported).
          */
         mapping: ColumnMapping.optional(),
+        /** The pledge each of these receipt rows fulfils, chosen in the preview where several fit or none does. */
+        matches: z.array(ReceiptChoice).max(100_000).optional(),
       }),
     )
     .min(1)
@@ -136,6 +187,8 @@ export const ImportFilesInput = z.strictObject({
    * former districts had is the one in that district). Without it, a unit the letterhead names ("UBND HUYỆN BẢO LẠC").
    */
   placeId: Id.optional(),
+  /** The workbooks are lists of receipts: a list's only date is the day the aid was received. */
+  receipts: z.boolean().default(false),
   /** Check only: every file is read and applied in order, then nothing is kept. */
   dryRun: z.boolean().default(false),
   /** Bundles of an earlier release (unsigned) taken on purpose, from offices recorded as on that release. */
@@ -166,6 +219,7 @@ export interface ImportedFile {
   sender?: string;
   /** The province the file is from: a bundle's ledger's, or the one a workbook's letterhead, office or places name. */
   province?: string;
+  receipts?: ImportResult['receipts'];
 }
 
 export interface ImportFilesResult {

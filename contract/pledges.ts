@@ -55,6 +55,10 @@ const pledgeFields = {
    * while it is a successor of the new place.
    */
   todayPlaceId: Id.nullish(),
+  /** Who received it (a household, a school, a health station), as the commune's list names them. */
+  recipient: ShortText.nullish(),
+  /** The recipient's village (thôn, bản, xóm, tổ dân phố). */
+  village: ShortText.nullish(),
 };
 export const PledgeCreateInput = z.strictObject(pledgeFields);
 /**
@@ -75,6 +79,8 @@ export const FIELDS_NEEDING_REASON = [
 
 /** The history note of a status the ledger changed itself, following the deliveries (shown in each language). */
 export const AUTO_STATUS_NOTE = 'auto:status-follows-deliveries';
+/** The history note of a pledge a list's receipt made, no pledge in the ledger fitting it: delivered in full then. */
+export const RECEIPT_WITHOUT_PLEDGE_NOTE = 'auto:receipt-without-pledge';
 
 export const PledgeUpdateInput = z.strictObject({
   id: Id,
@@ -150,6 +156,9 @@ export interface Pledge {
   itemId: string | null;
   /** "Nay thuộc": the successor of a split former place the aid went to (null: not said); see `pledgeFields`. */
   todayPlaceId: string | null;
+  /** Who received it and their village, as text (null: not said). */
+  recipient: string | null;
+  village: string | null;
   createdAt: string;
   updatedAt: string;
 }

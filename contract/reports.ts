@@ -87,6 +87,8 @@ export interface ReportDetailRow {
   rate: string;
   vnd: number;
   status: string;
+  /** Who received it and their village ("Nông Văn A, Nà Pồng"), as kept on the delivery or its pledge. */
+  recipient?: string;
 }
 
 export interface ReportChangeRow {

@@ -15,11 +15,17 @@ import { recordAudit } from './audit';
 import { invalid, notFound } from './core/errors';
 import type { Ctx } from './core/context';
 import { resolveRate } from './rates';
+import { setSearchTextOf } from './search';
 import type { DeliveriesTable } from './core/schema';
 
 const DELIVERY_NOUN = { vi: 'lần giao/giải ngân', en: 'delivery' };
 
-function fromStored({ quantityMilli, ...row }: DeliveriesTable): Delivery {
+type StoredDelivery = Omit<DeliveriesTable, 'recipient' | 'village'> & {
+  recipient: string | null;
+  village: string | null;
+};
+
+function fromStored({ quantityMilli, ...row }: StoredDelivery): Delivery {
   return { ...row, quantity: quantityMilli === null ? null : milliToQuantity(quantityMilli) };
 }
 
@@ -72,6 +78,8 @@ interface DeliveryDraft {
   rateSource?: string | null;
   currency?: string | undefined;
   notes: string | null;
+  recipient?: string | null;
+  village?: string | null;
 }
 
 /** Checks a delivery against its pledge and returns the row values to store. */
@@ -138,6 +146,8 @@ async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId
     ...recorded,
     vndEquivalent: deliveredVnd(amountForValue, currency, recorded.rate),
     notes: draft.notes,
+    recipient: draft.recipient || null,
+    village: draft.village || null,
   };
 }
 
@@ -172,12 +182,16 @@ export async function createDelivery(ctx: Ctx, input: ParsedInput<'deliveries.cr
     rateSource: input.rateSource,
     currency: input.currency,
     notes: input.notes || null,
+    recipient: input.recipient,
+    village: input.village,
   });
   const id = ctx.newId();
   await ctx.db
     .insertInto('deliveries')
     .values({ id, pledgeId: input.pledgeId, ...values, createdAt: ctx.now, updatedAt: ctx.now })
     .execute();
+  // The pledge is found by the words of who received it.
+  if (values.recipient || values.village) await setSearchTextOf(ctx, [input.pledgeId]);
   const delivery = await getDelivery(ctx, id);
   await recordAudit(ctx, {
     action: 'create',
@@ -207,6 +221,8 @@ export async function updateDelivery(ctx: Ctx, input: ParsedInput<'deliveries.up
         input.rateSource === undefined ? (dateChanged && !rateGiven ? null : before.rateSource) : input.rateSource,
       currency: input.currency,
       notes: input.notes === undefined ? before.notes : input.notes || null,
+      recipient: input.recipient === undefined ? before.recipient : input.recipient,
+      village: input.village === undefined ? before.village : input.village,
     },
     before.id,
   );
@@ -215,6 +231,7 @@ export async function updateDelivery(ctx: Ctx, input: ParsedInput<'deliveries.up
     .set({ ...values, updatedAt: ctx.now })
     .where('id', '=', before.id)
     .execute();
+  await setSearchTextOf(ctx, [before.pledgeId]);
   const after = await getDelivery(ctx, before.id);
   await recordAudit(ctx, {
     action: 'update',
@@ -233,6 +250,7 @@ export async function deleteDelivery(
 ): Promise<{ id: string; pledgeId: string }> {
   const before = await getDelivery(ctx, input.id);
   await ctx.db.deleteFrom('deliveries').where('id', '=', before.id).execute();
+  if (before.recipient || before.village) await setSearchTextOf(ctx, [before.pledgeId]);
   await recordAudit(ctx, {
     action: 'delete',
     entity: 'delivery',

@@ -7,12 +7,14 @@ import type { Ctx } from './core/context';
 import { displayNameSql } from './places/names';
 
 /**
- * The folded words a pledge is found by: its own text, its place's name, and the names and country of its donor,
+ * The folded words a pledge is found by: its own text (who received it too, on it or on its deliveries), its place's name, and the names and country of its donor,
  * of the donor that one was merged into, and of the other donors merged into that one.
  */
 export const PLEDGE_SEARCH_TEXT = sql`fold_text(
   coalesce(pledges.description, '') || ' ' || coalesce(pledges.unit, '') || ' ' || coalesce(pledges.notes, '') || ' ' ||
-  coalesce(pledges.approval_number, '') || ' ' ||
+  coalesce(pledges.approval_number, '') || ' ' || coalesce(pledges.recipient, '') || ' ' || coalesce(pledges.village, '') || ' ' ||
+  coalesce((SELECT group_concat(coalesce(x.recipient, '') || ' ' || coalesce(x.village, ''), ' ') FROM deliveries x
+    WHERE x.pledge_id = pledges.id AND (x.recipient IS NOT NULL OR x.village IS NOT NULL)), '') || ' ' ||
   coalesce((SELECT group_concat(d.name || ' ' || coalesce(d.short_name, '') || ' ' || coalesce(d.country, ''), ' ') FROM donors d
     WHERE d.id = pledges.donor_id OR d.id = own.merged_into OR d.merged_into = coalesce(own.merged_into, own.id)), '') || ' ' ||
   coalesce((SELECT ${displayNameSql('pl')} FROM places pl WHERE pl.id = pledges.place_id), ''))`;

@@ -168,7 +168,8 @@ describe("a quarter's files in one pass", () => {
     });
     const forged = forgeBundle(contentOf(bundle), { signWith: keyOf(district.ledger) });
     const broken = { fileName: 'hong.aidledger', base64: forged.toString('base64') };
-    const workbook = list('bao-lam.xlsx', [[1, '10/09/2022', 'Quỹ Bảo Lạc', 'Bảo Lâm', 'Sửa nhà', '30.000.000']]);
+    // A place the province does not have: refused (a donor it does not know is made, on a list without Quốc gia).
+    const workbook = list('bao-lam.xlsx', [[1, '10/09/2022', 'Quỹ Bảo Lạc', 'Nơi Không Có', 'Sửa nhà', '30.000.000']]);
     const alone = await province.service.invoke('imports.files', { files: [workbook], dryRun: true });
     expect(alone.files[0]!.errors).toHaveLength(1);
     const before = tableCounts(province.ledger);
@@ -222,13 +223,13 @@ describe("a quarter's files in one pass", () => {
     expect(answer.files.map((f: { fileName: string }) => f.fileName)).toEqual(['bao-lac-q3.aidledger', 'bao-lam.xlsx']);
     expect(answer.inserted).toBeGreaterThan(0);
 
-    const bad = list('sai.xlsx', [[1, '10/09/2022', 'Quỹ Lạ', 'Bảo Lâm', 'Sửa nhà', '1']]);
+    const bad = list('sai.xlsx', [[1, '10/09/2022', 'Quỹ Lạ', 'Nơi Không Có', 'Sửa nhà', '1']]);
     writeFileSync(join(folder, bad.fileName), Buffer.from(bad.base64, 'base64'));
     const refused = cli('import', '--db', province.file, folder, '--json');
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({
       written: false,
-      errors: [{ file: 'sai.xlsx', row: 4, column: 'Nhà tài trợ' }],
+      errors: [{ file: 'sai.xlsx', row: 4, column: 'Địa bàn' }],
     });
 
     const applied = cli(

@@ -158,6 +158,12 @@ describe('the template', () => {
       'Số quyết định phê duyệt',
       'Ngày phê duyệt',
       'Nay thuộc',
+      // Optional: what was received, matched to the pledge it fulfils, and who received it.
+      'Ngày nhận',
+      'Đã nhận',
+      'Số lượng đã nhận',
+      'Người/đơn vị nhận',
+      'Thôn',
     ]);
     const listOf = (column: string) => {
       const validation = sheet.getCell(`${column}2`).dataValidation;
@@ -190,6 +196,7 @@ describe('the template', () => {
     const help = workbook.getWorksheet('Hướng dẫn')!;
     expect(String(help.getCell('A1').value)).toContain('BẢO LẠC');
     expect(help.getSheetValues().flat().join(' ')).toContain('Tổ chức Tzu Chi');
+    expect(help.getSheetValues().flat().join(' ')).toContain('Người/đơn vị nhận (hộ gia đình, trường học, trạm y tế)');
   });
 
   it('has one drop-down rule per column, over the whole entry range, none overlapping another', async () => {
@@ -205,6 +212,8 @@ describe('the template', () => {
       expect(entry.getCell(`A${row}`).numFmt).toBe('dd/mm/yyyy');
       expect(entry.getCell(`J${row}`).numFmt).toBe('#,##0');
       expect(entry.getCell(`T${row}`).numFmt).toBe('dd/mm/yyyy');
+      expect(entry.getCell(`V${row}`).numFmt).toBe('dd/mm/yyyy');
+      expect(entry.getCell(`W${row}`).numFmt).toBe('#,##0');
       expect(entry.getCell(`D${row}`).dataValidation.type).toBe('list');
     }
   });

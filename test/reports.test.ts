@@ -319,9 +319,10 @@ describe('the workbook', () => {
         report.summaryTotal.cumulativeDeliveredVnd,
         report.summaryTotal.remainingVnd,
       ]);
+      // The VND column (L), before who received it.
       const detail = sheets['Chi tiết']!;
-      expect(displayedNumber(detail.find((r) => r[0] === 'Cộng A')!.at(-1)!)).toBe(3_700_000_000);
-      expect(displayedNumber(detail.find((r) => r[0] === 'Cộng B')!.at(-1)!)).toBe(440_000_000);
+      expect(displayedNumber(detail.find((r) => r[0] === 'Cộng A')![11]!)).toBe(3_700_000_000);
+      expect(displayedNumber(detail.find((r) => r[0] === 'Cộng B')![11]!)).toBe(440_000_000);
       const donors = sheets['Theo nhà tài trợ']!;
       expect(displayedNumber(donors.find((r) => r[0] === 'Tổng cộng')![3]!)).toBe(report.donorTotal.pledgedVnd);
     }

@@ -37,19 +37,26 @@ interface StoredQuantity {
 }
 
 export interface PledgesTable
-  extends Omit<Pledge, 'quantity' | 'statusByUser' | 'itemId' | 'todayPlaceId'>,
+  extends Omit<Pledge, 'quantity' | 'statusByUser' | 'itemId' | 'todayPlaceId' | 'recipient' | 'village'>,
     StoredQuantity {
   /** Set by items.attach (migration 0012). */
   itemId: Generated<string | null>;
   /** "Nay thuộc" (migration 0020). */
   todayPlaceId: Generated<string | null>;
+  /** Who received it, and their village (migration 0021). */
+  recipient: Generated<string | null>;
+  village: Generated<string | null>;
   /** 1 once a person set the status; 0 while it follows the deliveries. */
   statusByUser: Generated<number>;
   /** Folded words of the pledge, its donor and its place, kept in step on every write. */
   searchText: Generated<string>;
 }
 
-export interface DeliveriesTable extends Omit<Delivery, 'quantity'>, StoredQuantity {}
+export interface DeliveriesTable extends Omit<Delivery, 'quantity' | 'recipient' | 'village'>, StoredQuantity {
+  /** Who received it, and their village (migration 0021). */
+  recipient: Generated<string | null>;
+  village: Generated<string | null>;
+}
 
 export type ExchangeRatesTable = ExchangeRate;
 
@@ -168,6 +175,8 @@ export interface SchemaMigrationsTable {
 export interface ImportedRowsTable {
   key: string;
   pledgeId: string;
+  /** The delivery a receipt row recorded (migration 0021); null: the row recorded a pledge. */
+  deliveryId: Generated<string | null>;
   fileName: string;
   importedAt: string;
 }

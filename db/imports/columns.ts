@@ -29,6 +29,12 @@ export const TEMPLATE_COLUMNS = [
   { key: 'approvalDate', header: IMPORT_FIELD_HEADERS.approvalDate, width: 14 },
   // Optional: for a place that is a former unit become several, the one of today the aid went to.
   { key: 'todayIn', header: IMPORT_FIELD_HEADERS.todayIn, width: 24 },
+  // Optional: what was received — the day, the amount or quantity — matched to the pledge it fulfils, and who.
+  { key: 'receivedDate', header: IMPORT_FIELD_HEADERS.receivedDate, width: 14 },
+  { key: 'receivedAmount', header: IMPORT_FIELD_HEADERS.receivedAmount, width: 18 },
+  { key: 'receivedQuantity', header: IMPORT_FIELD_HEADERS.receivedQuantity, width: 12 },
+  { key: 'recipient', header: IMPORT_FIELD_HEADERS.recipient, width: 28 },
+  { key: 'village', header: IMPORT_FIELD_HEADERS.village, width: 16 },
 ] as const satisfies readonly { key: ImportField; header: string; width: number }[];
 
 export type ColumnKey = (typeof TEMPLATE_COLUMNS)[number]['key'];

@@ -153,10 +153,18 @@ export function readTodayIn(cells: RowCells, successors: { id: string; name: str
   );
 }
 
-/** A donor the ledger knows by that name, or a new one the row gives a country for. */
-export function checkDonor(donorName: string, country: string | null, donorIds: Map<string, string>): void {
+/**
+ * A donor the ledger knows by that name, or a new one: with the country the row gives, or — on a list without a
+ * country column — with its country left to complete (listed among the things to do).
+ */
+export function checkDonor(
+  donorName: string,
+  country: string | null,
+  donorIds: Map<string, string>,
+  countryColumn: boolean,
+): void {
   if (!donorName) throw new RowError('donor', REQUIRED_VI, REQUIRED_EN);
-  if (!donorIds.has(foldText(donorName)) && !country)
+  if (!donorIds.has(foldText(donorName)) && !country && countryColumn)
     throw new RowError(
       'donor',
       `chưa có nhà tài trợ ${quoted(donorName)}; ghi Quốc gia để tạo mới`,

@@ -25,6 +25,11 @@ import { letterheadOffice, letterheadUnits } from './letterhead';
 import { loadedSheetJs } from './libraries';
 import { fileIssue, type Sheet } from './sheet';
 
+const RECEIPT_COLUMNS: ColumnKey[] = ['receivedDate', 'receivedAmount', 'receivedQuantity'];
+/** A required column a list of receipts does without: the description, or the date beside a receipt date. */
+const receiptNeedsNot = (key: ColumnKey, fields: Map<ColumnKey, number>) =>
+  key === 'description' || (key === 'date' && fields.has('receivedDate'));
+
 // The kind may come from the list's section rows ("I. NHÀ Ở"), the place from columns named by unit type ("Xã").
 const REQUIRED: ColumnKey[] = ['date', 'donor', 'description'];
 
@@ -168,14 +173,18 @@ function describeLayout(sheet: Sheet, row: number, columns: HeaderColumns, isRem
 }
 
 /**
- * The columns a list cannot be read without, each an issue on the header row naming the columns not read that could
- * be it (or, if none could, every column not read), so that the user knows which to map.
+ * The columns a list cannot be read without, each an issue on the header row. A list of receipts (a receipt column,
+ * or `receiptsList`) needs a date of either kind and what was received; its pledges' descriptions only for new ones.
  */
-export function missingColumns(header: Header): ImportIssue[] {
+export function missingColumns(header: Header, receiptsList = false): ImportIssue[] {
   const { fields, places } = header.columns;
-  const missing = REQUIRED.filter((k) => !fields.has(k));
+  const receipts = receiptsList || RECEIPT_COLUMNS.some((k) => fields.has(k));
+  const missing = REQUIRED.filter((k) => !fields.has(k) && !(receipts && receiptNeedsNot(k, fields)));
   if (!fields.has('place') && !places.length) missing.push('place');
-  if (!fields.has('amount') && !(fields.has('quantity') && fields.has('unitValue'))) missing.push('amount');
+  const received =
+    receipts && (fields.has('receivedAmount') || fields.has('receivedQuantity') || fields.has('quantity'));
+  if (!received && !fields.has('amount') && !(fields.has('quantity') && fields.has('unitValue')))
+    missing.push('amount');
   const unread = header.layout.read.filter((c) => c.field === null);
   return missing.map((k) => {
     const could = unread.filter((c) => c.could?.includes(k)).map((c) => `"${c.header}"`);

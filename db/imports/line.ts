@@ -38,6 +38,7 @@ import {
   readTodayIn,
 } from './fields';
 import type { SheetColumns } from './header';
+import { isReceiptRow, type Receipt, readReceipt } from './receipt-line';
 
 export interface ParsedRow {
   row: number;
@@ -50,7 +51,8 @@ export interface ParsedRow {
   quantity: string | null;
   unit: string | null;
   unitValueMinor: number | null;
-  amountMinor: number;
+  /** The pledge's amount; null for a receipt of a quantity alone, whose pledge is found by its other fields. */
+  amountMinor: number | null;
   currency: CurrencyCode;
   rate: string | null;
   beneficiaries: number | null;
@@ -60,6 +62,13 @@ export interface ParsedRow {
   item: RowItem | null;
   /** "Nay thuộc": the successor of the row's place the aid went to, if the row names one. */
   todayPlaceId: string | null;
+  /** What the row says was received, or null for a pledge line. */
+  receipt: Receipt | null;
+  /** Whether the row states its kind (a kind column, or its section's title): a receipt is matched by it only then. */
+  kindStated: boolean;
+  /** Who received it, and their village. */
+  recipient: string | null;
+  village: string | null;
 }
 
 /** An item as rows name it: its name and its donor's, folded. */
@@ -74,6 +83,8 @@ export interface LineContext {
   officePlaceId: string | null;
   /** Every name a donor is known by (folded) to its id. */
   donorIds: Map<string, string>;
+  /** A list of receipts: its only date is the day the aid was received (`cli import --receipts`). */
+  receiptsList?: boolean;
 }
 
 /** A field read, or undefined with its `RowError` kept among the row's problems. */
@@ -101,29 +112,37 @@ export async function readLine(
   };
   const formulas = formulaIssues(context.columns, cells, rowNumber);
   if (formulas.length) return { errors: formulas };
-  const date = check(() => readDate(cells.cell('date')));
+  const receiptRow = isReceiptRow(cells, context.receiptsList ?? false);
+  // A receipt's pledge date is its own when the list gives one, else the day it was received.
+  const date =
+    receiptRow && !cells.text('date') && cells.cell('date')?.t !== 'n'
+      ? undefined
+      : check(() => readDate(cells.cell('date')));
   const currency = check(() => readCurrency(cells, context.columns.currency));
+  const receipt = receiptRow && currency ? check(() => readReceipt(cells, currency, date)) : undefined;
   const kind = check(() => readKind(cells, sectionKind));
   const status = check(() => readStatus(cells));
-  const description = check(() => readDescription(cells));
+  // A receipt's pledge is usually one the ledger has: its description is needed only to make a new one.
+  const description = receiptRow ? cells.text('description') : check(() => readDescription(cells));
   const placeId = check(() =>
     readPlace(cells, context.columns.places, context.places, date ?? null, context.officePlaceId),
   );
   const donorName = cells.text('donor');
   const country = cells.text('country') || null;
-  check(() => checkDonor(donorName, country, context.donorIds));
+  check(() => checkDonor(donorName, country, context.donorIds, cells.has('country')));
   const quantity = check(() => readQuantity(cells));
   const { unitValueMinor, amountMinor, rate } = currency
-    ? await readMoney(context.ctx, cells, check, currency, quantity, date)
+    ? await readMoney(context.ctx, cells, check, currency, quantity, date ?? receipt?.date, receiptRow)
     : { unitValueMinor: undefined, amountMinor: undefined, rate: null };
-  const item = check(() => readItem(cells));
+  // A receipt may name its pledge's approval number without the item's name.
+  const item = receiptRow && !cells.text('itemName') ? null : check(() => readItem(cells));
   const successors = placeId && cells.text('todayIn') ? await successorsOf(context.ctx, placeId) : [];
   const todayPlaceId = placeId ? check(() => readTodayIn(cells, successors)) : null;
   const beneficiaries = check(() => readBeneficiaries(cells));
   if (rowErrors.length) return { errors: rowErrors };
   const line: ParsedRow = {
     row: rowNumber,
-    date: date!,
+    date: date ?? receipt!.date,
     donorName,
     country,
     placeId: placeId!,
@@ -132,7 +151,7 @@ export async function readLine(
     quantity: quantity ?? null,
     unit: cells.text('unit') || null,
     unitValueMinor: unitValueMinor ?? null,
-    amountMinor: amountMinor!,
+    amountMinor: amountMinor ?? receipt?.amountMinor ?? null,
     currency: currency!,
     rate: rate ?? null,
     beneficiaries: beneficiaries ?? null,
@@ -140,6 +159,10 @@ export async function readLine(
     notes: cells.text('notes') || null,
     item: item ?? null,
     todayPlaceId: todayPlaceId ?? null,
+    receipt: receipt ?? null,
+    kindStated: cells.has('kind') || sectionKind !== null,
+    recipient: cells.text('recipient') || null,
+    village: cells.text('village') || null,
   };
   const outOfBounds = contractIssues(line);
   return outOfBounds.length ? { errors: outOfBounds } : { line };
@@ -169,13 +192,18 @@ async function readMoney(
   currency: string,
   quantity: string | null | undefined,
   date: string | undefined,
+  receiptRow: boolean,
 ): Promise<{
   unitValueMinor: number | null | undefined;
-  amountMinor: number | undefined;
+  amountMinor: number | null | undefined;
   rate: string | null | undefined;
 }> {
   const unitValueMinor = check(() => readAmount(cells.cell('unitValue'), 'unitValue', currency));
-  const amountMinor = check(() => readLineAmount(cells, currency, quantity, unitValueMinor));
+  // A receipt without the pledge's own amount takes the amount received (`readReceipt`).
+  const amountMinor =
+    receiptRow && !cells.text('amount') && cells.cell('amount')?.t !== 'n' && (unitValueMinor ?? null) === null
+      ? null
+      : check(() => readLineAmount(cells, currency, quantity, unitValueMinor));
   let rate: string | null | undefined = null;
   if (currency !== 'VND') {
     rate = check(() => readRate(cells));
@@ -215,6 +243,8 @@ const COLUMN_OF: Record<string, ColumnKey> = {
   beneficiaries: 'beneficiaries',
   notes: 'notes',
   todayPlaceId: 'todayIn',
+  recipient: 'recipient',
+  village: 'village',
 };
 
 /** What a row says of its pledge, as the contract's fields (the donor, item and rate's source are the writer's). */
@@ -234,6 +264,8 @@ export function pledgeFieldsOf(r: ParsedRow) {
     beneficiaries: r.beneficiaries,
     notes: r.notes,
     todayPlaceId: r.todayPlaceId,
+    recipient: r.recipient,
+    village: r.village,
   };
 }
 
@@ -242,7 +274,12 @@ export function pledgeFieldsOf(r: ParsedRow) {
  * boundary, and an import must not store what the form would refuse.
  */
 function contractIssues(r: ParsedRow): ImportIssue[] {
-  const pledge = PledgeCreateInput.safeParse({ donorId: '00000000-0000-4000-8000-000000000000', ...pledgeFieldsOf(r) });
+  const pledge = PledgeCreateInput.safeParse({
+    donorId: '00000000-0000-4000-8000-000000000000',
+    ...pledgeFieldsOf(r),
+    // A receipt's description is checked when it makes a new pledge.
+    description: r.description || (r.receipt ? '-' : ''),
+  });
   const donor = DonorCreateInput.safeParse({ name: r.donorName, country: r.country, kind: 'foreign_ngo' });
   const item = r.item
     ? AidItemCreateInput.safeParse({

@@ -122,6 +122,8 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           dryRun: false,
           placeId: input.placeId ?? null,
           mapping: file.mapping,
+          receiptsList: input.receipts,
+          matches: file.matches,
           places,
           checks,
           isolated,
@@ -137,6 +139,7 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           ...(result.officePlace ? { officePlace: result.officePlace } : {}),
           ...(result.province ? { province: result.province } : {}),
           ...(result.layout ? { layout: result.layout } : {}),
+          ...(result.receipts?.length ? { receipts: result.receipts } : {}),
         });
       }
       if (!isolated && files.at(-1)!.errors.length) break;

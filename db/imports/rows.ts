@@ -111,7 +111,7 @@ function totalsDisagreement(rowNumber: number, cell: XLSX.CellObject | undefined
   const currencies = new Set(rows.map((r) => r.currency));
   if (!cell || cell.v === undefined || cellText(cell) === '' || currencies.size !== 1) return [];
   const currency = [...currencies][0]!;
-  const sum = rows.reduce((total, r) => total + BigInt(r.amountMinor), 0n);
+  const sum = rows.reduce((total, r) => total + BigInt(r.amountMinor ?? 0), 0n);
   let stated: number | null;
   try {
     stated = readAmount({ ...cell, f: undefined } as XLSX.CellObject, 'amount', currency);

@@ -5,7 +5,7 @@
  * rolls back, and only a clean import is kept. Rows already imported (by content) are skipped.
  */
 import type { ImportIssue, ImportResult } from '../../contract';
-import type { ColumnMapping, ImportLayout } from '../../contract/imports';
+import type { ColumnMapping, ImportLayout, ReceiptChoice } from '../../contract/imports';
 import { savepointIf } from '../core/undo';
 import type { Ctx } from '../core/context';
 import type { PledgeChecks } from '../pledges/writes';
@@ -24,6 +24,10 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Columns mapped by the user (see ImportFilesInput). */
   mapping?: ColumnMapping | undefined;
+  /** A list of receipts: its only date is the day the aid was received (see ImportFilesInput.receipts). */
+  receiptsList?: boolean;
+  /** The pledge a receipt row fulfils, as the user chose it; null: a new pledge (see ImportFilesInput). */
+  matches?: ReceiptChoice[] | undefined;
   /** The sending office's unit (see ImportFilesInput.placeId). */
   placeId?: string | null;
   /** The ledger's units, when the caller has them read already (a pass over many workbooks reads them once). */
@@ -71,8 +75,10 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
   const keyed = keyRows(read.rows);
   const fresh = await notImported(ctx, keyed);
   const written = await writeFile(ctx, options, read, fresh);
-  if (written.errors.length) return result(written.errors, { skipped: keyed.length - fresh.length });
+  const receipts = written.receipts.length ? { receipts: written.receipts } : {};
+  if (written.errors.length) return result(written.errors, { skipped: keyed.length - fresh.length, ...receipts });
   return result([], {
+    ...receipts,
     added: fresh.length,
     skipped: keyed.length - fresh.length,
     newDonors: written.newDonors,
@@ -88,7 +94,7 @@ async function readFile(ctx: Ctx, options: ImportOptions, found: Found): Promise
   found.layout = search.layout;
   if ('problem' in search) return { errors: [search.problem] };
   const { header } = search;
-  const missing = missingColumns(header);
+  const missing = missingColumns(header, options.receiptsList);
   if (missing.length) return { errors: missing };
 
   const places = options.places ?? (await PlaceIndex.load(ctx));
@@ -105,6 +111,7 @@ async function readFile(ctx: Ctx, options: ImportOptions, found: Found): Promise
     places,
     officePlaceId: found.officePlace?.id ?? null,
     donorIds,
+    receiptsList: options.receiptsList ?? false,
   });
   if (errors.length) return { errors };
   if (rows.length === 0)

@@ -51,7 +51,8 @@ export async function writeTemplate(ctx: Ctx, placeId: string): Promise<{ fileNa
   for (let row = 2; row <= ROWS + 1; row++) {
     sheet.getCell(row, columnOf('date')).numFmt = 'dd/mm/yyyy';
     sheet.getCell(row, columnOf('approvalDate')).numFmt = 'dd/mm/yyyy';
-    for (const key of ['unitValue', 'amount']) sheet.getCell(row, columnOf(key)).numFmt = '#,##0';
+    sheet.getCell(row, columnOf('receivedDate')).numFmt = 'dd/mm/yyyy';
+    for (const key of ['unitValue', 'amount', 'receivedAmount']) sheet.getCell(row, columnOf(key)).numFmt = '#,##0';
   }
   addInstructions(workbook, place.name, units);
   return {
@@ -141,6 +142,7 @@ function addInstructions(workbook: ExcelJS.Workbook, placeName: string, units: s
     '8. Tệp có dòng sai sẽ bị trả lại toàn bộ, kèm danh sách lỗi theo số dòng và tên cột. Gửi lại cùng một tệp không tạo bản ghi trùng.',
     '9. Năm cột sau Ghi chú (không bắt buộc) ghi khoản viện trợ mà dòng thuộc về: các dòng cùng Tên khoản viện trợ và cùng Nhà tài trợ là một khoản. Khoản mới cần Hình thức (Chương trình, Dự án, Phi dự án) và Lĩnh vực; có Số và Ngày quyết định phê duyệt thì khoản được ghi là đã phê duyệt.',
     '10. Nay thuộc (không bắt buộc): khi Địa bàn là xã cũ nay thuộc nhiều xã, phường, ghi tên đơn vị hiện nay nhận viện trợ (một trong các đơn vị kế thừa xã cũ đó). Để trống, cam kết được tính riêng theo đơn vị cũ.',
+    '11. Đã nhận, bàn giao (không bắt buộc): dòng có Ngày nhận và Đã nhận (số tiền) hoặc Số lượng đã nhận là một lần tiếp nhận, được ghi vào cam kết mà nó thực hiện — theo Tên khoản viện trợ hoặc Số quyết định phê duyệt nếu có, nếu không theo Nhà tài trợ, Địa bàn (cả xã cũ đã nhập vào xã đó, hoặc huyện cũ chứa xã đó) và Loại hỗ trợ. Nhiều dòng có thể cùng thực hiện một cam kết. Khi có nhiều cam kết phù hợp, Sở chọn khi xem trước; khi không có cam kết nào, dòng được ghi thành cam kết mới đã giao đủ ngày đó (cần Nội dung). Người/đơn vị nhận (hộ gia đình, trường học, trạm y tế) và Thôn được lưu kèm.',
     '',
     'Dòng mẫu (không nhập dòng này vào trang Nhập liệu):',
   ];

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ImportIssue } from '../../contract';
+import type { ReceiptChoice, ReceiptMatch } from '../../contract/imports';
 import { LedgerError } from '../../contract/errors';
 import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
@@ -19,6 +20,7 @@ import { HEADER_OF, RowError } from './cell-values';
 import type { ColumnKey } from './columns';
 import type { RowItem } from './fields';
 import { itemKey, type ParsedRow, pledgeFieldsOf } from './line';
+import { type ReceiptRun, writeReceipt } from './receipts';
 
 /** A line with the key of its content, by which a row imported once is known again. */
 export type KeyedRow = ParsedRow & { key: string };
@@ -36,6 +38,8 @@ export function keyRows(rows: ParsedRow[]): KeyedRow[] {
       r.quantity,
       r.amountMinor,
       r.currency,
+      // A receipt is known by what was received and by whom too (a pledge line's key is as it always was).
+      ...(r.receipt ? [r.receipt, foldText(r.recipient ?? ''), foldText(r.village ?? '')] : []),
     ]);
     const n = (seen.get(content) ?? 0) + 1;
     seen.set(content, n);
@@ -65,6 +69,8 @@ export interface WriteOptions {
   fileName: string;
   /** The donors and places rows were checked against, kept by a caller importing several workbooks in a row. */
   checks?: PledgeChecks | undefined;
+  /** The pledge each receipt row fulfils, as the user chose it (null: a new pledge). */
+  matches?: ReceiptChoice[] | undefined;
 }
 
 /** What writing did: the rows the ledger refused, the donors and items it made. */
@@ -72,6 +78,8 @@ export interface Written {
   errors: ImportIssue[];
   newDonors: string[];
   newItems: string[];
+  /** Each receipt row's pledge, in row order. */
+  receipts: ReceiptMatch[];
 }
 
 /**
@@ -90,6 +98,12 @@ export async function writeLines(
   const newItems: string[] = [];
   const itemIds = new Map<string, string>();
   const checks = options.checks ?? newPledgeChecks();
+  const run: ReceiptRun = {
+    fileName: options.fileName,
+    choices: new Map((options.matches ?? []).map((m) => [m.row, m.pledgeId])),
+    matches: [],
+    checks,
+  };
   // The ledger's sums as the earlier files of a pass left them: a file refused and rolled back no longer counts.
   checks.sums = await ledgerSums(ctx);
   // Totals are folded, and the new pledges' search text set, once after every row is written.
@@ -105,6 +119,13 @@ export async function writeLines(
             donorId = donor.id;
             newDonors.push(donor.name);
           }
+          if (r.receipt) {
+            const problem = await writeReceipt(ctx, r, donorId, run, async () =>
+              r.item ? itemFor(ctx, r, donorId, rows, itemIds, newItems) : null,
+            );
+            if (problem) errors.push(problem);
+            continue;
+          }
           const itemId = r.item ? await itemFor(ctx, r, donorId, rows, itemIds, newItems) : null;
           await writePledge(ctx, r, donorId, itemId, options.fileName, checks);
         } catch (error) {
@@ -118,7 +139,7 @@ export async function writeLines(
       }
     }),
   );
-  return { errors, newDonors, newItems };
+  return { errors, newDonors, newItems, receipts: run.matches };
 }
 
 /** The row's pledge, and its key among the rows imported. */

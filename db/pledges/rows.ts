@@ -16,7 +16,7 @@ const PLEDGE_NOUN = { vi: 'cam kết', en: 'pledge' };
 
 const PLEDGE_COLUMNS = sql`p.id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.unit_value_minor,
   p.amount_minor, p.currency, p.rate, p.rate_date, p.rate_source, p.vnd_equivalent, p.pledge_date, p.status, p.status_by_user,
-  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.item_id, p.today_place_id, p.created_at, p.updated_at`;
+  p.beneficiaries, p.approval_number, p.approval_date, p.notes, p.item_id, p.today_place_id, p.recipient, p.village, p.created_at, p.updated_at`;
 
 // A pledge is shown under its donor, or under the donor that one was merged into.
 export const ROW_COLUMNS = sql`${PLEDGE_COLUMNS}, d.id AS donor_id, d.name AS donor_name, d.short_name AS donor_short_name, ${displayNameSql('pl')} AS place_name,
@@ -53,6 +53,8 @@ export interface RawRow {
   notes: string | null;
   item_id: string | null;
   today_place_id: string | null;
+  recipient: string | null;
+  village: string | null;
   created_at: string;
   updated_at: string;
   donor_name: string;
@@ -89,6 +91,8 @@ export function fromRaw(r: RawRow): PledgeRow {
     notes: r.notes,
     itemId: r.item_id,
     todayPlaceId: r.today_place_id,
+    recipient: r.recipient,
+    village: r.village,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     donorName: r.donor_name,

@@ -67,6 +67,7 @@ export async function addPledge(
   ctx: Ctx,
   input: ParsedInput<'pledges.create'>,
   checks?: PledgeChecks,
+  note: string | null = null,
 ): Promise<string> {
   const donorId = checks?.donors.get(input.donorId) ?? (await currentDonorId(ctx, input.donorId));
   checks?.donors.set(input.donorId, donorId);
@@ -92,6 +93,8 @@ export async function addPledge(
     notes: input.notes || null,
     itemId: input.itemId ? (await getItemRow(ctx, input.itemId)).id : null,
     todayPlaceId: await checkTodayIn(ctx, input.placeId, input.todayPlaceId ?? null),
+    recipient: input.recipient || null,
+    village: input.village || null,
   };
   const amountMinor = settleAmount(draft);
   const id = ctx.newId();
@@ -114,7 +117,7 @@ export async function addPledge(
   }
   await setSearchTextOf(ctx, [id]);
   const written = writtenPledge(id, draft, amountMinor, vndEquivalent, ctx.now);
-  await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: written });
+  await recordAudit(ctx, { action: 'create', entity: 'pledge', entityId: id, after: written, note });
   return id;
 }
 
@@ -150,6 +153,8 @@ function writtenPledge(
     notes: draft.notes,
     itemId: draft.itemId,
     todayPlaceId: draft.todayPlaceId,
+    recipient: draft.recipient,
+    village: draft.village,
     createdAt: now,
     updatedAt: now,
   };
@@ -249,6 +254,8 @@ async function updatedDraft(ctx: Ctx, input: ParsedInput<'pledges.update'>, befo
         : placeId === before.placeId
           ? before.todayPlaceId
           : await keptTodayIn(ctx, placeId, before.todayPlaceId),
+    recipient: pick('recipient'),
+    village: pick('village'),
   };
 }
 

@@ -18,6 +18,8 @@ const handover: Delivery = {
   rateSource: 'Vietcombank',
   vndEquivalent: 58_750_000,
   notes: null,
+  recipient: null,
+  village: null,
   createdAt: '2022-09-05T00:00:00.000Z',
   updatedAt: '2022-09-05T00:00:00.000Z',
 };

@@ -44,6 +44,8 @@ const houses: PledgeRow = {
   notes: null,
   itemId: null,
   todayPlaceId: null,
+  recipient: null,
+  village: null,
   createdAt: '2022-07-07T00:00:00.000Z',
   updatedAt: '2022-07-07T00:00:00.000Z',
   donorName: 'Tổ chức Tzu Chi',

@@ -29,6 +29,8 @@ const pledge = {
   notes: null,
   itemId: null,
   todayPlaceId: 'heir-b',
+  recipient: null,
+  village: null,
   createdAt: '2022-07-07T00:00:00.000Z',
   updatedAt: '2022-07-07T00:00:00.000Z',
   donorName: 'Quỹ Nhịp cầu',

@@ -22,6 +22,9 @@ export interface DetailSource {
   status: string;
   /** The place its figures count at: its own, or in today's units its "nay thuộc" unit (`countingPlaceOn`). */
   countedAt: string;
+  /** Who received it, and their village (a delivery's own, else its pledge's). */
+  recipient: string | null;
+  village: string | null;
 }
 
 /**
@@ -49,6 +52,8 @@ function detailSources(ctx: Ctx, query: RawBuilder<unknown>): DetailSource[] {
       vnd,
       status,
       countedAt,
+      recipient,
+      village,
     ]) =>
       ({
         date,
@@ -64,6 +69,8 @@ function detailSources(ctx: Ctx, query: RawBuilder<unknown>): DetailSource[] {
         vnd,
         status,
         countedAt,
+        recipient,
+        village,
       }) as DetailSource,
   );
 }
@@ -80,7 +87,7 @@ export function pledgeSources(
   return detailSources(
     ctx,
     sql`SELECT p.pledge_date, p.donor_id, p.place_id, p.kind, p.description, p.quantity_milli, p.unit, p.amount_minor,
-    p.currency, p.rate, p.vnd_equivalent, p.status, ${countedAt} FROM pledges p ${inPeriod} ORDER BY p.pledge_date, p.rowid`,
+    p.currency, p.rate, p.vnd_equivalent, p.status, ${countedAt}, p.recipient, p.village FROM pledges p ${inPeriod} ORDER BY p.pledge_date, p.rowid`,
   );
 }
 
@@ -93,7 +100,8 @@ export function deliverySources(
   return detailSources(
     ctx,
     sql`SELECT x.delivery_date, p.donor_id, p.place_id, p.kind, p.description, x.quantity_milli, p.unit, x.amount_minor,
-    x.currency, x.rate, x.vnd_equivalent, p.status, ${countedAt} FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredIn} ORDER BY x.delivery_date, x.rowid`,
+    x.currency, x.rate, x.vnd_equivalent, p.status, ${countedAt}, coalesce(x.recipient, p.recipient),
+    coalesce(x.village, p.village) FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${deliveredIn} ORDER BY x.delivery_date, x.rowid`,
   );
 }
 
@@ -119,5 +127,6 @@ export function detailRow(
     rate: row.rate,
     vnd: row.vnd,
     status: words.pledgeStatus[row.status as keyof typeof words.pledgeStatus] ?? row.status,
+    recipient: [row.recipient, row.village].filter(Boolean).join(', '),
   };
 }

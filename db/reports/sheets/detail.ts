@@ -26,6 +26,7 @@ export function detailSheet(workbook: Workbook, report: Report) {
     { header: 'Loại tiền', width: 8, align: 'center' },
     { header: 'Tỷ giá', width: 10, align: 'right' },
     { header: 'Quy đổi (VND)', width: 18, money: true },
+    { header: 'Người nhận', width: 26 },
   ];
   const head = letterhead(sheet, report, columns.length, subtitle(report));
   tableHeader(sheet, head, columns);
@@ -56,10 +57,12 @@ export function detailSheet(workbook: Workbook, report: Report) {
         r.currency,
         r.currency === 'VND' ? '' : decimalCell(r.rate),
         r.vnd,
+        r.recipient ?? '',
       ]),
     );
     row += rows.length;
-    totalsRow(sheet, row, columns, totalLabel, first, row - 1, [...columns.slice(0, -1).map(() => null), total]);
+    // The total under the VND column, the one before who received it.
+    totalsRow(sheet, row, columns, totalLabel, first, row - 1, [...columns.slice(0, -2).map(() => null), total, null]);
     row++;
   };
   const sum = (rows: ReportDetailRow[]) => rows.reduce((s, r) => exactSum(s, r.vnd), 0);

@@ -368,6 +368,8 @@ export const TABLE_RULES: Record<Table, TableRules> = {
       approval_number: is('approvalNumber', pledge.approvalNumber),
       approval_date: is('approvalDate', pledge.approvalDate),
       notes: is('notes', pledge.notes),
+      recipient: is('recipient', pledge.recipient),
+      village: is('village', pledge.village),
     },
     references: [
       { column: 'donor_id', field: 'donorId', to: 'donors' },
@@ -396,6 +398,8 @@ export const TABLE_RULES: Record<Table, TableRules> = {
       rate_source: is('rateSource', delivery.rateSource),
       vnd_equivalent: rule('vndEquivalent', vndAmount),
       notes: is('notes', delivery.notes),
+      recipient: is('recipient', delivery.recipient),
+      village: is('village', delivery.village),
     },
     references: [{ column: 'pledge_id', field: 'pledgeId', to: 'pledges' }],
     row: (row) => {

@@ -2,7 +2,12 @@
 import { Timeline } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTO_STATUS_NOTE, type HistoryEntry, UNDONE_DELETION_NOTE } from '../../../contract';
+import {
+  AUTO_STATUS_NOTE,
+  type HistoryEntry,
+  RECEIPT_WITHOUT_PLEDGE_NOTE,
+  UNDONE_DELETION_NOTE,
+} from '../../../contract';
 import { fieldLabel } from '../../../contract/validation';
 import { madeBy, showDateTime } from '../format';
 import { changeText, historyColor } from './history';
@@ -46,6 +51,10 @@ function HistoryEntryText({ entry, currency }: { entry: HistoryEntry; currency: 
       )}
       {entry.note === AUTO_STATUS_NOTE ? (
         <div className="muted">{t('detail.autoStatus')}</div>
+      ) : entry.note === RECEIPT_WITHOUT_PLEDGE_NOTE ? (
+        <div className="muted" data-testid="history-from-receipt">
+          {t('receipts.fromReceipt')}
+        </div>
       ) : (
         entry.note &&
         entry.note !== UNDONE_DELETION_NOTE && <div className="muted">{t('detail.reason', { note: entry.note })}</div>

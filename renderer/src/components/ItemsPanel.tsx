@@ -13,6 +13,8 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
   const overview = useLedger('items.overview', {});
   // Offices silent for too long, and changes not sent, are on the list too (see the Đồng bộ screen).
   const reminders = useLedger('sync.status', {}).data?.reminders ?? [];
+  // Donors an imported list made without a country (a list with no country column): theirs is to complete.
+  const noCountry = (useLedger('donors.list', {}).data ?? []).filter((d) => !d.country && !d.mergedInto);
   const due = deadlines.data;
   const items = overview.data;
   return (
@@ -24,7 +26,7 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
             <span>
               {t('todo.title')}{' '}
               <Badge
-                count={(due?.items.length ?? 0) + reminders.length}
+                count={(due?.items.length ?? 0) + reminders.length + noCountry.length}
                 showZero
                 color={(due && due.overdue > 0) || reminders.length ? 'red' : 'blue'}
                 data-testid="todo-count"
@@ -39,10 +41,16 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
               {reminderText(r, t)}
             </div>
           ))}
+          {noCountry.map((d) => (
+            <div key={d.id} className="tile-line" data-testid="todo-donor-country">
+              <Tag color="gold">{t('donors.title')}</Tag>
+              {t('receipts.donorCountry', { name: d.name })}
+            </div>
+          ))}
           <List
             size="small"
             style={{ maxHeight: 220, overflowY: 'auto' }}
-            locale={{ emptyText: reminders.length ? ' ' : t('todo.none') }}
+            locale={{ emptyText: reminders.length || noCountry.length ? ' ' : t('todo.none') }}
             dataSource={due?.items ?? []}
             renderItem={(d) => (
               <List.Item data-testid="todo-item">

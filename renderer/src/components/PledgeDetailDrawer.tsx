@@ -151,6 +151,11 @@ function PledgeFacts({ detail }: { detail: PledgeDetail }) {
       <Descriptions.Item label={t('form.description')} span={2}>
         {pledge.description}
       </Descriptions.Item>
+      {(pledge.recipient || pledge.village) && (
+        <Descriptions.Item label={t('receipts.recipientLabel')} span={2}>
+          <span data-testid="detail-recipient">{[pledge.recipient, pledge.village].filter(Boolean).join(', ')}</span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('form.amount')}>
         <span data-testid="detail-amount">{amountText(pledge.amountMinor, pledge.currency, lang)}</span>
       </Descriptions.Item>
@@ -209,6 +214,10 @@ function DeliveriesTable({ deliveries, onEdit }: { deliveries: Delivery[]; onEdi
           title: t('detail.vnd'),
           className: 'num',
           render: (_, d: Delivery) => money(d.vndEquivalent, 'VND', lang),
+        },
+        {
+          title: t('receipts.recipient'),
+          render: (_, d: Delivery) => [d.recipient, d.village].filter(Boolean).join(', '),
         },
         { title: t('detail.notes'), dataIndex: 'notes' },
         {

@@ -2,10 +2,11 @@ import { Alert, App as AntApp, Button, Card, Progress, Space, Spin, Table, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../contract';
-import type { ColumnMapping, ImportedFile, ImportFilesResult } from '../../../contract/imports';
+import type { ColumnMapping, ImportedFile, ImportFilesResult, ReceiptChoice } from '../../../contract/imports';
 import { ColumnMappingPanel } from '../components/ColumnMappingPanel';
 import { canMap } from '../components/columnMapping';
 import { PlaceTreePicker } from '../components/pickers';
+import { ReceiptMatches } from '../components/ReceiptMatches';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
@@ -72,6 +73,16 @@ export function Imports() {
             onChange={(mapping) => work.mapColumns(f.fileName, mapping)}
           />
         ))}
+        {preview?.files
+          .filter((f) => f.receipts?.length)
+          .map((f) => (
+            <ReceiptMatches
+              key={`receipts-${f.fileName}`}
+              file={f}
+              choices={work.choices.get(f.fileName) ?? []}
+              onChoose={(chosen) => work.chooseMatches(f.fileName, chosen)}
+            />
+          ))}
         {preview && (
           <FileDeletions preview={preview} confirmed={work.allowDeletions} onConfirm={work.confirmFileDeletions} />
         )}
@@ -96,6 +107,10 @@ function useImportFiles() {
   const [imported, setImported] = useState<ImportFilesResult | null>(null);
   // The columns mapped by the user, by file (a file's header row read anew with them).
   const [mappings, setMappings] = useState<Map<string, ColumnMapping>>(new Map());
+  // The pledges the user chose for receipt rows, by file (where several fit or none does).
+  const [choices, setChoices] = useState<Map<string, ReceiptChoice[]>>(new Map());
+  const withChoices = (read: ReadFile[], chosen = choices) =>
+    read.map((f) => ({ ...f, ...(chosen.get(f.fileName)?.length ? { matches: chosen.get(f.fileName)! } : {}) }));
   const { busy, run } = useBusyWork();
 
   /** The files already read, checked again: for another office, or with columns mapped. */
@@ -104,11 +119,12 @@ function useImportFiles() {
     chosenOffice: string | undefined,
     maps: Map<string, ColumnMapping>,
     allow = allowDeletions,
+    chosen = choices,
   ) =>
     run(async () => {
       setPreview(
         await call('imports.files', {
-          files: withMappings(read, maps),
+          files: withChoices(withMappings(read, maps), chosen),
           dryRun: true,
           allowDeletions: allow,
           ...officeOf(chosenOffice),
@@ -122,6 +138,7 @@ function useImportFiles() {
       setPreview(null);
       setImported(null);
       setMappings(new Map());
+      setChoices(new Map());
       setAllowDeletions(false);
       const accepted = acceptedFiles(chosen);
       if (!accepted.length) {
@@ -143,7 +160,7 @@ function useImportFiles() {
     run(async () => {
       if (!files.length) return;
       const result = await call('imports.files', {
-        files: withMappings(files, mappings),
+        files: withChoices(withMappings(files, mappings)),
         allowDeletions,
         ...officeOf(officeId),
       });
@@ -175,6 +192,12 @@ function useImportFiles() {
     void recheck(files, officeId, next);
   };
 
+  const chooseMatches = (fileName: string, chosen: ReceiptChoice[]) => {
+    const next = new Map(choices).set(fileName, chosen);
+    setChoices(next);
+    void recheck(files, officeId, mappings, allowDeletions, next);
+  };
+
   /** The bundles' deletions listed and confirmed, then the files checked again with them allowed. */
   const confirmFileDeletions = async () => {
     const deletions = (preview?.files ?? []).flatMap((f) => (f.deletionsNeedConfirmation ? (f.deletions ?? []) : []));
@@ -190,11 +213,13 @@ function useImportFiles() {
     reading,
     imported,
     mappings,
+    choices,
     busy,
     allowDeletions,
     beforeUpload,
     chooseOffice,
     mapColumns,
+    chooseMatches,
     apply,
     confirmFileDeletions,
   };

@@ -1,7 +1,8 @@
 /**
  * What the quarter's close merges: a province ledger with ten years of history, and one quarter's files from its
  * offices — half of them bundles from the offices' own ledgers, half workbooks (the template, and lists in an office's
- * own layout), about 40 rows each. Made once, not timed.
+ * own layout), about 40 rows each; and from a few offices a list of what households received against pledges the same
+ * pass records. Made once, not timed.
  */
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -44,11 +45,21 @@ export interface SheetRow {
   amount: number;
 }
 
+/** A receipt row as the floor inserts it: a delivery of the workbook row `pledge` (an index into `sheetRows`). */
+export interface ReceiptRow {
+  pledge: number;
+  date: string;
+  amount: number;
+  recipient: string;
+  village: string;
+}
+
 export interface CloseFixture {
   province: string;
   files: { fileName: string; base64: string }[];
-  /** For the floor: the workbooks' rows as inserted, and the bundles' bytes. */
+  /** For the floor: the workbooks' rows as inserted, their receipts, and the bundles' bytes. */
   sheetRows: SheetRow[];
+  receiptRows: ReceiptRow[];
   bundles: Buffer[];
   records: number;
   offices: number;
@@ -190,6 +201,62 @@ function officeWorkbook(office: number): { base64: string; rows: SheetRow[] } {
   };
 }
 
+/** Pledges a receipts list fulfils: one per donor, place and kind, so that each receipt finds its pledge. */
+const RECEIPT_PLEDGES = 20;
+
+/**
+ * An office's pledges (the template) and the list of households that received them, two a pledge, each half of it:
+ * "Tên hộ nhận", "Thôn", "Ngày nhận", "Đã nhận (đồng)" under the district's letterhead.
+ */
+function receiptWorkbooks(office: number, firstRow: number) {
+  const pledges = Array.from({ length: RECEIPT_PLEDGES }, (_, r) => {
+    const [kindLabel, kind, description] = KINDS[Math.floor(r / DISTRICTS.length) % KINDS.length]!;
+    // In the quarter's first two months, received in its last.
+    const day = dayOf((office + r) % 60);
+    return {
+      date: day.iso,
+      vi: day.vi,
+      donor: `Quỹ nhận ${office}`,
+      country: 'Hàn Quốc',
+      place: DISTRICTS[(office + r) % DISTRICTS.length]!,
+      kindLabel,
+      kind,
+      description,
+      amount: 2_000_000 * (5 + ((office + r) % 40)),
+    };
+  });
+  const receipts: ReceiptRow[] = pledges.flatMap((p, r) =>
+    [0, 1].map((half) => ({
+      pledge: firstRow + r,
+      date: dayOf(((office + r) % 60) + 30 + half).iso,
+      amount: p.amount / 2,
+      recipient: `Hộ ${office}-${r}-${half}`,
+      village: `Thôn ${(r % 7) + 1}`,
+    })),
+  );
+  const book = (sheet: XLSX.WorkSheet) => {
+    const b = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(b, sheet, 'DS');
+    return (XLSX.write(b, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+  };
+  const list = XLSX.utils.aoa_to_sheet([
+    [`UBND HUYỆN ${DISTRICTS[office % DISTRICTS.length]!.toUpperCase()}`],
+    ['DANH SÁCH HỘ NHẬN HỖ TRỢ QUÝ III NĂM 2022'],
+    ['STT', 'Tên nhà tài trợ', 'Huyện', 'Loại hỗ trợ', 'Tên hộ nhận', 'Thôn', 'Ngày nhận', 'Đã nhận (đồng)'],
+    ...receipts.map((x, i) => {
+      const p = pledges[x.pledge - firstRow]!;
+      const [d, m, y] = x.date.split('-').reverse();
+      return [i + 1, p.donor, p.place, p.kindLabel, x.recipient, x.village, `${d}/${m}/${y}`, x.amount];
+    }),
+  ]);
+  return {
+    pledgesBase64: book(templateSheet(pledges)),
+    receiptsBase64: book(list),
+    rows: pledges.map(({ vi: _vi, kindLabel: _k, ...r }) => r),
+    receipts,
+  };
+}
+
 /** The province's ledger and the offices' files, made once (not timed). */
 export async function closeFixture(
   work: string,
@@ -204,6 +271,7 @@ export async function closeFixture(
   const files: CloseFixture['files'] = [];
   const bundles: Buffer[] = [];
   const sheetRows: SheetRow[] = [];
+  const receiptRows: ReceiptRow[] = [];
   // Half the offices send bundles from their own ledgers.
   for (let office = 0; office < Math.floor(offices / 2); office++) {
     const base64 = await officeBundle(work, office, createLedgerService(ledger));
@@ -216,12 +284,21 @@ export async function closeFixture(
     const { base64, rows } = officeWorkbook(office);
     sheetRows.push(...rows);
     files.push({ fileName: `van-phong-${office + 1}.xlsx`, base64 });
+    // Every fourth of them also sends pledges and the households that received them.
+    if (office % 4 === 0) {
+      const made = receiptWorkbooks(office, sheetRows.length);
+      sheetRows.push(...made.rows);
+      receiptRows.push(...made.receipts);
+      files.push({ fileName: `van-phong-${office + 1}-cam-ket.xlsx`, base64: made.pledgesBase64 });
+      files.push({ fileName: `van-phong-${office + 1}-da-nhan.xlsx`, base64: made.receiptsBase64 });
+    }
   }
   const records =
     bundles.reduce((n, b) => n + Object.values(decodeBundle(b).records).reduce((m, rows) => m + rows.length, 0), 0) +
-    sheetRows.length;
+    sheetRows.length +
+    receiptRows.length;
   log(
-    `close: ${offices} files (${bundles.length} bundles, ${offices - bundles.length} workbooks), ${records} records, into ${provinceRows} pledges`,
+    `close: ${files.length} files (${bundles.length} bundles, ${files.length - bundles.length} workbooks, ${receiptRows.length} receipts), ${records} records, into ${provinceRows} pledges`,
   );
-  return { province, files, sheetRows, bundles, records, offices };
+  return { province, files, sheetRows, receiptRows, bundles, records, offices };
 }

@@ -1,9 +1,10 @@
 /**
  * The quarter's close, for `npm run bench -- --only close`: a province ledger with ten years of history receives one
  * quarter's files from 56 offices — half of them bundles from the offices' own ledgers, half workbooks (the template,
- * and lists in an office's own layout), about 40 rows each — merges them in one call and writes the quarter's report,
- * through the app's own path. The floor, in the same run: the same bundles' rows and the same workbooks' rows inserted
- * with raw prepared statements, and the bare exceljs writer writing the report's cells.
+ * and lists in an office's own layout), about 40 rows each, and a few lists of households that received pledges the
+ * pass records — merges them in one call and writes the quarter's report, through the app's own path. The floor, in the
+ * same run: the same bundles' rows, the workbooks' rows and the receipts as deliveries inserted with raw prepared
+ * statements, and the bare exceljs writer writing the report's cells.
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +67,7 @@ function insertAsTheyAre(ledger: Ledger, fixture: CloseFixture): void {
     const insertPledge =
       db.prepare(`INSERT INTO pledges (id, donor_id, place_id, kind, description, amount_minor, currency, rate, vnd_equivalent, pledge_date, status, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, 'VND', '1', ?, ?, 'pledged', ?, ?)`);
+    const pledgeIds: string[] = [];
     for (const r of fixture.sheetRows) {
       let donor = donors.get(r.donor);
       if (!donor) {
@@ -73,8 +75,9 @@ function insertAsTheyAre(ledger: Ledger, fixture: CloseFixture): void {
         insertDonor.run(donor, r.donor, r.donor.toLowerCase(), r.country, now, now);
         donors.set(r.donor, donor);
       }
+      pledgeIds.push(crypto.randomUUID());
       insertPledge.run(
-        crypto.randomUUID(),
+        pledgeIds.at(-1)!,
         donor,
         places.get(r.place)!,
         r.kind,
@@ -86,6 +89,21 @@ function insertAsTheyAre(ledger: Ledger, fixture: CloseFixture): void {
         now,
       );
     }
+    const insertDelivery =
+      db.prepare(`INSERT INTO deliveries (id, pledge_id, delivery_date, amount_minor, currency, rate,
+        vnd_equivalent, recipient, village, created_at, updated_at) VALUES (?, ?, ?, ?, 'VND', '1', ?, ?, ?, ?, ?)`);
+    for (const x of fixture.receiptRows)
+      insertDelivery.run(
+        crypto.randomUUID(),
+        pledgeIds[x.pledge]!,
+        x.date,
+        x.amount,
+        x.amount,
+        x.recipient,
+        x.village,
+        now,
+        now,
+      );
   })();
   ledger.tracking.applying = false;
 }
@@ -107,7 +125,11 @@ async function closeLine(work: string, fixture: CloseFixture): Promise<Line> {
   // The report as the app built it after the merge, for the floor's writer.
   const preview = await openLedger(nextCopy());
   const previewService = createLedgerService(preview);
-  await previewService.invoke('imports.files', { files: fixture.files });
+  const merged = await previewService.invoke('imports.files', { files: fixture.files });
+  // Each receipt finds its pledge, by donor, place and kind.
+  const receipts = merged.files.flatMap((f) => f.receipts ?? []);
+  if (receipts.length !== fixture.receiptRows.length || receipts.some((m) => m.outcome !== 'place'))
+    throw new Error(`close: receipts not matched ${JSON.stringify(receipts.find((m) => m.outcome !== 'place'))}`);
   const built: Report = await previewService.invoke('reports.preview', { period: PERIOD.key });
   await preview.close();
   refill();

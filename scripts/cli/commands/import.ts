@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ImportFilesResult } from '../../../contract/imports';
+import type { ImportFilesResult, ReceiptChoice } from '../../../contract/imports';
 import { createLedgerService } from '../../../db/service';
 import { requireDb, UsageError } from '../args';
 import { DESCRIPTION, defineCommand } from '../command';
@@ -42,6 +42,29 @@ function printJson(result: ImportFilesResult): void {
   );
 }
 
+/** `--match "12=<pledge id>;13=new"`: the pledge each receipt row fulfils, or a new one. */
+function parseMatches(text: string): ReceiptChoice[] {
+  return text
+    .split(';')
+    .filter((part) => part.trim())
+    .map((part) => {
+      const found = /^\s*(\d+)\s*=\s*(\S+)\s*$/.exec(part);
+      if (!found)
+        throw new UsageError(
+          `--match: "${part.trim()}" không có dạng DÒNG=MÃ_CAM_KẾT hoặc DÒNG=new / is not ROW=PLEDGE_ID or ROW=new`,
+        );
+      return { row: Number(found[1]), pledgeId: found[2]!.toLowerCase() === 'new' ? null : found[2]! };
+    });
+}
+
+/** How a file's receipt rows were matched, counted: to a pledge, as new pledges, waiting for a choice. */
+function receiptCounts(f: ImportFilesResult['files'][number]): string | null {
+  if (!f.receipts?.length) return null;
+  const count = (...outcomes: string[]) => f.receipts!.filter((m) => outcomes.includes(m.outcome)).length;
+  const [matched, fresh, waiting] = [count('item', 'place', 'chosen'), count('new'), count('ambiguous')];
+  return `  ${f.fileName}: đã nhận/receipts: khớp cam kết/matched ${matched}, cam kết mới/new pledges ${fresh}${waiting ? `, cần chọn/to choose ${waiting} (--match)` : ''}`;
+}
+
 /** The result for a reader: the problems on stderr; on stdout each file (if more than one, or a bundle), then the sums. */
 function printText(result: ImportFilesResult): void {
   const { totals } = result;
@@ -54,6 +77,10 @@ function printText(result: ImportFilesResult): void {
     }
     const hint = mappingHint(f);
     if (hint) process.stderr.write(`${hint}\n`);
+  }
+  for (const f of result.files) {
+    const counts = receiptCounts(f);
+    if (counts) out(counts);
   }
   if (result.files.length > 1 || result.files[0]!.kind === 'bundle') {
     for (const f of result.files) {
@@ -81,6 +108,8 @@ export const importCommand = defineCommand({
     json: flag,
     'accept-unsigned': flag,
     'allow-deletions': flag,
+    receipts: flag,
+    match: text,
   },
   usage: [
     'import --db FILE [--place NAME_OR_CODE] [--map "Tiêu đề=trường;…"] PATH... [--dry-run] [--json]',
@@ -90,14 +119,19 @@ export const importCommand = defineCommand({
     `${DESCRIPTION}all of them or none; --place: đơn vị gửi tệp / the sending office's unit;`,
     `${DESCRIPTION}--accept-unsigned: nhận gói của phiên bản cũ / take bundles of an earlier release`,
     `${DESCRIPTION}--allow-deletions: xác nhận việc xóa của các gói / confirms the bundles' deletions`,
+    `${DESCRIPTION}--receipts: ngày duy nhất của danh sách là ngày nhận / a list's only date is the day received;`,
+    `${DESCRIPTION}--match "DÒNG=MÃ_CAM_KẾT;DÒNG=new": cam kết mà dòng đã nhận thực hiện / the pledge a receipt row`,
+    `${DESCRIPTION}fulfils (new: a new pledge); --json: each receipt row's match (files[].receipts)`,
   ],
   async run({ values, positionals }) {
     const paths = importPaths(positionals);
     const mapping = values.map === undefined ? undefined : parseMapping(values.map);
+    const matches = values.match === undefined ? undefined : parseMatches(values.match);
     const files = paths.map((path) => ({
       fileName: basename(path),
       base64: readFileSync(path).toString('base64'),
       ...(mapping ? { mapping } : {}),
+      ...(matches ? { matches } : {}),
     }));
     const result = await withLedger(requireDb(values), false, undefined, async (ledger) => {
       const placeId = values.place ? await placeIdOf(ledger, values.place, null) : undefined;
@@ -106,6 +140,7 @@ export const importCommand = defineCommand({
         dryRun: Boolean(values['dry-run']),
         acceptUnsigned: Boolean(values['accept-unsigned']),
         allowDeletions: values['allow-deletions'],
+        receipts: Boolean(values.receipts),
         ...(placeId ? { placeId } : {}),
       });
     });
