@@ -61,6 +61,12 @@ describe('a header by its words', () => {
     ['Giá trị (tỷ đồng)', { kind: 'field', key: 'amount', unit: { currency: 'VND', exponent: 9 } }],
     ['Thành tiền (USD)', { kind: 'field', key: 'amount', unit: { currency: 'USD', exponent: 0 } }],
     ['Tổng giá trị (USD nghìn)', { kind: 'field', key: 'amount', unit: { currency: 'USD', exponent: 3 } }],
+    // What was received, by whom and where: the receipt columns' own words.
+    ['Thôn', { kind: 'field', key: 'village', unit: null }],
+    ['Thôn, xóm', { kind: 'field', key: 'village', unit: null }],
+    ['Tên hộ nhận', { kind: 'field', key: 'recipient', unit: null }],
+    ['Ngày nhận', { kind: 'field', key: 'receivedDate', unit: null }],
+    ['Đã nhận (triệu đồng)', { kind: 'field', key: 'receivedAmount', unit: { currency: 'VND', exponent: 6 } }],
   ])('reads "%s"', (header, meaning) => {
     expect(headerMeaning(header)).toMatchObject(meaning);
   });
@@ -68,7 +74,6 @@ describe('a header by its words', () => {
   it.each([
     ['Giá trị quy đổi', ['amount']],
     ['Số lượng/ĐVT', ['unit', 'quantity']],
-    ['Thôn', ['place', 'notes']],
     ['Xã, thôn', ['place', 'notes']],
     ['Mã hồ sơ', []],
   ])('asks about "%s", naming the fields it could be', (header, could) => {
@@ -300,25 +305,19 @@ describe('a list in its own words', () => {
   it('joins the columns mapped to one text field with their headers, dropping none', async () => {
     const rows: Cell[][] = [
       ['UBND HUYỆN BẢO LẠC'],
-      ['STT', 'Ngày', 'Nhà tài trợ', 'Xã', 'Nội dung', 'Thành tiền', 'Thôn', 'Tên hộ nhận'],
-      [1, '05/09/2022', 'Tổ chức Tzu Chi', 'Hưng Đạo', 'Sửa nhà', '30.000.000', 'Nà Pồng', 'Nông Văn A'],
-      [2, '06/09/2022', 'Tổ chức Tzu Chi', 'Hưng Đạo', 'Sửa nhà', '20.000.000', null, 'Hoàng Thị B'],
+      ['STT', 'Ngày', 'Nhà tài trợ', 'Xã', 'Nội dung', 'Thành tiền', 'Mã hồ sơ', 'Số CCCD'],
+      [1, '05/09/2022', 'Tổ chức Tzu Chi', 'Hưng Đạo', 'Sửa nhà', '30.000.000', 'HS-01', '004123'],
+      [2, '06/09/2022', 'Tổ chức Tzu Chi', 'Hưng Đạo', 'Sửa nhà', '20.000.000', null, '004124'],
     ];
     const path = writeList('ho', rows, 'xlsx');
     const asked = await importFile(path, { dryRun: true });
-    expect(asked.layout!.columns.filter((c) => c.field === null).map((c) => [c.header, c.could])).toEqual([
-      ['Thôn', ['place', 'notes']],
-      ['Tên hộ nhận', ['notes', 'description']],
-    ]);
+    expect(asked.layout!.columns.filter((c) => c.field === null).map((c) => c.header)).toEqual(['Mã hồ sơ', 'Số CCCD']);
     const mapping = [
-      { header: 'Thôn', field: 'notes' as const },
-      { header: 'Tên hộ nhận', field: 'notes' as const },
+      { header: 'Mã hồ sơ', field: 'notes' as const },
+      { header: 'Số CCCD', field: 'notes' as const },
     ];
     expect((await importFile(path, { mapping })).errors).toEqual([]);
-    expect((await saved()).map((r) => r[6])).toEqual([
-      'Thôn: Nà Pồng; Tên hộ nhận: Nông Văn A',
-      'Tên hộ nhận: Hoàng Thị B',
-    ]);
+    expect((await saved()).map((r) => r[6])).toEqual(['Mã hồ sơ: HS-01; Số CCCD: 004123', 'Số CCCD: 004124']);
   });
 
   it('no longer refuses "Xã, thị trấn" as a missing place, and names the columns a missing one could be', async () => {
