@@ -428,7 +428,8 @@ describe('receipt headers by their words', () => {
     ['Ngày cam kết', 'date'],
     ['Ngày', 'date'],
     ['Thời gian', 'date'],
-    ['Đơn vị', 'unit'],
+    // "Đơn vị" alone is a place column, of the unit-type words; the unit of measure is "Đơn vị tính".
+    ['Đơn vị', 'place'],
     ['Đơn vị tính', 'unit'],
     ['Đơn vị tài trợ', 'donor'],
     ['Tổ chức', 'donor'],
