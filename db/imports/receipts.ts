@@ -20,8 +20,10 @@ import { recordDelivery } from '../pledges/status';
 import { addPledge, type PledgeChecks } from '../pledges/writes';
 import { HEADER_OF, RowError } from './cell-values';
 import type { ColumnKey } from './columns';
-import { pledgeFieldsOf } from './line';
-import type { KeyedRow } from './write';
+import { type ParsedRow, pledgeFieldsOf } from './line';
+
+/** A row with the key it is known by once imported (`write.ts`'s `KeyedRow`). */
+type KeyedRow = ParsedRow & { key: string };
 
 /** The most pledges a preview offers for one row. */
 const MAX_CANDIDATES = 20;
