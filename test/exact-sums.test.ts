@@ -6,7 +6,9 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEMPLATE_COLUMNS } from '../db/imports/columns';
-import { MAX_EXACT_TOTAL } from '../db/pledges/sums';
+import { contextFor } from '../db/core/context';
+import { ledgerSums, MAX_EXACT_TOTAL, pledgedSums } from '../db/pledges/sums';
+import { withTotalsDeferred } from '../db/totals-bulk';
 import { introduce, tableCounts, tempLedger, totalsAgainstRows, type TestLedger } from './helpers';
 import { randomFor } from './random';
 
@@ -190,6 +192,32 @@ describe('writes that would pass the exact range', () => {
     }
     // The seed brings the ledger to the limit's edge and past it.
     expect(held).toBeGreaterThan(MAX - 3n * BigInt(E15));
+  });
+});
+
+describe("the ledger's sums", () => {
+  it('read from the totals and the changes a bulk write logged are the pledges added up, during the write and after', async () => {
+    await t.service.invoke('imports.files', { files: [csv('a.csv', [E15, 7, 3 * 10 ** 14])] });
+    const ctx = contextFor(t.ledger);
+    expect(await ledgerSums(ctx)).toEqual(await pledgedSums(ctx));
+    await t.ledger.db.transaction().execute(async (trx) => {
+      const inner = contextFor(t.ledger, trx);
+      await withTotalsDeferred(t.ledger.sqlite, t.ledger.tracking, async () => {
+        const change = 'UPDATE pledges SET amount_minor = amount_minor + 5, vnd_equivalent = vnd_equivalent + 5';
+        t.ledger.sqlite.prepare(`${change} WHERE amount_minor = 7`).run();
+        t.ledger.sqlite.prepare(`UPDATE pledges SET currency = 'USD' WHERE amount_minor = ?`).run(3 * 10 ** 14);
+        const during = await ledgerSums(inner);
+        expect(during).toEqual(await pledgedSums(inner));
+        expect(during.byCurrency.get('VND')).toBe(BigInt(E15) + 12n);
+      });
+      expect(await ledgerSums(inner)).toEqual(await pledgedSums(inner));
+    });
+    // A ledger past the range reads the same either way.
+    t.ledger.sqlite
+      .prepare('UPDATE pledges SET amount_minor = 9 * amount_minor, vnd_equivalent = 9 * vnd_equivalent')
+      .run();
+    expect(await ledgerSums(ctx)).toEqual(await pledgedSums(ctx));
+    expect((await ledgerSums(ctx)).vnd).toBe(9n * (BigInt(E15) + 12n + 3n * 10n ** 14n));
   });
 });
 
