@@ -80,8 +80,13 @@ describe('a list of receipts in the import preview', () => {
       .click();
     await expect.poll(() => page.getByTestId('receipt-row-3').textContent()).toContain('Đã chọn');
     await page.getByTestId('import-ready').waitFor();
+    // Row 3 is a receipt of a pledge already entered; row 4 makes the one pledge added.
+    expect(await page.getByTestId('import-ready').textContent()).toContain(
+      'sẽ thêm 1 cam kết, bỏ qua 0 dòng đã nhập trước đây, ghi 1 lần nhận vào cam kết đã có.',
+    );
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').textContent()).toContain('ghi 1 lần nhận vào cam kết đã có');
 
     const detail = await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: second.id });
     expect(detail.deliveries.map((d) => [d.amountMinor, d.recipient, d.village])).toEqual([

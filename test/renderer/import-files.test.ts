@@ -1,6 +1,6 @@
 /** The import screen's rules, apart from the screen: the files read, what is sent, and what each outcome says. */
 import { describe, expect, it } from 'vitest';
-import type { ImportedFile, ImportFilesResult } from '../../contract/imports';
+import type { ImportedFile, ImportFilesResult, ReceiptMatch } from '../../contract/imports';
 import { initI18n } from '../../renderer/src/i18n';
 import {
   acceptedFiles,
@@ -15,6 +15,7 @@ import {
   newDonorNames,
   officeOf,
   readyText,
+  receiptsOf,
   rejectedText,
   showsFiles,
   withMappings,
@@ -123,5 +124,50 @@ describe('a check of the files', () => {
     expect(doneText(result([workbook, bundle]), t)).toBe(
       'Imported 2 file(s): 3 pledges added (1 skipped), bundles: 2 new, 1 updated',
     );
+  });
+});
+
+describe('a list of receipts', () => {
+  const receipt = (row: number, outcome: ReceiptMatch['outcome']): ReceiptMatch => ({
+    row,
+    outcome,
+    pledgeId: outcome === 'ambiguous' ? null : `p${row}`,
+    date: '2022-09-05',
+    amountMinor: 1_000_000,
+    quantity: null,
+    currency: 'VND',
+    recipient: null,
+    candidates: [],
+  });
+  // Five rows added: three receipts of pledges already entered (by item, by place, chosen), one receipt that made a
+  // pledge, one plain pledge row.
+  const list: ImportedFile = {
+    ...workbook,
+    added: 5,
+    receipts: [receipt(3, 'item'), receipt(4, 'place'), receipt(5, 'chosen'), receipt(6, 'new')],
+  };
+
+  it('counts apart the receipts recorded against pledges already entered: they add no pledge', () => {
+    expect(receiptsOf(list)).toBe(3);
+    expect(fileOutcomeText(list, t)).toBe(
+      '2 pledges to add, 1 skipped, 3 receipts recorded against pledges already entered',
+    );
+    expect(readyText(result([list], { added: 5 }), t)).toBe(
+      'The file is valid: 2 pledges will be added, 1 rows already imported will be skipped, 3 receipts recorded against pledges already entered.',
+    );
+    expect(doneText({ ...result([list, bundle], { added: 5 }), dryRun: false, written: true }, t)).toContain(
+      '2 pledges',
+    );
+    expect(doneText({ ...result([list, bundle], { added: 5 }), dryRun: false, written: true }, t)).toContain(
+      '3 receipts recorded against pledges already entered',
+    );
+  });
+
+  it('says nothing of receipts for a list without them, or one refused', () => {
+    expect(receiptsOf(workbook)).toBe(0);
+    expect(fileOutcomeText(workbook, t)).toBe('3 pledges to add, 1 skipped');
+    expect(
+      receiptsOf({ ...list, added: 0, errors: [{ row: 3, column: 'Đã nhận', message: 'x', messageEn: 'x' }] }),
+    ).toBe(0);
   });
 });

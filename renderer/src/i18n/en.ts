@@ -680,4 +680,7 @@ export const en: Catalog = {
     officeIs: 'Office: {{office}}',
     provinceIs: 'Province: {{province}}',
   },
+  receiptCounts: {
+    delivered: '{{count}} receipts recorded against pledges already entered',
+  },
 };

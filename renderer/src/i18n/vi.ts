@@ -683,6 +683,9 @@ export const vi = {
     officeIs: 'Đơn vị: {{office}}',
     provinceIs: 'Tỉnh: {{province}}',
   },
+  receiptCounts: {
+    delivered: 'ghi {{count}} lần nhận vào cam kết đã có',
+  },
 };
 
 export type Catalog = typeof vi;

@@ -56,7 +56,33 @@ export function fileOutcomeText(file: ImportedFile, t: TFunction): string {
       unchanged: file.merge?.unchanged ?? 0,
       conflicts: file.merge?.conflicts ?? 0,
     });
-  return t('imports.workbookCounts', { added: file.added, skipped: file.skipped });
+  const receipts = receiptsOf(file);
+  return withReceipts(
+    t('imports.workbookCounts', { added: file.added - receipts, skipped: file.skipped }),
+    receipts,
+    t,
+  );
+}
+
+/**
+ * A list's receipt rows recorded as deliveries of pledges already in the ledger: among its rows added, but they add
+ * no pledge, so the outcome counts them apart. A receipt with no pledge to fulfil makes one, and counts as added.
+ */
+export function receiptsOf(file: ImportedFile): number {
+  // A refused file adds nothing, its receipts included.
+  if (!file.added) return 0;
+  return (
+    file.receipts?.filter((r) => r.outcome === 'item' || r.outcome === 'place' || r.outcome === 'chosen').length ?? 0
+  );
+}
+
+const receiptsIn = (result: ImportFilesResult) => result.files.reduce((n, f) => n + receiptsOf(f), 0);
+
+/** The outcome (its pledges added counted without them), then the receipts recorded against pledges already entered. */
+function withReceipts(text: string, receipts: number, t: TFunction): string {
+  if (!receipts) return text;
+  const said = t('receiptCounts.delivered', { count: receipts });
+  return text.endsWith('.') ? `${text.slice(0, -1)}, ${said}.` : `${text}, ${said}`;
 }
 
 /** The office a file was read as, and whether its letterhead said so; for a bundle, the office that signed it. */
@@ -93,8 +119,9 @@ export function rejectedText(result: ImportFilesResult, errorCount: number, t: T
 
 /** What a clean check will do: rows added and skipped, and (file by file) records merged and conflicts. */
 export function readyText(result: ImportFilesResult, t: TFunction): string {
-  const { totals } = result;
-  return showsFiles(result)
+  const receipts = receiptsIn(result);
+  const totals = { ...result.totals, added: result.totals.added - receipts };
+  const text = showsFiles(result)
     ? t('imports.willAddMany', {
         files: result.files.length,
         added: totals.added,
@@ -104,17 +131,20 @@ export function readyText(result: ImportFilesResult, t: TFunction): string {
         conflicts: totals.conflicts,
       })
     : t('imports.willAdd', { added: totals.added, skipped: totals.skipped });
+  return withReceipts(text, receipts, t);
 }
 
 /** What an import did. */
 export function doneText(result: ImportFilesResult, t: TFunction): string {
-  return t('imports.doneMany', {
+  const receipts = receiptsIn(result);
+  const text = t('imports.doneMany', {
     files: result.files.length,
-    added: result.totals.added,
+    added: result.totals.added - receipts,
     skipped: result.totals.skipped,
     inserted: result.totals.inserted,
     updated: result.totals.updated,
   });
+  return withReceipts(text, receipts, t);
 }
 
 /** Whether importing would change anything: rows to add or records to insert or update. */
