@@ -55,6 +55,7 @@ const HANDED_OVER_AID = [
   'vat tu',
   'hien vat',
 ];
+// Not after "cá": the "nhân" of "cá nhân" (a person) is no hand-over.
 const AID_AFTER_VERB = new RegExp(`(?<!\\bca )\\b(${HANDED_OVER.join('|')}) (?:${HANDED_OVER_AID.join('|')})\\b`, 'g');
 // Who can receive: a household, a person, a unit, a school, a health station, a beneficiary.
 const RECEIVERS = [
@@ -105,6 +106,7 @@ const RECEIPT_WORDS: [string[], ColumnKey][] = [
       ...RECEIVERS_ALONE,
       ...phrases(RECEIVERS, ['', 'duoc'], HANDED_OVER),
       ...phrases(RECEIVERS, ['thu huong', 'duoc ho tro']),
+      // "Họ tên", and "Họ và tên" once its parts split at "và" are read together.
       'ho ten',
     ],
     'recipient',
@@ -295,7 +297,7 @@ const UNIT_TYPE_WORDS: Record<string, string | null> = {
 /** Longest first, so "thị xã" is one word, not "thị" and "xã". */
 const UNIT_WORDS_LONGEST = Object.keys(UNIT_TYPE_WORDS).sort((a, b) => b.length - a.length);
 
-/** Words that do not name a field but point to the ones a column could be ("Giá trị quy đổi", "Thôn", "Địa chỉ"). */
+/** Words that do not name a field but point to the ones a column could be ("Giá trị quy đổi", "Giải ngân", "Địa chỉ"). */
 const HINTS: [RegExp, ColumnKey[]][] = [
   [/\b(quy doi|gia|tien|von)\b/, ['amount']],
   [/\b(giai ngan|thuc nhan)\b/, ['receivedAmount', 'amount']],
