@@ -11,8 +11,7 @@
  * Every row below is composed: none is yet copied from a published list. The test reports the two kinds apart, so the
  * figure for published rows is never read into the composed ones.
  *
- * `receipts`: a list of aid received and handed over, whose receipt columns ("Ngày nhận", "Đã nhận") the header
- * words of pledges do not read.
+ * `receipts`: a list of aid received and handed over, with receipt columns ("Ngày nhận", "Đã nhận") or recipients'.
  */
 /** A published document a header row is copied from, and where in it the row stands. */
 export interface PublishedSource {

@@ -102,6 +102,77 @@ describe('a header by its words', () => {
   });
 });
 
+describe('receipt and pledge fields read by one reader', () => {
+  it.each([
+    ['Ngày nhận quà', 'receivedDate'],
+    ['Ngày bàn giao công trình', 'receivedDate'],
+    ['Ngày ký nhận', 'receivedDate'],
+    ['Thời gian giải ngân vốn', 'receivedDate'],
+    ['Đã nhận số tiền', 'receivedAmount'],
+    ['Số suất đã nhận', 'receivedQuantity'],
+    ['Hộ được nhận', 'recipient'],
+    ['Cá nhân nhận', 'recipient'],
+    ['Đối tượng được hỗ trợ', 'recipient'],
+    // The donor's words, not a recipient's: a pledge list's "Tổ chức, cá nhân".
+    ['Tên tổ chức, cá nhân', 'donor'],
+    ['Số hộ', 'beneficiaries'],
+    ['Ngày hoàn thành', 'date'],
+  ])('reads "%s" as %s', (header, key) => {
+    expect(headerMeaning(header)).toMatchObject({ kind: 'field', key });
+  });
+
+  it.each([
+    // A hand-over's date with words the reader does not know: the receipt's date or the pledge's.
+    ['Ngày nhận hồ sơ', ['receivedDate', 'date']],
+    ['Ngày cam kết/ngày nhận', ['receivedDate', 'date']],
+    ['Giải ngân', ['receivedAmount', 'amount']],
+    // A unit-type word beside a village: the column holds the unit, so it is no village column.
+    ['Thôn, xã', ['place', 'notes']],
+  ])('asks about "%s", naming the fields it could be', (header, could) => {
+    expect(readHeader(header)).toEqual({ meaning: null, could });
+  });
+
+  it("reads any header made by the receipt words' rules, and asks about a hand-over date with an unknown word", () => {
+    const random = randomFor('receipt-header-words');
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const verbs = ['nhận', 'tiếp nhận', 'bàn giao', 'trao', 'trao tặng', 'giải ngân', 'cấp phát', 'phát', 'giao'];
+    const aid = ['', ' quà', ' hỗ trợ', ' nhà', ' tiền', ' kinh phí', ' thiết bị', ' hàng hóa', ' viện trợ'];
+    const made: [() => string, string][] = [
+      [
+        () => `${pick(['Ngày', 'Thời gian', 'Thời điểm', 'Ngày tháng'])}${pick(['', ' đã'])} ${pick(verbs)}`,
+        'receivedDate',
+      ],
+      [
+        () => `${pick(['Số tiền', 'Giá trị', 'Kinh phí', 'Trị giá'])}${pick(['', ' đã', ' thực'])} ${pick(verbs)}`,
+        'receivedAmount',
+      ],
+      [() => `${pick(['Đã', 'Thực'])} ${pick(verbs)}`, 'receivedAmount'],
+      [() => `${pick(['Số lượng', 'SL', 'Số suất'])}${pick(['', ' đã', ' thực'])} ${pick(verbs)}`, 'receivedQuantity'],
+      [
+        () =>
+          `${pick(['Tên hộ', 'Hộ gia đình', 'Người', 'Đơn vị', 'Trường', 'Trạm y tế'])}${pick(['', ' được'])} ${pick(verbs)}`,
+        'recipient',
+      ],
+      [() => pick(['Thôn', 'Bản', 'Xóm', 'Tổ dân phố', 'Ấp', 'Buôn', 'Làng', 'Khóm']), 'village'],
+    ];
+    const cases = (x: string) => [x, x.toUpperCase(), x.toLowerCase()];
+    for (let i = 0; i < 400; i++) {
+      const [make, key] = pick(made);
+      const header = pick(
+        cases(`${make()}${key === 'village' ? '' : pick(aid)}${pick(['', ' (đồng)', '\n(triệu đồng)'])}`),
+      );
+      expect(headerMeaning(header), `seed ${SEED}: "${header}"`).toMatchObject({ kind: 'field', key });
+      if (key === 'receivedDate') {
+        const unknown = `${header.replace(/\s*\(.*$/s, '')} ${pick(['hồ sơ', 'đơn', 'báo cáo', 'kết quả'])}`;
+        expect(readHeader(unknown), `seed ${SEED}: "${unknown}"`).toEqual({
+          meaning: null,
+          could: ['receivedDate', 'date'],
+        });
+      }
+    }
+  });
+});
+
 describe('money units', () => {
   it.each([
     ['đồng', 'VND', 0],
@@ -352,6 +423,40 @@ describe('a list in its own words', () => {
     );
     expect(mapped.stderr).toBe('');
     expect(mapped.status).toBe(0);
+  });
+});
+
+describe('a hand-over date the reader cannot place', () => {
+  beforeEach(openLedger);
+  afterEach(() => t.close());
+  it('is named as the column a missing date could be, and read once mapped', async () => {
+    const rows: Cell[][] = [
+      ['UBND HUYỆN BẢO LẠC'],
+      ['STT', 'Nhà tài trợ', 'Xã', 'Nội dung', 'Tên hộ nhận', 'Ngày nhận hồ sơ', 'Đã nhận (đồng)'],
+      [1, 'Tổ chức Tzu Chi', 'Hưng Đạo', 'Làm nhà', 'Nông Văn A', '10/05/2024', '40.000.000'],
+    ];
+    const path = writeList('nhan', rows, 'xlsx');
+    const asked = await importFile(path, { dryRun: true });
+    expect(asked.layout!.columns.find((c) => c.header === 'Ngày nhận hồ sơ')).toMatchObject({
+      field: null,
+      could: ['receivedDate', 'date'],
+    });
+    expect(asked.errors).toEqual([
+      {
+        row: 2,
+        column: 'Ngày cam kết',
+        message: 'thiếu cột này ở dòng tiêu đề; có thể là cột "Ngày nhận hồ sơ": hãy ghép cột',
+        messageEn:
+          'this column is missing from the header row; it may be the column "Ngày nhận hồ sơ": map the columns',
+      },
+    ]);
+    const mapped = await importFile(path, { mapping: [{ header: 'Ngày nhận hồ sơ', field: 'receivedDate' }] });
+    expect(mapped.errors).toEqual([]);
+    const { rows: pledges } = await t.service.invoke('pledges.list', {});
+    const detail = await t.service.invoke('pledges.get', { id: pledges[0]!.id });
+    expect(detail.deliveries.map((d) => [d.deliveryDate, d.amountMinor, d.recipient])).toEqual([
+      ['2024-05-10', 40_000_000, 'Nông Văn A'],
+    ]);
   });
 });
 

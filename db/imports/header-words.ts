@@ -3,7 +3,9 @@
  * words that only qualify it set aside ("Tên", "hỗ trợ", "nước ngoài"), its parts joined by commas, slashes, "và" or
  * "-" read one by one. Unit-type words alone ("Xã, thị trấn", "Huyện/thành phố") make a place column. A header with
  * words of several fields, or words of one field and others unknown, is not guessed: it is asked about, with the
- * fields it could be.
+ * fields it could be. What was received, by whom and in which village is read the same way: its words are made by
+ * the rules below from what hand-overs are called ("Ngày nhận", "Đã giải ngân", "SL thực nhận", "Tên hộ/đơn vị
+ * nhận", "Thôn, xóm"), not only the phrases seen.
  */
 import { foldText } from '../../contract/text';
 import type { ColumnKey } from './columns';
@@ -17,8 +19,104 @@ export type WordsMeaning =
 /** A header read: its meaning, or none with the fields its words could be. */
 export type HeaderReading = { meaning: WordsMeaning } | { meaning: null; could: ColumnKey[] };
 
+/** Every phrase made of one word of each list in turn ('' leaves that place empty): "số tiền" + "đã" + "nhận". */
+function phrases(...lists: string[][]): string[] {
+  const made = lists.reduce((heads, words) => heads.flatMap((head) => words.map((w) => `${head} ${w}`)), ['']);
+  return made.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+// What hand-overs are called: nhận, tiếp nhận, bàn giao, trao, giải ngân, cấp phát, phát, giao, ký nhận.
+const HANDED_OVER = [
+  'tiep nhan',
+  'nhan',
+  'ban giao',
+  'trao tang',
+  'trao',
+  'giai ngan',
+  'cap phat',
+  'phat',
+  'giao',
+  'ky nhan',
+];
+/** What was handed over, after its verb: "nhận quà", "bàn giao nhà", "giải ngân vốn" are read as the verb alone. */
+const HANDED_OVER_AID = [
+  'qua tang',
+  'qua',
+  'nha o',
+  'nha',
+  'tien',
+  'kinh phi',
+  'von',
+  'hang hoa',
+  'hang',
+  'cong trinh',
+  'trang thiet bi',
+  'thiet bi',
+  'vat tu',
+  'hien vat',
+];
+// Not after "cá": the "nhân" of "cá nhân" (a person) is no hand-over.
+const AID_AFTER_VERB = new RegExp(`(?<!\\bca )\\b(${HANDED_OVER.join('|')}) (?:${HANDED_OVER_AID.join('|')})\\b`, 'g');
+// Who can receive: a household, a person, a unit, a school, a health station, a beneficiary.
+const RECEIVERS = [
+  'ho gia dinh',
+  'ho dan',
+  'chu ho',
+  'ho',
+  'nguoi',
+  'don vi',
+  'doi tuong',
+  'ben',
+  'co so',
+  'truong hoc',
+  'truong',
+  'tram y te',
+  'tram',
+  'to chuc',
+  'ca nhan',
+];
+// Alone, "Đơn vị" is a place column, "Đối tượng" the beneficiaries, "Tổ chức" and "Cá nhân" the donor.
+const RECEIVERS_ALONE = RECEIVERS.filter((w) => !['don vi', 'doi tuong', 'to chuc', 'ca nhan'].includes(w));
+// A village and the units like it under a commune: thôn, bản, xóm, tổ dân phố, tổ, ấp, buôn, làng, khóm, plei, sóc.
+const VILLAGES = ['to dan pho', 'tdp', 'thon', 'ban', 'xom', 'to', 'ap', 'buon', 'lang', 'khom', 'plei', 'ploi', 'soc'];
+// How much: the words of an amount a receipt is written under ("Số tiền đã nhận", "Kinh phí đã giải ngân").
+const RECEIVED_AMOUNT_HEADS = ['so tien', 'gia tri', 'kinh phi', 'tri gia', 'thanh tien'];
+
+/** The receipt fields' words: a date, an amount or a quantity of a hand-over, who received it and their village. */
+const RECEIPT_WORDS: [string[], ColumnKey][] = [
+  [phrases(['ngay', 'thoi gian', 'thoi diem', 'ngay thang'], ['', 'da'], HANDED_OVER), 'receivedDate'],
+  [
+    [
+      ...phrases(RECEIVED_AMOUNT_HEADS, ['', 'da', 'thuc'], HANDED_OVER),
+      ...phrases(['da', 'thuc'], HANDED_OVER, ['', 'so tien', 'gia tri']),
+      ...phrases(HANDED_OVER, ['thuc te']),
+      ...phrases(['tong so da'], HANDED_OVER),
+    ],
+    'receivedAmount',
+  ],
+  [
+    [
+      ...phrases(['so luong', 'so suat'], ['', 'da', 'thuc'], HANDED_OVER),
+      ...phrases(['da', 'thuc'], HANDED_OVER, ['so luong']),
+    ],
+    'receivedQuantity',
+  ],
+  [
+    [
+      ...RECEIVERS_ALONE,
+      ...phrases(RECEIVERS, ['', 'duoc'], HANDED_OVER),
+      ...phrases(RECEIVERS, ['thu huong', 'duoc ho tro']),
+      // "Họ tên", and "Họ và tên" once its parts split at "và" are read together.
+      'ho ten',
+    ],
+    'recipient',
+  ],
+  [VILLAGES, 'village'],
+];
+
 // Words officers use for each field, folded (no accents, lower case, single spaces), without "tên" and units.
 const FIELD_WORDS: [string[], ColumnKey][] = [
+  ...RECEIPT_WORDS,
   [
     [
       'ngay cam ket',
@@ -90,7 +188,15 @@ const FIELD_WORDS: [string[], ColumnKey][] = [
   [['loai tien', 'tien te', 'don vi tien te', 'ngoai te', 'loai tien te', 'ma tien te'], 'currency'],
   [['ty gia', 'ti gia', 'ty gia quy doi'], 'rate'],
   [
-    ['nguoi huong loi', 'so nguoi huong loi', 'so ho huong loi', 'doi tuong huong loi', 'so doi tuong'],
+    [
+      'nguoi huong loi',
+      'so nguoi huong loi',
+      'so ho huong loi',
+      'doi tuong huong loi',
+      'so doi tuong',
+      'so ho',
+      'so nguoi',
+    ],
     'beneficiaries',
   ],
   [['trang thai', 'tinh trang', 'tien do'], 'status'],
@@ -134,6 +240,28 @@ const QUALIFIERS = [
   'dong',
 ];
 
+/**
+ * Words holding a field word's syllables without being it: "hồ sơ" is no household (hộ), "môi trường" no school,
+ * "bàn giao" no village (bản). They name nothing, so a header with them is asked about.
+ */
+const OTHER_WORDS = [
+  'ho so',
+  'ho khau',
+  'ho chieu',
+  'ung ho',
+  'bao ho',
+  'moi truong',
+  'thi truong',
+  'phan tram',
+  'ban giao',
+  'ban dau',
+  'ban hanh',
+  'trao tang',
+  'giai ngan',
+  'cap phat',
+  'ket qua',
+];
+
 /** Abbreviations spelt out, as whole words. */
 const ABBREVIATIONS: Record<string, string> = {
   dvt: 'don vi tinh',
@@ -169,9 +297,10 @@ const UNIT_TYPE_WORDS: Record<string, string | null> = {
 /** Longest first, so "thị xã" is one word, not "thị" and "xã". */
 const UNIT_WORDS_LONGEST = Object.keys(UNIT_TYPE_WORDS).sort((a, b) => b.length - a.length);
 
-/** Words that do not name a field but point to the ones a column could be ("Giá trị quy đổi", "Thôn", "Địa chỉ"). */
+/** Words that do not name a field but point to the ones a column could be ("Giá trị quy đổi", "Giải ngân", "Địa chỉ"). */
 const HINTS: [RegExp, ColumnKey[]][] = [
-  [/\b(quy doi|gia|tien|von|giai ngan)\b/, ['amount']],
+  [/\b(quy doi|gia|tien|von)\b/, ['amount']],
+  [/\b(giai ngan|thuc nhan)\b/, ['receivedAmount', 'amount']],
   [
     /\b(dia chi|noi nhan|don vi tiep nhan|don vi thu huong|don vi nhan|thon|ban|xom|ap|lang|to dan pho)\b/,
     ['place', 'notes'],
@@ -184,13 +313,17 @@ const HINTS: [RegExp, ColumnKey[]][] = [
 
 const WORDS_TO_FIELD = new Map<string, ColumnKey>();
 for (const [words, key] of FIELD_WORDS) for (const w of words) WORDS_TO_FIELD.set(w, key);
-/** Longest first: "đơn vị tính" before "đơn vị", "số người hưởng lợi" before "số lượng". */
-const PHRASES_LONGEST = [...WORDS_TO_FIELD.keys(), ...QUALIFIERS].sort(
+/** Longest first: "đơn vị tính" before "đơn vị", "số người hưởng lợi" before "số lượng", "ngày nhận" before "ngày". */
+const PHRASES_LONGEST = [...WORDS_TO_FIELD.keys(), ...QUALIFIERS, ...OTHER_WORDS].sort(
   (a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length,
 );
 const QUALIFIER_SET = new Set(QUALIFIERS);
+const OTHER_SET = new Set(OTHER_WORDS);
 
-/** A header's words: folded, without its bracketed unit, abbreviations spelt out; its parts split at "," "/" "và" "-". */
+/**
+ * A header's words: folded, without its bracketed unit, abbreviations spelt out, the aid after a hand-over verb left
+ * out; its parts split at "," "/" "và" "-".
+ */
 export function headerParts(text: string): string[] {
   const folded = foldText(text.replace(/\([^)]*\)/g, ' '))
     .replace(/\s+-\s+|[,/;&+|]|\b(?:va|hoac)\b/g, '|')
@@ -203,7 +336,8 @@ export function headerParts(text: string): string[] {
         .split(/\s+/)
         .filter(Boolean)
         .map((w) => ABBREVIATIONS[w] ?? w)
-        .join(' '),
+        .join(' ')
+        .replace(AID_AFTER_VERB, '$1'),
     )
     .filter(Boolean);
 }
@@ -227,12 +361,13 @@ function fieldsOf(part: string): { fields: ColumnKey[]; unknown: boolean } {
   const fields: ColumnKey[] = [];
   for (const phrase of PHRASES_LONGEST) {
     while (rest.includes(` ${phrase} `)) {
-      rest = rest.replace(` ${phrase} `, ' | ');
+      // A word of no field stays unknown ("?"), but its syllables are no longer read as another's.
+      rest = rest.replace(` ${phrase} `, OTHER_SET.has(phrase) ? ' ? | ' : ' | ');
       const key = WORDS_TO_FIELD.get(phrase);
       if (key && !QUALIFIER_SET.has(phrase) && !fields.includes(key)) fields.push(key);
     }
   }
-  return { fields, unknown: /[a-z0-9]/.test(rest) };
+  return { fields, unknown: /[a-z0-9?]/.test(rest) };
 }
 
 /** What a header's words name (the template's own headers are matched before this), or the fields it could be. */
@@ -256,14 +391,16 @@ export function readHeaderWords(text: string): HeaderReading {
   const partFields = new Set(byPart.flatMap((r) => r.fields));
   if (parts.length > 1 && partFields.size === 1 && byPart.every((r) => !r.unknown && r.fields.length))
     return fieldMeaning([...partFields][0]!);
-  const read = [ofWhole, ...byPart];
-  const could = [
-    ...new Set([...read.flatMap((r) => r.fields), ...HINTS.flatMap(([w, k]) => (w.test(whole) ? k : []))]),
-  ];
-  if (unitTypes.some((t) => t !== null) && !could.includes('place')) could.push('place');
-  // A date by its first word ("Ngày ký", "Thời gian thực hiện"), when it names no other field.
-  if (could.every((c) => c === 'date') && /^(ngay|thoi gian|thoi diem)\b/.test(whole)) return fieldMeaning('date');
-  return { meaning: null, could };
+  const named = [...new Set([ofWhole, ...byPart].flatMap((r) => r.fields))];
+  // A date by its first word ("Ngày ký", "Thời gian thực hiện"), when its words name no other field: the pledge's,
+  // unless they are also of a hand-over with others not known ("Ngày nhận hồ sơ"), when it may be either.
+  if (/^(ngay|thoi gian|thoi diem)\b/.test(whole) && named.every((c) => c === 'date' || c === 'receivedDate'))
+    return named.includes('receivedDate') ? { meaning: null, could: ['receivedDate', 'date'] } : fieldMeaning('date');
+  const could = [...named, ...HINTS.flatMap(([w, k]) => (w.test(whole) ? k : []))];
+  // With a unit-type word the column holds the unit ("Xã, thôn"): a place, not the village beside it.
+  if (unitTypes.some((t) => t !== null))
+    return { meaning: null, could: [...new Set([...could, 'place' as const])].filter((c) => c !== 'village') };
+  return { meaning: null, could: [...new Set(could)] };
 }
 
 const fieldMeaning = (key: ColumnKey): HeaderReading => ({ meaning: { kind: 'field', key } });

@@ -8,7 +8,6 @@ import { foldText } from '../../contract/text';
 import { headerKey, TEMPLATE_COLUMNS, type ColumnKey } from './columns';
 import { readHeaderWords } from './header-words';
 import { type MoneyUnit, moneyUnit } from './money-units';
-import { receiptFieldOfWords } from './receipt-headers';
 
 /** How far down the header row may be. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -36,14 +35,6 @@ export function readHeader(text: string): { meaning: HeaderMeaning | null; could
   const unit = headerUnit(text);
   const template = TEMPLATE_HEADERS.get(headerKey(text));
   if (template) return { meaning: { kind: 'field', key: template, unit: null }, could: [] };
-  // What was received, by whom and in which village: words of their own (`receipt-headers.ts`), read first.
-  const received = receiptFieldOfWords(
-    foldText(text.replace(/\([^)]*\)/g, ' '))
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim(),
-  );
-  if (received)
-    return { meaning: { kind: 'field', key: received, unit: MONEY_FIELDS.has(received) ? unit : null }, could: [] };
   const read = readHeaderWords(text);
   if (!read.meaning) return { meaning: null, could: read.could };
   if (read.meaning.kind !== 'field') return { meaning: read.meaning, could: [] };
