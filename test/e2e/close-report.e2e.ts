@@ -3,40 +3,24 @@
  * from; the report opened from the import is made from the ledger as the import left it, though a report of the same
  * quarter was previewed before the import.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { TEMPLATE_COLUMNS } from '../../db/imports/columns';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { tempDir } from '../helpers';
+import type { Served } from './serve';
 import { chooseIn, ledgerCall, openScreen } from './ui';
+import { browserApp, demoLedger } from './fixture';
 
 const dir = tempDir();
+const app = browserApp(dir, { ledgers: (folder) => [demoLedger(join(folder, 'close.sqlite'))] });
 let served: Served;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const db = join(dir.dir, 'close.sqlite');
-  const demo = spawnSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
-    { encoding: 'utf8' },
-  );
-  if (demo.status !== 0) throw new Error(demo.stderr);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
+beforeAll(() => {
+  ({ served, page } = app);
 });
 
 const fileInput = () => page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])');

@@ -5,29 +5,21 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Donor, PledgeDetail, PledgeRow, Place } from '../../contract';
 import { tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import type { Served } from './serve';
 import { ledgerCall } from './ui';
+import { browserApp } from './fixture';
 
 const dir = tempDir();
-let browser: Browser;
+const app = browserApp(dir, { ledgers: (folder) => [join(folder, 'receipts.sqlite')] });
 let served: Served;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serve(join(dir.dir, 'receipts.sqlite'));
-  page = await newPage(browser);
-});
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
+beforeAll(() => {
+  ({ served, page } = app);
 });
 
 describe('a list of receipts in the import preview', () => {
