@@ -186,6 +186,7 @@ export const en: Catalog = {
       date: 'Date',
       description: 'Description',
       vnd: 'VND equivalent',
+      recipient: 'Recipient',
       type: 'Row',
       changes: 'Changes (before → after)',
       reason: 'Reason',

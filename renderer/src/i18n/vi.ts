@@ -184,6 +184,7 @@ export const vi = {
       date: 'Ngày',
       description: 'Nội dung',
       vnd: 'Quy đổi VND',
+      recipient: 'Người nhận',
       type: 'Loại dòng',
       changes: 'Thay đổi (trước → sau)',
       reason: 'Lý do',
