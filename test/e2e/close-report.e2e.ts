@@ -90,6 +90,41 @@ describe("the quarter's close", () => {
     expect(await page.getByTestId('report-preview-body').textContent()).toContain('QUÝ IV NĂM 2022');
   });
 
+  it('opens the report on the quarter most imported rows fall in, by the day received for receipts, not the last chosen', async () => {
+    await page.goto(`${served.url}#reports`);
+    await chooseIn(page, 'Năm', '2022');
+    await chooseIn(page, 'Quý', 'Quý I');
+    await page.getByTestId('report-preview').click();
+    await page.getByTestId('report-preview-body').waitFor();
+
+    // Pledged in the third quarter; two of the three rows received in the fourth.
+    const path = join(dir.dir, 'da-nhan-q4.csv');
+    writeFileSync(
+      path,
+      [
+        'STT,Ngày cam kết,Nhà tài trợ,Địa bàn,Loại hỗ trợ,Nội dung,Tên hộ nhận,Ngày nhận,Đã nhận,Thành tiền',
+        '1,20/09/2022,Quỹ Ánh Dương,Bảo Lạc,Quà,Quà cho hộ nghèo,Hộ Nông Văn C,05/10/2022,"3.000.000",',
+        '2,21/09/2022,Quỹ Ánh Dương,Bảo Lạc,Quà,Quà cho học sinh,Hộ Hoàng Thị D,12/12/2022,"2.000.000",',
+        '3,10/08/2022,Quỹ Ánh Dương,Hà Quảng,Nhà ở,Nhà cho hộ nghèo,,,,"50.000.000"',
+      ].join('\n'),
+    );
+    await openScreen(page, 'Nhập Excel');
+    await fileInput().setInputFiles(path);
+    await page.getByTestId('import-ready').waitFor();
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByTestId('import-make-report').click();
+    await page.getByTestId('reports-screen').waitFor();
+    await expect.poll(() => page.getByTestId('report-preview-body').textContent()).toContain('QUÝ IV NĂM 2022');
+    const shown = (label: string) =>
+      page
+        .locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) })
+        .locator('.ant-select-content')
+        .first()
+        .getAttribute('title');
+    expect([await shown('Năm'), await shown('Quý')]).toEqual(['2022', 'Quý IV']);
+  });
+
   it('opened otherwise, shows no report made on an earlier visit until one is asked for', async () => {
     await openScreen(page, 'Sổ cam kết');
     await openScreen(page, 'Báo cáo');

@@ -10,6 +10,7 @@ import { ReceiptMatches } from '../components/ReceiptMatches';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
+import { importedQuarter } from './importedPeriod';
 import { openReportAfterImport } from './reportOpening';
 import { confirmDeletions, FileDeletions } from './SyncDeletions';
 import {
@@ -423,7 +424,11 @@ function ImportDone({ imported }: { imported: ImportFilesResult }) {
       data-testid="import-done"
       title={doneText(imported, t)}
       action={
-        <Button type="primary" onClick={openReportAfterImport} data-testid="import-make-report">
+        <Button
+          type="primary"
+          onClick={() => openReportAfterImport(importedQuarter(imported))}
+          data-testid="import-make-report"
+        >
           {t('imports.makeReport')}
         </Button>
       }
