@@ -650,6 +650,7 @@ export const en: Catalog = {
     choiceLabel: 'Pledge of row {{row}}',
     left: '{{amount}} left',
     newPledge: 'Record a new pledge, delivered in full that day',
+    applyToAll: 'Apply to every row like it ({{count}} more)',
     outcomes: {
       item: 'By aid item',
       place: 'By donor, place and kind',

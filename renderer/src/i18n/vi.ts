@@ -653,6 +653,7 @@ export const vi = {
     choiceLabel: 'Cam kết của dòng {{row}}',
     left: 'còn {{amount}}',
     newPledge: 'Ghi cam kết mới, đã giao đủ ngày nhận',
+    applyToAll: 'Áp dụng cho mọi dòng giống vậy (thêm {{count}} dòng)',
     outcomes: {
       item: 'Theo khoản viện trợ',
       place: 'Theo nhà tài trợ, địa bàn, loại',
