@@ -256,6 +256,9 @@ export const en: Catalog = {
     doneMany:
       'Imported {{files}} file(s): {{added}} pledges added ({{skipped}} skipped), bundles: {{inserted}} new, {{updated}} updated',
     makeReport: "Make the quarter's report",
+    receiptsList: "The list's only date is the day received",
+    receiptsListHint:
+      'A list of aid received or handed over with a single date column: each row is recorded as a receipt of the pledge it fulfils, on that day.',
     mapping: {
       title: 'Map the columns of {{file}} (header row {{row}})',
       help: 'Choose a field for each column not recognised; the preview updates at once. The mapping is remembered when the file is imported: the next file of this layout goes straight through.',
