@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupOverview, PledgeSummary, Settings } from '../../contract';
 import { checkLedgerFile } from '../../db/backup';
 import { damageFile, ROOT, tempDir } from '../helpers';
@@ -28,6 +28,8 @@ let page: Page;
 beforeAll(() => {
   ({ served, page } = app);
 });
+// The ledger served again after a restore is the file's own to stop.
+afterAll(() => served?.stop());
 
 const rows = () => page.getByTestId('backup-table').locator('tbody tr.ant-table-row');
 
