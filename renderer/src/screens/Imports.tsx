@@ -209,7 +209,10 @@ function useImportFiles() {
   };
 }
 
-/** The office the files are read as, and the files: a folder chosen, or files dropped or chosen. */
+/**
+ * The office the files are read as, whether they are lists of receipts, and the files: a folder chosen, or files
+ * dropped or chosen.
+ */
 function FileChooser({
   officeId,
   onOffice,
@@ -228,12 +231,13 @@ function FileChooser({
   const { t } = useTranslation();
   return (
     <>
-      <Space style={{ marginBottom: 8 }}>
-        <Switch id="import-receipts" checked={receipts} onChange={onReceipts} data-testid="import-receipts" />
-        <Tooltip title={t('imports.receiptsListHint')}>
+      {/* What the switch means, on hovering it or reaching it by Tab. */}
+      <Tooltip title={t('imports.receiptsListHint')} trigger={['hover', 'focus']} placement="topLeft">
+        <Space style={{ marginBottom: 8 }}>
+          <Switch id="import-receipts" checked={receipts} onChange={onReceipts} data-testid="import-receipts" />
           <label htmlFor="import-receipts">{t('imports.receiptsList')}</label>
-        </Tooltip>
-      </Space>
+        </Space>
+      </Tooltip>
       <Space wrap style={{ marginBottom: 8 }}>
         <PlaceTreePicker
           placeholder={t('imports.office')}
