@@ -129,6 +129,10 @@ export interface ReceiptMatch {
   quantity: string | null;
   currency: string;
   recipient: string | null;
+  /** The row's own donor, place and kind, as read: rows alike in them may take one choice. */
+  donorId: string;
+  placeId: string;
+  kind: string;
   /** The pledges that fit (ambiguous), or those of its donor a user may choose instead (new); up to 20. */
   candidates: ReceiptCandidate[];
 }
@@ -163,6 +167,14 @@ export interface ImportResult {
   province?: string;
   /** Each receipt row's pledge, in row order (a list without receipts: none). */
   receipts?: ReceiptMatch[];
+  /** The days its rows added fall on, with how many rows each: a receipt's day received, else its pledge date. */
+  rowDays?: RowDay[];
+}
+
+/** A day and how many rows of a list fall on it. */
+export interface RowDay {
+  date: string;
+  rows: number;
 }
 
 export const ImportFilesInput = z.strictObject({
@@ -220,6 +232,7 @@ export interface ImportedFile {
   /** The province the file is from: a bundle's ledger's, or the one a workbook's letterhead, office or places name. */
   province?: string;
   receipts?: ImportResult['receipts'];
+  rowDays?: ImportResult['rowDays'];
 }
 
 export interface ImportFilesResult {

@@ -240,6 +240,11 @@ describe('importing a filled template', () => {
       errors: [],
       newDonors: ["Blue Dragon Children's Foundation"],
       dryRun: true,
+      // The days its rows fall on, for the report opened after the import.
+      rowDays: [
+        { date: '2022-09-05', rows: 2 },
+        { date: '2022-09-12', rows: 2 },
+      ],
     });
     // Every column of the template is known by its header; dates are shown as the sheet shows them.
     expect(layout!.columns.every((c) => c.from === 'known')).toBe(true);

@@ -140,6 +140,7 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
           ...(result.province ? { province: result.province } : {}),
           ...(result.layout ? { layout: result.layout } : {}),
           ...(result.receipts?.length ? { receipts: result.receipts } : {}),
+          ...(result.rowDays ? { rowDays: result.rowDays } : {}),
         });
       }
       if (!isolated && files.at(-1)!.errors.length) break;

@@ -71,6 +71,9 @@ export async function writeReceipt(
     quantity: receipt.quantity,
     currency: r.currency,
     recipient: r.recipient,
+    donorId,
+    placeId: r.placeId,
+    kind: r.kind,
     candidates: [],
   };
   run.matches.push(match);

@@ -5,7 +5,7 @@
  * rolls back, and only a clean import is kept. Rows already imported (by content) are skipped.
  */
 import type { ImportIssue, ImportResult } from '../../contract';
-import type { ColumnMapping, ImportLayout, ReceiptChoice } from '../../contract/imports';
+import type { ColumnMapping, ImportLayout, ReceiptChoice, RowDay } from '../../contract/imports';
 import { savepointIf } from '../core/undo';
 import type { Ctx } from '../core/context';
 import type { PledgeChecks } from '../pledges/writes';
@@ -83,7 +83,18 @@ export async function importSpreadsheet(ctx: Ctx, options: ImportOptions): Promi
     skipped: keyed.length - fresh.length,
     newDonors: written.newDonors,
     ...(written.newItems.length ? { newItems: written.newItems } : {}),
+    ...(fresh.length ? { rowDays: rowDays(fresh) } : {}),
   });
+}
+
+/** The days the rows added fall on, in order, with how many each: a receipt's day received, else its pledge date. */
+function rowDays(rows: ParsedRow[]): RowDay[] {
+  const days = new Map<string, number>();
+  for (const r of rows) {
+    const date = r.receipt?.date ?? r.date;
+    days.set(date, (days.get(date) ?? 0) + 1);
+  }
+  return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, rows: count }));
 }
 
 /** The file read and every row checked; `found` learns the office and the layout as they are found. */

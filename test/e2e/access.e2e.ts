@@ -5,20 +5,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../contract';
 import { acquireWriterLock } from '../../db/core/lock';
 import { openLedger } from '../../db/core/open';
 import { createLedgerService } from '../../db/service';
 import { ROOT, tempDir } from '../helpers';
-import { newPage, settled } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { settled } from './pages';
+import { serve, type Served } from './serve';
 import { ledgerCall } from './ui';
+import { browserApp } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
-let browser: Browser;
 let page: Page;
 let served: Served | undefined;
 
@@ -35,19 +35,16 @@ async function ledgerIn(folder: string): Promise<string> {
   return file;
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await newPage(browser);
+// Chromium and a page: each test serves the ledger it opens.
+const app = browserApp(dir, { ledgers: () => [] });
+
+beforeAll(() => {
+  page = app.page;
 });
 
 afterEach(async () => {
   await served?.stop();
   served = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
 });
 
 describe('a ledger opened read-only', () => {

@@ -3,43 +3,33 @@
  * ledger back to the copy while keeping the replaced one; then a ledger damaged on disk: the app opens on the
  * recovery screen only, and restoring the latest good backup from it gives back the working app.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupOverview, PledgeSummary, Settings } from '../../contract';
 import { checkLedgerFile } from '../../db/backup';
-import { damageFile, FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { damageFile, ROOT, tempDir } from '../helpers';
+import { serve, type Served } from './serve';
 import { ledgerCall, openScreen } from './ui';
+import { browserApp, cli, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
 const db = join(dir.dir, 'ledger.sqlite');
+const app = browserApp(dir, {
+  ledgers: () => {
+    cli('init', '--db', db, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
+    return [demoLedger(db)];
+  },
+});
 let served: Served | undefined;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const cli = (...args: string[]) => {
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
-      encoding: 'utf8',
-    });
-    if (run.status !== 0) throw new Error(run.stderr);
-  };
-  cli('init', '--db', db, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
-  cli('demo', '--db', db, '--fixture', FIXTURE);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser);
+beforeAll(() => {
+  ({ served, page } = app);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
-});
+// The ledger served again after a restore is the file's own to stop.
+afterAll(() => served?.stop());
 
 const rows = () => page.getByTestId('backup-table').locator('tbody tr.ant-table-row');
 

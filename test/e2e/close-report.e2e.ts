@@ -3,40 +3,24 @@
  * from; the report opened from the import is made from the ledger as the import left it, though a report of the same
  * quarter was previewed before the import.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { TEMPLATE_COLUMNS } from '../../db/imports/columns';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { tempDir } from '../helpers';
+import type { Served } from './serve';
 import { chooseIn, ledgerCall, openScreen } from './ui';
+import { browserApp, demoLedger } from './fixture';
 
 const dir = tempDir();
+const app = browserApp(dir, { ledgers: (folder) => [demoLedger(join(folder, 'close.sqlite'))] });
 let served: Served;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const db = join(dir.dir, 'close.sqlite');
-  const demo = spawnSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
-    { encoding: 'utf8' },
-  );
-  if (demo.status !== 0) throw new Error(demo.stderr);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
+beforeAll(() => {
+  ({ served, page } = app);
 });
 
 const fileInput = () => page.locator('[data-testid=imports-screen] input[type=file]:not([webkitdirectory])');
@@ -104,6 +88,41 @@ describe("the quarter's close", () => {
     await page.getByTestId('reports-screen').waitFor();
     await expect.poll(() => page.getByTestId('report-total-pledged').first().textContent()).toBe(after);
     expect(await page.getByTestId('report-preview-body').textContent()).toContain('QUÝ IV NĂM 2022');
+  });
+
+  it('opens the report on the quarter most imported rows fall in, by the day received for receipts, not the last chosen', async () => {
+    await page.goto(`${served.url}#reports`);
+    await chooseIn(page, 'Năm', '2022');
+    await chooseIn(page, 'Quý', 'Quý I');
+    await page.getByTestId('report-preview').click();
+    await page.getByTestId('report-preview-body').waitFor();
+
+    // Pledged in the third quarter; two of the three rows received in the fourth.
+    const path = join(dir.dir, 'da-nhan-q4.csv');
+    writeFileSync(
+      path,
+      [
+        'STT,Ngày cam kết,Nhà tài trợ,Địa bàn,Loại hỗ trợ,Nội dung,Tên hộ nhận,Ngày nhận,Đã nhận,Thành tiền',
+        '1,20/09/2022,Quỹ Ánh Dương,Bảo Lạc,Quà,Quà cho hộ nghèo,Hộ Nông Văn C,05/10/2022,"3.000.000",',
+        '2,21/09/2022,Quỹ Ánh Dương,Bảo Lạc,Quà,Quà cho học sinh,Hộ Hoàng Thị D,12/12/2022,"2.000.000",',
+        '3,10/08/2022,Quỹ Ánh Dương,Hà Quảng,Nhà ở,Nhà cho hộ nghèo,,,,"50.000.000"',
+      ].join('\n'),
+    );
+    await openScreen(page, 'Nhập Excel');
+    await fileInput().setInputFiles(path);
+    await page.getByTestId('import-ready').waitFor();
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByTestId('import-make-report').click();
+    await page.getByTestId('reports-screen').waitFor();
+    await expect.poll(() => page.getByTestId('report-preview-body').textContent()).toContain('QUÝ IV NĂM 2022');
+    const shown = (label: string) =>
+      page
+        .locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) })
+        .locator('.ant-select-content')
+        .first()
+        .getAttribute('title');
+    expect([await shown('Năm'), await shown('Quý')]).toEqual(['2022', 'Quý IV']);
   });
 
   it('opened otherwise, shows no report made on an earlier visit until one is asked for', async () => {

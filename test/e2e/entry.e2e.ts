@@ -5,13 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PledgeList, PledgeSummary, TotalsResult } from '../../contract';
 import { formatAmount } from '../../contract/money';
 import { ROOT, tempDir } from '../helpers';
-import { newPage, settled } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { settled } from './pages';
+import type { Served } from './serve';
 import {
   chooseNewDonor,
   fillPledgeForm,
@@ -24,18 +24,17 @@ import {
   waitForHighlight,
   type UiPledge,
 } from './ui';
+import { browserApp } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
+const app = browserApp(dir, { ledgers: (folder) => [join(folder, 'entry.sqlite')] });
 let served: Served;
-let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  served = await serve(join(dir.dir, 'entry.sqlite'));
-  browser = await launchBrowser();
-  page = await newPage(browser);
+beforeAll(() => {
+  ({ served, page } = app);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -44,12 +43,6 @@ beforeAll(async () => {
 beforeEach(async () => {
   await page.goto(served.url);
   await page.getByTestId('dashboard').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
 });
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });

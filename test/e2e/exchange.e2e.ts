@@ -2,40 +2,37 @@
  * Two offices syncing through one folder: each sets the same exchange folder in Cài đặt; the district sends its
  * changes there from the Đồng bộ screen, the province finds them offered, checks and receives them.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeSummary } from '../../contract';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage, settled } from './pages';
-import { introduceServed, launchBrowser, serve, servedCall, type Served } from './serve';
+import { ROOT, tempDir } from '../helpers';
+import { settled } from './pages';
+import { introduceServed, servedCall, type Served } from './serve';
 import { ledgerCall } from './ui';
+import { browserApp, cli, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
 const exchange = join(dir.dir, 'TraoDoi');
-const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-};
+const app = browserApp(dir, {
+  ledgers: (folder) => {
+    mkdirSync(exchange);
+    const provinceDb = join(folder, 'province.sqlite');
+    const districtDb = join(folder, 'district.sqlite');
+    cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
+    cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
+    return [demoLedger(districtDb), provinceDb];
+  },
+});
 let district: Served;
 let province: Served;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(exchange);
-  const provinceDb = join(dir.dir, 'province.sqlite');
-  const districtDb = join(dir.dir, 'district.sqlite');
-  cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
-  cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
-  cli('demo', '--db', districtDb, '--fixture', FIXTURE);
-  district = await serve(districtDb);
-  province = await serve(provinceDb);
+  [district, province] = app.servedAll as [Served, Served];
+  page = app.page;
   // The offices know each other (cards and codes). The demo's pledges lie all over the province: its whole area is the
   // district's place.
   const places = await servedCall<{ id: string; level: string }[]>(province, 'places.list', {});
@@ -43,15 +40,6 @@ beforeAll(async () => {
     role: 'district',
     placeId: places.find((p) => p.level === 'province')!.id,
   });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await district?.stop();
-  await province?.stop();
-  dir.remove();
 });
 
 /** Sets the exchange folder on the Cài đặt screen, from the keyboard. */

@@ -2,42 +2,27 @@
  * Aid items in the real UI at 1366×768: the dashboard's "Việc cần làm" and item tiles; the item screen; an item
  * entered from the keyboard, moved to its next stage with its document, and given a pledge line; English throughout.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Place } from '../../contract';
 import type { AidItem, Deadlines } from '../../contract/items';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage, pageErrors, settled } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { ROOT, tempDir } from '../helpers';
+import { pageErrors, settled } from './pages';
+import type { Served } from './serve';
 import { ledgerCall, openScreen, pick, popupsClosed, waitForFocus } from './ui';
+import { browserApp, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
+const app = browserApp(dir, { ledgers: (folder) => [demoLedger(join(folder, 'items.sqlite'))] });
 let served: Served;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const db = join(dir.dir, 'items.sqlite');
-  const demo = spawnSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
-    { encoding: 'utf8' },
-  );
-  if (demo.status !== 0) throw new Error(demo.stderr);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser);
+beforeAll(() => {
+  ({ served, page } = app);
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
 });
 
 describe('aid items', () => {

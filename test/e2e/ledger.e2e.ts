@@ -1,35 +1,21 @@
 /** The demo ledger in the real UI: `npm run serve` on a fresh database loaded with the Cao Bằng 2022 demo data. */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
 import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import type { Served } from './serve';
 import { openScreen } from './ui';
+import { browserApp, demoLedger } from './fixture';
 
 const dir = tempDir();
+const app = browserApp(dir, { ledgers: (folder) => [demoLedger(join(folder, 'demo.sqlite'))] });
 let served: Served;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const db = join(dir.dir, 'demo.sqlite');
-  const demo = spawnSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
-    { encoding: 'utf8' },
-  );
-  if (demo.status !== 0) throw new Error(demo.stderr);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
+beforeAll(() => {
+  ({ served, browser, page } = app);
 });
 
 describe('the demo ledger', () => {

@@ -2,39 +2,23 @@
  * Columns re-mapped in the real UI: a list whose every column the import read by itself can still have any of them
  * read as another field or left out, and the office's next file of that layout is read the same way.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeRow } from '../../contract';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { tempDir } from '../helpers';
+import type { Served } from './serve';
 import { ledgerCall, openScreen, popupsClosed } from './ui';
+import { browserApp, demoLedger } from './fixture';
 
 const dir = tempDir();
+const app = browserApp(dir, { ledgers: (folder) => [demoLedger(join(folder, 'mapping.sqlite'))] });
 let served: Served;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const db = join(dir.dir, 'mapping.sqlite');
-  const demo = spawnSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
-    { encoding: 'utf8' },
-  );
-  if (demo.status !== 0) throw new Error(demo.stderr);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
+beforeAll(() => {
+  ({ served, page } = app);
 });
 
 /** A district's list in its own words, every column of which the import reads by itself. */

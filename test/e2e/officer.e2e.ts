@@ -4,46 +4,36 @@
  * history naming the person; the dialog's buttons in view; the reports made, listed; and the English UI without a
  * Vietnamese word outside the ledger's own data.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeList, PledgeSummary, Settings } from '../../contract';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage, pageErrors, settled } from './pages';
-import { launchBrowser, serve, TEST_USER, type Served } from './serve';
+import { ROOT, tempDir } from '../helpers';
+import { pageErrors, settled } from './pages';
+import { TEST_USER, type Served } from './serve';
 import { chooseIn, ledgerCall, openScreen, waitForFocus } from './ui';
+import { browserApp, cli, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = 'Sở Ngoại vụ, máy 2';
 const dir = tempDir();
+const app = browserApp(dir, {
+  ledgers: (folder) => {
+    const db = join(folder, 'officer.sqlite');
+    cli('init', '--db', db, '--site', SITE);
+    return [demoLedger(db)];
+  },
+  // Nobody has said who uses this installation yet: the app asks.
+  serve: { userName: null },
+  pages: [{ acceptDownloads: true }],
+});
 let served: Served;
-let browser: Browser;
 let page: Page;
 
-const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-};
-
-beforeAll(async () => {
-  const db = join(dir.dir, 'officer.sqlite');
-  cli('init', '--db', db, '--site', SITE);
-  cli('demo', '--db', db, '--fixture', FIXTURE);
-  // Nobody has said who uses this installation yet: the app asks.
-  served = await serve(db, { userName: null });
-  browser = await launchBrowser();
-  page = await newPage(browser, { acceptDownloads: true });
+beforeAll(() => {
+  ({ served, page } = app);
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
 });
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });

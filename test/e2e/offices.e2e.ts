@@ -4,47 +4,35 @@
  * one's screen (a wrong code is refused on the field); then a bundle of the district's goes to the province, and once
  * the province revokes the district its next bundle is refused.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Office, PledgeSummary } from '../../contract';
 import { ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, servedCall, type Served } from './serve';
+import { servedCall, type Served } from './serve';
 import { ledgerCall } from './ui';
+import { browserApp, cli } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
-const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-};
+const app = browserApp(dir, {
+  ledgers: (folder) => {
+    const provinceDb = join(folder, 'province.sqlite');
+    const districtDb = join(folder, 'district.sqlite');
+    cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
+    cli('init', '--db', districtDb, '--site', 'UBND xã Bảo Lạc', '--role', 'district', '--place', 'Xã Bảo Lạc');
+    return [provinceDb, districtDb];
+  },
+  pages: [{ acceptDownloads: true }, { acceptDownloads: true }],
+});
 let province: Served;
 let district: Served;
-let browser: Browser;
 let provincePage: Page;
 let districtPage: Page;
 
-beforeAll(async () => {
-  const provinceDb = join(dir.dir, 'province.sqlite');
-  const districtDb = join(dir.dir, 'district.sqlite');
-  cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
-  cli('init', '--db', districtDb, '--site', 'UBND xã Bảo Lạc', '--role', 'district', '--place', 'Xã Bảo Lạc');
-  province = await serve(provinceDb);
-  district = await serve(districtDb);
-  browser = await launchBrowser();
-  provincePage = await newPage(browser, { acceptDownloads: true });
-  districtPage = await newPage(browser, { acceptDownloads: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await province?.stop();
-  await district?.stop();
-  dir.remove();
+beforeAll(() => {
+  [province, district] = app.servedAll as [Served, Served];
+  [provincePage, districtPage] = app.pages as [Page, Page];
 });
 
 /** The office's card saved from its own screen, and the code its screen shows (what it reads over the phone). */

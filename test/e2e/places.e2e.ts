@@ -3,35 +3,27 @@
  * only), the tree of current and former units, the place picker on a national ledger answering each keystroke, and the
  * dashboard in today's units.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Place, PlacesSetup, TotalsResult } from '../../contract';
 import { FIXTURE, ROOT, tempDir } from '../helpers';
 import { newPage, settled } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { serve, type Served } from './serve';
 import { ledgerCall, popupsClosed, waitForFocus, waitForHighlight } from './ui';
+import { browserApp, cli } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
 let browser: Browser;
 
-const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-};
+// Chromium alone: each scenario serves its own ledger and opens its own page.
+const app = browserApp(dir, { ledgers: () => [], pages: [] });
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeAll(() => {
+  browser = app.browser;
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  dir.remove();
 });
 
 /** A ledger served for one scenario, and a page on it; both closed after. */

@@ -1,42 +1,29 @@
 /** Reports and imports in the real UI: preview and download the quarterly report; check and import a district's file. */
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeSummary } from '../../contract';
 import * as XLSX from 'xlsx';
 import { TEMPLATE_COLUMNS } from '../../db/imports/columns';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, servedCall, type Served } from './serve';
+import { ROOT, tempDir } from '../helpers';
+import { servedCall, type Served } from './serve';
 import { chooseIn, ledgerCall, openScreen, popupsClosed } from './ui';
+import { browserApp, cli, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
+const app = browserApp(dir, {
+  ledgers: (folder) => [demoLedger(join(folder, 'reports.sqlite'))],
+  pages: [{ acceptDownloads: true }],
+});
 let served: Served;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  const db = join(dir.dir, 'reports.sqlite');
-  const demo = spawnSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/cli.ts'), 'demo', '--db', db, '--fixture', FIXTURE],
-    { encoding: 'utf8' },
-  );
-  if (demo.status !== 0) throw new Error(demo.stderr);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser, { acceptDownloads: true });
+beforeAll(() => {
+  ({ served, page } = app);
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
 });
 
 describe('reports', () => {
@@ -180,19 +167,13 @@ describe('imports', () => {
 
   it("takes a folder of the quarter's files — a district's bundle, an office's own list, the template — then makes the report", async () => {
     // The district works in its own ledger and sends a bundle.
-    const tsx = join(ROOT, 'node_modules/.bin/tsx');
-    const cliRun = (...args: string[]) => {
-      const run = spawnSync(tsx, [join(ROOT, 'scripts/cli.ts'), ...args], { encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(run.stderr + run.stdout);
-      return run.stdout;
-    };
     const folder = join(dir.dir, 'quy-3-2022');
     mkdirSync(folder);
     const districtDb = join(dir.dir, 'bao-lac.sqlite');
-    cliRun('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc');
+    cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc');
     // The province knows the district: its card accepted, with the code the district reads over the phone.
     const cardFile = join(dir.dir, 'bao-lac.aidoffice');
-    const { code } = JSON.parse(cliRun('office', 'card', '--db', districtDb, '--out', cardFile, '--json')) as {
+    const { code } = JSON.parse(cli('office', 'card', '--db', districtDb, '--out', cardFile, '--json')) as {
       code: string;
     };
     await servedCall(served, 'offices.accept', { card: readFileSync(cardFile, 'utf8'), officeCode: code });
@@ -201,8 +182,8 @@ describe('imports', () => {
       districtRows,
       csv(['15/08/2022,Quỹ Hy Vọng,Hoa Kỳ,Bảo Lạc,Nhà ở,Nhà cho hộ nghèo,,,,"80.000.000",VND,,,,']),
     );
-    cliRun('import', '--db', districtDb, districtRows);
-    cliRun('bundle', 'export', '--db', districtDb, '--out', join(folder, 'bao-lac.aidledger'));
+    cli('import', '--db', districtDb, districtRows);
+    cli('bundle', 'export', '--db', districtDb, '--out', join(folder, 'bao-lac.aidledger'));
     // An office's own list: letterhead, STT, section, totals row.
     const list = XLSX.utils.aoa_to_sheet([
       ['UBND HUYỆN BẢO LÂM'],

@@ -1,40 +1,30 @@
 /** A large ledger in the real UI: only the rows in view are in the page, and any row can be scrolled to. */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+import type { Served } from './serve';
+import { browserApp, cli } from './fixture';
 
 const ROWS = 30_000;
 const dir = tempDir();
+const app = browserApp(dir, {
+  ledgers: (folder) => {
+    const db = join(folder, 'large.sqlite');
+    cli('generate', '--db', db, '--rows', String(ROWS));
+    return [db];
+  },
+});
 let served: Served;
-let browser: Browser;
 let page: Page;
 const listCalls: { offset: number; limit: number }[] = [];
 
-beforeAll(async () => {
-  const db = join(dir.dir, 'large.sqlite');
-  const made = spawnSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/cli.ts'), 'generate', '--db', db, '--rows', String(ROWS)],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(made.stderr);
-  served = await serve(db);
-  browser = await launchBrowser();
-  page = await newPage(browser);
+beforeAll(() => {
+  ({ served, page } = app);
   page.on('request', (request) => {
     if (request.url().endsWith('/api/pledges.list'))
       listCalls.push((JSON.parse(request.postData() ?? '{}') as { page: { offset: number; limit: number } }).page);
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
 });
 
 describe('the ledger table on a large ledger', () => {

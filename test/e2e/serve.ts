@@ -67,8 +67,10 @@ export async function serve(
   }
   return {
     url,
+    // Stopped once: a ledger stopped already (a test restarting it) is not waited for again.
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -2,49 +2,31 @@
  * Deletions on the sync screen: a district's bundle deleting pledges the province made is previewed with the records
  * it deletes, merged only once the user confirms them, then listed among the deletions received, and one is undone.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeDetail, PledgeSummary, ReceivedDeletion } from '../../contract';
-import { openLedger } from '../../db/core/open';
-import { createLedgerService, type LedgerService } from '../../db/service';
-import { FIXTURE, introduce, ROOT, tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import { introduce, ROOT, tempDir } from '../helpers';
+import type { Served } from './serve';
 import { ledgerCall } from './ui';
+import { atOffice, browserApp, cli, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
-const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-};
-/** Work done at an office, as its staff would in its own app, straight into that office's ledger file. */
-async function atOffice<T>(file: string, work: (service: LedgerService) => Promise<T>): Promise<T> {
-  const ledger = await openLedger(file);
-  try {
-    return await work(createLedgerService(ledger));
-  } finally {
-    await ledger.close();
-  }
-}
 let provinceDb: string;
 let bundle: string;
 let deleted: { id: string; description: string }[];
 let province: Served;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
+/** The province's ledger served, once the district has made its bundle deleting two of its pledges. */
+async function ledgers(): Promise<string[]> {
   const districtDb = join(dir.dir, 'district.sqlite');
   provinceDb = join(dir.dir, 'province.sqlite');
   const reference = join(dir.dir, 'tinh.aidledger');
   bundle = join(dir.dir, 'huyen-bao-lac.aidledger');
   cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
-  cli('demo', '--db', provinceDb, '--fixture', FIXTURE);
+  demoLedger(provinceDb);
   cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
   // The offices know each other. The demo's pledges lie all over the province: its whole area is the district's place.
   await atOffice(provinceDb, (provinceService) =>
@@ -65,15 +47,12 @@ beforeAll(async () => {
     return chosen;
   });
   cli('bundle', 'export', '--db', districtDb, '--out', bundle);
-  province = await serve(provinceDb);
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
+  return [provinceDb];
+}
+const app = browserApp(dir, { ledgers });
 
-afterAll(async () => {
-  await browser?.close();
-  await province?.stop();
-  dir.remove();
+beforeAll(() => {
+  ({ served: province, page } = app);
 });
 
 describe('deletions on the sync screen', () => {

@@ -3,65 +3,45 @@
  * then edits made at both offices without exchanging: the conflict shown side by side and resolved, and a donor
  * entered at both offices merged into one, then another merged by hand on the donors screen.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Donor, PledgeDetail, PledgeList, PledgeSummary } from '../../contract';
-import { openLedger } from '../../db/core/open';
-import { createLedgerService, type LedgerService } from '../../db/service';
-import { FIXTURE, ROOT, tempDir } from '../helpers';
+import type { LedgerService } from '../../db/service';
+import { ROOT, tempDir } from '../helpers';
 import { newPage } from './pages';
-import { introduceServed, launchBrowser, serve, servedCall, type Served } from './serve';
+import { introduceServed, servedCall, type Served } from './serve';
 import { ledgerCall, waitForHighlight } from './ui';
+import { atOffice, browserApp, cli, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
-const cli = (...args: string[]) => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/cli.ts'), ...args], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-};
-/** Edits made at an office (as its staff would in its own app), written straight into that office's ledger file. */
-async function atOffice<T>(file: string, work: (service: LedgerService) => Promise<T>): Promise<T> {
-  const ledger = await openLedger(file);
-  try {
-    return await work(createLedgerService(ledger));
-  } finally {
-    await ledger.close();
-  }
-}
 let districtDb: string;
 let provinceDb: string;
+const app = browserApp(dir, {
+  ledgers: (folder) => {
+    districtDb = join(folder, 'district.sqlite');
+    provinceDb = join(folder, 'province.sqlite');
+    cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
+    cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
+    return [demoLedger(districtDb), provinceDb];
+  },
+  pages: [{ acceptDownloads: true }],
+});
 let district: Served;
 let province: Served;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  districtDb = join(dir.dir, 'district.sqlite');
-  provinceDb = join(dir.dir, 'province.sqlite');
-  cli('init', '--db', provinceDb, '--site', 'Sở Ngoại vụ Cao Bằng', '--role', 'province');
-  cli('init', '--db', districtDb, '--site', 'Huyện Bảo Lạc', '--role', 'district', '--place', 'Bảo Lạc');
-  cli('demo', '--db', districtDb, '--fixture', FIXTURE);
-  district = await serve(districtDb);
-  province = await serve(provinceDb);
+  [district, province] = app.servedAll as [Served, Served];
+  ({ browser, page } = app);
   // The offices know each other. The demo's pledges lie all over the province: its whole area is the district's place.
   const places = await servedCall<{ id: string; level: string }[]>(province, 'places.list', {});
   await introduceServed(province, district, {
     role: 'district',
     placeId: places.find((p) => p.level === 'province')!.id,
   });
-  browser = await launchBrowser();
-  page = await newPage(browser, { acceptDownloads: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await district?.stop();
-  await province?.stop();
-  dir.remove();
 });
 
 describe('the sync screen', () => {

@@ -4,29 +4,21 @@
  * ledger's own call, on whichever former commune the catalogue has.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeList, Place, TotalsResult } from '../../contract';
 import { tempDir } from '../helpers';
-import { newPage } from './pages';
-import { launchBrowser, serve, type Served } from './serve';
+import type { Served } from './serve';
 import { fillPledgeForm, ledgerCall, pick, saveWithEnter } from './ui';
+import { browserApp } from './fixture';
 
 const dir = tempDir();
-let browser: Browser;
+const app = browserApp(dir, { ledgers: (folder) => [join(folder, 'today-in.sqlite')] });
 let served: Served;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serve(join(dir.dir, 'today-in.sqlite'));
-  page = await newPage(browser);
-});
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await served?.stop();
-  dir.remove();
+beforeAll(() => {
+  ({ served, page } = app);
 });
 
 describe('"nay thuộc" in the pledge form', () => {

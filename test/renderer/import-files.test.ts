@@ -9,6 +9,7 @@ import {
   fileOfficeText,
   fileOutcomeText,
   importErrors,
+  importInput,
   isMany,
   issueColumnText,
   issueMessage,
@@ -82,6 +83,30 @@ describe('the files an import reads', () => {
     expect(officeOf('pl1')).toEqual({ placeId: 'pl1' });
     expect(officeOf(undefined)).toEqual({});
   });
+
+  it('are sent with the pledges chosen for their receipt rows, and read as lists of receipts when so switched', () => {
+    const read = [
+      { fileName: 'a.xlsx', base64: 'AA' },
+      { fileName: 'b.xlsx', base64: 'BB' },
+    ];
+    const chosen = {
+      officeId: 'pl1',
+      mappings: new Map([['b.xlsx', [{ header: 'Ngày', field: 'receivedDate' as const }]]]),
+      choices: new Map([['a.xlsx', [{ row: 3, pledgeId: null }]]]),
+      allowDeletions: false,
+      receipts: true,
+    };
+    expect(importInput(read, chosen)).toEqual({
+      files: [
+        { fileName: 'a.xlsx', base64: 'AA', matches: [{ row: 3, pledgeId: null }] },
+        { fileName: 'b.xlsx', base64: 'BB', mapping: [{ header: 'Ngày', field: 'receivedDate' }] },
+      ],
+      allowDeletions: false,
+      receipts: true,
+      placeId: 'pl1',
+    });
+    expect(importInput(read, { ...chosen, receipts: false, officeId: undefined }).receipts).toBe(false);
+  });
 });
 
 describe('a check of the files', () => {
@@ -137,6 +162,9 @@ describe('a list of receipts', () => {
     quantity: null,
     currency: 'VND',
     recipient: null,
+    donorId: 'd1',
+    placeId: 'pl1',
+    kind: 'house',
     candidates: [],
   });
   // Five rows added: three receipts of pledges already entered (by item, by place, chosen), one receipt that made a

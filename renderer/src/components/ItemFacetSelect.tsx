@@ -12,9 +12,14 @@ interface Props {
   placeholder: string;
   testId: string;
   minWidth?: number;
+  /**
+   * A fixed width, for a row whose room for it depends on it: a select as wide as its tags, showing as many as fit,
+   * grows and wraps the row, then fits fewer, shrinks, unwraps and fits more again, without end.
+   */
+  width?: number;
 }
 
-export function ItemFacetSelect({ value, onChange, placeholder, testId, minWidth = 170 }: Props) {
+export function ItemFacetSelect({ value, onChange, placeholder, testId, minWidth = 170, width }: Props) {
   const { t, i18n } = useTranslation();
   const items = itemVocabulary(i18n.language);
   const sectors = useLedger('items.sectors', {});
@@ -24,7 +29,7 @@ export function ItemFacetSelect({ value, onChange, placeholder, testId, minWidth
       allowClear
       placeholder={placeholder}
       aria-label={placeholder}
-      style={{ minWidth }}
+      style={width ? { width } : { minWidth }}
       value={value}
       showSearch={searchByLabel}
       onKeyDown={tabMovesOn}

@@ -186,6 +186,7 @@ export const en: Catalog = {
       date: 'Date',
       description: 'Description',
       vnd: 'VND equivalent',
+      recipient: 'Recipient',
       type: 'Row',
       changes: 'Changes (before → after)',
       reason: 'Reason',
@@ -255,6 +256,9 @@ export const en: Catalog = {
     doneMany:
       'Imported {{files}} file(s): {{added}} pledges added ({{skipped}} skipped), bundles: {{inserted}} new, {{updated}} updated',
     makeReport: "Make the quarter's report",
+    receiptsList: "The list's only date is the day received",
+    receiptsListHint:
+      'A list of aid received or handed over with a single date column: each row is recorded as a receipt of the pledge it fulfils, on that day.',
     mapping: {
       title: 'Map the columns of {{file}} (header row {{row}})',
       help: 'Choose a field for each column not recognised; the preview updates at once. The mapping is remembered when the file is imported: the next file of this layout goes straight through.',
@@ -649,6 +653,7 @@ export const en: Catalog = {
     choiceLabel: 'Pledge of row {{row}}',
     left: '{{amount}} left',
     newPledge: 'Record a new pledge, delivered in full that day',
+    applyToAll: 'Apply to every row like it ({{count}} more)',
     outcomes: {
       item: 'By aid item',
       place: 'By donor, place and kind',

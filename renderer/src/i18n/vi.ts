@@ -184,6 +184,7 @@ export const vi = {
       date: 'Ngày',
       description: 'Nội dung',
       vnd: 'Quy đổi VND',
+      recipient: 'Người nhận',
       type: 'Loại dòng',
       changes: 'Thay đổi (trước → sau)',
       reason: 'Lý do',
@@ -251,6 +252,9 @@ export const vi = {
     doneMany:
       'Đã nhập {{files}} tệp: thêm {{added}} cam kết (bỏ qua {{skipped}}), gói dữ liệu: mới {{inserted}}, cập nhật {{updated}}',
     makeReport: 'Lập báo cáo quý',
+    receiptsList: 'Ngày duy nhất của danh sách là ngày nhận',
+    receiptsListHint:
+      'Danh sách đã nhận, đã bàn giao chỉ có một cột ngày: mỗi dòng được ghi là một lần nhận của cam kết mà nó thực hiện, vào ngày đó.',
     mapping: {
       title: 'Ghép cột cho tệp {{file}} (dòng tiêu đề: {{row}})',
       help: 'Chọn trường cho các cột chưa xác định; phần xem trước cập nhật ngay. Cách ghép được ghi nhớ khi nhập tệp, tệp sau cùng mẫu sẽ nhập thẳng.',
@@ -652,6 +656,7 @@ export const vi = {
     choiceLabel: 'Cam kết của dòng {{row}}',
     left: 'còn {{amount}}',
     newPledge: 'Ghi cam kết mới, đã giao đủ ngày nhận',
+    applyToAll: 'Áp dụng cho mọi dòng giống vậy (thêm {{count}} dòng)',
     outcomes: {
       item: 'Theo khoản viện trợ',
       place: 'Theo nhà tài trợ, địa bàn, loại',

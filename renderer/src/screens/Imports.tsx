@@ -1,4 +1,17 @@
-import { Alert, App as AntApp, Button, Card, Progress, Space, Spin, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Progress,
+  Space,
+  Spin,
+  Switch,
+  Table,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../contract';
@@ -10,6 +23,7 @@ import { ReceiptMatches } from '../components/ReceiptMatches';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
 import { call, errorText, queryClient } from '../queries';
+import { importedQuarter } from './importedPeriod';
 import { openReportAfterImport } from './reportOpening';
 import { confirmDeletions, FileDeletions } from './SyncDeletions';
 import {
@@ -25,12 +39,12 @@ import {
   issueColumnText,
   issueMessage,
   newDonorNames,
-  officeOf,
+  type ImportChoices,
+  importInput,
   type ReadFile,
   readyText,
   rejectedText,
   showsFiles,
-  withMappings,
 } from './importFiles';
 
 /** Nhập Excel: the template for an office, and the files a quarter brings — workbooks and bundles, one or many. */
@@ -48,6 +62,8 @@ export function Imports() {
         <FileChooser
           officeId={work.officeId}
           onOffice={work.chooseOffice}
+          receipts={work.receipts}
+          onReceipts={work.chooseReceipts}
           files={files}
           beforeUpload={work.beforeUpload}
         />
@@ -94,53 +110,43 @@ export function Imports() {
   );
 }
 
-/** The files of an import: read, checked (again, for another office or with columns mapped), and imported. */
+/** The files of an import: read, checked (again, for another office, with columns mapped or pledges chosen), imported. */
 function useImportFiles() {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
-  const [officeId, setOfficeId] = useState<string | undefined>();
-  // The bundles' deletions, once the user has confirmed them (asked again for the next files chosen).
-  const [allowDeletions, setAllowDeletions] = useState(false);
   const [files, setFiles] = useState<ReadFile[]>([]);
   const [preview, setPreview] = useState<ImportFilesResult | null>(null);
   const [reading, setReading] = useState<{ done: number; of: number } | null>(null);
   const [imported, setImported] = useState<ImportFilesResult | null>(null);
-  // The columns mapped by the user, by file (a file's header row read anew with them).
-  const [mappings, setMappings] = useState<Map<string, ColumnMapping>>(new Map());
-  // The pledges the user chose for receipt rows, by file (where several fit or none does).
-  const [choices, setChoices] = useState<Map<string, ReceiptChoice[]>>(new Map());
-  const withChoices = (read: ReadFile[], chosen = choices) =>
-    read.map((f) => ({ ...f, ...(chosen.get(f.fileName)?.length ? { matches: chosen.get(f.fileName)! } : {}) }));
+  // The office, the columns mapped and pledges chosen by file, the deletions confirmed, whether the lists are receipts.
+  const [chosen, setChosen] = useState<ImportChoices>({
+    officeId: undefined,
+    mappings: new Map(),
+    choices: new Map(),
+    allowDeletions: false,
+    receipts: false,
+  });
   const { busy, run } = useBusyWork();
 
-  /** The files already read, checked again: for another office, or with columns mapped. */
-  const recheck = (
-    read: ReadFile[],
-    chosenOffice: string | undefined,
-    maps: Map<string, ColumnMapping>,
-    allow = allowDeletions,
-    chosen = choices,
-  ) =>
-    run(async () => {
-      setPreview(
-        await call('imports.files', {
-          files: withChoices(withMappings(read, maps), chosen),
-          dryRun: true,
-          allowDeletions: allow,
-          ...officeOf(chosenOffice),
-        }),
-      );
+  /** A choice changed: the files already read are checked again with it. */
+  const choose = (change: Partial<ImportChoices>) => {
+    const next = { ...chosen, ...change };
+    setChosen(next);
+    if (!files.length) return Promise.resolve();
+    return run(async () => {
+      setPreview(await call('imports.files', { ...importInput(files, next), dryRun: true }));
     });
+  };
 
   /** Every file chosen or dropped at once (a folder's too) is read, then checked together. */
-  const check = (chosen: File[], chosenOffice = officeId) =>
+  const check = (batch: File[]) =>
     run(async () => {
       setPreview(null);
       setImported(null);
-      setMappings(new Map());
-      setChoices(new Map());
-      setAllowDeletions(false);
-      const accepted = acceptedFiles(chosen);
+      // The office and the kind of list stay chosen; the mappings, pledges and deletions were the earlier files'.
+      const fresh = { ...chosen, mappings: new Map(), choices: new Map(), allowDeletions: false };
+      setChosen(fresh);
+      const accepted = acceptedFiles(batch);
       if (!accepted.length) {
         message.error(t('imports.noneAccepted'));
         return;
@@ -153,17 +159,13 @@ function useImportFiles() {
       }
       setReading(null);
       setFiles(read);
-      setPreview(await call('imports.files', { files: read, dryRun: true, ...officeOf(chosenOffice) }));
+      setPreview(await call('imports.files', { ...importInput(read, fresh), dryRun: true }));
     });
 
   const apply = () =>
     run(async () => {
       if (!files.length) return;
-      const result = await call('imports.files', {
-        files: withChoices(withMappings(files, mappings)),
-        allowDeletions,
-        ...officeOf(officeId),
-      });
+      const result = await call('imports.files', importInput(files, chosen));
       if (!result.written) setPreview(result);
       else {
         message.success(doneText(result, t));
@@ -180,66 +182,62 @@ function useImportFiles() {
     return false;
   };
 
-  const chooseOffice = (id: string | undefined) => {
-    setOfficeId(id);
-    // The files already chosen are read again as that office's.
-    if (files.length) void recheck(files, id, mappings);
-  };
-
-  const mapColumns = (fileName: string, mapping: ColumnMapping) => {
-    const next = new Map(mappings).set(fileName, mapping);
-    setMappings(next);
-    void recheck(files, officeId, next);
-  };
-
-  const chooseMatches = (fileName: string, chosen: ReceiptChoice[]) => {
-    const next = new Map(choices).set(fileName, chosen);
-    setChoices(next);
-    void recheck(files, officeId, mappings, allowDeletions, next);
-  };
-
   /** The bundles' deletions listed and confirmed, then the files checked again with them allowed. */
   const confirmFileDeletions = async () => {
     const deletions = (preview?.files ?? []).flatMap((f) => (f.deletionsNeedConfirmation ? (f.deletions ?? []) : []));
     if (!(await confirmDeletions(modal, t, deletions))) return;
-    setAllowDeletions(true);
-    await recheck(files, officeId, mappings, true);
+    await choose({ allowDeletions: true });
   };
 
   return {
-    officeId,
+    ...chosen,
     files,
     preview,
     reading,
     imported,
-    mappings,
-    choices,
     busy,
-    allowDeletions,
     beforeUpload,
-    chooseOffice,
-    mapColumns,
-    chooseMatches,
+    // The files already chosen are read again as that office's.
+    chooseOffice: (officeId: string | undefined) => void choose({ officeId }),
+    chooseReceipts: (receipts: boolean) => void choose({ receipts }),
+    mapColumns: (fileName: string, mapping: ColumnMapping) =>
+      void choose({ mappings: new Map(chosen.mappings).set(fileName, mapping) }),
+    chooseMatches: (fileName: string, matches: ReceiptChoice[]) =>
+      void choose({ choices: new Map(chosen.choices).set(fileName, matches) }),
     apply,
     confirmFileDeletions,
   };
 }
 
-/** The office the files are read as, and the files: a folder chosen, or files dropped or chosen. */
+/**
+ * The office the files are read as, whether they are lists of receipts, and the files: a folder chosen, or files
+ * dropped or chosen.
+ */
 function FileChooser({
   officeId,
   onOffice,
+  receipts,
+  onReceipts,
   files,
   beforeUpload,
 }: {
   officeId: string | undefined;
   onOffice: (id: string | undefined) => void;
+  receipts: boolean;
+  onReceipts: (receipts: boolean) => void;
   files: ReadFile[];
   beforeUpload: (file: File, batch: File[]) => boolean;
 }) {
   const { t } = useTranslation();
   return (
     <>
+      {/* What the switch means, on hovering it or reaching it by Tab. */}
+      <Tooltip title={t('imports.receiptsListHint')} trigger={['hover', 'focus']} placement="topLeft">
+        <Space style={{ marginBottom: 8 }}>
+          <Switch id="import-receipts" checked={receipts} onChange={onReceipts} data-testid="import-receipts" />
+          <label htmlFor="import-receipts">{t('imports.receiptsList')}</label>
+        </Space>
+      </Tooltip>
       <Space wrap style={{ marginBottom: 8 }}>
         <PlaceTreePicker
           placeholder={t('imports.office')}
@@ -423,7 +421,11 @@ function ImportDone({ imported }: { imported: ImportFilesResult }) {
       data-testid="import-done"
       title={doneText(imported, t)}
       action={
-        <Button type="primary" onClick={openReportAfterImport} data-testid="import-make-report">
+        <Button
+          type="primary"
+          onClick={() => openReportAfterImport(importedQuarter(imported))}
+          data-testid="import-make-report"
+        >
           {t('imports.makeReport')}
         </Button>
       }

@@ -151,7 +151,7 @@ function SummarySheet({ report }: { report: Preview }) {
   );
 }
 
-/** Every pledge and delivery of the period, in its own currency and in VND. */
+/** Every pledge and delivery of the period, in its own currency and in VND, and who received it. */
 function DetailsSheet({ report }: { report: Preview }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -182,6 +182,8 @@ function DetailsSheet({ report }: { report: Preview }) {
           className: 'num',
           render: (v: number) => money(v, 'VND', lang),
         },
+        // As the workbook's detail sheet has it: who received it, and their village.
+        { title: t('reports.columns.recipient'), dataIndex: 'recipient' },
       ]}
     />
   );

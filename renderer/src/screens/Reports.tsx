@@ -158,6 +158,7 @@ function ReportChoicesCard({
           onChange={(v) => onChange({ itemFacets: v })}
           placeholder={t('reports.items')}
           testId="report-items"
+          width={220}
         />
         <Button onClick={onPreview} data-testid="report-preview">
           {t('reports.preview')}

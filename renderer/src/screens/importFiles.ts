@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ImportIssue } from '../../../contract';
-import type { ColumnMapping, ImportedFile, ImportFilesResult } from '../../../contract/imports';
+import type { ColumnMapping, ImportedFile, ImportFilesResult, ReceiptChoice } from '../../../contract/imports';
 import { TEMPLATE_HEADERS_EN } from '../../../contract/labels';
 
 /** The files offered by the file chooser, and those read among what was chosen or dropped. */
@@ -30,6 +30,32 @@ export function withMappings(read: ReadFile[], maps: Map<string, ColumnMapping>)
 /** The office the files are read as, when one was chosen. */
 export function officeOf(id: string | undefined): { placeId?: string } {
   return id ? { placeId: id } : {};
+}
+
+/** What the user chose for the files read: each is checked, and imported, with it. */
+export interface ImportChoices {
+  officeId: string | undefined;
+  /** The columns mapped, by file. */
+  mappings: Map<string, ColumnMapping>;
+  /** The pledges chosen for receipt rows, by file. */
+  choices: Map<string, ReceiptChoice[]>;
+  /** The bundles' deletions confirmed. */
+  allowDeletions: boolean;
+  /** The lists' only date is the day received (as `cli import --receipts`). */
+  receipts: boolean;
+}
+
+/** What a check or an import of the files read sends: each file with its mapping and choices, and the options. */
+export function importInput(read: ReadFile[], chosen: ImportChoices) {
+  return {
+    files: withMappings(read, chosen.mappings).map((f) => {
+      const matches = chosen.choices.get(f.fileName);
+      return { ...f, ...(matches?.length ? { matches } : {}) };
+    }),
+    allowDeletions: chosen.allowDeletions,
+    receipts: chosen.receipts,
+    ...officeOf(chosen.officeId),
+  };
 }
 
 /** Every file's problems in one list, each with the file it is in. */
