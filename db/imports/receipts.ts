@@ -78,7 +78,7 @@ export async function writeReceipt(
     const chosen = run.choices.get(r.row)!;
     [match.outcome, match.pledgeId] = chosen === null ? ['new', null] : ['chosen', chosen];
   } else {
-    const { by, fits } = await fittingPledges(ctx, r, donorId);
+    const { by, fits } = await fittingPledges(ctx, r, donorId, run.checks);
     if (fits.length === 1) [match.outcome, match.pledgeId] = [by, fits[0]!.id];
     else if (fits.length > 1) {
       match.outcome = 'ambiguous';
@@ -146,16 +146,17 @@ async function fittingPledges(
   ctx: Ctx,
   r: KeyedRow,
   donorId: string,
+  checks: PledgeChecks,
 ): Promise<{ by: 'item' | 'place'; fits: FoundPledge[] }> {
   const approval = r.item?.approvalNumber ?? r.receipt!.approvalNumber;
   if (r.item || approval) {
     const byItem = approval
       ? sql`(fold_text(i.approval_number) = ${foldText(approval)} OR fold_text(p.approval_number) = ${foldText(approval)})`
       : sql`(i.name_folded = ${foldText(r.item!.name)} AND i.donor_id IN (${sameDonor(donorId)}))`;
-    const fits = narrowed(await pledgesWhere(ctx, r, byItem), r, await placesAround(ctx, r.placeId));
+    const fits = narrowed(await pledgesWhere(ctx, r, byItem), r, await placesAroundOnce(ctx, r.placeId, checks));
     return { by: 'item', fits };
   }
-  const around = await placesAround(ctx, r.placeId);
+  const around = await placesAroundOnce(ctx, r.placeId, checks);
   const kind = r.kindStated ? sql`p.kind = ${r.kind}` : sql`1 = 1`;
   const where = sql`p.donor_id IN (${sameDonor(donorId)}) AND ${kind}
     AND p.place_id IN (SELECT value FROM json_each(${JSON.stringify(around)}))`;
@@ -222,6 +223,19 @@ export async function placesAround(ctx: Ctx, placeId: string): Promise<string[]>
         UNION SELECT p.id, p.parent_id FROM places p JOIN around a ON p.id = a.parent_id WHERE p.level <> 'province')
       SELECT id FROM around`,
   ).map((p) => p.id);
+}
+
+/**
+ * `placesAround`, read once per place for the workbooks written one after another: the units and their successor links
+ * change only with a bundle, after which the checks are made anew.
+ */
+async function placesAroundOnce(ctx: Ctx, placeId: string, checks: PledgeChecks): Promise<string[]> {
+  let around = checks.placesAround.get(placeId);
+  if (!around) {
+    around = await placesAround(ctx, placeId);
+    checks.placesAround.set(placeId, around);
+  }
+  return around;
 }
 
 function candidate(p: FoundPledge): ReceiptCandidate {

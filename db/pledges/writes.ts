@@ -49,10 +49,12 @@ async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string, checks?
 export interface PledgeChecks {
   donors: Map<string, string>;
   places: Map<string, Place>;
+  /** The units a receipt of each place may find its pledge under (`placesAround` of `db/imports/receipts.ts`). */
+  placesAround: Map<string, string[]>;
   /** The ledger's sums as the pledges written so far leave them (read again by each file an import writes). */
   sums?: LedgerSums;
 }
-export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map() });
+export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map(), placesAround: new Map() });
 
 export async function createPledge(
   ctx: Ctx,
