@@ -14,7 +14,7 @@ import { quantityToMilli } from '../../contract/money';
 import { RECEIPT_WITHOUT_PLEDGE_NOTE } from '../../contract/pledges';
 import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
-import { readRows } from '../core/statements';
+import { insertRow, readRows } from '../core/statements';
 import { displayNameSql } from '../places/names';
 import { recordDelivery } from '../pledges/status';
 import { addPledge, type PledgeChecks } from '../pledges/writes';
@@ -99,9 +99,13 @@ export async function writeReceipt(
       recipient: r.recipient,
       village: r.village,
     });
-    ctx.sqlite
-      .prepare('INSERT INTO imported_rows (key, pledge_id, delivery_id, file_name, imported_at) VALUES (?, ?, ?, ?, ?)')
-      .run(r.key, match.pledgeId, delivery.id, run.fileName, ctx.now);
+    insertRow(ctx, 'imported_rows', {
+      key: r.key,
+      pledgeId: match.pledgeId,
+      deliveryId: delivery.id,
+      fileName: run.fileName,
+      importedAt: ctx.now,
+    });
     return null;
   } catch (error) {
     if (error instanceof RowError) return error.issueAt(r.row);
