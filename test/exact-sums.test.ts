@@ -76,6 +76,16 @@ describe('writes that would pass the exact range', () => {
     expect((await t.service.invoke('totals', { by: 'donor', filter: {}, in: 'VND' })).total.pledged).toBe(5 * E15);
   });
 
+  it('does not count the pledges of a file refused and rolled back against the files after it', async () => {
+    // The first file's tenth row is refused (the nine before it bring the ledger to 9·10^15) and the file rolled back:
+    // the second file's five rows fit the ledger without the first file's.
+    const result = await t.service.invoke('imports.files', {
+      files: [csv('a.csv', Array(10).fill(E15)), csv('b.csv', Array(5).fill(E15)), csv('c.csv', Array(5).fill(E15))],
+    });
+    expect(result.written).toBe(false);
+    expect(result.files.map((f) => f.errors.map((e) => e.row))).toEqual([[11], [], [6]]);
+  });
+
   it('takes the ledger to the limit exactly, and not one đồng past it, by the form too', async () => {
     const last = MAX - 9n * BigInt(E15);
     const file = csv('full.csv', [...Array(9).fill(E15), last]);

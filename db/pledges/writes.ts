@@ -51,7 +51,10 @@ export interface PledgeChecks {
   places: Map<string, Place>;
   /** The units a receipt of each place may find its pledge under (`placesAround` of `db/imports/receipts.ts`). */
   placesAround: Map<string, string[]>;
-  /** The ledger's sums as the pledges written so far leave them (read again by each file an import writes). */
+  /**
+   * The ledger's sums as the pledges written so far leave them: read by the first workbook an import writes with these
+   * checks, and again after one with a refused row (`writeLines`).
+   */
   sums?: LedgerSums;
 }
 export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map(), placesAround: new Map() });
