@@ -1,4 +1,5 @@
 /** Deliveries (hand-overs, disbursements) against a pledge; what remains is never allowed below zero. */
+import type { Kysely } from 'kysely';
 import type { Delivery, ParsedInput } from '../contract';
 import {
   AmountRangeError,
@@ -13,10 +14,11 @@ import {
 } from '../contract/money';
 import { recordAudit } from './audit';
 import { invalid, notFound } from './core/errors';
+import { compiledOnce, insertRow } from './core/statements';
 import type { Ctx } from './core/context';
 import { resolveRate } from './rates';
 import { setSearchTextOf } from './search';
-import type { DeliveriesTable } from './core/schema';
+import type { DB, DeliveriesTable } from './core/schema';
 
 const DELIVERY_NOUN = { vi: 'lần giao/giải ngân', en: 'delivery' };
 
@@ -40,19 +42,18 @@ export async function listDeliveriesOf(ctx: Ctx, pledgeId: string): Promise<Deli
   return rows.map(fromStored);
 }
 
+// The queries a receipt row runs (each import writes hundreds) are compiled once.
+const deliveryById = compiledOnce((db, id: string) => db.selectFrom('deliveries').selectAll().where('id', '=', id));
+const pledgeById = compiledOnce((db, id: string) => db.selectFrom('pledges').selectAll().where('id', '=', id));
+
 async function getDelivery(ctx: Ctx, id: string): Promise<Delivery> {
-  const row = await ctx.db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await deliveryById(ctx, id);
   if (!row) throw notFound('id', DELIVERY_NOUN);
   return fromStored(row);
 }
 
-/** Sum of a pledge's deliveries, optionally leaving one out (the one being edited). */
-export async function deliveredSoFar(
-  ctx: Ctx,
-  pledgeId: string,
-  exceptId?: string,
-): Promise<{ amountMinor: number; quantity: string; count: number }> {
-  let query = ctx.db
+const deliveredTo = (db: Kysely<DB>, pledgeId: string) =>
+  db
     .selectFrom('deliveries')
     .select((eb) => [
       eb.fn.coalesce(eb.fn.sum<number>('amountMinor'), eb.lit(0)).as('amountMinor'),
@@ -60,8 +61,21 @@ export async function deliveredSoFar(
       eb.fn.countAll<number>().as('count'),
     ])
     .where('pledgeId', '=', pledgeId);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  const sums = await query.executeTakeFirstOrThrow();
+const deliveredToPledge = compiledOnce(deliveredTo);
+const deliveredToPledgeExcept = compiledOnce((db, pledgeId: string, exceptId: string) =>
+  deliveredTo(db, pledgeId).where('id', '!=', exceptId),
+);
+
+/** Sum of a pledge's deliveries, optionally leaving one out (the one being edited). */
+export async function deliveredSoFar(
+  ctx: Ctx,
+  pledgeId: string,
+  exceptId?: string,
+): Promise<{ amountMinor: number; quantity: string; count: number }> {
+  const [sums] = exceptId
+    ? await deliveredToPledgeExcept(ctx, pledgeId, exceptId)
+    : await deliveredToPledge(ctx, pledgeId);
+  if (!sums) throw new Error('no sums of deliveries');
   return {
     amountMinor: Number(sums.amountMinor),
     quantity: milliToQuantity(Number(sums.quantityMilli)),
@@ -84,7 +98,7 @@ interface DeliveryDraft {
 
 /** Checks a delivery against its pledge and returns the row values to store. */
 async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId?: string) {
-  const stored = await ctx.db.selectFrom('pledges').selectAll().where('id', '=', pledgeId).executeTakeFirst();
+  const [stored] = await pledgeById(ctx, pledgeId);
   if (!stored) throw notFound('pledgeId', { vi: 'cam kết', en: 'pledge' });
   const pledge = { ...stored, quantity: stored.quantityMilli === null ? null : milliToQuantity(stored.quantityMilli) };
   if (pledge.status === 'cancelled') {
@@ -186,10 +200,7 @@ export async function createDelivery(ctx: Ctx, input: ParsedInput<'deliveries.cr
     village: input.village,
   });
   const id = ctx.newId();
-  await ctx.db
-    .insertInto('deliveries')
-    .values({ id, pledgeId: input.pledgeId, ...values, createdAt: ctx.now, updatedAt: ctx.now })
-    .execute();
+  insertRow(ctx, 'deliveries', { id, pledgeId: input.pledgeId, ...values, createdAt: ctx.now, updatedAt: ctx.now });
   // The pledge is found by the words of who received it.
   if (values.recipient || values.village) await setSearchTextOf(ctx, [input.pledgeId]);
   const delivery = await getDelivery(ctx, id);

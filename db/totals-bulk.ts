@@ -66,7 +66,7 @@ export async function withTotalsDeferred<T>(
   try {
     result = await work();
   } finally {
-    tracking.totalsDeferred = false;
+    stopDeferring(tracking);
   }
   // The totals tables have no triggers of their own: the fold runs the same with the flag down.
   foldTotalsChanges(sqlite);
@@ -80,7 +80,7 @@ export function withTotalsDeferredSync<T>(sqlite: BetterSqlite3.Database, tracki
   try {
     result = work();
   } finally {
-    tracking.totalsDeferred = false;
+    stopDeferring(tracking);
   }
   foldTotalsChanges(sqlite);
   return result;
@@ -91,8 +91,24 @@ function deferring(sqlite: BetterSqlite3.Database, tracking: Tracking): boolean 
   if (!sqlite.inTransaction) throw new Error('totals are deferred only inside a transaction');
   if (tracking.totalsDeferred) return false;
   tracking.totalsDeferred = true;
+  deferrals.set(tracking, {});
   return true;
 }
+
+function stopDeferring(tracking: Tracking): void {
+  tracking.totalsDeferred = false;
+  deferrals.delete(tracking);
+}
+
+/** The bulk write deferring the totals of each open ledger, while it lasts. */
+const deferrals = new WeakMap<Tracking, object>();
+
+/**
+ * A token of the bulk write now deferring the ledger's totals (undefined when none is): while it lasts the totals
+ * tables do not change (the triggers log into `totals_changes` instead, folded after it ends), so what is read from
+ * them may be kept by this token until then.
+ */
+export const totalsDeferral = (tracking: Tracking): object | undefined => deferrals.get(tracking);
 
 const hasTotalsByItem = new WeakMap<BetterSqlite3.Database, boolean>();
 

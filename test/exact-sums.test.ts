@@ -76,6 +76,16 @@ describe('writes that would pass the exact range', () => {
     expect((await t.service.invoke('totals', { by: 'donor', filter: {}, in: 'VND' })).total.pledged).toBe(5 * E15);
   });
 
+  it('does not count the pledges of a file refused and rolled back against the files after it', async () => {
+    // The first file's tenth row is refused (the nine before it bring the ledger to 9·10^15) and the file rolled back:
+    // the second file's five rows fit the ledger without the first file's.
+    const result = await t.service.invoke('imports.files', {
+      files: [csv('a.csv', Array(10).fill(E15)), csv('b.csv', Array(5).fill(E15)), csv('c.csv', Array(5).fill(E15))],
+    });
+    expect(result.written).toBe(false);
+    expect(result.files.map((f) => f.errors.map((e) => e.row))).toEqual([[11], [], [6]]);
+  });
+
   it('takes the ledger to the limit exactly, and not one đồng past it, by the form too', async () => {
     const last = MAX - 9n * BigInt(E15);
     const file = csv('full.csv', [...Array(9).fill(E15), last]);
@@ -218,6 +228,36 @@ describe("the ledger's sums", () => {
       .run();
     expect(await ledgerSums(ctx)).toEqual(await pledgedSums(ctx));
     expect((await ledgerSums(ctx)).vnd).toBe(9n * (BigInt(E15) + 12n + 3n * 10n ** 14n));
+  });
+
+  it('read again and again through one bulk write, a savepoint rolled back and the next write, are the pledges added up', async () => {
+    await t.service.invoke('imports.files', { files: [csv('a.csv', [E15, 7])] });
+    const sqlite = t.ledger.sqlite;
+    const ctx = contextFor(t.ledger);
+    const sumsNow = async () => {
+      const sums = await ledgerSums(ctx);
+      expect(sums).toEqual(await pledgedSums(ctx));
+      return sums.vnd;
+    };
+    const change = (sql: string) => sqlite.prepare(sql).run();
+    for (const round of [1n, 2n]) {
+      sqlite.exec('BEGIN');
+      await withTotalsDeferred(sqlite, t.ledger.tracking, async () => {
+        const start = await sumsNow();
+        change('UPDATE pledges SET amount_minor = amount_minor + 5, vnd_equivalent = vnd_equivalent + 5');
+        expect(await sumsNow()).toBe(start + 10n);
+        sqlite.exec('SAVEPOINT file');
+        change(`UPDATE pledges SET currency = 'USD' WHERE amount_minor < 1000`);
+        change('DELETE FROM pledges WHERE amount_minor > 1000');
+        expect(await sumsNow()).toBe(round === 1n ? 12n : 17n);
+        sqlite.exec('ROLLBACK TO SAVEPOINT file');
+        sqlite.exec('RELEASE SAVEPOINT file');
+        expect(await sumsNow()).toBe(start + 10n);
+      });
+      sqlite.exec('COMMIT');
+      // Folded: the next bulk write reads the totals as they now are.
+      expect(await sumsNow()).toBe(BigInt(E15) + 7n + round * 10n);
+    }
   });
 });
 

@@ -3,7 +3,7 @@
  * inserted by name, the columns a table has.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely, RawBuilder } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from './schema';
 
 /** A call's connection: the query builder and the driver over the same transaction (a `Ctx` is one). */
@@ -110,4 +110,27 @@ export function readRawRows<T extends unknown[]>(ctx: Connection, query: RawBuil
   } finally {
     statement.raw(false);
   }
+}
+
+/**
+ * A query of the builder compiled once and run again with other values, through the statement prepared for its text:
+ * for the queries run once per row an import writes, where building and compiling each anew cost more than running it.
+ * `build` is called once, with a placeholder for each argument, which it must pass to the query as values (compared,
+ * set); the rows come back as the builder gives them (its plugins' renaming included).
+ */
+export function compiledOnce<A extends string[], R>(
+  build: (db: Kysely<DB>, ...args: A) => Compilable<R>,
+): (ctx: Connection, ...args: A) => Promise<R[]> {
+  let compiled: { sql: string; parameters: readonly unknown[]; argAt: number[] } | undefined;
+  return async (ctx, ...args) => {
+    if (!compiled) {
+      const placeholders = args.map((_, i) => `\u0000argument ${i}`) as A;
+      const { sql, parameters } = build(ctx.db, ...placeholders).compile();
+      if (placeholders.some((p) => !parameters.includes(p))) throw new Error(`an argument is not a value of: ${sql}`);
+      compiled = { sql, parameters, argAt: parameters.map((p) => placeholders.indexOf(p as string)) };
+    }
+    const { sql, parameters, argAt } = compiled;
+    const values = argAt.map((at, i) => (at < 0 ? parameters[i] : args[at]));
+    return (await ctx.db.executeQuery<R>(CompiledQuery.raw(sql, values))).rows;
+  };
 }

@@ -14,7 +14,7 @@ import { quantityToMilli } from '../../contract/money';
 import { RECEIPT_WITHOUT_PLEDGE_NOTE } from '../../contract/pledges';
 import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
-import { readRows } from '../core/statements';
+import { insertRow, readRows } from '../core/statements';
 import { displayNameSql } from '../places/names';
 import { recordDelivery } from '../pledges/status';
 import { addPledge, type PledgeChecks } from '../pledges/writes';
@@ -81,7 +81,7 @@ export async function writeReceipt(
     const chosen = run.choices.get(r.row)!;
     [match.outcome, match.pledgeId] = chosen === null ? ['new', null] : ['chosen', chosen];
   } else {
-    const { by, fits } = await fittingPledges(ctx, r, donorId);
+    const { by, fits } = await fittingPledges(ctx, r, donorId, run.checks);
     if (fits.length === 1) [match.outcome, match.pledgeId] = [by, fits[0]!.id];
     else if (fits.length > 1) {
       match.outcome = 'ambiguous';
@@ -102,9 +102,13 @@ export async function writeReceipt(
       recipient: r.recipient,
       village: r.village,
     });
-    ctx.sqlite
-      .prepare('INSERT INTO imported_rows (key, pledge_id, delivery_id, file_name, imported_at) VALUES (?, ?, ?, ?, ?)')
-      .run(r.key, match.pledgeId, delivery.id, run.fileName, ctx.now);
+    insertRow(ctx, 'imported_rows', {
+      key: r.key,
+      pledgeId: match.pledgeId,
+      deliveryId: delivery.id,
+      fileName: run.fileName,
+      importedAt: ctx.now,
+    });
     return null;
   } catch (error) {
     if (error instanceof RowError) return error.issueAt(r.row);
@@ -149,16 +153,17 @@ async function fittingPledges(
   ctx: Ctx,
   r: KeyedRow,
   donorId: string,
+  checks: PledgeChecks,
 ): Promise<{ by: 'item' | 'place'; fits: FoundPledge[] }> {
   const approval = r.item?.approvalNumber ?? r.receipt!.approvalNumber;
   if (r.item || approval) {
     const byItem = approval
       ? sql`(fold_text(i.approval_number) = ${foldText(approval)} OR fold_text(p.approval_number) = ${foldText(approval)})`
       : sql`(i.name_folded = ${foldText(r.item!.name)} AND i.donor_id IN (${sameDonor(donorId)}))`;
-    const fits = narrowed(await pledgesWhere(ctx, r, byItem), r, await placesAround(ctx, r.placeId));
+    const fits = narrowed(await pledgesWhere(ctx, r, byItem), r, await placesAroundOnce(ctx, r.placeId, checks));
     return { by: 'item', fits };
   }
-  const around = await placesAround(ctx, r.placeId);
+  const around = await placesAroundOnce(ctx, r.placeId, checks);
   const kind = r.kindStated ? sql`p.kind = ${r.kind}` : sql`1 = 1`;
   const where = sql`p.donor_id IN (${sameDonor(donorId)}) AND ${kind}
     AND p.place_id IN (SELECT value FROM json_each(${JSON.stringify(around)}))`;
@@ -225,6 +230,19 @@ export async function placesAround(ctx: Ctx, placeId: string): Promise<string[]>
         UNION SELECT p.id, p.parent_id FROM places p JOIN around a ON p.id = a.parent_id WHERE p.level <> 'province')
       SELECT id FROM around`,
   ).map((p) => p.id);
+}
+
+/**
+ * `placesAround`, read once per place for the workbooks written one after another: the units and their successor links
+ * change only with a bundle, after which the checks are made anew.
+ */
+async function placesAroundOnce(ctx: Ctx, placeId: string, checks: PledgeChecks): Promise<string[]> {
+  let around = checks.placesAround.get(placeId);
+  if (!around) {
+    around = await placesAround(ctx, placeId);
+    checks.placesAround.set(placeId, around);
+  }
+  return around;
 }
 
 function candidate(p: FoundPledge): ReceiptCandidate {

@@ -104,8 +104,10 @@ export async function writeLines(
     matches: [],
     checks,
   };
-  // The ledger's sums as the earlier files of a pass left them: a file refused and rolled back no longer counts.
-  checks.sums = await ledgerSums(ctx);
+  // The ledger's sums as the earlier files of a pass left them: carried from the workbook written before with these
+  // checks (each pledge it wrote was added to them), and read again after a bundle (the checks are new then) or a file
+  // with a refused row (it is rolled back, and no longer counts).
+  checks.sums ??= await ledgerSums(ctx);
   // Totals are folded, and the new pledges' search text set, once after every row is written.
   await withSearchTextDeferred(ctx, () =>
     withTotalsDeferred(ctx.sqlite, ctx.tracking, async () => {
@@ -139,6 +141,7 @@ export async function writeLines(
       }
     }),
   );
+  if (errors.length) delete checks.sums;
   return { errors, newDonors, newItems, receipts: run.matches };
 }
 

@@ -1,10 +1,16 @@
 /** A pledge's status following its deliveries, and the deliveries recorded, changed or removed through it. */
-import { AUTO_STATUS_NOTE, type Delivery, type ParsedInput } from '../../contract';
+import { AUTO_STATUS_NOTE, type Delivery, type ParsedInput, type PledgeStatus } from '../../contract';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../core/context';
+import { compiledOnce } from '../core/statements';
 import { createDelivery, deleteDelivery, deliveredSoFar, updateDelivery } from '../deliveries';
 import { statusFromDeliveries } from './amounts';
 import { getPledgeRow, snapshot } from './rows';
+
+// Run once for each receipt an import records: compiled once.
+const setStatus = compiledOnce((db, id: string, status: PledgeStatus, updatedAt: string) =>
+  db.updateTable('pledges').set({ status, updatedAt }).where('id', '=', id),
+);
 
 /**
  * A pledge's status follows its deliveries until a person sets it: none yet → pledged; some → in progress; the whole
@@ -16,7 +22,7 @@ export async function statusFollowsDeliveries(ctx: Ctx, pledgeId: string): Promi
   if (row.statusByUser || row.status === 'cancelled') return;
   const status = statusFromDeliveries(row, await deliveredSoFar(ctx, pledgeId));
   if (status === row.status) return;
-  await ctx.db.updateTable('pledges').set({ status, updatedAt: ctx.now }).where('id', '=', pledgeId).execute();
+  await setStatus(ctx, pledgeId, status, ctx.now);
   const after = await getPledgeRow(ctx, pledgeId);
   await recordAudit(ctx, {
     action: 'update',

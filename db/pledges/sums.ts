@@ -12,6 +12,8 @@ import { formatAmount } from '../../contract/money';
 import { LedgerError } from '../../contract/errors';
 import type { Ctx } from '../core/context';
 import { invalid } from '../core/errors';
+import { prepared } from '../core/statements';
+import { totalsDeferral } from '../totals-bulk';
 
 /** The largest total the ledger keeps exact: JavaScript numbers are exact integers up to 2^53 − 1. */
 export const MAX_EXACT_TOTAL = Number.MAX_SAFE_INTEGER;
@@ -26,23 +28,73 @@ export interface LedgerSums {
 /**
  * The sums as the pledges hold them, read from the monthly totals by kind (kept with every pledge by triggers) and
  * the changes a bulk write has logged but not yet folded into them: a few thousand rows rather than every pledge, read
- * before each file of an import. The integer `sum()` is exact; past 2^63 it stops on an overflow, and the pledges are
- * then added up themselves.
+ * before each file of an import. While a bulk write defers the totals they do not change, so their part is read once
+ * for it and only the log, its own rows, again. The integer `sum()` is exact; past 2^63 it stops on an overflow, and
+ * the pledges are then added up themselves.
  */
 export async function ledgerSums(ctx: Ctx): Promise<LedgerSums> {
   try {
-    return sumsOf(
-      (
-        await sql<{ currency: string; amount: number; vnd: number }>`SELECT currency, sum(amount) AS amount,
-          sum(vnd) AS vnd FROM (SELECT currency, n, amount, vnd FROM pledge_totals_by_kind
-            UNION ALL SELECT currency, sign, sign * amount, sign * vnd FROM totals_changes WHERE side = 'pledge')
-          GROUP BY currency HAVING sum(n) > 0`.execute(ctx.db)
-      ).rows,
-    );
+    const deferral = totalsDeferral(ctx.tracking);
+    if (!deferral) return sumsOf(prepared(ctx.sqlite, FROM_TOTALS_AND_LOG).all() as CurrencySums[]);
+    let kept = keptTotals.get(deferral);
+    if (!kept) {
+      kept = exactRows(ctx, FROM_TOTALS);
+      keptTotals.set(deferral, kept);
+    }
+    return sumsOfBoth(kept, exactRows(ctx, FROM_LOG));
   } catch (error) {
     if (!(error instanceof Error && /integer overflow/i.test(error.message))) throw error;
     return pledgedSums(ctx);
   }
+}
+
+/** A currency's pledges: how many, their amounts, their VND equivalents. */
+interface CurrencySums {
+  currency: string;
+  n: number;
+  amount: number;
+  vnd: number;
+}
+type ExactSums = { [K in keyof CurrencySums]: K extends 'currency' ? string : bigint };
+
+const FROM_TOTALS = `SELECT currency, sum(n) AS n, sum(amount) AS amount, sum(vnd) AS vnd FROM pledge_totals_by_kind
+  GROUP BY currency`;
+const FROM_LOG = `SELECT currency, sum(sign) AS n, sum(sign * amount) AS amount, sum(sign * vnd) AS vnd
+  FROM totals_changes WHERE side = 'pledge' GROUP BY currency`;
+const FROM_TOTALS_AND_LOG = `SELECT currency, sum(n) AS n, sum(amount) AS amount, sum(vnd) AS vnd
+  FROM (SELECT currency, n, amount, vnd FROM pledge_totals_by_kind
+    UNION ALL SELECT currency, sign, sign * amount, sign * vnd FROM totals_changes WHERE side = 'pledge')
+  GROUP BY currency HAVING sum(n) > 0`;
+
+/** The totals' part kept for the bulk write deferring them (`totalsDeferral`). */
+const keptTotals = new WeakMap<object, ExactSums[]>();
+
+/** A query's sums as the integers SQLite added up, not rounded to numbers. */
+function exactRows(ctx: Ctx, text: string): ExactSums[] {
+  const statement = prepared(ctx.sqlite, text);
+  try {
+    return statement.safeIntegers(true).all() as ExactSums[];
+  } finally {
+    statement.safeIntegers(false);
+  }
+}
+
+/** The totals' sums and the log's together, as the one query over both gives them. */
+function sumsOfBoth(totals: ExactSums[], log: ExactSums[]): LedgerSums {
+  const both = new Map<string, ExactSums>();
+  for (const r of [...totals, ...log]) {
+    const was = both.get(r.currency);
+    both.set(r.currency, was ? { ...r, n: was.n + r.n, amount: was.amount + r.amount, vnd: was.vnd + r.vnd } : r);
+  }
+  const exact = (value: bigint) => (value > MAX || value < -MAX ? MAX + 1n : value);
+  const byCurrency = new Map<string, bigint>();
+  let vnd = 0n;
+  for (const r of [...both.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1))) {
+    if (r.n <= 0n) continue;
+    byCurrency.set(r.currency, exact(r.amount));
+    vnd += exact(r.vnd);
+  }
+  return { vnd, byCurrency };
 }
 
 /**
@@ -58,7 +110,7 @@ export async function pledgedSums(ctx: Ctx): Promise<LedgerSums> {
   );
 }
 
-function sumsOf(rows: { currency: string; amount: number; vnd: number }[]): LedgerSums {
+function sumsOf(rows: Omit<CurrencySums, 'n'>[]): LedgerSums {
   const exact = (value: number) => (Number.isSafeInteger(value) ? BigInt(value) : MAX + 1n);
   const byCurrency = new Map<string, bigint>();
   let vnd = 0n;

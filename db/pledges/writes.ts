@@ -49,10 +49,15 @@ async function checkPlaceOnDate(ctx: Ctx, placeId: string, date: string, checks?
 export interface PledgeChecks {
   donors: Map<string, string>;
   places: Map<string, Place>;
-  /** The ledger's sums as the pledges written so far leave them (read again by each file an import writes). */
+  /** The units a receipt of each place may find its pledge under (`placesAround` of `db/imports/receipts.ts`). */
+  placesAround: Map<string, string[]>;
+  /**
+   * The ledger's sums as the pledges written so far leave them: read by the first workbook an import writes with these
+   * checks, and again after one with a refused row (`writeLines`).
+   */
   sums?: LedgerSums;
 }
-export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map() });
+export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map(), placesAround: new Map() });
 
 export async function createPledge(
   ctx: Ctx,

@@ -154,6 +154,8 @@ export const quarterClose: BenchOperation = {
   target: { ratio: 1.5, ms: 5000 },
   maxReps: 3,
   ledger: 'own',
+  // It generates its own province ledger (a tenth of `--rows`), not the bench's.
+  ownFiles: true,
   async *lines({ work, rows, offices, log }) {
     // A province's ledger: ten years of history, a tenth of the rows (at most 100,000 pledges).
     const fixture = await closeFixture(work, Math.min(rows, Math.max(1_000, Math.round(rows / 10))), offices, log);
