@@ -2,15 +2,17 @@
  * Report periods in the real UI: the report screen's choice of the statutory cut-off and the dates it shows, the
  * report made kept with its rule, the department's default in Cài đặt, and the next reports due on the dashboard.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDue, TotalsResult } from '../../contract';
-import { tempDir } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 import type { Served } from './serve';
 import { chooseIn, ledgerCall, openScreen } from './ui';
 import { browserApp, demoLedger } from './fixture';
 
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const dir = tempDir();
 const app = browserApp(dir, {
   ledgers: (folder) => [demoLedger(join(folder, 'periods.sqlite'))],
@@ -21,6 +23,7 @@ let page: Page;
 
 beforeAll(() => {
   ({ served, page } = app);
+  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -48,6 +51,7 @@ describe('report periods', () => {
     await expect
       .poll(() => page.getByTestId('report-total-pledged').first().textContent())
       .toBe(statutory.total.pledged.toLocaleString('vi-VN'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-statutory.png') });
     await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
     await expect
       .poll(() => page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Chốt số liệu 15–14' }).count())
@@ -63,6 +67,9 @@ describe('report periods', () => {
       'Chốt số liệu 15–14 — Thời gian chốt số liệu theo Điều 12 Nghị định 09/2019/NĐ-CP: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ',
     );
     await page.getByTestId('settings-deadline-year').fill('20');
+    await page
+      .getByTestId('settings-report-rules')
+      .screenshot({ path: join(SCREENSHOTS, 'settings-report-rules.png') });
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expect
       .poll(async () => (await ledgerCall<{ reportCutoff: string }>(page, 'settings.get', {})).reportCutoff)
@@ -79,6 +86,7 @@ describe('report periods', () => {
       expect(lines[i]).toContain(d.made ? 'Đã lập' : `Hạn ${dmy(d.dueOn)}`);
     }
     expect(lines[2]).toContain(`Báo cáo định kỳ năm ${due[2]!.period.key}`);
+    await page.getByTestId('todo').screenshot({ path: join(SCREENSHOTS, 'todo-reports-due.png') });
     // The report screen opened anew follows the default.
     await page.goto(`${served.url}#reports`);
     await page.getByTestId('report-preview').click();
