@@ -16,8 +16,18 @@ export const ReportPeriodKey = z
   .toUpperCase()
   .regex(/^\d{4}(-Q[1-4]|-H[12])?$/);
 
+/**
+ * How a period's dates are cut: by the calendar (a quarter from its 1st to its last day), or by the cut-off of Decree
+ * 09/2019/NĐ-CP, Art. 12 (a quarter from the 15th of the month before it to the 14th of its last month).
+ */
+export const REPORT_CUTOFFS = ['calendar', 'statutory'] as const;
+export type ReportCutoff = (typeof REPORT_CUTOFFS)[number];
+export const ReportCutoffInput = z.enum(REPORT_CUTOFFS);
+
 export const ReportInput = z.strictObject({
   period: ReportPeriodKey,
+  /** The department's default (Cài đặt) when omitted. */
+  cutoff: ReportCutoffInput.optional(),
   /** The province when omitted. */
   placeId: z.uuid().optional(),
   /** Places as they are on this date (see PledgeFilter.unitsOf): the summary by today's units. */
@@ -39,9 +49,13 @@ export const SentReportsInput = z.strictObject({
 
 export const SentReportFileInput = z.strictObject({ id: z.uuid() });
 
+export type ReportPeriodKind = 'quarter' | 'half' | 'year';
+
 export interface ReportPeriod {
   key: string;
-  kind: 'quarter' | 'half' | 'year';
+  kind: ReportPeriodKind;
+  /** The rule its dates were cut by. */
+  cutoff: ReportCutoff;
   from: string;
   to: string;
   /** "QUÝ III NĂM 2022", "6 THÁNG CUỐI NĂM 2022", "NĂM 2022". */
@@ -132,6 +146,8 @@ export interface Report {
 export interface SentReport {
   id: string;
   period: string;
+  /** The rule its period's dates were cut by (reports sent before the rule was kept: the calendar). */
+  cutoff: ReportCutoff;
   placeId: string | null;
   /** The place the report covered ('' for the whole province). */
   placeName: string;
@@ -171,10 +187,68 @@ export interface ReportPreview extends Report {
   sinceLast: SinceLastReport | null;
 }
 
+/**
+ * When a report kind is due: so many days after its period's end, or on a day of the month (the first such day after
+ * the period's end; the month's last day when it has fewer days).
+ */
+export const ReportDeadline = z.discriminatedUnion('rule', [
+  z.strictObject({ rule: z.literal('daysAfter'), day: z.number().int().min(0).max(90) }),
+  z.strictObject({ rule: z.literal('dayOfMonth'), day: z.number().int().min(1).max(31) }),
+]);
+export type ReportDeadline = z.infer<typeof ReportDeadline>;
+
+/** The department's rules for its periodic reports, kept in Cài đặt. */
+export interface ReportRules {
+  /** The rule a report is made by unless it chooses another ('calendar' unless set). */
+  reportCutoff: ReportCutoff;
+  reportDeadlines: Record<ReportPeriodKind, ReportDeadline>;
+}
+
+/** The settings' fields that change the report rules (spread into `SettingsUpdateInput`). */
+export const reportRuleFields = {
+  reportCutoff: ReportCutoffInput.optional(),
+  reportDeadlines: z
+    .strictObject({
+      quarter: ReportDeadline.optional(),
+      half: ReportDeadline.optional(),
+      year: ReportDeadline.optional(),
+    })
+    .optional(),
+};
+
+export const ReportsDueInput = z.strictObject({ today: IsoDate.optional() });
+
+/** The next report of a kind to send: its period (by the department's rule), when it is due, whether it is made. */
+export interface ReportDue {
+  period: ReportPeriod;
+  dueOn: string;
+  /** A report of the whole province, every line, of this period and rule has been saved. */
+  made: boolean;
+}
+
+/** "Số liệu từ ngày 15/12/2025 đến ngày 14/06/2026": the dates a report's figures cover. */
+export function periodDatesLine(period: Pick<ReportPeriod, 'from' | 'to'>, lang: 'vi' | 'en'): string {
+  const day = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return lang === 'en'
+    ? `Figures from ${day(period.from)} to ${day(period.to)}`
+    : `Số liệu từ ngày ${day(period.from)} đến ngày ${day(period.to)}`;
+}
+
+/** The rule a period's dates follow, in words. */
+export function cutoffText(cutoff: ReportCutoff, lang: 'vi' | 'en'): string {
+  if (cutoff === 'statutory')
+    return lang === 'en'
+      ? 'cut-off of Decree 09/2019/ND-CP, Art. 12'
+      : 'thời gian chốt số liệu theo Điều 12 Nghị định 09/2019/NĐ-CP';
+  return lang === 'en' ? 'calendar period' : 'theo kỳ dương lịch';
+}
+
 export const reportMethods = {
   'reports.preview': method<ReportPreview>()(ReportInput),
   /** The workbook, kept in the list of reports sent. */
   'reports.xlsx': method<ExcelFile & { sent: SentReport }>()(ReportInput),
   'reports.list': method<SentReport[]>()(SentReportsInput),
   'reports.file': method<ExcelFile>()(SentReportFileInput),
+  /** The next quarterly, 6-month and annual report due, by the department's rule and deadlines. */
+  'reports.due': method<ReportDue[]>()(ReportsDueInput),
 } as const;

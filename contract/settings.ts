@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EmptyInput, Id, oneLine } from './fields';
 import { method } from './method';
+import { type ReportRules, reportRuleFields } from './reports';
 
 export const SITE_ROLES = ['province', 'district'] as const;
 export type SiteRole = (typeof SITE_ROLES)[number];
@@ -26,9 +27,11 @@ export const SettingsUpdateInput = z.strictObject({
   exchangeFolder: z.string().trim().max(1000).refine(oneLine, { message: 'control_character' }).nullable().optional(),
   /** Days without a bundle from an office (or sent from here) before it is a reminder. */
   reminderDays: z.number().int().min(1).max(365).optional(),
+  /** The report period rule by default, and each report kind's deadline. */
+  ...reportRuleFields,
 });
 
-export interface Settings {
+export interface Settings extends ReportRules {
   departmentName: string;
   siteName: string;
   /** '' until the person using this installation has given their name (the app asks at first run). */

@@ -46,6 +46,7 @@ import { statutorySummary } from './items/summary';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
+import { reportsDue } from './reports/rules';
 import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
 import { folderStatus, receiveFromFolder, sendToFolder } from './sync/folder';
@@ -96,6 +97,7 @@ export const handlers: Handlers = {
   'reports.xlsx': saveReport,
   'reports.list': listSentReports,
   'reports.file': sentReportFile,
+  'reports.due': reportsDue,
   'imports.template': async (ctx, input) => {
     const file = await writeTemplate(ctx, input.placeId);
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };

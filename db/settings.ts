@@ -2,6 +2,7 @@
 import type { Language, ParsedInput, Settings, SiteRole } from '../contract';
 import type { Ctx } from './core/context';
 import { checkExchangeFolder } from './sync/folder-check';
+import { reportRulesOf, saveReportRules } from './reports/rules';
 
 const KEYS = {
   departmentName: 'department.name',
@@ -30,12 +31,15 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
     sitePlaceId: values.get(KEYS.sitePlaceId) || null,
     exchangeFolder: values.get(KEYS.exchangeFolder) || null,
     reminderDays: Number(values.get(KEYS.reminderDays)) || DEFAULT_REMINDER_DAYS,
+    // The report period rule and each report kind's deadline (db/reports/rules.ts).
+    ...reportRulesOf(values),
   };
 }
 
 export async function updateSettings(ctx: Ctx, input: ParsedInput<'settings.update'>): Promise<Settings> {
   // A folder set must be one this computer can reach now; it is told at once, not at the first exchange.
   if (input.exchangeFolder) checkExchangeFolder(input.exchangeFolder);
+  await saveReportRules(ctx, input);
   for (const field of Object.keys(KEYS) as (keyof typeof KEYS)[]) {
     const given = input[field];
     if (given === undefined) continue;

@@ -312,6 +312,13 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
       sitePlaceId: maybe(g, () => (g(fc.boolean) ? null : idOf(g, p.place))),
       exchangeFolder: maybe(g, () => pick(g, [exchange.dir, null, `${exchange.dir}/khong-co`, 'TraoDoi'])),
       reminderDays: maybe(g, () => g(fc.integer, { min: -5, max: 400 })),
+      reportCutoff: maybe(g, () => pick(g, ['calendar', 'statutory'])),
+      reportDeadlines: maybe(g, () =>
+        clean({
+          quarter: maybe(g, () => ({ rule: 'daysAfter', day: g(fc.integer, { min: 0, max: 90 }) })),
+          year: maybe(g, () => ({ rule: 'dayOfMonth', day: g(fc.integer, { min: 1, max: 31 }) })),
+        }),
+      ),
     }),
   'places.list': (g) => clean({ validOn: maybe(g, () => date(g)) }),
   'places.setup': () => ({}),
@@ -400,6 +407,7 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'reports.preview': (g, p) =>
     clean({
       period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q1', '-Q3', '-H2', '-q4'])}`,
+      cutoff: maybe(g, () => pick(g, ['calendar', 'statutory'])),
       placeId: maybe(g, () => idOf(g, p.place)),
       lang: maybe(g, () => pick(g, ['vi', 'en'])),
     }),
@@ -413,6 +421,7 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'reports.list': (g) =>
     clean({ period: maybe(g, () => `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`) }),
   'reports.file': (g, p) => ({ id: pick(g, [...p.sentReport, g(fc.uuid)]) }),
+  'reports.due': (g) => clean({ today: maybe(g, () => date(g)) }),
   'imports.template': (g, p) => ({ placeId: idOf(g, p.place) }),
   // Workbooks and bundles together, sometimes a check only: all are kept or none.
   'imports.files': (g, p) =>
@@ -634,6 +643,7 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'reports.preview': () => ({ period: '2022' }),
   'reports.xlsx': () => ({ period: '2022-Q4' }),
   'reports.list': () => ({}),
+  'reports.due': () => ({}),
   'reports.file': () => ({ id: row<{ id: string }>('SELECT id FROM reports_sent ORDER BY rowid LIMIT 1').id }),
   'items.list': () => ({}),
   'items.get': () => ({ id: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id }),

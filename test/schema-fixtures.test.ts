@@ -2,7 +2,8 @@
  * A ledger as each released schema version wrote it upgrades cleanly with its data intact. The files in
  * test/fixtures/schemas were made by the app's own command line at the release that introduced each version
  * (`init`, `demo`, and `generate --rows 300` where it existed; then `journal_mode = DELETE` and gzip -9); schemas 6,
- * 13, 14, 16, 17, 19 and 20 were never released on their own.
+ * 13, 14, 16, 17, 19 and 20 were never released on their own. Schemas 21 and 22 also hold an office accepted, and 22
+ * a report sent for 2022-Q3 cut by Decree 09/2019's 15th–14th (`report --cutoff statutory`).
  */
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -175,6 +176,11 @@ describe('ledgers written by earlier releases', () => {
         )
         .get() as { vnd: number };
       expect(report.summaryTotal.pledgedVnd).toBe(q3.vnd);
+      // The reports sent keep the rule each was made by: the calendar before it was kept.
+      const sent = await service.invoke('reports.list', {});
+      const rules = sent.map((r) => r.cutoff);
+      expect(rules).toEqual(rules.map(() => (version >= 22 ? 'statutory' : 'calendar')));
+      if (version >= 22) expect(sent.map((r) => r.period)).toEqual(['2022-Q3']);
       // And it is written to as usual.
       const donor = await service.invoke('donors.create', { name: `Quỹ Lược Đồ ${version}`, kind: 'foundation' });
       expect((await service.invoke('donors.list', {})).map((d) => d.id)).toContain(donor.id);

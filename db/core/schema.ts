@@ -142,6 +142,8 @@ export interface ReportsSentTable {
   file: Buffer;
   /** The aid items the report covered (JSON of `ItemScope`); null for every line. */
   itemScope: string | null;
+  /** The rule its period's dates were cut by: 'calendar' or 'statutory' (Decree 09/2019, Art. 12). */
+  cutoff: string;
 }
 
 /** An office this ledger knows (migration 0016): accepted from its card, or recorded without a key. */

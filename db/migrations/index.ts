@@ -21,6 +21,7 @@ import * as m0018 from './0018_received_changes';
 import * as m0019 from './0019_partial_successors';
 import * as m0020 from './0020_today_in';
 import * as m0021 from './0021_recipients';
+import * as m0022 from './0022_report_cutoff';
 
 export interface Migration {
   name: string;
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0019_partial_successors', up: m0019.up },
   { name: '0020_today_in', up: m0020.up },
   { name: '0021_recipients', up: m0021.up },
+  { name: '0022_report_cutoff', up: m0022.up },
 ];

@@ -15,6 +15,7 @@ import {
 } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import type { ItemScope } from '../../contract/items';
+import type { ReportCutoff } from '../../contract/reports';
 import type { Ctx } from '../core/context';
 import { itemsInScope, normalScope } from '../items/scope';
 import { placesUnder } from '../pledges/filter';
@@ -22,6 +23,7 @@ import type { ReportsSentTable } from '../core/schema';
 import { buildReport } from './build';
 import { reportFileName, writeReport } from './excel';
 import { parsePeriod } from './period';
+import { cutoffOf } from './rules';
 
 type SentRow = Omit<ReportsSentTable, 'file'>;
 
@@ -30,6 +32,7 @@ function fromRow(row: SentRow): SentReport {
   return {
     id: row.id,
     period: row.period,
+    cutoff: row.cutoff === 'statutory' ? 'statutory' : 'calendar',
     placeId: row.placeId,
     placeName: row.placeName ?? '',
     madeAt: row.madeAt,
@@ -55,6 +58,7 @@ const SENT_COLUMNS = [
   'totals',
   'pledgeCount',
   'itemScope',
+  'cutoff',
 ] as const;
 
 /** The workbook of a period and place, written in Vietnamese (the document sent), and kept in the list. */
@@ -63,9 +67,12 @@ export async function saveReport(
   input: ParsedInput<'reports.xlsx'>,
 ): Promise<ExcelFile & { sent: SentReport }> {
   const scope = normalScope(input);
+  const cutoff = await cutoffOf(ctx, input.cutoff);
   const since =
-    input.changes === 'sinceLastReport' ? await lastSentReport(ctx, input.period, input.placeId ?? null, scope) : null;
-  const report = await buildReport(ctx, { ...input, lang: 'vi' }, since?.madeAt);
+    input.changes === 'sinceLastReport'
+      ? await lastSentReport(ctx, input.period, cutoff, input.placeId ?? null, scope)
+      : null;
+  const report = await buildReport(ctx, { ...input, cutoff, lang: 'vi' }, since?.madeAt);
   const bytes = await writeReport(report);
   const fileName = reportFileName(report);
   const row: ReportsSentTable = {
@@ -81,6 +88,7 @@ export async function saveReport(
     pledgeCount: report.pledges.length,
     file: bytes,
     itemScope: scope ? JSON.stringify(scope) : null,
+    cutoff,
   };
   await ctx.db.insertInto('reportsSent').values(row).execute();
   return { fileName, base64: bytes.toString('base64'), sent: fromRow(row) };
@@ -108,19 +116,22 @@ export async function sentReportFile(ctx: Ctx, input: ParsedInput<'reports.file'
 }
 
 /**
- * The latest report sent for a period, place (the province as a whole when no place) and scope of aid items (every
- * line when none): a report of the health sector is compared only with earlier ones of the health sector.
+ * The latest report sent for a period and rule, place (the province as a whole when no place) and scope of aid items
+ * (every line when none): a report of the health sector is compared only with earlier ones of the health sector, one
+ * cut by Decree 09's 15th–14th only with earlier ones cut so.
  */
 export async function lastSentReport(
   ctx: Ctx,
   period: string,
+  cutoff: ReportCutoff,
   placeId: string | null,
   scope: ItemScope | null,
 ): Promise<SentReport | null> {
   let query = ctx.db
     .selectFrom('reportsSent')
     .select([...SENT_COLUMNS])
-    .where('period', '=', parsePeriod(period).key);
+    .where('period', '=', parsePeriod(period).key)
+    .where('cutoff', '=', cutoff);
   query = placeId ? query.where('placeId', '=', placeId) : query.where('placeId', 'is', null);
   query = scope ? query.where('itemScope', '=', JSON.stringify(scope)) : query.where('itemScope', 'is', null);
   const row = await query.orderBy('madeAt', 'desc').orderBy('id', 'desc').executeTakeFirst();
@@ -142,7 +153,7 @@ interface AuditRow {
  * it was also added since, and so never reported), or else amended. A status the ledger moved itself is no amendment.
  */
 export async function changedSince(ctx: Ctx, sent: SentReport): Promise<SinceLastReport> {
-  const period = parsePeriod(sent.period);
+  const period = parsePeriod(sent.period, sent.cutoff);
   const row = sql`coalesce(a.after, a.before)`;
   const items = sent.itemScope ? itemsInScope(sent.itemScope) : null;
   const rows = await sql<AuditRow>`
@@ -195,7 +206,12 @@ export async function previewReport(
   ctx: Ctx,
   input: ParsedInput<'reports.preview'>,
 ): Promise<Report & { sinceLast: SinceLastReport | null }> {
-  const sent = await lastSentReport(ctx, input.period, input.placeId ?? null, normalScope(input));
-  const report = await buildReport(ctx, input, input.changes === 'sinceLastReport' ? sent?.madeAt : undefined);
+  const cutoff = await cutoffOf(ctx, input.cutoff);
+  const sent = await lastSentReport(ctx, input.period, cutoff, input.placeId ?? null, normalScope(input));
+  const report = await buildReport(
+    ctx,
+    { ...input, cutoff },
+    input.changes === 'sinceLastReport' ? sent?.madeAt : undefined,
+  );
   return { ...report, sinceLast: sent ? await changedSince(ctx, sent) : null };
 }

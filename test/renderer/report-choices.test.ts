@@ -70,6 +70,12 @@ describe('the report choices', () => {
     });
     expect(reportInput(choices, 'fr', '2026-12-07').lang).toBe('vi');
   });
+
+  it("ask for the period rule chosen, and for the department's while none is", () => {
+    const choices = initialReportChoices(new Date(2022, 7, 1));
+    expect(reportInput(choices, 'vi', '2026-12-07')).not.toHaveProperty('cutoff');
+    expect(reportInput({ ...choices, cutoff: 'statutory' }, 'vi', '2026-12-07').cutoff).toBe('statutory');
+  });
 });
 
 describe('a report as read', () => {

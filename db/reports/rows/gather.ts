@@ -10,6 +10,7 @@ import { countingPlaceOn, todaysUnits } from '../../places/today';
 import { filterConditions, whereClause } from '../../pledges/filter';
 import { getSettings } from '../../settings';
 import { parsePeriod } from '../period';
+import { cutoffOf } from '../rules';
 import { periodChanges } from './changes';
 import type { ReportData } from './data';
 import { deliverySources, detailRow, pledgeSources } from './detail';
@@ -26,7 +27,8 @@ export async function gatherReport(
   input: ParsedInput<'reports.preview'>,
   changesAfter?: string,
 ): Promise<ReportData> {
-  const period = parsePeriod(input.period);
+  // Its dates by its own rule, or the department's: everything below (to date, in the period, changes) follows them.
+  const period = parsePeriod(input.period, await cutoffOf(ctx, input.cutoff));
   const province = await servedProvince(ctx);
   const placeId = input.placeId ?? province?.id;
   const place = placeId ? await getPlace(ctx, placeId) : null;

@@ -3,8 +3,11 @@ import { Badge, Card, Col, List, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { itemVocabulary } from '../i18n';
 import { useLedger } from '../queries';
+import { showDate } from '../format';
 import { reminderText } from '../screens/syncExchange';
+import { localToday } from '../dates';
 import { deadlineDueText, deadlineText } from './deadlines';
+import { reportAwaited, reportDueText } from './reportsDue';
 
 export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
   const { t, i18n } = useTranslation();
@@ -16,6 +19,10 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
   // Donors an imported list made without a country (a list with no country column): theirs is to complete.
   const noCountry = (useLedger('donors.list', {}).data ?? []).filter((d) => !d.country && !d.mergedInto);
   const due = deadlines.data;
+  // The next quarterly, 6-month and annual report, by the department's rule and deadlines (Cài đặt).
+  const reportsDue = useLedger('reports.due', {}).data ?? [];
+  const today = localToday();
+  const awaited = reportsDue.filter((r) => reportAwaited(r, today)).length;
   const items = overview.data;
   return (
     <Row gutter={[12, 12]} style={{ marginTop: 12 }} data-testid="items-panel">
@@ -26,9 +33,9 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
             <span>
               {t('todo.title')}{' '}
               <Badge
-                count={(due?.items.length ?? 0) + reminders.length + noCountry.length}
+                count={(due?.items.length ?? 0) + reminders.length + noCountry.length + awaited}
                 showZero
-                color={(due && due.overdue > 0) || reminders.length ? 'red' : 'blue'}
+                color={(due && due.overdue > 0) || reminders.length || awaited ? 'red' : 'blue'}
                 data-testid="todo-count"
               />
             </span>
@@ -39,6 +46,14 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
             <div key={`${r.kind}-${'siteId' in r ? r.siteId : ''}`} className="tile-line" data-testid="todo-sync">
               <Tag color="red">{t('exchange.overdue')}</Tag>
               {reminderText(r, t)}
+            </div>
+          ))}
+          {reportsDue.map((r) => (
+            <div key={r.period.key} className="tile-line" data-testid="todo-report">
+              <Tag color={r.made ? 'green' : reportAwaited(r, today) ? 'red' : 'blue'}>
+                {r.made ? t('todo.reportDue.made') : t('todo.due', { date: showDate(r.dueOn) })}
+              </Tag>
+              {reportDueText(r, t)}
             </div>
           ))}
           {noCountry.map((d) => (

@@ -194,6 +194,13 @@ export const en: Catalog = {
     rowTypes: { pledge: 'Pledge', delivery: 'Received' },
     total: 'Total',
     by: 'Changed by',
+    cutoff: {
+      calendar: 'Calendar period',
+      statutory: 'Cut-off 15th–14th',
+      calendarHelp: 'From the first to the last day of the quarter, half year or year',
+      statutoryHelp:
+        'The cut-off of Decree 09/2019/ND-CP, Art. 12: from the 15th of the month before the period to the 14th of its last month',
+    },
     sent: {
       title: 'Reports made',
       none: 'No report made yet.',
@@ -361,6 +368,14 @@ export const en: Catalog = {
     due: 'Due {{date}}',
     overdue: 'Overdue since {{date}}',
     annual: 'Annual report {{year}}',
+    reportDue: {
+      quarter: 'Periodic report, Q{{n}} {{year}}',
+      half1: 'Periodic report, first half of {{year}}',
+      half2: 'Periodic report, second half of {{year}}',
+      year: 'Periodic report, year {{year}}',
+      dates: 'figures from {{from}} to {{to}}',
+      made: 'Made',
+    },
     tiles: { items: 'Aid items', donors: 'Donor organisations', byStage: 'By stage', bySector: 'By sector' },
   },
   common: {
@@ -678,6 +693,14 @@ export const en: Catalog = {
     exchangeFolder: 'Folder bundles are exchanged through',
     exchangeFolderPlaceholder: 'For example: \\\\server\\Exchange or E:\\Exchange',
     reminderDays: 'Remind when an office has sent no bundle for (days)',
+    reportRules: {
+      title: 'Report periods and deadlines',
+      cutoff: 'Report period rule (the default; each report may choose another)',
+      deadline: { quarter: 'Quarterly report due', half: '6-month report due', year: 'Annual report due' },
+      daysAfter: 'days after the period ends',
+      dayOfMonth: 'day of the month, the first after the period ends',
+      help: 'Decree 09/2019/ND-CP leaves the sending deadline to each reporting regime; by default: 5 days after the period ends.',
+    },
   },
   fileOrigin: {
     province: 'Province',

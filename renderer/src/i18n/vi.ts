@@ -192,6 +192,13 @@ export const vi = {
     rowTypes: { pledge: 'Cam kết', delivery: 'Tiếp nhận' },
     total: 'Tổng cộng',
     by: 'Người điều chỉnh',
+    cutoff: {
+      calendar: 'Kỳ dương lịch',
+      statutory: 'Chốt số liệu 15–14',
+      calendarHelp: 'Từ ngày đầu đến ngày cuối của quý, 6 tháng hoặc năm',
+      statutoryHelp:
+        'Thời gian chốt số liệu theo Điều 12 Nghị định 09/2019/NĐ-CP: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ',
+    },
     sent: {
       title: 'Báo cáo đã lập',
       none: 'Chưa lập báo cáo nào.',
@@ -357,6 +364,14 @@ export const vi = {
     due: 'Hạn {{date}}',
     overdue: 'Quá hạn {{date}}',
     annual: 'Báo cáo năm {{year}}',
+    reportDue: {
+      quarter: 'Báo cáo định kỳ quý {{n}} năm {{year}}',
+      half1: 'Báo cáo định kỳ 6 tháng đầu năm {{year}}',
+      half2: 'Báo cáo định kỳ 6 tháng cuối năm {{year}}',
+      year: 'Báo cáo định kỳ năm {{year}}',
+      dates: 'số liệu từ {{from}} đến {{to}}',
+      made: 'Đã lập',
+    },
     tiles: { items: 'Khoản viện trợ', donors: 'Tổ chức tài trợ', byStage: 'Theo giai đoạn', bySector: 'Theo lĩnh vực' },
   },
   common: {
@@ -681,6 +696,14 @@ export const vi = {
     exchangeFolder: 'Thư mục trao đổi gói dữ liệu',
     exchangeFolderPlaceholder: 'Ví dụ: \\\\may-chu\\TraoDoi hoặc E:\\TraoDoi',
     reminderDays: 'Nhắc khi một đơn vị không gửi gói quá (ngày)',
+    reportRules: {
+      title: 'Kỳ báo cáo và hạn gửi',
+      cutoff: 'Cách tính kỳ báo cáo (mặc định; mỗi báo cáo có thể chọn khác)',
+      deadline: { quarter: 'Hạn gửi báo cáo quý', half: 'Hạn gửi báo cáo 6 tháng', year: 'Hạn gửi báo cáo năm' },
+      daysAfter: 'ngày sau khi kết thúc kỳ',
+      dayOfMonth: 'là ngày thứ … của tháng, ngay sau khi kết thúc kỳ',
+      help: 'Nghị định 09/2019/NĐ-CP để mỗi chế độ báo cáo tự quy định thời hạn gửi; mặc định: 5 ngày sau khi kết thúc kỳ.',
+    },
   },
   fileOrigin: {
     province: 'Tỉnh',

@@ -8,6 +8,7 @@ import type {
   ReportPreview as Preview,
   SinceLastReport,
 } from '../../../contract';
+import { cutoffText, periodDatesLine } from '../../../contract/reports';
 import { madeBy, money, showDate, showDateTime } from '../format';
 import { changedSinceCount, changedSinceKinds, originalAmountText } from './reportChoices';
 
@@ -24,7 +25,8 @@ export function ReportPreview({ report }: { report: Preview }) {
 
 /** The report's title, place, period and scope, and the statutory summary when there is one. */
 function ReportHeading({ report }: { report: Preview }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   return (
     <>
       <Typography.Paragraph strong style={{ textAlign: 'center', marginTop: 12 }}>
@@ -33,6 +35,9 @@ function ReportHeading({ report }: { report: Preview }) {
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         {report.placeName} · {showDate(report.period.from)} – {showDate(report.period.to)}
         {report.scope && <span data-testid="report-scope"> · {report.scope}</span>}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ textAlign: 'center', fontStyle: 'italic' }} data-testid="report-dates">
+        {periodDatesLine(report.period, lang)} ({cutoffText(report.period.cutoff, lang)})
       </Typography.Paragraph>
       {report.statutory && (
         <Alert

@@ -1,8 +1,21 @@
 /** Báo cáo: choose the period and place, preview the report's sheets, and save the Excel file. */
-import { Alert, App as AntApp, Button, Card, Checkbox, Segmented, Select, Space, Spin, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SentReport } from '../../../contract';
+import type { ReportCutoff, SentReport } from '../../../contract';
 import { describeItemScope } from '../../../contract/labels';
 import { ItemFacetSelect } from '../components/ItemFacetSelect';
 import { PlaceTreePicker } from '../components/pickers';
@@ -45,6 +58,7 @@ export function Reports() {
       // The list of reports made, and what changed since, now count this one.
       void queryClient.invalidateQueries({ queryKey: ['reports.list'] });
       void queryClient.invalidateQueries({ queryKey: ['reports.preview'] });
+      void queryClient.invalidateQueries({ queryKey: ['reports.due'] });
     } catch (error) {
       message.error(errorText(error, lang));
     } finally {
@@ -104,6 +118,9 @@ function ReportChoicesCard({
 }) {
   const { t } = useTranslation();
   const { kind, year, part, placeId } = choices;
+  // The department's rule until the report chooses its own.
+  const settings = useLedger('settings.get', {});
+  const cutoff = choices.cutoff ?? settings.data?.reportCutoff ?? 'calendar';
   return (
     <Card size="small">
       <Space wrap>
@@ -147,6 +164,15 @@ function ReportChoicesCard({
             }))}
           />
         )}
+        <Segmented
+          value={cutoff}
+          onChange={(v) => onChange({ cutoff: v as ReportCutoff })}
+          options={[
+            { value: 'calendar', label: t('reports.cutoff.calendar'), title: t('reports.cutoff.calendarHelp') },
+            { value: 'statutory', label: t('reports.cutoff.statutory'), title: t('reports.cutoff.statutoryHelp') },
+          ]}
+          data-testid="report-cutoff"
+        />
         <PlaceTreePicker
           placeholder={t('reports.place')}
           style={{ width: 260 }}
@@ -209,7 +235,16 @@ function SentReports({
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('reports.sent.none') }}
       columns={[
-        { title: t('reports.sent.period'), dataIndex: 'period', width: 100 },
+        {
+          title: t('reports.sent.period'),
+          dataIndex: 'period',
+          width: 150,
+          render: (v: string, r) => (
+            <span>
+              {v} <Tag>{t(`reports.cutoff.${r.cutoff}`)}</Tag>
+            </span>
+          ),
+        },
         {
           title: t('reports.sent.place'),
           dataIndex: 'placeName',

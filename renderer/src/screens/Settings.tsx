@@ -2,11 +2,12 @@
 import { App as AntApp, Button, Descriptions, Form, Input, InputNumber, Select, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../contract';
+import type { Language, ReportRules } from '../../../contract';
+import { ReportRulesFields } from '../components/ReportRulesFields';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useFormSubmit } from '../components/formSubmit';
 
-interface Values {
+interface Values extends ReportRules {
   language: Language;
   departmentName: string;
   userName: string;
@@ -89,6 +90,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
           >
             <InputNumber min={1} max={365} precision={0} />
           </Form.Item>
+          <ReportRulesFields />
           <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('common.save')}
           </Button>

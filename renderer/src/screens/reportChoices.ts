@@ -2,7 +2,7 @@
  * The report screen's rules, apart from the screen: the period a choice of quarter, half or year names, what a preview
  * or a workbook asks of the ledger, and how the report's rows and what changed since the last one read.
  */
-import type { MethodInput, ReportDetailRow, SinceLastReport } from '../../../contract';
+import type { MethodInput, ReportCutoff, ReportDetailRow, SinceLastReport } from '../../../contract';
 import { itemFilter } from '../filters';
 import { money } from '../format';
 
@@ -15,6 +15,8 @@ export interface ReportChoices {
   /** The quarter (1–4) or, for a half year, the half (1–2; a quarter's 3 or 4 reads as the second half). */
   part: number;
   placeId?: string | undefined;
+  /** The rule the period's dates are cut by; the department's (Cài đặt) until one is chosen. */
+  cutoff?: ReportCutoff | undefined;
   sinceLastReport: boolean;
   todaysUnits: boolean;
   itemFacets: string[];
@@ -54,6 +56,7 @@ export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 export function reportInput(choices: ReportChoices, language: string, today: string): MethodInput<'reports.preview'> {
   return {
     period: reportPeriod(choices.kind, choices.year, choices.part),
+    ...(choices.cutoff ? { cutoff: choices.cutoff } : {}),
     ...(choices.placeId ? { placeId: choices.placeId } : {}),
     ...(choices.todaysUnits ? { unitsOf: today } : {}),
     lang: language === 'en' ? ('en' as const) : ('vi' as const),
