@@ -48,6 +48,21 @@ export interface TotalsGroup {
   pledgeCount: number;
   /** Sum of the pledges' quantities (houses, packages, ...), exact decimal text. */
   quantity: string;
+  /** In USD, when some of the group's lines have no USD rate on or before their date: left out of its USD sums. */
+  unconverted?: UnconvertedLines;
+}
+
+/** Lines left out of USD figures for want of a USD rate on or before their date, with their VND values. */
+export interface UnconvertedLines {
+  pledgedVnd: number;
+  deliveredVnd: number;
+  pledgeCount: number;
+  deliveryCount: number;
+}
+
+/** The lines no USD figure holds, and the months (YYYY-MM) of their dates. */
+export interface UnconvertedInUsd extends UnconvertedLines {
+  months: string[];
 }
 
 export interface TotalsResult {
@@ -55,8 +70,11 @@ export interface TotalsResult {
   by: TotalsGrouping;
   groups: TotalsGroup[];
   total: { pledged: number; delivered: number; pledgeCount: number };
-  /** In USD: amounts with no USD rate on or before their date, kept in VND so nothing vanishes. */
-  unconverted?: { pledgedVnd: number; deliveredVnd: number; pledgeCount: number };
+  /**
+   * In USD: the lines with no USD rate on or before their date, kept in VND so nothing vanishes (see `db/usd.ts`:
+   * each line is converted once, at its own date's rate, and every USD figure is a sum of lines in cents).
+   */
+  unconverted?: UnconvertedInUsd;
 }
 
 export const totalsMethods = {
