@@ -1,5 +1,18 @@
 /** Báo cáo: choose the period and place, preview the report's sheets, and save the Excel file. */
-import { Alert, App as AntApp, Button, Card, Checkbox, Segmented, Select, Space, Spin, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SentReport } from '../../../contract';
@@ -20,6 +33,8 @@ import {
 } from './reportChoices';
 import { rememberReportChoices, reportOpened, reportOpening } from './reportOpening';
 import { ReportPreview } from './ReportPreview';
+import { MissingRatesDialog } from './MissingRatesDialog';
+import { asksForRates } from './missingRates';
 
 export function Reports() {
   const { t, i18n } = useTranslation();
@@ -36,7 +51,23 @@ export function Reports() {
   useEffect(reportOpened, []);
   useEffect(() => rememberReportChoices(choices), [choices]);
 
+  // A report with USD figures asks first for the USD rates its months lack (see MissingRatesDialog).
+  const [asking, setAsking] = useState(false);
   async function download() {
+    try {
+      if (asksForRates(await call('rates.missing', input))) {
+        setAsking(true);
+        return;
+      }
+    } catch (error) {
+      message.error(errorText(error, lang));
+      return;
+    }
+    await write();
+  }
+
+  async function write() {
+    setAsking(false);
     setSaving(true);
     try {
       const file = await call('reports.xlsx', input);
@@ -80,6 +111,7 @@ export function Reports() {
       )}
       {preview.isError && <Alert type="error" showIcon title={errorText(preview.error, lang)} />}
       {report && !preview.isFetching && <ReportPreview report={report} />}
+      <MissingRatesDialog input={asking ? input : null} onWrite={() => void write()} onClose={() => setAsking(false)} />
       <Typography.Title level={4} style={{ marginTop: 24 }}>
         {t('reports.sent.title')}
       </Typography.Title>
@@ -224,6 +256,11 @@ function SentReports({
         { title: t('reports.sent.madeAt'), dataIndex: 'madeAt', render: showDateTime, width: 150 },
         { title: t('reports.sent.madeBy'), render: (_, r) => madeBy(r.userName, r.siteName) },
         { title: t('reports.sent.pledged'), dataIndex: 'pledgedVnd', className: 'num', render: vnd },
+        {
+          title: t('reports.sent.usd'),
+          dataIndex: 'unconvertedLines',
+          render: (n: number) => (n ? <Tag color="warning">{t('reports.sent.unconverted', { count: n })}</Tag> : ''),
+        },
         { title: t('reports.sent.count'), dataIndex: 'pledgeCount', className: 'num', width: 90 },
         {
           title: t('reports.sent.file'),
