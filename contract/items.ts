@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AmountMinor, Currency, EmptyInput, Id, IdInput, IsoDate, LongText, Name, oneLine, ShortText } from './fields';
 import type { HistoryEntry } from './history';
 import { method } from './method';
-import type { UnconvertedInUsd, UnconvertedLines } from './totals';
+import type { UnconvertedInUsd, UnconvertedLines } from './usd';
 
 export const AID_MODALITIES = ['programme', 'project', 'non_project'] as const;
 export type AidModality = (typeof AID_MODALITIES)[number];

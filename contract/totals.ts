@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id } from './fields';
 import { method } from './method';
 import { PledgeFilter } from './pledges';
+import type { UnconvertedInUsd, UnconvertedLines } from './usd';
 
 export const TOTALS_GROUPINGS = [
   'place',
@@ -50,19 +51,6 @@ export interface TotalsGroup {
   quantity: string;
   /** In USD, when some of the group's lines have no USD rate on or before their date: left out of its USD sums. */
   unconverted?: UnconvertedLines;
-}
-
-/** Lines left out of USD figures for want of a USD rate on or before their date, with their VND values. */
-export interface UnconvertedLines {
-  pledgedVnd: number;
-  deliveredVnd: number;
-  pledgeCount: number;
-  deliveryCount: number;
-}
-
-/** The lines no USD figure holds, and the months (YYYY-MM) of their dates. */
-export interface UnconvertedInUsd extends UnconvertedLines {
-  months: string[];
 }
 
 export interface TotalsResult {

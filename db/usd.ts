@@ -20,6 +20,7 @@ import { vndToMinor } from '../contract/money';
 import type { Ctx } from './core/context';
 import { readRawRows, readRows } from './core/statements';
 import { normalScope } from './items/scope';
+import { exactSum } from './pledges/sums';
 import { servedProvince } from './places/install';
 import { filterConditions, whereClause } from './pledges/filter';
 import { parsePeriod } from './reports/period';
@@ -164,11 +165,11 @@ export async function missingRates(ctx: Ctx, input: ParsedInput<'rates.missing'>
       usedRate: used ? { currency: 'USD', rate: used.rate, validOn: used.validOn, source: used.source } : null,
     };
     entry.lines += lines;
-    entry.vnd += vnd;
+    entry.vnd = exactSum(entry.vnd, vnd);
     months.set(month, entry);
     if (!rateOn) {
       result.unconverted.lines += lines;
-      result.unconverted.vnd += vnd;
+      result.unconverted.vnd = exactSum(result.unconverted.vnd, vnd);
     }
   }
   result.months = [...months.values()];
