@@ -39,6 +39,7 @@ export * from './reports';
 export * from './settings';
 export * from './sync';
 export * from './totals';
+export * from './usd';
 export { LedgerError } from './errors';
 export type { Bilingual, Envelope, LedgerErrorCode, LedgerErrorShape } from './errors';
 

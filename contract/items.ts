@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AmountMinor, Currency, EmptyInput, Id, IdInput, IsoDate, LongText, Name, oneLine, ShortText } from './fields';
 import type { HistoryEntry } from './history';
 import { method } from './method';
+import type { UnconvertedInUsd, UnconvertedLines } from './usd';
 
 export const AID_MODALITIES = ['programme', 'project', 'non_project'] as const;
 export type AidModality = (typeof AID_MODALITIES)[number];
@@ -207,6 +208,7 @@ export interface Deadlines {
   items: Deadline[];
 }
 
+/** A sum in VND and in USD; the USD one is the sum of its lines converted one by one, in cents (see `db/usd.ts`). */
 export interface CurrencyPair {
   VND: number;
   USD: number;
@@ -223,6 +225,8 @@ export interface StatutorySummary {
   bySector: { sector: string; items: number; committed: CurrencyPair; disbursed: CurrencyPair }[];
   /** Sums left out of USD figures for want of a rate (in VND). */
   unconvertedVnd: { committed: number; disbursed: number };
+  /** The lines left out of USD figures for want of a USD rate on or before their date, and their months. */
+  unconverted: UnconvertedInUsd;
   /** The paragraph departments write. */
   paragraph: string;
 }
@@ -259,6 +263,8 @@ export interface StatutoryGroupRow {
   items: number;
   committed: CurrencyPair;
   disbursed: CurrencyPair;
+  /** Its lines left out of its USD figures for want of a rate (none: every line converted). */
+  unconverted?: UnconvertedLines;
 }
 
 /** What the 6-month and annual report adds about aid items: the paragraph, the tables and the list. */

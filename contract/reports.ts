@@ -160,6 +160,8 @@ export interface SentReport {
   pledgeCount: number;
   /** The aid items it covered (null: every line). */
   itemScope: ItemScope | null;
+  /** Lines its USD figures left out for want of a USD rate on or before their dates (0: none, or no USD figures). */
+  unconvertedLines: number;
 }
 
 /** A pledge of the period touched after a report was sent. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id } from './fields';
 import { method } from './method';
 import { PledgeFilter } from './pledges';
+import type { UnconvertedInUsd, UnconvertedLines } from './usd';
 
 export const TOTALS_GROUPINGS = [
   'place',
@@ -48,6 +49,8 @@ export interface TotalsGroup {
   pledgeCount: number;
   /** Sum of the pledges' quantities (houses, packages, ...), exact decimal text. */
   quantity: string;
+  /** In USD, when some of the group's lines have no USD rate on or before their date: left out of its USD sums. */
+  unconverted?: UnconvertedLines;
 }
 
 export interface TotalsResult {
@@ -55,8 +58,11 @@ export interface TotalsResult {
   by: TotalsGrouping;
   groups: TotalsGroup[];
   total: { pledged: number; delivered: number; pledgeCount: number };
-  /** In USD: amounts with no USD rate on or before their date, kept in VND so nothing vanishes. */
-  unconverted?: { pledgedVnd: number; deliveredVnd: number; pledgeCount: number };
+  /**
+   * In USD: the lines with no USD rate on or before their date, kept in VND so nothing vanishes (see `db/usd.ts`:
+   * each line is converted once, at its own date's rate, and every USD figure is a sum of lines in cents).
+   */
+  unconverted?: UnconvertedInUsd;
 }
 
 export const totalsMethods = {

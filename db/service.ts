@@ -45,6 +45,7 @@ import { itemDeadlines } from './items/deadlines';
 import { statutorySummary } from './items/summary';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
+import { missingRates } from './usd';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
 import { reportsDue } from './reports/rules';
 import { importFiles } from './imports/quarter-files';
@@ -92,6 +93,7 @@ export const handlers: Handlers = {
   'rates.list': listRates,
   'rates.set': setRate,
   'rates.propose': (ctx, input) => proposeRate(ctx, input.currency, input.date),
+  'rates.missing': missingRates,
   totals,
   'reports.preview': previewReport,
   'reports.xlsx': saveReport,

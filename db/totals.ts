@@ -2,13 +2,21 @@
  * Totals of pledged and delivered value, grouped by place, donor, kind, quarter or currency.
  * Pledged counts pledges dated in the range; delivered counts deliveries dated in the range whose
  * pledge matches the other filters. Cancelled pledges are left out unless a status filter asks for them.
- * The grand total is the sum of the groups, so a report's rows always add up to it.
+ * The grand total is the sum of the groups, so a report's rows always add up to it. In USD each line is converted
+ * once, at its own date's rate, and the groups sum the lines' cents (see `./usd`).
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { ParsedInput, PledgeFilter, TotalsGroup, TotalsGrouping, TotalsResult } from '../contract';
+import type {
+  ParsedInput,
+  PledgeFilter,
+  TotalsGroup,
+  TotalsGrouping,
+  TotalsResult,
+  UnconvertedLines,
+} from '../contract';
 import { LedgerError } from '../contract/errors';
 import { ITEM_VOCABULARY, labelIn, sectorLabel, VOCABULARY } from '../contract/labels';
-import { milliToQuantity, vndToMinor } from '../contract/money';
+import { milliToQuantity } from '../contract/money';
 import { searchWords } from '../contract/text';
 import { readRawRows, readRows } from './core/statements';
 import type { Ctx } from './core/context';
@@ -17,6 +25,7 @@ import { itemsInScope } from './items/scope';
 import { shownName } from './places/names';
 import { countingPlaceOn, placesUnderOn, todaysUnits } from './places/today';
 import { placesUnder, pledgeConditions, whereClause } from './pledges/filter';
+import { lineSource, noneUnconverted, usdSums, type UsdSum } from './usd';
 
 function quarterKey(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`substr(${dateColumn}, 1, 4) || '-Q' || ((CAST(substr(${dateColumn}, 6, 2) AS INTEGER) + 2) / 3)`;
@@ -47,17 +56,12 @@ function groupKey(by: TotalsGrouping, dateColumn: RawBuilder<unknown>, unitsOf?:
 
 const ITEM_GROUPINGS: readonly TotalsGrouping[] = ['item', 'sector', 'modality', 'stage'];
 
-/** The latest USD rate valid on or before a date (NULL when there is none). */
-function usdRateOn(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`(SELECT r.rate FROM exchange_rates r WHERE r.currency = 'USD' AND r.valid_on <= ${dateColumn} ORDER BY r.valid_on DESC LIMIT 1)`;
-}
-
 /** Tests set this to compare the monthly totals with the pledges read one by one. */
 export const readAllRows = { value: false };
 
 /**
- * One group's sums as the SQL gives them, read as arrays (a year by item holds tens of thousands): its key; VND
- * equivalents, or for USD rows their cents; whether they are USD; the USD rate to convert them; lines; quantity.
+ * One group's sums in VND as the SQL gives them, read as arrays (a year by item holds tens of thousands): its key; VND
+ * equivalents; two columns kept for the statements' shape (0, NULL); lines; quantity.
  */
 type Bucket = [
   key: string,
@@ -188,7 +192,7 @@ async function monthlyBuckets(
   input: ParsedInput<'totals'>,
   side: 'pledged' | 'delivered',
 ): Promise<Bucket[] | null> {
-  const { from, to, statuses } = input.filter;
+  const { statuses } = input.filter;
   if (placesMoveByTodayIn(ctx, input.filter, input.by === 'place')) return null;
   // Quarters and currencies are in every table: the filter chooses.
   // Sector, modality and stage by the items' class, unless the filter is one item's (or no item's) lines.
@@ -204,14 +208,6 @@ async function monthlyBuckets(
   const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, keyedBy);
   if (!found) return null;
   const { dimension, conditions } = found;
-  const usd = input.in === 'USD';
-  const monthStart = sql`(t.month || '-01')`;
-  if (usd) {
-    // One USD rate per month is needed: a rate set for a day inside a month would split it.
-    const daily = await sql`SELECT 1 AS x FROM exchange_rates WHERE currency = 'USD' AND substr(valid_on, 9, 2) <> '01'
-      AND valid_on >= ${from ?? ''} ${to ? sql`AND valid_on <= ${to}` : sql``} LIMIT 1`.execute(ctx.db);
-    if (daily.rows.length) return null;
-  }
   const key =
     input.by === 'quarter'
       ? sql`substr(t.month, 1, 4) || '-Q' || ((CAST(substr(t.month, 6, 2) AS INTEGER) + 2) / 3)`
@@ -223,17 +219,24 @@ async function monthlyBuckets(
             ? sql`coalesce((SELECT ${sql.raw(`i.${input.by}`)} FROM aid_items i WHERE i.id = t.item_id), '')`
             : sql.raw(`t.${dimension === 'kind' ? 'kind' : `${dimension}_id`}`);
   const table = sql.raw(`${side === 'pledged' ? 'pledge' : 'delivery'}_totals_by_${dimension}`);
-  const usdExact = side === 'pledged' ? sql`(t.currency = 'USD')` : sql`t.usd_exact`;
-  const amount = usd ? sql`sum(CASE WHEN ${usdExact} THEN t.amount ELSE t.vnd END)` : sql`sum(t.vnd)`;
-  const isUsd = usd ? usdExact : sql`0`;
-  const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(monthStart)} END` : sql`NULL`;
   const quantity = side === 'pledged' ? sql`sum(t.quantity_milli)` : sql`NULL`;
   // Read straight from the driver: by item, a year holds tens of thousands of groups.
   return readRawRows<Bucket>(
     ctx,
-    sql`SELECT ${key} AS key, ${amount} AS amount, ${isUsd} AS "isUsd", ${usdRate} AS "usdRate", sum(t.n) AS n,
+    sql`SELECT ${key} AS key, sum(t.vnd) AS amount, 0 AS "isUsd", NULL AS "usdRate", sum(t.n) AS n,
     ${quantity} AS "quantityMilli" FROM ${table} t WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1, 3, 4 HAVING sum(t.n) > 0`,
   );
+}
+
+/** The lines a side of the totals reads, as SQL: their source, group key and conditions. */
+async function linesOf(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered') {
+  const filter = { ...input.filter };
+  if (!filter.statuses?.length) filter.statuses = [...LIVE_STATUSES];
+  const source = lineSource(side);
+  const where = whereClause(await pledgeConditions(ctx, filter, source.date));
+  const key = groupKey(input.by, source.date, input.filter.unitsOf);
+  const quantity = side === 'pledged' ? sql`p.quantity_milli` : sql`NULL`;
+  return { source, where, key, quantity };
 }
 
 async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<Bucket[]> {
@@ -241,28 +244,27 @@ async function buckets(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' |
     const monthly = await monthlyBuckets(ctx, input, side);
     if (monthly) return monthly;
   }
-  const filter = { ...input.filter };
-  if (!filter.statuses?.length) filter.statuses = [...LIVE_STATUSES];
-  const usd = input.in === 'USD';
-  const dateColumn = side === 'pledged' ? sql`p.pledge_date` : sql`x.delivery_date`;
-  const where = whereClause(await pledgeConditions(ctx, filter, dateColumn));
-  const key = groupKey(input.by, dateColumn, input.filter.unitsOf);
-  const row = side === 'pledged' ? sql`p` : sql`x`;
-  const from = side === 'pledged' ? sql`FROM pledges p` : sql`FROM deliveries x JOIN pledges p ON p.id = x.pledge_id`;
-  // Rows whose USD value is exact: USD amounts (a quantity-only delivery has no amount, only its VND value).
-  const usdExact =
-    side === 'pledged' ? sql`p.currency = 'USD'` : sql`(x.currency = 'USD' AND x.amount_minor IS NOT NULL)`;
-  const amountExpr = usd
-    ? sql`sum(CASE WHEN ${usdExact} THEN ${row}.amount_minor ELSE ${row}.vnd_equivalent END)`
-    : sql`sum(${row}.vnd_equivalent)`;
-  const isUsdExpr = usd ? sql`(${usdExact})` : sql`0`;
-  const usdRate = usd ? sql`CASE WHEN ${usdExact} THEN NULL ELSE ${usdRateOn(dateColumn)} END` : sql`NULL`;
+  const { source, where, key, quantity } = await linesOf(ctx, input, side);
   return readRawRows<Bucket>(
     ctx,
-    sql`SELECT ${key} AS key, ${amountExpr} AS amount, ${isUsdExpr} AS "isUsd", ${usdRate} AS "usdRate", count(*) AS n,
-    ${side === 'pledged' ? sql`sum(p.quantity_milli)` : sql`NULL`} AS "quantityMilli"
-    ${from} ${where} GROUP BY 1, 3, 4`,
+    sql`SELECT ${key} AS key, sum(${source.row}.vnd_equivalent) AS amount, 0 AS "isUsd", NULL AS "usdRate", count(*) AS n,
+    sum(${quantity}) AS "quantityMilli" ${source.from} ${where} GROUP BY 1`,
   );
+}
+
+/** In USD the lines are read one by one (each converted at its own date's rate), never from the monthly totals. */
+async function sumsOf(ctx: Ctx, input: ParsedInput<'totals'>, side: 'pledged' | 'delivered'): Promise<UsdSum[]> {
+  if (input.in === 'USD') {
+    const { source, where, key, quantity } = await linesOf(ctx, input, side);
+    return usdSums(ctx, source, key, where, quantity);
+  }
+  return (await buckets(ctx, input, side)).map(([key, amount, , , n, quantityMilli]) => ({
+    key,
+    cents: amount,
+    n,
+    quantityMilli,
+    unconverted: null,
+  }));
 }
 
 async function labels(ctx: Ctx, by: TotalsGrouping, keys: string[], lang: 'vi' | 'en'): Promise<Map<string, string>> {
@@ -330,8 +332,12 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   const usd = input.in === 'USD';
   // Sums as plain numbers, each checked to stay exact (every measure is ≥ 0, so no later sum can come back under
   // the limit): by item, a year holds tens of thousands of groups, and a BigInt per addition made most of the work.
-  const groups = new Map<string, { pledged: number; delivered: number; pledgeCount: number; quantityMilli: number }>();
-  const unconverted = { pledgedVnd: 0, deliveredVnd: 0, pledgeCount: 0 };
+  const groups = new Map<
+    string,
+    { pledged: number; delivered: number; pledgeCount: number; quantityMilli: number; unconverted?: UnconvertedLines }
+  >();
+  const unconverted = noneUnconverted();
+  const months = new Set<string>();
   // Keys that count under another: communes under their district's bar, merged donors under the donor merged into.
   const rollUp =
     input.by === 'place' && input.rollUpUnder && !input.filter.unitsOf
@@ -347,27 +353,22 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     return input.rollUpUnder ? (today.under(input.rollUpUnder, unit) ?? unit) : unit;
   };
   for (const side of ['pledged', 'delivered'] as const) {
-    for (const [bucketKey, amount, isUsd, usdRate, n, quantityMilli] of await buckets(ctx, input, side)) {
-      const key = groupOf(bucketKey);
+    for (const sum of await sumsOf(ctx, input, side)) {
+      const key = groupOf(sum.key);
       let group = groups.get(key);
       if (!group) {
         group = { pledged: 0, delivered: 0, pledgeCount: 0, quantityMilli: 0 };
         groups.set(key, group);
       }
-      if (quantityMilli !== null) group.quantityMilli = safe(group.quantityMilli + quantityMilli);
-      let value: number;
-      if (!usd || isUsd) value = amount;
-      else if (usdRate) value = safe(vndToMinor(amount, 'USD', usdRate));
-      else {
-        // No USD rate known for these dates: reported apart, in VND, rather than dropped.
-        if (side === 'pledged') {
-          unconverted.pledgedVnd = safe(unconverted.pledgedVnd + amount);
-          unconverted.pledgeCount += n;
-        } else unconverted.deliveredVnd = safe(unconverted.deliveredVnd + amount);
-        value = 0;
+      if (sum.quantityMilli !== null) group.quantityMilli = safe(group.quantityMilli + sum.quantityMilli);
+      group[side] = safe(group[side] + sum.cents);
+      if (side === 'pledged') group.pledgeCount += sum.n;
+      // Lines with no USD rate for their dates: reported apart, in VND, rather than counted as 0.
+      if (sum.unconverted) {
+        group.unconverted ??= { pledgedVnd: 0, deliveredVnd: 0, pledgeCount: 0, deliveryCount: 0 };
+        for (const account of [group.unconverted, unconverted]) addUnconverted(account, side, sum.unconverted);
+        months.add(sum.unconverted.month);
       }
-      group[side] = safe(group[side] + value);
-      if (side === 'pledged') group.pledgeCount += n;
     }
   }
   const names = await labels(ctx, input.by, [...groups.keys()], input.lang);
@@ -386,6 +387,7 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
       pledgeCount: g.pledgeCount,
       // Whole quantities (most) without the exact decimal path.
       quantity: g.quantityMilli % 1000 === 0 ? String(g.quantityMilli / 1000) : milliToQuantity(g.quantityMilli),
+      ...(g.unconverted ? { unconverted: g.unconverted } : {}),
     });
   }
   if (input.by === 'quarter') rows.sort((a, b) => a.key.localeCompare(b.key));
@@ -397,6 +399,16 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
     total.pledgeCount += g.pledgeCount;
   }
   const result: TotalsResult = { currency: input.in, by: input.by, groups: rows, total };
-  if (usd) result.unconverted = { ...unconverted };
+  if (usd) result.unconverted = { ...unconverted, months: [...months].sort() };
   return result;
+}
+
+function addUnconverted(account: UnconvertedLines, side: 'pledged' | 'delivered', lines: { n: number; vnd: number }) {
+  if (side === 'pledged') {
+    account.pledgedVnd = safe(account.pledgedVnd + lines.vnd);
+    account.pledgeCount += lines.n;
+  } else {
+    account.deliveredVnd = safe(account.deliveredVnd + lines.vnd);
+    account.deliveryCount += lines.n;
+  }
 }

@@ -826,7 +826,13 @@ describe('totals', () => {
     expect(usd.currency).toBe('USD');
     expect(usd.groups.find((g) => g.label === 'Tổ chức Tzu Chi')!.pledged).toBe(1_000_000);
     expect(usd.groups.find((g) => g.label === 'VCF')!.pledged).toBe(1_000_001);
-    expect(usd.unconverted).toEqual({ pledgedVnd: 5_000_000, deliveredVnd: 0, pledgeCount: 1 });
+    expect(usd.unconverted).toEqual({
+      pledgedVnd: 5_000_000,
+      deliveredVnd: 0,
+      pledgeCount: 1,
+      deliveryCount: 0,
+      months: ['2022-07'],
+    });
     expect(usd.total.pledged).toBe(2_000_001);
   });
 

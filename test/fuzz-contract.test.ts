@@ -396,6 +396,12 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
     source: text(g),
   }),
   'rates.propose': (g) => ({ currency: currency(g), date: date(g) }),
+  'rates.missing': (g, p) =>
+    clean({
+      period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q1', '-H2', '-h1'])}`,
+      placeId: maybe(g, () => idOf(g, p.place)),
+      sectors: maybe(g, () => [pick(g, ['health', 'education', 'Văn hóa'])]),
+    }),
   totals: (g, p) =>
     clean({
       by: pick(g, TOTALS_GROUPINGS),
@@ -593,6 +599,7 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'rates.list': () => ({}),
   'rates.set': () => ({ currency: 'EUR', validOn: '2023-01', rate: '25000', source: 'Vietcombank' }),
   'rates.propose': () => ({ currency: 'EUR', date: '2022-09-15' }),
+  'rates.missing': () => ({ period: '2022' }),
   totals: () => ({ by: 'kind' }),
   'imports.template': () => ({ placeId: aPledge().placeId }),
   'imports.files': () => ({ files: [sureCsv(), { fileName: 'goi.aidledger', base64: bundles[0] }] }),

@@ -50,7 +50,7 @@ describe('the demo ledger', () => {
   it('gives the summary of 2022 that departments write, equal to the totals', async () => {
     const summary = await t.service.invoke('items.summary', { year: 2022 });
     const vnd = await t.service.invoke('totals', { by: 'kind', filter: { from: '2022-01-01', to: '2022-12-31' } });
-    // USD as totals converts it grouped the same way (each group is converted, then added).
+    // USD as totals converts it grouped the same way (each line converted at its own date's rate, then added).
     const usd = await t.service.invoke('totals', {
       by: 'sector',
       filter: { from: '2022-01-01', to: '2022-12-31' },

@@ -1,6 +1,7 @@
 /**
  * The statutory summary of a year or half-year: how many programmes, projects and non-project aid, from how many
- * NGOs, committed and disbursed, in VND and in USD (converted as `totals` converts), and the same by sector. An item
+ * NGOs, committed and disbursed, in VND and in USD (each line converted once, at its own date's rate, as `totals`
+ * converts: see `../usd`), and the same by sector. An item
  * counts in a period when one of its lines was pledged, or a delivery on one of them made, in it; committed counts
  * the lines pledged in the period, disbursed the deliveries made in it — the same figures `totals` gives, so the
  * paragraph and the tables agree with every other total of the ledger. A report of some items only (a scope: sectors,
@@ -8,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import { exactSum } from '../pledges/sums';
-import type { ParsedInput, TotalsResult } from '../../contract';
+import type { ParsedInput, TotalsResult, UnconvertedInUsd, UnconvertedLines } from '../../contract';
 import type {
   CurrencyPair,
   ItemScope,
@@ -22,6 +23,7 @@ import { readRows } from '../core/statements';
 import { dayText } from '../../contract/dates';
 import type { Ctx } from '../core/context';
 import { totals } from '../totals';
+import { noneUnconverted } from '../usd';
 import { itemsInScope } from './scope';
 
 export function periodOf(year: number, half?: 'H1' | 'H2'): { from: string; to: string } {
@@ -102,6 +104,7 @@ async function summarize(
       }))
       .sort((a, b) => b.committed.VND - a.committed.VND || a.sector.localeCompare(b.sector, 'vi')),
     unconvertedVnd: { committed: usd.unconverted?.pledgedVnd ?? 0, disbursed: usd.unconverted?.deliveredVnd ?? 0 },
+    unconverted: usd.unconverted ?? noneUnconverted(),
   };
   return { summary: { ...summary, paragraph: paragraph(summary, input) }, vnd, usd };
 }
@@ -114,12 +117,34 @@ function paragraph(s: Omit<StatutorySummary, 'paragraph'>, input: ParsedInput<'i
       : `In ${input.year}`;
     const money = (p: CurrencyPair) =>
       `USD ${formatAmount(p.USD, 'USD', 'en')} (VND ${formatAmount(p.VND, 'VND', 'en')})`;
-    return `${when} (${s.period.from} to ${s.period.to}): ${total} programmes, projects and non-project aid (${s.items.programme} programmes, ${s.items.project} projects, ${s.items.nonProject} non-project) from ${s.donors} organisations; committed ${money(s.committed)}, disbursed ${money(s.disbursed)}.`;
+    return `${when} (${dayText(s.period.from)} to ${dayText(s.period.to)}): ${total} programmes, projects and non-project aid (${s.items.programme} programmes, ${s.items.project} projects, ${s.items.nonProject} non-project) from ${s.donors} organisations; committed ${money(s.committed)}, disbursed ${money(s.disbursed)}.${unconvertedText(s.unconverted, 'en')}`;
   }
   const when = input.half ? `Sáu tháng ${input.half === 'H1' ? 'đầu' : 'cuối'} năm ${input.year}` : `Năm ${input.year}`;
   const money = (p: CurrencyPair) =>
     `${formatAmount(p.USD, 'USD', 'vi')} USD (${formatAmount(p.VND, 'VND', 'vi')} đồng)`;
-  return `${when} (từ ${dayText(s.period.from)} đến ${dayText(s.period.to)}): ${total} chương trình, dự án, phi dự án (${s.items.programme} chương trình, ${s.items.project} dự án, ${s.items.nonProject} phi dự án) của ${s.donors} tổ chức; tổng giá trị cam kết ${money(s.committed)}, giải ngân ${money(s.disbursed)}.`;
+  return `${when} (từ ${dayText(s.period.from)} đến ${dayText(s.period.to)}): ${total} chương trình, dự án, phi dự án (${s.items.programme} chương trình, ${s.items.project} dự án, ${s.items.nonProject} phi dự án) của ${s.donors} tổ chức; tổng giá trị cam kết ${money(s.committed)}, giải ngân ${money(s.disbursed)}.${unconvertedText(s.unconverted, 'vi')}`;
+}
+
+/**
+ * What the USD figures leave out, said after them (and under each USD table): how many lines, their VND value and the
+ * months without a rate; '' when every line was converted.
+ */
+export function unconvertedText(u: UnconvertedInUsd, lang: 'vi' | 'en'): string {
+  const lines = u.pledgeCount + u.deliveryCount;
+  if (!lines) return '';
+  const vnd = exactSum(u.pledgedVnd, u.deliveredVnd);
+  const both = u.pledgedVnd > 0 && u.deliveredVnd > 0;
+  const months = u.months.map(dayText).join(', ');
+  if (lang === 'en') {
+    const split = both
+      ? ` (committed VND ${formatAmount(u.pledgedVnd, 'VND', 'en')}, disbursed VND ${formatAmount(u.deliveredVnd, 'VND', 'en')})`
+      : '';
+    return ` ${lines} line(s), VND ${formatAmount(vnd, 'VND', 'en')}${split}, could not be converted to USD, for want of a USD rate for ${months}; the USD figures leave them out.`;
+  }
+  const split = both
+    ? ` (cam kết ${formatAmount(u.pledgedVnd, 'VND', 'vi')} đồng, giải ngân ${formatAmount(u.deliveredVnd, 'VND', 'vi')} đồng)`
+    : '';
+  return ` Chưa quy đổi được ${lines} dòng, ${formatAmount(vnd, 'VND', 'vi')} đồng${split}, do chưa có tỷ giá USD các tháng ${months}; các số USD chưa gồm các dòng này.`;
 }
 
 /** Groups of totals in VND and USD as one table's rows, with the items each group holds. */
@@ -141,8 +166,15 @@ function groupRows(
       items: items(key),
       committed: { VND: value(vnd, key, 'pledged'), USD: value(usd, key, 'pledged') },
       disbursed: { VND: value(vnd, key, 'delivered'), USD: value(usd, key, 'delivered') },
+      ...unconvertedOf(usd, key),
     }))
     .sort((a, b) => b.committed.VND - a.committed.VND || a.label.localeCompare(b.label, 'vi'));
+}
+
+/** A group's lines left out of its USD figures, as a row's field (none when every line was converted). */
+function unconvertedOf(usd: TotalsResult, key: string): { unconverted?: UnconvertedLines } {
+  const unconverted = usd.groups.find((g) => g.key === key)?.unconverted;
+  return unconverted ? { unconverted } : {};
 }
 
 /**
@@ -190,12 +222,13 @@ export async function statutoryReport(
     ]),
   );
   const byCountry = (result: TotalsResult): TotalsResult => {
-    const groups = new Map<string, { pledged: number; delivered: number }>();
+    const groups = new Map<string, { pledged: number; delivered: number; unconverted?: UnconvertedLines }>();
     for (const g of result.groups) {
       const country = countryOf.get(g.key) ?? '—';
       const sum = groups.get(country) ?? { pledged: 0, delivered: 0 };
       sum.pledged = exactSum(sum.pledged, g.pledged);
       sum.delivered = exactSum(sum.delivered, g.delivered);
+      if (g.unconverted) sum.unconverted = addLines(sum.unconverted, g.unconverted);
       groups.set(country, sum);
     }
     return {
@@ -207,6 +240,7 @@ export async function statutoryReport(
         delivered: s.delivered,
         pledgeCount: 0,
         quantity: '0',
+        ...(s.unconverted ? { unconverted: s.unconverted } : {}),
       })),
     };
   };
@@ -245,5 +279,14 @@ export async function statutoryReport(
       committedVnd: itemValue(i.id, 'pledged'),
       disbursedVnd: itemValue(i.id, 'delivered'),
     })),
+  };
+}
+
+function addLines(a: UnconvertedLines | undefined, b: UnconvertedLines): UnconvertedLines {
+  return {
+    pledgedVnd: exactSum(a?.pledgedVnd ?? 0, b.pledgedVnd),
+    deliveredVnd: exactSum(a?.deliveredVnd ?? 0, b.deliveredVnd),
+    pledgeCount: (a?.pledgeCount ?? 0) + b.pledgeCount,
+    deliveryCount: (a?.deliveryCount ?? 0) + b.deliveryCount,
   };
 }

@@ -28,7 +28,7 @@ import { cutoffOf } from './rules';
 type SentRow = Omit<ReportsSentTable, 'file'>;
 
 function fromRow(row: SentRow): SentReport {
-  const totals = JSON.parse(row.totals) as { pledgedVnd: number; deliveredVnd: number };
+  const totals = JSON.parse(row.totals) as { pledgedVnd: number; deliveredVnd: number; unconvertedLines?: number };
   return {
     id: row.id,
     period: row.period,
@@ -43,6 +43,7 @@ function fromRow(row: SentRow): SentReport {
     deliveredVnd: totals.deliveredVnd,
     pledgeCount: row.pledgeCount,
     itemScope: row.itemScope ? (JSON.parse(row.itemScope) as ItemScope) : null,
+    unconvertedLines: totals.unconvertedLines ?? 0,
   };
 }
 
@@ -84,7 +85,8 @@ export async function saveReport(
     userName: ctx.site.userName || null,
     siteName: ctx.site.name,
     fileName,
-    totals: JSON.stringify(report.summaryTotal),
+    // A report written with lines its USD figures leave out (no USD rate for their dates) says so in the list.
+    totals: JSON.stringify({ ...report.summaryTotal, unconvertedLines: unconvertedLines(report) }),
     pledgeCount: report.pledges.length,
     file: bytes,
     itemScope: scope ? JSON.stringify(scope) : null,
@@ -92,6 +94,11 @@ export async function saveReport(
   };
   await ctx.db.insertInto('reportsSent').values(row).execute();
   return { fileName, base64: bytes.toString('base64'), sent: fromRow(row) };
+}
+
+function unconvertedLines(report: Report): number {
+  const u = report.statutory?.summary.unconverted;
+  return u ? u.pledgeCount + u.deliveryCount : 0;
 }
 
 export async function listSentReports(ctx: Ctx, input: ParsedInput<'reports.list'>): Promise<SentReport[]> {

@@ -3,11 +3,11 @@
  * sector, by modality and by donor country; the list of items on a sheet of its own.
  */
 import type ExcelJS from 'exceljs';
-import type { Report } from '../../../contract';
+import type { Report, UnconvertedInUsd } from '../../../contract';
 import type { StatutoryGroupRow, StatutoryReport } from '../../../contract/items';
 import { canonicalQuantity, formatAmount } from '../../../contract/money';
 import { exactSum } from '../../pledges/sums';
-import { amountCell, type CellValue } from '../workbook/cells';
+import type { CellValue } from '../workbook/cells';
 import type { Column } from '../workbook/columns';
 import { letterhead } from '../workbook/letterhead';
 import { addSheet, type Workbook } from '../workbook/page';
@@ -15,8 +15,9 @@ import { signatures } from '../workbook/signatures';
 import { dataRow, otherTotals, tableHeader, totalsRow, wideRow } from '../workbook/table';
 import { dayText } from '../../../contract/dates';
 import { itemListSheet } from './item-list';
+import { unconvertedNote, usdAmountCell } from './unconverted';
 
-const usdCell = (cents: number): CellValue => amountCell(cents, 'USD');
+const usdCell = (cents: number, unconverted?: number): CellValue => usdAmountCell(cents, unconverted);
 
 const dollars = (cents: number) => Number(canonicalQuantity(formatAmount(cents, 'USD', 'plain')));
 
@@ -54,7 +55,8 @@ function itemGroupsSheet(workbook: Workbook, report: Report, statutory: Statutor
     ['II. THEO HÌNH THỨC', 'Hình thức', statutory.byModality],
     ['III. THEO QUỐC GIA CỦA NHÀ TÀI TRỢ', 'Quốc gia', statutory.byCountry],
   ];
-  for (const [title, label, rows] of sections) row = groupTable(sheet, row, width, title, groupColumns(label), rows);
+  for (const [title, label, rows] of sections)
+    row = groupTable(sheet, row, width, title, groupColumns(label), rows, statutory.summary.unconverted);
   signatures(sheet, row + 1, width);
   sheet.commit();
 }
@@ -67,6 +69,7 @@ function groupTable(
   title: string,
   columns: Column[],
   rows: StatutoryGroupRow[],
+  unconverted: UnconvertedInUsd,
 ): number {
   wideRow(sheet, row, width, title, { bold: true });
   tableHeader(sheet, row + 1, columns);
@@ -77,8 +80,8 @@ function groupTable(
       i + 1,
       r.label,
       r.items,
-      usdCell(r.committed.USD),
-      usdCell(r.disbursed.USD),
+      usdCell(r.committed.USD, r.unconverted?.pledgeCount),
+      usdCell(r.disbursed.USD, r.unconverted?.deliveryCount),
       r.committed.VND,
       r.disbursed.VND,
     ]);
@@ -106,6 +109,5 @@ function groupTable(
     first,
     last,
   );
-  sheet.getRow(last + 1).commit();
-  return last + 3;
+  return unconvertedNote(sheet, last + 1, width, { committed: 4, disbursed: 5 }, unconverted);
 }

@@ -215,6 +215,20 @@ export const en: Catalog = {
       wholeProvince: 'Whole province',
       scope: 'Aid items',
       everyLine: 'Every line',
+      usd: 'USD conversion',
+      unconverted: '{{count}} line(s) not converted',
+    },
+    missingRates: {
+      title: "USD rates missing for the report's period",
+      explain:
+        "Each line is converted to USD once, at the USD rate of its own date (the day's rate, else the month's, else the latest before it). The months below have no USD rate: enter the month's accounting rate as the State Treasury announced it. Lines with no rate on or before their date cannot be converted and are named in the report.",
+      allThere: 'Every month of the period has a USD rate.',
+      month: 'Month {{month}}',
+      lines: '{{count}} line(s), VND {{vnd}}',
+      earlier: 'converted at the rate {{rate}} of {{month}}',
+      none: 'cannot be converted',
+      write: 'Write the report',
+      writeMarked: 'Write it anyway ({{count}} line(s) named as not converted)',
     },
     sinceLast:
       'This period was reported on {{at}} ({{by}}). Since then: {{added}} added, {{amended}} amended, {{deleted}} deleted pledges of the period.',

@@ -213,6 +213,20 @@ export const vi = {
       wholeProvince: 'Toàn tỉnh',
       scope: 'Khoản viện trợ',
       everyLine: 'Mọi dòng',
+      usd: 'Quy đổi USD',
+      unconverted: '{{count}} dòng chưa quy đổi',
+    },
+    missingRates: {
+      title: 'Tỷ giá USD còn thiếu của kỳ báo cáo',
+      explain:
+        'Mỗi dòng được quy đổi sang USD một lần, theo tỷ giá USD của ngày của nó (tỷ giá của ngày, nếu không có thì của tháng, nếu không có nữa thì tỷ giá gần nhất trước đó). Các tháng dưới đây chưa có tỷ giá USD: hãy nhập tỷ giá hạch toán ngoại tệ của tháng do Kho bạc Nhà nước thông báo. Dòng không có tỷ giá nào từ ngày của nó trở về trước thì chưa quy đổi được và được ghi rõ trong báo cáo.',
+      allThere: 'Mọi tháng của kỳ đã có tỷ giá USD.',
+      month: 'Tháng {{month}}',
+      lines: '{{count}} dòng, {{vnd}} đồng',
+      earlier: 'đang quy đổi theo tỷ giá {{rate}} của {{month}}',
+      none: 'chưa quy đổi được',
+      write: 'Lập báo cáo',
+      writeMarked: 'Vẫn lập báo cáo (ghi rõ {{count}} dòng chưa quy đổi)',
     },
     sinceLast:
       'Kỳ này đã báo cáo lúc {{at}} ({{by}}). Từ đó: thêm {{added}}, điều chỉnh {{amended}}, xóa {{deleted}} cam kết của kỳ.',

@@ -33,6 +33,8 @@ import {
 } from './reportChoices';
 import { rememberReportChoices, reportOpened, reportOpening } from './reportOpening';
 import { ReportPreview } from './ReportPreview';
+import { MissingRatesDialog } from './MissingRatesDialog';
+import { asksForRates } from './missingRates';
 
 export function Reports() {
   const { t, i18n } = useTranslation();
@@ -49,7 +51,23 @@ export function Reports() {
   useEffect(reportOpened, []);
   useEffect(() => rememberReportChoices(choices), [choices]);
 
+  // A report with USD figures asks first for the USD rates its months lack (see MissingRatesDialog).
+  const [asking, setAsking] = useState(false);
   async function download() {
+    try {
+      if (asksForRates(await call('rates.missing', input))) {
+        setAsking(true);
+        return;
+      }
+    } catch (error) {
+      message.error(errorText(error, lang));
+      return;
+    }
+    await write();
+  }
+
+  async function write() {
+    setAsking(false);
     setSaving(true);
     try {
       const file = await call('reports.xlsx', input);
@@ -94,6 +112,7 @@ export function Reports() {
       )}
       {preview.isError && <Alert type="error" showIcon title={errorText(preview.error, lang)} />}
       {report && !preview.isFetching && <ReportPreview report={report} />}
+      <MissingRatesDialog input={asking ? input : null} onWrite={() => void write()} onClose={() => setAsking(false)} />
       <Typography.Title level={4} style={{ marginTop: 24 }}>
         {t('reports.sent.title')}
       </Typography.Title>
@@ -259,6 +278,11 @@ function SentReports({
         { title: t('reports.sent.madeAt'), dataIndex: 'madeAt', render: showDateTime, width: 150 },
         { title: t('reports.sent.madeBy'), render: (_, r) => madeBy(r.userName, r.siteName) },
         { title: t('reports.sent.pledged'), dataIndex: 'pledgedVnd', className: 'num', render: vnd },
+        {
+          title: t('reports.sent.usd'),
+          dataIndex: 'unconvertedLines',
+          render: (n: number) => (n ? <Tag color="warning">{t('reports.sent.unconverted', { count: n })}</Tag> : ''),
+        },
         { title: t('reports.sent.count'), dataIndex: 'pledgeCount', className: 'num', width: 90 },
         {
           title: t('reports.sent.file'),
