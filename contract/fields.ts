@@ -51,3 +51,11 @@ export interface ExcelFile {
   fileName: string;
   base64: string;
 }
+
+/**
+ * How a report period's dates are cut: by the calendar (a quarter from its 1st to its last day), or by the cut-off of
+ * Decree 09/2019/NĐ-CP, Art. 12 (a quarter from the 15th of the month before it to the 14th of its last month).
+ */
+export const REPORT_CUTOFFS = ['calendar', 'statutory'] as const;
+export type ReportCutoff = (typeof REPORT_CUTOFFS)[number];
+export const ReportCutoffInput = z.enum(REPORT_CUTOFFS);

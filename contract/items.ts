@@ -4,7 +4,19 @@
  * the deadlines the law sets for it; and the statutory summary (items, NGOs, committed and disbursed).
  */
 import { z } from 'zod';
-import { AmountMinor, Currency, EmptyInput, Id, IdInput, IsoDate, LongText, Name, oneLine, ShortText } from './fields';
+import {
+  AmountMinor,
+  Currency,
+  EmptyInput,
+  Id,
+  IdInput,
+  IsoDate,
+  LongText,
+  Name,
+  oneLine,
+  ReportCutoffInput,
+  ShortText,
+} from './fields';
 import type { HistoryEntry } from './history';
 import { method } from './method';
 import type { UnconvertedInUsd, UnconvertedLines } from './usd';
@@ -131,6 +143,8 @@ export const DeadlinesInput = z.strictObject({ today: IsoDate.optional() });
 export const SummaryInput = z.strictObject({
   year: z.number().int().min(1990).max(2200),
   half: z.enum(['H1', 'H2']).optional(),
+  /** The department's default (Cài đặt) when omitted. */
+  cutoff: ReportCutoffInput.optional(),
   lang: z.enum(['vi', 'en']).default('vi'),
 });
 

@@ -4,7 +4,7 @@
  * period already reported shows what changed since.
  */
 import { z } from 'zod';
-import { type ExcelFile, IsoDate } from './fields';
+import { type ExcelFile, IsoDate, type ReportCutoff, ReportCutoffInput } from './fields';
 import { type ItemScope, itemScopeFields, type StatutoryReport } from './items';
 import { method } from './method';
 import type { PledgeKind } from './pledges';
@@ -16,13 +16,7 @@ export const ReportPeriodKey = z
   .toUpperCase()
   .regex(/^\d{4}(-Q[1-4]|-H[12])?$/);
 
-/**
- * How a period's dates are cut: by the calendar (a quarter from its 1st to its last day), or by the cut-off of Decree
- * 09/2019/NĐ-CP, Art. 12 (a quarter from the 15th of the month before it to the 14th of its last month).
- */
-export const REPORT_CUTOFFS = ['calendar', 'statutory'] as const;
-export type ReportCutoff = (typeof REPORT_CUTOFFS)[number];
-export const ReportCutoffInput = z.enum(REPORT_CUTOFFS);
+export { REPORT_CUTOFFS, type ReportCutoff, ReportCutoffInput } from './fields';
 
 export const ReportInput = z.strictObject({
   period: ReportPeriodKey,

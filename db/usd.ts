@@ -24,6 +24,7 @@ import { exactSum } from './pledges/sums';
 import { servedProvince } from './places/install';
 import { filterConditions, whereClause } from './pledges/filter';
 import { parsePeriod } from './reports/period';
+import { cutoffOf } from './reports/rules';
 
 /** The latest USD rate valid on or before a date (NULL when there is none); `column` 'valid_on' for its date. */
 export function usdRateOn(dateColumn: RawBuilder<unknown>, column: 'rate' | 'valid_on' = 'rate'): RawBuilder<unknown> {
@@ -114,7 +115,7 @@ export function noneUnconverted(): UnconvertedInUsd {
  * of the whole province give their aid items in USD (see `db/reports/build.ts`).
  */
 async function usdPeriod(ctx: Ctx, input: ParsedInput<'rates.missing'>): Promise<{ from: string; to: string } | null> {
-  const period = parsePeriod(input.period);
+  const period = parsePeriod(input.period, await cutoffOf(ctx, input.cutoff));
   if (period.kind === 'quarter') return null;
   const province = await servedProvince(ctx);
   if (input.placeId && input.placeId !== province?.id) return null;
@@ -130,7 +131,7 @@ const LIVE = ['pledged', 'in_progress', 'completed'] as const;
  */
 export async function missingRates(ctx: Ctx, input: ParsedInput<'rates.missing'>): Promise<MissingRates> {
   const period = await usdPeriod(ctx, input);
-  const shown = period ?? parsePeriod(input.period);
+  const shown = period ?? parsePeriod(input.period, await cutoffOf(ctx, input.cutoff));
   const result: MissingRates = {
     usd: Boolean(period),
     from: shown.from,

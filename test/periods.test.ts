@@ -130,6 +130,24 @@ describe('a period under each rule', () => {
   );
 });
 
+describe("the aid items' summary under each rule", () => {
+  it.each(
+    ['2025', '2026-H1', '2026-H2', '2026'].flatMap((key) =>
+      (['calendar', 'statutory'] as const).map((c) => [key, c] as const),
+    ),
+  )('%s by the %s rule commits what a hand count finds, in the summary and in the report', async (key, cutoff) => {
+    const [first, last] = monthsOf(key);
+    const inIt = (l: Line) => countedMonth(l.date, cutoff) >= first && countedMonth(l.date, cutoff) <= last;
+    const [year, half] = key.split('-') as [string, 'H1' | 'H2' | undefined];
+    const summary = await t.service.invoke('items.summary', { year: Number(year), ...(half ? { half } : {}), cutoff });
+    const report = await t.service.invoke('reports.preview', { period: key, cutoff });
+    expect(summary.period).toEqual({ from: report.period.from, to: report.period.to });
+    expect(summary.committed.VND).toBe(sum(pledges.filter(inIt)));
+    expect(summary.disbursed.VND).toBe(sum(deliveries.filter(inIt)));
+    expect(report.statutory?.summary).toEqual(summary);
+  });
+});
+
 describe('reports sent and what changed since', () => {
   it('keep the rule each used, and compare a report only with those of its rule', async () => {
     now = Date.parse('2026-03-16T08:00:00Z');
@@ -269,6 +287,10 @@ describe('the command line', () => {
     // Without --cutoff, the department's rule (calendar by now).
     const byDefault = JSON.parse(runCli('totals', '--db', t.file, '--by', 'kind', '--year', '2025', '--json').stdout);
     expect(byDefault.period).toEqual({ from: '2025-01-01', to: '2025-12-31', cutoff: 'calendar' });
+    const summary = JSON.parse(
+      runCli('summary', '--db', t.file, '--year', '2026', '--half', 'H1', '--cutoff', 'statutory', '--json').stdout,
+    );
+    expect(summary.period).toEqual({ from: '2025-12-15', to: '2026-06-14' });
     const bad = runCli('report', '--db', t.file, '--quarter', '2026-Q1', '--cutoff', 'lunar', '--out', out);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--cutoff phải là calendar .* statutory/);

@@ -9,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import { exactSum } from '../pledges/sums';
-import type { ParsedInput, TotalsResult, UnconvertedInUsd, UnconvertedLines } from '../../contract';
+import type { ParsedInput, ReportCutoff, TotalsResult, UnconvertedInUsd, UnconvertedLines } from '../../contract';
 import type {
   CurrencyPair,
   ItemScope,
@@ -24,12 +24,18 @@ import { dayText } from '../../contract/dates';
 import type { Ctx } from '../core/context';
 import { totals } from '../totals';
 import { noneUnconverted } from '../usd';
+import { parsePeriod } from '../reports/period';
+import { cutoffOf } from '../reports/rules';
 import { itemsInScope } from './scope';
 
-export function periodOf(year: number, half?: 'H1' | 'H2'): { from: string; to: string } {
-  if (half === 'H1') return { from: `${year}-01-01`, to: `${year}-06-30` };
-  if (half === 'H2') return { from: `${year}-07-01`, to: `${year}-12-31` };
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
+/** A year's or half-year's dates, cut by the calendar or by Decree 09/2019's cut-off (see `../reports/period`). */
+export function periodOf(
+  year: number,
+  half: 'H1' | 'H2' | undefined,
+  cutoff: ReportCutoff,
+): { from: string; to: string } {
+  const { from, to } = parsePeriod(half ? `${year}-${half}` : String(year), cutoff);
+  return { from, to };
 }
 
 /** Lines alive in a period: pledged in it, or delivered on in it (cancelled lines count nowhere); in a scope, its items' only. */
@@ -65,7 +71,7 @@ async function summarize(
   input: ParsedInput<'items.summary'>,
   scope: ItemScope | null = null,
 ): Promise<{ summary: StatutorySummary; vnd: TotalsResult; usd: TotalsResult }> {
-  const period = periodOf(input.year, input.half);
+  const period = periodOf(input.year, input.half, await cutoffOf(ctx, input.cutoff));
   const [vnd, usd] = await inBoth(ctx, 'sector', period, input.lang, scope);
   const lines = linesAlive(period, scope);
   const items = readRows<{ id: string; modality: string; sector: string }>(
@@ -186,13 +192,14 @@ export async function statutoryReport(
   year: number,
   half: 'H1' | 'H2' | undefined,
   lang: 'vi' | 'en',
-  scope: ItemScope | null = null,
+  scope: ItemScope | null,
+  cutoff: ReportCutoff,
 ): Promise<StatutoryReport> {
   const {
     summary,
     vnd: sectorVnd,
     usd: sectorUsd,
-  } = await summarize(ctx, { year, ...(half ? { half } : {}), lang }, scope);
+  } = await summarize(ctx, { year, ...(half ? { half } : {}), lang, cutoff }, scope);
   const twice = (by: 'modality' | 'donor' | 'item') => inBoth(ctx, by, summary.period, lang, scope);
   const lines = sql`SELECT item_id FROM (${linesAlive(summary.period, scope)})`;
   const items = readRows<{

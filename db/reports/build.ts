@@ -24,6 +24,13 @@ async function reportOf(ctx: Ctx, input: ParsedInput<'reports.preview'>, changes
   const half = kind === 'half' ? (key.slice(5) as 'H1' | 'H2') : undefined;
   return {
     ...report,
-    statutory: await statutoryReport(ctx, Number(key.slice(0, 4)), half, input.lang, normalScope(input)),
+    statutory: await statutoryReport(
+      ctx,
+      Number(key.slice(0, 4)),
+      half,
+      input.lang,
+      normalScope(input),
+      report.period.cutoff,
+    ),
   };
 }

@@ -5,12 +5,14 @@ import { requireDb, UsageError } from '../args';
 import { DESCRIPTION, defineCommand } from '../command';
 import { withLedger } from '../ledger';
 import { flag, text } from '../options';
+import { cutoffOf } from '../period';
 import { out } from '../output';
 
 /** The summary as one JSON line: the counts and sums, by sector too, and what is left out of them. */
 function printJson(result: StatutorySummary): void {
   out(
     JSON.stringify({
+      period: result.period,
       items: result.items,
       donors: result.donors,
       committed: result.committed,
@@ -18,6 +20,7 @@ function printJson(result: StatutorySummary): void {
       bySector: result.bySector,
       linesWithoutItem: result.linesWithoutItem,
       unconvertedVnd: result.unconvertedVnd,
+      unconverted: result.unconverted,
     }),
   );
 }
@@ -34,9 +37,9 @@ function printText(result: StatutorySummary, lang: 'vi' | 'en'): void {
 
 export const summaryCommand = defineCommand({
   name: 'summary',
-  options: { db: text, year: text, half: text, json: flag, lang: text },
+  options: { db: text, year: text, half: text, cutoff: text, json: flag, lang: text },
   usage: [
-    'summary --db FILE --year YYYY [--half H1|H2] [--json] [--lang vi|en]',
+    'summary --db FILE --year YYYY [--half H1|H2] [--cutoff calendar|statutory] [--json] [--lang vi|en]',
     `${DESCRIPTION}số khoản viện trợ, tổ chức, cam kết và giải ngân / items, NGOs, committed, disbursed`,
   ],
   async run({ values }) {
@@ -45,11 +48,18 @@ export const summaryCommand = defineCommand({
     const half = values.half?.toUpperCase();
     if (half !== undefined && half !== 'H1' && half !== 'H2') throw new UsageError('--half phải là / must be: H1|H2');
     const lang = values.lang === 'en' ? 'en' : 'vi';
+    const cutoff = cutoffOf(values);
     const result = await withLedger(
       requireDb(values),
       false,
       undefined,
-      (ledger) => createLedgerService(ledger).invoke('items.summary', { year, ...(half ? { half } : {}), lang }),
+      (ledger) =>
+        createLedgerService(ledger).invoke('items.summary', {
+          year,
+          ...(half ? { half } : {}),
+          ...(cutoff ? { cutoff } : {}),
+          lang,
+        }),
       'read',
     );
     if (values.json) printJson(result);
