@@ -21,6 +21,7 @@ import { placesUnder } from '../pledges/filter';
 import type { ReportsSentTable } from '../core/schema';
 import { buildReport } from './build';
 import { reportFileName, writeReport } from './excel';
+import { reportForm } from './form';
 import { parsePeriod } from './period';
 
 type SentRow = Omit<ReportsSentTable, 'file'>;
@@ -66,7 +67,7 @@ export async function saveReport(
   const since =
     input.changes === 'sinceLastReport' ? await lastSentReport(ctx, input.period, input.placeId ?? null, scope) : null;
   const report = await buildReport(ctx, { ...input, lang: 'vi' }, since?.madeAt);
-  const bytes = await writeReport(report);
+  const bytes = await writeReport(report, await reportForm(ctx, input, report.period.kind, report.dated));
   const fileName = reportFileName(report);
   const row: ReportsSentTable = {
     id: ctx.newId(),
