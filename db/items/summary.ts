@@ -114,7 +114,7 @@ function paragraph(s: Omit<StatutorySummary, 'paragraph'>, input: ParsedInput<'i
       : `In ${input.year}`;
     const money = (p: CurrencyPair) =>
       `USD ${formatAmount(p.USD, 'USD', 'en')} (VND ${formatAmount(p.VND, 'VND', 'en')})`;
-    return `${when} (${s.period.from} to ${s.period.to}): ${total} programmes, projects and non-project aid (${s.items.programme} programmes, ${s.items.project} projects, ${s.items.nonProject} non-project) from ${s.donors} organisations; committed ${money(s.committed)}, disbursed ${money(s.disbursed)}.`;
+    return `${when} (${dayText(s.period.from)} to ${dayText(s.period.to)}): ${total} programmes, projects and non-project aid (${s.items.programme} programmes, ${s.items.project} projects, ${s.items.nonProject} non-project) from ${s.donors} organisations; committed ${money(s.committed)}, disbursed ${money(s.disbursed)}.`;
   }
   const when = input.half ? `Sáu tháng ${input.half === 'H1' ? 'đầu' : 'cuối'} năm ${input.year}` : `Năm ${input.year}`;
   const money = (p: CurrencyPair) =>
