@@ -7,6 +7,8 @@
  * provinces moved the work to the Văn phòng UBND tỉnh, which every province has, so that is the default. A ledger
  * whose department name (the older setting) names its office keeps that office: "SỞ NGOẠI VỤ TỈNH CAO BẰNG" prints
  * "SỞ NGOẠI VỤ" under "UBND TỈNH CAO BẰNG", and stays the office's full name after "của" in an appendix's heading.
+ * "VĂN PHÒNG" under "UBND TỈNH …" and its symbol "VP" follow Decree 30's rule for an office under its governing body
+ * (the symbol is the head of the office's to set); no report of a Văn phòng was seen to confirm them.
  */
 import type { ParsedInput, ReportFormSettings } from '../../contract';
 import { foldText } from '../../contract/text';

@@ -44,11 +44,15 @@ export function summarySheet(workbook: Workbook, heading: Heading, appendices: {
   totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, totals);
   sheet.getRow(last + 1).commit();
   flow.add(undefined);
-  // The closing lines and the signature kept together, on the next page when the rest of this one cannot hold them.
   const lines = closingLines(report, form.lang, appendices);
   let row = last + 3;
-  flow.keepTogether(sheet, row, lines.length * 36 + SIGNATURE_HEIGHT);
-  for (const line of lines) wideRow(sheet, row++, widths, line, {});
+  for (const line of lines.slice(0, -1)) flow.add(wideRow(sheet, row++, widths, line, {}));
+  // The list of appendices and the signature kept together, on the next page when this one cannot hold them (the
+  // break goes with the empty row above, not yet written).
+  flow.add(undefined);
+  row++;
+  flow.keepTogether(sheet, row, 40 + SIGNATURE_HEIGHT);
+  wideRow(sheet, row++, widths, lines.at(-1)!, {});
   signatures(sheet, row + 1, widths, form);
   sheet.commit();
 }

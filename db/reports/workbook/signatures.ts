@@ -8,7 +8,7 @@ import type { ReportForm } from '../form';
 import { splitOf, textRow } from './letterhead';
 
 /** About the points the block takes, to keep it on one page. */
-export const SIGNATURE_HEIGHT = 150;
+export const SIGNATURE_HEIGHT = 125;
 
 /** Writes the block from `row`; returns the row after it. */
 export function signatures(sheet: ExcelJS.Worksheet, row: number, widths: number[], form: ReportForm): number {
@@ -31,6 +31,6 @@ export function signatures(sheet: ExcelJS.Worksheet, row: number, widths: number
     textRow(sheet, row + 1 + i, widths, [{ from: 1, to: split, text, size: 11, align: 'left' }]);
   });
   // Room for the signature and the seal.
-  for (let r = row + 3; r < row + 7; r++) sheet.getRow(r).height = 18;
-  return row + 7;
+  for (let r = row + 3; r < row + 6; r++) sheet.getRow(r).height = 18;
+  return row + 6;
 }
