@@ -58,21 +58,6 @@ describe('reports', () => {
     ]);
   });
 
-  it("sets the report's letterhead in Cài đặt, each empty line showing the default of the ledger's province", async () => {
-    await openScreen(page, 'Cài đặt');
-    const block = page.getByTestId('report-form-settings');
-    expect(await block.locator('#settings_reportGoverningBody').getAttribute('placeholder')).toBe('UBND TỈNH CAO BẰNG');
-    expect(await block.locator('#settings_reportPlace').getAttribute('placeholder')).toBe('Cao Bằng');
-    expect(await page.locator('#settings_departmentName').getAttribute('placeholder')).toMatch(/TỈNH CAO BẰNG$/);
-    await block.locator('#settings_reportOffice').fill('SỞ NGOẠI VỤ');
-    await block.locator('#settings_reportSymbol').fill('SNgV');
-    await block.locator('#settings_reportSymbol').press('Enter');
-    await expect
-      .poll(async () => (await ledgerCall<Settings>(page, 'settings.get', {})).reportForm)
-      .toMatchObject({ reportOffice: 'SỞ NGOẠI VỤ', reportSymbol: 'SNgV', reportGoverningBody: '' });
-    await page.goto(`${served.url}#reports`);
-  });
-
   it('makes the report of one sector, chosen from the keyboard, and keeps it apart in the list', async () => {
     const education = await ledgerCall<{ total: { pledged: number } }>(page, 'totals', {
       by: 'kind',
@@ -103,6 +88,21 @@ describe('reports', () => {
     await expect
       .poll(() => page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Mọi dòng' }).count())
       .toBe(1);
+  });
+
+  it("sets the report's letterhead in Cài đặt, each empty line showing the default of the ledger's province", async () => {
+    await openScreen(page, 'Cài đặt');
+    const block = page.getByTestId('report-form-settings');
+    expect(await block.locator('#settings_reportGoverningBody').getAttribute('placeholder')).toBe('UBND TỈNH CAO BẰNG');
+    expect(await block.locator('#settings_reportPlace').getAttribute('placeholder')).toBe('Cao Bằng');
+    expect(await page.locator('#settings_departmentName').getAttribute('placeholder')).toMatch(/TỈNH CAO BẰNG$/);
+    await block.locator('#settings_reportOffice').fill('SỞ NGOẠI VỤ');
+    await block.locator('#settings_reportSymbol').fill('SNgV');
+    await block.locator('#settings_reportSymbol').press('Enter');
+    await expect
+      .poll(async () => (await ledgerCall<Settings>(page, 'settings.get', {})).reportForm)
+      .toMatchObject({ reportOffice: 'SỞ NGOẠI VỤ', reportSymbol: 'SNgV', reportGoverningBody: '' });
+    await page.goto(`${served.url}#reports`);
   });
 });
 
