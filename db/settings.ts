@@ -2,7 +2,7 @@
 import type { Language, ParsedInput, ReportFormSettings, Settings, SiteRole } from '../contract';
 import type { Ctx } from './core/context';
 import { servedProvince } from './places/install';
-import { reportFormDefaults } from './reports/form';
+import { reportFormDefaults } from './reports/form-defaults';
 import { checkExchangeFolder } from './sync/folder-check';
 
 const KEYS = {

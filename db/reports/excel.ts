@@ -7,7 +7,8 @@
 import { loadExcelJs } from '../imports/libraries';
 import { PassThrough } from 'node:stream';
 import type { Report, ReportFormSettings } from '../../contract';
-import { type ReportForm, reportFormDefaults, resolveForm } from './form';
+import { type ReportForm, resolveForm } from './form';
+import { reportFormDefaults } from './form-defaults';
 import type { Heading } from './workbook/letterhead';
 import { foldText } from '../../contract/text';
 import { changesSheet } from './sheets/changes';

@@ -11,10 +11,10 @@
  * (the symbol is the head of the office's to set); no report of a Văn phòng was seen to confirm them.
  */
 import type { ParsedInput, ReportFormSettings } from '../../contract';
-import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
 import { servedProvince } from '../places/install';
 import { getSettings } from '../settings';
+import { lower, type Province, SO_NGOAI_VU, symbolOf, VAN_PHONG } from './form-defaults';
 
 /** Everything the report's letterhead, appendix headings and signature print. */
 export interface ReportForm {
@@ -36,53 +36,6 @@ export interface ReportForm {
   addressee: string;
   /** The signing authority's title: "GIÁM ĐỐC". */
   signer: string;
-}
-
-/** The province as the form names it: its type and name, "tỉnh Tuyên Quang". */
-interface Province {
-  unitType: string;
-  name: string;
-}
-
-const SO_NGOAI_VU = 'SỞ NGOẠI VỤ';
-const VAN_PHONG = 'VĂN PHÒNG';
-const upper = (text: string) => text.toLocaleUpperCase('vi');
-const lower = (text: string) => text.toLocaleLowerCase('vi');
-
-/** The office line from the older department-name setting: the province's name after it dropped (it is above). */
-function officeFromDepartment(department: string, province: Province | null): string {
-  const name = upper(department.trim());
-  if (!province) return name;
-  const suffix = ` ${upper(province.unitType)} ${upper(province.name)}`;
-  return foldText(name).endsWith(foldText(suffix)) ? name.slice(0, name.length - suffix.length).trim() : name;
-}
-
-/** What the report prints where the department has set nothing. */
-export function reportFormDefaults(province: Province | null, departmentName: string): ReportFormSettings {
-  const office = departmentName.trim()
-    ? officeFromDepartment(departmentName, province)
-    : province
-      ? VAN_PHONG
-      : // A national ledger is kept by the committee for foreign NGO affairs.
-        'ỦY BAN CÔNG TÁC VỀ CÁC TỔ CHỨC PHI CHÍNH PHỦ NƯỚC NGOÀI';
-  const committee = province ? `Ủy ban nhân dân ${lower(province.unitType)} ${province.name}` : 'Bộ Ngoại giao';
-  return {
-    // Decree 30: the governing body's name abbreviates its common words ("UBND"), in capitals.
-    reportGoverningBody: province ? `UBND ${upper(province.unitType)} ${upper(province.name)}` : '',
-    reportOffice: office,
-    reportSymbol: symbolOf(office),
-    reportPlace: province?.name ?? 'Hà Nội',
-    addresseeQuarter: committee,
-    addresseeHalf: committee,
-    addresseeYear: committee,
-  };
-}
-
-/** The symbols in use for the two offices that do this work (the head of the office sets it; Decree 30, Phụ lục I). */
-function symbolOf(office: string): string {
-  if (office === SO_NGOAI_VU) return 'SNgV';
-  if (office.startsWith(VAN_PHONG)) return 'VP';
-  return '';
 }
 
 /** The office's name in a sentence, for "(Kèm theo Báo cáo số … của Sở Ngoại vụ tỉnh Tuyên Quang)". */
