@@ -34,6 +34,10 @@ export const ReportInput = z.strictObject({
   changes: z.enum(['period', 'sinceLastReport']).default('period'),
   /** Only the lines of aid items of these sectors, modalities or stages (every line when none is given). */
   ...itemScopeFields,
+  /** The report's number ("Số: 05/BC-…"): the next of the year's reports sent when omitted. */
+  documentNumber: z.number().int().min(1).max(99_999).optional(),
+  /** "Kính gửi": one recipient a line; the department's default for the kind of report when omitted. */
+  addressee: z.string().trim().max(500).optional(),
 });
 
 export const SentReportsInput = z.strictObject({

@@ -51,6 +51,15 @@ const FIELD_LABELS: Record<string, Bilingual> = {
   offset: { vi: 'Vị trí trang', en: 'Page offset' },
   limit: { vi: 'Số dòng mỗi trang', en: 'Page size' },
   departmentName: { vi: 'Tên cơ quan', en: 'Department name' },
+  reportGoverningBody: { vi: 'Cơ quan chủ quản (trên báo cáo)', en: 'Governing body (on reports)' },
+  reportOffice: { vi: 'Cơ quan ban hành báo cáo', en: 'Issuing office' },
+  reportSymbol: { vi: 'Ký hiệu cơ quan', en: 'Office symbol' },
+  reportPlace: { vi: 'Địa danh', en: 'Place name' },
+  addresseeQuarter: { vi: 'Kính gửi (báo cáo quý)', en: 'Addressee (quarterly report)' },
+  addresseeHalf: { vi: 'Kính gửi (báo cáo 6 tháng)', en: 'Addressee (6-month report)' },
+  addresseeYear: { vi: 'Kính gửi (báo cáo năm)', en: 'Addressee (annual report)' },
+  documentNumber: { vi: 'Số báo cáo', en: 'Report number' },
+  addressee: { vi: 'Kính gửi', en: 'Addressee' },
   siteName: { vi: 'Tên đơn vị và máy', en: 'Office and computer' },
   userName: { vi: 'Người sử dụng', en: 'User' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
@@ -119,6 +128,11 @@ export function reason(issue: z.core.$ZodIssue): Bilingual {
           ? { vi: `có quá ${issue.maximum} mục`, en: `has more than ${issue.maximum} items` }
           : { vi: `vượt quá giới hạn ${issue.maximum}`, en: `exceeds the limit of ${issue.maximum}` };
     case 'invalid_format':
+      if (issue.message === 'office_symbol')
+        return {
+          vi: 'chỉ gồm chữ và số, các nhóm nối bằng dấu gạch nối, không có khoảng trắng (ví dụ SNgV, VP)',
+          en: 'takes letters and digits only, groups joined by hyphens, no spaces (e.g. SNgV, VP)',
+        };
       return { vi: 'sai định dạng', en: 'has an invalid format' };
     case 'invalid_value':
       return {

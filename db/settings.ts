@@ -1,6 +1,8 @@
 /** Settings kept in the ledger file: the department's name, this installation's name, the UI language. */
-import type { Language, ParsedInput, Settings, SiteRole } from '../contract';
+import type { Language, ParsedInput, ReportFormSettings, Settings, SiteRole } from '../contract';
 import type { Ctx } from './core/context';
+import { servedProvince } from './places/install';
+import { reportFormDefaults } from './reports/form-defaults';
 import { checkExchangeFolder } from './sync/folder-check';
 import { reportRulesOf, saveReportRules } from './reports/rules';
 
@@ -13,7 +15,25 @@ const KEYS = {
   sitePlaceId: 'site.placeId',
   exchangeFolder: 'sync.exchangeFolder',
   reminderDays: 'sync.reminderDays',
+  // The report's letterhead and addressees (db/reports/form.ts).
+  reportGoverningBody: 'report.governingBody',
+  reportOffice: 'report.office',
+  reportSymbol: 'report.symbol',
+  reportPlace: 'report.place',
+  addresseeQuarter: 'report.addressee.quarter',
+  addresseeHalf: 'report.addressee.half',
+  addresseeYear: 'report.addressee.year',
 } as const;
+
+const REPORT_FORM_KEYS = [
+  'reportGoverningBody',
+  'reportOffice',
+  'reportSymbol',
+  'reportPlace',
+  'addresseeQuarter',
+  'addresseeHalf',
+  'addresseeYear',
+] as const;
 
 /** Days without a bundle from an office before it is a reminder, unless the department sets another number. */
 export const DEFAULT_REMINDER_DAYS = 14;
@@ -21,8 +41,10 @@ export const DEFAULT_REMINDER_DAYS = 14;
 export async function getSettings(ctx: Ctx): Promise<Settings> {
   const rows = await ctx.db.selectFrom('settings').select(['key', 'value']).execute();
   const values = new Map(rows.map((r) => [r.key, r.value]));
+  const departmentName = values.get(KEYS.departmentName) ?? '';
+  const province = await servedProvince(ctx);
   return {
-    departmentName: values.get(KEYS.departmentName) ?? '',
+    departmentName,
     siteName: values.get(KEYS.siteName) ?? ctx.site.name,
     userName: values.get(KEYS.userName) ?? '',
     siteId: ctx.site.id,
@@ -33,6 +55,13 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
     reminderDays: Number(values.get(KEYS.reminderDays)) || DEFAULT_REMINDER_DAYS,
     // The report period rule and each report kind's deadline (db/reports/rules.ts).
     ...reportRulesOf(values),
+    reportForm: Object.fromEntries(
+      REPORT_FORM_KEYS.map((key) => [key, values.get(KEYS[key]) ?? '']),
+    ) as ReportFormSettings,
+    reportFormDefaults: reportFormDefaults(
+      province ? { unitType: province.unitType ?? 'Tỉnh', name: province.name } : null,
+      departmentName,
+    ),
   };
 }
 

@@ -217,7 +217,7 @@ describe('a report of some aid items (by sector, modality, stage)', () => {
     expect(file.sent.itemScope).toEqual({ sectors: ['education'] });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as never);
-    expect(String(workbook.getWorksheet('Tổng hợp')!.getCell('A6').value)).toContain('Lĩnh vực: Giáo dục và đào tạo');
+    expect(String(workbook.getWorksheet('Tổng hợp')!.getCell('A7').value)).toContain('Lĩnh vực: Giáo dục và đào tạo');
     const again = await t.service.invoke('reports.preview', { period: '2022', sectors: ['education'] });
     expect(again.sinceLast?.report.id).toBe(file.sent.id);
     expect((await t.service.invoke('reports.preview', { period: '2022' })).sinceLast?.report.itemScope).toBeNull();

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerError, type ReportCutoff } from '../contract';
 import { openLedger } from '../db/core/open';
@@ -18,6 +19,17 @@ import { runCli } from './cli-run';
 import { ROOT, tempDir, tempLedger, type TestLedger } from './helpers';
 
 const YEARS = [2025, 2026];
+
+/** Each sheet's text, its cells joined. */
+async function sheetTexts(file: string): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.worksheets.map((sheet) => {
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    return cells.join('\n');
+  });
+}
 const lastDayOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
@@ -267,12 +279,19 @@ describe('the command line', () => {
     closed = true;
   });
 
-  it('report, totals take --cutoff; a report made so is kept with its rule', () => {
+  it('report, totals take --cutoff; a report made so is kept with its rule', async () => {
     const out = join(t.dir, 'q1.xlsx');
     const report = runCli('report', '--db', t.file, '--quarter', '2026-Q1', '--cutoff', 'statutory', '--out', out);
     expect(report.stderr).toBe('');
     expect(report.status).toBe(0);
     expect(report.stdout).toContain('Số liệu từ ngày 15/12/2025 đến ngày 14/03/2026');
+    // Every sheet's subtitle prints the dates and the rule that cut them.
+    const sheets = await sheetTexts(out);
+    expect(sheets.length).toBeGreaterThan(1);
+    for (const text of sheets)
+      expect(text).toContain(
+        'Số liệu từ ngày 15/12/2025 đến ngày 14/03/2026 (thời gian chốt số liệu theo Điều 12 Nghị định 09/2019/NĐ-CP)',
+      );
     const totals = (cutoff: string) =>
       JSON.parse(
         runCli('totals', '--db', t.file, '--by', 'kind', '--half', '2026-H2', '--cutoff', cutoff, '--json').stdout,

@@ -180,30 +180,38 @@ describe('the workbook', () => {
     const texts = (row: number) => [
       ...new Set((sheet.getRow(row).values as unknown[]).filter((v) => typeof v === 'string')),
     ];
-    expect(texts(1)).toEqual(['SỞ NGOẠI VỤ TỈNH CAO BẰNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
-    expect(texts(2)).toEqual(['Độc lập - Tự do - Hạnh phúc']);
-    expect(sheet.getCell('D1').font).toMatchObject({ name: 'Times New Roman', bold: true });
-    expect(sheet.getCell('D2').font).toMatchObject({ bold: true });
-    expect(String(sheet.getCell('D3').value)).toMatch(/^Cao Bằng, ngày \d{2} tháng \d{2} năm \d{4}$/);
-    expect(sheet.getCell('A5').value).toBe(report.title);
+    // The department named "Sở Ngoại vụ tỉnh Cao Bằng" prints its office under the province's committee.
+    expect(texts(1)).toEqual(['UBND TỈNH CAO BẰNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(texts(2)).toEqual(['SỞ NGOẠI VỤ', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(sheet.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 13 });
+    expect(sheet.getCell('A1').font.bold).toBeFalsy();
+    expect(sheet.getCell('A2').font).toMatchObject({ bold: true });
+    expect(texts(3)[0]).toBe('Số: 01/BC-SNgV');
+    expect(texts(3)[1]).toMatch(/^Cao Bằng, ngày \d{2} tháng (0[12]|[3-9]|1[012]) năm \d{4}$/);
+    expect(sheet.getCell('A5').value).toBe('BÁO CÁO');
+    expect(sheet.getCell('A6').value).toBe('Tình hình tiếp nhận viện trợ phi chính phủ nước ngoài quý III năm 2022');
+    expect(sheet.getCell('A9').value).toBe('Kính gửi: Ủy ban nhân dân tỉnh Cao Bằng');
     expect(sheet.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '8:8',
     });
-    const totalRow = 9 + report.summary.length;
+    // Page numbers centred in the top margin, none on the first page (Decree 30).
+    expect(sheet.headerFooter).toMatchObject({ differentFirst: true, oddHeader: '&C&"Times New Roman,Regular"&13&P' });
+    const header = 11;
+    expect(sheet.getCell(`A${header}`).value).toBe('STT');
+    const totalRow = header + 1 + report.summary.length;
     expect(sheet.getCell(`A${totalRow}`).value).toBe('Tổng cộng');
     const total = sheet.getCell(`D${totalRow}`).value as { formula: string; result: number };
-    expect(total.formula).toBe(`SUM(D9:D${totalRow - 1})`);
+    expect(total.formula).toBe(`SUM(D${header + 1}:D${totalRow - 1})`);
     expect(total.result).toBe(report.summaryTotal.pledgedVnd);
     expect(sheet.getCell(`D${totalRow}`).numFmt).toBe('#,##0');
-    expect(sheet.getCell('D9').numFmt).toBe('#,##0');
-    expect(sheet.getCell('D9').font.name).toBe('Times New Roman');
-    const signature = texts(totalRow + 3);
-    expect(signature).toEqual(['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG CƠ QUAN']);
+    expect(sheet.getCell(`D${header + 1}`).numFmt).toBe('#,##0');
+    expect(sheet.getCell(`D${header + 1}`).font.name).toBe('Times New Roman');
+    // The appendices repeat their table's header on every page.
+    expect(workbook.getWorksheet('Chi tiết')!.pageSetup.printTitlesRow).toBe('6:6');
   });
 
   it('holds dates as date cells, and quantities, amounts and rates as numbers with formats; long text wraps in a taller row', async () => {
@@ -234,7 +242,7 @@ describe('the workbook', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     const detail = workbook.getWorksheet('Chi tiết')!;
-    const first = 10; // the header at 8, the section title at 9
+    const first = 8; // the appendix's header at 6, the section title at 7
     expect(detail.getCell(`B${first}`).value).toEqual(new Date(`${long.date}T00:00:00.000Z`));
     expect(detail.getCell(`B${first}`).numFmt).toBe('dd/mm/yyyy');
     expect(detail.getCell(`G${first}`).value).toBe(2.5);
@@ -250,9 +258,9 @@ describe('the workbook', () => {
     expect(detail.getCell(`C${first}`).alignment).toMatchObject({ wrapText: true });
     expect(detail.getRow(first).height).toBeGreaterThanOrEqual(45);
     const changes = workbook.getWorksheet('Điều chỉnh')!;
-    expect(changes.getCell('B9').value).toEqual(new Date('2022-09-20T00:00:00.000Z'));
-    expect(changes.getCell('G8').value).toBe('Người điều chỉnh');
-    expect(changes.getCell('G9').value).toBe('Nguyễn Văn A — Sở Ngoại vụ, máy 2');
+    expect(changes.getCell('B7').value).toEqual(new Date('2022-09-20T00:00:00.000Z'));
+    expect(changes.getCell('G6').value).toBe('Người điều chỉnh');
+    expect(changes.getCell('G7').value).toBe('Nguyễn Văn A — Sở Ngoại vụ, máy 2');
     // SheetJS, the reader of the files people bring, sees numbers too.
     const read = XLSX.read(readFileSync(path), { type: 'buffer' }).Sheets['Chi tiết']!;
     expect(read[`B${first}`]).toMatchObject({ t: 'n', w: '07/07/2022' });

@@ -22,6 +22,7 @@ import { placesUnder } from '../pledges/filter';
 import type { ReportsSentTable } from '../core/schema';
 import { buildReport } from './build';
 import { reportFileName, writeReport } from './excel';
+import { reportForm } from './form';
 import { parsePeriod } from './period';
 import { cutoffOf } from './rules';
 
@@ -74,7 +75,7 @@ export async function saveReport(
       ? await lastSentReport(ctx, input.period, cutoff, input.placeId ?? null, scope)
       : null;
   const report = await buildReport(ctx, { ...input, cutoff, lang: 'vi' }, since?.madeAt);
-  const bytes = await writeReport(report);
+  const bytes = await writeReport(report, await reportForm(ctx, input, report.period.kind, report.dated));
   const fileName = reportFileName(report);
   const row: ReportsSentTable = {
     id: ctx.newId(),

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PledgeSummary } from '../../contract';
+import type { PledgeSummary, Settings } from '../../contract';
 import * as XLSX from 'xlsx';
 import { TEMPLATE_COLUMNS } from '../../db/imports/columns';
 import { ROOT, tempDir } from '../helpers';
@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 
 describe('reports', () => {
-  it('previews the quarter and downloads the Excel report', async () => {
+  it('previews the quarter and downloads the Excel report, numbered and addressed as typed', async () => {
     await page.goto(`${served.url}#reports`);
     await chooseIn(page, 'Năm', '2022');
     await chooseIn(page, 'Quý', 'Quý III');
@@ -36,15 +36,26 @@ describe('reports', () => {
     expect(await page.getByTestId('report-preview-body').textContent()).toContain('QUÝ III NĂM 2022');
     await page.screenshot({ path: join(SCREENSHOTS, 'reports.png') });
 
+    // The addressee's box shows the department's default for a quarterly report.
+    expect(await page.getByTestId('report-addressee').getAttribute('placeholder')).toMatch(
+      /^Kính gửi \(để trống: theo Cài đặt\): Ủy ban nhân dân tỉnh Cao Bằng$/,
+    );
+    await page.getByTestId('report-number').fill('7');
+    await page.getByTestId('report-addressee').fill('Bộ Ngoại giao\nỦy ban nhân dân tỉnh Cao Bằng');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
     expect(download.suggestedFilename()).toBe('Bao-cao-vien-tro-2022-Q3.xlsx');
     const path = join(dir.dir, download.suggestedFilename());
     await download.saveAs(path);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    expect(workbook.getWorksheet('Tổng hợp')!.getCell('A5').value).toBe(
-      'BÁO CÁO TÌNH HÌNH TIẾP NHẬN VIỆN TRỢ PHI CHÍNH PHỦ NƯỚC NGOÀI QUÝ III NĂM 2022',
-    );
+    const sheet = workbook.getWorksheet('Tổng hợp')!;
+    expect(String(sheet.getCell('A3').value)).toMatch(/^Số: 07\/BC(-\w+)?$/);
+    expect(sheet.getCell('A5').value).toBe('BÁO CÁO');
+    expect(sheet.getCell('A6').value).toBe('Tình hình tiếp nhận viện trợ phi chính phủ nước ngoài quý III năm 2022');
+    expect([9, 10].map((r) => sheet.getRow(r).getCell(sheet.columnCount).value)).toEqual([
+      '- Bộ Ngoại giao;',
+      '- Ủy ban nhân dân tỉnh Cao Bằng.',
+    ]);
   });
 
   it('makes the report of one sector, chosen from the keyboard, and keeps it apart in the list', async () => {
@@ -77,6 +88,21 @@ describe('reports', () => {
     await expect
       .poll(() => page.getByTestId('reports-sent').locator('tbody tr', { hasText: 'Mọi dòng' }).count())
       .toBe(1);
+  });
+
+  it("sets the report's letterhead in Cài đặt, each empty line showing the default of the ledger's province", async () => {
+    await openScreen(page, 'Cài đặt');
+    const block = page.getByTestId('report-form-settings');
+    expect(await block.locator('#settings_reportGoverningBody').getAttribute('placeholder')).toBe('UBND TỈNH CAO BẰNG');
+    expect(await block.locator('#settings_reportPlace').getAttribute('placeholder')).toBe('Cao Bằng');
+    expect(await page.locator('#settings_departmentName').getAttribute('placeholder')).toMatch(/TỈNH CAO BẰNG$/);
+    await block.locator('#settings_reportOffice').fill('SỞ NGOẠI VỤ');
+    await block.locator('#settings_reportSymbol').fill('SNgV');
+    await block.locator('#settings_reportSymbol').press('Enter');
+    await expect
+      .poll(async () => (await ledgerCall<Settings>(page, 'settings.get', {})).reportForm)
+      .toMatchObject({ reportOffice: 'SỞ NGOẠI VỤ', reportSymbol: 'SNgV', reportGoverningBody: '' });
+    await page.goto(`${served.url}#reports`);
   });
 });
 

@@ -1,9 +1,9 @@
 /** The report's rows from the gathered sums (pure): the summary, the donors, the detail rows and the changes. */
-import type { PledgeKind, Report, ReportDetailRow, ReportFigures, ReportSummaryRow } from '../../../contract';
+import type { Report, ReportDetailRow, ReportFigures, ReportSummaryRow } from '../../../contract';
 import { describeItemScope, VOCABULARY } from '../../../contract/labels';
 import { formatAmount } from '../../../contract/money';
-import { fieldLabel } from '../../../contract/validation';
 import { exactSum } from '../../pledges/sums';
+import { changeRows } from './changes';
 import type { ReportData, Sums } from './data';
 
 const ZERO: ReportFigures = { pledgedVnd: 0, deliveredVnd: 0, cumulativeDeliveredVnd: 0, remainingVnd: 0 };
@@ -28,24 +28,6 @@ function figures(g: Sums): ReportFigures {
 
 const isEmpty = (f: ReportFigures) =>
   f.pledgedVnd === 0 && f.deliveredVnd === 0 && f.cumulativeDeliveredVnd === 0 && f.remainingVnd === 0;
-
-const SHOWN_CHANGES = [
-  'donorId',
-  'placeId',
-  'todayPlaceId',
-  'kind',
-  'description',
-  'quantity',
-  'unit',
-  'unitValueMinor',
-  'amountMinor',
-  'currency',
-  'rate',
-  'vndEquivalent',
-  'pledgeDate',
-  'status',
-];
-const MONEY = new Set(['unitValueMinor', 'amountMinor', 'vndEquivalent']);
 
 /** Pure: the report's rows from the gathered sums. */
 export function assembleReport(data: ReportData, lang: 'vi' | 'en' = 'vi'): Report {
@@ -113,29 +95,6 @@ function donorRows(data: ReportData): Report['donors'] {
     .filter((d) => !isEmpty(d.figures))
     .sort((a, b) => b.figures.pledgedVnd - a.figures.pledgedVnd || a.donor.localeCompare(b.donor, 'vi'))
     .map((d) => ({ donor: d.donor, country: d.country, ...d.figures }));
-}
-
-/** Each amended pledge with the fields that changed, before → after, in the reader's words. */
-function changeRows(changes: ReportData['changes'], lang: 'vi' | 'en'): Report['changes'] {
-  const words = VOCABULARY[lang];
-  const show = (field: string, value: unknown, currency: string) => {
-    if (value === null || value === undefined || value === '') return '∅';
-    if (MONEY.has(field) && typeof value === 'number')
-      return formatAmount(value, field === 'vndEquivalent' ? 'VND' : currency, lang);
-    if (field === 'kind') return words.pledgeKind[value as PledgeKind] ?? String(value);
-    if (field === 'status') return words.pledgeStatus[value as keyof typeof words.pledgeStatus] ?? String(value);
-    return String(value);
-  };
-  return changes.map((c) => ({
-    date: c.at.slice(0, 10),
-    donor: c.donor,
-    description: c.description,
-    changes: SHOWN_CHANGES.filter((f) => JSON.stringify(c.before[f] ?? null) !== JSON.stringify(c.after[f] ?? null))
-      .map((f) => `${fieldLabel(f)[lang]}: ${show(f, c.before[f], c.currency)} → ${show(f, c.after[f], c.currency)}`)
-      .join('; '),
-    reason: c.note ?? '',
-    by: c.by,
-  }));
 }
 
 /** Detail rows with their amounts written in the reader's number style (the Vietnamese style is the stored one). */

@@ -1,33 +1,32 @@
-/** The donor sheet (Theo nhà tài trợ): the period's figures by donor. */
-import type { Report } from '../../../contract';
-import type { Column } from '../workbook/columns';
-import { letterhead } from '../workbook/letterhead';
-import { addSheet, type Workbook } from '../workbook/page';
-import { signatures } from '../workbook/signatures';
+/** The donor sheet (Theo nhà tài trợ), an appendix: the period's figures by donor. */
+import { type Column, fitColumns } from '../workbook/columns';
+import { type Heading, opening } from '../workbook/letterhead';
+import { addSheet, setWidths, type Workbook } from '../workbook/page';
 import { dataRow, tableHeader, totalsRow } from '../workbook/table';
 import { figureColumns, figureValues } from './figures';
 import { subtitle } from './heading';
 
-export function donorSheet(workbook: Workbook, report: Report) {
+const COLUMNS: Column[] = [
+  { header: 'STT', width: 5, align: 'center' },
+  { header: 'Nhà tài trợ', width: 32 },
+  { header: 'Quốc gia', width: 18 },
+  ...figureColumns,
+];
+
+export function donorSheet(workbook: Workbook, heading: Heading) {
+  const { report } = heading;
   const sheet = addSheet(workbook, 'Theo nhà tài trợ');
-  const columns: Column[] = [
-    { header: 'STT', width: 6, align: 'center' },
-    { header: 'Nhà tài trợ', width: 34 },
-    { header: 'Quốc gia', width: 18 },
-    ...figureColumns,
-  ];
-  const head = letterhead(sheet, report, columns.length, subtitle(report));
+  const rows = report.donors.map((r, i) => [i + 1, r.donor, r.country, ...figureValues(r)]);
+  const totals = [null, null, null, ...figureValues(report.donorTotal)];
+  const columns = fitColumns(COLUMNS, rows, totals);
+  const widths = columns.map((c) => c.width);
+  setWidths(sheet, widths);
+  const head = opening(sheet, heading, widths, subtitle(report));
   tableHeader(sheet, head, columns);
-  report.donors.forEach((r, i) => {
-    dataRow(sheet, head + 1 + i, columns, [i + 1, r.donor, r.country, ...figureValues(r)]);
+  rows.forEach((values, i) => {
+    dataRow(sheet, head + 1 + i, columns, values);
   });
   const last = head + report.donors.length;
-  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, [
-    null,
-    null,
-    null,
-    ...figureValues(report.donorTotal),
-  ]);
-  signatures(sheet, last + 4, columns.length);
+  totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, totals);
   sheet.commit();
 }

@@ -1,54 +1,56 @@
-/** The list of aid items (Danh sách khoản viện trợ): each item with its approval decision, its stage and its figures. */
-import type { Report } from '../../../contract';
+/**
+ * The list of aid items (Danh sách khoản viện trợ), an appendix: each item with its approval decision, its stage and
+ * its figures.
+ */
 import type { StatutoryItemRow, StatutoryReport } from '../../../contract/items';
 import { exactSum } from '../../pledges/sums';
-import type { Column } from '../workbook/columns';
-import { letterhead } from '../workbook/letterhead';
-import { addSheet, type Workbook } from '../workbook/page';
-import { signatures } from '../workbook/signatures';
+import type { CellValue } from '../workbook/cells';
+import { type Column, fitColumns } from '../workbook/columns';
+import { type Heading, opening } from '../workbook/letterhead';
+import { addSheet, setWidths, type Workbook } from '../workbook/page';
 import { dataRow, tableHeader, totalsRow } from '../workbook/table';
 import { subtitle } from './heading';
 
-export function itemListSheet(workbook: Workbook, report: Report, statutory: StatutoryReport) {
+const COLUMNS: Column[] = [
+  { header: 'STT', width: 5, align: 'center' },
+  { header: 'Tên khoản viện trợ', width: 24 },
+  { header: 'Hình thức', width: 10 },
+  { header: 'Lĩnh vực', width: 14 },
+  { header: 'Nhà tài trợ', width: 16 },
+  { header: 'Quốc gia', width: 11 },
+  { header: 'Số quyết định phê duyệt', width: 12 },
+  { header: 'Ngày phê duyệt', width: 11, align: 'center' },
+  { header: 'Giai đoạn', width: 10 },
+  { header: 'Cam kết trong kỳ (VND)', width: 15, money: true },
+  { header: 'Giải ngân trong kỳ (VND)', width: 15, money: true },
+];
+
+export function itemListSheet(workbook: Workbook, heading: Heading, statutory: StatutoryReport) {
   const list = addSheet(workbook, 'Danh sách khoản viện trợ');
-  const columns: Column[] = [
-    { header: 'STT', width: 6, align: 'center' },
-    { header: 'Tên khoản viện trợ', width: 36 },
-    { header: 'Hình thức', width: 12 },
-    { header: 'Lĩnh vực', width: 20 },
-    { header: 'Nhà tài trợ', width: 26 },
-    { header: 'Quốc gia', width: 14 },
-    { header: 'Số quyết định phê duyệt', width: 18 },
-    { header: 'Ngày phê duyệt', width: 13, align: 'center' },
-    { header: 'Giai đoạn', width: 15 },
-    { header: 'Cam kết trong kỳ (VND)', width: 18, money: true },
-    { header: 'Giải ngân trong kỳ (VND)', width: 18, money: true },
-  ];
-  const head = letterhead(list, report, columns.length, subtitle(report));
+  const rows: CellValue[][] = statutory.items.map((r, i) => [
+    i + 1,
+    r.name,
+    r.modality,
+    r.sector,
+    r.donor,
+    r.country,
+    r.approvalNumber ?? '',
+    r.approvalDate ? { day: r.approvalDate } : '',
+    r.stage,
+    r.committedVnd,
+    r.disbursedVnd,
+  ]);
+  const sum = (pick: (r: StatutoryItemRow) => number) => statutory.items.reduce((s, r) => exactSum(s, pick(r)), 0);
+  const totals = [...Array(9).fill(null), sum((r) => r.committedVnd), sum((r) => r.disbursedVnd)];
+  const columns = fitColumns(COLUMNS, rows, totals);
+  const widths = columns.map((c) => c.width);
+  setWidths(list, widths);
+  const head = opening(list, heading, widths, subtitle(heading.report));
   tableHeader(list, head, columns);
-  statutory.items.forEach((r, i) => {
-    dataRow(list, head + 1 + i, columns, [
-      i + 1,
-      r.name,
-      r.modality,
-      r.sector,
-      r.donor,
-      r.country,
-      r.approvalNumber ?? '',
-      r.approvalDate ? { day: r.approvalDate } : '',
-      r.stage,
-      r.committedVnd,
-      r.disbursedVnd,
-    ]);
+  rows.forEach((values, i) => {
+    dataRow(list, head + 1 + i, columns, values);
   });
   const last = head + statutory.items.length;
-  const itemRows = statutory.items;
-  const sum = (pick: (r: StatutoryItemRow) => number) => itemRows.reduce((s, r) => exactSum(s, pick(r)), 0);
-  totalsRow(list, last + 1, columns, 'Tổng cộng', head + 1, last, [
-    ...Array(9).fill(null),
-    sum((r) => r.committedVnd),
-    sum((r) => r.disbursedVnd),
-  ]);
-  signatures(list, last + 4, columns.length);
+  totalsRow(list, last + 1, columns, 'Tổng cộng', head + 1, last, totals);
   list.commit();
 }

@@ -1,19 +1,20 @@
 /**
- * The aid items' sheets of a 6-month or annual report: on the first (Khoản viện trợ) the paragraph and the items by
- * sector, by modality and by donor country; the list of items on a sheet of its own.
+ * The aid items' appendices of a 6-month or annual report: on the first (Khoản viện trợ) the paragraph and the items
+ * by sector, by modality and by donor country; the list of items on a sheet of its own.
  */
 import type ExcelJS from 'exceljs';
-import type { Report, UnconvertedInUsd } from '../../../contract';
+import type { UnconvertedInUsd } from '../../../contract';
 import type { StatutoryGroupRow, StatutoryReport } from '../../../contract/items';
 import { canonicalQuantity, formatAmount } from '../../../contract/money';
 import { exactSum } from '../../pledges/sums';
+import { dongInWords } from '../words';
 import type { CellValue } from '../workbook/cells';
-import type { Column } from '../workbook/columns';
-import { letterhead } from '../workbook/letterhead';
-import { addSheet, type Workbook } from '../workbook/page';
-import { signatures } from '../workbook/signatures';
+import { type Column, fitColumns, rowHeight, tableHeight } from '../workbook/columns';
+import { PageFlow } from '../workbook/flow';
+import { type Heading, opening } from '../workbook/letterhead';
+import { addSheet, setWidths, type Workbook } from '../workbook/page';
 import { dataRow, otherTotals, tableHeader, totalsRow, wideRow } from '../workbook/table';
-import { dayText } from '../../../contract/dates';
+import { datesLine } from './heading';
 import { itemListSheet } from './item-list';
 import { unconvertedNote, usdAmountCell } from './unconverted';
 
@@ -21,43 +22,93 @@ const usdCell = (cents: number, unconverted?: number): CellValue => usdAmountCel
 
 const dollars = (cents: number) => Number(canonicalQuantity(formatAmount(cents, 'USD', 'plain')));
 
+/** The columns of the three tables, as wide as the page (the label's column takes what the figures leave). */
 const groupColumns = (label: string): Column[] => [
-  { header: 'STT', width: 6, align: 'center' },
-  { header: label, width: 34 },
-  { header: 'Số khoản viện trợ', width: 12, align: 'center' },
-  { header: 'Cam kết (USD)', width: 17 },
-  { header: 'Giải ngân (USD)', width: 17 },
-  { header: 'Cam kết (VND)', width: 19, money: true },
-  { header: 'Giải ngân (VND)', width: 19, money: true },
+  { header: 'STT', width: 5, align: 'center' },
+  { header: label, width: 42 },
+  { header: 'Số khoản viện trợ', width: 10, align: 'center' },
+  { header: 'Cam kết (USD)', width: 16 },
+  { header: 'Giải ngân (USD)', width: 16 },
+  { header: 'Cam kết (VND)', width: 18, money: true },
+  { header: 'Giải ngân (VND)', width: 18, money: true },
 ];
+
+interface Group {
+  title: string;
+  columns: Column[];
+  rows: StatutoryGroupRow[];
+  values: CellValue[][];
+  totals: (CellValue | null)[];
+}
+
+const sumOf = (rows: StatutoryGroupRow[], pick: (r: StatutoryGroupRow) => number) =>
+  rows.reduce((s, r) => exactSum(s, pick(r)), 0);
+
+function group(title: string, label: string, rows: StatutoryGroupRow[]): Group {
+  const values: CellValue[][] = rows.map((r, i) => [
+    i + 1,
+    r.label,
+    r.items,
+    usdCell(r.committed.USD, r.unconverted?.pledgeCount),
+    usdCell(r.disbursed.USD, r.unconverted?.deliveryCount),
+    r.committed.VND,
+    r.disbursed.VND,
+  ]);
+  const totals: (CellValue | null)[] = [
+    null,
+    null,
+    sumOf(rows, (r) => r.items),
+    usdCell(sumOf(rows, (r) => r.committed.USD)),
+    usdCell(sumOf(rows, (r) => r.disbursed.USD)),
+    sumOf(rows, (r) => r.committed.VND),
+    sumOf(rows, (r) => r.disbursed.VND),
+  ];
+  return { title, columns: groupColumns(label), rows, values, totals };
+}
 
 /**
  * The aid items of a 6-month or annual report (Decree 80/2020, 313/2025): the paragraph departments write, then the
  * items by sector, by modality and by donor country, in USD and VND; and, on a sheet of its own, the list of items with
  * their approval decision and stage.
  */
-export function itemSheets(workbook: Workbook, report: Report) {
-  const statutory = report.statutory;
-  if (!statutory) return;
-  itemGroupsSheet(workbook, report, statutory);
-  itemListSheet(workbook, report, statutory);
+export function itemSheets(workbook: Workbook, groups: Heading, list: Heading, statutory: StatutoryReport) {
+  itemGroupsSheet(workbook, groups, statutory);
+  itemListSheet(workbook, list, statutory);
 }
 
-function itemGroupsSheet(workbook: Workbook, report: Report, statutory: StatutoryReport) {
+function itemGroupsSheet(workbook: Workbook, heading: Heading, statutory: StatutoryReport) {
+  const { report, form } = heading;
   const sheet = addSheet(workbook, 'Khoản viện trợ');
-  const width = 7;
-  const units = `(Từ ngày ${dayText(report.period.from)} đến ngày ${dayText(report.period.to)}; đơn vị tính: đô la Mỹ (USD) và đồng (VND))`;
-  let row = letterhead(sheet, report, width, units);
-  wideRow(sheet, row, width, statutory.summary.paragraph, {}, 48);
-  row += 2;
-  const sections: [string, string, StatutoryGroupRow[]][] = [
-    ['I. THEO LĨNH VỰC', 'Lĩnh vực', statutory.bySector],
-    ['II. THEO HÌNH THỨC', 'Hình thức', statutory.byModality],
-    ['III. THEO QUỐC GIA CỦA NHÀ TÀI TRỢ', 'Quốc gia', statutory.byCountry],
+  const groups = [
+    group('I. THEO LĨNH VỰC', 'Lĩnh vực', statutory.bySector),
+    group('II. THEO HÌNH THỨC', 'Hình thức', statutory.byModality),
+    group('III. THEO QUỐC GIA CỦA NHÀ TÀI TRỢ', 'Quốc gia', statutory.byCountry),
   ];
-  for (const [title, label, rows] of sections)
-    row = groupTable(sheet, row, width, title, groupColumns(label), rows, statutory.summary.unconverted);
-  signatures(sheet, row + 1, width);
+  // One set of widths for the three tables: each column as wide as the widest of its numbers.
+  let columns = groups[0]!.columns;
+  for (const g of groups) columns = fitColumns(columns, g.values, g.totals);
+  const widths = columns.map((c) => c.width);
+  for (const g of groups) g.columns = g.columns.map((c, i) => ({ ...c, width: widths[i]! }));
+  const flow = new PageFlow(setWidths(sheet, widths));
+  const units = `(${datesLine(report)}; đơn vị tính: đô la Mỹ (USD) và đồng (VND))`;
+  let row = opening(sheet, heading, widths, units);
+  flow.addRows(sheet, 1, row - 1);
+  flow.add(wideRow(sheet, row++, widths, statutory.summary.paragraph, {}));
+  if (form.lang === 'vi')
+    flow.add(
+      wideRow(
+        sheet,
+        row++,
+        widths,
+        `Bằng chữ (tổng giá trị cam kết): ${dongInWords(statutory.summary.committed.VND)}.`,
+        {
+          italic: true,
+        },
+      ),
+    );
+  row++;
+  flow.add(undefined);
+  for (const g of groups) row = groupTable(sheet, row, widths, g, flow, statutory.summary.unconverted);
   sheet.commit();
 }
 
@@ -65,29 +116,28 @@ function itemGroupsSheet(workbook: Workbook, report: Report, statutory: Statutor
 function groupTable(
   sheet: ExcelJS.Worksheet,
   row: number,
-  width: number,
-  title: string,
-  columns: Column[],
-  rows: StatutoryGroupRow[],
+  widths: number[],
+  g: Group,
+  flow: PageFlow,
   unconverted: UnconvertedInUsd,
 ): number {
-  wideRow(sheet, row, width, title, { bold: true });
-  tableHeader(sheet, row + 1, columns);
+  const { columns, rows, values } = g;
+  const heights = values.map((v) => rowHeight(columns, v));
+  const header = sheet.getRow(row + 1);
+  // The whole table on one page where it fits: its title, header, rows and totals.
+  flow.keepTogether(sheet, row, 20 + tableHeight(columns, heights));
+  flow.add(wideRow(sheet, row, widths, g.title, { bold: true }));
+  // Three tables on one sheet: no header is repeated on every page (it would head the other tables' pages too).
+  tableHeader(sheet, row + 1, columns, false);
+  flow.add(header.height);
   sheet.getRow(row + 1).commit();
   const first = row + 2;
-  rows.forEach((r, i) => {
-    dataRow(sheet, first + i, columns, [
-      i + 1,
-      r.label,
-      r.items,
-      usdCell(r.committed.USD, r.unconverted?.pledgeCount),
-      usdCell(r.disbursed.USD, r.unconverted?.deliveryCount),
-      r.committed.VND,
-      r.disbursed.VND,
-    ]);
+  values.forEach((v, i) => {
+    dataRow(sheet, first + i, columns, v);
   });
+  flow.add(...heights);
   const last = first + rows.length - 1;
-  const sum = (pick: (r: StatutoryGroupRow) => number) => rows.reduce((s, r) => exactSum(s, pick(r)), 0);
+  const sum = (pick: (r: StatutoryGroupRow) => number) => sumOf(rows, pick);
   totalsRow(
     sheet,
     last + 1,
@@ -109,5 +159,5 @@ function groupTable(
     first,
     last,
   );
-  return unconvertedNote(sheet, last + 1, width, { committed: 4, disbursed: 5 }, unconverted);
+  return unconvertedNote(sheet, last + 1, widths, { committed: 4, disbursed: 5 }, unconverted, flow);
 }

@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { UnconvertedInUsd } from '../../../contract';
 import { unconvertedText } from '../../items/summary';
 import { amountCell, type CellValue } from '../workbook/cells';
+import type { PageFlow } from '../workbook/flow';
 import { wideRow } from '../workbook/table';
 
 export const NOT_CONVERTED = 'chưa quy đổi';
@@ -29,9 +30,10 @@ export function usdAmountCell(cents: number, unconverted = 0): CellValue {
 export function unconvertedNote(
   sheet: ExcelJS.Worksheet,
   row: number,
-  width: number,
+  widths: number[],
   columns: { committed: number; disbursed: number },
   unconverted: UnconvertedInUsd,
+  flow: PageFlow,
 ): number {
   const totals = sheet.getRow(row);
   const sides = [
@@ -49,7 +51,10 @@ export function unconvertedNote(
   }
   totals.commit();
   const text = unconvertedText(unconverted, 'vi').trim();
-  if (!text) return row + 2;
-  wideRow(sheet, row + 1, width, `(*) ${text}`, { italic: true, size: 11 }, 30);
+  if (!text) {
+    flow.add(undefined, undefined);
+    return row + 2;
+  }
+  flow.add(undefined, wideRow(sheet, row + 1, widths, `(*) ${text}`, { italic: true }, 11), undefined);
   return row + 3;
 }

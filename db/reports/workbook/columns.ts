@@ -1,6 +1,7 @@
 /** A table's columns: their headers and widths, the style of their cells, and the height a row needs in them. */
 import type ExcelJS from 'exceljs';
 import type { CellValue } from './cells';
+import { cellPoints, heightOf, linesIn, POINTS_PER_WIDTH, textWidth } from './measure';
 import { BORDER, DATE_FORMAT, FONT, MONEY_FORMAT } from './styles';
 
 export interface Column {
@@ -10,19 +11,62 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
 }
 
-/** Lines a text takes in a column of this width (Times New Roman 11: about one character per width unit). */
-function linesIn(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.1));
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-}
+/** The size of the tables' text. */
+export const TABLE_SIZE = 11;
 
 /** A row tall enough for its longest wrapped text (spreadsheets do not grow a written row to fit it). */
-export function rowHeight(columns: Column[], values: CellValue[]): number | undefined {
+export function rowHeight(columns: Column[], values: CellValue[], size = TABLE_SIZE): number | undefined {
   let lines = 1;
   values.forEach((v, i) => {
-    if (typeof v === 'string' && !columns[i]!.money) lines = Math.max(lines, linesIn(v, columns[i]!.width));
+    if (typeof v === 'string' && !columns[i]!.money)
+      lines = Math.max(lines, linesIn(v, cellPoints([columns[i]!.width]), size));
   });
-  return lines > 1 ? Math.min(409, 15 * lines) : undefined;
+  return lines > 1 ? heightOf(lines, size) : undefined;
+}
+
+/** The points a table takes: its header, its rows of these heights (the default where none) and its totals. */
+export function tableHeight(columns: Column[], heights: (number | undefined)[]): number {
+  const header = Math.max(...columns.map((c) => linesIn(c.header, cellPoints([c.width]), TABLE_SIZE, true)));
+  return heightOf(header, TABLE_SIZE) + heights.reduce<number>((s, h) => s + (h ?? 15), 0) + 15;
+}
+
+/** "1,234,567.89": a number as its format shows it (a separator is as wide in either style). */
+function shown(value: number, places: number): string {
+  const [whole, fraction] = Math.abs(value).toFixed(places).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** A number or date cell's text as printed ('' for text, which wraps instead). */
+export function printedNumber(value: CellValue, money = false): string {
+  if (typeof value === 'number') return money ? shown(value, 0) : String(value);
+  if (typeof value !== 'object') return '';
+  if ('day' in value) return '00/00/0000';
+  return shown(Number(value.decimal), value.format.split('.')[1]?.length ?? 0);
+}
+
+/**
+ * The columns widened where a number or date would not fit (a spreadsheet prints such a cell as "###"): each number
+ * of the rows, and the totals printed in bold, measured as printed.
+ */
+export function fitColumns(columns: Column[], rows: CellValue[][], totals: (CellValue | null)[] = []): Column[] {
+  const need = columns.map(() => 0);
+  const measure = (value: CellValue | null | undefined, i: number, bold: boolean) => {
+    if (value === null || value === undefined || !columns[i]) return;
+    const text = printedNumber(value, columns[i]!.money);
+    if (text) need[i] = Math.max(need[i]!, textWidth(text, TABLE_SIZE, bold));
+  };
+  for (const values of rows)
+    values.forEach((v, i) => {
+      measure(v, i, false);
+    });
+  totals.forEach((v, i) => {
+    measure(v, i, true);
+  });
+  return columns.map((c, i) => {
+    const width = Math.ceil((need[i]! + 8) / POINTS_PER_WIDTH);
+    return width > c.width ? { ...c, width } : c;
+  });
 }
 
 /**

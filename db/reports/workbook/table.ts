@@ -1,23 +1,26 @@
 /** A table on a sheet: its header (printed on every page), data rows, SUM totals rows, and rows across the table. */
 import type ExcelJS from 'exceljs';
 import { type CellValue, libraryValue } from './cells';
-import { type Column, rowHeight, styleFor, stylesOf } from './columns';
+import { type Column, rowHeight, styleFor, stylesOf, TABLE_SIZE } from './columns';
+import { cellPoints, heightOf, linesIn } from './measure';
 import { BORDER, FONT, MONEY_FORMAT } from './styles';
 
-export function tableHeader(sheet: ExcelJS.Worksheet, row: number, columns: Column[]) {
+/** The header row, as tall as its longest wrapped header; printed again on every page when `repeat`. */
+export function tableHeader(sheet: ExcelJS.Worksheet, row: number, columns: Column[], repeat = true) {
   const header = sheet.getRow(row);
+  let lines = 1;
   columns.forEach((c, i) => {
+    lines = Math.max(lines, linesIn(c.header, cellPoints([c.width]), TABLE_SIZE, true));
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: FONT, size: 11, bold: true };
+    cell.font = { name: FONT, size: TABLE_SIZE, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = BORDER;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
     sheet.getColumn(i + 1).width = c.width;
   });
-  header.height = 45;
-  // Printed on every page.
-  sheet.pageSetup.printTitlesRow = `${row}:${row}`;
+  header.height = heightOf(lines, TABLE_SIZE);
+  if (repeat) sheet.pageSetup.printTitlesRow = `${row}:${row}`;
 }
 
 export function dataRow(sheet: ExcelJS.Worksheet, row: number, columns: Column[], values: CellValue[]) {
@@ -92,20 +95,22 @@ export function otherTotals(
   }
 }
 
-/** A row of one merged cell across the table: a paragraph or a section's title. */
+/** A row of one merged cell across the table (a paragraph or a section's title), as tall as its lines; its height. */
 export function wideRow(
   sheet: ExcelJS.Worksheet,
   row: number,
-  columns: number,
+  widths: number[],
   text: string,
   font: Partial<ExcelJS.Font>,
-  height?: number,
-) {
-  sheet.mergeCells(row, 1, row, columns);
+  size = 12,
+): number {
+  sheet.mergeCells(row, 1, row, widths.length);
   const cell = sheet.getCell(row, 1);
   cell.value = text;
-  cell.font = { name: FONT, size: 12, ...font };
-  cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-  if (height) sheet.getRow(row).height = height;
+  cell.font = { name: FONT, size, ...font };
+  cell.alignment = { horizontal: 'justify', vertical: 'top', wrapText: true };
+  const height = heightOf(linesIn(text, cellPoints(widths), size, Boolean(font.bold)), size);
+  sheet.getRow(row).height = height;
   sheet.getRow(row).commit();
+  return height;
 }

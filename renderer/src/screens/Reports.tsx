@@ -5,6 +5,8 @@ import {
   Button,
   Card,
   Checkbox,
+  Input,
+  InputNumber,
   Segmented,
   Select,
   Space,
@@ -43,6 +45,7 @@ export function Reports() {
   const [opening] = useState(() => reportOpening(new Date()));
   const [choices, setChoices] = useState<ReportChoices>(opening.choices);
   const [saving, setSaving] = useState(false);
+  const [form, setForm] = useState<FormLines>({ documentNumber: null, addressee: '' });
   const input = reportInput(choices, lang, localToday());
   const [requested, setRequested] = useState<string | null>(opening.previewNow ? JSON.stringify(input) : null);
   const sent = useLedger('reports.list', {});
@@ -70,7 +73,12 @@ export function Reports() {
     setAsking(false);
     setSaving(true);
     try {
-      const file = await call('reports.xlsx', input);
+      // The number and addressee are the document's: the preview does not depend on them.
+      const file = await call('reports.xlsx', {
+        ...input,
+        ...(form.documentNumber ? { documentNumber: form.documentNumber } : {}),
+        ...(form.addressee.trim() ? { addressee: form.addressee.trim() } : {}),
+      });
       saveFile(file.fileName, file.base64);
       message.success(t('reports.saved', { file: file.fileName }));
       // The list of reports made, and what changed since, now count this one.
@@ -105,6 +113,11 @@ export function Reports() {
         onDownload={download}
         saving={saving}
       />
+      <FormLinesCard
+        kind={choices.kind}
+        lines={form}
+        onChange={(change) => setForm((now) => ({ ...now, ...change }))}
+      />
       {(preview.isFetching || saving) && (
         <Spin tip={t('reports.working')} style={{ margin: 24 }}>
           <div style={{ height: 40 }} />
@@ -118,6 +131,55 @@ export function Reports() {
       </Typography.Title>
       <SentReports reports={sent.data ?? []} loading={sent.isLoading} onOpen={(row) => void openSent(row)} />
     </div>
+  );
+}
+
+/** The report's number ("Số: 05/BC-…"; the next of the year when empty) and addressee (the default of its kind). */
+interface FormLines {
+  documentNumber: number | null;
+  addressee: string;
+}
+
+const ADDRESSEE_OF = { quarter: 'addresseeQuarter', half: 'addresseeHalf', year: 'addresseeYear' } as const;
+
+function FormLinesCard({
+  kind,
+  lines,
+  onChange,
+}: {
+  kind: ReportKind;
+  lines: FormLines;
+  onChange: (change: Partial<FormLines>) => void;
+}) {
+  const { t } = useTranslation();
+  const settings = useLedger('settings.get', {});
+  const key = ADDRESSEE_OF[kind];
+  const addressee = settings.data ? settings.data.reportForm[key] || settings.data.reportFormDefaults[key] : '';
+  return (
+    <Card size="small" style={{ marginTop: 8 }}>
+      <Space wrap align="start">
+        <InputNumber
+          aria-label={t('reports.documentNumber')}
+          placeholder={t('reports.documentNumberPlaceholder')}
+          min={1}
+          max={99_999}
+          precision={0}
+          value={lines.documentNumber}
+          onChange={(v) => onChange({ documentNumber: v ?? null })}
+          style={{ width: 240 }}
+          data-testid="report-number"
+        />
+        <Input.TextArea
+          aria-label={t('reports.addressee')}
+          placeholder={`${t('reports.addressee')}: ${addressee}`}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          value={lines.addressee}
+          onChange={(e) => onChange({ addressee: e.target.value })}
+          style={{ width: 420 }}
+          data-testid="report-addressee"
+        />
+      </Space>
+    </Card>
   );
 }
 

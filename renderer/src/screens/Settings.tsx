@@ -1,13 +1,24 @@
-/** Cài đặt: language, the department's name for reports, this installation's name. */
-import { App as AntApp, Button, Descriptions, Form, Input, InputNumber, Select, Spin, Typography } from 'antd';
+/** Cài đặt: language, the department's name and report form, this installation's name. */
+import {
+  App as AntApp,
+  AutoComplete,
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Spin,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, ReportRules } from '../../../contract';
+import type { Language, ReportFormSettings, ReportRules, Settings as LedgerSettings } from '../../../contract';
 import { ReportRulesFields } from '../components/ReportRulesFields';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useFormSubmit } from '../components/formSubmit';
 
-interface Values extends ReportRules {
+interface Values extends ReportFormSettings, ReportRules {
   language: Language;
   departmentName: string;
   userName: string;
@@ -26,7 +37,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
   const submit = useFormSubmit(form, save);
 
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data);
+    if (settings.data) form.setFieldsValue(formValues(settings.data));
   }, [settings.data, form]);
 
   async function save(values: Values) {
@@ -53,7 +64,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
           {...submit}
           name="settings"
           style={{ maxWidth: 560 }}
-          initialValues={settings.data}
+          initialValues={formValues(settings.data)}
         >
           <Form.Item name="language" label={t('settings.language')}>
             <Select
@@ -64,8 +75,14 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
             />
           </Form.Item>
           <Form.Item name="departmentName" label={t('settings.departmentName')}>
-            <Input placeholder={t('settings.departmentPlaceholder')} />
+            <Input
+              placeholder={t('settings.departmentPlaceholder', {
+                example:
+                  `${settings.data.reportFormDefaults.reportOffice} ${settings.data.reportFormDefaults.reportGoverningBody.replace(/^UBND /, '')}`.trim(),
+              })}
+            />
           </Form.Item>
+          <ReportFormFields defaults={settings.data.reportFormDefaults} />
           <Form.Item
             name="userName"
             label={t('settings.userName')}
@@ -105,5 +122,50 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
         </Descriptions>
       )}
     </div>
+  );
+}
+
+/** The settings' values as the form holds them: the report form's lines beside the others. */
+function formValues(settings: LedgerSettings) {
+  const { reportForm, reportFormDefaults: _defaults, siteId: _siteId, ...rest } = settings;
+  return { ...rest, ...reportForm };
+}
+
+/**
+ * The report's letterhead and addressees (Decree 30/2020/NĐ-CP, Mẫu 1.4), in a block of their own: each empty line
+ * shows what the report prints, the default from the ledger's province.
+ */
+function ReportFormFields({ defaults }: { defaults: ReportFormSettings }) {
+  const { t } = useTranslation();
+  const line = (name: keyof ReportFormSettings, label: string, input = <Input placeholder={defaults[name]} />) => (
+    <Form.Item name={name} label={label}>
+      {input}
+    </Form.Item>
+  );
+  const addressee = (name: keyof ReportFormSettings, label: string) =>
+    line(name, label, <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder={defaults[name]} />);
+  return (
+    <fieldset className="report-form-settings" data-testid="report-form-settings">
+      <Typography.Title level={5}>{t('settings.form.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('settings.form.help')}</Typography.Paragraph>
+      {line('reportGoverningBody', t('settings.form.governingBody'))}
+      {line(
+        'reportOffice',
+        t('settings.form.office'),
+        <AutoComplete
+          placeholder={defaults.reportOffice}
+          options={[
+            { value: 'SỞ NGOẠI VỤ', label: t('settings.form.officeOptions.so') },
+            { value: 'VĂN PHÒNG', label: t('settings.form.officeOptions.vp') },
+          ]}
+        />,
+      )}
+      {line('reportSymbol', t('settings.form.symbol'))}
+      {line('reportPlace', t('settings.form.place'))}
+      {addressee('addresseeQuarter', t('settings.form.addresseeQuarter'))}
+      {addressee('addresseeHalf', t('settings.form.addresseeHalf'))}
+      {addressee('addresseeYear', t('settings.form.addresseeYear'))}
+      <Typography.Paragraph type="secondary">{t('settings.form.addresseeHelp')}</Typography.Paragraph>
+    </fieldset>
   );
 }
