@@ -4,10 +4,12 @@
  * appendix referring to the report, the totals in words; the Điều chỉnh sheet in words; English dates dd/mm/yyyy.
  */
 import ExcelJS from 'exceljs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../contract';
 import { defaultForm, writeReport } from '../db/reports/excel';
 import { dongInWords } from '../db/reports/words';
+import { runCli } from './cli-run';
 import type { TestLedger } from './helpers';
 import { LONG_ITEM, reportLedger } from './report-ledger';
 
@@ -15,7 +17,9 @@ let t: TestLedger;
 beforeAll(async () => {
   ({ t } = await reportLedger());
 }, 120_000);
-afterAll(() => t.close());
+/** The command line's test opens the file itself: the ledger is closed for it. */
+let closed = false;
+afterAll(() => (closed ? rmSync(t.dir, { recursive: true, force: true }) : t.close()));
 
 /** Every sheet's texts, in order, each merged cell once. */
 async function sheetTexts(base64: string | Buffer): Promise<Map<string, string[]>> {
@@ -172,5 +176,36 @@ describe('English', () => {
     expect(sheets.get('Chi tiết')![2]).toMatch(/^\(Attached to Report No\. 01\/BC-SNgV of \d{2}\/\d{2}\/\d{4} of /);
     // The amount in words is the Vietnamese document's: an English report leaves it out.
     expect(texts).not.toContain('Bằng chữ');
+  });
+});
+
+describe('the command line', () => {
+  it('takes its number and addressees from the command line, and refuses a number that is none', async () => {
+    // The command line opens the file itself: the ledger is closed for it (and for the tests after it).
+    await t.ledger.close();
+    closed = true;
+    const out = `${t.dir}/cli-report.xlsx`;
+    const made = runCli(
+      'report',
+      '--db',
+      t.file,
+      '--quarter',
+      '2026-Q3',
+      '--number',
+      '7',
+      '--to',
+      'Bộ Ngoại giao\\nSở Tài chính',
+      '--out',
+      out,
+    );
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    const report = (await sheetTexts(readFileSync(out))).get('Tổng hợp')!;
+    expect(report.find((text) => text.startsWith('Số: '))).toMatch(/^Số: 07\/BC-/);
+    const to = report.indexOf('Kính gửi:');
+    expect(report.slice(to, to + 3)).toEqual(['Kính gửi:', '- Bộ Ngoại giao;', '- Sở Tài chính.']);
+    const bad = runCli('report', '--db', t.file, '--quarter', '2026-Q3', '--number', '7a', '--out', out);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--number');
   });
 });
