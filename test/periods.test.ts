@@ -270,6 +270,10 @@ describe('the next reports due', () => {
     expect((await due('2026-04-02'))[0]).toEqual(['2026-Q1', '2026-01-01', '2026-03-31', '2026-04-10', true]);
     expect((await due('2026-04-11'))[0]).toEqual(['2026-Q2', '2026-04-01', '2026-06-30', '2026-07-10', false]);
     expect((await due('2026-12-31'))[2]).toEqual(['2026', '2026-01-01', '2026-12-31', '2027-01-20', false]);
+    // Near the last year a date can be written in, a report due after it (the year 9999's, due in January 10000) is
+    // not listed, nor are periods past it.
+    expect((await due('9999-12-31')).map(([key]) => key)).toEqual([]);
+    expect((await due('9999-06-01')).map(([key]) => key)).toEqual(['9999-Q2', '9999-H1']);
   });
 });
 

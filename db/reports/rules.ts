@@ -72,22 +72,23 @@ export function dueDate(end: string, deadline: ReportDeadline): string {
   }
   const [y, m] = end.split('-').map(Number) as [number, number];
   // This month's day when it comes after the end, else next month's; a month's last day when it has fewer.
-  for (const month of [m, m + 1]) {
+  const dayIn = (month: number) => {
     const year = month > 12 ? y + 1 : y;
     const mm = month > 12 ? 1 : month;
     const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
-    const day = `${year}-${String(mm).padStart(2, '0')}-${String(Math.min(deadline.day, last)).padStart(2, '0')}`;
-    if (day > end) return day;
-  }
-  throw new RangeError(`No day ${deadline.day} after ${end}`);
+    return `${year}-${String(mm).padStart(2, '0')}-${String(Math.min(deadline.day, last)).padStart(2, '0')}`;
+  };
+  const inItsMonth = dayIn(m);
+  return inItsMonth > end ? inItsMonth : dayIn(m + 1);
 }
 
 /** The periods of a kind around a year: the year before, its own and the next, in order. */
 function periodsAround(kind: ReportPeriodKind, year: number, cutoff: ReportCutoff) {
   const parts = kind === 'quarter' ? 4 : kind === 'half' ? 2 : 1;
-  return [year - 1, year, year + 1].flatMap((y) =>
-    Array.from({ length: parts }, (_, i) => parsePeriod(periodKey(kind, y, i + 1), cutoff)),
-  );
+  // Years of four digits only: a report period is named "YYYY…".
+  return [year - 1, year, year + 1]
+    .filter((y) => y <= 9999)
+    .flatMap((y) => Array.from({ length: parts }, (_, i) => parsePeriod(periodKey(kind, y, i + 1), cutoff)));
 }
 
 /**
@@ -107,11 +108,12 @@ export async function reportsDue(ctx: Ctx, input: ParsedInput<'reports.due'>): P
       sql`SELECT DISTINCT period FROM reports_sent WHERE place_id IS NULL AND item_scope IS NULL AND cutoff = ${rules.reportCutoff}`,
     ).map((r) => r.period),
   );
-  return KINDS.map((kind) => {
+  return KINDS.flatMap((kind) => {
     const deadline = rules.reportDeadlines[kind];
     const period = periodsAround(kind, Number(today.slice(0, 4)), rules.reportCutoff).find(
       (p) => dueDate(p.to, deadline) >= today,
-    )!;
-    return { period, dueOn: dueDate(period.to, deadline), made: made.has(period.key) };
+    );
+    // None past the year 9999.
+    return period ? [{ period, dueOn: dueDate(period.to, deadline), made: made.has(period.key) }] : [];
   });
 }

@@ -181,7 +181,16 @@ describe('an officer', () => {
     const data = new Set<string>();
     // The ledger's own words (names of places, donors, people...) may be Vietnamese in any language, and so may the
     // examples of such names the forms show.
-    for (const example of ['SỞ NGOẠI VỤ TỈNH CAO BẰNG', 'Nguyễn Văn A', SITE]) data.add(example);
+    for (const example of ['Nguyễn Văn A', SITE]) data.add(example);
+    // The report form's lines are printed in Vietnamese whatever the language (the Decree 30/2020 form): its defaults
+    // and the department's full name made from them are shown as examples.
+    const { reportFormDefaults: form } = await ledgerCall<{ reportFormDefaults: Record<string, string> }>(
+      page,
+      'settings.get',
+      {},
+    );
+    for (const line of Object.values(form)) data.add(line);
+    data.add(`${form.reportOffice} ${form.reportGoverningBody}`);
     for (const p of await ledgerCall<{ name: string }[]>(page, 'places.list', {})) data.add(p.name);
     for (const d of await ledgerCall<{ name: string; shortName: string | null; country: string | null }[]>(
       page,

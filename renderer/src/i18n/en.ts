@@ -719,7 +719,7 @@ export const en: Catalog = {
       help: 'Decree 09/2019/ND-CP leaves the sending deadline to each reporting regime; by default: 5 days after the period ends.',
     },
     form: {
-      title: 'Report form (Decree 30/2020/NĐ-CP)',
+      title: 'Report form (Decree 30/2020/ND-CP)',
       help: 'A line left empty prints the suggestion shown in grey.',
       governingBody: 'Governing body',
       office: 'Issuing office',

@@ -77,8 +77,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
           <Form.Item name="departmentName" label={t('settings.departmentName')}>
             <Input
               placeholder={t('settings.departmentPlaceholder', {
-                example:
-                  `${settings.data.reportFormDefaults.reportOffice} ${settings.data.reportFormDefaults.reportGoverningBody.replace(/^UBND /, '')}`.trim(),
+                example: departmentExample(settings.data.reportFormDefaults),
               })}
             />
           </Form.Item>
@@ -123,6 +122,14 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
       )}
     </div>
   );
+}
+
+/** The department's full name from the form's defaults: "VĂN PHÒNG UBND TỈNH X", "SỞ NGOẠI VỤ TỈNH X". */
+function departmentExample({ reportOffice, reportGoverningBody }: ReportFormSettings): string {
+  const province = reportGoverningBody.replace(/^UBND /, '');
+  return (
+    reportOffice === 'VĂN PHÒNG' ? `${reportOffice} ${reportGoverningBody}` : `${reportOffice} ${province}`
+  ).trim();
 }
 
 /** The settings' values as the form holds them: the report form's lines beside the others. */
