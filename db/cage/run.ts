@@ -103,14 +103,23 @@ class Cage {
     let timedOut = false;
     this.worker.ref();
     const outcome = await new Promise<{ answer: Answer } | { failed: Error }>((resolve) => {
-      const timer = setTimeout(() => {
-        timedOut = true;
-        void this.worker.terminate();
-      }, this.limits.timeMs);
+      let settled = false;
+      // Past its time the worker is terminated, unless its answer came while this thread was busy: timers run before
+      // the messages that arrived meanwhile are handed over, which happens before the next `setImmediate`.
+      const timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (settled) return;
+            timedOut = true;
+            void this.worker.terminate();
+          }),
+        this.limits.timeMs,
+      );
       const onMessage = (answer: Answer) => {
         if (answer.id === id) finish({ answer });
       };
       const finish = (result: { answer: Answer } | { failed: Error }) => {
+        settled = true;
         clearTimeout(timer);
         this.worker.off('message', onMessage);
         this.settle = null;

@@ -319,6 +319,24 @@ const PHRASES_LONGEST = [...WORDS_TO_FIELD.keys(), ...QUALIFIERS, ...OTHER_WORDS
 );
 const QUALIFIER_SET = new Set(QUALIFIERS);
 const OTHER_SET = new Set(OTHER_WORDS);
+/**
+ * The phrases by their first word, each list in the order of `PHRASES_LONGEST`: a part can hold only the phrases whose
+ * first word is one of its words, so only those are looked for, in the same order.
+ */
+const PHRASES_BY_FIRST_WORD = new Map<string, number[]>();
+PHRASES_LONGEST.forEach((phrase, i) => {
+  const first = phrase.split(' ')[0]!;
+  const list = PHRASES_BY_FIRST_WORD.get(first);
+  if (list) list.push(i);
+  else PHRASES_BY_FIRST_WORD.set(first, [i]);
+});
+
+/** The phrases whose first word the part holds, longest first as in `PHRASES_LONGEST`. */
+function phrasesStartingIn(part: string): string[] {
+  const found = new Set<number>();
+  for (const word of part.split(' ')) for (const i of PHRASES_BY_FIRST_WORD.get(word) ?? []) found.add(i);
+  return [...found].sort((a, b) => a - b).map((i) => PHRASES_LONGEST[i]!);
+}
 
 /**
  * A header's words: folded, without its bracketed unit, abbreviations spelt out, the aid after a hand-over verb left
@@ -359,7 +377,7 @@ function unitTypesOf(part: string): (string | null)[] | null {
 function fieldsOf(part: string): { fields: ColumnKey[]; unknown: boolean } {
   let rest = ` ${part} `;
   const fields: ColumnKey[] = [];
-  for (const phrase of PHRASES_LONGEST) {
+  for (const phrase of phrasesStartingIn(part)) {
     while (rest.includes(` ${phrase} `)) {
       // A word of no field stays unknown ("?"), but its syllables are no longer read as another's.
       rest = rest.replace(` ${phrase} `, OTHER_SET.has(phrase) ? ' ? | ' : ' | ');

@@ -28,8 +28,33 @@ export const TEXT_FIELDS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['notes', 
 
 const TEMPLATE_HEADERS = new Map(TEMPLATE_COLUMNS.map((c) => [headerKey(c.header), c.key]));
 
+type HeaderReading = { meaning: HeaderMeaning | null; could: ColumnKey[] };
+
+/**
+ * Cells already read: the top rows of every file are read cell by cell, and their texts (headers, names, places) recur
+ * from row to row and file to file. Short texts only, up to a bound; the cache starts over when full.
+ */
+const readCells = new Map<string, HeaderReading>();
+const READ_CELLS_KEPT = 5_000;
+const READ_CELL_LENGTH = 200;
+
 /** What a header cell names (the template's own headers first, then its words), or the fields it could be. */
-export function readHeader(text: string): { meaning: HeaderMeaning | null; could: ColumnKey[] } {
+export function readHeader(text: string): HeaderReading {
+  if (text.length > READ_CELL_LENGTH) return readHeaderAfresh(text);
+  let read = readCells.get(text);
+  if (!read) {
+    read = readHeaderAfresh(text);
+    if (readCells.size >= READ_CELLS_KEPT) readCells.clear();
+    readCells.set(text, read);
+  }
+  // A copy: what is returned is the caller's to keep or change.
+  const { meaning, could } = read;
+  const copied =
+    meaning?.kind === 'field' && meaning.unit ? { ...meaning, unit: { ...meaning.unit } } : meaning && { ...meaning };
+  return { meaning: copied, could: [...could] };
+}
+
+function readHeaderAfresh(text: string): HeaderReading {
   if (!text.trim()) return { meaning: null, could: [] };
   // The unit in brackets, if any: "Số tiền (đồng)" is an amount in VND.
   const unit = headerUnit(text);

@@ -8,6 +8,8 @@ import type { ParsedInput } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { undoPoint } from '../core/undo';
 import type { Ctx } from '../core/context';
+import { ReadAhead } from '../cage/ahead';
+import { sheetJob } from './read-sheet';
 import { importSpreadsheet } from './spreadsheet';
 import { PlaceIndex } from '../places/match';
 import { newPledgeChecks, type PledgeChecks } from '../pledges/writes';
@@ -68,6 +70,28 @@ export async function importFiles(ctx: Ctx, input: ParsedInput<'imports.files'>)
 }
 
 /**
+ * A pass's files as bytes, the next workbook read while this one's rows are written (`cage/ahead.ts`): `bytes(i)` is
+ * file i's turn; each file's bytes are decoded once, the same for its reading ahead and its turn.
+ */
+function readingAhead(files: ParsedInput<'imports.files'>['files']) {
+  const decoded = new Map<number, Buffer>();
+  const decode = (i: number) => decoded.get(i) ?? decoded.set(i, Buffer.from(files[i]!.base64, 'base64')).get(i)!;
+  const ahead = new ReadAhead(files.length, (i) => {
+    const bytes = decode(i);
+    return isBundleFile(files[i]!.fileName, bytes) ? null : sheetJob(files[i]!.fileName, bytes);
+  });
+  return {
+    bytes(i: number): Buffer {
+      const bytes = decode(i);
+      ahead.turn(i);
+      decoded.delete(i);
+      return bytes;
+    },
+    end: () => ahead.end(),
+  };
+}
+
+/**
  * Each file merged or imported in order. `isolated`: each in a savepoint of its own, rolled back if it is refused;
  * otherwise the caller rolls back everything when a file is refused, and the pass stops at the first one.
  */
@@ -79,71 +103,76 @@ async function eachFile(ctx: Ctx, input: ParsedInput<'imports.files'>, isolated:
     // another; a bundle may bring units and merge donors, so after one they are read again.
     let places: PlaceIndex | undefined;
     let checks: PledgeChecks | undefined;
-    for (const file of input.files) {
-      const bytes = Buffer.from(file.base64, 'base64');
-      if (isBundleFile(file.fileName, bytes)) {
-        places = undefined;
-        checks = undefined;
-        const done: ImportedFile = {
-          fileName: file.fileName,
-          kind: 'bundle',
-          added: 0,
-          skipped: 0,
-          newDonors: [],
-          merge: null,
-          errors: [],
-        };
-        try {
-          const options = {
+    const reading = readingAhead(input.files);
+    try {
+      for (const [i, file] of input.files.entries()) {
+        const bytes = reading.bytes(i);
+        if (isBundleFile(file.fileName, bytes)) {
+          places = undefined;
+          checks = undefined;
+          const done: ImportedFile = {
             fileName: file.fileName,
-            isolated,
-            acceptUnsigned: input.acceptUnsigned,
-            allowDeletions: input.allowDeletions,
-            from: (from: { office: string; province: string | null }) =>
-              Object.assign(done, { sender: from.office }, from.province ? { province: from.province } : {}),
+            kind: 'bundle',
+            added: 0,
+            skipped: 0,
+            newDonors: [],
+            merge: null,
+            errors: [],
           };
-          const { deletions, deletionsNeedConfirmation, ...merge } = await importBundle(ctx, bytes, options);
-          Object.assign(done, { merge, deletions, deletionsNeedConfirmation });
-        } catch (error) {
-          if (!(error instanceof LedgerError)) throw error;
-          // Deletions not confirmed: the file is refused, and what it deletes is listed for the user to confirm.
-          if (error instanceof ConfirmationRequired)
-            Object.assign(done, { deletions: error.deletions, deletionsNeedConfirmation: true });
-          const { message } = error.toShape();
-          done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
+          try {
+            const options = {
+              fileName: file.fileName,
+              isolated,
+              acceptUnsigned: input.acceptUnsigned,
+              allowDeletions: input.allowDeletions,
+              from: (from: { office: string; province: string | null }) =>
+                Object.assign(done, { sender: from.office }, from.province ? { province: from.province } : {}),
+            };
+            const { deletions, deletionsNeedConfirmation, ...merge } = await importBundle(ctx, bytes, options);
+            Object.assign(done, { merge, deletions, deletionsNeedConfirmation });
+          } catch (error) {
+            if (!(error instanceof LedgerError)) throw error;
+            // Deletions not confirmed: the file is refused, and what it deletes is listed for the user to confirm.
+            if (error instanceof ConfirmationRequired)
+              Object.assign(done, { deletions: error.deletions, deletionsNeedConfirmation: true });
+            const { message } = error.toShape();
+            done.errors.push({ row: 0, column: '', message: message.vi, messageEn: message.en });
+          }
+          files.push(done);
+        } else {
+          places ??= await PlaceIndex.load(ctx);
+          checks ??= newPledgeChecks();
+          const result = await importSpreadsheet(ctx, {
+            fileName: file.fileName,
+            bytes,
+            dryRun: false,
+            placeId: input.placeId ?? null,
+            mapping: file.mapping,
+            receiptsList: input.receipts,
+            matches: file.matches,
+            places,
+            checks,
+            isolated,
+          });
+          files.push({
+            fileName: file.fileName,
+            kind: 'workbook',
+            added: result.added,
+            skipped: result.skipped,
+            newDonors: result.newDonors,
+            merge: null,
+            errors: result.errors,
+            ...(result.officePlace ? { officePlace: result.officePlace } : {}),
+            ...(result.province ? { province: result.province } : {}),
+            ...(result.layout ? { layout: result.layout } : {}),
+            ...(result.receipts?.length ? { receipts: result.receipts } : {}),
+            ...(result.rowDays ? { rowDays: result.rowDays } : {}),
+          });
         }
-        files.push(done);
-      } else {
-        places ??= await PlaceIndex.load(ctx);
-        checks ??= newPledgeChecks();
-        const result = await importSpreadsheet(ctx, {
-          fileName: file.fileName,
-          bytes,
-          dryRun: false,
-          placeId: input.placeId ?? null,
-          mapping: file.mapping,
-          receiptsList: input.receipts,
-          matches: file.matches,
-          places,
-          checks,
-          isolated,
-        });
-        files.push({
-          fileName: file.fileName,
-          kind: 'workbook',
-          added: result.added,
-          skipped: result.skipped,
-          newDonors: result.newDonors,
-          merge: null,
-          errors: result.errors,
-          ...(result.officePlace ? { officePlace: result.officePlace } : {}),
-          ...(result.province ? { province: result.province } : {}),
-          ...(result.layout ? { layout: result.layout } : {}),
-          ...(result.receipts?.length ? { receipts: result.receipts } : {}),
-          ...(result.rowDays ? { rowDays: result.rowDays } : {}),
-        });
+        if (!isolated && files.at(-1)!.errors.length) break;
       }
-      if (!isolated && files.at(-1)!.errors.length) break;
+    } finally {
+      await reading.end();
     }
   });
   return files;

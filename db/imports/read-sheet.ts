@@ -5,19 +5,23 @@
 import type { ImportIssue } from '../../contract';
 import { LedgerError } from '../../contract/errors';
 import { mbText } from '../cage/limits';
-import { runCaged } from '../cage/run';
+import { runCagedInTurn } from '../cage/ahead';
+import type { runCaged } from '../cage/run';
 import { oldFontOfSheet } from './file-content';
 import { loadSheetJs } from './libraries';
 import { fileIssue, type Sheet } from './sheet';
 import { sheetOf } from './sheet-grid';
 
-/** The file's sheet, or the problem the whole file is refused with. */
+/** The cage's job reading a spreadsheet file. */
+export const sheetJob = (fileName: string, bytes: Buffer) => ({ kind: 'sheet' as const, fileName, bytes });
+
+/** The file's sheet, or the problem the whole file is refused with (read ahead when its pass did, `cage/ahead.ts`). */
 export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet | { problem: ImportIssue }> {
   // Cells are read here with SheetJS's date and number formats.
   await loadSheetJs();
   let read: Awaited<ReturnType<typeof runCaged<{ kind: 'sheet'; fileName: string; bytes: Buffer }>>>;
   try {
-    read = await runCaged({ kind: 'sheet', fileName, bytes }, bytes.length);
+    read = await runCagedInTurn(sheetJob(fileName, bytes), bytes.length);
   } catch (error) {
     if (error instanceof LedgerError) throw error;
     const why = error instanceof Error ? error.message.slice(0, 120) : '?';

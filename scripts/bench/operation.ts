@@ -13,6 +13,8 @@ export interface Line {
   target?: Target;
   ours: () => Promise<unknown>;
   floor: () => Promise<unknown>;
+  /** Work a run leaves for the runs after it (a fresh copy of a file it changed), done after its time is taken. */
+  untimed?: () => Promise<unknown> | unknown;
 }
 
 /** What every operation is given: the run's settings and where its files go. */
