@@ -9,6 +9,7 @@ import {
   itemInput,
   itemMoneyProblem,
   itemStartInput,
+  NEW_SECTOR,
   sectorOptions,
 } from '../../renderer/src/components/itemForm';
 import { donorLabel } from '../../renderer/src/components/pickerOptions';
@@ -72,16 +73,18 @@ describe('the aid item form', () => {
     expect(initialCurrencies(values)).toEqual({ value: 'USD', counterpart: 'VND' });
   });
 
-  it('offers the ledger’s sectors, the item’s own, and a new name typed that matches none', () => {
+  it('offers the ledger’s sectors, the item’s own, and to add a new name typed that is none of them', () => {
     const name = (s: string) => ({ health: 'Y tế', education: 'Giáo dục' })[s] ?? s;
-    expect(sectorOptions(['health'], 'Môi trường', '', name)).toEqual([
+    const offer = (typed: string) => `+ Thêm lĩnh vực mới "${typed}"`;
+    expect(sectorOptions(['health'], 'Môi trường', '', name, offer)).toEqual([
       { value: 'health', label: 'Y tế' },
       { value: 'Môi trường', label: 'Môi trường' },
     ]);
-    expect(sectorOptions(['health'], undefined, 'y te', name)).toEqual([{ value: 'health', label: 'Y tế' }]);
-    expect(sectorOptions(['health'], 'health', 'Nước sạch', name).at(-1)).toEqual({
-      value: 'Nước sạch',
-      label: '+ Nước sạch',
+    expect(sectorOptions(['health'], undefined, 'y te', name, offer)).toEqual([{ value: 'health', label: 'Y tế' }]);
+    // The offer is never the name itself: a picker taking its highlighted option cannot save it as a sector.
+    expect(sectorOptions(['health'], 'health', 'Nước sạch', name, offer).at(-1)).toEqual({
+      value: NEW_SECTOR,
+      label: '+ Thêm lĩnh vực mới "Nước sạch"',
     });
   });
 

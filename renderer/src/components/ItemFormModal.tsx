@@ -1,5 +1,5 @@
 /** Create or edit an aid item (khoản viện trợ): keyboard first, every field in the order of its approval decision. */
-import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App as AntApp, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AID_MODALITIES, AID_STAGES, type AidItem } from '../../../contract/items';
@@ -19,11 +19,12 @@ import {
   itemInput,
   itemMoneyProblem,
   itemStartInput,
+  NEW_SECTOR,
   sectorOptions,
 } from './itemForm';
 import { MoneyInput } from './MoneyInput';
 import { DonorPicker, searchByLabel, tabMovesOn } from './pickers';
-import { donorLabel } from './pickerOptions';
+import { donorLabel, matches } from './pickerOptions';
 
 interface Props {
   open: boolean;
@@ -32,31 +33,54 @@ interface Props {
   onSaved?: (item: AidItem) => void;
 }
 
-/** A sector picker: the standard sectors and the department's own; a name typed that matches none is offered as new. */
+/**
+ * A sector picker: the standard sectors and the department's own, found as every picker finds (accents and case
+ * aside); Enter or Tab takes the highlighted match. A name that is none of them is offered as a new sector, last and
+ * highlighted only by ↓: chosen with Enter or a click it asks first; Tab never takes it.
+ */
 function SectorPicker({ value, onChange, id }: { value?: string; onChange?: (value: string) => void; id?: string }) {
   const { t, i18n } = useTranslation();
+  const { modal } = AntApp.useApp();
   const words = itemVocabulary(i18n.language);
   const sectors = useLedger('items.sectors', {});
   const [search, setSearch] = useState('');
+  const lastKey = useRef('');
   const typed = search.trim();
   const options = useMemo(
-    () => sectorOptions(sectors.data ?? [], value, typed, words.sectorName),
-    [sectors.data, words, typed, value],
+    () => sectorOptions(sectors.data ?? [], value, typed, words.sectorName, (text) => t('items.newSector', { text })),
+    [sectors.data, words, typed, value, t],
   );
+  const anyMatch = !typed || options.some((o) => o.value !== NEW_SECTOR && matches(typed, o.label));
+  const addNew = (name: string) =>
+    modal.confirm({
+      title: t('items.newSectorConfirm', { name }),
+      okText: t('items.newSectorOk'),
+      cancelText: t('common.cancel'),
+      onOk: () => onChange?.(name),
+    });
   return (
-    <Select
-      id={id}
-      value={value}
-      onChange={(next: string) => {
-        onChange?.(next);
-        setSearch('');
-      }}
-      showSearch={{ ...searchByLabel, searchValue: search, onSearch: setSearch }}
-      onKeyDown={tabMovesOn}
-      placeholder={t('items.sectorHint')}
-      notFoundContent={t('common.noMatch')}
-      options={options}
-    />
+    <div onKeyDownCapture={(event) => (lastKey.current = event.key)}>
+      <Select
+        id={id}
+        value={value}
+        onChange={(next: string) => {
+          setSearch('');
+          if (next !== NEW_SECTOR) onChange?.(next);
+          else if (lastKey.current !== 'Tab') addNew(typed);
+        }}
+        showSearch={{
+          filterOption: (input, option) => option?.value === NEW_SECTOR || matches(input, String(option?.label ?? '')),
+          searchValue: search,
+          onSearch: setSearch,
+        }}
+        // With no match, nothing is highlighted: Enter and Tab take nothing.
+        defaultActiveFirstOption={anyMatch}
+        onKeyDown={tabMovesOn}
+        placeholder={t('items.sectorHint')}
+        notFoundContent={t('common.noMatch')}
+        options={options}
+      />
+    </div>
   );
 }
 

@@ -82,20 +82,25 @@ export function initialCurrencies(values: Partial<ItemFormValues>): ItemCurrenci
   return { value: values.valueCurrency ?? 'VND', counterpart: values.counterpartCurrency ?? 'VND' };
 }
 
+/** The sector picker's entry that offers to add the name typed as a new sector (never a sector's own value). */
+export const NEW_SECTOR = '__new_sector__';
+
 /**
- * The sectors offered: the ledger's, the item's own when it is not among them, and a name typed that matches none
- * (compared without accents or case) offered as a new one.
+ * The sectors offered: the ledger's, the item's own when it is not among them, and, for a name typed that is none of
+ * them (compared without accents or case), the offer to add it — last, under its own value, so that what Enter or Tab
+ * takes while typing is a sector that matches, never the name as typed.
  */
 export function sectorOptions(
   sectors: string[],
   value: string | undefined,
   typed: string,
   sectorName: (sector: string) => string,
+  newLabel: (typed: string) => string,
 ): { value: string; label: string }[] {
   const list = sectors.map((s) => ({ value: s, label: sectorName(s) }));
   if (value && !list.some((o) => o.value === value)) list.push({ value, label: sectorName(value) });
   if (typed && !list.some((o) => foldText(o.label) === foldText(typed)))
-    list.push({ value: typed, label: `+ ${typed}` });
+    list.push({ value: NEW_SECTOR, label: newLabel(typed) });
   return list;
 }
 

@@ -1,6 +1,7 @@
 /** Donor and place pickers with accent-insensitive type-ahead. */
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Place } from '../../../contract';
@@ -18,6 +19,9 @@ import { anyDonorMatch, donorMatches, donorOptions, firstMatches, matches, NEW_D
  */
 export function tabMovesOn(event: React.KeyboardEvent<HTMLElement>) {
   if (event.key !== 'Tab' || !event.defaultPrevented) return;
+  // The option taken can bring in the very next field (USD, then its rate): drawn first, the form is searched for
+  // where Tab leads only then, or the cursor skipped the field that had just appeared.
+  flushSync(() => {});
   moveFocus(event.target as HTMLElement, event.shiftKey);
 }
 

@@ -348,6 +348,9 @@ export const en: Catalog = {
     filterSector: 'Any sector',
     filterStage: 'Any stage',
     sectorHint: 'Choose, or type a new sector',
+    newSector: '+ Add a new sector "{{text}}"',
+    newSectorConfirm: 'Add a new sector "{{name}}"?',
+    newSectorOk: 'Add the sector',
     linesWithoutItem: '{{count}} pledge line(s) in no aid item',
   },
   exchange: {

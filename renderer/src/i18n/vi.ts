@@ -344,6 +344,9 @@ export const vi = {
     filterSector: 'Mọi lĩnh vực',
     filterStage: 'Mọi giai đoạn',
     sectorHint: 'Chọn hoặc gõ lĩnh vực mới',
+    newSector: '+ Thêm lĩnh vực mới "{{text}}"',
+    newSectorConfirm: 'Thêm lĩnh vực mới "{{name}}"?',
+    newSectorOk: 'Thêm lĩnh vực',
     linesWithoutItem: '{{count}} dòng cam kết chưa gắn khoản viện trợ',
   },
   exchange: {
