@@ -14,6 +14,7 @@ import { settled } from './pages';
 import type { Served } from './serve';
 import {
   chooseNewDonor,
+  discardTyped,
   fillPledgeForm,
   ledgerCall,
   openScreen,
@@ -308,6 +309,7 @@ describe('entering the Cao Bằng events through the form', () => {
       .toContain('khác Số lượng × Đơn giá');
     await shot('pledge-form-error');
     await page.locator('#pledge_description').press('Escape');
+    await discardTyped(page);
     await page.locator('#pledge_description').waitFor({ state: 'hidden' });
     expect(await summary()).toEqual(before);
   });
@@ -429,6 +431,7 @@ describe('entering the Cao Bằng events through the form', () => {
     expect(await page.locator('#pledge_rateSource').inputValue()).toBe('Tỷ giá hạch toán tháng 7/2022');
     await popupsClosed(page);
     await page.locator('#pledge_rate').press('Escape');
+    await discardTyped(page);
     await page.locator('#pledge_rate').waitFor({ state: 'hidden' });
   });
 

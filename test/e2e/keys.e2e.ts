@@ -123,3 +123,31 @@ describe('pickers and Tab', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+describe('Esc in a form', () => {
+  it('closes a form with nothing typed, and asks before discarding one typed into', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('dashboard').waitFor();
+    await openScreen(page, 'Sổ cam kết');
+    const description = page.locator('#pledge_description');
+    await page.getByTestId('new-pledge').click();
+    await waitForFocus(page, 'pledge_pledgeDate');
+    await page.keyboard.press('Escape');
+    await description.waitFor({ state: 'hidden' });
+
+    await page.getByTestId('new-pledge').click();
+    await waitForFocus(page, 'pledge_pledgeDate');
+    await description.fill('Xây 5 phòng học trường tiểu học');
+    const confirm = page.locator('.ant-modal-confirm');
+    // Esc asks; Esc again goes back to the form, with what was typed.
+    await description.press('Escape');
+    await expect.poll(() => confirm.textContent()).toContain('Bỏ những gì đã nhập?');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await description.inputValue()).toBe('Xây 5 phòng học trường tiểu học');
+    await description.press('Escape');
+    await confirm.getByRole('button', { name: 'Bỏ thay đổi' }).click();
+    await description.waitFor({ state: 'hidden' });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import type { PledgeList, PledgeSummary, Settings } from '../../contract';
 import { ROOT, tempDir } from '../helpers';
 import { pageErrors, settled } from './pages';
 import { TEST_USER, type Served } from './serve';
-import { chooseIn, ledgerCall, openScreen, waitForFocus } from './ui';
+import { chooseIn, discardTyped, ledgerCall, openScreen, waitForFocus } from './ui';
 import { browserApp, cli, demoLedger } from './fixture';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -108,6 +108,7 @@ describe('an officer', () => {
       expect(await summary()).toEqual(before);
       await shot(`pledge-form-date-error-${language}`);
       await page.keyboard.press('Escape');
+      await discardTyped(page);
       await page.locator('#pledge_pledgeDate').waitFor({ state: 'hidden' });
     });
   }

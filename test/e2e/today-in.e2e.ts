@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PledgeList, Place, TotalsResult } from '../../contract';
 import { tempDir } from '../helpers';
 import type { Served } from './serve';
-import { fillPledgeForm, ledgerCall, pick, saveWithEnter } from './ui';
+import { discardTyped, fillPledgeForm, ledgerCall, pick, saveWithEnter } from './ui';
 import { browserApp } from './fixture';
 
 const dir = tempDir();
@@ -46,6 +46,7 @@ describe('"nay thuộc" in the pledge form', () => {
     await pick(page, '#pledge_placeId', heirB.displayName);
     expect(await page.locator('#pledge_todayPlaceId').count()).toBe(0);
     await page.keyboard.press('Escape');
+    await discardTyped(page);
     await page.locator('#pledge_pledgeDate').waitFor({ state: 'hidden' });
 
     await page.keyboard.press('Alt+n');

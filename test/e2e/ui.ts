@@ -157,6 +157,14 @@ export async function saveWithEnter(page: Page) {
   await page.locator('#pledge_description').waitFor({ state: 'hidden' });
 }
 
+/** Answers the question Esc asks in a form typed into: what was typed is thrown away, and the form closes. */
+export async function discardTyped(page: Page) {
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /^(Bỏ thay đổi|Discard changes)$/ })
+    .click();
+}
+
 export async function openScreen(page: Page, name: string) {
   await page.getByTestId('nav').getByText(name, { exact: true }).click();
 }

@@ -9,7 +9,7 @@ import { proposedRateText, quantityProblem, withUnit } from './amountRules';
 import { useProposedRate } from './useProposedRate';
 import { dateRule, DateInput, isoDay } from './DateInput';
 import { type DeliveryFormValues as Values, deliveryInput, initialDeliveryValues } from './deliveryForm';
-import { DIALOG_LAYOUT } from './dialog';
+import { DIALOG_LAYOUT, useCloseAsking } from './dialog';
 import { moneyProblem, parseMoneyText } from '../money';
 import { MoneyInput } from './MoneyInput';
 import { focusFirstField } from './focus';
@@ -27,6 +27,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [form] = Form.useForm<Values>();
+  const closeAsking = useCloseAsking(form, onClose);
   const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('deliveries.create');
   const update = useLedgerMutation('deliveries.update');
@@ -68,7 +69,7 @@ export function DeliveryFormModal({ open, pledge, delivery, onClose }: Props) {
     <Modal
       open={open}
       title={delivery ? t('detail.editDelivery') : t('detail.addDelivery')}
-      onCancel={onClose}
+      onCancel={closeAsking}
       onOk={() => form.submit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}

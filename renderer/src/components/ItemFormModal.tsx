@@ -8,7 +8,7 @@ import { localToday } from '../dates';
 import { itemVocabulary } from '../i18n';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { dateRule, DateInput } from './DateInput';
-import { DIALOG_LAYOUT } from './dialog';
+import { DIALOG_LAYOUT, useCloseAsking } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
 import {
@@ -88,6 +88,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [form] = Form.useForm<Values>();
+  const closeAsking = useCloseAsking(form, onClose);
   const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('items.create');
   const update = useLedgerMutation('items.update');
@@ -129,7 +130,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
       open={open}
       width={820}
       title={item ? t('items.editTitle') : t('items.createTitle')}
-      onCancel={onClose}
+      onCancel={closeAsking}
       onOk={() => form.submit()}
       okText={t('common.save')}
       cancelText={t('common.cancel')}

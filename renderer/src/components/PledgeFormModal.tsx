@@ -13,7 +13,7 @@ import { useProposedRate } from './useProposedRate';
 import { DonorFormModal } from './DonorFormModal';
 import { isoDay } from './DateInput';
 import { localToday } from '../dates';
-import { DIALOG_LAYOUT } from './dialog';
+import { DIALOG_LAYOUT, useCloseAsking } from './dialog';
 import { parseMoneyText } from '../money';
 import { usePlaces } from './pickers';
 import { focusFirstField } from './focus';
@@ -52,6 +52,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   const lang = i18n.language;
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
+  const closeAsking = useCloseAsking(form, onClose);
   const submit = useFormSubmit(form, save);
   const create = useLedgerMutation('pledges.create');
   const update = useLedgerMutation('pledges.update');
@@ -101,7 +102,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
       <Modal
         open={open}
         title={pledge ? t('form.editTitle') : t('form.createTitle')}
-        onCancel={onClose}
+        onCancel={closeAsking}
         onOk={() => form.submit()}
         okText={t('common.save')}
         cancelText={t('common.cancel')}

@@ -401,6 +401,10 @@ export const en: Catalog = {
   common: {
     save: 'Save',
     cancel: 'Cancel',
+    discardTitle: 'Discard what was typed?',
+    discardBody: 'The unsaved changes in this form will be lost.',
+    discard: 'Discard changes',
+    keepEditing: 'Keep editing',
     edit: 'Edit',
     delete: 'Delete',
     add: 'Add',

@@ -397,6 +397,10 @@ export const vi = {
   common: {
     save: 'Lưu',
     cancel: 'Hủy',
+    discardTitle: 'Bỏ những gì đã nhập?',
+    discardBody: 'Những thay đổi chưa lưu trong biểu mẫu này sẽ mất.',
+    discard: 'Bỏ thay đổi',
+    keepEditing: 'Tiếp tục nhập',
     edit: 'Sửa',
     delete: 'Xóa',
     add: 'Thêm',
