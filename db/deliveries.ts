@@ -7,13 +7,12 @@ import {
   milliToQuantity,
   quantityToMilli,
   formatAmount,
-  multiplyQuantity,
-  proportionalAmount,
   subtractQuantities,
   vndEquivalent,
 } from '../contract/money';
 import { recordAudit } from './audit';
 import { invalid, notFound } from './core/errors';
+import { type Delivered, deliveredValue, valueOfQuantity } from './pledges/amounts';
 import { compiledOnce, insertRow } from './core/statements';
 import type { Ctx } from './core/context';
 import { resolveRate } from './rates';
@@ -58,6 +57,12 @@ const deliveredTo = (db: Kysely<DB>, pledgeId: string) =>
     .select((eb) => [
       eb.fn.coalesce(eb.fn.sum<number>('amountMinor'), eb.lit(0)).as('amountMinor'),
       eb.fn.coalesce(eb.fn.sum<number>('quantityMilli'), eb.lit(0)).as('quantityMilli'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<number>(eb.case().when('amountMinor', 'is', null).then(eb.ref('quantityMilli')).end()),
+          eb.lit(0),
+        )
+        .as('quantityOnlyMilli'),
       eb.fn.countAll<number>().as('count'),
     ])
     .where('pledgeId', '=', pledgeId);
@@ -67,11 +72,7 @@ const deliveredToPledgeExcept = compiledOnce((db, pledgeId: string, exceptId: st
 );
 
 /** Sum of a pledge's deliveries, optionally leaving one out (the one being edited). */
-export async function deliveredSoFar(
-  ctx: Ctx,
-  pledgeId: string,
-  exceptId?: string,
-): Promise<{ amountMinor: number; quantity: string; count: number }> {
+export async function deliveredSoFar(ctx: Ctx, pledgeId: string, exceptId?: string): Promise<Delivered> {
   const [sums] = exceptId
     ? await deliveredToPledgeExcept(ctx, pledgeId, exceptId)
     : await deliveredToPledge(ctx, pledgeId);
@@ -79,6 +80,7 @@ export async function deliveredSoFar(
   return {
     amountMinor: Number(sums.amountMinor),
     quantity: milliToQuantity(Number(sums.quantityMilli)),
+    quantityOnly: milliToQuantity(Number(sums.quantityOnlyMilli)),
     count: Number(sums.count),
   };
 }
@@ -124,17 +126,6 @@ async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId
   }
   const done = await deliveredSoFar(ctx, pledgeId, exceptId);
   const currency = pledge.currency;
-  if (draft.amountMinor !== null && done.amountMinor + draft.amountMinor > pledge.amountMinor) {
-    const left = pledge.amountMinor - done.amountMinor;
-    throw invalid(
-      'amountMinor',
-      {
-        vi: `vượt phần còn lại của cam kết (còn ${formatAmount(left, currency, 'vi')} ${currency})`,
-        en: `exceeds what remains of the pledge (${formatAmount(left, currency, 'en')} ${currency} left)`,
-      },
-      'over_delivered',
-    );
-  }
   const quantity = draft.quantity === null ? null : canonicalQuantity(draft.quantity);
   if (quantity !== null && pledge.quantity !== null) {
     const left = subtractQuantities(pledge.quantity, done.quantity);
@@ -149,9 +140,20 @@ async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId
       );
     }
   }
-  const recorded = await resolveRate(ctx, currency, draft.deliveryDate, draft);
   // A delivery of quantity only is valued at the pledge's unit value (or its share of the total).
   const amountForValue = draft.amountMinor ?? valueOfQuantity(pledge, quantity!);
+  const left = pledge.amountMinor - deliveredValue(pledge, done);
+  if (amountForValue > left) {
+    throw invalid(
+      draft.amountMinor === null ? 'quantity' : 'amountMinor',
+      {
+        vi: `vượt phần còn lại của cam kết (còn ${formatAmount(left, currency, 'vi')} ${currency})`,
+        en: `exceeds what remains of the pledge (${formatAmount(left, currency, 'en')} ${currency} left)`,
+      },
+      'over_delivered',
+    );
+  }
+  const recorded = await resolveRate(ctx, currency, draft.deliveryDate, draft);
   return {
     deliveryDate: draft.deliveryDate,
     amountMinor: draft.amountMinor,
@@ -176,14 +178,6 @@ function deliveredVnd(amountMinor: number, currency: string, rate: string): numb
       'too_large',
     );
   }
-}
-
-function valueOfQuantity(
-  pledge: { quantity: string | null; amountMinor: number; unitValueMinor: number | null },
-  quantity: string,
-): number {
-  if (pledge.unitValueMinor !== null) return multiplyQuantity(quantity, pledge.unitValueMinor);
-  return proportionalAmount(quantity, pledge.quantity!, pledge.amountMinor);
 }
 
 export async function createDelivery(ctx: Ctx, input: ParsedInput<'deliveries.create'>): Promise<Delivery> {

@@ -593,6 +593,81 @@ describe('pledges', () => {
 });
 
 describe('deliveries', () => {
+  it('by quantity are worth their share of the amount, alike in the detail, the row and the ledger', async () => {
+    // 600 suất worth 300.000.000 with no unit value: 200 delivered are worth 100.000.000.
+    const p = await pledge({ quantity: '600', unit: 'suất', amountMinor: 300_000_000, unitValueMinor: null });
+    const d = await t.service.invoke('deliveries.create', {
+      pledgeId: p.id,
+      deliveryDate: '2022-10-01',
+      quantity: '200',
+    });
+    expect(d).toMatchObject({ amountMinor: null, quantity: '200', vndEquivalent: 100_000_000 });
+    const detail = await t.service.invoke('pledges.get', { id: p.id });
+    expect(detail.remaining).toEqual({ amountMinor: 200_000_000, quantity: '400' });
+    const [row] = (await t.service.invoke('pledges.list', {})).rows;
+    expect(row).toMatchObject({
+      deliveredAmountMinor: 100_000_000,
+      deliveredVnd: 100_000_000,
+      remainingAmountMinor: 200_000_000,
+    });
+    expect(await t.service.invoke('pledges.summary', {})).toMatchObject({
+      deliveredVnd: 100_000_000,
+      remainingVnd: 200_000_000,
+    });
+
+    // Money given beside it leaves 50.000.000: 200 more suất (100.000.000) are refused, 100 (50.000.000) complete it.
+    await t.service.invoke('deliveries.create', {
+      pledgeId: p.id,
+      deliveryDate: '2022-10-02',
+      amountMinor: 150_000_000,
+    });
+    const over = await expectError(
+      'deliveries.create',
+      { pledgeId: p.id, deliveryDate: '2022-10-03', quantity: '200' },
+      'over_delivered',
+      'quantity',
+    );
+    expect(over.message.vi).toContain('50.000.000');
+    await t.service.invoke('deliveries.create', { pledgeId: p.id, deliveryDate: '2022-10-03', quantity: '100' });
+    const done = await t.service.invoke('pledges.get', { id: p.id });
+    expect(done.remaining).toEqual({ amountMinor: 0, quantity: '300' });
+    expect(done.pledge.status).toBe('completed');
+  });
+
+  it('by quantity are valued at the pledge as it is now, rounded half up in minor units', async () => {
+    // USD 10.01 for 3 bộ: one is worth 333.67 cents → 334; the amount cannot go below that, nor the quantity go.
+    const p = await pledge({
+      quantity: '3',
+      unit: 'bộ',
+      amountMinor: 1001,
+      unitValueMinor: null,
+      currency: 'USD',
+      rate: '25000',
+    });
+    await t.service.invoke('deliveries.create', {
+      pledgeId: p.id,
+      deliveryDate: '2022-10-01',
+      quantity: '1',
+      rate: '25000',
+    });
+    expect((await t.service.invoke('pledges.get', { id: p.id })).remaining).toEqual({
+      amountMinor: 667,
+      quantity: '2',
+    });
+    // Halving the amount halves the value of what was delivered: 500 × 1 ÷ 3 = 166.67 → 167.
+    await t.service.invoke('pledges.update', { id: p.id, amountMinor: 500, reason: 'Điều chỉnh thử' });
+    expect((await t.service.invoke('pledges.get', { id: p.id })).remaining).toEqual({
+      amountMinor: 333,
+      quantity: '2',
+    });
+    await expectError(
+      'pledges.update',
+      { id: p.id, quantity: null, reason: 'Điều chỉnh thử' },
+      'invalid_input',
+      'quantity',
+    );
+  });
+
   it('reduce what remains, and never below zero', async () => {
     const p = await pledge({ amountMinor: null, unitValueMinor: 35_000_000 });
     const d1 = await t.service.invoke('deliveries.create', {
@@ -614,22 +689,23 @@ describe('deliveries', () => {
       amountMinor: 300_000_000,
     });
     let detail = await t.service.invoke('pledges.get', { id: p.id });
-    expect(detail.remaining).toEqual({ amountMinor: 400_000_000, quantity: '15' });
+    // 700.000.000 less the 5 houses at 35.000.000 and the 300.000.000 given.
+    expect(detail.remaining).toEqual({ amountMinor: 225_000_000, quantity: '15' });
     expect(detail.deliveries.map((d) => d.id)).toEqual([d1.id, d2.id]);
     const over = await expectError(
       'deliveries.create',
-      { pledgeId: p.id, deliveryDate: '2022-12-01', amountMinor: 400_000_001 },
+      { pledgeId: p.id, deliveryDate: '2022-12-01', amountMinor: 225_000_001 },
       'over_delivered',
       'amountMinor',
     );
-    expect(over.message.vi).toContain('400.000.000');
+    expect(over.message.vi).toContain('225.000.000');
     await expectError(
       'deliveries.create',
       { pledgeId: p.id, deliveryDate: '2022-12-01', quantity: '16' },
       'over_delivered',
       'quantity',
     );
-    await expectError('deliveries.update', { id: d2.id, amountMinor: 700_000_001 }, 'over_delivered', 'amountMinor');
+    await expectError('deliveries.update', { id: d2.id, amountMinor: 525_000_001 }, 'over_delivered', 'amountMinor');
     await expectError(
       'pledges.update',
       { reason: 'Điều chỉnh thử', id: p.id, amountMinor: 200_000_000, unitValueMinor: null },

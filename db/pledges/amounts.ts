@@ -10,6 +10,7 @@ import {
   formatAmount,
   MAX_AMOUNT_MINOR,
   multiplyQuantity,
+  proportionalAmount,
   vndEquivalent,
   subtractQuantities,
   quantityToMilli,
@@ -20,11 +21,36 @@ export type PledgeDraft = Omit<Pledge, 'id' | 'createdAt' | 'updatedAt' | 'vndEq
   amountMinor: number | null;
 };
 
-/** What a pledge's deliveries add up to (`deliveredSoFar`). */
+/**
+ * What a pledge's deliveries add up to (`deliveredSoFar`): the amounts given, every quantity, and the quantity of
+ * those delivered without an amount (valued by `deliveredValue`).
+ */
 export interface Delivered {
   amountMinor: number;
   quantity: string;
+  quantityOnly: string;
   count: number;
+}
+
+type Valued = { quantity: string | null; amountMinor: number; unitValueMinor: number | null };
+
+/**
+ * The value of part of a pledge's quantity in minor units of its currency: quantity × unit value when the pledge has
+ * one, else its share of the amount (amount × quantity ÷ pledged quantity), rounded half up, in integers.
+ */
+export function valueOfQuantity(pledge: Valued, quantity: string): number {
+  if (quantity === '0') return 0;
+  if (pledge.unitValueMinor !== null) return multiplyQuantity(quantity, pledge.unitValueMinor);
+  if (pledge.quantity === null) throw new Error('a quantity valued against a pledge without one');
+  return proportionalAmount(quantity, pledge.quantity, pledge.amountMinor);
+}
+
+/**
+ * What the deliveries are worth in the pledge's currency: the amounts given, plus the quantity delivered without an
+ * amount at its value. One rule for what remains, the detail, the ledger's rows and the status.
+ */
+export function deliveredValue(pledge: Valued, delivered: Pick<Delivered, 'amountMinor' | 'quantityOnly'>): number {
+  return delivered.amountMinor + valueOfQuantity(pledge, delivered.quantityOnly);
 }
 
 /** Amount from quantity × unit value when not given; a given amount must equal that product exactly. */
@@ -119,12 +145,19 @@ export function checkNotBelowDelivered(
       en: `cannot change: ${delivered.count} deliveries are recorded in ${before.currency}`,
     });
   }
-  if (amountMinor < delivered.amountMinor) {
+  if (draft.quantity === null && delivered.quantityOnly !== '0') {
+    throw invalid('quantity', {
+      vi: `không bỏ được vì đã giao ${delivered.quantityOnly} theo số lượng`,
+      en: `cannot be removed: ${delivered.quantityOnly} was delivered by quantity`,
+    });
+  }
+  const value = deliveredValue({ ...draft, amountMinor }, delivered);
+  if (amountMinor < value) {
     throw invalid(
       'amountMinor',
       {
-        vi: `không được nhỏ hơn số đã giao/giải ngân (${formatAmount(delivered.amountMinor, currency, 'vi')} ${currency})`,
-        en: `cannot be less than what was already delivered (${formatAmount(delivered.amountMinor, currency, 'en')} ${currency})`,
+        vi: `không được nhỏ hơn số đã giao/giải ngân (${formatAmount(value, currency, 'vi')} ${currency})`,
+        en: `cannot be less than what was already delivered (${formatAmount(value, currency, 'en')} ${currency})`,
       },
       'over_delivered',
     );
@@ -150,10 +183,10 @@ export function checkNotBelowDelivered(
  * the whole amount (or the whole quantity) → completed.
  */
 export function statusFromDeliveries(
-  pledge: Pick<Pledge, 'amountMinor' | 'quantity'>,
+  pledge: Pick<Pledge, 'amountMinor' | 'quantity' | 'unitValueMinor'>,
   delivered: Delivered,
 ): 'pledged' | 'in_progress' | 'completed' {
-  const wholeAmount = delivered.amountMinor >= pledge.amountMinor;
+  const wholeAmount = deliveredValue(pledge, delivered) >= pledge.amountMinor;
   const wholeQuantity =
     pledge.quantity !== null &&
     pledge.quantity !== '0' &&

@@ -66,17 +66,21 @@ describe('a pledge’s detail', () => {
 
 describe('a record’s history', () => {
   it('writes each change as before → after in the record’s units', () => {
-    expect(changeText({ field: 'amountMinor', before: 1_000_000, after: 1_200_000 }, 'USD', 'vi')).toBe(
-      '10.000,00 → 12.000,00',
+    expect(
+      changeText({ field: 'amountMinor', before: 1_000_000, after: 1_200_000 }, { currency: 'USD', lang: 'vi' }),
+    ).toBe('10.000,00 → 12.000,00');
+    expect(
+      changeText({ field: 'vndEquivalent', before: 230_000_000, after: null }, { currency: 'USD', lang: 'en' }),
+    ).toBe('230,000,000 → (none)');
+    expect(
+      changeText({ field: 'pledgeDate', before: '2022-07-07', after: '2022-08-01' }, { currency: 'VND', lang: 'vi' }),
+    ).toBe('07/07/2022 → 01/08/2022');
+    expect(changeText({ field: 'quantity', before: '2.5', after: '' }, { currency: 'VND', lang: 'vi' })).toBe(
+      '2,5 → (không)',
     );
-    expect(changeText({ field: 'vndEquivalent', before: 230_000_000, after: null }, 'USD', 'en')).toBe(
-      '230,000,000 → ∅',
+    expect(changeText({ field: 'description', before: 'Nhà', after: 'Nhà ở' }, { currency: 'VND', lang: 'vi' })).toBe(
+      'Nhà → Nhà ở',
     );
-    expect(changeText({ field: 'pledgeDate', before: '2022-07-07', after: '2022-08-01' }, 'VND', 'vi')).toBe(
-      '07/07/2022 → 01/08/2022',
-    );
-    expect(changeText({ field: 'quantity', before: '2.5', after: '' }, 'VND', 'vi')).toBe('2,5 → ∅');
-    expect(changeText({ field: 'description', before: 'Nhà', after: 'Nhà ở' }, 'VND', 'vi')).toBe('Nhà → Nhà ở');
   });
 
   it('colours what was made green, what was deleted red, and changes blue', () => {

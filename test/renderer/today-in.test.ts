@@ -59,12 +59,18 @@ describe('"nay thuộc" in the screens', () => {
       ['heir-b', 'Xã Bảo Lạc'],
     ]);
     const placeName = (id: string) => names.get(id);
-    expect(changeText({ field: 'todayPlaceId', before: 'heir-a', after: 'heir-b' }, 'VND', 'vi', placeName)).toBe(
-      'Phường Thục Phán → Xã Bảo Lạc',
-    );
-    expect(changeText({ field: 'todayPlaceId', before: null, after: 'heir-b' }, 'VND', 'vi', placeName)).toBe(
-      '∅ → Xã Bảo Lạc',
-    );
+    expect(
+      changeText(
+        { field: 'todayPlaceId', before: 'heir-a', after: 'heir-b' },
+        { currency: 'VND', lang: 'vi', places: placeName },
+      ),
+    ).toBe('Phường Thục Phán → Xã Bảo Lạc');
+    expect(
+      changeText(
+        { field: 'todayPlaceId', before: null, after: 'heir-b' },
+        { currency: 'VND', lang: 'vi', places: placeName },
+      ),
+    ).toBe('(không) → Xã Bảo Lạc');
   });
 
   it("shows an item's split former place with the unit of today it names", () => {

@@ -8,32 +8,58 @@ import {
   RECEIPT_WITHOUT_PLEDGE_NOTE,
   UNDONE_DELETION_NOTE,
 } from '../../../contract';
-import { fieldLabel } from '../../../contract/validation';
 import { madeBy, showDateTime } from '../format';
-import { changeText, historyColor } from './history';
+import { useLedger } from '../queries';
+import { entryLines, type HistoryWords, historyColor } from './history';
 import { usePlaces } from './pickers';
 
-export function HistoryList({ history, currency }: { history: HistoryEntry[]; currency: string }) {
+interface HistoryListProps {
+  history: HistoryEntry[];
+  /** The record's currency (an aid item's: its value's), and its counterpart funds' when they differ. */
+  currency: string;
+  counterpartCurrency?: string | null;
+}
+
+export function HistoryList({ history, currency, counterpartCurrency }: HistoryListProps) {
+  const words = useHistoryWords(currency, counterpartCurrency);
   return (
     <Timeline
       data-testid="history"
       items={history.map((entry) => ({
         key: entry.id,
         color: historyColor(entry.action),
-        content: <HistoryEntryText entry={entry} currency={currency} />,
+        content: <HistoryEntryText entry={entry} words={words} />,
       }))}
     />
   );
 }
 
-function HistoryEntryText({ entry, currency }: { entry: HistoryEntry; currency: string }) {
-  const { t, i18n } = useTranslation();
+/** The language and the names of places, donors (merged ones too) and aid items a history's ids stand for. */
+function useHistoryWords(currency: string, counterpartCurrency: string | null | undefined): HistoryWords {
+  const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const places = usePlaces();
-  const placeName = useMemo(() => {
-    const names = new Map((places.data ?? []).map((p) => [p.id, p.displayName]));
-    return (id: string) => names.get(id);
-  }, [places.data]);
+  const donors = useLedger('donors.list', { includeMerged: true });
+  const items = useLedger('items.list', {});
+  return useMemo(() => {
+    const lookup = (rows: { id: string; name: string }[] | undefined) => {
+      const names = new Map((rows ?? []).map((r) => [r.id, r.name]));
+      return (id: string) => names.get(id);
+    };
+    return {
+      lang,
+      currency,
+      counterpartCurrency,
+      places: lookup(places.data?.map((p) => ({ id: p.id, name: p.displayName }))),
+      donors: lookup(donors.data),
+      items: lookup(items.data),
+    };
+  }, [lang, currency, counterpartCurrency, places.data, donors.data, items.data]);
+}
+
+function HistoryEntryText({ entry, words }: { entry: HistoryEntry; words: HistoryWords }) {
+  const { t } = useTranslation();
+  const lines = entryLines(entry, words);
   return (
     <div className="history-entry">
       <div>
@@ -59,12 +85,10 @@ function HistoryEntryText({ entry, currency }: { entry: HistoryEntry; currency: 
         entry.note &&
         entry.note !== UNDONE_DELETION_NOTE && <div className="muted">{t('detail.reason', { note: entry.note })}</div>
       )}
-      {entry.action === 'update' && (
+      {lines.length > 0 && (
         <ul className="changes">
-          {entry.changes.map((c) => (
-            <li key={c.field}>
-              {fieldLabel(c.field)[lang]}: {changeText(c, currency, lang, placeName)}
-            </li>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       )}

@@ -251,7 +251,11 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('items.history')}
           </Typography.Title>
-          <HistoryList history={detail.data?.history ?? []} currency={item.valueCurrency ?? 'VND'} />
+          <HistoryList
+            history={detail.data?.history ?? []}
+            currency={item.valueCurrency ?? 'VND'}
+            counterpartCurrency={item.counterpartCurrency}
+          />
           <ItemFormModal open={editing} item={item} onClose={() => setEditing(false)} />
           <StageModal open={moving} item={item} onClose={() => setMoving(false)} />
           <AttachModal open={attaching} item={item} onClose={() => setAttaching(false)} />

@@ -575,6 +575,7 @@ export const en: Catalog = {
     undoneDeletion: 'Restored: the deletion in the bundle {{file}} from {{office}} undone',
     autoStatus: 'Status set automatically from the deliveries',
     reason: 'Reason: {{note}}',
+    historyWords: { none: '(none)', yes: 'Yes', no: 'No', unknown: '(unknown)' },
     deletePledge: 'Delete pledge',
     confirmDeletePledge: 'Delete this pledge and its deliveries? The deletion is kept in the history.',
   },

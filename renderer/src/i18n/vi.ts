@@ -577,6 +577,7 @@ export const vi = {
     undoneDeletion: 'Khôi phục: hoàn tác việc xóa theo gói {{file}} của {{office}}',
     autoStatus: 'Trạng thái tự động theo giao / giải ngân',
     reason: 'Lý do: {{note}}',
+    historyWords: { none: '(không)', yes: 'Có', no: 'Không', unknown: '(không rõ)' },
     deletePledge: 'Xóa cam kết',
     confirmDeletePledge: 'Xóa cam kết này cùng các lần giao / giải ngân? Thao tác được ghi vào lịch sử.',
   },
