@@ -151,3 +151,28 @@ describe('Esc in a form', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+describe("the report's period lists", () => {
+  it('take typing: "2022" and Enter chooses 2022, "3" and Enter the third quarter', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('dashboard').waitFor();
+    await openScreen(page, 'Báo cáo');
+    const chosen = (label: string) =>
+      page
+        .locator('.ant-select', { has: page.getByRole('combobox', { name: label, exact: true }) })
+        .locator('.ant-select-content')
+        .first()
+        .getAttribute('title');
+    await page.getByRole('combobox', { name: 'Năm', exact: true }).focus();
+    await page.keyboard.type('2022');
+    await waitForHighlight(page, 'input[aria-label="Năm"]', '2022');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chosen('Năm')).toBe('2022');
+    await page.getByRole('combobox', { name: 'Quý', exact: true }).focus();
+    await page.keyboard.type('3');
+    await waitForHighlight(page, 'input[aria-label="Quý"]', 'Quý III');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chosen('Quý')).toBe('Quý III');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PledgeChangedSince, ReportDetailRow, SentReport, SinceLastReport } from '../../contract';
 import { madeBy } from '../../renderer/src/format';
 import {
+  periodOptionMatches,
   changedSinceCount,
   changedSinceKinds,
   halfOf,
@@ -112,5 +113,24 @@ describe('a report as read', () => {
     expect(originalAmountText(row, 'en')).toBe('10,000.00 USD');
     expect(originalAmountText(row, 'vi')).toBe('10.000,00 USD');
     expect(originalAmountText({ ...row, amountMinor: null }, 'vi')).toBe('');
+  });
+});
+
+describe("the period lists' typing", () => {
+  const years = [2027, 2026, 2022, 2012, 2011].map((y) => ({ value: y, label: String(y) }));
+  const quarters = ['I', 'II', 'III', 'IV'].map((n, i) => ({ value: i + 1, label: `Quý ${n}` }));
+  const found = (typed: string, options: { value: number; label: string }[]) =>
+    options.filter((o) => periodOptionMatches(typed, o)).map((o) => o.value);
+
+  it('finds a year by its first digits, a quarter by its numeral or its number', () => {
+    expect(found('2022', years)).toEqual([2022]);
+    expect(found('201', years)).toEqual([2012, 2011]);
+    expect(found('', years)).toEqual([2027, 2026, 2022, 2012, 2011]);
+    expect(found('3', quarters)).toEqual([3]);
+    expect(found('iii', quarters)).toEqual([3]);
+    expect(found('quý i', quarters)).toEqual([1, 2, 3, 4]);
+    expect(found('QUÝ IV', quarters)).toEqual([4]);
+    expect(found('5', quarters)).toEqual([]);
+    expect(periodOptionMatches('1', undefined)).toBe(false);
   });
 });

@@ -27,6 +27,7 @@ import { madeBy, money, showDateTime } from '../format';
 import { call, errorText, queryClient, useLedger } from '../queries';
 import {
   halfOf,
+  periodOptionMatches,
   QUARTER_NUMERALS,
   type ReportChoices,
   type ReportKind,
@@ -218,6 +219,7 @@ function ReportChoicesCard({
           aria-label={t('reports.year')}
           value={year}
           onChange={(v) => onChange({ year: v })}
+          showSearch={{ filterOption: periodOptionMatches }}
           style={{ width: 100 }}
           options={reportYears(new Date()).map((y) => ({ value: y, label: String(y) }))}
         />
@@ -226,6 +228,7 @@ function ReportChoicesCard({
             aria-label={t('reports.quarter')}
             value={part}
             onChange={(v) => onChange({ part: v })}
+            showSearch={{ filterOption: periodOptionMatches }}
             style={{ width: 140 }}
             options={[1, 2, 3, 4].map((q) => ({
               value: q,

@@ -52,6 +52,18 @@ export function reportYears(now: Date): number[] {
 /** A quarter's name as the department writes it: "Quý III". */
 export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
+/**
+ * Whether a period list's option answers what was typed: its label's start ("20" → 2022, "quý ii" → Quý II), or its
+ * number ("3" → Quý III), letter case aside.
+ */
+export function periodOptionMatches(typed: string, option: { value: number; label: string } | undefined): boolean {
+  if (!option) return false;
+  const text = typed.trim().toLocaleLowerCase('vi');
+  if (!text) return true;
+  const label = option.label.toLocaleLowerCase('vi');
+  return label.startsWith(text) || label.split(' ').some((word) => word === text) || String(option.value) === text;
+}
+
 /** What a preview or a workbook asks for; `today` (YYYY-MM-DD) is the day whose units "today's units" means. */
 export function reportInput(choices: ReportChoices, language: string, today: string): MethodInput<'reports.preview'> {
   return {
