@@ -10,6 +10,7 @@ import {
   itemMoneyProblem,
   itemStartInput,
   NEW_SECTOR,
+  proposedStart,
   sectorOptions,
 } from '../../renderer/src/components/itemForm';
 import { donorLabel } from '../../renderer/src/components/pickerOptions';
@@ -141,6 +142,22 @@ describe('the aid item form', () => {
     expect(itemStartInput({ ...values, stage: 'approved', stageDate: '15/12/2022' }, '2026-12-07')).toEqual({
       stage: 'approved',
       stageDate: '2022-12-15',
+    });
+  });
+
+  it('proposes a new item approved on its decision’s date once the number and a readable date are typed', () => {
+    const today = '2026-12-07';
+    expect(proposedStart({}, today)).toEqual({ stage: 'proposed', stageDate: '07/12/2026' });
+    expect(proposedStart({ approvalNumber: '123/QĐ-UBND', approvalDate: '15/12/2022' }, today)).toEqual({
+      stage: 'approved',
+      stageDate: '15/12/2022',
+    });
+    // Half a decision approves nothing: no number, no date, or a date that is no day.
+    expect(proposedStart({ approvalNumber: '  ', approvalDate: '15/12/2022' }, today).stage).toBe('proposed');
+    expect(proposedStart({ approvalNumber: '123/QĐ-UBND', approvalDate: '' }, today).stage).toBe('proposed');
+    expect(proposedStart({ approvalNumber: '123/QĐ-UBND', approvalDate: '31/02/2022' }, today)).toEqual({
+      stage: 'proposed',
+      stageDate: '07/12/2026',
     });
   });
 });

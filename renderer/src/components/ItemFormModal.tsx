@@ -20,6 +20,7 @@ import {
   itemMoneyProblem,
   itemStartInput,
   NEW_SECTOR,
+  proposedStart,
   sectorOptions,
 } from './itemForm';
 import { MoneyInput } from './MoneyInput';
@@ -98,11 +99,14 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
   // Filled when the dialog opens, not each time the item is read again while it is open.
   const itemNow = useRef(item);
   itemNow.current = item;
+  // A new item's stage follows its approval decision until the user chooses the stage or its date.
+  const stageChosen = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: filled again when another record is opened (read from the ref)
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     setFormError(null);
+    stageChosen.current = false;
     const values = initialItemValues(itemNow.current, lang, localToday());
     form.setFieldsValue(values);
     setCurrencies(initialCurrencies(values));
@@ -122,6 +126,12 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     }
   }
 
+  const onValuesChange = (changed: Partial<Values>, all: Values) => {
+    if ('stage' in changed || 'stageDate' in changed) stageChosen.current = true;
+    else if (!item && !stageChosen.current && ('approvalNumber' in changed || 'approvalDate' in changed))
+      form.setFieldsValue(proposedStart(all, localToday()));
+  };
+
   const onCurrency = (which: keyof ItemCurrencies, currency: string) =>
     setCurrencies((now) => ({ ...now, [which]: currency }));
 
@@ -139,7 +149,14 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
       {...DIALOG_LAYOUT}
       afterOpenChange={focusFirstField(form, 'name')}
     >
-      <Form form={form} layout="vertical" {...submit} name="item" data-testid="item-form">
+      <Form
+        form={form}
+        layout="vertical"
+        {...submit}
+        onValuesChange={onValuesChange}
+        name="item"
+        data-testid="item-form"
+      >
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
         <ItemPartiesFields />
         <ItemTermsRows currencies={currencies} onCurrency={onCurrency} />

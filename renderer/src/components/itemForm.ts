@@ -52,8 +52,7 @@ export function initialItemValues(item: AidItem | undefined, lang: string, today
       sector: 'social',
       valueCurrency: 'VND',
       counterpartCurrency: 'VND',
-      stage: 'proposed',
-      stageDate: dayText(today),
+      ...proposedStart({}, today),
     };
   return {
     name: item.name,
@@ -143,6 +142,20 @@ export function itemInput(values: ItemFormValues, currencies: ItemCurrencies, la
     approvedBy: values.approvedBy || null,
     notes: values.notes || null,
   };
+}
+
+/**
+ * The stage a new item is proposed at: approved on its decision's date once the decision's number and a readable date
+ * are typed (the decision is what approves it), proposed today (`today`: YYYY-MM-DD) otherwise. The user may still
+ * choose another stage or date.
+ */
+export function proposedStart(
+  values: Pick<ItemFormValues, 'approvalNumber' | 'approvalDate'>,
+  today: string,
+): Pick<ItemFormValues, 'stage' | 'stageDate'> {
+  const decisionDate = isoDay(values.approvalDate);
+  if (values.approvalNumber?.trim() && decisionDate) return { stage: 'approved', stageDate: dayText(decisionDate) };
+  return { stage: 'proposed', stageDate: dayText(today) };
 }
 
 /** A new item also starts at its stage (proposed unless chosen), dated (today, YYYY-MM-DD, unless typed). */
