@@ -299,6 +299,30 @@ describe('an aid item', () => {
     expect(detail.history.map((h) => h.note)).toEqual([null, 'Biên bản thẩm định 12/BB-SNgV', '345/QĐ-UBND']);
   });
 
+  it('entered approved, starts on its decision’s date, and its next stage is dated from that day, not from today', async () => {
+    const item = await create({
+      name: 'Trạm y tế xã Hưng Đạo',
+      stage: 'approved',
+      stageDate: undefined,
+      approvalNumber: '1234/QĐ-UBND',
+      approvalDate: '2022-12-15',
+    });
+    expect(item).toMatchObject({ stage: 'approved', stageDate: '2022-12-15' });
+    const early = await refused(
+      t.service.invoke('items.stage', { id: item.id, stage: 'implementing', date: '2022-12-14' }),
+    );
+    expect(early.field).toBe('date');
+    expect(early.bilingual.vi).toContain('15/12/2022');
+    // Long before the day it was entered in the ledger, yet after its approval: taken.
+    const begun = await t.service.invoke('items.stage', { id: item.id, stage: 'implementing', date: '2023-01-02' });
+    expect(begun).toMatchObject({ stage: 'implementing', stageDate: '2023-01-02' });
+    const detail = await t.service.invoke('items.get', { id: item.id });
+    expect(detail.stages.map((s) => [s.stage, s.date, s.document])).toEqual([
+      ['approved', '2022-12-15', '1234/QĐ-UBND'],
+      ['implementing', '2023-01-02', null],
+    ]);
+  });
+
   it('is approved only with its decision, and changes its money or donor only with a reason', async () => {
     const missing = await refused(create({ stage: 'approved' }));
     expect(missing.field).toBe('approvalNumber');
