@@ -5,7 +5,6 @@ import {
   Button,
   Descriptions,
   Drawer,
-  Empty,
   Form,
   Input,
   Modal,
@@ -24,6 +23,7 @@ import { money, showDate } from '../format';
 import { itemVocabulary } from '../i18n';
 import { errorText, showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { dateRule, DateInput } from './DateInput';
+import { AttachLinesModal } from './AttachLinesModal';
 import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
@@ -118,78 +118,6 @@ function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onC
   );
 }
 
-/** Lines of no item, to put into this one. */
-function AttachModal({ item, open, onClose }: { item: AidItem; open: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const { message } = AntApp.useApp();
-  const lines = useLedger(
-    'pledges.list',
-    { filter: { withoutItem: true }, page: { offset: 0, limit: 500 } },
-    { enabled: open },
-  );
-  const attach = useLedgerMutation('items.attach');
-  const [chosen, setChosen] = useState<string[]>([]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: nothing is chosen each time the dialog opens
-  useEffect(() => setChosen([]), [open]);
-  return (
-    <Modal
-      open={open}
-      width={900}
-      title={t('items.attachTitle')}
-      onCancel={onClose}
-      okText={t('items.attach')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: chosen.length === 0, 'data-testid': 'attach-ok' } as never}
-      confirmLoading={attach.isPending}
-      onOk={async () => {
-        try {
-          const { moved } = await attach.mutateAsync({ itemId: item.id, pledgeIds: chosen });
-          message.success(t('items.attachDone', { count: moved }));
-          onClose();
-        } catch (error) {
-          message.error(errorText(error, lang));
-        }
-      }}
-      destroyOnHidden
-      {...DIALOG_LAYOUT}
-    >
-      {lines.isLoading ? (
-        <Spin />
-      ) : (lines.data?.rows.length ?? 0) === 0 ? (
-        <Empty description={t('items.attachNone')} />
-      ) : (
-        <Table
-          rowKey="id"
-          size="small"
-          data-testid="attach-lines"
-          pagination={false}
-          scroll={{ y: 360 }}
-          rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setChosen(keys as string[]) }}
-          dataSource={lines.data?.rows ?? []}
-          columns={[
-            {
-              title: t('pledges.columns.pledgeDate'),
-              dataIndex: 'pledgeDate',
-              width: 100,
-              render: (d: string) => showDate(d),
-            },
-            { title: t('pledges.columns.donor'), dataIndex: 'donorName' },
-            { title: t('pledges.columns.description'), dataIndex: 'description' },
-            { title: t('pledges.columns.place'), dataIndex: 'placeName' },
-            {
-              title: t('pledges.columns.vndEquivalent'),
-              dataIndex: 'vndEquivalent',
-              className: 'num',
-              render: (v: number) => money(v, 'VND', lang),
-            },
-          ]}
-        />
-      )}
-    </Modal>
-  );
-}
-
 export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -258,7 +186,7 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
           />
           <ItemFormModal open={editing} item={item} onClose={() => setEditing(false)} />
           <StageModal open={moving} item={item} onClose={() => setMoving(false)} />
-          <AttachModal open={attaching} item={item} onClose={() => setAttaching(false)} />
+          <AttachLinesModal open={attaching} item={item} onClose={() => setAttaching(false)} />
         </>
       )}
     </Drawer>
