@@ -8,7 +8,7 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../contract';
 import { ClockBanner } from './components/ClockBanner';
@@ -51,7 +51,7 @@ export function App() {
   // A read-only ledger asks nothing at first start: its answers could not be saved.
   const writable = info.isSuccess && info.data.access.readOnly === null;
   const needsProvince = useNeedsProvince();
-  const applyLanguage = useLanguage(info.isSuccess);
+  const chooseLanguage = useLanguage(info.isSuccess);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -66,7 +66,7 @@ export function App() {
 
   const switchLanguage = () => {
     const next = otherLanguage(language);
-    applyLanguage(next);
+    chooseLanguage(next);
     void call('settings.update', { language: next }).catch(() => undefined);
   };
 
@@ -93,7 +93,7 @@ export function App() {
                   onFilter={setFilter}
                   currency={currency}
                   onCurrency={setCurrency}
-                  onLanguage={applyLanguage}
+                  onLanguage={chooseLanguage}
                 />
               </Layout.Content>
             </Layout>
@@ -107,9 +107,13 @@ export function App() {
   );
 }
 
-/** The language applied to the app, its dates and the ledger's labels; the ledger's own once it has opened. */
+/**
+ * The language applied to the app, its dates and the ledger's labels: the ledger's own once it has opened, unless the
+ * user chose one first (a read-only ledger cannot save the choice, and its late answer must not undo the click).
+ */
 function useLanguage(opened: boolean) {
   const { i18n } = useTranslation();
+  const chosenByUser = useRef(false);
   const applyLanguage = useCallback(
     (next: Language) => {
       const changed = i18n.language !== next;
@@ -124,11 +128,20 @@ function useLanguage(opened: boolean) {
   useEffect(() => {
     if (opened)
       call('settings.get', {}).then(
-        (s) => applyLanguage(s.language),
+        (s) => {
+          if (!chosenByUser.current) applyLanguage(s.language);
+        },
         () => undefined,
       );
   }, [opened, applyLanguage]);
-  return applyLanguage;
+  const chooseLanguage = useCallback(
+    (next: Language) => {
+      chosenByUser.current = true;
+      applyLanguage(next);
+    },
+    [applyLanguage],
+  );
+  return chooseLanguage;
 }
 
 /** The screen shown, kept in the address (#pledges) so a reload or a link opens the same screen. */

@@ -75,6 +75,16 @@ describe('a ledger opened read-only', () => {
     const held = acquireWriterLock(file, { heartbeatMs: 0 });
     try {
       served = await serve(file, { province: null, userName: null });
+      // The ledger's stored language answers only after the click: the click must still win, since a read-only
+      // ledger cannot save it.
+      let releaseSettings: () => void = () => undefined;
+      const settingsHeld = new Promise<void>((resolve) => {
+        releaseSettings = resolve;
+      });
+      await page.route('**/api/settings.get', async (route) => {
+        await settingsHeld;
+        await route.continue();
+      });
       await page.goto(served.url);
       const banner = page.locator('.access-banner');
       await expect.poll(() => banner.isVisible()).toBe(true);
@@ -82,8 +92,14 @@ describe('a ledger opened read-only', () => {
       expect(await banner.getByRole('button').count()).toBe(0);
       await page.getByRole('button', { name: 'English' }).click();
       await expect.poll(() => banner.textContent()).toContain('The ledger is open for writing on this computer');
+      const answered = page.waitForResponse('**/api/settings.get');
+      releaseSettings();
+      await answered;
+      await settled(page);
+      expect(await banner.textContent()).toContain('The ledger is open for writing on this computer');
       await page.screenshot({ path: join(SCREENSHOTS, 'access-read-only-held.png') });
     } finally {
+      await page.unrouteAll({ behavior: 'wait' });
       if (held.ok) held.lock.release();
     }
   });
