@@ -12,7 +12,7 @@ import {
 import { CURRENCY_CODES } from '../../../contract/money';
 import { money } from '../format';
 import { vocabulary } from '../i18n';
-import { quantityProblem, rateProblem } from './amountRules';
+import { quantityProblem, rateRules } from './amountRules';
 import { dateRule, DateInput } from './DateInput';
 import { MoneyInput } from './MoneyInput';
 import { DonorPicker, PlacePicker, searchByLabel, tabMovesOn, usePlaces } from './pickers';
@@ -232,15 +232,7 @@ export function PledgeRateRow({
         <Form.Item
           name="rate"
           label={t('form.rate', { currency })}
-          rules={[
-            { required: true, message: rateRequiredMessage(proposal, currency, t) },
-            {
-              validator: async (_, text?: string) => {
-                const problem = rateProblem(text, lang, t);
-                if (problem) throw new Error(problem);
-              },
-            },
-          ]}
+          rules={rateRules(lang, t, rateRequiredMessage(proposal, currency, t))}
           extra={rateHint(proposal, currency, lang, t)}
         >
           <Input inputMode="decimal" onChange={onEdited} />

@@ -6,7 +6,7 @@
 import { Alert, Button, Form, Input, List, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MissingRateMonth } from '../../../contract';
-import { rateProblem } from '../components/amountRules';
+import { rateRules } from '../components/amountRules';
 import { useFormSubmit } from '../components/formSubmit';
 import { money, showRate } from '../format';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
@@ -103,19 +103,7 @@ function MonthRate({ month, lang }: { month: MissingRateMonth; lang: string }) {
         name={`rate-${month.month}`}
         initialValues={{ source: treasurySource(month.month) }}
       >
-        <Form.Item
-          name="rate"
-          label={t('rates.rate')}
-          rules={[
-            { required: true, message: t('common.required') },
-            {
-              validator: async (_, v?: string) => {
-                const problem = rateProblem(v, lang, t);
-                if (problem) throw new Error(problem);
-              },
-            },
-          ]}
-        >
+        <Form.Item name="rate" label={t('rates.rate')} rules={rateRules(lang, t, t('common.required'))}>
           <Input inputMode="decimal" style={{ width: 120 }} aria-label={t('rates.rate')} />
         </Form.Item>
         <Form.Item

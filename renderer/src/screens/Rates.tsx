@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Segmented, Select, Space, Table, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeRate } from '../../../contract';
-import { rateProblem } from '../components/amountRules';
+import { rateRules } from '../components/amountRules';
 import { dateRule, DateInput, monthRule } from '../components/DateInput';
 import { searchByLabel, tabMovesOn } from '../components/pickers';
 import { showDate, showRate } from '../format';
@@ -63,19 +63,7 @@ function RateForm() {
             form.setFields([{ name: 'period', value: '', errors: [] }]);
           }}
         />
-        <Form.Item
-          name="rate"
-          label={t('rates.rate')}
-          rules={[
-            { required: true, message: t('common.required') },
-            {
-              validator: async (_, v?: string) => {
-                const problem = rateProblem(v, lang, t);
-                if (problem) throw new Error(problem);
-              },
-            },
-          ]}
-        >
+        <Form.Item name="rate" label={t('rates.rate')} rules={rateRules(lang, t, t('common.required'))}>
           <Input inputMode="decimal" style={{ width: 130 }} />
         </Form.Item>
         <Form.Item
