@@ -760,6 +760,17 @@ export const vi = {
   receiptCounts: {
     delivered: 'ghi {{count}} lần nhận vào cam kết đã có',
   },
+  aidLinks: {
+    item: 'Khoản viện trợ',
+    itemNone: 'Không thuộc khoản viện trợ nào',
+    itemHint: 'Gõ tên hoặc số quyết định; để trống nếu không thuộc khoản nào',
+    decision: 'QĐ {{number}}',
+    ofDonor: 'Của nhà tài trợ này',
+    ofOthers: 'Của nhà tài trợ khác',
+    placesHint: 'Gõ tên xã, phường…; chọn được nhiều địa bàn',
+    itemList: 'Danh sách khoản viện trợ',
+    approvedValue: 'Giá trị phê duyệt',
+  },
 };
 
 export type Catalog = typeof vi;
