@@ -1,5 +1,6 @@
 /** The aid item form's rules, apart from the dialog: values as typed, the sectors offered, money and what is saved. */
 import { describe, expect, it } from 'vitest';
+import type { Place } from '../../contract';
 import type { AidItem } from '../../contract/items';
 import { initI18n } from '../../renderer/src/i18n';
 import {
@@ -8,6 +9,7 @@ import {
   type ItemFormValues,
   itemInput,
   itemMoneyProblem,
+  itemPlaceChoices,
   itemStartInput,
   NEW_SECTOR,
   proposedStart,
@@ -122,6 +124,7 @@ describe('the aid item form', () => {
       coDonorIds: [],
       governingBody: null,
       aidOwner: null,
+      placeIds: [],
       startDate: '2023-01-01',
       endDate: null,
       valueMinor: 5_000_000,
@@ -134,6 +137,30 @@ describe('the aid item form', () => {
       approvedBy: null,
       notes: null,
     });
+  });
+
+  it('opens with its places, saves those chosen, and offers every unit, former ones too, with its parent', () => {
+    expect(initialItemValues(school, 'vi', '2026-12-07').placeIds).toEqual(['pl1']);
+    const values = { name: 'x', modality: 'project', sector: 'health', donorId: 'd1' } as ItemFormValues;
+    const currencies = { value: 'VND', counterpart: 'VND' };
+    expect(itemInput({ ...values, placeIds: ['pl1', 'pl2'] }, currencies, 'vi').placeIds).toEqual(['pl1', 'pl2']);
+    const place = (id: string, displayName: string, parentId: string | null, validTo: string | null = null) =>
+      ({ id, displayName, parentId, validTo, level: parentId ? 'commune' : 'province' }) as Place;
+    const choices = itemPlaceChoices(
+      [
+        place('p', 'Tỉnh Cao Bằng', null),
+        place('a', 'Xã Đức Hạnh', 'p', '2025-06-30'),
+        place('b', 'Xã Bảo Lạc', 'p'),
+      ],
+      (p) => (p.validTo ? `${p.displayName} (cũ)` : p.displayName),
+    );
+    expect(choices.map((c) => [c.value, c.label])).toEqual([
+      ['p', 'Tỉnh Cao Bằng'],
+      ['b', 'Xã Bảo Lạc · Tỉnh Cao Bằng'],
+      ['a', 'Xã Đức Hạnh (cũ) · Tỉnh Cao Bằng'],
+    ]);
+    // Found by its own name or its parent's, accents aside.
+    expect(choices.find((c) => c.value === 'a')!.folded).toContain('duc hanh');
   });
 
   it('starts a new item at the stage chosen (proposed otherwise), on the day typed (today otherwise)', () => {
