@@ -6,27 +6,9 @@ import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../queries';
-import { moveFocus } from './focus';
-import { tabMovesOn } from './pickers';
 import { itemNameText } from './pledgeFacts';
 import { type AidItemChoice, aidItemMatches, aidItemOptions } from './pledgeForm';
-
-/**
- * Tab in the picker moves on as in every picker (taking the highlighted match when its list is open), past the picker's
- * own clear button: that button comes next in order, and the cursor stopped on it with the list still open.
- */
-function tabPastClear(event: React.KeyboardEvent<HTMLElement>) {
-  if (event.key !== 'Tab') return;
-  const from = event.target as HTMLElement;
-  if (event.defaultPrevented) tabMovesOn(event);
-  else {
-    event.preventDefault();
-    moveFocus(from, event.shiftKey);
-  }
-  const now = document.activeElement;
-  if (now instanceof HTMLElement && now !== from && from.closest('.ant-select')?.contains(now))
-    moveFocus(now, event.shiftKey);
-}
+import { tabPastClear } from './tabPastClear';
 
 interface Props {
   value?: string;
