@@ -10,6 +10,8 @@ import {
   itemInput,
   itemMoneyProblem,
   itemPlaceChoices,
+  splitPlacesOf,
+  todayInOf,
   itemStartInput,
   NEW_SECTOR,
   proposedStart,
@@ -125,6 +127,7 @@ describe('the aid item form', () => {
       governingBody: null,
       aidOwner: null,
       placeIds: [],
+      todayPlaceIds: {},
       startDate: '2023-01-01',
       endDate: null,
       valueMinor: 5_000_000,
@@ -147,11 +150,7 @@ describe('the aid item form', () => {
     const place = (id: string, displayName: string, parentId: string | null, validTo: string | null = null) =>
       ({ id, displayName, parentId, validTo, level: parentId ? 'commune' : 'province' }) as Place;
     const choices = itemPlaceChoices(
-      [
-        place('p', 'Tỉnh Cao Bằng', null),
-        place('a', 'Xã Đức Hạnh', 'p', '2025-06-30'),
-        place('b', 'Xã Bảo Lạc', 'p'),
-      ],
+      [place('p', 'Tỉnh Cao Bằng', null), place('a', 'Xã Đức Hạnh', 'p', '2025-06-30'), place('b', 'Xã Bảo Lạc', 'p')],
       (p) => (p.validTo ? `${p.displayName} (cũ)` : p.displayName),
     );
     expect(choices.map((c) => [c.value, c.label])).toEqual([
@@ -161,6 +160,34 @@ describe('the aid item form', () => {
     ]);
     // Found by its own name or its parent's, accents aside.
     expect(choices.find((c) => c.value === 'a')!.folded).toContain('duc hanh');
+  });
+
+  it('offers "nay thuộc" for a place become several, and saves the units chosen for places still the item\'s', () => {
+    const place = (id: string, displayName: string, successorIds: string[] = []) =>
+      ({ id, displayName, successorIds }) as unknown as Place;
+    const places = [
+      place('old', 'Xã Cũ', ['a', 'b']),
+      place('merged', 'Xã Gộp', ['a']),
+      place('a', 'Xã A'),
+      place('b', 'Xã B'),
+    ];
+    expect(splitPlacesOf(places, ['merged', 'a', 'old'])).toEqual([
+      {
+        id: 'old',
+        name: 'Xã Cũ',
+        successors: [
+          { value: 'a', label: 'Xã A' },
+          { value: 'b', label: 'Xã B' },
+        ],
+      },
+    ]);
+    expect(todayInOf({ placeIds: ['old'], todayPlaceIds: { old: 'b' } })).toEqual({ old: 'b' });
+    // A place taken out takes its choice with it; one left empty says nothing.
+    expect(todayInOf({ placeIds: ['a'], todayPlaceIds: { old: 'b' } })).toEqual({});
+    expect(todayInOf({ placeIds: ['old'], todayPlaceIds: { old: undefined } })).toEqual({});
+    expect(initialItemValues({ ...school, todayPlaceIds: { pl1: 'x' } }, 'vi', '2026-12-07').todayPlaceIds).toEqual({
+      pl1: 'x',
+    });
   });
 
   it('starts a new item at the stage chosen (proposed otherwise), on the day typed (today otherwise)', () => {

@@ -23,7 +23,7 @@ import {
   proposedStart,
   sectorOptions,
 } from './itemForm';
-import { ItemPlacesPicker } from './ItemPlacesPicker';
+import { ItemPlacesPicker, ItemTodayInFields } from './ItemPlacesPicker';
 import { MoneyInput } from './MoneyInput';
 import { DonorPicker, searchByLabel, tabMovesOn } from './pickers';
 import { donorLabel, matches } from './pickerOptions';
@@ -252,6 +252,7 @@ function ItemPartiesFields() {
       <Form.Item name="placeIds" label={t('items.places')}>
         <ItemPlacesPicker />
       </Form.Item>
+      <ItemTodayInFields />
     </>
   );
 }

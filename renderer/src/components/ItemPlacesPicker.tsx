@@ -3,14 +3,15 @@
  * case aside, by the unit's or its parent's name); Enter or Tab takes the highlighted unit, and the picker stays open
  * for the next one typed.
  */
-import { Select, Tag } from 'antd';
+import { Col, Form, Row, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { foldPlaceText } from '../../../contract/text';
 import { placeLabel } from '../places';
-import { itemPlaceChoices } from './itemForm';
+import { type ItemFormValues, itemPlaceChoices, splitPlacesOf } from './itemForm';
 import { firstMatches } from './pickerOptions';
-import { tabMovesOn, usePlaceLabels, usePlaces } from './pickers';
+import { searchByLabel, tabMovesOn, usePlaceLabels, usePlaces } from './pickers';
+import { tabPastClear } from './tabPastClear';
 
 /** How many matches a search shows at once: typing more narrows them (a national ledger has 15,000 units). */
 const SHOWN_MATCHES = 200;
@@ -54,5 +55,40 @@ export function ItemPlacesPicker({ value, onChange, id }: Props) {
       }}
       data-testid="item-places-picker"
     />
+  );
+}
+
+/**
+ * "Nay thuộc" of each of the item's places that is a former unit become several: which of them the aid went to (left
+ * empty: not said). Shown only for such places, after the places; a place taken out takes its choice with it.
+ */
+export function ItemTodayInFields() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<ItemFormValues>();
+  const placeIds = Form.useWatch('placeIds', form);
+  const places = usePlaces();
+  const split = useMemo(() => splitPlacesOf(places.data ?? [], placeIds ?? []), [places.data, placeIds]);
+  if (!split.length) return null;
+  return (
+    <Row gutter={12}>
+      {split.map((place) => (
+        <Col span={12} key={place.id}>
+          <Form.Item
+            name={['todayPlaceIds', place.id]}
+            label={t('aidLinks.todayIn', { place: place.name })}
+            extra={t('aidLinks.todayInHelp')}
+          >
+            <Select
+              options={place.successors}
+              allowClear
+              placeholder={t('aidLinks.todayInNone')}
+              showSearch={searchByLabel}
+              onKeyDown={tabPastClear}
+              notFoundContent={t('common.noMatch')}
+            />
+          </Form.Item>
+        </Col>
+      ))}
+    </Row>
   );
 }

@@ -22,6 +22,8 @@ export interface ItemFormValues {
   governingBody?: string;
   aidOwner?: string;
   placeIds?: string[];
+  /** "Nay thuộc" of the places that are former units become several: place id → the unit of today chosen. */
+  todayPlaceIds?: Record<string, string | undefined>;
   startDate?: string;
   endDate?: string;
   valueMinor?: string;
@@ -66,6 +68,7 @@ export function initialItemValues(item: AidItem | undefined, lang: string, today
     governingBody: item.governingBody ?? '',
     aidOwner: item.aidOwner ?? '',
     placeIds: item.placeIds,
+    todayPlaceIds: item.todayPlaceIds,
     startDate: item.startDate ? dayText(item.startDate) : '',
     endDate: item.endDate ? dayText(item.endDate) : '',
     valueCurrency: item.valueCurrency ?? 'VND',
@@ -135,6 +138,7 @@ export function itemInput(values: ItemFormValues, currencies: ItemCurrencies, la
     governingBody: values.governingBody || null,
     aidOwner: values.aidOwner || null,
     placeIds: values.placeIds ?? [],
+    todayPlaceIds: todayInOf(values),
     startDate: isoDay(values.startDate),
     endDate: isoDay(values.endDate),
     valueMinor,
@@ -197,4 +201,34 @@ export function itemPlaceChoices(places: Place[], label: (place: Place) => strin
   };
   walk(placeTree(places), '');
   return choices;
+}
+
+/** The "nay thuộc" a save sends: the units of today chosen for places still among the item's, none for the others. */
+export function todayInOf(values: Pick<ItemFormValues, 'placeIds' | 'todayPlaceIds'>): Record<string, string> {
+  const places = values.placeIds ?? [];
+  return Object.fromEntries(
+    Object.entries(values.todayPlaceIds ?? {}).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]) && places.includes(entry[0]),
+    ),
+  );
+}
+
+/** A place of the item that is a former unit become several, and the units of today it became (to choose from). */
+export interface SplitPlace {
+  id: string;
+  name: string;
+  successors: { value: string; label: string }[];
+}
+
+/** The item's places (`placeIds`, in their order) that became two or more units of today. */
+export function splitPlacesOf(places: Place[], placeIds: string[]): SplitPlace[] {
+  const byId = new Map(places.map((p) => [p.id, p]));
+  return placeIds.flatMap((id) => {
+    const place = byId.get(id);
+    const successors = (place?.successorIds ?? [])
+      .map((s) => byId.get(s))
+      .filter((s) => s !== undefined)
+      .map((s) => ({ value: s.id, label: s.displayName }));
+    return place && successors.length >= 2 ? [{ id, name: place.displayName, successors }] : [];
+  });
 }

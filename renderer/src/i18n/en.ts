@@ -767,5 +767,8 @@ export const en: Catalog = {
     placesHint: "Type a commune's or ward's name; several places may be chosen",
     itemList: 'List of aid items',
     approvedValue: 'Value approved',
+    todayIn: 'Today in (for {{place}})',
+    todayInHelp: 'This place is a former unit that became several: choose the one the aid went to, if known.',
+    todayInNone: 'Not known',
   },
 };

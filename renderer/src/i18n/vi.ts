@@ -770,6 +770,9 @@ export const vi = {
     placesHint: 'Gõ tên xã, phường…; chọn được nhiều địa bàn',
     itemList: 'Danh sách khoản viện trợ',
     approvedValue: 'Giá trị phê duyệt',
+    todayIn: 'Nay thuộc (với {{place}})',
+    todayInHelp: 'Địa bàn này là đơn vị cũ nay thuộc nhiều đơn vị: chọn đơn vị nhận viện trợ, nếu biết.',
+    todayInNone: 'Chưa rõ',
   },
 };
 
