@@ -179,4 +179,45 @@ describe("an item's places and a pledge's item", () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-item-list.png') });
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('offers "nay thuộc" for a place of the item become several, and names the unit chosen in its detail', async () => {
+    const places = await ledgerCall<Place[]>(page, 'places.list', {});
+    const named = (p: Place) =>
+      places.every((q) => q.id === p.id || !foldText(q.displayName).includes(foldText(p.displayName)));
+    const former = places.find(
+      (p) => p.level === 'commune' && p.validTo !== null && p.successorIds.length === 1 && named(p),
+    )!;
+    const heirA = places.find((p) => p.id === former.successorIds[0])!;
+    const heirB = places.find(
+      (p) =>
+        p.level === 'commune' && p.validTo === null && p.id !== heirA.id && p.successorIds.length === 0 && named(p),
+    )!;
+    await ledgerCall(page, 'places.update', { id: former.id, successorIds: [heirA.id, heirB.id] });
+    await page.goto(served.url);
+    await page.getByTestId('dashboard').waitFor();
+    await openScreen(page, 'Khoản viện trợ');
+    await page.getByTestId('item-row').filter({ hasText: ITEM }).click();
+    const detail = page.getByTestId('item-detail');
+    await detail.getByTestId('item-edit').click();
+    await waitForFocus(page, 'item_name');
+    const picker = page.locator('#item_placeIds');
+    await picker.click();
+    await picker.fill(foldText(former.displayName));
+    await waitForHighlight(page, '#item_placeIds', former.displayName);
+    await picker.press('Enter');
+    await page.keyboard.press('Escape');
+    await popupsClosed(page);
+    const todayIn = `#item_todayPlaceIds_${former.id}`;
+    await page.locator(todayIn).waitFor();
+    await pick(page, todayIn, foldText(heirB.displayName));
+    await page.locator('#item_name').press('Enter');
+    await page.locator('#item_name').waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => detail.getByTestId('item-places').textContent())
+      .toContain(`${former.displayName} (nay thuộc ${heirB.displayName})`);
+    const saved = (await ledgerCall<AidItem[]>(page, 'items.list', { text: 'nuoc sach cho tram' }))[0]!;
+    expect(saved.placeIds.at(-1)).toBe(former.id);
+    expect(saved.todayPlaceIds).toEqual({ [former.id]: heirB.id });
+    expect(pageErrors(page)).toEqual([]);
+  });
 });
