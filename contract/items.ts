@@ -267,6 +267,9 @@ export interface StatutoryItemRow {
   approvalNumber: string | null;
   approvalDate: string | null;
   stage: string;
+  /** Its value as approved, in its currency (null: not stated). */
+  valueMinor: number | null;
+  valueCurrency: string | null;
   /** Its lines pledged, and the deliveries made on them, in the period (VND). */
   committedVnd: number;
   disbursedVnd: number;

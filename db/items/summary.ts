@@ -2,7 +2,8 @@
  * The statutory summary of a year or half-year: how many programmes, projects and non-project aid, from how many
  * NGOs, committed and disbursed, in VND and in USD (each line converted once, at its own date's rate, as `totals`
  * converts: see `../usd`), and the same by sector. An item
- * counts in a period when one of its lines was pledged, or a delivery on one of them made, in it; committed counts
+ * counts in a period when one of its lines was pledged, or a delivery on one of them made, in it, or when its approval
+ * decision is dated in it (an item approved with no line yet still counts, its figures nought); committed counts
  * the lines pledged in the period, disbursed the deliveries made in it — the same figures `totals` gives, so the
  * paragraph and the tables agree with every other total of the ledger. A report of some items only (a scope: sectors,
  * modalities, stages) counts and sums theirs.
@@ -46,6 +47,20 @@ function linesAlive(period: { from: string; to: string }, scope: ItemScope | nul
     ${items ? sql`AND p.item_id IN ${items}` : sql``}`;
 }
 
+/** The stages of an item that was approved: those its approval decision leads to (`revoked` ends an approved one). */
+const APPROVED_STAGES = ['approved', 'implementing', 'ended', 'settled', 'revoked'];
+
+/**
+ * The items alive in a period (ids, as a subquery): those of its lines alive, and those approved in it — an approval
+ * decision dated in the period, the item at a stage its approval leads to — with no line yet; in a scope, its items'.
+ */
+function itemsAlive(period: { from: string; to: string }, scope: ItemScope | null) {
+  const inScope = scope ? itemsInScope(scope) : null;
+  return sql`SELECT l.item_id FROM (${linesAlive(period, scope)}) l WHERE l.item_id IS NOT NULL
+    UNION SELECT a.id FROM aid_items a WHERE a.approval_date BETWEEN ${period.from} AND ${period.to}
+      AND a.stage IN (${sql.join(APPROVED_STAGES)}) ${inScope ? sql`AND a.id IN ${inScope}` : sql``}`;
+}
+
 /** Both currencies' totals of a period by one grouping. */
 async function inBoth(
   ctx: Ctx,
@@ -74,9 +89,10 @@ async function summarize(
   const period = periodOf(input.year, input.half, await cutoffOf(ctx, input.cutoff));
   const [vnd, usd] = await inBoth(ctx, 'sector', period, input.lang, scope);
   const lines = linesAlive(period, scope);
+  const alive = itemsAlive(period, scope);
   const items = readRows<{ id: string; modality: string; sector: string }>(
     ctx,
-    sql`SELECT DISTINCT i.id, i.modality, i.sector FROM (${lines}) l JOIN aid_items i ON i.id = l.item_id`,
+    sql`SELECT i.id, i.modality, i.sector FROM aid_items i WHERE i.id IN (${alive})`,
   );
   const withoutItem = readRows<{ n: number }>(
     ctx,
@@ -86,14 +102,17 @@ async function summarize(
   const donors = readRows<{ n: number }>(
     ctx,
     sql`SELECT count(DISTINCT coalesce(d.merged_into, d.id)) AS n FROM donors d WHERE d.id IN (SELECT donor_id FROM (${lines}))
-      OR d.id IN (SELECT i.donor_id FROM aid_items i WHERE i.id IN (SELECT item_id FROM (${lines})))`,
+      OR d.id IN (SELECT i.donor_id FROM aid_items i WHERE i.id IN (${alive}))`,
   )[0]!.n;
   const count = (modality: string) => items.filter((i) => i.modality === modality).length;
   const pair = (key: string | null, side: 'pledged' | 'delivered'): CurrencyPair => ({
     VND: key === null ? vnd.total[side] : (vnd.groups.find((g) => g.key === key)?.[side] ?? 0),
     USD: key === null ? usd.total[side] : (usd.groups.find((g) => g.key === key)?.[side] ?? 0),
   });
-  const keys = [...new Set([...vnd.groups.map((g) => g.key), ...usd.groups.map((g) => g.key)])];
+  // A sector of items approved with no line yet has no totals: it is listed all the same, with its items, at nought.
+  const keys = [
+    ...new Set([...vnd.groups.map((g) => g.key), ...usd.groups.map((g) => g.key), ...items.map((i) => i.sector)]),
+  ];
   const summary: Omit<StatutorySummary, 'paragraph'> = {
     period,
     items: { programme: count('programme'), project: count('project'), nonProject: count('non_project') },
@@ -153,14 +172,18 @@ export function unconvertedText(u: UnconvertedInUsd, lang: 'vi' | 'en'): string 
   return ` Chưa quy đổi được ${lines} dòng, ${formatAmount(vnd, 'VND', 'vi')} đồng${split}, do chưa có tỷ giá USD các tháng ${months}; các số USD chưa gồm các dòng này.`;
 }
 
-/** Groups of totals in VND and USD as one table's rows, with the items each group holds. */
+/**
+ * Groups of totals in VND and USD as one table's rows, with the items each group holds; a group of `itemKeys` with no
+ * totals (its items approved with no line yet) is a row at nought, so the items column adds up to the list.
+ */
 function groupRows(
   vnd: TotalsResult,
   usd: TotalsResult,
   label: (key: string, fallback: string) => string,
   items: (key: string) => number,
+  itemKeys: string[],
 ): StatutoryGroupRow[] {
-  const keys = [...new Set([...vnd.groups.map((g) => g.key), ...usd.groups.map((g) => g.key)])];
+  const keys = [...new Set([...vnd.groups.map((g) => g.key), ...usd.groups.map((g) => g.key), ...itemKeys])];
   const value = (result: TotalsResult, key: string, side: 'pledged' | 'delivered') =>
     result.groups.find((g) => g.key === key)?.[side] ?? 0;
   return keys
@@ -201,7 +224,7 @@ export async function statutoryReport(
     usd: sectorUsd,
   } = await summarize(ctx, { year, ...(half ? { half } : {}), lang, cutoff }, scope);
   const twice = (by: 'modality' | 'donor' | 'item') => inBoth(ctx, by, summary.period, lang, scope);
-  const lines = sql`SELECT item_id FROM (${linesAlive(summary.period, scope)})`;
+  const alive = itemsAlive(summary.period, scope);
   const items = readRows<{
     id: string;
     name: string;
@@ -212,11 +235,14 @@ export async function statutoryReport(
     approval_number: string | null;
     approval_date: string | null;
     stage: string;
+    value_minor: number | null;
+    value_currency: string | null;
   }>(
     ctx,
-    sql`SELECT i.id, i.name, i.modality, i.sector, d.name AS donor, d.country, i.approval_number, i.approval_date, i.stage
+    sql`SELECT i.id, i.name, i.modality, i.sector, d.name AS donor, d.country, i.approval_number, i.approval_date, i.stage,
+        i.value_minor, i.value_currency
       FROM aid_items i JOIN donors entered ON entered.id = i.donor_id JOIN donors d ON d.id = coalesce(entered.merged_into, entered.id)
-      WHERE i.id IN (${lines}) ORDER BY i.name_folded`,
+      WHERE i.id IN (${alive}) ORDER BY i.name_folded`,
   );
   const words = ITEM_VOCABULARY[lang];
   const [modalityVnd, modalityUsd] = await twice('modality');
@@ -261,18 +287,21 @@ export async function statutoryReport(
       sectorUsd,
       (key, fallback) => (key === '' ? fallback : sectorLabel(key, lang)),
       (key) => items.filter((i) => i.sector === key).length,
+      items.map((i) => i.sector),
     ),
     byModality: groupRows(
       modalityVnd,
       modalityUsd,
       (key, fallback) => (key === '' ? fallback : labelIn(words.modality, key)),
       (key) => items.filter((i) => i.modality === key).length,
+      items.map((i) => i.modality),
     ),
     byCountry: groupRows(
       byCountry(donorVnd),
       byCountry(donorUsd),
       (key) => key,
       (key) => items.filter((i) => (i.country?.trim() || '—') === key).length,
+      items.map((i) => i.country?.trim() || '—'),
     ),
     items: items.map((i) => ({
       name: i.name,
@@ -283,6 +312,8 @@ export async function statutoryReport(
       approvalNumber: i.approval_number,
       approvalDate: i.approval_date,
       stage: labelIn(words.stage, i.stage),
+      valueMinor: i.value_minor,
+      valueCurrency: i.value_currency,
       committedVnd: itemValue(i.id, 'pledged'),
       disbursedVnd: itemValue(i.id, 'delivered'),
     })),

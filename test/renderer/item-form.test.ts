@@ -1,5 +1,6 @@
 /** The aid item form's rules, apart from the dialog: values as typed, the sectors offered, money and what is saved. */
 import { describe, expect, it } from 'vitest';
+import type { Place } from '../../contract';
 import type { AidItem } from '../../contract/items';
 import { initI18n } from '../../renderer/src/i18n';
 import {
@@ -8,6 +9,9 @@ import {
   type ItemFormValues,
   itemInput,
   itemMoneyProblem,
+  itemPlaceChoices,
+  splitPlacesOf,
+  todayInOf,
   itemStartInput,
   NEW_SECTOR,
   proposedStart,
@@ -122,6 +126,8 @@ describe('the aid item form', () => {
       coDonorIds: [],
       governingBody: null,
       aidOwner: null,
+      placeIds: [],
+      todayPlaceIds: {},
       startDate: '2023-01-01',
       endDate: null,
       valueMinor: 5_000_000,
@@ -133,6 +139,54 @@ describe('the aid item form', () => {
       approvalDate: null,
       approvedBy: null,
       notes: null,
+    });
+  });
+
+  it('opens with its places, saves those chosen, and offers every unit, former ones too, with its parent', () => {
+    expect(initialItemValues(school, 'vi', '2026-12-07').placeIds).toEqual(['pl1']);
+    const values = { name: 'x', modality: 'project', sector: 'health', donorId: 'd1' } as ItemFormValues;
+    const currencies = { value: 'VND', counterpart: 'VND' };
+    expect(itemInput({ ...values, placeIds: ['pl1', 'pl2'] }, currencies, 'vi').placeIds).toEqual(['pl1', 'pl2']);
+    const place = (id: string, displayName: string, parentId: string | null, validTo: string | null = null) =>
+      ({ id, displayName, parentId, validTo, level: parentId ? 'commune' : 'province' }) as Place;
+    const choices = itemPlaceChoices(
+      [place('p', 'Tỉnh Cao Bằng', null), place('a', 'Xã Đức Hạnh', 'p', '2025-06-30'), place('b', 'Xã Bảo Lạc', 'p')],
+      (p) => (p.validTo ? `${p.displayName} (cũ)` : p.displayName),
+    );
+    expect(choices.map((c) => [c.value, c.label])).toEqual([
+      ['p', 'Tỉnh Cao Bằng'],
+      ['b', 'Xã Bảo Lạc · Tỉnh Cao Bằng'],
+      ['a', 'Xã Đức Hạnh (cũ) · Tỉnh Cao Bằng'],
+    ]);
+    // Found by its own name or its parent's, accents aside.
+    expect(choices.find((c) => c.value === 'a')!.folded).toContain('duc hanh');
+  });
+
+  it('offers "nay thuộc" for a place become several, and saves the units chosen for places still the item\'s', () => {
+    const place = (id: string, displayName: string, successorIds: string[] = []) =>
+      ({ id, displayName, successorIds }) as unknown as Place;
+    const places = [
+      place('old', 'Xã Cũ', ['a', 'b']),
+      place('merged', 'Xã Gộp', ['a']),
+      place('a', 'Xã A'),
+      place('b', 'Xã B'),
+    ];
+    expect(splitPlacesOf(places, ['merged', 'a', 'old'])).toEqual([
+      {
+        id: 'old',
+        name: 'Xã Cũ',
+        successors: [
+          { value: 'a', label: 'Xã A' },
+          { value: 'b', label: 'Xã B' },
+        ],
+      },
+    ]);
+    expect(todayInOf({ placeIds: ['old'], todayPlaceIds: { old: 'b' } })).toEqual({ old: 'b' });
+    // A place taken out takes its choice with it; one left empty says nothing.
+    expect(todayInOf({ placeIds: ['a'], todayPlaceIds: { old: 'b' } })).toEqual({});
+    expect(todayInOf({ placeIds: ['old'], todayPlaceIds: { old: undefined } })).toEqual({});
+    expect(initialItemValues({ ...school, todayPlaceIds: { pl1: 'x' } }, 'vi', '2026-12-07').todayPlaceIds).toEqual({
+      pl1: 'x',
     });
   });
 

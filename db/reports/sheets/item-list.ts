@@ -1,10 +1,11 @@
 /**
- * The list of aid items (Danh sách khoản viện trợ), an appendix: each item with its approval decision, its stage and
- * its figures.
+ * The list of aid items (Danh sách khoản viện trợ), an appendix: each item alive in the period — an item approved in it
+ * with no line yet too — with its approval decision, its stage, its figures and its value as approved. The totals add
+ * the rows' figures; the values approved, in their several currencies, are not added.
  */
 import type { StatutoryItemRow, StatutoryReport } from '../../../contract/items';
 import { exactSum } from '../../pledges/sums';
-import type { CellValue } from '../workbook/cells';
+import { amountCell, type CellValue } from '../workbook/cells';
 import { type Column, fitColumns } from '../workbook/columns';
 import { type Heading, opening } from '../workbook/letterhead';
 import { addSheet, setWidths, type Workbook } from '../workbook/page';
@@ -23,6 +24,8 @@ const COLUMNS: Column[] = [
   { header: 'Giai đoạn', width: 10 },
   { header: 'Cam kết trong kỳ (VND)', width: 15, money: true },
   { header: 'Giải ngân trong kỳ (VND)', width: 15, money: true },
+  { header: 'Giá trị phê duyệt', width: 15, align: 'right' },
+  { header: 'Loại tiền', width: 7, align: 'center' },
 ];
 
 export function itemListSheet(workbook: Workbook, heading: Heading, statutory: StatutoryReport) {
@@ -39,9 +42,12 @@ export function itemListSheet(workbook: Workbook, heading: Heading, statutory: S
     r.stage,
     r.committedVnd,
     r.disbursedVnd,
+    // Absent from a list made before items kept it: none stated.
+    amountCell(r.valueMinor ?? null, r.valueCurrency ?? 'VND'),
+    r.valueMinor == null ? '' : (r.valueCurrency ?? ''),
   ]);
   const sum = (pick: (r: StatutoryItemRow) => number) => statutory.items.reduce((s, r) => exactSum(s, pick(r)), 0);
-  const totals = [...Array(9).fill(null), sum((r) => r.committedVnd), sum((r) => r.disbursedVnd)];
+  const totals = [...Array(9).fill(null), sum((r) => r.committedVnd), sum((r) => r.disbursedVnd), null, null];
   const columns = fitColumns(COLUMNS, rows, totals);
   const widths = columns.map((c) => c.width);
   setWidths(list, widths);

@@ -216,7 +216,7 @@ function ItemFacts({
       <Descriptions.Item label={t('items.donor')}>{item.donorName}</Descriptions.Item>
       <Descriptions.Item label={t('items.coDonors')}>{namesText(item.coDonorIds, donors)}</Descriptions.Item>
       <Descriptions.Item label={t('items.places')}>
-        {itemPlacesText(item, places, (place) => t('items.todayIn', { place }))}
+        <span data-testid="item-places">{itemPlacesText(item, places, (place) => t('items.todayIn', { place }))}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('items.governingBody')}>{item.governingBody ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('items.aidOwner')}>{item.aidOwner ?? '—'}</Descriptions.Item>

@@ -23,6 +23,7 @@ import {
   proposedStart,
   sectorOptions,
 } from './itemForm';
+import { ItemPlacesPicker, ItemTodayInFields } from './ItemPlacesPicker';
 import { MoneyInput } from './MoneyInput';
 import { DonorPicker, searchByLabel, tabMovesOn } from './pickers';
 import { donorLabel, matches } from './pickerOptions';
@@ -176,7 +177,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
   );
 }
 
-/** The item's name, modality and sector, its donors, the body governing it and the owner of the aid. */
+/** The item's name, modality and sector, its donors, the body governing it, the owner of the aid and its places. */
 function ItemPartiesFields() {
   const { t, i18n } = useTranslation();
   const words = itemVocabulary(i18n.language);
@@ -248,6 +249,10 @@ function ItemPartiesFields() {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="placeIds" label={t('items.places')}>
+        <ItemPlacesPicker />
+      </Form.Item>
+      <ItemTodayInFields />
     </>
   );
 }

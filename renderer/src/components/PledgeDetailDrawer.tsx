@@ -20,15 +20,19 @@ import { vocabulary } from '../i18n';
 import { errorText, useLedger, useLedgerMutation } from '../queries';
 import { DeliveryFormModal } from './DeliveryFormModal';
 import { HistoryList } from './HistoryList';
+import { ItemDetailDrawer } from './ItemDetailDrawer';
 import { usePlaceLabels } from './pickers';
 import { PledgeFormModal } from './PledgeFormModal';
 import {
   amountText,
+  beneficiariesText,
   deliveryAmountText,
+  itemNameText,
   quantityText,
   rateText,
   remainingQuantityText,
   takesDeliveries,
+  unitValueText,
 } from './pledgeFacts';
 
 interface Props {
@@ -148,6 +152,15 @@ function PledgeFacts({ detail }: { detail: PledgeDetail }) {
       <Descriptions.Item label={t('form.quantity')}>
         {quantityText(pledge.quantity, pledge.unit, lang)}
       </Descriptions.Item>
+      <Descriptions.Item label={t('form.unitValue')}>
+        <span data-testid="detail-unit-value">{unitValueText(pledge, lang)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('form.beneficiaries')}>
+        <span data-testid="detail-beneficiaries">{beneficiariesText(pledge.beneficiaries, lang)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('aidLinks.item')} span={2}>
+        <PledgeItemLink itemId={pledge.itemId} />
+      </Descriptions.Item>
       <Descriptions.Item label={t('form.description')} span={2}>
         {pledge.description}
       </Descriptions.Item>
@@ -179,6 +192,29 @@ function PledgeFacts({ detail }: { detail: PledgeDetail }) {
         </Descriptions.Item>
       )}
     </Descriptions>
+  );
+}
+
+/** The aid item the pledge belongs to, by name and decision number, opening the item; or that it is in none. */
+function PledgeItemLink({ itemId }: { itemId: string | null }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const item = useLedger('items.get', { id: itemId ?? '' }, { enabled: itemId !== null });
+  if (itemId === null) return <span data-testid="detail-item">{t('aidLinks.itemNone')}</span>;
+  const found = item.data?.item;
+  return (
+    <>
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+        onClick={() => setOpen(true)}
+        data-testid="detail-item"
+      >
+        {found ? itemNameText(found, (number) => t('aidLinks.decision', { number })) : '…'}
+      </Button>
+      <ItemDetailDrawer itemId={open ? itemId : null} onClose={() => setOpen(false)} />
+    </>
   );
 }
 

@@ -12,6 +12,7 @@ import {
 import { CURRENCY_CODES } from '../../../contract/money';
 import { money } from '../format';
 import { vocabulary } from '../i18n';
+import { AidItemPicker } from './AidItemPicker';
 import { quantityProblem, rateRules } from './amountRules';
 import { dateRule, DateInput } from './DateInput';
 import { MoneyInput } from './MoneyInput';
@@ -252,48 +253,61 @@ export function PledgeRateRow({
   );
 }
 
-/** The pledge's status, beneficiaries, and the approval decision's number and date. */
+/**
+ * The pledge's status, beneficiaries, and the approval decision's number and date; then the aid item it belongs to
+ * (after them: the keys typed for the fields every pledge has go where they did).
+ */
 export function PledgeStatusRow() {
   const { t, i18n } = useTranslation();
   const words = vocabulary(i18n.language);
   const statusOptions = PLEDGE_STATUSES.map((s) => ({ value: s, label: words.pledgeStatus[s] }));
+  const donorId = Form.useWatch<string | undefined>('donorId');
   return (
-    <Row gutter={12}>
-      <Col span={6}>
-        <Form.Item name="status" label={t('form.status')} rules={[{ required: true }]}>
-          <Select
-            options={statusOptions}
-            showSearch={searchByLabel}
-            onKeyDown={tabMovesOn}
-            notFoundContent={t('common.noMatch')}
-          />
-        </Form.Item>
-      </Col>
-      <Col span={6}>
-        <Form.Item
-          name="beneficiaries"
-          label={t('form.beneficiaries')}
-          rules={[{ pattern: /^\d{0,9}$/, message: t('form.badNumber') }]}
-        >
-          <Input inputMode="numeric" />
-        </Form.Item>
-      </Col>
-      <Col span={6}>
-        <Form.Item name="approvalNumber" label={t('form.approvalNumber')}>
-          <Input />
-        </Form.Item>
-      </Col>
-      <Col span={6}>
-        <Form.Item
-          name="approvalDate"
-          label={t('form.approvalDate')}
-          rules={[dateRule(t, false)]}
-          validateTrigger={['onBlur', 'onChange']}
-        >
-          <DateInput />
-        </Form.Item>
-      </Col>
-    </Row>
+    <>
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item name="status" label={t('form.status')} rules={[{ required: true }]}>
+            <Select
+              options={statusOptions}
+              showSearch={searchByLabel}
+              onKeyDown={tabMovesOn}
+              notFoundContent={t('common.noMatch')}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item
+            name="beneficiaries"
+            label={t('form.beneficiaries')}
+            rules={[{ pattern: /^\d{0,9}$/, message: t('form.badNumber') }]}
+          >
+            <Input inputMode="numeric" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="approvalNumber" label={t('form.approvalNumber')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item
+            name="approvalDate"
+            label={t('form.approvalDate')}
+            rules={[dateRule(t, false)]}
+            validateTrigger={['onBlur', 'onChange']}
+          >
+            <DateInput />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={24}>
+          <Form.Item name="itemId" label={t('aidLinks.item')}>
+            <AidItemPicker donorId={donorId} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
   );
 }
 

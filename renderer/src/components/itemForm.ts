@@ -4,10 +4,12 @@
  */
 import type { TFunction } from 'i18next';
 import type { MethodInput } from '../../../contract';
+import type { Place } from '../../../contract';
 import { dayText } from '../../../contract/dates';
 import type { AidItem } from '../../../contract/items';
-import { foldText } from '../../../contract/text';
+import { foldPlaceText, foldText } from '../../../contract/text';
 import { isoDay } from '../dates';
+import { type PlaceNode, placeTree } from '../places';
 import { moneyProblem, moneyText, parseMoneyText } from '../money';
 
 /** The form's values: text as typed (dates dd/mm/yyyy, money in the user's style). */
@@ -19,6 +21,9 @@ export interface ItemFormValues {
   coDonorIds?: string[];
   governingBody?: string;
   aidOwner?: string;
+  placeIds?: string[];
+  /** "Nay thuộc" of the places that are former units become several: place id → the unit of today chosen. */
+  todayPlaceIds?: Record<string, string | undefined>;
   startDate?: string;
   endDate?: string;
   valueMinor?: string;
@@ -62,6 +67,8 @@ export function initialItemValues(item: AidItem | undefined, lang: string, today
     coDonorIds: item.coDonorIds,
     governingBody: item.governingBody ?? '',
     aidOwner: item.aidOwner ?? '',
+    placeIds: item.placeIds,
+    todayPlaceIds: item.todayPlaceIds,
     startDate: item.startDate ? dayText(item.startDate) : '',
     endDate: item.endDate ? dayText(item.endDate) : '',
     valueCurrency: item.valueCurrency ?? 'VND',
@@ -130,6 +137,8 @@ export function itemInput(values: ItemFormValues, currencies: ItemCurrencies, la
     coDonorIds: values.coDonorIds ?? [],
     governingBody: values.governingBody || null,
     aidOwner: values.aidOwner || null,
+    placeIds: values.placeIds ?? [],
+    todayPlaceIds: todayInOf(values),
     startDate: isoDay(values.startDate),
     endDate: isoDay(values.endDate),
     valueMinor,
@@ -164,4 +173,62 @@ export function itemStartInput(
   today: string,
 ): Pick<MethodInput<'items.create'>, 'stage' | 'stageDate'> {
   return { stage: values.stage ?? 'proposed', stageDate: isoDay(values.stageDate) ?? today };
+}
+
+/** A place the item's places picker offers: its label, with its parent's name to tell namesakes apart, and folded. */
+export interface ItemPlaceChoice {
+  value: string;
+  label: string;
+  /** The unit's and its parent's names, folded once: a national ledger's 15,000 units are searched at each keystroke. */
+  folded: string;
+}
+
+/**
+ * Every unit in tree order (today's units first), each labelled the way it is shown beside others (`label`: a former
+ * unit with the day it ended) and its parent's name: an item's places may be former units as well as today's.
+ */
+export function itemPlaceChoices(places: Place[], label: (place: Place) => string): ItemPlaceChoice[] {
+  const choices: ItemPlaceChoice[] = [];
+  const walk = (nodes: PlaceNode[], parent: string) => {
+    for (const { place, children } of nodes) {
+      choices.push({
+        value: place.id,
+        label: parent ? `${label(place)} · ${parent}` : label(place),
+        folded: foldPlaceText(`${place.displayName} ${parent}`),
+      });
+      walk(children, place.displayName);
+    }
+  };
+  walk(placeTree(places), '');
+  return choices;
+}
+
+/** The "nay thuộc" a save sends: the units of today chosen for places still among the item's, none for the others. */
+export function todayInOf(values: Pick<ItemFormValues, 'placeIds' | 'todayPlaceIds'>): Record<string, string> {
+  const places = values.placeIds ?? [];
+  return Object.fromEntries(
+    Object.entries(values.todayPlaceIds ?? {}).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]) && places.includes(entry[0]),
+    ),
+  );
+}
+
+/** A place of the item that is a former unit become several, and the units of today it became (to choose from). */
+export interface SplitPlace {
+  id: string;
+  name: string;
+  successors: { value: string; label: string }[];
+}
+
+/** The item's places (`placeIds`, in their order) that became two or more units of today. */
+export function splitPlacesOf(places: Place[], placeIds: string[]): SplitPlace[] {
+  const byId = new Map(places.map((p) => [p.id, p]));
+  return placeIds.flatMap((id) => {
+    const place = byId.get(id);
+    const successors = (place?.successorIds ?? [])
+      .map((s) => byId.get(s))
+      .filter((s) => s !== undefined)
+      .map((s) => ({ value: s.id, label: s.displayName }));
+    return place && successors.length >= 2 ? [{ id, name: place.displayName, successors }] : [];
+  });
 }

@@ -32,3 +32,22 @@ export function deliveryAmountText(delivery: Delivery, lang: string): string {
 export function takesDeliveries(pledge: PledgeRow): boolean {
   return pledge.status !== 'cancelled';
 }
+
+/** The value of one unit in the pledge's currency, per its unit: "5.000.000 VND / căn"; "—" when none is stated. */
+export function unitValueText(pledge: PledgeRow, lang: string): string {
+  if (pledge.unitValueMinor === null) return '—';
+  return `${amountText(pledge.unitValueMinor, pledge.currency, lang)}${pledge.unit ? ` / ${pledge.unit}` : ''}`;
+}
+
+/** How many people the pledge benefits, grouped the user's way; "—" when not said. */
+export function beneficiariesText(count: number | null, lang: string): string {
+  return count === null ? '—' : count.toLocaleString(lang === 'en' ? 'en-US' : 'vi-VN');
+}
+
+/** An aid item by its name and its approval decision's number (`decision` words it): "Nhà ở (QĐ 12/QĐ-UBND)". */
+export function itemNameText(
+  item: { name: string; approvalNumber: string | null },
+  decision: (number: string) => string,
+): string {
+  return item.approvalNumber ? `${item.name} (${decision(item.approvalNumber)})` : item.name;
+}

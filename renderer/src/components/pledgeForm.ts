@@ -17,6 +17,7 @@ import type { TFunction } from 'i18next';
 import { moneyProblem, moneyText, parseMoneyText, type MoneyParse } from '../money';
 import { isoDay } from '../dates';
 import { proposedRateText } from './amountRules';
+import { matches } from './pickerOptions';
 
 /** Units offered as suggestions in the unit field. */
 export const PLEDGE_UNITS = ['căn', 'hộ', 'suất', 'học bổng', 'bộ', 'chiếc', 'tấn', 'dự án'];
@@ -41,6 +42,8 @@ export interface PledgeFormValues {
   beneficiaries?: string;
   approvalNumber?: string;
   approvalDate?: string;
+  /** The aid item (khoản viện trợ) the line belongs to; empty for none. */
+  itemId?: string;
   notes?: string;
   reason?: string;
 }
@@ -66,6 +69,7 @@ export function initialPledgeValues(pledge: PledgeRow | undefined, language: str
     beneficiaries: pledge.beneficiaries === null ? '' : String(pledge.beneficiaries),
     approvalNumber: pledge.approvalNumber ?? '',
     approvalDate: dayText(pledge.approvalDate),
+    ...(pledge.itemId ? { itemId: pledge.itemId } : {}),
     notes: pledge.notes ?? '',
     reason: '',
   };
@@ -231,6 +235,49 @@ export function pledgeInput(
     beneficiaries: values.beneficiaries ? Number(values.beneficiaries) : null,
     approvalNumber: values.approvalNumber || null,
     approvalDate: isoDay(values.approvalDate),
+    itemId: values.itemId || null,
     notes: values.notes || null,
   };
+}
+
+/** An aid item as the pledge form offers it. */
+export interface AidItemChoice {
+  id: string;
+  name: string;
+  approvalNumber: string | null;
+  donorId: string;
+  donorName: string;
+  coDonorIds: string[];
+}
+
+/** An aid item option: its label, and what it is found by (its name, decision number and donor). */
+export interface AidItemOption {
+  value: string;
+  label: string;
+  item: AidItemChoice;
+}
+
+/** Whether what was typed finds the item, accents and case aside: in its name, its decision's number or its donor. */
+export function aidItemMatches(item: AidItemChoice, typed: string): boolean {
+  return matches(typed, item.name, item.approvalNumber, item.donorName);
+}
+
+/**
+ * The aid items the pledge form offers: those of the pledge's donor (its own or co-funded) first, under their heading,
+ * then every other donor's; a list without headings while no donor is chosen or one part is empty.
+ */
+export function aidItemOptions(
+  items: AidItemChoice[],
+  donorId: string | undefined,
+  label: (item: AidItemChoice) => string,
+  headings: { own: string; others: string },
+): (AidItemOption | { label: string; options: AidItemOption[] })[] {
+  const option = (item: AidItemChoice): AidItemOption => ({ value: item.id, label: label(item), item });
+  const own = items.filter((i) => donorId !== undefined && (i.donorId === donorId || i.coDonorIds.includes(donorId)));
+  const others = items.filter((i) => !own.includes(i));
+  if (!own.length || !others.length) return [...own, ...others].map(option);
+  return [
+    { label: headings.own, options: own.map(option) },
+    { label: headings.others, options: others.map(option) },
+  ];
 }

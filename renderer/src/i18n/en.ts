@@ -757,4 +757,18 @@ export const en: Catalog = {
   receiptCounts: {
     delivered: '{{count}} receipts recorded against pledges already entered',
   },
+  aidLinks: {
+    item: 'Aid item',
+    itemNone: 'In no aid item',
+    itemHint: 'Type its name or decision number; leave empty for none',
+    decision: 'decision {{number}}',
+    ofDonor: 'Of this donor',
+    ofOthers: 'Of other donors',
+    placesHint: "Type a commune's or ward's name; several places may be chosen",
+    itemList: 'List of aid items',
+    approvedValue: 'Value approved',
+    todayIn: 'Today in (for {{place}})',
+    todayInHelp: 'This place is a former unit that became several: choose the one the aid went to, if known.',
+    todayInNone: 'Not known',
+  },
 };

@@ -760,6 +760,20 @@ export const vi = {
   receiptCounts: {
     delivered: 'ghi {{count}} lần nhận vào cam kết đã có',
   },
+  aidLinks: {
+    item: 'Khoản viện trợ',
+    itemNone: 'Không thuộc khoản viện trợ nào',
+    itemHint: 'Gõ tên hoặc số quyết định; để trống nếu không thuộc khoản nào',
+    decision: 'QĐ {{number}}',
+    ofDonor: 'Của nhà tài trợ này',
+    ofOthers: 'Của nhà tài trợ khác',
+    placesHint: 'Gõ tên xã, phường…; chọn được nhiều địa bàn',
+    itemList: 'Danh sách khoản viện trợ',
+    approvedValue: 'Giá trị phê duyệt',
+    todayIn: 'Nay thuộc (với {{place}})',
+    todayInHelp: 'Địa bàn này là đơn vị cũ nay thuộc nhiều đơn vị: chọn đơn vị nhận viện trợ, nếu biết.',
+    todayInNone: 'Chưa rõ',
+  },
 };
 
 export type Catalog = typeof vi;

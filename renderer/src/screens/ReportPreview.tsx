@@ -9,6 +9,7 @@ import type {
   SinceLastReport,
 } from '../../../contract';
 import { cutoffText, periodDatesLine } from '../../../contract/reports';
+import { ReportItemList } from '../components/ReportItemList';
 import { madeBy, money, showDate, showDateTime } from '../format';
 import { changedSinceCount, changedSinceKinds, originalAmountText } from './reportChoices';
 
@@ -118,6 +119,15 @@ function ReportSheets({ report }: { report: Preview }) {
         { key: 'details', label: t('reports.sheets.details'), children: <DetailsSheet report={report} /> },
         { key: 'donors', label: t('reports.sheets.donors'), children: <DonorsSheet report={report} /> },
         { key: 'changes', label: t('reports.sheets.changes'), children: <ChangesSheet report={report} /> },
+        ...(report.statutory
+          ? [
+              {
+                key: 'items',
+                label: t('aidLinks.itemList'),
+                children: <ReportItemList items={report.statutory.items} />,
+              },
+            ]
+          : []),
       ]}
     />
   );
