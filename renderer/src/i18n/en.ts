@@ -757,4 +757,8 @@ export const en: Catalog = {
   receiptCounts: {
     delivered: '{{count}} receipts recorded against pledges already entered',
   },
+  reportPrint: {
+    button: 'Print / Save PDF',
+    saved: 'Saved {{file}}',
+  },
 };

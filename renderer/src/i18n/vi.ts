@@ -760,6 +760,10 @@ export const vi = {
   receiptCounts: {
     delivered: 'ghi {{count}} lần nhận vào cam kết đã có',
   },
+  reportPrint: {
+    button: 'In / Lưu PDF',
+    saved: 'Đã lưu {{file}}',
+  },
 };
 
 export type Catalog = typeof vi;
