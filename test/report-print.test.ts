@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportPrint } from '../contract';
-import { shown } from '../db/reports/print';
+import { printedSheet, shown } from '../db/reports/print';
 import type { TestLedger } from './helpers';
 import { reportLedger } from './report-ledger';
 
@@ -27,6 +27,9 @@ describe('the report as printed', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as never);
     const sheet = workbook.worksheets[0]!;
+    // Cell for cell, the first sheet of the workbook saved.
+    const { fileName: _name, ...laidOut } = print;
+    expect(laidOut).toEqual(printedSheet(sheet));
     expect(print.orientation).toBe('landscape');
     expect(print.widths).toHaveLength(sheet.columnCount);
 
@@ -55,6 +58,7 @@ describe('the report as printed', () => {
     expect(table[0]!.cells[3]!.text).toBe(shown(first.getCell(4).value as number, '#,##0'));
     // The amounts in words and the signature after the table.
     expect(printed.flat().some((text) => text.startsWith('Bằng chữ (cam kết trong kỳ):'))).toBe(true);
+    expect(printed.flat().some((text) => text.includes('Phụ lục V – Danh sách các khoản viện trợ'))).toBe(true);
     expect(printed.flat()).toContain('Nơi nhận:');
   });
 

@@ -1,31 +1,30 @@
 /**
  * The report as printed: the workbook's first sheet (the report in the Decree 30/2020 form — letterhead, title,
- * summary table, totals, the amounts in words, the signature), read back from the very workbook the same input saves,
- * so the page and the file never differ by a word or a đồng. Printing keeps nothing in the list of reports sent.
+ * summary table, totals, the amounts in words, the signature), read back from a workbook written as `reports.xlsx`
+ * writes it, so the page and the file never differ by a word or a đồng. The appendices' rows (every pledge and
+ * delivery, the donors, the amendments) are left out of that workbook: the first sheet shows none of them, only the
+ * appendices' titles, and a long period's detail would cost more than the page. Printing keeps nothing in the list
+ * of reports sent.
  */
 import type ExcelJS from 'exceljs';
 import type { ParsedInput, PrintCell, PrintRow, ReportPrint } from '../../contract';
 import type { Ctx } from '../core/context';
 import { loadExcelJs } from '../imports/libraries';
-import { normalScope } from '../items/scope';
 import { buildReport } from './build';
 import { reportFileName, writeReport } from './excel';
 import { reportForm } from './form';
 import { cutoffOf } from './rules';
-import { lastSentReport } from './sent';
 import { POINTS_PER_WIDTH } from './workbook/measure';
 import { PRINTABLE } from './workbook/page';
 import { DATE_FORMAT } from './workbook/styles';
 
 export async function printReport(ctx: Ctx, input: ParsedInput<'reports.print'>): Promise<ReportPrint> {
-  // The same workbook `reports.xlsx` writes for this input (see saveReport).
+  // As saveReport builds it: Vietnamese rows, the form in the language asked for.
   const cutoff = await cutoffOf(ctx, input.cutoff);
-  const since =
-    input.changes === 'sinceLastReport'
-      ? await lastSentReport(ctx, input.period, cutoff, input.placeId ?? null, normalScope(input))
-      : null;
-  const report = await buildReport(ctx, { ...input, cutoff, lang: 'vi' }, since?.madeAt);
-  const bytes = await writeReport(report, await reportForm(ctx, input, report.period.kind, report.dated));
+  const report = await buildReport(ctx, { ...input, cutoff, lang: 'vi' });
+  const form = await reportForm(ctx, input, report.period.kind, report.dated);
+  const firstSheetOnly = { ...report, pledges: [], deliveries: [], donors: [], changes: [] };
+  const bytes = await writeReport(firstSheetOnly, form);
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
