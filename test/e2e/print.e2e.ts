@@ -82,6 +82,12 @@ describe('printing a report', () => {
 
     // A4 across: 842 × 595 points.
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+84[12]\.\d+ x 59[45]\.\d+ pts/);
+    // Decree 30's margins: nothing printed within 30 mm of the left edge nor 20 mm of the top (1 mm = 72/25.4 pt).
+    const boxes = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    const left = Math.min(...[...boxes.matchAll(/xMin="([\d.]+)"/g)].map((m) => Number(m[1])));
+    const top = Math.min(...[...boxes.matchAll(/yMin="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(left).toBeGreaterThanOrEqual((30 * 72) / 25.4);
+    expect(top).toBeGreaterThanOrEqual((20 * 72) / 25.4);
     // Nothing of the screen: only the report.
     expect(text).not.toContain('Xem trước');
     expect(squeeze(text)).toContain(squeeze(String(sheet.getCell('A1').value)));
@@ -163,6 +169,11 @@ describe('printing a report', () => {
         `row ${n}`,
       ).toHaveLength(1);
     for (const p of rowPages) expect(p).toContain('STT');
+    // Numbered from the second page, at its top.
+    expect(pages[0]!.trim().split('\n')[0]).toContain('UBND TỈNH CAO BẰNG');
+    pages.slice(1).forEach((p, i) => {
+      expect(p.trim().split('\n')[0]!.trim()).toBe(String(i + 2));
+    });
     const total = (sheet.getCell(totals, 4).value as { result: number }).result;
     expect(
       pages

@@ -31,6 +31,18 @@ export function printBlocks(rows: PrintRow[]): Block[] {
   return blocks;
 }
 
+/**
+ * The page as the workbook sets it up (db/reports/workbook/page.ts, after Decree 30/2020, Phụ lục I): A4, margins of
+ * 20 mm top and bottom, 30 mm left, 15 mm right; the page number centred in the top margin from the second page on.
+ */
+export function pageRules(orientation: ReportPrint['orientation']): string {
+  return [
+    `@page { size: A4 ${orientation}; margin: 20mm 15mm 20mm 30mm;`,
+    "@top-center { content: counter(page); font-family: 'Times New Roman', serif; font-size: 13pt; } }",
+    '@page :first { @top-center { content: none; } }',
+  ].join(' ');
+}
+
 export function ReportPrintView({ print }: { print: ReportPrint }) {
   const total = print.widths.reduce((a, b) => a + b, 0);
   const columns = (
@@ -44,7 +56,7 @@ export function ReportPrintView({ print }: { print: ReportPrint }) {
   const line = (row: PrintRow, i: number) => <PrintLine key={i} row={row} scale={print.scale} />;
   return createPortal(
     <div className="print-sheet" data-testid="report-print-sheet">
-      <style>{`@page { size: A4 ${print.orientation}; margin: 20mm 15mm 20mm 30mm; }`}</style>
+      <style>{pageRules(print.orientation)}</style>
       {printBlocks(print.rows).map((block, b) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the sheet's parts, in order
         <table key={b} className={block.table ? 'print-table' : 'print-text'}>
