@@ -187,6 +187,42 @@ export interface ReportPreview extends Report {
   sinceLast: SinceLastReport | null;
 }
 
+/** A cell of a printed sheet: its text as the spreadsheet shows it, the columns it spans, and its type. */
+export interface PrintCell {
+  text: string;
+  /** How many columns it covers (a merged cell more than 1). */
+  span: number;
+  /** In points. */
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  align: 'left' | 'center' | 'right' | 'justify';
+}
+
+/**
+ * A row of a printed sheet: 'text' (the letterhead, closing lines and signature, unruled), 'header' (the table's
+ * header, repeated on every page) or 'table' (a ruled row of the table: data or totals).
+ */
+export interface PrintRow {
+  part: 'text' | 'header' | 'table';
+  /** In points; 0 where the sheet leaves it to the text. */
+  height: number;
+  cells: PrintCell[];
+}
+
+/** The report's first sheet laid out for printing: the statutory form, as the workbook saved for the same input. */
+export interface ReportPrint {
+  /** The PDF's name: the workbook's with .pdf. */
+  fileName: string;
+  orientation: 'landscape' | 'portrait';
+  /** The columns' widths, in the sheet's character units (their proportions are the printed ones). */
+  widths: number[];
+  /** How much the sheet is shrunk to fit the page's width, as the workbook's page setup does (1 when it fits). */
+  scale: number;
+  rows: PrintRow[];
+}
+
 /**
  * When a report kind is due: so many days after its period's end, or on a day of the month (the first such day after
  * the period's end; the month's last day when it has fewer days).
@@ -251,4 +287,6 @@ export const reportMethods = {
   'reports.file': method<ExcelFile>()(SentReportFileInput),
   /** The next quarterly, 6-month and annual report due, by the department's rule and deadlines. */
   'reports.due': method<ReportDue[]>()(ReportsDueInput),
+  /** The workbook's first sheet as printed (not kept in the list: printing is not sending). */
+  'reports.print': method<ReportPrint>()(ReportInput),
 } as const;

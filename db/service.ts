@@ -47,6 +47,7 @@ import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { missingRates } from './usd';
 import { listSentReports, previewReport, saveReport, sentReportFile } from './reports/sent';
+import { printReport } from './reports/print';
 import { reportsDue } from './reports/rules';
 import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
@@ -100,6 +101,7 @@ export const handlers: Handlers = {
   'reports.list': listSentReports,
   'reports.file': sentReportFile,
   'reports.due': reportsDue,
+  'reports.print': printReport,
   'imports.template': async (ctx, input) => {
     const file = await writeTemplate(ctx, input.placeId);
     return { fileName: file.fileName, base64: file.bytes.toString('base64') };

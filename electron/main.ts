@@ -4,12 +4,14 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LedgerError } from '../contract/errors';
 import { openLedgerHost, type LedgerHost } from '../db/host';
 import { defaultLocalCopy } from '../db/relocate';
 import { registerLedgerIpc } from './ipc';
+import { registerPdfSaving } from './saving';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -59,6 +61,15 @@ async function start(): Promise<void> {
   // A damaged ledger is not opened: the UI then shows its recovery screen, offering the latest good backup.
   host = await openLedgerHost(file);
   registerLedgerIpc(ipcMain, host);
+  registerPdfSaving(ipcMain, {
+    askPath: async (contents, fileName) => {
+      const owner = BrowserWindow.fromWebContents(contents);
+      const options = { defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const answer = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return answer.canceled ? undefined : answer.filePath;
+    },
+    write: (path, bytes) => writeFile(path, bytes),
+  });
   denyPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveRenderer);
   mainWindow = createWindow();

@@ -20,6 +20,8 @@ const fake = vi.hoisted(() => {
     userData: '',
     exposed: undefined as unknown,
     exposedName: '',
+    /** Everything the preload exposed, by name. */
+    worlds: new Map<string, unknown>(),
     protocolHandler: undefined as undefined | ((r: Request) => Promise<Response>),
     privileged: [] as unknown[],
     singleInstance: false,
@@ -55,7 +57,7 @@ vi.mock('electron', () => {
       getPath: () => fake.state.userData,
     },
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
@@ -66,6 +68,8 @@ vi.mock('electron', () => {
     },
     contextBridge: {
       exposeInMainWorld: (name: string, api: unknown) => {
+        fake.state.worlds.set(name, api);
+        if (name !== 'ledger') return;
         fake.state.exposedName = name;
         fake.state.exposed = api;
       },
@@ -132,6 +136,54 @@ describe('preload', () => {
       result: { channel: 'pledges.list', input: { page: { offset: 0, limit: 5 } } },
     });
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('pledges.list', { page: { offset: 0, limit: 5 } });
+    // Beside it, only the page saved as a PDF.
+    expect([...fake.state.worlds.keys()]).toEqual(['ledger', 'ledgerShell']);
+    const shell = fake.state.worlds.get('ledgerShell') as { savePdf: (name: string, landscape: boolean) => unknown };
+    expect(Object.keys(shell)).toEqual(['savePdf']);
+    expect(Object.isFrozen(shell)).toBe(true);
+    await shell.savePdf('Bao-cao.pdf', true);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('shell.savePdf', 'Bao-cao.pdf', true);
+  });
+});
+
+describe('saving the page as a PDF', () => {
+  it('prints the app page to A4 PDF and saves it where the user chose, under a plain name', async () => {
+    const { registerPdfSaving, pdfFileName } = await import('../electron/saving');
+    const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const asked: string[] = [];
+    const written: [string, Uint8Array][] = [];
+    let answer: string | undefined = '/home/vp/Bao-cao.pdf';
+    registerPdfSaving({ handle: (c: string, fn: never) => registered.set(c, fn) } as never, {
+      askPath: async (_contents, name) => {
+        asked.push(name);
+        return answer;
+      },
+      write: async (path, bytes) => {
+        written.push([path, bytes]);
+      },
+    });
+    expect([...registered.keys()]).toEqual(['shell.savePdf']);
+    const printed: unknown[] = [];
+    const sender = {
+      printToPDF: async (options: unknown) => {
+        printed.push(options);
+        return Buffer.from('%PDF-1.4');
+      },
+    };
+    const save = registered.get('shell.savePdf')!;
+    expect(await save({ ...appEvent, sender }, 'Bao-cao-vien-tro-2022-Q3.pdf', true)).toBe(true);
+    expect(printed).toEqual([{ pageSize: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true }]);
+    expect(asked).toEqual(['Bao-cao-vien-tro-2022-Q3.pdf']);
+    expect(written).toEqual([['/home/vp/Bao-cao.pdf', Buffer.from('%PDF-1.4')]]);
+    // Cancelled: nothing written. Another page: nothing printed.
+    answer = undefined;
+    expect(await save({ ...appEvent, sender }, 'x.pdf', false)).toBe(false);
+    expect(await save({ senderFrame: { url: 'https://evil.example/' }, sender }, 'x.pdf', true)).toBe(false);
+    expect(printed).toHaveLength(2);
+    expect(written).toHaveLength(1);
+    expect(pdfFileName('../../etc/passwd')).toBe('passwd.pdf');
+    expect(pdfFileName('C:\\Users\\a\\Báo cáo: quý 3?.xlsx')).toBe('Báo cáo- quý 3-.xlsx.pdf');
+    expect(pdfFileName(42)).toBe('Bao-cao.pdf');
   });
 });
 
@@ -334,7 +386,7 @@ describe('main', () => {
     expect(fake.state.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
-    expect([...fake.handlers.keys()]).toEqual(METHODS);
+    expect([...fake.handlers.keys()]).toEqual([...METHODS, 'shell.savePdf']);
     expect(fake.appEvents.has('web-contents-created')).toBe(true);
     // Every new page is guarded, and its outside links reach the browser only through the validated function.
     let opened: ((d: { url: string }) => unknown) | undefined;

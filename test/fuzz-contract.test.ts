@@ -428,6 +428,13 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
     clean({ period: maybe(g, () => `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q2', '-H1'])}`) }),
   'reports.file': (g, p) => ({ id: pick(g, [...p.sentReport, g(fc.uuid)]) }),
   'reports.due': (g) => clean({ today: maybe(g, () => date(g)) }),
+  'reports.print': (g, p) =>
+    clean({
+      period: `${g(fc.integer, { min: 2019, max: 2026 })}${pick(g, ['', '-Q3', '-H1'])}`,
+      placeId: maybe(g, () => idOf(g, p.place)),
+      lang: maybe(g, () => pick(g, ['vi', 'en'])),
+      documentNumber: maybe(g, () => g(fc.integer, { min: 1, max: 99 })),
+    }),
   'imports.template': (g, p) => ({ placeId: idOf(g, p.place) }),
   // Workbooks and bundles together, sometimes a check only: all are kept or none.
   'imports.files': (g, p) =>
@@ -651,6 +658,7 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'reports.xlsx': () => ({ period: '2022-Q4' }),
   'reports.list': () => ({}),
   'reports.due': () => ({}),
+  'reports.print': () => ({ period: '2022-Q3' }),
   'reports.file': () => ({ id: row<{ id: string }>('SELECT id FROM reports_sent ORDER BY rowid LIMIT 1').id }),
   'items.list': () => ({}),
   'items.get': () => ({ id: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id }),

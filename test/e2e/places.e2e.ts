@@ -54,9 +54,14 @@ describe('places', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'province-chooser-former.png') });
       await page.keyboard.press('Enter');
       await popupsClosed(page);
-      // Enter on the chosen province confirms it.
+      // Enter on the chosen province asks to confirm it, "Chọn lại" in focus; Tab and Enter confirm it.
       await page.keyboard.press('Enter');
-      await page.locator('#province_province').waitFor({ state: 'hidden' });
+      await page.getByTestId('province-question').waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Chọn lại');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Xác nhận');
+      await page.keyboard.press('Enter');
+      await page.locator('.ant-modal:visible').waitFor({ state: 'detached', timeout: 60_000 });
       await page.getByTestId('dashboard').waitFor();
       const setup = await ledgerCall<PlacesSetup>(page, 'places.setup', {});
       expect(setup).toMatchObject({ province: '08', hasPlaces: true });

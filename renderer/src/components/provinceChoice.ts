@@ -56,3 +56,12 @@ export function provinceOptions(provinces: CatalogueProvince[], t: TFunction): P
 export function provinceMatches(input: string, option: Pick<ProvinceOption, 'names'> | undefined): boolean {
   return matches(input, ...(option?.names ?? []));
 }
+
+/**
+ * The question asked before the choice is made: "Sổ sẽ thuộc Tỉnh Tuyên Quang; không đổi được sau này. Xác nhận?",
+ * or for the whole country, that the ledger will hold every province's units.
+ */
+export function confirmationText(value: string, options: ProvinceOption[], t: TFunction): string {
+  if (value === 'all') return t('province.confirmAll');
+  return t('province.confirmQuestion', { name: options.find((o) => o.value === value)?.label ?? value });
+}

@@ -679,6 +679,11 @@ export const en: Catalog = {
     allUnits: 'every unit of the 34 provinces',
     choose: 'Choose and create the list',
     installing: 'Loading the units…',
+    back: 'Choose again',
+    confirm: 'Confirm',
+    confirmQuestion: 'The ledger will belong to {{name}}; this cannot be changed later. Confirm?',
+    confirmAll:
+      'The ledger will consolidate the whole country (every unit of the 34 provinces); this cannot be changed later. Confirm?',
   },
   who: {
     title: 'Who is using this computer?',
@@ -719,6 +724,7 @@ export const en: Catalog = {
     language: 'Language',
     departmentName: 'Department name (printed on reports)',
     departmentPlaceholder: 'e.g. {{example}}',
+    province: 'Ledger of (chosen at the first start, cannot change)',
     userName: 'User (recorded with each change)',
     siteName: 'Office and computer (recorded with each change)',
     database: 'Database file',
@@ -770,5 +776,9 @@ export const en: Catalog = {
     todayIn: 'Today in (for {{place}})',
     todayInHelp: 'This place is a former unit that became several: choose the one the aid went to, if known.',
     todayInNone: 'Not known',
+  },
+  reportPrint: {
+    button: 'Print / Save PDF',
+    saved: 'Saved {{file}}',
   },
 };

@@ -682,6 +682,10 @@ export const vi = {
     allUnits: 'mọi đơn vị của 34 tỉnh, thành phố',
     choose: 'Chọn và tạo danh mục',
     installing: 'Đang nạp danh mục địa bàn…',
+    back: 'Chọn lại',
+    confirm: 'Xác nhận',
+    confirmQuestion: 'Sổ sẽ thuộc {{name}}; không đổi được sau này. Xác nhận?',
+    confirmAll: 'Sổ sẽ tổng hợp cả nước (mọi đơn vị của 34 tỉnh, thành phố); không đổi được sau này. Xác nhận?',
   },
   who: {
     title: 'Ai đang dùng máy này?',
@@ -722,6 +726,7 @@ export const vi = {
     language: 'Ngôn ngữ',
     departmentName: 'Tên cơ quan (in trên báo cáo)',
     departmentPlaceholder: 'Ví dụ: {{example}}',
+    province: 'Sổ thuộc (chọn khi mở lần đầu, không đổi được)',
     userName: 'Người sử dụng (ghi kèm mỗi thay đổi)',
     siteName: 'Đơn vị và máy (ghi kèm mỗi thay đổi)',
     database: 'Tệp dữ liệu',
@@ -773,6 +778,10 @@ export const vi = {
     todayIn: 'Nay thuộc (với {{place}})',
     todayInHelp: 'Địa bàn này là đơn vị cũ nay thuộc nhiều đơn vị: chọn đơn vị nhận viện trợ, nếu biết.',
     todayInNone: 'Chưa rõ',
+  },
+  reportPrint: {
+    button: 'In / Lưu PDF',
+    saved: 'Đã lưu {{file}}',
   },
 };
 

@@ -2,6 +2,7 @@
 import { Alert, Collapse, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type {
+  MethodInput,
   PledgeChangedSince,
   ReportDetailRow,
   ReportFigures,
@@ -10,13 +11,18 @@ import type {
 } from '../../../contract';
 import { cutoffText, periodDatesLine } from '../../../contract/reports';
 import { ReportItemList } from '../components/ReportItemList';
+import { ReportPrintButton } from '../components/ReportPrintButton';
 import { madeBy, money, showDate, showDateTime } from '../format';
 import { changedSinceCount, changedSinceKinds, originalAmountText } from './reportChoices';
 
-export function ReportPreview({ report }: { report: Preview }) {
+/** `printInput`: the input the workbook would be saved with (its number and addressee too), for the print button. */
+export function ReportPreview({ report, printInput }: { report: Preview; printInput: MethodInput<'reports.print'> }) {
   const since = report.sinceLast;
   return (
     <div className="report-preview" data-testid="report-preview-body">
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 8 }}>
+        <ReportPrintButton input={printInput} />
+      </div>
       <ReportHeading report={report} />
       {since && <SinceLastAlert since={since} />}
       <ReportSheets report={report} />

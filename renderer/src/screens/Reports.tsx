@@ -48,6 +48,12 @@ export function Reports() {
   const [saving, setSaving] = useState(false);
   const [form, setForm] = useState<FormLines>({ documentNumber: null, addressee: '' });
   const input = reportInput(choices, lang, localToday());
+  // The number and addressee are the document's (saved or printed): the preview does not depend on them.
+  const documentInput = {
+    ...input,
+    ...(form.documentNumber ? { documentNumber: form.documentNumber } : {}),
+    ...(form.addressee.trim() ? { addressee: form.addressee.trim() } : {}),
+  };
   const [requested, setRequested] = useState<string | null>(opening.previewNow ? JSON.stringify(input) : null);
   const sent = useLedger('reports.list', {});
   const shown = requested === JSON.stringify(input);
@@ -74,12 +80,7 @@ export function Reports() {
     setAsking(false);
     setSaving(true);
     try {
-      // The number and addressee are the document's: the preview does not depend on them.
-      const file = await call('reports.xlsx', {
-        ...input,
-        ...(form.documentNumber ? { documentNumber: form.documentNumber } : {}),
-        ...(form.addressee.trim() ? { addressee: form.addressee.trim() } : {}),
-      });
+      const file = await call('reports.xlsx', documentInput);
       saveFile(file.fileName, file.base64);
       message.success(t('reports.saved', { file: file.fileName }));
       // The list of reports made, and what changed since, now count this one.
@@ -125,7 +126,7 @@ export function Reports() {
         </Spin>
       )}
       {preview.isError && <Alert type="error" showIcon title={errorText(preview.error, lang)} />}
-      {report && !preview.isFetching && <ReportPreview report={report} />}
+      {report && !preview.isFetching && <ReportPreview report={report} printInput={documentInput} />}
       <MissingRatesDialog input={asking ? input : null} onWrite={() => void write()} onClose={() => setAsking(false)} />
       <Typography.Title level={4} style={{ marginTop: 24 }}>
         {t('reports.sent.title')}

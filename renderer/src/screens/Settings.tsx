@@ -17,6 +17,7 @@ import type { Language, ReportFormSettings, ReportRules, Settings as LedgerSetti
 import { ReportRulesFields } from '../components/ReportRulesFields';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useFormSubmit } from '../components/formSubmit';
+import { departmentExample, ledgerProvinceName } from './settingsProvince';
 
 interface Values extends ReportFormSettings, ReportRules {
   language: Language;
@@ -32,6 +33,8 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
   const { message } = AntApp.useApp();
   const settings = useLedger('settings.get', {});
   const info = useLedger('app.info', {});
+  const setup = useLedger('places.setup', {});
+  const province = setup.data ? ledgerProvinceName(setup.data, t) : null;
   const update = useLedgerMutation('settings.update');
   const [form] = Form.useForm<Values>();
   const submit = useFormSubmit(form, save);
@@ -54,6 +57,11 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
   return (
     <div className="screen narrow" data-testid="settings-screen">
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      {province && (
+        <Typography.Paragraph>
+          {t('settings.province')}: <strong data-testid="settings-province">{province}</strong>
+        </Typography.Paragraph>
+      )}
       {/* Shown once the settings are read: typing into a form the loaded values then overwrote was lost. */}
       {!settings.data ? (
         <Spin />
@@ -77,7 +85,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
           <Form.Item name="departmentName" label={t('settings.departmentName')}>
             <Input
               placeholder={t('settings.departmentPlaceholder', {
-                example: departmentExample(settings.data.reportFormDefaults),
+                example: departmentExample(setup.data, settings.data.reportFormDefaults),
               })}
             />
           </Form.Item>
@@ -122,14 +130,6 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
       )}
     </div>
   );
-}
-
-/** The department's full name from the form's defaults: "VĂN PHÒNG UBND TỈNH X", "SỞ NGOẠI VỤ TỈNH X". */
-function departmentExample({ reportOffice, reportGoverningBody }: ReportFormSettings): string {
-  const province = reportGoverningBody.replace(/^UBND /, '');
-  return (
-    reportOffice === 'VĂN PHÒNG' ? `${reportOffice} ${reportGoverningBody}` : `${reportOffice} ${province}`
-  ).trim();
 }
 
 /** The settings' values as the form holds them: the report form's lines beside the others. */
