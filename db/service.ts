@@ -14,6 +14,7 @@ import {
   type MethodResult,
   type ParsedInput,
 } from '../contract';
+import type { ReceivedDeletion } from '../contract/deletions';
 import { LedgerError, type Envelope } from '../contract/errors';
 import { AmountRangeError, DecimalParseError } from '../contract/money';
 import { describeZodError } from '../contract/validation';
@@ -51,8 +52,8 @@ import { reportsDue } from './reports/rules';
 import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
 import { folderStatus, receiveFromFolder, sendToFolder } from './sync/folder';
-import { listReceivedDeletions } from './sync/received/deletions';
-import { undoDeletion } from './sync/received/undo';
+import { listDeletions } from './deletions/kept';
+import { undoDeletion } from './deletions/undo';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
 type Handlers = { [M in LedgerMethod]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
@@ -118,8 +119,10 @@ export const handlers: Handlers = {
   'offices.accept': acceptOffice,
   'offices.admit': acceptLegacyOffice,
   'offices.revoke': revokeOffice,
-  'sync.deletions': async (ctx) => listReceivedDeletions(ctx),
-  'sync.undelete': undoDeletion,
+  'sync.deletions': async (ctx) => listDeletions(ctx, { received: true }) as ReceivedDeletion[],
+  'sync.undelete': (ctx, input) => undoDeletion(ctx, input, true),
+  'deletions.list': async (ctx) => listDeletions(ctx),
+  'deletions.undo': (ctx, input) => undoDeletion(ctx, input),
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */
