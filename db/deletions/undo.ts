@@ -176,6 +176,9 @@ function cannotRestore(ctx: Ctx, deletion: KeptDeletion, table: Table, id: strin
  */
 async function putBack(ctx: Ctx, deletion: KeptDeletion, reason: string | null): Promise<void> {
   const { table, row, entity } = deletion;
+  // Donors are told apart by name (ignoring case and accents) though the ledger allows twins a merge brings.
+  if (table === 'donors' && prepared(ctx.sqlite, `SELECT 1 FROM donors WHERE name_key = ?`).get(row.name_key))
+    throw duplicateOf(deletion);
   ctx.tracking.applying = true;
   try {
     await writeRow(ctx, table, row, true);
@@ -214,6 +217,10 @@ function refusedRestore(error: unknown, deletion: KeptDeletion): unknown {
       'id',
     );
   }
+  return duplicateOf(deletion);
+}
+
+function duplicateOf(deletion: KeptDeletion): LedgerError {
   return new LedgerError(
     'duplicate',
     {
