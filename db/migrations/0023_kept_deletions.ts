@@ -7,6 +7,10 @@
  * - `deleted_at`, `site_name`, `user_name`: when it was deleted here, and by which office and person (a received
  *   deletion: when its bundle was merged, and the bundle's office);
  * - `undo_reason`: why it was undone (deletions undone before reasons were asked keep none).
+ *
+ * A ledger made by the release of schema 7 still holds that release's trigger filling the whole-text search index on
+ * every new pledge (`pledge_search_insert`), though 0009 dropped the index: no pledge could be written into it, a
+ * deleted one put back neither. The trigger goes.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -38,4 +42,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE INDEX deletions_batch ON deletions(batch)`);
   await run(`CREATE INDEX deletions_record ON deletions(entity, record_id)`);
   await run(`CREATE INDEX deletions_at ON deletions(deleted_at)`);
+  await run(`DROP TRIGGER IF EXISTS pledge_search_insert`);
 }
