@@ -114,7 +114,9 @@ describe('deletions undone', () => {
       `Cam kết ngày 01/10/2026 của Quỹ Hy Vọng tại ${place.name}: Nhà đại đoàn kết, 300.000.000 VND`,
     );
     expect(text).toContain('cùng 2 bản ghi xóa kèm');
-    expect(text).toContain('Máy thử nghiệm');
+    // By whom, at which office: the names this installation was given.
+    const who = await ledgerCall<{ userName: string; siteName: string }>(page, 'settings.get', {});
+    expect(text).toContain(`${who.userName} — ${who.siteName}`);
     await page.screenshot({ path: join(SCREENSHOTS, 'undo-deleted-list.png') });
     await pledgeRow.getByTestId('deletion-undo').click();
     await undoWithReason('Nhà đại đoàn kết', 'Xóa nhầm cam kết');
