@@ -53,6 +53,7 @@ import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
 import { folderStatus, receiveFromFolder, sendToFolder } from './sync/folder';
 import { listDeletions } from './deletions/kept';
+import { deleteItem } from './items/delete';
 import { undoDeletion } from './deletions/undo';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
@@ -86,6 +87,7 @@ export const handlers: Handlers = {
   'items.create': createItem,
   'items.update': updateItem,
   'items.stage': setItemStage,
+  'items.delete': deleteItem,
   'items.attach': attachLines,
   'items.sectors': (ctx) => listSectors(ctx),
   'items.deadlines': itemDeadlines,

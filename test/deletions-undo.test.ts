@@ -212,6 +212,49 @@ describe('a donor deleted here', () => {
   });
 });
 
+describe('an aid item deleted here', () => {
+  it('is refused while lines belong to it, else deleted with its stages and undone with them', async () => {
+    const d = await donor(here, 'Quỹ Hy Vọng');
+    const item = await here.service.invoke('items.create', {
+      name: 'Chương trình nước sạch',
+      modality: 'project',
+      sector: 'water',
+      donorId: d,
+      stageDate: '2026-03-01',
+    });
+    await here.service.invoke('items.stage', { id: item.id, stage: 'appraised', date: '2026-04-01' });
+    const line = await pledge(here, d, 'Giếng khoan', 50_000_000);
+    await here.service.invoke('items.attach', { itemId: item.id, pledgeIds: [line.id] });
+    const inUse = await refusal(here.service.invoke('items.delete', { id: item.id }));
+    expect(inUse).toMatchObject({ code: 'in_use', field: 'id' });
+    expect(inUse.bilingual.vi).toContain('Không xóa được khoản viện trợ "Chương trình nước sạch": còn 1 dòng cam kết');
+    await here.service.invoke('items.attach', { itemId: null, pledgeIds: [line.id] });
+
+    const itemBefore = rowsOf(here, 'aid_items', item.id);
+    const stagesBefore = rowsOf(here, 'aid_item_stages', item.id, 'item_id');
+    expect(stagesBefore).toHaveLength(2);
+    await here.service.invoke('items.delete', { id: item.id });
+    expect(rowsOf(here, 'aid_item_stages', item.id, 'item_id')).toEqual([]);
+    const deletion = await deletionOf(here, item.id);
+    expect(deletion.what.vi).toBe('Khoản viện trợ Chương trình nước sạch');
+    expect(deletion.parts.map((p) => p.what.vi)).toEqual([
+      'Giai đoạn "Đề xuất" ngày 01/03/2026 của khoản viện trợ Chương trình nước sạch',
+      'Giai đoạn "Thẩm định" ngày 01/04/2026 của khoản viện trợ Chương trình nước sạch',
+    ]);
+    const undone = await here.service.invoke('deletions.undo', { id: deletion.id, reason: 'Dự án vẫn thực hiện' });
+    expect(undone.restored.map((r) => r.entity)).toEqual(['aid_item', 'aid_item_stage', 'aid_item_stage']);
+    expect(rowsOf(here, 'aid_items', item.id)).toEqual(itemBefore);
+    expect(rowsOf(here, 'aid_item_stages', item.id, 'item_id')).toEqual(stagesBefore);
+    const detail = await here.service.invoke('items.get', { id: item.id });
+    expect(detail.stages).toHaveLength(2);
+    expect(detail.history.filter((e) => undoReasonOf(e.note) === 'Dự án vẫn thực hiện').map((e) => e.entity)).toEqual([
+      'aid_item',
+      'aid_item_stage',
+      'aid_item_stage',
+    ]);
+  });
+});
+
 describe('a deletion undone, sent in bundles', () => {
   let there: TestLedger;
   beforeEach(async () => {

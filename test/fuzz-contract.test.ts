@@ -501,6 +501,7 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
     }),
     ...itemFields(g, p),
   }),
+  'items.delete': (g, p) => ({ id: idOf(g, p.item) }),
   'items.stage': (g, p) => ({
     id: idOf(g, p.item),
     stage: pick(g, AID_STAGES),
@@ -676,6 +677,16 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
     id: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id,
     notes: 'Ghi chú',
   }),
+  // An item of no lines (one with lines is refused), deleted with its stages.
+  'items.delete': async () => {
+    const item = await invoke('items.create', {
+      name: 'Khoản Để Xóa',
+      modality: 'project',
+      sector: STANDARD_SECTORS[0],
+      donorId: aDonor(),
+    });
+    return { id: item.id };
+  },
   'items.stage': () => {
     const item = row<{ id: string; stage: AidStage; stageDate: string }>(
       `SELECT id, stage, stage_date AS stageDate FROM aid_items WHERE stage IN (${AID_STAGES.filter(

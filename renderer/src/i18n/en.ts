@@ -779,5 +779,7 @@ export const en: Catalog = {
     restored: '{{count}} records restored',
     historyUndo: 'Undo the deletion',
     restoredEntry: 'Deleted record restored',
+    deleteItem: 'Delete the aid item',
+    confirmDeleteItem: 'Delete this aid item with its stages? It can be undone in "Đã xóa" (Deleted).',
   },
 };

@@ -782,6 +782,8 @@ export const vi = {
     restored: 'Đã khôi phục {{count}} bản ghi',
     historyUndo: 'Hoàn tác việc xóa',
     restoredEntry: 'Khôi phục bản ghi đã xóa',
+    deleteItem: 'Xóa khoản viện trợ',
+    confirmDeleteItem: 'Xóa khoản viện trợ này cùng các giai đoạn của nó? Có thể hoàn tác ở mục "Đã xóa".',
   },
 };
 
