@@ -1,13 +1,14 @@
 /**
  * Deletions undone through the UI at 1366×768: a delivery deleted from its pledge is undone from the pledge's history;
- * a pledge (with its deliveries) and a donor deleted are listed in "Đã xóa" in words and undone there; each undo asks
- * for its reason first (Enter with none is refused), and the reason shows after, in the list and in the history.
+ * a pledge (with its deliveries), a donor and an aid item (with its stages) deleted are listed in "Đã xóa" in words and
+ * undone there; each undo asks for its reason first (Enter with none is refused), and the reason shows after, in the
+ * list and in the history.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deletion, Donor, Place, PledgeDetail, PledgeRow } from '../../contract';
+import type { AidItem, AidItemDetail, Deletion, Donor, Place, PledgeDetail, PledgeRow } from '../../contract';
 import { ROOT, tempDir } from '../helpers';
 import { browserApp } from './fixture';
 import type { Served } from './serve';
@@ -61,7 +62,7 @@ async function undoWithReason(what: string, reason: string) {
 }
 
 describe('deletions undone', () => {
-  it('a delivery from its pledge history, a pledge and a donor from "Đã xóa", each for a reason shown after', async () => {
+  it('a delivery from its pledge history, a pledge, a donor and an item from "Đã xóa", each for a reason shown after', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(served.url);
     await page.getByTestId('dashboard').waitFor();
@@ -83,6 +84,14 @@ describe('deletions undone', () => {
       ['2026-10-20', 50_000_000],
     ] as const)
       await ledgerCall(page, 'deliveries.create', { pledgeId: pledge.id, deliveryDate: day, amountMinor });
+    const item = await ledgerCall<AidItem>(page, 'items.create', {
+      name: 'Chương trình nước sạch vùng cao',
+      modality: 'project',
+      sector: 'health',
+      donorId: donor.id,
+      stageDate: '2026-09-01',
+    });
+    await ledgerCall(page, 'items.stage', { id: item.id, stage: 'appraised', date: '2026-09-15' });
     await page.reload();
     await page.getByTestId('dashboard').waitFor();
 
@@ -145,8 +154,25 @@ describe('deletions undone', () => {
     await undoWithReason('Nhà tài trợ Quỹ Không Dùng', 'Còn dự án sắp ký');
     await expect.poll(() => donorRow.textContent()).toContain('Lý do: Còn dự án sắp ký');
     expect((await ledgerCall<Donor[]>(page, 'donors.list', {})).map((d) => d.id)).toContain(lonely.id);
+
+    // An aid item deleted from its detail, with its two stages, undone from "Đã xóa".
+    await openScreen(page, 'Khoản viện trợ');
+    await page.getByTestId('item-row').filter({ hasText: 'Chương trình nước sạch vùng cao' }).click();
+    await page.getByTestId('item-detail').waitFor();
+    await page.getByTestId('item-delete').click();
+    await confirmDelete();
+    await page.getByTestId('item-detail').waitFor({ state: 'hidden' });
+    await openScreen(page, 'Đã xóa');
+    const itemRow = list.locator('tbody tr', { hasText: 'Khoản viện trợ Chương trình nước sạch vùng cao' });
+    expect(await itemRow.textContent()).toContain('cùng 2 bản ghi xóa kèm');
+    await itemRow.getByTestId('deletion-undo').click();
+    await undoWithReason('Khoản viện trợ Chương trình nước sạch vùng cao', 'Dự án vẫn thực hiện');
+    await expect.poll(() => itemRow.textContent()).toContain('Lý do: Dự án vẫn thực hiện');
+    expect((await ledgerCall<AidItemDetail>(page, 'items.get', { id: item.id })).stages).toHaveLength(2);
+
     const listed = await ledgerCall<Deletion[]>(page, 'deletions.list', {});
     expect(listed.map((d) => [d.entity, d.undoReason])).toEqual([
+      ['aid_item', 'Dự án vẫn thực hiện'],
       ['donor', 'Còn dự án sắp ký'],
       ['pledge', 'Xóa nhầm cam kết'],
       ['delivery', 'Phiếu giao đợt 2 là đúng'],
