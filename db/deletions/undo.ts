@@ -183,6 +183,8 @@ async function putBack(ctx: Ctx, deletion: KeptDeletion, reason: string | null):
   try {
     await writeRow(ctx, table, row, true);
     if (table === 'pledges') await refreshSearchText(ctx, 'pledge', row.id);
+    // A pledge is found by its deliveries' recipients and villages too.
+    if (table === 'deliveries') await refreshSearchText(ctx, 'pledge', String(row.pledge_id));
   } catch (error) {
     throw refusedRestore(error, deletion);
   } finally {
