@@ -57,6 +57,7 @@ async function undoWithReason(what: string, reason: string) {
   await page.keyboard.press('Enter');
   await expect.poll(() => dialog.textContent()).toContain('Hãy ghi lý do hoàn tác');
   await page.keyboard.type(reason);
+  await page.screenshot({ path: join(SCREENSHOTS, 'undo-dialog.png') });
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -107,7 +108,8 @@ describe('deletions undone', () => {
     await expect.poll(() => deliveries.locator('tbody tr').count()).toBe(2);
     await expect.poll(historyText).toContain('Lý do: Phiếu giao đợt 2 là đúng');
     expect(await historyText()).toContain('Khôi phục bản ghi đã xóa');
-    expect(await page.getByTestId('history-undo').count()).toBe(0);
+    // Undone, its entry no longer offers it (once the list of deletions is read again).
+    await expect.poll(() => page.getByTestId('history-undo').count()).toBe(0);
     await page.getByTestId('pledge-detail').screenshot({ path: join(SCREENSHOTS, 'undo-history.png') });
 
     // The pledge deleted (with its two deliveries): listed in "Đã xóa" in words, and undone there.
@@ -177,6 +179,14 @@ describe('deletions undone', () => {
       ['pledge', 'Xóa nhầm cam kết'],
       ['delivery', 'Phiếu giao đợt 2 là đúng'],
     ]);
+
+    // In English, the list reads the same records, undone, with their reasons.
+    await page.getByTestId('switch-language').click();
+    await openScreen(page, 'Deleted');
+    await expect.poll(() => list.textContent()).toContain('Reason: Dự án vẫn thực hiện');
+    expect(await list.textContent()).toContain('Pledge of 01/10/2026 by Quỹ Hy Vọng');
+    expect(await list.textContent()).toContain('Undone');
+    await page.screenshot({ path: join(SCREENSHOTS, 'undo-deleted-list-en.png') });
     expect(pageErrors).toEqual([]);
   });
 });
