@@ -1,10 +1,12 @@
 /**
- * Deletions received in bundles: what a bundle deletes here, as a person reads it; the rule for when a merge needs
- * the user's confirmation; and the deletions merged here, each kept with its rows so that it can be undone.
+ * Deletions: what a bundle deletes here, as a person reads it; the rule for when a merge needs the user's
+ * confirmation; and every deletion made in the ledger (here, or merged from a bundle), each kept with its rows so
+ * that it can be undone, with a reason kept in the restored record's history.
  */
 import { z } from 'zod';
 import type { Bilingual } from './errors';
-import { Id } from './fields';
+import { EmptyInput, Id, ShortText } from './fields';
+import { method } from './method';
 
 /** A bundle may delete up to this many records made at other offices without asking. */
 export const DELETIONS_WITHOUT_CONFIRMATION = 5;
@@ -38,17 +40,38 @@ export interface BundleSource {
   receivedAt: string;
 }
 
-/** A deletion merged here, with what the same bundle deleted with it (a pledge's deliveries, an item's stages). */
-export interface ReceivedDeletion extends BundleDeletion {
-  /** The deletion's id: what `sync.undelete` takes. */
+/**
+ * A deletion kept in the ledger, with what was deleted with it (a pledge's deliveries, an item's stages): made here
+ * (`bundle` null) or merged from a bundle.
+ */
+export interface Deletion extends BundleDeletion {
+  /** The deletion's id: what `deletions.undo` takes. */
   id: string;
-  bundle: BundleSource;
-  /** When it was undone (null: it stands). */
+  /** When it was deleted here (a received one: when its bundle was merged). */
+  deletedAt: string;
+  /** The office that deleted it (a received one: the bundle's), and the person when known. */
+  siteName: string;
+  userName: string | null;
+  /** The bundle it came in (null: deleted here). */
+  bundle: BundleSource | null;
+  /** When it was undone (null: it stands), by whom, and why. */
   undoneAt: string | null;
+  undoneBy: string | null;
+  undoReason: string | null;
   parts: BundleDeletion[];
 }
 
-export const UndoDeletionInput = z.strictObject({ id: Id });
+/** A deletion merged here from a bundle. */
+export interface ReceivedDeletion extends Deletion {
+  bundle: BundleSource;
+}
+
+/** Why a deletion is undone: one line, kept in the restored record's history. */
+const UndoReason = ShortText.pipe(z.string().min(1));
+
+/** `sync.undelete`: a received deletion undone (the reason may be left out there). */
+export const UndoDeletionInput = z.strictObject({ id: Id, reason: ShortText.optional() });
+export const DeletionUndoInput = z.strictObject({ id: Id, reason: UndoReason });
 
 /** What an undo put back: the record, the parts deleted with it, and the records it needed. */
 export interface UndoneDeletion {
@@ -56,5 +79,27 @@ export interface UndoneDeletion {
   restored: BundleDeletion[];
 }
 
-/** The note of a history entry that records a deletion undone (the entry's bundle says which). */
+/**
+ * The note of a history entry that records a deletion undone (a received one: the entry's bundle says which),
+ * followed on its next line by the reason given.
+ */
 export const UNDONE_DELETION_NOTE = 'sync:undone-deletion';
+
+/** The note of a deletion undone for this reason. */
+export const undoneDeletionNote = (reason: string | null | undefined): string =>
+  reason ? `${UNDONE_DELETION_NOTE}\n${reason}` : UNDONE_DELETION_NOTE;
+
+/** Whether a history note records a deletion undone. */
+export const isUndoneDeletionNote = (note: string | null | undefined): boolean =>
+  note === UNDONE_DELETION_NOTE || (note?.startsWith(`${UNDONE_DELETION_NOTE}\n`) ?? false);
+
+/** The reason a history note of a deletion undone gives (null: none, or not such a note). */
+export const undoReasonOf = (note: string | null | undefined): string | null =>
+  note?.startsWith(`${UNDONE_DELETION_NOTE}\n`) ? note.slice(UNDONE_DELETION_NOTE.length + 1) : null;
+
+export const deletionMethods = {
+  /** Every deletion kept, the latest first: made here and received alike, each with its parts. */
+  'deletions.list': method<Deletion[]>()(EmptyInput),
+  /** Puts a deleted record back with its parts (and the records it needs deleted with it), for a reason. */
+  'deletions.undo': method<UndoneDeletion>()(DeletionUndoInput),
+} as const;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { backupMethods, HOST_METHODS } from './backups';
+import { deletionMethods } from './deletions';
 import { deliveryMethods } from './deliveries';
 import { donorMethods } from './donors';
 import type { Envelope } from './errors';
@@ -54,6 +55,7 @@ export const contract = mergeAreas(
   totalsMethods,
   importMethods,
   syncMethods,
+  deletionMethods,
   backupMethods,
   placeMethods,
   reportMethods,

@@ -298,6 +298,8 @@ export const itemMethods = {
   'items.get': method<AidItemDetail>()(IdInput),
   'items.create': method<AidItem>()(AidItemCreateInput),
   'items.update': method<AidItem>()(AidItemUpdateInput),
+  /** Deletes an item with its stages (refused while pledge lines belong to it); undone from "Đã xóa". */
+  'items.delete': method<{ id: string }>()(IdInput),
   /** Moves an item to its next stage, dated and with its document; kept in its history. */
   'items.stage': method<AidItem>()(AidItemStageInput),
   /** Puts pledge lines into an item (or takes them out). */

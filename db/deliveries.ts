@@ -15,6 +15,7 @@ import { invalid, notFound } from './core/errors';
 import { type Delivered, deliveredValue, valueOfQuantity } from './pledges/amounts';
 import { compiledOnce, insertRow } from './core/statements';
 import type { Ctx } from './core/context';
+import { deleteKept } from './deletions/keep';
 import { resolveRate } from './rates';
 import { setSearchTextOf } from './search';
 import type { DB, DeliveriesTable } from './core/schema';
@@ -254,7 +255,7 @@ export async function deleteDelivery(
   input: ParsedInput<'deliveries.delete'>,
 ): Promise<{ id: string; pledgeId: string }> {
   const before = await getDelivery(ctx, input.id);
-  await ctx.db.deleteFrom('deliveries').where('id', '=', before.id).execute();
+  await deleteKept(ctx, 'deliveries', before.id, ctx.newId());
   if (before.recipient || before.village) await setSearchTextOf(ctx, [before.pledgeId]);
   await recordAudit(ctx, {
     action: 'delete',

@@ -10,6 +10,7 @@ import { recordAudit } from './audit';
 import { checkNameText, notFound } from './core/errors';
 import { insertRow, prepared } from './core/statements';
 import type { Ctx } from './core/context';
+import { deleteKept } from './deletions/keep';
 import { refreshSearchText } from './search';
 
 const DONOR_NOUN = { vi: 'nhà tài trợ', en: 'donor' };
@@ -210,7 +211,7 @@ export async function deleteDonor(ctx: Ctx, input: ParsedInput<'donors.delete'>)
       'id',
     );
   }
-  await ctx.db.deleteFrom('donors').where('id', '=', donor.id).execute();
+  await deleteKept(ctx, 'donors', donor.id, ctx.newId());
   await recordAudit(ctx, { action: 'delete', entity: 'donor', entityId: donor.id, before: withoutCount(donor) });
   return { id: donor.id };
 }

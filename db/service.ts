@@ -14,6 +14,7 @@ import {
   type MethodResult,
   type ParsedInput,
 } from '../contract';
+import type { ReceivedDeletion } from '../contract/deletions';
 import { LedgerError, type Envelope } from '../contract/errors';
 import { AmountRangeError, DecimalParseError } from '../contract/money';
 import { describeZodError } from '../contract/validation';
@@ -52,8 +53,9 @@ import { reportsDue } from './reports/rules';
 import { importFiles } from './imports/quarter-files';
 import { writeTemplate } from './imports/template';
 import { folderStatus, receiveFromFolder, sendToFolder } from './sync/folder';
-import { listReceivedDeletions } from './sync/received/deletions';
-import { undoDeletion } from './sync/received/undo';
+import { listDeletions } from './deletions/kept';
+import { deleteItem } from './items/delete';
+import { undoDeletion } from './deletions/undo';
 import { syncExport, syncImport, syncResolve, syncStatus } from './sync/service';
 
 type Handlers = { [M in LedgerMethod]: (ctx: Ctx, input: ParsedInput<M>) => Promise<MethodResult<M>> };
@@ -86,6 +88,7 @@ export const handlers: Handlers = {
   'items.create': createItem,
   'items.update': updateItem,
   'items.stage': setItemStage,
+  'items.delete': deleteItem,
   'items.attach': attachLines,
   'items.sectors': (ctx) => listSectors(ctx),
   'items.deadlines': itemDeadlines,
@@ -120,8 +123,10 @@ export const handlers: Handlers = {
   'offices.accept': acceptOffice,
   'offices.admit': acceptLegacyOffice,
   'offices.revoke': revokeOffice,
-  'sync.deletions': async (ctx) => listReceivedDeletions(ctx),
-  'sync.undelete': undoDeletion,
+  'sync.deletions': async (ctx) => listDeletions(ctx, { received: true }) as ReceivedDeletion[],
+  'sync.undelete': (ctx, input) => undoDeletion(ctx, input, true),
+  'deletions.list': async (ctx) => listDeletions(ctx),
+  'deletions.undo': (ctx, input) => undoDeletion(ctx, input),
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

@@ -139,6 +139,7 @@ interface Pools {
   delivery: string[];
   conflict: string[];
   receivedDeletion: string[];
+  deletion: string[];
   sentReport: string[];
   item: string[];
   placeNames: string[];
@@ -154,7 +155,8 @@ function pools(): Pools {
     pledge: ids('SELECT id FROM pledges ORDER BY id LIMIT 60'),
     delivery: ids('SELECT id FROM deliveries ORDER BY id LIMIT 60'),
     conflict: ids('SELECT id FROM sync_conflicts ORDER BY id LIMIT 20'),
-    receivedDeletion: ids('SELECT id FROM received_deletions ORDER BY rowid LIMIT 20'),
+    receivedDeletion: ids('SELECT id FROM deletions WHERE received_in IS NOT NULL ORDER BY rowid LIMIT 20'),
+    deletion: ids('SELECT id FROM deletions ORDER BY rowid LIMIT 20'),
     sentReport: ids('SELECT id FROM reports_sent ORDER BY rowid LIMIT 20'),
     item: ids('SELECT id FROM aid_items ORDER BY id LIMIT 30'),
     placeNames: ids('SELECT name FROM places ORDER BY id LIMIT 60'),
@@ -478,6 +480,8 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   'offices.revoke': (g, p) => ({ siteId: idOf(g, p.office) }),
   'sync.deletions': () => ({}),
   'sync.undelete': (g, p) => ({ id: idOf(g, p.receivedDeletion) }),
+  'deletions.list': () => ({}),
+  'deletions.undo': (g, p) => clean({ id: idOf(g, p.deletion), reason: maybe(g, () => text(g)) }),
   'items.list': (g) =>
     clean({
       text: maybe(g, () => word(g)),
@@ -504,6 +508,7 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
     }),
     ...itemFields(g, p),
   }),
+  'items.delete': (g, p) => ({ id: idOf(g, p.item) }),
   'items.stage': (g, p) => ({
     id: idOf(g, p.item),
     stage: pick(g, AID_STAGES),
@@ -639,8 +644,16 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'sync.undelete': async () => {
     for (const base64 of deletingBundles) await invoke('sync.import', { fileName: 'xoa.aidledger', base64 });
     return {
-      id: row<{ id: string }>(`SELECT id FROM received_deletions WHERE entity = 'pledge' ORDER BY rowid DESC LIMIT 1`)
-        .id,
+      id: row<{ id: string }>(`SELECT id FROM deletions WHERE entity = 'pledge' ORDER BY rowid DESC LIMIT 1`).id,
+    };
+  },
+  'deletions.list': () => ({}),
+  // A pledge deleted here, its deletion undone for a reason.
+  'deletions.undo': async () => {
+    await invoke('pledges.delete', { id: aPledge().id });
+    return {
+      id: row<{ id: string }>(`SELECT id FROM deletions WHERE entity = 'pledge' ORDER BY rowid DESC LIMIT 1`).id,
+      reason: 'Xóa nhầm',
     };
   },
   'places.list': () => ({}),
@@ -672,6 +685,16 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
     id: row<{ id: string }>('SELECT id FROM aid_items ORDER BY id LIMIT 1').id,
     notes: 'Ghi chú',
   }),
+  // An item of no lines (one with lines is refused), deleted with its stages.
+  'items.delete': async () => {
+    const item = await invoke('items.create', {
+      name: 'Khoản Để Xóa',
+      modality: 'project',
+      sector: STANDARD_SECTORS[0],
+      donorId: aDonor(),
+    });
+    return { id: item.id };
+  },
   'items.stage': () => {
     const item = row<{ id: string; stage: AidStage; stageDate: string }>(
       `SELECT id, stage, stage_date AS stageDate FROM aid_items WHERE stage IN (${AID_STAGES.filter(

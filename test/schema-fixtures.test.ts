@@ -2,8 +2,8 @@
  * A ledger as each released schema version wrote it upgrades cleanly with its data intact. The files in
  * test/fixtures/schemas were made by the app's own command line at the release that introduced each version
  * (`init`, `demo`, and `generate --rows 300` where it existed; then `journal_mode = DELETE` and gzip -9); schemas 6,
- * 13, 14, 16, 17, 19 and 20 were never released on their own. Schemas 21 and 22 also hold an office accepted, and 22
- * a report sent for 2022-Q3 cut by Decree 09/2019's 15th–14th (`report --cutoff statutory`).
+ * 13, 14, 16, 17, 19 and 20 were never released on their own. Schemas 21, 22 and 23 also hold an office accepted, and
+ * 22 and 23 a report sent for 2022-Q3 cut by Decree 09/2019's 15th–14th (`report --cutoff statutory`).
  */
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -181,6 +181,18 @@ describe('ledgers written by earlier releases', () => {
       const rules = sent.map((r) => r.cutoff);
       expect(rules).toEqual(rules.map(() => (version >= 22 ? 'statutory' : 'calendar')));
       if (version >= 22) expect(sent.map((r) => r.period)).toEqual(['2022-Q3']);
+      // A pledge deleted is kept, and its deletion undone brings it back with its deliveries.
+      const deleted = ledger.sqlite
+        .prepare(
+          `SELECT p.id, (SELECT count(*) FROM deliveries d WHERE d.pledge_id = p.id) AS n FROM pledges p ORDER BY n DESC, p.id LIMIT 1`,
+        )
+        .get() as { id: string; n: number };
+      await service.invoke('pledges.delete', { id: deleted.id });
+      const [deletion] = await service.invoke('deletions.list', {});
+      expect(deletion).toMatchObject({ recordId: deleted.id, undoneAt: null });
+      expect(deletion!.parts).toHaveLength(deleted.n);
+      await service.invoke('deletions.undo', { id: deletion!.id, reason: 'Xóa nhầm' });
+      expect((await service.invoke('pledges.get', { id: deleted.id })).deliveries).toHaveLength(deleted.n);
       // And it is written to as usual.
       const donor = await service.invoke('donors.create', { name: `Quỹ Lược Đồ ${version}`, kind: 'foundation' });
       expect((await service.invoke('donors.list', {})).map((d) => d.id)).toContain(donor.id);

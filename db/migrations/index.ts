@@ -22,6 +22,7 @@ import * as m0019 from './0019_partial_successors';
 import * as m0020 from './0020_today_in';
 import * as m0021 from './0021_recipients';
 import * as m0022 from './0022_report_cutoff';
+import * as m0023 from './0023_kept_deletions';
 
 export interface Migration {
   name: string;
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0020_today_in', up: m0020.up },
   { name: '0021_recipients', up: m0021.up },
   { name: '0022_report_cutoff', up: m0022.up },
+  { name: '0023_kept_deletions', up: m0023.up },
 ];

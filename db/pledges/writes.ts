@@ -7,6 +7,7 @@ import { diff, recordAudit } from '../audit';
 import { insertRow } from '../core/statements';
 import { invalid, notFound } from '../core/errors';
 import type { Ctx } from '../core/context';
+import { deleteKept } from '../deletions/keep';
 import { deliveredSoFar, listDeliveriesOf } from '../deliveries';
 import { currentDonorId } from '../donors';
 import { getItemRow } from '../items';
@@ -266,8 +267,10 @@ async function updatedDraft(ctx: Ctx, input: ParsedInput<'pledges.update'>, befo
 
 export async function deletePledge(ctx: Ctx, input: ParsedInput<'pledges.delete'>): Promise<{ id: string }> {
   const row = await getPledgeRow(ctx, input.id);
+  // Kept with its deliveries as one deletion, to be undone together.
+  const batch = ctx.newId();
   for (const delivery of await listDeliveriesOf(ctx, row.id)) {
-    await ctx.db.deleteFrom('deliveries').where('id', '=', delivery.id).execute();
+    await deleteKept(ctx, 'deliveries', delivery.id, batch);
     await recordAudit(ctx, {
       action: 'delete',
       entity: 'delivery',
@@ -276,7 +279,7 @@ export async function deletePledge(ctx: Ctx, input: ParsedInput<'pledges.delete'
       before: delivery,
     });
   }
-  await ctx.db.deleteFrom('pledges').where('id', '=', row.id).execute();
+  await deleteKept(ctx, 'pledges', row.id, batch);
   await recordAudit(ctx, { action: 'delete', entity: 'pledge', entityId: row.id, before: snapshot(row) });
   return { id: row.id };
 }

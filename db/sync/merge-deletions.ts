@@ -73,6 +73,11 @@ async function deleteOurs(
   tomb: Tombstone,
   ours: Row,
 ): Promise<boolean> {
+  if (ours.version > tomb.version && ours.origin_site === tomb.origin_site) {
+    // Put back by the office that deleted it, after the deletion (undone there): the deletion is already behind it.
+    counts.unchanged++;
+    return false;
+  }
   if (ours.version > tomb.version && ours.origin_site !== tomb.origin_site) {
     // Edited here after being deleted there: the edit stays, and the deletion is shown as a conflict.
     if (await recordConflict(ctx, tomb.entity, tomb.id, ours, null, ours.version, tomb.version)) counts.conflicts++;

@@ -9,6 +9,7 @@ import type { Ctx } from '../core/context';
 import { deletionSaw, recordConflict, relate, restoreContext, sameContent } from './conflicts';
 import { BUNDLE_TABLES, type Bundle, refuse, type Row, type Table, type Words } from './contents';
 import { type Receipt, recordMergedRestore, recordMergedUpdate } from './received/receipt';
+import { markRestoredBy } from '../deletions/keep';
 import { rowOf, tombstoneOf, writeRow } from './rows';
 
 /** What merging a bundle's rows leaves for the steps after it. */
@@ -101,7 +102,10 @@ async function insertTheirs({ ctx, bundle, counts, receipt }: Merge, table: Tabl
   if (table === 'exchange_rates' && !(await settleRateTwin(ctx, theirs, counts))) return false;
   await mergeRow(ctx, table, entity, theirs, true);
   if (deletedHere) prepared(ctx.sqlite, `DELETE FROM tombstones WHERE entity = ? AND id = ?`).run(entity, theirs.id);
-  if (deletedHere) recordMergedRestore(ctx, receipt, table, theirs);
+  if (deletedHere) {
+    recordMergedRestore(ctx, receipt, table, theirs);
+    markRestoredBy(ctx, table, theirs.id, receipt.office.name);
+  }
   counts.inserted++;
   return true;
 }

@@ -4,6 +4,7 @@ import type { BundleFile, BundleMerge, ParsedInput, SyncStatus } from '../../con
 import { LedgerError } from '../../contract/errors';
 import { columnsOf } from '../core/statements';
 import type { Ctx } from '../core/context';
+import { deleteKept } from '../deletions/keep';
 import { refreshSearchText } from '../search';
 import type { ConflictContext } from './conflicts';
 import { BUNDLE_TABLES, type Row, type Table } from './contents';
@@ -153,7 +154,8 @@ export async function syncResolve(ctx: Ctx, input: ParsedInput<'sync.resolve'>):
   const table = BUNDLE_TABLES.find(([, entity]) => entity === conflict.entity)?.[0];
   if (input.keep === 'other' && table) {
     if (conflict.other === null) {
-      await sql`DELETE FROM ${sql.raw(table)} WHERE id = ${conflict.recordId}`.execute(ctx.db);
+      // The other office's deletion taken: kept like every deletion, so it can be undone.
+      await deleteKept(ctx, table, conflict.recordId, ctx.newId());
     } else if (!(await exists(ctx, table, conflict.recordId))) {
       const context = conflict.context ? (JSON.parse(conflict.context) as ConflictContext) : {};
       for (const [contextTable] of BUNDLE_TABLES) {

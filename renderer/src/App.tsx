@@ -30,6 +30,7 @@ import { Reports } from './screens/Reports';
 import { Imports } from './screens/Imports';
 import { Sync } from './screens/Sync';
 import { Backups } from './screens/Backups';
+import { Deleted } from './screens/Deleted';
 import { Recovery } from './screens/Recovery';
 import { Settings } from './screens/Settings';
 import { isNewPledgeKey, otherLanguage, SCREENS, type Screen, screenFromHash } from './shell';
@@ -260,6 +261,7 @@ function ScreenView({
       {screen === 'imports' && <Imports />}
       {screen === 'sync' && <Sync />}
       {screen === 'backups' && <Backups />}
+      {screen === 'deleted' && <Deleted />}
       {screen === 'settings' && <Settings onLanguage={onLanguage} />}
     </>
   );

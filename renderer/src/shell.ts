@@ -12,6 +12,7 @@ export const SCREENS = [
   'places',
   'rates',
   'backups',
+  'deleted',
   'settings',
 ] as const;
 export type Screen = (typeof SCREENS)[number];

@@ -99,11 +99,15 @@ describe('deletions on the sync screen', () => {
     )!;
     const row = received.locator('tbody tr', { hasText: first.what.vi });
     await row.getByTestId('deletion-undo').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hoàn tác' }).click();
+    // It asks why first: the reason is kept in the restored record's history.
+    await page.getByTestId('undo-deletion').waitFor();
+    await page.locator('#undoDeletion_reason').fill('Huyện xóa nhầm');
+    await page.locator('#undoDeletion_reason').press('Enter');
     await expect
       .poll(async () => (await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: deleted[0]!.id })).pledge.id)
       .toBe(deleted[0]!.id);
     await expect.poll(() => row.textContent()).toContain('Đã hoàn tác');
+    expect(await row.textContent()).toContain('Lý do: Huyện xóa nhầm');
     expect((await ledgerCall<PledgeSummary>(page, 'pledges.summary', {})).count).toBe(before.count - 1);
   });
 });

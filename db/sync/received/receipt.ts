@@ -11,6 +11,7 @@ import type { MergeCounts } from '../../../contract/bundles';
 import type { BundleMerge } from '../../../contract/sync';
 import { insertRow } from '../../core/statements';
 import type { Ctx } from '../../core/context';
+import { keepDeletion } from '../../deletions/keep';
 import type { Row, Table, Tombstone } from '../contents';
 import { entityOf, fieldsOf, madeHere, PARENT_COLUMN, whatIs } from './records';
 
@@ -42,11 +43,12 @@ export function newReceipt(ctx: Ctx, office: { siteId: string; name: string }, b
 
 /**
  * A history entry about a bundle (`receivedIn`: its id in the exchange log): a change it made here, or one of its
- * deletions undone. Written here, about what this office received: it is not sent on.
+ * deletions undone. Written here, about what this office received: it is not sent on. (`receivedIn` null: an entry
+ * about a row as stored, made here, sent on as every change made here is: a deletion made here undone.)
  */
 export function recordReceived(
   ctx: Ctx,
-  receivedIn: string,
+  receivedIn: string | null,
   action: 'create' | 'update' | 'delete',
   table: Table,
   row: Row,
@@ -97,15 +99,16 @@ export function recordMergedDeletion(ctx: Ctx, receipt: Receipt, table: Table, t
   };
   receipt.deletions.push(deletion);
   receipt.history.push([ctx, receipt.id, 'delete', table, ours, ours, null]);
-  insertRow(ctx, 'received_deletions', {
-    id: ctx.newId(),
+  keepDeletion(ctx, {
+    batch: receipt.id,
     receivedIn: receipt.id,
-    entity: deletion.entity,
-    recordId: ours.id,
-    storedRow: JSON.stringify(ours),
-    what: JSON.stringify(deletion.what),
-    madeHere: deletion.madeHere ? 1 : 0,
+    table,
+    row: ours,
+    what: deletion.what,
+    madeHere: deletion.madeHere,
     deletionVersion: tomb.version,
+    siteName: receipt.office.name,
+    userName: null,
   });
 }
 

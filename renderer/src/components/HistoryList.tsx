@@ -1,17 +1,20 @@
 /** A record's change history: who changed what, when, and why. */
-import { Timeline } from 'antd';
+import { Button, Timeline } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AUTO_STATUS_NOTE,
+  type Deletion,
   type HistoryEntry,
+  isUndoneDeletionNote,
   RECEIPT_WITHOUT_PLEDGE_NOTE,
-  UNDONE_DELETION_NOTE,
+  undoReasonOf,
 } from '../../../contract';
 import { madeBy, showDateTime } from '../format';
 import { useLedger } from '../queries';
 import { entryLines, type HistoryWords, historyColor } from './history';
 import { usePlaces } from './pickers';
+import { type DeletionToUndo, useUndoDeletion } from './UndoDeletionModal';
 
 interface HistoryListProps {
   history: HistoryEntry[];
@@ -22,16 +25,43 @@ interface HistoryListProps {
 
 export function HistoryList({ history, currency, counterpartCurrency }: HistoryListProps) {
   const words = useHistoryWords(currency, counterpartCurrency);
+  const standing = useStandingDeletions(history);
+  const { ask, dialog } = useUndoDeletion();
   return (
-    <Timeline
-      data-testid="history"
-      items={history.map((entry) => ({
-        key: entry.id,
-        color: historyColor(entry.action),
-        content: <HistoryEntryText entry={entry} words={words} />,
-      }))}
-    />
+    <>
+      <Timeline
+        data-testid="history"
+        items={history.map((entry) => ({
+          key: entry.id,
+          color: historyColor(entry.action),
+          content: (
+            <HistoryEntryText
+              entry={entry}
+              words={words}
+              undo={entry.action === 'delete' ? standing.get(entry.entityId) : undefined}
+              onUndo={ask}
+            />
+          ),
+        }))}
+      />
+      {dialog}
+    </>
   );
+}
+
+/**
+ * The deletions that still stand of the records a history names (a pledge's deliveries, an item's stages), by record:
+ * each is undone from the entry of its deletion. A record deleted with its parent comes back with it instead.
+ */
+function useStandingDeletions(history: HistoryEntry[]): Map<string, Deletion> {
+  const deletes = history.some((e) => e.action === 'delete');
+  const deletions = useLedger('deletions.list', {}, { enabled: deletes });
+  return useMemo(() => {
+    const named = new Set(history.filter((e) => e.action === 'delete').map((e) => e.entityId));
+    const standing = new Map<string, Deletion>();
+    for (const d of deletions.data ?? []) if (!d.undoneAt && named.has(d.recordId)) standing.set(d.recordId, d);
+    return standing;
+  }, [history, deletions.data]);
 }
 
 /** The language and the names of places, donors (merged ones too) and aid items a history's ids stand for. */
@@ -57,9 +87,22 @@ function useHistoryWords(currency: string, counterpartCurrency: string | null | 
   }, [lang, currency, counterpartCurrency, places.data, donors.data, items.data]);
 }
 
-function HistoryEntryText({ entry, words }: { entry: HistoryEntry; words: HistoryWords }) {
+function HistoryEntryText({
+  entry,
+  words,
+  undo,
+  onUndo,
+}: {
+  entry: HistoryEntry;
+  words: HistoryWords;
+  /** The deletion this entry records, while it stands: offered to undo. */
+  undo?: Deletion | undefined;
+  onUndo: (deletion: DeletionToUndo) => void;
+}) {
   const { t } = useTranslation();
   const lines = entryLines(entry, words);
+  const restored = isUndoneDeletionNote(entry.note);
+  const undoReason = undoReasonOf(entry.note);
   return (
     <div className="history-entry">
       <div>
@@ -69,10 +112,20 @@ function HistoryEntryText({ entry, words }: { entry: HistoryEntry; words: Histor
       </div>
       {entry.received && (
         <div className="muted" data-testid="history-received">
-          {t(entry.note === UNDONE_DELETION_NOTE ? 'detail.undoneDeletion' : 'detail.received', {
+          {t(restored ? 'detail.undoneDeletion' : 'detail.received', {
             file: entry.received.fileName,
             office: entry.received.siteName,
           })}
+        </div>
+      )}
+      {restored && !entry.received && (
+        <div className="muted" data-testid="history-restored">
+          {t('deleted.restoredEntry')}
+        </div>
+      )}
+      {undoReason && (
+        <div className="muted" data-testid="history-undo-reason">
+          {t('deleted.undoneReason', { reason: undoReason })}
         </div>
       )}
       {entry.note === AUTO_STATUS_NOTE ? (
@@ -82,8 +135,7 @@ function HistoryEntryText({ entry, words }: { entry: HistoryEntry; words: Histor
           {t('receipts.fromReceipt')}
         </div>
       ) : (
-        entry.note &&
-        entry.note !== UNDONE_DELETION_NOTE && <div className="muted">{t('detail.reason', { note: entry.note })}</div>
+        entry.note && !restored && <div className="muted">{t('detail.reason', { note: entry.note })}</div>
       )}
       {lines.length > 0 && (
         <ul className="changes">
@@ -91,6 +143,16 @@ function HistoryEntryText({ entry, words }: { entry: HistoryEntry; words: Histor
             <li key={line}>{line}</li>
           ))}
         </ul>
+      )}
+      {undo && (
+        <Button
+          size="small"
+          style={{ marginTop: 4 }}
+          data-testid="history-undo"
+          onClick={() => onUndo({ id: undo.id, what: undo.what, parts: undo.parts.length })}
+        >
+          {t('deleted.historyUndo')}
+        </Button>
       )}
     </div>
   );

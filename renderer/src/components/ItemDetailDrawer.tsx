@@ -28,6 +28,7 @@ import { DIALOG_LAYOUT } from './dialog';
 import { focusFirstField } from './focus';
 import { useFormSubmit } from './formSubmit';
 import { HistoryList } from './HistoryList';
+import { ItemDeleteButton } from './ItemDeleteButton';
 import { ItemFormModal } from './ItemFormModal';
 import {
   approvalText,
@@ -166,6 +167,7 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
             <Button onClick={() => setAttaching(true)} data-testid="item-attach">
               {t('items.attach')}
             </Button>
+            <ItemDeleteButton itemId={item.id} onDeleted={onClose} />
           </Space>
           <ItemFacts item={item} places={places.data} donors={donors.data} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>

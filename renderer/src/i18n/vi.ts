@@ -26,6 +26,7 @@ export const vi = {
     imports: 'Nhập Excel',
     sync: 'Đồng bộ',
     backups: 'Sao lưu',
+    deleted: 'Đã xóa',
     settings: 'Cài đặt',
   },
   sync: {
@@ -782,6 +783,30 @@ export const vi = {
   reportPrint: {
     button: 'In / Lưu PDF',
     saved: 'Đã lưu {{file}}',
+  },
+  deleted: {
+    title: 'Đã xóa',
+    hint: 'Mọi bản ghi đã xóa trong sổ — xóa tại đây hoặc theo gói dữ liệu nhận được — mới nhất trước. Hoàn tác đưa bản ghi (và các bản ghi xóa kèm) trở lại sổ; việc khôi phục được gửi đi trong gói tiếp theo.',
+    none: 'Chưa có bản ghi nào bị xóa',
+    at: 'Xóa lúc',
+    record: 'Bản ghi',
+    by: 'Người xóa',
+    byBundle: 'Theo gói {{file}} của {{office}}',
+    withParts: 'cùng {{count}} bản ghi xóa kèm',
+    madeHere: 'Do đơn vị này tạo',
+    undo: 'Hoàn tác',
+    undoTitle: 'Hoàn tác việc xóa',
+    reason: 'Lý do hoàn tác',
+    reasonHint: 'Ghi vào lịch sử của bản ghi được khôi phục.',
+    reasonPlaceholder: 'Ví dụ: xóa nhầm',
+    reasonRequired: 'Hãy ghi lý do hoàn tác',
+    undone: 'Đã hoàn tác {{at}} · {{who}}',
+    undoneReason: 'Lý do: {{reason}}',
+    restored: 'Đã khôi phục {{count}} bản ghi',
+    historyUndo: 'Hoàn tác việc xóa',
+    restoredEntry: 'Khôi phục bản ghi đã xóa',
+    deleteItem: 'Xóa khoản viện trợ',
+    confirmDeleteItem: 'Xóa khoản viện trợ này cùng các giai đoạn của nó? Có thể hoàn tác ở mục "Đã xóa".',
   },
 };
 

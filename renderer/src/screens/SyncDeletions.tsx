@@ -2,13 +2,14 @@
  * The deletions bundles bring, on the sync screen: what a bundle deletes here (with the records this office made
  * marked), the confirmation it needs before it is merged, and the deletions received, each with its Undo.
  */
-import { Alert, App as AntApp, Button, Empty, List, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, type App as AntApp, Button, Empty, List, Table, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BundleDeletion, BundleMerge, ImportFilesResult, ReceivedDeletion } from '../../../contract';
 import { showDateTime } from '../format';
-import { useBusyWork } from '../components/useBusyWork';
-import { call, queryClient, useLedger } from '../queries';
+import { useUndoDeletion } from '../components/UndoDeletionModal';
+import { useLedger } from '../queries';
+import { DeletionUndone, DeletionWhat } from './Deleted';
 
 const langOf = (language: string) => (language === 'en' ? 'en' : 'vi');
 
@@ -114,19 +115,12 @@ export function confirmDeletions(
   });
 }
 
-/** The deletions bundles made here, the latest first, each with the bundle and office, and its Undo. */
+/** The deletions bundles made here, the latest first, each with the bundle and office, and its Undo (asking why). */
 export function ReceivedDeletions() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const { message } = AntApp.useApp();
   const deletions = useLedger('sync.deletions', {});
-  const { busy, run } = useBusyWork();
-  const undo = (id: string) =>
-    run(async () => {
-      const undone = await call('sync.undelete', { id });
-      message.success(t('sync.deletions.restored', { count: undone.restored.length }));
-      await queryClient.invalidateQueries();
-    });
+  const { ask, dialog } = useUndoDeletion();
   return (
     <>
       <Typography.Title level={5} className="section-title">
@@ -151,7 +145,7 @@ export function ReceivedDeletions() {
           {
             title: t('sync.deletions.record'),
             key: 'what',
-            render: (_: unknown, d: ReceivedDeletion) => <DeletionText deletion={d} lang={lang} t={t} />,
+            render: (_: unknown, d: ReceivedDeletion) => <DeletionWhat deletion={d} lang={lang} t={t} />,
           },
           {
             title: t('sync.columns.site'),
@@ -169,39 +163,23 @@ export function ReceivedDeletions() {
           {
             title: '',
             key: 'undo',
-            width: 150,
+            width: 190,
             render: (_: unknown, d: ReceivedDeletion) =>
               d.undoneAt ? (
-                <span className="muted">{t('sync.deletions.undone', { at: showDateTime(d.undoneAt) })}</span>
+                <DeletionUndone deletion={d} t={t} />
               ) : (
-                <Popconfirm
-                  title={t('sync.deletions.undo')}
-                  description={<div style={{ maxWidth: 380 }}>{t('sync.deletions.undoConfirm')}</div>}
-                  okText={t('sync.deletions.undo')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => void undo(d.id)}
+                <Button
+                  size="small"
+                  data-testid="deletion-undo"
+                  onClick={() => ask({ id: d.id, what: d.what, parts: d.parts.length })}
                 >
-                  <Button size="small" disabled={busy} data-testid="deletion-undo">
-                    {t('sync.deletions.undo')}
-                  </Button>
-                </Popconfirm>
+                  {t('sync.deletions.undo')}
+                </Button>
               ),
           },
         ]}
       />
+      {dialog}
     </>
-  );
-}
-
-function DeletionText({ deletion, lang, t }: { deletion: ReceivedDeletion; lang: 'vi' | 'en'; t: TFunction }) {
-  return (
-    <span>
-      {deletion.what[lang]} {deletion.madeHere && <Tag color="orange">{t('sync.deletions.madeHere')}</Tag>}
-      {deletion.parts.length > 0 && (
-        <div className="muted" title={deletion.parts.map((p) => p.what[lang]).join('\n')}>
-          {t('sync.deletions.withParts', { count: deletion.parts.length })}
-        </div>
-      )}
-    </span>
   );
 }
