@@ -17,6 +17,7 @@ import { placeMethods } from './places';
 import { pledgeMethods } from './pledges';
 import { rateMethods } from './rates';
 import { reportMethods } from './reports';
+import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 import { syncMethods } from './sync';
 import { totalsMethods } from './totals';
@@ -36,6 +37,7 @@ export * from './places';
 export * from './pledges';
 export * from './rates';
 export * from './reports';
+export * from './search';
 export * from './settings';
 export * from './sync';
 export * from './totals';
@@ -59,6 +61,7 @@ export const contract = mergeAreas(
   reportMethods,
   itemMethods,
   officeMethods,
+  searchMethods,
 );
 
 export type Contract = typeof contract;

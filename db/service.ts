@@ -43,6 +43,7 @@ import {
 } from './items';
 import { itemDeadlines } from './items/deadlines';
 import { statutorySummary } from './items/summary';
+import { searchAll } from './search-find';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { missingRates } from './usd';
@@ -120,6 +121,7 @@ export const handlers: Handlers = {
   'offices.revoke': revokeOffice,
   'sync.deletions': async (ctx) => listReceivedDeletions(ctx),
   'sync.undelete': undoDeletion,
+  'search.find': searchAll,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */
