@@ -757,4 +757,27 @@ export const en: Catalog = {
   receiptCounts: {
     delivered: '{{count}} receipts recorded against pledges already entered',
   },
+  search: {
+    title: 'Search',
+    open: 'Search',
+    openHint: 'Find pledges, aid items, donors, places, reports (Ctrl+K)',
+    placeholder: 'Description, donor, place, decision number, report period ("q4 2022"): accents optional',
+    keys: '↑ ↓ choose · Enter opens · Esc closes',
+    none: 'Nothing found for "{{text}}"',
+    kinds: {
+      report: 'Reports',
+      place: 'Places',
+      donor: 'Donors',
+      item: 'Aid items',
+      pledge: 'Pledges',
+    },
+    countMore: 'more than {{count}}',
+    andMore: '… and {{n}} more: type more to narrow',
+    andMoreThan: '… and more than {{count}} others: type more to narrow',
+    pledgeCount: 'Pledges: {{count}}',
+    reportQuarter: 'Report for Q{{part}} {{year}}',
+    reportFirstHalf: 'Report for the first half of {{year}}',
+    reportSecondHalf: 'Report for the second half of {{year}}',
+    reportYear: 'Annual report {{year}}',
+  },
 };
