@@ -22,15 +22,14 @@ import {
   type SearchHit,
   type SearchResults,
 } from '../contract';
-import { escapeLike, foldText, searchWords } from '../contract/text';
+import { foldText, searchWords } from '../contract/text';
 import type { Ctx } from './core/context';
 import { readRows } from './core/statements';
 import { displayNameSql } from './places/names';
-import { whereClause } from './pledges/filter';
-import { listPledges } from './pledges/ledger';
 import { parsePeriod, periodKey } from './reports/period';
 import { cutoffOf } from './reports/rules';
-import { type PlaceWords, sourceWords, textParts } from './search';
+import { keptUntilChanged, type PlaceWords, sourceWords } from './search';
+import { matchingPledges } from './search-pledges';
 import { namedPeriods } from './search-periods';
 
 /** 0: a name is the words typed; 1: a name begins with them; 2: its own words hold every word; 3: found otherwise. */
@@ -192,53 +191,67 @@ async function donorsFound(ctx: Ctx, query: string, words: string[], limit: numb
   };
 }
 
-interface ItemRow {
+interface ItemWords {
   id: string;
-  name: string;
-  nameFolded: string;
-  approvalNumber: string | null;
+  /** Its folded name, and its decision's number. */
+  names: string[];
+  /** Its name, decision, owner and governing body, folded. */
   own: string;
-  donorName: string;
-  stage: ItemHit['stage'];
+  /** With its donor's names. */
+  words: string;
+  stageDate: string;
 }
+
+/** Every aid item's folded words, kept until the ledger changes (a national ledger's items are folded once). */
+const itemWords = keptUntilChanged(async (ctx): Promise<ItemWords[]> => {
+  const rows = readRows<{
+    id: string;
+    nameFolded: string;
+    approvalNumber: string | null;
+    aidOwner: string | null;
+    governingBody: string | null;
+    donorName: string;
+    donorShortName: string | null;
+    stageDate: string;
+  }>(
+    ctx,
+    sql`SELECT i.id, i.name_folded AS nameFolded, i.approval_number AS approvalNumber, i.aid_owner AS aidOwner,
+      i.governing_body AS governingBody, d.name_key AS donorName, d.short_name AS donorShortName, i.stage_date AS stageDate
+      FROM aid_items i JOIN donors d ON d.id = i.donor_id`,
+  );
+  return rows.map((r) => {
+    const own = `${r.nameFolded} ${foldText(`${r.approvalNumber ?? ''} ${r.aidOwner ?? ''} ${r.governingBody ?? ''}`)}`;
+    return {
+      id: r.id,
+      names: [r.nameFolded, foldText(r.approvalNumber ?? '')].filter(Boolean),
+      own,
+      words: `${own} ${r.donorName} ${foldText(r.donorShortName ?? '')}`,
+      stageDate: r.stageDate,
+    };
+  });
+});
 
 /** Aid items whose name, decision, owner or donor hold every word; the latest stage first among equals. */
 async function itemsFound(ctx: Ctx, query: string, words: string[], limit: number): Promise<Found<ItemHit>> {
-  const own = sql`i.name_folded || ' ' || fold_text(coalesce(i.approval_number, '') || ' ' || coalesce(i.aid_owner, '') || ' ' || coalesce(i.governing_body, ''))`;
-  const every = sql`${own} || ' ' || d.name_key || ' ' || fold_text(coalesce(d.short_name, ''))`;
+  const matched = (await itemWords(ctx))
+    .filter((item) => holdsEvery(item.words, words))
+    .map((item) => ({ item, rank: rankOf(query, words, item.names, item.own) }));
+  matched.sort((a, b) => a.rank - b.rank || b.item.stageDate.localeCompare(a.item.stageDate));
+  const shown = matched.slice(0, limit);
   const rows = (
-    await sql<ItemRow>`SELECT * FROM (SELECT i.id, i.name, i.name_folded, i.approval_number, ${own} AS own, d.name AS donor_name, i.stage, i.stage_date,
-        ${every} AS all_words FROM aid_items i JOIN donors d ON d.id = i.donor_id)
-      WHERE ${sql.join(
-        words.map((w) => sql`all_words LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`),
-        sql` AND `,
-      )}
-      ORDER BY stage_date DESC, name_folded LIMIT ${SEARCH_COUNT_CAP + 1}`.execute(ctx.db)
+    await sql<Omit<ItemHit, 'kind'>>`SELECT i.id, i.name, d.name AS donor_name, i.approval_number, i.stage
+      FROM aid_items i JOIN donors d ON d.id = i.donor_id
+      WHERE i.id IN (SELECT value FROM json_each(${JSON.stringify(shown.map((m) => m.item.id))}))`.execute(ctx.db)
   ).rows;
-  const ranked = rows
-    .map((r) => ({
-      rank: rankOf(query, words, [r.nameFolded, foldText(r.approvalNumber ?? '')], r.own),
-      hit: {
-        kind: 'item' as const,
-        id: r.id,
-        name: r.name,
-        donorName: r.donorName,
-        approvalNumber: r.approvalNumber,
-        stage: r.stage,
-      },
-    }))
-    .sort((a, b) => a.rank - b.rank);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    ranked: ranked.slice(0, limit),
-    total: Math.min(rows.length, SEARCH_COUNT_CAP),
-    more: rows.length > SEARCH_COUNT_CAP,
+    ranked: shown.map(({ item, rank }) => ({ rank, hit: { kind: 'item', ...byId.get(item.id)! } })),
+    total: Math.min(matched.length, SEARCH_COUNT_CAP),
+    more: matched.length > SEARCH_COUNT_CAP,
   };
 }
 
-/**
- * Pledges as the ledger's text filter finds them, the newest first; counted up to the cap, each part of the search
- * (disjoint) stopping there, so a word every pledge holds is not counted through a national ledger.
- */
+/** Pledges as the ledger's text filter finds them (`matchingPledges`), the best first among the newest. */
 async function pledgesFound(
   ctx: Ctx,
   text: string,
@@ -246,24 +259,8 @@ async function pledgesFound(
   words: string[],
   limit: number,
 ): Promise<Found<PledgeHit>> {
-  const page = await listPledges(ctx, {
-    filter: { text },
-    sort: { by: 'pledgeDate', dir: 'desc' },
-    page: { offset: 0, limit },
-    withTotal: false,
-  });
-  if (!page.rows.length) return { ranked: [], total: 0, more: false };
-  const parts = (await textParts(ctx, text)) ?? [[]];
-  let counted = 0;
-  for (const part of parts) {
-    if (counted > SEARCH_COUNT_CAP) break;
-    counted +=
-      readRows<{ n: number }>(
-        ctx,
-        sql`SELECT count(*) AS n FROM (SELECT 1 FROM pledges p ${whereClause(part)} LIMIT ${SEARCH_COUNT_CAP + 1 - counted})`,
-      )[0]?.n ?? 0;
-  }
-  const ranked = page.rows
+  const { rows, total, more } = await matchingPledges(ctx, text, words, limit);
+  const ranked = rows
     .map((row) => {
       const own = foldText(`${row.description} ${row.approvalNumber ?? ''} ${row.recipient ?? ''} ${row.notes ?? ''}`);
       return {
@@ -281,5 +278,5 @@ async function pledgesFound(
       };
     })
     .sort((a, b) => a.rank - b.rank);
-  return { ranked, total: Math.min(counted, SEARCH_COUNT_CAP), more: counted > SEARCH_COUNT_CAP };
+  return { ranked, total, more };
 }

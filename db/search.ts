@@ -157,27 +157,33 @@ export interface SourceWords {
   donors: DonorWords[];
 }
 
-const sourceWordsCache = new WeakMap<BetterSqlite3.Database, SourceWords & { key: string }>();
-
 /**
- * The words of every place and donor, read again only when the file may have changed: after a write on this
+ * What `load` reads, kept per connection and read again only when the file may have changed: after a write on this
  * connection (its count of changed rows moves) or a commit by another (data_version moves). Kept only from a call
  * that has not written, whose view a rollback cannot undo.
  */
-export async function sourceWords(ctx: Ctx): Promise<SourceWords> {
-  const changes = totalChanges(ctx.sqlite);
-  const key = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
-  const cached = sourceWordsCache.get(ctx.sqlite);
-  if (cached?.key === key) return cached;
+export function keptUntilChanged<T>(load: (ctx: Ctx) => Promise<T>): (ctx: Ctx) => Promise<T> {
+  const kept = new WeakMap<BetterSqlite3.Database, { key: string; value: T }>();
+  return async (ctx) => {
+    const changes = totalChanges(ctx.sqlite);
+    const key = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
+    const cached = kept.get(ctx.sqlite);
+    if (cached?.key === key) return cached.value;
+    const value = await load(ctx);
+    if (changes === ctx.changesAtStart) kept.set(ctx.sqlite, { key, value });
+    return value;
+  };
+}
+
+/** The words of every place and donor (see `keptUntilChanged`). */
+export const sourceWords = keptUntilChanged(async (ctx): Promise<SourceWords> => {
   const places = (
     await sql<PlaceWords>`SELECT id, fold_text(${displayNameSql('places')}) AS words, name_folded AS name, parent_id, level, valid_to FROM places`.execute(
       ctx.db,
     )
   ).rows;
-  const words = { key, places, donors: await donorWords(ctx) };
-  if (changes === ctx.changesAtStart) sourceWordsCache.set(ctx.sqlite, words);
-  return words;
-}
+  return { places, donors: await donorWords(ctx) };
+});
 
 /**
  * Each donor's words as its pledges' search text holds them: its own, those of the donor it was merged into and

@@ -6,8 +6,10 @@
  * offers; bad input is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchGroup, SearchHit, SearchKind, SearchResults } from '../contract';
+import { SEARCH_COUNT_CAP, type SearchGroup, type SearchHit, type SearchKind, type SearchResults } from '../contract';
+import { generateLedger } from '../db/samples/synthetic';
 import { tempLedger, type TestLedger } from './helpers';
+import { seedFor } from './random';
 
 let tq: TestLedger;
 let national: TestLedger;
@@ -243,5 +245,42 @@ describe('bad input', () => {
       if (!answer.ok) expect(answer.error.code).toBe('invalid_input');
     }
     expect((await tq.service.call('search.find', { text: 'x'.repeat(200) })).ok).toBe(true);
+  });
+});
+
+describe('a generated ledger', () => {
+  let big: TestLedger;
+  beforeAll(async () => {
+    big = await tempLedger({ seed: false });
+    await generateLedger(big.ledger, { rows: 8_000, seed: seedFor('search: generated ledger'), donors: 30 });
+  }, 120_000);
+  afterAll(() => big?.close());
+
+  it('finds the pledges the ledger’s own search finds, the newest first, counted the same up to the cap', async () => {
+    const texts = [
+      'ho tro',
+      'nha o',
+      'qua tet ngheo',
+      'to chuc tai tro so 7',
+      'xa',
+      'bao lac',
+      'hoc bong 2021',
+      'khongco',
+    ];
+    for (const text of texts) {
+      const ledger = await big.service.invoke('pledges.list', {
+        filter: { text },
+        sort: { by: 'pledgeDate', dir: 'desc' },
+        page: { offset: 0, limit: 5 },
+        withTotal: true,
+      });
+      const pledges = group(await find(text, big), 'pledge');
+      expect(pledges?.hits.map((h) => h.kind === 'pledge' && h.id).sort(), text).toEqual(
+        ledger.total ? ledger.rows.map((r) => r.id).sort() : undefined,
+      );
+      if (!pledges) continue;
+      expect(pledges.total, text).toBe(Math.min(ledger.total!, SEARCH_COUNT_CAP));
+      expect(pledges.more, text).toBe(ledger.total! > SEARCH_COUNT_CAP);
+    }
   });
 });
