@@ -1,8 +1,8 @@
 /**
  * One search on the Cao Bằng demo at 1366×768, by keyboard only: Ctrl+K opens it from any screen (the header's button
- * too), words typed without accents find pledges, donors, places and reports, the arrows move, Enter opens what was
- * reached where it belongs (a pledge's detail, the donor on the donors screen, the ledger filtered to the place, the
- * report of the period), and Esc closes it, the keyboard back where it was.
+ * too), words typed without accents find pledges, aid items, donors, places and reports, the arrows move, Enter opens
+ * what was reached where it belongs (a pledge's or an item's detail, the donor on the donors screen, the ledger filtered
+ * to the place, the report of the period), and Esc closes it, the keyboard back where it was.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -75,6 +75,16 @@ describe('one search', () => {
     await expect
       .poll(() => page.locator('[data-testid="donors-screen"] tr[data-found="true"]').textContent())
       .toContain('Tổ chức Tzu Chi');
+  });
+
+  it('opens an aid item’s detail', async () => {
+    await search('lam nha nguyen binh');
+    await reach('item', 'Hỗ trợ làm nhà và quà Tết');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('items-screen').waitFor();
+    await expect.poll(() => page.getByTestId('item-detail').textContent()).toContain('Hỗ trợ làm nhà và quà Tết');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('item-detail').waitFor({ state: 'hidden' });
   });
 
   it('opens the ledger filtered to a place, from another screen', async () => {
