@@ -1,11 +1,11 @@
 /**
  * One search over the ledger: pledges, aid items, donors, places and report periods, every word found (any order,
- * case and accents aside). Pledges are found as the ledger's text filter finds them (`textParts`: through the
- * places' and donors' words and the trigram index of the pledges' own words), newest first, and counted only up to
- * `SEARCH_COUNT_CAP`; places and donors from their folded words already held (`sourceWords`); items, few, from their
- * folded name. Within a kind the best come first: a name that is the words typed, then one that begins with them, then
- * one that holds every word, then the rest (words found in the donor, the place, the province). The groups follow
- * their best.
+ * case and accents aside). Pledges are found as the ledger's text filter finds them, the newest first, and counted
+ * only up to `SEARCH_COUNT_CAP` (`search-pledges.ts`); places and donors from their folded words already held for the
+ * ledger's search (`sourceWords`); aid items from their folded words, held the same way; report periods from the words
+ * that name them (`search-periods.ts`). Within a kind the best come first: a name that is the words typed, then one
+ * that begins with them, then one that holds every word, then the rest (words found in the donor, the place, the
+ * province). The groups follow their best.
  */
 import { sql } from 'kysely';
 import {
@@ -20,6 +20,7 @@ import {
   SEARCH_KINDS,
   type SearchGroup,
   type SearchHit,
+  type SearchKind,
   type SearchResults,
 } from '../contract';
 import { foldText, searchWords } from '../contract/text';
@@ -82,8 +83,6 @@ export async function searchAll(ctx: Ctx, input: ParsedInput<'search.find'>): Pr
     ),
   };
 }
-
-type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** The report periods the text names, dated by the department's rule. */
 async function reportsNamed(ctx: Ctx, text: string, today: string): Promise<Found<ReportHit>> {
