@@ -18,6 +18,7 @@ import { placeMethods } from './places';
 import { pledgeMethods } from './pledges';
 import { rateMethods } from './rates';
 import { reportMethods } from './reports';
+import { searchMethods } from './search';
 import { settingsMethods } from './settings';
 import { syncMethods } from './sync';
 import { totalsMethods } from './totals';
@@ -37,6 +38,7 @@ export * from './places';
 export * from './pledges';
 export * from './rates';
 export * from './reports';
+export * from './search';
 export * from './settings';
 export * from './sync';
 export * from './totals';
@@ -61,6 +63,7 @@ export const contract = mergeAreas(
   reportMethods,
   itemMethods,
   officeMethods,
+  searchMethods,
 );
 
 export type Contract = typeof contract;

@@ -138,31 +138,58 @@ interface Words {
   words: string;
 }
 
-const sourceWordsCache = new WeakMap<BetterSqlite3.Database, { key: string; places: Words[]; donors: Words[] }>();
+/** A place's folded words (its type and name), with its folded name alone and where it lies. */
+export interface PlaceWords extends Words {
+  name: string;
+  parentId: string | null;
+  level: string;
+  validTo: string | null;
+}
+
+/** A donor's folded words (see `donorWords`), with its own folded name and short name and the donor it was merged into. */
+export interface DonorWords extends Words {
+  names: string[];
+  mergedInto: string | null;
+}
+
+export interface SourceWords {
+  places: PlaceWords[];
+  donors: DonorWords[];
+}
 
 /**
- * The words of every place and donor, read again only when the file may have changed: after a write on this
+ * What `load` reads, kept per connection and read again only when the file may have changed: after a write on this
  * connection (its count of changed rows moves) or a commit by another (data_version moves). Kept only from a call
  * that has not written, whose view a rollback cannot undo.
  */
-async function sourceWords(ctx: Ctx): Promise<{ places: Words[]; donors: Words[] }> {
-  const changes = totalChanges(ctx.sqlite);
-  const key = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
-  const cached = sourceWordsCache.get(ctx.sqlite);
-  if (cached?.key === key) return cached;
-  const places = (
-    await sql<Words>`SELECT id, fold_text(${displayNameSql('places')}) AS words FROM places`.execute(ctx.db)
-  ).rows;
-  const words = { key, places, donors: await donorWords(ctx) };
-  if (changes === ctx.changesAtStart) sourceWordsCache.set(ctx.sqlite, words);
-  return words;
+export function keptUntilChanged<T>(load: (ctx: Ctx) => Promise<T>): (ctx: Ctx) => Promise<T> {
+  const kept = new WeakMap<BetterSqlite3.Database, { key: string; value: T }>();
+  return async (ctx) => {
+    const changes = totalChanges(ctx.sqlite);
+    const key = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
+    const cached = kept.get(ctx.sqlite);
+    if (cached?.key === key) return cached.value;
+    const value = await load(ctx);
+    if (changes === ctx.changesAtStart) kept.set(ctx.sqlite, { key, value });
+    return value;
+  };
 }
+
+/** The words of every place and donor (see `keptUntilChanged`). */
+export const sourceWords = keptUntilChanged(async (ctx): Promise<SourceWords> => {
+  const places = (
+    await sql<PlaceWords>`SELECT id, fold_text(${displayNameSql('places')}) AS words, name_folded AS name, parent_id, level, valid_to FROM places`.execute(
+      ctx.db,
+    )
+  ).rows;
+  return { places, donors: await donorWords(ctx) };
+});
 
 /**
  * Each donor's words as its pledges' search text holds them: its own, those of the donor it was merged into and
  * those of the other donors merged into that one (as `PLEDGE_SEARCH_TEXT` gathers them).
  */
-async function donorWords(ctx: Ctx): Promise<Words[]> {
+async function donorWords(ctx: Ctx): Promise<DonorWords[]> {
   const donors = await ctx.db
     .selectFrom('donors')
     .select(['id', 'name', 'shortName', 'country', 'mergedInto'])
@@ -174,6 +201,8 @@ async function donorWords(ctx: Ctx): Promise<Words[]> {
   }
   return donors.map((d) => ({
     id: d.id,
+    names: [foldText(d.name), foldText(d.shortName ?? '')].filter(Boolean),
+    mergedInto: d.mergedInto,
     words: [
       own.get(d.id)!,
       d.mergedInto ? (own.get(d.mergedInto) ?? '') : '',

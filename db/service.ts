@@ -44,6 +44,7 @@ import {
 } from './items';
 import { itemDeadlines } from './items/deadlines';
 import { statutorySummary } from './items/summary';
+import { searchAll } from './search-find';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
 import { missingRates } from './usd';
@@ -127,6 +128,7 @@ export const handlers: Handlers = {
   'sync.undelete': (ctx, input) => undoDeletion(ctx, input, true),
   'deletions.list': async (ctx) => listDeletions(ctx),
   'deletions.undo': (ctx, input) => undoDeletion(ctx, input),
+  'search.find': searchAll,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

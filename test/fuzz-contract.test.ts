@@ -530,6 +530,12 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
       half: maybe(g, () => pick(g, ['H1', 'H2'])),
       lang: maybe(g, () => pick(g, ['vi', 'en'])),
     }),
+  'search.find': (g) =>
+    clean({
+      text: pick(g, ['quý 4 2022', 'cao bang', 'qd 123', '6 thang 2023', text(g, 200)]),
+      limit: maybe(g, () => g(fc.integer, { min: 1, max: 20 })),
+      today: maybe(g, () => date(g)),
+    }),
 };
 
 /** A row of the ledger as it stands, read for a payload that must succeed. */
@@ -713,6 +719,7 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'items.overview': () => ({}),
   'items.deadlines': () => ({}),
   'items.summary': () => ({ year: 2022 }),
+  'search.find': () => ({ text: 'quy 4 2022' }),
 };
 
 // ---------- hostile values ----------

@@ -1,8 +1,9 @@
 /**
- * The app shell: navigation, the language switch, the new-pledge shortcut (Alt+N), and the shared filter; or, when
+ * The app shell: navigation, the language switch, the new-pledge shortcut (Alt+N), the search (Ctrl+K), and the
+ * shared filter; or, when
  * the ledger failed its check at start, only the recovery screen.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Tooltip } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
@@ -14,6 +15,7 @@ import type { Language } from '../../contract';
 import { ClockBanner } from './components/ClockBanner';
 import { AccessBanner } from './components/AccessBanner';
 import { PledgeFormModal } from './components/PledgeFormModal';
+import { SearchBox } from './components/SearchBox';
 import { useReducedMotion } from './motion';
 import { ProvinceModal, useNeedsProvince } from './components/ProvinceModal';
 import { WhoModal } from './components/WhoModal';
@@ -33,7 +35,7 @@ import { Backups } from './screens/Backups';
 import { Deleted } from './screens/Deleted';
 import { Recovery } from './screens/Recovery';
 import { Settings } from './screens/Settings';
-import { isNewPledgeKey, otherLanguage, SCREENS, type Screen, screenFromHash } from './shell';
+import { isNewPledgeKey, isSearchKey, otherLanguage, SCREENS, type Screen, screenFromHash } from './shell';
 
 export { SCREENS, type Screen } from './shell';
 
@@ -43,6 +45,7 @@ export function App() {
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
   const [currency, setCurrency] = useState<'VND' | 'USD'>('VND');
   const [creating, setCreating] = useState(false);
+  const [searching, setSearching] = useState(false);
   const reducedMotion = useReducedMotion();
   const language = (i18n.language === 'en' ? 'en' : 'vi') as Language;
 
@@ -59,6 +62,9 @@ export function App() {
       if (isNewPledgeKey(e)) {
         e.preventDefault();
         setCreating(true);
+      } else if (isSearchKey(e)) {
+        e.preventDefault();
+        setSearching(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -83,7 +89,11 @@ export function App() {
           <Layout className="shell">
             <Navigation screen={screen} onScreen={setScreen} />
             <Layout>
-              <AppHeader onNewPledge={() => setCreating(true)} onSwitchLanguage={switchLanguage} />
+              <AppHeader
+                onNewPledge={() => setCreating(true)}
+                onSearch={() => setSearching(true)}
+                onSwitchLanguage={switchLanguage}
+              />
               <Layout.Content className="content">
                 <ClockBanner clock={info.data?.clock} />
                 {info.isSuccess && <AccessBanner access={info.data.access} />}
@@ -101,6 +111,9 @@ export function App() {
           </Layout>
         )}
         {!damaged && <PledgeFormModal open={creating} onClose={() => setCreating(false)} />}
+        {!damaged && (
+          <SearchBox open={searching} onClose={() => setSearching(false)} onScreen={setScreen} onFilter={setFilter} />
+        )}
         {!damaged && writable && <ProvinceModal onSwitchLanguage={switchLanguage} />}
         {!damaged && writable && needsProvince === false && <WhoModal />}
       </AntApp>
@@ -200,8 +213,16 @@ function Navigation({ screen, onScreen }: { screen: Screen; onScreen: (next: Scr
   );
 }
 
-/** The new-pledge button (Alt+N from anywhere) and the language switch. */
-function AppHeader({ onNewPledge, onSwitchLanguage }: { onNewPledge: () => void; onSwitchLanguage: () => void }) {
+/** The new-pledge button (Alt+N from anywhere), the search (Ctrl+K) and the language switch. */
+function AppHeader({
+  onNewPledge,
+  onSearch,
+  onSwitchLanguage,
+}: {
+  onNewPledge: () => void;
+  onSearch: () => void;
+  onSwitchLanguage: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Layout.Header className="header">
@@ -209,6 +230,11 @@ function AppHeader({ onNewPledge, onSwitchLanguage }: { onNewPledge: () => void;
         <Tooltip title={t('app.newPledgeHint')}>
           <Button type="primary" icon={<PlusOutlined />} onClick={onNewPledge} data-testid="new-pledge">
             {t('app.newPledge')}
+          </Button>
+        </Tooltip>
+        <Tooltip title={t('search.openHint')}>
+          <Button icon={<SearchOutlined />} onClick={onSearch} data-testid="search-open">
+            {t('search.open')} <span className="muted">Ctrl+K</span>
           </Button>
         </Tooltip>
         <Button onClick={onSwitchLanguage} data-testid="switch-language">

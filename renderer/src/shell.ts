@@ -28,6 +28,11 @@ export function isNewPledgeKey(event: { altKey: boolean; key: string }): boolean
   return event.altKey && event.key.toLowerCase() === 'n';
 }
 
+/** Ctrl+K (⌘K on a Mac), in either case: the search box, from any screen. */
+export function isSearchKey(event: { ctrlKey: boolean; metaKey: boolean; altKey: boolean; key: string }): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+}
+
 /** The language the switch turns to. */
 export function otherLanguage(language: Language): Language {
   return language === 'vi' ? 'en' : 'vi';

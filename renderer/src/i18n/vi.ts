@@ -808,6 +808,30 @@ export const vi = {
     deleteItem: 'Xóa khoản viện trợ',
     confirmDeleteItem: 'Xóa khoản viện trợ này cùng các giai đoạn của nó? Có thể hoàn tác ở mục "Đã xóa".',
   },
+  search: {
+    title: 'Tìm kiếm',
+    open: 'Tìm kiếm',
+    openHint: 'Tìm cam kết, khoản viện trợ, nhà tài trợ, địa bàn, báo cáo (Ctrl+K)',
+    placeholder:
+      'Nội dung, nhà tài trợ, địa bàn, số quyết định, kỳ báo cáo ("quý 4 2022"): có dấu hay không dấu đều được',
+    keys: '↑ ↓ chọn · Enter mở · Esc đóng',
+    none: 'Không tìm thấy gì với "{{text}}"',
+    kinds: {
+      report: 'Báo cáo',
+      place: 'Địa bàn',
+      donor: 'Nhà tài trợ',
+      item: 'Khoản viện trợ',
+      pledge: 'Cam kết',
+    },
+    countMore: 'hơn {{count}}',
+    andMore: '… và {{n}} kết quả khác: gõ thêm để thu hẹp',
+    andMoreThan: '… và hơn {{count}} kết quả khác: gõ thêm để thu hẹp',
+    pledgeCount: '{{count}} cam kết',
+    reportQuarter: 'Báo cáo quý {{numeral}} năm {{year}}',
+    reportFirstHalf: 'Báo cáo 6 tháng đầu năm {{year}}',
+    reportSecondHalf: 'Báo cáo 6 tháng cuối năm {{year}}',
+    reportYear: 'Báo cáo năm {{year}}',
+  },
 };
 
 export type Catalog = typeof vi;

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Donor } from '../../../contract';
 import { DonorFormModal } from '../components/DonorFormModal';
 import { DonorMergeModal } from '../components/DonorMergeModal';
+import { useSearchTarget } from '../components/searchTarget';
 import { vocabulary } from '../i18n';
 import { errorText, useLedger, useLedgerMutation } from '../queries';
 
@@ -19,6 +20,12 @@ export function Donors() {
   const donors = useLedger('donors.list', text.trim() ? { text } : {}, { keepPrevious: true });
   const [editing, setEditing] = useState<{ donor?: Donor } | null>(null);
   const [merging, setMerging] = useState<Donor | null>(null);
+  // A donor opened from the search: the list narrowed to its name, its row marked.
+  const [foundId, setFoundId] = useState<string | null>(null);
+  useSearchTarget('donor', (donor) => {
+    setText(donor.name);
+    setFoundId(donor.id);
+  });
 
   return (
     <div className="screen" data-testid="donors-screen">
@@ -43,6 +50,7 @@ export function Donors() {
       <DonorsTable
         donors={donors.data ?? []}
         loading={donors.isLoading}
+        foundId={foundId}
         onEdit={(donor) => setEditing({ donor })}
         onMerge={setMerging}
       />
@@ -60,11 +68,13 @@ export function Donors() {
 function DonorsTable({
   donors,
   loading,
+  foundId,
   onEdit,
   onMerge,
 }: {
   donors: Donor[];
   loading: boolean;
+  foundId: string | null;
   onEdit: (donor: Donor) => void;
   onMerge: (donor: Donor) => void;
 }) {
@@ -80,6 +90,12 @@ function DonorsTable({
       loading={loading}
       dataSource={donors}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      onRow={(donor: Donor) =>
+        ({
+          'data-found': donor.id === foundId ? 'true' : undefined,
+          style: donor.id === foundId ? { outline: '2px solid #1d4ed8', outlineOffset: -2 } : undefined,
+        }) as never
+      }
       columns={[
         { title: t('donorForm.name'), dataIndex: 'name' },
         {

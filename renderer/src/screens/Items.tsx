@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { AID_MODALITIES, AID_STAGES, type AidItem, type AidModality, type AidStage } from '../../../contract/items';
 import { ItemDetailDrawer } from '../components/ItemDetailDrawer';
 import { ItemFormModal } from '../components/ItemFormModal';
+import { useSearchTarget } from '../components/searchTarget';
 import { money, showDate } from '../format';
 import { itemVocabulary } from '../i18n';
 import { errorText, useLedger } from '../queries';
@@ -20,6 +21,7 @@ export function Items() {
   const [choices, setChoices] = useState<ItemChoices>({ text: '' });
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  useSearchTarget('item', (item) => setOpenId(item.id));
   const overview = useLedger('items.overview', {});
   const items = useLedger('items.list', itemListInput(choices), { keepPrevious: true });
 

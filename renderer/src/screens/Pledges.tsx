@@ -6,6 +6,7 @@ import type { PledgeRow } from '../../../contract';
 import { FilterBar } from '../components/FilterBar';
 import { PledgeDetailDrawer } from '../components/PledgeDetailDrawer';
 import { PAGE_SIZE, PledgeTable, type Sort } from '../components/PledgeTable';
+import { useSearchTarget } from '../components/searchTarget';
 import { toContractFilter, type FilterState } from '../filters';
 import { money } from '../format';
 import { errorText, useLedger } from '../queries';
@@ -20,6 +21,7 @@ export function Pledges({ filter, onFilter }: Props) {
   const lang = i18n.language;
   const [sort, setSort] = useState<Sort>({ by: 'pledgeDate', dir: 'desc' });
   const [openId, setOpenId] = useState<string | null>(null);
+  useSearchTarget('pledge', (pledge) => setOpenId(pledge.id));
   const contractFilter = toContractFilter(filter);
   const head = useLedger(
     'pledges.list',

@@ -21,6 +21,7 @@ import type { ReportCutoff, SentReport } from '../../../contract';
 import { describeItemScope } from '../../../contract/labels';
 import { ItemFacetSelect } from '../components/ItemFacetSelect';
 import { PlaceTreePicker } from '../components/pickers';
+import { useSearchTarget } from '../components/searchTarget';
 import { localToday } from '../dates';
 import { saveFile } from '../download';
 import { madeBy, money, showDateTime } from '../format';
@@ -59,6 +60,12 @@ export function Reports() {
   const shown = requested === JSON.stringify(input);
   const preview = useLedger('reports.preview', input, { enabled: shown });
   useEffect(reportOpened, []);
+  // A report period opened from the search: chosen, and its report made at once.
+  useSearchTarget('report', ({ periodKind, year, part }) => {
+    const next = { ...choices, kind: periodKind, year, part };
+    setChoices(next);
+    setRequested(JSON.stringify(reportInput(next, lang, localToday())));
+  });
   useEffect(() => rememberReportChoices(choices), [choices]);
 
   // A report with USD figures asks first for the USD rates its months lack (see MissingRatesDialog).
