@@ -130,6 +130,28 @@ export function axisLines(label: string, width = 22): string[] {
   return [first, clip(words.join(' '))];
 }
 
+/** The slant of the place names under their bars, in degrees. */
+export const PLACE_TICK_ANGLE = 20;
+/** A place name's font size (px), the height of each of its lines, and the width allowed per character (wide ones). */
+const TICK_FONT = { size: 11, line: 13, charWidth: 6.4 };
+
+/**
+ * The height the place axis needs for its names slanted on up to two lines (`axisLines`): the longest line's rise
+ * and the lines below it, so the longest name ("Huyện Nguyên Bình (đơn vị cũ)") ends above the legend, not under it.
+ */
+export function placeAxisHeight(labels: string[]): number {
+  const angle = (PLACE_TICK_ANGLE * Math.PI) / 180;
+  let height = 0;
+  for (const label of labels) {
+    const lines = axisLines(label);
+    const widest = Math.max(...lines.map((line) => line.length)) * TICK_FONT.charWidth;
+    const rise = widest * Math.sin(angle) + lines.length * TICK_FONT.line * Math.cos(angle);
+    height = Math.max(height, rise);
+  }
+  // The tick's own offset below the axis (10) and a margin above the legend.
+  return Math.ceil(height + 10 + 8);
+}
+
 /** How the dashboard writes its figures in the currency shown (`VND` or `USD`, whose figures are in cents). */
 export interface FigureFormats {
   /** In full, with the currency: tiles and tooltips. */

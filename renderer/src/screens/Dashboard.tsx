@@ -25,6 +25,8 @@ import {
   isEmpty,
   kindShare,
   kpis,
+  PLACE_TICK_ANGLE,
+  placeAxisHeight,
   placeBars,
   quarterSeries,
   type Slice,
@@ -48,7 +50,7 @@ const DELIVERED = '#16a34a';
 function PlaceTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
   const label = payload?.value ?? '';
   return (
-    <g transform={`translate(${x ?? 0},${y ?? 0}) rotate(-20)`}>
+    <g transform={`translate(${x ?? 0},${y ?? 0}) rotate(-${PLACE_TICK_ANGLE})`}>
       <title>{label}</title>
       <text className="recharts-cartesian-axis-tick-value" textAnchor="end" fontSize={11} fill="#666">
         {axisLines(label).map((line, i) => (
@@ -198,13 +200,15 @@ function PlacesChart({ bars, formats, open }: ChartProps & { bars: ChartBar[] })
   const { t } = useTranslation();
   const name = useSeriesName();
   const tooltip = (v: unknown) => formats.show(Number(v));
+  // Slanted, on two lines: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long, and the axis is
+  // given the height its longest name needs (the chart grows by as much), so none runs under the legend.
+  const axisHeight = placeAxisHeight(bars.map((b) => b.label));
   return (
     <Card size="small" title={t('dashboard.byPlace')} data-testid="chart-places">
-      <ResponsiveContainer width="100%" height={280}>
+      <ResponsiveContainer width="100%" height={208 + axisHeight}>
         <BarChart data={bars} margin={{ top: 24, right: 8, left: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {/* Slanted, on two lines: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long. */}
-          <XAxis dataKey="label" interval={0} tick={<PlaceTick />} height={72} />
+          <XAxis dataKey="label" interval={0} tick={<PlaceTick />} height={axisHeight} />
           <YAxis tickFormatter={formats.axis} width={70} />
           <Tooltip formatter={tooltip} />
           <Legend formatter={(v) => name(v as 'pledged')} />
