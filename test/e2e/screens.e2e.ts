@@ -125,7 +125,9 @@ describe('the ledger at its right edge', () => {
       expect(await body.evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
       // Every column's title whole.
       for (const header of await page.getByRole('columnheader').all())
-        expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth), await header.textContent()).toBe(true);
+        expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth), (await header.textContent()) ?? '').toBe(
+          true,
+        );
       for (const cell of await page.locator('[data-testid="pledge-row"] .cell-status').all()) {
         const tag = cell.locator('.ant-tag');
         const [tagBox, cellBox] = [await box(tag), await box(cell)];
