@@ -39,7 +39,18 @@ export const TotalsInput = z.strictObject({
   filter: PledgeFilter.default({}),
   in: z.enum(['VND', 'USD']).default('VND'),
   lang: z.enum(['vi', 'en']).default('vi'),
+  /** With it, each group tells its pledges' quantities unit by unit (`units`) and how many have none. */
+  perUnit: z.boolean().optional(),
 });
+
+/** The quantities of a group's pledges in one unit ("căn", "hộ", "suất"): houses and households never add up. */
+export interface UnitQuantity {
+  /** The unit as written on the pledges ('' for quantities written without one). */
+  unit: string;
+  /** Sum of those pledges' quantities, exact decimal text. */
+  quantity: string;
+  pledgeCount: number;
+}
 
 export interface TotalsGroup {
   key: string;
@@ -47,8 +58,12 @@ export interface TotalsGroup {
   pledged: number;
   delivered: number;
   pledgeCount: number;
-  /** Sum of the pledges' quantities (houses, packages, ...), exact decimal text. */
+  /** Sum of the pledges' quantities (houses, packages, ...), exact decimal text: of every unit together. */
   quantity: string;
+  /** Asked with `perUnit`: the quantities unit by unit, largest count of pledges first. */
+  units?: UnitQuantity[];
+  /** Asked with `perUnit`: how many of the group's pledges have no quantity. */
+  withoutQuantity?: number;
   /** In USD, when some of the group's lines have no USD rate on or before their date: left out of its USD sums. */
   unconverted?: UnconvertedLines;
 }

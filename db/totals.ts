@@ -25,6 +25,7 @@ import { itemsInScope } from './items/scope';
 import { shownName } from './places/names';
 import { countingPlaceOn, placesUnderOn, todaysUnits } from './places/today';
 import { placesUnder, pledgeConditions, whereClause } from './pledges/filter';
+import { quantitiesByUnit, withUnits } from './totals-units';
 import { lineSource, noneUnconverted, usdSums, type UsdSum } from './usd';
 
 function quarterKey(dateColumn: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -392,6 +393,7 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   }
   if (input.by === 'quarter') rows.sort((a, b) => a.key.localeCompare(b.key));
   else rows.sort((a, b) => b.pledged - a.pledged || b.delivered - a.delivered || VIETNAMESE.compare(a.label, b.label));
+  if (input.perUnit) withUnits(rows, await pledgeUnits(ctx, input, groupOf));
   const total = { pledged: 0, delivered: 0, pledgeCount: 0 };
   for (const g of rows) {
     total.pledged = safe(total.pledged + g.pledged);
@@ -401,6 +403,15 @@ export async function totals(ctx: Ctx, input: ParsedInput<'totals'>): Promise<To
   const result: TotalsResult = { currency: input.in, by: input.by, groups: rows, total };
   if (usd) result.unconverted = { ...unconverted, months: [...months].sort() };
   return result;
+}
+
+/** The quantities by unit of the pledges the totals count, by the same groups. */
+async function pledgeUnits(ctx: Ctx, input: ParsedInput<'totals'>, groupOf: (key: string) => string) {
+  const filter = { ...input.filter };
+  if (!filter.statuses?.length) filter.statuses = [...LIVE_STATUSES];
+  const date = sql`p.pledge_date`;
+  const conditions = await pledgeConditions(ctx, filter, date);
+  return quantitiesByUnit(ctx, groupKey(input.by, date, input.filter.unitsOf), conditions, groupOf);
 }
 
 function addUnconverted(account: UnconvertedLines, side: 'pledged' | 'delivered', lines: { n: number; vnd: number }) {

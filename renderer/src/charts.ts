@@ -2,30 +2,47 @@
  * Chart series as pure functions of `totals` results: what the dashboard draws, and what the tests check.
  * Sums are done with BigInt, so the "others" slice and the KPI tiles add up exactly.
  */
-import type { TotalsGroup, TotalsResult } from '../../contract';
+import type { TotalsGroup, TotalsResult, UnitQuantity } from '../../contract';
 import { compactVnd, money, showQuantity } from './format';
+
+/**
+ * What a kind's tile counts: its pledges, their quantities unit by unit and how many have no quantity (units null
+ * until the ledger has counted them).
+ */
+export interface KindCount {
+  pledges: number;
+  units: UnitQuantity[] | null;
+  withoutQuantity: number;
+}
 
 export interface Kpis {
   pledged: number;
   delivered: number;
   remaining: number;
-  houses: string;
-  gifts: string;
-  scholarships: string;
+  houses: KindCount;
+  gifts: KindCount;
+  scholarships: KindCount;
+  /** Donors with a pledge among those the filter matches. */
   donors: number;
 }
 
 const sum = (values: number[]) => Number(values.reduce((acc, v) => acc + BigInt(v), 0n));
 
-export function kpis(byKind: TotalsResult, byDonor: TotalsResult): Kpis {
-  const quantity = (kind: string) => byKind.groups.find((g) => g.key === kind)?.quantity ?? '0';
+/** The tiles' figures: sums by kind and donor, and each kind's quantities from `kindUnits` (totals with perUnit). */
+export function kpis(byKind: TotalsResult, byDonor: TotalsResult, kindUnits?: TotalsResult): Kpis {
+  const count = (kind: string): KindCount => {
+    const pledges = byKind.groups.find((g) => g.key === kind)?.pledgeCount ?? 0;
+    if (!kindUnits) return { pledges, units: null, withoutQuantity: 0 };
+    const group = kindUnits.groups.find((g) => g.key === kind);
+    return { pledges, units: group?.units ?? [], withoutQuantity: group?.withoutQuantity ?? 0 };
+  };
   return {
     pledged: byKind.total.pledged,
     delivered: byKind.total.delivered,
     remaining: Number(BigInt(byKind.total.pledged) - BigInt(byKind.total.delivered)),
-    houses: quantity('house'),
-    gifts: quantity('gift'),
-    scholarships: quantity('scholarship'),
+    houses: count('house'),
+    gifts: count('gift'),
+    scholarships: count('scholarship'),
     donors: byDonor.groups.filter((g) => g.pledgeCount > 0).length,
   };
 }
@@ -113,6 +130,28 @@ export function axisLines(label: string, width = 22): string[] {
   return [first, clip(words.join(' '))];
 }
 
+/** The slant of the place names under their bars, in degrees. */
+export const PLACE_TICK_ANGLE = 20;
+/** A place name's font size (px), the height of each of its lines, and the width allowed per character (wide ones). */
+const TICK_FONT = { size: 11, line: 13, charWidth: 6.4 };
+
+/**
+ * The height the place axis needs for its names slanted on up to two lines (`axisLines`): the longest line's rise
+ * and the lines below it, so the longest name ("Huyện Nguyên Bình (đơn vị cũ)") ends above the legend, not under it.
+ */
+export function placeAxisHeight(labels: string[]): number {
+  const angle = (PLACE_TICK_ANGLE * Math.PI) / 180;
+  let height = 0;
+  for (const label of labels) {
+    const lines = axisLines(label);
+    const widest = Math.max(...lines.map((line) => line.length)) * TICK_FONT.charWidth;
+    const rise = widest * Math.sin(angle) + lines.length * TICK_FONT.line * Math.cos(angle);
+    height = Math.max(height, rise);
+  }
+  // The tick's own offset below the axis (10) and a margin above the legend.
+  return Math.ceil(height + 10 + 8);
+}
+
 /** How the dashboard writes its figures in the currency shown (`VND` or `USD`, whose figures are in cents). */
 export interface FigureFormats {
   /** In full, with the currency: tiles and tooltips. */
@@ -135,20 +174,53 @@ export function figureFormats(currency: 'VND' | 'USD', lang: string): FigureForm
 
 export const KPI_KEYS = ['pledged', 'delivered', 'remaining', 'houses', 'gifts', 'scholarships', 'donors'] as const;
 
-/** The KPI tiles in their order, each with its figure as written: money, quantities, a count of donors. */
-export function kpiTiles(
-  tiles: Kpis,
-  show: (value: number) => string,
-  lang: string,
-): [(typeof KPI_KEYS)[number], string][] {
+/**
+ * The words a tile says what it counts with: `n` pledges; `n` of them with no quantity; none with a quantity; a
+ * quantity written with no unit; what the donors' figure counts.
+ */
+export interface TileWords {
+  pledges: (n: number) => string;
+  withoutQuantity: (n: number) => string;
+  noQuantity: string;
+  noUnit: string;
+  donorsNote: string;
+}
+
+/** A tile: its key, its figure as written, and the line beneath saying what the figure counts. */
+export type KpiTile = [key: (typeof KPI_KEYS)[number], value: string, note?: string];
+
+/**
+ * A kind's quantities unit by unit ("12 căn · 20 hộ"), never added across units; a kind none of whose pledges has a
+ * quantity shows its count of pledges instead.
+ */
+export function kindFigure(count: KindCount, words: TileWords, lang: string): string {
+  if (!count.units?.length) return words.pledges(count.pledges);
+  return count.units.map((u) => `${showQuantity(u.quantity, lang)} ${u.unit || words.noUnit}`).join(' · ');
+}
+
+/** Beneath a kind's figure: how many pledges it comes from, and how many of them have no quantity. */
+export function kindNote(count: KindCount, words: TileWords): string {
+  if (!count.units) return '';
+  if (!count.units.length) return count.pledges ? words.noQuantity : '';
+  const pledges = words.pledges(count.pledges);
+  return count.withoutQuantity ? `${pledges} · ${words.withoutQuantity(count.withoutQuantity)}` : pledges;
+}
+
+/** The KPI tiles in their order, each with its figure as written: money, quantities by unit, a count of donors. */
+export function kpiTiles(tiles: Kpis, show: (value: number) => string, lang: string, words: TileWords): KpiTile[] {
+  const kind = (key: 'houses' | 'gifts' | 'scholarships'): KpiTile => [
+    key,
+    kindFigure(tiles[key], words, lang),
+    kindNote(tiles[key], words),
+  ];
   return [
     ['pledged', show(tiles.pledged)],
     ['delivered', show(tiles.delivered)],
     ['remaining', show(tiles.remaining)],
-    ['houses', showQuantity(tiles.houses, lang)],
-    ['gifts', showQuantity(tiles.gifts, lang)],
-    ['scholarships', showQuantity(tiles.scholarships, lang)],
-    ['donors', String(tiles.donors)],
+    kind('houses'),
+    kind('gifts'),
+    kind('scholarships'),
+    ['donors', String(tiles.donors), words.donorsNote],
   ];
 }
 

@@ -29,9 +29,29 @@ function result(by: TotalsResult['by'], groups: Partial<TotalsGroup>[]): TotalsR
 
 describe('chart data', () => {
   const byKind = result('kind', [
-    { key: 'house', label: 'Nhà ở', pledged: 1_740_000_000, delivered: 440_000_000, quantity: '32' },
-    { key: 'gift', label: 'Quà', pledged: 1_500_000_000, quantity: '1000' },
-    { key: 'scholarship', label: 'Học bổng', pledged: 460_000_000 },
+    {
+      key: 'house',
+      label: 'Nhà ở',
+      pledged: 1_740_000_000,
+      delivered: 440_000_000,
+      quantity: '32',
+      pledgeCount: 3,
+      units: [
+        { unit: 'căn', quantity: '12', pledgeCount: 2 },
+        { unit: 'hộ', quantity: '20', pledgeCount: 1 },
+      ],
+      withoutQuantity: 0,
+    },
+    {
+      key: 'gift',
+      label: 'Quà',
+      pledged: 1_500_000_000,
+      quantity: '1000',
+      pledgeCount: 2,
+      units: [{ unit: 'suất', quantity: '1000', pledgeCount: 1 }],
+      withoutQuantity: 1,
+    },
+    { key: 'scholarship', label: 'Học bổng', pledged: 460_000_000, pledgeCount: 2, units: [], withoutQuantity: 2 },
     { key: 'cash', label: 'Tiền mặt', pledged: 0, delivered: 5 },
   ]);
   const byDonor = result('donor', [
@@ -42,14 +62,23 @@ describe('chart data', () => {
     { key: 'e', label: 'E', pledged: 0, delivered: 3, pledgeCount: 0 },
   ]);
 
-  it('KPI tiles: pledged, delivered, remaining and counts of houses, gifts, scholarships and donors', () => {
-    expect(kpis(byKind, byDonor)).toEqual({
+  it('KPI tiles: pledged, delivered, remaining, each kind by unit with its pledges, and donors', () => {
+    // Until the quantities by unit come, a kind's tile has its count of pledges.
+    expect(kpis(byKind, byDonor).houses).toEqual({ pledges: 3, units: null, withoutQuantity: 0 });
+    expect(kpis(byKind, byDonor, byKind)).toEqual({
       pledged: 3_700_000_000,
       delivered: 440_000_005,
       remaining: 3_259_999_995,
-      houses: '32',
-      gifts: '1000',
-      scholarships: '0',
+      houses: {
+        pledges: 3,
+        units: [
+          { unit: 'căn', quantity: '12', pledgeCount: 2 },
+          { unit: 'hộ', quantity: '20', pledgeCount: 1 },
+        ],
+        withoutQuantity: 0,
+      },
+      gifts: { pledges: 2, units: [{ unit: 'suất', quantity: '1000', pledgeCount: 1 }], withoutQuantity: 1 },
+      scholarships: { pledges: 2, units: [], withoutQuantity: 2 },
       donors: 4,
     });
   });

@@ -1,15 +1,30 @@
 /** How the dashboard writes its figures: tiles, axes, bar labels and pie slices, in VND and in USD cents. */
 import { describe, expect, it } from 'vitest';
-import { figureFormats, isEmpty, kpiTiles, sliceLabel } from '../../renderer/src/charts';
+import { figureFormats, isEmpty, kpiTiles, sliceLabel, type TileWords } from '../../renderer/src/charts';
 
 const tiles = {
   pledged: 1_880_000_000,
   delivered: 880_000_000,
   remaining: 1_000_000_000,
-  houses: '20',
-  gifts: '1500.5',
-  scholarships: '0',
+  houses: {
+    pledges: 4,
+    units: [
+      { unit: 'căn', quantity: '20', pledgeCount: 2 },
+      { unit: 'hộ', quantity: '12', pledgeCount: 1 },
+    ],
+    withoutQuantity: 1,
+  },
+  gifts: { pledges: 1, units: [{ unit: '', quantity: '1500.5', pledgeCount: 1 }], withoutQuantity: 0 },
+  scholarships: { pledges: 2, units: [], withoutQuantity: 2 },
   donors: 3,
+};
+
+const words: TileWords = {
+  pledges: (n) => `${n} cam kết`,
+  withoutQuantity: (n) => `${n} không ghi số lượng`,
+  noQuantity: 'các cam kết không ghi số lượng',
+  noUnit: '(không ghi đơn vị)',
+  donorsNote: 'có cam kết trong phạm vi đã lọc',
 };
 
 describe('the dashboard’s figures', () => {
@@ -26,8 +41,8 @@ describe('the dashboard’s figures', () => {
     expect(figureFormats('VND', 'vi').barLabel(1_000_000_000_000)).toBe('1000\u00a0tỷ');
   });
 
-  it('fill the tiles in their order, quantities and the count of donors as written', () => {
-    const shown = kpiTiles(tiles, figureFormats('VND', 'vi').show, 'vi');
+  it('fill the tiles in their order, quantities unit by unit and the count of donors, each saying what it counts', () => {
+    const shown = kpiTiles(tiles, figureFormats('VND', 'vi').show, 'vi', words);
     expect(shown.map(([key]) => key)).toEqual([
       'pledged',
       'delivered',
@@ -37,11 +52,24 @@ describe('the dashboard’s figures', () => {
       'scholarships',
       'donors',
     ]);
-    expect(Object.fromEntries(shown)).toMatchObject({
-      remaining: '1.000.000.000 VND',
-      gifts: '1.500,5',
-      donors: '3',
+    expect(Object.fromEntries(shown.map(([key, value, note]) => [key, [value, note]]))).toMatchObject({
+      remaining: ['1.000.000.000 VND', undefined],
+      // Houses and households side by side, never added up; the pledge with no quantity said beneath.
+      houses: ['20 căn · 12 hộ', '4 cam kết · 1 không ghi số lượng'],
+      gifts: ['1.500,5 (không ghi đơn vị)', '1 cam kết'],
+      // No quantity at all: the pledges are what is counted.
+      scholarships: ['2 cam kết', 'các cam kết không ghi số lượng'],
+      donors: ['3', 'có cam kết trong phạm vi đã lọc'],
     });
+    const none = { pledges: 0, units: [], withoutQuantity: 0 };
+    expect(
+      kpiTiles({ ...tiles, houses: { ...tiles.houses, units: null } }, figureFormats('VND', 'vi').show, 'vi', words)[3],
+    ).toEqual(['houses', '4 cam kết', '']);
+    expect(kpiTiles({ ...tiles, scholarships: none }, figureFormats('VND', 'vi').show, 'vi', words)[5]).toEqual([
+      'scholarships',
+      '0 cam kết',
+      '',
+    ]);
   });
 
   it('label a slice with its share in whole percent, and find nothing to chart when nothing was pledged or delivered', () => {

@@ -110,7 +110,8 @@ export function FilterBar({ value, onChange, withText, children }: Props) {
         testId="filter-items"
       />
       {withText && <FilterText value={value} onChange={onChange} />}
-      <Tooltip title={t('filters.todaysUnitsHelp')}>
+      {/* Below its box: above it, the explanation covered the screen's heading. */}
+      <Tooltip title={t('filters.todaysUnitsHelp')} placement="bottomLeft">
         <Checkbox
           checked={Boolean(value.todaysUnits)}
           onChange={(e) => set({ todaysUnits: e.target.checked })}

@@ -87,8 +87,14 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
         >
           <Statistic title={t('todo.tiles.items')} value={items?.items ?? 0} />
         </Card>
+        {/* Beside the donors with pledges in the filter, this counts another thing: said beneath, explained on hover. */}
         <Card size="small" data-testid="kpi-item-donors" style={{ marginTop: 12 }}>
-          <Statistic title={t('todo.tiles.donors')} value={items?.donors ?? 0} />
+          <div title={t('kpiCounts.itemDonorsHelp')} data-testid="kpi-item-donors-help">
+            <Statistic title={t('todo.tiles.donors')} value={items?.donors ?? 0} />
+            <div className="kpi-note" data-testid="kpi-item-donors-note">
+              {t('kpiCounts.itemDonorsNote')}
+            </div>
+          </div>
         </Card>
       </Col>
       <Col span={4}>

@@ -761,6 +761,20 @@ export const en: Catalog = {
     officeIs: 'Office: {{office}}',
     provinceIs: 'Province: {{province}}',
   },
+  kpiCounts: {
+    pledges: '{{n}} pledges',
+    withoutQuantity: '{{n}} with no quantity',
+    noQuantity: 'pledges with no quantity',
+    noUnit: '(no unit)',
+    donorsNote: 'with pledges in the filter',
+    donorsHelp:
+      'Donors with at least one pledge in the period, place and other filters chosen (merged donors count as one).',
+    kindHelp:
+      'Quantities added up unit by unit (houses, households, packages…), never across units; pledges with no quantity are only counted.',
+    itemDonorsNote: 'named on aid items, all time',
+    itemDonorsHelp:
+      'Donors leading or taking part in at least one aid item (project or non-project) in the ledger, whatever the period filter.',
+  },
   receiptCounts: {
     delivered: '{{count}} receipts recorded against pledges already entered',
   },

@@ -763,6 +763,20 @@ export const vi = {
     officeIs: 'Đơn vị: {{office}}',
     provinceIs: 'Tỉnh: {{province}}',
   },
+  kpiCounts: {
+    pledges: '{{n}} cam kết',
+    withoutQuantity: '{{n}} không ghi số lượng',
+    noQuantity: 'các cam kết không ghi số lượng',
+    noUnit: '(không ghi đơn vị)',
+    donorsNote: 'có cam kết trong phạm vi đã lọc',
+    donorsHelp:
+      'Số nhà tài trợ có ít nhất một cam kết trong thời gian, địa bàn và các bộ lọc đang chọn (nhà tài trợ đã gộp tính là một).',
+    kindHelp:
+      'Số lượng cộng theo từng đơn vị tính (căn, hộ, suất…), không cộng lẫn đơn vị; cam kết không ghi số lượng chỉ được đếm.',
+    itemDonorsNote: 'đứng tên khoản viện trợ, mọi thời gian',
+    itemDonorsHelp:
+      'Số nhà tài trợ chủ trì hoặc cùng tham gia ít nhất một khoản viện trợ (dự án, phi dự án) trong sổ, không theo bộ lọc thời gian.',
+  },
   receiptCounts: {
     delivered: 'ghi {{count}} lần nhận vào cam kết đã có',
   },

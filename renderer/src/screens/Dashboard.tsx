@@ -1,5 +1,5 @@
 /** Tổng quan: KPI tiles and charts over the same filters as the ledger; a bar or slice opens the ledger filtered to it. */
-import { Alert, Card, Col, Empty, Row, Segmented, Spin, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Segmented, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -25,7 +25,8 @@ import {
   isEmpty,
   kindShare,
   kpis,
-  kpiTiles,
+  PLACE_TICK_ANGLE,
+  placeAxisHeight,
   placeBars,
   quarterSeries,
   type Slice,
@@ -33,6 +34,7 @@ import {
   topDonors,
 } from '../charts';
 import { ItemsPanel } from '../components/ItemsPanel';
+import { KpiTiles } from '../components/KpiTiles';
 import { FilterBar } from '../components/FilterBar';
 import { usePlaces } from '../components/pickers';
 import { type FilterState, quarterRange, rollUpPlace, toContractFilter } from '../filters';
@@ -48,7 +50,7 @@ const DELIVERED = '#16a34a';
 function PlaceTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
   const label = payload?.value ?? '';
   return (
-    <g transform={`translate(${x ?? 0},${y ?? 0}) rotate(-20)`}>
+    <g transform={`translate(${x ?? 0},${y ?? 0}) rotate(-${PLACE_TICK_ANGLE})`}>
       <title>{label}</title>
       <text className="recharts-cartesian-axis-tick-value" textAnchor="end" fontSize={11} fill="#666">
         {axisLines(label).map((line, i) => (
@@ -80,6 +82,9 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
   const rollUpUnder = rollUpPlace(filter.placeId, places.data);
   const common = { filter: contractFilter, in: currency, lang } as const;
   const byKind = useLedger('totals', { by: 'kind', ...common }, { keepPrevious: true });
+  // Each kind's quantities unit by unit, for its tile: asked apart, as the ledger reads its pledges for them, so the
+  // sums and charts do not wait for it.
+  const kindUnits = useLedger('totals', { by: 'kind', ...common, perUnit: true }, { keepPrevious: true });
   const byDonor = useLedger('totals', { by: 'donor', ...common }, { keepPrevious: true });
   const byQuarter = useLedger('totals', { by: 'quarter', ...common }, { keepPrevious: true });
   const byPlace = useLedger(
@@ -111,6 +116,7 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
       {ready && (
         <DashboardBody
           byKind={byKind.data}
+          kindUnits={kindUnits.data}
           byDonor={byDonor.data}
           byQuarter={byQuarter.data}
           byPlace={byPlace.data}
@@ -125,6 +131,8 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
 
 interface BodyProps {
   byKind: TotalsResult;
+  /** By kind with the quantities unit by unit (undefined until the ledger answers). */
+  kindUnits: TotalsResult | undefined;
   byDonor: TotalsResult;
   byQuarter: TotalsResult;
   byPlace: TotalsResult;
@@ -132,11 +140,11 @@ interface BodyProps {
   open: (patch: Partial<FilterState>) => void;
 }
 
-function DashboardBody({ byKind, byDonor, byQuarter, byPlace, formats, open }: BodyProps) {
+function DashboardBody({ byKind, kindUnits, byDonor, byQuarter, byPlace, formats, open }: BodyProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const words = vocabulary(lang);
-  const tiles = kpis(byKind, byDonor);
+  const tiles = kpis(byKind, byDonor, kindUnits);
 
   return (
     <>
@@ -150,15 +158,7 @@ function DashboardBody({ byKind, byDonor, byQuarter, byPlace, formats, open }: B
           })}
         />
       )}
-      <Row gutter={[12, 12]} className="kpis" data-testid="kpis">
-        {kpiTiles(tiles, formats.show, lang).map(([key, value]) => (
-          <Col key={key} flex="1 1 0">
-            <Card size="small" data-testid={`kpi-${key}`}>
-              <Statistic title={t(`dashboard.${key}`)} value={value} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <KpiTiles tiles={tiles} show={formats.show} />
       {isEmpty(tiles) ? (
         <Empty description={t('dashboard.noData')} />
       ) : (
@@ -200,13 +200,15 @@ function PlacesChart({ bars, formats, open }: ChartProps & { bars: ChartBar[] })
   const { t } = useTranslation();
   const name = useSeriesName();
   const tooltip = (v: unknown) => formats.show(Number(v));
+  // Slanted, on two lines: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long, and the axis is
+  // given the height its longest name needs (the chart grows by as much), so none runs under the legend.
+  const axisHeight = placeAxisHeight(bars.map((b) => b.label));
   return (
     <Card size="small" title={t('dashboard.byPlace')} data-testid="chart-places">
-      <ResponsiveContainer width="100%" height={280}>
+      <ResponsiveContainer width="100%" height={208 + axisHeight}>
         <BarChart data={bars} margin={{ top: 24, right: 8, left: 8, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {/* Slanted, on two lines: unit names with their type ("Huyện Nguyên Bình (đơn vị cũ)") are long. */}
-          <XAxis dataKey="label" interval={0} tick={<PlaceTick />} height={72} />
+          <XAxis dataKey="label" interval={0} tick={<PlaceTick />} height={axisHeight} />
           <YAxis tickFormatter={formats.axis} width={70} />
           <Tooltip formatter={tooltip} />
           <Legend formatter={(v) => name(v as 'pledged')} />
