@@ -3,6 +3,7 @@
  * accents and case optional. Keyboard only: type, the arrows move, Enter opens (the best result unless another is
  * reached), Esc closes and gives the keyboard back where it was.
  */
+import type { TFunction } from 'i18next';
 import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, type InputRef, Modal, Spin, Typography } from 'antd';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
@@ -230,7 +231,7 @@ function Results({
   });
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 /** A result as it is listed: what it is, and what tells it apart from others alike. */
 export function hitLines(hit: SearchHit, t: Translate, lang: string): { title: string; detail: string } {
