@@ -94,6 +94,8 @@ export interface ImportLayout {
   }[];
   /** Whether a mapping of this layout was remembered from an earlier file. */
   remembered: boolean;
+  /** The layout was remembered as a list of receipts (imported so before): read so unless `receipts` says otherwise. */
+  receipts?: boolean;
 }
 
 /** The pledge a list's receipt row fulfils, as the user chose it (null: none of them; a new pledge delivered in full). */
@@ -199,8 +201,11 @@ export const ImportFilesInput = z.strictObject({
    * former districts had is the one in that district). Without it, a unit the letterhead names ("UBND HUYỆN BẢO LẠC").
    */
   placeId: Id.optional(),
-  /** The workbooks are lists of receipts: a list's only date is the day the aid was received. */
-  receipts: z.boolean().default(false),
+  /**
+   * The workbooks are lists of receipts: a list's only date is the day the aid was received. Not given: each list as
+   * its layout was last imported (a list of pledges, unless imported as receipts before); given, it is remembered so.
+   */
+  receipts: z.boolean().optional(),
   /** Check only: every file is read and applied in order, then nothing is kept. */
   dryRun: z.boolean().default(false),
   /** Bundles of an earlier release (unsigned) taken on purpose, from offices recorded as on that release. */

@@ -279,6 +279,118 @@ describe("an office's own list", () => {
     expect((await t.service.invoke('pledges.summary', {})).pledgedVnd).toBe(75_000_000);
   });
 
+  it('remembers a list imported as receipts with its layout: the next one is read so, until said otherwise', async () => {
+    const places = await t.service.invoke('places.list', {});
+    const district = places.find((p) => p.level === 'district' && p.name === 'Bảo Lạc')!;
+    const donor = (await t.service.invoke('donors.list', {})).find((d) => d.name === 'Tổ chức Tzu Chi')!;
+    const { id: pledgeId } = await t.service.invoke('pledges.create', {
+      donorId: donor.id,
+      placeId: district.id,
+      kind: 'gift',
+      description: 'Quà cho hộ nghèo',
+      amountMinor: 100_000_000,
+      currency: 'VND',
+      pledgeDate: '2024-03-01',
+    });
+    // One date, which is the day received only when the import says so; a column the office adds, left out.
+    const list = (name: string, day: string, amount: number) =>
+      writeList(
+        name,
+        {
+          rows: [
+            ['Ngày', 'Nhà tài trợ', 'Địa bàn', 'Loại hỗ trợ', 'Nội dung', 'Số tiền', 'Mã hồ sơ'],
+            [day, 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Quà', 'Quà cho hộ nghèo', amount, 'HS-01'],
+          ],
+          merges: [],
+        },
+        'xlsx',
+      );
+    const send = async (path: string, receipts?: boolean, dryRun = false) => {
+      const file = {
+        fileName: path.split('/').pop()!,
+        base64: readFileSync(path).toString('base64'),
+        mapping: [{ header: 'Mã hồ sơ', field: 'ignore' as const }],
+      };
+      const input = { files: [file], dryRun, ...(receipts === undefined ? {} : { receipts }) };
+      return (await t.service.invoke('imports.files', input)).files[0]!;
+    };
+    const stored = () =>
+      (t.ledger.sqlite.prepare('SELECT mapping FROM import_layouts').all() as { mapping: string }[]).map((r) =>
+        JSON.parse(r.mapping),
+      );
+
+    // Read as receipts when the import says so; a check remembers nothing.
+    const checked = await send(list('q2.xlsx', '15/06/2024', 20_000_000), true, true);
+    expect(checked.receipts!.map((m) => [m.outcome, m.pledgeId])).toEqual([['place', pledgeId]]);
+    expect(stored()).toEqual([]);
+    expect((await send(list('q2.xlsx', '15/06/2024', 20_000_000), true)).errors).toEqual([]);
+    expect(stored()).toEqual([
+      [
+        { header: 'Mã hồ sơ', field: 'ignore' },
+        { header: '', field: 'ignore', receipts: true },
+      ],
+    ]);
+
+    // Next quarter's list of that layout, the import saying nothing: read as receipts, as remembered.
+    const next = await send(list('q3.xlsx', '15/09/2024', 30_000_000));
+    expect(next.errors).toEqual([]);
+    expect(next.layout).toMatchObject({ remembered: true, receipts: true });
+    expect(next.receipts!.map((m) => [m.outcome, m.pledgeId])).toEqual([['place', pledgeId]]);
+    const detail = await t.service.invoke('pledges.get', { id: pledgeId });
+    expect(detail.deliveries.map((d) => [d.deliveryDate, d.amountMinor])).toEqual([
+      ['2024-06-15', 20_000_000],
+      ['2024-09-15', 30_000_000],
+    ]);
+
+    // Said otherwise: a pledge, and the layout remembered as a list of pledges, its mapped column kept.
+    const pledged = await send(list('q4.xlsx', '15/12/2024', 5_000_000), false);
+    expect([pledged.errors, pledged.added, pledged.receipts]).toEqual([[], 1, undefined]);
+    expect(stored()).toEqual([[{ header: 'Mã hồ sơ', field: 'ignore' }]]);
+    const after = await send(list('q4b.xlsx', '16/12/2024', 6_000_000));
+    expect([after.added, after.receipts, after.layout?.receipts]).toEqual([1, undefined, undefined]);
+    expect(after.layout).toMatchObject({ remembered: true });
+  });
+
+  it('forgets a layout remembered only as a list of receipts once a list of it is imported as pledges', async () => {
+    const rows: Cell[][] = [
+      ['Ngày', 'Nhà tài trợ', 'Địa bàn', 'Loại hỗ trợ', 'Nội dung', 'Số tiền'],
+      ['15/06/2024', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Quà', 'Quà Tết', 1_000_000],
+    ];
+    const path = writeList('chi-ngay.xlsx', { rows, merges: [] }, 'xlsx');
+    const send = async (receipts?: boolean) => {
+      const file = { fileName: 'chi-ngay.xlsx', base64: readFileSync(path).toString('base64') };
+      return (
+        await t.service.invoke('imports.files', { files: [file], ...(receipts === undefined ? {} : { receipts }) })
+      ).files[0]!;
+    };
+    const count = () => t.ledger.sqlite.prepare('SELECT count(*) AS n FROM import_layouts').get();
+    // No pledge to fulfil: a pledge delivered in full; the layout, whose columns are all known, remembered as receipts.
+    expect((await send(true)).receipts!.map((m) => m.outcome)).toEqual(['new']);
+    expect(count()).toEqual({ n: 1 });
+    expect((await send(false)).receipts).toBeUndefined();
+    expect(count()).toEqual({ n: 0 });
+  });
+
+  it('reads a mapping remembered before lists of receipts were remembered as one of pledges', async () => {
+    const rows: Cell[][] = [
+      ['Ngày', 'Nhà tài trợ', 'Nơi nhận', 'Nội dung', 'Số tiền'],
+      ['15/06/2024', 'Tổ chức Tzu Chi', 'Bảo Lạc', 'Sửa nhà', 1_000_000],
+    ];
+    t.ledger.sqlite
+      .prepare('INSERT INTO import_layouts (layout_key, headers, mapping, file_name, saved_at) VALUES (?, ?, ?, ?, ?)')
+      .run(
+        'ngay | nha tai tro | noi nhan | noi dung | so tien',
+        JSON.stringify(rows[0]),
+        JSON.stringify([{ header: 'Nơi nhận', field: 'place' }]),
+        'cu.xlsx',
+        '2024-01-01T00:00:00.000Z',
+      );
+    const result = await importFile(writeList('moi.xlsx', { rows, merges: [] }, 'xlsx'));
+    expect([result.errors, result.added, result.receipts]).toEqual([[], 1, undefined]);
+    expect(result.layout).toMatchObject({ remembered: true });
+    expect(result.layout!.receipts).toBeUndefined();
+  });
+
   it('proposes a header row for mapping when no row names enough columns, and reads the file once mapped', async () => {
     const rows: Cell[][] = [
       ['Thời điểm nhận', 'Bên cho', 'Nơi nhận', 'Việc làm', 'Trị giá quy đổi'],

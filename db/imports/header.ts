@@ -1,7 +1,8 @@
 /**
  * A sheet's header row found, and what stands above it: of the top rows (under letterheads, titles and notes), the
  * one naming most known columns, and the office whose list it is. A mapping the user chose is remembered for the
- * layout. `layout.ts` reads the texts of one row; this file reads them from the sheet.
+ * layout, and whether its lists are lists of receipts. `layout.ts` reads the texts of one row; this file reads them
+ * from the sheet.
  */
 import type { ImportIssue, ImportResult } from '../../contract';
 import type { ColumnMapping, ImportLayout } from '../../contract/imports';
@@ -65,7 +66,9 @@ export async function findHeader(
   ctx: Ctx,
   sheet: Sheet,
   chosenMapping: ColumnMapping | undefined,
-): Promise<{ header: Header; layout: ImportLayout } | { problem: ImportIssue; layout: ImportLayout | null }> {
+): Promise<
+  { header: Header; layout: ImportLayout; receipts: boolean } | { problem: ImportIssue; layout: ImportLayout | null }
+> {
   const { range, rowTexts } = sheet;
   const remembered = await rememberedLayouts(ctx);
   const chosen: HeaderMapping = new Map(
@@ -74,17 +77,19 @@ export async function findHeader(
   let headerRow = -1;
   let layout: HeaderColumns | null = null;
   let proposed: { row: number; columns: HeaderColumns; texts: number } | null = null;
-  let rememberedLayout = false;
+  let rememberedLayout: RememberedLayout | undefined;
   for (let r = range.s.r; r <= Math.min(range.e.r, range.s.r + HEADER_SEARCH_ROWS - 1); r++) {
     const texts = rowTexts(r);
     const earlier = remembered.get(layoutKey(texts));
     const mapping: HeaderMapping = new Map([
-      ...(earlier ?? []).map((m) => [mappingKey(m.header), { field: m.field, from: 'remembered' as const }] as const),
+      ...(earlier?.mapping ?? []).map(
+        (m) => [mappingKey(m.header), { field: m.field, from: 'remembered' as const }] as const,
+      ),
       ...chosen,
     ]);
     const found = readHeaderRow(texts, mapping);
     if (headerScore(found) >= 3 && (!layout || headerScore(found) > headerScore(layout)))
-      [headerRow, layout, rememberedLayout] = [r, found, Boolean(earlier)];
+      [headerRow, layout, rememberedLayout] = [r, found, earlier];
     // Without one, the row of most headers is proposed for the mapping step.
     const filled = texts.filter((x) => x !== '').length;
     if (filled >= 3 && (!proposed || filled > proposed.texts)) proposed = { row: r, columns: found, texts: filled };
@@ -109,9 +114,14 @@ export async function findHeader(
       [...layout.joined].map(([key, cs]) => [key, cs.map((c) => ({ ...c, column: c.column + range.s.c }))]),
     ),
   };
+  const receipts = rememberedLayout?.receipts ?? false;
   return {
     header: { row: headerRow, layout, columns },
-    layout: describeLayout(sheet, headerRow, layout, rememberedLayout),
+    layout: {
+      ...describeLayout(sheet, headerRow, layout, rememberedLayout !== undefined),
+      ...(receipts ? { receipts } : {}),
+    },
+    receipts,
   };
 }
 
@@ -141,13 +151,29 @@ function withTableUnit(layout: HeaderColumns, unit: MoneyUnit | null): Map<Colum
   return units;
 }
 
+/** A layout as remembered: the columns mapped, and whether its lists are lists of receipts. */
+interface RememberedLayout {
+  mapping: ColumnMapping;
+  receipts: boolean;
+}
+
+/**
+ * An entry of the stored mapping that names no column (no header matches an empty one) and holds the layout's own
+ * settings: a release that reads only columns' entries reads the rest of the mapping as before, and a mapping stored
+ * before has none (not a list of receipts).
+ */
+type LayoutEntry = { header: ''; field: 'ignore'; receipts: true };
+const RECEIPTS_ENTRY: LayoutEntry = { header: '', field: 'ignore', receipts: true };
+
 /** The mappings remembered from earlier imports, by the signature of their header rows. */
-async function rememberedLayouts(ctx: Ctx): Promise<Map<string, ColumnMapping>> {
+async function rememberedLayouts(ctx: Ctx): Promise<Map<string, RememberedLayout>> {
+  const stored = await ctx.db.selectFrom('importLayouts').select(['layoutKey', 'mapping']).execute();
   return new Map(
-    (await ctx.db.selectFrom('importLayouts').select(['layoutKey', 'mapping']).execute()).map((l) => [
-      l.layoutKey,
-      JSON.parse(l.mapping) as ColumnMapping,
-    ]),
+    stored.map((l) => {
+      const entries = JSON.parse(l.mapping) as (ColumnMapping[number] | LayoutEntry)[];
+      const mapping = entries.filter((e): e is ColumnMapping[number] => e.header !== '');
+      return [l.layoutKey, { mapping, receipts: entries.some((e) => 'receipts' in e && e.receipts === true) }];
+    }),
   );
 }
 
@@ -233,11 +259,24 @@ export function findOfficePlace(
   return { officePlace: office ? { id: office.id, name: office.displayName, from: 'letterhead' } : null };
 }
 
-/** A layout mapped by the user is remembered with the import, so the office's next file goes straight through. */
-export async function rememberLayout(ctx: Ctx, headers: string[], layout: HeaderColumns, fileName: string) {
-  const mapped = layout.read
+/**
+ * A layout mapped by the user, or read as a list of receipts, is remembered with the import, so the office's next file
+ * goes straight through, read the same way. One with nothing left to remember is forgotten.
+ */
+export async function rememberLayout(
+  ctx: Ctx,
+  headers: string[],
+  layout: HeaderColumns,
+  { fileName, receipts }: { fileName: string; receipts: boolean },
+) {
+  const mapped: (ColumnMapping[number] | LayoutEntry)[] = layout.read
     .filter((c) => c.from === 'chosen' || c.from === 'remembered')
     .map((c) => ({ header: c.header, field: c.field as ColumnKey | 'ignore' }));
+  if (!mapped.length && !receipts) {
+    await ctx.db.deleteFrom('importLayouts').where('layoutKey', '=', layoutKey(headers)).execute();
+    return;
+  }
+  if (receipts) mapped.push(RECEIPTS_ENTRY);
   await ctx.db
     .insertInto('importLayouts')
     .values({

@@ -24,8 +24,11 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Columns mapped by the user (see ImportFilesInput). */
   mapping?: ColumnMapping | undefined;
-  /** A list of receipts: its only date is the day the aid was received (see ImportFilesInput.receipts). */
-  receiptsList?: boolean;
+  /**
+   * A list of receipts: its only date is the day the aid was received; undefined: as its layout was remembered (see
+   * ImportFilesInput.receipts).
+   */
+  receiptsList?: boolean | undefined;
   /** The pledge a receipt row fulfils, as the user chose it; null: a new pledge (see ImportFilesInput). */
   matches?: ReceiptChoice[] | undefined;
   /** The sending office's unit (see ImportFilesInput.placeId). */
@@ -54,6 +57,8 @@ interface ReadFile {
   header: Header;
   rows: ParsedRow[];
   donorIds: Map<string, string>;
+  /** Read as a list of receipts, and whether its layout was remembered as one. */
+  receipts: { read: boolean; remembered: boolean };
 }
 
 /** A spreadsheet imported, or only checked (`dryRun`): all its new rows, or none and the reasons. */
@@ -105,7 +110,9 @@ async function readFile(ctx: Ctx, options: ImportOptions, found: Found): Promise
   found.layout = search.layout;
   if ('problem' in search) return { errors: [search.problem] };
   const { header } = search;
-  const missing = missingColumns(header, options.receiptsList);
+  // The list's kind as the import says, else as its layout was remembered.
+  const receipts = { read: options.receiptsList ?? search.receipts, remembered: search.receipts };
+  const missing = missingColumns(header, receipts.read);
   if (missing.length) return { errors: missing };
 
   const places = options.places ?? (await PlaceIndex.load(ctx));
@@ -122,7 +129,7 @@ async function readFile(ctx: Ctx, options: ImportOptions, found: Found): Promise
     places,
     officePlaceId: found.officePlace?.id ?? null,
     donorIds,
-    receiptsList: options.receiptsList ?? false,
+    receiptsList: receipts.read,
   });
   if (errors.length) return { errors };
   if (rows.length === 0)
@@ -131,17 +138,18 @@ async function readFile(ctx: Ctx, options: ImportOptions, found: Found): Promise
         fileIssue(`Trang "${sheet.name}" không có dòng dữ liệu nào`, `The sheet "${sheet.name}" has no data rows`),
       ],
     };
-  return { sheet, header, rows, donorIds };
+  return { sheet, header, rows, donorIds, receipts };
 }
 
 /**
  * The fresh rows written in a savepoint (unless the caller holds one for many files), kept only if every row was
- * written and the import is not a check; a layout the user mapped is remembered with it.
+ * written and the import is not a check; a layout the user mapped, or said anew whether its lists are receipts, is
+ * remembered with it.
  */
 async function writeFile(
   ctx: Ctx,
   options: ImportOptions,
-  { sheet, header, rows, donorIds }: ReadFile,
+  { sheet, header, rows, donorIds, receipts }: ReadFile,
   fresh: KeyedRow[],
 ): Promise<Written> {
   const isolated = options.isolated ?? true;
@@ -156,8 +164,12 @@ async function writeFile(
     throw error;
   }
   const { errors } = written;
-  if (!errors.length && !options.dryRun && header.layout.read.some((c) => c.from === 'chosen'))
-    await rememberLayout(ctx, sheet.rowTexts(header.row), header.layout, options.fileName);
+  const mappedNow = header.layout.read.some((c) => c.from === 'chosen');
+  if (!errors.length && !options.dryRun && (mappedNow || receipts.read !== receipts.remembered))
+    await rememberLayout(ctx, sheet.rowTexts(header.row), header.layout, {
+      fileName: options.fileName,
+      receipts: receipts.read,
+    });
   if (errors.length || options.dryRun) await start.undo();
   await start.keep();
   return written;

@@ -2,6 +2,7 @@
  * Merging a bundle: its rows, then its deletions, then donors entered twice made one, the search words and the
  * history; the totals are folded once, in bulk, at the end. A bundle that would leave the ledger broken is refused.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { BundleMerge, MergeCounts } from '../../contract';
 import { prepared } from '../core/statements';
@@ -151,14 +152,20 @@ async function takeDepartmentName(ctx: Ctx, bundle: Bundle): Promise<void> {
 }
 
 function writeAudit(ctx: Ctx, audit: Record<string, unknown>[]): void {
+  // Entries of one release hold the same columns: one statement for all of them, looked up once per set of columns.
+  const inserts = new Map<string, { columns: string[]; insert: BetterSqlite3.Statement }>();
   for (const entry of audit) {
     // The person and installation name come with entries from installations that know them (and are absent before).
     const columns = AUDIT_COLUMNS.filter((c) => Object.hasOwn(entry, c));
     if (!columns.length) continue;
-    prepared(
-      ctx.sqlite,
-      `INSERT OR IGNORE INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    ).run(...columns.map((c) => entry[c] as never));
+    const key = columns.join(', ');
+    let write = inserts.get(key);
+    if (!write) {
+      const text = `INSERT OR IGNORE INTO audit_log (${key}) VALUES (${columns.map(() => '?').join(', ')})`;
+      write = { columns, insert: prepared(ctx.sqlite, text) };
+      inserts.set(key, write);
+    }
+    write.insert.run(...write.columns.map((c) => entry[c] as never));
   }
 }
 

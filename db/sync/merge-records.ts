@@ -1,16 +1,17 @@
 /**
- * Merging a bundle's rows, record by record: a row not here is inserted, a newer version based on ours replaces ours,
- * and a version made without seeing ours, or set against a deletion here, is kept beside the ledger as a conflict.
+ * Merging a bundle's rows, record by record (what is here of them read a table at a time): a row not here is
+ * inserted, a newer version based on ours replaces ours, and a version made without seeing ours, or set against a
+ * deletion here, is kept beside the ledger as a conflict.
  */
 import { sql } from 'kysely';
 import type { MergeCounts } from '../../contract';
 import { prepared } from '../core/statements';
 import type { Ctx } from '../core/context';
 import { deletionSaw, recordConflict, relate, restoreContext, sameContent } from './conflicts';
-import { BUNDLE_TABLES, type Bundle, refuse, type Row, type Table, type Words } from './contents';
+import { BUNDLE_TABLES, type Bundle, refuse, type Row, type Table, type Tombstone, type Words } from './contents';
 import { type Receipt, recordMergedRestore, recordMergedUpdate } from './received/receipt';
 import { markRestoredBy } from '../deletions/keep';
-import { rowOf, tombstoneOf, writeRow } from './rows';
+import { rowOf, rowsOf, tombstoneOf, tombstonesOf, writeRow } from './rows';
 
 /** What merging a bundle's rows leaves for the steps after it. */
 export interface MergedRecords {
@@ -44,11 +45,12 @@ export async function mergeRecords(
   for (const [table, entity] of BUNDLE_TABLES) {
     let rows = bundle.records[table] ?? [];
     if (table === 'places') rows = parentsFirst(rows);
+    const here = lookUps(ctx, table, entity, rows);
     for (const theirs of rows) {
-      const ours = await rowOf(ctx, table, theirs.id);
+      const ours = await here.row(theirs.id);
       const weighed = ours
         ? await mergeIntoOurs(merge, table, entity, ours, theirs)
-        : await insertTheirs(merge, table, entity, theirs);
+        : await insertTheirs(merge, table, entity, theirs, await here.tombstone(theirs.id));
       if (!weighed) continue;
       if (table === 'pledges') merged.touchedPledges.add(theirs.id);
       if (!merged.written.has(table)) merged.written.set(table, []);
@@ -62,8 +64,13 @@ export async function mergeRecords(
  * A row not here: inserted, unless a deletion here stands against it or its pledge was deleted here (then kept
  * beside as a conflict), or it is a rate whose twin here stands. Answers whether it was inserted.
  */
-async function insertTheirs({ ctx, bundle, counts, receipt }: Merge, table: Table, entity: string, theirs: Row) {
-  const deletedHere = await tombstoneOf(ctx, entity, theirs.id);
+async function insertTheirs(
+  { ctx, bundle, counts, receipt }: Merge,
+  table: Table,
+  entity: string,
+  theirs: Row,
+  deletedHere: Tombstone | undefined,
+) {
   if (deletedHere && deletedHere.version >= theirs.version) {
     // Deleted here without seeing this edit: the deletion (later) stands, the edit is kept beside it.
     countConflict(
@@ -144,6 +151,29 @@ async function mergeIntoOurs(
   const [kept, other] = theirsWins ? [theirs, ours] : [ours, theirs];
   countConflict(counts, await recordConflict(ctx, entity, theirs.id, kept, other, kept.version, other.version));
   return true;
+}
+
+/**
+ * A table's rows and deletions here for a bundle's rows of it, read for all of them at once (one query each, not two
+ * per row). A row whose id the bundle holds twice, or a rate (whose twin a row before it may have removed), is read
+ * at its turn, so that it sees what the rows before it wrote.
+ */
+function lookUps(ctx: Ctx, table: Table, entity: string, rows: Row[]) {
+  const seen = new Set<string>();
+  const again = new Set<string>();
+  for (const row of rows) (seen.has(row.id) ? again : seen).add(row.id);
+  const atItsTurn = (id: string) => table === 'exchange_rates' || again.has(id);
+  const ids = [...seen].filter((id) => !atItsTurn(id));
+  const rowsHere = rowsOf(ctx, table, ids);
+  const tombsHere = tombstonesOf(
+    ctx,
+    entity,
+    ids.filter((id) => !rowsHere.has(id)),
+  );
+  return {
+    row: (id: string) => (atItsTurn(id) ? rowOf(ctx, table, id) : rowsHere.get(id)),
+    tombstone: (id: string) => (atItsTurn(id) ? tombstoneOf(ctx, entity, id) : tombsHere.get(id)),
+  };
 }
 
 /** A conflict recorded counts as one; one recorded before (the same bundle again) leaves the record unchanged. */

@@ -3,7 +3,7 @@
  * the keyboard-reachable list and the import records the delivery there; a row no pledge fits becomes a pledge
  * delivered in full, its unknown donor made with its country left to complete and listed in "Việc cần làm". A choice
  * applies to every row like it; a list with one date column is read as receipts when switched so; the report's
- * detail table names who received each delivery.
+ * detail table names who received each delivery, and the next list of that layout is read as receipts by itself.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -232,5 +232,37 @@ describe('a list of receipts in the import preview', () => {
     expect(detail.deliveries.map((d) => [d.deliveryDate, d.amountMinor])).toEqual([['2024-06-15', 20_000_000]]);
     // The switch stays on for the next files, as the office chosen does.
     expect(await switched.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('reads the next list of a layout imported as receipts as receipts again, the switch shown on by itself', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('dashboard').waitFor();
+    const { district, pledges } = await donorWithPledges('Quỹ Cầu Nối', [
+      { kind: 'gift', description: 'Quà cho hộ nghèo', pledgeDate: '2024-03-01' },
+    ]);
+    // The layout of the list imported as receipts above, next quarter.
+    const path = join(dir.dir, 'cau-noi.csv');
+    writeFileSync(
+      path,
+      [
+        'Ngày,Nhà tài trợ,Địa bàn,Loại hỗ trợ,Nội dung,Số tiền',
+        `15/09/2024,Quỹ Cầu Nối,${district.displayName},Quà,Quà cho hộ nghèo,"30.000.000"`,
+        '',
+      ].join('\n'),
+    );
+    await page.goto(`${served.url}#imports`);
+    const switched = page.getByRole('switch', { name: 'Ngày duy nhất của danh sách là ngày nhận' });
+    expect(await switched.getAttribute('aria-checked')).toBe('false');
+    await chooseFile(path);
+    await page.getByTestId('receipt-matches').waitFor();
+    expect(await page.getByTestId('receipt-row-2').textContent()).toContain('Theo nhà tài trợ, địa bàn, loại');
+    await expect.poll(() => switched.getAttribute('aria-checked')).toBe('true');
+    await expect
+      .poll(() => page.getByTestId('import-ready').textContent())
+      .toContain('sẽ thêm 0 cam kết, bỏ qua 0 dòng đã nhập trước đây, ghi 1 lần nhận vào cam kết đã có.');
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-done').waitFor();
+    const detail = await ledgerCall<PledgeDetail>(page, 'pledges.get', { id: pledges[0]!.id });
+    expect(detail.deliveries.map((d) => [d.deliveryDate, d.amountMinor])).toEqual([['2024-09-15', 30_000_000]]);
   });
 });

@@ -15,6 +15,7 @@ import {
   issueMessage,
   newDonorNames,
   officeOf,
+  readAsReceipts,
   readyText,
   receiptsOf,
   rejectedText,
@@ -106,6 +107,20 @@ describe('the files an import reads', () => {
       placeId: 'pl1',
     });
     expect(importInput(read, { ...chosen, receipts: false, officeId: undefined }).receipts).toBe(false);
+  });
+
+  it('leave the lists as their layouts were remembered until the switch is used, which then shows what was read', () => {
+    const chosen = { officeId: undefined, mappings: new Map(), choices: new Map(), allowDeletions: false };
+    const read = [{ fileName: 'a.xlsx', base64: 'AA' }];
+    expect('receipts' in importInput(read, { ...chosen, receipts: undefined })).toBe(false);
+    const layout = { headerRow: 1, columns: [], remembered: true };
+    const checked = (receipts?: boolean) =>
+      result([{ ...workbook, layout: { ...layout, ...(receipts ? { receipts } : {}) } }]);
+    expect(readAsReceipts(undefined, null)).toBe(false);
+    expect(readAsReceipts(undefined, checked())).toBe(false);
+    expect(readAsReceipts(undefined, checked(true))).toBe(true);
+    expect(readAsReceipts(false, checked(true))).toBe(false);
+    expect(readAsReceipts(true, checked())).toBe(true);
   });
 });
 

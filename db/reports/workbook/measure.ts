@@ -12,8 +12,22 @@ const CELL_PADDING = 4;
 
 const NARROW = new Set([..." .,;:!|'()[]/-ilIjtf1"]);
 
+/** Widths of the characters met so far: a report measures every character of tens of thousands of cells. */
+const glyphWidths = new Map<string, number>();
+
 /** Width of one character, in ems. */
 function glyph(c: string): number {
+  let width = glyphWidths.get(c);
+  if (width === undefined) {
+    width = glyphWidth(c);
+    // Characters are few (letters, digits, accented letters), but a text may hold any: a bound keeps the map small.
+    if (glyphWidths.size >= 4_096) glyphWidths.clear();
+    glyphWidths.set(c, width);
+  }
+  return width;
+}
+
+function glyphWidth(c: string): number {
   if (NARROW.has(c)) return 0.34;
   if (c >= '0' && c <= '9') return 0.5;
   if (c === 'm' || c === 'w' || c === 'M' || c === 'W') return 0.9;

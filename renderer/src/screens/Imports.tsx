@@ -42,6 +42,7 @@ import {
   type ImportChoices,
   importInput,
   type ReadFile,
+  readAsReceipts,
   readyText,
   rejectedText,
   showsFiles,
@@ -124,7 +125,7 @@ function useImportFiles() {
     mappings: new Map(),
     choices: new Map(),
     allowDeletions: false,
-    receipts: false,
+    receipts: undefined,
   });
   const { busy, run } = useBusyWork();
 
@@ -191,6 +192,7 @@ function useImportFiles() {
 
   return {
     ...chosen,
+    receipts: readAsReceipts(chosen.receipts, preview),
     files,
     preview,
     reading,

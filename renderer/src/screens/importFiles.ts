@@ -41,8 +41,11 @@ export interface ImportChoices {
   choices: Map<string, ReceiptChoice[]>;
   /** The bundles' deletions confirmed. */
   allowDeletions: boolean;
-  /** The lists' only date is the day received (as `cli import --receipts`). */
-  receipts: boolean;
+  /**
+   * The lists' only date is the day received (as `cli import --receipts`); undefined until the switch is used: each
+   * list as its layout was remembered.
+   */
+  receipts: boolean | undefined;
 }
 
 /** What a check or an import of the files read sends: each file with its mapping and choices, and the options. */
@@ -53,9 +56,14 @@ export function importInput(read: ReadFile[], chosen: ImportChoices) {
       return { ...f, ...(matches?.length ? { matches } : {}) };
     }),
     allowDeletions: chosen.allowDeletions,
-    receipts: chosen.receipts,
+    ...(chosen.receipts === undefined ? {} : { receipts: chosen.receipts }),
     ...officeOf(chosen.officeId),
   };
+}
+
+/** Whether the switch shows the lists as receipts: as the user set it, else as a file's layout was remembered. */
+export function readAsReceipts(chosen: boolean | undefined, result: ImportFilesResult | null): boolean {
+  return chosen ?? (result?.files.some((f) => f.layout?.receipts) || false);
 }
 
 /** Every file's problems in one list, each with the file it is in. */

@@ -140,7 +140,7 @@ export const importCommand = defineCommand({
         dryRun: Boolean(values['dry-run']),
         acceptUnsigned: Boolean(values['accept-unsigned']),
         allowDeletions: values['allow-deletions'],
-        receipts: Boolean(values.receipts),
+        ...(values.receipts ? { receipts: true } : {}),
         ...(placeId ? { placeId } : {}),
       });
     });
