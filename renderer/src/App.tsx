@@ -19,7 +19,7 @@ import { ProvinceModal, useNeedsProvince } from './components/ProvinceModal';
 import { WhoModal } from './components/WhoModal';
 import { EMPTY_FILTER, type FilterState } from './filters';
 import { ClientError } from './api';
-import { call, queryClient, useLedger } from './queries';
+import { call, queryClient, refreshAfter, useLedger } from './queries';
 import { Dashboard } from './screens/Dashboard';
 import { Donors } from './screens/Donors';
 import { Items } from './screens/Items';
@@ -160,7 +160,7 @@ function RecoveryShell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
             {t('app.switchLanguage')}
           </Button>
         </div>
-        <Recovery onRestored={() => void queryClient.invalidateQueries()} />
+        <Recovery onRestored={() => void refreshAfter('backups.restore')} />
       </Layout.Content>
     </Layout>
   );

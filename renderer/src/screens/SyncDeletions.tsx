@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleDeletion, BundleMerge, ImportFilesResult, ReceivedDeletion } from '../../../contract';
 import { showDateTime } from '../format';
 import { useBusyWork } from '../components/useBusyWork';
-import { call, queryClient, useLedger } from '../queries';
+import { call, refreshAfter, useLedger } from '../queries';
 
 const langOf = (language: string) => (language === 'en' ? 'en' : 'vi');
 
@@ -125,7 +125,7 @@ export function ReceivedDeletions() {
     run(async () => {
       const undone = await call('sync.undelete', { id });
       message.success(t('sync.deletions.restored', { count: undone.restored.length }));
-      await queryClient.invalidateQueries();
+      await refreshAfter('sync.undelete');
     });
   return (
     <>
