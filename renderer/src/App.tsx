@@ -100,7 +100,7 @@ export function App() {
           </Layout>
         )}
         {!damaged && <PledgeFormModal open={creating} onClose={() => setCreating(false)} />}
-        {!damaged && writable && <ProvinceModal />}
+        {!damaged && writable && needsProvince && <ProvinceModal />}
         {!damaged && writable && needsProvince === false && <WhoModal />}
       </AntApp>
     </ConfigProvider>
