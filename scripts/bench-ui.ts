@@ -217,9 +217,10 @@ async function main() {
   } finally {
     await browser.close();
     rmSync(work, { recursive: true, force: true });
+    // What was measured is printed (and written) even when a later part failed.
+    print(results, Math.round((Date.now() - started) / 1000));
+    if (values.json) writeFileSync(values.json, JSON.stringify({ results }, null, 2));
   }
-  print(results, Math.round((Date.now() - started) / 1000));
-  if (values.json) writeFileSync(values.json, JSON.stringify({ results }, null, 2));
 }
 
 main().catch((error) => {
