@@ -86,7 +86,7 @@ const OFFICE_READS = [
   'sync.folder',
 ] as const satisfies readonly ReadMethod[];
 
-/** For each write, the reads it changes. */
+/** For each write, the reads it changes, in the order they are read again: what the user waits for first. */
 export const REFRESHES: { readonly [M in Method]?: Refresh } = {
   // The department's name, the site, the report's rules and letterhead, the exchange folder, the reminders' days.
   'settings.update': [
