@@ -21,7 +21,7 @@ import { ProvinceModal, useNeedsProvince } from './components/ProvinceModal';
 import { WhoModal } from './components/WhoModal';
 import { EMPTY_FILTER, type FilterState } from './filters';
 import { ClientError } from './api';
-import { call, queryClient, useLedger } from './queries';
+import { call, queryClient, refreshAfter, useLedger } from './queries';
 import { Dashboard } from './screens/Dashboard';
 import { Donors } from './screens/Donors';
 import { Items } from './screens/Items';
@@ -114,7 +114,7 @@ export function App() {
         {!damaged && (
           <SearchBox open={searching} onClose={() => setSearching(false)} onScreen={setScreen} onFilter={setFilter} />
         )}
-        {!damaged && writable && <ProvinceModal onSwitchLanguage={switchLanguage} />}
+        {!damaged && writable && needsProvince && <ProvinceModal onSwitchLanguage={switchLanguage} />}
         {!damaged && writable && needsProvince === false && <WhoModal />}
       </AntApp>
     </ConfigProvider>
@@ -187,7 +187,7 @@ function RecoveryShell({ onSwitchLanguage }: { onSwitchLanguage: () => void }) {
             {t('app.switchLanguage')}
           </Button>
         </div>
-        <Recovery onRestored={() => void queryClient.invalidateQueries()} />
+        <Recovery onRestored={() => void refreshAfter('backups.restore')} />
       </Layout.Content>
     </Layout>
   );

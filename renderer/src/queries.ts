@@ -1,7 +1,11 @@
-/** Data from the ledger through react-query: cached per method and input, refreshed after every write. */
+/**
+ * Data from the ledger through react-query: cached per method and input; a write refreshes the reads it changes, as
+ * `contract/refreshes.ts` declares them.
+ */
 import { keepPreviousData, QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { Method, MethodInput, MethodResult } from '../../contract';
+import { refreshesAfter } from '../../contract/refreshes';
 import { api, ClientError } from './api';
 
 export const queryClient = new QueryClient({
@@ -29,15 +33,29 @@ export function useLedger<M extends Method>(
 }
 
 /**
- * A write; on success every cached read is refreshed, so tables and charts show it at once. The write is done when the
- * ledger has answered: the dialog that made it closes then, while the screens behind it are read again (waiting for
- * every screen's reads kept the dialog open, its Save spinning, for as long as the slowest of them took).
+ * Reads again what a write changed (`REFRESHES` in contract/refreshes.ts): the reads on screen at once, the others
+ * when a screen next shows them. Everything for a write that declares no refreshes. The reads are asked for in the
+ * order declared: the ledger answers one call at a time, so the first (the ledger's rows after a pledge is saved) is
+ * not kept waiting behind a slower one (its sums over a million pledges).
+ */
+export async function refreshAfter(method: Method): Promise<void> {
+  const reads = refreshesAfter(method);
+  if (reads === 'all') return queryClient.invalidateQueries();
+  await Promise.all(
+    reads.map((read) => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === read })),
+  );
+}
+
+/**
+ * A write; on success the reads it changes are refreshed, so tables and charts show it at once. The write is done when
+ * the ledger has answered: the dialog that made it closes then, while the screens behind it are read again (waiting
+ * for every screen's reads kept the dialog open, its Save spinning, for as long as the slowest of them took).
  */
 export function useLedgerMutation<M extends Method>(method: M) {
   return useMutation<MethodResult<M>, ClientError, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
     onSuccess: () => {
-      void queryClient.invalidateQueries();
+      void refreshAfter(method);
     },
   });
 }

@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerAccess } from '../../../contract';
-import { call, errorText, queryClient } from '../queries';
+import { call, errorText, refreshAfter } from '../queries';
 
 export function AccessBanner({ access }: { access: LedgerAccess }) {
   const { t, i18n } = useTranslation();
@@ -21,7 +21,7 @@ export function AccessBanner({ access }: { access: LedgerAccess }) {
     try {
       const { file } = await call('backups.relocate', {});
       void message.success(t('access.copied', { file }));
-      await queryClient.invalidateQueries();
+      await refreshAfter('backups.relocate');
     } catch (error) {
       void message.error(errorText(error, language));
     } finally {

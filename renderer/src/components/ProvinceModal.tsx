@@ -18,9 +18,14 @@ interface Values {
   province: string;
 }
 
+/**
+ * Whether the ledger still asks for its province: it holds no unit yet (choosing one puts its units in). Told by the
+ * ledger's counts, not by `places.setup`, which counts the units of all 34 provinces for the choice: that is read only
+ * while the choice is shown.
+ */
 export function useNeedsProvince(): boolean | undefined {
-  const setup = useLedger('places.setup', {});
-  return setup.data ? !setup.data.province && !setup.data.hasPlaces : undefined;
+  const info = useLedger('app.info', {});
+  return info.data ? info.data.counts.places === 0 : undefined;
 }
 
 /** `onSwitchLanguage`: the app's language switch, which the dialog would otherwise hide. */

@@ -5,7 +5,7 @@ import type { BackupEntry } from '../../../contract';
 import { BackupTable } from '../components/BackupTable';
 import { useBusyWork } from '../components/useBusyWork';
 import { showDateTime } from '../format';
-import { call, queryClient, useLedger } from '../queries';
+import { call, refreshAfter, useLedger } from '../queries';
 
 export function Backups() {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function Backups() {
     run(async () => {
       const made = await call('backups.create', {});
       message.success(t('backups.created', { name: made.name }));
-      await queryClient.invalidateQueries({ queryKey: ['backups.list'] });
+      await refreshAfter('backups.create');
     });
 
   const restore = (backup: BackupEntry) =>
@@ -25,7 +25,7 @@ export function Backups() {
       const result = await call('backups.restore', { name: backup.name });
       message.success(t('backups.restored', { at: showDateTime(backup.at), kept: result.replacedKeptAs ?? '—' }), 8);
       // Every figure on every screen now comes from the restored ledger.
-      await queryClient.invalidateQueries();
+      await refreshAfter('backups.restore');
     });
 
   return (

@@ -22,7 +22,7 @@ import { PlaceTreePicker } from '../components/pickers';
 import { ReceiptMatches } from '../components/ReceiptMatches';
 import { readAsBase64, saveFile } from '../download';
 import { useBusyWork } from '../components/useBusyWork';
-import { call, errorText, queryClient } from '../queries';
+import { call, errorText, refreshAfter } from '../queries';
 import { importedQuarter } from './importedPeriod';
 import { openReportAfterImport } from './reportOpening';
 import { confirmDeletions, FileDeletions } from './SyncDeletions';
@@ -173,7 +173,7 @@ function useImportFiles() {
         setPreview(null);
         setFiles([]);
         setImported(result);
-        await queryClient.invalidateQueries();
+        await refreshAfter('imports.files');
       }
     });
 

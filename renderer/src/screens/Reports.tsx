@@ -25,7 +25,7 @@ import { useSearchTarget } from '../components/searchTarget';
 import { localToday } from '../dates';
 import { saveFile } from '../download';
 import { madeBy, money, showDateTime } from '../format';
-import { call, errorText, queryClient, useLedger } from '../queries';
+import { call, errorText, refreshAfter, useLedger } from '../queries';
 import {
   halfOf,
   periodOptionMatches,
@@ -91,9 +91,7 @@ export function Reports() {
       saveFile(file.fileName, file.base64);
       message.success(t('reports.saved', { file: file.fileName }));
       // The list of reports made, and what changed since, now count this one.
-      void queryClient.invalidateQueries({ queryKey: ['reports.list'] });
-      void queryClient.invalidateQueries({ queryKey: ['reports.preview'] });
-      void queryClient.invalidateQueries({ queryKey: ['reports.due'] });
+      void refreshAfter('reports.xlsx');
     } catch (error) {
       message.error(errorText(error, lang));
     } finally {

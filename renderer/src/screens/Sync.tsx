@@ -8,7 +8,7 @@ import { showDateTime } from '../format';
 import { type BundleInput, useBundlePreview } from '../components/UnsignedBundles';
 import { useBusyWork } from '../components/useBusyWork';
 import { ExchangeFolderCard, OfficeActivityTable } from './SyncExchange';
-import { call, queryClient, useLedger } from '../queries';
+import { call, refreshAfter, useLedger } from '../queries';
 import { OfficesPanel } from './SyncOffices';
 import {
   conflictRows,
@@ -85,7 +85,7 @@ export function Sync() {
       const bundle = await call('sync.export', { all });
       saveFile(bundle.fileName, bundle.base64);
       message.success(t('sync.exported', { file: bundle.fileName, records: bundle.records }));
-      await queryClient.invalidateQueries({ queryKey: ['sync.status'] });
+      await refreshAfter('sync.export');
     });
 
   const check = (chosen: File) =>
@@ -110,13 +110,13 @@ export function Sync() {
       message.success(t('sync.done', { ...counts }));
       setPreview(null);
       setFile(null);
-      await queryClient.invalidateQueries();
+      await refreshAfter('sync.import');
     });
 
   const resolve = (conflictId: string, keep: 'kept' | 'other') =>
     run(async () => {
       await call('sync.resolve', { conflictId, keep });
-      await queryClient.invalidateQueries();
+      await refreshAfter('sync.resolve');
     });
 
   return (

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { FolderBundle, ImportFilesResult, SyncStatus } from '../../../contract';
 import { showDateTime } from '../format';
 import { useBusyWork } from '../components/useBusyWork';
-import { call, queryClient, useLedger } from '../queries';
+import { call, refreshAfter, useLedger } from '../queries';
 import { doneText, fileOutcomeText, readyText, rejectedText } from './importFiles';
 import { folderStateText, reminderText, sentText, silenceText } from './syncExchange';
 
@@ -24,8 +24,7 @@ export function ExchangeFolderCard() {
   const send = () =>
     run(async () => {
       message.success(sentText(await call('sync.send', {}), t));
-      await queryClient.invalidateQueries({ queryKey: ['sync.folder'] });
-      await queryClient.invalidateQueries({ queryKey: ['sync.status'] });
+      await refreshAfter('sync.send');
     });
   const receive = (dryRun: boolean) =>
     run(async () => {
@@ -36,7 +35,7 @@ export function ExchangeFolderCard() {
       }
       setChecked(null);
       message.success(doneText(result, t));
-      await queryClient.invalidateQueries();
+      await refreshAfter('sync.receive');
     });
 
   return (

@@ -27,7 +27,7 @@ import { PlacePicker } from '../components/pickers';
 import { useBusyWork } from '../components/useBusyWork';
 import { saveFile } from '../download';
 import { showDateTime } from '../format';
-import { call, errorText, queryClient, showSaveError, useLedger } from '../queries';
+import { call, errorText, refreshAfter, showSaveError, useLedger } from '../queries';
 import { type CardPreview, previewCard, proposedPlace, textAsBase64 } from './officeCards';
 
 export function OfficesPanel() {
@@ -121,7 +121,7 @@ function AcceptCard() {
         message.success(t('offices.accepted', { name: office.name }));
         setPreview(null);
         form.resetFields();
-        await queryClient.invalidateQueries();
+        await refreshAfter('offices.accept');
       } catch (error) {
         showSaveError(form, error, i18n.language, ['officeCode', 'placeId', 'role'], (text) => message.error(text));
       }
@@ -195,7 +195,7 @@ function OfficesTable() {
     try {
       await call('offices.revoke', { siteId: office.siteId });
       message.success(t('offices.revokedDone', { name: office.name }));
-      await queryClient.invalidateQueries();
+      await refreshAfter('offices.revoke');
     } catch (error) {
       message.error(errorText(error, i18n.language));
     }
