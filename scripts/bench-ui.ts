@@ -85,9 +85,10 @@ async function firstBackupMade(url: string): Promise<void> {
 
 /** Serves a ledger as `npm run serve` does, on a free port; the first-run question is answered beforehand. */
 async function serve(file: string): Promise<{ url: string; stop(): Promise<void> }> {
+  // Node itself with tsx's loader (not tsx's launcher, which does not pass on the signal to stop).
   const child: ChildProcess = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/serve.ts'), '--db', file, '--port', '0'],
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts/serve.ts'), '--db', file, '--port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
