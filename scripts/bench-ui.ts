@@ -68,8 +68,16 @@ const round = (x: number) => Math.round(x * 10) / 10;
  */
 async function firstBackupMade(url: string): Promise<void> {
   for (let waited = 0; waited < 900; waited++) {
-    const response = await fetch(`${url}api/backups.list`, { method: 'POST', body: '{}' });
-    if ((await response.text()).includes('"kind":"auto"')) return;
+    // A call may fail while the backup holds the bridge: asked again a second later.
+    const answer = await fetch(`${url}api/backups.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).then(
+      (response) => response.text(),
+      () => '',
+    );
+    if (answer.includes('"kind":"auto"')) return;
     await new Promise((done) => setTimeout(done, 1000));
   }
   throw new Error('the automatic backup was not made within 15 minutes');
@@ -77,9 +85,10 @@ async function firstBackupMade(url: string): Promise<void> {
 
 /** Serves a ledger as `npm run serve` does, on a free port; the first-run question is answered beforehand. */
 async function serve(file: string): Promise<{ url: string; stop(): Promise<void> }> {
+  // Node itself with tsx's loader (not tsx's launcher, which does not pass on the signal to stop).
   const child: ChildProcess = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'scripts/serve.ts'), '--db', file, '--port', '0'],
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts/serve.ts'), '--db', file, '--port', '0'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
