@@ -1,12 +1,14 @@
 /** The ledger's list of pledges: a page of rows in the chosen order, how many match, and what they add up to. */
 import { sql, type RawBuilder } from 'kysely';
-import type { ParsedInput, PledgeList, PledgeSummary } from '../../contract';
+import type { ParsedInput, PledgeList } from '../../contract';
 import { readRows } from '../core/statements';
 import type { Ctx } from '../core/context';
 import { textParts } from '../search';
 import { countFromTotals } from '../totals';
-import { filterConditions, pledgeConditions, whereClause } from './filter';
+import { filterConditions, whereClause } from './filter';
 import { DONOR_JOIN, fromRaw, PLACE_JOIN, ROW_COLUMNS, type RawRow } from './rows';
+
+export { summarizePledges } from './summary';
 
 const SORT_COLUMNS = {
   pledgeDate: 'p.pledge_date',
@@ -78,19 +80,4 @@ export async function listPledges(ctx: Ctx, input: ParsedInput<'pledges.list'>):
   if (!input.withTotal) return { rows, total: null };
   // A first page that is not full holds every matching row.
   return { rows, total: counted ?? (offset === 0 && rows.length < take ? rows.length : await countRows()) };
-}
-
-export async function summarizePledges(ctx: Ctx, input: ParsedInput<'pledges.summary'>): Promise<PledgeSummary> {
-  const conditions = await pledgeConditions(ctx, input.filter);
-  const pledged = await sql<{ count: number; pledgedVnd: number | null }>`
-    SELECT count(*) AS count, sum(CASE WHEN p.status <> 'cancelled' THEN p.vnd_equivalent END) AS pledged_vnd
-    FROM pledges p ${whereClause(conditions)}`.execute(ctx.db);
-  // Every delivery of the matching pledges, whatever its date: the ledger's "delivered" column summed.
-  const delivered = await sql<{ deliveredVnd: number | null }>`
-    SELECT sum(x.vnd_equivalent) AS delivered_vnd FROM deliveries x JOIN pledges p ON p.id = x.pledge_id ${whereClause([...conditions, sql`p.status <> 'cancelled'`])}`.execute(
-    ctx.db,
-  );
-  const pledgedVnd = pledged.rows[0]!.pledgedVnd ?? 0;
-  const deliveredVnd = delivered.rows[0]!.deliveredVnd ?? 0;
-  return { count: pledged.rows[0]!.count, pledgedVnd, deliveredVnd, remainingVnd: pledgedVnd - deliveredVnd };
 }
