@@ -75,6 +75,8 @@ describe('the user guide’s pictures', () => {
       await useLanguage(lang);
       await expect.poll(() => page.getByTestId('kpi-houses').textContent()).toContain('12 căn · 20 hộ');
       await page.locator('g[transform*="rotate(-"] > text').first().waitFor();
+      // The charts are drawn after the tiles: the picture waits for them drawn from what the tiles show.
+      await expect.poll(() => page.getByTestId('dashboard-charts').getAttribute('data-drawn')).toBe('yes');
       await settled(page);
       await page.screenshot({ path: join(folder, IMAGES[lang].dashboard) });
 
