@@ -24,11 +24,14 @@ const PLEDGES_COUNTED = sql<number>`(SELECT count(*) FROM pledges p WHERE p.dono
 /**
  * The same count for every donor at once, from the monthly totals by donor (every status, kept by the pledges'
  * triggers), summed by donor once for the whole list: on a ledger of a million pledges counting each donor's pledges
- * takes ~0.12 s of CPU, the totals ~65 ms.
+ * takes ~0.12 s of CPU, the totals ~50 ms. They are summed by month and donor first, in the order of their key, so
+ * only those sums are sorted by donor, not every row.
  */
 const PLEDGES_FROM_TOTALS = sql<number>`(SELECT coalesce(sum(c.n), 0)
   FROM (SELECT donors.id AS id UNION ALL SELECT a.id FROM donors a WHERE a.merged_into = donors.id) k
-  CROSS JOIN (SELECT donor_id, sum(n) AS n FROM pledge_totals_by_donor GROUP BY donor_id) c ON c.donor_id = k.id)`;
+  CROSS JOIN (SELECT donor_id, sum(n) AS n
+    FROM (SELECT month, donor_id, sum(n) AS n FROM pledge_totals_by_donor GROUP BY month, donor_id)
+    GROUP BY donor_id) c ON c.donor_id = k.id)`;
 
 function donorQuery(ctx: Ctx, pledgeCount = PLEDGES_COUNTED) {
   return ctx.db
