@@ -142,7 +142,7 @@ describe("an item's places and a pledge's item", () => {
     await expect.poll(() => itemDetail.getByTestId('item-committed').textContent()).toBe('100.000.000');
     await page.keyboard.press('Escape');
     await itemDetail.waitFor({ state: 'hidden' });
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
     await detail.waitFor({ state: 'hidden' });
   });
 
