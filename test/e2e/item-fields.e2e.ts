@@ -142,7 +142,11 @@ describe("an item's places and a pledge's item", () => {
     await expect.poll(() => itemDetail.getByTestId('item-committed').textContent()).toBe('100.000.000');
     await page.keyboard.press('Escape');
     await itemDetail.waitFor({ state: 'hidden' });
-    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+    // The keyboard is back on the item's link, and Esc again closes the detail the item was opened from.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''))
+      .toBe('detail-item');
+    await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'hidden' });
   });
 

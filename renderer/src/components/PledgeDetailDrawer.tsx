@@ -12,7 +12,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Delivery, PledgeDetail, PledgeRow } from '../../../contract';
 import { money, showDate, showQuantity } from '../format';
@@ -199,6 +199,7 @@ function PledgeFacts({ detail }: { detail: PledgeDetail }) {
 function PledgeItemLink({ itemId }: { itemId: string | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const link = useRef<HTMLButtonElement>(null);
   const item = useLedger('items.get', { id: itemId ?? '' }, { enabled: itemId !== null });
   if (itemId === null) return <span data-testid="detail-item">{t('aidLinks.itemNone')}</span>;
   const found = item.data?.item;
@@ -209,11 +210,22 @@ function PledgeItemLink({ itemId }: { itemId: string | null }) {
         size="small"
         style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
         onClick={() => setOpen(true)}
+        ref={link}
         data-testid="detail-item"
       >
         {found ? itemNameText(found, (number) => t('aidLinks.decision', { number })) : '…'}
       </Button>
-      <ItemDetailDrawer itemId={open ? itemId : null} onClose={() => setOpen(false)} />
+      {/* Mounted only while open: a closed drawer left mounted stays above the detail's in the order Esc goes by. */}
+      {open && (
+        <ItemDetailDrawer
+          itemId={itemId}
+          onClose={() => {
+            setOpen(false);
+            // Once the drawer has gone (it gives the keyboard back to the page as it goes).
+            requestAnimationFrame(() => link.current?.focus());
+          }}
+        />
+      )}
     </>
   );
 }
