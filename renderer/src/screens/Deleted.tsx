@@ -3,11 +3,12 @@
  * words (with the records deleted with it), when, by whom or by which bundle — each with its Undo, which asks why.
  */
 import { Button, Empty, Table, Tag, Typography } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Deletion } from '../../../contract';
 import { madeBy, showDateTime } from '../format';
-import { useUndoDeletion } from '../components/UndoDeletionModal';
+import { type DeletionToUndo, useUndoDeletion } from '../components/UndoDeletionModal';
 import { useLedger } from '../queries';
 
 export function Deleted() {
@@ -48,28 +49,38 @@ export function Deleted() {
                 ? t('deleted.byBundle', { file: d.bundle.fileName, office: d.bundle.siteName })
                 : madeBy(d.userName, d.siteName),
           },
-          {
-            title: '',
-            key: 'undo',
-            width: 230,
-            render: (_: unknown, d: Deletion) =>
-              d.undoneAt ? (
-                <DeletionUndone deletion={d} t={t} />
-              ) : (
-                <Button
-                  size="small"
-                  data-testid="deletion-undo"
-                  onClick={() => ask({ id: d.id, what: d.what, parts: d.parts.length })}
-                >
-                  {t('deleted.undo')}
-                </Button>
-              ),
-          },
+          undoColumn(t, ask, t('deleted.undo'), 230),
         ]}
       />
       {dialog}
     </div>
   );
+}
+
+/** The column that undoes a deletion (asking why), or says when, by whom and why it was undone. */
+export function undoColumn<D extends Deletion>(
+  t: TFunction,
+  ask: (deletion: DeletionToUndo) => void,
+  label: string,
+  width: number,
+): ColumnType<D> {
+  return {
+    title: '',
+    key: 'undo',
+    width,
+    render: (_: unknown, d: D) =>
+      d.undoneAt ? (
+        <DeletionUndone deletion={d} t={t} />
+      ) : (
+        <Button
+          size="small"
+          data-testid="deletion-undo"
+          onClick={() => ask({ id: d.id, what: d.what, parts: d.parts.length })}
+        >
+          {label}
+        </Button>
+      ),
+  };
 }
 
 /** A deletion in words, with the records deleted with it (listed on hover) and whether this office made it. */

@@ -9,7 +9,7 @@ import type { BundleDeletion, BundleMerge, ImportFilesResult, ReceivedDeletion }
 import { showDateTime } from '../format';
 import { useUndoDeletion } from '../components/UndoDeletionModal';
 import { useLedger } from '../queries';
-import { DeletionUndone, DeletionWhat } from './Deleted';
+import { DeletionWhat, undoColumn } from './Deleted';
 
 const langOf = (language: string) => (language === 'en' ? 'en' : 'vi');
 
@@ -160,23 +160,7 @@ export function ReceivedDeletions() {
               <span title={`SHA-256 ${d.bundle.sha256}`}>{d.bundle.fileName}</span>
             ),
           },
-          {
-            title: '',
-            key: 'undo',
-            width: 190,
-            render: (_: unknown, d: ReceivedDeletion) =>
-              d.undoneAt ? (
-                <DeletionUndone deletion={d} t={t} />
-              ) : (
-                <Button
-                  size="small"
-                  data-testid="deletion-undo"
-                  onClick={() => ask({ id: d.id, what: d.what, parts: d.parts.length })}
-                >
-                  {t('sync.deletions.undo')}
-                </Button>
-              ),
-          },
+          undoColumn(t, ask, t('sync.deletions.undo'), 190),
         ]}
       />
       {dialog}
