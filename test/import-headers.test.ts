@@ -67,6 +67,27 @@ describe('a header by its words', () => {
     ['Tên hộ nhận', { kind: 'field', key: 'recipient', unit: null }],
     ['Ngày nhận', { kind: 'field', key: 'receivedDate', unit: null }],
     ['Đã nhận (triệu đồng)', { kind: 'field', key: 'receivedAmount', unit: { currency: 'VND', exponent: 6 } }],
+    // Recipient lists' headers, as decrees' and circulars' forms and district decisions write them.
+    ['Họ tên học viên', { kind: 'field', key: 'recipient', unit: null }],
+    ['Năm sinh', { kind: 'field', key: 'recipient', unit: null }],
+    ['Ngày, tháng, năm sinh', { kind: 'field', key: 'recipient', unit: null }],
+    [
+      'Số định danh cá nhân/Chứng minh nhân dân, cấp ngày tháng năm, nơi cấp',
+      { kind: 'field', key: 'recipient', unit: null },
+    ],
+    ['Hộ khẩu thường trú', { kind: 'field', key: 'recipient', unit: null }],
+    ['Chỗ ở hiện nay', { kind: 'field', key: 'recipient', unit: null }],
+    ['Số CCCD', { kind: 'field', key: 'recipient', unit: null }],
+    ['Chữ ký học viên', { kind: 'field', key: 'notes', unit: null }],
+    ['Ký nhận', { kind: 'field', key: 'notes', unit: null }],
+    ['Mức trợ cấp', { kind: 'field', key: 'amount', unit: null }],
+    ['Số tiền trợ cấp một lần', { kind: 'field', key: 'amount', unit: null }],
+    ['Tổng cộng chi phí hỗ trợ', { kind: 'field', key: 'amount', unit: null }],
+    ['Tổng vốn đầu tư (tr.VNĐ)', { kind: 'field', key: 'amount', unit: { currency: 'VND', exponent: 6 } }],
+    ['Mức hỗ trợ (VN đồng)', { kind: 'field', key: 'amount', unit: { currency: 'VND', exponent: 0 } }],
+    ['Diễn giải', { kind: 'field', key: 'description', unit: null }],
+    ['Thực chi', { kind: 'field', key: 'receivedAmount', unit: null }],
+    ['Số học sinh', { kind: 'field', key: 'beneficiaries', unit: null }],
   ])('reads "%s"', (header, meaning) => {
     expect(headerMeaning(header)).toMatchObject(meaning);
   });
@@ -376,19 +397,99 @@ describe('a list in its own words', () => {
   it('joins the columns mapped to one text field with their headers, dropping none', async () => {
     const rows: Cell[][] = [
       ['UBND HUYỆN BẢO LẠC'],
-      ['STT', 'Ngày', 'Nhà tài trợ', 'Xã', 'Nội dung', 'Thành tiền', 'Mã hồ sơ', 'Số CCCD'],
+      ['STT', 'Ngày', 'Nhà tài trợ', 'Xã', 'Nội dung', 'Thành tiền', 'Mã hồ sơ', 'Số hợp đồng'],
       [1, '05/09/2022', 'Tổ chức Tzu Chi', 'Hưng Đạo', 'Sửa nhà', '30.000.000', 'HS-01', '004123'],
       [2, '06/09/2022', 'Tổ chức Tzu Chi', 'Hưng Đạo', 'Sửa nhà', '20.000.000', null, '004124'],
     ];
     const path = writeList('ho', rows, 'xlsx');
     const asked = await importFile(path, { dryRun: true });
-    expect(asked.layout!.columns.filter((c) => c.field === null).map((c) => c.header)).toEqual(['Mã hồ sơ', 'Số CCCD']);
+    expect(asked.layout!.columns.filter((c) => c.field === null).map((c) => c.header)).toEqual([
+      'Mã hồ sơ',
+      'Số hợp đồng',
+    ]);
     const mapping = [
       { header: 'Mã hồ sơ', field: 'notes' as const },
-      { header: 'Số CCCD', field: 'notes' as const },
+      { header: 'Số hợp đồng', field: 'notes' as const },
     ];
     expect((await importFile(path, { mapping })).errors).toEqual([]);
-    expect((await saved()).map((r) => r[6])).toEqual(['Mã hồ sơ: HS-01; Số CCCD: 004123', 'Số CCCD: 004124']);
+    expect((await saved()).map((r) => r[6])).toEqual(['Mã hồ sơ: HS-01; Số hợp đồng: 004123', 'Số hợp đồng: 004124']);
+  });
+
+  it("reads a household list's details of the one who received and its signature column without mapping", async () => {
+    const rows: Cell[][] = [
+      ['UBND HUYỆN BẢO LẠC'],
+      ['DANH SÁCH HỘ NHẬN HỖ TRỢ'],
+      [
+        'STT',
+        'Họ và tên chủ hộ',
+        'Năm sinh',
+        'Dân tộc',
+        'Số định danh cá nhân/CCCD',
+        'Thôn',
+        'Xã',
+        'Nội dung hỗ trợ',
+        'Mức hỗ trợ (triệu đồng)',
+        'Ngày nhận',
+        'Nhà tài trợ',
+        'Chữ ký chủ hộ',
+      ],
+      [
+        1,
+        'Nông Văn A',
+        1958,
+        'Tày',
+        '004058001234',
+        'Nà Pồng',
+        'Hưng Đạo',
+        'Sửa nhà',
+        30,
+        '05/09/2022',
+        'Tổ chức Tzu Chi',
+        null,
+      ],
+      [
+        2,
+        'Hoàng Thị B',
+        1971,
+        'Nùng',
+        null,
+        'Bản Miầu',
+        'Hưng Đạo',
+        'Sửa nhà',
+        20,
+        '06/09/2022',
+        'Tổ chức Tzu Chi',
+        null,
+      ],
+    ];
+    const path = writeList('ho-nhan', rows, 'xlsx');
+    const asked = await importFile(path, { dryRun: true });
+    expect(asked.layout!.columns.map((c) => [c.header, c.field, c.from])).toEqual([
+      ['STT', 'stt', 'known'],
+      ['Họ và tên chủ hộ', 'recipient', 'known'],
+      ['Năm sinh', 'recipient', 'known'],
+      ['Dân tộc', 'recipient', 'known'],
+      ['Số định danh cá nhân/CCCD', 'recipient', 'known'],
+      ['Thôn', 'village', 'known'],
+      ['Xã', 'place', 'known'],
+      ['Nội dung hỗ trợ', 'description', 'known'],
+      ['Mức hỗ trợ (triệu đồng)', 'amount', 'known'],
+      ['Ngày nhận', 'receivedDate', 'known'],
+      ['Nhà tài trợ', 'donor', 'known'],
+      ['Chữ ký chủ hộ', 'notes', 'known'],
+    ]);
+    expect((await importFile(path)).errors).toEqual([]);
+    const recipients = t.ledger.sqlite
+      .prepare(
+        `SELECT coalesce(d.recipient, p.recipient) AS recipient FROM pledges p LEFT JOIN deliveries d ON d.pledge_id = p.id
+         ORDER BY p.pledge_date`,
+      )
+      .all()
+      .map((r) => (r as { recipient: string }).recipient);
+    expect(recipients).toEqual([
+      'Họ và tên chủ hộ: Nông Văn A; Năm sinh: 1958; Dân tộc: Tày; Số định danh cá nhân/CCCD: 004058001234',
+      'Họ và tên chủ hộ: Hoàng Thị B; Năm sinh: 1971; Dân tộc: Nùng',
+    ]);
   });
 
   it('no longer refuses "Xã, thị trấn" as a missing place, and names the columns a missing one could be', async () => {

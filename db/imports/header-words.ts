@@ -74,10 +74,53 @@ const RECEIVERS = [
   'tram',
   'to chuc',
   'ca nhan',
+  'hoc vien',
+  'hoc sinh',
+  'sinh vien',
+  'benh nhan',
+  'nan nhan',
 ];
 // Alone, "Đơn vị" is a place column, "Đối tượng" the beneficiaries, "Tổ chức" and "Cá nhân" the donor.
 const RECEIVERS_ALONE = RECEIVERS.filter((w) => !['don vi', 'doi tuong', 'to chuc', 'ca nhan'].includes(w));
 // A village and the units like it under a commune: thôn, bản, xóm, tổ dân phố, tổ, ấp, buôn, làng, khóm, plei, sóc.
+/**
+ * What lists of households and persons write about the one who received (the recipient lists of Thông tư
+ * 40/2012/TT-BTC, Nghị định 102/2018/NĐ-CP and VBHN 835/VBHN-BLĐTBXH, in `test/header-corpus.ts`: "Năm sinh",
+ * "Số định danh cá nhân/Chứng minh nhân dân, cấp ngày tháng năm, nơi cấp", "Hộ khẩu thường trú"): kept with the
+ * recipient, joined under their headers.
+ */
+const RECIPIENT_DETAILS = [
+  'nam sinh',
+  'ngay sinh',
+  'ngay thang nam sinh',
+  'gioi tinh',
+  'dan toc',
+  'so dinh danh ca nhan',
+  'so dinh danh',
+  'dinh danh ca nhan',
+  'chung minh nhan dan',
+  'so chung minh nhan dan',
+  'cmnd',
+  'so cmnd',
+  'can cuoc cong dan',
+  'can cuoc',
+  'cccd',
+  'so cccd',
+  'ngay cap',
+  'noi cap',
+  'cap ngay',
+  'cap ngay thang nam',
+  'quan he',
+  'quan he voi chu ho',
+  'ho khau thuong tru',
+  'noi thuong tru',
+  'thuong tru',
+  'cho o hien nay',
+  'noi o hien nay',
+  'noi cu tru',
+];
+/** A signature column ("Chữ ký", "Ký nhận", "Chữ ký chủ hộ"): empty in a list typed in, kept with the notes if not. */
+const SIGNATURES = phrases(['chu ky', 'ky nhan', 'ky ten', 'ky'], ['', ...RECEIVERS, 'nguoi nhan']);
 const VILLAGES = ['to dan pho', 'tdp', 'thon', 'ban', 'xom', 'to', 'ap', 'buon', 'lang', 'khom', 'plei', 'ploi', 'soc'];
 // How much: the words of an amount a receipt is written under ("Số tiền đã nhận", "Kinh phí đã giải ngân").
 const RECEIVED_AMOUNT_HEADS = ['so tien', 'gia tri', 'kinh phi', 'tri gia', 'thanh tien'];
@@ -91,6 +134,9 @@ const RECEIPT_WORDS: [string[], ColumnKey][] = [
       ...phrases(['da', 'thuc'], HANDED_OVER, ['', 'so tien', 'gia tri']),
       ...phrases(HANDED_OVER, ['thuc te']),
       ...phrases(['tong so da'], HANDED_OVER),
+      // What a budget report calls disbursed: "Thực chi", "Đã chi".
+      'thuc chi',
+      'da chi',
     ],
     'receivedAmount',
   ],
@@ -108,9 +154,11 @@ const RECEIPT_WORDS: [string[], ColumnKey][] = [
       ...phrases(RECEIVERS, ['thu huong', 'duoc ho tro']),
       // "Họ tên", and "Họ và tên" once its parts split at "và" are read together.
       'ho ten',
+      ...RECIPIENT_DETAILS,
     ],
     'recipient',
   ],
+  [SIGNATURES, 'notes'],
   [VILLAGES, 'village'],
 ];
 
@@ -163,6 +211,7 @@ const FIELD_WORDS: [string[], ColumnKey][] = [
       'vat tu',
       'qua',
       'qua tang',
+      'dien giai',
     ],
     'description',
   ],
@@ -181,7 +230,13 @@ const FIELD_WORDS: [string[], ColumnKey][] = [
       'tong so tien',
       'von',
       'tong von',
+      'von dau tu',
+      'tong von dau tu',
       'muc',
+      'chi phi',
+      'tong chi phi',
+      'tong cong',
+      'ngan sach',
     ],
     'amount',
   ],
@@ -196,6 +251,8 @@ const FIELD_WORDS: [string[], ColumnKey][] = [
       'so doi tuong',
       'so ho',
       'so nguoi',
+      'so hoc sinh',
+      'so hoc vien',
     ],
     'beneficiaries',
   ],
@@ -222,6 +279,10 @@ const QUALIFIERS = [
   'cac',
   'tong',
   'ho tro',
+  'tro cap',
+  'tro giup',
+  'mot lan',
+  'hang thang',
   'tai tro',
   'vien tro',
   'vien tro phi chinh phu',
