@@ -1,11 +1,9 @@
 /** The detail rows of a period: every pledge and every delivery in it, read in date order. */
-import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { PledgeKind, ReportDetailRow } from '../../../contract';
 import type { Lang, VOCABULARY } from '../../../contract/labels';
 import { formatAmount, milliToQuantity } from '../../../contract/money';
 import type { Ctx } from '../../core/context';
-import { totalChanges } from '../../core/statements';
 import type { ReportNames } from './names';
 
 /** A detail row's columns, in the order `detailSources` selects them. */
@@ -31,19 +29,33 @@ export interface DetailSource {
 
 /**
  * The detail rows of a period, read as arrays straight from the driver (inside the call's transaction): a quarter
- * lists tens of thousands, and the driver's row objects cost more to build and to read than the arrays. The rows are
- * kept (`keptDetail`) until the file changes.
+ * lists tens of thousands, and the driver's row objects cost more to build and to read than the arrays.
  */
 function detailSources(ctx: Ctx, query: RawBuilder<unknown>): DetailSource[] {
   const { sql: text, parameters } = query.compile(ctx.db);
-  return keptDetail(ctx, `${text}\n${JSON.stringify(parameters)}`, () =>
-    (
-      ctx.sqlite
-        .prepare(text)
-        .raw()
-        .all(...parameters) as DetailSource[keyof DetailSource][][]
-    ).map(
-      ([
+  const rows = ctx.sqlite
+    .prepare(text)
+    .raw()
+    .all(...parameters) as DetailSource[keyof DetailSource][][];
+  return rows.map(
+    ([
+      date,
+      donorId,
+      placeId,
+      kind,
+      description,
+      quantityMilli,
+      unit,
+      amountMinor,
+      currency,
+      rate,
+      vnd,
+      status,
+      countedAt,
+      recipient,
+      village,
+    ]) =>
+      ({
         date,
         donorId,
         placeId,
@@ -59,58 +71,8 @@ function detailSources(ctx: Ctx, query: RawBuilder<unknown>): DetailSource[] {
         countedAt,
         recipient,
         village,
-      ]) =>
-        ({
-          date,
-          donorId,
-          placeId,
-          kind,
-          description,
-          quantityMilli,
-          unit,
-          amountMinor,
-          currency,
-          rate,
-          vnd,
-          status,
-          countedAt,
-          recipient,
-          village,
-        }) as DetailSource,
-    ),
+      }) as DetailSource,
   );
-}
-
-/** How many periods' rows are kept per connection: a preview's pledges and deliveries, and the one before. */
-const KEPT = 4;
-
-const keptAnswers = new WeakMap<BetterSqlite3.Database, Map<string, { stamp: string; rows: DetailSource[] }>>();
-
-/**
- * A period's detail rows, read again only when the file may have changed since they were kept: after a write on this
- * connection (its count of changed rows moves) or a commit by another (data_version moves). A quarter of a national
- * ledger lists tens of thousands of pledges and deliveries scattered through the file, and a preview is asked again
- * as its choices change. Kept only from a call that has not written, whose view a rollback cannot undo; the rows are
- * never changed by those who read them.
- */
-function keptDetail(ctx: Ctx, key: string, read: () => DetailSource[]): DetailSource[] {
-  const changes = totalChanges(ctx.sqlite);
-  const stamp = `${ctx.sqlite.pragma('data_version', { simple: true })}:${changes}`;
-  let kept = keptAnswers.get(ctx.sqlite);
-  if (!kept) {
-    kept = new Map();
-    keptAnswers.set(ctx.sqlite, kept);
-  }
-  const found = kept.get(key);
-  if (found?.stamp === stamp) return found.rows;
-  const rows = read();
-  kept.delete(key);
-  if (changes === ctx.changesAtStart) {
-    kept.set(key, { stamp, rows });
-    // The oldest answer goes first (a Map keeps the order of insertion).
-    if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
-  }
-  return rows;
 }
 
 /**
