@@ -99,12 +99,14 @@ type Dimension = 'place' | 'donor' | 'kind' | 'item' | 'item_class';
  * The conditions on a monthly totals table `t` for a filter, and which of the tables answers it, when one can: whole
  * months, no search words, and a place, donor, kinds or aid item filter (the item itself, or its sector, modality or
  * stage) only on the table keyed by it (`dimension`, or the one the filter needs). `statuses` are those counted
- * (none: every status). Otherwise null.
+ * (none: every status). `byYear`: a period of whole years, read from the yearly table when the one chosen has one
+ * (by place or by donor). Otherwise null.
  */
 function monthlyTotalsFilter(
   filter: PledgeFilter,
   statuses: readonly string[],
   dimension?: Dimension,
+  byYear = false,
 ): { dimension: Dimension; conditions: RawBuilder<unknown>[] } | null {
   const {
     from,
@@ -137,8 +139,10 @@ function monthlyTotalsFilter(
   if (byClass && table !== 'item' && table !== 'item_class') return null;
   const conditions: RawBuilder<unknown>[] = [];
   if (statuses.length) conditions.push(sql`t.status IN (${sql.join([...statuses])})`);
-  if (from) conditions.push(sql`t.month >= ${from.slice(0, 7)}`);
-  if (to) conditions.push(sql`t.month <= ${to.slice(0, 7)}`);
+  // The yearly tables (by place and by donor) answer whole years (`byYear`): their rows' key is the year.
+  const yearly = byYear && (table === 'place' || table === 'donor');
+  if (from) conditions.push(yearly ? sql`t.year >= ${from.slice(0, 4)}` : sql`t.month >= ${from.slice(0, 7)}`);
+  if (to) conditions.push(yearly ? sql`t.year <= ${to.slice(0, 4)}` : sql`t.month <= ${to.slice(0, 7)}`);
   if (currencies?.length) conditions.push(sql`t.currency IN (${sql.join(currencies)})`);
   if (kinds?.length) conditions.push(sql`t.kind IN (${sql.join(kinds)})`);
   if (placeId) conditions.push(sql`t.place_id IN ${unitsOf ? placesUnderOn(placeId, unitsOf) : placesUnder(placeId)}`);
@@ -155,6 +159,14 @@ function monthlyTotalsFilter(
     if (items) conditions.push(sql`t.item_id IN ${items}`);
   }
   return { dimension: table, conditions };
+}
+
+/** The schema whose migration (0024) added the totals by place and by donor summed by year. */
+const YEARLY_SCHEMA = 24;
+
+/** A period of whole years, or none (all time): the yearly sums give it. */
+function yearsOnly(filter: PledgeFilter): boolean {
+  return (!filter.from || filter.from.endsWith('-01-01')) && (!filter.to || filter.to.endsWith('-12-31'));
 }
 
 /**
@@ -206,7 +218,10 @@ async function monthlyBuckets(
         : ITEM_GROUPINGS.includes(input.by)
           ? 'item_class'
           : undefined;
-  const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, keyedBy);
+  // Whole years (or all time) by place or by donor from their yearly sums (migration 0024): a year of a ledger's
+  // donors is a few thousand rows rather than tens of thousands. Not by quarter, which needs the months.
+  const byYear = input.by !== 'quarter' && ctx.schemaVersion >= YEARLY_SCHEMA && yearsOnly(input.filter);
+  const found = monthlyTotalsFilter(input.filter, statuses?.length ? statuses : LIVE_STATUSES, keyedBy, byYear);
   if (!found) return null;
   const { dimension, conditions } = found;
   const key =
@@ -219,7 +234,8 @@ async function monthlyBuckets(
           : input.by === 'sector' || input.by === 'modality' || input.by === 'stage'
             ? sql`coalesce((SELECT ${sql.raw(`i.${input.by}`)} FROM aid_items i WHERE i.id = t.item_id), '')`
             : sql.raw(`t.${dimension === 'kind' ? 'kind' : `${dimension}_id`}`);
-  const table = sql.raw(`${side === 'pledged' ? 'pledge' : 'delivery'}_totals_by_${dimension}`);
+  const yearly = byYear && (dimension === 'place' || dimension === 'donor');
+  const table = sql.raw(`${side === 'pledged' ? 'pledge' : 'delivery'}_totals_by_${dimension}${yearly ? '_year' : ''}`);
   const quantity = side === 'pledged' ? sql`sum(t.quantity_milli)` : sql`NULL`;
   // Read straight from the driver: by item, a year holds tens of thousands of groups.
   return readRawRows<Bucket>(

@@ -168,6 +168,25 @@ export function totalsAgainstRows(ledger: Ledger): {
         ${keys.map((k) => `p.${k}`).join(', ')}, p.status, sum(x.vnd_equivalent) AS vnd FROM ${delivered} GROUP BY 2, ${keys.map((k) => `p.${k}`).join(', ')}, p.status`;
     }
   }
+  // The same by year, by place and by donor, and each aid item's lines and sums whole (schema 24).
+  if (db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'item_line_totals'`).get()) {
+    for (const [dimension, column] of [
+      ['place', 'p.place_id'],
+      ['donor', 'p.donor_id'],
+    ]) {
+      recomputed[`pledge_totals_by_${dimension}_year`] =
+        `SELECT substr(pledge_date, 1, 4) AS year, ${column}, p.status, p.currency, count(*) AS n, sum(vnd_equivalent) AS vnd,
+        sum(amount_minor) AS amount, sum(coalesce(quantity_milli, 0)) AS quantity_milli FROM pledges p GROUP BY 1, 2, 3, 4`;
+      recomputed[`delivery_totals_by_${dimension}_year`] =
+        `SELECT substr(x.delivery_date, 1, 4) AS year, ${column}, p.status, p.currency, ${usdExact} AS usd_exact,
+        count(*) AS n, sum(x.vnd_equivalent) AS vnd, sum(coalesce(x.amount_minor, 0)) AS amount FROM ${delivered} GROUP BY 1, 2, 3, 4, 5`;
+    }
+    const live = `CASE WHEN p.status <> 'cancelled' THEN vnd_equivalent ELSE 0 END`;
+    recomputed.item_line_totals = `SELECT item_id, sum(n) AS n, sum(committed) AS committed_vnd, sum(disbursed) AS disbursed_vnd FROM (
+      SELECT coalesce(p.item_id, '') AS item_id, 1 AS n, ${live} AS committed, 0 AS disbursed FROM pledges p
+      UNION ALL SELECT coalesce(p.item_id, ''), 0, 0, CASE WHEN p.status <> 'cancelled' THEN x.vnd_equivalent ELSE 0 END FROM ${delivered})
+      GROUP BY item_id`;
+  }
   const measures = ['n', 'vnd', 'amount', 'quantity_milli'];
   const nonZero = (rows: unknown[]) =>
     (rows as Record<string, unknown>[])

@@ -16,6 +16,7 @@ import type { Ctx } from '../core/context';
 import { currentDonorId } from '../donors';
 import { getPlace } from '../places';
 import type { AidItemsTable } from '../core/schema';
+import { keptWhileUnchanged } from './kept';
 import { checkItemTodayIn, parseTodayIn } from './today-in';
 
 export { itemsOverview, listSectors } from './overview';
@@ -63,6 +64,17 @@ const ITEM_SELECT = sql`SELECT i.*, d.name AS donor_name,
   coalesce((SELECT sum(x.vnd_equivalent) FROM deliveries x JOIN pledges p ON p.id = x.pledge_id WHERE p.item_id = i.id AND p.status <> 'cancelled'), 0) AS disbursed_vnd
   FROM aid_items i JOIN donors d ON d.id = i.donor_id`;
 
+/** The schema whose migration (0024) keeps each item's whole sums and the counts of changes to items and donors. */
+const ITEM_LINE_TOTALS_SCHEMA = 24;
+
+/** The same columns, the sums read from each item's kept totals (`0024_item_and_year_totals`) rather than its lines. */
+const KEPT_ITEM_SELECT = sql`SELECT i.*, d.name AS donor_name, coalesce(t.n, 0) AS line_count,
+  coalesce(t.committed_vnd, 0) AS committed_vnd, coalesce(t.disbursed_vnd, 0) AS disbursed_vnd
+  FROM aid_items i JOIN donors d ON d.id = i.donor_id LEFT JOIN item_line_totals t ON t.item_id = i.id`;
+
+/** The kept totals answer, unless a bulk write defers them (folded only when it ends) or the ledger predates them. */
+const keptTotals = (ctx: Ctx) => !ctx.tracking.totalsDeferred && ctx.schemaVersion >= ITEM_LINE_TOTALS_SCHEMA;
+
 export async function getItemRow(ctx: Ctx, id: string, field = 'itemId'): Promise<AidItemsTable> {
   const row = await ctx.db.selectFrom('aidItems').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(field, ITEM_NOUN);
@@ -71,7 +83,9 @@ export async function getItemRow(ctx: Ctx, id: string, field = 'itemId'): Promis
 
 async function readItem(ctx: Ctx, id: string): Promise<AidItem> {
   // Through the query builder, whose plugin gives the columns their camelCase names.
-  const row = (await sql<ItemRow>`${ITEM_SELECT} WHERE i.id = ${id}`.execute(ctx.db)).rows[0];
+  const row = (
+    await sql<ItemRow>`${keptTotals(ctx) ? KEPT_ITEM_SELECT : ITEM_SELECT} WHERE i.id = ${id}`.execute(ctx.db)
+  ).rows[0];
   if (!row) throw notFound('id', ITEM_NOUN);
   return toItem(row);
 }
@@ -88,11 +102,17 @@ export async function listItems(ctx: Ctx, input: ParsedInput<'items.list'>): Pro
   if (input.modalities?.length) conditions.push(sql`i.modality IN (${sql.join(input.modalities)})`);
   if (input.sectors?.length) conditions.push(sql`i.sector IN (${sql.join(input.sectors)})`);
   if (input.stages?.length) conditions.push(sql`i.stage IN (${sql.join(input.stages)})`);
-  const rows =
-    await sql<ItemRow>`${ITEM_SELECT} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.stage_date DESC, i.name_folded`.execute(
-      ctx.db,
-    );
-  return rows.rows.map(toItem);
+  const kept = keptTotals(ctx);
+  const read = async () =>
+    (
+      await sql<ItemRow>`${kept ? KEPT_ITEM_SELECT : ITEM_SELECT} WHERE ${sql.join(conditions, sql` AND `)} ORDER BY i.stage_date DESC, i.name_folded`.execute(
+        ctx.db,
+      )
+    ).rows.map(toItem);
+  // The whole list (no filter), which the pledge form's item picker asks for again after every pledge saved, is kept
+  // until an item, a donor or an item's sums change: a pledge outside any item changes none of them.
+  if (!kept || conditions.length > 1) return read();
+  return [...(await keptWhileUnchanged(ctx, 'items.list', ['aid_items', 'donors', 'item_line_totals'], '', read))];
 }
 
 export async function getItemDetail(ctx: Ctx, id: string): Promise<AidItemDetail> {

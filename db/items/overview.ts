@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AID_MODALITIES, AID_STAGES, STANDARD_SECTORS, type ItemsOverview } from '../../contract/items';
 import { readRows } from '../core/statements';
 import type { Ctx } from '../core/context';
+import { keptWhileUnchanged } from './kept';
 
 /** The standard sectors, then those the department wrote itself. */
 export async function listSectors(ctx: Ctx): Promise<string[]> {
@@ -12,6 +13,18 @@ export async function listSectors(ctx: Ctx): Promise<string[]> {
 }
 
 export async function itemsOverview(ctx: Ctx): Promise<ItemsOverview> {
+  // From the monthly totals: counting a million lines one by one takes a while.
+  const linesWithoutItem =
+    readRows<{ n: number | null }>(
+      ctx,
+      sql`SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`,
+    )[0]!.n ?? 0;
+  // What the items themselves add up to, the same until an item or a donor changes.
+  const ofItems = await keptWhileUnchanged(ctx, 'items.overview', ['aid_items', 'donors'], '', () => itemCounts(ctx));
+  return { ...ofItems, linesWithoutItem };
+}
+
+function itemCounts(ctx: Ctx): Omit<ItemsOverview, 'linesWithoutItem'> {
   const count = (column: 'stage' | 'sector' | 'modality') =>
     readRows<{ key: string; n: number }>(
       ctx,
@@ -32,11 +45,5 @@ export async function itemsOverview(ctx: Ctx): Promise<ItemsOverview> {
       .sort((a, b) => b.items - a.items || a.sector.localeCompare(b.sector)),
     byModality: AID_MODALITIES.map((modality) => ({ modality, items: modalities.get(modality) ?? 0 })),
     donors,
-    // From the monthly totals: counting a million lines one by one takes a while.
-    linesWithoutItem:
-      readRows<{ n: number | null }>(
-        ctx,
-        sql`SELECT sum(n) AS n FROM pledge_totals_by_item_class WHERE sector = '' AND modality = '' AND stage = ''`,
-      )[0]!.n ?? 0,
   };
 }

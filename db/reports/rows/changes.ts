@@ -77,8 +77,25 @@ export async function periodChanges(ctx: Ctx, names: ReportNames, asked: Changes
         ).map((p) => [p.id, p])
       : [],
   );
+  const entries = audit.rows.map((a) => ({
+    ...a,
+    before: JSON.parse(a.before) as Record<string, unknown>,
+    after: JSON.parse(a.after) as Record<string, unknown>,
+  }));
+  // The names of the items the entries name, only: a national ledger holds a hundred thousand.
+  const itemIds = [
+    ...new Set(entries.flatMap((e) => [e.before.itemId, e.after.itemId]).filter((id) => typeof id === 'string')),
+  ];
   const items = new Map(
-    (await ctx.db.selectFrom('aidItems').select(['id', 'name']).execute()).map((i) => [i.id, i.name]),
+    itemIds.length
+      ? (
+          await ctx.db
+            .selectFrom('aidItems')
+            .select(['id', 'name'])
+            .where('id', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(itemIds)}))`)
+            .execute()
+        ).map((i) => [i.id, i.name])
+      : [],
   );
   // Ids are shown by name: the donor, the place and the aid item as they are called now.
   const named = (row: Record<string, unknown>) => ({
@@ -90,9 +107,7 @@ export async function periodChanges(ctx: Ctx, names: ReportNames, asked: Changes
       ? { todayPlaceId: names.places.get(row.todayPlaceId) ?? row.todayPlaceId }
       : {}),
   });
-  return audit.rows.map((a) => {
-    const before = JSON.parse(a.before) as Record<string, unknown>;
-    const after = JSON.parse(a.after) as Record<string, unknown>;
+  return entries.map(({ before, after, ...a }) => {
     const site = a.siteName ?? (a.siteId === ctx.site.id ? ctx.site.name : '');
     const line = lines.get(a.entityId);
     return {

@@ -15,6 +15,7 @@ import { periodChanges } from './changes';
 import type { ReportData } from './data';
 import { deliverySources, detailRow, pledgeSources } from './detail';
 import { groupSums, originalSums } from './groups';
+import { keptUntilChanged } from './kept';
 import { reportNames } from './names';
 import { toDateSums } from './to-date';
 
@@ -22,10 +23,20 @@ import { toDateSums } from './to-date';
  * Gathers what the report needs for a period and place. `changesAfter` (the time a report of this period was sent)
  * makes the amendments listed those made to the period's pledges since then, instead of those made within it.
  */
-export async function gatherReport(
+export function gatherReport(
   ctx: Ctx,
   input: ParsedInput<'reports.preview'>,
   changesAfter?: string,
+): Promise<ReportData> {
+  // The same until the file changes (or the day, which the report is dated by).
+  const key = JSON.stringify([input, changesAfter ?? null, ctx.now.slice(0, 10)]);
+  return keptUntilChanged(ctx, key, () => gatherFresh(ctx, input, changesAfter));
+}
+
+async function gatherFresh(
+  ctx: Ctx,
+  input: ParsedInput<'reports.preview'>,
+  changesAfter: string | undefined,
 ): Promise<ReportData> {
   // Its dates by its own rule, or the department's: everything below (to date, in the period, changes) follows them.
   const period = parsePeriod(input.period, await cutoffOf(ctx, input.cutoff));
