@@ -1,5 +1,5 @@
 /** Deliveries (hand-overs, disbursements) against a pledge; what remains is never allowed below zero. */
-import type { Kysely } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Delivery, ParsedInput } from '../contract';
 import {
   AmountRangeError,
@@ -13,7 +13,7 @@ import {
 import { recordAudit } from './audit';
 import { invalid, notFound } from './core/errors';
 import { type Delivered, deliveredValue, valueOfQuantity } from './pledges/amounts';
-import { compiledOnce, insertRow } from './core/statements';
+import { insertRow, prepared } from './core/statements';
 import type { Ctx } from './core/context';
 import { deleteKept } from './deletions/keep';
 import { resolveRate } from './rates';
@@ -42,41 +42,59 @@ export async function listDeliveriesOf(ctx: Ctx, pledgeId: string): Promise<Deli
   return rows.map(fromStored);
 }
 
-// The queries a receipt row runs (each import writes hundreds) are compiled once.
-const deliveryById = compiledOnce((db, id: string) => db.selectFrom('deliveries').selectAll().where('id', '=', id));
-const pledgeById = compiledOnce((db, id: string) => db.selectFrom('pledges').selectAll().where('id', '=', id));
+// The query builder's renaming of a column (its CamelCasePlugin, with default options): pledge_id → pledgeId.
+const camelNames = new Map<string, string>();
+function camelName(column: string): string {
+  let name = camelNames.get(column);
+  if (name === undefined) {
+    name = column.slice(0, 1);
+    for (let i = 1; i < column.length; i++)
+      if (column[i] !== '_') name += column[i - 1] === '_' ? column[i]!.toUpperCase() : column[i];
+    camelNames.set(column, name);
+  }
+  return name;
+}
+
+/** A row as the query builder gives it: the same values under its names, in the columns' order. */
+function camelRow<T>(row: Record<string, unknown> | undefined): T | undefined {
+  if (!row) return undefined;
+  const named: Record<string, unknown> = {};
+  for (const column in row) named[camelName(column)] = row[column];
+  return named as T;
+}
+
+// The queries a receipt row runs (each import writes hundreds) are prepared once, and run without the query
+// builder's asynchronous round.
+const deliveryById = (ctx: Ctx, id: string) =>
+  camelRow<StoredDelivery>(prepared(ctx.sqlite, 'SELECT * FROM deliveries WHERE id = ?').get(id) as never);
+const pledgeById = (ctx: Ctx, id: string) =>
+  camelRow<Selectable<DB['pledges']>>(prepared(ctx.sqlite, 'SELECT * FROM pledges WHERE id = ?').get(id) as never);
 
 async function getDelivery(ctx: Ctx, id: string): Promise<Delivery> {
-  const [row] = await deliveryById(ctx, id);
+  const row = deliveryById(ctx, id);
   if (!row) throw notFound('id', DELIVERY_NOUN);
   return fromStored(row);
 }
 
-const deliveredTo = (db: Kysely<DB>, pledgeId: string) =>
-  db
-    .selectFrom('deliveries')
-    .select((eb) => [
-      eb.fn.coalesce(eb.fn.sum<number>('amountMinor'), eb.lit(0)).as('amountMinor'),
-      eb.fn.coalesce(eb.fn.sum<number>('quantityMilli'), eb.lit(0)).as('quantityMilli'),
-      eb.fn
-        .coalesce(
-          eb.fn.sum<number>(eb.case().when('amountMinor', 'is', null).then(eb.ref('quantityMilli')).end()),
-          eb.lit(0),
-        )
-        .as('quantityOnlyMilli'),
-      eb.fn.countAll<number>().as('count'),
-    ])
-    .where('pledgeId', '=', pledgeId);
-const deliveredToPledge = compiledOnce(deliveredTo);
-const deliveredToPledgeExcept = compiledOnce((db, pledgeId: string, exceptId: string) =>
-  deliveredTo(db, pledgeId).where('id', '!=', exceptId),
-);
+const DELIVERED_TO = `SELECT coalesce(sum(amount_minor), 0) AS amountMinor, coalesce(sum(quantity_milli), 0) AS quantityMilli,
+  coalesce(sum(CASE WHEN amount_minor IS NULL THEN quantity_milli END), 0) AS quantityOnlyMilli, count(*) AS count
+  FROM deliveries WHERE pledge_id = ?`;
+const DELIVERED_TO_EXCEPT = `${DELIVERED_TO} AND id != ?`;
+
+interface DeliveredSums {
+  amountMinor: number;
+  quantityMilli: number;
+  quantityOnlyMilli: number;
+  count: number;
+}
 
 /** Sum of a pledge's deliveries, optionally leaving one out (the one being edited). */
 export async function deliveredSoFar(ctx: Ctx, pledgeId: string, exceptId?: string): Promise<Delivered> {
-  const [sums] = exceptId
-    ? await deliveredToPledgeExcept(ctx, pledgeId, exceptId)
-    : await deliveredToPledge(ctx, pledgeId);
+  const sums = (
+    exceptId
+      ? prepared(ctx.sqlite, DELIVERED_TO_EXCEPT).get(pledgeId, exceptId)
+      : prepared(ctx.sqlite, DELIVERED_TO).get(pledgeId)
+  ) as DeliveredSums | undefined;
   if (!sums) throw new Error('no sums of deliveries');
   return {
     amountMinor: Number(sums.amountMinor),
@@ -101,7 +119,7 @@ interface DeliveryDraft {
 
 /** Checks a delivery against its pledge and returns the row values to store. */
 async function settle(ctx: Ctx, pledgeId: string, draft: DeliveryDraft, exceptId?: string) {
-  const [stored] = await pledgeById(ctx, pledgeId);
+  const stored = pledgeById(ctx, pledgeId);
   if (!stored) throw notFound('pledgeId', { vi: 'cam kết', en: 'pledge' });
   const pledge = { ...stored, quantity: stored.quantityMilli === null ? null : milliToQuantity(stored.quantityMilli) };
   if (pledge.status === 'cancelled') {

@@ -1047,6 +1047,21 @@ describe("a pledge's status", () => {
       amountMinor: 300_000_000,
     });
     expect((await status()).status).toBe('in_progress');
+    // The history holds the pledge as it reads after the change, field for field and in the same order.
+    const {
+      donorName: _d,
+      donorShortName: _s,
+      placeName: _p,
+      todayPlaceName: _t,
+      deliveredAmountMinor: _a,
+      deliveredVnd: _v,
+      remainingAmountMinor: _r,
+      ...asRead
+    } = await status();
+    const entry = t.ledger.sqlite
+      .prepare(`SELECT after FROM audit_log WHERE entity_id = ? AND action = 'update' ORDER BY rowid DESC LIMIT 1`)
+      .get(p.id) as { after: string };
+    expect(entry.after).toBe(JSON.stringify(asRead));
     const second = await t.service.invoke('deliveries.create', {
       pledgeId: p.id,
       deliveryDate: '2022-11-01',

@@ -57,19 +57,45 @@ const snakeCase = (key: string) => {
   return name;
 };
 
+/** Each shape of row inserted (its table and the fields it gives) to its statement, per connection. */
+const insertStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
 /**
  * Inserts one row (fields named as the query builder names them; undefined ones left out, as it leaves them) through
  * a statement prepared once per table and set of columns, on the call's connection: for the writes made once per
- * imported row, where building and compiling each statement anew was most of the work.
+ * imported row, where building and compiling each statement anew was most of the work. The statement is found by the
+ * row's shape without building its SQL again.
  */
 export function insertRow(
   ctx: { sqlite: BetterSqlite3.Database },
   table: string,
   values: Record<string, unknown>,
 ): void {
-  const keys = Object.keys(values).filter((k) => values[k] !== undefined);
-  const text = `INSERT INTO ${table} (${keys.map(snakeCase).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
-  prepared(ctx.sqlite, text).run(...keys.map((k) => values[k]));
+  let statements = insertStatements.get(ctx.sqlite);
+  if (!statements) {
+    statements = new Map();
+    insertStatements.set(ctx.sqlite, statements);
+  }
+  const keys = Object.keys(values);
+  const given: unknown[] = [];
+  let shape = table;
+  for (const key of keys) {
+    const value = values[key];
+    if (value === undefined) continue;
+    shape += ` ${key}`;
+    given.push(value);
+  }
+  let statement = statements.get(shape);
+  if (!statement) {
+    const named = keys.filter((k) => values[k] !== undefined);
+    statement = ctx.sqlite.prepare(
+      `INSERT INTO ${table} (${named.map(snakeCase).join(', ')}) VALUES (${named.map(() => '?').join(', ')})`,
+    );
+    // Rows of many shapes (fields left out in many ways) make many statements: a bounded cache starts over when full.
+    if (statements.size >= 500) statements.clear();
+    statements.set(shape, statement);
+  }
+  statement.run(...given);
 }
 
 /**

@@ -280,9 +280,13 @@ function contractIssues(r: ParsedRow): ImportIssue[] {
     // A receipt's description is checked when it makes a new pledge.
     description: r.description || (r.receipt ? '-' : ''),
   });
-  const donor = DonorCreateInput.safeParse({ name: r.donorName, country: r.country, kind: 'foreign_ngo' });
-  const item = r.item
-    ? AidItemCreateInput.safeParse({
+  const donorIssues = keptIssues(donorChecks, DonorCreateInput, {
+    name: r.donorName,
+    country: r.country,
+    kind: 'foreign_ngo',
+  });
+  const itemIssues = r.item
+    ? keptIssues(itemChecks, AidItemCreateInput, {
         name: r.item.name,
         modality: r.item.modality ?? 'project',
         sector: r.item.sector ?? 'other',
@@ -290,9 +294,8 @@ function contractIssues(r: ParsedRow): ImportIssue[] {
         approvalNumber: r.item.approvalNumber,
         approvalDate: r.item.approvalDate,
       })
-    : null;
-  const issues = [...(pledge.error?.issues ?? []), ...(donor.error?.issues ?? [])];
-  const itemIssues = item?.error?.issues ?? [];
+    : [];
+  const issues = [...(pledge.error?.issues ?? []), ...donorIssues];
   return [
     ...issues.map((issue) => [issue, COLUMN_OF[String(issue.path[0])]] as const),
     ...itemIssues.map((issue) => [issue, ITEM_COLUMN_OF[String(issue.path[0])]] as const),
@@ -306,4 +309,26 @@ function contractIssues(r: ParsedRow): ImportIssue[] {
       messageEn: message.en.replace(/^[^:]*: /, ''),
     };
   });
+}
+
+/**
+ * The problems the form finds with a donor or an item, kept by what was checked: a list names the same few donors and
+ * items row after row, and the same fields always get the same answer.
+ */
+const donorChecks = new Map<string, readonly z.core.$ZodIssue[]>();
+const itemChecks = new Map<string, readonly z.core.$ZodIssue[]>();
+
+function keptIssues(
+  kept: Map<string, readonly z.core.$ZodIssue[]>,
+  schema: z.ZodType,
+  input: Record<string, unknown>,
+): readonly z.core.$ZodIssue[] {
+  const key = JSON.stringify(input);
+  let issues = kept.get(key);
+  if (!issues) {
+    issues = schema.safeParse(input).error?.issues ?? [];
+    if (kept.size >= 5_000) kept.clear();
+    kept.set(key, issues);
+  }
+  return issues;
 }

@@ -122,7 +122,10 @@ async function readFile(ctx: Ctx, options: ImportOptions, found: Found): Promise
   const province = await checkListProvince(ctx, places, sheet, header, found.officePlace);
   found.province = province.province;
   if (province.problem) return { errors: [province.problem] };
-  const donorIds = knownDonors(ctx);
+  // Carried from the workbook written before with the same checks: it holds the donors that one added, as a new
+  // reading would (each new donor's folded name, which is its key).
+  if (options.checks) options.checks.donorIds ??= knownDonors(ctx);
+  const donorIds = options.checks?.donorIds ?? knownDonors(ctx);
   const { rows, errors } = await readLines(sheet, header, {
     ctx,
     columns: header.columns,
@@ -159,11 +162,14 @@ async function writeFile(
   try {
     written = await writeLines(ctx, fresh, rows, donorIds, options);
   } catch (error) {
+    if (options.checks) delete options.checks.donorIds;
     await start.undo();
     await start.keep();
     throw error;
   }
   const { errors } = written;
+  // Undone, the donors the file added are no longer in the ledger: the next workbook reads them anew.
+  if ((errors.length || options.dryRun) && options.checks) delete options.checks.donorIds;
   const mappedNow = header.layout.read.some((c) => c.from === 'chosen');
   if (!errors.length && !options.dryRun && (mappedNow || receipts.read !== receipts.remembered))
     await rememberLayout(ctx, sheet.rowTexts(header.row), header.layout, {

@@ -3,13 +3,12 @@
  * each pledge with its history and search text, and each row's key kept so that a row already imported is skipped.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { ImportIssue } from '../../contract';
 import type { ReceiptChoice, ReceiptMatch } from '../../contract/imports';
 import { LedgerError } from '../../contract/errors';
 import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
-import { insertRow } from '../core/statements';
+import { insertRow, prepared } from '../core/statements';
 import { addDonor } from '../donors';
 import { createItem } from '../items';
 import { ledgerSums } from '../pledges/sums';
@@ -53,15 +52,10 @@ export function keyRows(rows: ParsedRow[]): KeyedRow[] {
  */
 export async function notImported(ctx: Ctx, keyed: KeyedRow[]): Promise<KeyedRow[]> {
   const keys = JSON.stringify(keyed.map((r) => r.key));
-  const existing = new Set(
-    (
-      await ctx.db
-        .selectFrom('importedRows')
-        .select('key')
-        .where('key', 'in', sql<string>`(SELECT value FROM json_each(${keys}))`)
-        .execute()
-    ).map((r) => r.key),
-  );
+  const found = prepared(ctx.sqlite, 'SELECT key FROM imported_rows WHERE key IN (SELECT value FROM json_each(?))').all(
+    keys,
+  ) as { key: string }[];
+  const existing = new Set(found.map((r) => r.key));
   return keyed.filter((r) => !existing.has(r.key));
 }
 

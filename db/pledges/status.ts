@@ -1,16 +1,14 @@
 /** A pledge's status following its deliveries, and the deliveries recorded, changed or removed through it. */
-import { AUTO_STATUS_NOTE, type Delivery, type ParsedInput, type PledgeStatus } from '../../contract';
+import { AUTO_STATUS_NOTE, type Delivery, type ParsedInput } from '../../contract';
 import { recordAudit } from '../audit';
 import type { Ctx } from '../core/context';
-import { compiledOnce } from '../core/statements';
+import { prepared } from '../core/statements';
 import { createDelivery, deleteDelivery, deliveredSoFar, updateDelivery } from '../deliveries';
 import { statusFromDeliveries } from './amounts';
 import { getPledgeRow, snapshot } from './rows';
 
-// Run once for each receipt an import records: compiled once.
-const setStatus = compiledOnce((db, id: string, status: PledgeStatus, updatedAt: string) =>
-  db.updateTable('pledges').set({ status, updatedAt }).where('id', '=', id),
-);
+// Run once for each receipt an import records: prepared once (the text the query builder made of it).
+const SET_STATUS = 'update "pledges" set "status" = ?, "updated_at" = ? where "id" = ?';
 
 /**
  * A pledge's status follows its deliveries until a person sets it: none yet → pledged; some → in progress; the whole
@@ -22,14 +20,15 @@ export async function statusFollowsDeliveries(ctx: Ctx, pledgeId: string): Promi
   if (row.statusByUser || row.status === 'cancelled') return;
   const status = statusFromDeliveries(row, await deliveredSoFar(ctx, pledgeId));
   if (status === row.status) return;
-  await setStatus(ctx, pledgeId, status, ctx.now);
-  const after = await getPledgeRow(ctx, pledgeId);
+  prepared(ctx.sqlite, SET_STATUS).run(status, ctx.now, pledgeId);
+  const before = snapshot(row);
   await recordAudit(ctx, {
     action: 'update',
     entity: 'pledge',
     entityId: pledgeId,
-    before: snapshot(row),
-    after: snapshot(after),
+    before,
+    // The pledge as it now reads: only its status and the time it changed were written.
+    after: { ...before, status, updatedAt: ctx.now },
     note: AUTO_STATUS_NOTE,
   });
 }

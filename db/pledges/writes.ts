@@ -57,6 +57,11 @@ export interface PledgeChecks {
    * checks, and again after one with a refused row (`writeLines`).
    */
   sums?: LedgerSums;
+  /**
+   * Every name a donor is known by (folded) to its id (`knownDonors` of `db/imports/rows.ts`): read by the first
+   * workbook an import writes with these checks, with the donors each workbook adds, and read again after one refused.
+   */
+  donorIds?: Map<string, string>;
 }
 export const newPledgeChecks = (): PledgeChecks => ({ donors: new Map(), places: new Map(), placesAround: new Map() });
 

@@ -2,7 +2,8 @@
 import { type Column, fitColumns } from '../workbook/columns';
 import { type Heading, opening } from '../workbook/letterhead';
 import { addSheet, setWidths, type Workbook } from '../workbook/page';
-import { dataRow, tableHeader, totalsRow } from '../workbook/table';
+import { writeRows } from '../workbook/streamed';
+import { tableHeader, totalsRow } from '../workbook/table';
 import { figureColumns, figureValues } from './figures';
 import { subtitle } from './heading';
 
@@ -23,9 +24,7 @@ export function donorSheet(workbook: Workbook, heading: Heading) {
   setWidths(sheet, widths);
   const head = opening(sheet, heading, widths, subtitle(report));
   tableHeader(sheet, head, columns);
-  rows.forEach((values, i) => {
-    dataRow(sheet, head + 1 + i, columns, values);
-  });
+  writeRows(workbook, sheet, head + 1, columns, rows);
   const last = head + report.donors.length;
   totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, totals);
   sheet.commit();

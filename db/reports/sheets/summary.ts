@@ -9,7 +9,8 @@ import { PageFlow } from '../workbook/flow';
 import { type Heading, opening } from '../workbook/letterhead';
 import { addSheet, setWidths, type Workbook } from '../workbook/page';
 import { SIGNATURE_HEIGHT, signatures } from '../workbook/signatures';
-import { dataRow, tableHeader, totalsRow, wideRow } from '../workbook/table';
+import { writeRows } from '../workbook/streamed';
+import { tableHeader, totalsRow, wideRow } from '../workbook/table';
 import { figureColumns, figureValues } from './figures';
 import { subtitle } from './heading';
 
@@ -36,9 +37,7 @@ export function summarySheet(workbook: Workbook, heading: Heading, appendices: {
   const heights = rows.map((values) => rowHeight(columns, values));
   tableHeader(sheet, head, columns, !flow.fits(tableHeight(columns, heights)));
   flow.add(sheet.getRow(head).height);
-  rows.forEach((values, i) => {
-    dataRow(sheet, head + 1 + i, columns, values);
-  });
+  writeRows(workbook, sheet, head + 1, columns, rows);
   flow.add(...heights);
   const last = head + report.summary.length;
   totalsRow(sheet, last + 1, columns, 'Tổng cộng', head + 1, last, totals);

@@ -31,10 +31,19 @@ export function decimalCell(decimal: string | null): CellValue {
   return decimal === null ? '' : { decimal, format: decimalFormat(decimal) };
 }
 
+/** Days counted so far: a report's thousands of dates fall on a few hundred days. */
+const excelDays = new Map<string, number>();
+
 /** Days since 30/12/1899, as spreadsheets count dates. */
 export function excelDay(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  let day = excelDays.get(iso);
+  if (day === undefined) {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    day = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    if (excelDays.size >= 10_000) excelDays.clear();
+    excelDays.set(iso, day);
+  }
+  return day;
 }
 
 /** The value the spreadsheet library takes for a cell (the same number or date `writeRows` writes as XML). */

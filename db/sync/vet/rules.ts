@@ -54,7 +54,7 @@ function rowProblem(table: Table, row: Row, known: KnownRecords): Problem | null
     const field = rules.columns[column]?.field ?? rules.references.find((r) => r.column === column)?.field ?? column;
     return { column, field, why: { vi: 'bị thiếu', en: 'is missing' }, quote: false };
   }
-  for (const [column, rule] of Object.entries(rules.columns)) {
+  for (const [column, rule] of columnRules(table)) {
     if (!Object.hasOwn(row, column)) continue;
     const value = row[column];
     if (rule.schema) {
@@ -66,6 +66,17 @@ function rowProblem(table: Table, row: Row, known: KnownRecords): Problem | null
     }
   }
   return rules.row?.(row) ?? referenceProblem(row, rules.references, known);
+}
+
+/** Each table's column rules as a list, made once: every row of every bundle is held to them. */
+const columnRuleLists = new Map<Table, [string, (typeof TABLE_RULES)[Table]['columns'][string]][]>();
+function columnRules(table: Table) {
+  let list = columnRuleLists.get(table);
+  if (!list) {
+    list = Object.entries(TABLE_RULES[table].columns);
+    columnRuleLists.set(table, list);
+  }
+  return list;
 }
 
 /** A reference to a record neither the bundle nor this ledger has (nor ever had). */
