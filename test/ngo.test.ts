@@ -379,3 +379,35 @@ describe('the registry', () => {
     expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM ngo_holidays').get()).toEqual({ n: DEFAULT_HOLIDAYS.length });
   });
 });
+
+describe('an NGO entered twice and merged', () => {
+  it('keeps the certificates recorded under either, and checks the records of both against them', async () => {
+    const t = await tempLedger();
+    try {
+      const kept = (await t.service.invoke('donors.create', { name: 'Oxfam', kind: 'foreign_ngo' })).id;
+      const twice = (await t.service.invoke('donors.create', { name: 'Oxfam Novib', kind: 'foreign_ngo' })).id;
+      const cert = await t.service.invoke('ngo.addCertificate', {
+        donorId: twice,
+        kind: 'operation',
+        number: '7/BNG-GĐK',
+        issuedOn: '2023-01-01',
+        validUntil: '2025-12-31',
+        provinces: ['04'],
+        fields: ['agriculture'],
+      });
+      await t.service.invoke('donors.merge', { id: twice, intoId: kept });
+      const detail = await t.service.invoke('ngo.get', { id: kept });
+      expect(detail.certificates.map((c) => c.id)).toEqual([cert.id]);
+      const [listed] = await t.service.invoke('ngo.list', {});
+      expect(listed).toMatchObject({ donorId: kept, certificateCount: 1 });
+      expect(await t.service.invoke('ngo.check', { donorId: kept, date: '2024-02-01', sector: 'agriculture' })).toEqual(
+        [],
+      );
+      expect(
+        await t.service.invoke('ngo.check', { donorId: twice, date: '2024-02-01', sector: 'agriculture' }),
+      ).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

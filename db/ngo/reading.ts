@@ -9,7 +9,7 @@ import type { NgoCertificatesTable } from '../core/schema';
 import { inForceOn, toCertificate } from './certificates';
 import { holidaySet } from './holidays';
 import { toContact, toPlan, toYearReport } from './records';
-import { certificateRows, type NgoDonor, ngoDonor, profileRow, today, toProfile } from './registry';
+import { certificateRows, donorFamily, type NgoDonor, ngoDonor, profileRow, today, toProfile } from './registry';
 import { registryWarnings } from './warnings';
 
 // ——— Reading ———
@@ -32,14 +32,23 @@ export async function listNgos(ctx: Ctx, input: ParsedInput<'ngo.list'>): Promis
       const text = `${d.nameKey} ${foldText(d.shortName ?? '')} ${foldText(d.country ?? '')}`;
       return words.every((w) => text.includes(w));
     });
+  // What was recorded under a donor merged into another counts under that one.
+  const merged = await ctx.db
+    .selectFrom('donors')
+    .select(['id', 'mergedInto'])
+    .where('mergedInto', 'is not', null)
+    .execute();
+  const ownerOf = new Map(merged.map((d) => [d.id, d.mergedInto!]));
+  const owner = (id: string) => ownerOf.get(id) ?? id;
   const certificates = await ctx.db.selectFrom('ngoCertificates').selectAll().orderBy('issuedOn').execute();
   const byDonor = new Map<string, NgoCertificatesTable[]>();
-  for (const c of certificates) byDonor.set(c.donorId, [...(byDonor.get(c.donorId) ?? []), c]);
+  for (const c of certificates) byDonor.set(owner(c.donorId), [...(byDonor.get(owner(c.donorId)) ?? []), c]);
   const items = await sql<{
     donorId: string;
     n: number;
   }>`SELECT donor_id, count(*) AS n FROM aid_items GROUP BY donor_id`.execute(ctx.db);
-  const itemCount = new Map(items.rows.map((r) => [r.donorId, r.n]));
+  const itemCount = new Map<string, number>();
+  for (const r of items.rows) itemCount.set(owner(r.donorId), (itemCount.get(owner(r.donorId)) ?? 0) + Number(r.n));
   const warningCount = new Map<string, number>();
   for (const w of await registryWarnings(ctx, {})) warningCount.set(w.donorId, (warningCount.get(w.donorId) ?? 0) + 1);
   return donors.map((d) =>
@@ -72,30 +81,31 @@ function summaryOf(
 export async function getNgo(ctx: Ctx, input: { id: string }): Promise<NgoDetail> {
   const donor = await ngoDonor(ctx, input.id, 'id');
   const on = today(ctx);
+  const family = await donorFamily(ctx, donor.id);
   const rows = await certificateRows(ctx, donor.id);
   const warnings = await registryWarnings(ctx, { donorId: donor.id, includeAcknowledged: true });
   const items = await ctx.db
     .selectFrom('aidItems')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('donorId', '=', donor.id)
+    .where('donorId', 'in', family)
     .executeTakeFirstOrThrow();
   const holidays = await holidaySet(ctx);
   const plans = await ctx.db
     .selectFrom('ngoPlans')
     .selectAll()
-    .where('donorId', '=', donor.id)
+    .where('donorId', 'in', family)
     .orderBy('receivedOn', 'desc')
     .execute();
   const reports = await ctx.db
     .selectFrom('ngoYearReports')
     .selectAll()
-    .where('donorId', '=', donor.id)
+    .where('donorId', 'in', family)
     .orderBy('year', 'desc')
     .execute();
   const contacts = await ctx.db
     .selectFrom('ngoContacts')
     .selectAll()
-    .where('donorId', '=', donor.id)
+    .where('donorId', 'in', family)
     .orderBy('name')
     .execute();
   return {

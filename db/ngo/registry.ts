@@ -151,11 +151,18 @@ export async function saveProfile(ctx: Ctx, input: ParsedInput<'ngo.saveProfile'
 
 // ——— Certificates ———
 
+/** The donor and those merged into it: a donor entered twice keeps the registry rows of both. */
+export async function donorFamily(ctx: Ctx, donorId: string): Promise<string[]> {
+  const merged = await ctx.db.selectFrom('donors').select('id').where('mergedInto', '=', donorId).execute();
+  return [donorId, ...merged.map((d) => d.id)];
+}
+
+/** An NGO's certificates, those recorded under a donor merged into it included. */
 export async function certificateRows(ctx: Ctx, donorId: string): Promise<NgoCertificatesTable[]> {
   return ctx.db
     .selectFrom('ngoCertificates')
     .selectAll()
-    .where('donorId', '=', donorId)
+    .where('donorId', 'in', await donorFamily(ctx, donorId))
     .orderBy('issuedOn')
     .orderBy('number')
     .execute();
