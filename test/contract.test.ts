@@ -1178,6 +1178,9 @@ describe('the NGO registry', () => {
       'placeId',
     );
     await expectError('ngo.get', { id: company.id }, 'invalid_input', 'id');
+    // The registry's records of an NGO keep it from being deleted, as its pledges do.
+    const error = await expectError('donors.delete', { id: ngo.id }, 'in_use', 'id');
+    expect(error.message.en).toContain('the NGO registry still holds 1 record(s) of it');
   });
 
   it('reads a certificate naming a former province as covering the province of today it became', async () => {
