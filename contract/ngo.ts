@@ -320,13 +320,16 @@ export const ngoMethods = {
   'ngo.deletePlan': method<{ id: string }>()(IdInput),
   'ngo.addYearReport': method<YearReport>()(YearReportInput),
   'ngo.deleteYearReport': method<{ id: string }>()(IdInput),
-  /** The warnings a form shows before saving (nothing is written). */
+  /**
+   * The warnings a form shows before saving (nothing is written): at most one, its `id` and `label` empty (the record
+   * is not saved yet) and its subject 'item'; none for a donor that is not a foreign NGO.
+   */
   'ngo.check': method<RegistryWarning[]>()(NgoCheckInput),
   /** The ledger's flagged items, pledges and stages. */
   'ngo.warnings': method<RegistryWarning[]>()(WarningsInput),
   'ngo.acknowledge': method<RegistryWarning>()(AcknowledgeInput),
   'ngo.todo': method<RegistryTodo>()(TodoInput),
   'ngo.holidays': method<Holiday[]>()(EmptyInput),
-  /** Replaces the list of public holidays the working days skip. */
+  /** Replaces the list of public holidays the working days skip (an empty list brings back the defaults, 2022–2027). */
   'ngo.setHolidays': method<Holiday[]>()(HolidaysInput),
 } as const;
