@@ -230,6 +230,24 @@ export async function deleteDonor(ctx: Ctx, input: ParsedInput<'donors.delete'>)
       'id',
     );
   }
+  // The NGO registry's records of it (migration 0025) are the department's register: they are deleted on their own.
+  const registry = (
+    await sql<{ n: number }>`SELECT (SELECT count(*) FROM ngo_certificates WHERE donor_id = ${donor.id})
+      + (SELECT count(*) FROM ngo_profiles WHERE donor_id = ${donor.id})
+      + (SELECT count(*) FROM ngo_contacts WHERE donor_id = ${donor.id})
+      + (SELECT count(*) FROM ngo_plans WHERE donor_id = ${donor.id})
+      + (SELECT count(*) FROM ngo_year_reports WHERE donor_id = ${donor.id}) AS n`.execute(ctx.db)
+  ).rows[0]!.n;
+  if (registry > 0) {
+    throw new LedgerError(
+      'in_use',
+      {
+        vi: `Không xóa được "${donor.name}": tổ chức còn ${registry} mục trong sổ theo dõi tổ chức PCPNN (giấy đăng ký, thông tin, người liên hệ, kế hoạch, báo cáo); hãy xóa các mục đó trước.`,
+        en: `Cannot delete "${donor.name}": the NGO registry still holds ${registry} record(s) of it (certificates, profile, contacts, plans, reports); delete those first.`,
+      },
+      'id',
+    );
+  }
   await deleteKept(ctx, 'donors', donor.id, ctx.newId());
   await recordAudit(ctx, { action: 'delete', entity: 'donor', entityId: donor.id, before: withoutCount(donor) });
   return { id: donor.id };

@@ -24,6 +24,7 @@ import * as m0021 from './0021_recipients';
 import * as m0022 from './0022_report_cutoff';
 import * as m0023 from './0023_kept_deletions';
 import * as m0024 from './0024_item_and_year_totals';
+import * as m0025 from './0025_ngo_registry';
 
 export interface Migration {
   name: string;
@@ -57,4 +58,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0022_report_cutoff', up: m0022.up },
   { name: '0023_kept_deletions', up: m0023.up },
   { name: '0024_item_and_year_totals', up: m0024.up },
+  { name: '0025_ngo_registry', up: m0025.up },
 ];
