@@ -394,7 +394,7 @@ export const en: Catalog = {
   },
   ngo: {
     title: 'Foreign NGOs',
-    search: 'Search by name, country, certificate number',
+    search: 'Search by name, short name, country',
     name: 'Organisation',
     country: 'Country',
     certificate: 'Certificate',

@@ -390,7 +390,7 @@ export const vi = {
   },
   ngo: {
     title: 'Tổ chức phi chính phủ nước ngoài',
-    search: 'Tìm theo tên, nước, số giấy đăng ký',
+    search: 'Tìm theo tên, tên viết tắt, nước',
     name: 'Tổ chức',
     country: 'Nước',
     certificate: 'Giấy đăng ký',

@@ -90,7 +90,7 @@ function NgoTable({
         {
           title: t('ngo.name'),
           dataIndex: 'name',
-          width: 260,
+          width: 230,
           render: (name: string, ngo: NgoSummary) => (
             <span className="cell-wrap">
               {name}
@@ -100,21 +100,23 @@ function NgoTable({
         },
         { title: t('ngo.country'), dataIndex: 'country', width: 110 },
         {
-          title: t('ngo.number'),
+          title: `${t('ngo.number')} / ${t('ngo.kind')}`,
           key: 'number',
-          width: 140,
-          render: (_, ngo: NgoSummary) => ngo.certificate?.number ?? <span className="muted">{t('ngo.none')}</span>,
-        },
-        {
-          title: t('ngo.kind'),
-          key: 'kind',
-          width: 170,
-          render: (_, ngo: NgoSummary) => (ngo.certificate ? t(`ngo.kinds.${ngo.certificate.kind}`) : ''),
+          width: 190,
+          render: (_, ngo: NgoSummary) =>
+            ngo.certificate ? (
+              <span>
+                {ngo.certificate.number}
+                <div className="muted">{t(`ngo.kinds.${ngo.certificate.kind}`)}</div>
+              </span>
+            ) : (
+              <span className="muted">{t('ngo.none')}</span>
+            ),
         },
         {
           title: t('ngo.validUntil'),
           key: 'validUntil',
-          width: 100,
+          width: 105,
           render: (_, ngo: NgoSummary) => showDate(ngo.certificate?.validUntil),
         },
         {
@@ -148,7 +150,7 @@ function NgoTable({
         {
           title: t('ngo.warnings'),
           dataIndex: 'warningCount',
-          width: 90,
+          width: 80,
           className: 'num',
           render: (count: number) =>
             count > 0 ? (
