@@ -14,7 +14,16 @@ import { ROOT, tempDir } from '../helpers';
 import { browserApp, demoLedger } from './fixture';
 import { settled } from './pages';
 import type { Served } from './serve';
-import { discardTyped, ledgerCall, openScreen, pick, popupsClosed, waitForFocus, waitForHighlight } from './ui';
+import {
+  discardTyped,
+  fillPledgeForm,
+  ledgerCall,
+  openScreen,
+  pick,
+  popupsClosed,
+  waitForFocus,
+  waitForHighlight,
+} from './ui';
 
 const dir = tempDir();
 const app = browserApp(dir, { ledgers: (folder) => [demoLedger(join(folder, 'ngo.sqlite'))] });
@@ -282,5 +291,93 @@ describe('the registry of foreign NGOs', () => {
     await page.keyboard.press('Escape');
     await discardTyped(page);
     await switchTo('vi');
+  });
+});
+
+describe("an NGO's record and the holidays", () => {
+  it('records a suspension with its decision, and an activity plan judged on time', async () => {
+    await page.goto(`${served.url}#ngos`);
+    await switchTo('vi');
+    await page.getByTestId('ngo-row').filter({ hasText: 'Blue Dragon' }).click();
+    const detail = page.getByTestId('ngo-detail');
+    await detail.getByTestId('certificate-status-change').first().click();
+    await waitForFocus(page, 'certificateStatus_status');
+    await pick(page, '#certificateStatus_status', 'dinh chi');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('15/QĐ-BNG');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(dayFromToday(-1).split('-').reverse().join('/'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Đình chỉ theo quyết định của Bộ Ngoại giao');
+    await page.keyboard.press('Enter');
+    await page.locator('#certificateStatus_reason').waitFor({ state: 'hidden' });
+    await expect.poll(() => detail.getByTestId('certificate-status').first().textContent()).toBe('Bị đình chỉ');
+    const bdcf = await ledgerCall<NgoDetail>(page, 'ngo.get', { id: donorId('BDCF') });
+    expect(bdcf.certificates[0]).toMatchObject({
+      status: 'suspended',
+      decisionNumber: '15/QĐ-BNG',
+      decisionDate: dayFromToday(-1),
+    });
+    // The history tells it in words.
+    await expect.poll(() => detail.getByTestId('history').textContent()).toContain('Bị đình chỉ');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
+
+    // Tzu Chi's plan, received 8 working days after its certificate.
+    await page.getByTestId('ngo-row').filter({ hasText: 'Tzu Chi' }).click();
+    await detail.getByTestId('plan-add').click();
+    await waitForFocus(page, 'ngoPlan_receivedOn');
+    await page.keyboard.type('20/03/2025');
+    await page.locator('#ngoPlan_summary').fill('Kế hoạch hỗ trợ y tế, giáo dục năm 2025');
+    await page.locator('#ngoPlan_receivedOn').press('Enter');
+    await page.locator('#ngoPlan_receivedOn').waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => detail.getByTestId('ngo-plans').getByTestId('ngo-timeliness').textContent())
+      .toBe('Đúng hạn');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
+  });
+
+  it('flags a pledge of an NGO whose certificate had expired, on its form', async () => {
+    await page.keyboard.press('Alt+n');
+    await waitForFocus(page, 'pledge_pledgeDate');
+    await fillPledgeForm(page, {
+      date: '05/05/2025',
+      donorSearch: 'vcf',
+      placeSearch: 'cao bang',
+      kind: 'Quà',
+      description: 'Quà cho học sinh',
+      amount: '10.000.000',
+    });
+    await expect.poll(() => page.getByTestId('ngo-check').textContent()).toContain('120/BNG-GĐK');
+    await page.keyboard.press('Escape');
+    await discardTyped(page);
+    await page.locator('#pledge_description').waitFor({ state: 'hidden' });
+  });
+
+  it('keeps the public holidays the department edits', async () => {
+    await openScreen(page, 'Cài đặt');
+    const holidays = page.getByTestId('holidays');
+    await holidays.getByTestId('holiday-add').click();
+    const row = holidays.getByTestId('holiday-row').first();
+    await row.getByLabel('Ngày', { exact: true }).fill('15/06/2026');
+    await row.getByLabel('Tên ngày lễ', { exact: true }).fill('Ngày nghỉ bù');
+    await holidays.getByTestId('holidays-save').click();
+    await expect
+      .poll(async () =>
+        (await ledgerCall<{ date: string; name: string }[]>(page, 'ngo.holidays', {})).map((h) => h.date),
+      )
+      .toContain('2026-06-15');
+    const kept = await ledgerCall<{ date: string; name: string }[]>(page, 'ngo.holidays', {});
+    expect(kept.find((h) => h.date === '2026-06-15')!.name).toBe('Ngày nghỉ bù');
+    // Removing it keeps the others.
+    const before = kept.length;
+    await holidays
+      .getByTestId('holiday-row')
+      .filter({ has: page.locator('input[value="Ngày nghỉ bù"]') })
+      .getByRole('button', { name: 'Xóa' })
+      .click();
+    await holidays.getByTestId('holidays-save').click();
+    await expect.poll(async () => (await ledgerCall<unknown[]>(page, 'ngo.holidays', {})).length).toBe(before - 1);
   });
 });

@@ -14,6 +14,8 @@ import {
   distinctWarnings,
   holidayRows,
   holidaysInput,
+  holidayYears,
+  rowsOfYear,
   initialCertificateValues,
   registryTodoLines,
   statusChangeInput,
@@ -155,6 +157,16 @@ describe('the holidays editor', () => {
       { date: '2026-01-01', name: 'Tết Dương lịch' },
       { date: '2026-09-02', name: 'Quốc khánh' },
     ]);
+  });
+
+  it("shows one year's rows at a time, with the rows still being typed", () => {
+    const rows = [
+      { key: 'a', date: '01/01/2025', name: 'Tết Dương lịch' },
+      { key: 'b', date: '02/09/2026', name: 'Quốc khánh' },
+      { key: 'c', date: '15/0', name: '' },
+    ];
+    expect(holidayYears(rows, '2027')).toEqual(['2027', '2026', '2025']);
+    expect(rowsOfYear(rows, '2026').map((r) => r.key)).toEqual(['b', 'c']);
   });
 });
 

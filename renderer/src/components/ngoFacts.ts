@@ -211,3 +211,21 @@ export function holidaysInput(rows: HolidayRow[]): Holiday[] {
     .map((r) => ({ date: isoDay(r.date) ?? (r.date ?? '').trim(), name: (r.name ?? '').trim() }))
     .sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/** The year a row's date (dd/mm/yyyy) falls in; none while it is being typed. */
+export const yearOfRow = (row: HolidayRow) => /^\d{1,2}\/\d{1,2}\/(\d{4})$/.exec(row.date?.trim() ?? '')?.[1];
+
+/** The years the holidays cover, newest first, with the one shown. */
+export function holidayYears(rows: HolidayRow[], shown: string): string[] {
+  const years = new Set(rows.map(yearOfRow).filter((y): y is string => Boolean(y)));
+  years.add(shown);
+  return [...years].sort().reverse();
+}
+
+/** A year's rows, and those not yet dated (a row just added). */
+export function rowsOfYear(rows: HolidayRow[], year: string): HolidayRow[] {
+  return rows.filter((r) => {
+    const of = yearOfRow(r);
+    return of === undefined || of === year;
+  });
+}
