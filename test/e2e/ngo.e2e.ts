@@ -212,6 +212,9 @@ describe('the registry of foreign NGOs', () => {
     expect(await card.textContent()).not.toContain('Trạm y tế xã Quảng Lâm');
     await card.getByTestId('ngo-warnings-all').click();
     await expect.poll(() => card.textContent()).toContain('Trạm y tế xã Quảng Lâm');
+    await card.scrollIntoViewIfNeeded();
+    await settled(page);
+    await page.screenshot({ path: join(ROOT, 'test-results', 'screenshots', 'ngo-dashboard-warnings.png') });
     await card.getByRole('button', { name: 'Lớp học tình thương xã Hà Quảng', exact: true }).click();
     await expect
       .poll(() => page.getByTestId('item-detail').getByTestId('item-ngo-warnings').textContent())
