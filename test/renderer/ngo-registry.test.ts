@@ -4,7 +4,7 @@
  * words, in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import type { Certificate, RegistryTodo, RegistryWarning } from '../../contract';
+import type { Certificate, RegistryTodo, RegistryWarning, SyncConflict } from '../../contract';
 import type { Lang } from '../../contract/labels';
 import { changeLine, type HistoryWords } from '../../renderer/src/components/history';
 import {
@@ -21,6 +21,7 @@ import {
   statusChangeInput,
 } from '../../renderer/src/components/ngoFacts';
 import { initI18n } from '../../renderer/src/i18n';
+import { conflictRows, conflictTitle, storedValueText } from '../../renderer/src/screens/syncConflicts';
 
 const i18n = initI18n('vi');
 
@@ -212,5 +213,58 @@ describe("a certificate's history in words", () => {
       expect(changeLine({ field, before, after }, words('vi'), 'ngo_certificate')).toBe(vi);
       expect(changeLine({ field, before, after }, words('en'), 'ngo_certificate')).toBe(en);
     }
+  });
+});
+
+describe("a certificate's conflict between two offices", () => {
+  it('shows the two versions in words: dates, standing, provinces and fields by name', () => {
+    const stored = {
+      id: 'c-1',
+      donor_id: 'd-1',
+      kind: 'operation',
+      number: '45/BNG-GĐK',
+      issued_on: '2025-03-10',
+      valid_until: '2028-03-09',
+      status: 'in_force',
+      provinces: '["04"]',
+      fields: '["health"]',
+      version: '1',
+    };
+    const conflict: SyncConflict = {
+      id: 'x',
+      entity: 'ngo_certificate',
+      recordId: 'c-1',
+      detectedAt: '2026-12-01T08:00:00.000Z',
+      kept: stored,
+      other: { ...stored, status: 'extended', valid_until: '2030-03-09', provinces: '["04","01"]', version: '2' },
+      keptSite: 's-1',
+      otherSite: 's-2',
+    };
+    const names = {
+      donors: new Map([['d-1', 'Tổ chức Tzu Chi']]),
+      places: new Map<string, string>(),
+      sites: new Map<string, string>(),
+      provinces: new Map([
+        ['04', 'Tỉnh Cao Bằng'],
+        ['01', 'Thành phố Hà Nội'],
+      ]),
+    };
+    const rows = conflictRows(conflict, 'vi');
+    expect(rows.map((r) => r.key).sort()).toEqual(['provinces', 'status', 'valid_until']);
+    const shown = (key: string, lang: string) =>
+      rows
+        .filter((r) => r.key === key)
+        .map((r) => [
+          storedValueText(key, r.kept, conflict.kept!, names, lang),
+          storedValueText(key, r.other, conflict.other!, names, lang),
+        ])[0];
+    expect(shown('status', 'vi')).toEqual(['Còn hiệu lực', 'Đã gia hạn']);
+    expect(shown('status', 'en')).toEqual(['In force', 'Extended']);
+    expect(shown('valid_until', 'vi')).toEqual(['09/03/2028', '09/03/2030']);
+    expect(shown('provinces', 'vi')).toEqual(['Tỉnh Cao Bằng', 'Tỉnh Cao Bằng, Thành phố Hà Nội']);
+    expect(storedValueText('fields', '["health","education"]', stored, names, 'en')).toBe(
+      'Health, Education and training',
+    );
+    expect(conflictTitle(conflict, 'Giấy đăng ký')).toContain('Giấy đăng ký · 45/BNG-GĐK');
   });
 });

@@ -75,6 +75,12 @@ export const en: Catalog = {
       exchange_rate: 'Exchange rate',
       aid_item: 'Aid item',
       aid_item_stage: 'Stage of an aid item',
+      ngo_profile: "Foreign NGO's profile",
+      ngo_certificate: "Foreign NGO's certificate",
+      ngo_contact: "Foreign NGO's contact person",
+      ngo_plan: 'Activity plan',
+      ngo_year_report: "Foreign NGO's yearly report",
+      ngo_acknowledgement: 'Certificate warning acknowledged',
     },
     deletions: {
       listTitle: 'Records this bundle deletes here ({{count}})',

@@ -73,6 +73,12 @@ export const vi = {
       exchange_rate: 'Tỷ giá',
       aid_item: 'Khoản viện trợ',
       aid_item_stage: 'Giai đoạn của khoản viện trợ',
+      ngo_profile: 'Thông tin tổ chức PCPNN',
+      ngo_certificate: 'Giấy đăng ký của tổ chức PCPNN',
+      ngo_contact: 'Người liên hệ của tổ chức PCPNN',
+      ngo_plan: 'Kế hoạch hoạt động',
+      ngo_year_report: 'Báo cáo năm của tổ chức PCPNN',
+      ngo_acknowledgement: 'Ghi nhận cảnh báo Giấy đăng ký',
     },
     deletions: {
       listTitle: 'Bản ghi gói này xóa ở đây ({{count}})',
