@@ -341,6 +341,28 @@ describe("an NGO's record and the holidays", () => {
     await detail.waitFor({ state: 'hidden' });
   });
 
+  it('says on the field why the ledger refuses a certificate, and asks why it is edited', async () => {
+    await openScreen(page, 'Tổ chức PCPNN');
+    await page.getByTestId('ngo-row').filter({ hasText: 'Tzu Chi' }).click();
+    const detail = page.getByTestId('ngo-detail');
+    await detail.getByTestId('certificate-edit').first().click();
+    await waitForFocus(page, 'certificate_kind');
+    await page.locator('#certificate_validUntil').fill('09/03/2029');
+    await page.locator('#certificate_validUntil').press('Enter');
+    // The reason is asked first; then the ledger's refusal is said on the date it refuses.
+    await expect.poll(() => page.locator('#certificate_reason_help').textContent()).toBeTruthy();
+    await page.locator('#certificate_reason').fill('Sửa theo bản gốc');
+    await page.locator('#certificate_reason').press('Enter');
+    await expect.poll(() => page.locator('#certificate_validUntil_help').textContent()).toContain('tối đa 3 năm');
+    await page.keyboard.press('Escape');
+    await discardTyped(page);
+    await page.locator('#certificate_validUntil').waitFor({ state: 'hidden' });
+    const kept = (await ledgerCall<NgoDetail>(page, 'ngo.get', { id: donorId('Tzu Chi') })).certificates[0]!;
+    expect(kept.validUntil).toBe('2028-03-09');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
+  });
+
   it('flags a pledge of an NGO whose certificate had expired, on its form', async () => {
     await page.keyboard.press('Alt+n');
     await waitForFocus(page, 'pledge_pledgeDate');
