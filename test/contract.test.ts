@@ -1107,3 +1107,115 @@ describe("a pledge's status", () => {
     );
   });
 });
+
+describe('the NGO registry', () => {
+  it('refuses bad input naming the field, and changes nothing', async () => {
+    const ngo = await donor();
+    const company = await t.service.invoke('donors.create', { name: 'Công ty X', kind: 'company' });
+    const cert = {
+      donorId: ngo.id,
+      kind: 'operation',
+      number: '9/BNG-GĐK',
+      issuedOn: '2023-01-01',
+      validUntil: '2025-12-31',
+      provinces: ['04'],
+      fields: ['health'],
+    };
+    await expectError('ngo.addCertificate', { ...cert, donorId: company.id }, 'invalid_input', 'donorId');
+    await expectError('ngo.addCertificate', { ...cert, donorId: crypto.randomUUID() }, 'not_found', 'donorId');
+    await expectError('ngo.addCertificate', { ...cert, provinces: [] }, 'invalid_input', 'provinces');
+    await expectError('ngo.addCertificate', { ...cert, provinces: ['4'] }, 'invalid_input', 'provinces.0');
+    await expectError('ngo.addCertificate', { ...cert, validUntil: '2026-01-02' }, 'invalid_input', 'validUntil');
+    await expectError('ngo.addCertificate', { ...cert, kind: 'branch' }, 'invalid_input', 'kind');
+    await expectError('ngo.addCertificate', { ...cert, number: '' }, 'invalid_input', 'number');
+    const made = await t.service.invoke('ngo.addCertificate', cert as never);
+    await expectError('ngo.updateCertificate', { id: made.id, notes: 'x' }, 'invalid_input', 'reason');
+    await expectError(
+      'ngo.updateCertificate',
+      { id: made.id, status: 'revoked', reason: 'QĐ' },
+      'invalid_input',
+      'decisionDate',
+    );
+    await expectError('ngo.deleteCertificate', { id: crypto.randomUUID(), reason: 'x' }, 'not_found', 'id');
+    await expectError('ngo.saveProfile', { donorId: ngo.id, officeCity: '04' }, 'invalid_input', 'officeCity');
+    await expectError(
+      'ngo.saveProfile',
+      { donorId: ngo.id, homeRegistrationUntil: '2024-01-01' },
+      'invalid_input',
+      'homeRegistrationUntil',
+    );
+    await expectError('ngo.saveContact', { donorId: ngo.id, name: 'A', email: 'a@' }, 'invalid_input', 'email');
+    await expectError('ngo.addPlan', { donorId: ngo.id, receivedOn: '2023-02-30' }, 'invalid_input', 'receivedOn');
+    await expectError(
+      'ngo.addPlan',
+      { donorId: ngo.id, receivedOn: '2023-02-01', placeIds: [crypto.randomUUID()] },
+      'not_found',
+      'placeIds',
+    );
+    await expectError(
+      'ngo.addYearReport',
+      { donorId: ngo.id, year: 1999, receivedOn: '2023-12-01' },
+      'invalid_input',
+      'year',
+    );
+    await expectError('ngo.acknowledge', { subject: 'item', id: crypto.randomUUID(), reason: 'x' }, 'not_found', 'id');
+    await expectError(
+      'ngo.acknowledge',
+      { subject: 'item', id: crypto.randomUUID(), reason: ' ' },
+      'invalid_input',
+      'reason',
+    );
+    await expectError(
+      'ngo.setHolidays',
+      { holidays: [{ date: '2025-13-01', name: 'x' }] },
+      'invalid_input',
+      'holidays.0.date',
+    );
+    await expectError(
+      'ngo.check',
+      { donorId: ngo.id, date: '2024-01-01', placeId: crypto.randomUUID() },
+      'not_found',
+      'placeId',
+    );
+    await expectError('ngo.get', { id: company.id }, 'invalid_input', 'id');
+  });
+
+  it('reads a certificate naming a former province as covering the province of today it became', async () => {
+    const ngo = await donor();
+    // Hà Giang (02) became part of Tuyên Quang (08) on 01/07/2025; this ledger serves Cao Bằng.
+    await t.service.invoke('ngo.addCertificate', {
+      donorId: ngo.id,
+      kind: 'operation',
+      number: '10/BNG-GĐK',
+      issuedOn: '2024-03-01',
+      validUntil: '2027-02-28',
+      provinces: ['02'],
+      fields: ['health'],
+    });
+    const [here] = await t.service.invoke('ngo.check', { donorId: ngo.id, date: '2025-08-01', sector: 'health' });
+    expect(here!.reasons).toEqual(['province_not_covered']);
+    expect(here!.message.vi).toContain('không gồm địa bàn Tỉnh Cao Bằng');
+    const list = await t.service.invoke('ngo.list', {});
+    expect(list[0]!.certificate!.provinceNames).toEqual(['Tỉnh Hà Giang']);
+    // A ledger of Tuyên Quang: the same certificate covers it.
+    const tuyenQuang = await tempLedger({ seed: false });
+    try {
+      await tuyenQuang.service.invoke('places.choose', { province: '08' });
+      const other = await tuyenQuang.service.invoke('donors.create', { name: 'Tổ chức Y', kind: 'foreign_ngo' });
+      await tuyenQuang.service.invoke('ngo.addCertificate', {
+        donorId: other.id,
+        kind: 'operation',
+        number: '10/BNG-GĐK',
+        issuedOn: '2024-03-01',
+        validUntil: '2027-02-28',
+        provinces: ['02'],
+        fields: ['health'],
+      });
+      expect(
+        await tuyenQuang.service.invoke('ngo.check', { donorId: other.id, date: '2025-08-01', sector: 'health' }),
+      ).toEqual([]);
+    } finally {
+      await tuyenQuang.close();
+    }
+  });
+});
