@@ -25,6 +25,7 @@ import { call, queryClient, refreshAfter, useLedger } from './queries';
 import { Dashboard } from './screens/Dashboard';
 import { Donors } from './screens/Donors';
 import { Items } from './screens/Items';
+import { Ngos } from './screens/Ngos';
 import { Places } from './screens/Places';
 import { Pledges } from './screens/Pledges';
 import { Rates } from './screens/Rates';
@@ -281,6 +282,7 @@ function ScreenView({
       {screen === 'pledges' && <Pledges filter={filter} onFilter={setFilter} />}
       {screen === 'items' && <Items />}
       {screen === 'donors' && <Donors />}
+      {screen === 'ngos' && <Ngos />}
       {screen === 'places' && <Places />}
       {screen === 'rates' && <Rates />}
       {screen === 'reports' && <Reports />}

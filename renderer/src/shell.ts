@@ -9,6 +9,7 @@ export const SCREENS = [
   'imports',
   'sync',
   'donors',
+  'ngos',
   'places',
   'rates',
   'backups',

@@ -71,6 +71,7 @@ function useHistoryWords(currency: string, counterpartCurrency: string | null | 
   const places = usePlaces();
   const donors = useLedger('donors.list', { includeMerged: true });
   const items = useLedger('items.list', {});
+  const setup = useLedger('places.setup', {});
   return useMemo(() => {
     const lookup = (rows: { id: string; name: string }[] | undefined) => {
       const names = new Map((rows ?? []).map((r) => [r.id, r.name]));
@@ -83,8 +84,9 @@ function useHistoryWords(currency: string, counterpartCurrency: string | null | 
       places: lookup(places.data?.map((p) => ({ id: p.id, name: p.displayName }))),
       donors: lookup(donors.data),
       items: lookup(items.data),
+      provinces: lookup(setup.data?.provinces.map((p) => ({ id: p.code, name: `${p.type} ${p.name}` }))),
     };
-  }, [lang, currency, counterpartCurrency, places.data, donors.data, items.data]);
+  }, [lang, currency, counterpartCurrency, places.data, donors.data, items.data, setup.data]);
 }
 
 function HistoryEntryText({

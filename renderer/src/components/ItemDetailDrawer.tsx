@@ -21,7 +21,7 @@ import { type AidItem, type AidItemDetail, NEXT_STAGES } from '../../../contract
 import { localToday } from '../dates';
 import { money, showDate } from '../format';
 import { itemVocabulary } from '../i18n';
-import { errorText, showSaveError, useLedger, useLedgerMutation } from '../queries';
+import { call, errorText, showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { dateRule, DateInput } from './DateInput';
 import { AttachLinesModal } from './AttachLinesModal';
 import { DIALOG_LAYOUT } from './dialog';
@@ -30,6 +30,9 @@ import { useFormSubmit } from './formSubmit';
 import { HistoryList } from './HistoryList';
 import { ItemDeleteButton } from './ItemDeleteButton';
 import { ItemFormModal } from './ItemFormModal';
+import { useLiveValues } from './liveValues';
+import { checkInputs } from './ngoFacts';
+import { acknowledgeAfterSave, ItemNgoWarnings, useFormWarning } from './NgoWarnings';
 import {
   approvalText,
   type Named,
@@ -53,17 +56,29 @@ function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onC
   const submit = useFormSubmit(form, save);
   const move = useLedgerMutation('items.stage');
   const [formError, setFormError] = useState<string | null>(null);
+  const { message } = AntApp.useApp();
   const next = NEXT_STAGES[item.stage];
+  // The registry's check of the donor's certificate on the new stage's day, at the item's places, in its sector.
+  const [live, liveValues] = useLiveValues(form, ['date'] as const);
+  const registry = useFormWarning(checkInputs(item.donorId, live.date, item.placeIds, item.sector));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: emptied when the dialog opens
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     setFormError(null);
+    registry.setReason('');
     form.setFieldsValue(initialStageValues(next, localToday()));
   }, [open, form, next]);
 
   async function save(values: StageValues) {
     try {
-      await move.mutateAsync(stageInput(item, values));
+      const moved = await move.mutateAsync(stageInput(item, values));
+      if (registry.warnings.length && registry.reason.trim()) {
+        // The stage just made: the newest of the item's stages at that stage.
+        const stages = (await call('items.get', { id: moved.id })).stages.filter((s) => s.stage === values.stage);
+        const made = stages[stages.length - 1];
+        if (made) await acknowledgeAfterSave('stage', made.id, registry.warnings, registry.reason, message.error, lang);
+      }
       onClose();
     } catch (error) {
       showSaveError(form, error, lang, ['stage', 'date', 'document', 'note'], setFormError);
@@ -84,6 +99,7 @@ function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onC
       afterOpenChange={focusFirstField(form, 'stage')}
     >
       <Form form={form} layout="vertical" {...submit} name="itemStage">
+        {liveValues}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
         <Form.Item
           name="stage"
@@ -113,6 +129,7 @@ function StageModal({ item, open, onClose }: { item: AidItem; open: boolean; onC
         <Form.Item name="note" label={t('items.notes')}>
           <Input />
         </Form.Item>
+        {registry.alert}
         <button type="submit" hidden />
       </Form>
     </Modal>
@@ -170,6 +187,7 @@ export function ItemDetailDrawer({ itemId, onClose }: { itemId: string | null; o
             <ItemDeleteButton itemId={item.id} onDeleted={onClose} />
           </Space>
           <ItemFacts item={item} places={places.data} donors={donors.data} />
+          <ItemNgoWarnings itemId={item.id} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('items.stages')}
           </Typography.Title>

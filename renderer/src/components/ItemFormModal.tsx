@@ -24,6 +24,9 @@ import {
   sectorOptions,
 } from './itemForm';
 import { ItemPlacesPicker, ItemTodayInFields } from './ItemPlacesPicker';
+import { useLiveValues } from './liveValues';
+import { checkInputs } from './ngoFacts';
+import { acknowledgeAfterSave, useFormWarning } from './NgoWarnings';
 import { MoneyInput } from './MoneyInput';
 import { DonorPicker, searchByLabel, tabMovesOn } from './pickers';
 import { donorLabel, matches } from './pickerOptions';
@@ -96,6 +99,23 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
   const update = useLedgerMutation('items.update');
   const [formError, setFormError] = useState<string | null>(null);
   const [currencies, setCurrencies] = useState<ItemCurrencies>({ value: 'VND', counterpart: 'VND' });
+  const { message } = AntApp.useApp();
+  // The registry's check of the donor's certificate on the item's day (its approval, else its stage's), places, sector.
+  const [live, liveValues] = useLiveValues(form, [
+    'donorId',
+    'approvalDate',
+    'stageDate',
+    'placeIds',
+    'sector',
+  ] as const);
+  const registry = useFormWarning(
+    checkInputs(
+      live.donorId,
+      live.approvalDate || live.stageDate || item?.stageDate || localToday(),
+      live.placeIds ?? [],
+      live.sector,
+    ),
+  );
 
   // Filled when the dialog opens, not each time the item is read again while it is open.
   const itemNow = useRef(item);
@@ -108,6 +128,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
     form.resetFields();
     setFormError(null);
     stageChosen.current = false;
+    registry.setReason('');
     const values = initialItemValues(itemNow.current, lang, localToday());
     form.setFieldsValue(values);
     setCurrencies(initialCurrencies(values));
@@ -120,6 +141,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
       const saved = item
         ? await update.mutateAsync({ id: item.id, ...input, reason: values.reason || null })
         : await create.mutateAsync({ ...input, ...itemStartInput(values, localToday()) });
+      await acknowledgeAfterSave('item', saved.id, registry.warnings, registry.reason, message.error, lang);
       onSaved?.(saved);
       onClose();
     } catch (error) {
@@ -158,6 +180,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
         name="item"
         data-testid="item-form"
       >
+        {liveValues}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} role="alert" />}
         <ItemPartiesFields />
         <ItemTermsRows currencies={currencies} onCurrency={onCurrency} />
@@ -166,6 +189,7 @@ export function ItemFormModal({ open, item, onClose, onSaved }: Props) {
         <Form.Item name="notes" label={t('items.notes')}>
           <Input.TextArea rows={2} />
         </Form.Item>
+        {registry.alert}
         {item && (
           <Form.Item name="reason" label={t('items.reason')}>
             <Input />

@@ -7,6 +7,7 @@ import { showDate } from '../format';
 import { reminderText } from '../screens/syncExchange';
 import { localToday } from '../dates';
 import { deadlineDueText, deadlineText } from './deadlines';
+import { registryTodoLines } from './ngoFacts';
 import { reportAwaited, reportDueText } from './reportsDue';
 
 export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
@@ -24,6 +25,8 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
   const today = localToday();
   const awaited = reportsDue.filter((r) => reportAwaited(r, today)).length;
   const items = overview.data;
+  // The registry's: certificates about to expire, activity plans and yearly reports not received.
+  const registry = registryTodoLines(useLedger('ngo.todo', {}).data, t);
   return (
     <Row gutter={[12, 12]} style={{ marginTop: 12 }} data-testid="items-panel">
       <Col span={12}>
@@ -33,9 +36,9 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
             <span>
               {t('todo.title')}{' '}
               <Badge
-                count={(due?.items.length ?? 0) + reminders.length + noCountry.length + awaited}
+                count={(due?.items.length ?? 0) + reminders.length + noCountry.length + awaited + registry.length}
                 showZero
-                color={(due && due.overdue > 0) || reminders.length || awaited ? 'red' : 'blue'}
+                color={(due && due.overdue > 0) || reminders.length || awaited || registry.length ? 'red' : 'blue'}
                 data-testid="todo-count"
               />
             </span>
@@ -62,10 +65,16 @@ export function ItemsPanel({ onOpenItems }: { onOpenItems?: () => void }) {
               {t('receipts.donorCountry', { name: d.name })}
             </div>
           ))}
+          {registry.map((r) => (
+            <div key={r.key} className="tile-line" data-testid="todo-ngo">
+              <Tag color={r.color}>{r.tag}</Tag>
+              {r.text}
+            </div>
+          ))}
           <List
             size="small"
             style={{ maxHeight: 220, overflowY: 'auto' }}
-            locale={{ emptyText: reminders.length || noCountry.length ? ' ' : t('todo.none') }}
+            locale={{ emptyText: reminders.length || noCountry.length || registry.length ? ' ' : t('todo.none') }}
             dataSource={due?.items ?? []}
             renderItem={(d) => (
               <List.Item data-testid="todo-item">

@@ -18,6 +18,8 @@ import { parseMoneyText } from '../money';
 import { usePlaces } from './pickers';
 import { focusFirstField } from './focus';
 import { useLiveValues } from './liveValues';
+import { checkInputs } from './ngoFacts';
+import { acknowledgeAfterSave, useFormWarning } from './NgoWarnings';
 import { useFormSubmit } from './formSubmit';
 import {
   PledgeAmountRow,
@@ -68,6 +70,8 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
     'amountMinor',
     'rate',
     'placeId',
+    'donorId',
+    'itemId',
   ] as const);
   const currency = live.currency ?? 'VND';
   const pledgeDate = isoDay(live.pledgeDate) ?? undefined;
@@ -75,12 +79,19 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
   useFillOnOpen(open, pledge, form, lang, (opened) => {
     setRateEdited(Boolean(opened));
     setFormError(null);
+    registry.setReason('');
   });
 
   const needsRate = currency !== 'VND' && isCurrencyCode(currency);
   const proposal = useProposedRate(form as never, { open, currency, date: pledgeDate, needsRate, rateEdited, lang });
 
   const { vndPreview, hint } = usePledgeFigures(live, currency, needsRate, lang);
+  // The registry's check of the donor's certificate on the pledge's day, at its place, in its item's sector.
+  const itemSector = useLedger('items.get', { id: live.itemId ?? '' }, { enabled: Boolean(live.itemId) }).data?.item
+    .sector;
+  const registry = useFormWarning(
+    checkInputs(live.donorId, live.pledgeDate, [live.placeId], live.itemId ? itemSector : undefined),
+  );
 
   async function save(values: Values) {
     setFormError(null);
@@ -89,6 +100,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
       const saved = pledge
         ? await update.mutateAsync({ id: pledge.id, ...input, reason: values.reason || null })
         : await create.mutateAsync(input);
+      await acknowledgeAfterSave('pledge', saved.id, registry.warnings, registry.reason, message.error, lang);
       message.success(pledge ? t('form.savedEdit') : t('form.savedNew'));
       onSaved?.(saved);
       onClose();
@@ -132,6 +144,7 @@ export function PledgeFormModal({ open: wanted, pledge, onClose, onSaved }: Prop
           <Form.Item name="notes" label={t('form.notes')}>
             <Input.TextArea rows={2} />
           </Form.Item>
+          {registry.alert}
           {pledge && <ReasonField pledge={pledge} form={form} />}
           <UnitSuggestions />
           <p className="muted">{t('form.keyboardHint')}</p>

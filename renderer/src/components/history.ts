@@ -28,6 +28,8 @@ export interface HistoryWords {
   places?: NameOf | undefined;
   donors?: NameOf | undefined;
   items?: NameOf | undefined;
+  /** Provinces of the catalogue by code, for the NGO registry's certificates ("Tỉnh Cao Bằng"). */
+  provinces?: NameOf | undefined;
 }
 
 /** The ledger's bookkeeping, as the contract names it and as older entries stored it (columns): never shown. */
@@ -66,7 +68,66 @@ const catalog = (lang: Lang) => (lang === 'en' ? en : vi).detail.historyWords;
 const MONEY_FIELDS = new Set(['amountMinor', 'unitValueMinor', 'vndEquivalent', 'valueMinor', 'counterpartMinor']);
 const DONOR_FIELDS = new Set(['donorId', 'mergedInto']);
 const PLACE_FIELDS = new Set(['placeId', 'todayPlaceId', 'parentId']);
-const DATE_FIELDS = new Set(['date', 'validOn', 'validFrom', 'validTo']);
+const DATE_FIELDS = new Set([
+  'date',
+  'validOn',
+  'validFrom',
+  'validTo',
+  'issuedOn',
+  'validUntil',
+  'receivedOn',
+  'periodFrom',
+  'periodTo',
+  'homeRegistrationUntil',
+]);
+
+/** The NGO registry's fields the ledger's labels do not name, by their label in the registry's screens. */
+const REGISTRY_FIELDS: Record<string, keyof typeof vi.ngo> = {
+  number: 'number',
+  issuedBy: 'issuedBy',
+  issuedOn: 'issuedOn',
+  validUntil: 'validUntil',
+  decisionNumber: 'decisionNumber',
+  decisionDate: 'decisionDate',
+  provinces: 'provinces',
+  fields: 'fields',
+  officeCity: 'officeCity',
+  homeCountry: 'homeCountry',
+  homeRegistration: 'homeRegistration',
+  homeRegistrationUntil: 'homeRegistrationUntil',
+  officeAddress: 'officeAddress',
+  headName: 'headName',
+  role: 'role',
+  phone: 'phone',
+  email: 'email',
+  receivedOn: 'receivedOn',
+  periodFrom: 'periodFrom',
+  periodTo: 'periodTo',
+  summary: 'summary',
+  year: 'year',
+  certificateId: 'forCertificate',
+};
+/** Fields the ledger's labels name as a pledge's, which the registry's records name their own way. */
+const REGISTRY_OWN: Record<string, keyof typeof vi.ngo> = {
+  kind: 'kind',
+  status: 'status',
+  name: 'contactName',
+  notes: 'notes',
+};
+
+/** A field's label: the registry screens' own for the registry's records and fields, else the ledger's. */
+export function fieldName(field: string, lang: Lang, entity?: HistoryEntry['entity']): string {
+  const label = fieldLabel(field)[lang];
+  const registry = (entity?.startsWith('ngo_') ? REGISTRY_OWN[field] : undefined) ?? REGISTRY_FIELDS[field];
+  return registry && (label === field || entity?.startsWith('ngo_'))
+    ? String((lang === 'en' ? en : vi).ngo[registry])
+    : label;
+}
+
+/** A value of one of two vocabularies (a pledge's status, or a certificate's). */
+function termOfEither(first: Record<string, string>, second: Record<string, string>, value: string): string {
+  return Object.hasOwn(first, value) ? first[value]! : termOf(second, value);
+}
 
 /** A label of one of the ledger's vocabularies, or the value as written when it is not one of them. */
 function termOf(table: Record<string, string>, value: string): string {
@@ -101,8 +162,11 @@ export function valueText(field: string, value: unknown, words: HistoryWords): s
   if (field.endsWith('Date') || DATE_FIELDS.has(field)) return showDate(value);
   if (field === 'quantity') return showQuantity(value, lang);
   if (field === 'rate') return showRate(value, lang);
-  if (field === 'status') return termOf(VOCABULARY[lang].pledgeStatus, value);
-  if (field === 'kind') return termOf(VOCABULARY[lang].pledgeKind, value);
+  const registry = (lang === 'en' ? en : vi).ngo;
+  if (field === 'status') return termOfEither(VOCABULARY[lang].pledgeStatus, registry.statuses, value);
+  if (field === 'kind') return termOfEither(VOCABULARY[lang].pledgeKind, registry.kinds, value);
+  if (field === 'provinces' || field === 'officeCity') return words.provinces?.(value) ?? value;
+  if (field === 'fields') return sectorLabel(value, lang);
   if (field === 'stage') return termOf(ITEM_VOCABULARY[lang].stage, value);
   if (field === 'modality') return termOf(ITEM_VOCABULARY[lang].modality, value);
   if (field === 'sector') return sectorLabel(value, lang);
@@ -113,7 +177,7 @@ export function valueText(field: string, value: unknown, words: HistoryWords): s
 function todayInText(map: object, words: HistoryWords): string {
   const pairs = Object.entries(map);
   if (!pairs.length) return catalog(words.lang).none;
-  const todayIn = fieldLabel('todayPlaceId')[words.lang].toLowerCase();
+  const todayIn = fieldName('todayPlaceId', words.lang).toLowerCase();
   return pairs
     .map(([former, today]) => `${named(words.places, former, words)} (${todayIn} ${named(words.places, today, words)})`)
     .join(', ');
@@ -125,8 +189,8 @@ export function changeText(change: FieldChange, words: HistoryWords): string {
 }
 
 /** A change as a line of the history: "Trạng thái: Cam kết → Đang thực hiện". */
-export function changeLine(change: FieldChange, words: HistoryWords): string {
-  return `${fieldLabel(change.field)[words.lang]}: ${changeText(change, words)}`;
+export function changeLine(change: FieldChange, words: HistoryWords, entity?: HistoryEntry['entity']): string {
+  return `${fieldName(change.field, words.lang, entity)}: ${changeText(change, words)}`;
 }
 
 /** The fields a new stage of an aid item is told by ("Giai đoạn: Thẩm định", its date, document and note). */
@@ -138,12 +202,12 @@ const STAGE_FIELDS = ['stage', 'date', 'document', 'note'];
  */
 export function entryLines(entry: Pick<HistoryEntry, 'action' | 'entity' | 'changes'>, words: HistoryWords): string[] {
   const changes = shownChanges(entry.changes);
-  if (entry.action === 'update') return changes.map((c) => changeLine(c, words));
+  if (entry.action === 'update') return changes.map((c) => changeLine(c, words, entry.entity));
   if (entry.action === 'create' && entry.entity === 'aid_item_stage') {
     return STAGE_FIELDS.flatMap((field) => {
       const change = changes.find((c) => c.field === field);
       return change && change.after !== null && change.after !== ''
-        ? [`${fieldLabel(field)[words.lang]}: ${valueText(field, change.after, words)}`]
+        ? [`${fieldName(field, words.lang)}: ${valueText(field, change.after, words)}`]
         : [];
     });
   }

@@ -1,11 +1,14 @@
 /** Tổng quan: KPI tiles and charts over the same filters as the ledger; a bar or slice opens the ledger filtered to it. */
 import { Alert, Empty, Segmented, Spin, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TotalsResult } from '../../../contract';
+import type { RegistryWarning, TotalsResult } from '../../../contract';
 import { type FigureFormats, figureFormats, isEmpty, kpis } from '../charts';
 import { DashboardCharts } from '../components/DashboardCharts';
+import { ItemDetailDrawer } from '../components/ItemDetailDrawer';
 import { ItemsPanel } from '../components/ItemsPanel';
+import { RegistryWarningsCard } from '../components/NgoWarnings';
+import { PledgeDetailDrawer } from '../components/PledgeDetailDrawer';
 import { KpiTiles } from '../components/KpiTiles';
 import { FilterBar } from '../components/FilterBar';
 import { usePlaces } from '../components/pickers';
@@ -76,7 +79,22 @@ export function Dashboard({ filter, onFilter, currency, onCurrency, onOpenLedger
         />
       )}
       <ItemsPanel {...(onOpenItems ? { onOpenItems } : {})} />
+      <RegistryWarningsLinks />
     </div>
+  );
+}
+
+/** The registry's unconsidered warnings, each opening its aid item (a pledge without one: the pledge). */
+function RegistryWarningsLinks() {
+  const [opened, setOpened] = useState<RegistryWarning | null>(null);
+  const itemId = opened?.itemId ?? null;
+  const pledgeId = opened && !opened.itemId && opened.subject === 'pledge' ? opened.id : null;
+  return (
+    <>
+      <RegistryWarningsCard onOpen={setOpened} />
+      {itemId !== null && <ItemDetailDrawer itemId={itemId} onClose={() => setOpened(null)} />}
+      {pledgeId !== null && <PledgeDetailDrawer pledgeId={pledgeId} onClose={() => setOpened(null)} />}
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ import {
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, ReportFormSettings, ReportRules, Settings as LedgerSettings } from '../../../contract';
+import { HolidaysEditor } from '../components/HolidaysEditor';
 import { ReportRulesFields } from '../components/ReportRulesFields';
 import { showSaveError, useLedger, useLedgerMutation } from '../queries';
 import { useFormSubmit } from '../components/formSubmit';
@@ -120,6 +121,7 @@ export function Settings({ onLanguage }: { onLanguage: (language: Language) => v
           </Button>
         </Form>
       )}
+      <HolidaysEditor />
       {info.data && (
         <Descriptions column={1} size="small" className="about" bordered>
           <Descriptions.Item label={t('settings.version')}>

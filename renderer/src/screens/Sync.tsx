@@ -169,9 +169,13 @@ function useConflictNames(status: SyncStatus | undefined): Names {
   const settings = useLedger('settings.get', {});
   const donors = useLedger('donors.list', { includeMerged: true });
   const places = useLedger('places.list', {});
+  const setup = useLedger('places.setup', {});
   return useMemo(
-    () => namesOf(donors.data ?? [], places.data ?? [], status?.peers ?? [], settings.data, t('sync.thisSite')),
-    [donors.data, places.data, status, settings.data, t],
+    () => ({
+      ...namesOf(donors.data ?? [], places.data ?? [], status?.peers ?? [], settings.data, t('sync.thisSite')),
+      provinces: new Map((setup.data?.provinces ?? []).map((p) => [p.code, `${p.type} ${p.name}`])),
+    }),
+    [donors.data, places.data, status, settings.data, t, setup.data],
   );
 }
 

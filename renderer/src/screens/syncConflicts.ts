@@ -4,9 +4,12 @@
  */
 import type { TFunction } from 'i18next';
 import type { SyncConflict } from '../../../contract';
+import { sectorLabel } from '../../../contract/labels';
 import { milliToQuantity } from '../../../contract/money';
 import { fieldLabel } from '../../../contract/validation';
 import { money, showDate, showDateTime, showQuantity } from '../format';
+import { en } from '../i18n/en';
+import { vi } from '../i18n/vi';
 import { vocabulary } from '../i18n';
 
 /** Stored columns that are the ledger's own bookkeeping, never shown in a conflict. */
@@ -21,6 +24,18 @@ const HIDDEN = new Set([
   'name_folded',
   'name_key',
 ]);
+/** Stored columns that hold a day. */
+const DATE_COLUMNS = new Set([
+  'valid_on',
+  'valid_from',
+  'valid_to',
+  'issued_on',
+  'valid_until',
+  'received_on',
+  'period_from',
+  'period_to',
+  'home_registration_until',
+]);
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 /** Stored column names whose label differs from the field's. */
 const LABEL_OF: Record<string, string> = { quantity_milli: 'quantity', valid_on: 'date' };
@@ -30,6 +45,8 @@ export interface Names {
   donors: Map<string, string>;
   places: Map<string, string>;
   sites: Map<string, string>;
+  /** The catalogue's provinces by code, for the NGO registry's certificates ("Tỉnh Cao Bằng"). */
+  provinces?: Map<string, string>;
 }
 
 /** The names a conflict may refer to; this installation named as such (`thisSite`: "this installation"). */
@@ -64,8 +81,15 @@ export function storedValueText(
     return money(Number(value), row.currency, lang);
   if (key === 'vnd_equivalent') return money(Number(value), 'VND', lang);
   if (key === 'quantity_milli') return showQuantity(milliToQuantity(Number(value)), lang);
-  if (key.endsWith('_date') || key === 'valid_on' || key === 'valid_from' || key === 'valid_to')
-    return showDate(String(value));
+  if (key.endsWith('_date') || DATE_COLUMNS.has(key)) return showDate(String(value));
+  const registry = (lang === 'en' ? en : vi).ngo;
+  // A certificate's provinces and fields are stored as lists (JSON).
+  if (key === 'provinces' || key === 'fields') return storedListText(key, String(value), names, lang);
+  if (key === 'office_city') return names.provinces?.get(String(value)) ?? String(value);
+  if (key === 'kind' && typeof value === 'string' && value in registry.kinds)
+    return registry.kinds[value as keyof typeof registry.kinds];
+  if (key === 'status' && typeof value === 'string' && value in registry.statuses)
+    return registry.statuses[value as keyof typeof registry.statuses];
   if (key === 'donor_id' || key === 'merged_into') return names.donors.get(String(value)) ?? String(value);
   if (key === 'place_id' || key === 'parent_id' || key === 'successor_id')
     return names.places.get(String(value)) ?? String(value);
@@ -74,6 +98,24 @@ export function storedValueText(
   if (key === 'status' && typeof value === 'string' && value in words.pledgeStatus)
     return words.pledgeStatus[value as keyof typeof words.pledgeStatus];
   return String(value);
+}
+
+/** A certificate's provinces (by name) or fields (standard ones by name), as stored in a list. */
+function storedListText(key: 'provinces' | 'fields', stored: string, names: Names, lang: string): string {
+  let list: unknown;
+  try {
+    list = JSON.parse(stored);
+  } catch {
+    return stored;
+  }
+  if (!Array.isArray(list)) return stored;
+  return list
+    .map((v) =>
+      key === 'provinces'
+        ? (names.provinces?.get(String(v)) ?? String(v))
+        : sectorLabel(String(v), lang === 'en' ? 'en' : 'vi'),
+    )
+    .join(', ');
 }
 
 /** A field the two versions disagree on: its stored key, its label, and each version's value as stored. */
@@ -107,7 +149,14 @@ export function siteName(names: Names, id: string): string {
 /** A conflict's heading: the kind of record (`entity`, in words), what it is, and when the conflict was found. */
 export function conflictTitle(conflict: SyncConflict, entity: string): string {
   const describe = String(
-    conflict.kept?.description ?? conflict.other?.description ?? conflict.kept?.name ?? conflict.other?.name ?? '',
+    conflict.kept?.description ??
+      conflict.other?.description ??
+      conflict.kept?.name ??
+      conflict.other?.name ??
+      // A certificate is known by its number.
+      conflict.kept?.number ??
+      conflict.other?.number ??
+      '',
   );
   return `${entity}${describe ? ` · ${describe}` : ''} · ${showDateTime(conflict.detectedAt)}`;
 }
