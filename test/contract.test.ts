@@ -141,7 +141,7 @@ describe('the contract module', () => {
 describe('app.info', () => {
   it('describes the ledger and this installation', async () => {
     const info = await t.service.invoke('app.info', {});
-    expect(info.schemaVersion).toBe(23);
+    expect(info.schemaVersion).toBe(24);
     expect(info.site.name).toBe('Máy thử nghiệm');
     expect(info.site.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(info.databasePath).toBe(t.file);

@@ -6,6 +6,7 @@
 import type { Generated } from 'kysely';
 import type { Delivery, Donor, ExchangeRate, Place, Pledge } from '../../contract';
 import type { AidItem, AidStage } from '../../contract/items';
+import type { CertificateKind, CertificateStatus, WarningSubject } from '../../contract/ngo';
 
 interface Stamped {
   id: string;
@@ -89,6 +90,76 @@ export interface AidItemStagesTable extends Stamped {
   note: string | null;
 }
 
+// The NGO registry (migration 0025): lists are stored as JSON text.
+export interface NgoProfilesTable extends Stamped {
+  donorId: string;
+  homeCountry: string | null;
+  homeRegistration: string | null;
+  homeRegistrationUntil: string | null;
+  officeAddress: string | null;
+  officeCity: string | null;
+  headName: string | null;
+  notes: string | null;
+}
+
+export interface NgoCertificatesTable extends Stamped {
+  donorId: string;
+  kind: CertificateKind;
+  number: string;
+  issuedBy: string;
+  issuedOn: string;
+  validUntil: string;
+  status: CertificateStatus;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  /** JSON list of catalogue province codes. */
+  provinces: string;
+  /** JSON list of sector keys. */
+  fields: string;
+  officeCity: string | null;
+  notes: string | null;
+}
+
+export interface NgoContactsTable extends Stamped {
+  donorId: string;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface NgoPlansTable extends Stamped {
+  donorId: string;
+  certificateId: string | null;
+  receivedOn: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  /** JSON list of place ids. */
+  placeIds: string;
+  summary: string | null;
+}
+
+export interface NgoYearReportsTable extends Stamped {
+  donorId: string;
+  year: number;
+  receivedOn: string;
+  notes: string | null;
+}
+
+export interface NgoAcknowledgementsTable extends Stamped {
+  subject: WarningSubject;
+  subjectId: string;
+  reason: string;
+  at: string;
+  userName: string | null;
+  siteName: string | null;
+}
+
+export interface NgoHolidaysTable {
+  date: string;
+  name: string;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
@@ -102,7 +173,13 @@ export interface AuditLogTable {
     | 'delivery'
     | 'exchange_rate'
     | 'aid_item'
-    | 'aid_item_stage';
+    | 'aid_item_stage'
+    | 'ngo_profile'
+    | 'ngo_certificate'
+    | 'ngo_contact'
+    | 'ngo_plan'
+    | 'ngo_year_report'
+    | 'ngo_acknowledgement';
   entityId: string;
   /** The pledge a delivery belongs to, so a pledge's history includes its deliveries. */
   parentId: string | null;
@@ -193,6 +270,13 @@ export interface DB {
   exchangeRates: ExchangeRatesTable;
   aidItems: AidItemsTable;
   aidItemStages: AidItemStagesTable;
+  ngoProfiles: NgoProfilesTable;
+  ngoCertificates: NgoCertificatesTable;
+  ngoContacts: NgoContactsTable;
+  ngoPlans: NgoPlansTable;
+  ngoYearReports: NgoYearReportsTable;
+  ngoAcknowledgements: NgoAcknowledgementsTable;
+  ngoHolidays: NgoHolidaysTable;
   auditLog: AuditLogTable;
   reportsSent: ReportsSentTable;
   importLayouts: ImportLayoutsTable;

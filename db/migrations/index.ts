@@ -23,6 +23,7 @@ import * as m0020 from './0020_today_in';
 import * as m0021 from './0021_recipients';
 import * as m0022 from './0022_report_cutoff';
 import * as m0023 from './0023_kept_deletions';
+import * as m0025 from './0025_ngo_registry';
 
 export interface Migration {
   name: string;
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0021_recipients', up: m0021.up },
   { name: '0022_report_cutoff', up: m0022.up },
   { name: '0023_kept_deletions', up: m0023.up },
+  { name: '0025_ngo_registry', up: m0025.up },
 ];
