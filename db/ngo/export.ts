@@ -21,7 +21,8 @@ import { dayInWords, splitOf, textRow } from '../reports/workbook/letterhead';
 import { addSheet, setWidths } from '../reports/workbook/page';
 import { dataRow, tableHeader, totalsRow } from '../reports/workbook/table';
 import { getSettings } from '../settings';
-import { buildRegister, type Register } from './io-register';
+import type { Register } from '../../contract/ngo-io';
+import { buildRegister } from './io-register';
 
 export const KIND_WORDS: Record<CertificateKind, string> = {
   operation: 'Giấy đăng ký hoạt động',

@@ -7,7 +7,14 @@
  * certificate before 07/2025) covers the province it became.
  */
 import { sql } from 'kysely';
-import { type CertificateKind, type CertificateStatus, EXPIRY_NOTICE_DAYS } from '../../contract/ngo';
+import { EXPIRY_NOTICE_DAYS } from '../../contract/ngo';
+import type {
+  Register,
+  RegisterCertificate,
+  RegisterRow,
+  RegistryReportPart,
+  RegistryReportRow,
+} from '../../contract/ngo-io';
 import { sectorLabel } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
@@ -17,43 +24,6 @@ import { catalogueFor, catalogueProvinces } from '../places/catalogue';
 import { ledgerProvinceName } from '../places/ledger-province';
 import { exactSum } from '../pledges/sums';
 import { totals } from '../totals';
-
-export interface RegisterCertificate {
-  id: string;
-  kind: CertificateKind;
-  number: string;
-  issuedBy: string;
-  issuedOn: string;
-  validUntil: string;
-  status: CertificateStatus;
-  decisionDate: string | null;
-  /** Catalogue codes as written. */
-  provinces: string[];
-  fields: string[];
-}
-
-export interface RegisterRow {
-  donorId: string;
-  name: string;
-  country: string | null;
-  /** The certificate in force at the period's end, else the latest issued by then, else the latest; null: none. */
-  certificate: RegisterCertificate | null;
-  certificateCount: number;
-  /** The provinces its certificate names, by name ("Cao Bằng, Bắc Kạn"); "Toàn quốc" for every province of today. */
-  provinceNames: string;
-  /** Its fields by their names in the language asked. */
-  fieldNames: string;
-  items: number;
-  committedVnd: number;
-  disbursedVnd: number;
-}
-
-export interface Register {
-  from: string;
-  to: string;
-  rows: RegisterRow[];
-  total: { items: number; committedVnd: number; disbursedVnd: number };
-}
 
 /** Each province code of the catalogue (today's or former) → the code of the province of today it is or became. */
 function todayCodes(): Map<string, string> {
@@ -183,21 +153,6 @@ export async function buildRegister(
     { items: 0, committedVnd: 0, disbursedVnd: 0 },
   );
   return { from: period.from, to: period.to, rows, total };
-}
-
-/** The NGOs of the statutory report's sheet: registered for the province during the period. */
-export interface RegistryReportRow extends RegisterRow {
-  /** Its certificate ended in the period (expired), or ends within 90 days of its end (expiring); else null. */
-  ending: 'expired' | 'expiring' | null;
-}
-
-export interface RegistryReportPart {
-  rows: RegistryReportRow[];
-  total: Register['total'];
-  /** NGOs registered, those with aid items in the period, certificates expired in it and expiring after it. */
-  counts: { registered: number; withItems: number; expired: number; expiring: number };
-  /** The summary paragraph's sentence. */
-  sentence: string;
 }
 
 const addDays = (iso: string, days: number) =>

@@ -84,6 +84,7 @@ const QUALIFIERS = [
   'ngay',
   'hien tai',
   'hien nay',
+  'can bo',
   'so',
   ...CERTIFICATE,
   ...OFFICE,
