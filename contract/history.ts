@@ -1,4 +1,4 @@
-/** A record's history as the ledger keeps it (pledges, deliveries, aid items): who changed what, when and why. */
+/** A record's history as the ledger keeps it (pledges, deliveries, aid items, the NGO registry): who changed what, when and why. */
 import type { BundleSource } from './deletions';
 
 export interface FieldChange {
@@ -11,7 +11,17 @@ export interface HistoryEntry {
   id: string;
   at: string;
   action: 'create' | 'update' | 'delete';
-  entity: 'pledge' | 'delivery' | 'aid_item' | 'aid_item_stage';
+  entity:
+    | 'pledge'
+    | 'delivery'
+    | 'aid_item'
+    | 'aid_item_stage'
+    | 'ngo_profile'
+    | 'ngo_certificate'
+    | 'ngo_contact'
+    | 'ngo_plan'
+    | 'ngo_year_report'
+    | 'ngo_acknowledgement';
   entityId: string;
   siteId: string;
   siteName: string;

@@ -13,6 +13,7 @@ import type { Envelope } from './errors';
 import { importMethods } from './imports';
 import { itemMethods } from './items';
 import { mergeAreas } from './method';
+import { ngoMethods } from './ngo';
 import { officeMethods } from './offices';
 import { placeMethods } from './places';
 import { pledgeMethods } from './pledges';
@@ -33,6 +34,7 @@ export * from './fields';
 export * from './history';
 export * from './imports';
 export * from './items';
+export * from './ngo';
 export * from './offices';
 export * from './places';
 export * from './pledges';
@@ -64,6 +66,7 @@ export const contract = mergeAreas(
   itemMethods,
   officeMethods,
   searchMethods,
+  ngoMethods,
 );
 
 export type Contract = typeof contract;

@@ -41,6 +41,12 @@ export const READS = [
   'deletions.list',
   'search.find',
   'reports.print',
+  'ngo.list',
+  'ngo.get',
+  'ngo.check',
+  'ngo.warnings',
+  'ngo.todo',
+  'ngo.holidays',
 ] as const satisfies readonly Method[];
 
 export type ReadMethod = (typeof READS)[number];
@@ -68,6 +74,10 @@ const PLEDGE_READS = [
   'donors.list',
   'sync.status',
   'search.find',
+  // A pledge, an item or a stage dated outside its NGO's certificate is flagged.
+  'ngo.warnings',
+  'ngo.list',
+  'ngo.get',
 ] as const satisfies readonly ReadMethod[];
 
 /** A deleted record can be listed among the deletions and its history read again. */
@@ -81,6 +91,16 @@ const ITEM_READS = [...PLEDGE_READS, 'items.sectors'] as const satisfies readonl
 
 /** The reads that show a unit: the places themselves, and every pledge, total and report line named by one. */
 const PLACE_READS = [...PLEDGE_READS, 'places.list', 'app.info'] as const satisfies readonly ReadMethod[];
+
+/** The reads that show an NGO's certificates: the registry, the warnings they raise, the to-dos. */
+const CERTIFICATE_READS = [
+  'ngo.list',
+  'ngo.get',
+  'ngo.warnings',
+  'ngo.check',
+  'ngo.todo',
+  'sync.status',
+] as const satisfies readonly ReadMethod[];
 
 /** The reads that show the offices this one exchanges with. */
 const OFFICE_READS = [
@@ -143,6 +163,21 @@ export const REFRESHES: { readonly [M in Method]?: Refresh } = {
   // An office recorded from one of its bundles, whose records may then be merged.
   'offices.admit': 'all',
   'offices.revoke': OFFICE_READS,
+  // Its validity against the registration at home is shown with its certificates.
+  'ngo.saveProfile': ['ngo.get', 'sync.status'],
+  'ngo.addCertificate': CERTIFICATE_READS,
+  'ngo.updateCertificate': CERTIFICATE_READS,
+  'ngo.deleteCertificate': CERTIFICATE_READS,
+  'ngo.saveContact': ['ngo.get', 'sync.status'],
+  'ngo.deleteContact': ['ngo.get', 'sync.status'],
+  // A plan or report received leaves the to-dos.
+  'ngo.addPlan': ['ngo.get', 'ngo.todo', 'sync.status'],
+  'ngo.deletePlan': ['ngo.get', 'ngo.todo', 'sync.status'],
+  'ngo.addYearReport': ['ngo.get', 'ngo.todo', 'sync.status'],
+  'ngo.deleteYearReport': ['ngo.get', 'ngo.todo', 'sync.status'],
+  'ngo.acknowledge': ['ngo.warnings', 'ngo.list', 'ngo.get', 'items.get', 'sync.status'],
+  // The working days every deadline counts.
+  'ngo.setHolidays': ['ngo.holidays', 'ngo.todo', 'ngo.get'],
 };
 
 /** The reads a call changes: none for a read, everything for a write not declared above. */

@@ -44,6 +44,26 @@ import {
 } from './items';
 import { itemDeadlines } from './items/deadlines';
 import { statutorySummary } from './items/summary';
+import {
+  acknowledgeWarning,
+  addCertificate,
+  addPlan,
+  addYearReport,
+  checkRecord,
+  deleteCertificate,
+  deleteContact,
+  deletePlan,
+  deleteYearReport,
+  getNgo,
+  listHolidays,
+  listNgos,
+  listWarnings,
+  registryTodo,
+  saveContact,
+  saveProfile,
+  setHolidays,
+  updateCertificate,
+} from './ngo';
 import { searchAll } from './search-find';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
@@ -129,6 +149,24 @@ export const handlers: Handlers = {
   'deletions.list': async (ctx) => listDeletions(ctx),
   'deletions.undo': (ctx, input) => undoDeletion(ctx, input),
   'search.find': searchAll,
+  'ngo.list': listNgos,
+  'ngo.get': getNgo,
+  'ngo.saveProfile': saveProfile,
+  'ngo.addCertificate': addCertificate,
+  'ngo.updateCertificate': updateCertificate,
+  'ngo.deleteCertificate': deleteCertificate,
+  'ngo.saveContact': saveContact,
+  'ngo.deleteContact': deleteContact,
+  'ngo.addPlan': addPlan,
+  'ngo.deletePlan': deletePlan,
+  'ngo.addYearReport': addYearReport,
+  'ngo.deleteYearReport': deleteYearReport,
+  'ngo.check': checkRecord,
+  'ngo.warnings': listWarnings,
+  'ngo.acknowledge': acknowledgeWarning,
+  'ngo.todo': registryTodo,
+  'ngo.holidays': (ctx) => listHolidays(ctx),
+  'ngo.setHolidays': setHolidays,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

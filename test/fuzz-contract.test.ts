@@ -20,6 +20,9 @@ import {
   SITE_ROLES,
   TOTALS_GROUPINGS,
   type Method,
+  CERTIFICATE_KINDS,
+  CERTIFICATE_STATUSES,
+  WARNING_SUBJECTS,
 } from '../contract';
 import { CURRENCY_CODES, MAX_AMOUNT_MINOR } from '../contract/money';
 import { AID_MODALITIES, AID_STAGES, NEXT_STAGES, STANDARD_SECTORS, type AidStage } from '../contract/items';
@@ -145,6 +148,11 @@ interface Pools {
   placeNames: string[];
   donorNames: string[];
   office: string[];
+  ngo: string[];
+  certificate: string[];
+  contact: string[];
+  plan: string[];
+  yearReport: string[];
 }
 
 function pools(): Pools {
@@ -163,6 +171,11 @@ function pools(): Pools {
     donorNames: ids('SELECT name FROM donors WHERE merged_into IS NULL ORDER BY id LIMIT 60'),
     // Offices recorded without a key: revoking the district would leave every bundle refused for the rest of the run.
     office: ids('SELECT site_id FROM offices WHERE public_key IS NULL ORDER BY site_id LIMIT 20'),
+    ngo: ids("SELECT id FROM donors WHERE kind = 'foreign_ngo' AND merged_into IS NULL ORDER BY id LIMIT 20"),
+    certificate: ids('SELECT id FROM ngo_certificates ORDER BY id LIMIT 20'),
+    contact: ids('SELECT id FROM ngo_contacts ORDER BY id LIMIT 20'),
+    plan: ids('SELECT id FROM ngo_plans ORDER BY id LIMIT 20'),
+    yearReport: ids('SELECT id FROM ngo_year_reports ORDER BY id LIMIT 20'),
   };
 }
 
@@ -290,6 +303,27 @@ const itemFields = (g: G, p: Pools) =>
     notes: maybe(g, () => text(g)),
   });
 const sector = (g: G) => (g(fc.boolean) ? pick(g, STANDARD_SECTORS) : text(g, 30));
+
+/** Province codes a certificate names: today's, former ones, and now and then one no province has. */
+const provinceCodes = (g: G) =>
+  g(fc.subarray, ['01', '02', '04', '08', '15', '48', '79', '99'], { minLength: 1, maxLength: 4 });
+const certificateFields = (g: G) => {
+  const issuedOn = date(g);
+  const years = g(fc.integer, { min: 0, max: 6 });
+  return {
+    kind: pick(g, CERTIFICATE_KINDS),
+    number: `${g(fc.integer, { min: 1, max: 999 })}/BNG-GĐK`,
+    issuedOn,
+    validUntil: g(fc.boolean) ? `${Number(issuedOn.slice(0, 4)) + years}${issuedOn.slice(4, 8)}01` : date(g),
+    provinces: provinceCodes(g),
+    fields: [sector(g)],
+    ...clean({
+      issuedBy: maybe(g, () => text(g)),
+      officeCity: maybe(g, () => pick(g, ['01', '48', '79', '04'])),
+      notes: maybe(g, () => text(g)),
+    }),
+  };
+};
 
 const deliveryFields = (g: G) =>
   clean({
@@ -536,6 +570,88 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
       limit: maybe(g, () => g(fc.integer, { min: 1, max: 20 })),
       today: maybe(g, () => date(g)),
     }),
+  'ngo.list': (g) => clean({ text: maybe(g, () => word(g)), on: maybe(g, () => date(g)) }),
+  'ngo.get': (g, p) => ({ id: idOf(g, g(fc.boolean) ? p.ngo : p.donor) }),
+  'ngo.saveProfile': (g, p) => ({
+    donorId: idOf(g, g(fc.boolean) ? p.ngo : p.donor),
+    ...clean({
+      homeCountry: maybe(g, () => pick(g, ['Anh', 'Hoa Kỳ', 'Nhật Bản'])),
+      homeRegistration: maybe(g, () => text(g)),
+      homeRegistrationUntil: maybe(g, () => (g(fc.boolean) ? null : date(g))),
+      officeAddress: maybe(g, () => text(g)),
+      officeCity: maybe(g, () => pick(g, ['01', '48', '79', '04', null])),
+      headName: maybe(g, () => text(g)),
+      notes: maybe(g, () => text(g)),
+      reason: maybe(g, () => text(g)),
+    }),
+  }),
+  'ngo.addCertificate': (g, p) => ({ donorId: idOf(g, g(fc.boolean) ? p.ngo : p.donor), ...certificateFields(g) }),
+  'ngo.updateCertificate': (g, p) => {
+    const fields = certificateFields(g);
+    return {
+      id: idOf(g, p.certificate),
+      reason: text(g),
+      ...clean({
+        validUntil: maybe(g, () => fields.validUntil),
+        provinces: maybe(g, () => fields.provinces),
+        fields: maybe(g, () => fields.fields),
+        status: maybe(g, () => pick(g, CERTIFICATE_STATUSES)),
+        decisionNumber: maybe(g, () => text(g, 20)),
+        decisionDate: maybe(g, () => date(g)),
+      }),
+    };
+  },
+  'ngo.deleteCertificate': (g, p) => ({ id: idOf(g, p.certificate), reason: text(g) }),
+  'ngo.saveContact': (g, p) => ({
+    donorId: idOf(g, g(fc.boolean) ? p.ngo : p.donor),
+    name: text(g),
+    ...clean({
+      id: maybe(g, () => idOf(g, p.contact)),
+      role: maybe(g, () => text(g)),
+      phone: maybe(g, () => text(g, 15)),
+      email: maybe(g, () => pick(g, ['a@ngo.org', text(g)])),
+    }),
+  }),
+  'ngo.deleteContact': (g, p) => ({ id: idOf(g, p.contact) }),
+  'ngo.addPlan': (g, p) => ({
+    donorId: idOf(g, g(fc.boolean) ? p.ngo : p.donor),
+    receivedOn: date(g),
+    ...clean({
+      certificateId: maybe(g, () => idOf(g, p.certificate)),
+      periodFrom: maybe(g, () => date(g)),
+      periodTo: maybe(g, () => date(g)),
+      placeIds: maybe(g, () => g(fc.subarray, p.place, { maxLength: 3 })),
+      summary: maybe(g, () => text(g)),
+    }),
+  }),
+  'ngo.deletePlan': (g, p) => ({ id: idOf(g, p.plan) }),
+  'ngo.addYearReport': (g, p) => ({
+    donorId: idOf(g, g(fc.boolean) ? p.ngo : p.donor),
+    year: g(fc.integer, { min: 2019, max: 2026 }),
+    receivedOn: date(g),
+    ...clean({ notes: maybe(g, () => text(g)) }),
+  }),
+  'ngo.deleteYearReport': (g, p) => ({ id: idOf(g, p.yearReport) }),
+  'ngo.check': (g, p) => ({
+    donorId: idOf(g, g(fc.boolean) ? p.ngo : p.donor),
+    date: date(g),
+    ...clean({ placeId: maybe(g, () => idOf(g, p.place)), sector: maybe(g, () => sector(g)) }),
+  }),
+  'ngo.warnings': (g, p) =>
+    clean({
+      itemId: maybe(g, () => idOf(g, p.item)),
+      donorId: maybe(g, () => idOf(g, p.ngo)),
+      includeAcknowledged: maybe(g, () => g(fc.boolean)),
+    }),
+  'ngo.acknowledge': (g, p) => {
+    const subject = pick(g, WARNING_SUBJECTS);
+    return { subject, id: idOf(g, subject === 'pledge' ? p.pledge : p.item), reason: text(g) };
+  },
+  'ngo.todo': (g) => clean({ today: maybe(g, () => date(g)) }),
+  'ngo.holidays': () => ({}),
+  'ngo.setHolidays': (g) => ({
+    holidays: Array.from({ length: g(fc.integer, { min: 0, max: 5 }) }, () => ({ date: date(g), name: text(g) })),
+  }),
 };
 
 /** A row of the ledger as it stands, read for a payload that must succeed. */
@@ -547,6 +663,21 @@ const aPledge = () =>
     'SELECT id, donor_id AS donorId, place_id AS placeId, pledge_date AS date FROM pledges ORDER BY id LIMIT 1',
   );
 const aDonor = () => row<{ id: string }>('SELECT id FROM donors WHERE merged_into IS NULL ORDER BY id LIMIT 1').id;
+const anNgo = () =>
+  row<{ id: string }>("SELECT id FROM donors WHERE kind = 'foreign_ngo' AND merged_into IS NULL ORDER BY id LIMIT 1")
+    .id;
+/** A certificate of the NGO, made when it has none. */
+const aCertificate = async () =>
+  row<{ id: string } | undefined>('SELECT id FROM ngo_certificates ORDER BY id LIMIT 1') ??
+  (await invoke('ngo.addCertificate', {
+    donorId: anNgo(),
+    kind: 'operation',
+    number: '2/BNG-GĐK',
+    issuedOn: '2022-02-10',
+    validUntil: '2023-02-09',
+    provinces: ['04'],
+    fields: ['health'],
+  }));
 /** A template CSV of one row naming a donor and the place of a pledge the ledger already holds. */
 const sureCsv = () => {
   const pledge = aPledge();
@@ -720,6 +851,54 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'items.deadlines': () => ({}),
   'items.summary': () => ({ year: 2022 }),
   'search.find': () => ({ text: 'quy 4 2022' }),
+  'ngo.list': () => ({}),
+  'ngo.get': () => ({ id: anNgo() }),
+  'ngo.saveProfile': () => ({ donorId: anNgo(), homeCountry: 'Đài Loan' }),
+  'ngo.addCertificate': () => ({
+    donorId: anNgo(),
+    kind: 'operation',
+    number: '1/BNG-GĐK',
+    issuedOn: '2022-01-10',
+    validUntil: '2022-06-30',
+    provinces: ['04'],
+    fields: ['social'],
+  }),
+  'ngo.updateCertificate': async () => ({ id: (await aCertificate()).id, notes: 'Ghi chú', reason: 'Bổ sung' }),
+  'ngo.deleteCertificate': async () => ({ id: (await aCertificate()).id, reason: 'Nhập nhầm' }),
+  'ngo.saveContact': () => ({ donorId: anNgo(), name: 'Nguyễn Văn A', email: 'a@ngo.org' }),
+  'ngo.deleteContact': async () => ({ id: (await invoke('ngo.saveContact', { donorId: anNgo(), name: 'Sẽ xoá' })).id }),
+  'ngo.addPlan': () => ({ donorId: anNgo(), receivedOn: '2022-03-01' }),
+  'ngo.deletePlan': async () => ({
+    id: (await invoke('ngo.addPlan', { donorId: anNgo(), receivedOn: '2022-04-01' })).id,
+  }),
+  'ngo.addYearReport': () => {
+    const year = row<{ year: number }>(
+      `SELECT coalesce(max(year), 2021) + 1 AS year FROM ngo_year_reports WHERE donor_id = '${anNgo()}'`,
+    ).year;
+    return { donorId: anNgo(), year: Math.min(year, 2100), receivedOn: `${Math.min(year, 2100)}-12-01` };
+  },
+  'ngo.deleteYearReport': async () => {
+    const year = row<{ year: number }>(
+      `SELECT coalesce(max(year), 2021) + 1 AS year FROM ngo_year_reports WHERE donor_id = '${anNgo()}'`,
+    ).year;
+    return { id: (await invoke('ngo.addYearReport', { donorId: anNgo(), year, receivedOn: `${year}-12-01` })).id };
+  },
+  'ngo.check': () => ({ donorId: anNgo(), date: '2022-10-01', sector: 'health' }),
+  'ngo.warnings': () => ({}),
+  // An item of the NGO in a sector no certificate names: flagged, whatever certificates the run gave it.
+  'ngo.acknowledge': async () => {
+    const item = await invoke('items.create', {
+      name: 'Khoản Của Tổ Chức',
+      modality: 'project',
+      sector: 'Lĩnh vực không giấy nào ghi',
+      donorId: anNgo(),
+      stageDate: '2019-01-02',
+    });
+    return { subject: 'item', id: item.id, reason: 'Đã báo Bộ Ngoại giao' };
+  },
+  'ngo.todo': () => ({}),
+  'ngo.holidays': () => ({}),
+  'ngo.setHolidays': () => ({ holidays: [{ date: '2025-01-01', name: 'Tết Dương lịch' }] }),
 };
 
 // ---------- hostile values ----------

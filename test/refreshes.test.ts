@@ -57,6 +57,7 @@ describe('the reads change nothing', () => {
     const item = (await t.service.invoke('items.list', {}))[0]!;
     const place = (await t.service.invoke('places.list', {})).find((p) => p.level === 'district')!;
     const report = { period: '2022-Q3' };
+    const ngo = (await t.service.invoke('ngo.list', {}))[0]!;
     return {
       'app.info': {},
       'settings.get': {},
@@ -88,6 +89,12 @@ describe('the reads change nothing', () => {
       'deletions.list': {},
       'search.find': { text: 'nha o' },
       'reports.print': report,
+      'ngo.list': {},
+      'ngo.get': { id: ngo.donorId },
+      'ngo.check': { donorId: ngo.donorId, date: '2022-10-01', placeId: place.id, sector: 'health' },
+      'ngo.warnings': {},
+      'ngo.todo': { today: '2025-01-15' },
+      'ngo.holidays': {},
     };
   }
 
