@@ -11,11 +11,9 @@ import { z } from 'zod';
 import { LedgerError } from '../../contract/errors';
 import type { ImportIssue } from '../../contract/imports';
 import {
-  type Certificate,
   CertificateCreateInput,
   CertificateUpdateInput,
   ContactInput,
-  type NgoContact,
   type NgoProfile,
   OFFICE_CITY_CODES,
   ProfileInput,
@@ -36,30 +34,22 @@ import { addDonor, findDonorByName } from '../donors';
 import { layoutKey, mappingKey } from '../imports/layout';
 import { readSheet } from '../imports/read-sheet';
 import { fileIssue } from '../imports/sheet';
+import { latestValidUntil } from './certificates';
 import { findHeader, missingColumns, type RegistryMapping, type RegistryRow, readRows } from './io-read';
+import { addCertificate, saveContact, saveProfile, updateCertificate } from './registry';
 
-/** The registry's writes the import makes: the core's own, each with its rules and history. */
-export interface RegistryWrites {
-  addCertificate(ctx: Ctx, input: z.output<typeof CertificateCreateInput>): Promise<Certificate>;
-  updateCertificate(ctx: Ctx, input: z.output<typeof CertificateUpdateInput>): Promise<Certificate>;
-  saveProfile(ctx: Ctx, input: z.output<typeof ProfileInput>): Promise<NgoProfile>;
-  saveContact(ctx: Ctx, input: z.output<typeof ContactInput>): Promise<NgoContact>;
-}
+const minDay = (a: string, b: string) => (a < b ? a : b);
 
 /** Registers' layouts are kept with the aid lists' (`import_layouts`), apart by this prefix to their key. */
 const LAYOUT_PREFIX = 'ngo-registry: ';
 
-export async function importRegistry(
-  ctx: Ctx,
-  input: z.output<typeof NgoImportInput>,
-  writes: RegistryWrites,
-): Promise<NgoImportResult> {
+export async function importRegistry(ctx: Ctx, input: z.output<typeof NgoImportInput>): Promise<NgoImportResult> {
   const start = await undoPoint(ctx, 'ngo_import');
   const files: NgoImportedFile[] = [];
   try {
     const remembered = await rememberedLayouts(ctx);
     for (const file of input.files) {
-      const done = await importFile(ctx, file, remembered, writes);
+      const done = await importFile(ctx, file, remembered);
       files.push(done);
       // A file refused: the files after it are not read (nothing of any will be kept).
       if (done.errors.length) break;
@@ -88,7 +78,6 @@ async function importFile(
   ctx: Ctx,
   file: z.output<typeof NgoImportInput>['files'][number],
   remembered: Map<string, RegistryColumnMapping>,
-  writes: RegistryWrites,
 ): Promise<NgoImportedFile> {
   const done: NgoImportedFile = {
     fileName: file.fileName,
@@ -141,7 +130,7 @@ async function importFile(
   }
   for (const row of rows) {
     try {
-      await writeRow(ctx, row, file.fileName, writes, done);
+      await writeRow(ctx, row, file.fileName, done);
     } catch (error) {
       if (error instanceof LedgerError) done.errors.push(rowIssue(row.row, error));
       else if (error instanceof z.ZodError) done.errors.push(zodIssue(row.row, error));
@@ -165,6 +154,8 @@ const COLUMN_OF: Record<string, RegistryField> = {
   fields: 'fields',
   officeCity: 'officeAddress',
   status: 'status',
+  decisionNumber: 'decision',
+  decisionDate: 'decision',
   headName: 'headName',
   officeAddress: 'officeAddress',
   phone: 'phone',
@@ -218,7 +209,7 @@ interface StoredCertificate {
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-async function writeRow(ctx: Ctx, row: RegistryRow, fileName: string, writes: RegistryWrites, done: NgoImportedFile) {
+async function writeRow(ctx: Ctx, row: RegistryRow, fileName: string, done: NgoImportedFile) {
   const reason = `Nhập từ sổ theo dõi "${fileName}", dòng ${row.row}`;
   let donor = await findDonorByName(ctx, row.name);
   if (!donor && row.shortName) donor = await findDonorByName(ctx, row.shortName);
@@ -242,8 +233,12 @@ async function writeRow(ctx: Ctx, row: RegistryRow, fileName: string, writes: Re
       provinces, fields FROM ngo_certificates WHERE donor_id = ${donorId}`,
   ).find((c) => foldText(c.number).replace(/\s+/g, '') === foldText(row.number).replace(/\s+/g, ''));
   const officeCity = row.kind === 'representative_office' ? officeCityOf(row) : null;
+  const decision = { decisionNumber: row.decisionNumber, decisionDate: row.decisionDate };
   if (!stored) {
-    const added = await writes.addCertificate(
+    // Issued, then changed by its decision (Art. 7): an extension may run past the years counted from the issue.
+    const issuedUntil =
+      row.status === 'extended' ? minDay(row.validUntil, latestValidUntil(row.kind, row.issuedOn)) : row.validUntil;
+    const added = await addCertificate(
       ctx,
       CertificateCreateInput.parse({
         donorId,
@@ -251,7 +246,7 @@ async function writeRow(ctx: Ctx, row: RegistryRow, fileName: string, writes: Re
         number: row.number,
         issuedBy: row.issuedBy,
         issuedOn: row.issuedOn,
-        validUntil: row.validUntil,
+        validUntil: issuedUntil,
         provinces: row.provinces,
         fields: row.fields,
         officeCity,
@@ -259,7 +254,16 @@ async function writeRow(ctx: Ctx, row: RegistryRow, fileName: string, writes: Re
       }),
     );
     if (row.status !== 'in_force')
-      await writes.updateCertificate(ctx, CertificateUpdateInput.parse({ id: added.id, status: row.status, reason }));
+      await updateCertificate(
+        ctx,
+        CertificateUpdateInput.parse({
+          id: added.id,
+          status: row.status,
+          ...decision,
+          ...(issuedUntil !== row.validUntil ? { validUntil: row.validUntil } : {}),
+          reason,
+        }),
+      );
     done.added++;
   } else {
     const change: Record<string, unknown> = {};
@@ -270,24 +274,19 @@ async function writeRow(ctx: Ctx, row: RegistryRow, fileName: string, writes: Re
     if (!sameList(JSON.parse(stored.provinces) as string[], row.provinces)) change.provinces = row.provinces;
     if (!sameList(JSON.parse(stored.fields) as string[], row.fields)) change.fields = row.fields;
     // A register not saying otherwise leaves a standing recorded here (in force is what an empty cell reads as).
-    if (row.status !== 'in_force' && stored.status !== row.status) change.status = row.status;
+    if (row.status !== 'in_force' && stored.status !== row.status)
+      Object.assign(change, { status: row.status, ...decision });
     if (Object.keys(change).length) {
-      await writes.updateCertificate(ctx, CertificateUpdateInput.parse({ id: stored.id, ...change, reason }));
+      await updateCertificate(ctx, CertificateUpdateInput.parse({ id: stored.id, ...change, reason }));
       done.updated++;
     } else done.unchanged++;
   }
-  await writeProfile(ctx, donorId, row, officeCity, writes);
-  await writeContact(ctx, donorId, row, writes, done);
+  await writeProfile(ctx, donorId, row, officeCity);
+  await writeContact(ctx, donorId, row, done);
 }
 
 /** The profile's fields the row gives, where they differ from those recorded; the others kept. */
-async function writeProfile(
-  ctx: Ctx,
-  donorId: string,
-  row: RegistryRow,
-  officeCity: string | null,
-  writes: RegistryWrites,
-) {
+async function writeProfile(ctx: Ctx, donorId: string, row: RegistryRow, officeCity: string | null) {
   const given = {
     homeCountry: row.country,
     officeAddress: row.officeAddress,
@@ -317,23 +316,17 @@ async function writeProfile(
       changed = true;
     }
   }
-  if (changed) await writes.saveProfile(ctx, ProfileInput.parse({ donorId, ...merged }));
+  if (changed) await saveProfile(ctx, ProfileInput.parse({ donorId, ...merged }));
 }
 
 /** The row's contact person (its head, when it names a phone or e-mail and no one else), unless already recorded. */
-async function writeContact(
-  ctx: Ctx,
-  donorId: string,
-  row: RegistryRow,
-  writes: RegistryWrites,
-  done: NgoImportedFile,
-) {
+async function writeContact(ctx: Ctx, donorId: string, row: RegistryRow, done: NgoImportedFile) {
   const name = row.contactName ?? (row.phone || row.email ? row.headName : null);
   if (!name) return;
   const role = row.contactName ? row.contactRole : (row.contactRole ?? 'Người đứng đầu');
   const known = readSql<{ name: string }>(ctx, sql`SELECT name FROM ngo_contacts WHERE donor_id = ${donorId}`);
   if (known.some((c) => foldText(c.name) === foldText(name))) return;
-  await writes.saveContact(ctx, ContactInput.parse({ donorId, name, role, phone: row.phone, email: row.email }));
+  await saveContact(ctx, ContactInput.parse({ donorId, name, role, phone: row.phone, email: row.email }));
   done.contacts++;
 }
 

@@ -18,7 +18,16 @@ import { HEADER_SEARCH_ROWS, isSignatureRow, mappingKey, sectionTitle, totalsLab
 import { loadedSheetJs } from '../imports/libraries';
 import type { Sheet } from '../imports/sheet-grid';
 import { readRegistryHeader } from './io-words';
-import { datesIn, readFields, readKind, readProvinces, readStatus, readValidity, ValueError } from './io-values';
+import {
+  datesIn,
+  readDecision,
+  readFields,
+  readKind,
+  readProvinces,
+  readStatus,
+  readValidity,
+  ValueError,
+} from './io-values';
 
 /** A mapping of headers (keyed by `mappingKey`) to fields, and where each entry came from. */
 export type RegistryMapping = Map<string, { field: RegistryField | 'ignore'; from: 'remembered' | 'chosen' }>;
@@ -48,6 +57,9 @@ export interface RegistryRow {
   provinces: string[];
   fields: string[];
   status: CertificateStatus;
+  /** The decision that changed its standing (from the decision column, else the standing's own cell). */
+  decisionNumber: string | null;
+  decisionDate: string | null;
   headName: string | null;
   officeAddress: string | null;
   contactName: string | null;
@@ -221,6 +233,18 @@ function readRow(
   const fields = value('fields', readFields);
   const kind = value('kind', readKind);
   const status = value('status', readStatus);
+  const decision = value('decision', readDecision) ?? { number: null, date: null };
+  const inStatus = value('status', readDecision) ?? { number: null, date: null };
+  const decisionNumber = decision.number ?? inStatus.number;
+  const decisionDate = decision.date ?? inStatus.date;
+  // Decree 58, Art. 7: a certificate is extended, amended, suspended or revoked by a decision of a day.
+  if (status && status !== 'in_force' && !decisionDate)
+    issues.push({
+      row: r + 1,
+      column: REGISTRY_FIELD_HEADERS.status,
+      message: `"${text('status')}": cần ngày của quyết định (ở cột Quyết định, hoặc trong ô này)`,
+      messageEn: `"${text('status')}": the decision's date is needed (in a column Quyết định, or in this cell)`,
+    });
   if (issues.length) return { issues };
   return {
     row: r + 1,
@@ -235,6 +259,8 @@ function readRow(
     provinces: provinces!,
     fields: fields!,
     status: status!,
+    decisionNumber: status === 'in_force' ? null : decisionNumber,
+    decisionDate: status === 'in_force' ? null : decisionDate,
     headName: optional('headName'),
     officeAddress: optional('officeAddress'),
     contactName: optional('contactName'),

@@ -24,18 +24,8 @@ import { catalogueFor, catalogueProvinces } from '../places/catalogue';
 import { ledgerProvinceName } from '../places/ledger-province';
 import { exactSum } from '../pledges/sums';
 import { totals } from '../totals';
-
-/** Each province code of the catalogue (today's or former) → the code of the province of today it is or became. */
-function todayCodes(): Map<string, string> {
-  const today = catalogueProvinces();
-  const map = new Map(today.map((p) => [p.code, p.code]));
-  for (const u of catalogueFor('all').units) {
-    if (u.level !== 'province' || !u.code || map.has(u.code)) continue;
-    const became = today.find((p) => p.merged.some((m) => foldText(m) === foldText(u.name)));
-    if (became) map.set(u.code, became.code);
-  }
-  return map;
-}
+import { inForceOn, stoppedOn } from './certificates';
+import { todayProvinceOf } from './provinces';
 
 /** Every province name of the catalogue by code (a former one's when no province of today has the code). */
 function provinceNames(): Map<string, string> {
@@ -51,13 +41,6 @@ export function namesOfProvinces(codes: string[]): string {
   if (today.every((p) => codes.includes(p.code))) return 'Toàn quốc';
   const names = provinceNames();
   return codes.map((c) => names.get(c) ?? c).join(', ');
-}
-
-/** Whether a certificate is in force on a day: issued by then, not past its end, not suspended or revoked by then. */
-export function inForceOn(c: RegisterCertificate, day: string): boolean {
-  if (c.issuedOn > day || c.validUntil < day) return false;
-  if (c.status === 'suspended' || c.status === 'revoked') return (c.decisionDate ?? c.issuedOn) > day;
-  return true;
 }
 
 /** The certificate that stands for an NGO on a day (see `RegisterRow.certificate`). */
@@ -170,12 +153,12 @@ export async function registryReportPart(
   const register = await buildRegister(ctx, period, lang);
   const province = await ledgerProvinceName(ctx);
   const here = province === 'all' || province === null ? null : province.code;
-  const today = todayCodes();
+  // In force on some day of the period: issued by its end, not ended, nor suspended or revoked, before its start.
   const covers = (c: RegisterCertificate) =>
     c.issuedOn <= period.to &&
     c.validUntil >= period.from &&
-    !((c.status === 'suspended' || c.status === 'revoked') && (c.decisionDate ?? c.issuedOn) <= period.from) &&
-    (here === null || c.provinces.some((p) => (today.get(p) ?? p) === here));
+    !stoppedOn(c, period.from) &&
+    (here === null || c.provinces.some((p) => todayProvinceOf(p) === here));
   const certificates = certificatesByDonor(ctx);
   const soon = addDays(period.to, EXPIRY_NOTICE_DAYS);
   const rows: RegistryReportRow[] = [];

@@ -188,3 +188,10 @@ export function readValidity(text: string, issuedOn: string | null): string {
     `${quote(text)} is not a date (day/month/year) or a number of years`,
   );
 }
+
+/** A decision as a cell writes it ("QĐ số 45/QĐ-BNG ngày 01/03/2026"): its number and its date, either null. */
+export function readDecision(text: string): { number: string | null; date: string | null } {
+  const dates = datesIn(text);
+  const number = /\b\d+\/[\p{L}\d][\p{L}\d./–-]*/u.exec(text.replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, ' '));
+  return { number: number ? number[0].replace(/[.,;]+$/, '') : null, date: dates.at(-1) ?? null };
+}

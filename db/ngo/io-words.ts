@@ -42,6 +42,11 @@ const FIELD_WORDS: Record<RegistryField, string[]> = {
   provinces: [...phrases(['dia ban', 'tinh', 'tinh thanh', 'dia phuong', 'pham vi'], ['', 'hoat dong']), 'dia ban'],
   fields: phrases(['linh vuc', 'nganh', 'nganh nghe'], ['', 'hoat dong']),
   status: ['tinh trang', 'trang thai', 'hieu luc hien nay', 'tinh trang giay'],
+  decision: phrases(
+    ['', 'so', 'ngay', 'so ngay', 'so va ngay'],
+    ['quyet dinh', 'qd'],
+    ['', 'gia han', 'sua doi', 'dinh chi', 'thu hoi'],
+  ),
   headName: [
     'nguoi dung dau',
     'truong dai dien',

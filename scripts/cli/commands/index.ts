@@ -9,6 +9,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
+import { ngoCommand } from './ngo';
 import { officeCommand } from './office';
 import { reportCommand } from './report';
 import { restoreCommand } from './restore';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   templateCommand,
   importCommand,
   officeCommand,
+  ngoCommand,
   bundleCommand,
   totalsCommand,
   summaryCommand,
