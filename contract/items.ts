@@ -4,7 +4,7 @@
  * the deadlines the law sets for it; and the statutory summary (items, NGOs, committed and disbursed).
  */
 import { z } from 'zod';
-import type { RegistryReportPart } from './ngo-io';
+import type { RegistryReportPart } from './ngo-register';
 import {
   AmountMinor,
   Currency,

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { ExcelFile } from './fields';
 import { IsoDate } from './fields';
 import type { ImportIssue } from './imports';
-import type { CertificateKind, CertificateStatus } from './ngo';
 
 /** What a column of a register can hold: one certificate a row, with its NGO, profile and contact. */
 export const REGISTRY_FIELDS = [
@@ -137,55 +136,3 @@ export const NgoExportInput = z.strictObject({
 });
 
 export type NgoExportResult = ExcelFile;
-
-export interface RegisterCertificate {
-  id: string;
-  kind: CertificateKind;
-  number: string;
-  issuedBy: string;
-  issuedOn: string;
-  validUntil: string;
-  status: CertificateStatus;
-  decisionDate: string | null;
-  /** Catalogue codes as written. */
-  provinces: string[];
-  fields: string[];
-}
-
-export interface RegisterRow {
-  donorId: string;
-  name: string;
-  country: string | null;
-  /** The certificate in force at the period's end, else the latest issued by then, else the latest; null: none. */
-  certificate: RegisterCertificate | null;
-  certificateCount: number;
-  /** The provinces its certificate names, by name ("Cao Bằng, Bắc Kạn"); "Toàn quốc" for every province of today. */
-  provinceNames: string;
-  /** Its fields by their names in the language asked. */
-  fieldNames: string;
-  items: number;
-  committedVnd: number;
-  disbursedVnd: number;
-}
-
-export interface Register {
-  from: string;
-  to: string;
-  rows: RegisterRow[];
-  total: { items: number; committedVnd: number; disbursedVnd: number };
-}
-
-/** The NGOs of the statutory report's sheet: registered for the province during the period. */
-export interface RegistryReportRow extends RegisterRow {
-  /** Its certificate ended in the period (expired), or ends within 90 days of its end (expiring); else null. */
-  ending: 'expired' | 'expiring' | null;
-}
-
-export interface RegistryReportPart {
-  rows: RegistryReportRow[];
-  total: Register['total'];
-  /** NGOs registered, those with aid items in the period, certificates expired in it and expiring after it. */
-  counts: { registered: number; withItems: number; expired: number; expiring: number };
-  /** The summary paragraph's sentence. */
-  sentence: string;
-}

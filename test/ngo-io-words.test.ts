@@ -1,7 +1,7 @@
 /** A register's headers read by their words, and its cells read as provinces, fields, kinds, standings and dates. */
 import { describe, expect, it } from 'vitest';
 import { readRegistryHeader } from '../db/ngo/io-words';
-import { readFields, readKind, readProvinces, readStatus, readValidity, yearsAfter } from '../db/ngo/io-values';
+import { readDecision, readFields, readKind, readProvinces, readStatus, readValidity } from '../db/ngo/io-values';
 import { catalogueProvinces } from '../db/places/catalogue';
 
 const fieldOf = (header: string) => {
@@ -106,9 +106,18 @@ describe("a register's cells", () => {
     expect(readValidity('04/03/2026', '2023-03-05')).toBe('2026-03-04');
     expect(readValidity('05/03/2023 - 04/03/2026', null)).toBe('2026-03-04');
     expect(readValidity('đến ngày 4/3/2026', null)).toBe('2026-03-04');
-    expect(readValidity('03 năm', '2023-03-05')).toBe('2026-03-04');
-    expect(yearsAfter('2024-02-29', 3)).toBe('2027-02-28');
+    expect(readValidity('03 năm', '2023-03-05')).toBe('2026-03-05');
+    expect(readValidity('3 năm', '2024-02-29')).toBe('2027-02-28');
     expect(() => readValidity('31/02/2026', null)).toThrow('is not a valid date');
     expect(() => readValidity('lâu dài', '2023-03-05')).toThrow('is not a date');
+  });
+
+  it('reads a decision as its number and date', () => {
+    expect(readDecision('Gia hạn theo QĐ số 45/QĐ-BNG ngày 01/03/2026')).toEqual({
+      number: '45/QĐ-BNG',
+      date: '2026-03-01',
+    });
+    expect(readDecision('ngày 01/03/2026')).toEqual({ number: null, date: '2026-03-01' });
+    expect(readDecision('')).toEqual({ number: null, date: null });
   });
 });

@@ -213,7 +213,7 @@ describe('importing a register', () => {
     expect(result.files.flatMap((f) => f.errors)).toEqual([]);
     const list = await t.service.invoke('ngo.list', { on: '2024-06-01' });
     const oxfam = list.find((n) => n.name === 'Oxfam')!.certificate!;
-    expect(oxfam).toMatchObject({ validUntil: '2027-02-14', provinces: ['08'], fields: ['agriculture'] });
+    expect(oxfam).toMatchObject({ validUntil: '2027-02-15', provinces: ['08'], fields: ['agriculture'] });
     const care = list.find((n) => n.name === 'CARE International')!.certificate!;
     expect(care).toMatchObject({
       validUntil: '2026-12-31',
@@ -242,6 +242,67 @@ describe('importing a register', () => {
       }),
     ]);
     expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a row the registry's rules refuse, naming its column and the rule", async () => {
+    const before = await counts();
+    const rows: Cell[][] = [
+      [
+        'Tên tổ chức',
+        'Loại giấy',
+        'Số giấy đăng ký',
+        'Ngày cấp',
+        'Có giá trị đến',
+        'Địa bàn hoạt động',
+        'Lĩnh vực',
+        'Tình trạng',
+      ],
+      // Five years for an operation certificate (Art. 9: three at most).
+      ['Oxfam', 'Giấy đăng ký hoạt động', '9/BNG', '15/02/2024', '14/02/2029', 'Tuyên Quang', 'Y tế', null],
+      // A representative office whose city no address names (Art. 8(2)).
+      ['CARE', 'Giấy đăng ký lập VPĐD', '10/BNG', '15/02/2024', '14/02/2029', 'Tuyên Quang', 'Y tế', null],
+    ];
+    const result = await t.service.invoke('ngo.import', { files: [fileOf('luat', rows, 'xlsx')] });
+    expect(result.written).toBe(false);
+    expect(result.files[0]!.errors.map((e) => [e.row, e.column, e.messageEn])).toEqual([
+      [
+        2,
+        'Có giá trị đến',
+        'Valid until: an operation certificate runs at most 3 years from 15/02/2024, that is to 15/02/2027 (Decree 58/2022, Art. 9)',
+      ],
+      [3, 'Địa chỉ văn phòng', "Representative office city: is required on a representative office's certificate"],
+    ]);
+    // Suspended, with no decision dated (Art. 7: a decision of a day changes a certificate's standing).
+    const suspended = [
+      rows[0]!,
+      ['Plan', null, '11/BNG', '15/02/2024', '14/02/2027', 'Tuyên Quang', 'Y tế', 'Tạm đình chỉ'],
+    ];
+    const refused = await t.service.invoke('ngo.import', { files: [fileOf('dinh-chi', suspended, 'xlsx')] });
+    expect(refused.files[0]!.errors.map((e) => [e.row, e.column, e.messageEn])).toEqual([
+      [2, 'Tình trạng', '"Tạm đình chỉ": the decision\'s date is needed (in a column Quyết định, or in this cell)'],
+    ]);
+    const dated = [
+      rows[0]!,
+      [
+        'Plan',
+        null,
+        '11/BNG',
+        '15/02/2024',
+        '14/02/2027',
+        'Tuyên Quang',
+        'Y tế',
+        'Tạm đình chỉ theo QĐ 3/QĐ-BNG ngày 01/09/2025',
+      ],
+    ];
+    const done = await t.service.invoke('ngo.import', { files: [fileOf('dinh-chi', dated, 'xlsx')] });
+    expect(done.files[0]!.errors).toEqual([]);
+    const plan = (await t.service.invoke('ngo.list', { text: 'Plan' }))[0]!;
+    expect(plan.certificate).toMatchObject({
+      status: 'suspended',
+      decisionNumber: '3/QĐ-BNG',
+      decisionDate: '2025-09-01',
+    });
+    expect(await counts()).toEqual({ ...before, donors: before.donors + 1, certificates: before.certificates + 1 });
   });
 
   it('writes nothing on a check only', async () => {

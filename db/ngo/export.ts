@@ -21,7 +21,7 @@ import { dayInWords, splitOf, textRow } from '../reports/workbook/letterhead';
 import { addSheet, setWidths } from '../reports/workbook/page';
 import { dataRow, tableHeader, totalsRow } from '../reports/workbook/table';
 import { getSettings } from '../settings';
-import type { Register } from '../../contract/ngo-io';
+import type { Register } from '../../contract/ngo-register';
 import { buildRegister } from './io-register';
 
 export const KIND_WORDS: Record<CertificateKind, string> = {

@@ -119,7 +119,7 @@ async function importFile(
     return done;
   }
   const { rows, errors } = readRows(sheet, header);
-  done.rows = rows.length + errors.length;
+  done.rows = rows.length + new Set(errors.map((e) => e.row)).size;
   if (errors.length) {
     done.errors.push(...errors);
     return done;

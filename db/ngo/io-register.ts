@@ -14,7 +14,7 @@ import type {
   RegisterRow,
   RegistryReportPart,
   RegistryReportRow,
-} from '../../contract/ngo-io';
+} from '../../contract/ngo-register';
 import { sectorLabel } from '../../contract/labels';
 import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';

@@ -7,6 +7,7 @@
 import type { CertificateKind, CertificateStatus } from '../../contract/ngo';
 import { foldText } from '../../contract/text';
 import { catalogueFor, catalogueProvinces, splitType } from '../places/catalogue';
+import { addYears } from './certificates';
 
 /** A cell's value refused: why, in both languages. */
 export class ValueError extends Error {
@@ -163,25 +164,15 @@ function validDay(iso: string): boolean {
   );
 }
 
-/** The day before the same day `years` later: a certificate of 3 years issued 05/03/2023 runs to 04/03/2026. */
-export function yearsAfter(issuedOn: string, years: number): string {
-  const [y, m, d] = issuedOn.split('-').map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y + years, m - 1, d));
-  // 29 February to a year without one: the last day of February.
-  if (end.getUTCMonth() !== m - 1) end.setUTCDate(0);
-  else end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
-}
-
 /**
  * A validity cell: its last date ("đến 04/03/2026", "05/03/2023 - 04/03/2026"), or a number of years from issue
- * ("03 năm", "3 years"). `issuedOn` is the row's date of issue (null when it has none).
+ * ("03 năm", "3 years": the same day that many years on, as the registry counts Art. 9's years). `issuedOn` is the row's date of issue (null when it has none).
  */
 export function readValidity(text: string, issuedOn: string | null): string {
   const dates = datesIn(text);
   if (dates.length) return dates.at(-1)!;
   const years = /^\s*0?(\d{1,2})\s*(nam|years?)\s*$/.exec(foldText(text));
-  if (years && issuedOn) return yearsAfter(issuedOn, Number(years[1]));
+  if (years && issuedOn) return addYears(issuedOn, Number(years[1]));
   if (!text.trim()) throw new ValueError('bắt buộc phải nhập', 'is required');
   throw new ValueError(
     `${quote(text)} không phải ngày (ngày/tháng/năm) hay số năm`,

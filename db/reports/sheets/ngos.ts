@@ -4,7 +4,7 @@
  * the period, or expiring within 90 days of its end, said so), its fields, and its aid items, committed and disbursed
  * in the period; a totals row that is the sum of the rows, then the paragraph's sentence counting them.
  */
-import type { RegistryReportPart } from '../../../contract/ngo-io';
+import type { RegistryReportPart } from '../../../contract/ngo-register';
 import { EXPIRY_NOTICE_DAYS } from '../../../contract/ngo';
 import type { CellValue } from '../workbook/cells';
 import { type Column, fitColumns } from '../workbook/columns';
