@@ -16,7 +16,6 @@ import type {
   RegistryReportRow,
 } from '../../contract/ngo-register';
 import { sectorLabel } from '../../contract/labels';
-import { foldText } from '../../contract/text';
 import type { Ctx } from '../core/context';
 import { readRows } from '../core/statements';
 import { itemsAlive } from '../items/summary';
