@@ -2,8 +2,11 @@
  * A ledger as each released schema version wrote it upgrades cleanly with its data intact. The files in
  * test/fixtures/schemas were made by the app's own command line at the release that introduced each version
  * (`init`, `demo`, and `generate --rows 300` where it existed; then `journal_mode = DELETE` and gzip -9); schemas 6,
- * 13, 14, 16, 17, 19 and 20 were never released on their own. Schemas 21, 22 and 23 also hold an office accepted, and
- * 22 and 23 a report sent for 2022-Q3 cut by Decree 09/2019's 15th–14th (`report --cutoff statutory`).
+ * 13, 14, 16, 17, 19 and 20 were never released on their own. Schemas 21–24 also hold an office accepted, and
+ * 22–24 a report sent for 2022-Q3 cut by Decree 09/2019's 15th–14th (`report --cutoff statutory`). Schema 24 (migration
+ * 0025) also holds an NGO's registry — profile, a certificate extended, a contact, a plan, a yearly report, a warning
+ * acknowledged, a holiday list of its own — written through the contract's `ngo.*` methods, as its command line writes
+ * none.
  */
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

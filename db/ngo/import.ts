@@ -36,7 +36,8 @@ import { readSheet } from '../imports/read-sheet';
 import { fileIssue } from '../imports/sheet';
 import { latestValidUntil } from './certificates';
 import { findHeader, missingColumns, type RegistryMapping, type RegistryRow, readRows } from './io-read';
-import { addCertificate, saveContact, saveProfile, updateCertificate } from './registry';
+import { saveContact } from './records';
+import { addCertificate, saveProfile, updateCertificate } from './registry';
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
 

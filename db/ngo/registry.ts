@@ -1,35 +1,21 @@
 /**
- * The NGO registry's records (Decree 58/2022/NĐ-CP): a foreign NGO's profile, certificates, contact persons,
- * activity plans and yearly reports. Every write keeps its history, with the reason given; only a donor of kind
- * 'foreign_ngo' has an entry.
+ * The NGO registry's records (Decree 58/2022/NĐ-CP): a foreign NGO's profile and its certificates, held to Art. 8 and
+ * 9. Every write keeps its history, with the reason given; only a donor of kind 'foreign_ngo' has an entry. A deletion
+ * is kept, as every other, so it can be undone (Đã xóa).
  */
-import { sql } from 'kysely';
 import type { ParsedInput } from '../../contract';
 import type { Bilingual } from '../../contract/errors';
 import { dayText } from '../../contract/dates';
-import {
-  type ActivityPlan,
-  type Certificate,
-  CERTIFICATE_MAX_YEARS,
-  type NgoContact,
-  type NgoDetail,
-  type NgoProfile,
-  type NgoSummary,
-  OFFICE_CITY_CODES,
-  YEAR_REPORT_DUE_DAY,
-  type YearReport,
-} from '../../contract/ngo';
-import { foldText } from '../../contract/text';
-import { pledgeHistory, recordAudit } from '../audit';
+import { type Certificate, CERTIFICATE_MAX_YEARS, type NgoProfile, OFFICE_CITY_CODES } from '../../contract/ngo';
+import { recordAudit } from '../audit';
 import type { Ctx } from '../core/context';
 import { invalid, notFound } from '../core/errors';
-import type { NgoCertificatesTable, NgoPlansTable, NgoProfilesTable } from '../core/schema';
-import { inForceOn, latestValidUntil, parseList, planDueOn, planStarts, toCertificate } from './certificates';
-import { holidaySet } from './holidays';
+import { deleteKept } from '../deletions/keep';
+import type { NgoCertificatesTable, NgoProfilesTable } from '../core/schema';
+import { latestValidUntil, parseList, toCertificate } from './certificates';
 import { registryProvinces } from './provinces';
-import { registryWarnings } from './warnings';
 
-const NOUNS = {
+export const NOUNS = {
   donor: { vi: 'nhà tài trợ', en: 'donor' },
   certificate: { vi: 'giấy đăng ký', en: 'certificate' },
   contact: { vi: 'người liên hệ', en: 'contact person' },
@@ -37,10 +23,11 @@ const NOUNS = {
   report: { vi: 'báo cáo năm', en: 'yearly report' },
 } satisfies Record<string, Bilingual>;
 
-const today = (ctx: Ctx) => ctx.now.slice(0, 10);
-const orNull = <T>(value: T | null | undefined): T | null => (value === undefined || value === '' ? null : value);
+export const today = (ctx: Ctx) => ctx.now.slice(0, 10);
+export const orNull = <T>(value: T | null | undefined): T | null =>
+  value === undefined || value === '' ? null : value;
 
-interface NgoDonor {
+export interface NgoDonor {
   id: string;
   name: string;
   shortName: string | null;
@@ -81,7 +68,7 @@ const EMPTY_PROFILE = (donorId: string): NgoProfile => ({
   notes: null,
 });
 
-function toProfile(row: NgoProfilesTable | undefined, donorId: string): NgoProfile {
+export function toProfile(row: NgoProfilesTable | undefined, donorId: string): NgoProfile {
   if (!row) return EMPTY_PROFILE(donorId);
   return {
     donorId: row.donorId,
@@ -95,7 +82,7 @@ function toProfile(row: NgoProfilesTable | undefined, donorId: string): NgoProfi
   };
 }
 
-async function profileRow(ctx: Ctx, donorId: string) {
+export async function profileRow(ctx: Ctx, donorId: string) {
   return ctx.db.selectFrom('ngoProfiles').selectAll().where('donorId', '=', donorId).executeTakeFirst();
 }
 
@@ -164,7 +151,7 @@ export async function saveProfile(ctx: Ctx, input: ParsedInput<'ngo.saveProfile'
 
 // ——— Certificates ———
 
-async function certificateRows(ctx: Ctx, donorId: string): Promise<NgoCertificatesTable[]> {
+export async function certificateRows(ctx: Ctx, donorId: string): Promise<NgoCertificatesTable[]> {
   return ctx.db
     .selectFrom('ngoCertificates')
     .selectAll()
@@ -174,7 +161,7 @@ async function certificateRows(ctx: Ctx, donorId: string): Promise<NgoCertificat
     .execute();
 }
 
-async function certificateRow(ctx: Ctx, id: string, field = 'id'): Promise<NgoCertificatesTable> {
+export async function certificateRow(ctx: Ctx, id: string, field = 'id'): Promise<NgoCertificatesTable> {
   const row = await ctx.db.selectFrom('ngoCertificates').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(field, NOUNS.certificate);
   return row;
@@ -361,7 +348,7 @@ export async function deleteCertificate(
       note: input.reason.trim(),
     });
   }
-  await ctx.db.deleteFrom('ngoCertificates').where('id', '=', row.id).execute();
+  await deleteKept(ctx, 'ngo_certificates', row.id, ctx.newId());
   await recordAudit(ctx, {
     action: 'delete',
     entity: 'ngo_certificate',
@@ -371,342 +358,4 @@ export async function deleteCertificate(
     note: input.reason.trim(),
   });
   return { id: row.id };
-}
-
-// ——— Contacts ———
-
-export async function saveContact(ctx: Ctx, input: ParsedInput<'ngo.saveContact'>): Promise<NgoContact> {
-  await ngoDonor(ctx, input.donorId);
-  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()))
-    throw invalid('email', {
-      vi: `không đúng dạng địa chỉ thư điện tử: ${input.email}`,
-      en: `is not an e-mail address: ${input.email}`,
-    });
-  const contact: NgoContact = {
-    id: input.id ?? ctx.newId(),
-    donorId: input.donorId,
-    name: input.name.trim(),
-    role: orNull(input.role?.trim()),
-    phone: orNull(input.phone?.trim()),
-    email: orNull(input.email?.trim()),
-  };
-  const before = input.id
-    ? await ctx.db.selectFrom('ngoContacts').selectAll().where('id', '=', input.id).executeTakeFirst()
-    : undefined;
-  if (input.id && !before) throw notFound('id', NOUNS.contact);
-  if (before && before.donorId !== input.donorId)
-    throw invalid('donorId', {
-      vi: 'không phải tổ chức của người liên hệ này',
-      en: "is not this contact person's NGO",
-    });
-  const { id, ...fields } = contact;
-  if (before)
-    await ctx.db
-      .updateTable('ngoContacts')
-      .set({ ...fields, updatedAt: ctx.now })
-      .where('id', '=', id)
-      .execute();
-  else
-    await ctx.db
-      .insertInto('ngoContacts')
-      .values({ ...contact, createdAt: ctx.now, updatedAt: ctx.now })
-      .execute();
-  await recordAudit(ctx, {
-    action: before ? 'update' : 'create',
-    entity: 'ngo_contact',
-    entityId: id,
-    parentId: input.donorId,
-    before: before ? toContact(before) : null,
-    after: contact,
-  });
-  return contact;
-}
-
-function toContact(row: NgoContact & { createdAt?: string; updatedAt?: string }): NgoContact {
-  return { id: row.id, donorId: row.donorId, name: row.name, role: row.role, phone: row.phone, email: row.email };
-}
-
-export async function deleteContact(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
-  const row = await ctx.db.selectFrom('ngoContacts').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!row) throw notFound('id', NOUNS.contact);
-  await ctx.db.deleteFrom('ngoContacts').where('id', '=', row.id).execute();
-  await recordAudit(ctx, {
-    action: 'delete',
-    entity: 'ngo_contact',
-    entityId: row.id,
-    parentId: row.donorId,
-    before: toContact(row),
-  });
-  return { id: row.id };
-}
-
-// ——— Activity plans and yearly reports ———
-
-async function toPlan(ctx: Ctx, row: NgoPlansTable, holidays: ReadonlySet<string>): Promise<ActivityPlan> {
-  const placeIds = parseList(row.placeIds);
-  const names = placeIds.length
-    ? await sql<{ id: string; name: string; unitType: string | null }>`SELECT id, name, unit_type FROM places
-        WHERE id IN (SELECT value FROM json_each(${row.placeIds}))`.execute(ctx.db)
-    : { rows: [] };
-  const byId = new Map(names.rows.map((p) => [p.id, p.unitType ? `${p.unitType} ${p.name}` : p.name]));
-  let onTime: boolean | null = null;
-  if (row.certificateId) {
-    const certificate = await ctx.db
-      .selectFrom('ngoCertificates')
-      .select(['issuedOn', 'status', 'decisionDate'])
-      .where('id', '=', row.certificateId)
-      .executeTakeFirst();
-    if (certificate) {
-      // Answering the latest start before it was received.
-      const start = planStarts(certificate)
-        .filter((s) => s <= row.receivedOn)
-        .pop();
-      onTime = start === undefined ? true : row.receivedOn <= planDueOn(start, holidays);
-    }
-  }
-  return {
-    id: row.id,
-    donorId: row.donorId,
-    certificateId: row.certificateId,
-    receivedOn: row.receivedOn,
-    periodFrom: row.periodFrom,
-    periodTo: row.periodTo,
-    placeIds,
-    placeNames: placeIds.map((id) => byId.get(id) ?? id),
-    summary: row.summary,
-    onTime,
-  };
-}
-
-const planSnapshot = ({ placeNames: _n, onTime: _o, ...own }: ActivityPlan) => own;
-
-export async function addPlan(ctx: Ctx, input: ParsedInput<'ngo.addPlan'>): Promise<ActivityPlan> {
-  await ngoDonor(ctx, input.donorId);
-  if (input.certificateId) {
-    const certificate = await certificateRow(ctx, input.certificateId, 'certificateId');
-    if (certificate.donorId !== input.donorId)
-      throw invalid('certificateId', { vi: 'là giấy đăng ký của tổ chức khác', en: "is another NGO's certificate" });
-  }
-  if (input.periodFrom && input.periodTo && input.periodTo < input.periodFrom)
-    throw invalid('periodTo', { vi: 'trước ngày bắt đầu của kỳ', en: 'is before the period begins' });
-  const placeIds = [...new Set(input.placeIds ?? [])];
-  if (placeIds.length) {
-    const found = await ctx.db.selectFrom('places').select('id').where('id', 'in', placeIds).execute();
-    if (found.length !== placeIds.length) throw notFound('placeIds', { vi: 'địa bàn', en: 'place' });
-  }
-  const id = ctx.newId();
-  await ctx.db
-    .insertInto('ngoPlans')
-    .values({
-      id,
-      donorId: input.donorId,
-      certificateId: orNull(input.certificateId),
-      receivedOn: input.receivedOn,
-      periodFrom: orNull(input.periodFrom),
-      periodTo: orNull(input.periodTo),
-      placeIds: JSON.stringify(placeIds),
-      summary: orNull(input.summary?.trim()),
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .execute();
-  const row = await ctx.db.selectFrom('ngoPlans').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const plan = await toPlan(ctx, row, await holidaySet(ctx));
-  await recordAudit(ctx, {
-    action: 'create',
-    entity: 'ngo_plan',
-    entityId: id,
-    parentId: input.donorId,
-    after: planSnapshot(plan),
-  });
-  return plan;
-}
-
-export async function deletePlan(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
-  const row = await ctx.db.selectFrom('ngoPlans').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!row) throw notFound('id', NOUNS.plan);
-  const plan = await toPlan(ctx, row, await holidaySet(ctx));
-  await ctx.db.deleteFrom('ngoPlans').where('id', '=', row.id).execute();
-  await recordAudit(ctx, {
-    action: 'delete',
-    entity: 'ngo_plan',
-    entityId: row.id,
-    parentId: row.donorId,
-    before: planSnapshot(plan),
-  });
-  return { id: row.id };
-}
-
-function toYearReport(row: {
-  id: string;
-  donorId: string;
-  year: number;
-  receivedOn: string;
-  notes: string | null;
-}): YearReport {
-  return {
-    id: row.id,
-    donorId: row.donorId,
-    year: row.year,
-    receivedOn: row.receivedOn,
-    notes: row.notes,
-    onTime: row.receivedOn <= `${row.year}-12-${YEAR_REPORT_DUE_DAY}`,
-  };
-}
-
-export async function addYearReport(ctx: Ctx, input: ParsedInput<'ngo.addYearReport'>): Promise<YearReport> {
-  await ngoDonor(ctx, input.donorId);
-  const had = await ctx.db
-    .selectFrom('ngoYearReports')
-    .select('receivedOn')
-    .where('donorId', '=', input.donorId)
-    .where('year', '=', input.year)
-    .executeTakeFirst();
-  if (had)
-    throw invalid(
-      'year',
-      {
-        vi: `đã ghi nhận báo cáo năm ${input.year} của tổ chức này (nhận ngày ${dayText(had.receivedOn)})`,
-        en: `the NGO's report for ${input.year} is already recorded (received ${dayText(had.receivedOn)})`,
-      },
-      'duplicate',
-    );
-  if (input.receivedOn < `${input.year}-01-01`)
-    throw invalid('receivedOn', {
-      vi: `trước năm ${input.year} của báo cáo`,
-      en: `is before the report's year ${input.year}`,
-    });
-  const report = toYearReport({
-    id: ctx.newId(),
-    donorId: input.donorId,
-    year: input.year,
-    receivedOn: input.receivedOn,
-    notes: orNull(input.notes?.trim()),
-  });
-  const { onTime: _o, ...row } = report;
-  await ctx.db
-    .insertInto('ngoYearReports')
-    .values({ ...row, createdAt: ctx.now, updatedAt: ctx.now })
-    .execute();
-  await recordAudit(ctx, {
-    action: 'create',
-    entity: 'ngo_year_report',
-    entityId: report.id,
-    parentId: input.donorId,
-    after: row,
-  });
-  return report;
-}
-
-export async function deleteYearReport(ctx: Ctx, input: { id: string }): Promise<{ id: string }> {
-  const row = await ctx.db.selectFrom('ngoYearReports').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!row) throw notFound('id', NOUNS.report);
-  await ctx.db.deleteFrom('ngoYearReports').where('id', '=', row.id).execute();
-  const { createdAt: _c, updatedAt: _u, ...own } = row;
-  await recordAudit(ctx, {
-    action: 'delete',
-    entity: 'ngo_year_report',
-    entityId: row.id,
-    parentId: row.donorId,
-    before: own,
-  });
-  return { id: row.id };
-}
-
-// ——— Reading ———
-
-/** Every foreign NGO (not merged into another), with or without certificates. */
-export async function listNgos(ctx: Ctx, input: ParsedInput<'ngo.list'>): Promise<NgoSummary[]> {
-  const on = input.on ?? today(ctx);
-  let donors = await ctx.db
-    .selectFrom('donors')
-    .select(['id', 'name', 'shortName', 'country', 'nameKey'])
-    .where('kind', '=', 'foreign_ngo')
-    .where('mergedInto', 'is', null)
-    .orderBy('nameKey')
-    .execute();
-  const words = foldText(input.text ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
-  if (words.length)
-    donors = donors.filter((d) => {
-      const text = `${d.nameKey} ${foldText(d.shortName ?? '')} ${foldText(d.country ?? '')}`;
-      return words.every((w) => text.includes(w));
-    });
-  const certificates = await ctx.db.selectFrom('ngoCertificates').selectAll().orderBy('issuedOn').execute();
-  const byDonor = new Map<string, NgoCertificatesTable[]>();
-  for (const c of certificates) byDonor.set(c.donorId, [...(byDonor.get(c.donorId) ?? []), c]);
-  const items = await sql<{
-    donorId: string;
-    n: number;
-  }>`SELECT donor_id, count(*) AS n FROM aid_items GROUP BY donor_id`.execute(ctx.db);
-  const itemCount = new Map(items.rows.map((r) => [r.donorId, r.n]));
-  const warningCount = new Map<string, number>();
-  for (const w of await registryWarnings(ctx, {})) warningCount.set(w.donorId, (warningCount.get(w.donorId) ?? 0) + 1);
-  return donors.map((d) =>
-    summaryOf(d, byDonor.get(d.id) ?? [], on, warningCount.get(d.id) ?? 0, itemCount.get(d.id) ?? 0),
-  );
-}
-
-function summaryOf(
-  donor: NgoDonor,
-  certificates: NgoCertificatesTable[],
-  on: string,
-  warningCount: number,
-  itemCount: number,
-): NgoSummary {
-  // The one in force on the day (the latest to end), else the latest issued.
-  const inForce = certificates.filter((c) => inForceOn(c, on)).sort((a, b) => a.validUntil.localeCompare(b.validUntil));
-  const chosen = inForce.at(-1) ?? [...certificates].sort((a, b) => a.issuedOn.localeCompare(b.issuedOn)).at(-1);
-  return {
-    donorId: donor.id,
-    name: donor.name,
-    shortName: donor.shortName,
-    country: donor.country,
-    certificate: chosen ? toCertificate(chosen, on) : null,
-    certificateCount: certificates.length,
-    warningCount,
-    itemCount,
-  };
-}
-
-export async function getNgo(ctx: Ctx, input: { id: string }): Promise<NgoDetail> {
-  const donor = await ngoDonor(ctx, input.id, 'id');
-  const on = today(ctx);
-  const rows = await certificateRows(ctx, donor.id);
-  const warnings = await registryWarnings(ctx, { donorId: donor.id, includeAcknowledged: true });
-  const items = await ctx.db
-    .selectFrom('aidItems')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('donorId', '=', donor.id)
-    .executeTakeFirstOrThrow();
-  const holidays = await holidaySet(ctx);
-  const plans = await ctx.db
-    .selectFrom('ngoPlans')
-    .selectAll()
-    .where('donorId', '=', donor.id)
-    .orderBy('receivedOn', 'desc')
-    .execute();
-  const reports = await ctx.db
-    .selectFrom('ngoYearReports')
-    .selectAll()
-    .where('donorId', '=', donor.id)
-    .orderBy('year', 'desc')
-    .execute();
-  const contacts = await ctx.db
-    .selectFrom('ngoContacts')
-    .selectAll()
-    .where('donorId', '=', donor.id)
-    .orderBy('name')
-    .execute();
-  return {
-    summary: summaryOf(donor, rows, on, warnings.filter((w) => !w.acknowledged).length, Number(items.n)),
-    profile: toProfile(await profileRow(ctx, donor.id), donor.id),
-    certificates: rows.map((r) => toCertificate(r, on)).reverse(),
-    contacts: contacts.map(toContact),
-    plans: await Promise.all(plans.map((p) => toPlan(ctx, p, holidays))),
-    reports: reports.map(toYearReport),
-    warnings,
-    history: (await pledgeHistory(ctx, donor.id)).filter((h) => h.entity.startsWith('ngo_')),
-  };
 }

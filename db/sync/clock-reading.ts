@@ -19,6 +19,12 @@ export const VERSIONED_TABLES = [
   'pledges',
   'deliveries',
   'exchange_rates',
+  'ngo_profiles',
+  'ngo_certificates',
+  'ngo_contacts',
+  'ngo_plans',
+  'ngo_year_reports',
+  'ngo_acknowledgements',
   'tombstones',
 ];
 

@@ -27,6 +27,13 @@ export const BUNDLE_TABLES = [
   ['pledges', 'pledge'],
   ['deliveries', 'delivery'],
   ['exchange_rates', 'exchange_rate'],
+  // The NGO registry (migration 0025): bundles of earlier releases carry none of these.
+  ['ngo_profiles', 'ngo_profile'],
+  ['ngo_certificates', 'ngo_certificate'],
+  ['ngo_contacts', 'ngo_contact'],
+  ['ngo_plans', 'ngo_plan'],
+  ['ngo_year_reports', 'ngo_year_report'],
+  ['ngo_acknowledgements', 'ngo_acknowledgement'],
 ] as const;
 export type Table = (typeof BUNDLE_TABLES)[number][0];
 export type Row = Record<string, unknown> & { id: string; version: string; origin_site: string; base_version: string };

@@ -13,6 +13,12 @@ import { rowOf, tombstoneOf } from './rows';
 
 /** Deletions: children first, so foreign keys hold. */
 const DELETION_ORDER = [
+  'ngo_acknowledgement',
+  'ngo_year_report',
+  'ngo_plan',
+  'ngo_contact',
+  'ngo_certificate',
+  'ngo_profile',
   'delivery',
   'pledge',
   'aid_item_stage',

@@ -20,6 +20,12 @@ export const REFERENCES: [Table, string, Table][] = [
   ['aid_items', 'donor_id', 'donors'],
   ['aid_item_stages', 'item_id', 'aid_items'],
   ['deliveries', 'pledge_id', 'pledges'],
+  ['ngo_profiles', 'donor_id', 'donors'],
+  ['ngo_certificates', 'donor_id', 'donors'],
+  ['ngo_contacts', 'donor_id', 'donors'],
+  ['ngo_plans', 'donor_id', 'donors'],
+  ['ngo_plans', 'certificate_id', 'ngo_certificates'],
+  ['ngo_year_reports', 'donor_id', 'donors'],
 ];
 
 /**

@@ -109,5 +109,35 @@ export function whatIs(ctx: Ctx, table: Table, row: Row): Bilingual {
         (lang) =>
           `${lang === 'vi' ? 'Tỷ giá' : 'Exchange rate'} ${String(r.currency)} ${dayText(String(r.valid_on))}: ${String(r.rate)} (${String(r.source)})`,
       );
+    case 'ngo_profiles': {
+      const ngo = nameIn(ctx, 'donors', r.donor_id);
+      return { vi: `Thông tin tổ chức PCPNN ${ngo}`, en: `Profile of the NGO ${ngo}` };
+    }
+    case 'ngo_certificates': {
+      const ngo = nameIn(ctx, 'donors', r.donor_id);
+      const validity = `${dayText(String(r.issued_on))}–${dayText(String(r.valid_until))}`;
+      return {
+        vi: `Giấy đăng ký ${String(r.number)} (${validity}) của ${ngo}`,
+        en: `Certificate ${String(r.number)} (${validity}) of ${ngo}`,
+      };
+    }
+    case 'ngo_contacts': {
+      const ngo = nameIn(ctx, 'donors', r.donor_id);
+      return { vi: `Người liên hệ ${String(r.name)} của ${ngo}`, en: `Contact person ${String(r.name)} of ${ngo}` };
+    }
+    case 'ngo_plans': {
+      const ngo = nameIn(ctx, 'donors', r.donor_id);
+      const on = dayText(String(r.received_on));
+      return { vi: `Kế hoạch hoạt động của ${ngo} nhận ngày ${on}`, en: `Activity plan of ${ngo} received ${on}` };
+    }
+    case 'ngo_year_reports': {
+      const ngo = nameIn(ctx, 'donors', r.donor_id);
+      return { vi: `Báo cáo năm ${String(r.year)} của ${ngo}`, en: `Yearly report ${String(r.year)} of ${ngo}` };
+    }
+    case 'ngo_acknowledgements':
+      return {
+        vi: `Ghi nhận cảnh báo về giấy đăng ký: ${String(r.reason)}`,
+        en: `Certificate warning acknowledged: ${String(r.reason)}`,
+      };
   }
 }

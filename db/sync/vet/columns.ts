@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { DeliveryCreateInput } from '../../../contract/deliveries';
 import { DonorCreateInput } from '../../../contract/donors';
-import { AmountMinor, Id, Quantity } from '../../../contract/fields';
+import { AmountMinor, Quantity } from '../../../contract/fields';
 import { AidItemCreateInput, AidItemStageInput } from '../../../contract/items';
 import {
   AmountRangeError,
@@ -21,47 +21,10 @@ import { PlaceCreateInput } from '../../../contract/places';
 import { PLEDGE_STATUSES, PledgeCreateInput } from '../../../contract/pledges';
 import { RateSetInput } from '../../../contract/rates';
 import type { Row, Table, Words } from '../contents';
+import { COMMON, idList, is, type Problem, problem, rule, STAMPS, type TableRules } from './column-checks';
+import { NGO_TABLE_RULES } from './ngo-columns';
 
-/** How one stored column is checked: as the form's field (`schema`), or by a rule of its own (`check`). */
-export interface ColumnRule {
-  /** The form's field: its label names the column in a refusal. */
-  field: string;
-  schema?: z.ZodType;
-  /** What is wrong with the value, if anything (the value is present: null for an empty column). */
-  check?: (value: unknown) => Words | null;
-}
-
-/** What is wrong with a row, and in which column (`quote`: false when `why` quotes the value itself). */
-export interface Problem {
-  column: string;
-  field: string;
-  why: Words;
-  quote?: boolean;
-}
-
-/**
- * A column pointing to rows of another table. `list`: a JSON list of ids (an aid item's co-donors and places);
- * `map`: a JSON object whose values are ids (an aid item's "nay thuộc" units); `optional`: the column may be empty.
- */
-export interface Reference {
-  column: string;
-  field: string;
-  to: Table;
-  list?: boolean;
-  map?: boolean;
-  optional?: boolean;
-}
-
-export interface TableRules {
-  /** What a reader calls one of its rows. */
-  noun: Words;
-  /** Columns every row carries: required since the table was made. */
-  required: readonly string[];
-  columns: Record<string, ColumnRule>;
-  references: readonly Reference[];
-  /** The rules across a row's columns, once each column passed its own. */
-  row?: (row: Row) => Problem | null;
-}
+export type { ColumnRule, Problem, Reference, TableRules } from './column-checks';
 
 const place = PlaceCreateInput.shape;
 const donor = DonorCreateInput.shape;
@@ -70,9 +33,6 @@ const stage = AidItemStageInput.shape;
 const pledge = PledgeCreateInput.shape;
 const delivery = DeliveryCreateInput.shape;
 const rate = RateSetInput.shape;
-
-const is = (field: string, schema: z.ZodType): ColumnRule => ({ field, schema });
-const rule = (field: string, check: (value: unknown) => Words | null): ColumnRule => ({ field, check });
 
 /** A currency as stored: one of the codes the ledger knows, exactly (a form's "usd" is stored "USD"). */
 const currencyCode = (value: unknown): Words | null =>
@@ -111,27 +71,6 @@ const vndAmount = (value: unknown): Words | null =>
         en: `must be a whole number from 0 to ${MAX_AMOUNT_MINOR}`,
       };
 
-/** A time a row was written: text, as every release stores it. */
-const stamp = (value: unknown): Words | null =>
-  typeof value === 'string' && value.length > 0 && value.length <= 40
-    ? null
-    : { vi: 'không phải thời điểm hợp lệ', en: 'is not a valid time' };
-
-/** A JSON list of ids, each as the form's list field takes them. */
-const idList =
-  (schema: z.ZodType) =>
-  (value: unknown): Words | null => {
-    let list: unknown;
-    try {
-      list = typeof value === 'string' ? JSON.parse(value) : undefined;
-    } catch {
-      list = undefined;
-    }
-    return schema.safeParse(list).success && Array.isArray(list)
-      ? null
-      : { vi: 'không phải danh sách mã hợp lệ', en: 'is not a valid list of ids' };
-  };
-
 /** A JSON object of id → id, each as the form's field takes them (an aid item's "nay thuộc" units). */
 const idMap =
   (schema: z.ZodType) =>
@@ -161,20 +100,6 @@ function todayInOfOwnPlaces(row: Row): Problem | null {
         "names a place that is not one of the item's",
       );
 }
-
-/** Columns every row of every table has. */
-const COMMON: Record<string, ColumnRule> = {
-  id: is('id', Id),
-  created_at: rule('createdAt', stamp),
-  updated_at: rule('updatedAt', stamp),
-};
-const STAMPS = ['created_at', 'updated_at'];
-
-const problem = (column: string, field: string, vi: string, en: string): Problem => ({
-  column,
-  field,
-  why: { vi, en },
-});
 
 /** The VND equivalent a form computes for an amount at a rate: exact, and within what the ledger adds up. */
 function equivalentProblem(amount: number, currency: string, rateValue: string, vnd: unknown): Problem | null {
@@ -436,4 +361,5 @@ export const TABLE_RULES: Record<Table, TableRules> = {
     },
     references: [],
   },
+  ...NGO_TABLE_RULES,
 };

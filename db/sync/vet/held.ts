@@ -80,6 +80,12 @@ const ENTITY_WORDS: Record<string, Words> = {
   pledge: { vi: 'cam kết', en: 'pledge' },
   delivery: { vi: 'lần giao / giải ngân', en: 'delivery' },
   exchange_rate: { vi: 'tỷ giá', en: 'exchange rate' },
+  ngo_profile: { vi: 'thông tin tổ chức PCPNN', en: "NGO's profile" },
+  ngo_certificate: { vi: 'giấy đăng ký của tổ chức PCPNN', en: "NGO's certificate" },
+  ngo_contact: { vi: 'người liên hệ của tổ chức PCPNN', en: "NGO's contact person" },
+  ngo_plan: { vi: 'kế hoạch hoạt động của tổ chức PCPNN', en: "NGO's activity plan" },
+  ngo_year_report: { vi: 'báo cáo năm của tổ chức PCPNN', en: "NGO's yearly report" },
+  ngo_acknowledgement: { vi: 'ghi nhận cảnh báo về giấy đăng ký', en: 'acknowledged certificate warning' },
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 60) : '');

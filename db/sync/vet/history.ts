@@ -11,10 +11,22 @@ import type { KnownRecords } from './references';
 
 /** The records a history tells of, by the kind it names them (`recordAudit`'s entities). */
 const SUBJECTS = new Map<string, Table>(
-  (['place', 'donor', 'pledge', 'delivery', 'exchange_rate', 'aid_item'] as const).map((entity) => [
-    entity,
-    BUNDLE_TABLES.find(([, e]) => e === entity)![0],
-  ]),
+  (
+    [
+      'place',
+      'donor',
+      'pledge',
+      'delivery',
+      'exchange_rate',
+      'aid_item',
+      'ngo_profile',
+      'ngo_certificate',
+      'ngo_contact',
+      'ngo_plan',
+      'ngo_year_report',
+      'ngo_acknowledgement',
+    ] as const
+  ).map((entity) => [entity, BUNDLE_TABLES.find(([, e]) => e === entity)![0]]),
 );
 const ACTIONS = new Set(['create', 'update', 'delete']);
 

@@ -4,7 +4,8 @@
  * units became (a former commune merged into a new one) with what lies under those; deliveries of such pledges; aid
  * items all of whose places lie there, and their stages; donors it creates, and donors whose version here is its own;
  * a merge of donors entered twice, when it says what this ledger would; exchange rates for a (currency, month or
- * day) this ledger has not got. It changes no place and no place link. It deletes only what it may change. A bundle
+ * day) this ledger has not got; acknowledgements of warnings on such pledges, items and stages. It changes no place,
+ * no place link and nothing of the NGO registry, which the province keeps. It deletes only what it may change. A bundle
  * with anything else is refused whole, naming the records.
  */
 import type { Ctx } from '../../core/context';
@@ -62,6 +63,11 @@ const PLACES_ARE_THE_PROVINCES: Words = {
 const DONOR_OF_ANOTHER: Words = {
   vi: 'nhà tài trợ do đơn vị khác nhập hoặc sửa',
   en: 'a donor another office entered or changed',
+};
+/** Certificates are registered with the province (Decree 58/2022/NĐ-CP, Art. 21): it keeps the registry. */
+const REGISTRY_IS_THE_PROVINCES: Words = {
+  vi: 'sổ theo dõi tổ chức PCPNN chỉ tỉnh thay đổi',
+  en: 'only the province changes the NGO registry',
 };
 const RATE_HELD: Words = {
   vi: 'tỷ giá của loại tiền và kỳ này đã có ở đây',
@@ -161,6 +167,14 @@ class OfficeArea {
         return this.donorMayChange(row, held) ? null : DONOR_OF_ANOTHER;
       case 'exchange_rates':
         return held || this.rateHeld(row) ? RATE_HELD : null;
+      case 'ngo_acknowledgements':
+        return this.acknowledgedInArea(row) && (!held || this.acknowledgedInArea(held)) ? null : OUTSIDE;
+      case 'ngo_profiles':
+      case 'ngo_certificates':
+      case 'ngo_contacts':
+      case 'ngo_plans':
+      case 'ngo_year_reports':
+        return REGISTRY_IS_THE_PROVINCES;
     }
   }
 
@@ -185,6 +199,32 @@ class OfficeArea {
         return held.origin_site === this.signer.siteId ? null : DONOR_OF_ANOTHER;
       case 'exchange_rates':
         return RATE_HELD;
+      case 'ngo_acknowledgements':
+        return this.acknowledgedInArea(held) ? null : OUTSIDE;
+      case 'ngo_profiles':
+      case 'ngo_certificates':
+      case 'ngo_contacts':
+      case 'ngo_plans':
+      case 'ngo_year_reports':
+        return REGISTRY_IS_THE_PROVINCES;
+    }
+  }
+
+  /** A warning's acknowledgement lies where the record acknowledged lies: a pledge's place, an item's places. */
+  private acknowledgedInArea(row: Row | undefined): boolean {
+    if (!row) return false;
+    switch (row.subject) {
+      case 'pledge':
+        return this.pledgeInArea(this.heldPledge(row.subject_id));
+      case 'item':
+        return this.itemInArea(this.heldItem(row.subject_id));
+      case 'stage': {
+        const stage =
+          typeof row.subject_id === 'string' ? heldRow(this.ctx, 'aid_item_stages', row.subject_id) : undefined;
+        return this.itemInArea(this.heldItem(stage?.item_id));
+      }
+      default:
+        return false;
     }
   }
 
