@@ -112,7 +112,7 @@ export function judge(certificates: readonly JudgedCertificate[] | undefined, su
   if (!current.length) {
     const before = certificates
       .filter((c) => c.row.issuedOn <= day)
-      .sort((a, b) => a.row.validUntil.localeCompare(b.row.validUntil))
+      .sort((a, b) => compareText(a.row.validUntil, b.row.validUntil))
       .at(-1);
     if (before) {
       const n = numbered(before.row);
@@ -168,6 +168,9 @@ export function judge(certificates: readonly JudgedCertificate[] | undefined, su
   }
   return reasons.length ? { reasons, message: { vi: vi.join('; '), en: en.join('; ') } } : null;
 }
+
+/** Dates and ids compared as code points: a locale's collation is much slower and they need none. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The id of a record's acknowledgement: one per record, the same at every office. */
 export function acknowledgementId(subject: WarningSubject, id: string): string {
@@ -237,14 +240,18 @@ function candidates(ctx: Ctx, ngoIds: string[], only: Filter): Candidate[] {
       sector: item.sector,
     });
   }
+  // Of one donor or item, found by their index; of the whole ledger, read in one scan and kept when an NGO's (the
+  // donors' index, one look-up a pledge, is slower when most pledges are).
+  const narrow = only.donorId !== undefined || only.itemId !== undefined;
+  const ngo = new Set(ngoIds);
   const pledges = ctx.sqlite
     .prepare(
       `SELECT p.id, p.item_id AS itemId, p.donor_id AS donorId, p.description, p.pledge_date AS date,
         p.place_id AS placeId, i.sector
       FROM pledges p LEFT JOIN aid_items i ON i.id = p.item_id
-      WHERE p.donor_id ${inNgo}${only.itemId ? ' AND p.item_id = ?' : ''} AND p.status <> 'cancelled'`,
+      WHERE ${narrow ? `p.donor_id ${inNgo}` : '1'}${only.itemId ? ' AND p.item_id = ?' : ''} AND p.status <> 'cancelled'`,
     )
-    .all(...args()) as {
+    .all(...(narrow ? args() : [])) as {
     id: string;
     itemId: string | null;
     donorId: string;
@@ -253,7 +260,8 @@ function candidates(ctx: Ctx, ngoIds: string[], only: Filter): Candidate[] {
     placeId: string;
     sector: string | null;
   }[];
-  for (const pledge of pledges)
+  for (const pledge of pledges) {
+    if (!ngo.has(pledge.donorId)) continue;
     out.push({
       subject: 'pledge',
       id: pledge.id,
@@ -264,6 +272,7 @@ function candidates(ctx: Ctx, ngoIds: string[], only: Filter): Candidate[] {
       placeIds: [pledge.placeId],
       sector: pledge.sector,
     });
+  }
   return out;
 }
 
@@ -315,15 +324,18 @@ export async function registryWarnings(ctx: Ctx, filter: Filter): Promise<Regist
     ).map((a) => [`${a.subject}:${a.id}`, { reason: a.reason, at: a.at, by: a.userName }]),
   );
   const warnings: RegistryWarning[] = [];
+  // Records of one NGO on one day, in one place and sector, share their verdict: judged once.
+  const verdicts = new Map<string, Verdict | null>();
   for (const c of candidates(ctx, ngoIds, filter)) {
     if (filter.record && (filter.record.subject !== c.subject || filter.record.id !== c.id)) continue;
     const owner = ngoOf(c.donorId)!;
-    const verdict = judge(certificates.get(owner), {
-      donorId: owner,
-      date: c.date,
-      provinces: provincesOf(c.placeIds),
-      sector: c.sector,
-    });
+    const provinces = provincesOf(c.placeIds);
+    const key = `${owner}|${c.date}|${provinces.join(',')}|${c.sector ?? ''}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = judge(certificates.get(owner), { donorId: owner, date: c.date, provinces, sector: c.sector });
+      verdicts.set(key, verdict);
+    }
     if (!verdict) continue;
     const ack = acknowledged.get(`${c.subject}:${c.id}`) ?? null;
     if (ack && !filter.includeAcknowledged) continue;
@@ -342,7 +354,7 @@ export async function registryWarnings(ctx: Ctx, filter: Filter): Promise<Regist
   }
   const order = { item: 0, stage: 1, pledge: 2 } as const;
   return warnings.sort(
-    (a, b) => a.date.localeCompare(b.date) || order[a.subject] - order[b.subject] || a.id.localeCompare(b.id),
+    (a, b) => compareText(a.date, b.date) || order[a.subject] - order[b.subject] || compareText(a.id, b.id),
   );
 }
 
