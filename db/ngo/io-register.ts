@@ -26,11 +26,17 @@ import { totals } from '../totals';
 import { inForceOn, stoppedOn } from './certificates';
 import { todayProvinceOf } from './provinces';
 
-/** Every province name of the catalogue by code (a former one's when no province of today has the code). */
+/**
+ * Every province name of the catalogue by code (a former one's when no province of today has the code): read once,
+ * the catalogue's every unit walked for it (the catalogue does not change while the app runs).
+ */
+let namesByCode: Map<string, string> | undefined;
 function provinceNames(): Map<string, string> {
+  if (namesByCode) return namesByCode;
   const names = new Map<string, string>();
   for (const u of catalogueFor('all').units)
     if (u.level === 'province' && u.code && (!names.has(u.code) || u.validTo === null)) names.set(u.code, u.name);
+  namesByCode = names;
   return names;
 }
 
