@@ -35,6 +35,8 @@ export * from './history';
 export * from './imports';
 export * from './items';
 export * from './ngo';
+export * from './ngo-io';
+export * from './ngo-register';
 export * from './offices';
 export * from './places';
 export * from './pledges';

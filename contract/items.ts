@@ -4,6 +4,7 @@
  * the deadlines the law sets for it; and the statutory summary (items, NGOs, committed and disbursed).
  */
 import { z } from 'zod';
+import type { RegistryReportPart } from './ngo-register';
 import {
   AmountMinor,
   Currency,
@@ -291,6 +292,8 @@ export interface StatutoryReport {
   byModality: StatutoryGroupRow[];
   byCountry: StatutoryGroupRow[];
   items: StatutoryItemRow[];
+  /** The foreign NGOs registered for the province in the period (its sheet "Tổ chức PCPNN"). */
+  ngos?: RegistryReportPart;
 }
 
 export const itemMethods = {

@@ -20,6 +20,7 @@ import type { Bilingual } from './errors';
 import { EmptyInput, Id, IdInput, IsoDate, LongText, Name, ShortText } from './fields';
 import type { HistoryEntry } from './history';
 import { method } from './method';
+import { type NgoExportResult, NgoExportInput, type NgoImportResult, NgoImportInput } from './ngo-io';
 
 /** Giấy đăng ký hoạt động (operation) or Giấy đăng ký lập Văn phòng đại diện (representative office). */
 export const CERTIFICATE_KINDS = ['operation', 'representative_office'] as const;
@@ -332,4 +333,9 @@ export const ngoMethods = {
   'ngo.holidays': method<Holiday[]>()(EmptyInput),
   /** Replaces the list of public holidays the working days skip (an empty list brings back the defaults, 2022–2027). */
   'ngo.setHolidays': method<Holiday[]>()(HolidaysInput),
+  // The registry's spreadsheets (contract/ngo-io.ts).
+  /** Registers in the department's own layout imported, one certificate a row: all files or none. */
+  'ngo.import': method<NgoImportResult>()(NgoImportInput),
+  /** The register "Sổ theo dõi tổ chức PCPNN hoạt động trên địa bàn" of a period, as a workbook. */
+  'ngo.export': method<NgoExportResult>()(NgoExportInput),
 } as const;

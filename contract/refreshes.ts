@@ -47,6 +47,7 @@ export const READS = [
   'ngo.warnings',
   'ngo.todo',
   'ngo.holidays',
+  'ngo.export',
 ] as const satisfies readonly Method[];
 
 export type ReadMethod = (typeof READS)[number];
@@ -178,6 +179,8 @@ export const REFRESHES: { readonly [M in Method]?: Refresh } = {
   'ngo.acknowledge': ['ngo.warnings', 'ngo.list', 'ngo.get', 'items.get', 'sync.status'],
   // The working days every deadline counts.
   'ngo.setHolidays': ['ngo.holidays', 'ngo.todo', 'ngo.get'],
+  // New donors, their certificates (and so every warning and to-do), profiles and contacts: as an import of lists.
+  'ngo.import': 'all',
 };
 
 /** The reads a call changes: none for a read, everything for a write not declared above. */

@@ -64,6 +64,8 @@ import {
   setHolidays,
   updateCertificate,
 } from './ngo';
+import { exportRegister } from './ngo/export';
+import { importRegistry } from './ngo/import';
 import { searchAll } from './search-find';
 import { getSettings, updateSettings } from './settings';
 import { totals } from './totals';
@@ -167,6 +169,8 @@ export const handlers: Handlers = {
   'ngo.todo': registryTodo,
   'ngo.holidays': (ctx) => listHolidays(ctx),
   'ngo.setHolidays': setHolidays,
+  'ngo.import': importRegistry,
+  'ngo.export': exportRegister,
 };
 
 /** What a transport (IPC, HTTP) talks to: untrusted name and input in, envelope out; never throws. */

@@ -942,6 +942,23 @@ describe('totals', () => {
   });
 });
 
+describe('the NGO registry spreadsheets', () => {
+  it('refuse a mapping to no field, a file that is none, and a period backwards, changing nothing', async () => {
+    await expectError(
+      'ngo.import',
+      { files: [{ fileName: 'so.csv', base64: '', mapping: [{ header: 'Giấy tờ', field: 'giay' }] }] },
+      'invalid_input',
+      'files.0.mapping.0.field',
+    );
+    const refused = (await call('ngo.import', {
+      files: [{ fileName: 'so.csv', base64: Buffer.from('không phải sổ').toString('base64') }],
+    })) as Envelope<{ written: boolean; files: { errors: { row: number }[] }[] }>;
+    expect(refused.ok && refused.result.written).toBe(false);
+    expect(refused.ok && refused.result.files[0]!.errors[0]!.row).toBe(0);
+    await expectError('ngo.export', { from: '2026-12-31', to: '2026-01-01' }, 'invalid_input', 'from');
+  });
+});
+
 describe('settings', () => {
   it('keep the department name, installation name and language', async () => {
     expect(await t.service.invoke('settings.get', {})).toMatchObject({

@@ -254,6 +254,26 @@ function csvFile(g: G, p: Pools): { fileName: string; base64: string } {
   };
 }
 
+/** A register of foreign NGOs as CSV: rows of names known or new, provinces by name (one now and then unknown). */
+function registerFile(g: G, p: Pools): { fileName: string; base64: string } {
+  const header = 'Tên tổ chức,Quốc tịch,Số giấy đăng ký,Ngày cấp,Có giá trị đến,Địa bàn hoạt động,Lĩnh vực hoạt động';
+  const rows = Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, () => {
+    const year = g(fc.integer, { min: 2019, max: 2026 });
+    return [
+      g(fc.boolean) && p.donorNames.length ? pick(g, p.donorNames) : `Tổ chức ${text(g, 10)}`,
+      pick(g, ['', 'Anh', 'Hoa Kỳ']),
+      `${g(fc.integer, { min: 1, max: 99 })}/BNG`,
+      `01/0${g(fc.integer, { min: 1, max: 9 })}/${year}`,
+      pick(g, [`31/12/${year + 2}`, '03 năm', `31/12/${year + 7}`, 'lâu dài']),
+      pick(g, ['Cao Bằng', 'Cao Bằng, Hà Giang', 'Toàn quốc', 'Xứ Đoài']),
+      pick(g, ['Y tế', 'Giáo dục; Rà phá bom mìn', '']),
+    ]
+      .map((v) => `"${v.replace(/"/g, '""')}"`)
+      .join(',');
+  });
+  return { fileName: 'so-theo-doi.csv', base64: Buffer.from([header, ...rows].join('\n')).toString('base64') };
+}
+
 const placeFields = (g: G, p: Pools) =>
   clean({
     level: maybe(g, () => pick(g, PLACE_LEVELS)),
@@ -649,6 +669,12 @@ const VALID: Record<Fuzzed, (g: G, p: Pools) => Record<string, unknown>> = {
   },
   'ngo.todo': (g) => clean({ today: maybe(g, () => date(g)) }),
   'ngo.holidays': () => ({}),
+  'ngo.import': (g, p) =>
+    clean({
+      files: Array.from({ length: g(fc.integer, { min: 1, max: 2 }) }, () => registerFile(g, p)),
+      dryRun: maybe(g, () => g(fc.boolean)),
+    }),
+  'ngo.export': (g) => clean({ from: maybe(g, () => date(g)), to: maybe(g, () => date(g)) }),
   'ngo.setHolidays': (g) => ({
     holidays: Array.from({ length: g(fc.integer, { min: 0, max: 5 }) }, () => ({ date: date(g), name: text(g) })),
   }),
@@ -899,6 +925,17 @@ const SURE: Record<Fuzzed, () => Record<string, unknown> | Promise<Record<string
   'ngo.todo': () => ({}),
   'ngo.holidays': () => ({}),
   'ngo.setHolidays': () => ({ holidays: [{ date: '2025-01-01', name: 'Tết Dương lịch' }] }),
+  'ngo.import': () => ({
+    files: [
+      {
+        fileName: 'so-theo-doi.csv',
+        base64: Buffer.from(
+          'Tên tổ chức,Số giấy đăng ký,Ngày cấp,Có giá trị đến,Địa bàn hoạt động,Lĩnh vực hoạt động\n"Tổ chức Chắc Chắn","9/BNG","01/03/2022","28/02/2025","Cao Bằng","Y tế"',
+        ).toString('base64'),
+      },
+    ],
+  }),
+  'ngo.export': () => ({ from: '2022-01-01', to: '2022-12-31' }),
 };
 
 // ---------- hostile values ----------
@@ -1130,7 +1167,8 @@ function tally(method: string, outcome: Outcome, what: string) {
 
 /** An import refused row by row answers ok; like a preview, it must have changed nothing. */
 const nothingDone = (method: string) => (result: unknown) =>
-  method === 'sync.preview' || (method === 'imports.files' && !(result as { written: boolean }).written);
+  method === 'sync.preview' ||
+  ((method === 'imports.files' || method === 'ngo.import') && !(result as { written: boolean }).written);
 
 describe('every contract method with random payloads', () => {
   it('has a payload generator for every method', () => {

@@ -95,6 +95,7 @@ describe('the reads change nothing', () => {
       'ngo.warnings': {},
       'ngo.todo': { today: '2025-01-15' },
       'ngo.holidays': {},
+      'ngo.export': { from: '2022-01-01', to: '2022-12-31' },
     };
   }
 

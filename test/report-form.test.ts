@@ -89,6 +89,7 @@ describe('the form of a report', () => {
       'Điều chỉnh',
       'Khoản viện trợ',
       'Danh sách khoản viện trợ',
+      'Tổ chức PCPNN',
     ]);
     const report = sheets.get('Tổng hợp')!;
     expect(report.slice(0, 5)).toEqual([

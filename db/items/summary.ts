@@ -54,7 +54,7 @@ const APPROVED_STAGES = ['approved', 'implementing', 'ended', 'settled', 'revoke
  * The items alive in a period (ids, as a subquery): those of its lines alive, and those approved in it — an approval
  * decision dated in the period, the item at a stage its approval leads to — with no line yet; in a scope, its items'.
  */
-function itemsAlive(period: { from: string; to: string }, scope: ItemScope | null) {
+export function itemsAlive(period: { from: string; to: string }, scope: ItemScope | null) {
   const inScope = scope ? itemsInScope(scope) : null;
   return sql`SELECT l.item_id FROM (${linesAlive(period, scope)}) l WHERE l.item_id IS NOT NULL
     UNION SELECT a.id FROM aid_items a WHERE a.approval_date BETWEEN ${period.from} AND ${period.to}

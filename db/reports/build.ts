@@ -7,6 +7,7 @@ import type { ParsedInput, Report } from '../../contract';
 import type { Ctx } from '../core/context';
 import { normalScope } from '../items/scope';
 import { statutoryReport } from '../items/summary';
+import { registryReportPart } from '../ngo/io-register';
 import { refusingOverflow } from '../pledges/sums';
 import { assembleReport } from './rows/assemble';
 import { gatherReport } from './rows/gather';
@@ -22,15 +23,16 @@ async function reportOf(ctx: Ctx, input: ParsedInput<'reports.preview'>, changes
   const { kind, key } = report.period;
   if (kind === 'quarter' || !report.wholeProvince) return { ...report, statutory: null };
   const half = kind === 'half' ? (key.slice(5) as 'H1' | 'H2') : undefined;
-  return {
-    ...report,
-    statutory: await statutoryReport(
-      ctx,
-      Number(key.slice(0, 4)),
-      half,
-      input.lang,
-      normalScope(input),
-      report.period.cutoff,
-    ),
-  };
+  const statutory = await statutoryReport(
+    ctx,
+    Number(key.slice(0, 4)),
+    half,
+    input.lang,
+    normalScope(input),
+    report.period.cutoff,
+  );
+  // The NGOs registered for the province, on a sheet of their own, and counted in the paragraph.
+  const ngos = await registryReportPart(ctx, statutory.summary.period, input.lang);
+  const paragraph = `${statutory.summary.paragraph} ${ngos.sentence}`;
+  return { ...report, statutory: { ...statutory, summary: { ...statutory.summary, paragraph }, ngos } };
 }

@@ -15,6 +15,7 @@ import { changesSheet } from './sheets/changes';
 import { detailSheet } from './sheets/detail';
 import { donorSheet } from './sheets/donors';
 import { itemSheets } from './sheets/items';
+import { ngoSheet } from './sheets/ngos';
 import { summarySheet } from './sheets/summary';
 
 /** The appendices' titles, in the order of their sheets. */
@@ -27,6 +28,10 @@ const APPENDICES = {
     en: 'Aid items by sector, modality and donor country',
   },
   itemList: { vi: 'Danh sách các khoản viện trợ', en: 'List of aid items' },
+  ngos: {
+    vi: 'Các tổ chức phi chính phủ nước ngoài đăng ký hoạt động trên địa bàn',
+    en: 'Foreign NGOs registered to work in the province',
+  },
 };
 const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
@@ -53,6 +58,7 @@ export async function writeReport(report: Report, form: ReportForm = defaultForm
   workbook.created = new Date(`${report.dated}T00:00:00Z`);
   const titles = [APPENDICES.detail, APPENDICES.donors, APPENDICES.changes];
   if (report.statutory) titles.push(APPENDICES.itemGroups, APPENDICES.itemList);
+  if (report.statutory?.ngos) titles.push(APPENDICES.ngos);
   const appendices = titles.map((t, i) => ({ numeral: NUMERALS[i]!, title: t[form.lang] }));
   const appendix = (i: number): Heading => ({ form, report, appendix: appendices[i]! });
   summarySheet(workbook, { form, report, appendix: null }, appendices);
@@ -60,6 +66,7 @@ export async function writeReport(report: Report, form: ReportForm = defaultForm
   donorSheet(workbook, appendix(1));
   changesSheet(workbook, appendix(2));
   if (report.statutory) itemSheets(workbook, appendix(3), appendix(4), report.statutory);
+  if (report.statutory?.ngos) ngoSheet(workbook, appendix(5), report.statutory.ngos);
   await workbook.commit();
   return Buffer.concat(chunks);
 }
