@@ -18,8 +18,16 @@ import { ROOT, tempDir } from './helpers';
 import { seedFor } from './random';
 
 const TABLES = ['pledges', 'deliveries', 'donors', 'audit_log', 'sync_log', 'settings'];
-// A year's report of the whole province: the quarterly sheets and the aid items'.
-const SHEETS = ['Tổng hợp', 'Chi tiết', 'Theo nhà tài trợ', 'Điều chỉnh', 'Khoản viện trợ', 'Danh sách khoản viện trợ'];
+// A year's report of the whole province: the quarterly sheets, the aid items' and the foreign NGOs'.
+const SHEETS = [
+  'Tổng hợp',
+  'Chi tiết',
+  'Theo nhà tài trợ',
+  'Điều chỉnh',
+  'Khoản viện trợ',
+  'Danh sách khoản viện trợ',
+  'Tổ chức PCPNN',
+];
 
 const dir = tempDir();
 const ledgerFile = join(dir.dir, 'ledger.sqlite');
