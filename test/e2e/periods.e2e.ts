@@ -70,7 +70,7 @@ describe('report periods', () => {
     await page
       .getByTestId('settings-report-rules')
       .screenshot({ path: join(SCREENSHOTS, 'settings-report-rules.png') });
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect
       .poll(async () => (await ledgerCall<{ reportCutoff: string }>(page, 'settings.get', {})).reportCutoff)
       .toBe('statutory');
