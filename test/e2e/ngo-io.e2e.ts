@@ -2,7 +2,8 @@
  * The NGO register's spreadsheets on the Tổ chức PCPNN screen, on the demo ledger (Cao Bằng): a register in the
  * department's own layout (letterhead, its own column words, two columns the import cannot name) chosen and imported
  * from the keyboard — a refused file's problems shown by row and column first, then the columns mapped in the dialog
- * — the NGO then listed with its certificate and contact; the register exported as a workbook.
+ * — the NGO then listed with its certificate and contact; the register exported as a workbook; a refused row's
+ * problem named in English on the English screens.
  */
 import { join } from 'node:path';
 import type { FileChooser, Page } from 'playwright-core';
@@ -175,5 +176,19 @@ describe('the register on Tổ chức PCPNN', () => {
     const book = XLSX.read(await (await download.createReadStream()).toArray().then(Buffer.concat));
     const text = XLSX.utils.sheet_to_csv(book.Sheets[book.SheetNames[0]!]!);
     expect(text).toContain('Tổ chức Hỗ trợ Trẻ em Bắc Âu');
+  });
+
+  it("names a refused row's problem in English when the screens are in English", async () => {
+    await page.getByTestId('switch-language').click();
+    await page.getByTestId('nav').getByText('Foreign NGOs', { exact: true }).click();
+    await page.getByTestId('ngo-import-open').click();
+    await page.getByTestId('ngo-import').waitFor();
+    await chooseWithKeyboard(register([[...NORDIC.slice(0, 4), '31/02/2025', ...NORDIC.slice(5)]]));
+    const errorRow = page.getByTestId('ngo-import-errors').locator('tbody tr').first();
+    await errorRow.waitFor();
+    expect(await errorRow.locator('td').nth(1).textContent()).toBe('Issued on (Ngày cấp)');
+    expect(await page.getByTestId('ngo-import').textContent()).toContain('Refused, nothing written (problems: 1)');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('ngo-import').count()).toBe(0);
   });
 });

@@ -514,17 +514,17 @@ export const en: Catalog = {
     noneAccepted: 'No .xlsx, .xls, .ods or .csv file',
     checking: 'Checking the files…',
     outcome:
-      '{{rows}} rows: {{newNgos}} new NGOs, certificates added {{added}}, updated {{updated}}, unchanged {{unchanged}}; {{contacts}} contacts',
+      'rows: {{rows}}; new NGOs: {{newNgos}}; certificates added: {{added}}, updated: {{updated}}, unchanged: {{unchanged}}; contacts: {{contacts}}',
     ready:
-      'Valid: {{rows}} rows in {{files}} files; will add {{newNgos}} NGOs and {{added}} certificates, update {{updated}}, leave {{unchanged}} unchanged, add {{contacts}} contacts.',
-    nothingNew: 'Valid: {{rows}} rows in {{files}} files, all already in the ledger; nothing to import.',
+      'Valid (files: {{files}}, rows: {{rows}}). Will add NGOs: {{newNgos}}, certificates: {{added}}, contacts: {{contacts}}; update certificates: {{updated}}; unchanged: {{unchanged}}.',
+    nothingNew: 'Valid (files: {{files}}, rows: {{rows}}), all already in the ledger: nothing to import.',
     newNgos: 'New NGOs to be created: {{names}}',
     rejected:
-      'Refused, nothing written: {{count}} problems. Correct the rows below (or map the columns) and check again.',
+      'Refused, nothing written (problems: {{count}}). Correct the rows below (or map the columns) and check again.',
     mappingHelp:
       'Choose the field of each column not understood, or "Leave this column out"; the check updates at once. The mapping is remembered when imported.',
     apply: 'Import',
-    done: 'Imported {{files}} files: {{newNgos}} new NGOs, {{added}} certificates added, {{updated}} updated, {{contacts}} contacts.',
+    done: 'Imported (files: {{files}}): new NGOs: {{newNgos}}; certificates added: {{added}}, updated: {{updated}}; contacts: {{contacts}}.',
     export: 'Export register',
     exportTitle: 'Export the register of foreign NGOs working in the province',
     exportHelp: 'Items and aid are counted within this period; leave an end empty for no limit.',
