@@ -111,6 +111,10 @@ describe('the register on Tổ chức PCPNN', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('ngo-import');
     await dialog.waitFor();
+    // Opened, it waits on its file area.
+    await expect
+      .poll(() => dialog.locator('.ant-upload[role=button]').evaluate((el) => el === document.activeElement))
+      .toBe(true);
 
     // A date that does not exist: refused, by row and column, nothing written, "Nhập" not offered.
     const before = await ledgerCall<NgoSummary[]>(page, 'ngo.list', {});

@@ -47,6 +47,7 @@ export function NgoImportModal({ onClose }: { onClose: () => void }) {
   const errors = registerErrors(preview);
   // Only the latest check is shown: a mapping changed twice quickly must not show the first choice's outcome last.
   const latest = useRef(0);
+  const body = useRef<HTMLDivElement>(null);
 
   const check = (read: ReadFile[], mapped: Map<string, RegistryColumnMapping>) =>
     run(async () => {
@@ -111,6 +112,10 @@ export function NgoImportModal({ onClose }: { onClose: () => void }) {
       {...DIALOG_LAYOUT}
       title={t('ngoIo.importTitle')}
       onCancel={onClose}
+      // Opened, the dialog waits on its file area: Enter opens the file chooser.
+      afterOpenChange={(opened) => {
+        if (opened) body.current?.querySelector<HTMLElement>('.ant-upload[role=button]')?.focus();
+      }}
       footer={[
         <Button key="close" onClick={onClose}>
           {t('common.close')}
@@ -127,7 +132,7 @@ export function NgoImportModal({ onClose }: { onClose: () => void }) {
         </Button>,
       ]}
     >
-      <div data-testid="ngo-import">
+      <div data-testid="ngo-import" ref={body}>
         <Typography.Paragraph type="secondary">{t('ngoIo.importHelp')}</Typography.Paragraph>
         <Upload.Dragger
           accept={REGISTER_ACCEPT}
