@@ -1,13 +1,16 @@
 /**
  * Tổ chức PCPNN: the foreign NGOs, each with the certificate in force today (else its latest), the provinces and fields
  * it permits and its unconsidered warnings; searchable, each row opening the NGO (click, or Enter; ↑ ↓ move between
- * rows).
+ * rows). The department's register imported from its workbooks, and exported as the register of a period.
  */
-import { Input, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NgoSummary } from '../../../contract';
 import { NgoDetailDrawer } from '../components/NgoDetailDrawer';
+import { NgoExportModal } from '../components/NgoExportModal';
+import { NgoImportModal } from '../components/NgoImportModal';
 import { certificateStanding } from '../components/ngoFacts';
 import { showDate } from '../format';
 import { itemVocabulary } from '../i18n';
@@ -19,6 +22,7 @@ export function Ngos() {
   const [text, setText] = useState('');
   const ngos = useLedger('ngo.list', text.trim() ? { text } : {}, { keepPrevious: true });
   const [openId, setOpenId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'export' | null>(null);
 
   return (
     <div className="screen" data-testid="ngos-screen">
@@ -32,6 +36,12 @@ export function Ngos() {
           style={{ width: 340 }}
           data-testid="ngo-search"
         />
+        <Button icon={<UploadOutlined />} onClick={() => setDialog('import')} data-testid="ngo-import-open">
+          {t('ngoIo.import')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => setDialog('export')} data-testid="ngo-export-open">
+          {t('ngoIo.export')}
+        </Button>
       </Space>
       {ngos.isError && (
         <Typography.Text type="danger">
@@ -40,6 +50,8 @@ export function Ngos() {
       )}
       <NgoTable ngos={ngos.data ?? []} loading={ngos.isLoading} onOpen={setOpenId} />
       {openId !== null && <NgoDetailDrawer donorId={openId} onClose={() => setOpenId(null)} />}
+      {dialog === 'import' && <NgoImportModal onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <NgoExportModal onClose={() => setDialog(null)} />}
     </div>
   );
 }
