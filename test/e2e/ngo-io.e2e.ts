@@ -142,7 +142,14 @@ describe('the register on Tổ chức PCPNN', () => {
     await mapColumn('Mã lưu trữ', 'khong nhap');
     await expect.poll(() => page.getByTestId('ngo-import-ready').textContent()).toContain('thêm 1 người liên hệ');
 
-    await page.getByTestId('ngo-import-apply').focus();
+    // The check the last mapping started has answered: a button still loading takes no key.
+    const apply = page.getByTestId('ngo-import-apply');
+    await expect
+      .poll(() =>
+        apply.evaluate((el) => el.classList.contains('ant-btn-loading') || (el as HTMLButtonElement).disabled),
+      )
+      .toBe(false);
+    await apply.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect
